@@ -1,0 +1,7 @@
+import type { ActionTable } from '../../../../src/server/handler';
+import { accountInputs, type AccountOutputs } from '../../../../src/contracts/account';
+import { me } from './me';
+
+export const accountActions: ActionTable<typeof accountInputs, AccountOutputs> = {
+  me: { input: accountInputs.me, access: 'signed-in', run: me },
+};

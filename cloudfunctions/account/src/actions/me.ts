@@ -1,0 +1,30 @@
+import type { MeView } from '../../../../src/contracts/account';
+import type { ActionContext } from '../../../../src/server/handler';
+import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
+import { compositionOn, xuequOfSchool } from '../../../../src/domain/xuequ';
+import { COLLECTIONS } from '../../../../src/contracts/collections';
+import type { School } from '../../../../src/domain/school';
+import { fetchById } from '../../../../src/server/repositories/query';
+import { listXuequVersions } from '../../../../src/server/repositories/reference';
+
+/** A caller with no bound account is a parent: parents need no account to use the lookups. */
+export async function me(_input: unknown, ctx: ActionContext): Promise<MeView> {
+  const user = await ctx.user();
+  if (!user) return { signedIn: true, roles: ['parent'], name: '家长', districtCode: null, school: null, xuequ: null, schoolXuequ: [] };
+  const [school, versions] = await Promise.all([
+    user.schoolId ? fetchById<School>(COLLECTIONS.schools, user.schoolId) : null,
+    user.districtCode ? listXuequVersions(user.districtCode) : [],
+  ]);
+  const composition = compositionOn(versions, localDate(ctx.now, CHINA_ZONE));
+  const led = user.xuequId ? composition.find((x) => x.xuequId === user.xuequId) : undefined;
+  const ofSchool = school ? xuequOfSchool(composition, school._id).map((h) => h.xuequ) : [];
+  return {
+    signedIn: true,
+    roles: user.roles,
+    name: user.name,
+    districtCode: user.districtCode,
+    school: school ? { id: school._id, name: school.name } : null,
+    xuequ: led ? { id: led.xuequId, name: led.name } : null,
+    schoolXuequ: [...new Map(ofSchool.map((x) => [x.xuequId, { id: x.xuequId, name: x.name }])).values()],
+  };
+}

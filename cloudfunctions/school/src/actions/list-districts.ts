@@ -1,0 +1,13 @@
+import type { DistrictView } from '../../../../src/contracts/school';
+import type { ActionContext } from '../../../../src/server/handler';
+import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
+import { compositionOn } from '../../../../src/domain/xuequ';
+import { listAllXuequVersions, listDistricts as readDistricts } from '../../../../src/server/repositories/reference';
+
+export async function listDistricts(_input: unknown, ctx: ActionContext): Promise<DistrictView[]> {
+  const [districts, versions] = await Promise.all([readDistricts(), listAllXuequVersions()]);
+  const current = compositionOn(versions, localDate(ctx.now, CHINA_ZONE));
+  return districts
+    .map((d) => ({ code: d.code, name: d.name, city: d.city, province: d.province, xuequCount: current.filter((x) => x.districtCode === d.code).length }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+}

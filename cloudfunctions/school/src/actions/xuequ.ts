@@ -1,0 +1,22 @@
+import type { XuequView } from '../../../../src/contracts/school';
+import type { ActionContext } from '../../../../src/server/handler';
+import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
+import { compositionOn } from '../../../../src/domain/xuequ';
+import { notFound } from '../../../../src/server/errors';
+import { xuequVersionsById } from '../../../../src/server/repositories/reference';
+import { loadDistrict } from '../district-context';
+
+/** The 学区 of a district as composed on a date (default: today in China). */
+export async function listXuequ(input: { districtCode: string; date?: string }, ctx: ActionContext): Promise<XuequView[]> {
+  const district = await loadDistrict(input.districtCode, input.date ?? localDate(ctx.now, CHINA_ZONE));
+  return district.composition.map(district.view);
+}
+
+export async function getXuequ(input: { xuequId: string }, ctx: ActionContext): Promise<XuequView> {
+  const today = localDate(ctx.now, CHINA_ZONE);
+  const versions = await xuequVersionsById(input.xuequId);
+  const [current] = compositionOn(versions, today);
+  if (!current) throw notFound('该学区');
+  const district = await loadDistrict(current.districtCode, today);
+  return district.view(current);
+}

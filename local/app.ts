@@ -1,0 +1,61 @@
+/** Starts the local demo/test stack: the store (seeded on first use), the runtime and the gateway. */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type http from 'node:http';
+import { createLocalCloud, type LocalCloud } from './runtime';
+import { createGateway, listen } from './gateway';
+import { personasFrom } from './personas';
+import { buildSeed, type SeedDocs } from '../tools/seed-data';
+
+export const ROOT = path.resolve(__dirname, '..');
+
+export interface LocalApp {
+  url: string;
+  port: number;
+  cloud: LocalCloud;
+  seed: SeedDocs;
+  close(): Promise<void>;
+}
+
+export interface LocalAppOptions {
+  port?: number;
+  dataDir?: string;
+  /** Serve the H5 build from here (default dist/h5 when it exists). */
+  staticDir?: string | null;
+  now?: () => number;
+}
+
+export function seedStore(cloud: LocalCloud, seed: SeedDocs): void {
+  for (const [collection, docs] of Object.entries(seed)) cloud.store.insertMany(collection, docs);
+  cloud.store.analyze();
+}
+
+export async function startLocalApp(opts: LocalAppOptions = {}): Promise<LocalApp> {
+  const dataDir = opts.dataDir ?? path.join(ROOT, '.local-data');
+  mkdirSync(dataDir, { recursive: true });
+  const dbFile = path.join(dataDir, 'xuequ.sqlite');
+  const fresh = !existsSync(dbFile);
+  const now = opts.now ?? Date.now;
+  const cloud = createLocalCloud({ dbFile, functionsRoot: path.join(ROOT, 'cloudfunctions'), now });
+  // Personas come from the same seed builder, so they exist even when the store was seeded earlier.
+  const seed = buildSeed(now());
+  if (fresh) seedStore(cloud, seed);
+  const h5 = path.join(ROOT, 'dist', 'h5');
+  const staticDir = opts.staticDir === null ? undefined : (opts.staticDir ?? (existsSync(h5) ? h5 : undefined));
+  const server: http.Server = createGateway({ cloud, personas: personasFrom(seed), staticDir });
+  const port = await listen(server, opts.port ?? 0);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    cloud,
+    seed,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => {
+          cloud.close();
+          resolve();
+        });
+      }),
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The local gateway (dev and tests only): POST /fn/<name> runs the bundled cloud function through the
+ * local runtime with the caller's identity, /__dev/login and /__dev/personas manage demo sessions, and
+ * everything else serves the H5 build on the same origin. Binds loopback only.
+ */
+import http from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { LocalCloud } from './runtime';
+import type { Persona } from './personas';
+
+export const MAX_BODY_BYTES = 6 * 1024 * 1024;
+const SESSION_COOKIE = 'xq_session';
+const APPID = 'wx-local-demo';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+};
+
+export interface GatewayOptions {
+  cloud: LocalCloud;
+  personas: Persona[];
+  /** The H5 build to serve (dist/h5); absent = API only. */
+  staticDir?: string;
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function readBody(req: http.IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) return reject(new HttpError(413, '请求体超过 6 MB'));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new HttpError(413, '请求体超过 6 MB'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (!text) return resolve({});
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(new HttpError(400, '请求体不是合法的 JSON'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function cookieOf(req: http.IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function createGateway(opts: GatewayOptions): http.Server {
+  const sessions = new Map<string, Persona>();
+  const personaById = new Map(opts.personas.map((p) => [p.id, p]));
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const fn = /^\/fn\/([^/]+)$/.exec(url.pathname);
+    if (fn && req.method === 'POST') {
+      const name = decodeURIComponent(fn[1]);
+      if (!opts.cloud.hasFunction(name)) throw new HttpError(404, `没有名为 ${name} 的云函数`);
+      const body = await readBody(req);
+      if (!isPlainObject(body) || !isPlainObject(body.data)) throw new HttpError(400, '请求体应为 {"data": {"action": …}}');
+      const persona = sessions.get(cookieOf(req, SESSION_COOKIE) ?? '') ?? null;
+      const identity = persona ? { OPENID: persona.openid, APPID } : null;
+      const { result } = await opts.cloud.invoke(name, body.data, identity);
+      return send(res, 200, { result });
+    }
+    if (url.pathname === '/__dev/login' && req.method === 'POST') {
+      const body = await readBody(req);
+      const persona = isPlainObject(body) && typeof body.persona === 'string' ? personaById.get(body.persona) : undefined;
+      if (!persona) throw new HttpError(400, '未知的演示身份（persona）');
+      const sid = randomBytes(18).toString('base64url');
+      sessions.set(sid, persona);
+      return send(res, 200, { ok: true, persona }, { 'set-cookie': `${SESSION_COOKIE}=${sid}; Path=/; HttpOnly; SameSite=Strict` });
+    }
+    if (url.pathname === '/__dev/logout' && req.method === 'POST') {
+      sessions.delete(cookieOf(req, SESSION_COOKIE) ?? '');
+      return send(res, 200, { ok: true }, { 'set-cookie': `${SESSION_COOKIE}=; Path=/; Max-Age=0` });
+    }
+    if (url.pathname === '/__dev/personas' && req.method === 'GET') {
+      const current = sessions.get(cookieOf(req, SESSION_COOKIE) ?? '') ?? null;
+      return send(res, 200, { personas: opts.personas, current: current?.id ?? null });
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(url.pathname, res);
+    throw new HttpError(404, '未找到');
+  }
+
+  function serveStatic(pathname: string, res: http.ServerResponse) {
+    if (!opts.staticDir) throw new HttpError(404, '未构建 H5（npm run build:h5）');
+    const root = path.resolve(opts.staticDir);
+    let file = path.resolve(root, '.' + decodeURIComponent(pathname));
+    if (!file.startsWith(root)) throw new HttpError(404, '未找到');
+    if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(root, 'index.html');
+    if (!existsSync(file)) throw new HttpError(404, '未构建 H5（npm run build:h5）');
+    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  }
+
+  return http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (res.headersSent) return res.destroy();
+      if (err instanceof HttpError) return send(res, err.status, { error: err.message });
+      console.error('gateway error', err);
+      send(res, 500, { error: '网关内部错误' });
+    });
+  });
+}
+
+/** Listens on 127.0.0.1 only: the demo identities must never be reachable from another machine. */
+export function listen(server: http.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const addr = server.address();
+      resolve(typeof addr === 'object' && addr ? addr.port : port);
+    });
+  });
+}

@@ -1,0 +1,30 @@
+import { ROLE_LABELS, type Role } from '../src/domain/roles';
+import type { SeedDocs } from '../tools/seed-data';
+
+export interface Persona {
+  id: string;
+  openid: string;
+  label: string;
+  roles: Role[];
+  districtCode: string | null;
+}
+
+/** The anonymous parent needs no account: any OPENID without a bound user is a parent. */
+const PARENT: Persona = { id: 'parent', openid: 'o-local-parent', label: '家长（示例）', roles: ['parent'], districtCode: null };
+
+/** Personas are the seeded sample users plus the parent; the gateway lets the H5 demo sign in as one. */
+export function personasFrom(seed: SeedDocs): Persona[] {
+  return [
+    PARENT,
+    ...seed.users.map((u) => {
+      const roles = u.roles as Role[];
+      return {
+        id: String(u.persona),
+        openid: u._id,
+        label: `${roles.map((r) => ROLE_LABELS[r]).join('·')}：${String(u.name)}`,
+        roles,
+        districtCode: (u.districtCode as string | null) ?? null,
+      };
+    }),
+  ];
+}

@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { listPersonas, loginAs, type DevPersona } from '../../services/dev-session';
+import './index.scss';
+
+export interface DevPersonaSwitchProps {
+  /** Called after a successful switch so the page reloads what depends on identity. */
+  onSwitched: () => void;
+}
+
+/** H5 local demo only: pick a seeded identity. Clearly marked so it is never mistaken for a real login. */
+export default function DevPersonaSwitch({ onSwitched }: DevPersonaSwitchProps) {
+  const [personas, setPersonas] = useState<DevPersona[]>([]);
+  const [current, setCurrent] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    listPersonas().then((r) => { setPersonas(r.personas); setCurrent(r.current); }, (e: Error) => setError(e.message));
+  }, []);
+
+  const pick = async (id: string) => {
+    try {
+      await loginAs(id);
+      setCurrent(id);
+      onSwitched();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <View className='dev-switch' data-testid='dev-persona-switch'>
+      <Text className='dev-switch__title'>本地演示：切换身份</Text>
+      <Text className='dev-switch__hint'>以下均为示例数据中的演示身份，仅在本地演示环境出现。</Text>
+      {error && <Text className='dev-switch__error'>{error}</Text>}
+      {personas.map((p) => (
+        <View key={p.id} data-testid={`persona-${p.id}`} className={`dev-switch__item ${p.id === current ? 'dev-switch__item--on' : ''}`} onClick={() => void pick(p.id)}>
+          <Text>{p.label}</Text>
+          {p.id === current && <Text className='dev-switch__tick'>当前</Text>}
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,53 @@
+import { Text, View } from '@tarojs/components';
+import type { XuequView } from '../../contracts/school';
+import { SCHOOL_KIND_LABELS } from '../../domain/school';
+import SampleBadge from '../sample-badge';
+import SchoolCard from '../school-card';
+import './index.scss';
+
+export interface XuequCardProps {
+  xuequ: XuequView;
+  /** Names only (for lists); otherwise every school as a card. */
+  compact?: boolean;
+  onOpen?: (id: string) => void;
+}
+
+/** A 学区: its lead school(s) and members per stage, the 街道 it serves and the document it comes from. */
+export default function XuequCard({ xuequ, compact, onOpen }: XuequCardProps) {
+  return (
+    <View className='xuequ-card' data-testid='xuequ-card' onClick={onOpen ? () => onOpen(xuequ.id) : undefined}>
+      <View className='xuequ-card__title'>
+        <Text className='xuequ-card__name'>{xuequ.name}</Text>
+        <Text className='xuequ-card__district'>{xuequ.districtName}</Text>
+        {xuequ.sample && <SampleBadge />}
+        {onOpen && <Text className='xuequ-card__more'>详情 ›</Text>}
+      </View>
+      {xuequ.alliances.length === 0 && <View className='xuequ-card__line'><Text>文件未列出本学区的学校</Text></View>}
+      {xuequ.alliances.map((a, i) => (
+        <View key={`${a.stage}-${i}`} className='xuequ-card__alliance'>
+          <Text className='xuequ-card__stage'>{a.stage === 'all' ? '学区成员校' : a.stageLabel}</Text>
+          {compact ? (
+            <View className='xuequ-card__line'>
+              {a.leads.length > 0 && <Text className='xuequ-card__lead'>{a.leadTitle}：{a.leads.map((s) => s.name).join('、')}</Text>}
+              {a.members.length > 0 && <Text className='xuequ-card__members'>成员校：{a.members.map((s) => s.name).join('、')}</Text>}
+            </View>
+          ) : (
+            <View>
+              {a.leads.map((s) => <SchoolCard key={s.id} name={s.name} kindLabel={SCHOOL_KIND_LABELS[s.kind]} roleLabel={a.leadTitle} note={s.note} />)}
+              {a.members.map((s) => <SchoolCard key={s.id} name={s.name} kindLabel={SCHOOL_KIND_LABELS[s.kind]} roleLabel='成员校' note={s.note} />)}
+            </View>
+          )}
+        </View>
+      ))}
+      {xuequ.streets.length > 0 && (
+        <View className='xuequ-card__line xuequ-card__streets'>
+          <Text>服务街道：{xuequ.streets.map((s) => s.name).join('、')}</Text>
+          {xuequ.streetsSample && !xuequ.sample && <SampleBadge />}
+        </View>
+      )}
+      <View className='xuequ-card__source'>
+        <Text>来源：{xuequ.source.issuer}《{xuequ.source.title}》（{xuequ.source.date}）</Text>
+      </View>
+    </View>
+  );
+}

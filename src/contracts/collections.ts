@@ -1,0 +1,24 @@
+/**
+ * Every collection of the cloud database, named once. INDEXES is the single list of index fields:
+ * the local store builds json_extract expression indexes from it, and the deploy kit / README tells
+ * the cloud console to create the same ones (ascending, non-unique unless noted).
+ */
+export const COLLECTIONS = {
+  districts: 'districts',
+  divisions: 'divisions',
+  schools: 'schools',
+  xuequ: 'xuequ',
+  zoningRules: 'zoning_rules',
+  users: 'users',
+} as const;
+
+export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
+
+export const INDEXES: Record<CollectionName, readonly string[]> = {
+  districts: [],
+  divisions: ['districtCode', 'parentCode'],
+  schools: ['districtCode', 'name'],
+  xuequ: ['districtCode'],
+  zoning_rules: ['districtCode', 'communityCode', 'schoolYear'],
+  users: ['role'],
+};

@@ -1,0 +1,28 @@
+/** The wire contract of every cloud function: `{ ok: true, data }` or `{ ok: false, code, message }`. */
+export const ERROR_CODES = {
+  INVALID_INPUT: 'INVALID_INPUT',
+  UNKNOWN_ACTION: 'UNKNOWN_ACTION',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INTERNAL: 'INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+export interface Ok<T> {
+  ok: true;
+  data: T;
+}
+
+export interface Fail {
+  ok: false;
+  code: ErrorCode;
+  /** Chinese, for people. */
+  message: string;
+  /** The input field at fault (INVALID_INPUT). */
+  field?: string;
+}
+
+export type Envelope<T> = Ok<T> | Fail;

@@ -1,0 +1,20 @@
+import type { Stage } from './stages';
+
+export type SchoolKind = 'primary' | 'middle' | 'nine-year';
+
+export interface School {
+  _id: string;
+  districtCode: string;
+  name: string;
+  kind: SchoolKind;
+  stages: Stage[];
+  /** What the document adds to the name, e.g. 项目名称 (a school still being built). */
+  note: string | null;
+}
+
+/** Stages a school teaches, by kind: a 九年一贯 school teaches both. */
+export function stagesOfKind(kind: SchoolKind): Stage[] {
+  return kind === 'nine-year' ? ['primary', 'middle'] : [kind];
+}
+
+export const SCHOOL_KIND_LABELS: Record<SchoolKind, string> = { primary: '小学', middle: '初中', 'nine-year': '九年一贯制' };

@@ -1,0 +1,6 @@
+import RoleHome from '../../../../components/role-home';
+
+/** 教育局的首页（分包：只有教育局会加载）。 */
+export default function BureauHomePage() {
+  return <RoleHome role='bureau' />;
+}

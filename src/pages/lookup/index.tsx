@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import type { InputOf } from '../../contracts';
+import { SCHOOL_KIND_LABELS } from '../../domain/school';
+import { schoolYearLabel } from '../../domain/time';
+import { useCall } from '../../hooks/use-call';
+import SchoolCard from '../../components/school-card';
+import StatusView from '../../components/status-view';
+import XuequCard from '../../components/xuequ-card';
+import './index.scss';
+
+type Place = { code: string; name: string };
+
+/** 查学区: pick 区 → 街道 → 社区 (or type a school name) and see the 学区 and zoned schools, with why. */
+export default function LookupPage() {
+  const [district, setDistrict] = useState<Place | null>(null);
+  const [street, setStreet] = useState<Place | null>(null);
+  const [community, setCommunity] = useState<Place | null>(null);
+  const [typed, setTyped] = useState('');
+  const [schoolName, setSchoolName] = useState('');
+
+  const districts = useCall('school', 'listDistricts', {});
+  const divisions = useCall('school', 'listDivisions', district ? { districtCode: district.code } : null);
+  const query: InputOf<'school', 'lookup'> | null =
+    district && (street || schoolName)
+      ? { districtCode: district.code, ...(street ? { streetCode: street.code } : {}), ...(community ? { communityCode: community.code } : {}), ...(schoolName ? { schoolName } : {}) }
+      : null;
+  const result = useCall('school', 'lookup', query);
+
+  usePullDownRefresh(() => {
+    void Promise.all([districts.reload(), result.reload()]).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const pickDistrict = (d: Place | null) => {
+    setDistrict(d);
+    setStreet(null);
+    setCommunity(null);
+    setSchoolName('');
+  };
+  const currentStreet = divisions.data?.streets.find((s) => s.code === street?.code);
+
+  return (
+    <View className='lookup'>
+      <View className='lookup__intro'>
+        <Text>选择住址所在的区、街道和社区，查看所属学区、划片学校和依据。地址只用于本次查询，不会保存。</Text>
+      </View>
+
+      <View className='lookup__section'>
+        <Text className='lookup__label'>1. 区县</Text>
+        <StatusView loading={districts.loading} error={districts.error} onRetry={districts.reload} />
+        {district ? (
+          <View className='lookup__chosen' data-testid='chosen-district'>
+            <Text>{district.name}</Text>
+            <Text className='lookup__change' onClick={() => pickDistrict(null)}>更改</Text>
+          </View>
+        ) : (
+          <View className='lookup__options'>
+            {districts.data?.map((d) => (
+              <View key={d.code} className='lookup__option' data-testid={`district-${d.code}`} onClick={() => pickDistrict({ code: d.code, name: d.name })}>
+                <Text>{d.city} {d.name}</Text>
+                <Text className='lookup__hint'>{d.xuequCount}个学区</Text>
+              </View>
+            ))}
+          </View>
+        )}
+      </View>
+
+      {district && (
+        <View className='lookup__section'>
+          <Text className='lookup__label'>2. 街道</Text>
+          <StatusView loading={divisions.loading} error={divisions.error} onRetry={divisions.reload} />
+          {street ? (
+            <View className='lookup__chosen' data-testid='chosen-street'>
+              <Text>{street.name}</Text>
+              <Text className='lookup__change' onClick={() => { setStreet(null); setCommunity(null); }}>更改</Text>
+            </View>
+          ) : (
+            <View className='lookup__options lookup__options--grid'>
+              {divisions.data?.streets.map((s) => (
+                <View key={s.code} className='lookup__option' data-testid={`street-${s.code}`} onClick={() => { setStreet({ code: s.code, name: s.name }); setSchoolName(''); }}>
+                  <Text>{s.name}</Text>
+                </View>
+              ))}
+            </View>
+          )}
+        </View>
+      )}
+
+      {currentStreet && (
+        <View className='lookup__section'>
+          <Text className='lookup__label'>3. 社区</Text>
+          {community ? (
+            <View className='lookup__chosen' data-testid='chosen-community'>
+              <Text>{community.name}</Text>
+              <Text className='lookup__change' onClick={() => setCommunity(null)}>更改</Text>
+            </View>
+          ) : (
+            <View className='lookup__options lookup__options--grid'>
+              {currentStreet.communities.map((c) => (
+                <View key={c.code} className='lookup__option' data-testid={`community-${c.code}`} onClick={() => setCommunity({ code: c.code, name: c.name })}>
+                  <Text>{c.name}</Text>
+                </View>
+              ))}
+              {currentStreet.communities.length === 0 && <Text className='lookup__hint'>该街道没有社区数据</Text>}
+            </View>
+          )}
+        </View>
+      )}
+
+      {district && (
+        <View className='lookup__section lookup__search'>
+          <Text className='lookup__label'>或输入学校名称</Text>
+          <View className='lookup__search-row'>
+            <Input className='lookup__input' data-testid='school-input' value={typed} placeholder='如：互助道小学' maxlength={40} onInput={(e) => setTyped(e.detail.value)} onConfirm={() => { setStreet(null); setCommunity(null); setSchoolName(typed.trim()); }} />
+            <Button className='lookup__search-btn' data-testid='school-search' size='mini' type='primary' onClick={() => { setStreet(null); setCommunity(null); setSchoolName(typed.trim()); }}>查找</Button>
+          </View>
+        </View>
+      )}
+
+      {query && <StatusView loading={result.loading} error={result.error} onRetry={result.reload} />}
+      {query && result.data && !result.loading && (
+        <View className='lookup__result' data-testid='lookup-result'>
+          {result.data.notes.map((n) => <View key={n} className='lookup__note'><Text>{n}</Text></View>)}
+          {result.data.zoned.length > 0 && (
+            <View>
+              <Text className='lookup__heading'>划片学校（{schoolYearLabel(result.data.schoolYear)}）</Text>
+              {result.data.zoned.map((z) => (
+                <SchoolCard
+                  key={`${z.stage}-${z.school.id}`}
+                  name={z.school.name}
+                  kindLabel={`${z.stageLabel}·${SCHOOL_KIND_LABELS[z.school.kind]}`}
+                  roleLabel={`${z.stageLabel}划片`}
+                  reason={`${z.reason}。规则：${z.rule.text}`}
+                  source={`《${z.rule.document.title}》${z.rule.document.date ? `（${z.rule.document.date}）` : ''}`}
+                  note={z.school.note}
+                  sample={z.rule.sample}
+                />
+              ))}
+            </View>
+          )}
+          {result.data.schools.length > 0 && (
+            <View>
+              <Text className='lookup__heading'>名称匹配的学校</Text>
+              {result.data.schools.map((s) => (
+                <SchoolCard key={s.school.id} name={s.school.name} kindLabel={SCHOOL_KIND_LABELS[s.school.kind]} note={s.school.note}
+                  reason={s.xuequIds.length ? `属于${result.data!.xuequ.filter((x) => s.xuequIds.includes(x.id)).map((x) => x.name).join('、')}` : '未列入学区'} />
+              ))}
+            </View>
+          )}
+          {result.data.xuequ.length > 0 && <Text className='lookup__heading'>所属学区</Text>}
+          {result.data.xuequ.map((x) => (
+            <XuequCard key={x.id} xuequ={x} compact onOpen={(id) => Taro.navigateTo({ url: `/pages/xuequ-detail/index?id=${id}` })} />
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}

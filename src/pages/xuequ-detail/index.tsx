@@ -1,0 +1,20 @@
+import { View } from '@tarojs/components';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useCall } from '../../hooks/use-call';
+import StatusView from '../../components/status-view';
+import XuequCard from '../../components/xuequ-card';
+
+/** One 学区 in full: every school with its role, the 街道 served, the source document. */
+export default function XuequDetailPage() {
+  const { params } = useRouter();
+  const id = params.id ?? null;
+  const xuequ = useCall('school', 'getXuequ', id ? { xuequId: id } : null);
+  if (xuequ.data) void Taro.setNavigationBarTitle({ title: xuequ.data.name });
+  useShareAppMessage(() => ({ title: xuequ.data ? `${xuequ.data.districtName}${xuequ.data.name}` : '学区通', path: `/pages/xuequ-detail/index?id=${id ?? ''}` }));
+  return (
+    <View>
+      <StatusView loading={xuequ.loading} error={xuequ.error ?? (id ? null : { message: '缺少学区编号' })} onRetry={xuequ.reload} />
+      {xuequ.data && <XuequCard xuequ={xuequ.data} />}
+    </View>
+  );
+}

@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import type { Envelope } from '../contracts/envelope';
+import type { Role, UserProfile } from '../domain/roles';
+import { AppError } from './errors';
+import { inputOf, validate } from './validate';
+import { callerOpenId } from './cloud';
+import { findUser } from './repositories/users';
+
+/** Who may call an action: anyone, any signed-in caller, or holders of one of the roles. */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+export interface ActionContext {
+  openid: string | null;
+  /** Server time of this call (ms). Functions run in UTC; date rules convert explicitly. */
+  now: number;
+  /** The caller's bound profile (null when unbound); loaded at most once per call. */
+  user(): Promise<UserProfile | null>;
+}
+
+export interface ActionDef<I, O> {
+  input: z.ZodType<I, z.ZodTypeDef, unknown>;
+  access: Access;
+  run(input: I, ctx: ActionContext): Promise<O>;
+}
+
+/** Ties each action of a contract to its implementation, with the contract's output types checked. */
+export type ActionTable<Inputs extends Record<string, z.ZodTypeAny>, Outputs extends Record<keyof Inputs, unknown>> = {
+  [A in keyof Inputs]: ActionDef<z.output<Inputs[A]>, Outputs[A]>;
+};
+
+/** A cloud function's main: validate → authenticate → authorize → run → envelope. Never throws. */
+export function createMain(actions: Record<string, ActionDef<any, unknown>>) {
+  return async function main(event: Record<string, unknown>): Promise<Envelope<unknown>> {
+    try {
+      const name = typeof event?.action === 'string' ? event.action : '';
+      const def = Object.prototype.hasOwnProperty.call(actions, name) ? actions[name] : undefined;
+      if (!def) return { ok: false, code: 'UNKNOWN_ACTION', message: `不支持的操作：${name || '（未指定 action）'}`, field: 'action' };
+      const parsed = validate(def.input, inputOf(event));
+      if (!parsed.ok) return parsed;
+      const openid = callerOpenId();
+      let profile: Promise<UserProfile | null> | null = null;
+      const ctx: ActionContext = {
+        openid,
+        now: Date.now(),
+        user: () => (profile ??= openid ? findUser(openid) : Promise.resolve(null)),
+      };
+      await authorize(def.access, ctx);
+      return { ok: true, data: await def.run(parsed.value, ctx) };
+    } catch (err) {
+      if (err instanceof AppError) return { ok: false, code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
+      console.error('unexpected error', err);
+      return { ok: false, code: 'INTERNAL', message: '服务暂时出错，请稍后再试' };
+    }
+  };
+}
+
+async function authorize(access: Access, ctx: ActionContext): Promise<void> {
+  if (access === 'public') return;
+  if (!ctx.openid) throw new AppError('UNAUTHENTICATED', '请先登录');
+  if (access === 'signed-in') return;
+  const user = await ctx.user();
+  if (!user || !user.roles.some((r) => access.includes(r))) throw new AppError('FORBIDDEN', '当前身份无权进行此操作');
+}

@@ -1,0 +1,34 @@
+import { COLLECTIONS } from '../../contracts/collections';
+import type { School } from '../../domain/school';
+import type { XuequVersion } from '../../domain/xuequ';
+import type { ZoningRule } from '../../domain/zoning';
+import { fetchAll, fetchById } from './query';
+
+/** Reference data of the 学区 lookups: districts, divisions, schools, 学区 versions, zoning rules. */
+export interface DistrictDoc {
+  _id: string;
+  code: string;
+  name: string;
+  city: string;
+  province: string;
+}
+
+export interface DivisionDoc {
+  _id: string;
+  code: string;
+  name: string;
+  level: 'street' | 'community';
+  districtCode: string;
+  parentCode: string;
+}
+
+export const listDistricts = () => fetchAll<DistrictDoc>(COLLECTIONS.districts, {});
+export const getDistrict = (code: string) => fetchById<DistrictDoc>(COLLECTIONS.districts, code);
+export const listDivisions = (districtCode: string) => fetchAll<DivisionDoc>(COLLECTIONS.divisions, { districtCode });
+export const getDivision = (code: string) => fetchById<DivisionDoc>(COLLECTIONS.divisions, code);
+export const listSchools = (districtCode: string) => fetchAll<School>(COLLECTIONS.schools, { districtCode });
+export const listXuequVersions = (districtCode: string) => fetchAll<XuequVersion>(COLLECTIONS.xuequ, { districtCode });
+export const listAllXuequVersions = () => fetchAll<XuequVersion>(COLLECTIONS.xuequ, {});
+export const xuequVersionsById = (xuequId: string) => fetchAll<XuequVersion>(COLLECTIONS.xuequ, { xuequId });
+export const zoningForCommunity = (districtCode: string, communityCode: string, schoolYear: number) =>
+  fetchAll<ZoningRule>(COLLECTIONS.zoningRules, { districtCode, communityCode, schoolYear });

