@@ -1,5 +1,10 @@
 // Parents' pages live in the main package; role pages load as subpackages only for those who open them.
+// `taro build native-components` (tools/build-components.mjs) compiles these as plain mini-program
+// components, so miniprogram-simulate can test them as WeChat runs them.
+const nativeComponents = process.env.XUEQU_NATIVE_COMPONENTS === '1' ? { components: ['components/school-card/index'] } : {};
+
 export default defineAppConfig({
+  ...nativeComponents,
   pages: ['pages/lookup/index', 'pages/xuequ-list/index', 'pages/me/index', 'pages/xuequ-detail/index'],
   subPackages: [
     { root: 'packages/teacher', pages: ['pages/home/index'] },

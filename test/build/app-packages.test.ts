@@ -1,0 +1,48 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const weapp = path.resolve(__dirname, '../../dist/weapp');
+const h5 = path.resolve(__dirname, '../../dist/h5');
+
+function sizeOf(dir: string, skip: (rel: string) => boolean, rel = ''): number {
+  let total = 0;
+  for (const name of readdirSync(path.join(dir, rel))) {
+    const r = path.join(rel, name);
+    if (skip(r)) continue;
+    const st = statSync(path.join(dir, r));
+    total += st.isDirectory() ? sizeOf(dir, skip, r) : st.size;
+  }
+  return total;
+}
+
+describe('the weapp build (npm run build:weapp)', () => {
+  const app = JSON.parse(readFileSync(path.join(weapp, 'app.json'), 'utf8'));
+
+  it('puts the parents pages in the main package behind the tab bar', () => {
+    expect(app.pages[0]).toBe('pages/lookup/index');
+    expect(app.tabBar.list.map((t: { text: string }) => t.text)).toEqual(['查学区', '学区', '我的']);
+    for (const page of app.pages) expect(existsSync(path.join(weapp, `${page}.js`))).toBe(true);
+  });
+
+  it('loads role pages as subpackages only', () => {
+    expect(app.subPackages.map((p: { root: string }) => p.root).sort()).toEqual(['packages/bureau', 'packages/principal', 'packages/teacher']);
+    for (const sp of app.subPackages) for (const page of sp.pages) expect(existsSync(path.join(weapp, sp.root, `${page}.js`))).toBe(true);
+    expect(app.pages.some((p: string) => p.startsWith('packages/'))).toBe(false);
+  });
+
+  it('keeps the main package within 600 KB and every subpackage within 2 MB', () => {
+    const main = sizeOf(weapp, (rel) => rel.startsWith('packages') || rel.endsWith('.LICENSE.txt'));
+    expect(main).toBeLessThanOrEqual(600 * 1024);
+    for (const sp of app.subPackages) expect(sizeOf(path.join(weapp, sp.root), () => false)).toBeLessThanOrEqual(2 * 1024 * 1024);
+  });
+});
+
+describe('the H5 build (npm run build:h5)', () => {
+  it('has an index page and its scripts', () => {
+    const html = readFileSync(path.join(h5, 'index.html'), 'utf8');
+    expect(html).toContain('<title>学区通</title>');
+    const scripts = [...html.matchAll(/src="\/?(js\/[^"]+)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const s of scripts) expect(existsSync(path.join(h5, s))).toBe(true);
+  });
+});
