@@ -12,6 +12,8 @@ export const ROOT = path.resolve(__dirname, '..');
 export interface LocalApp {
   url: string;
   port: number;
+  /** The address the server actually bound (always 127.0.0.1). */
+  host: string;
   cloud: LocalCloud;
   seed: SeedDocs;
   close(): Promise<void>;
@@ -44,7 +46,9 @@ export async function startLocalApp(opts: LocalAppOptions = {}): Promise<LocalAp
   const staticDir = opts.staticDir === null ? undefined : (opts.staticDir ?? (existsSync(h5) ? h5 : undefined));
   const server: http.Server = createGateway({ cloud, personas: personasFrom(seed), staticDir });
   const port = await listen(server, opts.port ?? 0);
+  const bound = server.address();
   return {
+    host: typeof bound === 'object' && bound ? bound.address : '',
     url: `http://127.0.0.1:${port}`,
     port,
     cloud,

@@ -1,0 +1,71 @@
+/**
+ * `npm run bench`: prints measurements as ratios within one run (never asserted in tests).
+ * - weapp main package size vs the 600 KB budget (and each subpackage vs 2 MB);
+ * - gateway req/s of school.lookup vs a bare Node http server on loopback, both under autocannon.
+ */
+import http from 'node:http';
+import { mkdtempSync, readdirSync, statSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { startLocalApp } from '../local/app';
+
+const root = path.resolve(__dirname, '..');
+const KB = 1024;
+
+function sizeOf(dir: string, skip: (rel: string) => boolean, rel = ''): number {
+  let total = 0;
+  for (const name of readdirSync(path.join(dir, rel))) {
+    const r = path.join(rel, name);
+    if (skip(r)) continue;
+    const st = statSync(path.join(dir, r));
+    total += st.isDirectory() ? sizeOf(dir, skip, r) : st.size;
+  }
+  return total;
+}
+
+function load(url: string, body?: string): Promise<autocannon.Result> {
+  return autocannon({
+    url,
+    connections: 10,
+    duration: 5,
+    method: body ? 'POST' : 'GET',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+}
+
+async function main() {
+  const weapp = path.join(root, 'dist', 'weapp');
+  const app = JSON.parse(readFileSync(path.join(weapp, 'app.json'), 'utf8')) as { subPackages: Array<{ root: string }> };
+  const main = sizeOf(weapp, (rel) => rel.startsWith('packages') || rel.endsWith('.LICENSE.txt'));
+  console.log(`weapp main package: ${(main / KB).toFixed(1)} KB of 600 KB budget (${((main / (600 * KB)) * 100).toFixed(0)}%)`);
+  for (const sp of app.subPackages) {
+    const s = sizeOf(path.join(weapp, sp.root), () => false);
+    console.log(`  subpackage ${sp.root}: ${(s / KB).toFixed(1)} KB of 2048 KB`);
+  }
+
+  const bare = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"result":{"ok":true}}');
+  });
+  await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
+  const bareUrl = `http://127.0.0.1:${(bare.address() as { port: number }).port}/`;
+  const local = await startLocalApp({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'xuequ-bench-')), port: 0, staticDir: null });
+  const lookup = JSON.stringify({ data: { action: 'lookup', districtCode: '120102', streetCode: '120102005', communityCode: '120102005001' } });
+
+  const baseline = await load(bareUrl);
+  const gateway = await load(`${local.url}/fn/school`, lookup);
+  console.log(`bare node http: ${baseline.requests.average.toFixed(0)} req/s, p99 ${baseline.latency.p99} ms`);
+  console.log(`gateway school.lookup: ${gateway.requests.average.toFixed(0)} req/s, p99 ${gateway.latency.p99} ms, errors ${gateway.errors + gateway.non2xx}`);
+  console.log(`ratio gateway/bare req/s: ${(gateway.requests.average / baseline.requests.average).toFixed(3)}`);
+  const { roundTrips } = await local.cloud.invoke('school', JSON.parse(lookup).data, null);
+  console.log(`school.lookup database round trips: ${roundTrips}`);
+  bare.close();
+  await local.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { LocalApp } from '../../local/app';
+import { startTestApp } from '../helpers/local-app';
+import { launchBrowser } from './browser';
+
+// The H5 build served by the gateway, driven in chromium as a parent and as a teacher would use it.
+let app: LocalApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startTestApp({ staticDir: path.resolve(__dirname, '../../dist/h5') });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+});
+afterEach(async () => {
+  await page.close();
+});
+
+const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`).first();
+
+describe('a parent finds the 学区 of a home in 河东区', () => {
+  it('picks 区 → 街道 → 社区 and sees 第一学区, its schools, and the zoned schools with the reason', async () => {
+    await page.goto(`${app.url}/`);
+    await byTestId('district-120102').click();
+    await byTestId('street-120102005').click();
+    await byTestId('community-120102005001').click();
+    const result = byTestId('lookup-result');
+    await result.waitFor();
+    await expect(result.textContent()).resolves.toContain('第一学区');
+    const text = (await result.textContent())!;
+    expect(text).toContain('学区长学校：互助道小学');
+    expect(text).toContain('学区长学校：第四十五中学');
+    expect(text).toContain('成员校：友爱道小学');
+    expect(text).toContain('划片学校（2026—2027学年）');
+    expect(text).toMatch(/在.+的小学划片范围内/);
+    expect(text).toContain('示例数据');
+  });
+
+  it('types a school name and sees its 学区', async () => {
+    await page.goto(`${app.url}/`);
+    await byTestId('district-120102').click();
+    await page.locator('[data-testid="school-input"] input, input[data-testid="school-input"]').first().fill('东局子');
+    await byTestId('school-search').click();
+    const result = byTestId('lookup-result');
+    await result.waitFor();
+    const text = (await result.textContent())!;
+    expect(text).toContain('七中教育集团·东局子学校');
+    expect(text).toContain('第三学区');
+  });
+});
+
+describe('the local demo identity switch', () => {
+  it('a teacher persona sees their school and 学区 in the teacher subpackage', async () => {
+    await page.goto(`${app.url}/#/pages/me/index`);
+    await byTestId('dev-persona-switch').waitFor();
+    await byTestId('persona-hd-teacher').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="me-roles"]')?.textContent?.includes('教师'));
+    await byTestId('entry-teacher').click();
+    const who = byTestId('role-home-who');
+    await who.waitFor();
+    const text = (await who.textContent())!;
+    expect(text).toContain('友爱道小学');
+    expect(text).toContain('第一学区');
+  });
+});

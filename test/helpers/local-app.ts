@@ -1,0 +1,30 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startLocalApp, type LocalApp, type LocalAppOptions } from '../../local/app';
+
+/** A fixed instant for tests: 2026-11-23 10:00 in Shanghai, in the 2026 school year. */
+export const TEST_NOW = Date.parse('2026-11-23T02:00:00Z');
+
+/** The whole local stack on a free loopback port with a fresh seeded store in a temp dir. */
+export function startTestApp(opts: LocalAppOptions = {}): Promise<LocalApp> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'xuequ-test-'));
+  return startLocalApp({ dataDir, port: 0, staticDir: null, now: () => TEST_NOW, ...opts });
+}
+
+/** POST /fn/<name> as the gateway's clients do; `cookie` carries a demo session. */
+export async function callFn(app: LocalApp, name: string, data: Record<string, unknown>, cookie?: string) {
+  const res = await fetch(`${app.url}/fn/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ data }),
+  });
+  return { status: res.status, body: (await res.json()) as { result: any } };
+}
+
+/** Signs in as a seeded persona and returns the session cookie. */
+export async function login(app: LocalApp, persona: string): Promise<string> {
+  const res = await fetch(`${app.url}/__dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }) });
+  if (res.status !== 200) throw new Error(`login ${persona}: ${res.status}`);
+  return res.headers.get('set-cookie')!.split(';')[0];
+}
