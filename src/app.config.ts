@@ -24,9 +24,9 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/lookup/index', text: '查学区' },
-      { pagePath: 'pages/xuequ-list/index', text: '学区' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/lookup/index', iconPath: 'assets/tab/lookup.png', selectedIconPath: 'assets/tab/lookup-on.png', text: '查学区' },
+      { pagePath: 'pages/xuequ-list/index', iconPath: 'assets/tab/xuequ.png', selectedIconPath: 'assets/tab/xuequ-on.png', text: '学区' },
+      { pagePath: 'pages/me/index', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png', text: '我的' },
     ],
   },
 });

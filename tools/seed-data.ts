@@ -19,7 +19,7 @@ const dataDir = path.resolve(__dirname, '..', 'data');
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dataDir, file), 'utf8')) as T;
 
 interface TableAlliance { stage: AllianceStage; lead: string[]; members: string[] }
-interface TableXuequ { key: string; name: string; streets: string[]; alliances: TableAlliance[] }
+interface TableXuequ { name: string; streets: string[]; alliances: TableAlliance[] }
 interface TableDistrict {
   code: string;
   document: string;
@@ -81,9 +81,10 @@ export function buildSeed(nowMs: number): SeedDocs {
       if (!s) throw new Error(`unknown street ${name} in ${dist.name}`);
       return s.code;
     };
-    const versions: XuequVersion[] = table.xuequ.map((x) => ({
-      _id: `${prefix}-x${x.key}@${doc.date}`,
-      xuequId: `${prefix}-x${x.key}`,
+    // Ids follow the document's order (第一学区 = x1), so listing by id keeps that order.
+    const versions: XuequVersion[] = table.xuequ.map((x, i) => ({
+      _id: `${prefix}-x${i + 1}@${doc.date}`,
+      xuequId: `${prefix}-x${i + 1}`,
       districtCode: table.code,
       name: x.name,
       effectiveFrom: doc.date,

@@ -43,13 +43,13 @@ describe('Hedong 学区 (seed 000, real data)', () => {
 
 describe('Haicang 学区 (seed 002, real data)', () => {
   it('has 东孚/新阳 学区 with 牵头中学, 牵头小学 and members', () => {
-    const df1 = xuequ('hc-xdf1');
+    const df1 = xuequ('hc-x1');
     expect(df1.alliances.map((a) => [a.stage, names(a.leadSchoolIds), names(a.memberSchoolIds)])).toEqual([
       ['middle', ['东师理想东孚实验中学'], []],
       ['primary', ['东师理想东孚实验小学'], []],
       ['all', [], ['洪塘学校', '凤山小学', '东埔小学']],
     ]);
-    const xy2 = xuequ('hc-xxy2');
+    const xy2 = xuequ('hc-x4');
     expect(names(xy2.alliances[0].leadSchoolIds)).toEqual(['进修附校']);
     expect(names(xy2.alliances[1].leadSchoolIds)).toEqual(['进修附校']);
     expect(seed.schools.find((s) => s.name === '一实小')!.note).toBe('项目名称');

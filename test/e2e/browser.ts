@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's chromium (installed by .ci/run); a test tool's own browser download cannot work here. */
@@ -12,7 +9,7 @@ export function launchBrowser(): Promise<Browser> {
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), 'chromium-'))}`,
     ],
+    // playwright gives each launch a fresh temporary profile of its own.
   });
 }

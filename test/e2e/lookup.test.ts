@@ -21,7 +21,7 @@ beforeEach(async () => {
   page = await browser.newPage({ viewport: { width: 390, height: 844 } });
 });
 afterEach(async () => {
-  await page.close();
+  await page?.close();
 });
 
 const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`).first();

@@ -129,7 +129,7 @@ export default function LookupPage() {
                 <SchoolCard
                   key={`${z.stage}-${z.school.id}`}
                   name={z.school.name}
-                  kindLabel={`${z.stageLabel}·${SCHOOL_KIND_LABELS[z.school.kind]}`}
+                  kindLabel={z.school.kind === 'nine-year' ? `${z.stageLabel}·${SCHOOL_KIND_LABELS[z.school.kind]}` : SCHOOL_KIND_LABELS[z.school.kind]}
                   roleLabel={`${z.stageLabel}划片`}
                   reason={`${z.reason}。规则：${z.rule.text}`}
                   source={`《${z.rule.document.title}》${z.rule.document.date ? `（${z.rule.document.date}）` : ''}`}
