@@ -1,22 +1,21 @@
 /**
  * EJSON in and out. The SDK serialises query/data/order as canonical EJSON with the `bson` copy it
- * depends on; we parse with that same copy (bound by the seam) so numbers, dates and regexps round-trip
- * exactly as the SDK meant them.
+ * depends on; we parse with that same copy so numbers, dates and regexps round-trip exactly as the SDK
+ * meant them. Stored bodies use the same codec, so a Store also works on its own (seeding tools).
  */
 import type { EJSON as EjsonApi } from 'bson';
+import { randomBytes } from 'crypto';
 import { CODE, fail } from './errors';
+import { sdkDirs } from './sdk-paths';
 
 export type Doc = Record<string, unknown>;
 type Ejson = typeof EjsonApi;
 
 let ejson: Ejson | undefined;
 
-export function bindEjson(api: Ejson): void {
-  ejson = api;
-}
-
 function api(): Ejson {
-  return ejson ?? fail(CODE.SYS_ERR, 'local runtime: EJSON not bound (seam not installed)');
+  ejson ??= (require(require.resolve('bson', { paths: [sdkDirs().database] })) as typeof import('bson')).EJSON;
+  return ejson;
 }
 
 const isPlainObject = (v: unknown): v is Doc =>
@@ -61,9 +60,28 @@ export function parseWire(text: string, now: number): unknown {
   return revive(api().parse(text, { relaxed: true }), now);
 }
 
+/** True if JSON.stringify would not produce the same text as relaxed EJSON. */
+function needsEjson(v: unknown): boolean {
+  if (v === null || v === undefined || typeof v === 'string' || typeof v === 'boolean') return false;
+  if (typeof v === 'number') return !Number.isFinite(v);
+  if (Array.isArray(v)) return v.some(needsEjson);
+  if (!isPlainObject(v)) return true; // Date, RegExp, BSON types
+  for (const k in v) if (k.startsWith('$') || needsEjson(v[k])) return true;
+  return false;
+}
+
+/** EJSON writes undefined properties as null; a missing field must stay missing (as with JSON). */
+function withoutUndefined(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutUndefined);
+  if (!isPlainObject(v)) return v;
+  const out: Doc = {};
+  for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = withoutUndefined(x);
+  return out;
+}
+
 /** Stored bodies are relaxed EJSON: plain JSON for scalars, so json_extract indexes see real values. */
 export function stringifyDoc(doc: Doc): string {
-  return api().stringify(doc, { relaxed: true });
+  return needsEjson(doc) ? api().stringify(withoutUndefined(doc) as Doc, { relaxed: true }) : JSON.stringify(doc);
 }
 
 export function parseStored(body: string): Doc {
@@ -98,5 +116,8 @@ export function idKey(id: unknown): string {
   if (typeof id === 'number' && Number.isFinite(id)) return `\u0000n:${id}`;
   return fail(CODE.INVALID_PARAM, `_id must be a non-empty string or a number, got ${typeof id}`);
 }
+
+/** 32 hex characters, the shape of ids the cloud generates. */
+export const newId = (): string => randomBytes(16).toString('hex');
 
 export { isPlainObject };

@@ -29,7 +29,7 @@ export const typeExpr = (field: string): string => `json_type(body, ${jsonPath(f
 
 const RANGE: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 
-/** Conditions on one field value; returns SQL terms over `expr` or null if nothing is translatable. */
+/** SQL terms over `expr` for one field condition; none when nothing is safely translatable. */
 function fieldTerms(
   expr: string,
   cond: unknown,

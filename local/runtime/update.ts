@@ -68,6 +68,7 @@ export function replaceDoc(id: unknown, data: Doc): Doc {
   if (Object.keys(data).some((k) => k.startsWith('$'))) {
     fail(CODE.INVALID_PARAM, 'set() data must not contain update operators');
   }
+  if ('_id' in data && data._id !== id) fail(CODE.INVALID_PARAM, '不能更新_id的值');
   const next: Doc = { _id: id, ...data };
   assertStorable(next);
   return next;

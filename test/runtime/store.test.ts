@@ -1,0 +1,99 @@
+/**
+ * Store: SQL push-down must never change results (it only narrows candidates), and declared indexes
+ * must actually be used.
+ */
+import fc from 'fast-check';
+import type { Doc } from '../../local/runtime/codec';
+import { Store } from '../../local/runtime/store';
+import { INDEXES } from '../../src/contracts/collections';
+import { tmpDbFile } from './helpers';
+
+describe('push-down equivalence', () => {
+  const scalar = fc.oneof(fc.constantFrom('a', 'b', 'B', '10', '9', ''), fc.integer({ min: -3, max: 12 }), fc.boolean(), fc.constant(1.5));
+  const value = fc.oneof(scalar, fc.constant(null), fc.array(scalar, { maxLength: 3 }), fc.record({ x: scalar }));
+  const doc = fc.record({ f: value, g: value }, { requiredKeys: [] });
+  const cond = fc.oneof(
+    scalar,
+    scalar.map((v) => ({ $eq: v })),
+    fc.array(scalar, { minLength: 1, maxLength: 3 }).map((v) => ({ $in: v })),
+    fc.tuple(fc.constantFrom('$gt', '$gte', '$lt', '$lte'), scalar).map(([op, v]) => ({ [op]: v })),
+    fc.tuple(scalar, scalar).map(([lo, hi]) => ({ $gte: lo, $lt: hi })),
+    fc.constant(null),
+  );
+  const query = fc.oneof(
+    fc.record({ f: cond }),
+    fc.record({ f: cond, g: cond }),
+    fc.tuple(cond, cond).map(([a, b]) => ({ $and: [{ f: a }, { g: b }] })),
+    fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 3 }).map((ns) => ({ _id: { $in: ns.map((n) => `d${n}`) } })),
+  );
+
+  const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+  test('indexed and unindexed stores answer every query identically', () => {
+    const indexed = new Store(tmpDbFile(), { indexes: { t: ['f', 'g'] }, collections: ['t'] });
+    const scan = new Store(tmpDbFile(), { collections: ['t'] });
+    try {
+      fc.assert(
+        // JSON round trip: fast-check builds null-prototype objects, the wire never does.
+        fc.property(fc.array(doc, { maxLength: 12 }).map(plain), query.map(plain), (docs, q) => {
+          for (const s of [indexed, scan]) {
+            s.dropAll();
+            s.insertMany('t', docs.map((d, i) => ({ _id: `d${i}`, ...d })));
+          }
+          const ids = (s: Store): unknown[] => s.find('t', q as Doc).map((d) => d._id).sort();
+          expect(ids(indexed)).toEqual(ids(scan));
+          expect(indexed.count('t', q as Doc)).toBe(scan.count('t', q as Doc));
+        }),
+        { numRuns: 300 },
+      );
+    } finally {
+      indexed.close();
+      scan.close();
+    }
+  });
+});
+
+describe('indexes', () => {
+  test('declared index fields are pushed down to expression indexes (after ANALYZE)', () => {
+    const store = new Store(tmpDbFile(), { indexes: INDEXES, collections: Object.keys(INDEXES) });
+    try {
+      store.insertMany(
+        'schools',
+        Array.from({ length: 2000 }, (_x, i) => ({ districtCode: String(120100 + (i % 50)), name: `学校${i}` })),
+      );
+      store.analyze();
+      const plan = store.explain('schools', { districtCode: '120102' }).join(' | ');
+      expect(plan).toMatch(/USING INDEX ix:schools:v:districtCode/);
+      expect(store.find('schools', { districtCode: '120102' })).toHaveLength(40);
+      expect(store.explain('schools', { districtCode: { $in: ['120102', '120103'] }, name: /学/ }).join()).toMatch(/INDEX/);
+      expect(store.explain('schools', { _id: 'x' }).join()).toMatch(/sqlite_autoindex|PRIMARY KEY|USING INDEX/);
+      expect(store.explain('schools', { note: 'x' }).join()).toMatch(/^SCAN schools$/);
+    } finally {
+      store.close();
+    }
+  });
+
+  test('indexes follow the declaration when a store is reopened', () => {
+    const file = tmpDbFile();
+    new Store(file, { indexes: { t: ['a', 'b'] }, collections: ['t'] }).close();
+    const reopened = new Store(file, { indexes: { t: ['b'] }, collections: ['t'] });
+    try {
+      expect(reopened.explain('t', { a: 1 }).join()).toMatch(/^SCAN t$/);
+      expect(reopened.explain('t', { b: 1 }).join()).toMatch(/INDEX ix:t:v:b/);
+      expect(reopened.integrityCheck()).toBe('ok');
+    } finally {
+      reopened.close();
+    }
+  });
+
+  test('numeric and string _id values stay distinct', () => {
+    const store = new Store(tmpDbFile(), { collections: ['t'] });
+    try {
+      store.insertMany('t', [{ _id: 5, v: 'number' }, { _id: '5', v: 'string' }]);
+      expect(store.find('t', { _id: 5 })).toEqual([{ _id: 5, v: 'number' }]);
+      expect(store.find('t', { _id: { $in: ['5'] } })).toEqual([{ _id: '5', v: 'string' }]);
+    } finally {
+      store.close();
+    }
+  });
+});
