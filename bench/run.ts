@@ -62,6 +62,8 @@ async function main() {
   const { roundTrips } = await local.cloud.invoke('school', JSON.parse(lookup).data, null);
   console.log(`school.lookup database round trips: ${roundTrips}`);
   bare.close();
+  // Let requests autocannon left in flight finish before the store closes.
+  await new Promise((r) => setTimeout(r, 300));
   await local.close();
 }
 
