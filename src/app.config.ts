@@ -5,7 +5,15 @@ const nativeComponents = process.env.XUEQU_NATIVE_COMPONENTS === '1' ? { compone
 
 export default defineAppConfig({
   ...nativeComponents,
-  pages: ['pages/lookup/index', 'pages/xuequ-list/index', 'pages/me/index', 'pages/xuequ-detail/index'],
+  pages: [
+    'pages/lookup/index',
+    'pages/xuequ-list/index',
+    'pages/policy/index',
+    'pages/me/index',
+    'pages/xuequ-detail/index',
+    'pages/enrol/index',
+    'pages/policy-detail/index',
+  ],
   subPackages: [
     { root: 'packages/teacher', pages: ['pages/home/index'] },
     { root: 'packages/principal', pages: ['pages/home/index'] },
@@ -26,6 +34,7 @@ export default defineAppConfig({
     list: [
       { pagePath: 'pages/lookup/index', iconPath: 'assets/tab/lookup.png', selectedIconPath: 'assets/tab/lookup-on.png', text: '查学区' },
       { pagePath: 'pages/xuequ-list/index', iconPath: 'assets/tab/xuequ.png', selectedIconPath: 'assets/tab/xuequ-on.png', text: '学区' },
+      { pagePath: 'pages/policy/index', iconPath: 'assets/tab/policy.png', selectedIconPath: 'assets/tab/policy-on.png', text: '政策' },
       { pagePath: 'pages/me/index', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png', text: '我的' },
     ],
   },

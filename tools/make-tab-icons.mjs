@@ -56,6 +56,8 @@ const shapes = {
   lookup: any(ring(34, 34, 17, 23), line(51, 51, 68, 68, 8)),
   // 学区: a school building under a roof
   xuequ: any(line(12, 34, 40, 14, 6), line(40, 14, 68, 34, 6), rect(18, 34, 24, 66), rect(37, 34, 43, 66), rect(56, 34, 62, 66), rect(12, 64, 68, 70)),
+  // 政策: a document with lines of text
+  policy: any(rect(18, 10, 22, 71), rect(58, 10, 62, 71), rect(18, 10, 62, 14), rect(18, 67, 62, 71), rect(28, 26, 52, 30), rect(28, 38, 52, 42), rect(28, 50, 46, 54)),
   // 我的: a person
   me: any(disc(40, 26, 13), (x, y) => y >= 46 && y <= 70 && Math.hypot((x - 40) / 26, (y - 70) / 24) <= 1),
 };

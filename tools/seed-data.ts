@@ -13,6 +13,7 @@ import { STAGE_LABELS } from '../src/domain/stages';
 import { CHINA_ZONE, schoolYearOf } from '../src/domain/time';
 import type { SourceDocument, XuequVersion } from '../src/domain/xuequ';
 import type { ZoningRule } from '../src/domain/zoning';
+import type { FeederRule } from '../src/domain/feeder';
 import type { CollectionName } from '../src/contracts/collections';
 
 const dataDir = path.resolve(__dirname, '..', 'data');
@@ -36,6 +37,17 @@ interface Divisions {
 
 export const DISTRICT_PREFIX: Record<string, string> = { '120102': 'hd', '350205': 'hc', '110101': 'dc' };
 
+/** Approximate district centres (GCJ-02), around which sample school coordinates are laid out. */
+const DISTRICT_CENTRE: Record<string, [number, number]> = { '120102': [39.1223, 117.2515], '350205': [24.4846, 118.0327], '110101': [39.9288, 116.416] };
+
+/** Sample coordinates on a spiral around the centre, ~400 m apart: the seeds give no locations. */
+function sampleLocation(code: string, n: number): { latitude: number; longitude: number } {
+  const [lat, lng] = DISTRICT_CENTRE[code];
+  const angle = n * 2.4;
+  const r = 0.004 * Math.sqrt(n + 1);
+  return { latitude: +(lat + r * Math.sin(angle)).toFixed(6), longitude: +(lng + r * Math.cos(angle)).toFixed(6) };
+}
+
 /** The kind of a school from the table: the document's nine-year lists, else the name's ending. */
 function kindOf(name: string, nineYear: readonly string[]): SchoolKind {
   if (nineYear.includes(name)) return 'nine-year';
@@ -50,7 +62,10 @@ export function buildSeed(nowMs: number): SeedDocs {
   const tables = readJson<Tables>('xuequ-tables.json');
   const divisions = readJson<Divisions>('divisions.json');
   const schoolYear = schoolYearOf(nowMs, CHINA_ZONE);
-  const out: SeedDocs = { districts: [], divisions: [], schools: [], xuequ: [], zoning_rules: [], users: [] };
+  const out: SeedDocs = {
+    districts: [], divisions: [], schools: [], xuequ: [], zoning_rules: [], feeders: [], zoning_inquiries: [], users: [],
+    meta: [{ _id: 'reference', version: 1 }],
+  };
 
   for (const dist of divisions.districts) {
     out.districts.push({ _id: dist.code, code: dist.code, name: dist.name, city: dist.city, province: dist.province });
@@ -71,7 +86,16 @@ export function buildSeed(nowMs: number): SeedDocs {
       let s = schools.get(name);
       if (!s) {
         const kind = kindOf(name, table.nineYear);
-        s = { _id: `${prefix}-s${String(schools.size + 1).padStart(2, '0')}`, districtCode: table.code, name, kind, stages: stagesOfKind(kind), note: table.schoolNotes?.[name] ?? null };
+        s = {
+          _id: `${prefix}-s${String(schools.size + 1).padStart(2, '0')}`,
+          districtCode: table.code,
+          name,
+          kind,
+          stages: stagesOfKind(kind),
+          note: table.schoolNotes?.[name] ?? null,
+          location: sampleLocation(table.code, schools.size),
+          locationSample: true,
+        };
         schools.set(name, s);
       }
       return s._id;
@@ -99,49 +123,105 @@ export function buildSeed(nowMs: number): SeedDocs {
     out.xuequ.push(...(versions as unknown as SeedDocs['xuequ']));
     out.schools.push(...([...schools.values()] as unknown as SeedDocs['schools']));
     out.zoning_rules.push(...(sampleZoning(versions, schools, dist, schoolYear) as unknown as SeedDocs['zoning_rules']));
+    out.feeders.push(...(sampleFeeders(versions, schools, dist, schoolYear) as unknown as SeedDocs['feeders']));
     out.users.push(...(personasOf(table.code, dist.name, prefix, versions, schools) as unknown as SeedDocs['users']));
   }
   return out;
 }
 
+/** The sample zoning covers the previous, current and next school year, so changes show side by side. */
+const YEARS = [-1, 0, 1] as const;
+
 /**
  * Sample 划片: the seeds do not publish which 社区 goes to which school. Each 社区 of a 街道 a 学区 serves
- * goes, in turn, to one of that 学区's schools of each stage; a 街道 shared by two 学区 alternates between them.
+ * goes, in turn, to one of that 学区's schools of each stage (a 街道 shared by two 学区 alternates between
+ * them); some 社区 move school from one year to the next. Schools named after a road (六纬路小学) also get
+ * road rules by house number, one pair overlapping so a parent sees two candidates.
  */
 function sampleZoning(
   versions: readonly XuequVersion[],
   schools: ReadonlyMap<string, School>,
   dist: Divisions['districts'][number],
-  schoolYear: number,
+  currentYear: number,
 ): ZoningRule[] {
   const byId = new Map([...schools.values()].map((s) => [s._id, s]));
   const rules: ZoningRule[] = [];
-  const document: SourceDocument = { title: `${dist.name}${schoolYear}年义务教育招生划片（示例数据）`, issuer: '示例数据：非官方公布', date: `${schoolYear}-06-01`, number: null };
-  for (const street of dist.streets) {
-    const serving = versions.filter((v) => v.streetCodes.includes(street.code));
-    if (serving.length === 0) continue;
-    street.communities.forEach((c, i) => {
-      const x = serving[i % serving.length];
-      const ids = [...new Set(x.alliances.flatMap((a) => [...a.leadSchoolIds, ...a.memberSchoolIds]))];
-      for (const stage of ['primary', 'middle'] as const) {
-        const candidates = ids.filter((id) => byId.get(id)!.stages.includes(stage));
-        if (candidates.length === 0) continue;
-        const school = byId.get(candidates[Math.floor(i / serving.length) % candidates.length])!;
-        rules.push({
-          _id: `zr-${schoolYear}-${stage}-${c.code}`,
-          districtCode: dist.code,
-          schoolYear,
-          stage,
-          communityCode: c.code,
-          schoolIds: [school._id],
-          text: `${c.name}全部 → ${school.name}（${STAGE_LABELS[stage]}）`,
-          document,
-          sample: true,
-        });
-      }
+  for (const offset of YEARS) {
+    const schoolYear = currentYear + offset;
+    const document: SourceDocument = { title: `${dist.name}${schoolYear}年义务教育招生划片（示例数据）`, issuer: '示例数据：非官方公布', date: `${schoolYear}-06-01`, number: null };
+    const base = { districtCode: dist.code, schoolYear, document, sample: true };
+    for (const street of dist.streets) {
+      const serving = versions.filter((v) => v.streetCodes.includes(street.code));
+      if (serving.length === 0) continue;
+      street.communities.forEach((c, i) => {
+        const x = serving[i % serving.length];
+        const ids = [...new Set(x.alliances.flatMap((a) => [...a.leadSchoolIds, ...a.memberSchoolIds]))];
+        // Every 7th 社区 moves to the next school next year; every 11th was elsewhere last year.
+        const shift = (offset === 1 && i % 7 === 3 ? 1 : 0) + (offset === -1 && i % 11 === 5 ? 1 : 0);
+        for (const stage of ['primary', 'middle'] as const) {
+          const candidates = ids.filter((id) => byId.get(id)!.stages.includes(stage));
+          if (candidates.length === 0) continue;
+          const school = byId.get(candidates[(Math.floor(i / serving.length) + shift) % candidates.length])!;
+          rules.push({
+            ...base,
+            _id: `zr-${schoolYear}-${stage}-${c.code}`,
+            stage,
+            match: { kind: 'community', communityCode: c.code },
+            schoolIds: [school._id],
+            text: `${c.name}全部 → ${school.name}（${STAGE_LABELS[stage]}）`,
+          });
+        }
+      });
+    }
+    for (const x of versions) {
+      const primaries = x.alliances.filter((a) => a.stage === 'primary').flatMap((a) => [...a.leadSchoolIds, ...a.memberSchoolIds]);
+      primaries.forEach((id, i) => {
+        const school = byId.get(id)!;
+        const road = /^(.+?[路道街])小学$/.exec(school.name)?.[1];
+        if (!road) return;
+        rules.push({ ...base, _id: `zr-${schoolYear}-road-${id}-odd`, stage: 'primary', match: { kind: 'road', road, side: 'odd', from: 1, to: 199 }, schoolIds: [id], text: `${road} 单号 1–199号 → ${school.name}` });
+        rules.push({ ...base, _id: `zr-${schoolYear}-road-${id}-even`, stage: 'primary', match: { kind: 'road', road, side: 'even', from: 2, to: 40 }, schoolIds: [id], text: `${road} 双号 2–40号 → ${school.name}` });
+        // The far end of the even side is shared with a neighbouring school: 30–40 gets two candidates.
+        const neighbour = primaries[0] === id ? primaries[1] : primaries[0];
+        if (neighbour && i < 2) {
+          const other = byId.get(neighbour)!;
+          rules.push({ ...base, _id: `zr-${schoolYear}-road-${id}-far`, stage: 'primary', match: { kind: 'road', road, side: 'even', from: 30, to: 120 }, schoolIds: [neighbour], text: `${road} 双号 30–120号 → ${other.name}` });
+        }
+      });
+    }
+    // A few 小区 named in the rules, with the names people use for them.
+    dist.streets.slice(0, 3).forEach((street) => {
+      const x = versions.find((v) => v.streetCodes.includes(street.code));
+      const c = street.communities.find((cm) => /^(.{3,})社区居委会$/.test(cm.name));
+      const leadId = x?.alliances.find((a) => a.stage === 'primary')?.leadSchoolIds[0];
+      if (!leadId || !c) return;
+      const name = c.name.replace(/社区居委会$/, '');
+      const school = byId.get(leadId)!;
+      rules.push({ ...base, _id: `zr-${schoolYear}-estate-${c.code}`, stage: 'primary', match: { kind: 'estate', name: `${name}小区`, aliases: [name] }, schoolIds: [school._id], text: `${name}小区（又称“${name}”）→ ${school.name}` });
     });
   }
   return rules;
+}
+
+/** Sample 对口: each primary school feeds the lead middle school of its 学区 (nine-year schools need no rule). */
+function sampleFeeders(versions: readonly XuequVersion[], schools: ReadonlyMap<string, School>, dist: Divisions['districts'][number], currentYear: number): FeederRule[] {
+  const byId = new Map([...schools.values()].map((s) => [s._id, s]));
+  const feeders: FeederRule[] = [];
+  for (const offset of YEARS) {
+    const schoolYear = currentYear + offset;
+    const document: SourceDocument = { title: `${dist.name}${schoolYear}年小升初对口安排（示例数据）`, issuer: '示例数据：非官方公布', date: `${schoolYear}-05-15`, number: null };
+    for (const x of versions) {
+      const middle = x.alliances.find((a) => a.stage === 'middle')?.leadSchoolIds[0];
+      if (!middle) continue;
+      const ids = x.alliances.filter((a) => a.stage !== 'middle').flatMap((a) => [...a.leadSchoolIds, ...a.memberSchoolIds]);
+      for (const id of new Set(ids)) {
+        const s = byId.get(id)!;
+        if (s.kind !== 'primary' || feeders.some((f) => f.primarySchoolId === id && f.schoolYear === schoolYear)) continue;
+        feeders.push({ _id: `fd-${schoolYear}-${id}`, districtCode: dist.code, schoolYear, primarySchoolId: id, middleSchoolIds: [middle], text: `${s.name} → 对口 ${byId.get(middle)!.name}`, document, sample: true });
+      }
+    }
+  }
+  return feeders;
 }
 
 /** Local demo identities, one per role of each district that has schools; the bureau of every district. */

@@ -9,7 +9,12 @@ export const COLLECTIONS = {
   schools: 'schools',
   xuequ: 'xuequ',
   zoningRules: 'zoning_rules',
+  feeders: 'feeders',
+  /** Parents' "请学校确认" questions: the only place a parent's address text is ever stored. */
+  zoningInquiries: 'zoning_inquiries',
   users: 'users',
+  /** meta/reference holds the version of the reference data; writers bump it so warm caches reload. */
+  meta: 'meta',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -19,6 +24,9 @@ export const INDEXES: Record<CollectionName, readonly string[]> = {
   divisions: ['districtCode', 'parentCode'],
   schools: ['districtCode', 'name'],
   xuequ: ['districtCode'],
-  zoning_rules: ['districtCode', 'communityCode', 'schoolYear'],
-  users: ['role'],
+  zoning_rules: ['districtCode', 'schoolYear'],
+  feeders: ['districtCode'],
+  zoning_inquiries: ['openid', 'districtCode', 'schoolId'],
+  users: ['roles'],
+  meta: [],
 };

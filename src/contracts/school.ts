@@ -3,6 +3,8 @@ import { communityCode, districtCode, entityId, freeText, schoolYear, streetCode
 import type { AllianceStage, Stage } from '../domain/stages';
 import type { SchoolKind } from '../domain/school';
 import type { SourceDocument } from '../domain/xuequ';
+import { enrolmentInputs, type EnrolmentOutputs } from './enrolment';
+import { policyInputs, type PolicyOutputs } from './policy';
 
 /** Function `school`: public lookups for parents (no sign-in needed). */
 export const schoolInputs = {
@@ -21,6 +23,24 @@ export const schoolInputs = {
       schoolYear: schoolYear.optional(),
     })
     .strict(),
+  getSchool: z.object({ schoolId: entityId('schoolId', '学校编号') }).strict(),
+  /** 请学校确认: a parent whose address matched no rule, or several, asks the school. */
+  askSchool: z
+    .object({
+      /** Client-generated, so a retried submission is stored once. */
+      requestId: z.string({ required_error: '缺少请求编号（requestId）' }).regex(/^[\w-]{8,64}$/, '请求编号（requestId）格式不正确'),
+      districtCode,
+      schoolId: entityId('schoolId', '学校编号').optional(),
+      communityCode: communityCode.optional(),
+      address: freeText('address', '地址', 100).min(2, '请填写地址（address）'),
+      contactName: freeText('contactName', '联系人', 20).min(1, '请填写联系人（contactName）'),
+      phone: z.string({ required_error: '请填写手机号（phone）', invalid_type_error: '手机号（phone）应为文本' }).regex(/^1\d{10}$/, '手机号（phone）应为11位数字'),
+      question: freeText('question', '问题', 200).optional(),
+    })
+    .strict(),
+  myInquiries: z.object({}).strict(),
+  ...enrolmentInputs,
+  ...policyInputs,
 };
 
 export type SchoolAction = keyof typeof schoolInputs;
@@ -71,8 +91,26 @@ export interface ZonedSchool {
   stageLabel: string;
   school: SchoolRef;
   /** Why: the rule that matched, as written, with its document and year. */
-  rule: { text: string; document: SourceDocument; schoolYear: number; sample: boolean };
+  rule: { id: string; kind: 'community' | 'road' | 'estate'; text: string; document: SourceDocument; schoolYear: number; sample: boolean };
   reason: string;
+  /** Where a zoned primary school leads: 对口 middle school(s) or its own 九年一贯 middle section. */
+  feeder: { kind: 'feeder' | 'nine-year'; schools: SchoolRef[]; text: string; sample: boolean } | null;
+}
+
+export interface YearZoning {
+  schoolYear: number;
+  label: string;
+  zoned: ZonedSchool[];
+  /** Stages with more than one candidate school: the parent should ask the school to confirm. */
+  ambiguous: Stage[];
+}
+
+export interface ZoningHistoryEntry {
+  schoolYear: number;
+  label: string;
+  schools: Record<Stage, string[]>;
+  /** What changed from the previous year, in plain Chinese; empty when nothing did. */
+  changes: string[];
 }
 
 export interface LookupResult {
@@ -81,14 +119,46 @@ export interface LookupResult {
   community: { code: string; name: string } | null;
   schoolYear: number;
   xuequ: XuequView[];
+  /** The zoning of the asked school year (default: the current one). */
   zoned: ZonedSchool[];
+  /** That year and the next, side by side (years that have rules). */
+  years: YearZoning[];
+  /** The place's zoning in every school year on record, with what changed. */
+  history: ZoningHistoryEntry[];
+  /** True when no rule or several matched: offer 请学校确认. */
+  canAskSchool: boolean;
   /** Schools whose name matched schoolName, with their 学区. */
   schools: Array<{ school: SchoolRef; xuequIds: string[] }>;
   /** Plain-language notes when something could not be decided. */
   notes: string[];
 }
 
-export interface SchoolOutputs {
+export interface SchoolProfile {
+  school: SchoolRef & { stages: Stage[] };
+  districtName: string;
+  /** Each 学区 the school belongs to, with its role there. */
+  memberships: Array<{ xuequId: string; xuequName: string; role: 'lead' | 'member'; roleLabel: string; stageLabel: string }>;
+  /** Other schools of the same 学区. */
+  neighbours: SchoolRef[];
+  feeder: ZonedSchool['feeder'];
+  location: { latitude: number; longitude: number; sample: boolean } | null;
+}
+
+export interface InquiryView {
+  id: string;
+  districtCode: string;
+  schoolName: string | null;
+  address: string;
+  question: string | null;
+  status: 'pending' | 'answered';
+  answer: string | null;
+  createdAt: string;
+}
+
+export interface SchoolOutputs extends EnrolmentOutputs, PolicyOutputs {
+  getSchool: SchoolProfile;
+  askSchool: { id: string; duplicate: boolean };
+  myInquiries: InquiryView[];
   listDistricts: DistrictView[];
   listDivisions: DivisionsView;
   listXuequ: XuequView[];

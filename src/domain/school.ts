@@ -10,6 +10,10 @@ export interface School {
   stages: Stage[];
   /** What the document adds to the name, e.g. 项目名称 (a school still being built). */
   note: string | null;
+  /** GCJ-02 coordinates (what Taro.getLocation and the map use); null when unknown. */
+  location: { latitude: number; longitude: number } | null;
+  /** True when the coordinates are invented sample data (the seeds give none). */
+  locationSample: boolean;
 }
 
 /** Stages a school teaches, by kind: a 九年一贯 school teaches both. */

@@ -1,4 +1,5 @@
-import type { AllianceView, SchoolRef, XuequView } from '../contracts/school';
+import type { AllianceView, SchoolRef, XuequView, ZonedSchool } from '../contracts/school';
+import type { FeederPath } from '../domain/feeder';
 import type { School } from '../domain/school';
 import { STAGE_LABELS } from '../domain/stages';
 import type { XuequVersion } from '../domain/xuequ';
@@ -34,4 +35,11 @@ export function toXuequView(
     sample: x.sample,
     streetsSample: x.streetsSample,
   };
+}
+
+/** A 对口 / 九年一贯 path with school names, as the lookup and the school profile show it. */
+export function feederView(path: FeederPath | null, schoolsById: ReadonlyMap<string, School>): ZonedSchool['feeder'] {
+  if (!path) return null;
+  const schools = path.middleSchoolIds.map((id) => schoolsById.get(id)).filter((s): s is School => !!s).map(schoolRef);
+  return { kind: path.kind, schools, text: path.text, sample: path.sample };
 }

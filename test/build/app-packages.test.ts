@@ -20,7 +20,7 @@ describe('the weapp build (npm run build:weapp)', () => {
 
   it('puts the parents pages in the main package behind the tab bar', () => {
     expect(app.pages[0]).toBe('pages/lookup/index');
-    expect(app.tabBar.list.map((t: { text: string }) => t.text)).toEqual(['查学区', '学区', '我的']);
+    expect(app.tabBar.list.map((t: { text: string }) => t.text)).toEqual(['查学区', '学区', '政策', '我的']);
     for (const page of app.pages) expect(existsSync(path.join(weapp, `${page}.js`))).toBe(true);
   });
 

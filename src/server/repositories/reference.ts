@@ -2,6 +2,7 @@ import { COLLECTIONS } from '../../contracts/collections';
 import type { School } from '../../domain/school';
 import type { XuequVersion } from '../../domain/xuequ';
 import type { ZoningRule } from '../../domain/zoning';
+import type { FeederRule } from '../../domain/feeder';
 import { fetchAll, fetchById } from './query';
 
 /** Reference data of the 学区 lookups: districts, divisions, schools, 学区 versions, zoning rules. */
@@ -30,5 +31,6 @@ export const listSchools = (districtCode: string) => fetchAll<School>(COLLECTION
 export const listXuequVersions = (districtCode: string) => fetchAll<XuequVersion>(COLLECTIONS.xuequ, { districtCode });
 export const listAllXuequVersions = () => fetchAll<XuequVersion>(COLLECTIONS.xuequ, {});
 export const xuequVersionsById = (xuequId: string) => fetchAll<XuequVersion>(COLLECTIONS.xuequ, { xuequId });
-export const zoningForCommunity = (districtCode: string, communityCode: string, schoolYear: number) =>
-  fetchAll<ZoningRule>(COLLECTIONS.zoningRules, { districtCode, communityCode, schoolYear });
+// A district may hold ~100k rules over its school years: up to 200 pages of 1000.
+export const listZoningRules = (districtCode: string) => fetchAll<ZoningRule>(COLLECTIONS.zoningRules, { districtCode }, 200);
+export const listFeeders = (districtCode: string) => fetchAll<FeederRule>(COLLECTIONS.feeders, { districtCode });

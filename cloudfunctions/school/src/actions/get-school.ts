@@ -1,0 +1,37 @@
+import type { SchoolProfile } from '../../../../src/contracts/school';
+import type { ActionContext } from '../../../../src/server/handler';
+import { notFound } from '../../../../src/server/errors';
+import { feederPath } from '../../../../src/domain/feeder';
+import { STAGE_LABELS } from '../../../../src/domain/stages';
+import { CHINA_ZONE, localDate, schoolYearOf } from '../../../../src/domain/time';
+import { schoolIdsOf, xuequOfSchool } from '../../../../src/domain/xuequ';
+import { COLLECTIONS } from '../../../../src/contracts/collections';
+import type { School } from '../../../../src/domain/school';
+import { fetchById } from '../../../../src/server/repositories/query';
+import { feederView, schoolRef } from '../../../../src/server/xuequ-view';
+import { loadDistrict } from '../district-context';
+
+/** A school's profile: its 学区 and role there, the other schools of that 学区, its 对口 path, its place. */
+export async function getSchool(input: { schoolId: string }, ctx: ActionContext): Promise<SchoolProfile> {
+  const found = await fetchById<School>(COLLECTIONS.schools, input.schoolId);
+  if (!found) throw notFound('该学校');
+  const d = await loadDistrict(found.districtCode, localDate(ctx.now, CHINA_ZONE));
+  const school = d.schoolsById.get(found._id) ?? found;
+  const hits = xuequOfSchool(d.composition, school._id);
+  const neighbourIds = new Set(hits.flatMap((h) => schoolIdsOf(h.xuequ)).filter((id) => id !== school._id));
+  const path = school.stages.includes('primary') ? feederPath(school, d.feeders, schoolYearOf(ctx.now, CHINA_ZONE)) : null;
+  return {
+    school: { ...schoolRef(school), stages: school.stages },
+    districtName: d.district.name,
+    memberships: hits.map((h) => ({
+      xuequId: h.xuequ.xuequId,
+      xuequName: h.xuequ.name,
+      role: h.role,
+      roleLabel: h.role === 'lead' ? (h.stage === 'all' ? '牵头学校' : (h.xuequ.leadTitle[h.stage] ?? '学区长学校')) : '成员校',
+      stageLabel: STAGE_LABELS[h.stage],
+    })),
+    neighbours: [...neighbourIds].map((id) => d.schoolsById.get(id)).filter((s): s is School => !!s).map(schoolRef),
+    feeder: feederView(path, d.schoolsById),
+    location: school.location ? { ...school.location, sample: school.locationSample } : null,
+  };
+}

@@ -1,0 +1,6 @@
+import { View } from '@tarojs/components';
+
+// Being built: see the issue for this page.
+export default function Page() {
+  return <View>建设中</View>;
+}

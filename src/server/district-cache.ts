@@ -1,0 +1,78 @@
+import type { FeederRule } from '../domain/feeder';
+import type { School } from '../domain/school';
+import type { XuequVersion } from '../domain/xuequ';
+import type { ZoningRule } from '../domain/zoning';
+import { buildZoningIndex, type ZoningIndex } from '../domain/zoning-match';
+import { referenceVersion } from './repositories/meta';
+import {
+  getDistrict,
+  listDivisions,
+  listFeeders,
+  listSchools,
+  listXuequVersions,
+  listZoningRules,
+  type DistrictDoc,
+  type DivisionDoc,
+} from './repositories/reference';
+
+/** Everything the public lookups need about one district, with a zoning index per school year. */
+export interface DistrictData {
+  district: DistrictDoc;
+  divisions: DivisionDoc[];
+  schools: School[];
+  versions: XuequVersion[];
+  feeders: FeederRule[];
+  schoolYears: number[];
+  zoningIndex(schoolYear: number): ZoningIndex<ZoningRule>;
+}
+
+interface Entry {
+  version: number;
+  data: Promise<DistrictData | null>;
+}
+
+// Lives as long as the warm instance: a lookup then costs one round trip (the version check).
+const cache = new Map<string, Entry>();
+
+async function load(code: string): Promise<DistrictData | null> {
+  const [district, divisions, schools, versions, rules, feeders] = await Promise.all([
+    getDistrict(code),
+    listDivisions(code),
+    listSchools(code),
+    listXuequVersions(code),
+    listZoningRules(code),
+    listFeeders(code),
+  ]);
+  if (!district) return null;
+  const byYear = new Map<number, ZoningRule[]>();
+  for (const r of rules) {
+    const list = byYear.get(r.schoolYear);
+    if (list) list.push(r);
+    else byYear.set(r.schoolYear, [r]);
+  }
+  const indexes = new Map<number, ZoningIndex<ZoningRule>>();
+  return {
+    district,
+    divisions,
+    schools,
+    versions,
+    feeders,
+    schoolYears: [...byYear.keys()].sort((a, b) => a - b),
+    zoningIndex(year) {
+      let ix = indexes.get(year);
+      if (!ix) indexes.set(year, (ix = buildZoningIndex(byYear.get(year) ?? [])));
+      return ix;
+    },
+  };
+}
+
+/** The district's reference data, reloaded only when the stored version changed (or never loaded). */
+export async function districtData(code: string): Promise<DistrictData | null> {
+  const version = await referenceVersion();
+  const hit = cache.get(code);
+  if (hit && hit.version === version) return hit.data;
+  const data = load(code);
+  cache.set(code, { version, data });
+  data.catch(() => cache.delete(code)); // a failed load must not be served from the cache
+  return data;
+}

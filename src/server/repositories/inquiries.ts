@@ -1,0 +1,37 @@
+import { COLLECTIONS } from '../../contracts/collections';
+import { db } from '../cloud';
+import { fetchAll, fetchById } from './query';
+
+/** A parent's 请学校确认 question: the only record that holds a parent's address, by their own choice. */
+export interface InquiryDoc {
+  _id: string;
+  openid: string;
+  districtCode: string;
+  schoolId: string | null;
+  communityCode: string | null;
+  address: string;
+  contactName: string;
+  phone: string;
+  question: string | null;
+  status: 'pending' | 'answered';
+  answer: string | null;
+  createdAt: Date | string;
+}
+
+/**
+ * Stores the inquiry once per id: a retried submission (same client request id) finds the first one.
+ * Returns whether it already existed.
+ */
+export async function addInquiryOnce(doc: Omit<InquiryDoc, 'createdAt'>): Promise<boolean> {
+  if (await fetchById<InquiryDoc>(COLLECTIONS.zoningInquiries, doc._id)) return true;
+  try {
+    await db().collection(COLLECTIONS.zoningInquiries).add({ data: { ...doc, createdAt: db().serverDate() } });
+    return false;
+  } catch (err) {
+    // Two concurrent retries: the loser's insert hits the duplicate id; the record exists once.
+    if (await fetchById<InquiryDoc>(COLLECTIONS.zoningInquiries, doc._id)) return true;
+    throw err;
+  }
+}
+
+export const inquiriesOf = (openid: string) => fetchAll<InquiryDoc>(COLLECTIONS.zoningInquiries, { openid });
