@@ -11,6 +11,7 @@ export default defineAppConfig({
     'pages/policy/index',
     'pages/me/index',
     'pages/xuequ-detail/index',
+    'pages/school/index',
     'pages/enrol/index',
     'pages/policy-detail/index',
   ],

@@ -1,4 +1,4 @@
-// Draws the tab bar icons (81×81 PNG, grey and green) as simple shapes: WeChat's tab bar takes no SVG.
+// Draws the tab bar and map marker icons (81×81 PNG, grey and green) as simple shapes: WeChat's tab bar takes no SVG.
 // Run once after changing a shape: node tools/make-tab-icons.mjs
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
@@ -61,6 +61,11 @@ const shapes = {
   // 我的: a person
   me: any(disc(40, 26, 13), (x, y) => y >= 46 && y <= 70 && Math.hypot((x - 40) / 26, (y - 70) / 24) <= 1),
 };
+// Map marker for school locations (a pin), written beside the tab icons' folder.
+const pin = any(disc(40, 30, 22), (x, y) => y >= 30 && y <= 76 && Math.abs(x - 40) <= (76 - y) * 0.48);
+writeFileSync(new URL('../src/assets/map/school.png', import.meta.url), png((x, y) => pin(x, y) && !disc(40, 30, 9)(x, y), [7, 193, 96]));
+writeFileSync(new URL('../src/assets/map/neighbour.png', import.meta.url), png((x, y) => pin(x, y) && !disc(40, 30, 9)(x, y), [87, 107, 149]));
+
 for (const [name, inside] of Object.entries(shapes)) {
   writeFileSync(new URL(`../src/assets/tab/${name}.png`, import.meta.url), png(inside, [127, 127, 127]));
   writeFileSync(new URL(`../src/assets/tab/${name}-on.png`, import.meta.url), png(inside, [7, 193, 96]));

@@ -138,8 +138,8 @@ export interface SchoolProfile {
   districtName: string;
   /** Each 学区 the school belongs to, with its role there. */
   memberships: Array<{ xuequId: string; xuequName: string; role: 'lead' | 'member'; roleLabel: string; stageLabel: string }>;
-  /** Other schools of the same 学区. */
-  neighbours: SchoolRef[];
+  /** Other schools of the same 学区, with their coordinates when known. */
+  neighbours: Array<SchoolRef & { location: { latitude: number; longitude: number } | null }>;
   feeder: ZonedSchool['feeder'];
   location: { latitude: number; longitude: number; sample: boolean } | null;
 }

@@ -10,10 +10,13 @@ export interface XuequCardProps {
   /** Names only (for lists); otherwise every school as a card. */
   compact?: boolean;
   onOpen?: (id: string) => void;
+  /** In full mode, makes each school card open that school. */
+  onOpenSchool?: (id: string) => void;
 }
 
 /** A 学区: its lead school(s) and members per stage, the 街道 it serves and the document it comes from. */
-export default function XuequCard({ xuequ, compact, onOpen }: XuequCardProps) {
+export default function XuequCard({ xuequ, compact, onOpen, onOpenSchool }: XuequCardProps) {
+  const opener = (id: string) => (onOpenSchool ? () => onOpenSchool(id) : undefined);
   return (
     <View className='xuequ-card' data-testid='xuequ-card' onClick={onOpen ? () => onOpen(xuequ.id) : undefined}>
       <View className='xuequ-card__title'>
@@ -33,8 +36,8 @@ export default function XuequCard({ xuequ, compact, onOpen }: XuequCardProps) {
             </View>
           ) : (
             <View>
-              {a.leads.map((s) => <SchoolCard key={s.id} name={s.name} kindLabel={SCHOOL_KIND_LABELS[s.kind]} roleLabel={a.leadTitle} note={s.note} />)}
-              {a.members.map((s) => <SchoolCard key={s.id} name={s.name} kindLabel={SCHOOL_KIND_LABELS[s.kind]} roleLabel='成员校' note={s.note} />)}
+              {a.leads.map((s) => <SchoolCard key={s.id} name={s.name} kindLabel={SCHOOL_KIND_LABELS[s.kind]} roleLabel={a.leadTitle} note={s.note} onOpen={opener(s.id)} />)}
+              {a.members.map((s) => <SchoolCard key={s.id} name={s.name} kindLabel={SCHOOL_KIND_LABELS[s.kind]} roleLabel='成员校' note={s.note} onOpen={opener(s.id)} />)}
             </View>
           )}
         </View>

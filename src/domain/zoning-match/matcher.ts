@@ -16,7 +16,7 @@ import {
 } from './rules';
 
 /** A prepared rule with its place in the output order (by _id, then input position). */
-interface Ranked<P> {
+export interface Ranked<P> {
   p: P;
   rank: number;
 }

@@ -49,7 +49,7 @@ export interface EstateName {
 /** A rule with its match keys normalised once; shared by the linear scan and the index. */
 export type PreparedRule<R extends ZoningRuleLike = ZoningRuleLike> =
   | { kind: 'community'; rule: R; code: string }
-  | { kind: 'road'; rule: R; road: string; side: 'odd' | 'even' | 'all'; from: number; to: number }
+  | { kind: 'road'; rule: R; road: string; label: string; side: 'odd' | 'even' | 'all'; from: number; to: number }
   | { kind: 'estate'; rule: R; title: string; names: EstateName[] };
 
 export type PreparedOf<R extends ZoningRuleLike, K extends MatchReason> = Extract<PreparedRule<R>, { kind: K }>;
@@ -83,7 +83,8 @@ export function prepareRule<R extends ZoningRuleLike>(rule: R): PreparedRule<R> 
   if (m.kind === 'road') {
     if (typeof m.road !== 'string' || typeof m.from !== 'number' || typeof m.to !== 'number') return null;
     const road = normalizeAddress(m.road).road;
-    return road === null ? null : { kind: 'road', rule, road, side: m.side, from: m.from, to: m.to };
+    if (road === null) return null;
+    return { kind: 'road', rule, road, label: m.road.trim(), side: m.side, from: m.from, to: m.to };
   }
   if (m.kind === 'estate') {
     const names = estateNames(m.name, Array.isArray(m.aliases) ? m.aliases : []);
@@ -117,7 +118,7 @@ export function estateHit<R extends ZoningRuleLike>(p: PreparedOf<R, 'estate'>, 
 }
 
 export function roadHit<R extends ZoningRuleLike>(p: PreparedOf<R, 'road'>, n: number): ZoningHit<R> {
-  const road = `${(p.rule.match as { road: string }).road.trim()}${n}号`;
+  const road = `${p.label}${n}号`;
   const parity = p.side === 'odd' ? '单号' : p.side === 'even' ? '双号' : null;
   const detail = parity
     ? `${road}为${parity}，在 ${p.from}–${p.to} 号${parity}范围内`

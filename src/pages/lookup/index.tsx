@@ -2,12 +2,9 @@ import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { InputOf } from '../../contracts';
-import { SCHOOL_KIND_LABELS } from '../../domain/school';
-import { schoolYearLabel } from '../../domain/time';
 import { useCall } from '../../hooks/use-call';
-import SchoolCard from '../../components/school-card';
+import LookupResultView from '../../components/lookup-result';
 import StatusView from '../../components/status-view';
-import XuequCard from '../../components/xuequ-card';
 import './index.scss';
 
 type Place = { code: string; name: string };
@@ -19,12 +16,20 @@ export default function LookupPage() {
   const [community, setCommunity] = useState<Place | null>(null);
   const [typed, setTyped] = useState('');
   const [schoolName, setSchoolName] = useState('');
+  const [typedAddress, setTypedAddress] = useState('');
+  const [address, setAddress] = useState('');
 
   const districts = useCall('school', 'listDistricts', {});
   const divisions = useCall('school', 'listDivisions', district ? { districtCode: district.code } : null);
   const query: InputOf<'school', 'lookup'> | null =
-    district && (street || schoolName)
-      ? { districtCode: district.code, ...(street ? { streetCode: street.code } : {}), ...(community ? { communityCode: community.code } : {}), ...(schoolName ? { schoolName } : {}) }
+    district && (street || schoolName || address)
+      ? {
+          districtCode: district.code,
+          ...(street ? { streetCode: street.code } : {}),
+          ...(community ? { communityCode: community.code } : {}),
+          ...(address ? { address } : {}),
+          ...(schoolName ? { schoolName } : {}),
+        }
       : null;
   const result = useCall('school', 'lookup', query);
 
@@ -37,8 +42,15 @@ export default function LookupPage() {
     setStreet(null);
     setCommunity(null);
     setSchoolName('');
+    setAddress('');
   };
   const currentStreet = divisions.data?.streets.find((s) => s.code === street?.code);
+  const searchSchool = () => {
+    setStreet(null);
+    setCommunity(null);
+    setAddress('');
+    setSchoolName(typed.trim());
+  };
 
   return (
     <View className='lookup'>
@@ -109,50 +121,34 @@ export default function LookupPage() {
       )}
 
       {district && (
+        <View className='lookup__section'>
+          <Text className='lookup__label'>门牌地址（可选，更准确）</Text>
+          <View className='lookup__search-row'>
+            <Input className='lookup__input' data-testid='address-input' value={typedAddress} placeholder='如：互助道32号、诚厚里小区' maxlength={100} onInput={(e) => setTypedAddress(e.detail.value)} onConfirm={() => setAddress(typedAddress.trim())} />
+            <Button className='lookup__search-btn' data-testid='address-search' size='mini' type='primary' onClick={() => { setSchoolName(''); setAddress(typedAddress.trim()); }}>查询</Button>
+          </View>
+        </View>
+      )}
+
+      {district && (
         <View className='lookup__section lookup__search'>
           <Text className='lookup__label'>或输入学校名称</Text>
           <View className='lookup__search-row'>
-            <Input className='lookup__input' data-testid='school-input' value={typed} placeholder='如：互助道小学' maxlength={40} onInput={(e) => setTyped(e.detail.value)} onConfirm={() => { setStreet(null); setCommunity(null); setSchoolName(typed.trim()); }} />
-            <Button className='lookup__search-btn' data-testid='school-search' size='mini' type='primary' onClick={() => { setStreet(null); setCommunity(null); setSchoolName(typed.trim()); }}>查找</Button>
+            <Input className='lookup__input' data-testid='school-input' value={typed} placeholder='如：互助道小学' maxlength={40} onInput={(e) => setTyped(e.detail.value)} onConfirm={searchSchool} />
+            <Button className='lookup__search-btn' data-testid='school-search' size='mini' type='primary' onClick={searchSchool}>查找</Button>
           </View>
         </View>
       )}
 
       {query && <StatusView loading={result.loading} error={result.error} onRetry={result.reload} />}
       {query && result.data && !result.loading && (
-        <View className='lookup__result' data-testid='lookup-result'>
-          {result.data.notes.map((n) => <View key={n} className='lookup__note'><Text>{n}</Text></View>)}
-          {result.data.zoned.length > 0 && (
-            <View>
-              <Text className='lookup__heading'>划片学校（{schoolYearLabel(result.data.schoolYear)}）</Text>
-              {result.data.zoned.map((z) => (
-                <SchoolCard
-                  key={`${z.stage}-${z.school.id}`}
-                  name={z.school.name}
-                  kindLabel={z.school.kind === 'nine-year' ? `${z.stageLabel}·${SCHOOL_KIND_LABELS[z.school.kind]}` : SCHOOL_KIND_LABELS[z.school.kind]}
-                  roleLabel={`${z.stageLabel}划片`}
-                  reason={`${z.reason}。规则：${z.rule.text}`}
-                  source={`《${z.rule.document.title}》${z.rule.document.date ? `（${z.rule.document.date}）` : ''}`}
-                  note={z.school.note}
-                  sample={z.rule.sample}
-                />
-              ))}
-            </View>
-          )}
-          {result.data.schools.length > 0 && (
-            <View>
-              <Text className='lookup__heading'>名称匹配的学校</Text>
-              {result.data.schools.map((s) => (
-                <SchoolCard key={s.school.id} name={s.school.name} kindLabel={SCHOOL_KIND_LABELS[s.school.kind]} note={s.school.note}
-                  reason={s.xuequIds.length ? `属于${result.data!.xuequ.filter((x) => s.xuequIds.includes(x.id)).map((x) => x.name).join('、')}` : '未列入学区'} />
-              ))}
-            </View>
-          )}
-          {result.data.xuequ.length > 0 && <Text className='lookup__heading'>所属学区</Text>}
-          {result.data.xuequ.map((x) => (
-            <XuequCard key={x.id} xuequ={x} compact onOpen={(id) => Taro.navigateTo({ url: `/pages/xuequ-detail/index?id=${id}` })} />
-          ))}
-        </View>
+        <LookupResultView
+          result={result.data}
+          address={address}
+          onOpenSchool={(id) => void Taro.navigateTo({ url: `/pages/school/index?id=${id}` })}
+          onOpenXuequ={(id) => void Taro.navigateTo({ url: `/pages/xuequ-detail/index?id=${id}` })}
+          onOpenEnrol={() => void Taro.navigateTo({ url: `/pages/enrol/index?district=${district!.code}` })}
+        />
       )}
     </View>
   );

@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { listFavourites, type Favourite } from '../../services/favourites';
 import { ROLE_LABELS, type Role } from '../../domain/roles';
 import { useCall } from '../../hooks/use-call';
 import { isLocalDemo } from '../../services/dev-session';
@@ -17,7 +19,12 @@ const ROLE_PAGES: Partial<Record<Role, string>> = {
 /** 我的: who I am and the entries to my role's pages. */
 export default function MePage() {
   const me = useCall('account', 'me', {});
+  const inquiries = useCall('school', 'myInquiries', me.data ? {} : null);
+  const [favourites, setFavourites] = useState<Favourite[]>([]);
+  useDidShow(() => setFavourites(listFavourites()));
   const signedOut = me.error?.code === 'UNAUTHENTICATED';
+  const openFavourite = (f: Favourite) =>
+    void Taro.navigateTo({ url: f.kind === 'school' ? `/pages/school/index?id=${f.id}` : `/pages/xuequ-detail/index?id=${f.id}` });
   const entries = (me.data?.roles ?? []).filter((r) => ROLE_PAGES[r]);
 
   return (
@@ -41,6 +48,29 @@ export default function MePage() {
             <View key={r} className='me__entry' data-testid={`entry-${r}`} onClick={() => Taro.navigateTo({ url: ROLE_PAGES[r]! })}>
               <Text>{ROLE_LABELS[r]}工作台</Text>
               <Text className='me__arrow'>›</Text>
+            </View>
+          ))}
+        </View>
+      )}
+      <View className='me__entries' data-testid='favourites'>
+        <Text className='me__section'>我的收藏（仅保存在本机）</Text>
+        {favourites.length === 0 && <Text className='me__empty'>还没有收藏。在学校页点“收藏”即可加入。</Text>}
+        {favourites.map((f) => (
+          <View key={`${f.kind}-${f.id}`} className='me__entry' onClick={() => openFavourite(f)}>
+            <Text>{f.name}</Text>
+            <Text className='me__arrow'>›</Text>
+          </View>
+        ))}
+      </View>
+      {me.data && (
+        <View className='me__entries' data-testid='inquiries'>
+          <Text className='me__section'>我的咨询（请学校确认）</Text>
+          <StatusView loading={inquiries.loading} error={inquiries.error} onRetry={inquiries.reload} empty={inquiries.data?.length === 0} emptyText='没有咨询记录' />
+          {inquiries.data?.map((q) => (
+            <View key={q.id} className='me__inquiry'>
+              <Text className='me__inquiry-head'>{q.createdAt} · {q.schoolName ?? '区教育局'} · {q.status === 'pending' ? '待答复' : '已答复'}</Text>
+              <Text>{q.address}{q.question ? `：${q.question}` : ''}</Text>
+              {q.answer && <Text className='me__inquiry-answer'>答复：{q.answer}</Text>}
             </View>
           ))}
         </View>

@@ -30,7 +30,10 @@ export async function getSchool(input: { schoolId: string }, ctx: ActionContext)
       roleLabel: h.role === 'lead' ? (h.stage === 'all' ? '牵头学校' : (h.xuequ.leadTitle[h.stage] ?? '学区长学校')) : '成员校',
       stageLabel: STAGE_LABELS[h.stage],
     })),
-    neighbours: [...neighbourIds].map((id) => d.schoolsById.get(id)).filter((s): s is School => !!s).map(schoolRef),
+    neighbours: [...neighbourIds]
+      .map((id) => d.schoolsById.get(id))
+      .filter((s): s is School => !!s)
+      .map((s) => ({ ...schoolRef(s), location: s.location })),
     feeder: feederView(path, d.schoolsById),
     location: school.location ? { ...school.location, sample: school.locationSample } : null,
   };

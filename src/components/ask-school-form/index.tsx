@@ -1,0 +1,80 @@
+import { useMemo, useState } from 'react';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import type { SchoolRef } from '../../contracts/school';
+import { call, CallError } from '../../services/call';
+import './index.scss';
+
+export interface AskSchoolFormProps {
+  districtCode: string;
+  communityCode?: string;
+  /** The address the parent typed; prefilled, editable. */
+  address: string;
+  /** Candidate schools to ask (several matched, or the 学区's schools). */
+  schools: SchoolRef[];
+}
+
+/** 请学校确认: the parent leaves a contact; only this request keeps the address they choose to send. */
+export default function AskSchoolForm(props: AskSchoolFormProps) {
+  // One id per form: a double tap or a retry after a lost answer is stored once.
+  const requestId = useMemo(() => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`, []);
+  const [schoolId, setSchoolId] = useState(props.schools[0]?.id ?? '');
+  const [address, setAddress] = useState(props.address);
+  const [contactName, setContactName] = useState('');
+  const [phone, setPhone] = useState('');
+  const [question, setQuestion] = useState('');
+  const [state, setState] = useState<'idle' | 'sending' | 'sent'>('idle');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    setState('sending');
+    setError(null);
+    try {
+      await call('school', 'askSchool', {
+        requestId,
+        districtCode: props.districtCode,
+        ...(schoolId ? { schoolId } : {}),
+        ...(props.communityCode ? { communityCode: props.communityCode } : {}),
+        address: address.trim(),
+        contactName: contactName.trim(),
+        phone: phone.trim(),
+        ...(question.trim() ? { question: question.trim() } : {}),
+      });
+      setState('sent');
+    } catch (e) {
+      setState('idle');
+      const err = e as CallError;
+      setError(err.code === 'UNAUTHENTICATED' ? '请先登录（本地演示：在“我的”中选择家长身份）' : err.message);
+    }
+  };
+
+  if (state === 'sent') {
+    return (
+      <View className='ask-form ask-form--sent' data-testid='ask-sent'>
+        <Text>已提交，学校答复后可在“我的 → 我的咨询”查看。</Text>
+      </View>
+    );
+  }
+  return (
+    <View className='ask-form' data-testid='ask-form'>
+      <Text className='ask-form__title'>请学校确认</Text>
+      <Text className='ask-form__hint'>留下联系方式，学校核实后答复。地址只随本次咨询提交给学校。</Text>
+      {props.schools.length > 0 && (
+        <View className='ask-form__schools'>
+          {props.schools.map((s) => (
+            <Text key={s.id} data-testid={`ask-school-${s.id}`} className={`ask-form__school ${s.id === schoolId ? 'ask-form__school--on' : ''}`} onClick={() => setSchoolId(s.id)}>
+              {s.name}
+            </Text>
+          ))}
+        </View>
+      )}
+      <Input className='ask-form__input' data-testid='ask-address' value={address} placeholder='住址（如：互助道32号）' maxlength={100} onInput={(e) => setAddress(e.detail.value)} />
+      <Input className='ask-form__input' data-testid='ask-name' value={contactName} placeholder='联系人' maxlength={20} onInput={(e) => setContactName(e.detail.value)} />
+      <Input className='ask-form__input' data-testid='ask-phone' type='number' value={phone} placeholder='手机号' maxlength={11} onInput={(e) => setPhone(e.detail.value)} />
+      <Textarea className='ask-form__textarea' value={question} placeholder='想确认的问题（可选）' maxlength={200} onInput={(e) => setQuestion(e.detail.value)} />
+      {error && <Text className='ask-form__error' data-testid='ask-error'>{error}</Text>}
+      <Button className='ask-form__submit' data-testid='ask-submit' type='primary' loading={state === 'sending'} disabled={state === 'sending'} onClick={() => void submit()}>
+        提交
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import {
+  buildZoningIndex,
+  matchIndexed,
+  matchRules,
+  naiveMatch,
+  type ZoningMatch,
+  type ZoningQuery,
+  type ZoningRuleLike,
+} from '../../../src/domain/zoning-match';
+
+// A handful of roads (each with the spellings people use), estates and communities, so that random rules
+// and random queries actually meet.
+const ROADS = [['六纬路', '6纬路', '６纬路'], ['十一经路', '11经路'], ['中山路'], ['中山大街'], ['成都道'], ['建设里'], ['大沽路'], ['大沽南路']];
+const ESTATES = ['万达广场', '万达华府', '阳光花园', '阳光新城', '六纬路小区', '建设里小区', '金地格林小镇'];
+const ALIASES = ['万达', '阳光', '金地', '格林', '小区', '广', '阳光花园', '华府', '6纬路', ''];
+const CODES = ['120105001001', '120105001002', '120105002001', '120102003004', '120103001001'];
+const PREFIXES = ['', '天津市', '河北区', '天津市河北区望海楼街道', '诚厚里社区'];
+const MARKERS = ['', '号', '号楼', '弄', '栋', '幢', '号院', '-3号', '#楼'];
+const TAILS = ['', '2单元301', '万达', ' 阳光花园'];
+const CN = '零一二三四五六七八九';
+
+/** 0..99 in Chinese numerals, as a parent might type them. */
+const chinese = (n: number) => (n < 10 ? CN[n] : `${n >= 20 ? CN[Math.floor(n / 10)] : ''}十${n % 10 ? CN[n % 10] : ''}`);
+const fullWidth = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
+const spelling = fc.constantFrom(...ROADS).chain((names) => fc.constantFrom(...names));
+const side = fc.constantFrom<'odd' | 'even' | 'all'>('odd', 'even', 'all');
+const matchArb: fc.Arbitrary<ZoningMatch> = fc.oneof(
+  fc.record({ kind: fc.constant('road' as const), road: spelling, side, from: fc.integer({ min: 0, max: 70 }), to: fc.integer({ min: -5, max: 100 }) }),
+  fc.record({
+    kind: fc.constant('estate' as const),
+    name: fc.constantFrom(...ESTATES),
+    aliases: fc.uniqueArray(fc.constantFrom(...ALIASES), { maxLength: 3 }),
+  }),
+  fc.record({ kind: fc.constant('community' as const), communityCode: fc.constantFrom(...CODES) }),
+);
+const ruleArb: fc.Arbitrary<ZoningRuleLike> = fc.record({
+  _id: fc.integer({ min: 0, max: 400 }).map((n) => `r${n}`), // duplicates on purpose: order falls back to input order
+  stage: fc.constantFrom<'primary' | 'middle'>('primary', 'middle'),
+  match: matchArb,
+  schoolIds: fc.constant(['s']),
+  text: fc.constant(''),
+});
+
+const houseNumber = fc
+  .tuple(fc.integer({ min: 0, max: 99 }), fc.constantFrom('digits', 'full', 'chinese'))
+  .map(([n, how]) => (how === 'chinese' ? chinese(n) : how === 'full' ? fullWidth(String(n)) : String(n)));
+const roadAddress = fc
+  .tuple(fc.constantFrom(...PREFIXES), spelling, houseNumber, fc.constantFrom(...MARKERS), fc.constantFrom(...TAILS))
+  .map((parts) => parts.join(''));
+const estateAddress = fc
+  .tuple(fc.constantFrom(...PREFIXES), fc.constantFrom(...ESTATES, ...ALIASES), houseNumber, fc.constantFrom(...MARKERS))
+  .map((parts) => parts.join(''));
+const queryArb: fc.Arbitrary<ZoningQuery> = fc.record(
+  {
+    address: fc.oneof(roadAddress, estateAddress, fc.string({ maxLength: 12 })),
+    communityCode: fc.oneof(fc.constantFrom(...CODES), fc.string({ maxLength: 12 })),
+  },
+  { requiredKeys: [] },
+);
+
+describe('the index answers exactly what the linear scan answers', () => {
+  it('on random rule sets and random queries', () => {
+    let withHits = 0;
+    let ties = 0;
+    fc.assert(
+      fc.property(fc.array(ruleArb, { minLength: 50, maxLength: 300, size: 'max' }), fc.array(queryArb, { minLength: 1, maxLength: 20 }), (rules, queries) => {
+        const index = buildZoningIndex(rules);
+        for (const q of queries) {
+          const expected = naiveMatch(rules, q);
+          expect(matchIndexed(index, q)).toEqual(expected);
+          if (expected.length > 0) withHits++;
+          if (expected.length > 1) ties++;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // The generators must make rules and queries meet, or the property says nothing.
+    expect(withHits).toBeGreaterThan(800);
+    expect(ties).toBeGreaterThan(300);
+  });
+});
+
+describe('matching never throws', () => {
+  const rules = fc.sample(fc.array(ruleArb, { minLength: 200, maxLength: 200 }), { numRuns: 1, seed: 42 })[0];
+  const index = buildZoningIndex(rules);
+  const check = (q: ZoningQuery) => {
+    const got = matchRules(rules, q);
+    expect(Array.isArray(got)).toBe(true);
+    expect(matchIndexed(index, q)).toEqual(got);
+  };
+
+  it('on any strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 20 }), (address, communityCode) =>
+        check({ address, communityCode }),
+      ),
+      { numRuns: 500 },
+    );
+  });
+  it('on 10k-character strings', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', minLength: 10000, maxLength: 10000 }), (address) => check({ address })), {
+      numRuns: 5,
+    });
+    check({ address: '六纬路1'.repeat(2500) });
+    check({ address: '万达'.repeat(5000) });
+  });
+});
