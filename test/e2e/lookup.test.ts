@@ -40,7 +40,7 @@ describe('a parent finds the 学区 of a home in 河东区', () => {
     expect(text).toContain('学区长学校：第四十五中学');
     expect(text).toContain('成员校：友爱道小学');
     expect(text).toContain('划片学校（2026—2027学年）');
-    expect(text).toMatch(/在.+的小学划片范围内/);
+    expect(text).toMatch(/所在社区在划片范围内，属.+的小学划片范围/);
     expect(text).toContain('示例数据');
   });
 

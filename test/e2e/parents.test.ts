@@ -1,0 +1,90 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { LocalApp } from '../../local/app';
+import { startTestApp } from '../helpers/local-app';
+import { launchBrowser } from './browser';
+
+// A parent in the browser: a house number with two candidate schools, asking the school, the school
+// profile, favourites, and the next school year.
+let app: LocalApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startTestApp({ staticDir: path.resolve(__dirname, '../../dist/h5') });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.request.post(`${app.url}/__dev/login`, { data: { persona: 'parent' } });
+});
+afterEach(async () => {
+  await page?.close();
+});
+
+const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`).first();
+const fill = (id: string, value: string) => page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
+
+async function lookupAddress(address: string) {
+  await page.goto(`${app.url}/`);
+  await byTestId('district-120102').click();
+  await fill('address-input', address);
+  await byTestId('address-search').click();
+  await byTestId('lookup-result').waitFor();
+}
+
+describe('a house number matched by two rules', () => {
+  it('shows both candidate schools with their rules, and the parent asks the school to confirm', async () => {
+    await lookupAddress('互助道32号');
+    const zoned = (await byTestId('zoned-list').textContent())!;
+    expect(zoned).toContain('互助道小学');
+    expect(zoned).toContain('友爱道小学');
+    expect(zoned).toContain('双号');
+    await fill('ask-name', '王女士');
+    await fill('ask-phone', '13800000000');
+    await byTestId('ask-submit').click();
+    await byTestId('ask-sent').waitFor();
+    expect(app.cloud.store.count('zoning_inquiries', { address: '互助道32号' })).toBe(1);
+
+    await page.goto(`${app.url}/#/pages/me/index`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="inquiries"]')?.textContent?.includes('互助道32号'));
+    expect(await byTestId('inquiries').textContent()).toContain('待答复');
+  });
+
+  it('a wrong phone number is explained and nothing is stored', async () => {
+    await lookupAddress('互助道34号');
+    await fill('ask-name', '李先生');
+    await fill('ask-phone', '123');
+    await byTestId('ask-submit').click();
+    await byTestId('ask-error').waitFor();
+    expect(await byTestId('ask-error').textContent()).toContain('手机号');
+    expect(app.cloud.store.count('zoning_inquiries', { address: '互助道34号' })).toBe(0);
+  });
+});
+
+describe('from the answer to the school', () => {
+  it('opens the zoned school, sees its 学区 role and 对口, keeps it as a favourite', async () => {
+    await lookupAddress('互助道15号');
+    await page.locator('[data-testid="zoned-list"] [data-testid="school-card"]').first().click();
+    await byTestId('school-name').waitFor();
+    const body = (await page.locator('.school').first().textContent())!;
+    expect(body).toContain('第一学区 · 小学学区长学校');
+    expect(body).toContain('对口初中：第四十五中学');
+    expect(body).toContain('友爱道小学');
+    await byTestId('favourite').click();
+    expect(await byTestId('favourite').textContent()).toContain('已收藏');
+
+    await page.goto(`${app.url}/#/pages/me/index`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="favourites"]')?.textContent?.includes('互助道小学'));
+  });
+
+  it('switches to the next school year', async () => {
+    await lookupAddress('互助道15号');
+    await byTestId('year-2027').click();
+    expect(await byTestId('zoned-list').textContent()).toContain('2027—2028学年');
+  });
+});
