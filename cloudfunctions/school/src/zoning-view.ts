@@ -21,7 +21,7 @@ export function zoningForYear(d: DistrictContext, query: ZoningQuery, schoolYear
         stageLabel: STAGE_LABELS[hit.rule.stage],
         school: schoolRef(school),
         rule: { id: hit.rule._id, kind: hit.why, text: hit.rule.text, document: hit.rule.document, schoolYear, sample: hit.rule.sample },
-        reason: `${place}：${hit.detail}，属${school.name}的${STAGE_LABELS[hit.rule.stage]}划片范围（${schoolYearLabel(schoolYear)}）`,
+        reason: `${hit.why === 'community' ? `${place}：` : ''}${hit.detail}，属${school.name}的${STAGE_LABELS[hit.rule.stage]}划片范围（${schoolYearLabel(schoolYear)}）`,
         feeder: feederView(path, d.schoolsById),
       });
     }
