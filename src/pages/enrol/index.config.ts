@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '入学条件' });
+export default definePageConfig({ navigationBarTitleText: '入学条件', enableShareAppMessage: true });

@@ -1,6 +1,217 @@
-import { View } from '@tarojs/components';
+import { useEffect, useMemo, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { assessEligibility } from '../../domain/enrolment/assess';
+import { answeredQuestions, answerLabel, birthDateProblem, nextQuestion, pruneAnswers, stepBack, type Question } from '../../domain/enrolment/questions';
+import type { EnrolmentAnswers, EnrolmentRuleSet } from '../../domain/enrolment/types';
+import { CHINA_ZONE, localDate } from '../../domain/time';
+import { useCall } from '../../hooks/use-call';
+import EnrolDatePicker from '../../components/enrol-date-picker';
+import EnrolResult from '../../components/enrol-result';
+import SampleBadge from '../../components/sample-badge';
+import StatusView from '../../components/status-view';
+import './index.scss';
 
-// Being built: see the issue for this page.
-export default function Page() {
-  return <View>建设中</View>;
+const checklistKey = (ruleSetId: string, category: string) => `enrol-checklist:${ruleSetId}:${category}`;
+
+function readTicks(key: string): Record<string, boolean> {
+  try {
+    const saved = Taro.getStorageSync(key) as unknown;
+    return saved && typeof saved === 'object' ? (saved as Record<string, boolean>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The years a 小学 birth date can be picked from: this year back to ten years before the intake. */
+function birthYears(intakeYear: number, nowMs: number): number[] {
+  const thisYear = Number(localDate(nowMs, CHINA_ZONE).slice(0, 4));
+  const years: number[] = [];
+  for (let y = thisYear; y >= intakeYear - 10; y--) years.push(y);
+  return years;
+}
+
+/**
+ * 入学条件: one question per screen (户籍? 居住证? 房子? 出生日期?), then the family's category and why,
+ * the documents to bring (五证 for 随迁子女), the age check, class cap and the dated timeline.
+ * The rules come from school.enrolmentRules; the answers are judged on the device by the shared domain code.
+ */
+export default function EnrolPage() {
+  const { params } = useRouter();
+  const fromRoute = params.district && /^\d{6}$/.test(params.district) ? params.district : null;
+  const [districtCode, setDistrictCode] = useState<string | null>(fromRoute);
+  const [answers, setAnswers] = useState<EnrolmentAnswers>({});
+  const [dateError, setDateError] = useState<string | null>(null);
+  const [ticked, setTicked] = useState<Record<string, boolean>>({});
+
+  const districts = useCall('school', 'listDistricts', districtCode ? null : {});
+  const rules = useCall('school', 'enrolmentRules', districtCode ? { districtCode } : null);
+
+  useShareAppMessage(() => ({ title: '入学条件自查：户籍、住房、年龄和要准备的材料', path: `/pages/enrol/index${districtCode ? `?district=${districtCode}` : ''}` }));
+
+  const question = nextQuestion(answers);
+  const answered = answeredQuestions(answers);
+  const ruleSets = rules.data?.ruleSets ?? [];
+  const ruleSet: EnrolmentRuleSet | undefined = ruleSets.find((s) => s.stage === answers.stage);
+
+  const outcome = useMemo(() => {
+    if (question || !ruleSet) return null;
+    try {
+      return { result: assessEligibility(ruleSet, answers, Date.now(), CHINA_ZONE), error: null };
+    } catch (err) {
+      return { result: null, error: err instanceof Error ? err.message : '无法判断，请重新作答' };
+    }
+  }, [question, ruleSet, answers]);
+
+  const tickKey = outcome?.result ? checklistKey(outcome.result.ruleSetId, outcome.result.category.code) : null;
+  useEffect(() => {
+    setTicked(tickKey ? readTicks(tickKey) : {});
+  }, [tickKey]);
+
+  const toTop = () => {
+    void Promise.resolve()
+      .then(() => Taro.pageScrollTo({ scrollTop: 0, duration: 0 }))
+      .catch(() => undefined);
+  };
+  const answer = (q: Question, value: string | boolean) => {
+    setAnswers(pruneAnswers({ ...answers, [q.id]: value }));
+    setDateError(null);
+    toTop();
+  };
+  const back = () => {
+    setAnswers(stepBack(answers));
+    setDateError(null);
+  };
+  const restart = () => {
+    setAnswers({});
+    setDateError(null);
+    toTop();
+  };
+  const changeDistrict = () => {
+    setDistrictCode(null);
+    restart();
+  };
+  const toggle = (id: string) => {
+    const next = { ...ticked, [id]: !ticked[id] };
+    setTicked(next);
+    if (tickKey) {
+      try {
+        Taro.setStorageSync(tickKey, next);
+      } catch {
+        // Ticks are a convenience: a full storage must not break the page.
+      }
+    }
+  };
+  const confirmDate = (q: Question, date: string) => {
+    const problem = birthDateProblem(date, Date.now(), CHINA_ZONE);
+    if (problem) setDateError(problem.replace('（birthDate）', ''));
+    else answer(q, date);
+  };
+
+  if (!districtCode) {
+    return (
+      <View className='enrol'>
+        <View className='enrol__intro'>
+          <Text>回答几个简单的问题，看看孩子入学属于哪一类、要准备哪些材料、什么时候办理。先选择家庭所在的区：</Text>
+        </View>
+        <StatusView loading={districts.loading} error={districts.error} onRetry={districts.reload} empty={!!districts.data && districts.data.length === 0} emptyText='暂无可选的区县' />
+        <View className='enrol__options'>
+          {districts.data?.map((d) => (
+            <View key={d.code} className='enrol__option' data-testid={`enrol-district-${d.code}`} onClick={() => setDistrictCode(d.code)}>
+              <Text className='enrol__option-label'>{d.city} {d.name}</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+    );
+  }
+
+  const stageOptions = (q: Question) => (q.id === 'stage' ? q.options.filter((o) => ruleSets.some((s) => s.stage === o.value)) : q.options);
+
+  return (
+    <View className='enrol'>
+      <StatusView loading={rules.loading} error={rules.error} onRetry={rules.reload} />
+      {rules.error && (
+        <View className='enrol__actions'>
+          <View className='enrol__action' data-testid='enrol-change-district' onClick={changeDistrict}><Text>选择其他区</Text></View>
+        </View>
+      )}
+
+      {rules.data && !rules.loading && (
+        <>
+          <View className='enrol__header' data-testid='enrol-header'>
+            <View className='enrol__header-main'>
+              <Text className='enrol__district'>{rules.data.district.name}</Text>
+              <Text className='enrol__change' data-testid='enrol-change-district' onClick={changeDistrict}>更换</Text>
+            </View>
+            <View>
+              <Text className='enrol__intake'>{rules.data.intakeLabel}（{rules.data.schoolYearLabel}招生）</Text>
+              {rules.data.sample && <SampleBadge />}
+            </View>
+          </View>
+          <StatusView empty={ruleSets.length === 0} emptyText='该区暂无入学规则' />
+
+          {answered.length > 0 && (
+            <View className='enrol__answers' data-testid='enrol-answers'>
+              {answered.map((q) => (
+                <View key={q.id} className='enrol__answer'>
+                  <Text className='enrol__answer-q'>{q.title}</Text>
+                  <Text className='enrol__answer-a'>{answerLabel(q.id, answers[q.id])}</Text>
+                </View>
+              ))}
+            </View>
+          )}
+
+          {question && ruleSets.length > 0 && (
+            <View className='enrol__question' data-testid={`question-${question.id}`}>
+              <Text className='enrol__step'>第{answered.length + 1}步</Text>
+              <Text className='enrol__title'>{question.title}</Text>
+              <Text className='enrol__hint'>{question.hint}</Text>
+              {question.kind === 'choice' && (
+                <View className='enrol__options'>
+                  {stageOptions(question).map((o) => (
+                    <View
+                      key={String(o.value)}
+                      className={`enrol__option${answers[question.id] === o.value ? ' enrol__option--on' : ''}`}
+                      data-testid={`answer-${question.id}-${String(o.value)}`}
+                      onClick={() => answer(question, o.value)}
+                    >
+                      <Text className='enrol__option-label'>{o.label}</Text>
+                      {o.hint && <Text className='enrol__option-hint'>{o.hint}</Text>}
+                    </View>
+                  ))}
+                </View>
+              )}
+              {question.kind === 'date' && ruleSet && (
+                <>
+                  {ruleSet.ageCutoff && (
+                    <Text className='enrol__rule' data-testid='enrol-age-rule'>
+                      {ruleSet.intakeYear}年秋季入学：须在{ruleSet.intakeYear - ruleSet.ageCutoff.minAge}年{ruleSet.ageCutoff.month}月{ruleSet.ageCutoff.day}日及以前出生（满{ruleSet.ageCutoff.minAge}周岁）
+                    </Text>
+                  )}
+                  <EnrolDatePicker
+                    key={`${ruleSet.id}-${question.id}`}
+                    years={birthYears(ruleSet.intakeYear, Date.now())}
+                    value={answers.birthDate ?? null}
+                    error={dateError}
+                    onConfirm={(date) => confirmDate(question, date)}
+                  />
+                </>
+              )}
+            </View>
+          )}
+
+          {outcome?.error && <StatusView error={{ message: outcome.error }} />}
+          {outcome?.result && <EnrolResult result={outcome.result} ticked={ticked} onToggle={toggle} />}
+
+          {ruleSets.length > 0 && (
+            <View className='enrol__actions'>
+              {answered.length > 0 && <View className='enrol__action' data-testid='enrol-back' onClick={back}><Text>上一步</Text></View>}
+              {answered.length > 0 && <View className='enrol__action enrol__action--plain' data-testid='enrol-restart' onClick={restart}><Text>重新开始</Text></View>}
+            </View>
+          )}
+        </>
+      )}
+    </View>
+  );
 }
