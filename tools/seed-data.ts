@@ -14,6 +14,8 @@ import { CHINA_ZONE, schoolYearOf } from '../src/domain/time';
 import type { SourceDocument, XuequVersion } from '../src/domain/xuequ';
 import type { ZoningRule } from '../src/domain/zoning';
 import type { FeederRule } from '../src/domain/feeder';
+import { distanceMetres } from '../src/domain/geo';
+import type { DutyDoc } from '../src/server/repositories/duties';
 import type { CollectionName } from '../src/contracts/collections';
 
 const dataDir = path.resolve(__dirname, '..', 'data');
@@ -64,6 +66,7 @@ export function buildSeed(nowMs: number): SeedDocs {
   const schoolYear = schoolYearOf(nowMs, CHINA_ZONE);
   const out: SeedDocs = {
     districts: [], divisions: [], schools: [], xuequ: [], zoning_rules: [], feeders: [], zoning_inquiries: [], users: [],
+    duties: [], clock_records: [], makeup_requests: [],
     meta: [{ _id: 'reference', version: 1 }],
   };
 
@@ -124,7 +127,9 @@ export function buildSeed(nowMs: number): SeedDocs {
     out.schools.push(...([...schools.values()] as unknown as SeedDocs['schools']));
     out.zoning_rules.push(...(sampleZoning(versions, schools, dist, schoolYear) as unknown as SeedDocs['zoning_rules']));
     out.feeders.push(...(sampleFeeders(versions, schools, dist, schoolYear) as unknown as SeedDocs['feeders']));
-    out.users.push(...(personasOf(table.code, dist.name, prefix, versions, schools) as unknown as SeedDocs['users']));
+    const personas = personasOf(table.code, dist.name, prefix, versions, schools);
+    out.users.push(...(personas as unknown as SeedDocs['users']));
+    out.duties.push(...(sampleDuties(personas, versions, schools, schoolYear) as unknown as SeedDocs['duties']));
   }
   return out;
 }
@@ -222,6 +227,51 @@ function sampleFeeders(versions: readonly XuequVersion[], schools: ReadonlyMap<s
     }
   }
   return feeders;
+}
+
+/**
+ * Sample approved duties of the demo teacher (approvals create real ones): 走教 at the 学区's lead middle
+ * school, whose principal (the 学区长 persona) decides 补卡, and 师徒结对 at the lead primary school.
+ */
+function sampleDuties(
+  personas: ReadonlyArray<UserProfile & { persona: string }>,
+  versions: readonly XuequVersion[],
+  schools: ReadonlyMap<string, School>,
+  schoolYear: number,
+): DutyDoc[] {
+  const teacher = personas.find((p) => p.roles.includes('teacher'));
+  const lead = personas.find((p) => p.roles.includes('xuequzhang'));
+  if (!teacher?.schoolId || !lead?.schoolId) return [];
+  const byId = new Map([...schools.values()].map((s) => [s._id, s]));
+  const home = byId.get(teacher.schoolId)!;
+  const primaryLead = byId.get(versions[0].alliances.find((a) => a.stage === 'primary')!.leadSchoolIds[0])!;
+  const duty = (n: number, host: School, kind: DutyDoc['kind'], slots: DutyDoc['slots']): DutyDoc => ({
+    _id: `dt-${teacher._id.replace('o-local-', '')}-${n}`,
+    teacherOpenid: teacher._id,
+    teacherName: teacher.name,
+    homeSchoolId: home._id,
+    hostSchoolId: host._id,
+    districtCode: home.districtCode,
+    kind,
+    slots,
+    termStart: `${schoolYear}-09-01`,
+    termEnd: `${schoolYear + 1}-07-10`,
+    approvalId: null,
+    status: 'active',
+    sample: true,
+    homeSchoolName: home.name,
+    hostSchoolName: host.name,
+    hostLocation: host.location,
+    hostRadiusM: 300,
+    travel: home.location && host.location ? { distanceKm: +(distanceMetres(home.location, host.location) / 1000).toFixed(2), hardship: 1 } : null,
+  });
+  return [
+    duty(1, byId.get(lead.schoolId)!, 'itinerant', [
+      { weekday: 1, start: '09:55', end: '11:30', periods: 2 },
+      { weekday: 4, start: '09:55', end: '11:30', periods: 2 },
+    ]),
+    duty(2, primaryLead, 'mentoring', [{ weekday: 3, start: '14:00', end: '15:30', periods: 1 }]),
+  ];
 }
 
 /** Local demo identities, one per role of each district that has schools; the bureau of every district. */

@@ -13,6 +13,11 @@ export const COLLECTIONS = {
   /** Parents' "请学校确认" questions: the only place a parent's address text is ever stored. */
   zoningInquiries: 'zoning_inquiries',
   users: 'users',
+  /** Approved cross-school duties (with the host school's place copied in, so clocking reads one collection). */
+  duties: 'duties',
+  /** One record per scheduled session (its id is the session key): distance and pass/fail, never coordinates. */
+  clockRecords: 'clock_records',
+  makeupRequests: 'makeup_requests',
   /** meta/reference holds the version of the reference data; writers bump it so warm caches reload. */
   meta: 'meta',
 } as const;
@@ -28,5 +33,8 @@ export const INDEXES: Record<CollectionName, readonly string[]> = {
   feeders: ['districtCode'],
   zoning_inquiries: ['openid', 'districtCode', 'schoolId'],
   users: ['roles'],
+  duties: ['teacherOpenid', 'hostSchoolId'],
+  clock_records: ['teacherOpenid', 'sessionDate', 'hostSchoolId'],
+  makeup_requests: ['teacherOpenid', 'hostSchoolId', 'status'],
   meta: [],
 };

@@ -1,3 +1,5 @@
+import type { DutyRefusalCode } from '../domain/duty';
+
 /** The wire contract of every cloud function: `{ ok: true, data }` or `{ ok: false, code, message }`. */
 export const ERROR_CODES = {
   INVALID_INPUT: 'INVALID_INPUT',
@@ -9,7 +11,10 @@ export const ERROR_CODES = {
   INTERNAL: 'INTERNAL',
 } as const;
 
-export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+/** Codes of the duty rules (NO_DUTY_NOW, OVERLAPPING_DUTIES, MAKEUP_LIMIT …) and of the duty function. */
+export type DutyErrorCode = DutyRefusalCode | 'HOST_LOCATION_UNKNOWN' | 'NO_SUCH_SESSION' | 'MAKEUP_PENDING' | 'ALREADY_DECIDED';
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES] | DutyErrorCode;
 
 export interface Ok<T> {
   ok: true;

@@ -1,13 +1,15 @@
 import type { z } from 'zod';
 import { schoolInputs, type SchoolOutputs } from './school';
 import { accountInputs, type AccountOutputs } from './account';
+import { dutyInputs, type DutyOutputs } from './duty';
 
 /** Every function's action inputs and outputs, so the client call is typed end to end. */
-export const CONTRACTS = { school: schoolInputs, account: accountInputs } as const;
+export const CONTRACTS = { school: schoolInputs, account: accountInputs, duty: dutyInputs } as const;
 
 export interface Outputs {
   school: SchoolOutputs;
   account: AccountOutputs;
+  duty: DutyOutputs;
 }
 
 export type FunctionName = keyof typeof CONTRACTS;

@@ -1,0 +1,90 @@
+import type { ClockResult } from '../../../../src/contracts/duty';
+import type { ActionContext } from '../../../../src/server/handler';
+import { AppError } from '../../../../src/server/errors';
+import { COLLECTIONS } from '../../../../src/contracts/collections';
+import {
+  DEFAULT_DUTY_POLICY,
+  addDays,
+  clockInRecord,
+  dateIn,
+  decideClockIn,
+  decideClockOut,
+  geofence,
+  openSessionFor,
+  recordToClockOut,
+  refuseSecondClockIn,
+  sessionOfRecord,
+  withClockOut,
+} from '../../../../src/domain/duty';
+import type { LatLng } from '../../../../src/domain/geo';
+import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
+import { dutiesOfTeacher, getClockRecord, insertOnce, recordsOfTeacher, type ClockRecordDoc, type DutyDoc } from '../../../../src/server/repositories/duties';
+import { ZONE, at, isRefusal, orThrow, policyOf } from '../views';
+
+type ClockInput = { requestId: string; location: LatLng };
+
+/** Distance to the host school and the verdict; the teacher's coordinates go no further than this. */
+function measure(duty: DutyDoc, location: LatLng) {
+  if (!duty.hostLocation) throw new AppError('HOST_LOCATION_UNKNOWN', `${duty.hostSchoolName}尚未设置位置，暂不能签到，请联系学校`);
+  return geofence(duty.hostLocation, duty.hostRadiusM, location);
+}
+
+function result(duty: DutyDoc, r: ClockRecordDoc, kind: 'in' | 'out', warnings: string[], duplicate: boolean): ClockResult {
+  return {
+    recordId: r._id,
+    hostSchoolName: duty.hostSchoolName,
+    sessionDate: r.sessionDate,
+    slotStart: r.slotStart,
+    slotEnd: r.slotEnd,
+    at: at(kind === 'in' ? r.clockInAt : r.clockOutAt)!,
+    distanceM: (kind === 'in' ? r.inDistanceM : r.outDistanceM) ?? 0,
+    pass: kind === 'in' ? r.inPass : r.outPass === true,
+    late: r.late,
+    leftEarly: r.leftEarly,
+    warnings,
+    duplicate,
+  };
+}
+
+/**
+ * 签到: server time picks the session open now; one record per session (its id), so retries and double
+ * taps with the same request id return the first record. Two round trips: the duties, the insert.
+ */
+export async function clockIn(input: ClockInput, ctx: ActionContext): Promise<ClockResult> {
+  const openid = ctx.openid!;
+  const duties = await dutiesOfTeacher(openid);
+  const { session } = orThrow(openSessionFor(duties, ctx.now, ZONE, DEFAULT_DUTY_POLICY));
+  const duty = duties.find((d) => d._id === session.dutyId)!;
+  const { distanceM } = measure(duty, input.location);
+  const decision = orThrow(decideClockIn(session, ctx.now, distanceM, policyOf(duty)));
+  const record: ClockRecordDoc = { ...clockInRecord(session, decision), inRequestId: input.requestId, outRequestId: null };
+  if (await insertOnce(COLLECTIONS.clockRecords, record)) return result(duty, record, 'in', decision.warnings, false);
+  const existing = (await getClockRecord(record._id))!;
+  if (existing.inRequestId === input.requestId) return result(duty, existing, 'in', [], true);
+  throw orThrow(refuseSecondClockIn(existing, ZONE));
+}
+
+/** 签退: closes the caller's open record; a clock-out never invents a clock-in. */
+export async function clockOut(input: ClockInput, ctx: ActionContext): Promise<ClockResult> {
+  const openid = ctx.openid!;
+  const today = dateIn(ctx.now, ZONE);
+  const [duties, records] = await Promise.all([dutiesOfTeacher(openid), recordsOfTeacher(openid, addDays(today, -1), today)]);
+  const retried = records.find((r) => r.outRequestId === input.requestId);
+  if (retried) return result(duties.find((d) => d._id === retried.dutyId)!, retried, 'out', [], true);
+  const open = recordToClockOut(records, openid);
+  if (isRefusal(open)) throw orThrow(open);
+  const duty = duties.find((d) => d._id === open.dutyId);
+  if (!duty) throw new AppError('NOT_YOUR_DUTY', '该签到记录对应的任务已不存在');
+  const session = sessionOfRecord(open, duty, ZONE);
+  const { distanceM } = measure(duty, input.location);
+  // The record is re-read inside the transaction: of two concurrent clock-outs exactly one applies.
+  const outcome = await runTransaction(async (tx) => {
+    const current = (await tx.collection(COLLECTIONS.clockRecords).doc(open._id).get()).data as ClockRecordDoc | null;
+    if (current?.outRequestId === input.requestId) return { record: current, warnings: [] as string[], duplicate: true };
+    const decision = orThrow(decideClockOut(current, session, ctx.now, distanceM, policyOf(duty)));
+    const next: ClockRecordDoc = { ...(withClockOut(current!, decision) as ClockRecordDoc), outRequestId: input.requestId };
+    await tx.collection(COLLECTIONS.clockRecords).doc(next._id).set({ data: fieldsOf(next) });
+    return { record: next, warnings: decision.warnings, duplicate: false };
+  });
+  return result(duty, outcome.record, 'out', outcome.warnings, outcome.duplicate);
+}

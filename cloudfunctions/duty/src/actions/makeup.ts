@@ -1,0 +1,124 @@
+import type { z } from 'zod';
+import type { MakeupView, dutyInputs } from '../../../../src/contracts/duty';
+import type { ActionContext } from '../../../../src/server/handler';
+import { AppError, forbidden, notFound } from '../../../../src/server/errors';
+import { COLLECTIONS } from '../../../../src/contracts/collections';
+import {
+  DEFAULT_DUTY_POLICY,
+  DUTY_KIND_LABELS,
+  applyApprovedMakeup,
+  canRequestMakeup,
+  checkDutyAccess,
+  checkMakeupTarget,
+  sessionOfRecord,
+  sessionsOnDate,
+} from '../../../../src/domain/duty';
+import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
+import { fetchById } from '../../../../src/server/repositories/query';
+import {
+  dutiesOfTeacher,
+  getClockRecord,
+  insertOnce,
+  makeupsAtHost,
+  makeupsOfTeacher,
+  type ClockRecordDoc,
+  type DutyDoc,
+  type MakeupDoc,
+} from '../../../../src/server/repositories/duties';
+import { ZONE, at, orThrow } from '../views';
+
+type RequestInput = z.output<(typeof dutyInputs)['requestMakeup']>;
+type DecideInput = z.output<(typeof dutyInputs)['decideMakeup']>;
+
+function view(m: MakeupDoc, duty: DutyDoc | undefined): MakeupView {
+  return {
+    id: m._id,
+    teacherName: m.teacherName,
+    kindLabel: duty ? DUTY_KIND_LABELS[duty.kind] : '',
+    hostSchoolName: duty?.hostSchoolName ?? m.hostSchoolId,
+    sessionDate: m.sessionDate,
+    slot: duty ? `${m.slotStart}–${duty.slots.find((s) => s.start === m.slotStart)?.end ?? ''}` : m.slotStart,
+    reason: m.reason,
+    status: m.status,
+    comment: m.comment,
+    createdAt: at(m.createdAt)!,
+  };
+}
+
+/** 补卡: for a past session of the caller's own duty, within the monthly quota; the host principal decides. */
+export async function requestMakeup(input: RequestInput, ctx: ActionContext): Promise<{ id: string; duplicate: boolean }> {
+  const openid = ctx.openid!;
+  const id = `mk-${input.dutyId}-${input.requestId}`;
+  if (await fetchById<MakeupDoc>(COLLECTIONS.makeupRequests, id)) return { id, duplicate: true };
+  const [duties, makeups] = await Promise.all([dutiesOfTeacher(openid), makeupsOfTeacher(openid)]);
+  const duty = duties.find((d) => d._id === input.dutyId);
+  if (!duty) throw new AppError('NOT_YOUR_DUTY', '这不是您的任务，不能为他人申请补卡');
+  const access = checkDutyAccess(duty, openid);
+  if (access) throw orThrow(access);
+  const session = sessionsOnDate(duty, input.sessionDate, ZONE).find((s) => s.slotStart === input.slotStart);
+  if (!session) throw new AppError('NO_SUCH_SESSION', `${input.sessionDate} ${input.slotStart} 没有该任务的安排`, 'slotStart');
+  if (makeups.some((m) => m.status === 'pending' && m.dutyId === duty._id && m.sessionDate === input.sessionDate && m.slotStart === input.slotStart)) {
+    throw new AppError('MAKEUP_PENDING', '这一节的补卡申请正在审批中');
+  }
+  orThrow(checkMakeupTarget(session, await getClockRecord(session.key), ctx.now, ZONE, DEFAULT_DUTY_POLICY));
+  orThrow(canRequestMakeup(makeups.filter((m) => m.status !== 'rejected').map((m) => m.createdAt), ctx.now, ZONE, DEFAULT_DUTY_POLICY));
+  const doc: MakeupDoc = {
+    _id: id,
+    dutyId: duty._id,
+    teacherOpenid: openid,
+    teacherName: duty.teacherName,
+    hostSchoolId: duty.hostSchoolId,
+    sessionDate: input.sessionDate,
+    slotStart: input.slotStart,
+    reason: input.reason.trim(),
+    status: 'pending',
+    comment: null,
+    decidedBy: null,
+    decidedAt: null,
+    createdAt: ctx.now,
+  };
+  return { id, duplicate: !(await insertOnce(COLLECTIONS.makeupRequests, doc)) };
+}
+
+/** The 补卡 requests for the caller's school (as host), pending first. */
+export async function makeupInbox(_input: unknown, ctx: ActionContext): Promise<MakeupView[]> {
+  const user = await ctx.user();
+  if (!user?.schoolId) throw forbidden('当前账号未绑定学校');
+  const makeups = await makeupsAtHost(user.schoolId);
+  const duties = new Map<string, DutyDoc>();
+  for (const id of new Set(makeups.map((m) => m.dutyId))) {
+    const d = await fetchById<DutyDoc>(COLLECTIONS.duties, id);
+    if (d) duties.set(id, d);
+  }
+  return makeups
+    .sort((a, b) => Number(a.status !== 'pending') - Number(b.status !== 'pending') || b.createdAt - a.createdAt)
+    .map((m) => view(m, duties.get(m.dutyId)));
+}
+
+/**
+ * The host principal approves or rejects. Atomic: the request's status is checked and changed in one
+ * transaction with the clock record, so of concurrent decisions exactly one applies.
+ */
+export async function decideMakeup(input: DecideInput, ctx: ActionContext): Promise<MakeupView> {
+  const user = await ctx.user();
+  const request = await fetchById<MakeupDoc>(COLLECTIONS.makeupRequests, input.id);
+  if (!request) throw notFound('该补卡申请');
+  if (!user?.schoolId || user.schoolId !== request.hostSchoolId) throw forbidden('只有任务所在学校的校长可以审批该补卡申请');
+  const duty = await fetchById<DutyDoc>(COLLECTIONS.duties, request.dutyId);
+  if (!duty) throw notFound('该补卡申请对应的任务');
+  const decided = await runTransaction(async (tx) => {
+    const current = (await tx.collection(COLLECTIONS.makeupRequests).doc(request._id).get()).data as MakeupDoc | null;
+    if (!current || current.status !== 'pending') throw new AppError('ALREADY_DECIDED', '该申请已被处理，请刷新后查看');
+    const next: MakeupDoc = { ...current, status: input.approve ? 'approved' : 'rejected', comment: input.comment?.trim() || null, decidedBy: ctx.openid, decidedAt: ctx.now };
+    if (input.approve) {
+      const session = sessionOfRecord({ dutyId: duty._id, sessionDate: current.sessionDate, slotStart: current.slotStart, slotEnd: duty.slots.find((s) => s.start === current.slotStart)?.end ?? current.slotStart }, duty, ZONE);
+      const recordRef = tx.collection(COLLECTIONS.clockRecords).doc(session.key);
+      const record = (await recordRef.get().catch(() => ({ data: null }))).data as ClockRecordDoc | null;
+      const made: ClockRecordDoc = { inRequestId: null, outRequestId: null, ...record, ...applyApprovedMakeup(session, record) };
+      await recordRef.set({ data: fieldsOf(made) });
+    }
+    await tx.collection(COLLECTIONS.makeupRequests).doc(next._id).set({ data: fieldsOf(next) });
+    return next;
+  });
+  return view(decided, duty);
+}

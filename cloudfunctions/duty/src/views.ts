@@ -1,0 +1,42 @@
+import type { SessionView } from '../../../src/contracts/duty';
+import { DEFAULT_DUTY_POLICY, DUTY_KIND_LABELS, WEEKDAY_LABELS, dateTimeIn, weekdayOf, type DutyPolicy, type DutySession, type Refusal } from '../../../src/domain/duty';
+import { AppError } from '../../../src/server/errors';
+import type { ErrorCode } from '../../../src/contracts/envelope';
+import { CHINA_ZONE } from '../../../src/domain/time';
+import type { ClockRecordDoc, DutyDoc } from '../../../src/server/repositories/duties';
+
+export const ZONE = CHINA_ZONE;
+
+/** The rules for one duty: the defaults with the host school's geofence radius. */
+export const policyOf = (duty: DutyDoc): DutyPolicy => ({ ...DEFAULT_DUTY_POLICY, geofenceRadiusM: duty.hostRadiusM });
+
+export const at = (ms: number | null) => (ms === null ? null : dateTimeIn(ms, ZONE));
+
+export function sessionView(s: DutySession & { status?: SessionView['status']; today?: boolean }, record: ClockRecordDoc | null | undefined): SessionView {
+  const duty = s.duty as DutyDoc;
+  return {
+    key: s.key,
+    dutyId: s.dutyId,
+    kind: duty.kind,
+    kindLabel: DUTY_KIND_LABELS[duty.kind],
+    hostSchoolName: duty.hostSchoolName,
+    sessionDate: s.sessionDate,
+    weekdayLabel: WEEKDAY_LABELS[weekdayOf(s.sessionDate)],
+    slotStart: s.slotStart,
+    slotEnd: s.slotEnd,
+    periods: s.periods,
+    status: s.status ?? 'past',
+    today: s.today ?? false,
+    record: record
+      ? { clockInAt: at(record.clockInAt), clockOutAt: at(record.clockOutAt), late: record.late, leftEarly: record.leftEarly, inPass: record.inPass, outPass: record.outPass, makeup: record.makeup }
+      : null,
+  };
+}
+
+export const isRefusal = <T>(x: T | Refusal<string>): x is Refusal<string> => (x as Refusal<string>)?.ok === false;
+
+/** A domain refusal becomes the caller's error, with its stable code and Chinese message. */
+export function orThrow<T>(x: T | Refusal<string>): T {
+  if (isRefusal(x)) throw new AppError(x.code as ErrorCode, x.message);
+  return x;
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { entityId, freeText } from './fields';
+import type { DutyKind, FlagCounts } from '../domain/duty';
+
+/** Function `duty`: a teacher's cross-school duties, clocking, 补卡, hours; the host principal's 补卡 decisions. */
+const requestId = z.string({ required_error: '缺少请求编号（requestId）', invalid_type_error: '请求编号（requestId）应为文本' })
+  .regex(/^[\w-]{8,64}$/, '请求编号（requestId）格式不正确');
+const location = z.object(
+  {
+    latitude: z.number({ invalid_type_error: '纬度（location.latitude）应为数字' }).min(-90, '纬度（location.latitude）超出范围').max(90, '纬度（location.latitude）超出范围'),
+    longitude: z.number({ invalid_type_error: '经度（location.longitude）应为数字' }).min(-180, '经度（location.longitude）超出范围').max(180, '经度（location.longitude）超出范围'),
+  },
+  { required_error: '缺少位置（location），请允许获取位置后重试', invalid_type_error: '位置（location）格式不正确' },
+).strict();
+const month = z.string({ required_error: '缺少月份（month）' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份（month）应为YYYY-MM');
+const date = (key: string, label: string) => z.string({ required_error: `缺少${label}（${key}）` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}（${key}）应为YYYY-MM-DD`);
+const hm = z.string({ required_error: '缺少开始时间（slotStart）' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, '开始时间（slotStart）应为HH:mm');
+
+export const dutyInputs = {
+  today: z.object({}).strict(),
+  clockIn: z.object({ requestId, location }).strict(),
+  clockOut: z.object({ requestId, location }).strict(),
+  month: z.object({ month }).strict(),
+  exportMonth: z.object({ month }).strict(),
+  requestMakeup: z.object({ requestId, dutyId: entityId('dutyId', '任务编号'), sessionDate: date('sessionDate', '日期'), slotStart: hm, reason: freeText('reason', '补卡原因', 200).min(2, '请填写补卡原因（reason）') }).strict(),
+  makeupInbox: z.object({}).strict(),
+  decideMakeup: z.object({ id: entityId('id', '补卡申请编号'), approve: z.boolean({ required_error: '缺少决定（approve）', invalid_type_error: '决定（approve）应为是或否' }), comment: freeText('comment', '意见', 200).optional() }).strict(),
+};
+
+export type DutyAction = keyof typeof dutyInputs;
+
+export interface SessionView {
+  key: string;
+  dutyId: string;
+  kind: DutyKind;
+  kindLabel: string;
+  hostSchoolName: string;
+  sessionDate: string;
+  weekdayLabel: string;
+  slotStart: string;
+  slotEnd: string;
+  periods: number;
+  status: 'upcoming' | 'open' | 'past';
+  today: boolean;
+  record: { clockInAt: string | null; clockOutAt: string | null; late: boolean; leftEarly: boolean; inPass: boolean; outPass: boolean | null; makeup: boolean } | null;
+}
+
+export interface DutyView {
+  id: string;
+  kind: DutyKind;
+  kindLabel: string;
+  homeSchoolName: string;
+  hostSchoolName: string;
+  termStart: string;
+  termEnd: string;
+  schedule: string[];
+  sample: boolean;
+}
+
+export interface TodayView {
+  /** Server time, China: what the clock uses. */
+  serverTime: string;
+  duties: DutyView[];
+  sessions: SessionView[];
+  /** The session a clock-in would attach to now, if any. */
+  openSession: SessionView | null;
+  /** The session awaiting a clock-out, if any. */
+  toClockOut: SessionView | null;
+}
+
+export interface ClockResult {
+  recordId: string;
+  hostSchoolName: string;
+  sessionDate: string;
+  slotStart: string;
+  slotEnd: string;
+  at: string;
+  distanceM: number;
+  pass: boolean;
+  late: boolean;
+  leftEarly: boolean;
+  /** Chinese warnings (late, out of range): flagged, not hidden. */
+  warnings: string[];
+  /** The same request id was already recorded: this is that record. */
+  duplicate: boolean;
+}
+
+export interface MonthLineView {
+  recordId: string;
+  sessionDate: string;
+  slot: string;
+  kindLabel: string;
+  hostSchoolName: string;
+  clockIn: string | null;
+  clockOut: string | null;
+  minutes: number;
+  flags: string[];
+}
+
+export interface MonthView {
+  month: string;
+  lines: MonthLineView[];
+  minutes: number;
+  hours: number;
+  sessions: number;
+  scheduled: number;
+  periods: number;
+  flags: FlagCounts;
+  subsidyYuan: number;
+  subsidySample: boolean;
+  notes: string[];
+  makeupsLeft: number;
+}
+
+export interface MakeupView {
+  id: string;
+  teacherName: string;
+  kindLabel: string;
+  hostSchoolName: string;
+  sessionDate: string;
+  slot: string;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  comment: string | null;
+  createdAt: string;
+}
+
+export interface DutyOutputs {
+  today: TodayView;
+  clockIn: ClockResult;
+  clockOut: ClockResult;
+  month: MonthView;
+  exportMonth: { filename: string; csv: string };
+  requestMakeup: { id: string; duplicate: boolean };
+  makeupInbox: MakeupView[];
+  decideMakeup: MakeupView;
+}

@@ -1,0 +1,142 @@
+import { distanceMetres } from '../geo';
+import type { LatLng } from '../geo';
+import { dateTimeIn } from './calendar';
+import { clockWindow } from './schedule';
+import type { DutySession } from './schedule';
+import { refuse } from './types';
+import type { ClockRecord, DutyPolicy, Refusal } from './types';
+
+/**
+ * Distance from the host school and the verdict. The point itself is deliberately not returned, so
+ * the coordinates cannot end up stored by accident. Whole metres: finer is GPS noise.
+ */
+export function geofence(hostLocation: LatLng, radiusM: number, point: LatLng): { distanceM: number; pass: boolean } {
+  const distanceM = Math.round(distanceMetres(hostLocation, point));
+  return { distanceM, pass: distanceM <= radiusM };
+}
+
+export interface ClockInDecision {
+  ok: true;
+  clockInAt: number;
+  inDistanceM: number;
+  inPass: boolean;
+  late: boolean;
+  /** Whole minutes after the slot start (0 when on time or early). */
+  lateMinutes: number;
+  /** Chinese notes for the teacher: flagged, never hidden. */
+  warnings: string[];
+}
+
+const warnRange = (distanceM: number, radiusM: number, what: string) =>
+  `${what}位置距任务学校 ${distanceM} 米，超出 ${radiusM} 米范围，已记录并提示学校`;
+
+/**
+ * A clock-in at server time nowMs, for the session openSessionFor chose. Out of range and late are
+ * accepted and flagged: the host principal decides what they mean. Only a clock-in outside the window
+ * is refused (the session may have been chosen before a slow network round trip).
+ */
+export function decideClockIn(
+  session: DutySession,
+  nowMs: number,
+  distanceM: number,
+  policy: DutyPolicy,
+): ClockInDecision | Refusal<'NO_DUTY_NOW'> {
+  const { opensMs, closesMs } = clockWindow(session, policy);
+  if (nowMs < opensMs || nowMs > closesMs)
+    return refuse('NO_DUTY_NOW', `不在签到时间内：本节签到时间为开始前${policy.earlyWindowMin}分钟至结束`);
+  const late = nowMs > session.startMs + policy.lateGraceMin * 60_000;
+  const lateMinutes = Math.max(0, Math.floor((nowMs - session.startMs) / 60_000));
+  const inPass = distanceM <= policy.geofenceRadiusM;
+  const warnings: string[] = [];
+  if (late) warnings.push(`迟到 ${lateMinutes} 分钟（开始后 ${policy.lateGraceMin} 分钟内不算迟到）`);
+  if (!inPass) warnings.push(warnRange(distanceM, policy.geofenceRadiusM, '签到'));
+  return { ok: true, clockInAt: nowMs, inDistanceM: distanceM, inPass, late, lateMinutes, warnings };
+}
+
+/** The record a first clock-in creates (its _id is the session key). */
+export function clockInRecord(session: DutySession, d: ClockInDecision): ClockRecord {
+  return {
+    _id: session.key,
+    dutyId: session.dutyId,
+    teacherOpenid: session.duty.teacherOpenid,
+    hostSchoolId: session.duty.hostSchoolId,
+    sessionDate: session.sessionDate,
+    slotStart: session.slotStart,
+    slotEnd: session.slotEnd,
+    clockInAt: d.clockInAt,
+    clockOutAt: null,
+    inDistanceM: d.inDistanceM,
+    inPass: d.inPass,
+    outDistanceM: null,
+    outPass: null,
+    late: d.late,
+    leftEarly: false,
+    makeup: false,
+  };
+}
+
+/**
+ * A second clock-in for a session that already has a record. The server answers a retry with the same
+ * request id from its idempotency log before calling this; anything else is a second tap.
+ */
+export function refuseSecondClockIn(existing: ClockRecord, zone: string): Refusal<'ALREADY_CLOCKED_IN'> {
+  const at = existing.clockInAt === null ? '' : `（${dateTimeIn(existing.clockInAt, zone)}）`;
+  return refuse('ALREADY_CLOCKED_IN', `本节已签到${at}，无需重复签到`);
+}
+
+/** Only the teacher of a record may clock out of it. */
+export const checkRecordAccess = (record: ClockRecord, openid: string): Refusal<'NOT_YOUR_DUTY'> | null =>
+  record.teacherOpenid === openid ? null : refuse('NOT_YOUR_DUTY', '这不是您的签到记录，不能替他人签退');
+
+/**
+ * Which record a plain 签退 (no session named) closes: the caller's latest clock-in still open.
+ * None → NOT_CLOCKED_IN, so a clock-out can never invent a clock-in.
+ */
+export function recordToClockOut(records: readonly ClockRecord[], openid: string): ClockRecord | Refusal<'NOT_CLOCKED_IN'> {
+  const open = records
+    .filter((r) => r.teacherOpenid === openid && r.clockInAt !== null && r.clockOutAt === null)
+    .sort((a, b) => (b.clockInAt as number) - (a.clockInAt as number));
+  return open[0] ?? refuse('NOT_CLOCKED_IN', '没有待签退的签到记录，请先签到；如忘记签到，请申请补卡');
+}
+
+export interface ClockOutDecision {
+  ok: true;
+  clockOutAt: number;
+  outDistanceM: number;
+  outPass: boolean;
+  leftEarly: boolean;
+  earlyMinutes: number;
+  warnings: string[];
+}
+
+/**
+ * A clock-out at server time nowMs against the session's record. Leaving before the slot end and
+ * being out of range are flagged. A clock-out long after the end is accepted: hours are counted only
+ * within the slot (see hours.ts), so lingering earns nothing.
+ */
+export function decideClockOut(
+  record: ClockRecord | null,
+  session: DutySession,
+  nowMs: number,
+  distanceM: number,
+  policy: DutyPolicy,
+): ClockOutDecision | Refusal<'NOT_CLOCKED_IN' | 'ALREADY_CLOCKED_OUT'> {
+  if (!record || record.clockInAt === null) return refuse('NOT_CLOCKED_IN', '本节还没有签到，不能签退；如忘记签到，请申请补卡');
+  if (record.clockOutAt !== null) return refuse('ALREADY_CLOCKED_OUT', '本节已签退，无需重复签退');
+  const leftEarly = nowMs < session.endMs;
+  const earlyMinutes = leftEarly ? Math.ceil((session.endMs - nowMs) / 60_000) : 0;
+  const outPass = distanceM <= policy.geofenceRadiusM;
+  const warnings: string[] = [];
+  if (leftEarly) warnings.push(`早退 ${earlyMinutes} 分钟（本节 ${session.slotEnd} 结束）`);
+  if (!outPass) warnings.push(warnRange(distanceM, policy.geofenceRadiusM, '签退'));
+  return { ok: true, clockOutAt: Math.max(nowMs, record.clockInAt), outDistanceM: distanceM, outPass, leftEarly, earlyMinutes, warnings };
+}
+
+/** The record after a clock-out. */
+export const withClockOut = (record: ClockRecord, d: ClockOutDecision): ClockRecord => ({
+  ...record,
+  clockOutAt: d.clockOutAt,
+  outDistanceM: d.outDistanceM,
+  outPass: d.outPass,
+  leftEarly: d.leftEarly,
+});

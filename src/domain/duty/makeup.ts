@@ -1,0 +1,83 @@
+import { dateIn, daysFrom, monthOfDate } from './calendar';
+import { describeSession } from './schedule';
+import type { DutySession } from './schedule';
+import { refuse } from './types';
+import type { ClockRecord, DutyPolicy, Refusal } from './types';
+
+/**
+ * 补卡: a teacher who forgot to clock asks, with a reason, and the host school's principal decides.
+ * Choices: the quota is per China month of the request (pending and approved requests count, rejected
+ * ones do not, so the caller passes only those); a request may cover any session that has ended and
+ * started within the last `makeupLookbackDays` China days. A look-back rather than "this month only"
+ * so that forgetting on the 31st can still be fixed on the 1st; a month already exported stays as
+ * exported.
+ */
+
+const monthOf = (d: number | string, zone: string): string => (typeof d === 'number' ? monthOfDate(dateIn(d, zone)) : monthOfDate(d));
+
+/**
+ * Whether one more request fits this month's quota. existingMakeupDates: when each of the teacher's
+ * counted requests was made (ms), or its China date (YYYY-MM-DD).
+ */
+export function canRequestMakeup(
+  existingMakeupDates: ReadonlyArray<number | string>,
+  nowMs: number,
+  zone: string,
+  policy: DutyPolicy,
+): { ok: true; used: number; remaining: number } | Refusal<'MAKEUP_LIMIT'> {
+  const month = monthOfDate(dateIn(nowMs, zone));
+  const used = existingMakeupDates.filter((d) => monthOf(d, zone) === month).length;
+  if (used >= policy.makeupPerMonth) {
+    const [y, m] = month.split('-').map(Number);
+    return refuse('MAKEUP_LIMIT', `${y}年${m}月已申请补卡 ${used} 次，每月最多 ${policy.makeupPerMonth} 次，本月不能再申请`);
+  }
+  return { ok: true, used, remaining: policy.makeupPerMonth - used - 1 };
+}
+
+/** 'both': nothing was recorded; 'out': clocked in but never out. */
+export type MakeupNeed = 'both' | 'out';
+
+/** Whether this session can be made up at nowMs, and what the make-up fills in. */
+export function checkMakeupTarget(
+  session: DutySession,
+  record: ClockRecord | null,
+  nowMs: number,
+  zone: string,
+  policy: DutyPolicy,
+): { ok: true; need: MakeupNeed } | Refusal<'MAKEUP_NOT_PAST' | 'MAKEUP_TOO_OLD' | 'MAKEUP_NOT_NEEDED'> {
+  if (record && record.clockInAt !== null && record.clockOutAt !== null)
+    return refuse('MAKEUP_NOT_NEEDED', '本节已有完整的签到和签退记录，无需补卡');
+  if (session.endMs > nowMs) return refuse('MAKEUP_NOT_PAST', '本节尚未结束，请直接签到或签退，结束后才能申请补卡');
+  const age = daysFrom(session.sessionDate, dateIn(nowMs, zone));
+  if (age > policy.makeupLookbackDays)
+    return refuse('MAKEUP_TOO_OLD', `只能为最近 ${policy.makeupLookbackDays} 天内的任务补卡（${describeSession(session)} 已超过期限）`);
+  return { ok: true, need: record && record.clockInAt !== null ? 'out' : 'both' };
+}
+
+/**
+ * The record once the host principal approves: the missing part is filled with the slot's own start
+ * and end, marked makeup. No location was taken, so distances stay null and the verdict is the
+ * principal's (inPass true); what was measured at a real clock-in is kept as it was.
+ */
+export function applyApprovedMakeup(session: DutySession, record: ClockRecord | null): ClockRecord {
+  if (record && record.clockInAt !== null)
+    return { ...record, clockOutAt: session.endMs, outDistanceM: null, outPass: null, leftEarly: false, makeup: true };
+  return {
+    _id: session.key,
+    dutyId: session.dutyId,
+    teacherOpenid: session.duty.teacherOpenid,
+    hostSchoolId: session.duty.hostSchoolId,
+    sessionDate: session.sessionDate,
+    slotStart: session.slotStart,
+    slotEnd: session.slotEnd,
+    clockInAt: session.startMs,
+    clockOutAt: session.endMs,
+    inDistanceM: null,
+    inPass: true,
+    outDistanceM: null,
+    outPass: null,
+    late: false,
+    leftEarly: false,
+    makeup: true,
+  };
+}

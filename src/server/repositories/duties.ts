@@ -1,0 +1,64 @@
+import { COLLECTIONS } from '../../contracts/collections';
+import type { ClockRecord, Duty, DutyTravel } from '../../domain/duty';
+import type { LatLng } from '../../domain/geo';
+import { db } from '../cloud';
+import { fetchAll, fetchById } from './query';
+
+/**
+ * A stored duty: the domain's Duty plus what clocking needs about the schools, copied in when the duty
+ * is created, so a clock-in reads one collection and writes one record (2 round trips).
+ */
+export interface DutyDoc extends Duty {
+  homeSchoolName: string;
+  hostSchoolName: string;
+  hostLocation: LatLng | null;
+  /** The host school's geofence radius (m). */
+  hostRadiusM: number;
+  travel: DutyTravel | null;
+}
+
+/** A clock record with the request ids that made it, so a retry is recognised as the same request. */
+export interface ClockRecordDoc extends ClockRecord {
+  inRequestId: string | null;
+  outRequestId: string | null;
+}
+
+export interface MakeupDoc {
+  _id: string;
+  dutyId: string;
+  teacherOpenid: string;
+  teacherName: string;
+  hostSchoolId: string;
+  sessionDate: string;
+  slotStart: string;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  comment: string | null;
+  decidedBy: string | null;
+  decidedAt: number | null;
+  createdAt: number;
+}
+
+export const dutiesOfTeacher = (openid: string) => fetchAll<DutyDoc>(COLLECTIONS.duties, { teacherOpenid: openid });
+export const dutiesAtHost = (schoolId: string) => fetchAll<DutyDoc>(COLLECTIONS.duties, { hostSchoolId: schoolId });
+export const getClockRecord = (id: string) => fetchById<ClockRecordDoc>(COLLECTIONS.clockRecords, id);
+export const getMakeup = (id: string) => fetchById<MakeupDoc>(COLLECTIONS.makeupRequests, id);
+export const makeupsOfTeacher = (openid: string) => fetchAll<MakeupDoc>(COLLECTIONS.makeupRequests, { teacherOpenid: openid });
+export const makeupsAtHost = (schoolId: string) => fetchAll<MakeupDoc>(COLLECTIONS.makeupRequests, { hostSchoolId: schoolId });
+
+/** A teacher's records of sessions between two China dates (inclusive). */
+export function recordsOfTeacher(openid: string, fromDate: string, toDate: string): Promise<ClockRecordDoc[]> {
+  const _ = db().command;
+  return fetchAll<ClockRecordDoc>(COLLECTIONS.clockRecords, { teacherOpenid: openid, sessionDate: _.gte(fromDate).and(_.lte(toDate)) });
+}
+
+/** Inserts a document whose id is its identity; false when that id exists already (nothing written). */
+export async function insertOnce(collection: typeof COLLECTIONS.clockRecords | typeof COLLECTIONS.makeupRequests, doc: { _id: string }): Promise<boolean> {
+  try {
+    await db().collection(collection).add({ data: doc });
+    return true;
+  } catch (err) {
+    if (await fetchById(collection, doc._id)) return false;
+    throw err;
+  }
+}
