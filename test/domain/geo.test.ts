@@ -1,4 +1,4 @@
-import { distanceMetres, formatDistance } from '../../src/domain/geo';
+import { distanceMetres, formatDistance, gcj02ToWgs84, wgs84ToGcj02 } from '../../src/domain/geo';
 
 describe('distances', () => {
   it('one thousandth of a degree of latitude is about 111 m', () => {
@@ -13,5 +13,20 @@ describe('distances', () => {
   it('reads as metres below a kilometre', () => {
     expect(formatDistance(349.6)).toBe('350 米');
     expect(formatDistance(1234)).toBe('1.2 公里');
+  });
+});
+
+describe('WGS-84 and GCJ-02', () => {
+  it('shifts a point in Tianjin by a few hundred metres, and back within a metre', () => {
+    const wgs = { latitude: 39.1223, longitude: 117.2515 };
+    const gcj = wgs84ToGcj02(wgs);
+    const shift = distanceMetres(wgs, gcj);
+    expect(shift).toBeGreaterThan(100);
+    expect(shift).toBeLessThan(1000);
+    expect(distanceMetres(gcj02ToWgs84(gcj), wgs)).toBeLessThan(1);
+  });
+  it('leaves points outside China alone', () => {
+    const paris = { latitude: 48.8566, longitude: 2.3522 };
+    expect(wgs84ToGcj02(paris)).toEqual(paris);
   });
 });

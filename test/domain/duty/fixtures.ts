@@ -1,0 +1,58 @@
+import { DEFAULT_DUTY_POLICY } from '../../../src/domain/duty';
+import type { ClockRecord, Duty, DutyPolicy, DutySlot } from '../../../src/domain/duty';
+
+export const CN = 'Asia/Shanghai';
+export const POLICY: DutyPolicy = { ...DEFAULT_DUTY_POLICY };
+
+/** An instant from an ISO string with an explicit offset, e.g. at('2026-11-23T08:00+08:00'). */
+export const at = (iso: string): number => {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new Error(`bad instant ${iso}`);
+  return ms;
+};
+
+/** China wall-clock time → instant. */
+export const cn = (date: string, hm: string): number => at(`${date}T${hm}:00+08:00`);
+
+export const MIN = 60_000;
+
+export const slot = (weekday: DutySlot['weekday'], start: string, end: string, periods = 1): DutySlot => ({ weekday, start, end, periods });
+
+export function duty(over: Partial<Duty> = {}): Duty {
+  return {
+    _id: 'd1',
+    teacherOpenid: 't1',
+    teacherName: '王老师',
+    homeSchoolId: 'home1',
+    hostSchoolId: 'host1',
+    districtCode: '120102',
+    kind: 'cross-teaching',
+    slots: [slot(1, '08:00', '08:45')],
+    termStart: '2026-09-01',
+    termEnd: '2027-01-20',
+    approvalId: 'a1',
+    status: 'active',
+    sample: true,
+    ...over,
+  };
+}
+
+/** A clean record of a session: clocked in at `inAt`, out at `outAt`. */
+export function record(over: Partial<ClockRecord> & Pick<ClockRecord, 'sessionDate' | 'slotStart' | 'slotEnd'>): ClockRecord {
+  return {
+    _id: `r-${over.dutyId ?? 'd1'}-${over.sessionDate}-${over.slotStart}`,
+    dutyId: 'd1',
+    teacherOpenid: 't1',
+    hostSchoolId: 'host1',
+    clockInAt: null,
+    clockOutAt: null,
+    inDistanceM: 50,
+    inPass: true,
+    outDistanceM: 60,
+    outPass: true,
+    late: false,
+    leftEarly: false,
+    makeup: false,
+    ...over,
+  };
+}
