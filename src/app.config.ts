@@ -16,10 +16,13 @@ export default defineAppConfig({
     'pages/policy-detail/index',
   ],
   subPackages: [
-    { root: 'packages/teacher', pages: ['pages/home/index'] },
+    { root: 'packages/teacher', pages: ['pages/home/index', 'pages/month/index', 'pages/makeup/index'] },
     { root: 'packages/principal', pages: ['pages/home/index'] },
     { root: 'packages/bureau', pages: ['pages/home/index'] },
   ],
+  // Clock-in checks the teacher's distance to the host school; the position itself is not stored.
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于核对您是否在任务学校范围内签到（只保存距离，不保存位置）' } },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ededed',

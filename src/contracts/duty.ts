@@ -66,6 +66,8 @@ export interface TodayView {
   openSession: SessionView | null;
   /** The session awaiting a clock-out, if any. */
   toClockOut: SessionView | null;
+  /** Ended sessions of the last days with no complete record: candidates for 补卡. */
+  missed: SessionView[];
 }
 
 export interface ClockResult {

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import type { SchoolRef } from '../../contracts/school';
 import { call, CallError } from '../../services/call';
+import { newRequestId } from '../../services/request-id';
 import './index.scss';
 
 export interface AskSchoolFormProps {
@@ -16,7 +17,7 @@ export interface AskSchoolFormProps {
 /** 请学校确认: the parent leaves a contact; only this request keeps the address they choose to send. */
 export default function AskSchoolForm(props: AskSchoolFormProps) {
   // One id per form: a double tap or a retry after a lost answer is stored once.
-  const requestId = useMemo(() => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`, []);
+  const requestId = useMemo(newRequestId, []);
   const [schoolId, setSchoolId] = useState(props.schools[0]?.id ?? '');
   const [address, setAddress] = useState(props.address);
   const [contactName, setContactName] = useState('');

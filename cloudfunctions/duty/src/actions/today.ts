@@ -1,6 +1,18 @@
 import type { TodayView } from '../../../../src/contracts/duty';
 import type { ActionContext } from '../../../../src/server/handler';
-import { DEFAULT_DUTY_POLICY, DUTY_KIND_LABELS, WEEKDAY_LABELS, addDays, dateIn, openSessionFor, recordToClockOut, sessionOfRecord, todayAndUpcoming } from '../../../../src/domain/duty';
+import {
+  DEFAULT_DUTY_POLICY,
+  DUTY_KIND_LABELS,
+  WEEKDAY_LABELS,
+  addDays,
+  checkMakeupTarget,
+  dateIn,
+  openSessionFor,
+  recordToClockOut,
+  sessionOfRecord,
+  sessionsBetween,
+  todayAndUpcoming,
+} from '../../../../src/domain/duty';
 import { dutiesOfTeacher, recordsOfTeacher, type ClockRecordDoc } from '../../../../src/server/repositories/duties';
 import { ZONE, at, isRefusal, sessionView } from '../views';
 
@@ -8,7 +20,7 @@ import { ZONE, at, isRefusal, sessionView } from '../views';
 export async function today(_input: unknown, ctx: ActionContext): Promise<TodayView> {
   const openid = ctx.openid!;
   const date = dateIn(ctx.now, ZONE);
-  const [duties, records] = await Promise.all([dutiesOfTeacher(openid), recordsOfTeacher(openid, addDays(date, -1), addDays(date, 7))]);
+  const [duties, records] = await Promise.all([dutiesOfTeacher(openid), recordsOfTeacher(openid, addDays(date, -DEFAULT_DUTY_POLICY.makeupLookbackDays), addDays(date, 7))]);
   const byKey = new Map(records.map((r) => [r._id, r]));
   // Windows are the same for every duty; only the geofence radius is per host school.
   const sessions = todayAndUpcoming(duties, ctx.now, ZONE, 7, DEFAULT_DUTY_POLICY).map((s) => sessionView(s, byKey.get(s.key)));
@@ -30,6 +42,10 @@ export async function today(_input: unknown, ctx: ActionContext): Promise<TodayV
     })),
     sessions,
     openSession: open.ok ? sessionView({ ...open.session, status: 'open', today: true }, byKey.get(open.session.key)) : null,
+    missed: sessionsBetween(duties, addDays(date, -DEFAULT_DUTY_POLICY.makeupLookbackDays), date, ZONE)
+      .filter((s) => checkMakeupTarget(s, byKey.get(s.key) ?? null, ctx.now, ZONE, DEFAULT_DUTY_POLICY).ok)
+      .map((s) => sessionView(s, byKey.get(s.key)))
+      .reverse(),
     toClockOut: pendingDuty && !isRefusal(pending) ? sessionView({ ...sessionOfRecord(pending, pendingDuty, ZONE), status: 'open' }, pending as ClockRecordDoc) : null,
   };
 }

@@ -1,0 +1,33 @@
+import { Text, View } from '@tarojs/components';
+import type { SessionView } from '../../contracts/duty';
+import './index.scss';
+
+export interface DutySessionProps {
+  session: SessionView;
+  /** An action under the card (签到 / 签退 / 申请补卡). */
+  children?: React.ReactNode;
+}
+
+const STATUS: Record<SessionView['status'], string> = { upcoming: '未开始', open: '可签到', past: '已结束' };
+
+/** One scheduled session of a duty: when, where, and what was recorded for it. */
+export default function DutySession({ session: s, children }: DutySessionProps) {
+  const r = s.record;
+  const flags = r ? [r.late && '迟到', r.leftEarly && '早退', !r.inPass && '签到超出范围', r.outPass === false && '签退超出范围', r.makeup && '补卡'].filter(Boolean) : [];
+  return (
+    <View className={`duty-session duty-session--${s.status}`} data-testid={`session-${s.key}`}>
+      <View className='duty-session__head'>
+        <Text className='duty-session__when'>{s.today ? '今天' : `${s.sessionDate.slice(5).replace('-', '月')}日 ${s.weekdayLabel}`} {s.slotStart}–{s.slotEnd}</Text>
+        <Text className='duty-session__status'>{STATUS[s.status]}</Text>
+      </View>
+      <Text className='duty-session__what'>{s.kindLabel} · {s.hostSchoolName} · {s.periods}节</Text>
+      {r && (
+        <Text className='duty-session__record'>
+          签到 {r.clockInAt?.slice(11) ?? '—'} · 签退 {r.clockOutAt?.slice(11) ?? '—'}
+          {flags.length > 0 && `（${flags.join('、')}）`}
+        </Text>
+      )}
+      {children}
+    </View>
+  );
+}

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { useCall } from '../../hooks/use-call';
+import { call } from '../../services/call';
+import StatusView from '../status-view';
+import './index.scss';
+
+const STATUS = { pending: '待审批', approved: '已同意', rejected: '已驳回' } as const;
+
+/** The host principal's 补卡 requests: approve or reject with a comment; decided ones stay listed. */
+export default function MakeupInbox() {
+  const inbox = useCall('duty', 'makeupInbox', {});
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const decide = async (id: string, approve: boolean) => {
+    setBusy(id);
+    setError(null);
+    try {
+      await call('duty', 'decideMakeup', { id, approve, ...(comments[id]?.trim() ? { comment: comments[id].trim() } : {}) });
+      await inbox.reload();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <View className='inbox' data-testid='makeup-inbox'>
+      <Text className='inbox__title'>补卡审批</Text>
+      <StatusView loading={inbox.loading} error={inbox.error} onRetry={inbox.reload} empty={inbox.data?.length === 0} emptyText='没有补卡申请' />
+      {error && <Text className='inbox__error'>{error}</Text>}
+      {inbox.data?.map((m) => (
+        <View key={m.id} className='inbox__item' data-testid={`makeup-item-${m.id}`}>
+          <Text className='inbox__head'>{m.teacherName} · {m.kindLabel} · {m.sessionDate} {m.slot}</Text>
+          <Text className='inbox__reason'>原因：{m.reason}</Text>
+          <Text className='inbox__status'>{STATUS[m.status]}{m.comment ? `：${m.comment}` : ''}（申请于 {m.createdAt}）</Text>
+          {m.status === 'pending' && (
+            <View className='inbox__actions'>
+              <Input className='inbox__comment' placeholder='意见（可选）' value={comments[m.id] ?? ''} maxlength={200} onInput={(e) => setComments({ ...comments, [m.id]: e.detail.value })} />
+              <Button size='mini' type='primary' data-testid={`approve-${m.id}`} disabled={busy === m.id} onClick={() => void decide(m.id, true)}>同意</Button>
+              <Button size='mini' type='warn' data-testid={`reject-${m.id}`} disabled={busy === m.id} onClick={() => void decide(m.id, false)}>驳回</Button>
+            </View>
+          )}
+        </View>
+      ))}
+    </View>
+  );
+}

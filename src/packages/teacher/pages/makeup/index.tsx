@@ -1,0 +1,44 @@
+import { useMemo, useState } from 'react';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { call } from '../../../../services/call';
+import { newRequestId } from '../../../../services/request-id';
+import './index.scss';
+
+/** 补卡申请: a reason for a missed session; the host school's principal decides. */
+export default function MakeupPage() {
+  const { params } = useRouter();
+  const requestId = useMemo(newRequestId, []);
+  const [reason, setReason] = useState('');
+  const [state, setState] = useState<'idle' | 'sending' | 'sent'>('idle');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    setState('sending');
+    setError(null);
+    try {
+      await call('duty', 'requestMakeup', { requestId, dutyId: params.dutyId ?? '', sessionDate: params.date ?? '', slotStart: params.start ?? '', reason: reason.trim() });
+      setState('sent');
+      // The result is worth a subscribe prompt at this moment (mini-program only).
+      if (process.env.TARO_ENV === 'weapp') void Taro.showToast({ title: '已提交', icon: 'success' });
+    } catch (e) {
+      setState('idle');
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <View className='makeup'>
+      <Text className='makeup__what'>{decodeURIComponent(params.label ?? '')}</Text>
+      {state === 'sent' ? (
+        <Text className='makeup__sent' data-testid='makeup-sent'>已提交补卡申请，等待任务学校校长审批。</Text>
+      ) : (
+        <View>
+          <Textarea className='makeup__reason' data-testid='makeup-reason' value={reason} placeholder='补卡原因（必填，如：手机没电未能签到）' maxlength={200} onInput={(e) => setReason(e.detail.value)} />
+          {error && <Text className='makeup__error' data-testid='makeup-error'>{error}</Text>}
+          <Button type='primary' data-testid='makeup-submit' loading={state === 'sending'} disabled={state === 'sending'} onClick={() => void submit()}>提交申请</Button>
+        </View>
+      )}
+    </View>
+  );
+}

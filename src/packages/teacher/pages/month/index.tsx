@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { CHINA_ZONE, localDate } from '../../../../domain/time';
+import { useCall } from '../../../../hooks/use-call';
+import { call } from '../../../../services/call';
+import SampleBadge from '../../../../components/sample-badge';
+import StatusView from '../../../../components/status-view';
+import './index.scss';
+
+const shift = (month: string, by: number) => {
+  const [y, m] = month.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + by, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+};
+
+/** Saves the CSV: a download in the browser, a file to share in WeChat. */
+async function saveCsv(filename: string, csv: string) {
+  if (process.env.TARO_ENV === 'weapp') {
+    const path = `${Taro.env.USER_DATA_PATH}/${filename}`;
+    Taro.getFileSystemManager().writeFileSync(path, csv, 'utf8');
+    await Taro.shareFileMessage({ filePath: path, fileName: filename });
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+/** 本月工时: hours in China time, 课时, flags, subsidy estimate; CSV export. */
+export default function TeacherMonthPage() {
+  // The home page passes the server's month; the phone's clock is only a fallback.
+  const { params } = useRouter();
+  const [month, setMonth] = useState(() => (params.month && /^\d{4}-\d{2}$/.test(params.month) ? params.month : localDate(Date.now(), CHINA_ZONE).slice(0, 7)));
+  const view = useCall('duty', 'month', { month });
+  const [exporting, setExporting] = useState(false);
+  const v = view.data;
+
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      const { filename, csv } = await call('duty', 'exportMonth', { month });
+      await saveCsv(filename, csv);
+    } catch (e) {
+      void Taro.showToast({ title: (e as Error).message || '导出失败', icon: 'none' });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <View className='month'>
+      <View className='month__bar'>
+        <Text className='month__nav' onClick={() => setMonth(shift(month, -1))}>‹ 上月</Text>
+        <Text className='month__title'>{month.replace('-', '年')}月</Text>
+        <Text className='month__nav' onClick={() => setMonth(shift(month, 1))}>下月 ›</Text>
+      </View>
+      <StatusView loading={view.loading} error={view.error} onRetry={view.reload} />
+      {v && !view.loading && (
+        <View>
+          <View className='month__totals' data-testid='month-totals'>
+            <View className='month__total'><Text className='month__num'>{v.hours}</Text><Text>小时</Text></View>
+            <View className='month__total'><Text className='month__num'>{v.sessions}/{v.scheduled}</Text><Text>出勤/安排</Text></View>
+            <View className='month__total'><Text className='month__num'>{v.periods}</Text><Text>课时</Text></View>
+            <View className='month__total'><Text className='month__num'>¥{v.subsidyYuan}</Text><Text>补助估算{v.subsidySample && <SampleBadge />}</Text></View>
+          </View>
+          <Text className='month__flags'>迟到 {v.flags.late} · 早退 {v.flags.leftEarly} · 超出范围 {v.flags.outOfRange} · 未签退 {v.flags.capped} · 补卡 {v.flags.makeup}（本月还可补卡 {v.makeupsLeft} 次）</Text>
+          {v.notes.map((n) => <Text key={n} className='month__note'>{n}</Text>)}
+          {v.lines.length === 0 && <StatusView empty emptyText='本月没有签到记录' />}
+          {v.lines.map((l) => (
+            <View key={l.recordId} className='month__line' data-testid='month-line'>
+              <Text className='month__line-head'>{l.sessionDate} {l.slot} · {l.kindLabel} · {l.hostSchoolName}</Text>
+              <Text className='month__line-body'>签到 {l.clockIn?.slice(11) ?? '—'} · 签退 {l.clockOut?.slice(11) ?? '—'} · {l.minutes} 分钟{l.flags.length ? `（${l.flags.join('、')}）` : ''}</Text>
+            </View>
+          ))}
+          <Button className='month__export' data-testid='export-csv' loading={exporting} disabled={exporting} onClick={() => void exportCsv()}>导出本月 CSV</Button>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { LocalApp } from '../../local/app';
+import { gcj02ToWgs84 } from '../../src/domain/geo';
+import { startTestApp, TEST_NOW } from '../helpers/local-app';
+import { launchBrowser } from './browser';
+
+// A teacher persona clocks in and out in the browser and sees the hours; the host principal decides a
+// 补卡. Server time is this process's clock (the gateway runs here), moved with jest's fake Date.
+let app: LocalApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  jest.useFakeTimers({ now: TEST_NOW, advanceTimers: true, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+  app = await startTestApp({ staticDir: path.resolve(__dirname, '../../dist/h5') });
+  browser = await launchBrowser();
+  const host = (app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any).hostLocation;
+  // The browser reports WGS-84: stand at the host school.
+  context = await browser.newContext({ viewport: { width: 390, height: 844 }, geolocation: gcj02ToWgs84(host), permissions: ['geolocation'] });
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  jest.useRealTimers();
+});
+
+const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`).first();
+const login = (persona: string) => page.request.post(`${app.url}/__dev/login`, { data: { persona } });
+
+describe('a teacher at the host school', () => {
+  it('clocks in during the session and out after it, then sees the hours of the month', async () => {
+    jest.setSystemTime(Date.parse('2026-11-23T02:00:00Z')); // Monday 10:00 China, session 09:55–11:30
+    await login('hd-teacher');
+    await page.goto(`${app.url}/#/packages/teacher/pages/home/index`);
+    await byTestId('clock-in').click();
+    await byTestId('clock-outcome').waitFor();
+    expect(await byTestId('clock-outcome').textContent()).toMatch(/签到成功：2026-11-23 10:00，距第四十五中学 \d+ 米（在范围内）/);
+
+    jest.setSystemTime(Date.parse('2026-11-23T03:32:00Z')); // 11:32, after the end
+    await page.reload();
+    await byTestId('clock-out').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="clock-outcome"]')?.textContent?.includes('签退成功'));
+
+    await byTestId('open-month').click();
+    await byTestId('month-totals').waitFor();
+    expect(await byTestId('month-totals').textContent()).toContain('1.5小时');
+    // Hours count only inside the slot (10:00–11:30); the fake clock runs on, so 10:00 may be 10:00:01.
+    expect(await page.locator('[data-testid="month-line"]').first().textContent()).toMatch(/签到 10:00 · 签退 11:32 · (89|90) 分钟/);
+  });
+
+  it('asks for a 补卡 for a missed session, and the host principal approves it', async () => {
+    jest.setSystemTime(Date.parse('2026-11-26T08:00:00Z')); // Thursday 16:00: Wednesday's 14:00 session was missed
+    await login('hd-teacher');
+    await page.goto(`${app.url}/#/packages/teacher/pages/home/index`);
+    await byTestId('makeup-dt-hd-teacher-2-2026-11-25-1400').click();
+    await page.locator('[data-testid="makeup-reason"] textarea, textarea[data-testid="makeup-reason"]').first().fill('外出教研，手机没电');
+    await byTestId('makeup-submit').click();
+    await byTestId('makeup-sent').waitFor();
+
+    const hostSchool = (app.cloud.store.find('duties', { _id: 'dt-hd-teacher-2' })[0] as any).hostSchoolId;
+    app.cloud.store.insertMany('users', [{ _id: 'o-local-host-principal', persona: 'x', roles: ['principal'], name: '互助道小学校长（示例）', districtCode: '120102', schoolId: hostSchool, xuequId: null }]);
+    const [request] = app.cloud.store.find('makeup_requests', { dutyId: 'dt-hd-teacher-2' }) as any[];
+    const decided = await app.cloud.invoke('duty', { action: 'decideMakeup', id: request._id, approve: true }, { OPENID: 'o-local-host-principal', APPID: 'wx' });
+    expect((decided.result as any).ok).toBe(true);
+    // Made up: the session is no longer offered for 补卡.
+    await page.goto(`${app.url}/#/packages/teacher/pages/home/index`);
+    await page.waitForFunction(() => !document.querySelector('[data-testid="makeup-dt-hd-teacher-2-2026-11-25-1400"]') && !!document.querySelector('[data-testid="clock-panel"]'));
+  });
+});
+
+describe('the host principal', () => {
+  it('sees a 补卡 request in the inbox and approves it in the browser', async () => {
+    // Monday 30 November's session was missed entirely; the teacher asks on Tuesday 1 December.
+    jest.setSystemTime(Date.parse('2026-12-01T02:00:00Z'));
+    const asked = await app.cloud.invoke('duty', { action: 'requestMakeup', requestId: 'req-mk-e2e-01', dutyId: 'dt-hd-teacher-1', sessionDate: '2026-11-30', slotStart: '09:55', reason: '学校活动调课' }, { OPENID: 'o-local-hd-teacher', APPID: 'wx' });
+    expect((asked.result as any).ok).toBe(true);
+    await login('hd-xuequzhang');
+    await page.goto(`${app.url}/#/packages/principal/pages/home/index`);
+    const id = (asked.result as any).data.id;
+    await byTestId(`approve-${id}`).click();
+    await page.waitForFunction((i) => document.querySelector(`[data-testid="makeup-item-${i}"]`)?.textContent?.includes('已同意'), id);
+  });
+});
