@@ -11,6 +11,8 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { startLocalApp } from '../local/app';
 import { benchMatcher } from './matcher';
+import dayjs from 'dayjs';
+import { CHINA_ZONE } from '../src/domain/time';
 
 const root = path.resolve(__dirname, '..');
 const KB = 1024;
@@ -64,10 +66,26 @@ async function main() {
   const { roundTrips } = await local.cloud.invoke('school', JSON.parse(lookup).data, null);
   const warm = await local.cloud.invoke('school', { ...JSON.parse(lookup).data, communityCode: '120102005002' }, null);
   console.log(`school.lookup database round trips: ${roundTrips} (warm, budget 1); a different 社区 warm: ${warm.roundTrips}`);
+  console.log(`clock-in database round trips: ${await clockInRoundTrips(local)} (budget 2)`);
   bare.close();
   // Let requests autocannon left in flight finish before the store closes.
   await new Promise((r) => setTimeout(r, 300));
   await local.close();
+}
+
+/** A duty with a session open right now (bench time is real time), then one clock-in through the runtime. */
+async function clockInRoundTrips(local: Awaited<ReturnType<typeof startLocalApp>>): Promise<number> {
+  const now = Date.now();
+  const [sample] = local.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' }) as Array<Record<string, unknown> & { hostLocation: { latitude: number; longitude: number } }>;
+  const hm = (ms: number) => dayjs(ms).tz(CHINA_ZONE).format('HH:mm');
+  const weekday = (dayjs(now).tz(CHINA_ZONE).day() || 7) as number;
+  // A slot crossing midnight would belong to yesterday's date: keep the bench slot inside today.
+  const start = Math.max(now - 5 * 60_000, dayjs(now).tz(CHINA_ZONE).startOf('day').valueOf());
+  const end = Math.min(now + 60 * 60_000, dayjs(now).tz(CHINA_ZONE).endOf('day').valueOf() - 60_000);
+  local.cloud.store.insertMany('duties', [{ ...sample, _id: 'dt-bench', teacherOpenid: 'o-bench-teacher', termStart: '2000-01-01', termEnd: '2100-01-01', slots: [{ weekday, start: hm(start), end: hm(end), periods: 1 }] }]);
+  const { result, roundTrips } = await local.cloud.invoke('duty', { action: 'clockIn', requestId: 'bench-clock-in-1', location: sample.hostLocation }, { OPENID: 'o-bench-teacher', APPID: 'bench' });
+  if (!(result as { ok: boolean }).ok) throw new Error(`bench clock-in failed: ${JSON.stringify(result)}`);
+  return roundTrips;
 }
 
 async function run() {
