@@ -5,7 +5,8 @@
  * - the zoning matcher's index vs a naive linear scan over 100k rules (same answers, speed-up).
  */
 import http from 'node:http';
-import { mkdtempSync, readdirSync, statSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { weappSizes } from '../tools/package-sizes';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -16,17 +17,6 @@ import { CHINA_ZONE } from '../src/domain/time';
 
 const root = path.resolve(__dirname, '..');
 const KB = 1024;
-
-function sizeOf(dir: string, skip: (rel: string) => boolean, rel = ''): number {
-  let total = 0;
-  for (const name of readdirSync(path.join(dir, rel))) {
-    const r = path.join(rel, name);
-    if (skip(r)) continue;
-    const st = statSync(path.join(dir, r));
-    total += st.isDirectory() ? sizeOf(dir, skip, r) : st.size;
-  }
-  return total;
-}
 
 function load(url: string, body?: string): Promise<autocannon.Result> {
   return autocannon({
@@ -40,14 +30,9 @@ function load(url: string, body?: string): Promise<autocannon.Result> {
 }
 
 async function main() {
-  const weapp = path.join(root, 'dist', 'weapp');
-  const app = JSON.parse(readFileSync(path.join(weapp, 'app.json'), 'utf8')) as { subPackages: Array<{ root: string }> };
-  const main = sizeOf(weapp, (rel) => rel.startsWith('packages') || rel.endsWith('.LICENSE.txt'));
+  const { main, subpackages } = weappSizes(path.join(root, 'dist', 'weapp'));
   console.log(`weapp main package: ${(main / KB).toFixed(1)} KB of 600 KB budget (${((main / (600 * KB)) * 100).toFixed(0)}%)`);
-  for (const sp of app.subPackages) {
-    const s = sizeOf(path.join(weapp, sp.root), () => false);
-    console.log(`  subpackage ${sp.root}: ${(s / KB).toFixed(1)} KB of 2048 KB`);
-  }
+  for (const sp of subpackages) console.log(`  subpackage ${sp.root}: ${(sp.bytes / KB).toFixed(1)} KB of 2048 KB`);
 
   const bare = http.createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });

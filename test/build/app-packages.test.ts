@@ -1,19 +1,9 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { weappSizes } from '../../tools/package-sizes';
 import path from 'node:path';
 
 const weapp = path.resolve(__dirname, '../../dist/weapp');
 const h5 = path.resolve(__dirname, '../../dist/h5');
-
-function sizeOf(dir: string, skip: (rel: string) => boolean, rel = ''): number {
-  let total = 0;
-  for (const name of readdirSync(path.join(dir, rel))) {
-    const r = path.join(rel, name);
-    if (skip(r)) continue;
-    const st = statSync(path.join(dir, r));
-    total += st.isDirectory() ? sizeOf(dir, skip, r) : st.size;
-  }
-  return total;
-}
 
 describe('the weapp build (npm run build:weapp)', () => {
   const app = JSON.parse(readFileSync(path.join(weapp, 'app.json'), 'utf8'));
@@ -31,9 +21,10 @@ describe('the weapp build (npm run build:weapp)', () => {
   });
 
   it('keeps the main package within 600 KB and every subpackage within 2 MB', () => {
-    const main = sizeOf(weapp, (rel) => rel.startsWith('packages') || rel.endsWith('.LICENSE.txt'));
+    const { main, subpackages } = weappSizes(weapp);
     expect(main).toBeLessThanOrEqual(600 * 1024);
-    for (const sp of app.subPackages) expect(sizeOf(path.join(weapp, sp.root), () => false)).toBeLessThanOrEqual(2 * 1024 * 1024);
+    expect(subpackages).toHaveLength(app.subPackages.length);
+    for (const sp of subpackages) expect(sp.bytes).toBeLessThanOrEqual(2 * 1024 * 1024);
   });
 });
 

@@ -1,30 +1,9 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { LocalApp } from '../../local/app';
-import { startTestApp } from '../helpers/local-app';
-import { launchBrowser } from './browser';
+import { h5Session } from './h5-session';
 
 // 入学条件 on the H5 build served by the gateway: a parent answers the wizard in chromium.
-let app: LocalApp;
-let browser: Browser;
-let page: Page;
+const s = h5Session();
+const byTestId = s.byTestId;
 
-beforeAll(async () => {
-  app = await startTestApp({ staticDir: path.resolve(__dirname, '../../dist/h5') });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-});
-afterEach(async () => {
-  await page?.close();
-});
-
-const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`).first();
 const tap = (id: string) => byTestId(id).click();
 const textOf = async (id: string) => (await byTestId(id).textContent()) ?? '';
 const pickDate = async (y: number, m: number, d: number) => {
@@ -49,7 +28,7 @@ async function answerAsMigrantFamily(onSecondStep?: () => Promise<void>) {
 
 describe('a parent finds the enrolment rules for a family like theirs', () => {
   it('a 随迁 family in 河东区 (居住证, rented home, child born 31 Aug 2021) gets 第五类, the 五证 and the age check', async () => {
-    await page.goto(`${app.url}/#/pages/enrol/index`);
+    await s.page.goto(`${s.app.url}/#/pages/enrol/index`);
     await tap('enrol-district-120102');
     await byTestId('question-stage').waitFor();
     expect(await textOf('enrol-header')).toContain('河东区');
@@ -80,13 +59,13 @@ describe('a parent finds the enrolment rules for a family like theirs', () => {
     expect(timeline).toContain('网上登记（信息采集）');
     expect(timeline).toContain('2027年5月10日至5月23日');
     expect(timeline).toContain('新生报到');
-    expect(await page.locator('[data-testid^="step-"]').count()).toBe(4);
+    expect(await s.page.locator('[data-testid^="step-"]').count()).toBe(4);
 
     // Ticking a document is kept on the device.
     expect(await textOf('enrol-checklist')).toContain('已备齐 0/7');
     await tap('check-residence-permit');
     expect(await textOf('enrol-checklist')).toContain('已备齐 1/7');
-    await page.reload();
+    await s.page.reload();
     await tap('enrol-district-120102');
     await answerAsMigrantFamily();
     await byTestId('enrol-result').waitFor();
@@ -94,7 +73,7 @@ describe('a parent finds the enrolment rules for a family like theirs', () => {
   });
 
   it('opened with ?district=: a 本区 family whose child is one day too young, then corrects the date and restarts', async () => {
-    await page.goto(`${app.url}/#/pages/enrol/index?district=120102`);
+    await s.page.goto(`${s.app.url}/#/pages/enrol/index?district=120102`);
     await byTestId('question-stage').waitFor();
     await tap('answer-stage-primary');
     await tap('answer-hukouInDistrict-true');
@@ -107,7 +86,7 @@ describe('a parent finds the enrolment rules for a family like theirs', () => {
     expect(await textOf('enrol-verdict')).toContain('暂不能办理2027年秋季入学');
     expect(await textOf('enrol-age')).toContain('未满6周岁');
     expect(await textOf('enrol-age')).toContain('可在2028年秋季入学');
-    expect(await page.locator('[data-testid="enrol-five"]').count()).toBe(0);
+    expect(await s.page.locator('[data-testid="enrol-five"]').count()).toBe(0);
 
     await tap('enrol-back');
     await byTestId('question-birthDate').waitFor();
@@ -118,11 +97,11 @@ describe('a parent finds the enrolment rules for a family like theirs', () => {
 
     await tap('enrol-restart');
     await byTestId('question-stage').waitFor();
-    expect(await page.locator('[data-testid="enrol-result"]').count()).toBe(0);
+    expect(await s.page.locator('[data-testid="enrol-result"]').count()).toBe(0);
   });
 
   it('a birth date in the future is refused in plain Chinese', async () => {
-    await page.goto(`${app.url}/#/pages/enrol/index?district=350205`);
+    await s.page.goto(`${s.app.url}/#/pages/enrol/index?district=350205`);
     await tap('answer-stage-primary');
     await tap('answer-hukouInDistrict-true');
     await tap('answer-housing-rent');
@@ -133,22 +112,22 @@ describe('a parent finds the enrolment rules for a family like theirs', () => {
     await pickDate(thisYear, 12, 31);
     await byTestId('date-error').waitFor();
     expect(await textOf('date-error')).toBe('出生日期不能晚于今天');
-    expect(await page.locator('[data-testid="enrol-result"]').count()).toBe(0);
-    expect(await page.locator('[data-testid="question-birthDate"]').count()).toBe(1);
+    expect(await s.page.locator('[data-testid="enrol-result"]').count()).toBe(0);
+    expect(await s.page.locator('[data-testid="question-birthDate"]').count()).toBe(1);
   });
 
   it('小升初: a child not yet in 六年级 is told there is nothing to do yet, after one question', async () => {
-    await page.goto(`${app.url}/#/pages/enrol/index?district=110101`);
+    await s.page.goto(`${s.app.url}/#/pages/enrol/index?district=110101`);
     await tap('answer-stage-middle');
     await tap('answer-primarySchool-not-yet');
     await byTestId('enrol-result').waitFor();
     expect(await textOf('enrol-category')).toContain('孩子还没到六年级');
     expect(await textOf('enrol-checklist')).toContain('现在还不需要准备材料');
-    expect(await page.locator('[data-testid="enrol-age"]').count()).toBe(0);
+    expect(await s.page.locator('[data-testid="enrol-age"]').count()).toBe(0);
   });
 
   it('an unknown district in the route says so and offers another', async () => {
-    await page.goto(`${app.url}/#/pages/enrol/index?district=310101`);
+    await s.page.goto(`${s.app.url}/#/pages/enrol/index?district=310101`);
     await byTestId('status-error').waitFor();
     expect(await textOf('status-error')).toContain('未找到该区县的入学规则');
     await tap('enrol-change-district');

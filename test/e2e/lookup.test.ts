@@ -1,34 +1,13 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { LocalApp } from '../../local/app';
-import { startTestApp } from '../helpers/local-app';
-import { launchBrowser } from './browser';
+import { h5Session } from './h5-session';
 
 // The H5 build served by the gateway, driven in chromium as a parent and as a teacher would use it.
-let app: LocalApp;
-let browser: Browser;
-let page: Page;
+const s = h5Session();
+const byTestId = s.byTestId;
 
-beforeAll(async () => {
-  app = await startTestApp({ staticDir: path.resolve(__dirname, '../../dist/h5') });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-});
-afterEach(async () => {
-  await page?.close();
-});
-
-const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`).first();
 
 describe('a parent finds the 学区 of a home in 河东区', () => {
   it('picks 区 → 街道 → 社区 and sees 第一学区, its schools, and the zoned schools with the reason', async () => {
-    await page.goto(`${app.url}/`);
+    await s.page.goto(`${s.app.url}/`);
     await byTestId('district-120102').click();
     await byTestId('street-120102005').click();
     await byTestId('community-120102005001').click();
@@ -45,9 +24,9 @@ describe('a parent finds the 学区 of a home in 河东区', () => {
   });
 
   it('types a school name and sees its 学区', async () => {
-    await page.goto(`${app.url}/`);
+    await s.page.goto(`${s.app.url}/`);
     await byTestId('district-120102').click();
-    await page.locator('[data-testid="school-input"] input, input[data-testid="school-input"]').first().fill('东局子');
+    await s.page.locator('[data-testid="school-input"] input, input[data-testid="school-input"]').first().fill('东局子');
     await byTestId('school-search').click();
     const result = byTestId('lookup-result');
     await result.waitFor();
@@ -59,12 +38,12 @@ describe('a parent finds the 学区 of a home in 河东区', () => {
 
 describe('the local demo identity switch', () => {
   it('a teacher persona opens the teacher subpackage and sees their duties', async () => {
-    await page.goto(`${app.url}/#/pages/me/index`);
+    await s.page.goto(`${s.app.url}/#/pages/me/index`);
     await byTestId('dev-persona-switch').waitFor();
     await byTestId('persona-hd-teacher').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="me-roles"]')?.textContent?.includes('教师'));
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="me-roles"]')?.textContent?.includes('教师'));
     await byTestId('entry-teacher').click();
     await byTestId('clock-panel').waitFor();
-    await page.waitForFunction(() => document.body.textContent?.includes('友爱道小学 → 第四十五中学'));
+    await s.page.waitForFunction(() => document.body.textContent?.includes('友爱道小学 → 第四十五中学'));
   });
 });

@@ -1,36 +1,17 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { LocalApp } from '../../local/app';
-import { startTestApp } from '../helpers/local-app';
-import { launchBrowser } from './browser';
+import { h5Session } from './h5-session';
 
 // A parent in the browser: a house number with two candidate schools, asking the school, the school
 // profile, favourites, and the next school year.
-let app: LocalApp;
-let browser: Browser;
-let page: Page;
+const s = h5Session();
+const byTestId = s.byTestId;
 
-beforeAll(async () => {
-  app = await startTestApp({ staticDir: path.resolve(__dirname, '../../dist/h5') });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await page.request.post(`${app.url}/__dev/login`, { data: { persona: 'parent' } });
+  await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona: 'parent' } });
 });
-afterEach(async () => {
-  await page?.close();
-});
-
-const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`).first();
-const fill = (id: string, value: string) => page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
+const fill = (id: string, value: string) => s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
 
 async function lookupAddress(address: string) {
-  await page.goto(`${app.url}/`);
+  await s.page.goto(`${s.app.url}/`);
   await byTestId('district-120102').click();
   await fill('address-input', address);
   await byTestId('address-search').click();
@@ -48,10 +29,10 @@ describe('a house number matched by two rules', () => {
     await fill('ask-phone', '13800000000');
     await byTestId('ask-submit').click();
     await byTestId('ask-sent').waitFor();
-    expect(app.cloud.store.count('zoning_inquiries', { address: '互助道32号' })).toBe(1);
+    expect(s.app.cloud.store.count('zoning_inquiries', { address: '互助道32号' })).toBe(1);
 
-    await page.goto(`${app.url}/#/pages/me/index`);
-    await page.waitForFunction(() => document.querySelector('[data-testid="inquiries"]')?.textContent?.includes('互助道32号'));
+    await s.page.goto(`${s.app.url}/#/pages/me/index`);
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="inquiries"]')?.textContent?.includes('互助道32号'));
     expect(await byTestId('inquiries').textContent()).toContain('待答复');
   });
 
@@ -62,24 +43,24 @@ describe('a house number matched by two rules', () => {
     await byTestId('ask-submit').click();
     await byTestId('ask-error').waitFor();
     expect(await byTestId('ask-error').textContent()).toContain('手机号');
-    expect(app.cloud.store.count('zoning_inquiries', { address: '互助道34号' })).toBe(0);
+    expect(s.app.cloud.store.count('zoning_inquiries', { address: '互助道34号' })).toBe(0);
   });
 });
 
 describe('from the answer to the school', () => {
   it('opens the zoned school, sees its 学区 role and 对口, keeps it as a favourite', async () => {
     await lookupAddress('互助道15号');
-    await page.locator('[data-testid="zoned-list"] [data-testid="school-card"]').first().click();
+    await s.page.locator('[data-testid="zoned-list"] [data-testid="school-card"]').first().click();
     await byTestId('school-name').waitFor();
-    const body = (await page.locator('.school').first().textContent())!;
+    const body = (await s.page.locator('.school').first().textContent())!;
     expect(body).toContain('第一学区 · 小学学区长学校');
     expect(body).toContain('对口初中：第四十五中学');
     expect(body).toContain('友爱道小学');
     await byTestId('favourite').click();
     expect(await byTestId('favourite').textContent()).toContain('已收藏');
 
-    await page.goto(`${app.url}/#/pages/me/index`);
-    await page.waitForFunction(() => document.querySelector('[data-testid="favourites"]')?.textContent?.includes('互助道小学'));
+    await s.page.goto(`${s.app.url}/#/pages/me/index`);
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="favourites"]')?.textContent?.includes('互助道小学'));
   });
 
   it('switches to the next school year', async () => {

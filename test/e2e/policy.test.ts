@@ -1,38 +1,17 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { LocalApp } from '../../local/app';
-import { startTestApp } from '../helpers/local-app';
-import { launchBrowser } from './browser';
+import { h5Session } from './h5-session';
 
 // The 政策 tab of the H5 build (`npx taro build --type h5`) served by the gateway, in chromium.
-let app: LocalApp;
-let browser: Browser;
-let page: Page;
+const s = h5Session();
+const byTestId = s.byTestId;
 
-beforeAll(async () => {
-  app = await startTestApp({ staticDir: path.resolve(__dirname, '../../dist/h5') });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-});
-afterEach(async () => {
-  await page?.close();
-});
-
-const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`).first();
 const searchFor = async (words: string) => {
-  await page.locator('[data-testid="policy-search-input"] input, input[data-testid="policy-search-input"]').first().fill(words);
+  await s.page.locator('[data-testid="policy-search-input"] input, input[data-testid="policy-search-input"]').first().fill(words);
   await byTestId('policy-search-btn').click();
 };
 
 describe('a parent reads the policy documents', () => {
   it('sees the five documents with issuer, date and what the product takes from them', async () => {
-    await page.goto(`${app.url}/#/pages/policy/index`);
+    await s.page.goto(`${s.app.url}/#/pages/policy/index`);
     await byTestId('policy-docs').waitFor();
     for (const id of ['p000', 'p001', 'p002', 'p003', 'p004']) await byTestId(`policy-doc-${id}`).waitFor();
     const hedong = (await byTestId('policy-doc-p000').textContent())!;
@@ -44,7 +23,7 @@ describe('a parent reads the policy documents', () => {
   });
 
   it('searches 轮岗, opens the Dongcheng document and reads 不少于30% at the highlighted hit', async () => {
-    await page.goto(`${app.url}/#/pages/policy/index`);
+    await s.page.goto(`${s.app.url}/#/pages/policy/index`);
     await byTestId('policy-docs').waitFor();
     await searchFor('轮岗');
     await byTestId('policy-hits').waitFor();
@@ -58,17 +37,17 @@ describe('a parent reads the policy documents', () => {
 
     await hit.click();
     await byTestId('policy-text').waitFor();
-    expect(page.url()).toContain('id=p001');
+    expect(s.page.url()).toContain('id=p001');
     const text = (await byTestId('policy-text').textContent())!;
     expect(text).toContain('东城区实施学区制综合改革方案');
     expect(text).toContain('优秀干部教师轮岗交流资源共享比率不少于30%');
 
     // The tapped hit is the current one, highlighted and scrolled into view.
-    const target = page.locator('#policy-s4-p15');
+    const target = s.page.locator('#policy-s4-p15');
     expect(await target.textContent()).toContain('不少于30%');
     await expect(target.getAttribute('class')).resolves.toContain('policy-detail__current');
     expect(await target.locator('.policy-detail__mark').allTextContents()).toEqual(['轮岗', '轮岗', '轮岗']);
-    await page.waitForFunction(() => {
+    await s.page.waitForFunction(() => {
       const r = document.querySelector('#policy-s4-p15')!.getBoundingClientRect();
       return r.top >= 0 && r.top < window.innerHeight;
     });
@@ -77,19 +56,19 @@ describe('a parent reads the policy documents', () => {
   });
 
   it('steps to the next hit inside a document', async () => {
-    await page.goto(`${app.url}/#/pages/policy-detail/index?id=p001&q=${encodeURIComponent('轮岗')}`);
+    await s.page.goto(`${s.app.url}/#/pages/policy-detail/index?id=p001&q=${encodeURIComponent('轮岗')}`);
     await byTestId('policy-text').waitFor();
     const first = (await byTestId('policy-detail-bar').textContent())!;
     expect(first).toContain('第1处');
-    const current1 = await page.locator('.policy-detail__current').first().getAttribute('id');
+    const current1 = await s.page.locator('.policy-detail__current').first().getAttribute('id');
     await byTestId('policy-next').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="policy-detail-bar"]')?.textContent?.includes('第2处'));
-    const current2 = await page.locator('.policy-detail__current').first().getAttribute('id');
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="policy-detail-bar"]')?.textContent?.includes('第2处'));
+    const current2 = await s.page.locator('.policy-detail__current').first().getAttribute('id');
     expect(current2).not.toBe(current1);
   });
 
   it('a query found nowhere says so plainly; 清除 brings the list back', async () => {
-    await page.goto(`${app.url}/#/pages/policy/index`);
+    await s.page.goto(`${s.app.url}/#/pages/policy/index`);
     await byTestId('policy-docs').waitFor();
     await searchFor('轮岗 蓄水池');
     await byTestId('policy-hits').waitFor();
@@ -99,17 +78,17 @@ describe('a parent reads the policy documents', () => {
   });
 
   it('a suggested word searches in one tap; the Hedong annex shows as a table', async () => {
-    await page.goto(`${app.url}/#/pages/policy/index`);
+    await s.page.goto(`${s.app.url}/#/pages/policy/index`);
     await byTestId('policy-chip-班额').click();
     await byTestId('policy-hit-p004-s2-p3').waitFor();
-    await page.goto(`${app.url}/#/pages/policy-detail/index?id=p000`);
+    await s.page.goto(`${s.app.url}/#/pages/policy-detail/index?id=p000`);
     await byTestId('policy-text').waitFor();
-    const row = page.locator('.policy-detail__row').filter({ hasText: '第一学区' }).first();
+    const row = s.page.locator('.policy-detail__row').filter({ hasText: '第一学区' }).first();
     expect(await row.locator('.policy-detail__cell').allTextContents()).toEqual(['第一学区', '第四十五中学', '第九十八中学、二号桥中学、华英中学']);
   });
 
   it('an unknown document shows the error plainly', async () => {
-    await page.goto(`${app.url}/#/pages/policy-detail/index?id=p999`);
+    await s.page.goto(`${s.app.url}/#/pages/policy-detail/index?id=p999`);
     await byTestId('status-error').waitFor();
     expect(await byTestId('status-error').textContent()).toContain('未找到该政策文件');
   });
