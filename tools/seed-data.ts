@@ -16,7 +16,7 @@ import type { ZoningRule } from '../src/domain/zoning';
 import type { FeederRule } from '../src/domain/feeder';
 import { distanceMetres } from '../src/domain/geo';
 import type { DutyDoc } from '../src/server/repositories/duties';
-import type { CollectionName } from '../src/contracts/collections';
+import { COLLECTIONS, type CollectionName } from '../src/contracts/collections';
 
 const dataDir = path.resolve(__dirname, '..', 'data');
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dataDir, file), 'utf8')) as T;
@@ -64,11 +64,9 @@ export function buildSeed(nowMs: number): SeedDocs {
   const tables = readJson<Tables>('xuequ-tables.json');
   const divisions = readJson<Divisions>('divisions.json');
   const schoolYear = schoolYearOf(nowMs, CHINA_ZONE);
-  const out: SeedDocs = {
-    districts: [], divisions: [], schools: [], xuequ: [], zoning_rules: [], feeders: [], zoning_inquiries: [], users: [],
-    duties: [], clock_records: [], makeup_requests: [],
-    meta: [{ _id: 'reference', version: 1 }],
-  };
+  // Every collection exists from the start (empty ones too), as the deploy kit creates them.
+  const out = Object.fromEntries(Object.values(COLLECTIONS).map((c) => [c, []])) as unknown as SeedDocs;
+  out.meta.push({ _id: 'reference', version: 1 });
 
   for (const dist of divisions.districts) {
     out.districts.push({ _id: dist.code, code: dist.code, name: dist.name, city: dist.city, province: dist.province });
@@ -98,6 +96,8 @@ export function buildSeed(nowMs: number): SeedDocs {
           note: table.schoolNotes?.[name] ?? null,
           location: sampleLocation(table.code, schools.size),
           locationSample: true,
+          // Sample staff sizes: the seeds give none.
+          teacherCount: 30 + ((schools.size * 37) % 60),
         };
         schools.set(name, s);
       }

@@ -18,6 +18,13 @@ export const COLLECTIONS = {
   /** One record per scheduled session (its id is the session key): distance and pass/fail, never coordinates. */
   clockRecords: 'clock_records',
   makeupRequests: 'makeup_requests',
+  /** Approval requests with their steps and trail; inboxKey names who may decide the pending step. */
+  approvals: 'approvals',
+  /** Shareable gyms, labs, libraries and fields, with opening hours and booking rules. */
+  facilities: 'facilities',
+  bookings: 'bookings',
+  /** One document per facility and China date listing its bookings: what concurrent bookings conflict on. */
+  facilityDays: 'facility_days',
   /** meta/reference holds the version of the reference data; writers bump it so warm caches reload. */
   meta: 'meta',
 } as const;
@@ -36,5 +43,9 @@ export const INDEXES: Record<CollectionName, readonly string[]> = {
   duties: ['teacherOpenid', 'hostSchoolId'],
   clock_records: ['teacherOpenid', 'sessionDate', 'hostSchoolId'],
   makeup_requests: ['teacherOpenid', 'hostSchoolId', 'status'],
+  approvals: ['inboxKey', 'requesterOpenid', 'deciders', 'districtCode'],
+  facilities: ['schoolId', 'districtCode'],
+  bookings: ['facilityId', 'bookingSchoolId'],
+  facility_days: [],
   meta: [],
 };

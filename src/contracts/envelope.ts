@@ -1,4 +1,5 @@
 import type { DutyRefusalCode } from '../domain/duty';
+import type { ApprovalRefusalCode } from '../domain/approval';
 
 /** The wire contract of every cloud function: `{ ok: true, data }` or `{ ok: false, code, message }`. */
 export const ERROR_CODES = {
@@ -14,7 +15,10 @@ export const ERROR_CODES = {
 /** Codes of the duty rules (NO_DUTY_NOW, OVERLAPPING_DUTIES, MAKEUP_LIMIT …) and of the duty function. */
 export type DutyErrorCode = DutyRefusalCode | 'HOST_LOCATION_UNKNOWN' | 'NO_SUCH_SESSION' | 'MAKEUP_PENDING' | 'ALREADY_DECIDED';
 
-export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES] | DutyErrorCode;
+/** Codes of the approval rules (NOT_YOUR_STEP, STALE_VERSION …) and of the approval function. */
+export type ApprovalErrorCode = ApprovalRefusalCode | 'POLICY_BLOCK' | 'BOOKING_CONFLICT';
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES] | DutyErrorCode | ApprovalErrorCode;
 
 export interface Ok<T> {
   ok: true;

@@ -2,14 +2,18 @@ import type { z } from 'zod';
 import { schoolInputs, type SchoolOutputs } from './school';
 import { accountInputs, type AccountOutputs } from './account';
 import { dutyInputs, type DutyOutputs } from './duty';
+import { approvalInputs, type ApprovalOutputs } from './approval';
+import { facilityInputs, type FacilityOutputs } from './facility';
 
 /** Every function's action inputs and outputs, so the client call is typed end to end. */
-export const CONTRACTS = { school: schoolInputs, account: accountInputs, duty: dutyInputs } as const;
+export const CONTRACTS = { school: schoolInputs, account: accountInputs, duty: dutyInputs, approval: approvalInputs, facility: facilityInputs } as const;
 
 export interface Outputs {
   school: SchoolOutputs;
   account: AccountOutputs;
   duty: DutyOutputs;
+  approval: ApprovalOutputs;
+  facility: FacilityOutputs;
 }
 
 export type FunctionName = keyof typeof CONTRACTS;

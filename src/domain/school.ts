@@ -14,6 +14,8 @@ export interface School {
   location: { latitude: number; longitude: number } | null;
   /** True when the coordinates are invented sample data (the seeds give none). */
   locationSample: boolean;
+  /** Teachers on the staff (the base of the rotation share); null when not registered. */
+  teacherCount: number | null;
 }
 
 /** Stages a school teaches, by kind: a 九年一贯 school teaches both. */

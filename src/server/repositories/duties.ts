@@ -51,14 +51,3 @@ export function recordsOfTeacher(openid: string, fromDate: string, toDate: strin
   const _ = db().command;
   return fetchAll<ClockRecordDoc>(COLLECTIONS.clockRecords, { teacherOpenid: openid, sessionDate: _.gte(fromDate).and(_.lte(toDate)) });
 }
-
-/** Inserts a document whose id is its identity; false when that id exists already (nothing written). */
-export async function insertOnce(collection: typeof COLLECTIONS.clockRecords | typeof COLLECTIONS.makeupRequests, doc: { _id: string }): Promise<boolean> {
-  try {
-    await db().collection(collection).add({ data: doc });
-    return true;
-  } catch (err) {
-    if (await fetchById(collection, doc._id)) return false;
-    throw err;
-  }
-}

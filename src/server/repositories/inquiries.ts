@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../contracts/collections';
 import { db } from '../cloud';
-import { fetchAll, fetchById } from './query';
+import { fetchAll, fetchById, insertOnce } from './query';
 
 /** A parent's 请学校确认 question: the only record that holds a parent's address, by their own choice. */
 export interface InquiryDoc {
@@ -24,14 +24,8 @@ export interface InquiryDoc {
  */
 export async function addInquiryOnce(doc: Omit<InquiryDoc, 'createdAt'>): Promise<boolean> {
   if (await fetchById<InquiryDoc>(COLLECTIONS.zoningInquiries, doc._id)) return true;
-  try {
-    await db().collection(COLLECTIONS.zoningInquiries).add({ data: { ...doc, createdAt: db().serverDate() } });
-    return false;
-  } catch (err) {
-    // Two concurrent retries: the loser's insert hits the duplicate id; the record exists once.
-    if (await fetchById<InquiryDoc>(COLLECTIONS.zoningInquiries, doc._id)) return true;
-    throw err;
-  }
+  const stored: { _id: string } = { ...doc, createdAt: db().serverDate() } as { _id: string };
+  return !(await insertOnce(COLLECTIONS.zoningInquiries, stored));
 }
 
 export const inquiriesOf = (openid: string) => fetchAll<InquiryDoc>(COLLECTIONS.zoningInquiries, { openid });

@@ -24,3 +24,17 @@ export async function fetchById<T>(collection: CollectionName, id: string): Prom
   const [doc] = rows<T>(await db().collection(collection).where({ _id: id }).limit(1).get());
   return doc ?? null;
 }
+
+/**
+ * Inserts a document whose id is its identity (a session, a client request id); false when that id
+ * exists already, so a retry or a concurrent duplicate writes nothing.
+ */
+export async function insertOnce(collection: CollectionName, doc: { _id: string }): Promise<boolean> {
+  try {
+    await db().collection(collection).add({ data: doc });
+    return true;
+  } catch (err) {
+    if (await fetchById(collection, doc._id)) return false;
+    throw err;
+  }
+}

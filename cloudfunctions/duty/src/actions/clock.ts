@@ -18,7 +18,8 @@ import {
 } from '../../../../src/domain/duty';
 import type { LatLng } from '../../../../src/domain/geo';
 import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
-import { dutiesOfTeacher, getClockRecord, insertOnce, recordsOfTeacher, type ClockRecordDoc, type DutyDoc } from '../../../../src/server/repositories/duties';
+import { dutiesOfTeacher, getClockRecord, recordsOfTeacher, type ClockRecordDoc, type DutyDoc } from '../../../../src/server/repositories/duties';
+import { insertOnce } from '../../../../src/server/repositories/query';
 import { ZONE, at, isRefusal, orThrow, policyOf } from '../views';
 
 type ClockInput = { requestId: string; location: LatLng };

@@ -14,11 +14,10 @@ import {
   sessionsOnDate,
 } from '../../../../src/domain/duty';
 import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
-import { fetchById } from '../../../../src/server/repositories/query';
+import { fetchById, insertOnce } from '../../../../src/server/repositories/query';
 import {
   dutiesOfTeacher,
   getClockRecord,
-  insertOnce,
   makeupsAtHost,
   makeupsOfTeacher,
   type ClockRecordDoc,

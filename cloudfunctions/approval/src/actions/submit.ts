@@ -1,0 +1,83 @@
+import type { z } from 'zod';
+import type { ApprovalDetail, approvalInputs } from '../../../../src/contracts/approval';
+import { COLLECTIONS } from '../../../../src/contracts/collections';
+import {
+  exchangeChecks,
+  hasBlock,
+  rotationChecks,
+  routeRequest,
+  stepKey,
+  submit,
+  type ApprovalRequest,
+  type ExchangeFields,
+  type PolicyCheck,
+  type RequestFields,
+} from '../../../../src/domain/approval';
+import { dateIn } from '../../../../src/domain/duty';
+import { AppError, forbidden } from '../../../../src/server/errors';
+import type { ActionContext } from '../../../../src/server/handler';
+import { getApproval, type ApprovalDoc } from '../../../../src/server/repositories/approvals';
+import { dutiesOfTeacher } from '../../../../src/server/repositories/duties';
+import { insertOnce } from '../../../../src/server/repositories/query';
+import type { DistrictData } from '../../../../src/server/district-cache';
+import { actorOf, namesOf, rotationCounts, schoolsById, xuequHeads } from '../context';
+import { noticesForStep, sendAll } from '../notices';
+import { ZONE, toDetail } from '../views';
+
+type ExchangeInput = z.output<(typeof approvalInputs)['submitExchange']>;
+
+/**
+ * Files a routed request once per client request id; a retry returns the stored one. Blocking checks
+ * refuse it up front: the requester sees why, nothing is written.
+ */
+export async function fileRequest(
+  ctx: ActionContext,
+  district: DistrictData,
+  fields: RequestFields,
+  requestId: string,
+  checks: PolicyCheck[],
+): Promise<ApprovalDetail & { duplicate: boolean }> {
+  const user = (await ctx.user())!;
+  const id = `ap-${requestId}`;
+  const names = namesOf(district);
+  const existing = await getApproval(id);
+  if (existing) {
+    if (existing.requesterOpenid !== user._id) throw new AppError('CONFLICT', '请求编号已被使用，请重新提交', 'requestId');
+    return { ...toDetail(existing, user, names, existing.checks), duplicate: true };
+  }
+  if (hasBlock(checks)) throw new AppError('POLICY_BLOCK', checks.filter((c) => c.level === 'block').map((c) => c.message).join('；'));
+  const today = dateIn(ctx.now, ZONE);
+  const steps = routeRequest(fields, district.versions, today, schoolsById(district), await xuequHeads(district.district.code));
+  const made = submit(fields, steps, user, ctx.now, { _id: id, routedOn: today });
+  if (!made.ok) throw new AppError(made.code, made.message);
+  const doc: ApprovalDoc = { ...(made.request as ApprovalRequest), inboxKey: stepKey(made.request.steps[0]), deciders: [], checks, result: null };
+  if (!(await insertOnce(COLLECTIONS.approvals, doc))) return { ...toDetail((await getApproval(id))!, user, names, checks), duplicate: true };
+  await sendAll(await noticesForStep(doc, names));
+  return { ...toDetail(doc, user, names, checks), duplicate: false };
+}
+
+/** A teacher asks to teach at (or rotate to, mentor at …) another school of the district. */
+export async function submitExchange(input: ExchangeInput, ctx: ActionContext): Promise<ApprovalDetail & { duplicate: boolean }> {
+  const { actor, district } = await actorOf(ctx);
+  if (!actor.schoolId) throw forbidden('当前账号未绑定学校');
+  if (!district.schools.some((s) => s._id === input.hostSchoolId)) throw new AppError('INVALID_INPUT', '接收学校（hostSchoolId）不在本区', 'hostSchoolId');
+  const fields: ExchangeFields = {
+    type: input.type,
+    districtCode: district.district.code,
+    teacherOpenid: actor._id,
+    teacherName: actor.name,
+    homeSchoolId: actor.schoolId,
+    hostSchoolId: input.hostSchoolId,
+    slots: input.slots.map((s) => ({ ...s, weekday: s.weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7 })),
+    termStart: input.termStart,
+    termEnd: input.termEnd,
+    mentee: input.type === 'mentoring' && input.mentee ? { name: input.mentee.name.trim(), openid: null } : null,
+    reason: input.reason?.trim() || null,
+  };
+  const [duties, counts] = await Promise.all([dutiesOfTeacher(actor._id), rotationCounts(district, actor.schoolId)]);
+  const checks = [
+    ...exchangeChecks(fields, `ap-${input.requestId}`, duties, ctx.now, ZONE),
+    ...rotationChecks({ schoolName: namesOf(district)(actor.schoolId), school: counts.school, district: counts.district, teacherAlreadyCounted: counts.active.some((d) => d.teacherOpenid === actor._id) }),
+  ];
+  return fileRequest(ctx, district, fields, input.requestId, checks);
+}

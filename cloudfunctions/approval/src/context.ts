@@ -1,0 +1,48 @@
+import type { Actor, SchoolsById, ShareCount, XuequHeads } from '../../../src/domain/approval';
+import { COLLECTIONS } from '../../../src/contracts/collections';
+import { forbidden } from '../../../src/server/errors';
+import type { ActionContext } from '../../../src/server/handler';
+import { districtData, type DistrictData } from '../../../src/server/district-cache';
+import { fetchAll } from '../../../src/server/repositories/query';
+import { usersWhere } from '../../../src/server/repositories/users';
+import type { DutyDoc } from '../../../src/server/repositories/duties';
+import type { Names } from './views';
+
+/** The signed-in user as an actor, with their district's reference data. */
+export async function actorOf(ctx: ActionContext): Promise<{ actor: Actor; district: DistrictData }> {
+  const user = await ctx.user();
+  if (!user?.districtCode) throw forbidden('当前账号未绑定区县，请联系教育局');
+  const district = await districtData(user.districtCode);
+  if (!district) throw forbidden('当前账号绑定的区县不存在');
+  return { actor: user, district };
+}
+
+export function namesOf(district: DistrictData): Names {
+  const byId = new Map(district.schools.map((s) => [s._id, s.name]));
+  return (id) => byId.get(id) ?? id;
+}
+
+export function schoolsById(district: DistrictData): SchoolsById {
+  return Object.fromEntries(district.schools.map((s) => [s._id, { name: s.name, districtCode: s.districtCode }]));
+}
+
+/** Which school's principal leads each 学区, from the bound 学区长 accounts. */
+export async function xuequHeads(districtCode: string): Promise<XuequHeads> {
+  const heads: Record<string, string[]> = {};
+  for (const u of await usersWhere({ districtCode, roles: 'xuequzhang' })) {
+    if (u.xuequId && u.schoolId) heads[u.xuequId] = [...(heads[u.xuequId] ?? []), u.schoolId];
+  }
+  return heads;
+}
+
+/** Teachers with an active exchange duty, of one school and of the district (资源共享 counts every form). */
+export async function rotationCounts(district: DistrictData, schoolId: string): Promise<{ school: ShareCount; district: ShareCount; active: DutyDoc[] }> {
+  const active = (await fetchAll<DutyDoc>(COLLECTIONS.duties, { districtCode: district.district.code, status: 'active' })).filter((d) => d.kind !== 'joint-research');
+  const teachers = (ds: DutyDoc[]) => new Set(ds.map((d) => d.teacherOpenid)).size;
+  const staff = (ids: string[]) => district.schools.filter((s) => ids.includes(s._id)).reduce((n, s) => n + (s.teacherCount ?? 0), 0);
+  return {
+    school: { teachersInRotation: teachers(active.filter((d) => d.homeSchoolId === schoolId)), teacherCount: staff([schoolId]) },
+    district: { teachersInRotation: teachers(active), teacherCount: staff(district.schools.map((s) => s._id)) },
+    active,
+  };
+}

@@ -1,0 +1,130 @@
+import type { LocalApp } from '../../local/app';
+import { startTestApp, TEST_NOW } from '../helpers/local-app';
+
+// Approvals across schools through the built `approval` bundle and the local runtime.
+let app: LocalApp;
+beforeAll(async () => {
+  jest.useFakeTimers({ now: TEST_NOW, advanceTimers: true, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+  app = await startTestApp();
+  app.cloud.store.insertMany('users', [{ _id: 'o-hz-principal', roles: ['principal'], name: '互助道小学校长（示例）', districtCode: '120102', schoolId: 'hd-s05', xuequId: null }]);
+});
+afterAll(async () => {
+  await app.close();
+  jest.useRealTimers();
+});
+
+const who = (OPENID: string) => ({ OPENID, APPID: 'wx-test' });
+const TEACHER = who('o-local-hd-teacher');
+const HOME = who('o-local-hd-principal'); // 友爱道小学
+const LEAD = who('o-local-hd-xuequzhang'); // 第四十五中学, 第一学区学区长
+const HUZHU = who('o-hz-principal'); // 互助道小学
+const OTHER_DISTRICT = who('o-local-hc-principal');
+const call = async (data: Record<string, unknown>, as: { OPENID: string; APPID: string }) => (await app.cloud.invoke('approval', data, as)) as { result: any; roundTrips: number };
+
+const exchange = (requestId: string, over: Record<string, unknown> = {}) => ({
+  action: 'submitExchange',
+  requestId,
+  type: 'cross-teaching',
+  hostSchoolId: 'hd-s05',
+  slots: [{ weekday: 2, start: '14:00', end: '15:30', periods: 2 }],
+  termStart: '2026-12-01',
+  termEnd: '2027-01-20',
+  reason: '互助道小学美术教师产假',
+  ...over,
+});
+
+describe('a teacher asks for 跨校兼课', () => {
+  let id = '';
+  it('is routed releasing principal → host principal → 学区长, and the first decider is notified', async () => {
+    const { result } = await call(exchange('req-ap-000001'), TEACHER);
+    expect(result.ok).toBe(true);
+    id = result.data.id;
+    expect(result.data.steps.map((s: any) => s.label)).toEqual(['派出学校校长（友爱道小学）', '接收学校校长（互助道小学）', expect.stringContaining('学区长')]);
+    expect(result.data.checks.map((c: any) => c.code)).toEqual(expect.arrayContaining(['NO_CONFLICT', 'ROTATION_SCHOOL', 'ROTATION_DISTRICT']));
+    expect(app.cloud.sentMessages.some((m) => m.touser === HOME.OPENID)).toBe(true);
+  });
+
+  it('a retry with the same request id returns the same request', async () => {
+    const { result } = await call(exchange('req-ap-000001'), TEACHER);
+    expect(result.data).toMatchObject({ id, duplicate: true });
+    expect(app.cloud.store.count('approvals', {})).toBe(1);
+  });
+
+  it('shows in the releasing principal’s inbox only, and another district cannot see it', async () => {
+    expect((await call({ action: 'inbox', status: 'pending' }, HOME)).result.data.map((r: any) => r.id)).toEqual([id]);
+    expect((await call({ action: 'inbox', status: 'pending' }, HUZHU)).result.data).toEqual([]);
+    expect((await call({ action: 'inbox', status: 'pending' }, OTHER_DISTRICT)).result.data).toEqual([]);
+    expect((await call({ action: 'detail', id }, OTHER_DISTRICT)).result).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+
+  it('a principal whose step it is not cannot decide, and nothing changes', async () => {
+    const { result } = await call({ action: 'decide', id, decision: 'approve', version: 1 }, HUZHU);
+    expect(result).toMatchObject({ ok: false, code: 'NOT_YOUR_STEP' });
+    expect((app.cloud.store.find('approvals', { _id: id })[0] as any).version).toBe(1);
+  });
+
+  it('100 concurrent approvals of one step yield exactly one; the rest get a conflict code', async () => {
+    const calls = await Promise.all(Array.from({ length: 100 }, () => call({ action: 'decide', id, decision: 'approve', version: 1, comment: '同意' }, HOME)));
+    expect(calls.filter((c) => c.result.ok)).toHaveLength(1);
+    expect(new Set(calls.filter((c) => !c.result.ok).map((c) => c.result.code))).toEqual(new Set(['STALE_VERSION']));
+    const stored = app.cloud.store.find('approvals', { _id: id })[0] as any;
+    expect(stored.version).toBe(2);
+    expect(stored.trail.filter((t: any) => t.action === 'approve')).toHaveLength(1);
+  });
+
+  it('rejecting needs a reason', async () => {
+    const { result } = await call({ action: 'decide', id, decision: 'reject', version: 2 }, HUZHU);
+    expect(result).toMatchObject({ ok: false, code: 'COMMENT_REQUIRED' });
+  });
+
+  it('the host approves, then the 学区长; the duty exists once, with the approval that created it', async () => {
+    expect((await call({ action: 'decide', id, decision: 'approve', version: 2 }, HUZHU)).result.ok).toBe(true);
+    const final = await call({ action: 'decide', id, decision: 'approve', version: 3, comment: '请做好交接' }, LEAD);
+    expect(final.result.data).toMatchObject({ status: 'approved', result: { dutyId: `dt-${id}` } });
+    const duty = app.cloud.store.find('duties', { _id: `dt-${id}` })[0] as any;
+    expect(duty).toMatchObject({ approvalId: id, kind: 'cross-teaching', hostSchoolName: '互助道小学', homeSchoolName: '友爱道小学', status: 'active' });
+    expect(final.result.data.trail.map((t: any) => t.action)).toEqual(['提交', '同意', '同意', '同意']);
+    expect(app.cloud.sentMessages.some((m) => m.touser === TEACHER.OPENID)).toBe(true);
+    const today = await app.cloud.invoke('duty', { action: 'today' }, TEACHER);
+    expect((today.result as any).data.duties.map((d: any) => d.id)).toContain(`dt-${id}`);
+  });
+
+  it('a decided request cannot be decided again', async () => {
+    const { result } = await call({ action: 'decide', id, decision: 'approve', version: 4 }, LEAD);
+    expect(result).toMatchObject({ ok: false, code: 'NOT_PENDING' });
+  });
+});
+
+describe('checks, send-back, withdraw and batch', () => {
+  it('a request overlapping the teacher’s duties is refused with the reason, writing nothing', async () => {
+    const before = app.cloud.store.count('approvals', {});
+    const { result } = await call(exchange('req-ap-000002', { slots: [{ weekday: 1, start: '10:00', end: '11:00', periods: 1 }] }), TEACHER);
+    expect(result).toMatchObject({ ok: false, code: 'POLICY_BLOCK' });
+    expect(result.message).toContain('时间冲突');
+    expect(app.cloud.store.count('approvals', {})).toBe(before);
+  });
+
+  it('sent back with a comment, resubmitted, then withdrawn by the requester only', async () => {
+    const { result: filed } = await call(exchange('req-ap-000003', { slots: [{ weekday: 5, start: '14:00', end: '15:00', periods: 1 }] }), TEACHER);
+    const id = filed.data.id;
+    expect((await call({ action: 'decide', id, decision: 'return', version: 1 }, HOME)).result.code).toBe('COMMENT_REQUIRED');
+    expect((await call({ action: 'decide', id, decision: 'return', version: 1, comment: '请补充课表' }, HOME)).result.data.status).toBe('returned');
+    expect((await call({ action: 'resubmit', id, version: 2 }, TEACHER)).result.data.status).toBe('pending');
+    expect((await call({ action: 'withdraw', id, version: 3 }, HOME)).result).toMatchObject({ ok: false, code: 'NOT_REQUESTER' });
+    const withdrawn = await call({ action: 'withdraw', id, version: 3 }, TEACHER);
+    expect(withdrawn.result.data.status).toBe('withdrawn');
+    expect(withdrawn.result.data.trail.map((t: any) => t.action)).toEqual(['提交', '退回修改', '重新提交', '撤回']);
+  });
+
+  it('batch approval approves each request the caller may decide and reports the others', async () => {
+    const a = (await call(exchange('req-ap-000004', { slots: [{ weekday: 3, start: '08:00', end: '09:00', periods: 1 }] }), TEACHER)).result.data.id;
+    const b = (await call(exchange('req-ap-000005', { slots: [{ weekday: 3, start: '09:00', end: '09:40', periods: 1 }] }), TEACHER)).result.data.id;
+    const { result } = await call({ action: 'batchApprove', ids: [a, b, 'ap-nope'] }, HOME);
+    expect(result.data.map((r: any) => [r.ok, r.code])).toEqual([[true, null], [true, null], [false, 'NOT_FOUND']]);
+  });
+
+  it('roles are enforced: a teacher cannot decide, a parent cannot ask', async () => {
+    expect((await call({ action: 'inbox', status: 'pending' }, TEACHER)).result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect((await call(exchange('req-ap-000006'), who('o-some-parent'))).result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+});
