@@ -15,6 +15,8 @@ export default defineConfig<'webpack5'>(async () => {
     defineConstants: {
       // Cloud environment id for weapp builds; empty means the mini-program's default environment.
       CLOUD_ENV: JSON.stringify(process.env.XUEQU_CLOUD_ENV || ''),
+      // The subscribe-message template a requester is asked to accept (same id as the function's XUEQU_TPL_RESULT).
+      TPL_RESULT: JSON.stringify(process.env.XUEQU_TPL_RESULT || ''),
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },

@@ -6,6 +6,8 @@ declare module '*.scss';
 
 /** Injected by config/index.ts defineConstants: the WeChat cloud environment id ('' = default). */
 declare const CLOUD_ENV: string;
+/** Injected: the subscribe-message template id for request results ('' = not configured). */
+declare const TPL_RESULT: string;
 
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -69,6 +69,7 @@ export default function TeacherHomePage() {
       </View>
 
       <View className='teacher__links'>
+        <Text className='teacher__link' data-testid='open-requests' onClick={() => void Taro.navigateTo({ url: '/packages/teacher/pages/requests/index' })}>我的交流申请 ›</Text>
         <Text className='teacher__link' data-testid='open-month' onClick={() => void Taro.navigateTo({ url: `/packages/teacher/pages/month/index?month=${t.serverTime.slice(0, 7)}` })}>本月工时与补助 ›</Text>
       </View>
 
