@@ -16,6 +16,7 @@ import type { ZoningRule } from '../src/domain/zoning';
 import type { FeederRule } from '../src/domain/feeder';
 import { distanceMetres } from '../src/domain/geo';
 import type { DutyDoc } from '../src/server/repositories/duties';
+import { sampleFacilities } from './sample-facilities';
 import { COLLECTIONS, type CollectionName } from '../src/contracts/collections';
 
 const dataDir = path.resolve(__dirname, '..', 'data');
@@ -130,6 +131,7 @@ export function buildSeed(nowMs: number): SeedDocs {
     const personas = personasOf(table.code, dist.name, prefix, versions, schools);
     out.users.push(...(personas as unknown as SeedDocs['users']));
     out.duties.push(...(sampleDuties(personas, versions, schools, schoolYear) as unknown as SeedDocs['duties']));
+    out.facilities.push(...(sampleFacilities([...schools.values()], versions) as unknown as SeedDocs['facilities']));
   }
   return out;
 }

@@ -128,3 +128,37 @@ describe('checks, send-back, withdraw and batch', () => {
     expect((await call(exchange('req-ap-000006'), who('o-some-parent'))).result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });
+
+describe('facility booking across schools', () => {
+  // Wednesday 25 November, China time.
+  const at = (hm: string) => Date.parse(`2026-11-25T${hm}:00+08:00`);
+  const booking = (requestId: string, start: string, end: string) => ({ action: 'submitFacility', requestId, facilityId: 'fc-hd-s01-gym', start: at(start), end: at(end), purpose: '篮球社团训练' });
+
+  it('goes to the owning school’s principal, who approves; the booking exists once', async () => {
+    const { result } = await call(booking('req-fc-000001', '16:30', '17:30'), HOME);
+    expect(result.data.steps.map((s: any) => s.label)).toEqual([expect.stringContaining('第四十五中学')]);
+    expect(result.data.checks.map((c: any) => c.code)).toContain('FACILITY_FREE');
+    const approved = await call({ action: 'decide', id: result.data.id, decision: 'approve', version: 1 }, LEAD);
+    expect(approved.result.data.result).toEqual({ dutyId: null, bookingId: `bk-${result.data.id}` });
+    expect(app.cloud.store.count('bookings', { facilityId: 'fc-hd-s01-gym', status: 'confirmed' })).toBe(1);
+  });
+
+  it('an overlapping request is refused at submission with the reason', async () => {
+    const { result } = await call(booking('req-fc-000002', '17:00', '18:00'), HOME);
+    expect(result).toMatchObject({ ok: false, code: 'POLICY_BLOCK' });
+  });
+
+  it('two overlapping requests filed before either was approved: approving both yields one booking', async () => {
+    const a = (await call(booking('req-fc-000003', '17:45', '18:30'), HOME)).result.data.id;
+    const b = (await call(booking('req-fc-000004', '18:00', '18:30'), HUZHU)).result.data.id;
+    const [ra, rb] = await Promise.all([
+      call({ action: 'decide', id: a, decision: 'approve', version: 1 }, LEAD),
+      call({ action: 'decide', id: b, decision: 'approve', version: 1 }, LEAD),
+    ]);
+    expect([ra.result.ok, rb.result.ok].filter(Boolean)).toHaveLength(1);
+    expect([ra, rb].find((r) => !r.result.ok)!.result.code).toBe('BOOKING_CONFLICT');
+    expect(app.cloud.store.count('bookings', { facilityId: 'fc-hd-s01-gym', status: 'confirmed' })).toBe(2);
+    const loser = [[a, ra], [b, rb]].find(([, r]: any) => !r.result.ok)![0] as string;
+    expect((app.cloud.store.find('approvals', { _id: loser })[0] as any).status).toBe('pending');
+  });
+});

@@ -26,6 +26,8 @@ import { fieldsOf, runTransaction, type Tx } from '../../../../src/server/cloud'
 import type { DistrictData } from '../../../../src/server/district-cache';
 import { getApproval, type ApprovalDoc } from '../../../../src/server/repositories/approvals';
 import { dutiesOfTeacher, type DutyDoc } from '../../../../src/server/repositories/duties';
+import { getFacility, type FacilityDoc } from '../../../../src/server/repositories/facilities';
+import { bookInTransaction } from '../../../../src/server/facility-booking';
 import { actorOf, namesOf } from '../context';
 import { noticeForRequester, noticesForStep, sendAll } from '../notices';
 import { ZONE, toDetail } from '../views';
@@ -47,9 +49,30 @@ function dutyDoc(r: ApprovalRequest<ExchangeFields>, district: DistrictData): Du
   };
 }
 
+/** What creating the outcome needs, read before the transaction (reads inside it are by id only). */
+interface Prepared {
+  teacherDuties: DutyDoc[];
+  facility: FacilityDoc | null;
+}
+
+async function prepare(r: ApprovalDoc): Promise<Prepared> {
+  return {
+    teacherDuties: isExchange(r) ? await dutiesOfTeacher(r.teacherOpenid) : [],
+    facility: r.type === 'facility' ? await getFacility(r.facilityId) : null,
+  };
+}
+
 /** What the final approval creates, in the same transaction as the decision: exactly once. */
-async function createOutcome(tx: Tx, r: ApprovalDoc, district: DistrictData, teacherDuties: DutyDoc[], nowMs: number): Promise<ApprovalDoc['result']> {
+async function createOutcome(tx: Tx, r: ApprovalDoc, district: DistrictData, prepared: Prepared, nowMs: number): Promise<ApprovalDoc['result']> {
+  if (r.type === 'facility') {
+    if (!prepared.facility) throw new AppError('NOT_FOUND', '该场馆已不存在，无法预约');
+    const bookingId = `bk-${r._id}`;
+    // Overlap is re-checked on the facility's day document inside this transaction.
+    await bookInTransaction(tx, prepared.facility, { _id: bookingId, facilityId: r.facilityId, start: r.start, end: r.end, bookingSchoolId: r.bookingSchoolId, purpose: r.purpose, approvalId: r._id }, nowMs);
+    return { dutyId: null, bookingId };
+  }
   if (!isExchange(r)) return r.result;
+  const teacherDuties = prepared.teacherDuties;
   const checks = exchangeChecks(r, r._id, teacherDuties.filter((d) => d._id !== dutyIdFor(r._id)), nowMs, ZONE);
   if (hasBlock(checks)) throw new AppError('POLICY_BLOCK', `不能批准：${checks.filter((c) => c.level === 'block').map((c) => c.message).join('；')}`);
   const duty = dutyDoc(r, district);
@@ -67,13 +90,13 @@ async function transition(id: string, ctx: ActionContext, move: Move): Promise<A
   const before = await getApproval(id);
   if (!before || before.districtCode !== district.district.code) throw notFound('该申请');
   if (!canSee(before, actor)) throw forbidden('您无权处理该申请');
-  const teacherDuties = isExchange(before) ? await dutiesOfTeacher(before.teacherOpenid) : [];
+  const prepared = await prepare(before);
   const after = await runTransaction(async (tx) => {
     const current = (await tx.collection(COLLECTIONS.approvals).doc(id).get()).data as ApprovalDoc;
     const moved = move(current, actor, ctx.now);
     if (!moved.ok) throw new AppError(moved.code, moved.message);
     const next = moved.request;
-    const result = isFinalApproval(current, next) ? await createOutcome(tx, next, district, teacherDuties, ctx.now) : current.result;
+    const result = isFinalApproval(current, next) ? await createOutcome(tx, next, district, prepared, ctx.now) : current.result;
     const doc: ApprovalDoc = {
       ...next,
       inboxKey: next.status === 'pending' ? stepKey(next.steps[next.current]) : null,

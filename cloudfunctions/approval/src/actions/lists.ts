@@ -1,5 +1,6 @@
 import type { ApprovalDetail, ApprovalSummary } from '../../../../src/contracts/approval';
-import { canDecideStep, decisionKeys, exchangeChecks, isExchange, dutyIdFor, type PolicyCheck } from '../../../../src/domain/approval';
+import { canDecideStep, decisionKeys, dutyIdFor, exchangeChecks, facilityBookingChecks, isExchange, type PolicyCheck } from '../../../../src/domain/approval';
+import { confirmedBookings, getFacility } from '../../../../src/server/repositories/facilities';
 import { forbidden, notFound } from '../../../../src/server/errors';
 import type { ActionContext } from '../../../../src/server/handler';
 import { approvalsDecidedBy, approvalsOfRequester, approvalsWaitingFor, getApproval, type ApprovalDoc } from '../../../../src/server/repositories/approvals';
@@ -35,7 +36,14 @@ export function canSee(r: ApprovalDoc, actor: { _id: string; roles: readonly str
 
 /** Fresh checks while a teacher exchange is pending (duties may have changed since submission). */
 export async function currentChecks(r: ApprovalDoc, nowMs: number): Promise<PolicyCheck[]> {
-  if (r.status !== 'pending' || !isExchange(r)) return r.checks;
+  if (r.status !== 'pending') return r.checks;
+  if (r.type === 'facility') {
+    const facility = await getFacility(r.facilityId);
+    if (!facility) return [{ code: 'FACILITY_GONE', level: 'block', message: '该场馆已不存在' }];
+    const bookings = await confirmedBookings(r.facilityId, r.start - 24 * 3600_000, r.end + 24 * 3600_000);
+    return facilityBookingChecks(facility, bookings, r, r.createdAt, nowMs, ZONE);
+  }
+  if (!isExchange(r)) return r.checks;
   const duties = (await dutiesOfTeacher(r.teacherOpenid)).filter((d) => d._id !== dutyIdFor(r._id));
   const fresh = exchangeChecks(r, r._id, duties, nowMs, ZONE);
   return [...fresh, ...r.checks.filter((c) => c.code.startsWith('ROTATION'))];
