@@ -45,7 +45,7 @@ export const INDEXES: Record<CollectionName, readonly string[]> = {
   makeup_requests: ['teacherOpenid', 'hostSchoolId', 'status'],
   approvals: ['inboxKey', 'requesterOpenid', 'deciders', 'districtCode'],
   facilities: ['schoolId', 'districtCode'],
-  bookings: ['facilityId', 'bookingSchoolId'],
+  bookings: ['facilityId', 'bookingSchoolId', 'schoolId'],
   facility_days: [],
   meta: [],
 };

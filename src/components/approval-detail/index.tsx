@@ -5,6 +5,7 @@ import { call } from '../../services/call';
 import { useCall } from '../../hooks/use-call';
 import StatusView from '../status-view';
 import './index.scss';
+import { disabledIf } from '../busy-props';
 
 export interface ApprovalDetailViewProps {
   detail: ApprovalDetail;
@@ -74,13 +75,13 @@ export default function ApprovalDetailView({ detail: d, onChanged }: ApprovalDet
           {error && <Text className='approval__error' data-testid='approval-error'>{error}</Text>}
           {d.canDecide && (
             <View className='approval__actions'>
-              <Button type='primary' size='mini' data-testid='approve' disabled={busy} onClick={() => void decide('approve')}>同意</Button>
-              <Button size='mini' data-testid='send-back' disabled={busy} onClick={() => void decide('return')}>退回修改</Button>
-              <Button type='warn' size='mini' data-testid='reject' disabled={busy} onClick={() => void decide('reject')}>驳回</Button>
+              <Button type='primary' size='mini' data-testid='approve' {...disabledIf(busy)} onClick={() => void decide('approve')}>同意</Button>
+              <Button size='mini' data-testid='send-back' {...disabledIf(busy)} onClick={() => void decide('return')}>退回修改</Button>
+              <Button type='warn' size='mini' data-testid='reject' {...disabledIf(busy)} onClick={() => void decide('reject')}>驳回</Button>
             </View>
           )}
-          {d.canResubmit && <Button size='mini' data-testid='resubmit' disabled={busy} onClick={() => void act(() => call('approval', 'resubmit', { id: d.id, version: d.version, ...opt }))}>重新提交</Button>}
-          {d.canWithdraw && <Button size='mini' data-testid='withdraw' disabled={busy} onClick={() => void act(() => call('approval', 'withdraw', { id: d.id, version: d.version, ...opt }))}>撤回申请</Button>}
+          {d.canResubmit && <Button size='mini' data-testid='resubmit' {...disabledIf(busy)} onClick={() => void act(() => call('approval', 'resubmit', { id: d.id, version: d.version, ...opt }))}>重新提交</Button>}
+          {d.canWithdraw && <Button size='mini' data-testid='withdraw' {...disabledIf(busy)} onClick={() => void act(() => call('approval', 'withdraw', { id: d.id, version: d.version, ...opt }))}>撤回申请</Button>}
         </View>
       )}
     </View>

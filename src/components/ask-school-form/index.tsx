@@ -4,6 +4,7 @@ import type { SchoolRef } from '../../contracts/school';
 import { call, CallError } from '../../services/call';
 import { newRequestId } from '../../services/request-id';
 import './index.scss';
+import { busyIf } from '../busy-props';
 
 export interface AskSchoolFormProps {
   districtCode: string;
@@ -73,7 +74,7 @@ export default function AskSchoolForm(props: AskSchoolFormProps) {
       <Input className='ask-form__input' data-testid='ask-phone' type='number' value={phone} placeholder='手机号' maxlength={11} onInput={(e) => setPhone(e.detail.value)} />
       <Textarea className='ask-form__textarea' value={question} placeholder='想确认的问题（可选）' maxlength={200} onInput={(e) => setQuestion(e.detail.value)} />
       {error && <Text className='ask-form__error' data-testid='ask-error'>{error}</Text>}
-      <Button className='ask-form__submit' data-testid='ask-submit' type='primary' loading={state === 'sending'} disabled={state === 'sending'} onClick={() => void submit()}>
+      <Button className='ask-form__submit' data-testid='ask-submit' type='primary' {...busyIf(state === 'sending')} onClick={() => void submit()}>
         提交
       </Button>
     </View>

@@ -4,6 +4,7 @@ import { useCall } from '../../hooks/use-call';
 import { call } from '../../services/call';
 import StatusView from '../status-view';
 import './index.scss';
+import { disabledIf } from '../busy-props';
 
 const STATUS = { pending: '待审批', approved: '已同意', rejected: '已驳回' } as const;
 
@@ -40,8 +41,8 @@ export default function MakeupInbox() {
           {m.status === 'pending' && (
             <View className='inbox__actions'>
               <Input className='inbox__comment' placeholder='意见（可选）' value={comments[m.id] ?? ''} maxlength={200} onInput={(e) => setComments({ ...comments, [m.id]: e.detail.value })} />
-              <Button size='mini' type='primary' data-testid={`approve-${m.id}`} disabled={busy === m.id} onClick={() => void decide(m.id, true)}>同意</Button>
-              <Button size='mini' type='warn' data-testid={`reject-${m.id}`} disabled={busy === m.id} onClick={() => void decide(m.id, false)}>驳回</Button>
+              <Button size='mini' type='primary' data-testid={`approve-${m.id}`} {...disabledIf(busy === m.id)} onClick={() => void decide(m.id, true)}>同意</Button>
+              <Button size='mini' type='warn' data-testid={`reject-${m.id}`} {...disabledIf(busy === m.id)} onClick={() => void decide(m.id, false)}>驳回</Button>
             </View>
           )}
         </View>

@@ -10,6 +10,7 @@ import DutySession from '../../../../components/duty-session';
 import SampleBadge from '../../../../components/sample-badge';
 import StatusView from '../../../../components/status-view';
 import './index.scss';
+import { busyIf } from '../../../../components/busy-props';
 
 /** 今日任务: clock in and out at the host school (server time, distance checked), sessions, 补卡. */
 export default function TeacherHomePage() {
@@ -49,12 +50,12 @@ export default function TeacherHomePage() {
         {t.toClockOut ? (
           <View>
             <Text className='teacher__hint'>待签退：{t.toClockOut.kindLabel} · {t.toClockOut.hostSchoolName} {t.toClockOut.slotStart}–{t.toClockOut.slotEnd}</Text>
-            <Button className='teacher__button' type='warn' data-testid='clock-out' loading={busy} disabled={busy} onClick={() => void clock('clockOut')}>签退</Button>
+            <Button className='teacher__button' type='warn' data-testid='clock-out' {...busyIf(busy)} onClick={() => void clock('clockOut')}>签退</Button>
           </View>
         ) : t.openSession ? (
           <View>
             <Text className='teacher__hint'>可签到：{t.openSession.kindLabel} · {t.openSession.hostSchoolName} {t.openSession.slotStart}–{t.openSession.slotEnd}</Text>
-            <Button className='teacher__button' type='primary' data-testid='clock-in' loading={busy} disabled={busy} onClick={() => void clock('clockIn')}>签到</Button>
+            <Button className='teacher__button' type='primary' data-testid='clock-in' {...busyIf(busy)} onClick={() => void clock('clockIn')}>签到</Button>
           </View>
         ) : (
           <Text className='teacher__hint'>现在没有可签到的任务（每节开始前30分钟起可签到）</Text>

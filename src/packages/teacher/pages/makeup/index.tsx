@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../../../services/call';
 import { newRequestId } from '../../../../services/request-id';
 import './index.scss';
+import { busyIf } from '../../../../components/busy-props';
 
 /** 补卡申请: a reason for a missed session; the host school's principal decides. */
 export default function MakeupPage() {
@@ -36,7 +37,7 @@ export default function MakeupPage() {
         <View>
           <Textarea className='makeup__reason' data-testid='makeup-reason' value={reason} placeholder='补卡原因（必填，如：手机没电未能签到）' maxlength={200} onInput={(e) => setReason(e.detail.value)} />
           {error && <Text className='makeup__error' data-testid='makeup-error'>{error}</Text>}
-          <Button type='primary' data-testid='makeup-submit' loading={state === 'sending'} disabled={state === 'sending'} onClick={() => void submit()}>提交申请</Button>
+          <Button type='primary' data-testid='makeup-submit' {...busyIf(state === 'sending')} onClick={() => void submit()}>提交申请</Button>
         </View>
       )}
     </View>

@@ -7,6 +7,7 @@ import { call } from '../../../../services/call';
 import SampleBadge from '../../../../components/sample-badge';
 import StatusView from '../../../../components/status-view';
 import './index.scss';
+import { busyIf } from '../../../../components/busy-props';
 
 const shift = (month: string, by: number) => {
   const [y, m] = month.split('-').map(Number);
@@ -76,7 +77,7 @@ export default function TeacherMonthPage() {
               <Text className='month__line-body'>签到 {l.clockIn?.slice(11) ?? '—'} · 签退 {l.clockOut?.slice(11) ?? '—'} · {l.minutes} 分钟{l.flags.length ? `（${l.flags.join('、')}）` : ''}</Text>
             </View>
           ))}
-          <Button className='month__export' data-testid='export-csv' loading={exporting} disabled={exporting} onClick={() => void exportCsv()}>导出本月 CSV</Button>
+          <Button className='month__export' data-testid='export-csv' {...busyIf(exporting)} onClick={() => void exportCsv()}>导出本月 CSV</Button>
         </View>
       )}
     </View>

@@ -8,6 +8,7 @@ import { call } from '../../../../services/call';
 import { newRequestId } from '../../../../services/request-id';
 import StatusView from '../../../../components/status-view';
 import './index.scss';
+import { busyIf } from '../../../../components/busy-props';
 
 const TYPES: ExchangeType[] = ['cross-teaching', 'rotation', 'itinerant', 'support', 'mentoring'];
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as Weekday[];
@@ -101,7 +102,7 @@ export default function NewRequestPage() {
       <Input className='new-request__input new-request__wide' data-testid='reason' value={reason} placeholder='申请理由（可选）' maxlength={300} onInput={(e) => setReason(e.detail.value)} />
 
       {error && <Text className='new-request__error' data-testid='request-error'>{error}</Text>}
-      <Button className='new-request__submit' type='primary' data-testid='submit-request' loading={busy} disabled={busy} onClick={() => void submit()}>提交申请</Button>
+      <Button className='new-request__submit' type='primary' data-testid='submit-request' {...busyIf(busy)} onClick={() => void submit()}>提交申请</Button>
     </View>
   );
 }

@@ -1,0 +1,49 @@
+import type { DayView, WeekView } from '../../../../src/contracts/facility';
+import { weekAvailability } from '../../../../src/domain/approval/facility';
+import { addDays, daysFrom, hmIn, weekdayOf } from '../../../../src/domain/duty/calendar';
+import { WEEKDAY_LABELS } from '../../../../src/domain/duty/types';
+import type { ActionContext } from '../../../../src/server/handler';
+import { facilityDays, getFacility, type DayEntry } from '../../../../src/server/repositories/facilities';
+import { ZONE, callerOf, inScope } from '../scope';
+import { facilityView } from '../views';
+
+const HOUR_MS = 3_600_000;
+
+/** Monday of the week of a date. */
+export const mondayOf = (date: string) => addDays(date, 1 - weekdayOf(date));
+
+const slot = ({ start, end, startHm, endHm }: { start: number; end: number; startHm: string; endHm: string }) => ({ start, end, startHm, endHm });
+
+/** Seven China days of a facility: opening hours, confirmed bookings (by which school) and free time. */
+export async function week(input: { facilityId: string; weekStart?: string }, ctx: ActionContext): Promise<WeekView> {
+  const caller = await callerOf(ctx);
+  const f = inScope(await getFacility(input.facilityId), caller);
+  const start = input.weekStart ?? mondayOf(caller.today);
+  const dates = Array.from({ length: 7 }, (_, i) => addDays(start, i));
+  const byDate = new Map<string, DayEntry[]>((await facilityDays(f._id, dates)).map((d) => [d.date, d.bookings]));
+  const entries = [...byDate.values()].flat();
+  const availability = weekAvailability(f, entries.map((e) => ({ facilityId: f._id, start: e.start, end: e.end, status: 'confirmed' as const })), start, ZONE);
+  const earliest = ctx.now + f.rules.minNoticeHours * HOUR_MS;
+  const mySchool = caller.user.schoolId;
+  const days: DayView[] = availability.map((d) => {
+    const ahead = daysFrom(caller.today, d.date);
+    return {
+      date: d.date,
+      weekdayLabel: WEEKDAY_LABELS[d.weekday],
+      today: ahead === 0,
+      past: ahead < 0,
+      open: d.open.map(slot),
+      free: d.free.map((s) => ({ ...slot(s), bookable: s.end > earliest && ahead <= f.rules.maxDaysAhead })),
+      booked: (byDate.get(d.date) ?? []).map((e) => ({
+        bookingId: e.bookingId,
+        start: e.start,
+        end: e.end,
+        startHm: hmIn(e.start, ZONE),
+        endHm: hmIn(e.end, ZONE),
+        schoolName: caller.schoolName(e.bookingSchoolId),
+        mine: mySchool !== null && e.bookingSchoolId === mySchool,
+      })),
+    };
+  });
+  return { facility: facilityView(f, caller), weekStart: start, prevWeek: addDays(start, -7), nextWeek: addDays(start, 7), today: caller.today, days };
+}

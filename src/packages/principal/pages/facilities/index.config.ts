@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '共享场馆', enablePullDownRefresh: true });
