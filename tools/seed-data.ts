@@ -300,6 +300,8 @@ function personasOf(
     user('teacher', ['teacher'], `${name(member)}教师（示例）`, member, null),
     user('principal', ['principal'], `${name(member)}校长（示例）`, member, null),
     user('xuequzhang', ['principal', 'xuequzhang'], `${first.name}学区长·${name(lead)}校长（示例）`, lead, first.xuequId),
+    // The lead primary school's principal: host of the sample 师徒结对 and first school parents ask.
+    user('lead-primary', ['principal'], `${name(primary.leadSchoolIds[0])}校长（示例）`, primary.leadSchoolIds[0], null),
     bureau,
   ];
 }

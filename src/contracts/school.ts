@@ -39,6 +39,11 @@ export const schoolInputs = {
     })
     .strict(),
   myInquiries: z.object({}).strict(),
+  /** The 请学校确认 questions for the caller's school (the bureau: those naming no school). */
+  inquiryInbox: z.object({}).strict(),
+  answerInquiry: z
+    .object({ id: entityId('id', '咨询编号'), answer: freeText('answer', '答复', 300).min(2, '请填写答复（answer）') })
+    .strict(),
   ...enrolmentInputs,
   ...policyInputs,
 };
@@ -159,6 +164,8 @@ export interface SchoolOutputs extends EnrolmentOutputs, PolicyOutputs {
   getSchool: SchoolProfile;
   askSchool: { id: string; duplicate: boolean };
   myInquiries: InquiryView[];
+  inquiryInbox: Array<InquiryView & { contactName: string; phone: string; communityName: string | null }>;
+  answerInquiry: InquiryView;
   listDistricts: DistrictView[];
   listDivisions: DivisionsView;
   listXuequ: XuequView[];

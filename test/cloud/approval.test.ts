@@ -6,7 +6,6 @@ let app: LocalApp;
 beforeAll(async () => {
   jest.useFakeTimers({ now: TEST_NOW, advanceTimers: true, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
   app = await startTestApp();
-  app.cloud.store.insertMany('users', [{ _id: 'o-hz-principal', roles: ['principal'], name: '互助道小学校长（示例）', districtCode: '120102', schoolId: 'hd-s05', xuequId: null }]);
 });
 afterAll(async () => {
   await app.close();
@@ -17,7 +16,7 @@ const who = (OPENID: string) => ({ OPENID, APPID: 'wx-test' });
 const TEACHER = who('o-local-hd-teacher');
 const HOME = who('o-local-hd-principal'); // 友爱道小学
 const LEAD = who('o-local-hd-xuequzhang'); // 第四十五中学, 第一学区学区长
-const HUZHU = who('o-hz-principal'); // 互助道小学
+const HUZHU = who('o-local-hd-lead-primary'); // 互助道小学
 const OTHER_DISTRICT = who('o-local-hc-principal');
 const call = async (data: Record<string, unknown>, as: { OPENID: string; APPID: string }) => (await app.cloud.invoke('approval', data, as)) as { result: any; roundTrips: number };
 

@@ -27,6 +27,8 @@ const CASES: Array<[string, string, Record<string, unknown>, Role[]]> = [
   ['school', 'listPolicies', {}, ALL],
   ['school', 'askSchool', { requestId: 'auth-ask-0001', districtCode: '120102', address: '互助道1号', contactName: '王', phone: '13800000000' }, SIGNED_IN],
   ['school', 'myInquiries', {}, SIGNED_IN],
+  ['school', 'inquiryInbox', {}, [...PRINCIPALS, 'bureau']],
+  ['school', 'answerInquiry', { id: 'iq-none', answer: '测试权限' }, [...PRINCIPALS, 'bureau']],
   ['account', 'me', {}, SIGNED_IN],
   ['duty', 'today', {}, ['teacher']],
   ['duty', 'clockIn', { requestId: 'auth-in-00001', location: loc }, SIGNED_IN],

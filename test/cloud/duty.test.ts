@@ -152,9 +152,7 @@ describe('补卡', () => {
     const inbox = await duty({ action: 'makeupInbox' }, LEAD_PRINCIPAL);
     // The mentoring duty is hosted by 互助道小学, not by this principal's school.
     expect(inbox.result.data.map((m: any) => m.id)).not.toContain(requestId);
-    const hostId = (app.cloud.store.find('makeup_requests', { _id: requestId })[0] as any).hostSchoolId;
-    app.cloud.store.insertMany('users', [{ _id: 'o-host-principal', roles: ['principal'], name: '互助道小学校长（示例）', districtCode: '120102', schoolId: hostId, xuequId: null }]);
-    const host = { OPENID: 'o-host-principal', APPID: 'wx-test' };
+    const host = { OPENID: 'o-local-hd-lead-primary', APPID: 'wx-test' }; // 互助道小学, the mentoring duty's host
     const decisions = await Promise.all(Array.from({ length: 20 }, () => duty({ action: 'decideMakeup', id: requestId, approve: true, comment: '同意' }, host)));
     expect(decisions.filter((d) => d.result.ok)).toHaveLength(1);
     expect(decisions.filter((d) => !d.result.ok).every((d) => d.result.code === 'ALREADY_DECIDED')).toBe(true);

@@ -117,6 +117,23 @@ describe('请学校确认', () => {
   });
 });
 
+describe('a 请学校确认 reaches the school', () => {
+  const PRINCIPAL = 'o-local-hd-lead-primary'; // 互助道小学
+
+  it('the named school’s principal sees it with the contact, answers once, and the parent reads the answer', async () => {
+    const inbox = await school({ action: 'inquiryInbox' }, PRINCIPAL);
+    const question = inbox.result.data.find((q: any) => q.address === '互助道32号');
+    expect(question).toMatchObject({ contactName: '王女士', phone: '13800000000', status: 'pending' });
+    expect((await school({ action: 'inquiryInbox' }, 'o-local-hd-principal')).result.data.map((q: any) => q.id)).not.toContain(question.id);
+    const other = await school({ action: 'answerInquiry', id: question.id, answer: '不是本校的' }, 'o-local-hd-principal');
+    expect(other.result).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    const answers = await Promise.all(Array.from({ length: 10 }, () => school({ action: 'answerInquiry', id: question.id, answer: '该门牌属本校划片' }, PRINCIPAL)));
+    expect(answers.filter((a) => a.result.ok)).toHaveLength(1);
+    const mine = await school({ action: 'myInquiries' }, 'o-parent-1');
+    expect(mine.result.data[0]).toMatchObject({ status: 'answered', answer: '该门牌属本校划片' });
+  });
+});
+
 describe('school.getSchool', () => {
   it('shows the 学区 and role, the neighbours, the 对口 path and sample coordinates', async () => {
     const { result } = await school({ action: 'getSchool', schoolId: 'hd-s05' });

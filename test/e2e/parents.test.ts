@@ -34,6 +34,18 @@ describe('a house number matched by two rules', () => {
     await s.page.goto(`${s.app.url}/#/pages/me/index`);
     await s.page.waitForFunction(() => document.querySelector('[data-testid="inquiries"]')?.textContent?.includes('互助道32号'));
     expect(await byTestId('inquiries').textContent()).toContain('待答复');
+
+    // The principal of the school the parent asked answers in the principal's pages.
+    await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona: 'hd-lead-primary' } });
+    await s.page.goto(`${s.app.url}/#/packages/principal/pages/home/index`);
+    const [asked] = s.app.cloud.store.find('zoning_inquiries', { address: '互助道32号' }) as Array<{ _id: string }>;
+    await s.page.locator(`[data-testid="answer-${asked._id}"] input, input[data-testid="answer-${asked._id}"]`).first().fill('该门牌属本校划片，请按时报名');
+    await byTestId(`send-answer-${asked._id}`).click();
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="inquiry-inbox"]')?.textContent?.includes('已答复'));
+
+    await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona: 'parent' } });
+    await s.page.goto(`${s.app.url}/#/pages/me/index`);
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="inquiries"]')?.textContent?.includes('答复：该门牌属本校划片'));
   });
 
   it('a wrong phone number is explained and nothing is stored', async () => {

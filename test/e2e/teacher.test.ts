@@ -60,11 +60,13 @@ describe('a teacher at the host school', () => {
     await byTestId('makeup-submit').click();
     await byTestId('makeup-sent').waitFor();
 
-    const hostSchool = (app.cloud.store.find('duties', { _id: 'dt-hd-teacher-2' })[0] as any).hostSchoolId;
-    app.cloud.store.insertMany('users', [{ _id: 'o-local-host-principal', persona: 'x', roles: ['principal'], name: '互助道小学校长（示例）', districtCode: '120102', schoolId: hostSchool, xuequId: null }]);
+    // The host school's principal (互助道小学) approves in the principal's pages.
     const [request] = app.cloud.store.find('makeup_requests', { dutyId: 'dt-hd-teacher-2' }) as any[];
-    const decided = await app.cloud.invoke('duty', { action: 'decideMakeup', id: request._id, approve: true }, { OPENID: 'o-local-host-principal', APPID: 'wx' });
-    expect((decided.result as any).ok).toBe(true);
+    await login('hd-lead-primary');
+    await page.goto(`${app.url}/#/packages/principal/pages/home/index`);
+    await byTestId(`approve-${request._id}`).click();
+    await page.waitForFunction((i) => document.querySelector(`[data-testid="makeup-item-${i}"]`)?.textContent?.includes('已同意'), request._id);
+    await login('hd-teacher');
     // Made up: the session is no longer offered for 补卡.
     await page.goto(`${app.url}/#/packages/teacher/pages/home/index`);
     await page.waitForFunction(() => !document.querySelector('[data-testid="makeup-dt-hd-teacher-2-2026-11-25-1400"]') && !!document.querySelector('[data-testid="clock-panel"]'));

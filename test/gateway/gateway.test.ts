@@ -13,8 +13,8 @@ describe('gateway: the wire contract of DESIGN.md §3', () => {
     const { personas } = (await res.json()) as { personas: Array<{ id: string }> };
     expect(personas.map((p) => p.id)).toEqual([
       'parent',
-      'hd-teacher', 'hd-principal', 'hd-xuequzhang', 'hd-bureau',
-      'hc-teacher', 'hc-principal', 'hc-xuequzhang', 'hc-bureau',
+      'hd-teacher', 'hd-principal', 'hd-xuequzhang', 'hd-lead-primary', 'hd-bureau',
+      'hc-teacher', 'hc-principal', 'hc-xuequzhang', 'hc-lead-primary', 'hc-bureau',
       'dc-bureau',
     ]);
   });

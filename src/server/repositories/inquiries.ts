@@ -29,3 +29,7 @@ export async function addInquiryOnce(doc: Omit<InquiryDoc, 'createdAt'>): Promis
 }
 
 export const inquiriesOf = (openid: string) => fetchAll<InquiryDoc>(COLLECTIONS.zoningInquiries, { openid });
+
+/** Inquiries a school answers (schoolId), or the district bureau (schoolId null). */
+export const inquiriesFor = (districtCode: string, schoolId: string | null) =>
+  fetchAll<InquiryDoc>(COLLECTIONS.zoningInquiries, { districtCode, schoolId });

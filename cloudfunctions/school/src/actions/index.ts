@@ -5,7 +5,7 @@ import { listDivisions } from './list-divisions';
 import { getXuequ, listXuequ } from './xuequ';
 import { lookup } from './lookup';
 import { getSchool } from './get-school';
-import { askSchool, myInquiries } from './inquiry';
+import { answerInquiry, askSchool, inquiryInbox, myInquiries } from './inquiry';
 import { enrolmentActions } from './enrolment';
 import { policyActions } from './policy';
 
@@ -18,6 +18,8 @@ export const schoolActions: ActionTable<typeof schoolInputs, SchoolOutputs> = {
   getSchool: { input: schoolInputs.getSchool, access: 'public', run: getSchool },
   askSchool: { input: schoolInputs.askSchool, access: 'signed-in', run: askSchool },
   myInquiries: { input: schoolInputs.myInquiries, access: 'signed-in', run: myInquiries },
+  inquiryInbox: { input: schoolInputs.inquiryInbox, access: ['principal', 'bureau'], run: inquiryInbox },
+  answerInquiry: { input: schoolInputs.answerInquiry, access: ['principal', 'bureau'], run: answerInquiry },
   ...enrolmentActions,
   ...policyActions,
 };

@@ -2,9 +2,10 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import RoleHome from '../../../../components/role-home';
 import MakeupInbox from '../../../../components/makeup-inbox';
+import InquiryInbox from '../../../../components/inquiry-inbox';
 import './index.scss';
 
-/** 校长的首页（分包：只有校长会加载）：审批入口，本校与学区，补卡审批。 */
+/** 校长的首页（分包：只有校长会加载）：审批入口，本校与学区，补卡审批，家长咨询。 */
 export default function PrincipalHomePage() {
   return (
     <View>
@@ -14,6 +15,7 @@ export default function PrincipalHomePage() {
       </View>
       <RoleHome role='principal' />
       <MakeupInbox />
+      <InquiryInbox />
     </View>
   );
 }

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { useCall } from '../../hooks/use-call';
+import { call } from '../../services/call';
+import { disabledIf } from '../busy-props';
+import StatusView from '../status-view';
+import './index.scss';
+
+/** 家长咨询: parents' 请学校确认 questions to this school (the bureau: those naming no school), answered once. */
+export default function InquiryInbox() {
+  const inbox = useCall('school', 'inquiryInbox', {});
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const answer = async (id: string) => {
+    setBusy(id);
+    setError(null);
+    try {
+      await call('school', 'answerInquiry', { id, answer: (answers[id] ?? '').trim() });
+      await inbox.reload();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <View className='inquiries' data-testid='inquiry-inbox'>
+      <Text className='inquiries__title'>家长咨询（请学校确认）</Text>
+      <StatusView loading={inbox.loading} error={inbox.error} onRetry={inbox.reload} empty={inbox.data?.length === 0} emptyText='没有家长咨询' />
+      {error && <Text className='inquiries__error'>{error}</Text>}
+      {inbox.data?.map((q) => (
+        <View key={q.id} className='inquiries__item' data-testid={`inquiry-${q.id}`}>
+          <Text className='inquiries__head'>{q.createdAt} · {q.contactName} {q.phone}</Text>
+          <Text className='inquiries__line'>{q.address}{q.communityName ? `（${q.communityName}）` : ''}{q.question ? `：${q.question}` : ''}</Text>
+          {q.status === 'answered' ? (
+            <Text className='inquiries__answer'>已答复：{q.answer}</Text>
+          ) : (
+            <View className='inquiries__form'>
+              <Input className='inquiries__input' data-testid={`answer-${q.id}`} value={answers[q.id] ?? ''} placeholder='答复家长（如：该地址属本校划片）' maxlength={300} onInput={(e) => setAnswers({ ...answers, [q.id]: e.detail.value })} />
+              <Button size='mini' type='primary' data-testid={`send-answer-${q.id}`} {...disabledIf(busy === q.id)} onClick={() => void answer(q.id)}>答复</Button>
+            </View>
+          )}
+        </View>
+      ))}
+    </View>
+  );
+}
