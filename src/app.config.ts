@@ -12,13 +12,14 @@ export default defineAppConfig({
     'pages/me/index',
     'pages/xuequ-detail/index',
     'pages/school/index',
+    'pages/bind/index',
     'pages/enrol/index',
     'pages/policy-detail/index',
   ],
   subPackages: [
     { root: 'packages/teacher', pages: ['pages/home/index', 'pages/month/index', 'pages/makeup/index', 'pages/requests/index', 'pages/request-new/index'] },
-    { root: 'packages/principal', pages: ['pages/home/index', 'pages/inbox/index', 'pages/request/index', 'pages/facilities/index'] },
-    { root: 'packages/bureau', pages: ['pages/home/index'] },
+    { root: 'packages/principal', pages: ['pages/home/index', 'pages/inbox/index', 'pages/request/index', 'pages/facilities/index', 'pages/invites/index'] },
+    { root: 'packages/bureau', pages: ['pages/home/index', 'pages/composition/index', 'pages/invites/index', 'pages/dashboard/index'] },
   ],
   // Clock-in checks the teacher's distance to the host school; the position itself is not stored.
   requiredPrivateInfos: ['getLocation'],

@@ -4,9 +4,10 @@ import { accountInputs, type AccountOutputs } from './account';
 import { dutyInputs, type DutyOutputs } from './duty';
 import { approvalInputs, type ApprovalOutputs } from './approval';
 import { facilityInputs, type FacilityOutputs } from './facility';
+import { adminInputs, type AdminOutputs } from './admin';
 
 /** Every function's action inputs and outputs, so the client call is typed end to end. */
-export const CONTRACTS = { school: schoolInputs, account: accountInputs, duty: dutyInputs, approval: approvalInputs, facility: facilityInputs } as const;
+export const CONTRACTS = { school: schoolInputs, account: accountInputs, duty: dutyInputs, approval: approvalInputs, facility: facilityInputs, admin: adminInputs } as const;
 
 export interface Outputs {
   school: SchoolOutputs;
@@ -14,6 +15,7 @@ export interface Outputs {
   duty: DutyOutputs;
   approval: ApprovalOutputs;
   facility: FacilityOutputs;
+  admin: AdminOutputs;
 }
 
 export type FunctionName = keyof typeof CONTRACTS;

@@ -1,0 +1,7 @@
+import type { ActionTable } from '../../../../src/server/handler';
+import { adminInputs, type AdminOutputs } from '../../../../src/contracts/admin';
+import { compositionActions } from './composition';
+import { accountsActions } from './accounts';
+import { dashboardActions } from './dashboard';
+
+export const adminActions: ActionTable<typeof adminInputs, AdminOutputs> = { ...compositionActions, ...accountsActions, ...dashboardActions };

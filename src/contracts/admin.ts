@@ -1,0 +1,8 @@
+import { compositionInputs, type CompositionOutputs } from './admin-composition';
+import { accountsInputs, type AccountsOutputs } from './admin-accounts';
+import { dashboardInputs, type DashboardOutputs } from './admin-dashboard';
+
+/** Function `admin`: the bureau's 学区 composition, accounts and invites, and the policy dashboard. */
+export const adminInputs = { ...compositionInputs, ...accountsInputs, ...dashboardInputs };
+
+export interface AdminOutputs extends CompositionOutputs, AccountsOutputs, DashboardOutputs {}
