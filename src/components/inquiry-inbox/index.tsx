@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useCall } from '../../hooks/use-call';
+import { useAction } from '../../hooks/use-action';
 import { call } from '../../services/call';
 import { disabledIf } from '../busy-props';
 import StatusView from '../status-view';
@@ -10,21 +11,13 @@ import './index.scss';
 export default function InquiryInbox() {
   const inbox = useCall('school', 'inquiryInbox', {});
   const [answers, setAnswers] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
-  const answer = async (id: string) => {
-    setBusy(id);
-    setError(null);
-    try {
+  const answer = (id: string) =>
+    run(id, async () => {
       await call('school', 'answerInquiry', { id, answer: (answers[id] ?? '').trim() });
       await inbox.reload();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
   return (
     <View className='inquiries' data-testid='inquiry-inbox'>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useCall } from '../../hooks/use-call';
+import { useAction } from '../../hooks/use-action';
 import { call } from '../../services/call';
 import StatusView from '../status-view';
 import './index.scss';
@@ -12,21 +13,13 @@ const STATUS = { pending: '待审批', approved: '已同意', rejected: '已驳�
 export default function MakeupInbox() {
   const inbox = useCall('duty', 'makeupInbox', {});
   const [comments, setComments] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
-  const decide = async (id: string, approve: boolean) => {
-    setBusy(id);
-    setError(null);
-    try {
+  const decide = (id: string, approve: boolean) =>
+    run(id, async () => {
       await call('duty', 'decideMakeup', { id, approve, ...(comments[id]?.trim() ? { comment: comments[id].trim() } : {}) });
       await inbox.reload();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
   return (
     <View className='inbox' data-testid='makeup-inbox'>

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { BookingView } from '../../../../contracts/facility';
 import { call } from '../../../../services/call';
+import { useAction } from '../../../../hooks/use-action';
 import SampleBadge from '../../../../components/sample-badge';
 import { busyIf } from '../../../../components/busy-props';
 
@@ -14,22 +14,14 @@ export interface MyBookingsProps {
 
 /** 本校预约: bookings the school made and bookings of its facilities; either side may cancel. */
 export default function MyBookings({ bookings, onChanged }: MyBookingsProps) {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   const cancel = async (b: BookingView) => {
     const { confirm } = await Taro.showModal({ title: '取消预约', content: `确定取消 ${b.date} ${b.startHm}–${b.endHm} ${b.facilityName} 的预约吗？` });
-    if (!confirm) return;
-    setBusy(b.id);
-    setError(null);
-    try {
+    if (confirm) await run(b.id, async () => {
       await call('facility', 'cancel', { bookingId: b.id });
       onChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
+    });
   };
 
   return (
