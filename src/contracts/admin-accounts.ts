@@ -1,5 +1,68 @@
-/** `admin` actions: accounts (filled in by its owner). */
-export const accountsInputs = {};
+import { z } from 'zod';
+import { entityId, freeText } from './fields';
+import { DEFAULT_VALID_DAYS, MAX_VALID_DAYS, type InviteRole, type InviteStatus } from '../domain/invite';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface AccountsOutputs {}
+/**
+ * `admin` actions: invite codes. The bureau invites principals and 学区长 of its district; a principal
+ * invites teachers of its own school. The code is returned once, by createInvite; only its hash is kept.
+ */
+const requestId = z.string({ required_error: '缺少请求编号（requestId）', invalid_type_error: '请求编号（requestId）应为文本' })
+  .regex(/^[\w-]{8,64}$/, '请求编号（requestId）格式不正确');
+
+export const accountsInputs = {
+  createInvite: z
+    .object({
+      requestId,
+      role: z.enum(['principal', 'xuequzhang', 'teacher'], { errorMap: () => ({ message: '邀请身份（role）应为校长、学区长或教师' }) }),
+      schoolId: entityId('schoolId', '学校'),
+      xuequId: entityId('xuequId', '学区').optional(),
+      note: freeText('note', '受邀人姓名或备注', 30).trim().optional(),
+      validDays: z.number({ invalid_type_error: '有效天数（validDays）应为数字' }).int('有效天数（validDays）应为整数')
+        .min(1, '有效天数（validDays）至少1天').max(MAX_VALID_DAYS, `有效天数（validDays）不超过${MAX_VALID_DAYS}天`).default(DEFAULT_VALID_DAYS),
+    })
+    .strict(),
+  listInvites: z.object({}).strict(),
+  revokeInvite: z.object({ id: entityId('id', '邀请码编号') }).strict(),
+};
+
+export interface InviteView {
+  id: string;
+  role: InviteRole;
+  roleLabel: string;
+  school: { id: string; name: string };
+  xuequ: { id: string; name: string } | null;
+  note: string | null;
+  /** "••••-••••-••XY": the code itself is never shown again. */
+  maskedCode: string;
+  status: InviteStatus;
+  statusLabel: string;
+  /** China time, "YYYY-MM-DD HH:mm". */
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  usedByName: string | null;
+  revokedAt: string | null;
+  /** True while it can still be revoked. */
+  revocable: boolean;
+}
+
+/** Whom the caller may invite: the bureau its district's schools and 学区, a principal its own school. */
+export interface InviteScope {
+  as: 'bureau' | 'principal';
+  roles: InviteRole[];
+  schools: Array<{ id: string; name: string }>;
+  xuequ: Array<{ id: string; name: string; schoolIds: string[] }>;
+}
+
+export interface CreatedInvite {
+  invite: InviteView;
+  /** The code, formatted "ABCD-EFGH-JKLM": shown once. Null for a retry of the same requestId. */
+  code: string | null;
+  duplicate: boolean;
+}
+
+export interface AccountsOutputs {
+  createInvite: CreatedInvite;
+  listInvites: { scope: InviteScope; invites: InviteView[] };
+  revokeInvite: InviteView;
+}

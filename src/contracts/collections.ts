@@ -25,6 +25,9 @@ export const COLLECTIONS = {
   bookings: 'bookings',
   /** One document per facility and China date listing its bookings: what concurrent bookings conflict on. */
   facilityDays: 'facility_days',
+  /** Invite codes (only a SHA-256 of each code is stored) and their audit trail (create, bind, revoke). */
+  invites: 'invites',
+  inviteAudit: 'invite_audit',
   /** meta/reference holds the version of the reference data; writers bump it so warm caches reload. */
   meta: 'meta',
 } as const;
@@ -47,5 +50,7 @@ export const INDEXES: Record<CollectionName, readonly string[]> = {
   facilities: ['schoolId', 'districtCode'],
   bookings: ['facilityId', 'bookingSchoolId', 'schoolId'],
   facility_days: [],
+  invites: ['codeHash', 'districtCode', 'schoolId'],
+  invite_audit: ['inviteId', 'districtCode'],
   meta: [],
 };

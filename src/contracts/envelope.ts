@@ -1,5 +1,6 @@
 import type { DutyRefusalCode } from '../domain/duty';
 import type { ApprovalRefusalCode } from '../domain/approval';
+import type { InviteRefusalCode } from '../domain/invite';
 
 /** The wire contract of every cloud function: `{ ok: true, data }` or `{ ok: false, code, message }`. */
 export const ERROR_CODES = {
@@ -18,7 +19,7 @@ export type DutyErrorCode = DutyRefusalCode | 'HOST_LOCATION_UNKNOWN' | 'NO_SUCH
 /** Codes of the approval rules (NOT_YOUR_STEP, STALE_VERSION …) and of the approval function. */
 export type ApprovalErrorCode = ApprovalRefusalCode | 'POLICY_BLOCK' | 'BOOKING_CONFLICT';
 
-export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES] | DutyErrorCode | ApprovalErrorCode;
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES] | DutyErrorCode | ApprovalErrorCode | InviteRefusalCode;
 
 export interface Ok<T> {
   ok: true;

@@ -46,6 +46,10 @@ const CASES: Array<[string, string, Record<string, unknown>, Role[]]> = [
   ['approval', 'batchApprove', { ids: ['ap-none'] }, DECIDERS],
   ['approval', 'withdraw', { id: 'ap-none', version: 1 }, ['teacher', ...PRINCIPALS]],
   ['approval', 'resubmit', { id: 'ap-none', version: 1 }, ['teacher', ...PRINCIPALS]],
+  ['account', 'bind', { code: 'ABCD-EFGH-JKLM' }, SIGNED_IN],
+  ['admin', 'createInvite', { requestId: 'auth-inv-0001', role: 'teacher', schoolId: 'hd-s06' }, ['principal']],
+  ['admin', 'listInvites', {}, [...PRINCIPALS, 'bureau']],
+  ['admin', 'revokeInvite', { id: 'inv-none' }, [...PRINCIPALS, 'bureau']],
   ['facility', 'list', {}, ['teacher', ...DECIDERS]],
   ['facility', 'week', { facilityId: 'fc-hd-s01-gym' }, ['teacher', ...DECIDERS]],
   ['facility', 'myBookings', {}, PRINCIPALS],
@@ -53,7 +57,7 @@ const CASES: Array<[string, string, Record<string, unknown>, Role[]]> = [
   ['approval', 'submitFacility', { requestId: 'auth-fc-00001', facilityId: 'fc-hd-s01-gym', start: Date.parse('2026-11-25T16:30:00+08:00'), end: Date.parse('2026-11-25T17:30:00+08:00'), purpose: '测试权限' }, PRINCIPALS],
 ];
 
-const MUTABLE = ['users', 'approvals', 'duties', 'clock_records', 'makeup_requests', 'zoning_inquiries', 'meta', 'bookings', 'facility_days'];
+const MUTABLE = ['users', 'approvals', 'duties', 'clock_records', 'makeup_requests', 'zoning_inquiries', 'meta', 'bookings', 'facility_days', 'invites', 'invite_audit'];
 let app: LocalApp;
 beforeAll(async () => {
   app = await startTestApp();

@@ -1,5 +1,5 @@
 import { createMain } from '../../../src/server/handler';
 import { accountActions } from './actions';
 
-/** Cloud function `account`: the signed-in caller's identity and roles. */
+/** Cloud function `account`: the signed-in caller's identity and roles, and binding an invite code. */
 export const main = createMain(accountActions);

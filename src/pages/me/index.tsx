@@ -52,6 +52,14 @@ export default function MePage() {
           ))}
         </View>
       )}
+      {me.data && !me.data.roles.includes('bureau') && (
+        <View className='me__entries'>
+          <View className='me__entry' data-testid='open-bind' onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}>
+            <Text>绑定身份（使用邀请码）</Text>
+            <Text className='me__arrow'>›</Text>
+          </View>
+        </View>
+      )}
       <View className='me__entries' data-testid='favourites'>
         <Text className='me__section'>我的收藏（仅保存在本机）</Text>
         {favourites.length === 0 && <Text className='me__empty'>还没有收藏。在学校页点“收藏”即可加入。</Text>}

@@ -1,7 +1,9 @@
 import type { ActionTable } from '../../../../src/server/handler';
 import { accountInputs, type AccountOutputs } from '../../../../src/contracts/account';
 import { me } from './me';
+import { bind } from './bind';
 
 export const accountActions: ActionTable<typeof accountInputs, AccountOutputs> = {
   me: { input: accountInputs.me, access: 'signed-in', run: me },
+  bind: { input: accountInputs.bind, access: 'signed-in', run: bind },
 };

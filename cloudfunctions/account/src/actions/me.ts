@@ -4,22 +4,28 @@ import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
 import { compositionOn, xuequOfSchool } from '../../../../src/domain/xuequ';
 import { COLLECTIONS } from '../../../../src/contracts/collections';
 import type { School } from '../../../../src/domain/school';
+import type { UserProfile } from '../../../../src/domain/roles';
 import { fetchById } from '../../../../src/server/repositories/query';
 import { listXuequVersions } from '../../../../src/server/repositories/reference';
 
 /** A caller with no bound account is a parent: parents need no account to use the lookups. */
-export async function me(_input: unknown, ctx: ActionContext): Promise<MeView> {
-  const user = await ctx.user();
-  if (!user) return { signedIn: true, roles: ['parent'], name: '家长', districtCode: null, school: null, xuequ: null, schoolXuequ: [] };
+export function me(_input: unknown, ctx: ActionContext): Promise<MeView> {
+  return ctx.user().then((user) => viewOf(user, ctx.openid!, ctx.now));
+}
+
+/** The caller's view of an account (or of none: a parent). The openid is the caller's own. */
+export async function viewOf(user: UserProfile | null, openid: string, now: number): Promise<MeView> {
+  if (!user) return { signedIn: true, openid, roles: ['parent'], name: '家长', districtCode: null, school: null, xuequ: null, schoolXuequ: [] };
   const [school, versions] = await Promise.all([
     user.schoolId ? fetchById<School>(COLLECTIONS.schools, user.schoolId) : null,
     user.districtCode ? listXuequVersions(user.districtCode) : [],
   ]);
-  const composition = compositionOn(versions, localDate(ctx.now, CHINA_ZONE));
+  const composition = compositionOn(versions, localDate(now, CHINA_ZONE));
   const led = user.xuequId ? composition.find((x) => x.xuequId === user.xuequId) : undefined;
   const ofSchool = school ? xuequOfSchool(composition, school._id).map((h) => h.xuequ) : [];
   return {
     signedIn: true,
+    openid,
     roles: user.roles,
     name: user.name,
     districtCode: user.districtCode,

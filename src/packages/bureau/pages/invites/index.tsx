@@ -1,6 +1,6 @@
-import StatusView from '../../../../components/status-view';
+import InviteManager from './invite-manager';
 
-// Placeholder while this page is being built (its owner replaces this file).
-export default function Page() {
-  return <StatusView empty emptyText='建设中' />;
+/** 教育局 · 邀请码：为本区学校的校长、学区的学区长创建邀请码，查看使用情况，撤销未使用的邀请码。 */
+export default function BureauInvitesPage() {
+  return <InviteManager />;
 }

@@ -1,6 +1,6 @@
-import StatusView from '../../../../components/status-view';
+import InviteManager from '../../../bureau/pages/invites/invite-manager';
 
-// Placeholder while this page is being built (its owner replaces this file).
-export default function Page() {
-  return <StatusView empty emptyText='建设中' />;
+/** 校长 · 教师邀请码：为本校教师创建邀请码（同一组件，可邀请的范围由服务端按身份给出）。 */
+export default function PrincipalInvitesPage() {
+  return <InviteManager />;
 }

@@ -1,0 +1,71 @@
+import { TEST_NOW } from '../helpers/local-app';
+import { h5Session } from './h5-session';
+
+// The bureau creates a principal invite in the browser; the parent persona binds it in the browser and
+// then finds the principal entry under 我的.
+const s = h5Session();
+const byTestId = s.byTestId;
+const login = (persona: string) => s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
+const fill = (id: string, value: string) => s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
+
+beforeAll(() => {
+  jest.useFakeTimers({ now: TEST_NOW, advanceTimers: true, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+});
+afterAll(() => jest.useRealTimers());
+
+describe('an invite from the bureau makes a parent a principal', () => {
+  let code = '';
+
+  it('the bureau creates a principal invite for a school and sees the code once', async () => {
+    await login('hd-bureau');
+    await s.page.goto(`${s.app.url}/#/packages/bureau/pages/home/index`);
+    await byTestId('open-invites').click();
+    await byTestId('role-principal').click();
+    await fill('school-filter', '中心东道');
+    await byTestId('school-hd-s07').click();
+    await fill('invite-note', '张校长');
+    await byTestId('create-invite').click();
+    await byTestId('invite-code').waitFor();
+    code = (await byTestId('invite-code').textContent())!.trim();
+    expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    expect(await byTestId('invite-created').textContent()).toContain('只显示这一次');
+    const item = s.page.locator('[data-testid^="invite-inv-"]').first();
+    expect(await item.textContent()).toContain('校长 · 中心东道小学');
+    expect(await item.textContent()).toContain('未使用');
+    expect(await item.textContent()).toContain(`••${code.slice(-2)}`);
+  });
+
+  it('the parent binds it under 我的 and then has the principal entry', async () => {
+    await login('parent');
+    await s.page.goto(`${s.app.url}/#/pages/me/index`);
+    await byTestId('open-bind').click();
+    await fill('bind-code', code.toLowerCase());
+    await byTestId('bind-submit').click();
+    await byTestId('bind-done').waitFor();
+    expect(await byTestId('bind-roles').textContent()).toContain('校长');
+    expect(await byTestId('bind-done').textContent()).toContain('中心东道小学');
+
+    await s.page.goto(`${s.app.url}/#/pages/me/index`);
+    await s.page.reload();
+    await byTestId('entry-principal').waitFor();
+    expect(await byTestId('me-roles').textContent()).toContain('校长');
+  });
+
+  it('the same code cannot be bound again', async () => {
+    await login('hd-teacher');
+    await s.page.goto(`${s.app.url}/#/pages/bind/index`);
+    await fill('bind-code', code);
+    await byTestId('bind-submit').click();
+    await byTestId('bind-error').waitFor();
+    expect(await byTestId('bind-error').textContent()).toContain('已被使用');
+  });
+
+  it('the bureau sees it used, by whom', async () => {
+    await login('hd-bureau');
+    await s.page.goto(`${s.app.url}/#/packages/bureau/pages/invites/index`);
+    const item = s.page.locator('[data-testid^="invite-inv-"]').first();
+    await item.waitFor();
+    expect(await item.textContent()).toContain('已使用');
+    expect(await item.textContent()).toContain('张校长 于 2026-11-23');
+  });
+});
