@@ -99,6 +99,8 @@ export function buildSeed(nowMs: number): SeedDocs {
           locationSample: true,
           // Sample staff sizes: the seeds give none.
           teacherCount: 30 + ((schools.size * 37) % 60),
+          teacherCountSample: true,
+          keyTeacherCount: null,
         };
         schools.set(name, s);
       }

@@ -1,5 +1,132 @@
-/** `admin` actions: composition (filled in by its owner). */
-export const compositionInputs = {};
+import { z } from 'zod';
+import { isCalendarDate } from '../domain/composition';
+import type { SourceDocument } from '../domain/xuequ';
+import type { XuequView } from './school';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface CompositionOutputs {}
+/**
+ * `admin` actions of the bureau's 学区 composition editor. Every edit carries an effective date
+ * (China 'YYYY-MM-DD'); versions are added and closed, never overwritten.
+ */
+const id = (key: string, label: string) =>
+  z
+    .string({ required_error: `缺少${label}（${key}）`, invalid_type_error: `${label}（${key}）应为文本` })
+    .min(1, `${label}（${key}）不能为空`)
+    .max(64, `${label}（${key}）过长`)
+    .regex(/^[\w@.-]+$/, `${label}（${key}）格式不正确`);
+const date = (key: string, label: string) =>
+  z
+    .string({ required_error: `缺少${label}（${key}）`, invalid_type_error: `${label}（${key}）应为文本` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}（${key}）应为YYYY-MM-DD`)
+    .refine(isCalendarDate, `${label}（${key}）不是有效日期`);
+const name = z
+  .string({ required_error: '缺少学区名称（edit.name）', invalid_type_error: '学区名称（edit.name）应为文本' })
+  .max(20, '学区名称（edit.name）不超过20字');
+const stage = z.enum(['primary', 'middle', 'all'], {
+  errorMap: () => ({ message: '学段（stage）应为 primary（小学）、middle（初中）或 all（中小学）' }),
+});
+const schoolIds = (key: string, label: string, max: number) =>
+  z.array(id(key, '学校编号'), { required_error: `缺少${label}（${key}）`, invalid_type_error: `${label}（${key}）应为列表` }).max(max, `${label}（${key}）最多${max}所`);
+const alliance = z
+  .object({ stage, leadSchoolIds: schoolIds('leadSchoolIds', '牵头学校', 3), memberSchoolIds: schoolIds('memberSchoolIds', '成员校', 30) })
+  .strict();
+const alliances = z.array(alliance, { required_error: '缺少学段联盟（edit.alliances）', invalid_type_error: '学段联盟（edit.alliances）应为列表' }).max(6, '学段联盟（edit.alliances）最多6个');
+const effectiveFrom = date('edit.effectiveFrom', '生效日期');
+
+export const compositionEdit = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('create'), effectiveFrom, name, alliances, streetCodes: z.array(z.string().regex(/^\d{9}$/, '街道代码（edit.streetCodes）应为9位数字')).max(30).default([]) }).strict(),
+    z.object({ kind: z.literal('rename'), effectiveFrom, xuequId: id('edit.xuequId', '学区编号'), name }).strict(),
+    z.object({ kind: z.literal('setAlliances'), effectiveFrom, xuequId: id('edit.xuequId', '学区编号'), alliances }).strict(),
+    z.object({ kind: z.literal('moveSchool'), effectiveFrom, schoolId: id('edit.schoolId', '学校编号'), fromXuequId: id('edit.fromXuequId', '原学区编号'), toXuequId: id('edit.toXuequId', '新学区编号') }).strict(),
+    z.object({ kind: z.literal('removeSchool'), effectiveFrom, xuequId: id('edit.xuequId', '学区编号'), schoolId: id('edit.schoolId', '学校编号') }).strict(),
+    z.object({ kind: z.literal('addSchool'), effectiveFrom, xuequId: id('edit.xuequId', '学区编号'), schoolId: id('edit.schoolId', '学校编号') }).strict(),
+    z.object({ kind: z.literal('setLead'), effectiveFrom, xuequId: id('edit.xuequId', '学区编号'), schoolId: id('edit.schoolId', '学校编号'), stage }).strict(),
+  ],
+  { errorMap: (issue, ctx) => ({ message: issue.code === 'invalid_union_discriminator' ? '调整类型（edit.kind）应为 create、rename、setAlliances、moveSchool、removeSchool、addSchool 或 setLead' : ctx.defaultError }) },
+);
+const edit = z.object({ edit: compositionEdit });
+
+export const compositionInputs = {
+  /** The caller's district as composed on a date (default today), for the editor. */
+  compositionState: z.object({ date: date('date', '日期').optional() }).strict(),
+  compositionHistory: z.object({ xuequId: id('xuequId', '学区编号') }).strict(),
+  /** Dry run: writes nothing. */
+  previewEdit: edit.strict(),
+  /** Idempotent by requestId (client-generated): a retry returns the first result. */
+  applyEdit: edit
+    .extend({ requestId: z.string({ required_error: '缺少请求编号（requestId）', invalid_type_error: '请求编号（requestId）应为文本' }).regex(/^[\w-]{8,64}$/, '请求编号（requestId）格式不正确') })
+    .strict(),
+};
+
+export type CompositionEditInput = z.input<typeof compositionEdit>;
+
+export interface CompositionState {
+  districtCode: string;
+  districtName: string;
+  date: string;
+  today: string;
+  /** Default effective date of an edit: the next term start (2月20日 or 9月1日). */
+  nextTermStart: string;
+  xuequ: XuequView[];
+  /** Every school of the district, with the 学区 it belongs to on the date. */
+  schools: Array<{ id: string; name: string; kind: string; stages: string[]; xuequIds: string[] }>;
+  /** Dates after today on which a planned composition takes effect. */
+  plannedDates: string[];
+  maxSchoolsPerXuequ: number;
+}
+
+export interface VersionWriteView {
+  kind: 'close' | 'add' | 'replace';
+  versionId: string;
+  xuequId: string;
+  name: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+}
+
+export interface EditPreview {
+  effectiveFrom: string;
+  ok: boolean;
+  errors: string[];
+  warnings: string[];
+  changes: string[];
+  before: XuequView[];
+  after: XuequView[];
+  writes: VersionWriteView[];
+}
+
+export interface ApplyResult {
+  effectiveFrom: string;
+  changes: string[];
+  warnings: string[];
+  writes: VersionWriteView[];
+  /** The reference data version after the edit (warm caches reload on it). */
+  referenceVersion: number;
+  /** True when this requestId was applied before: nothing written this time. */
+  duplicate: boolean;
+}
+
+export interface HistoryVersionView {
+  versionId: string;
+  status: 'past' | 'current' | 'future';
+  statusLabel: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  changes: string[];
+  source: SourceDocument;
+  xuequ: XuequView;
+}
+
+export interface CompositionHistory {
+  xuequId: string;
+  name: string;
+  versions: HistoryVersionView[];
+}
+
+export interface CompositionOutputs {
+  compositionState: CompositionState;
+  compositionHistory: CompositionHistory;
+  previewEdit: EditPreview;
+  applyEdit: ApplyResult;
+}

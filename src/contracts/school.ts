@@ -136,6 +136,16 @@ export interface LookupResult {
   schools: Array<{ school: SchoolRef; xuequIds: string[] }>;
   /** Plain-language notes when something could not be decided. */
   notes: string[];
+  /** 学区 composition changes after today for the zoned / named schools (or the 街道), with the 学区 then. */
+  upcoming: UpcomingXuequChange[];
+}
+
+export interface UpcomingXuequChange {
+  effectiveFrom: string;
+  /** e.g. 自2027-02-20起，华英中学由第一学区划入第二学区 */
+  changes: string[];
+  /** The 学区 of those schools / that 街道 from effectiveFrom. */
+  xuequ: XuequView[];
 }
 
 export interface SchoolProfile {

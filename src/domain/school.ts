@@ -16,6 +16,10 @@ export interface School {
   locationSample: boolean;
   /** Teachers on the staff (the base of the rotation share); null when not registered. */
   teacherCount: number | null;
+  /** True when teacherCount is invented sample data (the seeds give none). */
+  teacherCountSample: boolean;
+  /** 骨干教师 on the staff (target: all of them in exchange, seed 001); null when not registered. */
+  keyTeacherCount: number | null;
 }
 
 /** Stages a school teaches, by kind: a 九年一贯 school teaches both. */

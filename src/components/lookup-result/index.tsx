@@ -5,6 +5,7 @@ import { SCHOOL_KIND_LABELS } from '../../domain/school';
 import AskSchoolForm from '../ask-school-form';
 import SchoolCard from '../school-card';
 import XuequCard from '../xuequ-card';
+import XuequUpcoming from '../xuequ-upcoming';
 import './index.scss';
 
 export interface LookupResultViewProps {
@@ -77,8 +78,9 @@ export default function LookupResultView({ result, address, onOpenSchool, onOpen
           ))}
         </View>
       )}
-      {result.xuequ.length > 0 && <Text className='lookup-result__heading'>所属学区</Text>}
+      {result.xuequ.length > 0 && <Text className='lookup-result__heading'>{result.upcoming?.length ? '现在所属学区' : '所属学区'}</Text>}
       {result.xuequ.map((x) => <XuequCard key={x.id} xuequ={x} compact onOpen={onOpenXuequ} />)}
+      <XuequUpcoming upcoming={result.upcoming ?? []} onOpenXuequ={onOpenXuequ} />
       <View className='lookup-result__link' data-testid='open-enrol' onClick={onOpenEnrol}>
         <Text>入学条件与材料清单（户籍、房产、随迁子女）</Text>
         <Text className='lookup-result__arrow'>›</Text>

@@ -1,4 +1,12 @@
 import type { ActionTable } from '../../../../src/server/handler';
 import { compositionInputs, type CompositionOutputs } from '../../../../src/contracts/admin-composition';
+import { applyEdit, previewEdit } from '../composition/edit';
+import { compositionHistory, compositionState } from '../composition/read';
 
-export const compositionActions: ActionTable<typeof compositionInputs, CompositionOutputs> = {};
+/** The bureau's 学区 composition editor; each action also checks the 学区 is in the caller's district. */
+export const compositionActions: ActionTable<typeof compositionInputs, CompositionOutputs> = {
+  compositionState: { input: compositionInputs.compositionState, access: ['bureau'], run: compositionState },
+  compositionHistory: { input: compositionInputs.compositionHistory, access: ['bureau'], run: compositionHistory },
+  previewEdit: { input: compositionInputs.previewEdit, access: ['bureau'], run: previewEdit },
+  applyEdit: { input: compositionInputs.applyEdit, access: ['bureau'], run: applyEdit },
+};

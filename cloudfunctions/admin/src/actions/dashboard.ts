@@ -1,4 +1,19 @@
 import type { ActionTable } from '../../../../src/server/handler';
 import { dashboardInputs, type DashboardOutputs } from '../../../../src/contracts/admin-dashboard';
+import { dashboardCsv } from '../dashboard/csv';
+import { resolveScope } from '../dashboard/scope';
+import { buildDashboard } from '../dashboard/view';
 
-export const dashboardActions: ActionTable<typeof dashboardInputs, DashboardOutputs> = {};
+/** The policy dashboard: the bureau sees its district and each 学区, a 学区长 their own 学区. */
+export const dashboardActions: ActionTable<typeof dashboardInputs, DashboardOutputs> = {
+  dashboard: {
+    input: dashboardInputs.dashboard,
+    access: ['bureau', 'xuequzhang'],
+    run: async (input, ctx) => buildDashboard(input, await resolveScope(input, ctx), ctx.now),
+  },
+  dashboardCsv: {
+    input: dashboardInputs.dashboardCsv,
+    access: ['bureau', 'xuequzhang'],
+    run: async (input, ctx) => dashboardCsv(await buildDashboard(input, await resolveScope(input, ctx), ctx.now)),
+  },
+};

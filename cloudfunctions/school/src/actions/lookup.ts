@@ -6,7 +6,8 @@ import { CHINA_ZONE, localDate, schoolYearLabel, schoolYearOf } from '../../../.
 import { divisionsNamedIn } from '../../../../src/domain/divisions';
 import { searchByName } from '../../../../src/domain/text';
 import { STAGE_LABELS } from '../../../../src/domain/stages';
-import { xuequOfSchool, xuequServingStreet, type XuequVersion } from '../../../../src/domain/xuequ';
+import { compositionOn, xuequOfSchool, xuequServingStreet, type XuequVersion } from '../../../../src/domain/xuequ';
+import { upcomingChanges } from '../../../../src/domain/composition';
 import type { DivisionDoc } from '../../../../src/server/repositories/reference';
 import { schoolRef } from '../../../../src/server/xuequ-view';
 import { loadDistrict, type DistrictContext } from '../district-context';
@@ -80,5 +81,16 @@ export async function lookup(input: LookupInput, ctx: ActionContext): Promise<Lo
     canAskSchool: asked && (current.zoned.length === 0 || current.ambiguous.length > 0),
     schools,
     notes,
+    upcoming: upcoming(d, [...current.zoned.map((z) => z.school.id), ...schools.map((s) => s.school.id)], street && current.zoned.length === 0 ? [street.code] : [], localDate(ctx.now, CHINA_ZONE)),
   };
+}
+
+/** Composition changes after today for these schools / 街道, each with the 学区 as composed from its date. */
+function upcoming(d: DistrictContext, schoolIds: string[], streetCodes: string[], today: string): LookupResult['upcoming'] {
+  const streetName = (code: string) => d.divisions.find((x) => x.code === code)?.name ?? code;
+  const nameOf = (id: string) => d.schoolsById.get(id)?.name ?? id;
+  return upcomingChanges(d.versions, today, [...new Set(schoolIds)], streetCodes, nameOf, streetName).map((u) => {
+    const then = compositionOn(d.versions, u.effectiveFrom);
+    return { effectiveFrom: u.effectiveFrom, changes: u.changes, xuequ: then.filter((x) => u.xuequIds.includes(x.xuequId)).map(d.view) };
+  });
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '学区通' });
+export default definePageConfig({ navigationBarTitleText: '数据看板' });

@@ -1,21 +1,26 @@
-import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import RoleHome from '../../../../components/role-home';
+import EntryLinks from '../../../../components/entry-links';
 import MakeupInbox from '../../../../components/makeup-inbox';
 import InquiryInbox from '../../../../components/inquiry-inbox';
-import './index.scss';
+import { useCall } from '../../../../hooks/use-call';
 
-/** 校长的首页（分包：只有校长会加载）：审批入口，本校与学区，补卡审批，家长咨询。 */
+const LINKS = [
+  { label: '审批收件箱', url: '/packages/principal/pages/inbox/index', testId: 'open-inbox' },
+  { label: '学区场馆共享', url: '/packages/principal/pages/facilities/index', testId: 'open-facilities' },
+  { label: '教师邀请码', url: '/packages/principal/pages/invites/index', testId: 'open-invites' },
+];
+const XUEQU_LINK = { label: '学区数据看板（学区长）', url: '/packages/bureau/pages/dashboard/index', testId: 'open-dashboard' };
+
+/** 校长的首页（分包：只有校长会加载）：审批入口，本校与学区，补卡审批，家长咨询；学区长另有学区看板。 */
 export default function PrincipalHomePage() {
+  const me = useCall('account', 'me', {});
+  const links = me.data?.roles.includes('xuequzhang') ? [...LINKS, XUEQU_LINK] : LINKS;
   return (
-    <View>
-      <View className='principal__links'>
-        <Text className='principal__link' data-testid='open-inbox' onClick={() => void Taro.navigateTo({ url: '/packages/principal/pages/inbox/index' })}>审批收件箱 ›</Text>
-        <Text className='principal__link' data-testid='open-facilities' onClick={() => void Taro.navigateTo({ url: '/packages/principal/pages/facilities/index' })}>学区场馆共享 ›</Text>
-      </View>
+    <>
+      <EntryLinks links={links} />
       <RoleHome role='principal' />
       <MakeupInbox />
       <InquiryInbox />
-    </View>
+    </>
   );
 }

@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { CHINA_ZONE, localDate } from '../../../../domain/time';
 import { useCall } from '../../../../hooks/use-call';
 import { call } from '../../../../services/call';
+import { saveCsv } from '../../../../services/save-csv';
 import SampleBadge from '../../../../components/sample-badge';
 import StatusView from '../../../../components/status-view';
 import './index.scss';
@@ -14,22 +15,6 @@ const shift = (month: string, by: number) => {
   const d = new Date(Date.UTC(y, m - 1 + by, 1));
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 };
-
-/** Saves the CSV: a download in the browser, a file to share in WeChat. */
-async function saveCsv(filename: string, csv: string) {
-  if (process.env.TARO_ENV === 'weapp') {
-    const path = `${Taro.env.USER_DATA_PATH}/${filename}`;
-    Taro.getFileSystemManager().writeFileSync(path, csv, 'utf8');
-    await Taro.shareFileMessage({ filePath: path, fileName: filename });
-    return;
-  }
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 /** 本月工时: hours in China time, 课时, flags, subsidy estimate; CSV export. */
 export default function TeacherMonthPage() {

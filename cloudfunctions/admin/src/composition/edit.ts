@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+import { planEdit, type EditPlan, type VersionWrite } from '../../../../src/domain/composition';
+import type { XuequVersion } from '../../../../src/domain/xuequ';
+import { COLLECTIONS } from '../../../../src/contracts/collections';
+import type { ApplyResult, EditPreview, VersionWriteView, compositionInputs } from '../../../../src/contracts/admin-composition';
+import type { ActionContext } from '../../../../src/server/handler';
+import { AppError } from '../../../../src/server/errors';
+import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
+import { bumpReferenceVersion } from '../../../../src/server/repositories/meta';
+import { fetchById } from '../../../../src/server/repositories/query';
+import { assertOwnEdit, bureauScope, editContext, type BureauScope } from './scope';
+
+type EditInput = z.output<(typeof compositionInputs)['previewEdit']>;
+type ApplyInput = z.output<(typeof compositionInputs)['applyEdit']>;
+
+/** One applied edit, kept in meta under its request id: what makes applyEdit idempotent. */
+interface EditRecord {
+  _id: string;
+  kind: 'composition-edit';
+  districtCode: string;
+  requestId: string;
+  by: string;
+  at: number;
+  result: Omit<ApplyResult, 'duplicate'>;
+}
+
+const writeView = (w: VersionWrite): VersionWriteView => ({
+  kind: w.kind,
+  versionId: w.doc._id,
+  xuequId: w.doc.xuequId,
+  name: w.doc.name,
+  effectiveFrom: w.doc.effectiveFrom,
+  effectiveTo: w.doc.effectiveTo,
+});
+
+async function plan(input: EditInput, ctx: ActionContext): Promise<{ scope: BureauScope; plan: EditPlan }> {
+  const scope = await bureauScope(ctx);
+  await assertOwnEdit(scope, input.edit);
+  return { scope, plan: planEdit(editContext(scope), input.edit) };
+}
+
+/** Dry run: the versions that would be written, the composition before and after, warnings, errors. */
+export async function previewEdit(input: EditInput, ctx: ActionContext): Promise<EditPreview> {
+  const { scope, plan: p } = await plan(input, ctx);
+  return {
+    effectiveFrom: p.effectiveFrom,
+    ok: p.errors.length === 0,
+    errors: p.errors,
+    warnings: p.warnings,
+    changes: p.changes,
+    before: p.before.map(scope.view),
+    after: p.after.map(scope.view),
+    writes: p.writes.map(writeView),
+  };
+}
+
+/** The fields that decide a version; a stored document differing in them was changed by someone else. */
+const stamp = (v: XuequVersion | null) =>
+  v ? JSON.stringify([v.xuequId, v.name, v.effectiveFrom, v.effectiveTo, v.alliances.map((a) => [a.stage, a.leadSchoolIds, a.memberSchoolIds]), v.streetCodes]) : 'none';
+
+const recordId = (districtCode: string, requestId: string) => `composition-edit-${districtCode}-${requestId}`;
+
+/**
+ * Writes an edit's versions and bumps meta/reference in one transaction. Each document is re-read in
+ * the transaction and must still be what the plan was made from (else CONFLICT, nothing written).
+ */
+export async function applyEdit(input: ApplyInput, ctx: ActionContext): Promise<ApplyResult> {
+  const scope = await bureauScope(ctx);
+  const id = recordId(scope.districtCode, input.requestId);
+  const done = await fetchById<EditRecord>(COLLECTIONS.meta, id);
+  if (done) return { ...done.result, duplicate: true };
+  await assertOwnEdit(scope, input.edit);
+  const p = planEdit(editContext(scope), input.edit);
+  if (p.errors.length) throw new AppError('INVALID_INPUT', p.errors.join('；'), 'edit');
+  const known = new Map(scope.data.versions.map((v) => [v._id, v]));
+
+  return runTransaction(async (tx) => {
+    const recordRef = tx.collection(COLLECTIONS.meta).doc(id);
+    const previous = (await recordRef.get().catch(() => ({ data: null }))).data as EditRecord | null;
+    if (previous) return { ...previous.result, duplicate: true };
+    for (const w of p.writes) {
+      const ref = tx.collection(COLLECTIONS.xuequ).doc(w.doc._id);
+      const stored = (await ref.get().catch(() => ({ data: null }))).data as XuequVersion | null;
+      if (stamp(stored) !== stamp(known.get(w.doc._id) ?? null)) throw new AppError('CONFLICT', '学区组成刚被其他人调整，请刷新后重试');
+      const doc = w.kind === 'close' ? w.doc : { ...w.doc, editRequestId: input.requestId };
+      await ref.set({ data: fieldsOf(doc) as unknown as Record<string, unknown> });
+    }
+    const referenceVersion = await bumpReferenceVersion(tx);
+    const result = { effectiveFrom: p.effectiveFrom, changes: p.changes, warnings: p.warnings, writes: p.writes.map(writeView), referenceVersion };
+    const record: EditRecord = { _id: id, kind: 'composition-edit', districtCode: scope.districtCode, requestId: input.requestId, by: scope.user._id, at: ctx.now, result };
+    await recordRef.set({ data: fieldsOf(record) as unknown as Record<string, unknown> });
+    return { ...result, duplicate: false };
+  });
+}

@@ -1,0 +1,451 @@
+import type { AllianceStage, Stage } from './stages';
+import { STAGE_LABELS } from './stages';
+import { compositionOn, schoolIdsOf, type Alliance, type SourceDocument, type XuequVersion } from './xuequ';
+
+/**
+ * Editing a district's 学区 composition with an effective date. An edit never overwrites history: the
+ * version valid on the date is closed (effectiveTo = date) and a new version starts on the date; only a
+ * version that itself starts on that date (not yet in effect, or starting today) is replaced.
+ */
+
+/** 每个学区学校数原则上不超过10所（柳州市全面推进义务教育学区制管理改革指导意见）. */
+export const MAX_SCHOOLS_PER_XUEQU = 10;
+
+export interface SchoolInfo {
+  _id: string;
+  name: string;
+  stages: readonly Stage[];
+}
+
+interface Dated {
+  /** China date 'YYYY-MM-DD' from which the edit applies. */
+  effectiveFrom: string;
+}
+export type CompositionEdit = Dated &
+  (
+    | { kind: 'create'; name: string; alliances: Alliance[]; streetCodes: string[] }
+    | { kind: 'rename'; xuequId: string; name: string }
+    | { kind: 'setAlliances'; xuequId: string; alliances: Alliance[] }
+    | { kind: 'moveSchool'; schoolId: string; fromXuequId: string; toXuequId: string }
+    | { kind: 'removeSchool'; xuequId: string; schoolId: string }
+    | { kind: 'addSchool'; xuequId: string; schoolId: string }
+    | { kind: 'setLead'; xuequId: string; schoolId: string; stage: AllianceStage }
+  );
+
+export interface EditContext {
+  districtCode: string;
+  /** Every version of the district's 学区. */
+  versions: readonly XuequVersion[];
+  schools: readonly SchoolInfo[];
+  /** Today in China ('YYYY-MM-DD'); the effective date may not be earlier. */
+  today: string;
+  /** The document recorded on new versions (who decided the change). */
+  source: SourceDocument;
+}
+
+export type WriteKind = 'close' | 'add' | 'replace';
+export interface VersionWrite {
+  kind: WriteKind;
+  doc: XuequVersion;
+}
+
+export interface EditPlan {
+  effectiveFrom: string;
+  /** Whole documents to set, by their ids; empty when there are errors. */
+  writes: VersionWrite[];
+  /** The touched 学区 as composed on the date, before and after the edit. */
+  before: XuequVersion[];
+  after: XuequVersion[];
+  changes: string[];
+  errors: string[];
+  warnings: string[];
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isCalendarDate(s: string): boolean {
+  const m = DATE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+/** The next term start after today (China date): 2月20日 (spring) or 9月1日 (autumn). */
+export function nextTermStart(today: string): string {
+  const year = +today.slice(0, 4);
+  return [`${year}-02-20`, `${year}-09-01`, `${year + 1}-02-20`].find((d) => d > today)!;
+}
+
+type Transform = (v: XuequVersion) => XuequVersion | null;
+
+const without = (ids: readonly string[], id: string) => ids.filter((x) => x !== id);
+
+/** The school taken out of every alliance; alliances left with no school at all are dropped. */
+function removeFrom(v: XuequVersion, schoolId: string): XuequVersion | null {
+  if (!schoolIdsOf(v).includes(schoolId)) return null;
+  const alliances = v.alliances
+    .map((a) => ({ ...a, leadSchoolIds: without(a.leadSchoolIds, schoolId), memberSchoolIds: without(a.memberSchoolIds, schoolId) }))
+    .filter((a) => a.leadSchoolIds.length + a.memberSchoolIds.length > 0);
+  return { ...v, alliances };
+}
+
+/** The school added as a member: to the undivided list when there is one, else to its stages' alliances. */
+function addTo(v: XuequVersion, school: SchoolInfo): XuequVersion | null {
+  if (schoolIdsOf(v).includes(school._id)) return null;
+  const alliances = v.alliances.map((a) => ({ ...a, memberSchoolIds: [...a.memberSchoolIds] }));
+  const all = alliances.find((a) => a.stage === 'all');
+  if (all) all.memberSchoolIds.push(school._id);
+  else {
+    let placed = false;
+    for (const stage of school.stages) {
+      const target = alliances.find((a) => a.stage === stage);
+      if (target) {
+        target.memberSchoolIds.push(school._id);
+        placed = true;
+      }
+    }
+    if (!placed) alliances.push({ stage: school.stages.length === 1 ? school.stages[0] : 'all', leadSchoolIds: [], memberSchoolIds: [school._id] });
+  }
+  return { ...v, alliances };
+}
+
+/** The school made the lead of its stage's alliance; the previous lead stays on as a member. */
+function leadIn(v: XuequVersion, schoolId: string, stage: AllianceStage): XuequVersion | null {
+  const ofStage = v.alliances.filter((a) => a.stage === stage);
+  const target = ofStage.find((a) => a.leadSchoolIds.includes(schoolId) || a.memberSchoolIds.includes(schoolId)) ?? ofStage[0];
+  if (!target || target.leadSchoolIds.includes(schoolId)) return null;
+  const alliances = v.alliances.map((a) => {
+    if (a === target) return { ...a, leadSchoolIds: [schoolId], memberSchoolIds: [...a.leadSchoolIds, ...without(a.memberSchoolIds, schoolId)] };
+    // Leading a stage replaces its place in the undivided member list.
+    if (a.stage === 'all' && stage !== 'all') return { ...a, memberSchoolIds: without(a.memberSchoolIds, schoolId) };
+    return a;
+  });
+  return { ...v, alliances: alliances.filter((a) => a.leadSchoolIds.length + a.memberSchoolIds.length > 0) };
+}
+
+/** A school's places in a composition, as comparable keys 'xuequId|role|stage'. */
+function placesOf(composition: readonly XuequVersion[], schoolId: string): Array<{ xuequ: XuequVersion; role: 'lead' | 'member'; stage: AllianceStage }> {
+  const out: Array<{ xuequ: XuequVersion; role: 'lead' | 'member'; stage: AllianceStage }> = [];
+  for (const x of composition) {
+    for (const a of x.alliances) {
+      if (a.leadSchoolIds.includes(schoolId)) out.push({ xuequ: x, role: 'lead', stage: a.stage });
+      else if (a.memberSchoolIds.includes(schoolId)) out.push({ xuequ: x, role: 'member', stage: a.stage });
+    }
+  }
+  return out;
+}
+
+const leadName = (x: XuequVersion, stage: AllianceStage) => (stage === 'all' ? '牵头学校' : `${STAGE_LABELS[stage]}${x.leadTitle[stage] ?? '学区长学校'}`);
+
+/**
+ * What changed between two versions of one 学区, in plain Chinese (school names via nameOf).
+ * prev null: the 学区 was set up.
+ */
+export function describeChange(prev: XuequVersion | null, next: XuequVersion | null, nameOf: (id: string) => string): string[] {
+  if (!next && !prev) return [];
+  if (!next) return [`${prev!.name}撤销`];
+  if (!prev) {
+    const ids = schoolIdsOf(next);
+    return [`设立${next.name}${ids.length ? `：${ids.map(nameOf).join('、')}` : ''}`];
+  }
+  const out: string[] = [];
+  if (prev.name !== next.name) out.push(`名称由“${prev.name}”改为“${next.name}”`);
+  const before = new Set(schoolIdsOf(prev));
+  const after = new Set(schoolIdsOf(next));
+  for (const id of after) if (!before.has(id)) out.push(`${nameOf(id)}划入${next.name}`);
+  for (const id of before) if (!after.has(id)) out.push(`${nameOf(id)}划出${prev.name}`);
+  for (const id of after) {
+    if (!before.has(id)) continue;
+    const was = placesOf([prev], id).filter((p) => p.role === 'lead').map((p) => p.stage);
+    const is = placesOf([next], id).filter((p) => p.role === 'lead').map((p) => p.stage);
+    for (const st of is) if (!was.includes(st)) out.push(`${nameOf(id)}成为${leadName(next, st)}`);
+    for (const st of was) if (!is.includes(st)) out.push(`${nameOf(id)}不再担任${leadName(prev, st)}`);
+  }
+  for (const id of after) {
+    if (before.has(id) || !placesOf([next], id).some((p) => p.role === 'lead')) continue;
+    for (const p of placesOf([next], id)) if (p.role === 'lead') out.push(`${nameOf(id)}任${leadName(next, p.stage)}`);
+  }
+  const streetsAdded = next.streetCodes.filter((c) => !prev.streetCodes.includes(c));
+  const streetsRemoved = prev.streetCodes.filter((c) => !next.streetCodes.includes(c));
+  if (streetsAdded.length) out.push(`服务街道增加${streetsAdded.length}个`);
+  if (streetsRemoved.length) out.push(`服务街道减少${streetsRemoved.length}个`);
+  return out.length ? out : ['组成未变'];
+}
+
+/** The next free 学区 id of a district, following its pattern (hd-x5 → hd-x6). */
+function newXuequId(ctx: EditContext): string {
+  let prefix = `${ctx.districtCode}-x`;
+  let max = 0;
+  for (const v of ctx.versions) {
+    const m = /^(.*-x)(\d+)$/.exec(v.xuequId);
+    if (!m) continue;
+    prefix = m[1];
+    max = Math.max(max, +m[2]);
+  }
+  return `${prefix}${max + 1}`;
+}
+
+const sameContent = (a: XuequVersion, b: XuequVersion) =>
+  a.name === b.name && JSON.stringify(a.alliances) === JSON.stringify(b.alliances) && JSON.stringify(a.streetCodes) === JSON.stringify(b.streetCodes);
+
+/** Errors and warnings of the touched 学区 as composed after the edit. */
+function check(ctx: EditContext, before: readonly XuequVersion[], after: readonly XuequVersion[], touched: readonly XuequVersion[], errors: string[], warnings: string[]) {
+  const byId = new Map(ctx.schools.map((s) => [s._id, s]));
+  const nameOf = (id: string) => byId.get(id)?.name ?? id;
+  for (const x of touched) {
+    const name = x.name.trim();
+    if (!name) errors.push('学区名称不能为空');
+    else if (after.some((o) => o.xuequId !== x.xuequId && o.name.trim() === name)) errors.push(`本区已有名为“${name}”的学区`);
+    for (const a of x.alliances) {
+      const label = `${x.name || '该学区'}的${a.stage === 'all' ? '成员校名单' : `${STAGE_LABELS[a.stage]}联盟`}`;
+      const listed = [...a.leadSchoolIds, ...a.memberSchoolIds];
+      for (const id of new Set(listed)) {
+        const s = byId.get(id);
+        if (!s) errors.push(`未知学校：${id}（不是本区学校）`);
+        else if (a.stage !== 'all' && !s.stages.includes(a.stage)) warnings.push(`${s.name}不设${STAGE_LABELS[a.stage]}学段，却列入${label}`);
+      }
+      for (const id of new Set(a.memberSchoolIds)) if (a.leadSchoolIds.includes(id)) errors.push(`${nameOf(id)}已是${label}的牵头学校，不能同时列为成员校`);
+      for (const list of [a.leadSchoolIds, a.memberSchoolIds]) {
+        for (const id of new Set(list)) if (list.filter((y) => y === id).length > 1) errors.push(`${nameOf(id)}在${label}中重复出现`);
+      }
+      if (a.stage !== 'all' && a.leadSchoolIds.length === 0 && a.memberSchoolIds.length > 0) warnings.push(`${label}没有${leadName(x, a.stage)}`);
+    }
+    const count = schoolIdsOf(x).length;
+    if (count > MAX_SCHOOLS_PER_XUEQU) warnings.push(`${x.name}将有${count}所学校，超过${MAX_SCHOOLS_PER_XUEQU}所（每个学区学校数原则上不超过10所）`);
+  }
+  const was = new Set(before.flatMap(schoolIdsOf));
+  const still = new Set(after.flatMap(schoolIdsOf));
+  for (const id of was) if (!still.has(id)) warnings.push(`${nameOf(id)}将不属于任何学区`);
+}
+
+/**
+ * The versions an edit writes, with its errors (nothing may be written) and warnings (may be written).
+ * Delta edits (move, remove, rename, lead) also apply to versions already planned after the date; a
+ * whole alliance list (setAlliances) applies until the next planned version.
+ */
+export function planEdit(ctx: EditContext, edit: CompositionEdit): EditPlan {
+  const date = edit.effectiveFrom;
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const empty = (): EditPlan => ({ effectiveFrom: date, writes: [], before: [], after: [], changes: [], errors, warnings });
+  if (!isCalendarDate(date)) errors.push('生效日期（effectiveFrom）不是有效日期');
+  else if (date < ctx.today) errors.push(`生效日期（effectiveFrom）不能早于今天（${ctx.today}）`);
+  if (errors.length) return empty();
+
+  const schools = new Map(ctx.schools.map((s) => [s._id, s]));
+  const onDate = compositionOn(ctx.versions, date);
+  const xuequ = (id: string) => onDate.find((x) => x.xuequId === id);
+  const needXuequ = (id: string) => {
+    const x = xuequ(id);
+    if (!x) errors.push(`学区（${id}）在${date}不存在`);
+    return x;
+  };
+  const needSchool = (id: string) => {
+    const s = schools.get(id);
+    if (!s) errors.push(`未知学校：${id}（不是本区学校）`);
+    return s;
+  };
+
+  const transforms = new Map<string, Transform>();
+  let propagate = true;
+  let created: XuequVersion | null = null;
+  switch (edit.kind) {
+    case 'create': {
+      const id = newXuequId(ctx);
+      const model = ctx.versions.find((v) => v.districtCode === ctx.districtCode);
+      created = {
+        _id: `${id}@${date}`,
+        xuequId: id,
+        districtCode: ctx.districtCode,
+        name: edit.name.trim(),
+        effectiveFrom: date,
+        effectiveTo: null,
+        alliances: edit.alliances,
+        streetCodes: edit.streetCodes,
+        leadTitle: model?.leadTitle ?? {},
+        source: ctx.source,
+        sample: false,
+        streetsSample: false,
+      };
+      break;
+    }
+    case 'rename':
+      if (needXuequ(edit.xuequId)) transforms.set(edit.xuequId, (v) => (v.name === edit.name.trim() ? null : { ...v, name: edit.name.trim() }));
+      break;
+    case 'setAlliances':
+      if (needXuequ(edit.xuequId)) transforms.set(edit.xuequId, (v) => ({ ...v, alliances: edit.alliances }));
+      propagate = false;
+      break;
+    case 'moveSchool': {
+      const from = needXuequ(edit.fromXuequId);
+      const to = needXuequ(edit.toXuequId);
+      const school = needSchool(edit.schoolId);
+      if (!from || !to || !school) break;
+      if (from.xuequId === to.xuequId) errors.push('原学区和新学区相同');
+      else if (!schoolIdsOf(from).includes(school._id)) errors.push(`${school.name}在${date}不属于${from.name}`);
+      else if (schoolIdsOf(to).includes(school._id)) errors.push(`${school.name}已在${to.name}中`);
+      else {
+        transforms.set(from.xuequId, (v) => removeFrom(v, school._id));
+        transforms.set(to.xuequId, (v) => addTo(v, school));
+      }
+      break;
+    }
+    case 'removeSchool': {
+      const x = needXuequ(edit.xuequId);
+      const school = needSchool(edit.schoolId);
+      if (!x || !school) break;
+      if (!schoolIdsOf(x).includes(school._id)) errors.push(`${school.name}在${date}不属于${x.name}`);
+      else transforms.set(x.xuequId, (v) => removeFrom(v, school._id));
+      break;
+    }
+    case 'addSchool': {
+      const x = needXuequ(edit.xuequId);
+      const school = needSchool(edit.schoolId);
+      if (!x || !school) break;
+      const elsewhere = onDate.find((o) => schoolIdsOf(o).includes(school._id));
+      if (elsewhere) errors.push(elsewhere.xuequId === x.xuequId ? `${school.name}已在${x.name}中` : `${school.name}属于${elsewhere.name}，请用“移至其他学区”`);
+      else transforms.set(x.xuequId, (v) => addTo(v, school));
+      break;
+    }
+    case 'setLead': {
+      const x = needXuequ(edit.xuequId);
+      const school = needSchool(edit.schoolId);
+      if (!x || !school) break;
+      const elsewhere = onDate.filter((o) => o.xuequId !== x.xuequId && schoolIdsOf(o).includes(school._id));
+      if (!x.alliances.some((a) => a.stage === edit.stage)) errors.push(`${x.name}没有${STAGE_LABELS[edit.stage]}联盟`);
+      else if (x.alliances.some((a) => a.stage === edit.stage && a.leadSchoolIds.includes(school._id))) errors.push(`${school.name}已是${x.name}的${leadName(x, edit.stage)}`);
+      else if (!schoolIdsOf(x).includes(school._id) && elsewhere.length) errors.push(`${school.name}属于${elsewhere[0].name}，请先将其划入${x.name}`);
+      else transforms.set(x.xuequId, (v) => leadIn(v, school._id, edit.stage));
+      break;
+    }
+  }
+  if (errors.length) return empty();
+
+  const writes: VersionWrite[] = [];
+  const afterById = new Map<string, XuequVersion>();
+  for (const [xuequId, transform] of transforms) {
+    const base = xuequ(xuequId)!;
+    const changed = transform(base);
+    if (!changed) continue;
+    const content = { ...changed, source: ctx.source };
+    if (base.effectiveFrom === date) {
+      const doc = { ...content, _id: base._id, effectiveFrom: date, effectiveTo: base.effectiveTo };
+      writes.push({ kind: 'replace', doc });
+      afterById.set(xuequId, doc);
+    } else {
+      writes.push({ kind: 'close', doc: { ...base, effectiveTo: date } });
+      const doc = { ...content, _id: `${xuequId}@${date}`, effectiveFrom: date, effectiveTo: base.effectiveTo };
+      writes.push({ kind: 'add', doc });
+      afterById.set(xuequId, doc);
+    }
+    const later = ctx.versions.filter((v) => v.xuequId === xuequId && v.effectiveFrom > date).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+    for (const v of later) {
+      if (!propagate) {
+        warnings.push(`${base.name}已排定${v.effectiveFrom}起的组成，本次调整只适用到该日期之前`);
+        break;
+      }
+      const next = transform(v);
+      if (next && !sameContent(next, v)) {
+        writes.push({ kind: 'replace', doc: { ...next, source: ctx.source } });
+        warnings.push(`${base.name}已排定的${v.effectiveFrom}起组成也一并调整`);
+      }
+    }
+  }
+  if (created) {
+    writes.push({ kind: 'add', doc: created });
+    afterById.set(created.xuequId, created);
+  }
+  const before = onDate.filter((x) => afterById.has(x.xuequId));
+  const after = [...afterById.values()];
+  const composedAfter = [...onDate.filter((x) => !afterById.has(x.xuequId)), ...after];
+  check(ctx, before, composedAfter, after, errors, warnings);
+  if (!created && writes.length === 0) errors.push('本次调整没有改变学区组成');
+
+  const nameOf = (id: string) => schools.get(id)?.name ?? id;
+  const changes = after.flatMap((x) => describeChange(before.find((b) => b.xuequId === x.xuequId) ?? null, x, nameOf));
+  return { effectiveFrom: date, writes: errors.length ? [] : writes, before, after, changes, errors: [...new Set(errors)], warnings: [...new Set(warnings)] };
+}
+
+export interface UpcomingChange {
+  effectiveFrom: string;
+  /** e.g. 自2027-02-20起，华英中学由第一学区划入第二学区 */
+  changes: string[];
+  /** The 学区 of the given schools and 街道 from that date. */
+  xuequIds: string[];
+}
+
+/**
+ * Composition changes after today that concern the given schools or 街道, one entry per date on which
+ * something changes for them, compared with the composition just before that date.
+ */
+export function upcomingChanges(
+  versions: readonly XuequVersion[],
+  today: string,
+  schoolIds: readonly string[],
+  streetCodes: readonly string[],
+  nameOf: (id: string) => string,
+  streetName: (code: string) => string,
+): UpcomingChange[] {
+  const dates = [...new Set(versions.flatMap((v) => [v.effectiveFrom, v.effectiveTo ?? '']).filter((d) => d > today))].sort();
+  const out: UpcomingChange[] = [];
+  let prev = compositionOn(versions, today);
+  for (const date of dates) {
+    const next = compositionOn(versions, date);
+    const changes: string[] = [];
+    for (const id of schoolIds) {
+      const was = placesOf(prev, id);
+      const is = placesOf(next, id);
+      const wasX = [...new Set(was.map((p) => p.xuequ.xuequId))];
+      const isX = [...new Set(is.map((p) => p.xuequ.xuequId))];
+      const nameIn = (c: XuequVersion[], xid: string) => c.find((x) => x.xuequId === xid)!.name;
+      const gained = isX.filter((x) => !wasX.includes(x)).map((x) => nameIn(next, x));
+      const lost = wasX.filter((x) => !isX.includes(x)).map((x) => nameIn(prev, x));
+      if (gained.length && lost.length) changes.push(`自${date}起，${nameOf(id)}由${lost.join('、')}划入${gained.join('、')}`);
+      else if (gained.length) changes.push(`自${date}起，${nameOf(id)}划入${gained.join('、')}`);
+      else if (lost.length) changes.push(`自${date}起，${nameOf(id)}划出${lost.join('、')}${isX.length ? '' : '，不再属于任何学区'}`);
+      for (const p of is) {
+        if (p.role === 'lead' && !was.some((w) => w.role === 'lead' && w.stage === p.stage && w.xuequ.xuequId === p.xuequ.xuequId)) {
+          changes.push(`自${date}起，${nameOf(id)}成为${p.xuequ.name}的${leadName(p.xuequ, p.stage)}`);
+        }
+      }
+      for (const x of isX) {
+        const a = prev.find((v) => v.xuequId === x);
+        const b = next.find((v) => v.xuequId === x)!;
+        if (a && a.name !== b.name) changes.push(`自${date}起，${a.name}更名为${b.name}`);
+      }
+    }
+    for (const code of streetCodes) {
+      const was = prev.filter((x) => x.streetCodes.includes(code)).map((x) => x.name);
+      const is = next.filter((x) => x.streetCodes.includes(code)).map((x) => x.name);
+      if (was.join() !== is.join()) changes.push(`自${date}起，${streetName(code)}${is.length ? `由${is.join('、')}服务` : '不再由学区服务'}`);
+    }
+    if (changes.length) {
+      const xuequIds = new Set<string>();
+      for (const id of schoolIds) for (const p of placesOf(next, id)) xuequIds.add(p.xuequ.xuequId);
+      for (const x of next) if (streetCodes.some((c) => x.streetCodes.includes(c))) xuequIds.add(x.xuequId);
+      out.push({ effectiveFrom: date, changes: [...new Set(changes)], xuequIds: [...xuequIds].sort() });
+    }
+    prev = next;
+  }
+  return out;
+}
+
+export interface HistoryEntry {
+  version: XuequVersion;
+  status: 'past' | 'current' | 'future';
+  /** What changed from the version before it (plain Chinese). */
+  changes: string[];
+}
+
+/** A 学区's versions newest first, each with what changed from the one before it. */
+export function historyOf(versions: readonly XuequVersion[], today: string, nameOf: (id: string) => string): HistoryEntry[] {
+  const sorted = [...versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  return sorted
+    .map((v, i) => ({
+      version: v,
+      status: (v.effectiveFrom > today ? 'future' : v.effectiveTo !== null && v.effectiveTo <= today ? 'past' : 'current') as HistoryEntry['status'],
+      changes: describeChange(i > 0 ? sorted[i - 1] : null, v, nameOf),
+    }))
+    .reverse();
+}

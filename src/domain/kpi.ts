@@ -1,0 +1,331 @@
+/**
+ * Policy dashboard figures of a district and its 学区, computed from verified records only. Pure: the
+ * caller passes the data, the school year, the instant `now` and the zone.
+ *
+ * Seed 001 sets the targets: 优秀干部教师轮岗交流资源共享比率不少于30%；中青年优秀校长、骨干教师轮岗交流达100%.
+ */
+import { DEFAULT_ROTATION_POLICY, rotationShare } from './approval/checks';
+import type { RequestType } from './approval/types';
+import { addDays, instantAt } from './duty/calendar';
+import { recordHours } from './duty/hours';
+import { DEFAULT_DUTY_POLICY } from './duty/types';
+import type { ClockRecord, Duty, DutyKind, DutyPolicy } from './duty/types';
+import { schoolIdsOf, type XuequVersion } from './xuequ';
+
+/** Every form of 教师交流 that counts for the share (资源共享 counts each form; 联合教研 moves nobody). */
+export const EXCHANGE_KINDS: readonly DutyKind[] = ['rotation', 'cross-teaching', 'itinerant', 'support', 'mentoring'];
+export const ROTATION_TARGET = DEFAULT_ROTATION_POLICY.targetShare;
+/** 骨干教师轮岗交流达100%. */
+export const KEY_TARGET = 1;
+export const NO_KEY_DATA = '未登记骨干教师';
+
+/** 1 September of `schoolYear` to 31 August of the next year, China dates, as dates and instants. */
+export interface SchoolYearPeriod {
+  schoolYear: number;
+  first: string;
+  last: string;
+  startMs: number;
+  /** Exclusive: 1 September of the next year, 00:00 in the zone. */
+  endMs: number;
+}
+
+export function schoolYearPeriod(schoolYear: number, zone: string): SchoolYearPeriod {
+  const first = `${schoolYear}-09-01`;
+  const next = `${schoolYear + 1}-09-01`;
+  return { schoolYear, first, last: addDays(next, -1), startMs: instantAt(first, '00:00', zone), endMs: instantAt(next, '00:00', zone) };
+}
+
+/** A school as the figures need it. keyTeacherCount: 骨干教师 on the staff; null until registered. */
+export interface KpiSchool {
+  id: string;
+  name: string;
+  teacherCount: number | null;
+  keyTeacherCount: number | null;
+  /** The teacher count is sample data (the seeds give none). */
+  teacherCountSample: boolean;
+}
+
+/** A duty; teacherKey marks a 骨干教师 (no source sets it yet: absent = not known to be one). */
+export type KpiDuty = Pick<Duty, '_id' | 'teacherOpenid' | 'homeSchoolId' | 'hostSchoolId' | 'kind' | 'termStart' | 'termEnd' | 'status' | 'sample'> & {
+  teacherKey?: boolean;
+};
+
+export interface KpiBooking {
+  /** The owning school (lends). */
+  schoolId: string;
+  /** The booking school (borrows). */
+  bookingSchoolId: string;
+  start: number;
+  end: number;
+  status: 'confirmed' | 'cancelled';
+  sample?: boolean;
+}
+
+export interface KpiApproval {
+  _id: string;
+  type: RequestType;
+  status: string;
+  createdAt: number;
+  current: number;
+  steps: ReadonlyArray<{ schoolId: string | null; xuequId: string | null }>;
+}
+
+/** Counted / base against a target; share and met are null when the base is unknown. */
+export interface ShareFigure {
+  count: number;
+  base: number | null;
+  share: number | null;
+  target: number;
+  met: boolean | null;
+}
+
+export interface RotationFigure extends ShareFigure {
+  /** Schools of the group without a teacher count: left out of both count and base. */
+  schoolsWithoutCount: number;
+}
+
+export interface KeyFigure extends ShareFigure {
+  /** False when no school of the group registered its 骨干教师: show NO_KEY_DATA, not a number. */
+  registered: boolean;
+}
+
+export interface KpiRow {
+  id: string;
+  name: string;
+  level: 'district' | 'xuequ' | 'school';
+  schoolIds: string[];
+  rotation: RotationFigure;
+  key: KeyFigure;
+  /** Verified minutes worked at the group's schools as host school, within the school year. */
+  hostMinutes: number;
+  /** Verified sessions held at the group's schools (as host) and by their teachers elsewhere (as home). */
+  hostSessions: number;
+  homeSessions: number;
+  /** Confirmed bookings by other schools of the group's facilities (lent) and of others' (borrowed). */
+  lentMinutes: number;
+  borrowedMinutes: number;
+  /** Some teacher count used is sample data. */
+  teacherCountSample: boolean;
+}
+
+/**
+ * A verified record: clocked in within the geofence or by an approved 补卡, and ended by a clock-out or
+ * by a capped end (the slot is over). A session still running at nowMs is not counted yet.
+ */
+export function isVerified(record: ClockRecord, zone: string, nowMs: number, policy: DutyPolicy = DEFAULT_DUTY_POLICY): boolean {
+  if (record.clockInAt === null || !(record.inPass || record.makeup)) return false;
+  return record.clockOutAt !== null || recordHours(record, zone, policy, nowMs).capped;
+}
+
+/** Active exchange duties whose term overlaps the school year. */
+export const exchangeDutiesIn = <D extends KpiDuty>(duties: readonly D[], period: SchoolYearPeriod): D[] =>
+  duties.filter((d) => d.status === 'active' && EXCHANGE_KINDS.includes(d.kind) && d.termStart <= period.last && d.termEnd >= period.first);
+
+interface Facts {
+  teachers: Set<string>;
+  keyTeachers: Set<string>;
+  hostMinutes: number;
+  hostSessions: number;
+  homeSessions: number;
+  lentMinutes: number;
+  borrowedMinutes: number;
+}
+
+const newFacts = (): Facts => ({ teachers: new Set(), keyTeachers: new Set(), hostMinutes: 0, hostSessions: 0, homeSessions: 0, lentMinutes: 0, borrowedMinutes: 0 });
+
+export interface KpiInput {
+  schools: readonly KpiSchool[];
+  duties: readonly KpiDuty[];
+  records: readonly ClockRecord[];
+  bookings: readonly KpiBooking[];
+  period: SchoolYearPeriod;
+  zone: string;
+  nowMs: number;
+  policy?: DutyPolicy;
+}
+
+/** Per-school facts, and Chinese notes on what was left out. */
+export class KpiFacts {
+  private readonly facts = new Map<string, Facts>();
+  readonly schools: ReadonlyMap<string, KpiSchool>;
+  readonly notes: string[] = [];
+  /** Some duty or booking counted is sample data. */
+  sampleRecords = false;
+
+  constructor(input: KpiInput) {
+    this.schools = new Map(input.schools.map((s) => [s.id, s]));
+    const { period, zone, nowMs } = input;
+    const policy = input.policy ?? DEFAULT_DUTY_POLICY;
+    for (const d of exchangeDutiesIn(input.duties, period)) {
+      const f = this.of(d.homeSchoolId);
+      f.teachers.add(d.teacherOpenid);
+      if (d.teacherKey === true) f.keyTeachers.add(d.teacherOpenid);
+      this.sampleRecords ||= d.sample;
+    }
+    const dutyById = new Map(input.duties.map((d) => [d._id, d]));
+    let unverified = 0;
+    let orphan = 0;
+    for (const r of input.records) {
+      if (!isVerified(r, zone, nowMs, policy)) {
+        if (r.sessionDate >= period.first && r.sessionDate <= period.last) unverified += 1;
+        continue;
+      }
+      const h = recordHours(r, zone, policy, nowMs);
+      const host = this.of(r.hostSchoolId);
+      for (const [date, m] of Object.entries(h.byDate)) if (date >= period.first && date <= period.last) host.hostMinutes += m;
+      if (r.sessionDate < period.first || r.sessionDate > period.last) continue;
+      host.hostSessions += 1;
+      const duty = dutyById.get(r.dutyId);
+      if (duty) this.of(duty.homeSchoolId).homeSessions += 1;
+      else orphan += 1;
+    }
+    for (const b of input.bookings) {
+      if (b.status !== 'confirmed' || b.schoolId === b.bookingSchoolId) continue;
+      const minutes = Math.floor((Math.min(b.end, period.endMs) - Math.max(b.start, period.startMs)) / 60_000);
+      if (minutes <= 0) continue;
+      this.of(b.schoolId).lentMinutes += minutes;
+      this.of(b.bookingSchoolId).borrowedMinutes += minutes;
+      this.sampleRecords ||= b.sample === true;
+    }
+    if (unverified > 0) this.notes.push(`${unverified} 条签到记录未核验（不在范围内签到且无补卡，或尚未结束），未计入工时`);
+    if (orphan > 0) this.notes.push(`${orphan} 条签到记录找不到对应任务，只计入任务学校`);
+  }
+
+  private of(schoolId: string): Facts {
+    let f = this.facts.get(schoolId);
+    if (!f) this.facts.set(schoolId, (f = newFacts()));
+    return f;
+  }
+
+  /** One row for a group of schools (a school, a 学区, the district). */
+  row(id: string, name: string, level: KpiRow['level'], schoolIds: readonly string[]): KpiRow {
+    const ids = [...new Set(schoolIds)];
+    const teachers = new Set<string>();
+    const keyTeachers = new Set<string>();
+    let base = 0;
+    let keyBase = 0;
+    let withoutCount = 0;
+    let keyRegistered = false;
+    let sample = false;
+    const row: KpiRow = {
+      id, name, level, schoolIds: ids,
+      rotation: { count: 0, base: null, share: null, target: ROTATION_TARGET, met: null, schoolsWithoutCount: 0 },
+      key: { count: 0, base: null, share: null, target: KEY_TARGET, met: null, registered: false },
+      hostMinutes: 0, hostSessions: 0, homeSessions: 0, lentMinutes: 0, borrowedMinutes: 0, teacherCountSample: false,
+    };
+    for (const sid of ids) {
+      const school = this.schools.get(sid);
+      const f = this.facts.get(sid) ?? newFacts();
+      row.hostMinutes += f.hostMinutes;
+      row.hostSessions += f.hostSessions;
+      row.homeSessions += f.homeSessions;
+      row.lentMinutes += f.lentMinutes;
+      row.borrowedMinutes += f.borrowedMinutes;
+      if (school && school.teacherCount !== null && school.teacherCount > 0) {
+        base += school.teacherCount;
+        sample ||= school.teacherCountSample;
+        for (const t of f.teachers) teachers.add(t);
+      } else withoutCount += 1;
+      if (school && school.keyTeacherCount !== null && school.keyTeacherCount > 0) {
+        keyRegistered = true;
+        keyBase += school.keyTeacherCount;
+        for (const t of f.keyTeachers) keyTeachers.add(t);
+      }
+    }
+    row.rotation = { ...share(teachers.size, base, ROTATION_TARGET), schoolsWithoutCount: withoutCount };
+    row.key = keyRegistered ? { ...share(keyTeachers.size, keyBase, KEY_TARGET), registered: true } : { ...row.key };
+    row.teacherCountSample = sample;
+    return row;
+  }
+}
+
+function share(count: number, base: number, target: number): ShareFigure {
+  const s = rotationShare(count, base);
+  // Compared in tenths of a percent, so 0.3 reached by 3/10 is not lost to floating point.
+  return { count, base: s === null ? null : base, share: s, target, met: s === null ? null : Math.round(s * 1000) >= Math.round(target * 1000) };
+}
+
+export interface Scope {
+  kind: 'district' | 'xuequ';
+  /** The 学区 (scope 'xuequ'). */
+  xuequId?: string;
+}
+
+export interface DashboardKpis {
+  /** The district or the 学区. */
+  total: KpiRow;
+  /** One per 学区 of the composition (district scope; empty for a 学区). */
+  xuequ: KpiRow[];
+  /** Every school in scope, in the district's / 学区's order. */
+  schools: KpiRow[];
+  notes: string[];
+  /** Some duty or booking counted is sample data. */
+  sampleRecords: boolean;
+}
+
+/**
+ * The dashboard's rows. District scope: every school of the district, each 学区 of the composition;
+ * 学区 scope: the 学区's schools. Throws when the 学区 is not in the composition (the caller checks first).
+ */
+export function dashboardKpis(input: KpiInput & { composition: readonly XuequVersion[]; district: { code: string; name: string }; scope: Scope }): DashboardKpis {
+  const facts = new KpiFacts(input);
+  const school = (id: string) => facts.row(id, facts.schools.get(id)?.name ?? id, 'school', [id]);
+  if (input.scope.kind === 'district') {
+    const ids = input.schools.map((s) => s.id);
+    return {
+      total: facts.row(input.district.code, input.district.name, 'district', ids),
+      xuequ: input.composition.map((x) => facts.row(x.xuequId, x.name, 'xuequ', schoolIdsOf(x))),
+      schools: ids.map(school),
+      notes: facts.notes,
+      sampleRecords: facts.sampleRecords,
+    };
+  }
+  const x = input.composition.find((v) => v.xuequId === input.scope.xuequId);
+  if (!x) throw new Error(`学区 ${input.scope.xuequId} 不在当前组成中`);
+  const ids = schoolIdsOf(x);
+  return { total: facts.row(x.xuequId, x.name, 'xuequ', ids), xuequ: [], schools: ids.map(school), notes: facts.notes, sampleRecords: facts.sampleRecords };
+}
+
+export const AGE_BUCKETS = ['under1d', 'd1to3', 'over3d'] as const;
+export type AgeBucket = (typeof AGE_BUCKETS)[number];
+export const AGE_BUCKET_LABELS: Readonly<Record<AgeBucket, string>> = { under1d: '不足1天', d1to3: '1–3天', over3d: '超过3天' };
+
+export interface PendingAges {
+  total: number;
+  buckets: Record<AgeBucket, number>;
+  byType: Partial<Record<RequestType, number>>;
+  /** Age of the oldest pending request in whole days (floored); null when none. */
+  oldestDays: number | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/** < 1 day, 1–3 days (both ends included), > 3 days, by time since submission. */
+export function ageBucket(createdAt: number, nowMs: number): AgeBucket {
+  const age = nowMs - createdAt;
+  return age < DAY_MS ? 'under1d' : age <= 3 * DAY_MS ? 'd1to3' : 'over3d';
+}
+
+/**
+ * Pending requests by age. With `schoolIds` / `xuequId`, only those whose pending step waits at one of
+ * those schools or at that 学区 (what the 学区 itself holds up).
+ */
+export function pendingAges(approvals: readonly KpiApproval[], nowMs: number, within?: { schoolIds: readonly string[]; xuequId: string }): PendingAges {
+  const out: PendingAges = { total: 0, buckets: { under1d: 0, d1to3: 0, over3d: 0 }, byType: {}, oldestDays: null };
+  for (const a of approvals) {
+    if (a.status !== 'pending') continue;
+    if (within) {
+      const step = a.steps[a.current];
+      if (!step || !((step.schoolId && within.schoolIds.includes(step.schoolId)) || step.xuequId === within.xuequId)) continue;
+    }
+    out.total += 1;
+    out.buckets[ageBucket(a.createdAt, nowMs)] += 1;
+    out.byType[a.type] = (out.byType[a.type] ?? 0) + 1;
+    const days = Math.max(0, Math.floor((nowMs - a.createdAt) / DAY_MS));
+    out.oldestDays = out.oldestDays === null ? days : Math.max(out.oldestDays, days);
+  }
+  return out;
+}
+
+/** Minutes as hours with one decimal. */
+export const hoursOf = (minutes: number): number => Math.round((minutes / 60) * 10) / 10;
