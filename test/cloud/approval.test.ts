@@ -1,10 +1,10 @@
 import type { LocalApp } from '../../local/app';
-import { startTestApp, TEST_NOW } from '../helpers/local-app';
+import { startTestApp, fakeServerClock } from '../helpers/local-app';
 
 // Approvals across schools through the built `approval` bundle and the local runtime.
 let app: LocalApp;
 beforeAll(async () => {
-  jest.useFakeTimers({ now: TEST_NOW, advanceTimers: true, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+  fakeServerClock();
   app = await startTestApp();
 });
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { LocalApp } from '../../local/app';
-import { startTestApp, TEST_NOW } from '../helpers/local-app';
+import { startTestApp, TEST_NOW, fakeServerClock } from '../helpers/local-app';
 
 // The bureau's 学区 composition editor through the built `admin` bundle, and what the `school` lookup and
 // the `approval` routing read afterwards. Function time is the process clock: jest fakes Date only.
@@ -7,7 +7,7 @@ let app: LocalApp;
 const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
 
 beforeAll(async () => {
-  jest.useFakeTimers({ now: TEST_NOW, advanceTimers: true, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+  fakeServerClock();
   app = await startTestApp();
   // A teacher of 互助道小学, to ask for 跨校兼课 at the school that moves.
   app.cloud.store.insertMany('users', [{ _id: 'o-teacher-huzhu', roles: ['teacher'], name: '互助道小学教师', districtCode: '120102', schoolId: schoolId('互助道小学'), xuequId: null }]);

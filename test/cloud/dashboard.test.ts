@@ -1,12 +1,12 @@
 import type { LocalApp } from '../../local/app';
 import { cn } from '../domain/duty/fixtures';
-import { startTestApp, TEST_NOW } from '../helpers/local-app';
+import { startTestApp, TEST_NOW, fakeServerClock } from '../helpers/local-app';
 
 // The dashboard through the built `admin` bundle and the local runtime, over the seeded district plus
 // a few records inserted here; every figure is worked out from the seed's teacher counts.
 let app: LocalApp;
 beforeAll(async () => {
-  jest.useFakeTimers({ now: TEST_NOW, advanceTimers: true, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+  fakeServerClock();
   app = await startTestApp();
   seedFixture();
 });

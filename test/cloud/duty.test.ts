@@ -1,5 +1,5 @@
 import type { LocalApp } from '../../local/app';
-import { startTestApp, TEST_NOW } from '../helpers/local-app';
+import { startTestApp, fakeServerClock } from '../helpers/local-app';
 
 // Teachers' duties through the built `duty` bundle and the local runtime. Function time is the
 // process clock, so the tests move it with jest's fake Date (timers stay real).
@@ -7,7 +7,7 @@ let app: LocalApp;
 const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
 
 beforeAll(async () => {
-  jest.useFakeTimers({ now: TEST_NOW, advanceTimers: true, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+  fakeServerClock();
   app = await startTestApp();
   app.cloud.store.insertMany('users', [{ _id: OTHER_TEACHER.OPENID, roles: ['teacher'], name: '其他学校教师', districtCode: '120102', schoolId: 'hd-s10', xuequId: null }]);
 });

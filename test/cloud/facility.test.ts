@@ -1,5 +1,5 @@
 import type { LocalApp } from '../../local/app';
-import { startTestApp, TEST_NOW } from '../helpers/local-app';
+import { startTestApp, TEST_NOW, fakeServerClock } from '../helpers/local-app';
 import { sampleFacilities } from '../../tools/sample-facilities';
 import { runTransaction } from '../../src/server/cloud';
 import { bookInTransaction, type NewBooking } from '../../src/server/facility-booking';
@@ -15,7 +15,7 @@ import type { FacilityDoc } from '../../src/server/repositories/facilities';
 let app: LocalApp;
 
 beforeAll(async () => {
-  jest.useFakeTimers({ now: TEST_NOW, advanceTimers: true, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+  fakeServerClock();
   app = await startTestApp();
   // Until the seed includes them.
   if (app.cloud.store.count('facilities', {}) === 0) {

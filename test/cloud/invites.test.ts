@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { LocalApp } from '../../local/app';
-import { startTestApp, TEST_NOW } from '../helpers/local-app';
+import { startTestApp, fakeServerClock } from '../helpers/local-app';
 
 // Invites through the built `admin` and `account` bundles and the local runtime. Function time is the
 // process clock: jest's fake Date moves it (timers stay real).
 let app: LocalApp;
 const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
 beforeAll(async () => {
-  jest.useFakeTimers({ now: TEST_NOW, advanceTimers: true, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+  fakeServerClock();
   app = await startTestApp();
 });
 afterAll(async () => {

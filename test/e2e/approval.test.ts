@@ -1,4 +1,4 @@
-import { TEST_NOW } from '../helpers/local-app';
+import { fakeServerClock } from '../helpers/local-app';
 import { h5Session } from './h5-session';
 
 // A teacher asks for 跨校兼课 in the browser; the releasing principal and the host principal (who is
@@ -9,7 +9,7 @@ const login = (persona: string) => s.page.request.post(`${s.app.url}/__dev/login
 const fill = (id: string, value: string) => s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
 
 beforeAll(() => {
-  jest.useFakeTimers({ now: TEST_NOW, advanceTimers: true, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+  fakeServerClock();
 });
 afterAll(() => jest.useRealTimers());
 

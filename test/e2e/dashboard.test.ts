@@ -1,4 +1,4 @@
-import { TEST_NOW } from '../helpers/local-app';
+import { fakeServerClock } from '../helpers/local-app';
 import { h5Session } from './h5-session';
 
 // The bureau opens the dashboard from its home page in the browser and reads the district's rotation
@@ -8,7 +8,7 @@ const byTestId = s.byTestId;
 const login = (persona: string) => s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
 
 beforeAll(() => {
-  jest.useFakeTimers({ now: TEST_NOW, advanceTimers: true, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+  fakeServerClock();
 });
 afterAll(() => jest.useRealTimers());
 

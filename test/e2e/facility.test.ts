@@ -8,7 +8,7 @@ import type { School } from '../../src/domain/school';
 import type { XuequVersion } from '../../src/domain/xuequ';
 import type { FacilityDoc } from '../../src/server/repositories/facilities';
 import { sampleFacilities } from '../../tools/sample-facilities';
-import { startTestApp, TEST_NOW } from '../helpers/local-app';
+import { startTestApp, fakeServerClock } from '../helpers/local-app';
 import { launchBrowser } from './browser';
 
 // The 学区长 (第四十五中学) opens 共享场馆 in the browser: the week of a facility with a booking, then
@@ -22,7 +22,7 @@ const at = (date: string, hm: string) => instantAt(date, hm, 'Asia/Shanghai');
 const facility = (id: string) => app.cloud.store.find('facilities', { _id: id })[0] as unknown as FacilityDoc;
 
 beforeAll(async () => {
-  jest.useFakeTimers({ now: TEST_NOW, advanceTimers: true, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+  fakeServerClock();
   app = await startTestApp({ staticDir: path.resolve(__dirname, '../../dist/h5') });
   if (app.cloud.store.count('facilities', {}) === 0) {
     const docs = sampleFacilities(app.seed.schools as unknown as School[], app.seed.xuequ as unknown as XuequVersion[]);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { LocalApp } from '../../local/app';
 import { gcj02ToWgs84 } from '../../src/domain/geo';
-import { startTestApp, TEST_NOW } from '../helpers/local-app';
+import { startTestApp, fakeServerClock } from '../helpers/local-app';
 import { launchBrowser } from './browser';
 
 // A teacher persona clocks in and out in the browser and sees the hours; the host principal decides a
@@ -13,7 +13,7 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  jest.useFakeTimers({ now: TEST_NOW, advanceTimers: true, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+  fakeServerClock();
   app = await startTestApp({ staticDir: path.resolve(__dirname, '../../dist/h5') });
   browser = await launchBrowser();
   const host = (app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any).hostLocation;

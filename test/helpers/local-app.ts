@@ -28,3 +28,15 @@ export async function login(app: LocalApp, persona: string): Promise<string> {
   if (res.status !== 200) throw new Error(`login ${persona}: ${res.status}`);
   return res.headers.get('set-cookie')!.split(';')[0];
 }
+
+/**
+ * Function time is this process's Date (the runtime runs the bundles in-process): fake only Date,
+ * starting at `now` and running on, so timers, I/O and the browser driver keep real time.
+ */
+export function fakeServerClock(now: number = TEST_NOW): void {
+  jest.useFakeTimers({
+    now,
+    advanceTimers: true,
+    doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
+  });
+}
