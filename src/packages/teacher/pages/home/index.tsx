@@ -7,6 +7,7 @@ import { call, CallError } from '../../../../services/call';
 import { currentLocation } from '../../../../services/location';
 import { newRequestId } from '../../../../services/request-id';
 import DutySession from '../../../../components/duty-session';
+import EntryLinks from '../../../../components/entry-links';
 import SampleBadge from '../../../../components/sample-badge';
 import StatusView from '../../../../components/status-view';
 import './index.scss';
@@ -69,10 +70,12 @@ export default function TeacherHomePage() {
         {error && <Text className='teacher__error' data-testid='clock-error'>{error}</Text>}
       </View>
 
-      <View className='teacher__links'>
-        <Text className='teacher__link' data-testid='open-requests' onClick={() => void Taro.navigateTo({ url: '/packages/teacher/pages/requests/index' })}>我的交流申请 ›</Text>
-        <Text className='teacher__link' data-testid='open-month' onClick={() => void Taro.navigateTo({ url: `/packages/teacher/pages/month/index?month=${t.serverTime.slice(0, 7)}` })}>本月工时与补助 ›</Text>
-      </View>
+      <EntryLinks
+        links={[
+          { label: '我的交流申请', url: '/packages/teacher/pages/requests/index', testId: 'open-requests' },
+          { label: '本月工时与补助', url: `/packages/teacher/pages/month/index?month=${t.serverTime.slice(0, 7)}`, testId: 'open-month' },
+        ]}
+      />
 
       <Text className='teacher__heading'>今天和未来一周</Text>
       {t.sessions.length === 0 && <StatusView empty emptyText='未来一周没有安排' />}
