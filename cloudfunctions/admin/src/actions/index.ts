@@ -3,5 +3,6 @@ import { adminInputs, type AdminOutputs } from '../../../../src/contracts/admin'
 import { compositionActions } from './composition';
 import { accountsActions } from './accounts';
 import { dashboardActions } from './dashboard';
+import { importsActions } from './imports';
 
-export const adminActions: ActionTable<typeof adminInputs, AdminOutputs> = { ...compositionActions, ...accountsActions, ...dashboardActions };
+export const adminActions: ActionTable<typeof adminInputs, AdminOutputs> = { ...compositionActions, ...accountsActions, ...dashboardActions, ...importsActions };

@@ -1,0 +1,145 @@
+import ExcelJS from 'exceljs';
+import type { LocalApp } from '../../local/app';
+import { startTestApp, fakeServerClock } from '../helpers/local-app';
+
+// The bureau's CSV/XLSX imports and exports through the built `admin` bundle, and what the `school`
+// lookup sees afterwards.
+let app: LocalApp;
+beforeAll(async () => {
+  fakeServerClock();
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.close();
+  jest.useRealTimers();
+});
+
+const who = (OPENID: string) => ({ OPENID, APPID: 'wx-test' });
+const BUREAU = who('o-local-hd-bureau');
+const PRINCIPAL = who('o-local-hd-principal');
+const admin = async (data: Record<string, unknown>, as: { OPENID: string; APPID: string } | null = BUREAU) =>
+  ((await app.cloud.invoke('admin', data, as)) as { result: any }).result;
+const referenceVersion = () => (app.cloud.store.find('meta', { _id: 'reference' })[0] as { version: number }).version;
+const counts = () => ({ schools: app.cloud.store.count('schools', {}), rules: app.cloud.store.count('zoning_rules', {}), ref: referenceVersion() });
+
+const SCHOOLS = ['学校名称,学段,纬度,经度,教师人数', '互助道小学,小学,39.1301,117.2601,88', '新建实验小学,小学,39.1402,117.2702,40', '新建九年一贯制学校,九年一贯制,,,'].join('\n');
+const ZONING_HEADER = '学年,学段,类型,社区代码,道路,单双号,起始门牌,结束门牌,小区名称,别名,学校名称,规则原文,文件名称,文号,发文日期';
+const ZONING = [
+  ZONING_HEADER,
+  '2026,小学,道路,,富民路,单号,1,99,,,新建实验小学,富民路 单号 1–99号 → 新建实验小学,河东区2026年划片方案,河东教〔2026〕8号,2026-05-20',
+  '2026,小学,小区,,,,,,春华家园,春华苑、春华,互助道小学,春华家园 → 互助道小学,河东区2026年划片方案,河东教〔2026〕8号,2026-05-20',
+].join('\n');
+let seq = 0;
+const requestId = () => `req-import-${String(++seq).padStart(4, '0')}`;
+
+describe('who may import', () => {
+  it('refuses a principal and an anonymous caller; nothing is written', async () => {
+    const before = counts();
+    expect(await admin({ action: 'importApply', table: 'schools', format: 'csv', content: SCHOOLS, requestId: requestId() }, PRINCIPAL)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await admin({ action: 'exportTable', table: 'schools' }, null)).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(await admin({ action: 'importPreview', table: 'teachers', format: 'csv', content: SCHOOLS })).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'table' });
+    expect(counts()).toEqual(before);
+  });
+});
+
+describe('schools', () => {
+  it('preview shows every row’s outcome and writes nothing', async () => {
+    const before = counts();
+    const res = await admin({ action: 'importPreview', table: 'schools', format: 'csv', content: SCHOOLS });
+    expect(res.ok).toBe(true);
+    expect(res.data.rows.map((r: any) => [r.row, r.outcome])).toEqual([[2, 'changed'], [3, 'new'], [4, 'new']]);
+    expect(res.data).toMatchObject({ ok: true, fileErrors: [], counts: { new: 2, changed: 1, unchanged: 0, error: 0 } });
+    expect(counts()).toEqual(before);
+  });
+
+  it('reports missing columns of the file in Chinese', async () => {
+    const res = await admin({ action: 'importPreview', table: 'schools', format: 'csv', content: '名称,纬度\n甲,39' });
+    expect(res.data.ok).toBe(false);
+    expect(res.data.fileErrors[0]).toContain('缺少列：学校名称、学段');
+  });
+
+  it('a file with one bad row writes nothing', async () => {
+    const before = counts();
+    const bad = SCHOOLS + '\n坏学校,高中,91,117,';
+    const preview = await admin({ action: 'importPreview', table: 'schools', format: 'csv', content: bad });
+    expect(preview.data.rows[3]).toMatchObject({ row: 5, outcome: 'error' });
+    expect(preview.data.rows[3].messages).toEqual(expect.arrayContaining([expect.stringContaining('学段：'), expect.stringContaining('纬度：')]));
+    const res = await admin({ action: 'importApply', table: 'schools', format: 'csv', content: bad, requestId: requestId() });
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(res.message).toContain('第5行');
+    expect(counts()).toEqual(before);
+  });
+
+  it('applies all rows in one go, bumps the reference version, and a re-import changes nothing', async () => {
+    const before = counts();
+    const id = requestId();
+    const res = await admin({ action: 'importApply', table: 'schools', format: 'csv', content: SCHOOLS, requestId: id });
+    expect(res.data).toMatchObject({ written: 3, duplicate: false, referenceVersion: before.ref + 1 });
+    expect(counts()).toEqual({ ...before, schools: before.schools + 2, ref: before.ref + 1 });
+    const huzhu = app.cloud.store.find('schools', { name: '互助道小学' })[0] as any;
+    expect(huzhu).toMatchObject({ location: { latitude: 39.1301, longitude: 117.2601 }, locationSample: false, teacherCount: 88 });
+    // The same request again: the first result, nothing written.
+    expect((await admin({ action: 'importApply', table: 'schools', format: 'csv', content: SCHOOLS, requestId: id })).data).toMatchObject({ duplicate: true, written: 3 });
+    const again = await admin({ action: 'importApply', table: 'schools', format: 'csv', content: SCHOOLS, requestId: requestId() });
+    expect(again.data).toMatchObject({ written: 0, counts: { unchanged: 3 } });
+    expect(counts().ref).toBe(before.ref + 1);
+  });
+
+  it('reads the same table from an .xlsx file', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('学校');
+    for (const line of SCHOOLS.split('\n')) sheet.addRow(line.split(',').map((c) => (/^\d+(\.\d+)?$/.test(c) ? Number(c) : c)));
+    const content = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const res = await admin({ action: 'importPreview', table: 'schools', format: 'xlsx', content });
+    expect(res.data.rows.map((r: any) => r.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    const broken = await admin({ action: 'importPreview', table: 'schools', format: 'xlsx', content: Buffer.from('not a zip').toString('base64') });
+    expect(broken).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  });
+
+  it('an export re-imports as all unchanged', async () => {
+    const exported = await admin({ action: 'exportTable', table: 'schools' });
+    expect(exported.data.content.startsWith('\uFEFF学校名称,学段,纬度,经度,教师人数')).toBe(true);
+    const res = await admin({ action: 'importPreview', table: 'schools', format: 'csv', content: exported.data.content });
+    expect(res.data.ok).toBe(true);
+    expect(res.data.counts).toEqual({ new: 0, changed: 0, unchanged: exported.data.rows, error: 0 });
+  });
+});
+
+describe('zoning rules', () => {
+  it('refuses a file with an unknown school, writing nothing', async () => {
+    const before = counts();
+    const bad = ZONING + '\n2026,小学,社区,120102001001,,,,,,,不存在小学,某社区 → 不存在小学,河东区2026年划片方案,,2026-05-20';
+    const preview = await admin({ action: 'importPreview', table: 'zoning', format: 'csv', content: bad });
+    expect(preview.data.rows.map((r: any) => r.outcome)).toEqual(['new', 'new', 'error']);
+    expect(preview.data.rows[2].messages).toEqual(['学校名称：本区没有“不存在小学”（请先导入学校）']);
+    expect((await admin({ action: 'importApply', table: 'zoning', format: 'csv', content: bad, requestId: requestId() })).ok).toBe(false);
+    expect(counts()).toEqual(before);
+  });
+
+  it('imports road and 小区 rules (not sample) that the lookup then finds; a re-import is unchanged', async () => {
+    const before = counts();
+    const before富民路 = (await app.cloud.invoke('school', { action: 'lookup', districtCode: '120102', address: '富民路15号' }, null)) as { result: any };
+    expect(before富民路.result.data.zoned).toEqual([]);
+    const res = await admin({ action: 'importApply', table: 'zoning', format: 'csv', content: ZONING, requestId: requestId() });
+    expect(res.data).toMatchObject({ written: 2, counts: { new: 2 } });
+    expect(counts()).toEqual({ ...before, rules: before.rules + 2, ref: before.ref + 1 });
+    const stored = app.cloud.store.find('zoning_rules', { 'match.road': '富民路' })[0] as any;
+    expect(stored).toMatchObject({ sample: false, schoolYear: 2026, stage: 'primary', match: { kind: 'road', side: 'odd', from: 1, to: 99 }, document: { number: '河东教〔2026〕8号' } });
+    const { result } = (await app.cloud.invoke('school', { action: 'lookup', districtCode: '120102', address: '富民路15号' }, null)) as { result: any };
+    expect(result.data.zoned.map((z: any) => [z.school.name, z.rule.kind])).toContainEqual(['新建实验小学', 'road']);
+    const again = await admin({ action: 'importPreview', table: 'zoning', format: 'csv', content: ZONING });
+    expect(again.data.counts).toEqual({ new: 0, changed: 0, unchanged: 2, error: 0 });
+  });
+
+  it('an export of every rule re-imports as all unchanged', async () => {
+    const exported = await admin({ action: 'exportTable', table: 'zoning', format: 'csv' });
+    expect(exported.data.rows).toBeGreaterThan(500);
+    const res = await admin({ action: 'importPreview', table: 'zoning', format: 'csv', content: exported.data.content });
+    const errors = res.data.rows.filter((r: any) => r.outcome !== 'unchanged');
+    expect(errors).toEqual([]);
+    expect(res.data.ok).toBe(true);
+    const before = counts();
+    expect((await admin({ action: 'importApply', table: 'zoning', format: 'csv', content: exported.data.content, requestId: requestId() })).data).toMatchObject({ written: 0 });
+    expect(counts()).toEqual(before);
+  });
+});
