@@ -1,30 +1,60 @@
 import { z } from 'zod';
-import type { ImportTable, RowOutcome } from '../domain/imports';
+import { MAX_PIECES, PIECE_BYTES, utf8Bytes } from '../domain/imports/pieces';
+import type { ImportTable, RowOutcome } from '../domain/imports/common';
 
-/** `admin` actions of the bureau's CSV/XLSX imports (schools, zoning rules) and exports. */
-const table = z.enum(['schools', 'zoning'], { errorMap: () => ({ message: '数据表（table）应为 schools（学校）或 zoning（划片规则）' }) });
+/** `admin` actions of the bureau's CSV/XLSX imports (schools, zoning rules, teacher roster) and exports. */
+const table = z.enum(['schools', 'zoning', 'teachers'], {
+  errorMap: () => ({ message: '数据表（table）应为 schools（学校）、zoning（划片规则）或 teachers（教师名册）' }),
+});
 const format = z.enum(['csv', 'xlsx'], { errorMap: () => ({ message: '文件格式（format）应为 csv 或 xlsx' }) });
-/** CSV as text, XLSX as base64; 5 MB of file at most (base64 is 4/3 of it). */
+const notTooBig = (v: string) => utf8Bytes(v) <= PIECE_BYTES;
+const tooBig = (field: string) => `${field}不能超过${PIECE_BYTES / 1000}KB，较大的文件请分段上传`;
+const uploadId = z
+  .string({ required_error: '缺少上传编号（uploadId）', invalid_type_error: '上传编号（uploadId）应为文本' })
+  .regex(/^[\w-]{8,64}$/, '上传编号（uploadId）格式不正确');
+/** CSV as text, XLSX as base64; either inline (small files) or by the id of an upload. */
 const content = z
-  .string({ required_error: '缺少文件内容（content）', invalid_type_error: '文件内容（content）应为文本' })
+  .string({ invalid_type_error: '文件内容（content）应为文本' })
   .min(1, '文件内容（content）为空')
-  .max(7_000_000, '文件（content）不能超过5MB');
-const file = z.object({ table, format, content });
+  .refine(notTooBig, tooBig('文件内容（content）'));
+const file = z.object({ table, format, content: content.optional(), uploadId: uploadId.optional() });
+const oneSource = <T extends { content?: string; uploadId?: string }>(v: T, ctx: z.RefinementCtx) => {
+  if ((v.content === undefined) === (v.uploadId === undefined))
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['content'], message: '请提供文件内容（content）或上传编号（uploadId）其中之一' });
+};
 
 export const importsInputs = {
+  /** One piece of a large file; pieces may come in any order and again (idempotent). */
+  importUpload: z
+    .object({
+      uploadId,
+      index: z.number({ required_error: '缺少分段序号（index）', invalid_type_error: '分段序号（index）应为数字' }).int('分段序号（index）应为整数').min(0, '分段序号（index）不能为负').max(MAX_PIECES - 1, `文件最多分${MAX_PIECES}段上传（index）`),
+      total: z.number({ required_error: '缺少分段总数（total）', invalid_type_error: '分段总数（total）应为数字' }).int('分段总数（total）应为整数').min(1, '分段总数（total）至少为1').max(MAX_PIECES, `文件不能超过5MB（最多${MAX_PIECES}段，total）`),
+      piece: z.string({ required_error: '缺少分段内容（piece）', invalid_type_error: '分段内容（piece）应为文本' }).min(1, '分段内容（piece）为空').refine(notTooBig, tooBig('分段内容（piece）')),
+    })
+    .strict()
+    .refine((v) => v.index < v.total, { message: '分段序号（index）应小于分段总数（total）', path: ['index'] }),
   /** Dry run: every row's outcome and errors; writes nothing. */
-  importPreview: file.strict(),
+  importPreview: file.strict().superRefine(oneSource),
   /** All or nothing, in one transaction; idempotent by requestId (a retry returns the first result). */
   importApply: file
     .extend({ requestId: z.string({ required_error: '缺少请求编号（requestId）', invalid_type_error: '请求编号（requestId）应为文本' }).regex(/^[\w-]{8,64}$/, '请求编号（requestId）格式不正确') })
-    .strict(),
+    .strict()
+    .superRefine(oneSource),
   exportTable: z.object({ table, format: z.literal('csv', { errorMap: () => ({ message: '导出格式（format）目前只支持 csv' }) }).default('csv') }).strict(),
 };
+
+export interface UploadReceipt {
+  uploadId: string;
+  /** Pieces of this upload stored so far. */
+  received: number;
+  total: number;
+}
 
 export interface ImportRowView {
   row: number;
   outcome: RowOutcome;
-  /** What the row is, e.g. the school's name or the rule's text. */
+  /** What the row is, e.g. the school's name, the rule's text or the teacher's name. */
   label: string;
   messages: string[];
 }
@@ -49,8 +79,10 @@ export interface ImportPreview {
 export interface ImportResult {
   table: ImportTable;
   counts: ImportCounts;
-  /** Documents written (new + changed). */
+  /** Documents of the table written (new + changed). */
   written: number;
+  /** Schools whose teacher counts the roster changed (teacher imports only). */
+  schoolsUpdated: number;
   /** The reference data version after the import (unchanged when nothing was written). */
   referenceVersion: number;
   /** True when this requestId was applied before: nothing written this time. */
@@ -65,6 +97,7 @@ export interface ExportFile {
 }
 
 export interface ImportsOutputs {
+  importUpload: UploadReceipt;
   importPreview: ImportPreview;
   importApply: ImportResult;
   exportTable: ExportFile;

@@ -28,6 +28,10 @@ export const COLLECTIONS = {
   /** Invite codes (only a SHA-256 of each code is stored) and their audit trail (create, bind, revoke). */
   invites: 'invites',
   inviteAudit: 'invite_audit',
+  /** The bureau's teacher roster (工号, school, 骨干教师): the dashboard's teacher counts come from it. */
+  teacherRoster: 'teacher_roster',
+  /** Pieces of an import file uploaded ahead of its preview/apply (a call carries ~100 KB at most). */
+  importUploads: 'import_uploads',
   /** meta/reference holds the version of the reference data; writers bump it so warm caches reload. */
   meta: 'meta',
 } as const;
@@ -52,5 +56,7 @@ export const INDEXES: Record<CollectionName, readonly string[]> = {
   facility_days: [],
   invites: ['codeHash', 'districtCode', 'schoolId'],
   invite_audit: ['inviteId', 'districtCode'],
+  teacher_roster: ['districtCode', 'schoolId'],
+  import_uploads: ['uploadId', 'by'],
   meta: [],
 };

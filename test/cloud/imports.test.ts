@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { LocalApp } from '../../local/app';
 import { startTestApp, fakeServerClock } from '../helpers/local-app';
+import { splitIntoPieces } from '../../src/domain/imports';
 
 // The bureau's CSV/XLSX imports and exports through the built `admin` bundle, and what the `school`
 // lookup sees afterwards.
@@ -31,13 +32,25 @@ const ZONING = [
 ].join('\n');
 let seq = 0;
 const requestId = () => `req-import-${String(++seq).padStart(4, '0')}`;
+/** Sends a file in pieces as the app does for large files; returns its upload id. */
+async function upload(content: string, as = BUREAU): Promise<string> {
+  const uploadId = `upl-test-${String(++seq).padStart(4, '0')}`;
+  const pieces = splitIntoPieces(content);
+  // Out of order and one piece twice: what a retrying client may do.
+  const order = [...pieces.keys()].reverse();
+  for (const index of [...order, order[0]]) {
+    const res = await admin({ action: 'importUpload', uploadId, index, total: pieces.length, piece: pieces[index] }, as);
+    expect(res).toMatchObject({ ok: true, data: { total: pieces.length } });
+  }
+  return uploadId;
+}
 
 describe('who may import', () => {
   it('refuses a principal and an anonymous caller; nothing is written', async () => {
     const before = counts();
     expect(await admin({ action: 'importApply', table: 'schools', format: 'csv', content: SCHOOLS, requestId: requestId() }, PRINCIPAL)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await admin({ action: 'exportTable', table: 'schools' }, null)).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
-    expect(await admin({ action: 'importPreview', table: 'teachers', format: 'csv', content: SCHOOLS })).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'table' });
+    expect(await admin({ action: 'importPreview', table: 'staff', format: 'csv', content: SCHOOLS })).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'table' });
     expect(counts()).toEqual(before);
   });
 });
@@ -131,15 +144,87 @@ describe('zoning rules', () => {
     expect(again.data.counts).toEqual({ new: 0, changed: 0, unchanged: 2, error: 0 });
   });
 
-  it('an export of every rule re-imports as all unchanged', async () => {
+  it('an export of every rule (too large for one call) uploads in pieces and re-imports as all unchanged', async () => {
     const exported = await admin({ action: 'exportTable', table: 'zoning', format: 'csv' });
     expect(exported.data.rows).toBeGreaterThan(500);
-    const res = await admin({ action: 'importPreview', table: 'zoning', format: 'csv', content: exported.data.content });
+    const inline = await admin({ action: 'importPreview', table: 'zoning', format: 'csv', content: exported.data.content });
+    expect(inline).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'content' });
+    expect(splitIntoPieces(exported.data.content).length).toBeGreaterThan(1);
+    const uploadId = await upload(exported.data.content);
+    const res = await admin({ action: 'importPreview', table: 'zoning', format: 'csv', uploadId });
     const errors = res.data.rows.filter((r: any) => r.outcome !== 'unchanged');
     expect(errors).toEqual([]);
     expect(res.data.ok).toBe(true);
     const before = counts();
-    expect((await admin({ action: 'importApply', table: 'zoning', format: 'csv', content: exported.data.content, requestId: requestId() })).data).toMatchObject({ written: 0 });
+    expect((await admin({ action: 'importApply', table: 'zoning', format: 'csv', uploadId, requestId: requestId() })).data).toMatchObject({ written: 0 });
     expect(counts()).toEqual(before);
+    // An applied upload is not kept.
+    expect(app.cloud.store.count('import_uploads', { uploadId })).toBe(0);
+  });
+});
+
+describe('uploads in pieces', () => {
+  it('refuses a preview before every piece is in, and keeps one person’s pieces from another', async () => {
+    const uploadId = 'upl-partial-0001';
+    const first = await admin({ action: 'importUpload', uploadId, index: 0, total: 2, piece: SCHOOLS.slice(0, 20) });
+    expect(first.data).toEqual({ uploadId, received: 1, total: 2 });
+    const early = await admin({ action: 'importPreview', table: 'schools', format: 'csv', uploadId });
+    expect(early).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'uploadId' });
+    expect(early.message).toContain('1/2');
+    const other = await admin({ action: 'importPreview', table: 'schools', format: 'csv', uploadId }, who('o-local-hc-bureau'));
+    expect(other).toMatchObject({ ok: false, code: 'NOT_FOUND', field: 'uploadId' });
+    expect(await admin({ action: 'importUpload', uploadId, index: 1, total: 3, piece: SCHOOLS.slice(20) })).toMatchObject({ ok: false, field: 'total' });
+    expect(await admin({ action: 'importUpload', uploadId, index: 2, total: 2, piece: 'x' })).toMatchObject({ ok: false, field: 'index' });
+    expect((await admin({ action: 'importUpload', uploadId, index: 1, total: 2, piece: SCHOOLS.slice(20) })).data.received).toBe(2);
+    const res = await admin({ action: 'importPreview', table: 'schools', format: 'csv', uploadId });
+    expect(res.data.counts.error).toBe(0);
+    expect(await admin({ action: 'importPreview', table: 'schools', format: 'csv', uploadId, content: SCHOOLS })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  });
+});
+
+describe('teacher roster', () => {
+  const ROSTER = [
+    '工号,姓名,学校名称,学科,骨干教师',
+    'HD-0001,李老师,互助道小学,语文,是',
+    'HD-0002,赵老师,互助道小学,数学,否',
+    'HD-0003,孙老师,新建实验小学,,',
+  ].join('\n');
+
+  it('marks every bad row in Chinese and writes nothing', async () => {
+    const before = counts();
+    const bad = ROSTER + '\nHD-0001,重复工号,互助道小学,英语,否\nbad no,,不存在小学,,也许';
+    const preview = await admin({ action: 'importPreview', table: 'teachers', format: 'csv', content: bad });
+    expect(preview.data.rows.slice(3).map((r: any) => r.outcome)).toEqual(['error', 'error']);
+    expect(preview.data.rows[3].messages).toEqual(['工号：与第2行重复']);
+    expect(preview.data.rows[4].messages).toEqual(expect.arrayContaining([expect.stringContaining('工号：'), '姓名：不能为空', expect.stringContaining('学校名称：本区没有'), expect.stringContaining('骨干教师：')]));
+    expect((await admin({ action: 'importApply', table: 'teachers', format: 'csv', content: bad, requestId: requestId() })).ok).toBe(false);
+    expect(counts()).toEqual(before);
+    expect(app.cloud.store.count('teacher_roster', {})).toBe(0);
+  });
+
+  it('sets the schools’ teacher and 骨干教师 counts from the roster; the dashboard then shows the key-teacher share', async () => {
+    const before = counts();
+    const res = await admin({ action: 'importApply', table: 'teachers', format: 'csv', content: ROSTER, requestId: requestId() });
+    expect(res.data).toMatchObject({ written: 3, schoolsUpdated: 2, referenceVersion: before.ref + 1 });
+    expect(app.cloud.store.find('schools', { name: '互助道小学' })[0]).toMatchObject({ teacherCount: 2, keyTeacherCount: 1, teacherCountSample: false });
+    expect(app.cloud.store.find('schools', { name: '新建实验小学' })[0]).toMatchObject({ teacherCount: 1, keyTeacherCount: 0 });
+    const dash = await admin({ action: 'dashboard', scope: 'district' });
+    expect(dash.data.total.key).toMatchObject({ registered: true, count: 0 });
+    // The demo teacher (with seeded 走教 duties) listed as 骨干教师 of its home school counts toward the key share.
+    const teacher = app.cloud.store.find('users', { _id: 'o-local-hd-teacher' })[0] as any;
+    const home = app.cloud.store.find('schools', { _id: teacher.schoolId })[0] as any;
+    const withTeacher = `${ROSTER}\nHD-0100,${teacher.name},${home.name},科学,是`;
+    expect((await admin({ action: 'importApply', table: 'teachers', format: 'csv', content: withTeacher, requestId: requestId() })).data).toMatchObject({ written: 1 });
+    const after = await admin({ action: 'dashboard', scope: 'district' });
+    expect(after.data.total.key).toMatchObject({ registered: true, count: 1 });
+    // A changed row (a teacher moved school) moves the counts; a re-import of the export changes nothing.
+    const moved = withTeacher.replace('HD-0002,赵老师,互助道小学', 'HD-0002,赵老师,新建实验小学');
+    const again = await admin({ action: 'importApply', table: 'teachers', format: 'csv', content: moved, requestId: requestId() });
+    expect(again.data).toMatchObject({ written: 1, counts: { changed: 1, unchanged: 3 }, schoolsUpdated: 2 });
+    expect(app.cloud.store.find('schools', { name: '新建实验小学' })[0]).toMatchObject({ teacherCount: 2, keyTeacherCount: 0 });
+    const exported = await admin({ action: 'exportTable', table: 'teachers' });
+    expect(exported.data.rows).toBe(4);
+    const reimport = await admin({ action: 'importApply', table: 'teachers', format: 'csv', content: exported.data.content, requestId: requestId() });
+    expect(reimport.data).toMatchObject({ written: 0, schoolsUpdated: 0, counts: { unchanged: 4 } });
   });
 });

@@ -1,9 +1,12 @@
 import type { ActionTable } from '../../../../src/server/handler';
 import { importsInputs, type ImportsOutputs } from '../../../../src/contracts/admin-imports';
-import { exportTable, importApply, importPreview } from '../imports/run';
+import { importApply, importPreview } from '../imports/apply';
+import { exportTable } from '../imports/export';
+import { importUpload } from '../imports/upload';
 
-/** The bureau's CSV/XLSX imports and CSV exports of its district's schools and zoning rules. */
+/** The bureau's CSV/XLSX imports and CSV exports of its district's schools, zoning rules and teacher roster. */
 export const importsActions: ActionTable<typeof importsInputs, ImportsOutputs> = {
+  importUpload: { input: importsInputs.importUpload, access: ['bureau'], run: importUpload },
   importPreview: { input: importsInputs.importPreview, access: ['bureau'], run: importPreview },
   importApply: { input: importsInputs.importApply, access: ['bureau'], run: importApply },
   exportTable: { input: importsInputs.exportTable, access: ['bureau'], run: exportTable },

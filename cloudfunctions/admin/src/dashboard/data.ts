@@ -6,22 +6,25 @@ import type { ApprovalDoc } from '../../../../src/server/repositories/approvals'
 import type { BookingDoc } from '../../../../src/server/repositories/facilities';
 import type { ClockRecordDoc, DutyDoc } from '../../../../src/server/repositories/duties';
 import { fetchAll } from '../../../../src/server/repositories/query';
+import { listRoster } from '../../../../src/server/repositories/roster';
+import type { RosterTeacher } from '../../../../src/domain/roster';
 
 export interface DashboardData {
   duties: DutyDoc[];
   records: ClockRecordDoc[];
   bookings: BookingDoc[];
   approvals: ApprovalDoc[];
+  roster: RosterTeacher[];
 }
 
 /**
- * A district's records for one school year, four queries in parallel, each paged through 1000 docs.
+ * A district's records for one school year and its teacher roster, five queries in parallel, each paged through 1000 docs.
  * Clock records are read by host school (indexed) from the day before the year starts, so a night
  * session of 31 August counts its minutes after midnight; a district's year may hold ~100k of them.
  */
 export async function loadDashboardData(districtCode: string, schoolIds: string[], period: SchoolYearPeriod): Promise<DashboardData> {
   const _ = db().command;
-  const [duties, records, bookings, approvals] = await Promise.all([
+  const [duties, records, bookings, approvals, roster] = await Promise.all([
     fetchAll<DutyDoc>(COLLECTIONS.duties, { districtCode }),
     schoolIds.length === 0
       ? Promise.resolve([])
@@ -32,6 +35,7 @@ export async function loadDashboardData(districtCode: string, schoolIds: string[
         ),
     fetchAll<BookingDoc>(COLLECTIONS.bookings, { districtCode, status: 'confirmed', start: _.lt(period.endMs), end: _.gt(period.startMs) }),
     fetchAll<ApprovalDoc>(COLLECTIONS.approvals, { districtCode, status: 'pending' }),
+    listRoster(districtCode),
   ]);
-  return { duties, records, bookings, approvals };
+  return { duties, records, bookings, approvals, roster };
 }

@@ -18,6 +18,7 @@ import { DUTY_KIND_LABELS } from '../../../../src/domain/duty/types';
 import type { School } from '../../../../src/domain/school';
 import { CHINA_ZONE, schoolYearLabel, schoolYearOf } from '../../../../src/domain/time';
 import { schoolIdsOf } from '../../../../src/domain/xuequ';
+import { keyTeacherLookup } from '../../../../src/domain/roster';
 import { loadDashboardData } from './data';
 import type { DashboardScope } from './scope';
 
@@ -62,9 +63,10 @@ export async function buildDashboard(input: DashboardInput, scope: DashboardScop
   const period = schoolYearPeriod(year, CHINA_ZONE);
   const schools = district.schools.map((s) => kpiSchool(s as SchoolDoc));
   const data = await loadDashboardData(district.district.code, schools.map((s) => s.id), period);
+  const isKey = keyTeacherLookup(data.roster);
   const kpis = dashboardKpis({
     schools,
-    duties: data.duties,
+    duties: data.duties.map((d) => ({ ...d, teacherKey: isKey(d.homeSchoolId, d.teacherName) })),
     records: data.records,
     bookings: data.bookings,
     period,
@@ -84,7 +86,8 @@ export async function buildDashboard(input: DashboardInput, scope: DashboardScop
   ];
   if (teacherCounts) notes.push('各校教师人数为示例数据（文件未公布），交流比例仅供演示');
   if (total.rotation.schoolsWithoutCount > 0) notes.push(`${total.rotation.schoolsWithoutCount} 所学校未登记教师人数，未计入交流比例`);
-  if (!total.key.registered) notes.push(`${NO_KEY_DATA}：骨干教师交流目标为100%，登记各校骨干教师后显示比例`);
+  if (!total.key.registered) notes.push(`${NO_KEY_DATA}：骨干教师交流目标为100%，在“数据导入”中导入教师名册（标明骨干教师）后显示比例`);
+  else notes.push("骨干教师按教师名册识别：任务教师的姓名和派出学校与名册一致");
   notes.push(...kpis.notes);
   return {
     scope: xuequ ? 'xuequ' : 'district',

@@ -5,10 +5,11 @@ import InquiryInbox from '../../../../components/inquiry-inbox';
 const LINKS = [
   { label: '学区组成调整', url: '/packages/bureau/pages/composition/index', testId: 'open-composition' },
   { label: '数据看板', url: '/packages/bureau/pages/dashboard/index', testId: 'open-dashboard' },
+  { label: '数据导入导出（学校、划片、教师名册）', url: '/packages/bureau/pages/imports/index', testId: 'open-imports' },
   { label: '邀请码（校长、学区长）', url: '/packages/bureau/pages/invites/index', testId: 'open-invites' },
 ];
 
-/** 教育局的首页（分包：只有教育局会加载）：学区组成、数据看板、邀请码、家长咨询。 */
+/** 教育局的首页（分包：只有教育局会加载）：学区组成、数据看板、数据导入导出、邀请码、家长咨询。 */
 export default function BureauHomePage() {
   return (
     <>

@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import type { School } from '../../../../src/domain/school';
+import { rosterCounts, type RosterTeacher } from '../../../../src/domain/roster';
+import { COLLECTIONS } from '../../../../src/contracts/collections';
+import type { ImportPreview, ImportResult, importsInputs } from '../../../../src/contracts/admin-imports';
+import type { ActionContext } from '../../../../src/server/handler';
+import { AppError } from '../../../../src/server/errors';
+import { fieldsOf, runTransaction, type Tx } from '../../../../src/server/cloud';
+import { bumpReferenceVersion, referenceVersion } from '../../../../src/server/repositories/meta';
+import { fetchById } from '../../../../src/server/repositories/query';
+import { checkFile, countsOf, rowView, tooManyWrites, type FileInput, type ImportDoc } from './check';
+import { importScope } from './scope';
+import { dropUpload } from './upload';
+
+type ApplyInput = z.output<typeof importsInputs.importApply>;
+
+export async function importPreview(input: FileInput, ctx: ActionContext): Promise<ImportPreview> {
+  const scope = await importScope(ctx);
+  const { fileErrors, results } = await checkFile(scope, input);
+  const counts = countsOf(results);
+  const over = tooManyWrites(counts);
+  if (over) fileErrors.push(over);
+  return { table: input.table, fileErrors, rows: results.map((r) => rowView(input.table, r)), counts, ok: fileErrors.length === 0 && counts.error === 0 };
+}
+
+/** One applied import, kept in meta under its request id: what makes importApply idempotent. */
+interface ImportRecord {
+  _id: string;
+  kind: 'import';
+  districtCode: string;
+  requestId: string;
+  by: string;
+  at: number;
+  result: Omit<ImportResult, 'duplicate'>;
+}
+const recordId = (districtCode: string, requestId: string) => `import-${districtCode}-${requestId}`;
+const COLLECTION_OF = { schools: COLLECTIONS.schools, zoning: COLLECTIONS.zoningRules, teachers: COLLECTIONS.teacherRoster } as const;
+
+/** Writes every new or changed row and bumps meta/reference in one transaction; nothing on any error. */
+export async function importApply(input: ApplyInput, ctx: ActionContext): Promise<ImportResult> {
+  const scope = await importScope(ctx);
+  const id = recordId(scope.districtCode, input.requestId);
+  const done = await fetchById<ImportRecord>(COLLECTIONS.meta, id);
+  if (done) return { ...done.result, duplicate: true };
+  const { fileErrors, results, roster } = await checkFile(scope, input);
+  if (fileErrors.length) throw new AppError('INVALID_INPUT', `文件有误，未导入任何数据：${fileErrors.join('；')}`, 'content');
+  const counts = countsOf(results);
+  const bad = results.filter((r) => r.outcome === 'error');
+  if (bad.length) {
+    const first = bad.slice(0, 3).map((r) => `第${r.row}行：${r.messages.join('；')}`).join('；');
+    throw new AppError('INVALID_INPUT', `有${bad.length}行数据有误，未导入任何数据。${first}${bad.length > 3 ? '……' : ''}`, 'content');
+  }
+  const over = tooManyWrites(counts);
+  if (over) throw new AppError('INVALID_INPUT', over, 'content');
+  const writes = results.filter((r) => r.outcome === 'new' || r.outcome === 'changed').map((r) => r.doc!);
+  const schoolUpdates = input.table === 'teachers' ? countUpdates(scope.data.schools, roster, writes as RosterTeacher[]) : [];
+
+  const result = await runTransaction(async (tx) => {
+    const recordRef = tx.collection(COLLECTIONS.meta).doc(id);
+    const previous = (await recordRef.get().catch(() => ({ data: null }))).data as ImportRecord | null;
+    if (previous) return { ...previous.result, duplicate: true };
+    for (const doc of writes) await setDoc(tx, COLLECTION_OF[input.table], doc, input.requestId);
+    for (const u of schoolUpdates) await tx.collection(COLLECTIONS.schools).doc(u.id).update({ data: u.fields });
+    const changed = writes.length + schoolUpdates.length > 0;
+    const version = changed ? await bumpReferenceVersion(tx) : await referenceVersion();
+    const result = { table: input.table, counts, written: writes.length, schoolsUpdated: schoolUpdates.length, referenceVersion: version };
+    const record: ImportRecord = { _id: id, kind: 'import', districtCode: scope.districtCode, requestId: input.requestId, by: scope.user._id, at: ctx.now, result };
+    await recordRef.set({ data: fieldsOf(record) as unknown as Record<string, unknown> });
+    return { ...result, duplicate: false };
+  });
+  if (input.uploadId) await dropUpload(scope.user._id, input.uploadId);
+  return result;
+}
+
+const setDoc = (tx: Tx, collection: string, doc: ImportDoc, requestId: string) =>
+  tx.collection(collection).doc(doc._id).set({ data: { ...fieldsOf(doc), importRequestId: requestId } as unknown as Record<string, unknown> });
+
+/** Schools whose teacher and 骨干教师 counts differ from the roster once the import is in. */
+function countUpdates(schools: readonly School[], before: readonly RosterTeacher[], writes: readonly RosterTeacher[]) {
+  const merged = new Map(before.map((t) => [t._id, t]));
+  for (const t of writes) merged.set(t._id, t);
+  const counts = rosterCounts([...merged.values()]);
+  return schools.flatMap((s) => {
+    const c = counts.get(s._id);
+    if (!c || (s.teacherCount === c.teacherCount && s.keyTeacherCount === c.keyTeacherCount && !s.teacherCountSample)) return [];
+    return [{ id: s._id, fields: { teacherCount: c.teacherCount, keyTeacherCount: c.keyTeacherCount, teacherCountSample: false } }];
+  });
+}

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import {
+  headerErrors,
+  MAX_IMPORT_ROWS,
+  MAX_IMPORT_WRITES,
+  rowsOf,
+  validateSchoolRows,
+  validateTeacherRows,
+  validateZoningRows,
+  type ImportTable,
+  type RowResult,
+} from '../../../../src/domain/imports';
+import type { School } from '../../../../src/domain/school';
+import type { ZoningRule } from '../../../../src/domain/zoning';
+import type { RosterTeacher } from '../../../../src/domain/roster';
+import type { ImportCounts, ImportRowView, importsInputs } from '../../../../src/contracts/admin-imports';
+import { listZoningRules } from '../../../../src/server/repositories/reference';
+import { listRoster } from '../../../../src/server/repositories/roster';
+import { parseTable } from './parse';
+import type { ImportScope } from './scope';
+import { uploadedContent } from './upload';
+
+export type FileInput = z.output<typeof importsInputs.importPreview>;
+export type ImportDoc = School | ZoningRule | RosterTeacher;
+
+export interface Checked {
+  fileErrors: string[];
+  results: Array<RowResult<ImportDoc>>;
+  /** The district's roster before the import (teacher imports only): the school counts start from it. */
+  roster: RosterTeacher[];
+}
+
+/** Parses the file (inline or uploaded) and validates every row against the district's current data. */
+export async function checkFile(scope: ImportScope, input: FileInput): Promise<Checked> {
+  const content = input.content ?? (await uploadedContent(scope.user._id, input.uploadId!));
+  const parsed = await parseTable(input.format, content);
+  const fileErrors = headerErrors(input.table, parsed.headers);
+  if (parsed.rows.length > MAX_IMPORT_ROWS) fileErrors.push(`文件最多${MAX_IMPORT_ROWS}行数据（现有${parsed.rows.length}行），请拆分后分别导入`);
+  if (fileErrors.length) return { fileErrors, results: [], roster: [] };
+  const rows = rowsOf(parsed.headers, parsed.rows);
+  if (!rows.length) return { fileErrors: ['文件中没有数据行'], results: [], roster: [] };
+  const { districtCode, data } = scope;
+  if (input.table === 'schools') return { fileErrors, results: validateSchoolRows(districtCode, rows, data.schools), roster: [] };
+  if (input.table === 'teachers') {
+    const roster = await listRoster(districtCode);
+    return { fileErrors, results: validateTeacherRows(districtCode, rows, data.schools, roster), roster };
+  }
+  // The cache holds the rules by year only; read them fresh so a key lookup sees every rule.
+  const existing = await listZoningRules(districtCode);
+  const communityCodes = new Set(data.divisions.filter((d) => d.level === 'community').map((d) => d.code));
+  const ctx = { districtCode, schools: data.schools, communityCodes, existing, issuer: `${data.district.name}教育局` };
+  return { fileErrors, results: validateZoningRows(ctx, rows), roster: [] };
+}
+
+export function countsOf(results: ReadonlyArray<RowResult<unknown>>): ImportCounts {
+  const counts: ImportCounts = { new: 0, changed: 0, unchanged: 0, error: 0 };
+  for (const r of results) counts[r.outcome]++;
+  return counts;
+}
+
+export function tooManyWrites(counts: ImportCounts): string | null {
+  const writes = counts.new + counts.changed;
+  return writes > MAX_IMPORT_WRITES ? `一次最多导入${MAX_IMPORT_WRITES}条新增或修改的数据（本文件有${writes}条），请拆分文件后分批导入` : null;
+}
+
+const labelOf = (table: ImportTable, doc: ImportDoc | null) =>
+  !doc ? '' : table === 'schools' ? (doc as School).name : table === 'teachers' ? `${(doc as RosterTeacher).name}（${(doc as RosterTeacher).staffNo}）` : (doc as ZoningRule).text;
+
+export const rowView = (table: ImportTable, r: RowResult<ImportDoc>): ImportRowView => ({ row: r.row, outcome: r.outcome, label: labelOf(table, r.doc), messages: r.messages });

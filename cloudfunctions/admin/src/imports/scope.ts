@@ -1,0 +1,19 @@
+import type { ActionContext } from '../../../../src/server/handler';
+import { forbidden, notFound } from '../../../../src/server/errors';
+import { districtData, type DistrictData } from '../../../../src/server/district-cache';
+import type { UserProfile } from '../../../../src/domain/roles';
+
+/** Imports and exports act on the caller's own district only. */
+export interface ImportScope {
+  user: UserProfile;
+  districtCode: string;
+  data: DistrictData;
+}
+
+export async function importScope(ctx: ActionContext): Promise<ImportScope> {
+  const user = await ctx.user();
+  if (!user?.roles.includes('bureau') || !user.districtCode) throw forbidden('只有区教育局可以导入或导出数据');
+  const data = await districtData(user.districtCode);
+  if (!data) throw notFound('本区数据');
+  return { user, districtCode: user.districtCode, data };
+}

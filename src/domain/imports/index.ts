@@ -1,0 +1,5 @@
+export * from './common';
+export * from './schools';
+export * from './zoning';
+export * from './teachers';
+export * from './pieces';

@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { Button, Progress, Text, View } from '@tarojs/components';
+import type { ImportPreview, ImportResult } from '../../../../contracts/admin-imports';
+import type { ImportTable } from '../../../../domain/imports/common';
+import { useCall } from '../../../../hooks/use-call';
+import { useAction } from '../../../../hooks/use-action';
+import { call } from '../../../../services/call';
+import { fileSource, pickImportFile, type PickedFile } from '../../../../services/import-file';
+import { newRequestId } from '../../../../services/request-id';
+import { saveCsv } from '../../../../services/save-csv';
+import { busyIf, disabledIf } from '../../../../components/busy-props';
+import StatusView from '../../../../components/status-view';
+import PreviewPanel from './preview-panel';
+import { headersText, TABLES } from './tables';
+import './index.scss';
+
+type Source = { content: string } | { uploadId: string };
+interface Checked {
+  file: PickedFile;
+  source: Source;
+  preview: ImportPreview;
+  /** Fixed per checked file: a retried 确认导入 is the same request and writes once. */
+  requestId: string;
+}
+
+const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))}KB` : `${(bytes / 1024 / 1024).toFixed(1)}MB`);
+
+/**
+ * 数据导入导出 (bureau): pick a CSV/XLSX file of schools, zoning rules or the teacher roster, see every
+ * row's outcome (dry run), then import all of it or nothing. Large files go up in pieces with progress.
+ * Exports give the same columns, so an export is also the template.
+ */
+export default function ImportsPage() {
+  const me = useCall('account', 'me', {});
+  const action = useAction();
+  const [table, setTable] = useState<ImportTable>('schools');
+  const [progress, setProgress] = useState<{ step: string; percent: number } | null>(null);
+  const [checked, setChecked] = useState<Checked | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+
+  const choose = (t: ImportTable) => {
+    setTable(t);
+    setChecked(null);
+    setResult(null);
+  };
+  const pickAndCheck = () =>
+    action.run('check', async () => {
+      setResult(null);
+      setChecked(null);
+      const file = await pickImportFile();
+      if (!file) return;
+      try {
+        setProgress({ step: '上传文件', percent: 0 });
+        const source = await fileSource(file.content, (sent, total) => setProgress({ step: `上传文件（${sent}/${total}段）`, percent: Math.round((sent / total) * 90) }));
+        setProgress({ step: '逐行校验', percent: 95 });
+        const preview = await call('admin', 'importPreview', { table, format: file.format, ...source });
+        setChecked({ file, source, preview, requestId: `imp-${newRequestId()}` });
+      } finally {
+        setProgress(null);
+      }
+    });
+  const apply = () =>
+    action.run('apply', async () => {
+      if (!checked) return;
+      setProgress({ step: '写入数据', percent: 98 });
+      try {
+        setResult(await call('admin', 'importApply', { table, format: checked.file.format, ...checked.source, requestId: checked.requestId }));
+        setChecked(null);
+      } finally {
+        setProgress(null);
+      }
+    });
+  const exportCsv = () =>
+    action.run('export', async () => {
+      const file = await call('admin', 'exportTable', { table, format: 'csv' });
+      await saveCsv(file.filename, file.content);
+    });
+
+  if (me.loading || me.error) return <StatusView loading={me.loading} error={me.error} onRetry={me.reload} />;
+  if (!me.data?.roles.includes('bureau')) return <StatusView empty emptyText='数据导入导出供区教育局使用。请在“我的”中确认身份。' />;
+  const info = TABLES.find((t) => t.id === table)!;
+  const writes = checked ? checked.preview.counts.new + checked.preview.counts.changed : 0;
+  const label = TABLES.find((t) => t.id === result?.table)?.label;
+  return (
+    <View className='imports'>
+      <View className='imports__chips'>
+        {TABLES.map((t) => (
+          <Text key={t.id} className={`imports__chip ${t.id === table ? 'imports__chip--on' : ''}`} data-testid={`table-${t.id}`} onClick={() => choose(t.id)}>{t.label}</Text>
+        ))}
+      </View>
+      <View className='imports__card'>
+        <Text className='imports__hint'>表头（第1行）：{headersText(table)}</Text>
+        <Text className='imports__hint'>{info.hint}</Text>
+        <Text className='imports__hint'>支持 .csv（UTF-8 或 Excel 默认编码）和 .xlsx（第一个工作表），不超过5MB、5000行；先逐行校验，确认后一次全部导入，有一行有误则不导入任何数据。</Text>
+        <View className='imports__buttons'>
+          <Button type='primary' data-testid='pick-file' {...busyIf(action.busy === 'check')} {...disabledIf(action.busy !== null)} onClick={() => void pickAndCheck()}>选择文件并校验</Button>
+          <Button data-testid='export-table' {...busyIf(action.busy === 'export')} onClick={() => void exportCsv()}>导出当前{info.label}（CSV，可作模板）</Button>
+        </View>
+      </View>
+      {progress && (
+        <View className='imports__card' data-testid='import-progress'>
+          <Text className='imports__hint'>{progress.step}…</Text>
+          <Progress percent={progress.percent} strokeWidth={6} activeColor='#07c160' showInfo />
+        </View>
+      )}
+      {action.error && <Text className='imports__error' data-testid='import-error'>{action.error}</Text>}
+      {result && (
+        <View className='imports__card imports__done' data-testid='import-result'>
+          <Text>{result.duplicate ? '此次导入已完成过，未重复写入。' : `${label}导入完成：写入${result.written}条（新增${result.counts.new}、修改${result.counts.changed}、不变${result.counts.unchanged}）。`}</Text>
+          {result.schoolsUpdated > 0 && <Text className='imports__hint'>已按名册更新{result.schoolsUpdated}所学校的教师人数和骨干教师人数。</Text>}
+        </View>
+      )}
+      {checked && (
+        <>
+          <Text className='imports__title'>{checked.file.name}（{sizeText(checked.file.bytes)}）</Text>
+          <PreviewPanel preview={checked.preview} />
+          <View className='imports__buttons'>
+            {checked.preview.ok && writes > 0 && (
+              <Button type='primary' data-testid='apply-import' {...busyIf(action.busy === 'apply')} onClick={() => void apply()}>确认导入（写入{writes}条）</Button>
+            )}
+            {checked.preview.ok && writes === 0 && <Text className='imports__hint' data-testid='nothing-to-import'>文件与现有数据一致，无需导入。</Text>}
+            {!checked.preview.ok && <Text className='imports__error'>请修改文件中有误的行后重新选择文件；本次未导入任何数据。</Text>}
+          </View>
+        </>
+      )}
+    </View>
+  );
+}

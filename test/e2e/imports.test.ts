@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import { fakeServerClock } from '../helpers/local-app';
+import { h5Session } from './h5-session';
+
+// The bureau imports a teacher roster in the browser (a bad file first: row errors, nothing written),
+// then exports every zoning rule and picks that large file again: it goes up in pieces with progress
+// and checks as all unchanged.
+const s = h5Session();
+const byTestId = s.byTestId;
+const login = (persona: string) => s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
+
+beforeAll(() => {
+  fakeServerClock();
+});
+afterAll(() => jest.useRealTimers());
+
+async function pick(name: string, content: string | Buffer) {
+  const [chooser] = await Promise.all([s.page.waitForEvent('filechooser'), byTestId('pick-file').click()]);
+  await chooser.setFiles({ name, mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/octet-stream', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
+}
+
+const open = async () => {
+  await login('hd-bureau');
+  await s.page.goto(`${s.app.url}/#/packages/bureau/pages/home/index`);
+  await byTestId('open-imports').click();
+};
+
+describe('the bureau imports and exports data', () => {
+  it('a roster with a bad row is refused row by row; the corrected file imports once', async () => {
+    await open();
+    await byTestId('table-teachers').click();
+    const bad = '工号,姓名,学校名称,学科,骨干教师\nE2E-01,周老师,互助道小学,语文,是\nE2E-02,吴老师,不存在小学,数学,否\n';
+    await pick('名册.csv', bad);
+    await byTestId('import-preview').waitFor();
+    expect(await byTestId('count-error').textContent()).toContain('1');
+    expect(await byTestId('row-3').textContent()).toContain('学校名称：本区没有“不存在小学”');
+    expect(await byTestId('apply-import').count()).toBe(0);
+    expect(s.app.cloud.store.count('teacher_roster', {})).toBe(0);
+
+    await pick('名册.csv', bad.replace('不存在小学', '互助道小学'));
+    await byTestId('apply-import').waitFor();
+    expect(await byTestId('count-new').textContent()).toContain('2');
+    await byTestId('apply-import').click();
+    await byTestId('import-result').waitFor();
+    expect(await byTestId('import-result').textContent()).toContain('写入2条');
+    expect(await byTestId('import-result').textContent()).toContain('教师人数');
+    expect(s.app.cloud.store.count('teacher_roster', {})).toBe(2);
+  });
+
+  it('an export of every zoning rule re-imports in pieces with progress and changes nothing', async () => {
+    await open();
+    await byTestId('table-zoning').click();
+    const [download] = await Promise.all([s.page.waitForEvent('download'), byTestId('export-table').click()]);
+    expect(download.suggestedFilename()).toBe('河东区划片规则.csv');
+    const csv = await readFile((await download.path())!);
+    expect(csv.length).toBeGreaterThan(100_000);
+
+    // Slow each piece down so the progress bar is on screen long enough to see.
+    await s.page.route('**/fn/admin', async (route) => {
+      if (route.request().postData()?.includes('"importUpload"')) await new Promise((r) => setTimeout(r, 300));
+      await route.continue();
+    });
+    const pieces: string[] = [];
+    s.page.on('request', (r) => r.url().endsWith('/fn/admin') && r.postData()?.includes('"importUpload"') && pieces.push(r.postData()!));
+    const before = s.app.cloud.store.count('zoning_rules', { districtCode: '120102' });
+    await pick('河东区划片规则.csv', csv);
+    await byTestId('import-progress').waitFor();
+    expect(await byTestId('import-progress').textContent()).toContain('上传文件');
+    await byTestId('nothing-to-import').waitFor({ timeout: 30_000 });
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(await byTestId('count-unchanged').textContent()).toContain(String(before));
+    expect(await byTestId('count-error').textContent()).toContain('0');
+    expect(s.app.cloud.store.count('zoning_rules', { districtCode: '120102' })).toBe(before);
+  });
+});
