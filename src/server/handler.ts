@@ -1,13 +1,12 @@
 import type { z } from 'zod';
+import { accessRule, type Access } from '../contracts/access';
 import type { Envelope } from '../contracts/envelope';
+import type { ActionName, FunctionName } from '../contracts/index';
 import type { Role, UserProfile } from '../domain/roles';
 import { AppError } from './errors';
 import { inputOf, validate } from './validate';
 import { callerOpenId } from './cloud';
 import { findUser } from './repositories/users';
-
-/** Who may call an action: anyone, any signed-in caller, or holders of one of the roles. */
-export type Access = 'public' | 'signed-in' | readonly Role[];
 
 export interface ActionContext {
   openid: string | null;
@@ -19,7 +18,6 @@ export interface ActionContext {
 
 export interface ActionDef<I, O> {
   input: z.ZodType<I, z.ZodTypeDef, unknown>;
-  access: Access;
   run(input: I, ctx: ActionContext): Promise<O>;
 }
 
@@ -28,13 +26,17 @@ export type ActionTable<Inputs extends Record<string, z.ZodTypeAny>, Outputs ext
   [A in keyof Inputs]: ActionDef<z.output<Inputs[A]>, Outputs[A]>;
 };
 
-/** A cloud function's main: validate → authenticate → authorize → run → envelope. Never throws. */
-export function createMain(actions: Record<string, ActionDef<any, unknown>>) {
+/**
+ * A cloud function's main: validate → authenticate → authorize → run → envelope. Never throws. Who may
+ * call each action comes from the one matrix in contracts/access.ts; an action missing there is unknown.
+ */
+export function createMain<F extends FunctionName>(fn: F, actions: Record<ActionName<F>, ActionDef<any, unknown>>) {
   return async function main(event: Record<string, unknown>): Promise<Envelope<unknown>> {
     try {
       const name = typeof event?.action === 'string' ? event.action : '';
-      const def = Object.prototype.hasOwnProperty.call(actions, name) ? actions[name] : undefined;
-      if (!def) return { ok: false, code: 'UNKNOWN_ACTION', message: `不支持的操作：${name || '（未指定 action）'}`, field: 'action' };
+      const def = Object.prototype.hasOwnProperty.call(actions, name) ? (actions as Record<string, ActionDef<any, unknown>>)[name] : undefined;
+      const rule = accessRule(fn, name);
+      if (!def || !rule) return { ok: false, code: 'UNKNOWN_ACTION', message: `不支持的操作：${name || '（未指定 action）'}`, field: 'action' };
       const parsed = validate(def.input, inputOf(event));
       if (!parsed.ok) return parsed;
       const openid = callerOpenId();
@@ -44,7 +46,7 @@ export function createMain(actions: Record<string, ActionDef<any, unknown>>) {
         now: Date.now(),
         user: () => (profile ??= openid ? findUser(openid) : Promise.resolve(null)),
       };
-      await authorize(def.access, ctx);
+      await authorize(rule.access, ctx);
       return { ok: true, data: await def.run(parsed.value, ctx) };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
@@ -58,6 +60,8 @@ async function authorize(access: Access, ctx: ActionContext): Promise<void> {
   if (access === 'public') return;
   if (!ctx.openid) throw new AppError('UNAUTHENTICATED', '请先登录');
   if (access === 'signed-in') return;
+  // A caller with no bound account is a parent (as account.me reports it).
   const user = await ctx.user();
-  if (!user || !user.roles.some((r) => access.includes(r))) throw new AppError('FORBIDDEN', '当前身份无权进行此操作');
+  const roles: readonly Role[] = user ? user.roles : ['parent'];
+  if (!roles.some((r) => access.includes(r))) throw new AppError('FORBIDDEN', '当前身份无权进行此操作');
 }

@@ -1,12 +1,15 @@
 import type { LocalApp } from '../../local/app';
-import { startTestApp } from '../helpers/local-app';
+import { ACCESS, type Access } from '../../src/contracts/access';
+import { CONTRACTS, type ActionName, type FunctionName, type InputOf } from '../../src/contracts';
+import type { Role, UserProfile } from '../../src/domain/roles';
+import { fakeServerClock, startTestApp } from '../helpers/local-app';
 
-// Every (role × function action) pair through the runtime with the seeded personas: the policy below is
-// written out independently of the code's access tables, so a change to either shows up here. A denied
-// call must write nothing.
-type Role = 'anonymous' | 'parent' | 'teacher' | 'principal' | 'xuequzhang' | 'bureau';
-const ROLES: Role[] = ['anonymous', 'parent', 'teacher', 'principal', 'xuequzhang', 'bureau'];
-const OPENID: Record<Role, string | null> = {
+// Every (persona × function × action) of the one matrix in src/contracts/access.ts, through the built
+// bundles and the runtime with the seeded Hedong personas. The door's answer follows from the roles the
+// persona really holds in the store; a denied call must leave every collection as it was.
+type Persona = 'anonymous' | 'parent' | 'teacher' | 'principal' | 'xuequzhang' | 'bureau';
+const PERSONAS: Persona[] = ['anonymous', 'parent', 'teacher', 'principal', 'xuequzhang', 'bureau'];
+const OPENID: Record<Persona, string | null> = {
   anonymous: null,
   parent: 'o-local-parent',
   teacher: 'o-local-hd-teacher',
@@ -14,68 +17,155 @@ const OPENID: Record<Role, string | null> = {
   xuequzhang: 'o-local-hd-xuequzhang',
   bureau: 'o-local-hd-bureau',
 };
-const ALL = ROLES;
-const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
-const PRINCIPALS: Role[] = ['principal', 'xuequzhang'];
-const DECIDERS: Role[] = ['principal', 'xuequzhang', 'bureau'];
+const DOOR_FORBIDDEN = '当前身份无权进行此操作';
+
+/** A valid input for each action (validation runs before the door), per caller where scope needs it. */
+type Caller = { persona: Persona; user: UserProfile | null };
+type Payload<F extends FunctionName, A extends ActionName<F>> = InputOf<F, A> | ((c: Caller) => InputOf<F, A>);
+type Payloads = { [F in FunctionName]: { [A in ActionName<F>]?: Payload<F, A> } };
 
 const loc = { latitude: 39.12, longitude: 117.25 };
-const CASES: Array<[string, string, Record<string, unknown>, Role[]]> = [
-  ['school', 'listDistricts', {}, ALL],
-  ['school', 'lookup', { districtCode: '120102', streetCode: '120102005' }, ALL],
-  ['school', 'getSchool', { schoolId: 'hd-s05' }, ALL],
-  ['school', 'listPolicies', {}, ALL],
-  ['school', 'askSchool', { requestId: 'auth-ask-0001', districtCode: '120102', address: '互助道1号', contactName: '王', phone: '13800000000' }, SIGNED_IN],
-  ['school', 'myInquiries', {}, SIGNED_IN],
-  ['school', 'inquiryInbox', {}, [...PRINCIPALS, 'bureau']],
-  ['school', 'answerInquiry', { id: 'iq-none', answer: '测试权限' }, [...PRINCIPALS, 'bureau']],
-  ['account', 'me', {}, SIGNED_IN],
-  ['duty', 'today', {}, ['teacher']],
-  ['duty', 'clockIn', { requestId: 'auth-in-00001', location: loc }, SIGNED_IN],
-  ['duty', 'clockOut', { requestId: 'auth-out-0001', location: loc }, SIGNED_IN],
-  ['duty', 'month', { month: '2026-11' }, ['teacher']],
-  ['duty', 'exportMonth', { month: '2026-11' }, ['teacher']],
-  ['duty', 'requestMakeup', { requestId: 'auth-mk-00001', dutyId: 'dt-hd-teacher-1', sessionDate: '2026-11-19', slotStart: '09:55', reason: '测试权限' }, ['teacher']],
-  ['duty', 'makeupInbox', {}, PRINCIPALS],
-  ['duty', 'decideMakeup', { id: 'mk-none', approve: true }, PRINCIPALS],
-  ['approval', 'submitExchange', { requestId: 'auth-ap-00001', type: 'cross-teaching', hostSchoolId: 'hd-s05', slots: [{ weekday: 6, start: '09:00', end: '10:00', periods: 1 }], termStart: '2026-12-01', termEnd: '2027-01-20' }, ['teacher']],
-  ['approval', 'inbox', { status: 'pending' }, DECIDERS],
-  ['approval', 'mine', {}, ['teacher', ...PRINCIPALS]],
-  ['approval', 'detail', { id: 'ap-none' }, ['teacher', ...DECIDERS]],
-  ['approval', 'decide', { id: 'ap-none', decision: 'approve', version: 1 }, DECIDERS],
-  ['approval', 'batchApprove', { ids: ['ap-none'] }, DECIDERS],
-  ['approval', 'withdraw', { id: 'ap-none', version: 1 }, ['teacher', ...PRINCIPALS]],
-  ['approval', 'resubmit', { id: 'ap-none', version: 1 }, ['teacher', ...PRINCIPALS]],
-  ['account', 'bind', { code: 'ABCD-EFGH-JKLM' }, SIGNED_IN],
-  ['admin', 'createInvite', { requestId: 'auth-inv-0001', role: 'teacher', schoolId: 'hd-s06' }, ['principal']],
-  ['admin', 'listInvites', {}, [...PRINCIPALS, 'bureau']],
-  ['admin', 'revokeInvite', { id: 'inv-none' }, [...PRINCIPALS, 'bureau']],
-  ['facility', 'list', {}, ['teacher', ...DECIDERS]],
-  ['facility', 'week', { facilityId: 'fc-hd-s01-gym' }, ['teacher', ...DECIDERS]],
-  ['facility', 'myBookings', {}, PRINCIPALS],
-  ['facility', 'cancel', { bookingId: 'bk-none' }, PRINCIPALS],
-  ['approval', 'submitFacility', { requestId: 'auth-fc-00001', facilityId: 'fc-hd-s01-gym', start: Date.parse('2026-11-25T16:30:00+08:00'), end: Date.parse('2026-11-25T17:30:00+08:00'), purpose: '测试权限' }, PRINCIPALS],
-];
+const rid = (prefix: string) => (c: Caller) => `${prefix}-${c.persona}-0001`;
+const csv = '学校名称,学段\n权限测试小学,小学\n';
 
-const MUTABLE = ['users', 'approvals', 'duties', 'clock_records', 'makeup_requests', 'zoning_inquiries', 'meta', 'bookings', 'facility_days', 'invites', 'invite_audit'];
-let app: LocalApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app.close());
-const snapshot = () => JSON.stringify(MUTABLE.map((c) => app.cloud.store.find(c, {})));
+const PAYLOADS: Payloads = {
+  school: {
+    listDistricts: {},
+    listDivisions: { districtCode: '120102' },
+    listXuequ: { districtCode: '120102' },
+    getXuequ: { xuequId: 'hd-x1' },
+    lookup: { districtCode: '120102', streetCode: '120102005' },
+    getSchool: { schoolId: 'hd-s05' },
+    enrolmentRules: { districtCode: '120102' },
+    assessEnrolment: { districtCode: '120102', answers: { stage: 'middle', primarySchool: 'not-yet' } },
+    listPolicies: {},
+    getPolicy: { policyId: 'p000' },
+    askSchool: (c) => ({ requestId: rid('auth-ask')(c), districtCode: '120102', address: '互助道1号', contactName: '王', phone: '13800000000' }),
+    myInquiries: {},
+    inquiryInbox: {},
+    answerInquiry: { id: 'iq-none', answer: '测试权限' },
+  },
+  account: {
+    me: {},
+    bind: { code: 'ABCD-EFGH-JKLM' },
+  },
+  duty: {
+    today: {},
+    clockIn: (c) => ({ requestId: rid('auth-in')(c), location: loc }),
+    clockOut: (c) => ({ requestId: rid('auth-out')(c), location: loc }),
+    month: { month: '2026-11' },
+    exportMonth: { month: '2026-11' },
+    requestMakeup: { requestId: 'auth-mk-00001', dutyId: 'dt-hd-teacher-1', sessionDate: '2026-11-19', slotStart: '09:55', reason: '测试权限' },
+    makeupInbox: {},
+    decideMakeup: { id: 'mk-none', approve: true },
+  },
+  approval: {
+    submitExchange: { requestId: 'auth-ap-00001', type: 'cross-teaching', hostSchoolId: 'hd-s05', slots: [{ weekday: 6, start: '09:00', end: '10:00', periods: 1 }], termStart: '2026-12-01', termEnd: '2027-01-20' },
+    submitFacility: (c) => ({ requestId: rid('auth-fc')(c), facilityId: 'fc-hd-s05-field', start: Date.parse('2026-11-25T16:30:00+08:00'), end: Date.parse('2026-11-25T17:30:00+08:00'), purpose: '测试权限' }),
+    inbox: { status: 'pending' },
+    mine: {},
+    detail: { id: 'ap-none' },
+    decide: { id: 'ap-none', decision: 'approve', version: 1 },
+    batchApprove: { ids: ['ap-none'] },
+    withdraw: { id: 'ap-none', version: 1 },
+    resubmit: { id: 'ap-none', version: 1 },
+  },
+  facility: {
+    list: {},
+    week: { facilityId: 'fc-hd-s01-gym' },
+    myBookings: {},
+    cancel: { bookingId: 'bk-none' },
+  },
+  admin: {
+    compositionState: {},
+    compositionHistory: { xuequId: 'hd-x1' },
+    previewEdit: { edit: { kind: 'rename', effectiveFrom: '2027-09-01', xuequId: 'hd-x1', name: '第一学区（新）' } },
+    applyEdit: { requestId: 'auth-edit-0001', edit: { kind: 'rename', effectiveFrom: '2027-09-01', xuequId: 'hd-x1', name: '第一学区（新）' } },
+    // The bureau invites principals; a principal (the 学区长 is one) invites teachers of its own school.
+    createInvite: ({ persona, user }) =>
+      persona === 'bureau'
+        ? { requestId: 'auth-inv-bureau', role: 'principal', schoolId: 'hd-s06' }
+        : { requestId: `auth-inv-${persona}`, role: 'teacher', schoolId: user?.schoolId ?? 'hd-s06' },
+    listInvites: {},
+    revokeInvite: { id: 'inv-none' },
+    // A 学区长 sees their own 学区 (hd-x1), the bureau any of its district.
+    dashboard: { scope: 'xuequ', xuequId: 'hd-x1' },
+    dashboardCsv: { scope: 'xuequ', xuequId: 'hd-x1' },
+    importUpload: { uploadId: 'auth-upload-1', index: 0, total: 2, piece: csv },
+    importPreview: { table: 'schools', format: 'csv', content: csv },
+    importApply: { requestId: 'auth-imp-0001', table: 'schools', format: 'csv', content: csv },
+    exportTable: { table: 'schools' },
+  },
+};
 
-describe.each(CASES)('%s.%s', (fn, action, input, allowed) => {
-  it.each(ROLES)('as %s', async (role) => {
-    const before = snapshot();
-    const openid = OPENID[role];
-    const { result } = (await app.cloud.invoke(fn, { action, ...input }, openid ? { OPENID: openid, APPID: 'wx-test' } : null)) as { result: { ok: boolean; code?: string } };
-    const denial = result.ok ? null : result.code;
-    if (allowed.includes(role)) {
-      expect(['UNAUTHENTICATED', 'FORBIDDEN']).not.toContain(denial);
-    } else {
-      expect(denial).toBe(role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
-      expect(snapshot()).toBe(before);
+const FUNCTIONS = Object.keys(ACCESS) as FunctionName[];
+const PAIRS: Array<[FunctionName, string]> = FUNCTIONS.flatMap((fn) => Object.keys(ACCESS[fn]).map((a): [FunctionName, string] => [fn, a]));
+const ruleOf = (fn: FunctionName, action: string) => (ACCESS[fn] as Record<string, { access: Access }>)[action];
+
+/** The door's answer for a caller holding `roles` (null: not signed in; unbound: a parent). */
+function expected(access: Access, roles: readonly Role[] | null): 'pass' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
+  if (access === 'public') return 'pass';
+  if (roles === null) return 'UNAUTHENTICATED';
+  if (access === 'signed-in') return 'pass';
+  return roles.some((r) => access.includes(r)) ? 'pass' : 'FORBIDDEN';
+}
+
+describe('the access matrix', () => {
+  it('covers exactly the functions and actions of CONTRACTS', () => {
+    expect(Object.keys(ACCESS).sort()).toEqual(Object.keys(CONTRACTS).sort());
+    for (const fn of FUNCTIONS) expect([fn, Object.keys(ACCESS[fn]).sort()]).toEqual([fn, Object.keys(CONTRACTS[fn]).sort()]);
+  });
+
+  it('gives every action a payload, a scope and roles that exist', () => {
+    const roles: Role[] = ['parent', 'teacher', 'principal', 'xuequzhang', 'bureau'];
+    for (const [fn, action] of PAIRS) {
+      expect([fn, action, action in PAYLOADS[fn]]).toEqual([fn, action, true]);
+      const rule = (ACCESS[fn] as Record<string, { access: Access; scope: string }>)[action];
+      expect(rule.scope.trim()).not.toBe('');
+      if (typeof rule.access !== 'string') expect(rule.access.filter((r) => !roles.includes(r))).toEqual([]);
     }
+  });
+});
+
+describe('every persona × action through the runtime', () => {
+  let app: LocalApp;
+  beforeAll(async () => {
+    fakeServerClock();
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app.close();
+    jest.useRealTimers();
+  });
+
+  const userOf = (openid: string | null) => (openid ? ((app.cloud.store.find('users', { _id: openid })[0] as unknown as UserProfile | undefined) ?? null) : null);
+  // Every collection, so a write anywhere (a new collection too) shows up.
+  const snapshot = () => JSON.stringify(app.cloud.store.collections().map((c) => [c, app.cloud.store.find(c, {})]));
+
+  it('an action that is not in the matrix is unknown', async () => {
+    const { result } = (await app.cloud.invoke('school', { action: 'toString' }, null)) as { result: { code?: string } };
+    expect(result.code).toBe('UNKNOWN_ACTION');
+  });
+
+  describe.each(PAIRS)('%s.%s', (fn, action) => {
+    it.each(PERSONAS)('as %s', async (persona) => {
+      const payload = (PAYLOADS[fn] as Record<string, Payload<FunctionName, never> | undefined>)[action];
+      if (payload === undefined) throw new Error(`no payload for ${fn}.${action}: add one to PAYLOADS`);
+      const openid = OPENID[persona];
+      const user = userOf(openid);
+      const input = typeof payload === 'function' ? payload({ persona, user }) : payload;
+      const door = expected(ruleOf(fn, action).access, openid ? (user?.roles ?? ['parent']) : null);
+      const before = door === 'pass' ? '' : snapshot();
+      const { result } = (await app.cloud.invoke(fn, { action, ...(input as object) }, openid ? { OPENID: openid, APPID: 'wx-test' } : null)) as {
+        result: { ok: boolean; code?: string; message?: string };
+      };
+      if (door === 'pass') {
+        // Past the door; a refusal here may only be the action's own business answer (not found, stale…).
+        expect(result.ok ? 'ok' : `${result.code}: ${result.message}`).not.toMatch(/^(UNAUTHENTICATED|FORBIDDEN|INVALID_INPUT|UNKNOWN_ACTION|INTERNAL)\b/);
+        return;
+      }
+      expect({ code: result.ok ? 'ok' : result.code, message: result.message }).toEqual({ code: door, message: door === 'FORBIDDEN' ? DOOR_FORBIDDEN : '请先登录' });
+      expect(snapshot()).toBe(before);
+    });
   });
 });

@@ -2,4 +2,4 @@ import { createMain } from '../../../src/server/handler';
 import { schoolActions } from './actions';
 
 /** Cloud function `school`: public 学区 and zoning lookups. */
-export const main = createMain(schoolActions);
+export const main = createMain('school', schoolActions);

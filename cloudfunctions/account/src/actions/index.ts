@@ -4,6 +4,6 @@ import { me } from './me';
 import { bind } from './bind';
 
 export const accountActions: ActionTable<typeof accountInputs, AccountOutputs> = {
-  me: { input: accountInputs.me, access: 'signed-in', run: me },
-  bind: { input: accountInputs.bind, access: 'signed-in', run: bind },
+  me: { input: accountInputs.me, run: me },
+  bind: { input: accountInputs.bind, run: bind },
 };

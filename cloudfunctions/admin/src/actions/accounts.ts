@@ -176,7 +176,7 @@ async function revokeInvite(input: { id: string }, ctx: ActionContext): Promise<
 }
 
 export const accountsActions: ActionTable<typeof accountsInputs, AccountsOutputs> = {
-  createInvite: { input: accountsInputs.createInvite, access: ['bureau', 'principal'], run: createInvite },
-  listInvites: { input: accountsInputs.listInvites, access: ['bureau', 'principal'], run: listInvites },
-  revokeInvite: { input: accountsInputs.revokeInvite, access: ['bureau', 'principal'], run: revokeInvite },
+  createInvite: { input: accountsInputs.createInvite, run: createInvite },
+  listInvites: { input: accountsInputs.listInvites, run: listInvites },
+  revokeInvite: { input: accountsInputs.revokeInvite, run: revokeInvite },
 };

@@ -5,17 +5,15 @@ import { submitFacility } from './submit-facility';
 import { detail, inbox, mine } from './lists';
 import { batchApprove, decide, resubmit, withdraw } from './decide';
 
-const DECIDERS = ['principal', 'xuequzhang', 'bureau'] as const;
-
-// Roles open the door; every action then checks scope itself (the step's school, 学区 or district).
+// Roles (src/contracts/access.ts) open the door; every action then checks scope itself (the step's school, 学区 or district).
 export const approvalActions: ActionTable<typeof approvalInputs, ApprovalOutputs> = {
-  submitExchange: { input: approvalInputs.submitExchange, access: ['teacher'], run: submitExchange },
-  submitFacility: { input: approvalInputs.submitFacility, access: ['principal'], run: submitFacility },
-  inbox: { input: approvalInputs.inbox, access: DECIDERS, run: inbox },
-  mine: { input: approvalInputs.mine, access: ['teacher', 'principal'], run: mine },
-  detail: { input: approvalInputs.detail, access: ['teacher', ...DECIDERS], run: detail },
-  decide: { input: approvalInputs.decide, access: DECIDERS, run: decide },
-  batchApprove: { input: approvalInputs.batchApprove, access: DECIDERS, run: batchApprove },
-  withdraw: { input: approvalInputs.withdraw, access: ['teacher', 'principal'], run: withdraw },
-  resubmit: { input: approvalInputs.resubmit, access: ['teacher', 'principal'], run: resubmit },
+  submitExchange: { input: approvalInputs.submitExchange, run: submitExchange },
+  submitFacility: { input: approvalInputs.submitFacility, run: submitFacility },
+  inbox: { input: approvalInputs.inbox, run: inbox },
+  mine: { input: approvalInputs.mine, run: mine },
+  detail: { input: approvalInputs.detail, run: detail },
+  decide: { input: approvalInputs.decide, run: decide },
+  batchApprove: { input: approvalInputs.batchApprove, run: batchApprove },
+  withdraw: { input: approvalInputs.withdraw, run: withdraw },
+  resubmit: { input: approvalInputs.resubmit, run: resubmit },
 };

@@ -40,18 +40,20 @@ export async function fileRequest(
   const user = (await ctx.user())!;
   const id = `ap-${requestId}`;
   const names = namesOf(district);
-  const existing = await getApproval(id);
-  if (existing) {
+  // The request id is the client's: a request filed under it by someone else is never shown to the caller.
+  const duplicate = (existing: ApprovalDoc) => {
     if (existing.requesterOpenid !== user._id) throw new AppError('CONFLICT', '请求编号已被使用，请重新提交', 'requestId');
     return { ...toDetail(existing, user, names, existing.checks), duplicate: true };
-  }
+  };
+  const existing = await getApproval(id);
+  if (existing) return duplicate(existing);
   if (hasBlock(checks)) throw new AppError('POLICY_BLOCK', checks.filter((c) => c.level === 'block').map((c) => c.message).join('；'));
   const today = dateIn(ctx.now, ZONE);
   const steps = routeRequest(fields, district.versions, today, schoolsById(district), await xuequHeads(district.district.code));
   const made = submit(fields, steps, user, ctx.now, { _id: id, routedOn: today });
   if (!made.ok) throw new AppError(made.code, made.message);
   const doc: ApprovalDoc = { ...(made.request as ApprovalRequest), inboxKey: stepKey(made.request.steps[0]), deciders: [], checks, result: null };
-  if (!(await insertOnce(COLLECTIONS.approvals, doc))) return { ...toDetail((await getApproval(id))!, user, names, checks), duplicate: true };
+  if (!(await insertOnce(COLLECTIONS.approvals, doc))) return duplicate((await getApproval(id))!);
   await sendAll(await noticesForStep(doc, names));
   return { ...toDetail(doc, user, names, checks), duplicate: false };
 }

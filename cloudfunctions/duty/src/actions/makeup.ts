@@ -48,10 +48,11 @@ function view(m: MakeupDoc, duty: DutyDoc | undefined): MakeupView {
 export async function requestMakeup(input: RequestInput, ctx: ActionContext): Promise<{ id: string; duplicate: boolean }> {
   const openid = ctx.openid!;
   const id = `mk-${input.dutyId}-${input.requestId}`;
-  if (await fetchById<MakeupDoc>(COLLECTIONS.makeupRequests, id)) return { id, duplicate: true };
-  const [duties, makeups] = await Promise.all([dutiesOfTeacher(openid), makeupsOfTeacher(openid)]);
+  const [existing, duties, makeups] = await Promise.all([fetchById<MakeupDoc>(COLLECTIONS.makeupRequests, id), dutiesOfTeacher(openid), makeupsOfTeacher(openid)]);
   const duty = duties.find((d) => d._id === input.dutyId);
+  // Ownership first: a retry is recognised only on the caller's own duty (the id names the duty).
   if (!duty) throw new AppError('NOT_YOUR_DUTY', '这不是您的任务，不能为他人申请补卡');
+  if (existing) return { id, duplicate: true };
   const access = checkDutyAccess(duty, openid);
   if (access) throw orThrow(access);
   const session = sessionsOnDate(duty, input.sessionDate, ZONE).find((s) => s.slotStart === input.slotStart);

@@ -61,6 +61,6 @@ export function assessEnrolment(input: AssessInput, ctx: ActionContext): Enrolme
 }
 
 export const enrolmentActions: ActionTable<typeof enrolmentInputs, EnrolmentOutputs> = {
-  enrolmentRules: { input: enrolmentInputs.enrolmentRules, access: 'public', run: async (input, ctx) => enrolmentRules(input, ctx) },
-  assessEnrolment: { input: enrolmentInputs.assessEnrolment, access: 'public', run: async (input, ctx) => assessEnrolment(input, ctx) },
+  enrolmentRules: { input: enrolmentInputs.enrolmentRules, run: async (input, ctx) => enrolmentRules(input, ctx) },
+  assessEnrolment: { input: enrolmentInputs.assessEnrolment, run: async (input, ctx) => assessEnrolment(input, ctx) },
 };

@@ -10,16 +10,16 @@ import { enrolmentActions } from './enrolment';
 import { policyActions } from './policy';
 
 export const schoolActions: ActionTable<typeof schoolInputs, SchoolOutputs> = {
-  listDistricts: { input: schoolInputs.listDistricts, access: 'public', run: listDistricts },
-  listDivisions: { input: schoolInputs.listDivisions, access: 'public', run: listDivisions },
-  listXuequ: { input: schoolInputs.listXuequ, access: 'public', run: listXuequ },
-  getXuequ: { input: schoolInputs.getXuequ, access: 'public', run: getXuequ },
-  lookup: { input: schoolInputs.lookup, access: 'public', run: lookup },
-  getSchool: { input: schoolInputs.getSchool, access: 'public', run: getSchool },
-  askSchool: { input: schoolInputs.askSchool, access: 'signed-in', run: askSchool },
-  myInquiries: { input: schoolInputs.myInquiries, access: 'signed-in', run: myInquiries },
-  inquiryInbox: { input: schoolInputs.inquiryInbox, access: ['principal', 'bureau'], run: inquiryInbox },
-  answerInquiry: { input: schoolInputs.answerInquiry, access: ['principal', 'bureau'], run: answerInquiry },
+  listDistricts: { input: schoolInputs.listDistricts, run: listDistricts },
+  listDivisions: { input: schoolInputs.listDivisions, run: listDivisions },
+  listXuequ: { input: schoolInputs.listXuequ, run: listXuequ },
+  getXuequ: { input: schoolInputs.getXuequ, run: getXuequ },
+  lookup: { input: schoolInputs.lookup, run: lookup },
+  getSchool: { input: schoolInputs.getSchool, run: getSchool },
+  askSchool: { input: schoolInputs.askSchool, run: askSchool },
+  myInquiries: { input: schoolInputs.myInquiries, run: myInquiries },
+  inquiryInbox: { input: schoolInputs.inquiryInbox, run: inquiryInbox },
+  answerInquiry: { input: schoolInputs.answerInquiry, run: answerInquiry },
   ...enrolmentActions,
   ...policyActions,
 };

@@ -33,6 +33,6 @@ export function getPolicy(input: { policyId: string }): PolicyDocument {
 }
 
 export const policyActions: ActionTable<typeof policyInputs, PolicyOutputs> = {
-  listPolicies: { input: policyInputs.listPolicies, access: 'public', run: async (input) => listPolicies(input) },
-  getPolicy: { input: policyInputs.getPolicy, access: 'public', run: async (input) => getPolicy(input) },
+  listPolicies: { input: policyInputs.listPolicies, run: async (input) => listPolicies(input) },
+  getPolicy: { input: policyInputs.getPolicy, run: async (input) => getPolicy(input) },
 };

@@ -1,0 +1,102 @@
+import type { Role } from '../domain/roles';
+import type { ActionName, FunctionName } from './index';
+
+/**
+ * The authorization matrix: for every function and action, who may call it. The handler reads it
+ * (nothing else grants access) and test/cloud/authorization.test.ts calls every (role × action) pair
+ * from it. Roles only open the door: each action then keeps the caller to `scope` itself.
+ */
+
+/** Anyone; any signed-in caller (unbound callers are parents); or holders of one of the roles. */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+export interface AccessRule {
+  access: Access;
+  /** What the action keeps a permitted caller to (for docs): 'self', 'own school', 'own 学区', 'own district'… */
+  scope: string;
+}
+
+/** Mapped over the contracts, so an action without a rule (or a rule without an action) does not compile. */
+export type AccessTable = { readonly [F in FunctionName]: { readonly [A in ActionName<F>]: AccessRule } };
+
+const PUBLIC_DATA = 'any district: published reference data';
+const DECIDERS: readonly Role[] = ['principal', 'xuequzhang', 'bureau'];
+const SCHOOL_STAFF: readonly Role[] = ['teacher', 'principal'];
+const FACILITY_READERS: readonly Role[] = ['principal', 'xuequzhang', 'teacher', 'bureau'];
+const BOOKERS: readonly Role[] = ['principal', 'xuequzhang'];
+const INVITERS: readonly Role[] = ['bureau', 'principal'];
+const INVITE_SCOPE = 'own district (bureau: principal and 学区长 invites) or own school (principal: teacher invites)';
+const STEP_SCOPE = 'the current step: own school (principal), own 学区 (学区长) or own district (bureau)';
+
+export const ACCESS: AccessTable = {
+  school: {
+    listDistricts: { access: 'public', scope: PUBLIC_DATA },
+    listDivisions: { access: 'public', scope: PUBLIC_DATA },
+    listXuequ: { access: 'public', scope: PUBLIC_DATA },
+    getXuequ: { access: 'public', scope: PUBLIC_DATA },
+    lookup: { access: 'public', scope: PUBLIC_DATA },
+    getSchool: { access: 'public', scope: PUBLIC_DATA },
+    enrolmentRules: { access: 'public', scope: PUBLIC_DATA },
+    assessEnrolment: { access: 'public', scope: PUBLIC_DATA },
+    listPolicies: { access: 'public', scope: PUBLIC_DATA },
+    getPolicy: { access: 'public', scope: PUBLIC_DATA },
+    askSchool: { access: 'signed-in', scope: 'self: stored under the caller, for a school of the named district' },
+    myInquiries: { access: 'signed-in', scope: 'self' },
+    inquiryInbox: { access: ['principal', 'bureau'], scope: 'own school (principal) or own district, questions naming no school (bureau)' },
+    answerInquiry: { access: ['principal', 'bureau'], scope: 'own school (principal) or own district, questions naming no school (bureau)' },
+  },
+  account: {
+    me: { access: 'signed-in', scope: 'self' },
+    bind: { access: 'signed-in', scope: "self: the invite's school and district" },
+  },
+  duty: {
+    today: { access: ['teacher'], scope: 'self: own duties' },
+    // Clocking is gated by owning an active duty, not by a role lookup (keeps a clock-in at two round trips).
+    clockIn: { access: 'signed-in', scope: 'self: own active duty' },
+    clockOut: { access: 'signed-in', scope: 'self: own active duty' },
+    month: { access: ['teacher'], scope: 'self: own duties' },
+    exportMonth: { access: ['teacher'], scope: 'self: own duties' },
+    requestMakeup: { access: ['teacher'], scope: 'self: own duty' },
+    makeupInbox: { access: ['principal'], scope: 'own school as host' },
+    decideMakeup: { access: ['principal'], scope: 'own school as host' },
+  },
+  approval: {
+    submitExchange: { access: ['teacher'], scope: 'own school, to a host school of own district' },
+    submitFacility: { access: ['principal'], scope: 'own school, for a shared facility of own district' },
+    inbox: { access: DECIDERS, scope: STEP_SCOPE },
+    mine: { access: SCHOOL_STAFF, scope: 'self: own requests' },
+    detail: { access: ['teacher', ...DECIDERS], scope: 'requester, a decider of any step, or the bureau of its district' },
+    decide: { access: DECIDERS, scope: STEP_SCOPE },
+    batchApprove: { access: DECIDERS, scope: STEP_SCOPE },
+    withdraw: { access: SCHOOL_STAFF, scope: 'self: the requester' },
+    resubmit: { access: SCHOOL_STAFF, scope: 'self: the requester' },
+  },
+  facility: {
+    list: { access: FACILITY_READERS, scope: 'own district' },
+    week: { access: FACILITY_READERS, scope: "own district (another school's unshared facility: none)" },
+    myBookings: { access: BOOKERS, scope: 'own school' },
+    cancel: { access: BOOKERS, scope: 'own school: the booking or the owning school' },
+  },
+  admin: {
+    compositionState: { access: ['bureau'], scope: 'own district' },
+    compositionHistory: { access: ['bureau'], scope: 'own district' },
+    previewEdit: { access: ['bureau'], scope: 'own district' },
+    applyEdit: { access: ['bureau'], scope: 'own district' },
+    createInvite: { access: INVITERS, scope: INVITE_SCOPE },
+    listInvites: { access: INVITERS, scope: INVITE_SCOPE },
+    revokeInvite: { access: INVITERS, scope: INVITE_SCOPE },
+    dashboard: { access: ['bureau', 'xuequzhang'], scope: 'own district (bureau) or own 学区 (学区长)' },
+    dashboardCsv: { access: ['bureau', 'xuequzhang'], scope: 'own district (bureau) or own 学区 (学区长)' },
+    importUpload: { access: ['bureau'], scope: 'own district: the upload is kept under the caller' },
+    importPreview: { access: ['bureau'], scope: 'own district' },
+    importApply: { access: ['bureau'], scope: 'own district' },
+    exportTable: { access: ['bureau'], scope: 'own district' },
+  },
+};
+
+/** The rule of an action, or undefined for a name the function does not have (never a prototype key). */
+export function accessRule(fn: FunctionName, action: string): AccessRule | undefined {
+  const rules: Readonly<Record<string, AccessRule>> = ACCESS[fn];
+  return Object.prototype.hasOwnProperty.call(rules, action) ? rules[action] : undefined;
+}
+
