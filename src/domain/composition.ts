@@ -252,6 +252,8 @@ export function planEdit(ctx: EditContext, edit: CompositionEdit): EditPlan {
   let created: XuequVersion | null = null;
   switch (edit.kind) {
     case 'create': {
+      // National division codes nest: a street of the district starts with the district's code.
+      for (const code of edit.streetCodes) if (!code.startsWith(ctx.districtCode)) errors.push(`街道（${code}）不是本区的街道`);
       const id = newXuequId(ctx);
       const model = ctx.versions.find((v) => v.districtCode === ctx.districtCode);
       created = {

@@ -124,6 +124,10 @@ describe('validation', () => {
     expect(errors({ kind: 'create', name: '第一学区', alliances: [], streetCodes: [], effectiveFrom: '2027-02-20' })).toEqual(['本区已有名为“第一学区”的学区']);
   });
 
+  it('refuses a new 学区 with a street of another district', () => {
+    expect(errors({ kind: 'create', name: '第九学区', alliances: [], streetCodes: ['120102005', '110101001'], effectiveFrom: '2027-02-20' })).toEqual(['街道（110101001）不是本区的街道']);
+  });
+
   it('refuses moving a school that is not in the 学区 or already in the target', () => {
     expect(errors(move('p10'))).toEqual(['p10校在2027-02-20不属于第一学区']);
     expect(errors(move('p10', 'hd-x2', 'hd-x2'))).toEqual(['原学区和新学区相同']);
