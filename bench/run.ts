@@ -8,7 +8,7 @@
  * - the zoning matcher's index vs a naive linear scan over 100k rules (same answers, speed-up).
  */
 import path from 'node:path';
-import { weappSizes } from '../tools/package-sizes';
+import { sizeReport } from '../tools/package-sizes';
 import { benchMatcher } from './matcher';
 import { loadBench, loadTable } from './load';
 import { slotAroundNow, startBenchStack, type BenchStack } from './stack';
@@ -19,9 +19,7 @@ const KB = 1024;
 const BENCH_TEACHERS = 8000;
 
 async function main(): Promise<boolean> {
-  const { main, subpackages } = weappSizes(path.join(root, 'dist', 'weapp'));
-  console.log(`weapp main package: ${(main / KB).toFixed(1)} KB of 600 KB budget (${((main / (600 * KB)) * 100).toFixed(0)}%)`);
-  for (const sp of subpackages) console.log(`  subpackage ${sp.root}: ${(sp.bytes / KB).toFixed(1)} KB of 2048 KB`);
+  for (const line of sizeReport(path.join(root, 'dist'))) console.log(line);
 
   const stack = await startBenchStack(BENCH_TEACHERS);
   try {

@@ -9,7 +9,8 @@ export default defineConfig<'webpack5'>(async () => {
     date: '2026-11-23',
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
-    sourceRoot: 'src',
+    // The bench builds a Taro hello-world from bench/hello-world/src with this same config, as a size baseline.
+    sourceRoot: process.env.TARO_SOURCE_ROOT || 'src',
     outputRoot: process.env.TARO_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {

@@ -25,3 +25,35 @@ export function weappSizes(weappDir: string): { main: number; subpackages: Array
     subpackages: roots.map((root) => ({ root, bytes: sizeOf(path.join(weappDir, root), () => false) })),
   };
 }
+
+/** What a browser downloads before the H5 app first renders: the scripts and styles index.html names. */
+export function h5FirstLoad(h5Dir: string): { files: Array<{ file: string; bytes: number }>; bytes: number } {
+  const html = readFileSync(path.join(h5Dir, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="\/?((?:js|css)\/[^"]+)"/g)].map((m) => m[1]);
+  const files = [...new Set(refs)].map((file) => ({ file, bytes: statSync(path.join(h5Dir, file)).size }));
+  return { files, bytes: files.reduce((n, f) => n + f.bytes, 0) };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * The size report `npm test` and `npm run bench` print (budgets: main 600 KB, each subpackage 2 MB).
+ * With a hello-world build beside them (dist/hello-weapp, dist/hello-h5: the bench builds those) each
+ * size is also given as a ratio to it.
+ */
+export function sizeReport(distDir: string): string[] {
+  const { main, subpackages } = weappSizes(path.join(distDir, 'weapp'));
+  const h5 = h5FirstLoad(path.join(distDir, 'h5'));
+  const ratio = (bytes: number, baseline: () => number) => {
+    try {
+      return ` = ${(bytes / baseline()).toFixed(2)}× the Taro hello-world`;
+    } catch {
+      return '';
+    }
+  };
+  return [
+    `weapp main package: ${kb(main)} of 600 KB budget (${Math.round((main / 600 / 1024) * 100)}%)${ratio(main, () => weappSizes(path.join(distDir, 'hello-weapp')).main)}`,
+    ...subpackages.map((s) => `  subpackage ${s.root}: ${kb(s.bytes)} of 2048 KB`),
+    `H5 first load (index.html scripts and styles, uncompressed): ${kb(h5.bytes)} in ${h5.files.length} files${ratio(h5.bytes, () => h5FirstLoad(path.join(distDir, 'hello-h5')).bytes)}`,
+  ];
+}

@@ -30,6 +30,9 @@ for (const [name, cmd, args] of builds) {
   }
 }
 
+console.log('\n== sizes');
+run('npx', ['tsx', 'tools/size-report.ts']);
+
 console.log('\n== jest');
 const jestOut = '.cache/jest-results.json';
 const status = run('npx', ['jest', '--ci', '--json', `--outputFile=${jestOut}`, ...process.argv.slice(2)]);

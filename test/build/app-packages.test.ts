@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { weappSizes } from '../../tools/package-sizes';
+import { h5FirstLoad, weappSizes } from '../../tools/package-sizes';
 import path from 'node:path';
 
 const weapp = path.resolve(__dirname, '../../dist/weapp');
@@ -35,5 +35,12 @@ describe('the H5 build (npm run build:h5)', () => {
     const scripts = [...html.matchAll(/src="\/?(js\/[^"]+)"/g)].map((m) => m[1]);
     expect(scripts.length).toBeGreaterThan(0);
     for (const s of scripts) expect(existsSync(path.join(h5, s))).toBe(true);
+  });
+
+  it('reports the first-load JS and CSS that index.html names', () => {
+    const { files, bytes } = h5FirstLoad(h5);
+    expect(files.some((f) => f.file.endsWith('.js'))).toBe(true);
+    expect(bytes).toBe(files.reduce((n, f) => n + f.bytes, 0));
+    expect(bytes).toBeGreaterThan(0);
   });
 });
