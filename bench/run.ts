@@ -14,7 +14,6 @@ import { loadBench, loadTable } from './load';
 import { slotAroundNow, startBenchStack, type BenchStack } from './stack';
 
 const root = path.resolve(__dirname, '..');
-const KB = 1024;
 /** Bench teachers, each good for one first clock-in: more than the clock-in scenario gets through. */
 const BENCH_TEACHERS = 8000;
 
