@@ -1,16 +1,7 @@
-import type { LocalApp } from '../../local/app';
-import { startTestApp, fakeServerClock } from '../helpers/local-app';
+import { useTestApp } from '../helpers/local-app';
 
 // Approvals across schools through the built `approval` bundle and the local runtime.
-let app: LocalApp;
-beforeAll(async () => {
-  fakeServerClock();
-  app = await startTestApp();
-});
-afterAll(async () => {
-  await app.close();
-  jest.useRealTimers();
-});
+const app = useTestApp();
 
 const who = (OPENID: string) => ({ OPENID, APPID: 'wx-test' });
 const TEACHER = who('o-local-hd-teacher');

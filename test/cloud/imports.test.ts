@@ -1,19 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { LocalApp } from '../../local/app';
-import { startTestApp, fakeServerClock } from '../helpers/local-app';
+import { useTestApp } from '../helpers/local-app';
 import { splitIntoPieces } from '../../src/domain/imports';
 
 // The bureau's CSV/XLSX imports and exports through the built `admin` bundle, and what the `school`
 // lookup sees afterwards.
-let app: LocalApp;
-beforeAll(async () => {
-  fakeServerClock();
-  app = await startTestApp();
-});
-afterAll(async () => {
-  await app.close();
-  jest.useRealTimers();
-});
+const app = useTestApp();
 
 const who = (OPENID: string) => ({ OPENID, APPID: 'wx-test' });
 const BUREAU = who('o-local-hd-bureau');

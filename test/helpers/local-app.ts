@@ -40,3 +40,26 @@ export function fakeServerClock(now: number = TEST_NOW): void {
     doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
   });
 }
+
+/**
+ * The hooks of a suite that calls the functions through the runtime: the server clock at TEST_NOW and
+ * a fresh seeded app for the file. The returned app stands for the one beforeAll starts.
+ */
+export function useTestApp(): LocalApp {
+  let app: LocalApp | null = null;
+  beforeAll(async () => {
+    fakeServerClock();
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+    jest.useRealTimers();
+  });
+  return new Proxy({} as LocalApp, {
+    get(_target, prop) {
+      if (!app) throw new Error('the test app starts in beforeAll: use it inside tests');
+      const value = Reflect.get(app, prop, app);
+      return typeof value === 'function' ? value.bind(app) : value;
+    },
+  });
+}
