@@ -10,7 +10,7 @@ module.exports = {
       ...common,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/{domain,contracts,data,cloud,gateway,runtime,build}/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/{domain,contracts,data,cloud,gateway,runtime,build,fuzz}/**/*.test.ts'],
     },
     {
       ...common,

@@ -8,6 +8,15 @@ const version = z.number({ required_error: '缺少版本号（version），请�
 const day = (key: string, label: string) => z.string({ required_error: `缺少${label}（${key}）` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}（${key}）应为YYYY-MM-DD`);
 const hm = (key: string) => z.string({ required_error: `缺少时间（${key}）` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `时间（${key}）应为HH:mm`);
 const comment = freeText('comment', '意见', 500).optional();
+/** A moment (ms) in 2000–2099: far-off values have no calendar date in China time and would crash the date rules. */
+const MIN_MS = Date.UTC(2000, 0, 1);
+const MAX_MS = Date.UTC(2100, 0, 1);
+const moment = (key: string, label: string) =>
+  z
+    .number({ required_error: `缺少${label}（${key}）`, invalid_type_error: `${label}（${key}）应为时间戳` })
+    .int(`${label}（${key}）应为整数毫秒`)
+    .min(MIN_MS, `${label}（${key}）超出范围`)
+    .max(MAX_MS, `${label}（${key}）超出范围`);
 
 export const approvalInputs = {
   submitExchange: z
@@ -37,8 +46,8 @@ export const approvalInputs = {
     .object({
       requestId,
       facilityId: entityId('facilityId', '场馆'),
-      start: z.number({ required_error: '缺少开始时间（start）', invalid_type_error: '开始时间（start）应为时间戳' }).int(),
-      end: z.number({ required_error: '缺少结束时间（end）', invalid_type_error: '结束时间（end）应为时间戳' }).int(),
+      start: moment('start', '开始时间'),
+      end: moment('end', '结束时间'),
       purpose: freeText('purpose', '用途', 100).min(2, '请填写用途（purpose）'),
     })
     .strict(),

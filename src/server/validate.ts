@@ -4,9 +4,15 @@ import type { Fail } from '../contracts/envelope';
 /** Keys the platform or the router add to every event: not part of an action's input. */
 const EVENT_KEYS = new Set(['action', 'userInfo']);
 
+/**
+ * The event without those keys. Keys are copied as own properties: `input[key] = …` with a JSON key
+ * `__proto__` would set the input's prototype, and the schema would then read the fields it offers.
+ */
 export function inputOf(event: Record<string, unknown>): Record<string, unknown> {
   const input: Record<string, unknown> = {};
-  for (const key of Object.keys(event)) if (!EVENT_KEYS.has(key)) input[key] = event[key];
+  for (const key of Object.keys(event)) {
+    if (!EVENT_KEYS.has(key)) Object.defineProperty(input, key, { value: event[key], enumerable: true, writable: true, configurable: true });
+  }
   return input;
 }
 
