@@ -13,4 +13,4 @@ export const entityId = (key: string, label: string) =>
   z.string({ required_error: `缺少${label}（${key}）`, invalid_type_error: `${label}（${key}）应为文本` })
     .min(1, `${label}（${key}）不能为空`).max(64, `${label}（${key}）过长`).regex(/^[\w@.-]+$/, `${label}（${key}）格式不正确`);
 export const freeText = (key: string, label: string, max: number) =>
-  z.string({ invalid_type_error: `${label}（${key}）应为文本` }).max(max, `${label}（${key}）不超过${max}字`);
+  z.string({ invalid_type_error: `${label}（${key}）应为文本` }).trim().max(max, `${label}（${key}）不超过${max}字`);

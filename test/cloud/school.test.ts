@@ -136,3 +136,16 @@ describe('account.me', () => {
     expect(result.data.roles).toEqual(['parent']);
   });
 });
+
+describe('school.askSchool blank text', () => {
+  it('refuses an address or contact of spaces only, naming the field, and stores nothing', async () => {
+    const before = app.cloud.store.count('zoning_inquiries', {});
+    const base = { action: 'askSchool', requestId: 'blank-ask-0001', districtCode: '120102', address: '互助道1号', contactName: '王', phone: '13800000000' };
+    const as = { OPENID: 'o-local-parent', APPID: 'wx-test' };
+    const blankAddress = (await app.cloud.invoke('school', { ...base, address: '   ' }, as)) as { result: any };
+    expect(blankAddress.result).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'address' });
+    const blankContact = (await app.cloud.invoke('school', { ...base, contactName: ' ' }, as)) as { result: any };
+    expect(blankContact.result).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'contactName' });
+    expect(app.cloud.store.count('zoning_inquiries', {})).toBe(before);
+  });
+});
