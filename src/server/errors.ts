@@ -13,3 +13,6 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `未找到${what}`);
 export const forbidden = (why: string) => new AppError('FORBIDDEN', why);
+
+/** A domain rule's refusal ({ code, message, field }) as the error the caller gets. */
+export const refused = (r: { code: ErrorCode; message: string; field?: string }) => new AppError(r.code, r.message, r.field);

@@ -1,19 +1,16 @@
 import type { BindResult } from '../../../../src/contracts/account';
 import { COLLECTIONS } from '../../../../src/contracts/collections';
-import type { ErrorCode } from '../../../../src/contracts/envelope';
-import { bindRefusal, boundProfile, defaultAccountName, isRefusal, isWellFormedCode, normalizeCode, type Invite, type Refusal } from '../../../../src/domain/invite';
+import { bindRefusal, boundProfile, defaultAccountName, isRefusal, isWellFormedCode, normalizeCode, type Invite } from '../../../../src/domain/invite';
 import type { UserProfile } from '../../../../src/domain/roles';
 import type { School } from '../../../../src/domain/school';
 import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
-import { AppError } from '../../../../src/server/errors';
+import { refused } from '../../../../src/server/errors';
 import type { ActionContext } from '../../../../src/server/handler';
 import { auditInTransaction, findInviteByHash, hashCode, readOrNull } from '../../../../src/server/repositories/invites';
 import { fetchById } from '../../../../src/server/repositories/query';
 import { viewOf } from './me';
 
 // Invite refusal codes are not (yet) part of ErrorCode in contracts/envelope.ts: widen them here only.
-const refuse = (r: Refusal): AppError => new AppError(r.code as ErrorCode, r.message, r.field);
-
 /**
  * Binds an invite to the caller's OPENID: in one transaction the invite is marked used (with an audit
  * entry) and users/<OPENID> gets the invite's roles and school. Of concurrent binds of one code exactly
@@ -23,11 +20,11 @@ export async function bind(input: { code: string }, ctx: ActionContext): Promise
   const openid = ctx.openid!;
   const code = normalizeCode(input.code);
   const invalid = bindRefusal(null, ctx.now)!;
-  if (!isWellFormedCode(code)) throw refuse({ ...invalid, field: 'code' });
+  if (!isWellFormedCode(code)) throw refused({ ...invalid, field: 'code' });
   const found = await findInviteByHash(hashCode(code));
-  if (!found) throw refuse({ ...invalid, field: 'code' });
+  if (!found) throw refused({ ...invalid, field: 'code' });
   const early = bindRefusal(found, ctx.now);
-  if (early) throw refuse(early);
+  if (early) throw refused(early);
   const school = await fetchById<School>(COLLECTIONS.schools, found.schoolId);
   const defaultName = defaultAccountName(school?.name ?? '', found.role);
 
@@ -36,9 +33,9 @@ export async function bind(input: { code: string }, ctx: ActionContext): Promise
     const userRef = tx.collection(COLLECTIONS.users).doc(openid);
     const invite = await readOrNull<Invite>(inviteRef);
     const refusal = bindRefusal(invite, ctx.now);
-    if (refusal) throw refuse(refusal);
+    if (refusal) throw refused(refusal);
     const next = boundProfile(await readOrNull<UserProfile>(userRef), invite!, openid, defaultName);
-    if (isRefusal(next)) throw refuse(next);
+    if (isRefusal(next)) throw refused(next);
     await userRef.set({ data: fieldsOf(next) as unknown as Record<string, unknown> });
     await inviteRef.update({ data: { usedBy: openid, usedByName: next.name, usedAt: ctx.now } });
     await auditInTransaction(tx, invite!, 'bound', openid, ctx.now);

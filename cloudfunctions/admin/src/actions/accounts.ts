@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { ActionTable, ActionContext } from '../../../../src/server/handler';
 import { accountsInputs, type AccountsOutputs, type CreatedInvite, type InviteScope, type InviteView } from '../../../../src/contracts/admin-accounts';
 import { COLLECTIONS } from '../../../../src/contracts/collections';
-import type { ErrorCode } from '../../../../src/contracts/envelope';
 import {
   INVITE_ROLE_LABELS,
   INVITE_STATUS_LABELS,
@@ -16,14 +15,13 @@ import {
   rolesOfInvite,
   wallTime,
   type Invite,
-  type Refusal,
 } from '../../../../src/domain/invite';
 import type { UserProfile } from '../../../../src/domain/roles';
 import type { School } from '../../../../src/domain/school';
 import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
 import { compositionOn, schoolIdsOf, type XuequVersion } from '../../../../src/domain/xuequ';
 import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
-import { AppError, forbidden, notFound } from '../../../../src/server/errors';
+import { AppError, forbidden, notFound, refused } from '../../../../src/server/errors';
 import { auditInTransaction, getInvite, hashCode, invitesOfDistrict, newCode, readOrNull, teacherInvitesOfSchool } from '../../../../src/server/repositories/invites';
 import { fetchById } from '../../../../src/server/repositories/query';
 import { listSchools, listXuequVersions, xuequVersionsById } from '../../../../src/server/repositories/reference';
@@ -31,8 +29,6 @@ import { listSchools, listXuequVersions, xuequVersionsById } from '../../../../s
 type Names = { school: (id: string) => string; xuequ: (id: string) => string };
 
 // Invite refusal codes are not (yet) part of ErrorCode in contracts/envelope.ts: widen them here only.
-const refuse = (r: Refusal): AppError => new AppError(r.code as ErrorCode, r.message, r.field);
-
 /** The caller acts as the bureau of a district, or as the principal of a school. */
 function actingAs(user: UserProfile): { as: 'bureau'; districtCode: string } | { as: 'principal'; schoolId: string } {
   if (user.roles.includes('bureau') && user.districtCode) return { as: 'bureau', districtCode: user.districtCode };
@@ -108,7 +104,7 @@ async function createInvite(input: CreateInput, ctx: ActionContext): Promise<Cre
     xuequSchoolIds: xuequ ? schoolIdsOf(xuequ) : [],
     xuequDistrict: xuequ?.districtCode ?? null,
   });
-  if (!checked.ok) throw refuse(checked);
+  if (!checked.ok) throw refused(checked);
   const code = newCode();
   const invite: Invite = {
     _id: `inv-${input.requestId}`,
@@ -165,7 +161,7 @@ async function revokeInvite(input: { id: string }, ctx: ActionContext): Promise<
     const current = (await readOrNull<Invite>(ref))!;
     if (current.revokedAt !== null) return current;
     const refusal = bindRefusal(current, ctx.now);
-    if (refusal) throw refuse({ ...refusal, message: refusal.code === 'INVITE_USED' ? '该邀请码已被使用，不能撤销' : '该邀请码已过期，无需撤销' });
+    if (refusal) throw refused({ ...refusal, message: refusal.code === 'INVITE_USED' ? '该邀请码已被使用，不能撤销' : '该邀请码已过期，无需撤销' });
     const revoked: Invite = { ...current, revokedBy: user._id, revokedAt: ctx.now };
     await ref.update({ data: { revokedBy: user._id, revokedAt: ctx.now } });
     await auditInTransaction(tx, revoked, 'revoked', user._id, ctx.now);
