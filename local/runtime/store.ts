@@ -9,10 +9,10 @@
  * Every write request is one SQLite transaction, so a multi-document write is all-or-nothing.
  */
 import Database from 'better-sqlite3';
-import { Aggregator, Query } from 'mingo';
+import { Aggregator } from 'mingo';
 import { idKey, newId, parseStored, stringifyDoc, type Doc } from './codec';
 import { CODE, CloudDbError, fail } from './errors';
-import { matcher, queryOptions } from './mingo';
+import { everything, matcher, queryOptions } from './mingo';
 import { compileFilter, extractExpr, pushableFields, typeExpr } from './pushdown';
 import { replaceDoc } from './update';
 
@@ -117,7 +117,7 @@ export class Store {
         const doc = parseStored(r.body);
         if (test.test(doc)) docs.push(doc);
       }
-      const cursor = new Query({}, queryOptions).find<Doc>(docs).sort(opts.sort as Doc).skip(skip);
+      const cursor = everything().find<Doc>(docs).sort(opts.sort as Doc).skip(skip);
       docs = (Number.isFinite(limit) ? cursor.limit(limit) : cursor).all();
     } else {
       // Natural order: stop reading as soon as the page is full.
@@ -345,7 +345,7 @@ export class Store {
 
 /** Applies a MongoDB projection (field()) with mingo. */
 export function project(docs: Doc[], projection: Doc): Doc[] {
-  return new Query({}, queryOptions).find<Doc>(docs, projection).all();
+  return everything().find<Doc>(docs, projection).all();
 }
 
 export function duplicateMessage(coll: string, id: unknown): string {
