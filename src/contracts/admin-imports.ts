@@ -12,12 +12,14 @@ const tooBig = (field: string) => `${field}不能超过${PIECE_BYTES / 1000}KB�
 const uploadId = z
   .string({ required_error: '缺少上传编号（uploadId）', invalid_type_error: '上传编号（uploadId）应为文本' })
   .regex(/^[\w-]{8,64}$/, '上传编号（uploadId）格式不正确');
-/** CSV as text, XLSX as base64; either inline (small files) or by the id of an upload. */
+/** The file, either inline (small files) or by the id of an upload. */
 const content = z
   .string({ invalid_type_error: '文件内容（content）应为文本' })
   .min(1, '文件内容（content）为空')
   .refine(notTooBig, tooBig('文件内容（content）'));
-const file = z.object({ table, format, content: content.optional(), uploadId: uploadId.optional() });
+/** A CSV may come as text or as its bytes in base64 (then UTF-8 or GBK is told apart on the server); XLSX is always base64. */
+const encoding = z.enum(['text', 'base64'], { errorMap: () => ({ message: '编码（encoding）应为 text 或 base64' }) }).default('text');
+const file = z.object({ table, format, encoding, content: content.optional(), uploadId: uploadId.optional() });
 const oneSource = <T extends { content?: string; uploadId?: string }>(v: T, ctx: z.RefinementCtx) => {
   if ((v.content === undefined) === (v.uploadId === undefined))
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['content'], message: '请提供文件内容（content）或上传编号（uploadId）其中之一' });

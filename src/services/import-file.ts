@@ -3,7 +3,7 @@ import { splitIntoPieces } from '../domain/imports/pieces';
 import { call } from './call';
 import { newRequestId } from './request-id';
 
-/** An import file read on the phone or in the browser: CSV as text, XLSX as base64. */
+/** An import file read on the phone or in the browser, as base64 bytes (the server tells UTF-8 from GBK). */
 export interface PickedFile {
   name: string;
   format: 'csv' | 'xlsx';
@@ -30,14 +30,13 @@ export async function pickImportFile(): Promise<PickedFile | null> {
     const file = res?.tempFiles[0];
     if (!file) return null;
     const format = checked(file.name, file.size);
-    const content = Taro.getFileSystemManager().readFileSync(file.path, format === 'csv' ? 'utf8' : 'base64') as string;
+    const content = Taro.getFileSystemManager().readFileSync(file.path, 'base64') as string;
     return { name: file.name, format, content, bytes: file.size };
   }
   const file = await browserFile();
   if (!file) return null;
   const format = checked(file.name, file.size);
-  const buffer = await file.arrayBuffer();
-  return { name: file.name, format, content: format === 'csv' ? decodeCsv(buffer) : toBase64(new Uint8Array(buffer)), bytes: file.size };
+  return { name: file.name, format, content: toBase64(new Uint8Array(await file.arrayBuffer())), bytes: file.size };
 }
 
 function browserFile(): Promise<File | null> {
@@ -58,15 +57,6 @@ function browserFile(): Promise<File | null> {
     document.body.appendChild(input);
     input.click();
   });
-}
-
-/** Excel's plain “CSV” is GBK on Chinese Windows; “CSV UTF-8” is UTF-8. */
-function decodeCsv(buffer: ArrayBuffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    return new TextDecoder('gbk').decode(buffer);
-  }
 }
 
 function toBase64(bytes: Uint8Array): string {

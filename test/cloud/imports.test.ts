@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { useTestApp } from '../helpers/local-app';
 import { splitIntoPieces } from '../../src/domain/imports';
+import { gbkBytes } from '../helpers/gbk';
 
 // The bureau's CSV/XLSX imports and exports through the built `admin` bundle, and what the `school`
 // lookup sees afterwards.
@@ -87,6 +88,17 @@ describe('schools', () => {
     const again = await admin({ action: 'importApply', table: 'schools', format: 'csv', content: SCHOOLS, requestId: requestId() });
     expect(again.data).toMatchObject({ written: 0, counts: { unchanged: 3 } });
     expect(counts().ref).toBe(before.ref + 1);
+  });
+
+  it('reads a CSV sent as bytes, whether Excel saved it as UTF-8 (with BOM) or GBK', async () => {
+    const asUtf8 = Buffer.from('\uFEFF' + SCHOOLS, 'utf8').toString('base64');
+    const asGbk = gbkBytes(SCHOOLS).toString('base64');
+    expect(Buffer.from(asGbk, 'base64').equals(Buffer.from(SCHOOLS))).toBe(false);
+    for (const content of [asUtf8, asGbk]) {
+      const res = await admin({ action: 'importPreview', table: 'schools', format: 'csv', encoding: 'base64', content });
+      expect(res.data).toMatchObject({ ok: true, fileErrors: [] });
+      expect(res.data.rows.map((r: any) => r.label)).toEqual(['互助道小学', '新建实验小学', '新建九年一贯制学校']);
+    }
   });
 
   it('reads the same table from an .xlsx file', async () => {

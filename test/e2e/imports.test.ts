@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { fakeServerClock } from '../helpers/local-app';
 import { h5Session } from './h5-session';
+import { gbkBytes } from '../helpers/gbk';
 
-// The bureau imports a teacher roster in the browser (a bad file first: row errors, nothing written),
+// The bureau imports a teacher roster in the browser (a bad GBK file first: row errors, nothing written),
 // then exports every zoning rule and picks that large file again: it goes up in pieces with progress
 // and checks as all unchanged.
 const s = h5Session();
@@ -30,7 +31,8 @@ describe('the bureau imports and exports data', () => {
     await open();
     await byTestId('table-teachers').click();
     const bad = '工号,姓名,学校名称,学科,骨干教师\nE2E-01,周老师,互助道小学,语文,是\nE2E-02,吴老师,不存在小学,数学,否\n';
-    await pick('名册.csv', bad);
+    // Saved by Excel as plain “CSV” on Chinese Windows: GBK bytes.
+    await pick('名册.csv', gbkBytes(bad));
     await byTestId('import-preview').waitFor();
     expect(await byTestId('count-error').textContent()).toContain('1');
     expect(await byTestId('row-3').textContent()).toContain('学校名称：本区没有“不存在小学”');

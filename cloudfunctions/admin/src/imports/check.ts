@@ -33,7 +33,7 @@ export interface Checked {
 /** Parses the file (inline or uploaded) and validates every row against the district's current data. */
 export async function checkFile(scope: ImportScope, input: FileInput): Promise<Checked> {
   const content = input.content ?? (await uploadedContent(scope.user._id, input.uploadId!));
-  const parsed = await parseTable(input.format, content);
+  const parsed = await parseTable(input.format, content, input.encoding);
   const fileErrors = headerErrors(input.table, parsed.headers);
   if (parsed.rows.length > MAX_IMPORT_ROWS) fileErrors.push(`文件最多${MAX_IMPORT_ROWS}行数据（现有${parsed.rows.length}行），请拆分后分别导入`);
   if (fileErrors.length) return { fileErrors, results: [], roster: [] };

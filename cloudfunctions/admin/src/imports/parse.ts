@@ -11,11 +11,12 @@ export interface ParsedTable {
 const MAX_BYTES = 5 * 1024 * 1024;
 const tooLarge = () => new AppError('INVALID_INPUT', '文件不能超过5MB', 'content');
 
-/** CSV (text, a UTF-8 BOM is dropped) with papaparse; .xlsx (base64) with exceljs, first sheet. */
-export async function parseTable(format: 'csv' | 'xlsx', content: string): Promise<ParsedTable> {
+/** CSV (text or base64 bytes; a UTF-8 BOM is dropped) with papaparse; .xlsx (base64) with exceljs, first sheet. */
+export async function parseTable(format: 'csv' | 'xlsx', content: string, encoding: 'text' | 'base64' = 'text'): Promise<ParsedTable> {
   if (format === 'csv') {
-    if (Buffer.byteLength(content, 'utf8') > MAX_BYTES) throw tooLarge();
-    const res = Papa.parse<string[]>(content.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
+    const text = encoding === 'base64' ? csvText(Buffer.from(content, 'base64')) : content;
+    if (Buffer.byteLength(text, 'utf8') > MAX_BYTES) throw tooLarge();
+    const res = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
     const [headers = [], ...rows] = res.data;
     return { headers: headers.map((h) => String(h ?? '').trim()), rows: trimTrailingEmpty(rows.map((r) => r.map((c) => String(c ?? '')))) };
   }
@@ -38,6 +39,16 @@ export async function parseTable(format: 'csv' | 'xlsx', content: string): Promi
   for (let i = 0; i < lines.length; i++) lines[i] ??= [];
   const [headers = [], ...rows] = lines;
   return { headers: headers.map((h) => h.trim()), rows: trimTrailingEmpty(rows) };
+}
+
+/** Excel's plain “CSV” is GBK on Chinese Windows, “CSV UTF-8” is UTF-8: bytes that are not UTF-8 are GBK. */
+function csvText(bytes: Buffer): string {
+  if (bytes.length > MAX_BYTES) throw tooLarge();
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gbk').decode(bytes);
+  }
 }
 
 /** A cell's text: dates as YYYY-MM-DD, rich text and formulas by their shown value. */

@@ -53,7 +53,7 @@ export default function ImportsPage() {
         setProgress({ step: '上传文件', percent: 0 });
         const source = await fileSource(file.content, (sent, total) => setProgress({ step: `上传文件（${sent}/${total}段）`, percent: Math.round((sent / total) * 90) }));
         setProgress({ step: '逐行校验', percent: 95 });
-        const preview = await call('admin', 'importPreview', { table, format: file.format, ...source });
+        const preview = await call('admin', 'importPreview', { table, format: file.format, encoding: 'base64', ...source });
         setChecked({ file, source, preview, requestId: `imp-${newRequestId()}` });
       } finally {
         setProgress(null);
@@ -64,7 +64,7 @@ export default function ImportsPage() {
       if (!checked) return;
       setProgress({ step: '写入数据', percent: 98 });
       try {
-        setResult(await call('admin', 'importApply', { table, format: checked.file.format, ...checked.source, requestId: checked.requestId }));
+        setResult(await call('admin', 'importApply', { table, format: checked.file.format, encoding: 'base64', ...checked.source, requestId: checked.requestId }));
         setChecked(null);
       } finally {
         setProgress(null);
