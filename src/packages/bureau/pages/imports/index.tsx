@@ -92,6 +92,7 @@ export default function ImportsPage() {
         <Text className='imports__hint'>表头（第1行）：{headersText(table)}</Text>
         <Text className='imports__hint'>{info.hint}</Text>
         <Text className='imports__hint'>支持 .csv（UTF-8 或 Excel 默认编码）和 .xlsx（第一个工作表），不超过5MB、5000行；先逐行校验，确认后一次全部导入，有一行有误则不导入任何数据。</Text>
+        {process.env.TARO_ENV === 'weapp' && <Text className='imports__hint'>在微信中从聊天记录选择文件：可先在电脑上把文件发到“文件传输助手”。</Text>}
         <View className='imports__buttons'>
           <Button type='primary' data-testid='pick-file' {...busyIf(action.busy === 'check')} {...disabledIf(action.busy !== null)} onClick={() => void pickAndCheck()}>选择文件并校验</Button>
           <Button data-testid='export-table' {...busyIf(action.busy === 'export')} onClick={() => void exportCsv()}>导出当前{info.label}（CSV，可作模板）</Button>
