@@ -19,10 +19,14 @@ const content = z
   .refine(notTooBig, tooBig('文件内容（content）'));
 /** A CSV may come as text or as its bytes in base64 (then UTF-8 or GBK is told apart on the server); XLSX is always base64. */
 const encoding = z.enum(['text', 'base64'], { errorMap: () => ({ message: '编码（encoding）应为 text 或 base64' }) }).default('text');
-const file = z.object({ table, format, encoding, content: content.optional(), uploadId: uploadId.optional() });
-const oneSource = <T extends { content?: string; uploadId?: string }>(v: T, ctx: z.RefinementCtx) => {
+/** Teacher roster only: the file is the whole roster, so teachers missing from it are removed. */
+const replace = z.boolean({ invalid_type_error: '全量替换（replace）应为是或否' }).default(false);
+const file = z.object({ table, format, encoding, replace, content: content.optional(), uploadId: uploadId.optional() });
+const oneSource = <T extends { content?: string; uploadId?: string; table: string; replace: boolean }>(v: T, ctx: z.RefinementCtx) => {
   if ((v.content === undefined) === (v.uploadId === undefined))
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['content'], message: '请提供文件内容（content）或上传编号（uploadId）其中之一' });
+  if (v.replace && v.table !== 'teachers')
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['replace'], message: '只有教师名册可以按文件全量替换（replace）' });
 };
 
 export const importsInputs = {
@@ -74,7 +78,9 @@ export interface ImportPreview {
   fileErrors: string[];
   rows: ImportRowView[];
   counts: ImportCounts;
-  /** True when the import can be applied (no file or row errors, at most MAX_IMPORT_WRITES writes). */
+  /** Replace mode: what the import would remove (teachers missing from the file), e.g. “李老师（HD-0001）”. */
+  removals: string[];
+  /** True when the import can be applied (no file or row errors, at most MAX_IMPORT_WRITES writes and removals). */
   ok: boolean;
 }
 
@@ -83,6 +89,8 @@ export interface ImportResult {
   counts: ImportCounts;
   /** Documents of the table written (new + changed). */
   written: number;
+  /** Documents removed (replace mode). */
+  removed: number;
   /** Schools whose teacher counts the roster changed (teacher imports only). */
   schoolsUpdated: number;
   /** The reference data version after the import (unchanged when nothing was written). */

@@ -24,6 +24,7 @@ export interface TxDoc {
   get(): Promise<{ data: unknown }>;
   set(options: { data: Record<string, unknown> }): Promise<unknown>;
   update(options: { data: Record<string, unknown> }): Promise<unknown>;
+  remove(): Promise<unknown>;
 }
 export interface Tx {
   collection(name: string): { doc(id: string): TxDoc };

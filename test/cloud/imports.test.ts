@@ -230,4 +230,26 @@ describe('teacher roster', () => {
     const reimport = await admin({ action: 'importApply', table: 'teachers', format: 'csv', content: exported.data.content, requestId: requestId() });
     expect(reimport.data).toMatchObject({ written: 0, schoolsUpdated: 0, counts: { unchanged: 4 } });
   });
+
+  it('with “以本文件为准” removes the teachers the file leaves out, shown first in the preview', async () => {
+    const current = (await admin({ action: 'exportTable', table: 'teachers' })).data.content as string;
+    const kept = current.split('\r\n').filter((line) => !/HD-0002|HD-0003/.test(line)).join('\r\n');
+    const before = app.cloud.store.count('teacher_roster', {});
+    const preview = await admin({ action: 'importPreview', table: 'teachers', format: 'csv', replace: true, content: kept });
+    expect(preview.data).toMatchObject({ ok: true, counts: { unchanged: before - 2 } });
+    expect(preview.data.removals.sort()).toEqual(['孙老师（HD-0003）', '赵老师（HD-0002）']);
+    expect(app.cloud.store.count('teacher_roster', {})).toBe(before);
+    const res = await admin({ action: 'importApply', table: 'teachers', format: 'csv', replace: true, content: kept, requestId: requestId() });
+    expect(res.data).toMatchObject({ written: 0, removed: 2, schoolsUpdated: 1 });
+    expect(app.cloud.store.count('teacher_roster', {})).toBe(before - 2);
+    // Both of 新建实验小学's teachers are gone: its counts go to zero, not stay as they were.
+    expect(app.cloud.store.find('schools', { name: '新建实验小学' })[0]).toMatchObject({ teacherCount: 0, keyTeacherCount: 0 });
+    // Without the flag the same file removes nothing.
+    expect((await admin({ action: 'importPreview', table: 'teachers', format: 'csv', content: kept })).data.removals).toEqual([]);
+  });
+
+  it('refuses “replace” for schools and zoning rules', async () => {
+    const res = await admin({ action: 'importPreview', table: 'schools', format: 'csv', replace: true, content: SCHOOLS });
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'replace', message: '只有教师名册可以按文件全量替换（replace）' });
+  });
 });

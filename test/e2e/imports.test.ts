@@ -4,7 +4,8 @@ import { h5Session } from './h5-session';
 import { gbkBytes } from '../helpers/gbk';
 
 // The bureau imports a teacher roster in the browser (a bad GBK file first: row errors, nothing written),
-// then exports every zoning rule and picks that large file again: it goes up in pieces with progress
+// then replaces the roster with next term's (who left is listed before anything is removed), then
+// exports every zoning rule and picks that large file again: it goes up in pieces with progress
 // and checks as all unchanged.
 const s = h5Session();
 const byTestId = s.byTestId;
@@ -47,6 +48,17 @@ describe('the bureau imports and exports data', () => {
     expect(await byTestId('import-result').textContent()).toContain('写入2条');
     expect(await byTestId('import-result').textContent()).toContain('教师人数');
     expect(s.app.cloud.store.count('teacher_roster', {})).toBe(2);
+
+    // Next term's roster as the whole roster: 吴老师 has left.
+    await byTestId('mode-replace').click();
+    await pick('新名册.csv', '工号,姓名,学校名称,学科,骨干教师\nE2E-01,周老师,互助道小学,语文,是\n');
+    await byTestId('removals').waitFor();
+    expect(await byTestId('removals').textContent()).toContain('吴老师（E2E-02）');
+    expect(await byTestId('apply-import').textContent()).toContain('删除1条');
+    await byTestId('apply-import').click();
+    await byTestId('import-result').waitFor();
+    expect(await byTestId('import-result').textContent()).toContain('删除1条');
+    expect(s.app.cloud.store.find('teacher_roster', {}).map((t: any) => t.staffNo)).toEqual(['E2E-01']);
   });
 
   it('an export of every zoning rule re-imports in pieces with progress and changes nothing', async () => {

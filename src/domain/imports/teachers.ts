@@ -45,6 +45,12 @@ export function validateTeacherRows(
   });
 }
 
+/** Replace mode: the roster entries whose 工号 the file does not list (blank and bad rows count as listed). */
+export function rosterLeftOut(existing: readonly RosterTeacher[], rows: ReadonlyArray<{ values: RawRow }>): RosterTeacher[] {
+  const listed = new Set(rows.map((r) => (r.values['工号'] ?? '').trim()));
+  return existing.filter((t) => !listed.has(t.staffNo));
+}
+
 export function teacherToRow(t: RosterTeacher, schoolName: (id: string) => string): string[] {
   return [t.staffNo, t.name, schoolName(t.schoolId), t.subject ?? '', t.key ? '是' : '否'];
 }

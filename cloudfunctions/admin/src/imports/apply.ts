@@ -8,7 +8,7 @@ import { AppError } from '../../../../src/server/errors';
 import { fieldsOf, runTransaction, type Tx } from '../../../../src/server/cloud';
 import { bumpReferenceVersion, referenceVersion } from '../../../../src/server/repositories/meta';
 import { fetchById } from '../../../../src/server/repositories/query';
-import { checkFile, countsOf, rowView, tooManyWrites, type FileInput, type ImportDoc } from './check';
+import { checkFile, countsOf, rowView, teacherLabel, tooManyWrites, type FileInput, type ImportDoc } from './check';
 import { importScope } from './scope';
 import { dropUpload } from './upload';
 
@@ -16,11 +16,18 @@ type ApplyInput = z.output<typeof importsInputs.importApply>;
 
 export async function importPreview(input: FileInput, ctx: ActionContext): Promise<ImportPreview> {
   const scope = await importScope(ctx);
-  const { fileErrors, results } = await checkFile(scope, input);
+  const { fileErrors, results, removals } = await checkFile(scope, input);
   const counts = countsOf(results);
-  const over = tooManyWrites(counts);
+  const over = tooManyWrites(counts, removals.length);
   if (over) fileErrors.push(over);
-  return { table: input.table, fileErrors, rows: results.map((r) => rowView(input.table, r)), counts, ok: fileErrors.length === 0 && counts.error === 0 };
+  return {
+    table: input.table,
+    fileErrors,
+    rows: results.map((r) => rowView(input.table, r)),
+    counts,
+    removals: removals.map(teacherLabel),
+    ok: fileErrors.length === 0 && counts.error === 0,
+  };
 }
 
 /** One applied import, kept in meta under its request id: what makes importApply idempotent. */
@@ -42,7 +49,7 @@ export async function importApply(input: ApplyInput, ctx: ActionContext): Promis
   const id = recordId(scope.districtCode, input.requestId);
   const done = await fetchById<ImportRecord>(COLLECTIONS.meta, id);
   if (done) return { ...done.result, duplicate: true };
-  const { fileErrors, results, roster } = await checkFile(scope, input);
+  const { fileErrors, results, roster, removals } = await checkFile(scope, input);
   if (fileErrors.length) throw new AppError('INVALID_INPUT', `文件有误，未导入任何数据：${fileErrors.join('；')}`, 'content');
   const counts = countsOf(results);
   const bad = results.filter((r) => r.outcome === 'error');
@@ -50,20 +57,21 @@ export async function importApply(input: ApplyInput, ctx: ActionContext): Promis
     const first = bad.slice(0, 3).map((r) => `第${r.row}行：${r.messages.join('；')}`).join('；');
     throw new AppError('INVALID_INPUT', `有${bad.length}行数据有误，未导入任何数据。${first}${bad.length > 3 ? '……' : ''}`, 'content');
   }
-  const over = tooManyWrites(counts);
+  const over = tooManyWrites(counts, removals.length);
   if (over) throw new AppError('INVALID_INPUT', over, 'content');
   const writes = results.filter((r) => r.outcome === 'new' || r.outcome === 'changed').map((r) => r.doc!);
-  const schoolUpdates = input.table === 'teachers' ? countUpdates(scope.data.schools, roster, writes as RosterTeacher[]) : [];
+  const schoolUpdates = input.table === 'teachers' ? countUpdates(scope.data.schools, roster, writes as RosterTeacher[], removals) : [];
 
   const result = await runTransaction(async (tx) => {
     const recordRef = tx.collection(COLLECTIONS.meta).doc(id);
     const previous = (await recordRef.get().catch(() => ({ data: null }))).data as ImportRecord | null;
     if (previous) return { ...previous.result, duplicate: true };
     for (const doc of writes) await setDoc(tx, COLLECTION_OF[input.table], doc, input.requestId);
+    for (const t of removals) await tx.collection(COLLECTIONS.teacherRoster).doc(t._id).remove();
     for (const u of schoolUpdates) await tx.collection(COLLECTIONS.schools).doc(u.id).update({ data: u.fields });
-    const changed = writes.length + schoolUpdates.length > 0;
+    const changed = writes.length + removals.length + schoolUpdates.length > 0;
     const version = changed ? await bumpReferenceVersion(tx) : await referenceVersion();
-    const result = { table: input.table, counts, written: writes.length, schoolsUpdated: schoolUpdates.length, referenceVersion: version };
+    const result = { table: input.table, counts, written: writes.length, removed: removals.length, schoolsUpdated: schoolUpdates.length, referenceVersion: version };
     const record: ImportRecord = { _id: id, kind: 'import', districtCode: scope.districtCode, requestId: input.requestId, by: scope.user._id, at: ctx.now, result };
     await recordRef.set({ data: fieldsOf(record) as unknown as Record<string, unknown> });
     return { ...result, duplicate: false };
@@ -76,12 +84,15 @@ const setDoc = (tx: Tx, collection: string, doc: ImportDoc, requestId: string) =
   tx.collection(collection).doc(doc._id).set({ data: { ...fieldsOf(doc), importRequestId: requestId } as unknown as Record<string, unknown> });
 
 /** Schools whose teacher and 骨干教师 counts differ from the roster once the import is in. */
-function countUpdates(schools: readonly School[], before: readonly RosterTeacher[], writes: readonly RosterTeacher[]) {
+function countUpdates(schools: readonly School[], before: readonly RosterTeacher[], writes: readonly RosterTeacher[], removals: readonly RosterTeacher[]) {
   const merged = new Map(before.map((t) => [t._id, t]));
   for (const t of writes) merged.set(t._id, t);
+  for (const t of removals) merged.delete(t._id);
   const counts = rosterCounts([...merged.values()]);
+  // A school the roster listed before and lists no more has no teachers on it now.
+  const listedBefore = new Set(before.map((t) => t.schoolId));
   return schools.flatMap((s) => {
-    const c = counts.get(s._id);
+    const c = counts.get(s._id) ?? (listedBefore.has(s._id) ? { teacherCount: 0, keyTeacherCount: 0 } : undefined);
     if (!c || (s.teacherCount === c.teacherCount && s.keyTeacherCount === c.keyTeacherCount && !s.teacherCountSample)) return [];
     return [{ id: s._id, fields: { teacherCount: c.teacherCount, keyTeacherCount: c.keyTeacherCount, teacherCountSample: false } }];
   });

@@ -5,6 +5,7 @@ import {
   MAX_IMPORT_WRITES,
   rowsOf,
   validateSchoolRows,
+  rosterLeftOut,
   validateTeacherRows,
   validateZoningRows,
   type ImportTable,
@@ -28,6 +29,8 @@ export interface Checked {
   results: Array<RowResult<ImportDoc>>;
   /** The district's roster before the import (teacher imports only): the school counts start from it. */
   roster: RosterTeacher[];
+  /** Replace mode: roster entries the file leaves out. */
+  removals: RosterTeacher[];
 }
 
 /** Parses the file (inline or uploaded) and validates every row against the district's current data. */
@@ -36,20 +39,21 @@ export async function checkFile(scope: ImportScope, input: FileInput): Promise<C
   const parsed = await parseTable(input.format, content, input.encoding);
   const fileErrors = headerErrors(input.table, parsed.headers);
   if (parsed.rows.length > MAX_IMPORT_ROWS) fileErrors.push(`文件最多${MAX_IMPORT_ROWS}行数据（现有${parsed.rows.length}行），请拆分后分别导入`);
-  if (fileErrors.length) return { fileErrors, results: [], roster: [] };
+  if (fileErrors.length) return { fileErrors, results: [], roster: [], removals: [] };
   const rows = rowsOf(parsed.headers, parsed.rows);
-  if (!rows.length) return { fileErrors: ['文件中没有数据行'], results: [], roster: [] };
+  if (!rows.length) return { fileErrors: ['文件中没有数据行'], results: [], roster: [], removals: [] };
   const { districtCode, data } = scope;
-  if (input.table === 'schools') return { fileErrors, results: validateSchoolRows(districtCode, rows, data.schools), roster: [] };
+  if (input.table === 'schools') return { fileErrors, results: validateSchoolRows(districtCode, rows, data.schools), roster: [], removals: [] };
   if (input.table === 'teachers') {
     const roster = await listRoster(districtCode);
-    return { fileErrors, results: validateTeacherRows(districtCode, rows, data.schools, roster), roster };
+    const results = validateTeacherRows(districtCode, rows, data.schools, roster);
+    return { fileErrors, results, roster, removals: input.replace ? rosterLeftOut(roster, rows) : [] };
   }
   // The cache holds the rules by year only; read them fresh so a key lookup sees every rule.
   const existing = await listZoningRules(districtCode);
   const communityCodes = new Set(data.divisions.filter((d) => d.level === 'community').map((d) => d.code));
   const ctx = { districtCode, schools: data.schools, communityCodes, existing, issuer: `${data.district.name}教育局` };
-  return { fileErrors, results: validateZoningRows(ctx, rows), roster: [] };
+  return { fileErrors, results: validateZoningRows(ctx, rows), roster: [], removals: [] };
 }
 
 export function countsOf(results: ReadonlyArray<RowResult<unknown>>): ImportCounts {
@@ -58,12 +62,13 @@ export function countsOf(results: ReadonlyArray<RowResult<unknown>>): ImportCoun
   return counts;
 }
 
-export function tooManyWrites(counts: ImportCounts): string | null {
-  const writes = counts.new + counts.changed;
-  return writes > MAX_IMPORT_WRITES ? `一次最多导入${MAX_IMPORT_WRITES}条新增或修改的数据（本文件有${writes}条），请拆分文件后分批导入` : null;
+export function tooManyWrites(counts: ImportCounts, removals: number): string | null {
+  const writes = counts.new + counts.changed + removals;
+  return writes > MAX_IMPORT_WRITES ? `一次最多导入${MAX_IMPORT_WRITES}条新增、修改或删除的数据（本文件有${writes}条），请拆分文件后分批导入` : null;
 }
 
+export const teacherLabel = (t: RosterTeacher) => `${t.name}（${t.staffNo}）`;
 const labelOf = (table: ImportTable, doc: ImportDoc | null) =>
-  !doc ? '' : table === 'schools' ? (doc as School).name : table === 'teachers' ? `${(doc as RosterTeacher).name}（${(doc as RosterTeacher).staffNo}）` : (doc as ZoningRule).text;
+  !doc ? '' : table === 'schools' ? (doc as School).name : table === 'teachers' ? teacherLabel(doc as RosterTeacher) : (doc as ZoningRule).text;
 
 export const rowView = (table: ImportTable, r: RowResult<ImportDoc>): ImportRowView => ({ row: r.row, outcome: r.outcome, label: labelOf(table, r.doc), messages: r.messages });

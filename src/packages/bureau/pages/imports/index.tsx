@@ -17,6 +17,7 @@ import './index.scss';
 type Source = { content: string } | { uploadId: string };
 interface Checked {
   file: PickedFile;
+  replace: boolean;
   source: Source;
   preview: ImportPreview;
   /** Fixed per checked file: a retried 确认导入 is the same request and writes once. */
@@ -34,12 +35,15 @@ export default function ImportsPage() {
   const me = useCall('account', 'me', {});
   const action = useAction();
   const [table, setTable] = useState<ImportTable>('schools');
+  /** Teacher roster: the file is the whole roster (teachers missing from it are removed). */
+  const [replace, setReplace] = useState(false);
   const [progress, setProgress] = useState<{ step: string; percent: number } | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
 
   const choose = (t: ImportTable) => {
     setTable(t);
+    setReplace(false);
     setChecked(null);
     setResult(null);
   };
@@ -53,8 +57,8 @@ export default function ImportsPage() {
         setProgress({ step: '上传文件', percent: 0 });
         const source = await fileSource(file.content, (sent, total) => setProgress({ step: `上传文件（${sent}/${total}段）`, percent: Math.round((sent / total) * 90) }));
         setProgress({ step: '逐行校验', percent: 95 });
-        const preview = await call('admin', 'importPreview', { table, format: file.format, encoding: 'base64', ...source });
-        setChecked({ file, source, preview, requestId: `imp-${newRequestId()}` });
+        const preview = await call('admin', 'importPreview', { table, format: file.format, encoding: 'base64', replace, ...source });
+        setChecked({ file, replace, source, preview, requestId: `imp-${newRequestId()}` });
       } finally {
         setProgress(null);
       }
@@ -64,7 +68,8 @@ export default function ImportsPage() {
       if (!checked) return;
       setProgress({ step: '写入数据', percent: 98 });
       try {
-        setResult(await call('admin', 'importApply', { table, format: checked.file.format, encoding: 'base64', ...checked.source, requestId: checked.requestId }));
+        const { file, replace: whole, source, requestId } = checked;
+        setResult(await call('admin', 'importApply', { table, format: file.format, encoding: 'base64', replace: whole, ...source, requestId }));
         setChecked(null);
       } finally {
         setProgress(null);
@@ -79,7 +84,7 @@ export default function ImportsPage() {
   if (me.loading || me.error) return <StatusView loading={me.loading} error={me.error} onRetry={me.reload} />;
   if (!me.data?.roles.includes('bureau')) return <StatusView empty emptyText='数据导入导出供区教育局使用。请在“我的”中确认身份。' />;
   const info = TABLES.find((t) => t.id === table)!;
-  const writes = checked ? checked.preview.counts.new + checked.preview.counts.changed : 0;
+  const writes = checked ? checked.preview.counts.new + checked.preview.counts.changed + checked.preview.removals.length : 0;
   const label = TABLES.find((t) => t.id === result?.table)?.label;
   return (
     <View className='imports'>
@@ -91,6 +96,12 @@ export default function ImportsPage() {
       <View className='imports__card'>
         <Text className='imports__hint'>表头（第1行）：{headersText(table)}</Text>
         <Text className='imports__hint'>{info.hint}</Text>
+        {table === 'teachers' && (
+          <View className='imports__chips'>
+            <Text className={`imports__chip ${!replace ? 'imports__chip--on' : ''}`} data-testid='mode-upsert' onClick={() => { setReplace(false); setChecked(null); }}>增补和更新</Text>
+            <Text className={`imports__chip ${replace ? 'imports__chip--on' : ''}`} data-testid='mode-replace' onClick={() => { setReplace(true); setChecked(null); }}>以本文件为准（删除文件中没有的教师）</Text>
+          </View>
+        )}
         <Text className='imports__hint'>支持 .csv（UTF-8 或 Excel 默认编码）和 .xlsx（第一个工作表），不超过5MB、5000行；先逐行校验，确认后一次全部导入，有一行有误则不导入任何数据。</Text>
         {process.env.TARO_ENV === 'weapp' && <Text className='imports__hint'>在微信中从聊天记录选择文件：可先在电脑上把文件发到“文件传输助手”。</Text>}
         <View className='imports__buttons'>
@@ -107,7 +118,11 @@ export default function ImportsPage() {
       {action.error && <Text className='imports__error' data-testid='import-error'>{action.error}</Text>}
       {result && (
         <View className='imports__card imports__done' data-testid='import-result'>
-          <Text>{result.duplicate ? '此次导入已完成过，未重复写入。' : `${label}导入完成：写入${result.written}条（新增${result.counts.new}、修改${result.counts.changed}、不变${result.counts.unchanged}）。`}</Text>
+          <Text>
+            {result.duplicate
+              ? '此次导入已完成过，未重复写入。'
+              : `${label}导入完成：写入${result.written}条（新增${result.counts.new}、修改${result.counts.changed}、不变${result.counts.unchanged}）${result.removed ? `，删除${result.removed}条` : ''}。`}
+          </Text>
           {result.schoolsUpdated > 0 && <Text className='imports__hint'>已按名册更新{result.schoolsUpdated}所学校的教师人数和骨干教师人数。</Text>}
         </View>
       )}
@@ -117,7 +132,9 @@ export default function ImportsPage() {
           <PreviewPanel preview={checked.preview} />
           <View className='imports__buttons'>
             {checked.preview.ok && writes > 0 && (
-              <Button type='primary' data-testid='apply-import' {...busyIf(action.busy === 'apply')} onClick={() => void apply()}>确认导入（写入{writes}条）</Button>
+              <Button type='primary' data-testid='apply-import' {...busyIf(action.busy === 'apply')} onClick={() => void apply()}>
+                确认导入（{checked.preview.removals.length ? `写入${writes - checked.preview.removals.length}条，删除${checked.preview.removals.length}条` : `写入${writes}条`}）
+              </Button>
             )}
             {checked.preview.ok && writes === 0 && <Text className='imports__hint' data-testid='nothing-to-import'>文件与现有数据一致，无需导入。</Text>}
             {!checked.preview.ok && <Text className='imports__error'>请修改文件中有误的行后重新选择文件；本次未导入任何数据。</Text>}

@@ -18,6 +18,12 @@ export default function PreviewPanel({ preview }: { preview: ImportPreview }) {
           <Text key={k} className={`imports__count imports__count--${k}`} data-testid={`count-${k}`}>{OUTCOME_LABELS[k]} {counts[k]}</Text>
         ))}
       </View>
+      {preview.removals.length > 0 && (
+        <View className='imports__removals' data-testid='removals'>
+          <Text className='imports__error'>将从名册中删除{preview.removals.length}人（文件中没有）：</Text>
+          <Text className='imports__hint'>{preview.removals.slice(0, SHOWN).join('、')}{preview.removals.length > SHOWN ? '……' : ''}</Text>
+        </View>
+      )}
       {preview.fileErrors.map((e) => (
         <Text key={e} className='imports__error' data-testid='file-error'>{e}</Text>
       ))}
