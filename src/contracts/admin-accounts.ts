@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entityId, freeText } from './fields';
 import { DEFAULT_VALID_DAYS, MAX_VALID_DAYS, type InviteRole, type InviteStatus } from '../domain/invite';
+import { STAFF_NO } from '../domain/roster';
 
 /**
  * `admin` actions: invite codes. The bureau invites principals and 学区长 of its district; a principal
@@ -17,6 +18,8 @@ export const accountsInputs = {
       schoolId: entityId('schoolId', '学校'),
       xuequId: entityId('xuequId', '学区').optional(),
       note: freeText('note', '受邀人姓名或备注', 30).trim().optional(),
+      /** Teacher invites: the roster teacher it is for (the account is then linked to the roster). */
+      staffNo: z.string({ invalid_type_error: '工号（staffNo）应为文本' }).regex(STAFF_NO, '工号（staffNo）格式不正确').optional(),
       validDays: z.number({ invalid_type_error: '有效天数（validDays）应为数字' }).int('有效天数（validDays）应为整数')
         .min(1, '有效天数（validDays）至少1天').max(MAX_VALID_DAYS, `有效天数（validDays）不超过${MAX_VALID_DAYS}天`).default(DEFAULT_VALID_DAYS),
     })
@@ -32,6 +35,7 @@ export interface InviteView {
   school: { id: string; name: string };
   xuequ: { id: string; name: string } | null;
   note: string | null;
+  staffNo: string | null;
   /** "••••-••••-••XY": the code itself is never shown again. */
   maskedCode: string;
   status: InviteStatus;
@@ -52,6 +56,8 @@ export interface InviteScope {
   roles: InviteRole[];
   schools: Array<{ id: string; name: string }>;
   xuequ: Array<{ id: string; name: string; schoolIds: string[] }>;
+  /** A principal: the roster teachers of its school to pick from (invited: an unexpired or used invite names them). */
+  roster: Array<{ staffNo: string; name: string; subject: string | null; key: boolean; invited: boolean }>;
 }
 
 export interface CreatedInvite {

@@ -46,7 +46,7 @@ export const INDEXES: Record<CollectionName, readonly string[]> = {
   zoning_rules: ['districtCode', 'schoolYear'],
   feeders: ['districtCode'],
   zoning_inquiries: ['openid', 'districtCode', 'schoolId'],
-  users: ['roles'],
+  users: ['roles', 'districtCode'],
   duties: ['teacherOpenid', 'hostSchoolId', 'districtCode'],
   clock_records: ['teacherOpenid', 'sessionDate', 'hostSchoolId'],
   makeup_requests: ['teacherOpenid', 'hostSchoolId', 'status'],

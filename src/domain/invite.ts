@@ -43,6 +43,8 @@ export interface Invite {
   xuequId: string | null;
   /** Who it is for (becomes the account's name); null → a default name. */
   note: string | null;
+  /** 工号 of the roster teacher it is for (teacher invites; older invites lack it). */
+  staffNo?: string | null;
   createdBy: string;
   createdByRole: 'bureau' | 'principal';
   createdAt: number;
@@ -144,6 +146,13 @@ export function checkInviteScope(creator: UserProfile, req: InviteRequest): { ok
   return { ok: true, as: 'bureau' };
 }
 
+/** A teacher invite may name a roster teacher: one of the bureau's roster at the invite's school. */
+export function rosterPickRefusal(role: InviteRole, schoolId: string, staffNo: string, listed: { schoolId: string } | null): Refusal | null {
+  if (role !== 'teacher') return { ok: false, code: 'INVALID_INPUT', message: '只有教师邀请码可以指定工号（staffNo）', field: 'staffNo' };
+  if (!listed || listed.schoolId !== schoolId) return { ok: false, code: 'INVALID_INPUT', message: `本校教师名册中没有工号${staffNo}（staffNo）`, field: 'staffNo' };
+  return null;
+}
+
 /** Why a stored invite cannot be used now, or null when it can. */
 export function bindRefusal(invite: Invite | null, now: number): Refusal | null {
   if (!invite) return { ok: false, code: 'INVITE_INVALID', message: '邀请码无效，请核对后重新输入' };
@@ -173,6 +182,7 @@ export function boundProfile(existing: UserProfile | null, invite: Invite, openi
     if (existing.xuequId !== null && invite.xuequId !== null && existing.xuequId !== invite.xuequId) return conflict;
   }
   const roles = [...new Set([...(existing?.roles ?? []), ...invite.roles])];
+  const staffNo = invite.staffNo ?? existing?.staffNo;
   return {
     _id: openid,
     roles,
@@ -180,6 +190,7 @@ export function boundProfile(existing: UserProfile | null, invite: Invite, openi
     districtCode: invite.districtCode,
     schoolId: invite.schoolId,
     xuequId: invite.xuequId ?? existing?.xuequId ?? null,
+    ...(staffNo ? { staffNo } : {}),
   };
 }
 

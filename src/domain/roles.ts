@@ -17,4 +17,6 @@ export interface UserProfile {
   schoolId: string | null;
   /** The 学区 this user leads (学区长 only). */
   xuequId: string | null;
+  /** 工号 of the bureau's teacher roster, when the invite named one: links the account to the roster. */
+  staffNo?: string;
 }

@@ -3,6 +3,9 @@
  * denominators real: a school with roster entries counts its teachers and 骨干教师 from them, and a
  * duty's teacher is a 骨干教师 when the roster lists the same name at the same home school.
  */
+/** 工号: letters, digits and '-', up to 32. */
+export const STAFF_NO = /^[A-Za-z0-9-]{1,32}$/;
+
 export interface RosterTeacher {
   _id: string;
   districtCode: string;
@@ -34,8 +37,23 @@ export function rosterCounts(roster: readonly RosterTeacher[]): Map<string, Rost
 
 const personKey = (schoolId: string, name: string) => `${schoolId}|${name.trim()}`;
 
-/** Whether a teacher (by home school and name) is a 骨干教师 of the roster. */
-export function keyTeacherLookup(roster: readonly RosterTeacher[]): (schoolId: string, name: string) => boolean {
-  const keys = new Set(roster.filter((t) => t.key).map((t) => personKey(t.schoolId, t.name)));
-  return (schoolId, name) => keys.has(personKey(schoolId, name));
+/** A duty's teacher as the lookup needs it. */
+export interface DutyTeacher {
+  teacherOpenid: string;
+  homeSchoolId: string;
+  teacherName: string;
+}
+
+/**
+ * Whether a duty's teacher is a 骨干教师 of the roster: by the 工号 the account was invited with, else
+ * (accounts invited without one) by home school and name.
+ */
+export function keyTeacherLookup(roster: readonly RosterTeacher[], staffNoOf: (openid: string) => string | undefined): (d: DutyTeacher) => boolean {
+  const byStaffNo = new Map(roster.map((t) => [t.staffNo, t]));
+  const keyNames = new Set(roster.filter((t) => t.key).map((t) => personKey(t.schoolId, t.name)));
+  return (d) => {
+    const staffNo = staffNoOf(d.teacherOpenid);
+    const listed = staffNo === undefined ? undefined : byStaffNo.get(staffNo);
+    return listed ? listed.key : keyNames.has(personKey(d.homeSchoolId, d.teacherName));
+  };
 }

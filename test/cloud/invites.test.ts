@@ -151,3 +151,30 @@ describe('concurrency', () => {
     expect(app.cloud.store.find('invite_audit', { inviteId: data.invite.id, event: 'bound' })).toHaveLength(1);
   });
 });
+
+describe('a principal invites a teacher of the bureau’s roster', () => {
+  const ROSTER = ['工号,姓名,学校名称,学科,骨干教师', 'YA-001,钱老师,友爱道小学,数学,是', 'YA-002,冯老师,友爱道小学,语文,否', 'HZ-001,陈老师,互助道小学,英语,是'].join('\n');
+
+  it('lists the school’s roster to pick from, refuses a 工号 of another school or on a principal invite', async () => {
+    const imported = await admin({ action: 'importApply', table: 'teachers', format: 'csv', content: ROSTER, requestId: 'req-roster-0001' }, BUREAU);
+    expect(imported.data.written).toBe(3);
+    const listed = await admin({ action: 'listInvites' }, PRINCIPAL);
+    expect(listed.data.scope.roster.map((t: any) => [t.staffNo, t.name, t.key, t.invited])).toEqual([['YA-001', '钱老师', true, false], ['YA-002', '冯老师', false, false]]);
+    const before = counts();
+    expect(await create(PRINCIPAL, { role: 'teacher', schoolId: 'hd-s06', staffNo: 'HZ-001' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'staffNo', message: '本校教师名册中没有工号HZ-001（staffNo）' });
+    expect(await create(BUREAU, { role: 'principal', schoolId: 'hd-s06', staffNo: 'YA-001' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'staffNo' });
+    expect(counts()).toEqual(before);
+  });
+
+  it('binds the account to the 工号: the dashboard then counts the teacher’s duties as a 骨干教师’s by 工号, not by name', async () => {
+    const dashboard = async () => (await admin({ action: 'dashboard', scope: 'district' }, BUREAU)).data.total.key;
+    expect(await dashboard()).toMatchObject({ registered: true, count: 0 });
+    const made = await create(PRINCIPAL, { role: 'teacher', schoolId: 'hd-s06', staffNo: 'YA-001' });
+    expect(made.data.invite).toMatchObject({ staffNo: 'YA-001', note: '钱老师' });
+    expect((await admin({ action: 'listInvites' }, PRINCIPAL)).data.scope.roster[0]).toMatchObject({ staffNo: 'YA-001', invited: true });
+    // The seeded demo teacher of 友爱道小学 (with 走教 duties) binds it.
+    expect((await account({ action: 'bind', code: made.data.code }, TEACHER)).ok).toBe(true);
+    expect(app.cloud.store.find('users', { _id: TEACHER.OPENID })[0]).toMatchObject({ staffNo: 'YA-001', name: '钱老师' });
+    expect(await dashboard()).toMatchObject({ registered: true, count: 1 });
+  });
+});

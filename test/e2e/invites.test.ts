@@ -69,3 +69,25 @@ describe('an invite from the bureau makes a parent a principal', () => {
     expect(await item.textContent()).toContain('张校长 于 2026-11-23');
   });
 });
+
+describe('a principal invites a teacher picked from the bureau’s roster', () => {
+  it('the roster of the school is offered; the invite carries the name and 工号', async () => {
+    await login('hd-bureau');
+    const roster = '工号,姓名,学校名称,学科,骨干教师\nYA-101,钱老师,友爱道小学,数学,是\nYA-102,冯老师,友爱道小学,语文,否\n';
+    const imported = await s.page.request.post(`${s.app.url}/fn/admin`, { data: { data: { action: 'importApply', table: 'teachers', format: 'csv', content: roster, requestId: 'e2e-roster-0001' } } });
+    expect((await imported.json()).result).toMatchObject({ ok: true, data: { written: 2 } });
+
+    await login('hd-principal');
+    await s.page.goto(`${s.app.url}/#/packages/principal/pages/invites/index`);
+    await fill('roster-filter', '钱');
+    await byTestId('roster-YA-101').click();
+    expect(await byTestId('roster-YA-101').textContent()).toContain('骨干');
+    expect(await s.page.locator('[data-testid="roster-YA-102"]').count()).toBe(0);
+    await byTestId('create-invite').click();
+    await byTestId('invite-code').waitFor();
+    expect(await byTestId('invite-created').textContent()).toContain('钱老师');
+    const item = s.page.locator('[data-testid^="invite-inv-"]').first();
+    expect(await item.textContent()).toContain('工号 YA-101');
+    expect(await byTestId('roster-YA-101').textContent()).toContain('已邀请');
+  });
+});

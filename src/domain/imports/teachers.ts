@@ -1,5 +1,5 @@
 import type { School } from '../school';
-import type { RosterTeacher } from '../roster';
+import { STAFF_NO, type RosterTeacher } from '../roster';
 import { hash, type RawRow, type RowResult } from './common';
 
 /** Rows of the teacher roster: 工号, 姓名, 学校名称, 学科, 骨干教师; keyed by 工号 within a district. */
@@ -22,7 +22,7 @@ export function validateTeacherRows(
   return rows.map(({ row, values: v }) => {
     const messages: string[] = [];
     const staffNo = v['工号'] ?? '';
-    if (!/^[A-Za-z0-9-]{1,32}$/.test(staffNo)) messages.push('工号：应为1到32位字母、数字或“-”');
+    if (!STAFF_NO.test(staffNo)) messages.push('工号：应为1到32位字母、数字或“-”');
     else if (firstRow.has(staffNo)) messages.push(`工号：与第${firstRow.get(staffNo)}行重复`);
     else firstRow.set(staffNo, row);
     const name = v['姓名'] ?? '';

@@ -4,3 +4,4 @@ import { fetchAll } from './query';
 
 /** A district's teacher roster: up to 100 pages of 1000. */
 export const listRoster = (districtCode: string) => fetchAll<RosterTeacher>(COLLECTIONS.teacherRoster, { districtCode }, 100);
+export const rosterOfSchool = (schoolId: string) => fetchAll<RosterTeacher>(COLLECTIONS.teacherRoster, { schoolId });

@@ -13,9 +13,12 @@ import {
   maskedCode,
   normalizeCode,
   rolesOfInvite,
+  rosterPickRefusal,
   wallTime,
   type Invite,
 } from '../../../../src/domain/invite';
+import { newTeacherId } from '../../../../src/domain/imports/teachers';
+import type { RosterTeacher } from '../../../../src/domain/roster';
 import type { UserProfile } from '../../../../src/domain/roles';
 import type { School } from '../../../../src/domain/school';
 import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
@@ -25,10 +28,10 @@ import { AppError, forbidden, notFound, refused } from '../../../../src/server/e
 import { auditInTransaction, getInvite, hashCode, invitesOfDistrict, newCode, readOrNull, teacherInvitesOfSchool } from '../../../../src/server/repositories/invites';
 import { fetchById } from '../../../../src/server/repositories/query';
 import { listSchools, listXuequVersions, xuequVersionsById } from '../../../../src/server/repositories/reference';
+import { rosterOfSchool } from '../../../../src/server/repositories/roster';
 
 type Names = { school: (id: string) => string; xuequ: (id: string) => string };
 
-// Invite refusal codes are not (yet) part of ErrorCode in contracts/envelope.ts: widen them here only.
 /** The caller acts as the bureau of a district, or as the principal of a school. */
 function actingAs(user: UserProfile): { as: 'bureau'; districtCode: string } | { as: 'principal'; schoolId: string } {
   if (user.roles.includes('bureau') && user.districtCode) return { as: 'bureau', districtCode: user.districtCode };
@@ -52,6 +55,7 @@ function toView(invite: Invite, names: Names, now: number): InviteView {
     school: { id: invite.schoolId, name: names.school(invite.schoolId) },
     xuequ: invite.xuequId ? { id: invite.xuequId, name: names.xuequ(invite.xuequId) } : null,
     note: invite.note,
+    staffNo: invite.staffNo ?? null,
     maskedCode: maskedCode(invite.codeTail),
     status,
     statusLabel: INVITE_STATUS_LABELS[status],
@@ -68,15 +72,18 @@ function toView(invite: Invite, names: Names, now: number): InviteView {
 async function scopeOf(user: UserProfile, now: number): Promise<{ scope: InviteScope; names: Names }> {
   const who = actingAs(user);
   if (who.as === 'principal') {
-    const school = await fetchById<School>(COLLECTIONS.schools, who.schoolId);
+    const [school, roster] = await Promise.all([fetchById<School>(COLLECTIONS.schools, who.schoolId), rosterOfSchool(who.schoolId)]);
     const schools = [{ id: who.schoolId, name: school?.name ?? who.schoolId }];
-    return { scope: { as: 'principal', roles: ['teacher'], schools, xuequ: [] }, names: namesOf(schools, []) };
+    const picks = roster
+      .sort((a, b) => a.staffNo.localeCompare(b.staffNo, 'en', { numeric: true }))
+      .map((t) => ({ staffNo: t.staffNo, name: t.name, subject: t.subject, key: t.key, invited: false }));
+    return { scope: { as: 'principal', roles: ['teacher'], schools, xuequ: [], roster: picks }, names: namesOf(schools, []) };
   }
   const [schools, versions] = await Promise.all([listSchools(who.districtCode), listXuequVersions(who.districtCode)]);
   const current = compositionOn(versions, localDate(now, CHINA_ZONE));
   const refs = schools.map((s) => ({ id: s._id, name: s.name })).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   const xuequ = current.map((x) => ({ id: x.xuequId, name: x.name, schoolIds: schoolIdsOf(x) }));
-  return { scope: { as: 'bureau', roles: ['principal', 'xuequzhang'], schools: refs, xuequ }, names: namesOf(refs, xuequ) };
+  return { scope: { as: 'bureau', roles: ['principal', 'xuequzhang'], schools: refs, xuequ, roster: [] }, names: namesOf(refs, xuequ) };
 }
 
 function namesOf(schools: Array<{ id: string; name: string }>, xuequ: Array<{ id: string; name: string }>): Names {
@@ -96,6 +103,8 @@ async function createInvite(input: CreateInput, ctx: ActionContext): Promise<Cre
     xuequId ? xuequVersionsById(xuequId) : Promise.resolve([] as XuequVersion[]),
   ]);
   const [xuequ] = compositionOn(versions, localDate(ctx.now, CHINA_ZONE));
+  const staffNo = input.staffNo ?? null;
+  const listed = staffNo && school ? await fetchById<RosterTeacher>(COLLECTIONS.teacherRoster, newTeacherId(school.districtCode, staffNo)) : null;
   const checked = checkInviteScope(user, {
     role: input.role,
     schoolId: input.schoolId,
@@ -105,6 +114,8 @@ async function createInvite(input: CreateInput, ctx: ActionContext): Promise<Cre
     xuequDistrict: xuequ?.districtCode ?? null,
   });
   if (!checked.ok) throw refused(checked);
+  const badPick = staffNo ? rosterPickRefusal(input.role, input.schoolId, staffNo, listed) : null;
+  if (badPick) throw refused(badPick);
   const code = newCode();
   const invite: Invite = {
     _id: `inv-${input.requestId}`,
@@ -115,7 +126,8 @@ async function createInvite(input: CreateInput, ctx: ActionContext): Promise<Cre
     districtCode: school!.districtCode,
     schoolId: input.schoolId,
     xuequId,
-    note: input.note ? input.note : null,
+    note: input.note ? input.note : listed?.name ?? null,
+    staffNo,
     createdBy: user._id,
     createdByRole: checked.as,
     createdAt: ctx.now,
@@ -148,7 +160,10 @@ async function listInvites(_input: unknown, ctx: ActionContext): Promise<Account
     who.as === 'bureau' ? invitesOfDistrict(who.districtCode) : teacherInvitesOfSchool(who.schoolId),
   ]);
   const mine = invites.filter((i) => mayManage(user, i)).sort((a, b) => b.createdAt - a.createdAt || a._id.localeCompare(b._id));
-  return { scope, invites: mine.map((i) => toView(i, names, ctx.now)) };
+  // A roster teacher is taken while an invite naming them can still be (or has been) bound.
+  const taken = new Set(mine.filter((i) => i.staffNo && ['active', 'used'].includes(inviteStatus(i, ctx.now))).map((i) => i.staffNo));
+  const roster = scope.roster.map((t) => ({ ...t, invited: taken.has(t.staffNo) }));
+  return { scope: { ...scope, roster }, invites: mine.map((i) => toView(i, names, ctx.now)) };
 }
 
 /** Revokes an unused invite; the check runs again inside the transaction, so it races a bind safely. */

@@ -63,10 +63,11 @@ export async function buildDashboard(input: DashboardInput, scope: DashboardScop
   const period = schoolYearPeriod(year, CHINA_ZONE);
   const schools = district.schools.map((s) => kpiSchool(s as SchoolDoc));
   const data = await loadDashboardData(district.district.code, schools.map((s) => s.id), period);
-  const isKey = keyTeacherLookup(data.roster);
+  const staffNos = new Map(data.staffNos.map((u) => [u._id, u.staffNo]));
+  const isKey = keyTeacherLookup(data.roster, (openid) => staffNos.get(openid));
   const kpis = dashboardKpis({
     schools,
-    duties: data.duties.map((d) => ({ ...d, teacherKey: isKey(d.homeSchoolId, d.teacherName) })),
+    duties: data.duties.map((d) => ({ ...d, teacherKey: isKey(d) })),
     records: data.records,
     bookings: data.bookings,
     period,
@@ -87,7 +88,7 @@ export async function buildDashboard(input: DashboardInput, scope: DashboardScop
   if (teacherCounts) notes.push('各校教师人数为示例数据（文件未公布），交流比例仅供演示');
   if (total.rotation.schoolsWithoutCount > 0) notes.push(`${total.rotation.schoolsWithoutCount} 所学校未登记教师人数，未计入交流比例`);
   if (!total.key.registered) notes.push(`${NO_KEY_DATA}：骨干教师交流目标为100%，在“数据导入”中导入教师名册（标明骨干教师）后显示比例`);
-  else notes.push("骨干教师按教师名册识别：任务教师的姓名和派出学校与名册一致");
+  else notes.push('骨干教师按教师名册识别：教师账号按工号邀请的以工号为准，否则以派出学校和姓名为准');
   notes.push(...kpis.notes);
   return {
     scope: xuequ ? 'xuequ' : 'district',

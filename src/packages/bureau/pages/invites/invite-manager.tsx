@@ -23,6 +23,9 @@ export default function InviteManager() {
   const [schoolId, setSchoolId] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
   const [note, setNote] = useState('');
+  /** A principal may invite a teacher of the bureau's roster: the account is then linked by 工号. */
+  const [staffNo, setStaffNo] = useState<string | null>(null);
+  const [rosterFilter, setRosterFilter] = useState('');
   const [created, setCreated] = useState<CreatedInvite | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
 
@@ -37,12 +40,22 @@ export default function InviteManager() {
     .filter((s) => !filter || s.name.includes(filter.trim()));
   const school = own?.id ?? schoolId;
   const ready = school !== null && (chosenRole !== 'xuequzhang' || xuequ !== null);
+  const wanted = rosterFilter.trim();
+  const rosterPicks = scope.roster.filter((t) => !wanted || t.name.includes(wanted) || t.staffNo.includes(wanted)).slice(0, 60);
 
   const create = () =>
     action.run('create', async () => {
-      const input = { requestId: newRequestId(), role: chosenRole, schoolId: school!, ...(chosenRole === 'xuequzhang' ? { xuequId: xuequ!.id } : {}), ...(note.trim() ? { note: note.trim() } : {}) };
+      const input = {
+        requestId: newRequestId(),
+        role: chosenRole,
+        schoolId: school!,
+        ...(chosenRole === 'xuequzhang' ? { xuequId: xuequ!.id } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(chosenRole === 'teacher' && staffNo ? { staffNo } : {}),
+      };
       setCreated(await call('admin', 'createInvite', input));
       setNote('');
+      setStaffNo(null);
       await list.reload();
     });
   const revoke = (inv: InviteView) =>
@@ -87,6 +100,29 @@ export default function InviteManager() {
             </View>
           </>
         )}
+        {chosenRole === 'teacher' && scope.roster.length > 0 && (
+          <>
+            <Text className='invites__label'>从教师名册选择（可不选；选中后账号与名册按工号关联）</Text>
+            <Input className='invites__input' data-testid='roster-filter' value={rosterFilter} placeholder='输入姓名或工号筛选' onInput={(e) => setRosterFilter(e.detail.value)} />
+            <View className='invites__chips'>
+              {rosterPicks.map((t) => (
+                <Text
+                  key={t.staffNo}
+                  data-testid={`roster-${t.staffNo}`}
+                  className={`invites__chip ${t.staffNo === staffNo ? 'invites__chip--on' : ''}`}
+                  onClick={() => {
+                    const on = t.staffNo !== staffNo;
+                    setStaffNo(on ? t.staffNo : null);
+                    setNote(on ? t.name : '');
+                  }}
+                >
+                  {t.name}（{t.staffNo}）{t.key ? ' 骨干' : ''}{t.invited ? ' · 已邀请' : ''}
+                </Text>
+              ))}
+              {rosterPicks.length === 0 && <Text className='invites__hint'>名册中没有匹配的教师</Text>}
+            </View>
+          </>
+        )}
         <Text className='invites__label'>受邀人姓名或备注（将作为账号名称，可不填）</Text>
         <Input className='invites__input' data-testid='invite-note' value={note} maxlength={30} placeholder='例如：张校长' onInput={(e) => setNote(e.detail.value)} />
         <Text className='invites__hint'>有效期7天（至第7天北京时间23:59），只能绑定一次。</Text>
@@ -111,7 +147,7 @@ export default function InviteManager() {
             <Text>{inv.roleLabel} · {inv.school.name}{inv.xuequ ? ` · ${inv.xuequ.name}` : ''}</Text>
             <Text className={`invites__status invites__status--${inv.status}`} data-testid='invite-status'>{inv.statusLabel}</Text>
           </View>
-          <Text className='invites__line'>{inv.maskedCode}{inv.note ? ` · ${inv.note}` : ''}</Text>
+          <Text className='invites__line'>{inv.maskedCode}{inv.note ? ` · ${inv.note}` : ''}{inv.staffNo ? ` · 工号 ${inv.staffNo}` : ''}</Text>
           <Text className='invites__line'>创建 {inv.createdAt} · 有效至 {inv.expiresAt}</Text>
           {inv.usedAt && <Text className='invites__line'>{inv.usedByName ?? '对方'} 于 {inv.usedAt} 绑定</Text>}
           {inv.revokedAt && <Text className='invites__line'>于 {inv.revokedAt} 撤销</Text>}
