@@ -65,7 +65,8 @@ describe('tools/deploy-db.ts', () => {
     await applySpec(manager, 'env-1', readDatabaseFile(), () => undefined);
     expect(calls).toContain('create invites');
     expect(calls).toContain('index invites.codeHash_1 {"MgoIsUnique":false,"MgoIndexKeys":[{"Name":"codeHash","Direction":"1"}]}');
-    expect(calls.filter((c) => c.startsWith('index users.'))).toEqual([]);
+    // users.roles_1 exists already: only the missing users index is created.
+    expect(calls.filter((c) => c.startsWith('index users.'))).toEqual(['index users.districtCode_1 {"MgoIsUnique":false,"MgoIndexKeys":[{"Name":"districtCode","Direction":"1"}]}']);
     expect(calls.filter((c) => c.startsWith('ModifyDatabaseACL'))).toHaveLength(Object.keys(COLLECTIONS).length);
     expect(consoleSteps(readDatabaseFile()).join('\n')).toContain('invite_audit');
   });
