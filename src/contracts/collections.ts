@@ -34,6 +34,8 @@ export const COLLECTIONS = {
   importUploads: 'import_uploads',
   /** meta/reference holds the version of the reference data; writers bump it so warm caches reload. */
   meta: 'meta',
+  /** Composition edits and imports by request id, with their first result: retries write nothing. */
+  appliedRequests: 'applied_requests',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -59,4 +61,5 @@ export const INDEXES: Record<CollectionName, readonly string[]> = {
   teacher_roster: ['districtCode', 'schoolId'],
   import_uploads: ['uploadId', 'by'],
   meta: [],
+  applied_requests: [],
 };

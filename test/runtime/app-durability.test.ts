@@ -112,7 +112,7 @@ function check(dbFile: string, all: Acks): string[] {
     for (const d of duties.values())
       if (d.approvalId !== null && approvals.get(d.approvalId)?.status !== 'approved') problems.push(`duty ${d._id} without an approved ${d.approvalId}`);
 
-    const imports: Doc[] = store.find('meta', { kind: 'import' });
+    const imports: Doc[] = store.find('applied_requests', { kind: 'import' });
     const schools: Doc[] = store.find('schools', {});
     const importIds = new Set(imports.map((r) => r.requestId as string));
     const names = new Set(schools.map((s) => s.name as string));

@@ -5,24 +5,13 @@ import { COLLECTIONS } from '../../../../src/contracts/collections';
 import type { ApplyResult, EditPreview, VersionWriteView, compositionInputs } from '../../../../src/contracts/admin-composition';
 import type { ActionContext } from '../../../../src/server/handler';
 import { AppError } from '../../../../src/server/errors';
-import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
+import { fieldsOf } from '../../../../src/server/cloud';
 import { bumpReferenceVersion } from '../../../../src/server/repositories/meta';
-import { fetchById } from '../../../../src/server/repositories/query';
+import { applyOnce, earlierResult, type AppliedRequest } from '../../../../src/server/repositories/applied';
 import { assertOwnEdit, bureauScope, editContext, type BureauScope } from './scope';
 
 type EditInput = z.output<(typeof compositionInputs)['previewEdit']>;
 type ApplyInput = z.output<(typeof compositionInputs)['applyEdit']>;
-
-/** One applied edit, kept in meta under its request id: what makes applyEdit idempotent. */
-interface EditRecord {
-  _id: string;
-  kind: 'composition-edit';
-  districtCode: string;
-  requestId: string;
-  by: string;
-  at: number;
-  result: Omit<ApplyResult, 'duplicate'>;
-}
 
 const writeView = (w: VersionWrite): VersionWriteView => ({
   kind: w.kind,
@@ -58,26 +47,21 @@ export async function previewEdit(input: EditInput, ctx: ActionContext): Promise
 const stamp = (v: XuequVersion | null) =>
   v ? JSON.stringify([v.xuequId, v.name, v.effectiveFrom, v.effectiveTo, v.alliances.map((a) => [a.stage, a.leadSchoolIds, a.memberSchoolIds]), v.streetCodes]) : 'none';
 
-const recordId = (districtCode: string, requestId: string) => `composition-edit-${districtCode}-${requestId}`;
-
 /**
- * Writes an edit's versions and bumps meta/reference in one transaction. Each document is re-read in
+ * Writes an edit's versions and bumps meta/reference in one transaction, once per request id. Each document is re-read in
  * the transaction and must still be what the plan was made from (else CONFLICT, nothing written).
  */
 export async function applyEdit(input: ApplyInput, ctx: ActionContext): Promise<ApplyResult> {
   const scope = await bureauScope(ctx);
-  const id = recordId(scope.districtCode, input.requestId);
-  const done = await fetchById<EditRecord>(COLLECTIONS.meta, id);
-  if (done) return { ...done.result, duplicate: true };
+  const request: AppliedRequest = { kind: 'composition-edit', districtCode: scope.districtCode, requestId: input.requestId, by: scope.user._id, at: ctx.now };
+  const done = await earlierResult<Omit<ApplyResult, 'duplicate'>>(request);
+  if (done) return { ...done, duplicate: true };
   await assertOwnEdit(scope, input.edit);
   const p = planEdit(editContext(scope), input.edit);
   if (p.errors.length) throw new AppError('INVALID_INPUT', p.errors.join('；'), 'edit');
   const known = new Map(scope.data.versions.map((v) => [v._id, v]));
 
-  return runTransaction(async (tx) => {
-    const recordRef = tx.collection(COLLECTIONS.meta).doc(id);
-    const previous = (await recordRef.get().catch(() => ({ data: null }))).data as EditRecord | null;
-    if (previous) return { ...previous.result, duplicate: true };
+  return applyOnce(request, async (tx) => {
     for (const w of p.writes) {
       const ref = tx.collection(COLLECTIONS.xuequ).doc(w.doc._id);
       const stored = (await ref.get().catch(() => ({ data: null }))).data as XuequVersion | null;
@@ -86,9 +70,6 @@ export async function applyEdit(input: ApplyInput, ctx: ActionContext): Promise<
       await ref.set({ data: fieldsOf(doc) as unknown as Record<string, unknown> });
     }
     const referenceVersion = await bumpReferenceVersion(tx);
-    const result = { effectiveFrom: p.effectiveFrom, changes: p.changes, warnings: p.warnings, writes: p.writes.map(writeView), referenceVersion };
-    const record: EditRecord = { _id: id, kind: 'composition-edit', districtCode: scope.districtCode, requestId: input.requestId, by: scope.user._id, at: ctx.now, result };
-    await recordRef.set({ data: fieldsOf(record) as unknown as Record<string, unknown> });
-    return { ...result, duplicate: false };
+    return { effectiveFrom: p.effectiveFrom, changes: p.changes, warnings: p.warnings, writes: p.writes.map(writeView), referenceVersion };
   });
 }

@@ -5,9 +5,9 @@ import { COLLECTIONS } from '../../../../src/contracts/collections';
 import type { ImportPreview, ImportResult, importsInputs } from '../../../../src/contracts/admin-imports';
 import type { ActionContext } from '../../../../src/server/handler';
 import { AppError } from '../../../../src/server/errors';
-import { fieldsOf, runTransaction, type Tx } from '../../../../src/server/cloud';
+import { fieldsOf, type Tx } from '../../../../src/server/cloud';
 import { bumpReferenceVersion, referenceVersion } from '../../../../src/server/repositories/meta';
-import { fetchById } from '../../../../src/server/repositories/query';
+import { applyOnce, earlierResult, type AppliedRequest } from '../../../../src/server/repositories/applied';
 import { checkFile, countsOf, rowView, teacherLabel, tooManyWrites, type FileInput, type ImportDoc } from './check';
 import { importScope } from './scope';
 import { dropUpload } from './upload';
@@ -30,25 +30,14 @@ export async function importPreview(input: FileInput, ctx: ActionContext): Promi
   };
 }
 
-/** One applied import, kept in meta under its request id: what makes importApply idempotent. */
-interface ImportRecord {
-  _id: string;
-  kind: 'import';
-  districtCode: string;
-  requestId: string;
-  by: string;
-  at: number;
-  result: Omit<ImportResult, 'duplicate'>;
-}
-const recordId = (districtCode: string, requestId: string) => `import-${districtCode}-${requestId}`;
 const COLLECTION_OF = { schools: COLLECTIONS.schools, zoning: COLLECTIONS.zoningRules, teachers: COLLECTIONS.teacherRoster } as const;
 
-/** Writes every new or changed row and bumps meta/reference in one transaction; nothing on any error. */
+/** Writes every new or changed row and bumps meta/reference in one transaction, once per request id; nothing on any error. */
 export async function importApply(input: ApplyInput, ctx: ActionContext): Promise<ImportResult> {
   const scope = await importScope(ctx);
-  const id = recordId(scope.districtCode, input.requestId);
-  const done = await fetchById<ImportRecord>(COLLECTIONS.meta, id);
-  if (done) return { ...done.result, duplicate: true };
+  const request: AppliedRequest = { kind: 'import', districtCode: scope.districtCode, requestId: input.requestId, by: scope.user._id, at: ctx.now };
+  const done = await earlierResult<Omit<ImportResult, 'duplicate'>>(request);
+  if (done) return { ...done, duplicate: true };
   const { fileErrors, results, roster, removals } = await checkFile(scope, input);
   if (fileErrors.length) throw new AppError('INVALID_INPUT', `文件有误，未导入任何数据：${fileErrors.join('；')}`, 'content');
   const counts = countsOf(results);
@@ -62,19 +51,13 @@ export async function importApply(input: ApplyInput, ctx: ActionContext): Promis
   const writes = results.filter((r) => r.outcome === 'new' || r.outcome === 'changed').map((r) => r.doc!);
   const schoolUpdates = input.table === 'teachers' ? countUpdates(scope.data.schools, roster, writes as RosterTeacher[], removals) : [];
 
-  const result = await runTransaction(async (tx) => {
-    const recordRef = tx.collection(COLLECTIONS.meta).doc(id);
-    const previous = (await recordRef.get().catch(() => ({ data: null }))).data as ImportRecord | null;
-    if (previous) return { ...previous.result, duplicate: true };
+  const result = await applyOnce(request, async (tx) => {
     for (const doc of writes) await setDoc(tx, COLLECTION_OF[input.table], doc, input.requestId);
     for (const t of removals) await tx.collection(COLLECTIONS.teacherRoster).doc(t._id).remove();
     for (const u of schoolUpdates) await tx.collection(COLLECTIONS.schools).doc(u.id).update({ data: u.fields });
     const changed = writes.length + removals.length + schoolUpdates.length > 0;
     const version = changed ? await bumpReferenceVersion(tx) : await referenceVersion();
-    const result = { table: input.table, counts, written: writes.length, removed: removals.length, schoolsUpdated: schoolUpdates.length, referenceVersion: version };
-    const record: ImportRecord = { _id: id, kind: 'import', districtCode: scope.districtCode, requestId: input.requestId, by: scope.user._id, at: ctx.now, result };
-    await recordRef.set({ data: fieldsOf(record) as unknown as Record<string, unknown> });
-    return { ...result, duplicate: false };
+    return { table: input.table, counts, written: writes.length, removed: removals.length, schoolsUpdated: schoolUpdates.length, referenceVersion: version };
   });
   if (input.uploadId) await dropUpload(scope.user._id, input.uploadId);
   return result;
