@@ -106,7 +106,7 @@ export default function ImportsPage() {
         {process.env.TARO_ENV === 'weapp' && <Text className='imports__hint'>在微信中从聊天记录选择文件：可先在电脑上把文件发到“文件传输助手”。</Text>}
         <View className='imports__buttons'>
           <Button type='primary' data-testid='pick-file' {...busyIf(action.busy === 'check')} {...disabledIf(action.busy !== null)} onClick={() => void pickAndCheck()}>选择文件并校验</Button>
-          <Button data-testid='export-table' {...busyIf(action.busy === 'export')} onClick={() => void exportCsv()}>导出当前{info.label}（CSV，可作模板）</Button>
+          <Button data-testid='export-table' {...busyIf(action.busy === 'export')} onClick={() => void exportCsv()}>导出{info.label} CSV（可作模板）</Button>
         </View>
       </View>
       {progress && (
