@@ -29,6 +29,8 @@ async function main(): Promise<boolean> {
     const warm = await stack.cloud.invoke('school', { ...lookup, communityCode: '120102005002' }, null);
     console.log(`school.lookup database round trips: ${roundTrips} (warm, budget 1); a different 社区 warm: ${warm.roundTrips}`);
     console.log(`clock-in database round trips: ${await clockInRoundTrips(stack)} (budget 2)`);
+    const inbox = await stack.cloud.invoke('approval', { action: 'inbox', status: 'pending' }, { OPENID: 'o-local-hd-principal', APPID: 'wx-bench' });
+    console.log(`approval.inbox database round trips: ${inbox.roundTrips}, of them in sequence: ${inbox.sequentialTrips} (the user and the reference version are read together)`);
     return clean;
   } finally {
     await stack.close();

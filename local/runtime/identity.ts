@@ -18,6 +18,9 @@ export interface Invocation {
   functionName: string | null;
   /** DB requests (transport send() calls) made by this invocation. */
   roundTrips: number;
+  /** Of those, how many had to wait for an earlier one (requests in flight together count once): latency in round trips. */
+  sequentialTrips: number;
+  inFlight: number;
 }
 
 export const invocations = new AsyncLocalStorage<Invocation>();

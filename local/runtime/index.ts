@@ -20,7 +20,10 @@ export { AGGREGATE_DEFAULT_LIMIT, DEFAULT_LIMIT, MAX_LIMIT } from './actions';
 
 export interface InvokeResult {
   result: unknown;
+  /** Database requests the call made. */
   roundTrips: number;
+  /** The waits they cost in sequence (requests in flight together count once). */
+  sequentialTrips: number;
 }
 
 export interface LocalCloud {
@@ -105,7 +108,7 @@ export function createLocalCloud(opts: LocalCloudOptions): LocalCloud {
     const ev = viaJson(event ?? {}) as Record<string, unknown>;
     if (identity) ev.userInfo = { appId: identity.APPID, openId: identity.OPENID };
     else delete ev.userInfo; // never trust a client-supplied identity
-    const invocation: Invocation = { identity, functionName: name, roundTrips: 0 };
+    const invocation: Invocation = { identity, functionName: name, roundTrips: 0, sequentialTrips: 0, inFlight: 0 };
     const context = {
       request_id: newId(),
       function_name: name,
@@ -115,7 +118,7 @@ export function createLocalCloud(opts: LocalCloudOptions): LocalCloud {
       time_limit_in_ms: 3000,
     };
     const result = await invocations.run(invocation, () => main(ev, context));
-    return { result: viaJson(result), roundTrips: invocation.roundTrips };
+    return { result: viaJson(result), roundTrips: invocation.roundTrips, sequentialTrips: invocation.sequentialTrips };
   };
 
   const close = (): void => {

@@ -25,7 +25,10 @@ export class LocalReq {
 
   async send(action: string, params?: Params): Promise<Record<string, unknown>> {
     const invocation = currentInvocation();
-    if (invocation) invocation.roundTrips++;
+    if (invocation) {
+      invocation.roundTrips++;
+      if (invocation.inFlight++ === 0) invocation.sequentialTrips++;
+    }
     // A request is never answered synchronously in the cloud; yielding keeps interleavings realistic.
     await roundTrip();
     const requestId = `local-${++sequence}`;
@@ -36,6 +39,8 @@ export class LocalReq {
       const err = asCloudError(e);
       err.requestId = requestId;
       throw err;
+    } finally {
+      if (invocation) invocation.inFlight--;
     }
   }
 }

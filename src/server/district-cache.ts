@@ -66,9 +66,12 @@ async function load(code: string): Promise<DistrictData | null> {
   };
 }
 
-/** The district's reference data, reloaded only when the stored version changed (or never loaded). */
-export async function districtData(code: string): Promise<DistrictData | null> {
-  const version = await referenceVersion();
+/**
+ * The district's reference data, reloaded only when the stored version changed (or never loaded).
+ * `started`: a version read already under way (ActionContext.referenceVersion), to overlap it with others.
+ */
+export async function districtData(code: string, started?: Promise<number>): Promise<DistrictData | null> {
+  const version = await (started ?? referenceVersion());
   const hit = cache.get(code);
   if (hit && hit.version === version) return hit.data;
   const data = load(code);

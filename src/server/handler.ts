@@ -7,6 +7,7 @@ import { AppError } from './errors';
 import { inputOf, validate } from './validate';
 import { callerOpenId } from './cloud';
 import { findUser } from './repositories/users';
+import { startVersionCheck } from './repositories/meta';
 
 export interface ActionContext {
   openid: string | null;
@@ -14,6 +15,16 @@ export interface ActionContext {
   now: number;
   /** The caller's bound profile (null when unbound); loaded at most once per call. */
   user(): Promise<UserProfile | null>;
+  /** The reference data version, read at most once per call (pass it to districtData). */
+  referenceVersion(): Promise<number>;
+}
+
+export interface MainOptions {
+  /**
+   * The function's role actions read the caller's district data: its version check then starts with
+   * the user read instead of after it (one sequential database round trip less).
+   */
+  referenceData?: boolean;
 }
 
 export interface ActionDef<I, O> {
@@ -30,7 +41,7 @@ export type ActionTable<Inputs extends Record<string, z.ZodTypeAny>, Outputs ext
  * A cloud function's main: validate → authenticate → authorize → run → envelope. Never throws. Who may
  * call each action comes from the one matrix in contracts/access.ts; an action missing there is unknown.
  */
-export function createMain<F extends FunctionName>(fn: F, actions: Record<ActionName<F>, ActionDef<any, unknown>>) {
+export function createMain<F extends FunctionName>(fn: F, actions: Record<ActionName<F>, ActionDef<any, unknown>>, options: MainOptions = {}) {
   return async function main(event: Record<string, unknown>): Promise<Envelope<unknown>> {
     try {
       const name = typeof event?.action === 'string' ? event.action : '';
@@ -41,10 +52,12 @@ export function createMain<F extends FunctionName>(fn: F, actions: Record<Action
       if (!parsed.ok) return parsed;
       const openid = callerOpenId();
       let profile: Promise<UserProfile | null> | null = null;
+      let version = options.referenceData && openid && Array.isArray(rule.access) ? startVersionCheck() : null;
       const ctx: ActionContext = {
         openid,
         now: Date.now(),
         user: () => (profile ??= openid ? findUser(openid) : Promise.resolve(null)),
+        referenceVersion: () => (version ??= startVersionCheck()),
       };
       await authorize(rule.access, ctx);
       return { ok: true, data: await def.run(parsed.value, ctx) };

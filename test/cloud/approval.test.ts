@@ -152,3 +152,12 @@ describe('facility booking across schools', () => {
     expect((app.cloud.store.find('approvals', { _id: loser })[0] as any).status).toBe('pending');
   });
 });
+
+describe('approval.inbox cost', () => {
+  it('reads the user and the reference version together: 3 database requests in 2 sequential waits (warm)', async () => {
+    const principal = who('o-local-hd-principal');
+    await call({ action: 'inbox', status: 'pending' }, principal);
+    const warm = (await app.cloud.invoke('approval', { action: 'inbox', status: 'pending' }, principal)) as { roundTrips: number; sequentialTrips: number };
+    expect(warm).toMatchObject({ roundTrips: 3, sequentialTrips: 2 });
+  });
+});

@@ -49,11 +49,16 @@ describe('identity and invocation', () => {
     expect([three.roundTrips, five.roundTrips, none.roundTrips]).toEqual([3, 5, 0]);
   });
 
+  test('requests in flight together cost one sequential wait', async () => {
+    const r = await rt.invoke('whoami', { trips: 2, together: 3 }, ANN);
+    expect(r).toMatchObject({ roundTrips: 5, sequentialTrips: 3 });
+  });
+
   test('a transaction costs start + reads + writes + commit round trips', async () => {
     rt.store.ensureCollection('counters');
     rt.store.insertMany('counters', [{ _id: 'visits', n: 0 }]);
     const r = await rt.invoke('counter', { id: 'visits' }, ANN);
-    expect(r).toEqual({ result: 1, roundTrips: 4 });
+    expect(r).toEqual({ result: 1, roundTrips: 4, sequentialTrips: 4 });
   });
 
   test('event and result travel as JSON, as with callFunction', async () => {

@@ -12,7 +12,7 @@ import type { Names } from './views';
 export async function actorOf(ctx: ActionContext): Promise<{ actor: Actor; district: DistrictData }> {
   const user = await ctx.user();
   if (!user?.districtCode) throw forbidden('当前账号未绑定区县，请联系教育局');
-  const district = await districtData(user.districtCode);
+  const district = await districtData(user.districtCode, ctx.referenceVersion());
   if (!district) throw forbidden('当前账号绑定的区县不存在');
   return { actor: user, district };
 }

@@ -20,7 +20,7 @@ export interface Caller {
 export async function callerOf(ctx: ActionContext): Promise<Caller> {
   const user = await ctx.user();
   if (!user?.districtCode) throw forbidden('当前账号未绑定区县，请联系教育局');
-  const district = await districtData(user.districtCode);
+  const district = await districtData(user.districtCode, ctx.referenceVersion());
   if (!district) throw forbidden('当前账号绑定的区县不存在');
   const today = localDate(ctx.now, ZONE);
   const names = new Map(district.schools.map((s) => [s._id, s.name]));

@@ -16,6 +16,13 @@ export async function referenceVersion(): Promise<number> {
   return meta?.version ?? 0;
 }
 
+/** Starts reading the version now (to overlap it with other reads); unawaited, a failure is not unhandled. */
+export function startVersionCheck(): Promise<number> {
+  const version = referenceVersion();
+  version.catch(() => undefined);
+  return version;
+}
+
 /**
  * Bumps the reference data version inside a transaction (the writer's own), so the bump commits with
  * the write it announces and concurrent writers conflict on this one document. Returns the new version.

@@ -24,7 +24,7 @@ export interface BureauScope {
 export async function bureauScope(ctx: ActionContext): Promise<BureauScope> {
   const user = await ctx.user();
   if (!user?.roles.includes('bureau') || !user.districtCode) throw forbidden('只有区教育局可以调整学区组成');
-  const data = await districtData(user.districtCode);
+  const data = await districtData(user.districtCode, ctx.referenceVersion());
   if (!data) throw notFound('本区数据');
   const schoolsById = new Map(data.schools.map((s) => [s._id, s]));
   const streetNames = new Map(data.divisions.filter((d) => d.level === 'street').map((d) => [d.code, d.name]));

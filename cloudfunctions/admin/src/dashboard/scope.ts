@@ -28,7 +28,7 @@ export async function resolveScope(input: DashboardInput, ctx: ActionContext): P
   const bureau = user.roles.includes('bureau');
   const lead = user.roles.includes('xuequzhang') && user.xuequId !== null;
   if (!bureau && !lead) throw forbidden('只有教育局和学区长可以查看数据看板');
-  const district = await districtData(user.districtCode);
+  const district = await districtData(user.districtCode, ctx.referenceVersion());
   if (!district) throw forbidden('当前账号绑定的区县不存在');
   const composition = compositionOn(district.versions, dateIn(ctx.now, CHINA_ZONE));
   const options = bureau ? composition : composition.filter((x) => x.xuequId === user.xuequId);

@@ -13,7 +13,7 @@ export interface ImportScope {
 export async function importScope(ctx: ActionContext): Promise<ImportScope> {
   const user = await ctx.user();
   if (!user?.roles.includes('bureau') || !user.districtCode) throw forbidden('只有区教育局可以导入或导出数据');
-  const data = await districtData(user.districtCode);
+  const data = await districtData(user.districtCode, ctx.referenceVersion());
   if (!data) throw notFound('本区数据');
   return { user, districtCode: user.districtCode, data };
 }
