@@ -3,7 +3,6 @@ import {
   REQUEST_STATUS_LABELS,
   REQUEST_TYPE_LABELS,
   canDecideStep,
-  isExchange,
   type Actor,
   type PolicyCheck,
 } from '../../../src/domain/approval';
@@ -20,10 +19,8 @@ const ACTIONS: Record<string, string> = { submit: '提交', approve: '同意', r
 export type Names = (schoolId: string) => string;
 
 function summaryLine(r: ApprovalDoc, name: Names): string {
-  if (isExchange(r)) return `${r.teacherName}：${name(r.homeSchoolId)} → ${name(r.hostSchoolId)}（${r.termStart} 至 ${r.termEnd}）`;
   if (r.type === 'facility') return `${name(r.bookingSchoolId)} 预约 ${r.facilityName}：${at(r.start)}–${hmIn(r.end, ZONE)}`;
-  if (r.type === 'makeup') return `${r.teacherName} 补卡：${r.sessionDate} ${r.slotStart}–${r.slotEnd}`;
-  return `请学校确认：${r.address}`;
+  return `${r.teacherName}：${name(r.homeSchoolId)} → ${name(r.hostSchoolId)}（${r.termStart} 至 ${r.termEnd}）`;
 }
 
 export function toSummary(r: ApprovalDoc, name: Names): ApprovalSummary {
@@ -43,7 +40,7 @@ export function toSummary(r: ApprovalDoc, name: Names): ApprovalSummary {
 }
 
 function fieldsOf(r: ApprovalDoc, name: Names): ApprovalDetail['fields'] {
-  if (isExchange(r)) {
+  if (r.type !== 'facility') {
     return [
       { label: '类型', value: DUTY_KIND_LABELS[r.type] },
       { label: '教师', value: r.teacherName },
@@ -55,15 +52,12 @@ function fieldsOf(r: ApprovalDoc, name: Names): ApprovalDetail['fields'] {
       ...(r.reason ? [{ label: '理由', value: r.reason }] : []),
     ];
   }
-  if (r.type === 'facility') {
-    return [
-      { label: '场馆', value: `${r.facilityName}（${name(r.ownerSchoolId)}）` },
-      { label: '预约学校', value: name(r.bookingSchoolId) },
-      { label: '时间', value: `${at(r.start)}–${hmIn(r.end, ZONE)}` },
-      { label: '用途', value: r.purpose },
-    ];
-  }
-  return [];
+  return [
+    { label: '场馆', value: `${r.facilityName}（${name(r.ownerSchoolId)}）` },
+    { label: '预约学校', value: name(r.bookingSchoolId) },
+    { label: '时间', value: `${at(r.start)}–${hmIn(r.end, ZONE)}` },
+    { label: '用途', value: r.purpose },
+  ];
 }
 
 export function toDetail(r: ApprovalDoc, actor: Actor, name: Names, checks: PolicyCheck[]): ApprovalDetail {

@@ -133,31 +133,29 @@ export function approve<R extends RequestState>(
 }
 
 /** Final no; the reason is required because the requester reads it. */
-export function reject<R extends RequestState>(
-  request: R,
-  actor: Actor,
-  nowMs: number,
-  comment: string | null | undefined,
-  expectedVersion?: number,
-): Transition<R> {
-  const g = guardDecision(request, actor, comment, true, expectedVersion);
-  if (!g.ok) return g;
-  const steps = decideStep(request, actor, nowMs, 'rejected', g.comment);
-  return { ok: true, request: advance(request, actor, nowMs, 'reject', request.current, g.comment, { steps, status: 'rejected' }) };
+export function reject<R extends RequestState>(request: R, actor: Actor, nowMs: number, comment: string | null | undefined, expectedVersion?: number): Transition<R> {
+  return closeStep(request, actor, nowMs, comment, expectedVersion, 'rejected');
 }
 
 /** Back to the requester for changes (comment required); they may resubmit or withdraw. */
-export function sendBack<R extends RequestState>(
+export function sendBack<R extends RequestState>(request: R, actor: Actor, nowMs: number, comment: string | null | undefined, expectedVersion?: number): Transition<R> {
+  return closeStep(request, actor, nowMs, comment, expectedVersion, 'returned');
+}
+
+/** A decision that ends the request's run of steps (reject, send back): the comment is required. */
+function closeStep<R extends RequestState>(
   request: R,
   actor: Actor,
   nowMs: number,
   comment: string | null | undefined,
-  expectedVersion?: number,
+  expectedVersion: number | undefined,
+  outcome: 'rejected' | 'returned',
 ): Transition<R> {
   const g = guardDecision(request, actor, comment, true, expectedVersion);
   if (!g.ok) return g;
-  const steps = decideStep(request, actor, nowMs, 'returned', g.comment);
-  return { ok: true, request: advance(request, actor, nowMs, 'return', request.current, g.comment, { steps, status: 'returned' }) };
+  const steps = decideStep(request, actor, nowMs, outcome, g.comment);
+  const event = outcome === 'rejected' ? 'reject' : 'return';
+  return { ok: true, request: advance(request, actor, nowMs, event, request.current, g.comment, { steps, status: outcome }) };
 }
 
 /**

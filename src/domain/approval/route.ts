@@ -27,7 +27,7 @@ export function xuequHeadSchools(x: XuequVersion): string[] {
   return alliance ? [...alliance.leadSchoolIds] : [];
 }
 
-const SCHOOL_ROLES: readonly StepRole[] = ['releasing', 'host', 'owner', 'school'];
+const SCHOOL_ROLES: readonly StepRole[] = ['releasing', 'host', 'owner'];
 export const isSchoolRole = (r: StepRole): boolean => SCHOOL_ROLES.includes(r);
 
 type Labels = Partial<Record<StepRole, string>>;
@@ -39,8 +39,6 @@ const LABELS: Record<RequestFields['type'], Labels> = {
   support: { releasing: '派出学校校长', host: '接收学校校长' },
   mentoring: { releasing: '导师所在学校校长', host: '徒弟所在学校校长' },
   facility: { owner: '场馆所属学校校长' },
-  makeup: { host: '任务所在学校校长' },
-  inquiry: { school: '学校校长' },
 };
 
 interface Ctx {
@@ -123,7 +121,7 @@ function merge(a: Step, b: Step): Step {
  * - 轮岗交流 / 跨校兼课 / 走教 / 支教: releasing principal → host principal → 学区长 of the host's 学区
  *   (the bureau when the host is in no 学区).
  * - 师徒结对: mentor's principal → mentee's principal.
- * - facility: the owning school's principal. 补卡: the host principal.
+ * - facility: the owning school's principal.
  * - 请学校确认: the school's principal; the district bureau when no school is named.
  * Consecutive steps held by one person are merged. `heads` names the 学区长's school per 学区 (from user
  * records); without it, xuequHeadSchools guesses from the composition.
@@ -160,12 +158,6 @@ export function routeRequest(
       break;
     case 'facility':
       raw = [schoolStep(ctx, 'owner', request.ownerSchoolId)];
-      break;
-    case 'makeup':
-      raw = [schoolStep(ctx, 'host', request.hostSchoolId)];
-      break;
-    case 'inquiry':
-      raw = [request.schoolId ? schoolStep(ctx, 'school', request.schoolId) : bureauStep(request.districtCode, '区教育局')];
       break;
   }
   const out: Step[] = [];

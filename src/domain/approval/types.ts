@@ -1,13 +1,14 @@
 /**
- * 审批: requests across schools (teacher exchange, 师徒结对, facility bookings, 补卡, 请学校确认) and the
- * steps that decide them. Pure data shapes; the rules live in the sibling files.
+ * 审批: requests across schools (teacher exchange, 师徒结对, facility bookings) and the steps that decide
+ * them. Pure data shapes; the rules live in the sibling files. 补卡 and 请学校确认 have one decider each
+ * and their own inboxes (duty.makeupInbox, school.inquiryInbox), not approval documents.
  */
 import type { DutyKind, DutySlot } from '../duty/types';
 import type { Role } from '../roles';
 
 /** Teacher exchanges that become a Duty of the same kind when finally approved. */
 export type ExchangeType = Exclude<DutyKind, 'joint-research'>;
-export type RequestType = ExchangeType | 'facility' | 'makeup' | 'inquiry';
+export type RequestType = ExchangeType | 'facility';
 
 export const REQUEST_TYPE_LABELS: Readonly<Record<RequestType, string>> = {
   rotation: '轮岗交流',
@@ -16,8 +17,6 @@ export const REQUEST_TYPE_LABELS: Readonly<Record<RequestType, string>> = {
   support: '支教',
   mentoring: '师徒结对',
   facility: '场馆预约',
-  makeup: '补卡',
-  inquiry: '请学校确认',
 };
 
 export const EXCHANGE_TYPES: readonly ExchangeType[] = ['rotation', 'cross-teaching', 'itinerant', 'support', 'mentoring'];
@@ -56,28 +55,7 @@ export interface FacilityFields extends FieldsBase {
   purpose: string;
 }
 
-/** 补卡 for one session of a duty; the duty's host school decides. */
-export interface MakeupFields extends FieldsBase {
-  type: 'makeup';
-  dutyId: string;
-  teacherOpenid: string;
-  teacherName: string;
-  hostSchoolId: string;
-  sessionDate: string;
-  slotStart: string;
-  slotEnd: string;
-  reason: string;
-}
-
-/** A parent's 请学校确认: the named school answers, or the district bureau when no school is named. */
-export interface InquiryFields extends FieldsBase {
-  type: 'inquiry';
-  schoolId: string | null;
-  address: string;
-  question: string | null;
-}
-
-export type RequestFields = ExchangeFields | FacilityFields | MakeupFields | InquiryFields;
+export type RequestFields = ExchangeFields | FacilityFields;
 
 export const isExchange = (f: RequestFields): f is ExchangeFields => (EXCHANGE_TYPES as readonly string[]).includes(f.type);
 
@@ -86,7 +64,7 @@ export const isExchange = (f: RequestFields): f is ExchangeFields => (EXCHANGE_T
  * one person (the host principal who is also the 学区长) are merged into one step, and its decider must
  * hold all of them. `role` is roles[0].
  */
-export type StepRole = 'releasing' | 'host' | 'xuequzhang' | 'owner' | 'school' | 'bureau';
+export type StepRole = 'releasing' | 'host' | 'xuequzhang' | 'owner' | 'bureau';
 
 export interface Step {
   role: StepRole;

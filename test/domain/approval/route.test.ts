@@ -35,25 +35,6 @@ describe('routing by type', () => {
     ]);
   });
 
-  it('补卡: the host principal', () => {
-    const steps = routeRequest(
-      { type: 'makeup', districtCode: '120102', dutyId: 'd1', teacherOpenid: 't', teacherName: '王老师', hostSchoolId: 'p-1', sessionDate: DAY, slotStart: '08:00', slotEnd: '08:45', reason: '忘记签退' },
-      VERSIONS,
-      DAY,
-      SCHOOLS,
-    );
-    expect(brief(steps)).toEqual([['host', 'p-1']]);
-    expect(steps[0].label).toBe('任务所在学校校长（第一中心小学）');
-  });
-
-  it('请学校确认: the school, or the district bureau when no school is named', () => {
-    const ask = { type: 'inquiry' as const, districtCode: '120102', address: '春华街 1 号', question: null };
-    expect(brief(routeRequest({ ...ask, schoolId: 'p-youai' }, VERSIONS, DAY, SCHOOLS))).toEqual([['school', 'p-youai']]);
-    expect(routeRequest({ ...ask, schoolId: null }, VERSIONS, DAY, SCHOOLS)).toEqual([
-      { role: 'bureau', roles: ['bureau'], schoolId: null, xuequId: null, districtCode: '120102', label: '区教育局' },
-    ]);
-  });
-
   it('labels fall back to the school id without names', () => {
     expect(routeRequest(facilityRequest(), VERSIONS, DAY)[0].label).toBe('场馆所属学校校长（m45）');
   });
@@ -182,7 +163,7 @@ describe('canDecideStep', () => {
 
   it('inbox keys agree with canDecideStep for any step and user (property)', () => {
     const school = fc.constantFrom('s1', 's2');
-    const role = fc.constantFrom<StepRole>('releasing', 'host', 'xuequzhang', 'owner', 'school', 'bureau');
+    const role = fc.constantFrom<StepRole>('releasing', 'host', 'xuequzhang', 'owner', 'bureau');
     const step = fc.record({
       roles: fc.uniqueArray(role, { minLength: 1, maxLength: 2 }),
       schoolId: fc.option(school),

@@ -71,7 +71,6 @@ async function createOutcome(tx: Tx, r: ApprovalDoc, district: DistrictData, pre
     await bookInTransaction(tx, prepared.facility, { _id: bookingId, facilityId: r.facilityId, start: r.start, end: r.end, bookingSchoolId: r.bookingSchoolId, purpose: r.purpose, approvalId: r._id }, nowMs);
     return { dutyId: null, bookingId };
   }
-  if (!isExchange(r)) return r.result;
   const teacherDuties = prepared.teacherDuties;
   const checks = exchangeChecks(r, r._id, teacherDuties.filter((d) => d._id !== dutyIdFor(r._id)), nowMs, ZONE);
   if (hasBlock(checks)) throw new AppError('POLICY_BLOCK', `不能批准：${checks.filter((c) => c.level === 'block').map((c) => c.message).join('；')}`);

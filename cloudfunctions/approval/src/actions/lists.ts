@@ -1,5 +1,5 @@
 import type { ApprovalDetail, ApprovalSummary } from '../../../../src/contracts/approval';
-import { canDecideStep, decisionKeys, dutyIdFor, exchangeChecks, facilityBookingChecks, isExchange, type PolicyCheck } from '../../../../src/domain/approval';
+import { canDecideStep, decisionKeys, dutyIdFor, exchangeChecks, facilityBookingChecks, type PolicyCheck } from '../../../../src/domain/approval';
 import { confirmedBookings, getFacility } from '../../../../src/server/repositories/facilities';
 import { forbidden, notFound } from '../../../../src/server/errors';
 import type { ActionContext } from '../../../../src/server/handler';
@@ -43,7 +43,6 @@ export async function currentChecks(r: ApprovalDoc, nowMs: number): Promise<Poli
     const bookings = await confirmedBookings(r.facilityId, r.start - 24 * 3600_000, r.end + 24 * 3600_000);
     return facilityBookingChecks(facility, bookings, r, r.createdAt, nowMs, ZONE);
   }
-  if (!isExchange(r)) return r.checks;
   const duties = (await dutiesOfTeacher(r.teacherOpenid)).filter((d) => d._id !== dutyIdFor(r._id));
   const fresh = exchangeChecks(r, r._id, duties, nowMs, ZONE);
   return [...fresh, ...r.checks.filter((c) => c.code.startsWith('ROTATION'))];
