@@ -1,7 +1,7 @@
 import { distanceMetres } from '../geo';
 import type { LatLng } from '../geo';
 import { dateTimeIn } from './calendar';
-import { clockWindow } from './schedule';
+import { clockWindow, openedRecord } from './schedule';
 import type { DutySession } from './schedule';
 import { refuse } from './types';
 import type { ClockRecord, DutyPolicy, Refusal } from './types';
@@ -55,24 +55,7 @@ export function decideClockIn(
 
 /** The record a first clock-in creates (its _id is the session key). */
 export function clockInRecord(session: DutySession, d: ClockInDecision): ClockRecord {
-  return {
-    _id: session.key,
-    dutyId: session.dutyId,
-    teacherOpenid: session.duty.teacherOpenid,
-    hostSchoolId: session.duty.hostSchoolId,
-    sessionDate: session.sessionDate,
-    slotStart: session.slotStart,
-    slotEnd: session.slotEnd,
-    clockInAt: d.clockInAt,
-    clockOutAt: null,
-    inDistanceM: d.inDistanceM,
-    inPass: d.inPass,
-    outDistanceM: null,
-    outPass: null,
-    late: d.late,
-    leftEarly: false,
-    makeup: false,
-  };
+  return openedRecord(session, { clockInAt: d.clockInAt, inDistanceM: d.inDistanceM, inPass: d.inPass, late: d.late });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { dateIn, daysFrom, monthOfDate } from './calendar';
-import { describeSession } from './schedule';
+import { describeSession, openedRecord } from './schedule';
 import type { DutySession } from './schedule';
 import { refuse } from './types';
 import type { ClockRecord, DutyPolicy, Refusal } from './types';
@@ -62,22 +62,6 @@ export function checkMakeupTarget(
 export function applyApprovedMakeup(session: DutySession, record: ClockRecord | null): ClockRecord {
   if (record && record.clockInAt !== null)
     return { ...record, clockOutAt: session.endMs, outDistanceM: null, outPass: null, leftEarly: false, makeup: true };
-  return {
-    _id: session.key,
-    dutyId: session.dutyId,
-    teacherOpenid: session.duty.teacherOpenid,
-    hostSchoolId: session.duty.hostSchoolId,
-    sessionDate: session.sessionDate,
-    slotStart: session.slotStart,
-    slotEnd: session.slotEnd,
-    clockInAt: session.startMs,
-    clockOutAt: session.endMs,
-    inDistanceM: null,
-    inPass: true,
-    outDistanceM: null,
-    outPass: null,
-    late: false,
-    leftEarly: false,
-    makeup: true,
-  };
+  const opened = openedRecord(session, { clockInAt: session.startMs, inDistanceM: null, inPass: true, late: false });
+  return { ...opened, clockOutAt: session.endMs, makeup: true };
 }

@@ -1,6 +1,6 @@
 import { addDays, dateIn, datesBetween, hmIn, hmMinutes, instantAt, isDate, isHm, weekdayOf } from './calendar';
 import { DEFAULT_DUTY_POLICY, DUTY_KIND_LABELS, WEEKDAY_LABELS, refuse } from './types';
-import type { Duty, DutyPolicy, DutySlot, Refusal } from './types';
+import type { ClockRecord, Duty, DutyPolicy, DutySlot, Refusal } from './types';
 
 /** One occurrence of a weekly slot on a China date. */
 export interface DutySession {
@@ -30,6 +30,25 @@ export const clockRecordId = (dutyId: string, sessionDate: string, slotStart: st
   `${dutyId}-${sessionDate}-${slotStart.replace(':', '')}`;
 
 /** A slot whose end is not after its start runs past midnight into the next day. */
+/** A session's first record, from how the teacher came in (a clock-in, or an approved 补卡). */
+export function openedRecord(session: DutySession, arrival: Pick<ClockRecord, 'clockInAt' | 'inDistanceM' | 'inPass' | 'late'>): ClockRecord {
+  return {
+    _id: session.key,
+    dutyId: session.dutyId,
+    teacherOpenid: session.duty.teacherOpenid,
+    hostSchoolId: session.duty.hostSchoolId,
+    sessionDate: session.sessionDate,
+    slotStart: session.slotStart,
+    slotEnd: session.slotEnd,
+    ...arrival,
+    clockOutAt: null,
+    outDistanceM: null,
+    outPass: null,
+    leftEarly: false,
+    makeup: false,
+  };
+}
+
 export const crossesMidnight = (start: string, end: string): boolean => hmMinutes(end) <= hmMinutes(start);
 
 /** Start and end instants of a slot that starts on a date (in the zone). */
