@@ -11,26 +11,16 @@
 // 附件下载, 分享:) is dropped; what it said is kept in the metadata.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PolicyDocument, PolicySection } from '../src/domain/policy-search';
+import type { PolicyDocument, PolicyMeta, PolicySection } from '../src/domain/policy-search';
 
 export const SEEDS_DIR = path.resolve(__dirname, '..', '..', 'shared', 'seeds');
 export const OUT_FILE = path.resolve(__dirname, '..', 'data', 'policies.json');
 
-interface SeedMeta {
+/** A seed's metadata (the title as written, whitespace artefacts removed, checked against the title lines). */
+interface SeedMeta extends Omit<PolicyMeta, 'source'> {
   file: string;
-  id: string;
-  /** The title as written, whitespace artefacts removed; checked against the title lines. */
-  title: string;
   /** How many leading non-empty lines (after `drop`) the title takes; they become `title`, not body. */
   titleLines: number;
-  issuer: string;
-  region: string;
-  date: string | null;
-  dateNote: string | null;
-  draft: boolean;
-  note: string | null;
-  /** What the product takes from the document (seeds/README.md). */
-  summary: string;
   /** Lines that open a section although they are not numbered 一、二、… */
   headings?: string[];
   /** Lines of page chrome, dropped (exact, after trimming). */

@@ -1,8 +1,7 @@
 import { schoolYearOf } from '../time';
-import type { Stage } from '../stages';
 import { STAGE_ORDER } from '../stages';
 import type { SourceDocument } from '../xuequ';
-import type { CategoryCondition, ChecklistItem, EnrolmentRuleSet, RuleSource, TimelineRule, AgeCutoff } from './types';
+import type { CategoryCondition, ChecklistItem, EnrolmentRuleSet, RuleSource } from './types';
 
 /** data/enrolment-rules.json as written: shared catalogues referenced by id from each rule set. */
 export interface EnrolmentRuleFile {
@@ -23,23 +22,11 @@ interface RawCategory {
   checklist: string[];
 }
 
-interface RawRuleSet {
-  id: string;
-  districtCode: string;
-  districtName: string;
-  schoolYear: number;
-  intakeYear: number;
-  stage: Stage;
-  sample: boolean;
-  sampleNote: string;
+/** A rule set as the file stores it: documents and categories by reference. */
+type RawRuleSet = Omit<EnrolmentRuleSet, 'sources' | 'exclusions' | 'categories'> & {
   sources: Array<Omit<RuleSource, 'document'> & { document: string }>;
-  principle: string;
-  ageCutoff: AgeCutoff | null;
-  classCap: number;
   categorySet: string;
-  timeline: TimelineRule[];
-  notes: string[];
-}
+};
 
 /** The intake (September of that year) that the 招生 work of a school year admits to. */
 export const intakeYearOf = (schoolYear: number): number => schoolYear + 1;
