@@ -9,6 +9,8 @@ export const COLLECTIONS = {
   schools: 'schools',
   xuequ: 'xuequ',
   zoningRules: 'zoning_rules',
+  /** The bureau's published 登记范围 (catchment text) per district × intake year × stage × school. */
+  catchments: 'catchments',
   feeders: 'feeders',
   /** Parents' "请学校确认" questions: the only place a parent's address text is ever stored. */
   zoningInquiries: 'zoning_inquiries',
@@ -46,6 +48,7 @@ export const INDEXES: Record<CollectionName, readonly string[]> = {
   schools: ['districtCode', 'name'],
   xuequ: ['districtCode'],
   zoning_rules: ['districtCode', 'schoolYear'],
+  catchments: ['districtCode', 'intakeYear'],
   feeders: ['districtCode'],
   zoning_inquiries: ['openid', 'districtCode', 'schoolId'],
   users: ['roles', 'districtCode'],

@@ -3,6 +3,7 @@ import type { School } from '../../domain/school';
 import type { XuequVersion } from '../../domain/xuequ';
 import type { ZoningRule } from '../../domain/zoning';
 import type { FeederRule } from '../../domain/feeder';
+import type { CatchmentDoc } from '../../domain/catchment/types';
 import { fetchAll, fetchById } from './query';
 
 /** Reference data of the 学区 lookups: districts, divisions, schools, 学区 versions, zoning rules. */
@@ -33,4 +34,6 @@ export const listAllXuequVersions = () => fetchAll<XuequVersion>(COLLECTIONS.xue
 export const xuequVersionsById = (xuequId: string) => fetchAll<XuequVersion>(COLLECTIONS.xuequ, { xuequId });
 // A district may hold ~100k rules over its school years: up to 200 pages of 1000.
 export const listZoningRules = (districtCode: string) => fetchAll<ZoningRule>(COLLECTIONS.zoningRules, { districtCode }, 200);
+/** The district's published 登记范围, every intake year (one per school × stage × year). */
+export const listCatchments = (districtCode: string) => fetchAll<CatchmentDoc>(COLLECTIONS.catchments, { districtCode });
 export const listFeeders = (districtCode: string) => fetchAll<FeederRule>(COLLECTIONS.feeders, { districtCode });
