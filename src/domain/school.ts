@@ -27,4 +27,11 @@ export function stagesOfKind(kind: SchoolKind): Stage[] {
   return kind === 'nine-year' ? ['primary', 'middle'] : [kind];
 }
 
+/** The kind of a school that teaches these stages: both make it a 九年一贯 school. */
+export function kindOfStages(stages: readonly Stage[]): SchoolKind {
+  const primary = stages.includes('primary');
+  const middle = stages.includes('middle');
+  return primary && middle ? 'nine-year' : middle ? 'middle' : 'primary';
+}
+
 export const SCHOOL_KIND_LABELS: Record<SchoolKind, string> = { primary: '小学', middle: '初中', 'nine-year': '九年一贯制' };

@@ -2,20 +2,22 @@ import type { SchoolKind } from '../school';
 import type { Stage } from '../stages';
 import type { ZoningMatch } from '../zoning-match';
 
-/** Pure validation of imported rows (schools, zoning rules, teachers): what each row would write and why not. */
-export type ImportTable = 'schools' | 'zoning' | 'teachers';
+/** Pure validation of imported rows (schools, zoning rules, teachers, 登记范围): what each row would write and why not. */
+export type ImportTable = 'schools' | 'zoning' | 'teachers' | 'catchments';
 export type RowOutcome = 'new' | 'changed' | 'unchanged' | 'error';
 
 export const IMPORT_HEADERS: Record<ImportTable, readonly string[]> = {
   schools: ['学校名称', '学段', '纬度', '经度', '教师人数'],
   zoning: ['学年', '学段', '类型', '社区代码', '道路', '单双号', '起始门牌', '结束门牌', '小区名称', '别名', '学校名称', '规则原文', '文件名称', '文号', '发文日期'],
   teachers: ['工号', '姓名', '学校名称', '学科', '骨干教师'],
+  catchments: ['学校名称', '学段', '学年', '划片方式', '登记范围', '依据文件'],
 };
 /** Columns a file must have (the others may be left out). */
 const REQUIRED: Record<ImportTable, readonly string[]> = {
   schools: ['学校名称', '学段'],
   zoning: ['学年', '学段', '类型', '学校名称', '规则原文', '文件名称', '发文日期'],
   teachers: ['工号', '姓名', '学校名称'],
+  catchments: ['学校名称', '学段', '学年', '划片方式', '登记范围', '依据文件'],
 };
 
 /** Rows written by one import at most (one transaction). */
@@ -78,6 +80,9 @@ export const KIND_BY_LABEL: Record<string, SchoolKind> = { 小学: 'primary', �
 export const STAGE_BY_LABEL: Record<string, Stage> = { 小学: 'primary', 初中: 'middle' };
 export const MATCH_BY_LABEL: Record<string, ZoningMatch['kind']> = { 社区: 'community', 道路: 'road', 小区: 'estate' };
 export const SIDE_BY_LABEL: Record<string, 'odd' | 'even' | 'all'> = { 单号: 'odd', 双号: 'even', 全部: 'all' };
+/** A label's value, never an inherited property (a cell “constructor” is not a label). */
+export const byLabel = <K extends string>(map: Record<string, K>, text: string | undefined): K | null =>
+  text !== undefined && Object.prototype.hasOwnProperty.call(map, text) ? map[text] : null;
 export const label = <K extends string>(map: Record<string, K>, value: K) => Object.keys(map).find((k) => map[k] === value) ?? value;
 
 /** A number cell: null when blank, NaN when not a number. */
@@ -87,3 +92,17 @@ export function numberCell(text: string | undefined): number | null {
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
 }
 
+/** A 学年 cell (2000–2100), or null with the problem added to `messages`. */
+export function yearCell(text: string | undefined, messages: string[]): number | null {
+  const year = numberCell(text);
+  if (year !== null && Number.isInteger(year) && year >= 2000 && year <= 2100) return year;
+  messages.push('学年：应为2000到2100之间的年份，如2026');
+  return null;
+}
+
+/** A 学段 cell of a stage (小学 / 初中), or null with the problem added to `messages`. */
+export function stageCell(text: string | undefined, messages: string[]): Stage | null {
+  const stage = byLabel(STAGE_BY_LABEL, text);
+  if (!stage) messages.push(`学段：应为小学或初中（现为“${text ?? ''}”）`);
+  return stage;
+}

@@ -2,4 +2,5 @@ export * from './common';
 export * from './schools';
 export * from './zoning';
 export * from './teachers';
+export * from './catchments';
 export * from './pieces';

@@ -1,10 +1,34 @@
-import type { School } from '../school';
+import type { School, SchoolKind } from '../school';
 import { stagesOfKind } from '../school';
-import { hash, KIND_BY_LABEL, label, numberCell, type RawRow, type RowResult } from './common';
+import { byLabel, hash, KIND_BY_LABEL, label, numberCell, type RawRow, type RowResult } from './common';
 
 /** Rows of the schools table: name, kind, coordinates, teacher count; keyed by name within a district. */
 export const schoolKey = (districtCode: string, name: string) => `${districtCode}|${name.trim()}`;
 export const newSchoolId = (districtCode: string, name: string) => `sch-${districtCode}-${hash(schoolKey(districtCode, name))}`;
+
+/** A school an import adds by name: nothing known yet but its kind (no coordinates, no teacher count). */
+export function newSchool(districtCode: string, name: string, kind: SchoolKind): School {
+  return {
+    _id: newSchoolId(districtCode, name),
+    districtCode,
+    name,
+    kind,
+    stages: stagesOfKind(kind),
+    note: null,
+    location: null,
+    locationSample: false,
+    teacherCount: null,
+    teacherCountSample: false,
+    keyTeacherCount: null,
+  };
+}
+
+/** What is wrong with a 学校名称 cell, or null. */
+export function schoolNameError(name: string): string | null {
+  if (!name) return '学校名称：不能为空';
+  if (Array.from(name).length > 40) return '学校名称：不超过40字';
+  return null;
+}
 
 const sameSchool = (a: School, b: School) =>
   a.name === b.name && a.kind === b.kind && a.teacherCount === b.teacherCount &&
@@ -16,11 +40,11 @@ export function validateSchoolRows(districtCode: string, rows: ReadonlyArray<{ r
   return rows.map(({ row, values }) => {
     const messages: string[] = [];
     const name = values['学校名称'] ?? '';
-    if (!name) messages.push('学校名称：不能为空');
-    else if (Array.from(name).length > 40) messages.push('学校名称：不超过40字');
+    const nameError = schoolNameError(name);
+    if (nameError) messages.push(nameError);
     else if (firstRow.has(name)) messages.push(`学校名称：与第${firstRow.get(name)}行重复`);
     else firstRow.set(name, row);
-    const kind = KIND_BY_LABEL[values['学段'] ?? ''];
+    const kind = byLabel(KIND_BY_LABEL, values['学段']);
     if (!kind) messages.push(`学段：应为小学、初中或九年一贯制（现为“${values['学段'] ?? ''}”）`);
     const lat = numberCell(values['纬度']);
     const lng = numberCell(values['经度']);
@@ -34,16 +58,11 @@ export function validateSchoolRows(districtCode: string, rows: ReadonlyArray<{ r
     const old = byName.get(name);
     const location = lat !== null && lng !== null ? { latitude: lat, longitude: lng } : null;
     const doc: School = {
+      ...newSchool(districtCode, name, kind),
       _id: old?._id ?? newSchoolId(districtCode, name),
-      districtCode,
-      name,
-      kind,
-      stages: stagesOfKind(kind),
       note: old?.note ?? null,
       location,
-      locationSample: false,
       teacherCount: teachers,
-      teacherCountSample: false,
       keyTeacherCount: old?.keyTeacherCount ?? null,
     };
     if (!old) return { row, outcome: 'new', messages: [], doc };

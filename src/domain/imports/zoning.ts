@@ -3,7 +3,7 @@ import type { ZoningRule } from '../zoning';
 import type { ZoningMatch } from '../zoning-match';
 import { normalizeAddress } from '../zoning-match';
 import { isCalendarDate } from '../composition';
-import { hash, label, MATCH_BY_LABEL, numberCell, SIDE_BY_LABEL, STAGE_BY_LABEL, type RawRow, type RowResult } from './common';
+import { byLabel, hash, label, MATCH_BY_LABEL, numberCell, SIDE_BY_LABEL, STAGE_BY_LABEL, stageCell, yearCell, type RawRow, type RowResult } from './common';
 
 /** Rows of the zoning table: one rule (社区, road range or 小区) per row, keyed by year, stage and what it covers. */
 /** The natural key of a rule: district, school year, stage and what it covers. */
@@ -39,11 +39,9 @@ export function validateZoningRows(ctx: ZoningContext, rows: ReadonlyArray<{ row
   const firstRow = new Map<string, number>();
   return rows.map(({ row, values: v }) => {
     const messages: string[] = [];
-    const year = numberCell(v['学年']);
-    if (year === null || !Number.isInteger(year) || year < 2000 || year > 2100) messages.push('学年：应为2000到2100之间的年份，如2026');
-    const stage = STAGE_BY_LABEL[v['学段'] ?? ''];
-    if (!stage) messages.push(`学段：应为小学或初中（现为“${v['学段'] ?? ''}”）`);
-    const kind = MATCH_BY_LABEL[v['类型'] ?? ''];
+    const year = yearCell(v['学年'], messages);
+    const stage = stageCell(v['学段'], messages);
+    const kind = byLabel(MATCH_BY_LABEL, v['类型']);
     if (!kind) messages.push(`类型：应为社区、道路或小区（现为“${v['类型'] ?? ''}”）`);
 
     let match: ZoningMatch | null = null;
@@ -54,7 +52,7 @@ export function validateZoningRows(ctx: ZoningContext, rows: ReadonlyArray<{ row
       else match = { kind, communityCode: code };
     } else if (kind === 'road') {
       const road = v['道路'] ?? '';
-      const side = SIDE_BY_LABEL[v['单双号'] ?? ''];
+      const side = byLabel(SIDE_BY_LABEL, v['单双号']);
       const from = numberCell(v['起始门牌']);
       const to = numberCell(v['结束门牌']);
       const before = messages.length;
