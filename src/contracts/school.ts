@@ -3,6 +3,7 @@ import { communityCode, districtCode, entityId, freeText, schoolYear, streetCode
 import type { AllianceStage, Stage } from '../domain/stages';
 import type { SchoolKind } from '../domain/school';
 import type { SourceDocument } from '../domain/xuequ';
+import type { MatchReason } from '../domain/zoning-match';
 import { enrolmentInputs, type EnrolmentOutputs } from './enrolment';
 import { policyInputs, type PolicyOutputs } from './policy';
 
@@ -96,7 +97,7 @@ export interface ZonedSchool {
   stageLabel: string;
   school: SchoolRef;
   /** Why: the rule that matched, as written, with its document and year. */
-  rule: { id: string; kind: 'community' | 'road' | 'estate'; text: string; document: SourceDocument; schoolYear: number; sample: boolean };
+  rule: { id: string; kind: MatchReason; text: string; document: SourceDocument; schoolYear: number; sample: boolean };
   reason: string;
   /** Where a zoned primary school leads: 对口 middle school(s) or its own 九年一贯 middle section. */
   feeder: { kind: 'feeder' | 'nine-year'; schools: SchoolRef[]; text: string; sample: boolean } | null;

@@ -11,6 +11,7 @@ export function zoningKey(r: Pick<ZoningRule, 'districtCode' | 'schoolYear' | 's
   const m = r.match;
   const what =
     m.kind === 'community' ? `c:${m.communityCode}`
+    : m.kind === 'street' ? `s:${m.streetCode}`
     : m.kind === 'road' ? `r:${normalizeAddress(m.road).road ?? m.road.trim()}:${m.side}:${m.from}-${m.to}`
     : `e:${normalizeAddress(m.name).normalized}`;
   return `${r.districtCode}|${r.schoolYear}|${r.stage}|${what}`;

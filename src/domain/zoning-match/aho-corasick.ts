@@ -47,8 +47,8 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   return a;
 }
 
-/** Calls onMatch(id) for each occurrence of each pattern in text. */
-export function searchAutomaton(a: Automaton, text: string, onMatch: (id: number) => void): void {
+/** Calls onMatch(id, end) for each occurrence of each pattern in text (end: just after the occurrence). */
+export function searchAutomaton(a: Automaton, text: string, onMatch: (id: number, end: number) => void): void {
   let s = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -59,7 +59,7 @@ export function searchAutomaton(a: Automaton, text: string, onMatch: (id: number
     }
     s = t ?? 0;
     for (let o = a.out[s] ? s : a.dict[s]; o !== 0; o = a.dict[o]) {
-      for (const id of a.out[o]!) onMatch(id);
+      for (const id of a.out[o]!) onMatch(id, i + 1);
     }
   }
 }

@@ -4,6 +4,8 @@ import { naiveMatch } from './naive';
 import {
   communityHit,
   compareIds,
+  coversWholeRoad,
+  streetHit,
   estateHit,
   prepareQuery,
   prepareRule,
@@ -33,6 +35,9 @@ type RoadIntervals<R extends ZoningRuleLike> = Intervals<Ranked<PreparedOf<R, 'r
  */
 export interface ZoningIndex<R extends ZoningRuleLike = ZoningRuleLike> {
   readonly communities: ReadonlyMap<string, ReadonlyArray<Ranked<PreparedOf<R, 'community'>>>>;
+  readonly streets: ReadonlyMap<string, ReadonlyArray<Ranked<PreparedOf<R, 'street'>>>>;
+  /** Per normalised road: the rules covering all of it, which also answer an address without a number. */
+  readonly wholeRoads: ReadonlyMap<string, ReadonlyArray<Ranked<PreparedOf<R, 'road'>>>>;
   /** Per normalised road: rules for odd numbers (odd + all) and for even numbers (even + all). */
   readonly roads: ReadonlyMap<string, { odd: RoadIntervals<R>; even: RoadIntervals<R> }>;
   readonly estates: Automaton;
@@ -49,14 +54,19 @@ export function buildZoningIndex<R extends ZoningRuleLike>(rules: readonly R[]):
     .sort((x, y) => compareIds(x.p.rule._id, y.p.rule._id) || x.at - y.at);
 
   const communities = new Map<string, Array<Ranked<PreparedOf<R, 'community'>>>>();
+  const streets = new Map<string, Array<Ranked<PreparedOf<R, 'street'>>>>();
+  const wholeRoads = new Map<string, Array<Ranked<PreparedOf<R, 'road'>>>>();
   const roadLists = new Map<string, Array<Ranked<PreparedOf<R, 'road'>>>>();
   const patternIds = new Map<string, number>();
   const estateNames: Array<Array<{ estate: Ranked<PreparedOf<R, 'estate'>>; nameIndex: number }>> = [];
 
   prepared.forEach(({ p }, rank) => {
     if (p.kind === 'community') push(communities, p.code, { p, rank });
-    else if (p.kind === 'road') push(roadLists, p.road, { p, rank });
-    else {
+    else if (p.kind === 'street') push(streets, p.code, { p, rank });
+    else if (p.kind === 'road') {
+      push(roadLists, p.road, { p, rank });
+      if (coversWholeRoad(p)) push(wholeRoads, p.road, { p, rank });
+    } else {
       const estate = { p, rank }; // one object per rule: matchIndexed keys the longest name found by it
       p.names.forEach((name, nameIndex) => {
         let id = patternIds.get(name.key);
@@ -74,7 +84,7 @@ export function buildZoningIndex<R extends ZoningRuleLike>(rules: readonly R[]):
       );
     roads.set(road, { odd: of('odd'), even: of('even') });
   }
-  return { communities, roads, estates: buildAutomaton([...patternIds.keys()]), estateNames };
+  return { communities, streets, wholeRoads, roads, estates: buildAutomaton([...patternIds.keys()]), estateNames };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -89,16 +99,24 @@ export function matchIndexed<R extends ZoningRuleLike>(index: ZoningIndex<R>, qu
   const hits: Array<ZoningHit<R>> = [];
   const a = q.address;
   if (a !== null) {
-    // The longest name of an estate found is the one with the smallest index in its longest-first list.
-    const best = new Map<Ranked<PreparedOf<R, 'estate'>>, number>();
-    searchAutomaton(index.estates, a.normalized, (id) => {
+    // The longest name of an estate found is the one with the smallest index in its longest-first list;
+    // its first occurrence (the smallest end: occurrences of one name all have its length) decides the building.
+    const best = new Map<Ranked<PreparedOf<R, 'estate'>>, { nameIndex: number; end: number }>();
+    searchAutomaton(index.estates, a.normalized, (id, end) => {
       for (const { estate, nameIndex } of index.estateNames[id]) {
         const seen = best.get(estate);
-        if (seen === undefined || nameIndex < seen) best.set(estate, nameIndex);
+        if (seen === undefined || nameIndex < seen.nameIndex || (nameIndex === seen.nameIndex && end < seen.end)) best.set(estate, { nameIndex, end });
       }
     });
-    for (const e of [...best.keys()].sort(byRank)) hits.push(estateHit(e.p, e.p.names[best.get(e)!]));
+    for (const e of [...best.keys()].sort(byRank)) {
+      const found = best.get(e)!;
+      const hit = estateHit(e.p, e.p.names[found.nameIndex], a.normalized, found.end);
+      if (hit) hits.push(hit);
+    }
 
+    if (a.road !== null && a.number === null) {
+      for (const r of index.wholeRoads.get(a.road) ?? []) hits.push(roadHit(r.p, null));
+    }
     const onRoad = a.road === null || a.number === null ? undefined : index.roads.get(a.road);
     if (onRoad && a.number !== null) {
       const n = a.number;
@@ -109,6 +127,9 @@ export function matchIndexed<R extends ZoningRuleLike>(index: ZoningIndex<R>, qu
   }
   if (q.code !== null) {
     for (const c of index.communities.get(q.code) ?? []) hits.push(communityHit(c.p));
+  }
+  if (q.street !== null) {
+    for (const s of index.streets.get(q.street) ?? []) hits.push(streetHit(s.p));
   }
   return hits;
 }

@@ -1,6 +1,8 @@
 import {
   communityHit,
   compareIds,
+  coversWholeRoad,
+  streetHit,
   estateHit,
   prepareQuery,
   prepareRule,
@@ -21,16 +23,18 @@ import {
  */
 function matchOne<R extends ZoningRuleLike>(p: PreparedRule<R>, q: PreparedQuery): ZoningHit<R> | null {
   if (p.kind === 'community') return q.code !== null && p.code === q.code ? communityHit(p) : null;
+  if (p.kind === 'street') return q.street !== null && p.code === q.street ? streetHit(p) : null;
   const a = q.address;
   if (a === null) return null;
   if (p.kind === 'road') {
     const n = a.number;
-    if (a.road !== p.road || n === null) return null;
+    if (a.road !== p.road) return null;
+    if (n === null) return coversWholeRoad(p) ? roadHit(p, null) : null;
     return p.from <= n && n <= p.to && sideFits(p.side, n) ? roadHit(p, n) : null;
   }
-  // Names are longest first, so the first one found is the longest.
+  // Names are longest first, so the first one found is the longest; its first occurrence decides the building.
   const name = p.names.find((nm) => a.normalized.includes(nm.key));
-  return name ? estateHit(p, name) : null;
+  return name ? estateHit(p, name, a.normalized, a.normalized.indexOf(name.key) + name.key.length) : null;
 }
 
 export function prepareRules<R extends ZoningRuleLike>(rules: readonly R[]): Array<PreparedRule<R> | null> {

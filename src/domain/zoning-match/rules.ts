@@ -5,10 +5,22 @@ import { normalizeAddress, type NormalizedAddress } from './normalize';
 export type ZoningMatch =
   /** A whole 社区, by its 12-digit official code. */
   | { kind: 'community'; communityCode: string }
+  /** A whole 街道, by its 9-digit official code. */
+  | { kind: 'street'; streetCode: string }
   /** "六纬路 单号 1–39号": house numbers from..to inclusive, of one parity or all. */
   | { kind: 'road'; road: string; side: 'odd' | 'even' | 'all'; from: number; to: number }
-  /** A 小区 by name, with the other names people use ("万达广场" / "万达"). */
-  | { kind: 'estate'; name: string; aliases: string[] };
+  /** A 小区 by name, with the other names people use ("万达广场" / "万达"); with buildings, only those. */
+  | { kind: 'estate'; name: string; aliases: string[]; buildings?: BuildingRange[] };
+
+/** Building numbers (号楼/栋/幢/门) from..to inclusive, of one parity or all. */
+export interface BuildingRange {
+  side: 'odd' | 'even' | 'all';
+  from: number;
+  to: number;
+}
+
+/** The largest number a range may name: a rule "from 1 to this" of either side covers the whole road. */
+export const WHOLE_ROAD_TO = 99999;
 
 export interface ZoningRuleLike {
   _id: string;
@@ -16,14 +28,17 @@ export interface ZoningRuleLike {
   match: ZoningMatch;
   schoolIds: string[];
   text: string;
+  /** 除外: an address this rule matches is NOT zoned to its schools (for this stage). */
+  exclude?: boolean;
 }
 
 export interface ZoningQuery {
   communityCode?: string;
+  streetCode?: string;
   address?: string;
 }
 
-export type MatchReason = 'community' | 'road' | 'estate';
+export type MatchReason = 'community' | 'street' | 'road' | 'estate';
 
 /** A rule that matched, why, and a short explanation for the parent. */
 export interface ZoningHit<R extends ZoningRuleLike = ZoningRuleLike> {
@@ -33,7 +48,7 @@ export interface ZoningHit<R extends ZoningRuleLike = ZoningRuleLike> {
 }
 
 /** Results are listed estate first (the most specific), then road, then community. */
-export const REASON_ORDER: Record<MatchReason, number> = { estate: 0, road: 1, community: 2 };
+export const REASON_ORDER: Record<MatchReason, number> = { estate: 0, road: 1, community: 2, street: 3 };
 
 /** Shorter names would match far too much ("万" is in every address on 万寿路). Applies to names too. */
 export const MIN_ESTATE_NAME_LENGTH = 2;
@@ -49,13 +64,15 @@ export interface EstateName {
 /** A rule with its match keys normalised once; shared by the linear scan and the index. */
 export type PreparedRule<R extends ZoningRuleLike = ZoningRuleLike> =
   | { kind: 'community'; rule: R; code: string }
+  | { kind: 'street'; rule: R; code: string }
   | { kind: 'road'; rule: R; road: string; label: string; side: 'odd' | 'even' | 'all'; from: number; to: number }
-  | { kind: 'estate'; rule: R; title: string; names: EstateName[] };
+  | { kind: 'estate'; rule: R; title: string; names: EstateName[]; buildings: BuildingRange[] | null };
 
 export type PreparedOf<R extends ZoningRuleLike, K extends MatchReason> = Extract<PreparedRule<R>, { kind: K }>;
 
 export interface PreparedQuery {
   code: string | null;
+  street: string | null;
   address: NormalizedAddress | null;
 }
 
@@ -80,6 +97,7 @@ export function prepareRule<R extends ZoningRuleLike>(rule: R): PreparedRule<R> 
   const m = rule?.match;
   if (!m) return null;
   if (m.kind === 'community') return typeof m.communityCode === 'string' ? { kind: 'community', rule, code: m.communityCode } : null;
+  if (m.kind === 'street') return typeof m.streetCode === 'string' ? { kind: 'street', rule, code: m.streetCode } : null;
   if (m.kind === 'road') {
     if (typeof m.road !== 'string' || typeof m.from !== 'number' || typeof m.to !== 'number') return null;
     const road = normalizeAddress(m.road).road;
@@ -89,16 +107,19 @@ export function prepareRule<R extends ZoningRuleLike>(rule: R): PreparedRule<R> 
   if (m.kind === 'estate') {
     const names = estateNames(m.name, Array.isArray(m.aliases) ? m.aliases : []);
     const title = typeof m.name === 'string' ? m.name.trim() : '';
-    return names.length > 0 ? { kind: 'estate', rule, title, names } : null;
+    const buildings = Array.isArray(m.buildings) && m.buildings.length > 0 ? m.buildings : null;
+    return names.length > 0 ? { kind: 'estate', rule, title, names, buildings } : null;
   }
   return null;
 }
 
 export function prepareQuery(query: ZoningQuery): PreparedQuery {
   const code = query?.communityCode;
+  const street = query?.streetCode;
   const address = query?.address;
   return {
     code: typeof code === 'string' && code !== '' ? code : null,
+    street: typeof street === 'string' && street !== '' ? street : null,
     address: typeof address === 'string' && address !== '' ? normalizeAddress(address) : null,
   };
 }
@@ -112,12 +133,29 @@ export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function estateHit<R extends ZoningRuleLike>(p: PreparedOf<R, 'estate'>, name: EstateName): ZoningHit<R> {
-  const of = name.alias ? `（${p.title}的别名）` : '';
-  return { rule: p.rule, why: 'estate', detail: `地址包含小区名“${name.label}”${of}` };
+/** After a 小区 name ending at `end`: the building number ("3号楼", "小区3栋", "3-2-301"), or null. */
+export function buildingAfter(normalized: string, end: number): number | null {
+  const m = /^(?:小区|社区|花园|大院|院|园区|家园)?(\d{1,5})/.exec(normalized.slice(end));
+  return m ? parseInt(m[1], 10) : null;
 }
 
-export function roadHit<R extends ZoningRuleLike>(p: PreparedOf<R, 'road'>, n: number): ZoningHit<R> {
+const inRange = (r: BuildingRange, n: number) => r.from <= n && n <= r.to && sideFits(r.side, n);
+
+/** The estate hit for the name found (ending at `end`), or null when its buildings leave the address out. */
+export function estateHit<R extends ZoningRuleLike>(p: PreparedOf<R, 'estate'>, name: EstateName, address: string, end: number): ZoningHit<R> | null {
+  const of = name.alias ? `（${p.title}的别名）` : '';
+  if (!p.buildings) return { rule: p.rule, why: 'estate', detail: `地址包含小区名“${name.label}”${of}` };
+  const n = buildingAfter(address, end);
+  if (n === null || !p.buildings.some((r) => inRange(r, n))) return null;
+  return { rule: p.rule, why: 'estate', detail: `地址为${name.label}${of}${n}号楼，在划定的楼号范围内` };
+}
+
+/** A rule that covers every number of its road: it also answers an address without a number. */
+export const coversWholeRoad = (p: { side: string; from: number; to: number }) => p.side === 'all' && p.from <= 1 && p.to >= WHOLE_ROAD_TO;
+
+export function roadHit<R extends ZoningRuleLike>(p: PreparedOf<R, 'road'>, n: number | null): ZoningHit<R> {
+  if (n === null) return { rule: p.rule, why: 'road', detail: `地址在${p.label}，该路全段在划片范围内` };
+  if (coversWholeRoad(p)) return { rule: p.rule, why: 'road', detail: `${p.label}${n}号，该路全段在划片范围内` };
   const road = `${p.label}${n}号`;
   const parity = p.side === 'odd' ? '单号' : p.side === 'even' ? '双号' : null;
   const detail = parity
@@ -128,4 +166,8 @@ export function roadHit<R extends ZoningRuleLike>(p: PreparedOf<R, 'road'>, n: n
 
 export function communityHit<R extends ZoningRuleLike>(p: PreparedOf<R, 'community'>): ZoningHit<R> {
   return { rule: p.rule, why: 'community', detail: '所在社区在划片范围内' };
+}
+
+export function streetHit<R extends ZoningRuleLike>(p: PreparedOf<R, 'street'>): ZoningHit<R> {
+  return { rule: p.rule, why: 'street', detail: '所在街道整体在划片范围内' };
 }

@@ -8,12 +8,14 @@ import {
   type ZoningQuery,
   type ZoningRuleLike,
 } from '../../../src/domain/zoning-match';
+import { WHOLE_ROAD_TO } from '../../../src/domain/zoning-match/rules';
 
 // A handful of roads (each with the spellings people use), estates and communities, so that random rules
 // and random queries actually meet.
 const ROADS = [['六纬路', '6纬路', '６纬路'], ['十一经路', '11经路'], ['中山路'], ['中山大街'], ['成都道'], ['建设里'], ['大沽路'], ['大沽南路']];
 const ESTATES = ['万达广场', '万达华府', '阳光花园', '阳光新城', '六纬路小区', '建设里小区', '金地格林小镇'];
 const ALIASES = ['万达', '阳光', '金地', '格林', '小区', '广', '阳光花园', '华府', '6纬路', ''];
+const STREETS = ['120105001', '120102003'];
 const CODES = ['120105001001', '120105001002', '120105002001', '120102003004', '120103001001'];
 const PREFIXES = ['', '天津市', '河北区', '天津市河北区望海楼街道', '诚厚里社区'];
 const MARKERS = ['', '号', '号楼', '弄', '栋', '幢', '号院', '-3号', '#楼'];
@@ -28,12 +30,19 @@ const spelling = fc.constantFrom(...ROADS).chain((names) => fc.constantFrom(...n
 const side = fc.constantFrom<'odd' | 'even' | 'all'>('odd', 'even', 'all');
 const matchArb: fc.Arbitrary<ZoningMatch> = fc.oneof(
   fc.record({ kind: fc.constant('road' as const), road: spelling, side, from: fc.integer({ min: 0, max: 70 }), to: fc.integer({ min: -5, max: 100 }) }),
-  fc.record({
-    kind: fc.constant('estate' as const),
-    name: fc.constantFrom(...ESTATES),
-    aliases: fc.uniqueArray(fc.constantFrom(...ALIASES), { maxLength: 3 }),
-  }),
+  // Whole roads (1..WHOLE_ROAD_TO) also answer an address without a number.
+  fc.record({ kind: fc.constant('road' as const), road: spelling, side: fc.constant('all' as const), from: fc.constant(1), to: fc.constant(WHOLE_ROAD_TO) }),
+  fc.record(
+    {
+      kind: fc.constant('estate' as const),
+      name: fc.constantFrom(...ESTATES),
+      aliases: fc.uniqueArray(fc.constantFrom(...ALIASES), { maxLength: 3 }),
+      buildings: fc.array(fc.record({ side, from: fc.integer({ min: 0, max: 20 }), to: fc.integer({ min: 0, max: 40 }) }), { minLength: 1, maxLength: 2 }),
+    },
+    { requiredKeys: ['kind', 'name', 'aliases'] },
+  ),
   fc.record({ kind: fc.constant('community' as const), communityCode: fc.constantFrom(...CODES) }),
+  fc.record({ kind: fc.constant('street' as const), streetCode: fc.constantFrom(...STREETS) }),
 );
 const ruleArb: fc.Arbitrary<ZoningRuleLike> = fc.record({
   _id: fc.integer({ min: 0, max: 400 }).map((n) => `r${n}`), // duplicates on purpose: order falls back to input order
@@ -43,9 +52,10 @@ const ruleArb: fc.Arbitrary<ZoningRuleLike> = fc.record({
   text: fc.constant(''),
 });
 
+// Sometimes no number at all: whole-road rules still answer.
 const houseNumber = fc
-  .tuple(fc.integer({ min: 0, max: 99 }), fc.constantFrom('digits', 'full', 'chinese'))
-  .map(([n, how]) => (how === 'chinese' ? chinese(n) : how === 'full' ? fullWidth(String(n)) : String(n)));
+  .tuple(fc.integer({ min: 0, max: 99 }), fc.constantFrom('digits', 'full', 'chinese', 'none'))
+  .map(([n, how]) => (how === 'none' ? '' : how === 'chinese' ? chinese(n) : how === 'full' ? fullWidth(String(n)) : String(n)));
 const roadAddress = fc
   .tuple(fc.constantFrom(...PREFIXES), spelling, houseNumber, fc.constantFrom(...MARKERS), fc.constantFrom(...TAILS))
   .map((parts) => parts.join(''));
@@ -56,6 +66,7 @@ const queryArb: fc.Arbitrary<ZoningQuery> = fc.record(
   {
     address: fc.oneof(roadAddress, estateAddress, fc.string({ maxLength: 12 })),
     communityCode: fc.oneof(fc.constantFrom(...CODES), fc.string({ maxLength: 12 })),
+    streetCode: fc.oneof(fc.constantFrom(...STREETS), fc.string({ maxLength: 9 })),
   },
   { requiredKeys: [] },
 );
