@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { MAX_PIECES, PIECE_BYTES, utf8Bytes } from '../domain/imports/pieces';
 import type { ImportTable, RowOutcome } from '../domain/imports/common';
+import type { PhraseStatus } from '../domain/catchment/types';
 
-/** `admin` actions of the bureau's CSV/XLSX imports (schools, zoning rules, teacher roster) and exports. */
-const table = z.enum(['schools', 'zoning', 'teachers'], {
-  errorMap: () => ({ message: '数据表（table）应为 schools（学校）、zoning（划片规则）或 teachers（教师名册）' }),
+/** `admin` actions of the bureau's CSV/XLSX imports (schools, zoning rules, teacher roster, 登记范围) and exports. */
+const table = z.enum(['schools', 'zoning', 'teachers', 'catchments'], {
+  errorMap: () => ({ message: '数据表（table）应为 schools（学校）、zoning（划片规则）、teachers（教师名册）或 catchments（登记范围）' }),
 });
 const format = z.enum(['csv', 'xlsx'], { errorMap: () => ({ message: '文件格式（format）应为 csv 或 xlsx' }) });
 const notTooBig = (v: string) => utf8Bytes(v) <= PIECE_BYTES;
@@ -57,12 +58,24 @@ export interface UploadReceipt {
   total: number;
 }
 
+/** One phrase of a 登记范围 and how it was read (unread: 未能识别, shown to the bureau; it does not block the import). */
+export interface ImportPhraseView {
+  text: string;
+  /** The 街道 section header the phrase falls under, if any. */
+  street: string | null;
+  status: PhraseStatus;
+  /** How it was read, in Chinese, or why not. */
+  reading: string;
+}
+
 export interface ImportRowView {
   row: number;
   outcome: RowOutcome;
-  /** What the row is, e.g. the school's name, the rule's text or the teacher's name. */
+  /** What the row is, e.g. the school's name (with 学年 and 学段 for 登记范围), the rule's text or the teacher's name. */
   label: string;
   messages: string[];
+  /** 登记范围 only: every phrase of the text and its reading (left out past the preview's size budget). */
+  phrases?: ImportPhraseView[];
 }
 
 export interface ImportCounts {
@@ -80,6 +93,10 @@ export interface ImportPreview {
   counts: ImportCounts;
   /** Replace mode: what the import would remove (teachers missing from the file), e.g. “李老师（HD-0001）”. */
   removals: string[];
+  /** 登记范围: schools the import creates or makes 九年一贯, e.g. “新增学校：新建小学（小学）”. */
+  schoolChanges: string[];
+  /** 登记范围: rows whose phrases are left out of this preview to keep the answer small (the import reads them all). */
+  phrasesOmitted: number;
   /** True when the import can be applied (no file or row errors, at most MAX_IMPORT_WRITES writes and removals). */
   ok: boolean;
 }
@@ -91,7 +108,7 @@ export interface ImportResult {
   written: number;
   /** Documents removed (replace mode). */
   removed: number;
-  /** Schools whose teacher counts the roster changed (teacher imports only). */
+  /** Schools the import updated: teacher counts from the roster, or schools 登记范围 created or made 九年一贯. */
   schoolsUpdated: number;
   /** The reference data version after the import (unchanged when nothing was written). */
   referenceVersion: number;

@@ -8,7 +8,9 @@ import { AppError } from '../../../../src/server/errors';
 import { fieldsOf, type Tx } from '../../../../src/server/cloud';
 import { bumpReferenceVersion, referenceVersion } from '../../../../src/server/repositories/meta';
 import { applyOnce, earlierResult, type AppliedRequest } from '../../../../src/server/repositories/applied';
-import { checkFile, countsOf, rowView, teacherLabel, tooManyWrites, type FileInput, type ImportDoc } from './check';
+import type { SchoolChange } from '../../../../src/domain/imports';
+import { checkFile, countsOf, rowViews, teacherLabel, tooManyWrites, type FileInput, type ImportDoc } from './check';
+import { schoolChangeLabel } from './catchments';
 import { importScope } from './scope';
 import { dropUpload } from './upload';
 
@@ -16,21 +18,22 @@ type ApplyInput = z.output<typeof importsInputs.importApply>;
 
 export async function importPreview(input: FileInput, ctx: ActionContext): Promise<ImportPreview> {
   const scope = await importScope(ctx);
-  const { fileErrors, results, removals } = await checkFile(scope, input);
+  const { fileErrors, results, removals, schools } = await checkFile(scope, input, ctx.now);
   const counts = countsOf(results);
-  const over = tooManyWrites(counts, removals.length);
+  const over = tooManyWrites(counts, removals.length + schools.length);
   if (over) fileErrors.push(over);
   return {
     table: input.table,
     fileErrors,
-    rows: results.map((r) => rowView(input.table, r)),
+    ...rowViews(input.table, results),
     counts,
     removals: removals.map(teacherLabel),
+    schoolChanges: schools.map(schoolChangeLabel),
     ok: fileErrors.length === 0 && counts.error === 0,
   };
 }
 
-const COLLECTION_OF = { schools: COLLECTIONS.schools, zoning: COLLECTIONS.zoningRules, teachers: COLLECTIONS.teacherRoster } as const;
+const COLLECTION_OF = { schools: COLLECTIONS.schools, zoning: COLLECTIONS.zoningRules, teachers: COLLECTIONS.teacherRoster, catchments: COLLECTIONS.catchments } as const;
 
 /** Writes every new or changed row and bumps meta/reference in one transaction, once per request id; nothing on any error. */
 export async function importApply(input: ApplyInput, ctx: ActionContext): Promise<ImportResult> {
@@ -38,7 +41,7 @@ export async function importApply(input: ApplyInput, ctx: ActionContext): Promis
   const request: AppliedRequest = { kind: 'import', districtCode: scope.districtCode, requestId: input.requestId, by: scope.user._id, at: ctx.now };
   const done = await earlierResult<Omit<ImportResult, 'duplicate'>>(request);
   if (done) return { ...done, duplicate: true };
-  const { fileErrors, results, roster, removals } = await checkFile(scope, input);
+  const { fileErrors, results, roster, removals, schools } = await checkFile(scope, input, ctx.now);
   if (fileErrors.length) throw new AppError('INVALID_INPUT', `文件有误，未导入任何数据：${fileErrors.join('；')}`, 'content');
   const counts = countsOf(results);
   const bad = results.filter((r) => r.outcome === 'error');
@@ -46,18 +49,19 @@ export async function importApply(input: ApplyInput, ctx: ActionContext): Promis
     const first = bad.slice(0, 3).map((r) => `第${r.row}行：${r.messages.join('；')}`).join('；');
     throw new AppError('INVALID_INPUT', `有${bad.length}行数据有误，未导入任何数据。${first}${bad.length > 3 ? '……' : ''}`, 'content');
   }
-  const over = tooManyWrites(counts, removals.length);
+  const over = tooManyWrites(counts, removals.length + schools.length);
   if (over) throw new AppError('INVALID_INPUT', over, 'content');
   const writes = results.filter((r) => r.outcome === 'new' || r.outcome === 'changed').map((r) => r.doc!);
   const schoolUpdates = input.table === 'teachers' ? countUpdates(scope.data.schools, roster, writes as RosterTeacher[], removals) : [];
 
   const result = await applyOnce(request, async (tx) => {
+    for (const c of schools) await writeSchool(tx, c, input.requestId);
     for (const doc of writes) await setDoc(tx, COLLECTION_OF[input.table], doc, input.requestId);
     for (const t of removals) await tx.collection(COLLECTIONS.teacherRoster).doc(t._id).remove();
     for (const u of schoolUpdates) await tx.collection(COLLECTIONS.schools).doc(u.id).update({ data: u.fields });
-    const changed = writes.length + removals.length + schoolUpdates.length > 0;
-    const version = changed ? await bumpReferenceVersion(tx) : await referenceVersion();
-    return { table: input.table, counts, written: writes.length, removed: removals.length, schoolsUpdated: schoolUpdates.length, referenceVersion: version };
+    const updated = schools.length + schoolUpdates.length;
+    const version = writes.length + removals.length + updated > 0 ? await bumpReferenceVersion(tx) : await referenceVersion();
+    return { table: input.table, counts, written: writes.length, removed: removals.length, schoolsUpdated: updated, referenceVersion: version };
   });
   if (input.uploadId) await dropUpload(scope.user._id, input.uploadId);
   return result;
@@ -65,6 +69,12 @@ export async function importApply(input: ApplyInput, ctx: ActionContext): Promis
 
 const setDoc = (tx: Tx, collection: string, doc: ImportDoc, requestId: string) =>
   tx.collection(collection).doc(doc._id).set({ data: { ...fieldsOf(doc), importRequestId: requestId } as unknown as Record<string, unknown> });
+
+/** A school a 登记范围 file names: a new one in full; an existing one only its kind and stages (nothing else it holds is touched). */
+const writeSchool = (tx: Tx, c: SchoolChange, requestId: string) =>
+  c.outcome === 'new'
+    ? setDoc(tx, COLLECTIONS.schools, c.school, requestId)
+    : tx.collection(COLLECTIONS.schools).doc(c.school._id).update({ data: { kind: c.school.kind, stages: c.school.stages } });
 
 /** Schools whose teacher and 骨干教师 counts differ from the roster once the import is in. */
 function countUpdates(schools: readonly School[], before: readonly RosterTeacher[], writes: readonly RosterTeacher[], removals: readonly RosterTeacher[]) {

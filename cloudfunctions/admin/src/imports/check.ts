@@ -8,21 +8,25 @@ import {
   rosterLeftOut,
   validateTeacherRows,
   validateZoningRows,
+  type CatchmentRowResult,
   type ImportTable,
   type RowResult,
+  type SchoolChange,
 } from '../../../../src/domain/imports';
+import type { CatchmentDoc } from '../../../../src/domain/catchment/types';
 import type { School } from '../../../../src/domain/school';
 import type { ZoningRule } from '../../../../src/domain/zoning';
 import type { RosterTeacher } from '../../../../src/domain/roster';
 import type { ImportCounts, ImportRowView, importsInputs } from '../../../../src/contracts/admin-imports';
 import { listZoningRules } from '../../../../src/server/repositories/reference';
 import { listRoster } from '../../../../src/server/repositories/roster';
+import { catchmentRowViews, checkCatchments } from './catchments';
 import { parseTable } from './parse';
-import type { ImportScope } from './scope';
+import { issuerOf, type ImportScope } from './scope';
 import { uploadedContent } from './upload';
 
 export type FileInput = z.output<typeof importsInputs.importPreview>;
-export type ImportDoc = School | ZoningRule | RosterTeacher;
+export type ImportDoc = School | ZoningRule | RosterTeacher | CatchmentDoc;
 
 export interface Checked {
   fileErrors: string[];
@@ -31,29 +35,37 @@ export interface Checked {
   roster: RosterTeacher[];
   /** Replace mode: roster entries the file leaves out. */
   removals: RosterTeacher[];
+  /** 登记范围: schools the file names that the import creates or makes 九年一贯. */
+  schools: SchoolChange[];
 }
 
-/** Parses the file (inline or uploaded) and validates every row against the district's current data. */
-export async function checkFile(scope: ImportScope, input: FileInput): Promise<Checked> {
+const none = { roster: [], removals: [], schools: [] };
+
+/** Parses the file (inline or uploaded) and validates every row against the district's current data; `now` dates new documents. */
+export async function checkFile(scope: ImportScope, input: FileInput, now: number): Promise<Checked> {
   const content = input.content ?? (await uploadedContent(scope.user._id, input.uploadId!));
   const parsed = await parseTable(input.format, content, input.encoding);
   const fileErrors = headerErrors(input.table, parsed.headers);
   if (parsed.rows.length > MAX_IMPORT_ROWS) fileErrors.push(`文件最多${MAX_IMPORT_ROWS}行数据（现有${parsed.rows.length}行），请拆分后分别导入`);
-  if (fileErrors.length) return { fileErrors, results: [], roster: [], removals: [] };
+  if (fileErrors.length) return { fileErrors, results: [], ...none };
   const rows = rowsOf(parsed.headers, parsed.rows);
-  if (!rows.length) return { fileErrors: ['文件中没有数据行'], results: [], roster: [], removals: [] };
+  if (!rows.length) return { fileErrors: ['文件中没有数据行'], results: [], ...none };
   const { districtCode, data } = scope;
-  if (input.table === 'schools') return { fileErrors, results: validateSchoolRows(districtCode, rows, data.schools), roster: [], removals: [] };
+  if (input.table === 'schools') return { fileErrors, results: validateSchoolRows(districtCode, rows, data.schools), ...none };
   if (input.table === 'teachers') {
     const roster = await listRoster(districtCode);
     const results = validateTeacherRows(districtCode, rows, data.schools, roster);
-    return { fileErrors, results, roster, removals: input.replace ? rosterLeftOut(roster, rows) : [] };
+    return { fileErrors, results, ...none, roster, removals: input.replace ? rosterLeftOut(roster, rows) : [] };
+  }
+  if (input.table === 'catchments') {
+    const checked = await checkCatchments(scope, rows, now);
+    return { fileErrors, results: checked.rows, ...none, schools: checked.schools };
   }
   // The cache holds the rules by year only; read them fresh so a key lookup sees every rule.
   const existing = await listZoningRules(districtCode);
   const communityCodes = new Set(data.divisions.filter((d) => d.level === 'community').map((d) => d.code));
-  const ctx = { districtCode, schools: data.schools, communityCodes, existing, issuer: `${data.district.name}教育局` };
-  return { fileErrors, results: validateZoningRows(ctx, rows), roster: [], removals: [] };
+  const ctx = { districtCode, schools: data.schools, communityCodes, existing, issuer: issuerOf(scope) };
+  return { fileErrors, results: validateZoningRows(ctx, rows), ...none };
 }
 
 export function countsOf(results: ReadonlyArray<RowResult<unknown>>): ImportCounts {
@@ -62,8 +74,9 @@ export function countsOf(results: ReadonlyArray<RowResult<unknown>>): ImportCoun
   return counts;
 }
 
-export function tooManyWrites(counts: ImportCounts, removals: number): string | null {
-  const writes = counts.new + counts.changed + removals;
+/** `others`: writes beside the table's own rows (removals, schools a 登记范围 file creates). */
+export function tooManyWrites(counts: ImportCounts, others: number): string | null {
+  const writes = counts.new + counts.changed + others;
   return writes > MAX_IMPORT_WRITES ? `一次最多导入${MAX_IMPORT_WRITES}条新增、修改或删除的数据（本文件有${writes}条），请拆分文件后分批导入` : null;
 }
 
@@ -71,4 +84,8 @@ export const teacherLabel = (t: RosterTeacher) => `${t.name}（${t.staffNo}）`;
 const labelOf = (table: ImportTable, doc: ImportDoc | null) =>
   !doc ? '' : table === 'schools' ? (doc as School).name : table === 'teachers' ? teacherLabel(doc as RosterTeacher) : (doc as ZoningRule).text;
 
-export const rowView = (table: ImportTable, r: RowResult<ImportDoc>): ImportRowView => ({ row: r.row, outcome: r.outcome, label: labelOf(table, r.doc), messages: r.messages });
+const rowView = (table: ImportTable, r: RowResult<ImportDoc>): ImportRowView => ({ row: r.row, outcome: r.outcome, label: labelOf(table, r.doc), messages: r.messages });
+
+/** The preview's rows; 登记范围 rows carry their phrases (within the preview's size budget). */
+export const rowViews = (table: ImportTable, results: ReadonlyArray<RowResult<ImportDoc>>) =>
+  table === 'catchments' ? catchmentRowViews(results as CatchmentRowResult[]) : { rows: results.map((r) => rowView(table, r)), phrasesOmitted: 0 };

@@ -17,3 +17,6 @@ export async function importScope(ctx: ActionContext): Promise<ImportScope> {
   if (!data) throw notFound('本区数据');
   return { user, districtCode: user.districtCode, data };
 }
+
+/** The issuer of a document the file does not name one for: the district's bureau. */
+export const issuerOf = (scope: ImportScope) => `${scope.data.district.name}教育局`;
