@@ -26,10 +26,17 @@ interface Checked {
 
 const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))}KB` : `${(bytes / 1024 / 1024).toFixed(1)}MB`);
 
+/** What 确认导入 will write, in words. */
+function writesText(p: ImportPreview): string {
+  const rows = p.counts.new + p.counts.changed;
+  return [`写入${rows}条`, p.removals.length ? `删除${p.removals.length}条` : '', p.schoolChanges.length ? `新增或调整${p.schoolChanges.length}所学校` : ''].filter(Boolean).join('，');
+}
+
 /**
- * 数据导入导出 (bureau): pick a CSV/XLSX file of schools, zoning rules or the teacher roster, see every
- * row's outcome (dry run), then import all of it or nothing. Large files go up in pieces with progress.
- * Exports give the same columns, so an export is also the template.
+ * 数据导入导出 (bureau): pick a CSV/XLSX file of schools, zoning rules, the teacher roster or the published
+ * 登记范围, see every row's outcome (dry run; 登记范围 phrase by phrase), then import all of it or nothing.
+ * Large files go up in pieces with progress. Exports give the same columns, so an export is also the
+ * template; 登记范围 also has a template with example rows (a new district has nothing to export).
  */
 export default function ImportsPage() {
   const me = useCall('account', 'me', {});
@@ -84,7 +91,7 @@ export default function ImportsPage() {
   if (me.loading || me.error) return <StatusView loading={me.loading} error={me.error} onRetry={me.reload} />;
   if (!me.data?.roles.includes('bureau')) return <StatusView empty emptyText='数据导入导出供区教育局使用。请在“我的”中确认身份。' />;
   const info = TABLES.find((t) => t.id === table)!;
-  const writes = checked ? checked.preview.counts.new + checked.preview.counts.changed + checked.preview.removals.length : 0;
+  const writes = checked ? checked.preview.counts.new + checked.preview.counts.changed + checked.preview.removals.length + checked.preview.schoolChanges.length : 0;
   const label = TABLES.find((t) => t.id === result?.table)?.label;
   return (
     <View className='imports'>
@@ -106,7 +113,10 @@ export default function ImportsPage() {
         {process.env.TARO_ENV === 'weapp' && <Text className='imports__hint'>在微信中从聊天记录选择文件：可先在电脑上把文件发到“文件传输助手”。</Text>}
         <View className='imports__buttons'>
           <Button type='primary' data-testid='pick-file' {...busyIf(action.busy === 'check')} {...disabledIf(action.busy !== null)} onClick={() => void pickAndCheck()}>选择文件并校验</Button>
-          <Button data-testid='export-table' {...busyIf(action.busy === 'export')} onClick={() => void exportCsv()}>导出{info.label} CSV（可作模板）</Button>
+          <Button data-testid='export-table' {...busyIf(action.busy === 'export')} onClick={() => void exportCsv()}>导出{info.short ?? info.label} CSV（可作模板）</Button>
+          {info.template && (
+            <Button data-testid='download-template' onClick={() => void action.run('template', () => saveCsv(info.template!.filename, info.template!.csv))}>下载填写模板（含示例行）</Button>
+          )}
         </View>
       </View>
       {progress && (
@@ -123,7 +133,8 @@ export default function ImportsPage() {
               ? '此次导入已完成过，未重复写入。'
               : `${label}导入完成：写入${result.written}条（新增${result.counts.new}、修改${result.counts.changed}、不变${result.counts.unchanged}）${result.removed ? `，删除${result.removed}条` : ''}。`}
           </Text>
-          {result.schoolsUpdated > 0 && <Text className='imports__hint'>已按名册更新{result.schoolsUpdated}所学校的教师人数和骨干教师人数。</Text>}
+          {result.schoolsUpdated > 0 && result.table === 'teachers' && <Text className='imports__hint'>已按名册更新{result.schoolsUpdated}所学校的教师人数和骨干教师人数。</Text>}
+          {result.schoolsUpdated > 0 && result.table === 'catchments' && <Text className='imports__hint'>已按登记范围新增或调整{result.schoolsUpdated}所学校；位置和教师人数可在“学校”表中补充。</Text>}
         </View>
       )}
       {checked && (
@@ -133,7 +144,7 @@ export default function ImportsPage() {
           <View className='imports__buttons'>
             {checked.preview.ok && writes > 0 && (
               <Button type='primary' data-testid='apply-import' {...busyIf(action.busy === 'apply')} onClick={() => void apply()}>
-                确认导入（{checked.preview.removals.length ? `写入${writes - checked.preview.removals.length}条，删除${checked.preview.removals.length}条` : `写入${writes}条`}）
+                确认导入（{writesText(checked.preview)}）
               </Button>
             )}
             {checked.preview.ok && writes === 0 && <Text className='imports__hint' data-testid='nothing-to-import'>文件与现有数据一致，无需导入。</Text>}

@@ -1,16 +1,26 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { ImportPreview } from '../../../../contracts/admin-imports';
+import type { ImportPreview, ImportRowView } from '../../../../contracts/admin-imports';
+import PhraseList from './phrase-list';
 import { OUTCOME_LABELS } from './tables';
 
 /** Rows shown at most: a 5000-row file would make a phone page crawl. */
 const SHOWN = 200;
 
-/** The dry run: counts, file problems, and every row's outcome with its errors (errors first). */
+type Filter = 'errors' | 'unread' | 'all';
+const hasUnread = (r: ImportRowView) => r.phrases?.some((p) => p.status === 'unread') ?? false;
+const FILTERS: Record<Filter, (r: ImportRowView) => boolean> = { errors: (r) => r.outcome === 'error', unread: hasUnread, all: () => true };
+
+/** The dry run: counts, file problems, and every row's outcome with its errors (errors first); 登记范围 rows with their phrases. */
 export default function PreviewPanel({ preview }: { preview: ImportPreview }) {
   const { counts } = preview;
-  const [onlyErrors, setOnlyErrors] = useState(counts.error > 0);
-  const rows = onlyErrors ? preview.rows.filter((r) => r.outcome === 'error') : preview.rows;
+  const unreadRows = preview.rows.filter(hasUnread).length;
+  const unreadPhrases = preview.rows.reduce((n, r) => n + (r.phrases?.filter((p) => p.status === 'unread').length ?? 0), 0);
+  const [filter, setFilter] = useState<Filter>(counts.error > 0 ? 'errors' : 'all');
+  const rows = preview.rows.filter(FILTERS[filter]);
+  const chip = (f: Filter, text: string) => (
+    <Text className={`imports__chip ${filter === f ? 'imports__chip--on' : ''}`} data-testid={`filter-${f}`} onClick={() => setFilter(f)}>{text}</Text>
+  );
   return (
     <View className='imports__card' data-testid='import-preview'>
       <View className='imports__counts'>
@@ -24,13 +34,28 @@ export default function PreviewPanel({ preview }: { preview: ImportPreview }) {
           <Text className='imports__hint'>{preview.removals.slice(0, SHOWN).join('、')}{preview.removals.length > SHOWN ? '……' : ''}</Text>
         </View>
       )}
+      {preview.schoolChanges.length > 0 && (
+        <View className='imports__removals' data-testid='school-changes'>
+          <Text className='imports__notice'>将同时新增或调整{preview.schoolChanges.length}所学校（位置、教师人数可稍后在“学校”表中补充）：</Text>
+          <Text className='imports__hint'>{preview.schoolChanges.slice(0, SHOWN).join('；')}{preview.schoolChanges.length > SHOWN ? '……' : ''}</Text>
+        </View>
+      )}
+      {unreadPhrases > 0 && (
+        <Text className='imports__notice' data-testid='unread-hint'>
+          {unreadRows}所学校的登记范围中有{unreadPhrases}句未能识别：不影响导入，原文照常保存；如需识别，可在文件中改写这些句子后重新导入。
+        </Text>
+      )}
+      {preview.phrasesOmitted > 0 && (
+        <Text className='imports__hint' data-testid='phrases-omitted'>另有{preview.phrasesOmitted}行的登记范围较长，预览中未逐句列出（导入时照常读取）。</Text>
+      )}
       {preview.fileErrors.map((e) => (
         <Text key={e} className='imports__error' data-testid='file-error'>{e}</Text>
       ))}
       {preview.rows.length > 0 && (
         <View className='imports__chips'>
-          <Text className={`imports__chip ${onlyErrors ? 'imports__chip--on' : ''}`} data-testid='filter-errors' onClick={() => setOnlyErrors(true)}>只看有误（{counts.error}）</Text>
-          <Text className={`imports__chip ${!onlyErrors ? 'imports__chip--on' : ''}`} data-testid='filter-all' onClick={() => setOnlyErrors(false)}>全部行（{preview.rows.length}）</Text>
+          {chip('errors', `只看有误（${counts.error}）`)}
+          {preview.table === 'catchments' && chip('unread', `有未能识别的（${unreadRows}）`)}
+          {chip('all', `全部行（${preview.rows.length}）`)}
         </View>
       )}
       {rows.slice(0, SHOWN).map((r) => (
@@ -41,6 +66,7 @@ export default function PreviewPanel({ preview }: { preview: ImportPreview }) {
           {r.messages.map((m) => (
             <Text key={m} className='imports__message'>{m}</Text>
           ))}
+          {r.phrases && r.phrases.length > 0 && <PhraseList phrases={r.phrases} row={r.row} />}
         </View>
       ))}
       {rows.length > SHOWN && <Text className='imports__hint'>仅显示前{SHOWN}行（共{rows.length}行）；导出后修改再导入即可。</Text>}
