@@ -5,9 +5,10 @@ import type http from 'node:http';
 import { createLocalCloud, type LocalCloud } from './runtime';
 import { createGateway, listen } from './gateway';
 import { personasFrom } from './personas';
+import { localDataDir, ROOT, seedStore, storeFile } from './data-dir';
 import { buildSeed, type SeedDocs } from '../tools/seed-data';
 
-export const ROOT = path.resolve(__dirname, '..');
+export { ROOT, seedStore };
 
 export interface LocalApp {
   url: string;
@@ -16,26 +17,24 @@ export interface LocalApp {
   host: string;
   cloud: LocalCloud;
   seed: SeedDocs;
+  /** Where the store lives. */
+  dataDir: string;
   close(): Promise<void>;
 }
 
 export interface LocalAppOptions {
   port?: number;
+  /** Default: XUEQU_DATA_DIR, else .local-data/. */
   dataDir?: string;
   /** Serve the H5 build from here (default dist/h5 when it exists). */
   staticDir?: string | null;
   now?: () => number;
 }
 
-export function seedStore(cloud: LocalCloud, seed: SeedDocs): void {
-  for (const [collection, docs] of Object.entries(seed)) cloud.store.insertMany(collection, docs);
-  cloud.store.analyze();
-}
-
 export async function startLocalApp(opts: LocalAppOptions = {}): Promise<LocalApp> {
-  const dataDir = opts.dataDir ?? path.join(ROOT, '.local-data');
+  const dataDir = localDataDir(opts.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const dbFile = path.join(dataDir, 'xuequ.sqlite');
+  const dbFile = storeFile(dataDir);
   const fresh = !existsSync(dbFile);
   const now = opts.now ?? Date.now;
   const cloud = createLocalCloud({ dbFile, functionsRoot: path.join(ROOT, 'cloudfunctions'), now });
@@ -53,6 +52,7 @@ export async function startLocalApp(opts: LocalAppOptions = {}): Promise<LocalAp
     port,
     cloud,
     seed,
+    dataDir,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();

@@ -1,18 +1,21 @@
 /**
  * The local gateway (dev and tests only): POST /fn/<name> runs the bundled cloud function through the
- * local runtime with the caller's identity, /__dev/login and /__dev/personas manage demo sessions, and
- * everything else serves the H5 build on the same origin. Binds loopback only.
+ * local runtime with the caller's identity, /__dev/login (a seeded persona, or any account bound in the
+ * local store by its openid) and /__dev/personas manage demo sessions, and everything else serves the
+ * H5 build on the same origin. Binds loopback only.
  */
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { COLLECTIONS } from '../src/contracts/collections';
 import type { LocalCloud } from './runtime';
-import type { Persona } from './personas';
+import { personaOf, type Persona } from './personas';
 
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
 const SESSION_COOKIE = 'xq_session';
 const APPID = 'wx-local-demo';
+const OPENID = /^[\w-]{1,64}$/;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -98,8 +101,7 @@ export function createGateway(opts: GatewayOptions): http.Server {
     }
     if (url.pathname === '/__dev/login' && req.method === 'POST') {
       const body = await readBody(req);
-      const persona = isPlainObject(body) && typeof body.persona === 'string' ? personaById.get(body.persona) : undefined;
-      if (!persona) throw new HttpError(400, '未知的演示身份（persona）');
+      const persona = isPlainObject(body) && 'openid' in body ? boundAccount(body.openid) : loginPersona(body);
       const sid = randomBytes(18).toString('base64url');
       sessions.set(sid, persona);
       return send(res, 200, { ok: true, persona }, { 'set-cookie': `${SESSION_COOKIE}=${sid}; Path=/; HttpOnly; SameSite=Strict` });
@@ -114,6 +116,20 @@ export function createGateway(opts: GatewayOptions): http.Server {
     }
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(url.pathname, res);
     throw new HttpError(404, '未找到');
+  }
+
+  function loginPersona(body: unknown): Persona {
+    const persona = isPlainObject(body) && typeof body.persona === 'string' ? personaById.get(body.persona) : undefined;
+    if (!persona) throw new HttpError(400, '未知的演示身份（persona）');
+    return persona;
+  }
+
+  /** Any account bound in the local store (e.g. the first bureau account of an added district). */
+  function boundAccount(openid: unknown): Persona {
+    if (typeof openid !== 'string' || !OPENID.test(openid)) throw new HttpError(400, 'openid 应为1–64位字母、数字、下划线或连字符');
+    const user = opts.cloud.store.find(COLLECTIONS.users, { _id: openid })[0] as (Record<string, unknown> & { _id: string }) | undefined;
+    if (!user) throw new HttpError(400, `本地数据中没有已绑定的账号 ${openid}（users 集合中无此记录）`);
+    return personaOf(user);
   }
 
   function serveStatic(pathname: string, res: http.ServerResponse) {

@@ -18,6 +18,7 @@ import { distanceMetres } from '../src/domain/geo';
 import type { DutyDoc } from '../src/server/repositories/duties';
 import { sampleFacilities } from './sample-facilities';
 import { COLLECTIONS, type CollectionName } from '../src/contracts/collections';
+import type { DistrictDivisions } from './extract-divisions';
 
 const dataDir = path.resolve(__dirname, '..', 'data');
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dataDir, file), 'utf8')) as T;
@@ -35,7 +36,7 @@ interface TableDistrict {
 }
 interface Tables { documents: Record<string, SourceDocument>; districts: TableDistrict[] }
 interface Divisions {
-  districts: Array<{ code: string; name: string; city: string; province: string; streets: Array<{ code: string; name: string; communities: Array<{ code: string; name: string }> }> }>;
+  districts: DistrictDivisions[];
 }
 
 export const DISTRICT_PREFIX: Record<string, string> = { '120102': 'hd', '350205': 'hc', '110101': 'dc' };
@@ -59,7 +60,20 @@ function kindOf(name: string, nineYear: readonly string[]): SchoolKind {
   throw new Error(`cannot tell the stage of ${name}`);
 }
 
-export type SeedDocs = Record<CollectionName, Array<Record<string, unknown> & { _id: string }>>;
+export type SeedDoc = Record<string, unknown> & { _id: string };
+export type SeedDocs = Record<CollectionName, SeedDoc[]>;
+
+/** A district's own documents: itself and its 街道 and 社区 (by official code), as seed and district add write them. */
+export function districtDocs(dist: DistrictDivisions): Pick<SeedDocs, 'districts' | 'divisions'> {
+  const divisions: SeedDoc[] = [];
+  for (const s of dist.streets) {
+    divisions.push({ _id: s.code, code: s.code, name: s.name, level: 'street', districtCode: dist.code, parentCode: dist.code });
+    for (const c of s.communities) {
+      divisions.push({ _id: c.code, code: c.code, name: c.name, level: 'community', districtCode: dist.code, parentCode: s.code });
+    }
+  }
+  return { districts: [{ _id: dist.code, code: dist.code, name: dist.name, city: dist.city, province: dist.province }], divisions };
+}
 
 export function buildSeed(nowMs: number): SeedDocs {
   const tables = readJson<Tables>('xuequ-tables.json');
@@ -70,13 +84,9 @@ export function buildSeed(nowMs: number): SeedDocs {
   out.meta.push({ _id: 'reference', version: 1 });
 
   for (const dist of divisions.districts) {
-    out.districts.push({ _id: dist.code, code: dist.code, name: dist.name, city: dist.city, province: dist.province });
-    for (const s of dist.streets) {
-      out.divisions.push({ _id: s.code, code: s.code, name: s.name, level: 'street', districtCode: dist.code, parentCode: dist.code });
-      for (const c of s.communities) {
-        out.divisions.push({ _id: c.code, code: c.code, name: c.name, level: 'community', districtCode: dist.code, parentCode: s.code });
-      }
-    }
+    const docs = districtDocs(dist);
+    out.districts.push(...docs.districts);
+    out.divisions.push(...docs.divisions);
   }
 
   for (const table of tables.districts) {
@@ -150,7 +160,7 @@ const YEARS = [-1, 0, 1] as const;
 function sampleZoning(
   versions: readonly XuequVersion[],
   schools: ReadonlyMap<string, School>,
-  dist: Divisions['districts'][number],
+  dist: DistrictDivisions,
   currentYear: number,
 ): ZoningRule[] {
   const byId = new Map([...schools.values()].map((s) => [s._id, s]));
@@ -213,7 +223,7 @@ function sampleZoning(
 }
 
 /** Sample 对口: each primary school feeds the lead middle school of its 学区 (nine-year schools need no rule). */
-function sampleFeeders(versions: readonly XuequVersion[], schools: ReadonlyMap<string, School>, dist: Divisions['districts'][number], currentYear: number): FeederRule[] {
+function sampleFeeders(versions: readonly XuequVersion[], schools: ReadonlyMap<string, School>, dist: DistrictDivisions, currentYear: number): FeederRule[] {
   const byId = new Map([...schools.values()].map((s) => [s._id, s]));
   const feeders: FeederRule[] = [];
   for (const offset of YEARS) {

@@ -8,14 +8,13 @@
  *                           .then((r) => console.log(r.result.data.openid))
  *   2. npx tsx tools/setup-first-bureau.ts --openid <OPENID> --district 120102 --name 区教育局管理员
  *      prints the document; in 云开发控制台 → 数据库 → users → 添加记录, paste it (the _id is the OPENID).
- *      With --local [--data-dir .local-data] it writes the document into the local demo store instead.
+ *      With --local [--data-dir D] it writes the document into the local demo store instead (D, else
+ *      XUEQU_DATA_DIR, else .local-data/). Any district works once added: npm run district -- add <code>.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { COLLECTIONS, INDEXES } from '../src/contracts/collections';
+import { COLLECTIONS } from '../src/contracts/collections';
 import type { UserProfile } from '../src/domain/roles';
-import { Store } from '../local/runtime/store';
-import { buildSeed } from './seed-data';
+import { localDataDir, openLocalStore } from '../local/data-dir';
+import { districtOf } from './extract-divisions';
 
 export interface SetupArgs {
   openid: string;
@@ -37,7 +36,7 @@ export function parseArgs(argv: string[]): SetupArgs {
   if (!/^[\w-]{6,64}$/.test(openid)) throw new Error('请用 --openid 给出 OPENID（调用 account.me 获得，见本文件开头说明）');
   if (!/^\d{6}$/.test(district)) throw new Error('请用 --district 给出6位区县代码，例如 120102（河东区）');
   if (name.length === 0 || name.length > 30) throw new Error('--name 应为1–30个字');
-  return { openid, district, name, local: argv.includes('--local'), dataDir: path.resolve(value('--data-dir') ?? path.join(__dirname, '..', '.local-data')) };
+  return { openid, district, name, local: argv.includes('--local'), dataDir: localDataDir(value('--data-dir')) };
 }
 
 /** The users document of a bureau account: its id is the OPENID, like every account. */
@@ -47,24 +46,23 @@ export function bureauDocument(args: Pick<SetupArgs, 'openid' | 'district' | 'na
 
 function main(argv: string[]): number {
   const args = parseArgs(argv);
-  const districts = buildSeed(Date.now()).districts as unknown as Array<{ code: string; name: string }>;
-  const district = districts.find((d) => d.code === args.district);
-  if (!district) throw new Error(`未知的区县代码 ${args.district}；可用：${districts.map((d) => `${d.code}（${d.name}）`).join('、')}`);
   const doc = bureauDocument(args);
   if (!args.local) {
-    console.log(`${district.name}的第一个教育局账号。在 云开发控制台 → 数据库 → ${COLLECTIONS.users} → 添加记录，粘贴以下 JSON：\n`);
+    const district = districtOf(args.district);
+    if (!district) throw new Error(`未知的区县代码 ${args.district}：行政区划数据中没有这个区县`);
+    console.log(`${district.name}的第一个教育局账号（该区县须已在云数据库的 ${COLLECTIONS.districts} 中，否则先用 npm run district -- add ${args.district} 生成导入文件）。在 云开发控制台 → 数据库 → ${COLLECTIONS.users} → 添加记录，粘贴以下 JSON：\n`);
     console.log(JSON.stringify(doc, null, 2));
     console.log('\n之后用该微信号打开小程序 → 我的 → 教育局工作台 → 邀请码，为校长和学区长创建邀请码。');
     return 0;
   }
-  const file = path.join(args.dataDir, 'xuequ.sqlite');
-  if (!existsSync(file)) throw new Error(`本地数据不存在：${file}。请先运行一次 npm start（会自动写入示例数据）`);
-  const store = new Store(file, { indexes: INDEXES, collections: Object.values(COLLECTIONS) });
+  const store = openLocalStore(args.dataDir);
   try {
+    const district = store.find(COLLECTIONS.districts, { _id: args.district })[0];
+    if (!district) throw new Error(`本地数据中没有区县 ${args.district}：请先运行 npm run district -- add ${args.district} --local`);
     const { _id, ...fields } = doc;
     const before = store.find(COLLECTIONS.users, { _id })[0];
     store.replace(COLLECTIONS.users, _id, fields);
-    console.log(`${before ? '已覆盖' : '已写入'}本地 ${COLLECTIONS.users}/${_id}：${district.name}教育局账号“${args.name}”`);
+    console.log(`${before ? '已覆盖' : '已写入'}本地 ${COLLECTIONS.users}/${_id}：${String(district.name)}教育局账号“${args.name}”`);
   } finally {
     store.close();
   }

@@ -68,6 +68,17 @@ describe('gateway: identity comes from the session, never from the payload', () 
     expect(res.status).toBe(400);
   });
 
+  it('signs in any account bound in the local store by its openid; an unbound openid is refused', async () => {
+    const login = (openid: string) => fetch(`${app.url}/__dev/login`, { method: 'POST', body: JSON.stringify({ openid }) });
+    const res = await login('o-local-hd-teacher');
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie')!.split(';')[0];
+    expect((await callFn(app, 'account', { action: 'me' }, cookie)).body.result.data).toMatchObject({ openid: 'o-local-hd-teacher', roles: ['teacher'] });
+    const unknown = await login('o-local-nobody');
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: string }).error).toContain('没有已绑定的账号');
+  });
+
   it('concurrent callers each see their own identity', async () => {
     const [teacher, bureau] = await Promise.all([login(app, 'hd-teacher'), login(app, 'hc-bureau')]);
     const calls = Array.from({ length: 20 }, (_, i) => callFn(app, 'account', { action: 'me' }, i % 2 ? teacher : bureau));
