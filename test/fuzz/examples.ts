@@ -14,6 +14,7 @@ const ZONING_CSV = [
   '2026,小学,道路,,富民路,单号,1,99,,,互助道小学,富民路 单号 1–99号 → 互助道小学,河东区2026年划片方案,河东教〔2026〕8号,2026-05-20',
 ].join('\n');
 const TEACHERS_CSV = ['工号,姓名,学校名称,学科,骨干教师', 'T0001,张三,互助道小学,语文,是', 'T0002,李四,友爱道小学,数学,否'].join('\n');
+const CATCHMENTS_CSV = ['学校名称,学段,学年,划片方式,登记范围,依据文件', '互助道小学,小学,2026,单校划片,"大王庄街道：\n六纬路1-99号（单号）",河东区2026年义务教育招生工作实施方案'].join('\n');
 /** Not an xlsx file: a zip header and nothing else. */
 const NOT_XLSX = 'UEsDBBQAAAAIAA==';
 const alliances = [{ stage: 'primary', leadSchoolIds: ['hd-s05'], memberSchoolIds: ['hd-s06'] }];
@@ -107,6 +108,7 @@ export const examples = (): Record<string, Record<string, Example[]>> => ({
       { table: 'schools', format: 'csv', content: SCHOOLS_CSV },
       { table: 'zoning', format: 'csv', content: ZONING_CSV },
       { table: 'teachers', format: 'csv', content: TEACHERS_CSV },
+      { table: 'catchments', format: 'csv', content: CATCHMENTS_CSV },
       { table: 'schools', format: 'xlsx', content: NOT_XLSX },
       { table: 'schools', format: 'csv', uploadId: 'fuzz-upl-0001' },
     ],
@@ -114,7 +116,8 @@ export const examples = (): Record<string, Record<string, Example[]>> => ({
       { requestId: 'fuzz-imp-0001', table: 'schools', format: 'csv', content: SCHOOLS_CSV },
       { requestId: 'fuzz-imp-0002', table: 'zoning', format: 'csv', content: ZONING_CSV },
       { requestId: 'fuzz-imp-0003', table: 'teachers', format: 'csv', content: TEACHERS_CSV },
+      { requestId: 'fuzz-imp-0004', table: 'catchments', format: 'csv', content: CATCHMENTS_CSV },
     ],
-    exportTable: [{ table: 'zoning', format: 'csv' }, { table: 'schools' }, { table: 'teachers' }],
+    exportTable: [{ table: 'zoning', format: 'csv' }, { table: 'schools' }, { table: 'teachers' }, { table: 'catchments' }],
   },
 });
