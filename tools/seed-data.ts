@@ -9,14 +9,14 @@ import type { School, SchoolKind } from '../src/domain/school';
 import { stagesOfKind } from '../src/domain/school';
 import type { Role, UserProfile } from '../src/domain/roles';
 import type { AllianceStage, Stage } from '../src/domain/stages';
-import { STAGE_LABELS } from '../src/domain/stages';
 import { CHINA_ZONE, schoolYearOf } from '../src/domain/time';
 import type { SourceDocument, XuequVersion } from '../src/domain/xuequ';
-import type { ZoningRule } from '../src/domain/zoning';
 import type { FeederRule } from '../src/domain/feeder';
 import { distanceMetres } from '../src/domain/geo';
 import type { DutyDoc } from '../src/server/repositories/duties';
 import { sampleFacilities } from './sample-facilities';
+import { sampleCatchments } from './sample-catchments';
+import { intakeYearOf } from '../src/domain/enrolment/rules';
 import { COLLECTIONS, type CollectionName } from '../src/contracts/collections';
 import type { DistrictDivisions } from './extract-divisions';
 
@@ -30,6 +30,7 @@ interface TableDistrict {
   document: string;
   leadTitle: Partial<Record<Stage, string>>;
   sampleComposition?: boolean;
+  withoutZone?: 'xuequ-multi' | 'ask';
   xuequ: TableXuequ[];
   nineYear: string[];
   schoolNotes?: Record<string, string>;
@@ -85,7 +86,9 @@ export function buildSeed(nowMs: number): SeedDocs {
 
   for (const dist of divisions.districts) {
     const docs = districtDocs(dist);
-    out.districts.push(...docs.districts);
+    // How places are given where no list names a place (seed 001: 学区制, 多校划片 within the 学区).
+    const withoutZone = tables.districts.find((t) => t.code === dist.code)?.withoutZone;
+    out.districts.push(...docs.districts.map((d) => (withoutZone ? { ...d, withoutZone } : d)));
     out.divisions.push(...docs.divisions);
   }
 
@@ -138,7 +141,7 @@ export function buildSeed(nowMs: number): SeedDocs {
     }));
     out.xuequ.push(...(versions as unknown as SeedDocs['xuequ']));
     out.schools.push(...([...schools.values()] as unknown as SeedDocs['schools']));
-    out.zoning_rules.push(...(sampleZoning(versions, schools, dist, schoolYear) as unknown as SeedDocs['zoning_rules']));
+    out.catchments.push(...(sampleCatchments(versions, schools, dist, intakeYearOf(schoolYear)) as unknown as SeedDocs['catchments']));
     out.feeders.push(...(sampleFeeders(versions, schools, dist, schoolYear) as unknown as SeedDocs['feeders']));
     const personas = personasOf(table.code, dist.name, prefix, versions, schools);
     out.users.push(...(personas as unknown as SeedDocs['users']));
@@ -148,79 +151,8 @@ export function buildSeed(nowMs: number): SeedDocs {
   return out;
 }
 
-/** The sample zoning covers the previous, current and next school year, so changes show side by side. */
+/** The sample 对口 covers the previous, current and next school year. */
 const YEARS = [-1, 0, 1] as const;
-
-/**
- * Sample 划片: the seeds do not publish which 社区 goes to which school. Each 社区 of a 街道 a 学区 serves
- * goes, in turn, to one of that 学区's schools of each stage (a 街道 shared by two 学区 alternates between
- * them); some 社区 move school from one year to the next. Schools named after a road (六纬路小学) also get
- * road rules by house number, one pair overlapping so a parent sees two candidates.
- */
-function sampleZoning(
-  versions: readonly XuequVersion[],
-  schools: ReadonlyMap<string, School>,
-  dist: DistrictDivisions,
-  currentYear: number,
-): ZoningRule[] {
-  const byId = new Map([...schools.values()].map((s) => [s._id, s]));
-  const rules: ZoningRule[] = [];
-  for (const offset of YEARS) {
-    const schoolYear = currentYear + offset;
-    const document: SourceDocument = { title: `${dist.name}${schoolYear}年义务教育招生划片（示例数据）`, issuer: '示例数据：非官方公布', date: `${schoolYear}-06-01`, number: null };
-    const base = { districtCode: dist.code, schoolYear, document, sample: true };
-    for (const street of dist.streets) {
-      const serving = versions.filter((v) => v.streetCodes.includes(street.code));
-      if (serving.length === 0) continue;
-      street.communities.forEach((c, i) => {
-        const x = serving[i % serving.length];
-        const ids = [...new Set(x.alliances.flatMap((a) => [...a.leadSchoolIds, ...a.memberSchoolIds]))];
-        // Every 7th 社区 moves to the next school next year; every 11th was elsewhere last year.
-        const shift = (offset === 1 && i % 7 === 3 ? 1 : 0) + (offset === -1 && i % 11 === 5 ? 1 : 0);
-        for (const stage of ['primary', 'middle'] as const) {
-          const candidates = ids.filter((id) => byId.get(id)!.stages.includes(stage));
-          if (candidates.length === 0) continue;
-          const school = byId.get(candidates[(Math.floor(i / serving.length) + shift) % candidates.length])!;
-          rules.push({
-            ...base,
-            _id: `zr-${schoolYear}-${stage}-${c.code}`,
-            stage,
-            match: { kind: 'community', communityCode: c.code },
-            schoolIds: [school._id],
-            text: `${c.name}全部 → ${school.name}（${STAGE_LABELS[stage]}）`,
-          });
-        }
-      });
-    }
-    for (const x of versions) {
-      const primaries = x.alliances.filter((a) => a.stage === 'primary').flatMap((a) => [...a.leadSchoolIds, ...a.memberSchoolIds]);
-      primaries.forEach((id, i) => {
-        const school = byId.get(id)!;
-        const road = /^(.+?[路道街])小学$/.exec(school.name)?.[1];
-        if (!road) return;
-        rules.push({ ...base, _id: `zr-${schoolYear}-road-${id}-odd`, stage: 'primary', match: { kind: 'road', road, side: 'odd', from: 1, to: 199 }, schoolIds: [id], text: `${road} 单号 1–199号 → ${school.name}` });
-        rules.push({ ...base, _id: `zr-${schoolYear}-road-${id}-even`, stage: 'primary', match: { kind: 'road', road, side: 'even', from: 2, to: 40 }, schoolIds: [id], text: `${road} 双号 2–40号 → ${school.name}` });
-        // The far end of the even side is shared with a neighbouring school: 30–40 gets two candidates.
-        const neighbour = primaries[0] === id ? primaries[1] : primaries[0];
-        if (neighbour && i < 2) {
-          const other = byId.get(neighbour)!;
-          rules.push({ ...base, _id: `zr-${schoolYear}-road-${id}-far`, stage: 'primary', match: { kind: 'road', road, side: 'even', from: 30, to: 120 }, schoolIds: [neighbour], text: `${road} 双号 30–120号 → ${other.name}` });
-        }
-      });
-    }
-    // A few 小区 named in the rules, with the names people use for them.
-    dist.streets.slice(0, 3).forEach((street) => {
-      const x = versions.find((v) => v.streetCodes.includes(street.code));
-      const c = street.communities.find((cm) => /^(.{3,})社区居委会$/.test(cm.name));
-      const leadId = x?.alliances.find((a) => a.stage === 'primary')?.leadSchoolIds[0];
-      if (!leadId || !c) return;
-      const name = c.name.replace(/社区居委会$/, '');
-      const school = byId.get(leadId)!;
-      rules.push({ ...base, _id: `zr-${schoolYear}-estate-${c.code}`, stage: 'primary', match: { kind: 'estate', name: `${name}小区`, aliases: [name] }, schoolIds: [school._id], text: `${name}小区（又称“${name}”）→ ${school.name}` });
-    });
-  }
-  return rules;
-}
 
 /** Sample 对口: each primary school feeds the lead middle school of its 学区 (nine-year schools need no rule). */
 function sampleFeeders(versions: readonly XuequVersion[], schools: ReadonlyMap<string, School>, dist: DistrictDivisions, currentYear: number): FeederRule[] {

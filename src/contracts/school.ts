@@ -4,6 +4,7 @@ import type { AllianceStage, Stage } from '../domain/stages';
 import type { SchoolKind } from '../domain/school';
 import type { SourceDocument } from '../domain/xuequ';
 import type { MatchReason } from '../domain/zoning-match';
+import type { StageAnswer } from '../domain/answer';
 import { enrolmentInputs, type EnrolmentOutputs } from './enrolment';
 import { policyInputs, type PolicyOutputs } from './policy';
 
@@ -99,16 +100,24 @@ export interface ZonedSchool {
   /** Why: the rule that matched, as written, with its document and year. */
   rule: { id: string; kind: MatchReason; text: string; document: SourceDocument; schoolYear: number; sample: boolean };
   reason: string;
+  /** How the list that matched gives places (单校划片 / 多校划片); null when it does not say. */
+  mechanism: 'single' | 'multi' | null;
   /** Where a zoned primary school leads: 对口 middle school(s) or its own 九年一贯 middle section. */
   feeder: { kind: 'feeder' | 'nine-year'; schools: SchoolRef[]; text: string; sample: boolean } | null;
 }
 
 export interface YearZoning {
+  /** The intake year (September of that year); named schoolYear on the wire since the first release. */
   schoolYear: number;
+  /** e.g. 2027年秋季入学 · 2020-09-01至2021-08-31出生 */
   label: string;
   zoned: ZonedSchool[];
-  /** Stages with more than one candidate school: the parent should ask the school to confirm. */
+  /** Stages with more than one candidate school that no 多校划片 explains: ask the school to confirm. */
   ambiguous: Stage[];
+  /** One statement per stage (primary, then middle): the mechanism and what it means for this family. */
+  answers: StageAnswer[];
+  /** For a list other than the asked intake's: what differs from it, in plain Chinese. */
+  changes: string[];
 }
 
 export interface ZoningHistoryEntry {
@@ -123,11 +132,12 @@ export interface LookupResult {
   district: { code: string; name: string };
   street: { code: string; name: string } | null;
   community: { code: string; name: string } | null;
+  /** The asked intake (default: the next one, whose registration is ahead). */
   schoolYear: number;
   xuequ: XuequView[];
-  /** The zoning of the asked school year (default: the current one). */
+  /** The schools the place is zoned to for the asked intake. */
   zoned: ZonedSchool[];
-  /** That year and the next, side by side (years that have rules). */
+  /** The asked intake first; the current list beside it only when it differs (with what changed). */
   years: YearZoning[];
   /** The place's zoning in every school year on record, with what changed. */
   history: ZoningHistoryEntry[];

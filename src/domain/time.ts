@@ -26,3 +26,11 @@ export function schoolYearOf(nowMs: number, zone: string): number {
 export function schoolYearLabel(year: number): string {
   return `${year}—${year + 1}学年`;
 }
+
+/**
+ * "2027年秋季入学 · 2020-09-01至2021-08-31出生": an intake as parents ask about it, with the births it
+ * admits under the national cut-off (满6周岁 on 31 August).
+ */
+export function intakeLabel(intakeYear: number): string {
+  return `${intakeYear}年秋季入学 · ${intakeYear - 7}-09-01至${intakeYear - 6}-08-31出生`;
+}

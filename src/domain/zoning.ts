@@ -1,4 +1,5 @@
 import type { SourceDocument } from './xuequ';
+import type { PlacementMechanism } from './catchment/types';
 import type { Stage } from './stages';
 import type { ZoningHit, ZoningRuleLike } from './zoning-match';
 
@@ -10,6 +11,8 @@ export interface ZoningRule extends ZoningRuleLike {
   document: SourceDocument;
   /** Generated sample data, not a published rule: shown as 示例数据. */
   sample: boolean;
+  /** From a catchment list: how places are given there (单校划片 / 多校划片 by 派位). */
+  mechanism?: PlacementMechanism;
 }
 
 /** Zoned school ids per stage for one school year, from the rules that matched. */

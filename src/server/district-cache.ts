@@ -3,10 +3,12 @@ import type { School } from '../domain/school';
 import type { XuequVersion } from '../domain/xuequ';
 import type { ZoningRule } from '../domain/zoning';
 import { buildZoningIndex, type ZoningIndex } from '../domain/zoning-match';
+import { catchmentRules, type CatchmentPlaces } from '../domain/catchment';
 import { referenceVersion } from './repositories/meta';
 import {
   getDistrict,
   listDivisions,
+  listCatchments,
   listFeeders,
   listSchools,
   listXuequVersions,
@@ -35,15 +37,22 @@ interface Entry {
 const cache = new Map<string, Entry>();
 
 async function load(code: string): Promise<DistrictData | null> {
-  const [district, divisions, schools, versions, rules, feeders] = await Promise.all([
+  const [district, divisions, schools, versions, zoningRules, feeders, catchments] = await Promise.all([
     getDistrict(code),
     listDivisions(code),
     listSchools(code),
     listXuequVersions(code),
     listZoningRules(code),
     listFeeders(code),
+    listCatchments(code),
   ]);
   if (!district) return null;
+  // Published lists are read here, once per warm instance: a better reader improves every stored list.
+  const places: CatchmentPlaces = {
+    streets: divisions.filter((d) => d.level === 'street'),
+    communities: divisions.filter((d) => d.level === 'community'),
+  };
+  const rules = [...zoningRules, ...catchments.flatMap((c) => catchmentRules(c, places))];
   const byYear = new Map<number, ZoningRule[]>();
   for (const r of rules) {
     const list = byYear.get(r.schoolYear);

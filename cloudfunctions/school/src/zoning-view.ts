@@ -1,17 +1,22 @@
 import type { YearZoning, ZonedSchool, ZoningHistoryEntry } from '../../../src/contracts/school';
+import { middleAnswer, primaryAnswer, type AnswerContext, type PathInput, type ZonedInput } from '../../../src/domain/answer';
 import { feederPath } from '../../../src/domain/feeder';
 import { STAGE_LABELS, type Stage } from '../../../src/domain/stages';
-import { schoolYearLabel } from '../../../src/domain/time';
+import { intakeLabel } from '../../../src/domain/time';
 import { zoningChanges, zonedIds, type ZoningRule } from '../../../src/domain/zoning';
-import { matchIndexed, type ZoningHit, type ZoningQuery } from '../../../src/domain/zoning-match';
+import { matchIndexed, resolveHits, type ZoningHit, type ZoningQuery } from '../../../src/domain/zoning-match';
 import { feederView, schoolRef } from '../../../src/server/xuequ-view';
 import type { DistrictContext } from './district-context';
 
-/** The zoned schools of one school year for a place, each with the rule, why, and the 对口 path. */
-export function zoningForYear(d: DistrictContext, query: ZoningQuery, schoolYear: number, place: string): YearZoning {
-  const hits: Array<ZoningHit<ZoningRule>> = matchIndexed(d.zoningIndex(schoolYear), query);
+/** The rules that decide for a place in one intake: 除外 applied, the most specific place per stage. */
+export function zoningHits(d: DistrictContext, query: ZoningQuery, year: number): Array<ZoningHit<ZoningRule>> {
+  return resolveHits(matchIndexed(d.zoningIndex(year), query));
+}
+
+/** The zoned schools of one intake for a place, each with the rule, why, and the 对口 path; one answer per stage. */
+export function zoningForYear(d: DistrictContext, query: ZoningQuery, schoolYear: number, place: string, ctx: AnswerContext): YearZoning {
   const zoned: ZonedSchool[] = [];
-  for (const hit of hits) {
+  for (const hit of zoningHits(d, query, schoolYear)) {
     for (const id of hit.rule.schoolIds) {
       const school = d.schoolsById.get(id);
       if (!school || zoned.some((z) => z.stage === hit.rule.stage && z.school.id === id)) continue;
@@ -21,27 +26,35 @@ export function zoningForYear(d: DistrictContext, query: ZoningQuery, schoolYear
         stageLabel: STAGE_LABELS[hit.rule.stage],
         school: schoolRef(school),
         rule: { id: hit.rule._id, kind: hit.why, text: hit.rule.text, document: hit.rule.document, schoolYear, sample: hit.rule.sample },
-        reason: `${hit.why === 'community' ? `${place}：` : ''}${hit.detail}，属${school.name}的${STAGE_LABELS[hit.rule.stage]}划片范围（${schoolYearLabel(schoolYear)}）`,
+        reason: `${hit.why === 'community' ? `${place}：` : ''}${hit.detail}，属${school.name}的${STAGE_LABELS[hit.rule.stage]}登记范围（${schoolYear}年秋季入学）`,
+        mechanism: hit.rule.mechanism ?? null,
         feeder: feederView(path, d.schoolsById),
       });
     }
   }
   zoned.sort((a, b) => (a.stage === b.stage ? 0 : a.stage === 'primary' ? -1 : 1));
-  const ambiguous = (['primary', 'middle'] as Stage[]).filter((st) => zoned.filter((z) => z.stage === st).length > 1);
-  return { schoolYear, label: schoolYearLabel(schoolYear), zoned, ambiguous };
+  const of = (stage: Stage): ZonedInput[] => zoned.filter((z) => z.stage === stage).map((z) => ({ id: z.school.id, name: z.school.name, mechanism: z.mechanism }));
+  const primary = primaryAnswer(of('primary'), ctx);
+  const onlyPrimary = of('primary').length === 1 ? zoned.find((z) => z.stage === 'primary') : undefined;
+  const path: PathInput | null = onlyPrimary?.feeder
+    ? { kind: onlyPrimary.feeder.kind, from: { id: onlyPrimary.school.id, name: onlyPrimary.school.name }, to: onlyPrimary.feeder.schools.map((s) => ({ id: s.id, name: s.name })) }
+    : null;
+  const answers = [primary, middleAnswer(of('middle'), path, ctx)];
+  const ambiguous = answers.filter((a) => a.mechanism === 'ambiguous').map((a) => a.stage);
+  return { schoolYear, label: intakeLabel(schoolYear), zoned, ambiguous, answers, changes: [] };
 }
 
-/** The place's zoned schools in every school year on record, with what changed from the year before. */
+/** The place's zoned schools in every intake on record, with what changed from the year before. */
 export function zoningHistory(d: DistrictContext, query: ZoningQuery): ZoningHistoryEntry[] {
   const nameOf = (id: string) => d.schoolsById.get(id)?.name ?? id;
   const out: ZoningHistoryEntry[] = [];
   let previous: ReturnType<typeof zonedIds> | null = null;
   for (const year of d.schoolYears) {
-    const ids = zonedIds(matchIndexed(d.zoningIndex(year), query));
+    const ids = zonedIds(zoningHits(d, query, year));
     if (ids.primary.length + ids.middle.length === 0 && previous === null) continue;
     out.push({
       schoolYear: year,
-      label: schoolYearLabel(year),
+      label: `${year}年秋季入学`,
       schools: { primary: ids.primary.map(nameOf), middle: ids.middle.map(nameOf) },
       changes: previous ? zoningChanges(previous, ids, nameOf, STAGE_LABELS) : [],
     });

@@ -1,2 +1,3 @@
 export * from './types';
 export { parseCatchment } from './parse';
+export { catchmentRules } from './rules';

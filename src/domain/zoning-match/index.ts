@@ -2,3 +2,4 @@ export { normalizeAddress, type NormalizedAddress } from './normalize';
 export type { MatchReason, ZoningHit, ZoningMatch, ZoningQuery, ZoningRuleLike } from './rules';
 export { naiveMatch } from './naive';
 export { buildZoningIndex, matchIndexed, matchRules, type ZoningIndex } from './matcher';
+export { resolveHits } from './resolve';

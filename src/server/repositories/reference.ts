@@ -13,6 +13,8 @@ export interface DistrictDoc {
   name: string;
   city: string;
   province: string;
+  /** Where no list names a place: 学区制 places within the 学区 (多校划片), or the bureau decides case by case. */
+  withoutZone?: 'xuequ-multi' | 'ask';
 }
 
 export interface DivisionDoc {

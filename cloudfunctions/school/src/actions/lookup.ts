@@ -2,16 +2,20 @@ import type { z } from 'zod';
 import type { LookupResult, schoolInputs } from '../../../../src/contracts/school';
 import type { ActionContext } from '../../../../src/server/handler';
 import { AppError } from '../../../../src/server/errors';
-import { CHINA_ZONE, localDate, schoolYearLabel, schoolYearOf } from '../../../../src/domain/time';
+import { CHINA_ZONE, localDate, schoolYearOf } from '../../../../src/domain/time';
+import { intakeYearOf } from '../../../../src/domain/enrolment/rules';
+import type { AnswerContext } from '../../../../src/domain/answer';
+import { normalizeAddress } from '../../../../src/domain/zoning-match';
 import { divisionsNamedIn } from '../../../../src/domain/divisions';
 import { searchByName } from '../../../../src/domain/text';
 import { STAGE_LABELS } from '../../../../src/domain/stages';
 import { compositionOn, xuequOfSchool, xuequServingStreet, type XuequVersion } from '../../../../src/domain/xuequ';
 import { upcomingChanges } from '../../../../src/domain/composition';
+import { zonedIds, zoningChanges } from '../../../../src/domain/zoning';
 import type { DivisionDoc } from '../../../../src/server/repositories/reference';
 import { schoolRef } from '../../../../src/server/xuequ-view';
 import { loadDistrict, type DistrictContext } from '../district-context';
-import { zoningForYear, zoningHistory } from '../zoning-view';
+import { zoningForYear, zoningHistory, zoningHits } from '../zoning-view';
 
 type LookupInput = z.output<(typeof schoolInputs)['lookup']>;
 
@@ -41,32 +45,37 @@ function resolvePlace(d: DistrictContext, input: LookupInput, notes: string[]): 
 
 /** Which 学区 and which zoned schools serve a place, and why. The address is matched, never stored. */
 export async function lookup(input: LookupInput, ctx: ActionContext): Promise<LookupResult> {
-  const schoolYear = input.schoolYear ?? schoolYearOf(ctx.now, CHINA_ZONE);
+  // Parents ask about the next intake: in November 2026 that is autumn 2027, as in the enrolment wizard.
+  const schoolYear = input.schoolYear ?? intakeYearOf(schoolYearOf(ctx.now, CHINA_ZONE));
   const d = await loadDistrict(input.districtCode, localDate(ctx.now, CHINA_ZONE));
   const notes: string[] = [];
   const { street, community } = resolvePlace(d, input, notes);
-  const query = { communityCode: community?.code, address: input.address };
-  const asked = Boolean(community || input.address);
-  const place = input.address?.trim() || community?.name || '';
-
-  const years = asked ? [schoolYear, schoolYear + 1].filter((y) => d.schoolYears.includes(y)).map((y) => zoningForYear(d, query, y, place)) : [];
-  const current = years.find((y) => y.schoolYear === schoolYear) ?? { schoolYear, label: schoolYearLabel(schoolYear), zoned: [], ambiguous: [] };
+  const query = { communityCode: community?.code, streetCode: street?.code, address: input.address };
+  const asked = Boolean(community || input.address || street);
+  const place = input.address?.trim() || community?.name || street?.name || '';
 
   // The 学区 of the zoned schools decide; without zoning, the 学区 serving the 街道.
   const xuequ = new Map<string, XuequVersion>();
-  for (const z of current.zoned) for (const hit of xuequOfSchool(d.composition, z.school.id)) xuequ.set(hit.xuequ.xuequId, hit.xuequ);
+  const hits = asked ? zoningHits(d, query, schoolYear) : [];
+  for (const h of hits) for (const id of h.rule.schoolIds) for (const x of xuequOfSchool(d.composition, id)) xuequ.set(x.xuequ.xuequId, x.xuequ);
   if (xuequ.size === 0 && street) for (const x of xuequServingStreet(d.composition, street.code)) xuequ.set(x.xuequId, x);
 
   const schools = input.schoolName
     ? searchByName(d.schools, input.schoolName).map((s) => ({ school: schoolRef(s), xuequIds: [...new Set(xuequOfSchool(d.composition, s._id).map((h) => h.xuequ.xuequId))] }))
     : [];
+  const placeXuequ = [...xuequ.values()];
   for (const s of schools) for (const id of s.xuequIds) if (!xuequ.has(id)) xuequ.set(id, d.composition.find((x) => x.xuequId === id)!);
+
+  const answerCtx: AnswerContext = { districtName: d.district.name, withoutZone: d.district.withoutZone ?? 'ask', xuequ: placeXuequ.map((x) => ({ name: x.name, schools: schoolsOfXuequ(d, x) })) };
+  const current = zoningForYear(d, query, schoolYear, place, answerCtx);
+  const years = asked ? [current, ...earlierList(d, query, schoolYear, place, answerCtx)] : [];
 
   if (input.schoolName && schools.length === 0) notes.push(`${d.district.name}未找到名称含“${input.schoolName}”的学校`);
   if (street && xuequ.size === 0) notes.push(`文件未列出${street.name}所属的学区，请咨询${d.district.name}教育局`);
   if (street && xuequ.size > 1 && current.zoned.length === 0) notes.push(`${street.name}分属${xuequ.size}个学区，选择社区或填写门牌可确定具体学区`);
-  for (const stage of current.ambiguous) notes.push(`该地址对应多所${STAGE_LABELS[stage]}，以下均列出依据；请向学校确认`);
-  if (asked && current.zoned.length === 0) notes.push(`${place}在${schoolYearLabel(schoolYear)}没有匹配的划片规则，可请学校确认`);
+  if (community && input.address) notes.push(...disagreement(d, community, input.address, schoolYear));
+  const typed = input.address ? normalizeAddress(input.address) : null;
+  if (typed?.road && typed.number === null && current.zoned.length === 0) notes.push(`请填写门牌号：${typed.road}的登记范围按门牌号划分`);
   if (!street && !input.schoolName && !input.address) notes.push('请选择街道和社区，或输入学校名称');
 
   return {
@@ -78,11 +87,42 @@ export async function lookup(input: LookupInput, ctx: ActionContext): Promise<Lo
     zoned: current.zoned,
     years,
     history: asked ? zoningHistory(d, query) : [],
-    canAskSchool: asked && (current.zoned.length === 0 || current.ambiguous.length > 0),
+    canAskSchool: asked && current.answers.some((a) => a.mechanism === 'ambiguous' || a.mechanism === 'unknown' || a.mechanism === 'xuequ'),
     schools,
     notes,
     upcoming: upcoming(d, [...current.zoned.map((z) => z.school.id), ...schools.map((s) => s.school.id)], street && current.zoned.length === 0 ? [street.code] : [], localDate(ctx.now, CHINA_ZONE)),
   };
+}
+
+/** The schools of each stage a 学区 holds (a member list not split by stage counts for the stages a school teaches). */
+function schoolsOfXuequ(d: DistrictContext, x: XuequVersion): AnswerContext['xuequ'][number]['schools'] {
+  const out: AnswerContext['xuequ'][number]['schools'] = { primary: [], middle: [] };
+  for (const a of x.alliances) {
+    for (const id of [...a.leadSchoolIds, ...a.memberSchoolIds]) {
+      const s = d.schoolsById.get(id);
+      if (!s) continue;
+      for (const stage of s.stages) if ((a.stage === 'all' || a.stage === stage) && !out[stage].some((t) => t.id === id)) out[stage].push({ id, name: s.name });
+    }
+  }
+  return out;
+}
+
+/** The list in force now (the intake before the asked one), only when it differs, saying what changed. */
+function earlierList(d: DistrictContext, query: Parameters<typeof zoningHits>[1], year: number, place: string, ctx: AnswerContext): LookupResult['years'] {
+  if (!d.schoolYears.includes(year - 1)) return [];
+  const nameOf = (id: string) => d.schoolsById.get(id)?.name ?? id;
+  const ids = (y: number) => zonedIds(zoningHits(d, query, y));
+  const changes = zoningChanges(ids(year - 1), ids(year), nameOf, STAGE_LABELS).map((c) => `${year}年秋季与${year - 1}年秋季相比，${c}`);
+  return changes.length ? [{ ...zoningForYear(d, query, year - 1, place, ctx), changes }] : [];
+}
+
+/** A picked 社区 and a typed address that lead to different schools: the address may lie outside the 社区. */
+function disagreement(d: DistrictContext, community: DivisionDoc, address: string, year: number): string[] {
+  const names = (q: Parameters<typeof zoningHits>[1]) => [...new Set(zoningHits(d, q, year).flatMap((h) => h.rule.schoolIds))].map((id) => d.schoolsById.get(id)?.name ?? id).sort();
+  const byCommunity = names({ communityCode: community.code, streetCode: community.parentCode });
+  const byAddress = names({ address });
+  if (byCommunity.length === 0 || byAddress.length === 0 || byCommunity.join() === byAddress.join()) return [];
+  return [`所选${community.name}对应${byCommunity.join('、')}，而输入的地址对应${byAddress.join('、')}：地址可能不在所选社区内，请核对；下面按地址回答`];
 }
 
 /** Composition changes after today for these schools / 街道, each with the 学区 as composed from its date. */
