@@ -19,18 +19,21 @@ let seq = 0;
 const requestId = () => `req-catch-${String(++seq).padStart(4, '0')}`;
 
 const HEADER = '学校名称,学段,学年,划片方式,登记范围,依据文件';
+// Intakes the seed's sample lists do not cover, so every outcome below is the file's own.
+const Y = '2031';
+const Y2 = '2032';
 const TITLE = '河东区2026年义务教育招生工作实施方案';
 const HUZHU = '大王庄街道：\n六纬路1-99号（单号）、2-50号（双号）；\n甲乙丙丁无法识别的一句';
 const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
 const csvRow = (name: string, stage: string, year: string, mechanism: string, text: string, title = TITLE) => [name, stage, year, mechanism, quoted(text), title].join(',');
 const FILE = [
   HEADER,
-  csvRow('互助道小学', '小学', '2026', '单校划片', HUZHU.replace(/\n/g, '\r\n')),
-  csvRow('第四十五中学', '初中', '2026', '多校划片', '二号桥街道全部'),
-  csvRow('新建实验学校', '小学', '2026', '单校划片', '富民路1-99号（单号）'),
-  csvRow('新建实验学校', '初中', '2026', '单校划片', '富民路全段'),
-  csvRow('新建小学', '小学', '2026', '单校划片', '春华家园1-12号楼'),
-  csvRow('第四十五中学', '小学', '2027', '单校划片', '二号桥街道全部'),
+  csvRow('互助道小学', '小学', Y, '单校划片', HUZHU.replace(/\n/g, '\r\n')),
+  csvRow('第四十五中学', '初中', Y, '多校划片', '二号桥街道全部'),
+  csvRow('新建实验学校', '小学', Y, '单校划片', '富民路1-99号（单号）'),
+  csvRow('新建实验学校', '初中', Y, '单校划片', '富民路全段'),
+  csvRow('新建小学', '小学', Y, '单校划片', '春华家园1-12号楼'),
+  csvRow('第四十五中学', '小学', Y2, '单校划片', '二号桥街道全部'),
 ].join('\r\n');
 
 const hedongPlaces = () => placesOf(app.cloud.store.find('divisions', { districtCode: '120102' }) as unknown as Division[]);
@@ -42,7 +45,7 @@ describe('登记范围 (catchments)', () => {
     expect(res.ok).toBe(true);
     expect(res.data).toMatchObject({ ok: true, fileErrors: [], counts: { new: 6, changed: 0, unchanged: 0, error: 0 }, phrasesOmitted: 0 });
     expect(res.data.rows.map((r: any) => r.label)).toEqual([
-      '互助道小学（2026年小学）', '第四十五中学（2026年初中）', '新建实验学校（2026年小学）', '新建实验学校（2026年初中）', '新建小学（2026年小学）', '第四十五中学（2027年小学）',
+      '互助道小学（2031年小学）', '第四十五中学（2031年初中）', '新建实验学校（2031年小学）', '新建实验学校（2031年初中）', '新建小学（2031年小学）', '第四十五中学（2032年小学）',
     ]);
     const expected = parseCatchment(HUZHU, hedongPlaces()).map((p) => ({ text: p.text, street: p.street, status: p.status, reading: p.reading }));
     expect(res.data.rows[0].phrases).toEqual(expected);
@@ -60,10 +63,10 @@ describe('登记范围 (catchments)', () => {
     expect(counts()).toEqual({ catchments: before.catchments + 6, schools: before.schools + 2, ref: before.ref + 1 });
 
     const huzhu = school('互助道小学');
-    const stored = app.cloud.store.find('catchments', { schoolId: huzhu._id })[0] as any;
+    const stored = app.cloud.store.find('catchments', { schoolId: huzhu._id, intakeYear: 2031 })[0] as any;
     const district = app.cloud.store.find('districts', { _id: '120102' })[0] as any;
     expect(stored).toMatchObject({
-      districtCode: '120102', intakeYear: 2026, stage: 'primary', mechanism: 'single', text: HUZHU, sample: false,
+      districtCode: '120102', intakeYear: 2031, stage: 'primary', mechanism: 'single', text: HUZHU, sample: false,
       document: { title: TITLE, issuer: `${district.name}教育局`, date: '2026-11-23' },
     });
     expect(school('新建实验学校')).toMatchObject({ districtCode: '120102', kind: 'nine-year', stages: ['primary', 'middle'], location: null, teacherCount: null });
@@ -71,6 +74,7 @@ describe('登记范围 (catchments)', () => {
     // An existing school keeps everything but its kind and stages.
     expect(school('第四十五中学')).toMatchObject({ kind: 'nine-year', stages: ['primary', 'middle'] });
     expect(app.cloud.store.count('catchments', { schoolId: school('新建实验学校')._id })).toBe(2);
+    expect(app.cloud.store.count('catchments', { schoolId: school('第四十五中学')._id, intakeYear: { $gte: 2031 } })).toBe(2);
 
     expect((await admin({ action: 'importApply', table: 'catchments', format: 'csv', content: FILE, requestId: id })).data).toMatchObject({ duplicate: true, written: 6 });
     const preview = await admin({ action: 'importPreview', table: 'catchments', format: 'csv', content: FILE });
@@ -82,7 +86,7 @@ describe('登记范围 (catchments)', () => {
 
   it('a file with a bad row writes nothing: no list and no new school', async () => {
     const before = counts();
-    const bad = [FILE, csvRow('又一所新学校', '小学', '2026', '单校划片', '七纬路全段', ''), csvRow('新建小学', '小学', '2026', '多校划片', '春华家园')].join('\r\n');
+    const bad = [FILE, csvRow('又一所新学校', '小学', Y, '单校划片', '七纬路全段', ''), csvRow('新建小学', '小学', Y, '多校划片', '春华家园')].join('\r\n');
     const preview = await admin({ action: 'importPreview', table: 'catchments', format: 'csv', content: bad });
     expect(preview.data.ok).toBe(false);
     expect(preview.data.rows.slice(6).map((r: any) => [r.row, r.outcome, r.messages])).toEqual([
@@ -98,7 +102,7 @@ describe('登记范围 (catchments)', () => {
 
   it('counts the schools it creates toward the 500-write limit', async () => {
     const before = counts();
-    const many = [HEADER, ...Array.from({ length: 251 }, (_, i) => csvRow(`批量新校${i + 1}`, '小学', '2026', '单校划片', '某路全段'))].join('\n');
+    const many = [HEADER, ...Array.from({ length: 251 }, (_, i) => csvRow(`批量新校${i + 1}`, '小学', Y, '单校划片', '某路全段'))].join('\n');
     const preview = await admin({ action: 'importPreview', table: 'catchments', format: 'csv', content: many });
     expect(preview.data.ok).toBe(false);
     expect(preview.data.fileErrors[0]).toContain('本文件有502条');
@@ -111,7 +115,7 @@ describe('登记范围 (catchments)', () => {
     const sheet = wb.addWorksheet('登记范围');
     const text = '二号桥街道：\n福东里1-20号楼\n松竹里社区';
     sheet.addRow(HEADER.split(','));
-    sheet.addRow(['第四十五中学', '初中', 2028, '多校划片', text, TITLE]);
+    sheet.addRow(['第四十五中学', '初中', 2033, '多校划片', text, TITLE]);
     sheet.getCell('E2').alignment = { wrapText: true };
     const content = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     const preview = await admin({ action: 'importPreview', table: 'catchments', format: 'xlsx', content });
@@ -119,7 +123,7 @@ describe('登记范围 (catchments)', () => {
     expect(preview.data.rows[0].phrases).toEqual(parseCatchment(text, hedongPlaces()).map((p) => ({ text: p.text, street: p.street, status: p.status, reading: p.reading })));
     const res = await admin({ action: 'importApply', table: 'catchments', format: 'xlsx', content, requestId: requestId() });
     expect(res.data).toMatchObject({ written: 1, schoolsUpdated: 0 });
-    expect(app.cloud.store.find('catchments', { intakeYear: 2028 })[0]).toMatchObject({ text, mechanism: 'multi', stage: 'middle' });
+    expect(app.cloud.store.find('catchments', { intakeYear: 2033 })[0]).toMatchObject({ text, mechanism: 'multi', stage: 'middle' });
   });
 
   it('an export (line breaks kept in quoted cells) re-imports as all unchanged', async () => {

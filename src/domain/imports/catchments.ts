@@ -124,8 +124,11 @@ function schoolPlan(districtCode: string, schools: readonly School[], cells: rea
   return { changes, resolved };
 }
 
-const sameCatchment = (a: CatchmentDoc, b: CatchmentDoc) =>
-  a.mechanism === b.mechanism && a.text === b.text && a.document.title === b.document.title && a.sample === b.sample;
+/**
+ * What the file carries. A sample list (示例数据) exported and imported again as it is stays sample: only a
+ * list the bureau writes differently becomes its own.
+ */
+const sameCatchment = (a: CatchmentDoc, b: CatchmentDoc) => a.mechanism === b.mechanism && a.text === b.text && a.document.title === b.document.title;
 
 export function validateCatchmentRows(ctx: CatchmentContext, rows: ReadonlyArray<{ row: number; values: RawRow }>): CatchmentCheck {
   const cells = rows.map(({ row, values }) => readCells(row, values));

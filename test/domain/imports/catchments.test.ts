@@ -111,8 +111,10 @@ describe('the 登记范围 import table', () => {
     expect(again.rows[0]).toMatchObject({ outcome: 'unchanged', doc: stored });
     const edited = validateCatchmentRows(ctx({ existing: [stored], today: '2026-12-01' }), rows(line('互助道小学', '小学', '2026', '单校划片', `${TEXT}\n新增：七纬路全段`))).rows[0];
     expect(edited).toMatchObject({ outcome: 'changed', doc: { _id: stored._id, document: { issuer: '天津市河东区教育局', date: '2026-12-01' } } });
-    // Sample text of the same wording is replaced by the bureau's own.
-    expect(validateCatchmentRows(ctx({ existing: [{ ...stored, sample: true }] }), rows(line('互助道小学'))).rows[0].outcome).toBe('changed');
+    // A sample list exported and imported as it is stays sample; written differently it is the bureau's own.
+    const sample = { ...stored, sample: true };
+    expect(validateCatchmentRows(ctx({ existing: [sample] }), rows(line('互助道小学'))).rows[0]).toMatchObject({ outcome: 'unchanged', doc: sample });
+    expect(validateCatchmentRows(ctx({ existing: [sample] }), rows(line('互助道小学', '小学', '2026', '多校划片'))).rows[0]).toMatchObject({ outcome: 'changed', doc: { sample: false } });
   });
 
   it('exports the same columns, which re-import as unchanged', () => {
