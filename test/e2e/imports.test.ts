@@ -6,7 +6,7 @@ import { gbkBytes } from '../helpers/gbk';
 // The bureau imports a teacher roster in the browser (a bad GBK file first: row errors, nothing written),
 // then replaces the roster with next term's (who left is listed before anything is removed), then
 // exports every zoning rule and picks that large file again: it goes up in pieces with progress
-// and checks as all unchanged.
+// and checks as all unchanged. 登记范围: the phrases as read, then the import with the school it creates.
 const s = h5Session();
 const byTestId = s.byTestId;
 const login = (persona: string) => s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
@@ -59,6 +59,26 @@ describe('the bureau imports and exports data', () => {
     await byTestId('import-result').waitFor();
     expect(await byTestId('import-result').textContent()).toContain('删除1条');
     expect(s.app.cloud.store.find('teacher_roster', {}).map((t: any) => t.staffNo)).toEqual(['E2E-01']);
+  });
+
+  it('登记范围: the preview shows every phrase as read, 未能识别 marked; the import creates the school it names', async () => {
+    await open();
+    await byTestId('table-catchments').click();
+    const [template] = await Promise.all([s.page.waitForEvent('download'), byTestId('download-template').click()]);
+    expect(template.suggestedFilename()).toBe('登记范围导入模板.csv');
+    const csv = '学校名称,学段,学年,划片方式,登记范围,依据文件\n浏览器新建小学,小学,2031,单校划片,"大王庄街道：\n六纬路1-99号（单号）；\n甲乙丙丁无法识别的一句",河东区2031年义务教育招生工作实施方案\n';
+    await pick('登记范围.csv', csv);
+    await byTestId('import-preview').waitFor();
+    expect(await byTestId('unread-hint').textContent()).toContain('不影响导入');
+    expect(await byTestId('phrases-2').textContent()).toContain('甲乙丙丁');
+    expect(await byTestId('phrases-2').locator('[data-testid="phrase-unread"]').count()).toBeGreaterThan(0);
+    expect(await byTestId('school-changes').textContent()).toContain('新增学校：浏览器新建小学（小学）');
+    expect(await byTestId('apply-import').textContent()).toContain('写入1条，新增或调整1所学校');
+    await byTestId('apply-import').click();
+    await byTestId('import-result').waitFor();
+    expect(await byTestId('import-result').textContent()).toContain('新增或调整1所学校');
+    expect(s.app.cloud.store.find('catchments', { intakeYear: 2031 })).toEqual([expect.objectContaining({ mechanism: 'single', text: '大王庄街道：\n六纬路1-99号（单号）；\n甲乙丙丁无法识别的一句' })]);
+    expect(s.app.cloud.store.count('schools', { name: '浏览器新建小学' })).toBe(1);
   });
 
   it('an export of every zoning rule re-imports in pieces with progress and changes nothing', async () => {

@@ -35,6 +35,8 @@ describe('the 登记范围 preview', () => {
 
   it('filters to the schools with unread phrases and unfolds a long list', () => {
     render(<PreviewPanel preview={preview} />);
+    // A short list keeps the published order.
+    expect(within(screen.getByTestId('row-2')).getAllByTestId(/^phrase-/).map((e) => e.dataset.testid)).toEqual(['phrase-read', 'phrase-unread']);
     expect(within(screen.getByTestId('row-3')).getAllByTestId('phrase-read')).toHaveLength(12);
     fireEvent.click(screen.getByTestId('phrases-toggle-3'));
     expect(within(screen.getByTestId('row-3')).getAllByTestId('phrase-read')).toHaveLength(15);

@@ -7,13 +7,14 @@ import { PHRASE_STATUS_LABELS } from './tables';
 const FIRST = 12;
 
 /**
- * One school's 登记范围 as read, phrase by phrase: each with its reading; 未能识别 phrases are
- * highlighted and listed first when the list is folded, since those are what the bureau may fix.
+ * One school's 登记范围 as read, phrase by phrase in the published order, each with its reading; 未能识别
+ * phrases are highlighted, and come first when a long list is folded, since those are what the bureau may fix.
  */
 export default function PhraseList({ phrases, row }: { phrases: readonly ImportPhraseView[]; row: number }) {
   const [open, setOpen] = useState(false);
   const unread = phrases.filter((p) => p.status === 'unread').length;
-  const ordered = open ? phrases : [...phrases].sort((a, b) => Number(b.status === 'unread') - Number(a.status === 'unread')).slice(0, FIRST);
+  const folded = !open && phrases.length > FIRST;
+  const ordered = folded ? [...phrases].sort((a, b) => Number(b.status === 'unread') - Number(a.status === 'unread')).slice(0, FIRST) : phrases;
   return (
     <View className='imports__phrases' data-testid={`phrases-${row}`}>
       <Text className='imports__hint'>
