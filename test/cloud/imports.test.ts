@@ -134,20 +134,36 @@ describe('zoning rules', () => {
 
   it('imports road and 小区 rules (not sample) that the lookup then finds; a re-import is unchanged', async () => {
     const before = counts();
-    const before富民路 = (await app.cloud.invoke('school', { action: 'lookup', districtCode: '120102', address: '富民路15号' }, null)) as { result: any };
+    const before富民路 = (await app.cloud.invoke('school', { action: 'lookup', districtCode: '120102', address: '富民路15号', schoolYear: 2026 }, null)) as { result: any };
     expect(before富民路.result.data.zoned).toEqual([]);
     const res = await admin({ action: 'importApply', table: 'zoning', format: 'csv', content: ZONING, requestId: requestId() });
     expect(res.data).toMatchObject({ written: 2, counts: { new: 2 } });
     expect(counts()).toEqual({ ...before, rules: before.rules + 2, ref: before.ref + 1 });
     const stored = app.cloud.store.find('zoning_rules', { 'match.road': '富民路' })[0] as any;
     expect(stored).toMatchObject({ sample: false, schoolYear: 2026, stage: 'primary', match: { kind: 'road', side: 'odd', from: 1, to: 99 }, document: { number: '河东教〔2026〕8号' } });
-    const { result } = (await app.cloud.invoke('school', { action: 'lookup', districtCode: '120102', address: '富民路15号' }, null)) as { result: any };
+    const { result } = (await app.cloud.invoke('school', { action: 'lookup', districtCode: '120102', address: '富民路15号', schoolYear: 2026 }, null)) as { result: any };
     expect(result.data.zoned.map((z: any) => [z.school.name, z.rule.kind])).toContainEqual(['新建实验小学', 'road']);
     const again = await admin({ action: 'importPreview', table: 'zoning', format: 'csv', content: ZONING });
     expect(again.data.counts).toEqual({ new: 0, changed: 0, unchanged: 2, error: 0 });
   });
 
   it('an export of every rule (too large for one call) uploads in pieces and re-imports as all unchanged', async () => {
+    // Stored rules of an earlier year, more than one call carries once exported (the seed has lists, not rules).
+    const school = app.cloud.store.find('schools', { districtCode: '120102', name: '互助道小学' })[0] as any;
+    app.cloud.store.insertMany(
+      'zoning_rules',
+      Array.from({ length: 600 }, (_, i) => ({
+        _id: `zr-bulk-${i}`,
+        districtCode: '120102',
+        schoolYear: 2024,
+        stage: 'primary',
+        match: { kind: 'road', road: `测试${i}路`, side: 'all', from: 1, to: 99 },
+        schoolIds: [school._id],
+        text: `测试${i}路1-99号，一段足够长的规则原文，使导出文件超过一次调用能带的大小`.repeat(2),
+        document: { title: '河东区2024年划片方案', issuer: '河东区教育局', date: '2024-05-20', number: null },
+        sample: false,
+      })),
+    );
     const exported = await admin({ action: 'exportTable', table: 'zoning', format: 'csv' });
     expect(exported.data.rows).toBeGreaterThan(500);
     const inline = await admin({ action: 'importPreview', table: 'zoning', format: 'csv', content: exported.data.content });

@@ -35,15 +35,17 @@ describe('school.lookup', () => {
     expect(result.ok).toBe(true);
     const d = result.data;
     expect(d.street.name).toBe('二号桥街道');
-    expect(d.schoolYear).toBe(2026);
+    expect(d.schoolYear).toBe(2027);
     expect(d.xuequ.map((x: any) => x.name)).toEqual(['第一学区']);
     const primary = d.xuequ[0].alliances.find((a: any) => a.stage === 'primary');
     expect(primary.leads.map((s: any) => s.name)).toEqual(['互助道小学']);
     expect(primary.leadTitle).toBe('学区长学校');
-    expect(d.zoned.map((z: any) => z.stage)).toEqual(['primary', 'middle']);
+    // Lists are published for 小学; the middle school follows from the primary school's 对口.
+    expect(d.zoned.map((z: any) => z.stage)).toEqual(['primary']);
+    expect(d.years[0].answers[1].mechanism).toMatch(/^(feeder|nine-year)$/);
     for (const z of d.zoned) {
       expect(z.rule.sample).toBe(true);
-      expect(z.rule.schoolYear).toBe(2026);
+      expect(z.rule.schoolYear).toBe(2027);
       expect(z.rule.document.title).toContain('示例数据');
       expect(z.reason).toContain(d.community.name);
     }
@@ -59,7 +61,8 @@ describe('school.lookup', () => {
   it('reads a 社区 out of a typed address without storing it', async () => {
     const { result } = await school({ action: 'lookup', districtCode: '120102', address: '河东区大王庄诚厚里3号楼' });
     expect(result.data.community.name).toBe('诚厚里社区居委会');
-    expect(result.data.zoned.length).toBe(2);
+    expect(result.data.zoned.map((z: any) => z.stage)).toEqual(['primary']);
+    expect(result.data.years[0].answers.map((a: any) => a.schools.length)).toEqual([1, 1]);
   });
 
   it('a 街道 shared by two 学区 lists both and says how to decide', async () => {

@@ -23,19 +23,17 @@ describe('matching a typed address', () => {
     expect(result.data.canAskSchool).toBe(false);
   });
 
-  it('a number in two overlapping ranges lists both candidates with their rules and offers 请学校确认', async () => {
+  it('an even number inside the even range goes to the school that lists it', async () => {
     const { result } = await lookup({ address: '互助道32号' });
-    expect(result.data.zoned.map((z: any) => z.school.name).sort()).toEqual(['互助道小学', '友爱道小学']);
-    expect(result.data.years[0].ambiguous).toEqual(['primary']);
-    expect(result.data.canAskSchool).toBe(true);
-    expect(result.data.notes.join()).toContain('多所小学');
+    expect(result.data.zoned.map((z: any) => z.school.name)).toEqual(['互助道小学']);
+    expect(result.data.zoned[0].reason).toContain('双号');
   });
 
-  it('a number beyond every range matches nothing and says so plainly', async () => {
+  it('a number beyond every range matches no school, and the answer says who decides', async () => {
     const { result } = await lookup({ address: '互助道500号' });
     expect(result.data.zoned).toEqual([]);
     expect(result.data.canAskSchool).toBe(true);
-    expect(result.data.notes.join()).toContain('没有匹配的划片规则');
+    expect(result.data.years[0].answers[0]).toMatchObject({ mechanism: 'unknown', decidedBy: '河东区教育局' });
   });
 
   it('full-width digits and a Chinese house number are read the same way', async () => {
@@ -46,11 +44,18 @@ describe('matching a typed address', () => {
   });
 });
 
-describe('school years', () => {
-  it('shows the current and the next school year side by side', async () => {
+describe('intakes', () => {
+  it('answers the next intake, and shows the current list beside it only where it differs, saying what changed', async () => {
     const { result } = await lookup({ communityCode: '120102005001' });
-    expect(result.data.years.map((y: any) => y.label)).toEqual(['2026—2027学年', '2027—2028学年']);
-    expect(result.data.years.every((y: any) => y.zoned.length === 2)).toBe(true);
+    expect(result.data.years.map((y: any) => y.label)).toEqual(['2027年秋季入学 · 2020-09-01至2021-08-31出生']);
+    const divisions = (await school({ action: 'listDivisions', districtCode: '120102' })).result.data;
+    let differing: any = null;
+    for (const c of divisions.streets.find((s: any) => s.code === '120102005').communities) {
+      const { result: r } = await lookup({ communityCode: c.code });
+      if (r.data.years.length > 1) differing = r.data;
+    }
+    expect(differing.years[1].schoolYear).toBe(2026);
+    expect(differing.years[1].changes[0]).toMatch(/^2027年秋季与2026年秋季相比，小学：由 .+ 调整为 .+$/);
   });
 
   it('tells what changed for a 社区 whose school moves next year', async () => {
@@ -65,10 +70,10 @@ describe('school years', () => {
     expect(changed[0]).toMatch(/^小学：由 .+ 调整为 .+$/);
   });
 
-  it('answers for an earlier school year when asked', async () => {
-    const { result } = await lookup({ communityCode: '120102005001', schoolYear: 2025 });
-    expect(result.data.schoolYear).toBe(2025);
-    expect(result.data.zoned[0].rule.schoolYear).toBe(2025);
+  it('answers for an earlier intake when asked', async () => {
+    const { result } = await lookup({ communityCode: '120102005001', schoolYear: 2026 });
+    expect(result.data.schoolYear).toBe(2026);
+    expect(result.data.zoned[0].rule.schoolYear).toBe(2026);
   });
 });
 

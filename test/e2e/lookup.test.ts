@@ -18,8 +18,10 @@ describe('a parent finds the 学区 of a home in 河东区', () => {
     expect(text).toContain('学区长学校：互助道小学');
     expect(text).toContain('学区长学校：第四十五中学');
     expect(text).toContain('成员校：友爱道小学');
-    expect(text).toContain('划片学校（2026—2027学年）');
-    expect(text).toMatch(/所在社区在划片范围内，属.+的小学划片范围/);
+    expect(text).toContain('2027年秋季入学 · 2020-09-01至2021-08-31出生');
+    expect(await byTestId('answer-primary').textContent()).toMatch(/单校划片/);
+    expect(await byTestId('answer-middle').textContent()).toMatch(/对口直升|九年一贯/);
+    expect(text).toMatch(/所在社区在划片范围内，属.+的小学登记范围/);
     expect(text).toContain('示例数据');
   });
 

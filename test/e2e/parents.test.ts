@@ -18,27 +18,26 @@ async function lookupAddress(address: string) {
   await byTestId('lookup-result').waitFor();
 }
 
-describe('a house number matched by two rules', () => {
-  it('shows both candidate schools with their rules, and the parent asks the school to confirm', async () => {
+describe('a house number outside every published range', () => {
+  it('says no list names it and who decides, and the parent asks the school to confirm', async () => {
     await lookupAddress('互助道32号');
-    const zoned = (await byTestId('zoned-list').textContent())!;
-    expect(zoned).toContain('互助道小学');
-    expect(zoned).toContain('友爱道小学');
-    expect(zoned).toContain('双号');
+    expect(await byTestId('answer-primary').textContent()).toContain('单校划片');
+    await lookupAddress('互助道500号');
+    expect(await byTestId('answer-primary').textContent()).toContain('河东区教育局');
     await fill('ask-name', '王女士');
     await fill('ask-phone', '13800000000');
     await byTestId('ask-submit').click();
     await byTestId('ask-sent').waitFor();
-    expect(s.app.cloud.store.count('zoning_inquiries', { address: '互助道32号' })).toBe(1);
+    expect(s.app.cloud.store.count('zoning_inquiries', { address: '互助道500号' })).toBe(1);
 
     await s.page.goto(`${s.app.url}/#/pages/me/index`);
-    await s.page.waitForFunction(() => document.querySelector('[data-testid="inquiries"]')?.textContent?.includes('互助道32号'));
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="inquiries"]')?.textContent?.includes('互助道500号'));
     expect(await byTestId('inquiries').textContent()).toContain('待答复');
 
-    // The principal of the school the parent asked answers in the principal's pages.
-    await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona: 'hd-lead-primary' } });
-    await s.page.goto(`${s.app.url}/#/packages/principal/pages/home/index`);
-    const [asked] = s.app.cloud.store.find('zoning_inquiries', { address: '互助道32号' }) as Array<{ _id: string }>;
+    // No school's list names the address: the bureau answers in its pages.
+    await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona: 'hd-bureau' } });
+    await s.page.goto(`${s.app.url}/#/packages/bureau/pages/home/index`);
+    const [asked] = s.app.cloud.store.find('zoning_inquiries', { address: '互助道500号' }) as Array<{ _id: string }>;
     await s.page.locator(`[data-testid="answer-${asked._id}"] input, input[data-testid="answer-${asked._id}"]`).first().fill('该门牌属本校划片，请按时报名');
     await byTestId(`send-answer-${asked._id}`).click();
     await s.page.waitForFunction(() => document.querySelector('[data-testid="inquiry-inbox"]')?.textContent?.includes('已答复'));
@@ -49,13 +48,13 @@ describe('a house number matched by two rules', () => {
   });
 
   it('a wrong phone number is explained and nothing is stored', async () => {
-    await lookupAddress('互助道34号');
+    await lookupAddress('互助道502号');
     await fill('ask-name', '李先生');
     await fill('ask-phone', '123');
     await byTestId('ask-submit').click();
     await byTestId('ask-error').waitFor();
     expect(await byTestId('ask-error').textContent()).toContain('手机号');
-    expect(s.app.cloud.store.count('zoning_inquiries', { address: '互助道34号' })).toBe(0);
+    expect(s.app.cloud.store.count('zoning_inquiries', { address: '互助道502号' })).toBe(0);
   });
 });
 
@@ -75,9 +74,10 @@ describe('from the answer to the school', () => {
     await s.page.waitForFunction(() => document.querySelector('[data-testid="favourites"]')?.textContent?.includes('互助道小学'));
   });
 
-  it('switches to the next school year', async () => {
+  it('answers the next intake with the published phrase that matched, and the middle school as one path', async () => {
     await lookupAddress('互助道15号');
-    await byTestId('year-2027').click();
-    expect(await byTestId('zoned-list').textContent()).toContain('2027—2028学年');
+    expect(await byTestId('year-2027').textContent()).toContain('2027年秋季入学');
+    expect(await byTestId('zoned-list').textContent()).toContain('登记范围原文：“互助道1-199号（单号）、2-40号（双号）”');
+    expect(await byTestId('answer-middle').textContent()).toContain('对口直升：互助道小学毕业生对口第四十五中学');
   });
 });

@@ -6,6 +6,7 @@ import AskSchoolForm from '../ask-school-form';
 import SchoolCard from '../school-card';
 import XuequCard from '../xuequ-card';
 import XuequUpcoming from '../xuequ-upcoming';
+import StageAnswers from '../stage-answers';
 import './index.scss';
 
 export interface LookupResultViewProps {
@@ -34,21 +35,23 @@ export default function LookupResultView({ result, address, onOpenSchool, onOpen
         <View className='lookup-result__years'>
           {result.years.map((y, i) => (
             <Text key={y.schoolYear} data-testid={`year-${y.schoolYear}`} className={`lookup-result__year ${i === yearIndex ? 'lookup-result__year--on' : ''}`} onClick={() => setYearIndex(i)}>
-              {y.label}
+              {i === 0 ? y.label : `现行名单（${y.schoolYear}年秋季入学）`}
             </Text>
           ))}
         </View>
       )}
+      {year && year.changes.length > 0 && year.changes.map((c) => <View key={c} className='lookup-result__note'><Text>{c}</Text></View>)}
+      {year && year.answers.length > 0 && <StageAnswers answers={year.answers} />}
       {year && year.zoned.length > 0 && (
         <View data-testid='zoned-list'>
-          <Text className='lookup-result__heading'>划片学校（{year.label}）</Text>
+          <Text className='lookup-result__heading'>登记范围依据（{year.label}）</Text>
           {year.zoned.map((z) => (
             <SchoolCard
               key={`${z.stage}-${z.school.id}`}
               name={z.school.name}
               kindLabel={z.school.kind === 'nine-year' ? `${z.stageLabel}·${SCHOOL_KIND_LABELS[z.school.kind]}` : SCHOOL_KIND_LABELS[z.school.kind]}
               roleLabel={`${z.stageLabel}划片`}
-              reason={`${z.reason}。规则：${z.rule.text}`}
+              reason={`${z.reason}。登记范围原文：“${z.rule.text}”`}
               source={`《${z.rule.document.title}》${z.rule.document.date ? `（${z.rule.document.date}）` : ''}`}
               note={z.school.note}
               sample={z.rule.sample}
