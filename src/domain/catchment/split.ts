@@ -1,7 +1,9 @@
 /**
  * Splits a published 登记范围 into items, keeping each item's place in the original text so that what a
  * parent is shown is the text as published. Lines are the outer structure (a 街道 header is a line of its
- * own, or "XX街道：" in front of a line); items are what separators at bracket depth 0 divide a line into.
+ * own, "XX街道：" in front of a line, or the first cell of a table row); items are what separators at
+ * bracket depth 0 divide a line into. Labels in front of a line ("招生范围：", a school's name, a 社区
+ * the items belong to) are taken off.
  */
 
 /** A slice of the original text. */
@@ -11,32 +13,48 @@ export interface Slice {
   end: number;
 }
 
+export interface Label extends Slice {
+  /** community: the items after it lie in that 社区 (it is not a place of the list by itself); school: a name. */
+  kind: 'community' | 'school';
+}
+
 export interface Line extends Slice {
+  /** Where the line's content starts (its header included). */
+  from: number;
   /** The 街道 (or 镇/乡) this line names as a section header, if it is or starts with one. */
   header: string | null;
-  /** The items after the header; empty for a header line. */
+  label: Label | null;
+  /** The items after the header and label; empty for a header line. */
   items: Slice[];
 }
 
-const OPEN = '(（[【〔「《';
-const CLOSE = ')）]】〕」》';
+const OPEN = '(（[【〔［｛{';
+const CLOSE = ')）]】〕］｝}';
 /** Separators between items: list marks, sentence ends and colons; whitespace too, unless it is inside a range. */
-const SEPARATOR = /[、，,；;。：:]/;
+const SEPARATOR = /[、，,；;。：:︰﹔﹕]/;
 const SPACE = /[\s\u3000]/;
 /** Whitespace next to these is padding inside a range ("1 - 99 号"), not a separator. */
-const JOINS = /[-‐‑‒–—―−－~～〜至到号]/;
-/** "1." "1、" "（1）" "一、" "(一)" "①" at the start of a line: list numbering, not content. */
-const NUMBERING = /^\s*(?:[（(]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]|[0-9]{1,3}\s*[.．、](?!\d)|[一二三四五六七八九十]{1,3}\s*、|[\u2460-\u2473])\s*/;
-/** A 街道-level name: ends with 街道 / 镇 / 乡 / 街道办事处 / 地区, no digits. */
-const STREET_NAME = /^[^\d\s：:，,、；;。()（）]{1,14}?(?:街道办事处|街道|镇|乡|地区)$/;
-const HEADER_PREFIX = /^[【[]?([^\d\s：:，,、；;。()（）【】[\]]{1,14}?(?:街道办事处|街道|镇|乡))[】\]]?\s*[：:]\s*/;
+const JOINS_BEFORE = /[-‐‑‒–—―−－~～〜至到]/;
+const JOINS_AFTER = /[-‐‑‒–—―−－~～〜至到号(（[【]/;
+/** "1." "1、" "（1）" "一、" "(一)" "①" "第一，" at the start of a line: list numbering, not content. */
+const NUMBERING =
+  /^\s*(?:[（(]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]|[0-9]{1,3}\s*[.．、](?!\d)|[0-9]{1,3}[\s\u3000]+(?=[^\d\s\-—至到号])|[一二三四五六七八九十]{1,3}\s*[、.．]|[\u2460-\u2473]|第[一二三四五六七八九十0-9]{1,3}[、，,.．:：])\s*/;
+const STREET_NAME = /^[^\d\s：:，,、；;。()（）【】[\]|-]{1,14}?(?:街道办事处|街道|地区办事处|镇|乡)$/;
+const HEADER_PREFIX =
+  /^[【[]?([^\d\s：:，,、；;。()（）【】[\]]{1,14}?(?:街道办事处|街道|镇|乡))[】\]]?(?:[（(]?(?:辖区内?|所辖|辖区范围内?|范围内|部分)[)）]?)?(?:\s*[：:]\s*|[\s\u3000]+)/;
+/** Words in front of the list: "招生范围：", "第一学区：". */
+const LEAD_LABEL = /^(?:招生范围|划片范围|服务范围|施教区范围?|学区范围|对口范围|登记范围|招生区域|片区范围|具体范围|生源范围|范围|[^\s：:，,、；;。]{1,10}学区|[^\s：:，,、；;。]{1,8}片区)\s*[：:]\s*/;
+const SCHOOL_LABEL =
+  /^([^\s：:，,、；;。]{2,24}?(?:小学|中学|学校|校区|分校|小学部|初中部|初中|幼儿园)(?:[（(][^）)]{1,16}[)）])?)(?:\s*[：:]\s*|[\s\u3000]+)/;
+const COMMUNITY_LABEL =
+  /^([^\d\s：:，,、；;。()（）【】[\]]{2,16}?(?:社区居民委员会|社区居委会|居民委员会|村民委员会|居委会|村委会|社区|居委|村))(?:\s*[：:]\s*|[\s\u3000]+)/;
 
 const isCjk = (c: string) => /^[\u3400-\u9fff]$/.test(c);
 
 /** Lines with offsets; runs of one-character lines (a column written top to bottom) become one line. */
 function rawLines(text: string): Slice[] {
   const lines: Slice[] = [];
-  const re = /[^\r\n]+/g;
+  const re = /[^\r\n\u2028\u2029]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const lead = m[0].length - m[0].trimStart().length;
     const t = m[0].trim();
@@ -54,12 +72,27 @@ function rawLines(text: string): Slice[] {
   return out;
 }
 
+/** Positions of brackets that have a partner; a stray one is plain text. */
+function pairedBrackets(t: string): Set<number> {
+  const paired = new Set<number>();
+  const stack: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    if (OPEN.includes(t[i])) stack.push(i);
+    else if (CLOSE.includes(t[i]) && stack.length > 0) {
+      paired.add(stack.pop()!);
+      paired.add(i);
+    }
+  }
+  return paired;
+}
+
 /** Items of a line: separators at depth 0 divide; brackets keep what they hold together. */
 export function splitItems(line: Slice): Slice[] {
   const items: Slice[] = [];
+  const t = line.text;
+  const paired = pairedBrackets(t);
   let depth = 0;
   let from = 0;
-  const t = line.text;
   const flush = (to: number) => {
     const raw = t.slice(from, to);
     const lead = raw.length - raw.trimStart().length;
@@ -68,8 +101,7 @@ export function splitItems(line: Slice): Slice[] {
   };
   for (let i = 0; i < t.length; i++) {
     const c = t[i];
-    if (OPEN.includes(c)) depth++;
-    else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
+    if (paired.has(i)) depth += OPEN.includes(c) ? 1 : -1;
     else if (depth === 0 && (SEPARATOR.test(c) || (SPACE.test(c) && !insideRange(t, i)))) {
       flush(i);
       from = i + 1;
@@ -84,26 +116,42 @@ function insideRange(t: string, i: number): boolean {
   while (a >= 0 && SPACE.test(t[a])) a--;
   let b = i + 1;
   while (b < t.length && SPACE.test(t[b])) b++;
-  return (a >= 0 && JOINS.test(t[a])) || (b < t.length && JOINS.test(t[b]));
+  return (a >= 0 && JOINS_BEFORE.test(t[a])) || (b < t.length && JOINS_AFTER.test(t[b]));
 }
 
 export function isStreetName(text: string): boolean {
-  return STREET_NAME.test(text);
+  return STREET_NAME.test(text) && !/小镇$/.test(text);
 }
 
-/** The lines of a published list, each with its header (if any) and items. */
+const cut = (s: Slice, n: number): Slice => ({ text: s.text.slice(n), start: s.start + n, end: s.end });
+
+/** The lines of a published list, each with its header (if any), label and items. */
 export function splitLines(text: string): Line[] {
   return rawLines(String(text)).map((raw) => {
-    const numbering = NUMBERING.exec(raw.text)?.[0].length ?? 0;
-    let body: Slice = { text: raw.text.slice(numbering), start: raw.start + numbering, end: raw.end };
+    let body = cut(raw, NUMBERING.exec(raw.text)?.[0].length ?? 0);
+    body = cut(body, LEAD_LABEL.exec(body.text)?.[0].length ?? 0);
+    const from = body.start;
     const bare = body.text.replace(/^[【[]|[】\]]$/g, '').replace(/[：:]$/, '').trim();
-    if (isStreetName(bare)) return { ...body, header: bare.replace(/办事处$/, ''), items: [] };
-    const prefix = HEADER_PREFIX.exec(body.text);
+    if (isStreetName(bare)) return { ...body, from, header: bare.replace(/办事处$/, ''), label: null, items: [] };
     let header: string | null = null;
-    if (prefix) {
+    const prefix = HEADER_PREFIX.exec(body.text);
+    // "大王庄街道 唐家口街道" lists two 街道: the first is no header.
+    if (prefix && !isStreetName(body.text.slice(prefix[0].length).split(/[\s、，,；;：:]/)[0]) && !/小镇$/.test(prefix[1])) {
       header = prefix[1].replace(/办事处$/, '');
-      body = { text: body.text.slice(prefix[0].length), start: body.start + prefix[0].length, end: body.end };
+      body = cut(body, prefix[0].length);
     }
-    return { ...body, header, items: splitItems(body) };
+    let label: Label | null = null;
+    for (const [kind, re] of [['school', SCHOOL_LABEL], ['community', COMMUNITY_LABEL]] as const) {
+      const m = re.exec(body.text);
+      if (!m || (kind === 'community' && /新村$/.test(m[1]))) continue;
+      // A 社区 followed by a space is a label only when a place follows ("诚厚里社区 六纬路…", not "… 万新村社区").
+      const next = body.text.slice(m[0].length).split(/[\s、，,；;：:]/)[0];
+      if (!/[：:]/.test(m[0]) && (next === '' || /(?:社区|居委会?|村委会|村|街道|镇|乡)$/.test(next))) continue;
+      label = { kind, text: m[1], start: body.start, end: body.start + m[1].length };
+      body = cut(body, m[0].length);
+      break;
+    }
+    return { ...body, from, header, label, items: splitItems(body) };
   });
 }
+
