@@ -3,7 +3,8 @@ import type { School } from '../domain/school';
 import type { XuequVersion } from '../domain/xuequ';
 import type { ZoningRule } from '../domain/zoning';
 import { buildZoningIndex, type ZoningIndex } from '../domain/zoning-match';
-import { catchmentRules, type CatchmentPlaces } from '../domain/catchment';
+import { catchmentRules } from '../domain/catchment';
+import { placesOf } from '../domain/imports/catchments';
 import { referenceVersion } from './repositories/meta';
 import {
   getDistrict,
@@ -48,10 +49,7 @@ async function load(code: string): Promise<DistrictData | null> {
   ]);
   if (!district) return null;
   // Published lists are read here, once per warm instance: a better reader improves every stored list.
-  const places: CatchmentPlaces = {
-    streets: divisions.filter((d) => d.level === 'street'),
-    communities: divisions.filter((d) => d.level === 'community'),
-  };
+  const places = placesOf(divisions);
   const rules = [...zoningRules, ...catchments.flatMap((c) => catchmentRules(c, places))];
   const byYear = new Map<number, ZoningRule[]>();
   for (const r of rules) {
