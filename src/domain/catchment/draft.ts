@@ -1,6 +1,6 @@
 import type { RoadName } from './place';
 import { describeRange, isWholeRange } from './spec';
-import type { CatchmentMatch, CatchmentPlaces, NumberRange } from './types';
+import { MAX_HOUSE_NUMBER, type CatchmentMatch, type CatchmentPlaces, type NumberRange } from './types';
 import type { Slice } from './split';
 
 /**
@@ -24,6 +24,8 @@ export interface Draft extends Slice {
   stems?: Array<{ stem: string; numeral: string }>;
   /** The ranges the last item added: a parity word after them ("1-99号 单号") narrows them. */
   last: NumberRange[];
+  /** "单号：1-49号": a parity word written as a label gives its side to the numbers after it. */
+  side?: NumberRange['side'];
 }
 
 export type EstateMatch = Extract<CatchmentMatch, { kind: 'estate' }>;
@@ -39,13 +41,16 @@ export function newDraft(slice: Slice, kind: Draft['kind'], why: string | null =
 const copy = (r: NumberRange): NumberRange => ({ side: r.side, from: r.from, to: r.to });
 const allWhole = (ranges: readonly NumberRange[]) => ranges.length > 0 && ranges.every(isWholeRange);
 
+/** An estate match standing for a road the matcher cannot read (人民路一巷). */
+export const isRoadEstate = (m: CatchmentMatch) => UNITS.get(m) === 'road';
+
 /** Adds a road's ranges; a road read as "whole" for want of numbers gives way to the numbers that follow. */
 export function addRoad(matches: CatchmentMatch[], road: RoadName, ranges: readonly NumberRange[], implicitWhole: boolean): NumberRange[] {
   if (road.viaName) return addEstate(matches, road.name, [], ranges, implicitWhole, 'road');
   if (implicitWhole && !allWhole(ranges)) {
     for (let i = matches.length - 1; i >= 0; i--) {
       const m = matches[i];
-      if (m.kind === 'road' && m.road === road.name && isWholeRange(m)) matches.splice(i, 1);
+      if (m.kind === 'road' && m.road === road.name && m.from <= 1 && m.to >= MAX_HOUSE_NUMBER) matches.splice(i, 1);
     }
   }
   // The same range twice ("32号之一、32号之二") is one match.
@@ -78,7 +83,7 @@ export function addEstate(
     matches.push(m);
     return added;
   }
-  if (!found.buildings) {
+  if (!found.buildings || (implicitWhole && found.buildings.every((r) => r.from <= 1 && r.to >= MAX_HOUSE_NUMBER))) {
     if (implicitWhole && !wholeEstate) found.buildings = added;
     return found.buildings ?? [];
   }

@@ -47,14 +47,14 @@ const ESTATE_PART = /(?:[0-9〇零一二三四五六七八九十]{1,3}期|[东�
 const GENERIC = /^(?:小区|宿舍|大院|院|楼|平房|居民楼|住宅楼|家属院|家属楼|家属区|公寓|村|新村|社|屯|庄|[东西南北中]区|\d+期)$/;
 /** A road segment or a side described by landmarks cannot be told by house number. */
 export const BOUNDARY =
-  /以东|以西|以南|以北|之间|沿线以|一带|附近|交口|交叉|路口|东侧|西侧|南侧|北侧|东面|西面|南面|北面|围合|区域|片区|地块|周边|路段|[东西南北中上下]段|(?<![全整0-9〇零一二三四五六七八九十])段$|方向|对面|辖区内的|范围内的|部分|其余|其他|以外的/;
+  /^(?:路|街|道)[东西南北]|以东|以西|以南|以北|之间|沿线以|一带|附近|交口|交叉|路口|东侧|西侧|南侧|北侧|东面|西面|南面|北面|围合|区域|片区|地块|周边|路段|[东西南北中上下]段|(?<![全整0-9〇零一二三四五六七八九十])段$|方向|对面|辖区内的|范围内的|部分|其余|其他|以外的/;
 const NUMERAL_RUN = /[0-9〇零一二三四五六七八九十百]+/g;
 
 const endsWithAny = (text: string, suffixes: readonly string[]) => suffixes.some((s) => text.endsWith(s));
 
 export function isRoadName(name: string): boolean {
-  if (name.length < 2 || /^\d/.test(name) || NOT_A_ROAD.test(name)) return false;
-  return ROAD_END.test(name) || ROAD_DIRECTION_END.test(name) || ROAD_SEGMENT_END.test(name);
+  if (name.length < 2 || /^\d+(?![\d\u3400-\u9fff])/.test(name) || NOT_A_ROAD.test(name)) return false;
+  return ROAD_END.test(name) || (name.length >= 4 && ROAD_DIRECTION_END.test(name)) || ROAD_SEGMENT_END.test(name);
 }
 
 /** The last number of a name: all of "十一" but only "五" of "东四五条" (read by the matcher as 45). */
@@ -83,7 +83,8 @@ function splitName(text: string, isName: (name: string) => boolean, minName: num
   for (let i = minName; i <= text.length; i++) {
     const name = text.slice(0, i);
     if (!isName(name)) continue;
-    const spec = readSpec(text.slice(i));
+    // "和平路1号至和平路99号": the name again after the dash.
+    const spec = readSpec(text.slice(i).split(`至${name}`).join('至').split(`-${name}`).join('-').split(`—${name}`).join('—'));
     if (spec) return { name, spec };
   }
   return null;
@@ -116,6 +117,12 @@ const STREET = /^\S{1,14}?(?:街道办事处|街道|镇|乡)$/;
 export function readPlace(body: string, places: CatchmentPlaces, street: string | null): PlaceReading | null {
   const text = cleanBody(body);
   if (text.length < 2 || text.length > 60) return null;
+  // "大王庄街道六纬路1-9号", "诚厚里社区阳光小区": the 街道 / 社区 in front only says where the place is.
+  const within = /^(.{2,12}?(?:街道|社区|居委会|村委会))(.{2,})$/.exec(text);
+  if (within && !WHOLE_AREA.test(text) && !DIVISION.test(text)) {
+    const inner = readPlace(within[2], places, street);
+    if (inner && inner.kind !== 'unknown') return inner;
+  }
   const area = text.replace(WHOLE_AREA, '');
   if (DIVISION.test(area) && !/新村$/.test(area)) {
     const c = findCommunity(area, places, street);
