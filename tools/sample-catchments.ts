@@ -59,7 +59,8 @@ export function sampleCatchments(versions: readonly XuequVersion[], schools: Rea
     }
     const document: SourceDocument = { title: `${dist.name}${year}年义务教育小学招生登记范围（示例数据）`, issuer: '示例数据：非官方公布', date: `${year}-04-20`, number: null };
     for (const [schoolId, byStreet] of sections) {
-      const text = [...byStreet].map(([street, phrases]) => `${street}\n${phrases.join('、')}`).join('\n');
+      // Lists head each 街道's section with its name (a 林场 or 港区 is not written as a header).
+      const text = [...byStreet].map(([street, phrases]) => `${/(街道|镇|乡)$/.test(street) ? `${street}\n` : ''}${phrases.join('、')}`).join('\n');
       docs.push({ _id: `ct-${year}-primary-${schoolId}`, districtCode: dist.code, intakeYear: year, stage: 'primary', schoolId, mechanism: 'single', text, document, sample: true });
     }
   }

@@ -17,7 +17,7 @@ describe('school.listDistricts / listDivisions', () => {
     expect(result.data.map((d: any) => [d.code, d.name, d.xuequCount])).toEqual([
       ['110101', '东城区', 8],
       ['120102', '河东区', 5],
-      ['350205', '海沧区', 4],
+      ['350205', '海沧区', 5],
     ]);
   });
 
@@ -72,10 +72,12 @@ describe('school.lookup', () => {
     expect(result.data.xuequ[0].alliances[0].leadTitle).toBe('牵头中学');
   });
 
-  it('a 街道 with no 学区 in the documents says so plainly', async () => {
+  it('a 街道 outside 东孚/新阳 gets the 临港学区 that serves it, and says its schools are not listed and who decides', async () => {
     const { result } = await school({ action: 'lookup', districtCode: '350205', streetCode: '350205003' });
-    expect(result.data.xuequ).toEqual([]);
-    expect(result.data.notes.join()).toContain('文件未列出嵩屿街道所属的学区');
+    expect(result.data.xuequ.map((x: any) => [x.name, x.streetsSample])).toEqual([['临港学区', true]]);
+    const primary = result.data.years[0].answers[0];
+    expect(primary).toMatchObject({ mechanism: 'xuequ', decidedBy: '海沧区教育局' });
+    expect(primary.statement).toContain('文件未列出学区内的小学名单');
   });
 
   it('Dongcheng 学区 are groups of 街道, marked as sample', async () => {

@@ -54,7 +54,8 @@ describe('Haicang 学区 (seed 002, real data)', () => {
     expect(names(xy2.alliances[0].leadSchoolIds)).toEqual(['进修附校']);
     expect(names(xy2.alliances[1].leadSchoolIds)).toEqual(['进修附校']);
     expect(seed.schools.find((s) => s.name === '一实小')!.note).toBe('项目名称');
-    expect(seed.xuequ.filter((x) => x.districtCode === '350205').map((x) => x.name)).toEqual(['东孚一学区', '东孚二学区', '新阳一学区', '新阳二学区']);
+    // 临港学区: the document keeps the 2017 临港片区 pilot "按照原有区域划分" without listing its schools.
+    expect(seed.xuequ.filter((x) => x.districtCode === '350205').map((x) => x.name)).toEqual(['东孚一学区', '东孚二学区', '新阳一学区', '新阳二学区', '临港学区']);
   });
 });
 
