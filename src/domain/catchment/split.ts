@@ -11,6 +11,18 @@ export interface Slice {
   text: string;
   start: number;
   end: number;
+  /** Where each character of `text` is in the original, when `text` was joined from several lines. */
+  map?: number[];
+}
+
+const at = (s: Slice, i: number) => (s.map ? s.map[i] : s.start + i);
+
+/** Characters from..to of a slice, as a slice of the original text. */
+function sub(s: Slice, from: number, to: number): Slice {
+  if (to <= from) return { text: '', start: s.end, end: s.end };
+  const out: Slice = { text: s.text.slice(from, to), start: at(s, from), end: at(s, to - 1) + 1 };
+  if (s.map) out.map = s.map.slice(from, to);
+  return out;
 }
 
 export interface Label extends Slice {
@@ -65,7 +77,8 @@ function rawLines(text: string): Slice[] {
     let j = i;
     while (j < lines.length && lines[j].text.length === 1 && isCjk(lines[j].text)) j++;
     if (j - i >= 2) {
-      out.push({ text: lines.slice(i, j).map((l) => l.text).join(''), start: lines[i].start, end: lines[j - 1].end });
+      const run = lines.slice(i, j);
+      out.push({ text: run.map((l) => l.text).join(''), start: run[0].start, end: run[run.length - 1].end, map: run.map((l) => l.start) });
       i = j - 1;
     } else out.push(lines[i]);
   }
@@ -97,7 +110,7 @@ export function splitItems(line: Slice): Slice[] {
     const raw = t.slice(from, to);
     const lead = raw.length - raw.trimStart().length;
     const s = raw.trim();
-    if (s) items.push({ text: s, start: line.start + from + lead, end: line.start + from + lead + s.length });
+    if (s) items.push(sub(line, from + lead, from + lead + s.length));
   };
   for (let i = 0; i < t.length; i++) {
     const c = t[i];
@@ -123,7 +136,7 @@ export function isStreetName(text: string): boolean {
   return STREET_NAME.test(text) && !/小镇$/.test(text);
 }
 
-const cut = (s: Slice, n: number): Slice => ({ text: s.text.slice(n), start: s.start + n, end: s.end });
+const cut = (s: Slice, n: number): Slice => (n === 0 ? s : n >= s.text.length ? { text: '', start: s.end, end: s.end } : sub(s, n, s.text.length));
 
 /** The lines of a published list, each with its header (if any), label and items. */
 export function splitLines(text: string): Line[] {
@@ -147,7 +160,7 @@ export function splitLines(text: string): Line[] {
       // A 社区 followed by a space is a label only when a place follows ("诚厚里社区 六纬路…", not "… 万新村社区").
       const next = body.text.slice(m[0].length).split(/[\s、，,；;：:]/)[0];
       if (!/[：:]/.test(m[0]) && (next === '' || /(?:社区|居委会?|村委会|村|街道|镇|乡)$/.test(next))) continue;
-      label = { kind, text: m[1], start: body.start, end: body.start + m[1].length };
+      label = { kind, ...sub(body, 0, m[1].length) };
       body = cut(body, m[0].length);
       break;
     }

@@ -240,6 +240,13 @@ describe('streets and 社区 by official code', () => {
     expectPhrases('大\n王\n庄\n街\n道\n六纬路1-9号', [{ text: '六纬路1-9号', matches: [road('六纬路', 1, 9)], street: '大王庄街道' }]);
   });
 
+  it('a place written one character per line is quoted across its line breaks', () => {
+    expectPhrases('诚\n厚\n里\n社\n区\n六纬路', [
+      { text: '诚\n厚\n里\n社\n区', matches: [community('990101001001')] },
+      { text: '六纬路', matches: [whole('六纬路')] },
+    ]);
+  });
+
   it('a 街道 in the first cell of a table row is a header; two 街道 side by side are both places', () => {
     expectPhrases('大王庄街道\t六纬路1-9号\n大王庄街道 唐家口街道', [
       { text: '六纬路1-9号', matches: [road('六纬路', 1, 9)], street: '大王庄街道' },

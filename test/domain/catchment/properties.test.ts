@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { parseCatchment, type CatchmentMatch, type CatchmentPhrase } from '../../../src/domain/catchment';
+import { buildZoningIndex, matchIndexed } from '../../../src/domain/zoning-match';
+import { MAX, PLACES, rulesOf } from './fixtures';
+
+// What holds for every text: never a throw, phrases are verbatim slices in order, matches are well formed,
+// a parity range never takes a number of the other parity, and big inputs complete.
+
+/** Pieces real lists are made of, so random texts reach deep into the reader. */
+const FRAGMENTS = [
+  '六纬路', '七纬路', '十一经路', '人民路一巷', '人民南路二段', '江南大道中', '和平一', '二横路', '建设南二街', '三街', '东四五条', '六条',
+  '阳光小区', '荔林春晓', '翠苑一区', '二区', '一期', '诚厚里社区', '新兴村', '大王庄街道', '唐家口街道', '东孚镇', '万达广场小区',
+  '1-99号', '2-50号', '１－９９号', '一至九十九号', '12号之一', '100号以后', '50号以下', '4', '6', '8号', '甲5号', '3-8号楼', '1-5栋', '1-5组', '1045弄',
+  '单号', '双号', '单双号', '单数', '双数', '全段', '全部', '全巷',
+  '（单号）', '（双号）', '(单号)', '（除12号外）', '12号除外', '除', '外', '不含', '（原胜利路）', '（含阳光小区）', '（已拆迁）', '已拆迁', '（人民路至解放路段）',
+  '北侧', '以东', '部分', '和', '及', '至', '-', '—', '——', '~', '号',
+  '、', '，', '；', '。', '：', ':', ' ', '　', '\n', '\r\n', '\t', '（', '）', '【', '】', '“', '”',
+  '1.', '（一）', '一、', '①', '注：', '招生范围：', '和平路小学：',
+];
+const listText = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((xs) => xs.join(''));
+/** Any UTF-16 code units: lone surrogates, controls, private use. */
+const codeUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 300 }).map((xs) => String.fromCharCode(...xs));
+const anyText = fc.oneof(listText, codeUnits, fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ maxLength: 300 }));
+
+const CODES = new Set([...PLACES.streets.map((s) => s.code), ...PLACES.communities.map((c) => c.code)]);
+
+function wellFormed(m: CatchmentMatch): boolean {
+  const range = (r: { side: string; from: number; to: number }) =>
+    ['odd', 'even', 'all'].includes(r.side) && Number.isInteger(r.from) && Number.isInteger(r.to) && r.from >= 1 && r.from <= r.to && r.to <= MAX;
+  if (m.kind === 'road') return m.road.length >= 2 && range(m);
+  if (m.kind === 'estate') return m.name.length >= 2 && Array.isArray(m.aliases) && (m.buildings === undefined || (m.buildings.length > 0 && m.buildings.every(range)));
+  return CODES.has(m.kind === 'community' ? m.communityCode : m.streetCode);
+}
+
+function checkPhrases(source: string, phrases: CatchmentPhrase[]): void {
+  let at = 0;
+  for (const p of phrases) {
+    // Verbatim and in order; never empty, never padded.
+    const found = source.indexOf(p.text, at);
+    expect(found).toBeGreaterThanOrEqual(0);
+    expect(p.text).toBe(p.text.trim());
+    expect(p.text.length).toBeGreaterThan(0);
+    at = found + p.text.length;
+    expect(typeof p.reading).toBe('string');
+    expect(p.reading.length).toBeGreaterThan(0);
+    if (p.status !== 'read') expect([p.matches, p.except, p.exclude]).toEqual([[], [], false]);
+    else expect(p.matches.length).toBeGreaterThan(0);
+    for (const m of [...p.matches, ...p.except]) expect(wellFormed(m)).toBe(true);
+  }
+}
+
+describe('parseCatchment on any text', () => {
+  it('never throws; phrases are verbatim slices in order with well-formed matches', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        checkPhrases(text, parseCatchment(text, PLACES));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('takes bad inputs: not a string, no places, broken places', () => {
+    const bad = [undefined, null, 42, {}, [], 'x'] as unknown as string[];
+    for (const t of bad) expect(() => parseCatchment(t, PLACES)).not.toThrow();
+    expect(() => parseCatchment('诚厚里社区', null as never)).not.toThrow();
+    expect(() => parseCatchment('诚厚里社区', { streets: [null, { code: 1 }], communities: 'x' } as never)).not.toThrow();
+    expect(parseCatchment('诚厚里社区', { streets: [], communities: [] })[0].status).toBe('unread');
+  });
+
+  it('takes 10k characters of anything', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', minLength: 10_000, maxLength: 10_000 }), fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 3000, maxLength: 3000 }).map((x) => x.join(''))), (text) => {
+        checkPhrases(text, parseCatchment(text, PLACES));
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
+describe('parity', () => {
+  const ROADS = ['六纬路', '十一经路', '人民路一巷', '人民南路二段', '江南大道中', '华昌大街'];
+  const number = fc.integer({ min: 1, max: 300 });
+  const writtenRange = fc
+    .tuple(number, number, fc.constantFrom('odd', 'even'), fc.integer({ min: 0, max: 5 }))
+    .map(([a, b, side, how]) => {
+      const [from, to] = [Math.min(a, b), Math.max(a, b)];
+      const word = side === 'odd' ? fc.sample(fc.constantFrom('单号', '单数', '单'), 1)[0] : fc.sample(fc.constantFrom('双号', '双数', '双'), 1)[0];
+      const forms = [`${from}-${to}号（${word}）`, `${word}${from}-${to}号`, `${from}至${to}号${word}`, `${from}—${to}号 ${word}`, `（${word}）${from}-${to}号`, `${word}${from}号以后`];
+      return forms[how];
+    });
+  const list = fc.array(fc.tuple(fc.constantFrom(...ROADS), fc.array(writtenRange, { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 4 }).map((xs) => xs.map(([road, ranges]) => road + ranges.join('、')).join('；'));
+
+  it('a range read as odd or even never takes a number of the other parity, through the matcher', () => {
+    fc.assert(
+      fc.property(list, fc.array(number, { minLength: 5, maxLength: 20 }), (text, numbers) => {
+        const rules = rulesOf([{ school: 's', text }]);
+        const index = buildZoningIndex(rules);
+        for (const rule of rules) {
+          const m = rule.match;
+          const ranges = m.kind === 'road' ? [m] : m.kind === 'estate' ? (m.buildings ?? []) : [];
+          const name = m.kind === 'road' ? m.road : m.kind === 'estate' ? m.name : '';
+          for (const n of numbers.flatMap((x) => [x, x + 1])) {
+            const hit = matchIndexed(index, { address: `${name}${n}号` }).some((h) => h.rule === rule);
+            // A hit is always explained by a range of the rule holding n on its side.
+            const fits = ranges.some((r) => r.from <= n && n <= r.to && (r.side === 'all' || (r.side === 'odd') === (n % 2 === 1)));
+            expect({ text, n, hit }).toEqual({ text, n, hit: fits });
+          }
+        }
+        // Everything in the list was read, each range with a side.
+        expect(parseCatchment(text, PLACES).every((p) => p.status === 'read')).toBe(true);
+        const sides = rules.flatMap((r) => (r.match.kind === 'road' ? [r.match.side] : r.match.kind === 'estate' ? (r.match.buildings ?? []).map((b) => b.side) : []));
+        expect(sides.length).toBeGreaterThan(0);
+        expect(sides.every((side) => side !== 'all')).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('big inputs complete (the reader is linear but for items, read up to a fixed length)', () => {
+  const N = 200_000;
+  const fill = (s: string) => s.repeat(Math.ceil(N / s.length)).slice(0, N);
+  it.each([
+    ['a long list', '六纬路1-99号（单号）、2-50号（双号）；和平一、二横路；阳光小区1-5号楼；中山路北侧；\n'],
+    ['one item without separators', '阳光花园小区路街道巷里'],
+    ['short items', '阳光花园小区路街、'],
+    ['open brackets', '（'],
+    ['brackets', '（单号）'],
+    ['nested brackets', '（（（（1）））'],
+    ['one character per line', '大\n'],
+    ['stems waiting for a road', '和平一、'],
+    ['numbers continuing one road', '1、'],
+    ['spaces in ranges', '六纬路 1 '],
+    ['labels', '诚厚里社区：\n'],
+    ['exclusions', '除阳光小区外、'],
+  ])('%s (200 KB)', (_name, unit) => {
+    const text = fill(unit);
+    const phrases = parseCatchment(text, PLACES);
+    expect(phrases.length).toBeGreaterThan(0);
+    expect(phrases.length).toBeLessThanOrEqual(text.length);
+  });
+});
