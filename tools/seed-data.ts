@@ -16,6 +16,7 @@ import { distanceMetres } from '../src/domain/geo';
 import type { DutyDoc } from '../src/server/repositories/duties';
 import { sampleFacilities } from './sample-facilities';
 import { sampleCatchments } from './sample-catchments';
+import type { AdmissionSettings } from '../src/domain/admission';
 import { intakeYearOf } from '../src/domain/enrolment/rules';
 import { COLLECTIONS, type CollectionName } from '../src/contracts/collections';
 import type { DistrictDivisions } from './extract-divisions';
@@ -30,7 +31,7 @@ interface TableDistrict {
   document: string;
   leadTitle: Partial<Record<Stage, string>>;
   sampleComposition?: boolean;
-  withoutZone?: 'xuequ-multi' | 'ask';
+  admission?: Partial<AdmissionSettings>;
   xuequ: TableXuequ[];
   nineYear: string[];
   schoolNotes?: Record<string, string>;
@@ -86,9 +87,9 @@ export function buildSeed(nowMs: number): SeedDocs {
 
   for (const dist of divisions.districts) {
     const docs = districtDocs(dist);
-    // How places are given where no list names a place (seed 001: 学区制, 多校划片 within the 学区).
-    const withoutZone = tables.districts.find((t) => t.code === dist.code)?.withoutZone;
-    out.districts.push(...docs.districts.map((d) => (withoutZone ? { ...d, withoutZone } : d)));
+    // How places are given beyond the lists (seed 001: 学区制, 多校划片 within the 学区).
+    const admission = tables.districts.find((t) => t.code === dist.code)?.admission;
+    out.districts.push(...docs.districts.map((d) => (admission ? { ...d, admission } : d)));
     out.divisions.push(...docs.divisions);
   }
 

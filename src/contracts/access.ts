@@ -91,6 +91,8 @@ export const ACCESS: AccessTable = {
     importPreview: { access: ['bureau'], scope: 'own district' },
     importApply: { access: ['bureau'], scope: 'own district' },
     exportTable: { access: ['bureau'], scope: 'own district' },
+    admissionSettings: { access: ['bureau'], scope: 'own district' },
+    setAdmissionSettings: { access: ['bureau'], scope: 'own district' },
   },
 };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate } from '../domain/composition';
+import { calendarDate } from './fields';
 import type { SourceDocument } from '../domain/xuequ';
 import type { XuequView } from './school';
 
@@ -13,11 +13,7 @@ const id = (key: string, label: string) =>
     .min(1, `${label}（${key}）不能为空`)
     .max(64, `${label}（${key}）过长`)
     .regex(/^[\w@.-]+$/, `${label}（${key}）格式不正确`);
-const date = (key: string, label: string) =>
-  z
-    .string({ required_error: `缺少${label}（${key}）`, invalid_type_error: `${label}（${key}）应为文本` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}（${key}）应为YYYY-MM-DD`)
-    .refine(isCalendarDate, `${label}（${key}）不是有效日期`);
+const date = calendarDate;
 const name = z
   .string({ required_error: '缺少学区名称（edit.name）', invalid_type_error: '学区名称（edit.name）应为文本' })
   .max(20, '学区名称（edit.name）不超过20字');

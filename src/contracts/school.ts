@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { communityCode, districtCode, entityId, freeText, schoolYear, streetCode } from './fields';
+import { calendarDate, communityCode, districtCode, entityId, freeText, schoolYear, streetCode } from './fields';
 import type { AllianceStage, Stage } from '../domain/stages';
 import type { SchoolKind } from '../domain/school';
 import type { SourceDocument } from '../domain/xuequ';
 import type { MatchReason } from '../domain/zoning-match';
 import type { StageAnswer } from '../domain/answer';
+import type { FamilyQuestion } from '../domain/admission';
 import { enrolmentInputs, type EnrolmentOutputs } from './enrolment';
 import { policyInputs, type PolicyOutputs } from './policy';
 
@@ -23,6 +24,15 @@ export const schoolInputs = {
       address: freeText('address', '地址', 100).optional(),
       schoolName: freeText('schoolName', '学校名称', 40).optional(),
       schoolYear: schoolYear.optional(),
+      /** What the family told, only when the answer asked (questions); used for the answer, never stored. */
+      family: z
+        .object({
+          homeAcquired: calendarDate('family.homeAcquired', '房产取得日期').optional(),
+          placeUsedRecently: z.boolean({ invalid_type_error: '是否已使用入学名额（family.placeUsedRecently）应为是或否' }).optional(),
+          hukouAtAddress: z.boolean({ invalid_type_error: '户籍是否在该地址（family.hukouAtAddress）应为是或否' }).optional(),
+        })
+        .strict()
+        .optional(),
     })
     .strict(),
   getSchool: z.object({ schoolId: entityId('schoolId', '学校编号') }).strict(),
@@ -149,6 +159,8 @@ export interface LookupResult {
   notes: string[];
   /** 学区 composition changes after today for the zoned / named schools (or the 街道), with the 学区 then. */
   upcoming: UpcomingXuequChange[];
+  /** Questions about the family that would change this answer (the district's rules); empty when none. */
+  questions: FamilyQuestion[];
 }
 
 export interface UpcomingXuequChange {

@@ -42,6 +42,8 @@ export interface AnswerContext {
   xuequ: Array<{ name: string; schools: Record<Stage, AnswerSchool[]> }>;
   /** What the district does where no list names the place: 学区制 (多校划片 within the 学区) or ask. */
   withoutZone: 'xuequ-multi' | 'ask';
+  /** Which governs where 对口 and the 初中 list disagree (AdmissionSettings.middleRule). */
+  middleRule: 'feeder-for-graduates' | 'zone' | null;
 }
 
 export interface StageAnswer {
@@ -98,9 +100,10 @@ export function primaryAnswer(zoned: readonly ZonedInput[], ctx: AnswerContext):
 
 /**
  * Middle school: the 对口 / 九年一贯 path of the zoned primary school and the 初中 lists of the place. When
- * both exist and name different schools, both are shown with the condition that decides: finishing
- * primary school at the zoned school (对口) or not (the 初中 list). Data where they disagree without a rule
- * is refused by the import and the seed test; this keeps the answer honest if it slips through.
+ * both exist and name different schools, the district's middleRule decides: the 初中 list for everyone
+ * ('zone'), or both shown with the condition that decides: finishing primary school at the zoned school
+ * (对口) or not (the 初中 list). Data where they disagree without a rule is refused by the import and the
+ * seed test; showing both keeps the answer honest if it slips through.
  */
 export function middleAnswer(zoned: readonly ZonedInput[], path: PathInput | null, ctx: AnswerContext): StageAnswer {
   const byList = fromLists('middle', zoned, ctx);
@@ -110,6 +113,7 @@ export function middleAnswer(zoned: readonly ZonedInput[], path: PathInput | nul
       ? answer('middle', 'nine-year', path.to, `九年一贯：在${path.from.name}读完小学，直升本校初中部`)
       : answer('middle', path.to.length > 1 ? 'multi' : 'feeder', path.to, path.to.length > 1 ? `对口直升：${path.from.name}毕业生对口${names(path.to)}，在其中派位` : `对口直升：${path.from.name}毕业生对口${path.to[0]?.name ?? ''}`);
   if (!byList || sameSet(byList.schools, path.to)) return pathAnswer;
+  if (ctx.middleRule === 'zone') return { ...byList, statement: `${byList.statement}（本区初中按登记范围入学，不按小学对口）` };
   const other = answer('middle', 'alternatives', [...path.to, ...byList.schools], `两条路径，取决于小学在哪里毕业`);
   other.alternatives = [
     { condition: `在${path.from.name}就读并毕业`, schools: path.to, statement: pathAnswer.statement },

@@ -95,6 +95,8 @@ const PAYLOADS: Payloads = {
     importPreview: { table: 'schools', format: 'csv', content: csv },
     importApply: { requestId: 'auth-imp-0001', table: 'schools', format: 'csv', content: csv },
     exportTable: { table: 'schools' },
+    admissionSettings: {},
+    setAdmissionSettings: { withoutZone: 'ask', middleRule: null, acquiredCutoff: null, placeEveryYears: null, basis: 'residence', document: null },
   },
 };
 

@@ -29,6 +29,7 @@ export const examples = (): Record<string, Record<string, Example[]>> => ({
     lookup: [
       { districtCode: '120102', streetCode: '120102005', address: '友爱道15号', schoolName: '互助道小学', schoolYear: 2026 },
       { districtCode: '120102', communityCode: '120102005001', address: '富民路15号' },
+      { districtCode: '120102', address: '互助道15号', family: { homeAcquired: '2021-03-01', placeUsedRecently: false, hukouAtAddress: true } },
     ],
     getSchool: [{ schoolId: 'hd-s05' }],
     askSchool: [{ requestId: 'fuzz-ask-0002', districtCode: '120102', schoolId: 'hd-s06', address: '互助道1号', contactName: '王', phone: '13800000000', question: '请确认划片' }],
@@ -119,5 +120,10 @@ export const examples = (): Record<string, Record<string, Example[]>> => ({
       { requestId: 'fuzz-imp-0004', table: 'catchments', format: 'csv', content: CATCHMENTS_CSV },
     ],
     exportTable: [{ table: 'zoning', format: 'csv' }, { table: 'schools' }, { table: 'teachers' }, { table: 'catchments' }],
+    admissionSettings: [{}],
+    setAdmissionSettings: [
+      { withoutZone: 'xuequ-multi', middleRule: 'zone', acquiredCutoff: '2020-07-31', placeEveryYears: 6, basis: 'hukou', document: '东城区义务教育入学工作意见' },
+      { withoutZone: 'ask', middleRule: null, acquiredCutoff: null, placeEveryYears: null, basis: 'residence', document: null },
+    ],
   },
 });

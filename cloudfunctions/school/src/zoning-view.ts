@@ -1,5 +1,6 @@
 import type { YearZoning, ZonedSchool, ZoningHistoryEntry } from '../../../src/contracts/school';
 import { middleAnswer, primaryAnswer, type AnswerContext, type PathInput, type ZonedInput } from '../../../src/domain/answer';
+import { applyFamilyRules, type AdmissionSettings, type FamilyFacts } from '../../../src/domain/admission';
 import { feederPath } from '../../../src/domain/feeder';
 import { STAGE_LABELS, type Stage } from '../../../src/domain/stages';
 import { intakeLabel } from '../../../src/domain/time';
@@ -13,8 +14,16 @@ export function zoningHits(d: DistrictContext, query: ZoningQuery, year: number)
   return resolveHits(matchIndexed(d.zoningIndex(year), query));
 }
 
+/** What the answer needs besides the matched rules: the 学区 around, the district's rules, the family. */
+export interface AnswerInputs {
+  ctx: AnswerContext;
+  admission: AdmissionSettings;
+  family: FamilyFacts;
+}
+
 /** The zoned schools of one intake for a place, each with the rule, why, and the 对口 path; one answer per stage. */
-export function zoningForYear(d: DistrictContext, query: ZoningQuery, schoolYear: number, place: string, ctx: AnswerContext): YearZoning {
+export function zoningForYear(d: DistrictContext, query: ZoningQuery, schoolYear: number, place: string, inputs: AnswerInputs): YearZoning {
+  const { ctx } = inputs;
   const zoned: ZonedSchool[] = [];
   for (const hit of zoningHits(d, query, schoolYear)) {
     for (const id of hit.rule.schoolIds) {
@@ -34,8 +43,10 @@ export function zoningForYear(d: DistrictContext, query: ZoningQuery, schoolYear
   }
   zoned.sort((a, b) => (a.stage === b.stage ? 0 : a.stage === 'primary' ? -1 : 1));
   const of = (stage: Stage): ZonedInput[] => zoned.filter((z) => z.stage === stage).map((z) => ({ id: z.school.id, name: z.school.name, mechanism: z.mechanism }));
-  const primary = primaryAnswer(of('primary'), ctx);
-  const onlyPrimary = of('primary').length === 1 ? zoned.find((z) => z.stage === 'primary') : undefined;
+  const listed = primaryAnswer(of('primary'), ctx);
+  const primary = applyFamilyRules(listed, inputs.admission, inputs.family, ctx);
+  // The 对口 path follows the zoned primary school only while the family is placed there.
+  const onlyPrimary = primary.mechanism === 'single' ? zoned.find((z) => z.stage === 'primary') : undefined;
   const path: PathInput | null = onlyPrimary?.feeder
     ? { kind: onlyPrimary.feeder.kind, from: { id: onlyPrimary.school.id, name: onlyPrimary.school.name }, to: onlyPrimary.feeder.schools.map((s) => ({ id: s.id, name: s.name })) }
     : null;

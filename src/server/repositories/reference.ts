@@ -1,3 +1,4 @@
+import type { AdmissionSettings } from '../../domain/admission';
 import { COLLECTIONS } from '../../contracts/collections';
 import type { School } from '../../domain/school';
 import type { XuequVersion } from '../../domain/xuequ';
@@ -13,8 +14,8 @@ export interface DistrictDoc {
   name: string;
   city: string;
   province: string;
-  /** Where no list names a place: 学区制 places within the 学区 (多校划片), or the bureau decides case by case. */
-  withoutZone?: 'xuequ-multi' | 'ask';
+  /** The bureau's admission rules (what lists do not say, and rules that depend on the family). */
+  admission?: Partial<AdmissionSettings>;
 }
 
 export interface DivisionDoc {

@@ -5,6 +5,7 @@ import { AppError } from '../../../../src/server/errors';
 import { CHINA_ZONE, localDate, schoolYearOf } from '../../../../src/domain/time';
 import { intakeYearOf } from '../../../../src/domain/enrolment/rules';
 import type { AnswerContext } from '../../../../src/domain/answer';
+import { admissionOf, familyQuestions } from '../../../../src/domain/admission';
 import { normalizeAddress } from '../../../../src/domain/zoning-match';
 import { divisionsNamedIn } from '../../../../src/domain/divisions';
 import { searchByName } from '../../../../src/domain/text';
@@ -15,7 +16,7 @@ import { zonedIds, zoningChanges } from '../../../../src/domain/zoning';
 import type { DivisionDoc } from '../../../../src/server/repositories/reference';
 import { schoolRef } from '../../../../src/server/xuequ-view';
 import { loadDistrict, type DistrictContext } from '../district-context';
-import { zoningForYear, zoningHistory, zoningHits } from '../zoning-view';
+import { zoningForYear, zoningHistory, zoningHits, type AnswerInputs } from '../zoning-view';
 
 type LookupInput = z.output<(typeof schoolInputs)['lookup']>;
 
@@ -66,9 +67,18 @@ export async function lookup(input: LookupInput, ctx: ActionContext): Promise<Lo
   const placeXuequ = [...xuequ.values()];
   for (const s of schools) for (const id of s.xuequIds) if (!xuequ.has(id)) xuequ.set(id, d.composition.find((x) => x.xuequId === id)!);
 
-  const answerCtx: AnswerContext = { districtName: d.district.name, withoutZone: d.district.withoutZone ?? 'ask', xuequ: placeXuequ.map((x) => ({ name: x.name, schools: schoolsOfXuequ(d, x) })) };
-  const current = zoningForYear(d, query, schoolYear, place, answerCtx);
-  const years = asked ? [current, ...earlierList(d, query, schoolYear, place, answerCtx)] : [];
+  const admission = admissionOf(d.district.admission);
+  const ctxOfAnswer: AnswerContext = {
+    districtName: d.district.name,
+    withoutZone: admission.withoutZone,
+    middleRule: admission.middleRule,
+    xuequ: placeXuequ.map((x) => ({ name: x.name, schools: schoolsOfXuequ(d, x) })),
+  };
+  const inputs: AnswerInputs = { ctx: ctxOfAnswer, admission, family: input.family ?? {} };
+  const current = zoningForYear(d, query, schoolYear, place, inputs);
+  const years = asked ? [current, ...earlierList(d, query, schoolYear, place, inputs)] : [];
+  // Asked against the answer before the family's facts, so an answered question stays answerable.
+  const listedPrimary = zoningForYear(d, query, schoolYear, place, { ...inputs, family: {} }).answers[0];
 
   if (input.schoolName && schools.length === 0) notes.push(`${d.district.name}未找到名称含“${input.schoolName}”的学校`);
   if (street && xuequ.size === 0) notes.push(`文件未列出${street.name}所属的学区，请咨询${d.district.name}教育局`);
@@ -90,6 +100,7 @@ export async function lookup(input: LookupInput, ctx: ActionContext): Promise<Lo
     canAskSchool: asked && current.answers.some((a) => a.mechanism === 'ambiguous' || a.mechanism === 'unknown' || a.mechanism === 'xuequ'),
     schools,
     notes,
+    questions: asked ? familyQuestions(admission, listedPrimary, input.family ?? {}) : [],
     upcoming: upcoming(d, [...current.zoned.map((z) => z.school.id), ...schools.map((s) => s.school.id)], street && current.zoned.length === 0 ? [street.code] : [], localDate(ctx.now, CHINA_ZONE)),
   };
 }
@@ -108,12 +119,12 @@ function schoolsOfXuequ(d: DistrictContext, x: XuequVersion): AnswerContext['xue
 }
 
 /** The list in force now (the intake before the asked one), only when it differs, saying what changed. */
-function earlierList(d: DistrictContext, query: Parameters<typeof zoningHits>[1], year: number, place: string, ctx: AnswerContext): LookupResult['years'] {
+function earlierList(d: DistrictContext, query: Parameters<typeof zoningHits>[1], year: number, place: string, inputs: AnswerInputs): LookupResult['years'] {
   if (!d.schoolYears.includes(year - 1)) return [];
   const nameOf = (id: string) => d.schoolsById.get(id)?.name ?? id;
   const ids = (y: number) => zonedIds(zoningHits(d, query, y));
   const changes = zoningChanges(ids(year - 1), ids(year), nameOf, STAGE_LABELS).map((c) => `${year}年秋季与${year - 1}年秋季相比，${c}`);
-  return changes.length ? [{ ...zoningForYear(d, query, year - 1, place, ctx), changes }] : [];
+  return changes.length ? [{ ...zoningForYear(d, query, year - 1, place, inputs), changes }] : [];
 }
 
 /** A picked 社区 and a typed address that lead to different schools: the address may lie outside the 社区. */
