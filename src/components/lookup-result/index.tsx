@@ -7,6 +7,8 @@ import SchoolCard from '../school-card';
 import XuequCard from '../xuequ-card';
 import XuequUpcoming from '../xuequ-upcoming';
 import StageAnswers from '../stage-answers';
+import FamilyQuestions from '../family-questions';
+import type { FamilyFacts } from '../../domain/admission';
 import './index.scss';
 
 export interface LookupResultViewProps {
@@ -16,13 +18,16 @@ export interface LookupResultViewProps {
   onOpenSchool: (id: string) => void;
   onOpenXuequ: (id: string) => void;
   onOpenEnrol: () => void;
+  /** What the family told for this lookup (district rules ask only when it changes the answer). */
+  facts?: FamilyFacts;
+  onAnswer?: <K extends keyof FamilyFacts>(key: K, value: FamilyFacts[K] | undefined) => void;
 }
 
 const feederLine = (z: ZonedSchool) =>
   z.feeder ? (z.feeder.kind === 'nine-year' ? '九年一贯：小学毕业直升本校初中部' : `对口初中：${z.feeder.schools.map((s) => s.name).join('、')}${z.feeder.sample ? '（示例数据）' : ''}`) : undefined;
 
 /** A lookup's answer: zoned schools per school year with the rule and why, the 学区, history, next steps. */
-export default function LookupResultView({ result, address, onOpenSchool, onOpenXuequ, onOpenEnrol }: LookupResultViewProps) {
+export default function LookupResultView({ result, address, onOpenSchool, onOpenXuequ, onOpenEnrol, facts = {}, onAnswer }: LookupResultViewProps) {
   const [yearIndex, setYearIndex] = useState(0);
   const year = result.years[yearIndex] ?? result.years[0];
   const candidates: SchoolRef[] = year ? year.zoned.map((z) => z.school) : result.xuequ.flatMap((x) => x.alliances.flatMap((a) => [...a.leads, ...a.members]));
@@ -42,6 +47,7 @@ export default function LookupResultView({ result, address, onOpenSchool, onOpen
       )}
       {year && year.changes.length > 0 && year.changes.map((c) => <View key={c} className='lookup-result__note'><Text>{c}</Text></View>)}
       {year && year.answers.length > 0 && <StageAnswers answers={year.answers} />}
+      {onAnswer && yearIndex === 0 && <FamilyQuestions questions={result.questions ?? []} facts={facts} onAnswer={onAnswer} />}
       {year && year.zoned.length > 0 && (
         <View data-testid='zoned-list'>
           <Text className='lookup-result__heading'>登记范围依据（{year.label}）</Text>

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { InputOf } from '../../contracts';
 import { useCall } from '../../hooks/use-call';
 import LookupResultView from '../../components/lookup-result';
 import StatusView from '../../components/status-view';
+import type { FamilyFacts } from '../../domain/admission';
 import './index.scss';
 
 type Place = { code: string; name: string };
@@ -18,6 +19,11 @@ export default function LookupPage() {
   const [schoolName, setSchoolName] = useState('');
   const [typedAddress, setTypedAddress] = useState('');
   const [address, setAddress] = useState('');
+  // Asked only when the district's rules make it matter; sent with the lookup, never stored.
+  const [family, setFamily] = useState<FamilyFacts>({});
+  const told = Object.values(family).some((v) => v !== undefined);
+  // What the family told is about this home: another place starts afresh.
+  useEffect(() => setFamily({}), [street?.code, community?.code, address]);
 
   const districts = useCall('school', 'listDistricts', {});
   const divisions = useCall('school', 'listDivisions', district ? { districtCode: district.code } : null);
@@ -29,6 +35,7 @@ export default function LookupPage() {
           ...(community ? { communityCode: community.code } : {}),
           ...(address ? { address } : {}),
           ...(schoolName ? { schoolName } : {}),
+          ...(told ? { family } : {}),
         }
       : null;
   const result = useCall('school', 'lookup', query);
@@ -38,6 +45,7 @@ export default function LookupPage() {
   });
 
   const pickDistrict = (d: Place | null) => {
+    setFamily({});
     setDistrict(d);
     setStreet(null);
     setCommunity(null);
@@ -148,6 +156,8 @@ export default function LookupPage() {
           onOpenSchool={(id) => void Taro.navigateTo({ url: `/pages/school/index?id=${id}` })}
           onOpenXuequ={(id) => void Taro.navigateTo({ url: `/pages/xuequ-detail/index?id=${id}` })}
           onOpenEnrol={() => void Taro.navigateTo({ url: `/pages/enrol/index?district=${district!.code}` })}
+          facts={family}
+          onAnswer={(key, value) => setFamily({ ...family, [key]: value })}
         />
       )}
     </View>
