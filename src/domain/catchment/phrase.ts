@@ -1,6 +1,6 @@
 import { addEstate, addRoad, isRoadEstate, newDraft, type Context, type Draft } from './draft';
 import type { ItemParts } from './groups';
-import { cleanBody, type PlaceReading } from './place';
+import { cleanBody, shortAlias, type PlaceReading } from './place';
 import { SEGMENT } from './spec';
 import { splitItems, type Slice } from './split';
 import type { CatchmentMatch, CatchmentPlaces } from './types';
@@ -61,9 +61,8 @@ export abstract class PlaceReader {
       if (!named) return newDraft(item, 'unread', `未能识别：括号内的“${parts.places.join('，')}”`);
       parts.places = [];
       const aliases = [...parts.aliases];
-      // "万达广场小区" is also written and typed "万达广场" (not "阳光": that is in too many other names).
-      const short = place.name.replace(/小区$/, '');
-      if (short !== place.name && short.length >= 3 && !aliases.includes(short)) aliases.push(short);
+      const short = shortAlias(place.name);
+      if (short && !aliases.includes(short)) aliases.push(short);
       parts.aliases = [];
       d.last = addEstate(d.matches, place.name, aliases, place.spec?.ranges ?? null, false, place.spec?.group ? 'group' : undefined);
       d.context = { kind: 'estate', name: place.name, aliases, implicitWhole: !place.spec && cleanBody(body) === place.name };

@@ -152,6 +152,16 @@ export function readPlace(body: string, places: CatchmentPlaces, street: string 
   return null;
 }
 
+/**
+ * "万达广场小区" is also written and typed "万达广场". Only a name that still reads as a 小区: "保山南" of
+ * 保山南小区 is inside "保山南三街28号", "和平里" of 和平里小区 is a road (the matcher finds names anywhere).
+ */
+export function shortAlias(name: string): string | null {
+  const short = name.replace(/小区$/, '');
+  if (short === name || Array.from(short).length < 3 || ROAD_END.test(short) || !isEstateName(short) || /[村庄屯社]$/.test(short)) return null;
+  return short;
+}
+
 const isWholeSpec = (spec: NumberSpec) => spec.ranges.every((r) => r.side === 'all' && r.from <= 1 && r.to >= 99999);
 
 /** "三街", "二横路1-9号": a road that takes its stem from the road before it; null otherwise. */
