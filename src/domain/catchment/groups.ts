@@ -19,9 +19,9 @@ export interface ItemParts {
   remarks: string[];
 }
 
-const OPEN = '(（[【〔［｛{';
-const CLOSE = ')）]】〕］｝}';
-export const PARITY_ONLY = /^(?:含)?(?:单双号?|双单号?|单数|双数|单号?|双号?|奇数|偶数)(?:一?侧|门牌号?)?(?:全部|全段)?$/;
+const OPEN = '(（[【〔［｛{﹙';
+const CLOSE = ')）]】〕］｝}﹚';
+export const PARITY_ONLY = /^(?:含)?(?:单双号?|双单号?|单数号?|双数号?|单号?|双号?|奇数号?|偶数号?)(?:一?侧|门牌号?)?(?:全部|全段)?$/;
 export const EXCLUDE = /^(?:但|其中)?(?:除去|除了|除|不含|不包括|不包含|不含有)[:：]?(.+?)(?:以外|之外|外)?(?:的?门牌号?)?$|^(.+?)除外$/;
 export const ALIAS = /^(?:原|又称|即|俗称|简称|旧称|现称|现名|现为|也称|亦称|原名|曾用名|别名|又名)[:：]?(.+)$/;
 const INCLUDE = /^(?:含|包括|包含|其中包括|内含|含有)[:：]?(.+)$/;
@@ -44,11 +44,13 @@ function topGroups(t: string): Array<[number, number]> {
   return out;
 }
 
+/** "部分：六纬路1-9号", "其中：…": the places after the colon. */
+const LEAD = /^(?:部分|其中|具体为|具体|为)[:：]/;
 const strip = (s: string) => s.replace(/[\s\u3000]+/g, '').replace(/^[，,、；;：:]+|[，,、；;：:。]+$/g, '');
 
 /** Sorts one bracket's content; returns what goes back into the body. */
 function classify(content: string, parts: ItemParts): string {
-  const whole = strip(content);
+  const whole = strip(content).replace(LEAD, '');
   if (!whole) return '';
   const excluded = EXCLUDE.exec(whole);
   if (excluded) {

@@ -119,6 +119,16 @@ export abstract class ItemReader extends PlaceReader {
     }
     const place = readPlace(body, this.env.places, this.env.street);
     if (place) return this.placeDraft(item, place, parts, body);
+    // "阳光花园一、二期": phases of the 小区 before.
+    const phase = prev?.stems && !newLine && noExtras(parts) ? /^([〇零一二三四五六七八九十]{1,3})(期|区)$/.exec(body) : null;
+    if (phase && prev?.stems) {
+      prev.kind = 'read';
+      prev.why = null;
+      for (const s of [...prev.stems, { stem: prev.stems[0].stem, numeral: phase[1] }]) addEstate(prev.matches, s.stem + s.numeral + phase[2], [], null, false);
+      prev.stems = undefined;
+      prev.context = null;
+      return extend();
+    }
     // "和平一、二、三横路": a numeral alone between them.
     const bare = !noExtras(parts) ? null : prev?.stems && /^[〇零一二三四五六七八九十]{1,3}$/.test(body) ? { stem: prev.stems[0].stem, numeral: body } : readBareStem(body);
     if (bare && prev?.stems && !newLine) {

@@ -106,7 +106,10 @@ class Reader extends ItemReader {
     line.items.forEach((item, i) => {
       const prev = i === 0 ? (labelDraft ?? this.lineBefore()) : this.drafts[this.drafts.length - 1];
       const d = this.readItem(item, prev, i === 0 && !labelDraft);
-      if (d) this.push(d);
+      if (d && this.waitedForNumbers(prev, d)) {
+        // "鞍山道：北侧单号1-69号": the numbers the colon announced are unreadable, so the road is too.
+        Object.assign(prev!, { kind: 'unread', why: d.why, end: d.end, matches: [], except: [], context: null });
+      } else if (d) this.push(d);
       else if (prev === labelDraft && labelDraft) {
         // The label's place took the item: the phrase is the label and its numbers.
         labelDraft.kind = 'read';
@@ -114,6 +117,12 @@ class Reader extends ItemReader {
         labelDraft = null;
       }
     });
+  }
+
+  private waitedForNumbers(prev: Draft | undefined, d: Draft): boolean {
+    const context = prev?.kind === 'read' ? prev.context : null;
+    if (d.kind !== 'unread' || !context || context.kind === 'division' || !context.implicitWhole) return false;
+    return /^[\s　]*[：:]/.test(this.source.slice(prev!.end, d.start));
   }
 
   /** The phrase before, for numbers that continue it on the next line ("六纬路：\n1-99号（单号）"). */

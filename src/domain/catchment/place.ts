@@ -36,7 +36,7 @@ const ROAD_END = /(?:大街|大道|马路|胡同|路|道|街|巷|里|坊|横|条
 const ROAD_DIRECTION_END = /(?:大道|大街|路|街)[东西南北中]$/;
 /** 人民南路二段, 一环路南一段: a numbered segment of a road (a name of its own in Chengdu and elsewhere). */
 const ROAD_SEGMENT_END = /(?:路|道|街)[东西南北中]?[0-9〇零一二三四五六七八九十]{1,3}段$/;
-const NOT_A_ROAD = /(?:街道|办事处)$|[|\-~]|\d号|[路道街巷里坊横条](?:至|到)/;
+const NOT_A_ROAD = /(?:街道|办事处)$|[|\-~—–－〜、，,；;：:。()（）]|\d号|[路道街巷里坊横条](?:至|到)/;
 const ESTATE_SUFFIXES = [
   '小区', '花园', '家园', '公寓', '大院', '新村', '山庄', '别墅', '公馆', '广场', '大厦', '宿舍', '名邸', '华庭', '家属院', '家属区',
   '院', '村', '苑', '园', '城', '府', '庭', '湾', '居', '阁', '轩', '邸', '郡', '墅', '宅', '寓', '舍', '楼', '里', '坊', '座', '社', '屯', '庄',
@@ -145,6 +145,8 @@ export function readPlace(body: string, places: CatchmentPlaces, street: string 
     return { kind: 'road', road: roadName(at[1]), spec: readSpec(`${at[2]}号`)!, estate: at[3] };
   }
   const estate = splitName(text, isEstateName, 2);
+  // "阳光花园一" before "二期": a numeral waiting for 期, not building 1.
+  if (estate && /^[〇零一二三四五六七八九十]+$/.test(text.slice(estate.name.length))) return null;
   if (estate) return { kind: 'estate', name: estate.name, spec: estate.spec.ranges.length === 1 && isWholeSpec(estate.spec) ? null : estate.spec };
   // "荔林春晓1-10栋": a name without a 小区 word is a 小区 when buildings follow.
   const named = splitName(text, (name) => name.length >= 2 && name.length <= 16 && /^[\u3400-\u9fffA-Za-z·]+$/.test(name) && !GENERIC.test(name), 2);

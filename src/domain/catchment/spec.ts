@@ -22,9 +22,9 @@ const DASH = /[‐‑‒–—―−－~～〜﹣]+|-{2,}/g;
 const CHINESE_RUN = /[〇零一二三四五六七八九十百千]+/g;
 const WHOLE =
   /^(?:全段|全路段|全线|全部|全街|全巷|全里|全路|全条|全|整条路?|整条街|整段|整体|所有门牌号?|所有|沿线|沿街|两侧|门牌全部|全部门牌号?|全段门牌号?|含单双号|单双号|单双号全部|全部单双号|全域|全境)$/;
-const PARITY = /^(?:含)?(单双号?|双单号?|单数|双数|单号?|双号?|奇数|偶数)(?:一?侧|门牌号?|段)?(?:全部|全段)?/;
+const PARITY = /^(?:含)?(单双号?|双单号?|单数号?|双数号?|单号?|双号?|奇数号?|偶数号?)(?:一?侧|门牌号?|段)?(?:全部|全段)?/;
 const RANGE =
-  /^(?:第)?(\d+)(?:号)?(?:之\d+)?(?:-(?:第)?(\d+))?(号楼|号院|号大院|号|大院|楼|栋|幢|门|座|组|弄|院|单元)?(?:之\d+(?:-之?\d+)?)?(以后|以上|之后|及以后|及以上|往后|起|以下|以内|以前|及以下|及以内)?/;
+  /^(?:第)?(\d+)(?:号)?(?:之\d+|附\d+号?)?(?:-(?:第)?(\d+))?(号楼|号院|号大院|号|大院|楼|栋|幢|门|座|组|弄|院|单元)?(?:之\d+(?:-之?\d+)?)?(以后|以上|之后|及以后|及以上|往后|起|以下|以内|以前|及以下|及以内)?/;
 const FILLER = /^(?:[、，,及和与\s|]|门牌号?|号码|全段|全部|含|止|在内)/;
 const BUILDING_MARKERS = new Set(['号楼', '楼', '栋', '幢', '门', '座']);
 
@@ -33,6 +33,8 @@ export function cleanSpec(text: string): string {
   return text
     .normalize('NFKC')
     .replace(DASH, '-')
+    .replace(/[#＃]/g, '号')
+    .replace(/(\d)一(?=\d)/g, '$1-')
     .replace(/[\s()（）]+/g, '')
     .replace(/一侧/g, '侧')
     .replace(CHINESE_RUN, (run) => chineseNumeral(run) ?? run)
@@ -70,8 +72,9 @@ function tokens(s: string): Token[] | null {
     const b = range[2] !== undefined ? Number(range[2]) : a;
     const open = range[4];
     if (a > MAX_HOUSE_NUMBER || b > MAX_HOUSE_NUMBER) return null;
-    let from = Math.min(a, b);
-    let to = Math.max(a, b);
+    // "12-1号" is house 12's sub-number 1, not 1 to 12.
+    let from = a;
+    let to = b < a ? a : b;
     if (open && range[2] === undefined) [from, to] = /以后|以上|之后|往后|起/.test(open) ? [a, MAX_HOUSE_NUMBER] : [1, a];
     else if (open) return null; // "1-9号以后": not a range anyone can read
     out.push({ kind: 'range', from: Math.max(1, from), to, marker: range[3] });

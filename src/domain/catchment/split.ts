@@ -40,10 +40,10 @@ export interface Line extends Slice {
   items: Slice[];
 }
 
-const OPEN = '(（[【〔［｛{';
-const CLOSE = ')）]】〕］｝}';
+const OPEN = '(（[【〔［｛{﹙';
+const CLOSE = ')）]】〕］｝}﹚';
 /** Separators between items: list marks, sentence ends and colons; whitespace too, unless it is inside a range. */
-const SEPARATOR = /[、，,；;。：:︰﹔﹕]/;
+const SEPARATOR = /[、，,；;。：:︰﹔﹕﹑､﹐﹒]/;
 const SPACE = /[\s\u3000]/;
 /** Whitespace next to these is padding inside a range ("1 - 99 号"), not a separator. */
 const JOINS_BEFORE = /[-‐‑‒–—―−－~～〜至到]/;
@@ -57,7 +57,7 @@ const HEADER_PREFIX =
 /** Words in front of the list: "招生范围：", "第一学区：". */
 const LEAD_LABEL = /^(?:招生范围|划片范围|服务范围|施教区范围?|学区范围|对口范围|登记范围|招生区域|片区范围|具体范围|生源范围|范围|[^\s：:，,、；;。]{1,10}学区|[^\s：:，,、；;。]{1,8}片区)\s*[：:]\s*/;
 const SCHOOL_LABEL =
-  /^([^\s：:，,、；;。]{2,24}?(?:小学|中学|学校|校区|分校|小学部|初中部|初中|幼儿园)(?:[（(][^）)]{1,16}[)）])?)(?:\s*[：:]\s*|[\s\u3000]+)/;
+  /^([^\s：:，,、；;。]{2,24}?(?:小学|中学|学校|校区|分校|小学部|初中部|初中|幼儿园)(?:[（(][^）)]{1,16}[)）])?(?:的?(?:招生|服务|划片|施教|登记|对口)?(?:范围|区域|片区))?)(?:\s*[：:]\s*|[\s\u3000]+)/;
 const COMMUNITY_LABEL =
   /^([^\d\s：:，,、；;。()（）【】[\]]{2,16}?(?:社区居民委员会|社区居委会|居民委员会|村民委员会|居委会|村委会|社区|居委|村))(?:\s*[：:]\s*|[\s\u3000]+)/;
 

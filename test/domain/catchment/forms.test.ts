@@ -33,7 +33,12 @@ const DASHES_AND_NUMBERS: Case[] = [
   one('六纬路1-19号 21-49号', road('六纬路', 1, 19), road('六纬路', 21, 49)),
   one('六纬路4、6、8号', road('六纬路', 4, 4), road('六纬路', 6, 6), road('六纬路', 8, 8)),
   one('六纬路12号之一', road('六纬路', 12, 12)),
-  one('六纬路99-1号', road('六纬路', 1, 99)),
+  // A smaller number after the dash is a sub-number ("12-1号" is 12之1), not a range from 1.
+  one('六纬路12-1号', road('六纬路', 12, 12)),
+  one('六纬路12号附1号', road('六纬路', 12, 12)),
+  // 一 typed for a dash.
+  one('六纬路1一99号', road('六纬路', 1, 99)),
+  one('阳光小区1#-5#楼', estate('阳光小区', [range(1, 5)])),
 ];
 
 const PARITY: Case[] = [
@@ -46,6 +51,7 @@ const PARITY: Case[] = [
   one('六纬路（单号）1-99号', road('六纬路', 1, 99, 'odd')),
   one('六纬路单数1-99号', road('六纬路', 1, 99, 'odd')),
   one('六纬路1-99号奇数', road('六纬路', 1, 99, 'odd')),
+  one('六纬路奇数号1-99号', road('六纬路', 1, 99, 'odd')),
   one('六纬路单侧1-99号', road('六纬路', 1, 99, 'odd')),
   one('六纬路单号一侧', whole('六纬路', 'odd')),
   one('六纬路2-50号（双号）', road('六纬路', 2, 50, 'even')),
@@ -171,6 +177,7 @@ const NUMBERING_AND_PUNCTUATION: Case[] = [
   ['一、六纬路1-9号', [{ text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] }]],
   ['①六纬路1-9号', [{ text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] }]],
   ['“六纬路”1-9号。', [{ text: '“六纬路”1-9号', matches: [road('六纬路', 1, 9)] }]],
+  ['六纬路﹑七纬路', [{ text: '六纬路', matches: [whole('六纬路')] }, { text: '七纬路', matches: [whole('七纬路')] }]],
   ['六纬路、、七纬路；；', [{ text: '六纬路', matches: [whole('六纬路')] }, { text: '七纬路', matches: [whole('七纬路')] }]],
   ['六纬路1-9号，，2-8号（双号）。', [{ text: '六纬路1-9号，，2-8号（双号）', matches: [road('六纬路', 1, 9), road('六纬路', 2, 8, 'even')] }]],
   // A bracket left open is read as if closed.
@@ -204,6 +211,13 @@ const SAFE_READINGS: Case[] = [
   one('和平路1-9号（红星机械厂）', road('和平路', 1, 9)),
   one('和平路99号（含）以后', road('和平路', 99, MAX)),
   one('新兴村一组、二组', estate('新兴村', [range(1, 1), range(2, 2)])),
+  one('阳光花园一、二期', estate('阳光花园一期'), estate('阳光花园二期')),
+  one('诚厚里社区（部分：六纬路1-9号）', road('六纬路', 1, 9)),
+  ['和平路小学服务范围：六纬路', [{ text: '和平路小学服务范围', status: 'note' }, { text: '六纬路', matches: [whole('六纬路')] }]],
+  // Numbers announced by a colon but unreadable: the road is not read whole.
+  ['鞍山道：北侧单号1-69号', [{ text: '鞍山道：北侧单号1-69号', status: 'unread' }]],
+  ['六纬路：\n甲5号', [{ text: '六纬路：\n甲5号', status: 'unread' }]],
+  unread('人民路—解放路'),
   // The side of a road ("路西") is not a place: unread.
   unread('西单北大街（路西）'),
   // A whole 小区 whose name is inside a 街道's name, or only two characters, would be found in other addresses.
