@@ -118,6 +118,14 @@ export abstract class ItemReader extends PlaceReader {
       return d;
     }
     const place = readPlace(body, this.env.places, this.env.street);
+    // "和平路2—20号（双号）、和平路1-19号（单号）": the same road again continues the phrase.
+    if (place?.kind === 'road' && !place.estate && prev && !newLine && context?.kind === 'road' && context.road.name === place.road.name && parts.places.length === 0) {
+      prev.last = addRoad(prev.matches, context.road, place.spec.ranges, context.implicitWhole);
+      context.implicitWhole = false;
+      const failed = this.applyParts(prev, parts);
+      if (failed) return newDraft(item, 'unread', failed);
+      return extend();
+    }
     if (place) return this.placeDraft(item, place, parts, body);
     // "阳光花园一、二期": phases of the 小区 before.
     const phase = prev?.stems && !newLine && noExtras(parts) ? /^([〇零一二三四五六七八九十]{1,3})(期|区)$/.exec(body) : null;

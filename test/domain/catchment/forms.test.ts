@@ -66,6 +66,8 @@ const PARITY: Case[] = [
   one('六纬路（1-99号单号，2-50号双号）', road('六纬路', 1, 99, 'odd'), road('六纬路', 2, 50, 'even')),
   one('六纬路1-99号单号、2-50号双号', road('六纬路', 1, 99, 'odd'), road('六纬路', 2, 50, 'even')),
   one('六纬路单号1-99号，双号2-50号', road('六纬路', 1, 99, 'odd'), road('六纬路', 2, 50, 'even')),
+  // The road named again right after continues the phrase.
+  one('和平路2—20号（双号）、和平路1-19号（单号）', road('和平路', 2, 20, 'even'), road('和平路', 1, 19, 'odd')),
 ];
 
 const WHOLE_ROADS: Case[] = [
