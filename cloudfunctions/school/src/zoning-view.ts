@@ -36,7 +36,7 @@ export function zoningForYear(d: DistrictContext, query: ZoningQuery, schoolYear
         school: schoolRef(school),
         rule: { id: hit.rule._id, kind: hit.why, text: hit.rule.text, document: hit.rule.document, schoolYear, sample: hit.rule.sample },
         reason: `${hit.why === 'community' ? `${place}：` : ''}${hit.detail}，属${school.name}的${STAGE_LABELS[hit.rule.stage]}登记范围（${schoolYear}年秋季入学）`,
-        mechanism: hit.rule.mechanism ?? null,
+        mechanism: hit.rule.mechanism === 'multi' ? 'multi' : hit.rule.mechanism === 'single' ? 'single' : null,
         feeder: feederView(path, d.schoolsById),
       });
     }

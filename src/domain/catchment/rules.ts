@@ -8,6 +8,7 @@ import type { CatchmentDoc, CatchmentPlaces } from './types';
  */
 export function catchmentRules(doc: CatchmentDoc, places: CatchmentPlaces): ZoningRule[] {
   const rules: ZoningRule[] = [];
+  if (doc.mechanism === 'feeder') return rules; // lists schools, not places: see feedersOfLists
   const base = {
     districtCode: doc.districtCode,
     schoolYear: doc.intakeYear,

@@ -3,9 +3,12 @@ import { kindOfStages, stagesOfKind } from '../school';
 import type { Stage } from '../stages';
 import { STAGE_LABELS, STAGE_ORDER } from '../stages';
 import type { Division } from '../divisions';
-import { MECHANISM_LABELS, parseCatchment, type CatchmentDoc, type CatchmentPhrase, type CatchmentPlaces, type PlacementMechanism } from '../catchment';
+import { MECHANISM_LABELS, parseCatchment, readFeederList, type CatchmentDoc, type CatchmentPhrase, type CatchmentPlaces, type PlacementMechanism } from '../catchment';
 import { byLabel, hash, label, STAGE_BY_LABEL, stageCell, yearCell, type RawRow, type RowResult } from './common';
 import { newSchool, schoolNameError } from './schools';
+import type { FeederRule } from '../feeder';
+import type { AdmissionSettings } from '../admission';
+import { middleContradictions } from './contradictions';
 
 /**
  * Rows of the 登记范围 table: one school's published catchment text for one stage and intake, keyed by
@@ -37,6 +40,9 @@ export interface CatchmentContext {
   issuer: string;
   /** The import day (YYYY-MM-DD, China time): the document date of a new or changed list. */
   today: string;
+  /** Stored 对口 rules, and the district's rule on which governs when 对口 and an 初中 list disagree. */
+  storedFeeders: readonly FeederRule[];
+  middleRule: AdmissionSettings['middleRule'];
 }
 
 export interface CatchmentRowResult extends RowResult<CatchmentDoc> {
@@ -81,7 +87,8 @@ function readCells(row: number, v: RawRow): Cells {
   const stage = stageCell(v['学段'], messages);
   const year = yearCell(v['学年'], messages);
   const mechanism = byLabel(MECHANISM_BY_LABEL, v['划片方式']);
-  if (!mechanism) messages.push(`划片方式：应为单校划片或多校划片（现为“${v['划片方式'] ?? ''}”）`);
+  if (!mechanism) messages.push(`划片方式：应为单校划片、多校划片或对口直升（现为“${v['划片方式'] ?? ''}”）`);
+  else if (mechanism === 'feeder' && stage !== 'middle') messages.push('划片方式：对口直升只用于初中（登记范围列出对口的小学）');
   const text = verbatim(v['登记范围']);
   const readable = text !== '' && Array.from(text).length <= MAX_CATCHMENT_CHARS;
   if (!text) messages.push('登记范围：不能为空');
@@ -139,7 +146,8 @@ export function validateCatchmentRows(ctx: CatchmentContext, rows: ReadonlyArray
     const { row, name, stage, year, mechanism, text, readable, title, messages } = c;
     const school = name ? resolved.get(name) : undefined;
     const rowLabel = name && stage && year !== null ? `${name}（${year}年${STAGE_LABELS[stage]}）` : name;
-    const phrases = readable ? parseCatchment(text, ctx.places) : [];
+    const known = [...ctx.schools.filter((s) => !resolved.has(s.name)), ...resolved.values()];
+    const phrases = !readable ? [] : mechanism === 'feeder' ? readFeederList(text, known) : parseCatchment(text, ctx.places);
     const key = school && stage && year !== null ? catchmentKey({ districtCode: ctx.districtCode, intakeYear: year, stage, schoolId: school._id }) : null;
     if (key && firstRow.has(key)) messages.push(`学校名称：与第${firstRow.get(key)}行重复（同一学校、学段、学年只能有一行）`);
     else if (key) firstRow.set(key, row);
@@ -161,7 +169,26 @@ export function validateCatchmentRows(ctx: CatchmentContext, rows: ReadonlyArray
     if (sameCatchment(old, doc)) return { row, outcome: 'unchanged', messages: [], doc: old, label: rowLabel, phrases };
     return { row, outcome: 'changed', messages: [], doc, label: rowLabel, phrases };
   });
+  if (ctx.middleRule === null) refuseContradictions(ctx, results, [...resolved.values()]);
   return { rows: results, schools: changes };
+}
+
+/** Marks the rows whose lists would give a place two middle schools (see middleContradictions). */
+function refuseContradictions(ctx: CatchmentContext, results: CatchmentRowResult[], planned: readonly School[]): void {
+  const fromFile = new Map(results.filter((r) => r.doc && r.outcome !== 'error').map((r) => [r.doc!._id, r]));
+  const lists = [...ctx.existing.filter((c) => !fromFile.has(c._id)), ...[...fromFile.values()].map((r) => r.doc!)];
+  const schools = [...ctx.schools.filter((s) => !planned.some((p) => p._id === s._id)), ...planned];
+  for (const c of middleContradictions({ lists, storedFeeders: ctx.storedFeeders, schools, places: ctx.places })) {
+    // On the file's row: the 初中 list, else the primary list, else the 对口直升 lists of that intake.
+    const rows = fromFile.get(c.middleId) ? [fromFile.get(c.middleId)!] : fromFile.get(c.primaryId) ? [fromFile.get(c.primaryId)!]
+      : results.filter((r) => r.doc?.mechanism === 'feeder' && r.doc.intakeYear === c.intakeYear && r.outcome !== 'error');
+    for (const row of rows) {
+      if (row.messages.length >= 3) continue;
+      row.messages.push(c.message);
+      row.outcome = 'error';
+      row.doc = null;
+    }
+  }
 }
 
 export function catchmentToRow(c: CatchmentDoc, schoolName: (id: string) => string): string[] {

@@ -28,6 +28,8 @@ const ctx = (over: Partial<CatchmentContext> = {}): CatchmentContext => ({
   districtCode: '120102',
   schools: SCHOOLS,
   existing: [],
+  storedFeeders: [],
+  middleRule: null,
   places: PLACES,
   issuer: '河东区教育局',
   today: '2026-11-23',
@@ -68,7 +70,7 @@ describe('the 登记范围 import table', () => {
       '学校名称：不能为空',
       '学段：应为小学或初中（现为“高中”）',
       '学年：应为2000到2100之间的年份，如2026',
-      '划片方式：应为单校划片或多校划片（现为“就近”）',
+      '划片方式：应为单校划片、多校划片或对口直升（现为“就近”）',
       '登记范围：不能为空',
       '依据文件：不能为空（填写公布登记范围的文件名称）',
     ]);

@@ -2,14 +2,24 @@ import { placesOf, validateCatchmentRows, type CatchmentCheck, type CatchmentRow
 import { SCHOOL_KIND_LABELS } from '../../../../src/domain/school';
 import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
 import type { ImportRowView } from '../../../../src/contracts/admin-imports';
-import { listCatchments } from '../../../../src/server/repositories/reference';
+import { listCatchments, listFeeders } from '../../../../src/server/repositories/reference';
+import { admissionOf } from '../../../../src/domain/admission';
 import { issuerOf, type ImportScope } from './scope';
 
 /** 登记范围 rows against the district's schools, 街道/社区 and stored lists (read fresh: every intake year). */
 export async function checkCatchments(scope: ImportScope, rows: ReadonlyArray<{ row: number; values: RawRow }>, now: number): Promise<CatchmentCheck> {
   const { districtCode, data } = scope;
-  const existing = await listCatchments(districtCode);
-  const ctx = { districtCode, schools: data.schools, existing, places: placesOf(data.divisions), issuer: issuerOf(scope), today: localDate(now, CHINA_ZONE) };
+  const [existing, storedFeeders] = await Promise.all([listCatchments(districtCode), listFeeders(districtCode)]);
+  const ctx = {
+    districtCode,
+    schools: data.schools,
+    existing,
+    places: placesOf(data.divisions),
+    issuer: issuerOf(scope),
+    today: localDate(now, CHINA_ZONE),
+    storedFeeders,
+    middleRule: admissionOf(data.district.admission).middleRule,
+  };
   return validateCatchmentRows(ctx, rows);
 }
 
