@@ -38,7 +38,7 @@ const ROAD_DIRECTION_END = /(?:大道|大街|路|街)[东西南北中]$/;
 const ROAD_SEGMENT_END = /(?:路|道|街)[东西南北中]?[0-9〇零一二三四五六七八九十]{1,3}段$/;
 const NOT_A_ROAD = /(?:街道|办事处)$|[|\-~—–－〜、，,；;：:。()（）]|\d号|[路道街巷里坊横条](?:至|到)/;
 const ESTATE_SUFFIXES = [
-  '小区', '花园', '家园', '公寓', '大院', '新村', '山庄', '别墅', '公馆', '广场', '大厦', '宿舍', '名邸', '华庭', '家属院', '家属区',
+  '小区', '花园', '家园', '公寓', '大院', '新村', '山庄', '别墅', '公馆', '广场', '大厦', '宿舍', '名邸', '华庭', '家属院', '家属区', '小镇', '国际', '首府', '天地', '雅居', '名苑', '名门',
   '院', '村', '苑', '园', '城', '府', '庭', '湾', '居', '阁', '轩', '邸', '郡', '墅', '宅', '寓', '舍', '楼', '里', '坊', '座', '社', '屯', '庄',
 ];
 /** "阳光花园二期", "阳光花园东区": a phase or part of a 小区 is a name of its own. */
@@ -129,7 +129,7 @@ export function readPlace(body: string, places: CatchmentPlaces, street: string 
     if (c) return { kind: 'community', match: { kind: 'community', communityCode: c.code }, label: c.name };
     if (!/村$/.test(area)) return { kind: 'unknown', label: area };
   }
-  if (STREET.test(area)) {
+  if (STREET.test(area) && !/(?:小镇|古镇)$/.test(area)) {
     const s = findStreet(area, places);
     return s ? { kind: 'street', match: { kind: 'street', streetCode: s.code }, label: s.name } : { kind: 'unknown', label: area };
   }

@@ -39,6 +39,7 @@ export function cleanSpec(text: string): string {
     .replace(/一侧/g, '侧')
     .replace(CHINESE_RUN, (run) => chineseNumeral(run) ?? run)
     .replace(/^从/, '')
+    .replace(/(\d)(?:号楼|号院|号|弄|栋|幢|座|门|组|楼)(?:-|至|到)(?=第?\d)/g, '$1-')
     .replace(/(\d)(?:号|弄)(?:-|至|到)/g, '$1-')
     .replace(/(\d)(至|到)(第?之?\d)/g, '$1-$3');
 }

@@ -56,6 +56,7 @@ const HEADER_PREFIX =
   /^[【[]?([^\d\s：:，,、；;。()（）【】[\]]{1,14}?(?:街道办事处|街道|镇|乡))[】\]]?(?:[（(]?(?:辖区内?|所辖|辖区范围内?|范围内|部分)[)）]?)?(?:\s*[：:]\s*|[\s\u3000]+)/;
 /** Words in front of the list: "招生范围：", "第一学区：". */
 const LEAD_LABEL = /^(?:招生范围|划片范围|服务范围|施教区范围?|学区范围|对口范围|登记范围|招生区域|片区范围|具体范围|生源范围|范围|[^\s：:，,、；;。]{1,10}学区|[^\s：:，,、；;。]{1,8}片区)\s*[：:]\s*/;
+const EXCLUSION_LEAD = /^(?:以上|上述)(?:所列)?(?:范围|区域|地址)?(?:内|中|里)?的?[，,：:]?/;
 const SCHOOL_LABEL =
   /^([^\s：:，,、；;。]{2,24}?(?:小学|中学|学校|校区|分校|小学部|初中部|初中|幼儿园)(?:[（(][^）)]{1,16}[)）])?(?:的?(?:招生|服务|划片|施教|登记|对口)?(?:范围|区域|片区))?)(?:\s*[：:]\s*|[\s\u3000]+)/;
 const COMMUNITY_LABEL =
@@ -133,7 +134,7 @@ function insideRange(t: string, i: number): boolean {
 }
 
 export function isStreetName(text: string): boolean {
-  return STREET_NAME.test(text) && !/小镇$/.test(text);
+  return STREET_NAME.test(text) && !/(?:小镇|古镇)$/.test(text);
 }
 
 const cut = (s: Slice, n: number): Slice => (n === 0 ? s : n >= s.text.length ? { text: '', start: s.end, end: s.end } : sub(s, n, s.text.length));
@@ -143,6 +144,8 @@ export function splitLines(text: string): Line[] {
   return rawLines(String(text)).map((raw) => {
     let body = cut(raw, NUMBERING.exec(raw.text)?.[0].length ?? 0);
     body = cut(body, LEAD_LABEL.exec(body.text)?.[0].length ?? 0);
+    // "以上范围内阳光小区除外": an exclusion, not a remark.
+    if (/除|不含|不包括/.test(body.text)) body = cut(body, EXCLUSION_LEAD.exec(body.text)?.[0].length ?? 0);
     const from = body.start;
     const bare = body.text.replace(/^[【[]|[】\]]$/g, '').replace(/[：:]$/, '').trim();
     if (isStreetName(bare)) return { ...body, from, header: bare.replace(/办事处$/, ''), label: null, items: [] };

@@ -39,6 +39,8 @@ const DASHES_AND_NUMBERS: Case[] = [
   // 一 typed for a dash.
   one('六纬路1一99号', road('六纬路', 1, 99)),
   one('阳光小区1#-5#楼', estate('阳光小区', [range(1, 5)])),
+  one('阳光小区1号楼至5号楼', estate('阳光小区', [range(1, 5)])),
+  one('阳光小区1栋-5栋', estate('阳光小区', [range(1, 5)])),
 ];
 
 const PARITY: Case[] = [
@@ -113,6 +115,7 @@ const ESTATES: Case[] = [
   one('诚厚里1-6门', estate('诚厚里', [range(1, 6)])),
   one('阳光花园A座', estate('阳光花园A座')),
   one('阳光花园二期', estate('阳光花园二期')),
+  one('金地格林小镇', estate('金地格林小镇')),
   one('阳光花园（原化工厂宿舍）', estate('阳光花园', undefined, ['化工厂宿舍'])),
   one('和平路15号阳光里小区', road('和平路', 15, 15), estate('阳光里小区')),
   // Unit numbers are not buildings: "3号楼1-3单元" cannot be told by building.
@@ -156,6 +159,15 @@ const NOTES_AND_LABELS: Case[] = [
   [
     '六纬路1-9号\n注：以上范围以户籍和房产证为准。',
     [{ text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] }, { text: '注：以上范围以户籍和房产证为准。', status: 'note' }],
+  ],
+  // An exclusion written as a remark on the list is still an exclusion.
+  [
+    '六纬路1-9号；阳光小区\n以上范围内阳光小区3号楼除外。',
+    [
+      { text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] },
+      { text: '阳光小区', matches: [estate('阳光小区')] },
+      { text: '阳光小区3号楼除外', matches: [estate('阳光小区', [range(3, 3)])], exclude: true },
+    ],
   ],
   ['六纬路1-9号（以房产证地址为准）', [{ text: '六纬路1-9号（以房产证地址为准）', matches: [road('六纬路', 1, 9)] }]],
   [

@@ -104,3 +104,59 @@ describe('a district of published lists, looked up by address', () => {
     expect(lookup('人民南路二段18号').quotes).toEqual(['人民南路二段1-50号']);
   });
 });
+
+describe('other layouts: Beijing-style 胡同 and 大街, a Chengdu-style table of 街道 | 社区 | 范围', () => {
+  const PLACES_B = {
+    streets: [
+      { code: '990102001', name: '西长安街街道' },
+      { code: '990102002', name: '书院街街道' },
+      { code: '990102003', name: '督院街街道' },
+    ],
+    communities: [
+      { code: '990102002001', name: '书院街社区居委会', parentCode: '990102002' },
+      { code: '990102002002', name: '东风社区居委会', parentCode: '990102002' },
+      { code: '990102003001', name: '督院街社区居委会', parentCode: '990102003' },
+    ],
+  };
+  const LISTS_B: SchoolList[] = [
+    { school: 'b1', text: '西长安街街道：府右街（单号）、灵境胡同全部、西单北大街1-99号（单号）、北新华街（双号）；\n大木仓胡同、二龙路（路西）' },
+    { school: 'b2', text: '西单北大街2-120号（双号）；西单北大街101号以后（单号）；新文化街全部；辟才胡同甲6号' },
+    { school: 'b3', text: '府右街（双号）、北新华街（单号）' },
+    { school: 'c1', text: '书院街街道\t书院街社区\t书院西街、书院南街全段\n书院街街道\t东风社区\t东风路1-99号（单号）、红星路三段1-99号（单号）' },
+    { school: 'c2', text: '督院街街道\t督院街社区\t督院街全段、红星路三段2-100号（双号）\n督院街街道\t\t人民南路二段1-50号' },
+  ];
+  const lookup = lookupWith(rulesOf(LISTS_B, PLACES_B));
+
+  it.each([
+    ['府右街3号', 'b1'],
+    ['府右街4号', 'b3'],
+    ['北京市西城区府右街甲4号', null],
+    ['西单北大街99号', 'b1'],
+    ['西单北大街101号', 'b2'],
+    ['西单北大街50号', 'b2'],
+    ['西单北大街122号', null],
+    ['灵境胡同12号院3号楼', 'b1'],
+    ['北新华街7号', 'b3'],
+    ['北新华街8号', 'b1'],
+    ['大木仓胡同35号', 'b1'],
+    // "二龙路（路西）" is one side of the road: unread, so no answer rather than a guess.
+    ['二龙路5号', null],
+    ['辟才胡同6号', null],
+    ['西城区新文化街5号', 'b2'],
+    ['红星路三段55号', 'c1'],
+    ['红星路三段56号', 'c2'],
+    ['红星路三段101号', null],
+    ['东风路3号', 'c1'],
+    ['东风路4号', null],
+    ['书院西街8号', 'c1'],
+    ['人民南路二段20号', 'c2'],
+    ['成都市锦江区督院街12号', 'c2'],
+  ] as Array<[string, string | null]>)('%s → %s', (address, school) => {
+    expect(lookup(address).schools).toEqual(school ? [school] : []);
+  });
+
+  it('the table cells for 街道 and 社区 are headers, not places', () => {
+    const rules = rulesOf(LISTS_B, PLACES_B);
+    expect(rules.filter((r) => r.match.kind === 'community' || r.match.kind === 'street')).toEqual([]);
+  });
+});
