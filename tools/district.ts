@@ -15,6 +15,7 @@ import type { DocWrite, Store, VersionCheck } from '../local/runtime/store';
 import { codeLevel, districtDivisions } from './extract-divisions';
 import { writeJsonLines } from './json-lines';
 import { districtDocs, type SeedDoc } from './seed-data';
+import { runCli } from './cli';
 
 const USAGE = '用法：npm run district -- add <6位区县代码> [--local] [--data-dir 目录]';
 
@@ -121,11 +122,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-if (require.main === module) {
-  try {
-    process.exit(main(process.argv.slice(2)));
-  } catch (err) {
-    console.error((err as Error).message);
-    process.exit(1);
-  }
-}
+if (require.main === module) runCli(main);

@@ -15,6 +15,7 @@ import { COLLECTIONS } from '../src/contracts/collections';
 import type { UserProfile } from '../src/domain/roles';
 import { localDataDir, openLocalStore } from '../local/data-dir';
 import { districtOf } from './extract-divisions';
+import { runCli } from './cli';
 
 export interface SetupArgs {
   openid: string;
@@ -69,11 +70,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-if (require.main === module) {
-  try {
-    process.exit(main(process.argv.slice(2)));
-  } catch (err) {
-    console.error((err as Error).message);
-    process.exit(1);
-  }
-}
+if (require.main === module) runCli(main);

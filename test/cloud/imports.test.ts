@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { useTestApp } from '../helpers/local-app';
 import { splitIntoPieces } from '../../src/domain/imports';
 import { gbkBytes } from '../helpers/gbk';
+import { insertBulkZoningRules } from '../helpers/bulk-zoning';
 
 // The bureau's CSV/XLSX imports and exports through the built `admin` bundle, and what the `school`
 // lookup sees afterwards.
@@ -149,21 +150,7 @@ describe('zoning rules', () => {
 
   it('an export of every rule (too large for one call) uploads in pieces and re-imports as all unchanged', async () => {
     // Stored rules of an earlier year, more than one call carries once exported (the seed has lists, not rules).
-    const school = app.cloud.store.find('schools', { districtCode: '120102', name: '互助道小学' })[0] as any;
-    app.cloud.store.insertMany(
-      'zoning_rules',
-      Array.from({ length: 600 }, (_, i) => ({
-        _id: `zr-bulk-${i}`,
-        districtCode: '120102',
-        schoolYear: 2024,
-        stage: 'primary',
-        match: { kind: 'road', road: `测试${i}路`, side: 'all', from: 1, to: 99 },
-        schoolIds: [school._id],
-        text: `测试${i}路1-99号，一段足够长的规则原文，使导出文件超过一次调用能带的大小`.repeat(2),
-        document: { title: '河东区2024年划片方案', issuer: '河东区教育局', date: '2024-05-20', number: null },
-        sample: false,
-      })),
-    );
+    insertBulkZoningRules(app.cloud.store);
     const exported = await admin({ action: 'exportTable', table: 'zoning', format: 'csv' });
     expect(exported.data.rows).toBeGreaterThan(500);
     const inline = await admin({ action: 'importPreview', table: 'zoning', format: 'csv', content: exported.data.content });

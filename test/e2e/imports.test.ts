@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fakeServerClock } from '../helpers/local-app';
 import { h5Session } from './h5-session';
 import { gbkBytes } from '../helpers/gbk';
+import { insertBulkZoningRules } from '../helpers/bulk-zoning';
 
 // The bureau imports a teacher roster in the browser (a bad GBK file first: row errors, nothing written),
 // then replaces the roster with next term's (who left is listed before anything is removed), then
@@ -85,21 +86,7 @@ describe('the bureau imports and exports data', () => {
     await open();
     await byTestId('table-zoning').click();
     // Stored rules of an earlier year, more than one call carries once exported (the seed has lists, not rules).
-    const school = s.app.cloud.store.find('schools', { districtCode: '120102', name: '互助道小学' })[0] as { _id: string };
-    s.app.cloud.store.insertMany(
-      'zoning_rules',
-      Array.from({ length: 600 }, (_, i) => ({
-        _id: `zr-e2e-bulk-${i}`,
-        districtCode: '120102',
-        schoolYear: 2024,
-        stage: 'primary',
-        match: { kind: 'road', road: `测试${i}路`, side: 'all', from: 1, to: 99 },
-        schoolIds: [school._id],
-        text: `测试${i}路1-99号，一段足够长的规则原文，使导出文件超过一次调用能带的大小`.repeat(2),
-        document: { title: '河东区2024年划片方案', issuer: '河东区教育局', date: '2024-05-20', number: null },
-        sample: false,
-      })),
-    );
+    insertBulkZoningRules(s.app.cloud.store);
     const [download] = await Promise.all([s.page.waitForEvent('download'), byTestId('export-table').click()]);
     expect(download.suggestedFilename()).toBe('河东区划片规则.csv');
     const csv = await readFile((await download.path())!);
