@@ -96,7 +96,7 @@ export function createGateway(opts: GatewayOptions): http.Server {
       if (!isPlainObject(body) || !isPlainObject(body.data)) throw new HttpError(400, '请求体应为 {"data": {"action": …}}');
       const persona = sessions.get(cookieOf(req, SESSION_COOKIE) ?? '') ?? null;
       const identity = persona ? { OPENID: persona.openid, APPID } : null;
-      const { result } = await opts.cloud.invoke(name, body.data, identity);
+      const { result } = await opts.cloud.invoke(name, body.data, identity, { parsedJson: true });
       return send(res, 200, { result });
     }
     if (url.pathname === '/__dev/login' && req.method === 'POST') {

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { COLLECTIONS, INDEXES } from '../../src/contracts/collections';
 import { newId } from './codec';
+import { viaJson } from './json';
 import { installEnvOverlay, invocations, type Identity, type Invocation } from './identity';
 import { bindOpenApi, installSeams } from './seam';
 import { Store } from './store';
@@ -26,15 +27,21 @@ export interface InvokeResult {
   sequentialTrips: number;
 }
 
+export interface InvokeOptions {
+  /** The event was just parsed from JSON text (the gateway): it is used as is, not round-tripped again. */
+  parsedJson?: boolean;
+}
+
 export interface LocalCloud {
   store: Store; // seeding and test inspection
   sentMessages: Array<Record<string, unknown>>;
   /**
    * Require cloudfunctions/<name>/index.js from functionsRoot (cached), run main(event, context) with
-   * identity in ALS; counts DB round trips (send() calls) of this invocation only. Overwrites
-   * event.userInfo with {appId, openId} like the cloud.
+   * identity in ALS; counts DB round trips (send() calls) of this invocation only. Adds the platform's
+   * keys like the cloud: event.userInfo overwritten with {appId, openId} (removed without identity),
+   * event.tcbContext ({} unless the caller passed one).
    */
-  invoke(name: string, event: Record<string, unknown>, identity: Identity | null): Promise<InvokeResult>;
+  invoke(name: string, event: Record<string, unknown>, identity: Identity | null, options?: InvokeOptions): Promise<InvokeResult>;
   hasFunction(name: string): boolean;
   close(): void;
 }
@@ -56,9 +63,6 @@ const FUNCTION_NAME = /^[A-Za-z0-9_-]+$/;
 let openCloud: LocalCloud | null = null;
 
 type Main = (event: Record<string, unknown>, context: Record<string, unknown>) => unknown;
-
-/** The cloud hands functions JSON and returns JSON: round-trip both so nothing only works locally. */
-const viaJson = (v: unknown): unknown => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
 
 const checkedBundles = new Set<string>();
 
@@ -99,15 +103,17 @@ export function createLocalCloud(opts: LocalCloudOptions): LocalCloud {
   const entry = (name: string): string => path.join(functionsRoot, name, 'index.js');
   const hasFunction = (name: string): boolean => FUNCTION_NAME.test(name) && fs.existsSync(entry(name));
 
-  const invoke = async (name: string, event: Record<string, unknown>, identity: Identity | null): Promise<InvokeResult> => {
+  const invoke = async (name: string, event: Record<string, unknown>, identity: Identity | null, options: InvokeOptions = {}): Promise<InvokeResult> => {
     if (closed) throw new Error('LocalCloud is closed');
     if (!hasFunction(name)) throw new Error(`no cloud function "${name}" under ${functionsRoot}`);
     if (identity && (!identity.OPENID || !identity.APPID)) throw new Error('identity needs OPENID and APPID');
     const main = loadMain(entry(name));
 
-    const ev = viaJson(event ?? {}) as Record<string, unknown>;
+    // The cloud hands functions JSON and returns JSON: round-trip both so nothing only works locally.
+    const ev = (options.parsedJson ? event : viaJson(event ?? {})) as Record<string, unknown>;
     if (identity) ev.userInfo = { appId: identity.APPID, openId: identity.OPENID };
     else delete ev.userInfo; // never trust a client-supplied identity
+    ev.tcbContext ??= {};
     const invocation: Invocation = { identity, functionName: name, roundTrips: 0, sequentialTrips: 0, inFlight: 0 };
     const context = {
       request_id: newId(),

@@ -4,7 +4,8 @@ import type { Envelope } from '../contracts/envelope';
 import type { ActionName, FunctionName } from '../contracts/index';
 import type { Role, UserProfile } from '../domain/roles';
 import { AppError } from './errors';
-import { inputOf, validate } from './validate';
+import { inputOf, quoted, validate } from './validate';
+import { inputOutOfBounds } from './input-bounds';
 import { callerOpenId } from './cloud';
 import { findUser } from './repositories/users';
 import { startVersionCheck } from './repositories/meta';
@@ -38,16 +39,20 @@ export type ActionTable<Inputs extends Record<string, z.ZodTypeAny>, Outputs ext
 };
 
 /**
- * A cloud function's main: validate → authenticate → authorize → run → envelope. Never throws. Who may
- * call each action comes from the one matrix in contracts/access.ts; an action missing there is unknown.
+ * A cloud function's main: route → bound → validate → authenticate → authorize → run → envelope. Never throws.
+ * Who may call each action comes from the one matrix in contracts/access.ts; an action missing there is
+ * unknown.
  */
 export function createMain<F extends FunctionName>(fn: F, actions: Record<ActionName<F>, ActionDef<any, unknown>>, options: MainOptions = {}) {
-  return async function main(event: Record<string, unknown>): Promise<Envelope<unknown>> {
+  return async function main(received: Record<string, unknown>): Promise<Envelope<unknown>> {
     try {
-      const name = typeof event?.action === 'string' ? event.action : '';
+      const event = (typeof received === 'object' && received !== null ? received : {}) as Record<string, unknown>;
+      const name = typeof event.action === 'string' ? event.action : '';
       const def = Object.prototype.hasOwnProperty.call(actions, name) ? (actions as Record<string, ActionDef<any, unknown>>)[name] : undefined;
       const rule = accessRule(fn, name);
-      if (!def || !rule) return { ok: false, code: 'UNKNOWN_ACTION', message: `不支持的操作：${name || '（未指定 action）'}`, field: 'action' };
+      if (!def || !rule) return { ok: false, code: 'UNKNOWN_ACTION', message: `不支持的操作：${name ? quoted(name) : '（未指定 action）'}`, field: 'action' };
+      const oversized = inputOutOfBounds(event);
+      if (oversized) return oversized;
       const parsed = validate(def.input, inputOf(event));
       if (!parsed.ok) return parsed;
       const openid = callerOpenId();

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { Fail } from '../contracts/envelope';
+import { ACTION_KEY, PLATFORM_EVENT_KEYS } from '../contracts/event';
 
 /** Keys the platform or the router add to every event: not part of an action's input. */
-const EVENT_KEYS = new Set(['action', 'userInfo']);
+const EVENT_KEYS = new Set<string>([ACTION_KEY, ...PLATFORM_EVENT_KEYS]);
 
 /**
  * The event without those keys. Keys are copied as own properties: `input[key] = …` with a JSON key
@@ -16,17 +17,29 @@ export function inputOf(event: Record<string, unknown>): Record<string, unknown>
   return input;
 }
 
+/** Caller text quoted in an answer, shortened: a message never grows with the input. */
+export function quoted(text: string, max = 24): string {
+  const chars = Array.from(text.slice(0, max * 2));
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
+}
+
+/** Unknown keys named in an answer: the first few, each shortened. */
+const SHOWN_KEYS = 3;
+const someKeys = (keys: readonly string[], separator: string): string => keys.slice(0, SHOWN_KEYS).map((k) => quoted(k)).join(separator);
+
+const MAX_MESSAGE = 200;
+
 /** Parses with the action's schema; the first problem becomes a Chinese message naming the field. */
 export function validate<T>(schema: z.ZodType<T>, input: unknown): { ok: true; value: T } | Fail {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
-  const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : '');
+  const field = issue.path.map((p) => quoted(String(p))).join('.') || (issue.code === 'unrecognized_keys' ? someKeys(issue.keys, ',') : '');
   const message =
     issue.code === 'unrecognized_keys'
-      ? `不支持的字段：${issue.keys.join('、')}`
+      ? `不支持的字段：${someKeys(issue.keys, '、')}${issue.keys.length > SHOWN_KEYS ? `等${issue.keys.length}个` : ''}`
       : issue.code === 'invalid_type' && issue.received === 'undefined'
         ? issue.message.startsWith('缺少') ? issue.message : `缺少字段（${field}）`
         : issue.message.includes('（') ? issue.message : `字段（${field}）不正确：${issue.message}`;
-  return { ok: false, code: 'INVALID_INPUT', message, field };
+  return { ok: false, code: 'INVALID_INPUT', message: quoted(message, MAX_MESSAGE), field };
 }

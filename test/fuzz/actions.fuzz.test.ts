@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { LocalApp } from '../../local/app';
 import { CONTRACTS } from '../../src/contracts';
 import { ERROR_CODES, type ErrorCode } from '../../src/contracts/envelope';
+import { ACTION_KEY, PLATFORM_EVENT_KEYS } from '../../src/contracts/event';
 import { fakeServerClock, startTestApp } from '../helpers/local-app';
 import { edgesOf, hostile, hostileString, isObject, payloads, replaced, withKey } from './arbitraries';
 import { examples, ids } from './examples';
@@ -148,9 +149,10 @@ const preview = (v: unknown, max = 400): string => {
 };
 
 /** What the function receives as its input: the event without the keys the platform and router own. */
+const NOT_INPUT = new Set<string>([ACTION_KEY, ...PLATFORM_EVENT_KEYS]);
 const inputOf = (event: Record<string, unknown>): Record<string, unknown> => {
   const input: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(event)) if (k !== 'action' && k !== 'userInfo') withKey(input, k, v);
+  for (const [k, v] of Object.entries(event)) if (!NOT_INPUT.has(k)) withKey(input, k, v);
   return input;
 };
 

@@ -64,10 +64,28 @@ describe('identity and invocation', () => {
   test('event and result travel as JSON, as with callFunction', async () => {
     const { result } = await rt.invoke('echo', { when: new Date(0), skip: undefined }, ANN);
     expect(result).toEqual({
-      event: { when: '1970-01-01T00:00:00.000Z', userInfo: { appId: 'wx-app', openId: 'o-ann' } },
+      event: { when: '1970-01-01T00:00:00.000Z', userInfo: { appId: 'wx-app', openId: 'o-ann' }, tcbContext: {} },
       at: '1970-01-01T00:00:00.000Z',
       fn: 'echo',
     });
+  });
+
+  test('the platform keys arrive as the cloud adds them: userInfo (identity only) and tcbContext', async () => {
+    const echoed = async (event: Record<string, unknown>, who: typeof ANN | null) => ((await rt.invoke('echo', event, who)).result as Loose).event;
+    expect(await echoed({ a: 1 }, null)).toEqual({ a: 1, tcbContext: {} });
+    expect(await echoed({ a: 1, tcbContext: { requestId: 'r1' } }, ANN)).toEqual({ a: 1, tcbContext: { requestId: 'r1' }, userInfo: { appId: 'wx-app', openId: 'o-ann' } });
+  });
+
+  test('an event nested deeper than JSON.stringify can recurse still reaches the function, as JSON', async () => {
+    let deep: Loose = { when: new Date(0), skip: undefined, list: [undefined, 1, Infinity] };
+    for (let i = 0; i < 20_000; i++) deep = { a: deep };
+    Object.defineProperty(deep, '__proto__', { value: { polluted: true }, enumerable: true });
+    const event = ((await rt.invoke('echo', { deep }, ANN)).result as Loose).event;
+    let inner = event.deep;
+    expect(Object.prototype.hasOwnProperty.call(inner, '__proto__')).toBe(true);
+    expect(({} as Loose).polluted).toBeUndefined();
+    for (let i = 0; i < 20_000; i++) inner = inner.a;
+    expect(inner).toEqual({ when: '1970-01-01T00:00:00.000Z', list: [null, 1, null] });
   });
 
   test('hasFunction / unknown functions / errors thrown by main', async () => {
