@@ -43,6 +43,11 @@ export abstract class ItemReader extends PlaceReader {
     const excluded = EXCLUDE.exec(whole);
     if (excluded && (/^(?:但|其中)?(?:除|不含|不包)/.test(whole) || /除外$/.test(whole))) {
       const matches = this.readList(excluded[1] ?? excluded[2], context);
+      if (!matches && prev && context && context.kind !== 'division' && !excluded[2]) {
+        // The phrase before would take in what it leaves out: unread with it.
+        Object.assign(prev, { kind: 'unread', why: '未能识别：除外的范围读不出', matches: [], except: [], context: null });
+        return extend();
+      }
       if (!matches) return newDraft(item, 'unread', '未能识别：除外的范围读不出');
       if (prev && context && context.kind !== 'division' && !excluded[2]) {
         prev.except.push(...matches);

@@ -1,6 +1,6 @@
 import { addEstate, addRoad, isRoadEstate, newDraft, type Context, type Draft } from './draft';
 import type { ItemParts } from './groups';
-import { cleanBody, shortAlias, type PlaceReading } from './place';
+import { cleanBody, safeAlias, shortAlias, type PlaceReading } from './place';
 import { SEGMENT } from './spec';
 import { splitItems, type Slice } from './split';
 import type { CatchmentMatch, CatchmentPlaces } from './types';
@@ -60,7 +60,9 @@ export abstract class PlaceReader {
       const named = parts.places.length > 0 ? this.readList(parts.places.join('、'), null) : [];
       if (!named) return newDraft(item, 'unread', `未能识别：括号内的“${parts.places.join('，')}”`);
       parts.places = [];
-      const aliases = [...parts.aliases];
+      // Other names are searched in addresses like the name: short or road-like ones would be found elsewhere.
+      const aliases = parts.aliases.filter((a) => safeAlias(a));
+      d.remarks.push(...parts.aliases.filter((a) => !safeAlias(a)).map((a) => `原${a}`));
       const short = shortAlias(place.name);
       if (short && !aliases.includes(short)) aliases.push(short);
       parts.aliases = [];

@@ -68,7 +68,18 @@ function lastNumeral(name: string): { index: number; numeral: string } | null {
   return { index: last.index + run.length - keep, numeral: run.slice(run.length - keep) };
 }
 
-export function roadName(name: string): RoadName {
+export function roadName(published: string): RoadName {
+  // "河东区六纬路": the district in front is no part of the road (the matcher drops it from addresses too);
+  // "工业区一路" keeps it ("一路" alone is in every 开发区 as well).
+  let name = published;
+  for (let i = name.length - 2; i >= 2; i--) {
+    const tail = name.slice(i);
+    const core = tail.replace(ROAD_END, '').replace(/[0-9〇零一二三四五六七八九十百]/g, '');
+    if (/[区县市]$/.test(name.slice(0, i)) && tail.length >= 3 && core.length >= 1 && isRoadName(tail)) {
+      name = tail;
+      break;
+    }
+  }
   const viaName = normalizeAddress(name).road !== cleanAddress(name);
   const last = lastNumeral(name);
   if (last && last.index > 0) {
@@ -163,6 +174,9 @@ export function shortAlias(name: string): string | null {
   if (short === name || Array.from(short).length < 3 || ROAD_END.test(short) || !isEstateName(short) || /[村庄屯社]$/.test(short)) return null;
   return short;
 }
+
+/** An other name of a 小区 ("（原化工厂宿舍）") that is safe to look for in addresses. */
+export const safeAlias = (alias: string) => Array.from(alias).length >= 3 && !ROAD_END.test(alias) && !BOUNDARY.test(alias) && !/\d/.test(alias);
 
 const isWholeSpec = (spec: NumberSpec) => spec.ranges.every((r) => r.side === 'all' && r.from <= 1 && r.to >= 99999);
 

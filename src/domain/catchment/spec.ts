@@ -96,8 +96,12 @@ function segmentRanges(list: readonly Token[]): NumberRange[] {
   for (let i = 0; i < list.length; i++) {
     const t = list[i];
     if (t.kind === 'parity') {
-      if (leading) pending = t.side;
-      else if (list[i - 1]?.kind !== 'range') ranges.push({ side: t.side, from: 1, to: MAX_HOUSE_NUMBER });
+      const before = list[i - 1];
+      if (leading) pending = before?.kind === 'parity' && before.side !== t.side ? 'all' : t.side;
+      // "101-199号单号及双号": both sides of that range.
+      else if (before?.kind === 'parity') {
+        if (before.side !== t.side && ranges.length > 0) ranges[ranges.length - 1].side = 'all';
+      } else if (before?.kind !== 'range') ranges.push({ side: t.side, from: 1, to: MAX_HOUSE_NUMBER });
       continue;
     }
     const next = list[i + 1];

@@ -232,6 +232,15 @@ const SAFE_READINGS: Case[] = [
   ['鞍山道：北侧单号1-69号', [{ text: '鞍山道：北侧单号1-69号', status: 'unread' }]],
   ['六纬路：\n甲5号', [{ text: '六纬路：\n甲5号', status: 'unread' }]],
   unread('人民路—解放路'),
+  // An exclusion that cannot be read takes the phrase it belongs to with it.
+  ['六纬路全段、除六纬路北侧外', [{ text: '六纬路全段、除六纬路北侧外', status: 'unread' }]],
+  one('六纬路101-199号单号及双号', road('六纬路', 101, 199)),
+  // A short other name would be found in other addresses: kept as a remark only.
+  one('阳光花园（原红旗）', estate('阳光花园')),
+  // The district in front of a road is no part of it, but "工业区一路" is a name (一路 is everywhere).
+  one('河东区六纬路1-9号', road('六纬路', 1, 9)),
+  one('河东区人民路一巷', estate('人民路一巷')),
+  one('工业区一路1-9号', estate('工业区一路', [range(1, 9)])),
   // The side of a road ("路西") is not a place: unread.
   unread('西单北大街（路西）'),
   // A whole 小区 whose name is inside a 街道's name, or only two characters, would be found in other addresses.

@@ -14,7 +14,7 @@ const LISTS: SchoolList[] = [
     school: 's5',
     text: '1.陕西南路 1-199号（单号）、2-238号（双号）\n2.淮海中路 1045弄-1299号（单号）\n3.天平路 单号\n4.东四五条、六条、七条\n5.荔林春晓（1-10栋）\n6.金地花园全部（3号楼除外）',
   },
-  { school: 's6', text: '金地花园3号楼；天平路双号；十一经路41号以后（单号）；中山路（人民路至解放路段）；建设南二街、三街、四街' },
+  { school: 's6', text: '金地花园3号楼；天平路双号；十一经路41号以后（单号）；中山路（人民路至解放路段）；建设南二街、三街、四街；工业区一路1-99号' },
 ];
 
 const QUERIES: Array<[address: string, school: string | null]> = [
@@ -82,6 +82,8 @@ const QUERIES: Array<[address: string, school: string | null]> = [
   ['建设南三街3号', 's6'],
   ['建设南小区3栋', 's2'],
   ['不存在路1号', null],
+  ['工业区一路5号', 's6'],
+  ['开发区一路5号', null],
 ];
 
 describe('a district of published lists, looked up by address', () => {
