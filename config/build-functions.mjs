@@ -2,11 +2,19 @@
 // wx-server-sdk left external, so the folder uploads to the cloud as is (its package.json lists only
 // wx-server-sdk). The local gateway loads exactly these files.
 import { build } from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'cloudfunctions');
+
+/**
+ * The oldest cloud-function runtime the README tells the deployer to pick (functions-runtime.json):
+ * CloudBase's Nodejs12.16, since wx-server-sdk 4.0.2's own dependencies need Node >= 12. esbuild lowers
+ * newer syntax (`?.`, `??`, `??=`) to what Node 12 parses, ES2019; test/build/runtime-target.test.ts
+ * checks the bundles.
+ */
+export const RUNTIME = JSON.parse(readFileSync(new URL('./functions-runtime.json', import.meta.url), 'utf8'));
 
 export function functionNames() {
   return readdirSync(root).filter((name) => existsSync(path.join(root, name, 'src', 'index.ts'))).sort();
@@ -21,7 +29,7 @@ export async function buildFunctions() {
         outfile: path.join(root, name, 'index.js'),
         bundle: true,
         platform: 'node',
-        target: 'node16',
+        target: RUNTIME.esbuild,
         format: 'cjs',
         external: ['wx-server-sdk'],
         legalComments: 'none',
