@@ -1,4 +1,5 @@
 import { normalizeText } from './text';
+import { cleanAddress, normalizeAddress } from './zoning-match/normalize';
 
 export interface Division {
   code: string;
@@ -25,4 +26,19 @@ export function divisionsNamedIn<T extends Division>(divisions: readonly T[], te
   };
   const communities = divisions.filter((d) => d.level === 'community' && named(d));
   return communities.length > 0 ? communities : divisions.filter((d) => d.level === 'street' && named(d));
+}
+
+/**
+ * Divisions a typed address names as places, not as part of its road: 北京路15号 does not name 北京街道,
+ * nor 文明路 a 文明社区 (a road runs through several 街道; its name says nothing about which one). A road
+ * that IS the place (诚厚里 of 诚厚里社区, a 里 named like its 社区) still names it.
+ */
+export function divisionsNamedInAddress<T extends Division>(divisions: readonly T[], address: string): T[] {
+  const { road, normalized } = normalizeAddress(address);
+  const besideRoad = road === null ? normalized : normalized.replace(road, '');
+  const inRoad = (d: T) => {
+    const name = cleanAddress(shortDivisionName(d.name));
+    return road !== null && road.includes(name) && !road.endsWith(name) && !besideRoad.includes(name);
+  };
+  return divisionsNamedIn(divisions.filter((d) => !inRoad(d)), address);
 }

@@ -7,7 +7,7 @@ import { intakeYearOf } from '../../../../src/domain/enrolment/rules';
 import type { AnswerContext } from '../../../../src/domain/answer';
 import { admissionOf, familyQuestions } from '../../../../src/domain/admission';
 import { normalizeAddress } from '../../../../src/domain/zoning-match';
-import { divisionsNamedIn } from '../../../../src/domain/divisions';
+import { divisionsNamedInAddress } from '../../../../src/domain/divisions';
 import { searchByName } from '../../../../src/domain/text';
 import { STAGE_LABELS } from '../../../../src/domain/stages';
 import { compositionOn, xuequOfSchool, xuequServingStreet, type XuequVersion } from '../../../../src/domain/xuequ';
@@ -35,7 +35,7 @@ function resolvePlace(d: DistrictContext, input: LookupInput, notes: string[]): 
     return { street, community: null };
   }
   if (!input.address) return { street: null, community: null };
-  const named = divisionsNamedIn(d.divisions, input.address);
+  const named = divisionsNamedInAddress(d.divisions, input.address);
   if (named.length === 1) {
     const one = named[0];
     return one.level === 'community' ? { street: byCode.get(one.parentCode) ?? null, community: one } : { street: one, community: null };
@@ -81,7 +81,7 @@ export async function lookup(input: LookupInput, ctx: ActionContext): Promise<Lo
   const listedPrimary = zoningForYear(d, query, schoolYear, place, { ...inputs, family: {} }).answers[0];
 
   if (input.schoolName && schools.length === 0) notes.push(`${d.district.name}未找到名称含“${input.schoolName}”的学校`);
-  if (street && xuequ.size === 0) notes.push(`文件未列出${street.name}所属的学区，请咨询${d.district.name}教育局`);
+  if (street && xuequ.size === 0 && d.composition.length > 0) notes.push(`文件未列出${street.name}所属的学区，请咨询${d.district.name}教育局`);
   if (street && xuequ.size > 1 && current.zoned.length === 0) notes.push(`${street.name}分属${xuequ.size}个学区，选择社区或填写门牌可确定具体学区`);
   if (community && input.address) notes.push(...disagreement(d, community, input.address, schoolYear));
   const typed = input.address ? normalizeAddress(input.address) : null;
