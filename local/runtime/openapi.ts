@@ -4,13 +4,15 @@
  * already snake_case) and the answer is a protobuf CommOpenApiResp. We serve that call: everything above
  * it (case conversion, response parsing, errCode/errMsg) stays the SDK's own code.
  *
- * subscribeMessage.send is validated like the WeChat API (required fields, value lengths, the calling
- * function's config.json openapi permission) and recorded; other APIs answer "API not found".
+ * Every API needs the calling function's config.json openapi permission. subscribeMessage.send is
+ * validated like the WeChat API (required fields, value lengths) and recorded; security.msgSecCheck is
+ * answered by sec-check.ts (configured test words) and recorded; other APIs answer "API not found".
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { isPlainObject, type Doc } from './codec';
 import { currentInvocation } from './identity';
+import { msgSecCheck } from './sec-check';
 import { sdkDirs } from './sdk-paths';
 
 interface PbType {
@@ -98,11 +100,12 @@ export function serveOpenApi(backend: OpenApiBackend, req: OpenApiRequest): Buff
     reply({ respData: Buffer.from(JSON.stringify(value)), contentType: 'application/json; charset=utf-8' });
 
   if (!permitted(backend.functionsRoot, req.apiName)) return reply({ errorCode: ERR_NO_PERMISSION });
-  if (req.apiName !== 'subscribeMessage.send') return reply({ errorCode: ERR_API_NOT_FOUND });
+  if (req.apiName !== 'subscribeMessage.send' && req.apiName !== 'security.msgSecCheck') return reply({ errorCode: ERR_API_NOT_FOUND });
 
   const message = CommApiData.decode(req.requestData) as { openapiData?: { pairs?: Array<{ key: string; value: Uint8Array }> } };
   const data: Doc = {};
   for (const { key, value } of message.openapiData?.pairs ?? []) data[key] = JSON.parse(Buffer.from(value).toString('utf8'));
+  if (req.apiName === 'security.msgSecCheck') return json(msgSecCheck(data));
   const invalid = checkSubscribeMessage(data);
   if (invalid) return json(invalid);
   // Recorded with the caller's top-level spelling (templateId, miniprogramState); data keys untouched.

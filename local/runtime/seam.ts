@@ -16,6 +16,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CloudDbError, CODE } from './errors';
 import { serveOpenApi, type OpenApiBackend, type OpenApiRequest } from './openapi';
+import { resetTextChecks } from './sec-check';
 import { sdkDirs } from './sdk-paths';
 import { LocalReq } from './transport';
 
@@ -38,6 +39,7 @@ export const seamStatus = (): SeamStatus => ({ ...status });
 /** Where openapi calls go; null (after close) makes them fail like a blocked network call. */
 export function bindOpenApi(b: OpenApiBackend | null): void {
   openApiBackend = b;
+  resetTextChecks();
 }
 
 function moved(what: string): never {
@@ -135,7 +137,7 @@ function blocked(what: string): () => Promise<never> {
     Promise.reject(
       new CloudDbError(
         CODE.SYS_ERR,
-        `local runtime: ${what} would call the real cloud; only the database and openapi.subscribeMessage.send are served locally`,
+        `local runtime: ${what} would call the real cloud; only the database, openapi.subscribeMessage.send and openapi.security.msgSecCheck are served locally`,
       ),
     );
 }
