@@ -1,5 +1,16 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { cloudEnvId } from './cloud-env';
+
+/** Stops the build with the reason alone (Taro would add its own misleading "config not found"). */
+function cloudEnvOrExit(): string {
+  try {
+    return cloudEnvId(process.env);
+  } catch (e) {
+    console.error(`\n${(e as Error).message}\n`);
+    process.exit(1);
+  }
+}
 
 // One Taro config for weapp, h5 and the native-components build used by miniprogram-simulate.
 export default defineConfig<'webpack5'>(async () => {
@@ -14,8 +25,8 @@ export default defineConfig<'webpack5'>(async () => {
     outputRoot: process.env.TARO_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {
-      // Cloud environment id for weapp builds; empty means the mini-program's default environment.
-      CLOUD_ENV: JSON.stringify(process.env.XUEQU_CLOUD_ENV || ''),
+      // Cloud environment id for weapp builds (required for a production weapp build: see cloud-env.ts).
+      CLOUD_ENV: JSON.stringify(cloudEnvOrExit()),
       // The subscribe-message template a requester is asked to accept (same id as the function's XUEQU_TPL_RESULT).
       TPL_RESULT: JSON.stringify(process.env.XUEQU_TPL_RESULT || ''),
     },
