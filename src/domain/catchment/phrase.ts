@@ -1,6 +1,6 @@
 import { addEstate, addRoad, isRoadEstate, newDraft, type Context, type Draft } from './draft';
 import type { ItemParts } from './groups';
-import { cleanBody, safeAlias, shortAlias, type PlaceReading } from './place';
+import { safeAlias, shortAlias, type PlaceReading } from './place';
 import { SEGMENT } from './spec';
 import { splitItems, type Slice } from './split';
 import type { CatchmentMatch, CatchmentPlaces } from './types';
@@ -44,7 +44,7 @@ export abstract class PlaceReader {
         parts.places = [];
       }
     } else if (place.kind === 'road') {
-      const implicitWhole = cleanBody(body.split(SEGMENT).join('')) === place.road.name;
+      const implicitWhole = !!place.bare && !body.includes(SEGMENT);
       // "和平路1-99号（阳光小区）": the 小区 at those numbers; "六纬路（阳光小区）": only the 小区 on that road.
       const named = parts.places.length > 0 ? this.readList(parts.places.join('、'), null) : [];
       if (!named || named.some((m) => m.kind !== 'estate' || isRoadEstate(m))) return newDraft(item, 'unread', `未能识别：括号内的“${parts.places.join('，')}”`);
@@ -67,7 +67,7 @@ export abstract class PlaceReader {
       if (short && !aliases.includes(short)) aliases.push(short);
       parts.aliases = [];
       d.last = addEstate(d.matches, place.name, aliases, place.spec?.ranges ?? null, false, place.spec?.group ? 'group' : undefined);
-      d.context = { kind: 'estate', name: place.name, aliases, implicitWhole: !place.spec && cleanBody(body) === place.name };
+      d.context = { kind: 'estate', name: place.name, aliases, implicitWhole: !!place.bare && !body.includes(SEGMENT) };
       d.matches.push(...named);
     }
     const failed = this.applyParts(d, parts);

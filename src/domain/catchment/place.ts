@@ -24,8 +24,9 @@ export interface RoadName {
 }
 
 export type PlaceReading =
-  | { kind: 'road'; road: RoadName; spec: NumberSpec; estate?: string }
-  | { kind: 'estate'; name: string; spec: NumberSpec | null }
+  /** bare: nothing followed the name (numbers may come in the next item: "六纬路：1-99号"). */
+  | { kind: 'road'; road: RoadName; spec: NumberSpec; estate?: string; bare?: boolean }
+  | { kind: 'estate'; name: string; spec: NumberSpec | null; bare?: boolean }
   | { kind: 'community'; match: CatchmentMatch; label: string }
   | { kind: 'street'; match: CatchmentMatch; label: string }
   /** A 社区 / 街道 the district does not have. */
@@ -148,7 +149,7 @@ export function readPlace(body: string, places: CatchmentPlaces, street: string 
   const road = splitName(text, isRoadName, 2);
   if (road) {
     if (road.spec.building || road.spec.group) return { kind: 'estate', name: road.name, spec: road.spec };
-    return { kind: 'road', road: roadName(road.name), spec: road.spec };
+    return { kind: 'road', road: roadName(road.name), spec: road.spec, bare: road.name.length === text.length };
   }
   // "和平路15号阳光小区": the 小区 at that number.
   const at = /^(.{2,20}?)(\d+)号(?:院)?(.{2,20})$/.exec(text);
@@ -158,7 +159,7 @@ export function readPlace(body: string, places: CatchmentPlaces, street: string 
   const estate = splitName(text, isEstateName, 2);
   // "阳光花园一" before "二期": a numeral waiting for 期, not building 1.
   if (estate && /^[〇零一二三四五六七八九十]+$/.test(text.slice(estate.name.length))) return null;
-  if (estate) return { kind: 'estate', name: estate.name, spec: estate.spec.ranges.length === 1 && isWholeSpec(estate.spec) ? null : estate.spec };
+  if (estate) return { kind: 'estate', name: estate.name, spec: estate.spec.ranges.length === 1 && isWholeSpec(estate.spec) ? null : estate.spec, bare: estate.name.length === text.length };
   // "荔林春晓1-10栋": a name without a 小区 word is a 小区 when buildings follow.
   const named = splitName(text, (name) => name.length >= 2 && name.length <= 16 && /^[\u3400-\u9fffA-Za-z·]+$/.test(name) && !GENERIC.test(name), 2);
   if (named?.spec.building) return { kind: 'estate', name: named.name, spec: named.spec };

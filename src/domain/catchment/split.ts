@@ -46,8 +46,8 @@ const CLOSE = ')）]】〕］｝}﹚';
 const SEPARATOR = /[、，,；;。：:︰﹔﹕﹑､﹐﹒]/;
 const SPACE = /[\s\u3000]/;
 /** Whitespace next to these is padding inside a range ("1 - 99 号"), not a separator. */
-const JOINS_BEFORE = /[-‐‑‒–—―−－~～〜至到]/;
-const JOINS_AFTER = /[-‐‑‒–—―−－~～〜至到号(（[【]/;
+const JOINS_BEFORE = /[-‐‑‒–—―−－~～〜至到含除括]/;
+const JOINS_AFTER = /[-‐‑‒–—―−－~～〜至到号外(（[【]/;
 /** "1." "1、" "（1）" "一、" "(一)" "①" "第一，" at the start of a line: list numbering, not content. */
 const NUMBERING =
   /^\s*(?:[（(]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]|[0-9]{1,3}\s*[.．、](?!\d)|[0-9]{1,3}[\s\u3000]+(?=[^\d\s\-—至到号])|[一二三四五六七八九十]{1,3}\s*[、.．]|[\u2460-\u2473]|第[一二三四五六七八九十0-9]{1,3}[、，,.．:：])\s*/;

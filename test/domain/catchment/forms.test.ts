@@ -33,6 +33,8 @@ const DASHES_AND_NUMBERS: Case[] = [
   one('六纬路1-19号 21-49号', road('六纬路', 1, 19), road('六纬路', 21, 49)),
   one('六纬路4、6、8号', road('六纬路', 4, 4), road('六纬路', 6, 6), road('六纬路', 8, 8)),
   one('六纬路12号之一', road('六纬路', 12, 12)),
+  one('六纬路84号之一至之五', road('六纬路', 84, 84)),
+  one('六纬路84号之一至84号之五', road('六纬路', 84, 84)),
   // A smaller number after the dash is a sub-number ("12-1号" is 12之1), not a range from 1.
   one('六纬路12-1号', road('六纬路', 12, 12)),
   one('六纬路12号附1号', road('六纬路', 12, 12)),
@@ -131,6 +133,8 @@ const EXCLUSIONS: Case[] = [
   ],
   ['六纬路全段（12号除外）', [{ text: '六纬路全段（12号除外）', matches: [whole('六纬路')], except: [road('六纬路', 12, 12)] }]],
   ['六纬路全段除12号外', [{ text: '六纬路全段除12号外', matches: [whole('六纬路')], except: [road('六纬路', 12, 12)] }]],
+  ['浙江北路 不含 1-9号', [{ text: '浙江北路 不含 1-9号', matches: [whole('浙江北路')], except: [road('浙江北路', 1, 9)] }]],
+  ['浙江北路 除 1-9号 外', [{ text: '浙江北路 除 1-9号 外', matches: [whole('浙江北路')], except: [road('浙江北路', 1, 9)] }]],
   ['六纬路全段，不含12号', [{ text: '六纬路全段，不含12号', matches: [whole('六纬路')], except: [road('六纬路', 12, 12)] }]],
   [
     '六纬路1-99号（单号，不含15号）',
@@ -239,6 +243,7 @@ const SAFE_READINGS: Case[] = [
   one('阳光花园（原红旗）', estate('阳光花园')),
   // The district in front of a road is no part of it, but "工业区一路" is a name (一路 is everywhere).
   one('河东区六纬路1-9号', road('六纬路', 1, 9)),
+  one('上海市黄浦区四川中路 1-199号', road('四川中路', 1, 199)),
   one('河东区人民路一巷', estate('人民路一巷')),
   one('工业区一路1-9号', estate('工业区一路', [range(1, 9)])),
   // The side of a road ("路西") is not a place: unread.
