@@ -42,6 +42,9 @@ export default defineConfig<'webpack5'>(async () => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       optimizeMainPackage: { enable: true },
+      // Imported images are emitted as files, never inlined as data: URIs (<map> marker icons need a
+      // file path). Taro reads `limit: true` as "inline nothing" (maxSize 0).
+      imageUrlLoaderOption: { limit: true },
       // Page styles are independent (BEM per component): their order across chunks does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
     },

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { h5FirstLoad, weappSizes } from '../../tools/package-sizes';
 import path from 'node:path';
 
@@ -18,6 +18,17 @@ describe('the weapp build (npm run build:weapp)', () => {
     expect(app.subPackages.map((p: { root: string }) => p.root).sort()).toEqual(['packages/bureau', 'packages/principal', 'packages/teacher']);
     for (const sp of app.subPackages) for (const page of sp.pages) expect(existsSync(path.join(weapp, sp.root, `${page}.js`))).toBe(true);
     expect(app.pages.some((p: string) => p.startsWith('packages/'))).toBe(false);
+  });
+
+  it('ships map marker icons as files, not data: URIs (a <map> marker needs a file path)', () => {
+    const js = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? js(path.join(dir, e.name)) : e.name.endsWith('.js') ? [path.join(dir, e.name)] : []));
+    expect(js(weapp).filter((f) => readFileSync(f, 'utf8').includes('data:image'))).toEqual([]);
+    const school = readFileSync(path.join(weapp, 'pages/school/index.js'), 'utf8');
+    for (const icon of ['assets/map/school.png', 'assets/map/neighbour.png']) {
+      expect(school).toContain(`"${icon}"`);
+      expect(existsSync(path.join(weapp, icon))).toBe(true);
+    }
   });
 
   it('keeps the main package within 600 KB and every subpackage within 2 MB', () => {
