@@ -9,7 +9,8 @@ import type { Slice } from './split';
  */
 export type Context =
   | { kind: 'road'; road: RoadName; implicitWhole: boolean }
-  | { kind: 'estate'; name: string; aliases: string[]; implicitWhole: boolean }
+  /** division: a 村 label ("新兴村：1-6组") that is also an official 村: "全部" after it is that 村. */
+  | { kind: 'estate'; name: string; aliases: string[]; implicitWhole: boolean; division?: CatchmentMatch }
   | { kind: 'division'; match: CatchmentMatch };
 
 export interface Draft extends Slice {

@@ -72,6 +72,11 @@ export abstract class ItemReader extends PlaceReader {
       if (context.kind === 'road') {
         prev.last = addRoad(prev.matches, context.road, spec.ranges, context.implicitWhole);
         context.implicitWhole = false;
+      } else if (context.kind === 'estate' && whole && context.division) {
+        if (!prev.matches.includes(context.division)) prev.matches.push(context.division);
+        prev.last = [];
+      } else if (context.kind === 'estate' && whole && context.implicitWhole && this.estateClash(context.name, true)) {
+        return newDraft(item, 'unread', this.estateClash(context.name, true));
       } else if (context.kind === 'estate') {
         prev.last = addEstate(prev.matches, context.name, context.aliases, whole ? null : spec.ranges, context.implicitWhole, spec.group ? 'group' : undefined);
         context.implicitWhole = false;

@@ -91,9 +91,14 @@ class Reader extends ItemReader {
     let labelDraft: Draft | null = null;
     if (line.label?.kind === 'community') {
       const place = readPlace(line.label.text, this.env.places, this.env.street);
-      if (place && (place.kind === 'community' || place.kind === 'estate')) {
+      const village = /村$/.test(line.label.text) ? cleanBody(line.label.text) : null;
+      if (village || (place && (place.kind === 'community' || place.kind === 'estate'))) {
         labelDraft = newDraft(line.label, 'read');
-        labelDraft.context = place.kind === 'community' ? { kind: 'division', match: place.match } : { kind: 'estate', name: place.name, aliases: [], implicitWhole: true };
+        const division = place?.kind === 'community' ? place.match : undefined;
+        // "新兴村：1-6组": the 组 of a 村 are found after its name, like buildings after a 小区's.
+        labelDraft.context = village
+          ? { kind: 'estate', name: village, aliases: [], implicitWhole: true, division }
+          : division ? { kind: 'division', match: division } : place?.kind === 'estate' ? { kind: 'estate', name: place.name, aliases: [], implicitWhole: true } : null;
       }
     }
     if (line.header && !line.label && line.items.length === 1 && /^(?:全部|全域|全境|辖区全部|所辖全部)$/.test(cleanBody(line.items[0].text))) {

@@ -79,7 +79,7 @@ export abstract class PlaceReader {
    * "桃园" in every "桃园路…" one (the matcher finds 小区 names anywhere in the address, and a 小区 outranks a
    * road). Such a name is read only with buildings (the number must follow the name), never whole.
    */
-  protected estateClash(name: string, whole: boolean): string | null {
+  estateClash(name: string, whole: boolean): string | null {
     if (!whole) return null;
     const key = name.normalize('NFKC');
     const street = this.env.places.streets.find((p) => p.name.includes(key) && p.name !== key);
@@ -148,14 +148,16 @@ export abstract class PlaceReader {
   }
 }
 
-/** "阳光小区和万新花园" → 阳光小区, 万新花园: at 和 / 及 / 与 after a name and before one of 3 or more characters. */
+/** "阳光小区和万新花园" → 阳光小区, 万新花园: at 和 / 及 / 与 / 以及 after a name and before one of 3 or more characters. */
 export function splitAnd(text: string): Slice[] {
   const out: Slice[] = [];
   let from = 0;
   for (let i = 2; i < text.length - 3; i++) {
-    if ('和及与'.includes(text[i]) && i - from >= 2 && /[路街道巷里坊横条园苑村院号楼栋幢城府庭湾居阁轩邸郡墅寓舍座社屯庄区厦场寓期组]$/.test(text.slice(from, i))) {
+    const word = text.startsWith('以及', i) ? 2 : '和及与'.includes(text[i]) ? 1 : 0;
+    if (word && i - from >= 2 && /[路街道巷里坊横条园苑村院号楼栋幢城府庭湾居阁轩邸郡墅寓舍座社屯庄区厦场寓期组]$/.test(text.slice(from, i))) {
       out.push({ text: text.slice(from, i), start: 0, end: 0 });
-      from = i + 1;
+      from = i + word;
+      i += word - 1;
     }
   }
   out.push({ text: text.slice(from), start: 0, end: 0 });

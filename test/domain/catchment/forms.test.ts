@@ -124,6 +124,7 @@ const ESTATES: Case[] = [
   unread('阳光小区3号楼1-3单元'),
   one('阳光小区3号、5栋', estate('阳光小区', [range(3, 3), range(5, 5)])),
   one('六纬路和七纬路', whole('六纬路'), whole('七纬路')),
+  one('六纬路1-99号（单号）以及七纬路2-50号（双号）', road('六纬路', 1, 99, 'odd'), road('七纬路', 2, 50, 'even')),
 ];
 
 const EXCLUSIONS: Case[] = [

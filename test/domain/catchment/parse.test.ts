@@ -149,6 +149,15 @@ const WUHAN_XIAMEN_HANGZHOU: Case[] = [
     ],
   ],
   [
+    'a 村 label: its 组 are found after its name; "全部" is the official 村',
+    '新兴村：1-6组、8组\n新兴村：全部\n红星村一组、二组',
+    [
+      { text: '新兴村：1-6组、8组', matches: [estate('新兴村', [range(1, 6), range(8, 8)])] },
+      { text: '新兴村：全部', matches: [community('990101002001')] },
+      { text: '红星村一组、二组', matches: [estate('红星村', [range(1, 1), range(2, 2)])] },
+    ],
+  ],
+  [
     'Xiamen: 镇 headers, a 村 with the 社 it includes, a 社区 label',
     '东孚镇：\n东瑶村（含东瑶社、许厝社）\n海沧社区：海沧路1-99号、新垵北里',
     [
