@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityId, freeText } from './fields';
+import { entityId, freeText, requestId } from './fields';
 import { DEFAULT_VALID_DAYS, MAX_VALID_DAYS, type InviteRole, type InviteStatus } from '../domain/invite';
 import { STAFF_NO } from '../domain/roster';
 
@@ -7,8 +7,6 @@ import { STAFF_NO } from '../domain/roster';
  * `admin` actions: invite codes. The bureau invites principals and 学区长 of its district; a principal
  * invites teachers of its own school. The code is returned once, by createInvite; only its hash is kept.
  */
-const requestId = z.string({ required_error: '缺少请求编号（requestId）', invalid_type_error: '请求编号（requestId）应为文本' })
-  .regex(/^[\w-]{8,64}$/, '请求编号（requestId）格式不正确');
 
 export const accountsInputs = {
   createInvite: z

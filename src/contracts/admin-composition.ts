@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate } from './fields';
+import { calendarDate, requestId } from './fields';
 import type { SourceDocument } from '../domain/xuequ';
 import type { XuequView } from './school';
 
@@ -51,7 +51,7 @@ export const compositionInputs = {
   previewEdit: edit.strict(),
   /** Idempotent by requestId (client-generated): a retry returns the first result. */
   applyEdit: edit
-    .extend({ requestId: z.string({ required_error: '缺少请求编号（requestId）', invalid_type_error: '请求编号（requestId）应为文本' }).regex(/^[\w-]{8,64}$/, '请求编号（requestId）格式不正确') })
+    .extend({ requestId })
     .strict(),
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestId } from './fields';
 import { MAX_PIECES, PIECE_BYTES, utf8Bytes } from '../domain/imports/pieces';
 import type { ImportTable, RowOutcome } from '../domain/imports/common';
 import type { PhraseStatus } from '../domain/catchment/types';
@@ -45,7 +46,7 @@ export const importsInputs = {
   importPreview: file.strict().superRefine(oneSource),
   /** All or nothing, in one transaction; idempotent by requestId (a retry returns the first result). */
   importApply: file
-    .extend({ requestId: z.string({ required_error: '缺少请求编号（requestId）', invalid_type_error: '请求编号（requestId）应为文本' }).regex(/^[\w-]{8,64}$/, '请求编号（requestId）格式不正确') })
+    .extend({ requestId })
     .strict()
     .superRefine(oneSource),
   exportTable: z.object({ table, format: z.literal('csv', { errorMap: () => ({ message: '导出格式（format）目前只支持 csv' }) }).default('csv') }).strict(),

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { entityId, freeText } from './fields';
+import { calendarDate, entityId, freeText, requestId } from './fields';
 import type { PolicyCheck, RequestStatus, RequestType } from '../domain/approval';
 
 /** Function `approval`: requests across schools and their decisions, with the full audit trail. */
-const requestId = z.string({ required_error: '缺少请求编号（requestId）' }).regex(/^[\w-]{8,64}$/, '请求编号（requestId）格式不正确');
 const version = z.number({ required_error: '缺少版本号（version），请刷新后重试', invalid_type_error: '版本号（version）应为数字' }).int().min(1, '版本号（version）不正确');
-const day = (key: string, label: string) => z.string({ required_error: `缺少${label}（${key}）` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}（${key}）应为YYYY-MM-DD`);
+const day = calendarDate;
 const hm = (key: string) => z.string({ required_error: `缺少时间（${key}）` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `时间（${key}）应为HH:mm`);
 const comment = freeText('comment', '意见', 500).optional();
 /** A moment (ms) in 2000–2099: far-off values have no calendar date in China time and would crash the date rules. */

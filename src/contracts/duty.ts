@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { entityId, freeText } from './fields';
+import { calendarDate, entityId, freeText, requestId } from './fields';
 import type { DutyKind, FlagCounts } from '../domain/duty';
 
 /** Function `duty`: a teacher's cross-school duties, clocking, 补卡, hours; the host principal's 补卡 decisions. */
-const requestId = z.string({ required_error: '缺少请求编号（requestId）', invalid_type_error: '请求编号（requestId）应为文本' })
-  .regex(/^[\w-]{8,64}$/, '请求编号（requestId）格式不正确');
 const location = z.object(
   {
     latitude: z.number({ invalid_type_error: '纬度（location.latitude）应为数字' }).min(-90, '纬度（location.latitude）超出范围').max(90, '纬度（location.latitude）超出范围'),
@@ -13,7 +11,7 @@ const location = z.object(
   { required_error: '缺少位置（location），请允许获取位置后重试', invalid_type_error: '位置（location）格式不正确' },
 ).strict();
 const month = z.string({ required_error: '缺少月份（month）' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份（month）应为YYYY-MM');
-const date = (key: string, label: string) => z.string({ required_error: `缺少${label}（${key}）` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}（${key}）应为YYYY-MM-DD`);
+const date = calendarDate;
 const hm = z.string({ required_error: '缺少开始时间（slotStart）' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, '开始时间（slotStart）应为HH:mm');
 
 export const dutyInputs = {

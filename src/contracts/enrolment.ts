@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { districtCode, schoolYear } from './fields';
+import { calendarDate, districtCode, schoolYear } from './fields';
 import type { EnrolmentAssessment, EnrolmentRuleSet } from '../domain/enrolment/types';
 
 /** An enum answer whose messages name the field: missing → 缺少…, wrong → the allowed values. */
@@ -24,10 +24,7 @@ export const enrolmentAnswers = z
       housing: choice(['own', 'rent', 'none'], 'answers.housing', '住房情况', ' own（自有住房）、rent（租房）或 none（都不是）').optional(),
       hukouAtHome: yesNo('answers.hukouAtHome', '户口是否在自有住房上').optional(),
       primarySchool: choice(['district', 'outside', 'not-yet'], 'answers.primarySchool', '六年级就读情况', ' district（本区小学）、outside（外区或外地）或 not-yet（未到六年级）').optional(),
-      birthDate: z
-        .string({ invalid_type_error: '出生日期（answers.birthDate）应为文本' })
-        .regex(/^\d{4}-\d{2}-\d{2}$/, '出生日期（answers.birthDate）应为YYYY-MM-DD')
-        .optional(),
+      birthDate: calendarDate('answers.birthDate', '出生日期').optional(),
     },
     { required_error: '缺少回答（answers）', invalid_type_error: '回答（answers）应为对象' },
   )

@@ -10,6 +10,10 @@ export const ERROR_CODES = {
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
+  /** WeChat's text check (security.msgSecCheck) judged typed text risky: nothing stored; `field` names it. */
+  CONTENT_REJECTED: 'CONTENT_REJECTED',
+  /** The text check could not be done (WeChat busy, openid not seen recently): nothing stored, try again. */
+  CONTENT_CHECK_UNAVAILABLE: 'CONTENT_CHECK_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
 

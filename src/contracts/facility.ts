@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityId, freeText } from './fields';
+import { calendarDate, entityId, freeText } from './fields';
 import type { FacilityKind } from '../domain/approval/facility';
 
 /**
@@ -13,10 +13,7 @@ const isMonday = (s: string) => {
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
   return d.getUTCDate() === +m[3] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDay() === 1;
 };
-const weekStart = z
-  .string({ invalid_type_error: '周起始日（weekStart）应为文本' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '周起始日（weekStart）应为YYYY-MM-DD')
-  .refine(isMonday, '周起始日（weekStart）应为周一');
+const weekStart = calendarDate('weekStart', '周起始日').refine(isMonday, '周起始日（weekStart）应为周一');
 
 export const facilityInputs = {
   list: z.object({ xuequId: entityId('xuequId', '学区').optional() }).strict(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, communityCode, districtCode, entityId, freeText, schoolYear, streetCode } from './fields';
+import { calendarDate, communityCode, districtCode, entityId, freeText, requestId, schoolYear, streetCode } from './fields';
 import type { AllianceStage, Stage } from '../domain/stages';
 import type { SchoolKind } from '../domain/school';
 import type { SourceDocument } from '../domain/xuequ';
@@ -13,7 +13,7 @@ import { policyInputs, type PolicyOutputs } from './policy';
 export const schoolInputs = {
   listDistricts: z.object({}).strict(),
   listDivisions: z.object({ districtCode }).strict(),
-  listXuequ: z.object({ districtCode, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期（date）应为YYYY-MM-DD').optional() }).strict(),
+  listXuequ: z.object({ districtCode, date: calendarDate('date', '日期').optional() }).strict(),
   getXuequ: z.object({ xuequId: entityId('xuequId', '学区编号') }).strict(),
   lookup: z
     .object({
@@ -27,7 +27,7 @@ export const schoolInputs = {
       /** What the family told, only when the answer asked (questions); used for the answer, never stored. */
       family: z
         .object({
-          homeAcquired: calendarDate('family.homeAcquired', '房产取得日期').optional(),
+          homeAcquired: calendarDate('family.homeAcquired', '房产取得日期', { from: '1949-10-01', to: '2100-12-31' }).optional(),
           placeUsedRecently: z.boolean({ invalid_type_error: '是否已使用入学名额（family.placeUsedRecently）应为是或否' }).optional(),
           hukouAtAddress: z.boolean({ invalid_type_error: '户籍是否在该地址（family.hukouAtAddress）应为是或否' }).optional(),
         })
@@ -40,7 +40,7 @@ export const schoolInputs = {
   askSchool: z
     .object({
       /** Client-generated, so a retried submission is stored once. */
-      requestId: z.string({ required_error: '缺少请求编号（requestId）' }).regex(/^[\w-]{8,64}$/, '请求编号（requestId）格式不正确'),
+      requestId,
       districtCode,
       schoolId: entityId('schoolId', '学校编号').optional(),
       communityCode: communityCode.optional(),
