@@ -24,6 +24,7 @@ import type { School } from '../../../../src/domain/school';
 import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
 import { compositionOn, schoolIdsOf, type XuequVersion } from '../../../../src/domain/xuequ';
 import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
+import { checkTypedText } from '../../../../src/server/content-check';
 import { AppError, forbidden, notFound, refused } from '../../../../src/server/errors';
 import { auditInTransaction, getInvite, hashCode, invitesOfDistrict, newCode, readOrNull, teacherInvitesOfSchool } from '../../../../src/server/repositories/invites';
 import { fetchById } from '../../../../src/server/repositories/query';
@@ -97,6 +98,7 @@ type CreateInput = z.output<(typeof accountsInputs)['createInvite']>;
 /** Creates an invite once per requestId and returns its code this one time (a retry gets no code). */
 async function createInvite(input: CreateInput, ctx: ActionContext): Promise<CreatedInvite> {
   const user = (await ctx.user())!;
+  await checkTypedText(ctx.openid, { note: ['受邀人姓名或备注', input.note] });
   const xuequId = input.xuequId ?? null;
   const [school, versions] = await Promise.all([
     fetchById<School>(COLLECTIONS.schools, input.schoolId),

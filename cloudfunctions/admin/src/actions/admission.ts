@@ -8,6 +8,7 @@ import { COLLECTIONS } from '../../../../src/contracts/collections';
 import { bumpReferenceVersion } from '../../../../src/server/repositories/meta';
 import type { DistrictDoc } from '../../../../src/server/repositories/reference';
 import { AppError } from '../../../../src/server/errors';
+import { checkTypedText } from '../../../../src/server/content-check';
 import { importScope } from '../imports/scope';
 
 type Stored = DistrictDoc & { admissionUpdated?: { by: string; at: string } };
@@ -35,6 +36,8 @@ export const admissionActions: ActionTable<typeof admissionInputs, AdmissionOutp
     input: admissionInputs.setAdmissionSettings,
     async run(input, ctx) {
       const scope = await importScope(ctx);
+      // Shown to every parent of the district with the answer.
+      await checkTypedText(ctx.openid, { document: ['依据文件', input.document] });
       const settings: AdmissionSettings = { ...input, document: input.document || null };
       const updated = { by: scope.user.name, at: dateTimeIn(ctx.now, CHINA_ZONE) };
       const saved = await runTransaction(async (tx) => {

@@ -6,6 +6,7 @@ import type { ApplyResult, EditPreview, VersionWriteView, compositionInputs } fr
 import type { ActionContext } from '../../../../src/server/handler';
 import { AppError } from '../../../../src/server/errors';
 import { fieldsOf } from '../../../../src/server/cloud';
+import { checkTypedText } from '../../../../src/server/content-check';
 import { bumpReferenceVersion } from '../../../../src/server/repositories/meta';
 import { applyOnce, earlierResult, type AppliedRequest } from '../../../../src/server/repositories/applied';
 import { assertOwnEdit, bureauScope, editContext, type BureauScope } from './scope';
@@ -57,6 +58,8 @@ export async function applyEdit(input: ApplyInput, ctx: ActionContext): Promise<
   const done = await earlierResult<Omit<ApplyResult, 'duplicate'>>(request);
   if (done) return { ...done, duplicate: true };
   await assertOwnEdit(scope, input.edit);
+  // A 学区's name is shown to every parent of the district.
+  await checkTypedText(ctx.openid, { 'edit.name': ['学区名称', 'name' in input.edit ? input.edit.name : null] });
   const p = planEdit(editContext(scope), input.edit);
   if (p.errors.length) throw new AppError('INVALID_INPUT', p.errors.join('；'), 'edit');
   const known = new Map(scope.data.versions.map((v) => [v._id, v]));

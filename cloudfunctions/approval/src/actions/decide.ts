@@ -28,6 +28,7 @@ import { getApproval, type ApprovalDoc } from '../../../../src/server/repositori
 import { dutiesOfTeacher, type DutyDoc } from '../../../../src/server/repositories/duties';
 import { getFacility, type FacilityDoc } from '../../../../src/server/repositories/facilities';
 import { bookInTransaction } from '../../../../src/server/facility-booking';
+import { checkTypedText } from '../../../../src/server/content-check';
 import { actorOf, namesOf } from '../context';
 import { noticeForRequester, noticesForStep, sendAll } from '../notices';
 import { ZONE, toDetail } from '../views';
@@ -110,9 +111,13 @@ async function transition(id: string, ctx: ActionContext, move: Move): Promise<A
   return toDetail(after, actor, names, await currentChecks(after, ctx.now));
 }
 
+/** A decider's or requester's comment is read by the others on the request: checked before anything is written. */
+const checkComment = (ctx: ActionContext, comment: string | undefined) => checkTypedText(ctx.openid, { comment: ['意见', comment] });
+
 type DecideInput = z.output<(typeof approvalInputs)['decide']>;
 
-export function decide(input: DecideInput, ctx: ActionContext): Promise<ApprovalDetail> {
+export async function decide(input: DecideInput, ctx: ActionContext): Promise<ApprovalDetail> {
+  await checkComment(ctx, input.comment);
   const moves: Record<DecideInput['decision'], Move> = {
     approve: (r, a, now) => approve(r, a, now, input.comment, input.version),
     reject: (r, a, now) => reject(r, a, now, input.comment ?? null, input.version),
@@ -123,6 +128,7 @@ export function decide(input: DecideInput, ctx: ActionContext): Promise<Approval
 
 /** Approves each request at its current version; one failing does not stop the others. */
 export async function batchApprove(input: { ids: string[]; comment?: string }, ctx: ActionContext) {
+  await checkComment(ctx, input.comment);
   const out: Array<{ id: string; ok: boolean; code: string | null; message: string | null }> = [];
   for (const id of input.ids) {
     try {
@@ -136,8 +142,12 @@ export async function batchApprove(input: { ids: string[]; comment?: string }, c
   return out;
 }
 
-export const withdraw = (input: { id: string; version: number; comment?: string }, ctx: ActionContext) =>
-  transition(input.id, ctx, (r, a, now) => withdrawRequest(r, a, now, input.comment, input.version));
+export async function withdraw(input: { id: string; version: number; comment?: string }, ctx: ActionContext): Promise<ApprovalDetail> {
+  await checkComment(ctx, input.comment);
+  return transition(input.id, ctx, (r, a, now) => withdrawRequest(r, a, now, input.comment, input.version));
+}
 
-export const resubmit = (input: { id: string; version: number; comment?: string }, ctx: ActionContext) =>
-  transition(input.id, ctx, (r, a, now) => resubmitRequest(r, a, now, input.comment, undefined, input.version));
+export async function resubmit(input: { id: string; version: number; comment?: string }, ctx: ActionContext): Promise<ApprovalDetail> {
+  await checkComment(ctx, input.comment);
+  return transition(input.id, ctx, (r, a, now) => resubmitRequest(r, a, now, input.comment, undefined, input.version));
+}

@@ -4,6 +4,7 @@ import { facilityBookingChecks, type FacilityFields } from '../../../../src/doma
 import { AppError, forbidden, notFound } from '../../../../src/server/errors';
 import type { ActionContext } from '../../../../src/server/handler';
 import { confirmedBookings, getFacility } from '../../../../src/server/repositories/facilities';
+import { checkTypedText } from '../../../../src/server/content-check';
 import { actorOf } from '../context';
 import { ZONE } from '../views';
 import { fileRequest } from './submit';
@@ -13,6 +14,7 @@ const DAY = 24 * 3600_000;
 
 /** A school asks to use another school's shared facility; the owning school's principal decides. */
 export async function submitFacility(input: FacilityInput, ctx: ActionContext): Promise<ApprovalDetail & { duplicate: boolean }> {
+  await checkTypedText(ctx.openid, { purpose: ['用途', input.purpose] });
   const { actor, district } = await actorOf(ctx);
   if (!actor.schoolId) throw forbidden('当前账号未绑定学校');
   const facility = await getFacility(input.facilityId);

@@ -19,6 +19,7 @@ import type { ActionContext } from '../../../../src/server/handler';
 import { getApproval, type ApprovalDoc } from '../../../../src/server/repositories/approvals';
 import { dutiesOfTeacher } from '../../../../src/server/repositories/duties';
 import { insertOnce } from '../../../../src/server/repositories/query';
+import { checkTypedText } from '../../../../src/server/content-check';
 import type { DistrictData } from '../../../../src/server/district-cache';
 import { actorOf, namesOf, rotationCounts, schoolsById, xuequHeads } from '../context';
 import { noticesForStep, sendAll } from '../notices';
@@ -60,6 +61,7 @@ export async function fileRequest(
 
 /** A teacher asks to teach at (or rotate to, mentor at …) another school of the district. */
 export async function submitExchange(input: ExchangeInput, ctx: ActionContext): Promise<ApprovalDetail & { duplicate: boolean }> {
+  await checkTypedText(ctx.openid, { reason: ['申请理由', input.reason], 'mentee.name': ['徒弟姓名', input.type === 'mentoring' ? input.mentee?.name : null] });
   const { actor, district } = await actorOf(ctx);
   if (!actor.schoolId) throw forbidden('当前账号未绑定学校');
   if (!district.schools.some((s) => s._id === input.hostSchoolId)) throw new AppError('INVALID_INPUT', '接收学校（hostSchoolId）不在本区', 'hostSchoolId');

@@ -24,6 +24,7 @@ import {
   type DutyDoc,
   type MakeupDoc,
 } from '../../../../src/server/repositories/duties';
+import { checkTypedText } from '../../../../src/server/content-check';
 import { ZONE, at, orThrow } from '../views';
 
 type RequestInput = z.output<(typeof dutyInputs)['requestMakeup']>;
@@ -47,6 +48,7 @@ function view(m: MakeupDoc, duty: DutyDoc | undefined): MakeupView {
 /** 补卡: for a past session of the caller's own duty, within the monthly quota; the host principal decides. */
 export async function requestMakeup(input: RequestInput, ctx: ActionContext): Promise<{ id: string; duplicate: boolean }> {
   const openid = ctx.openid!;
+  await checkTypedText(openid, { reason: ['补卡原因', input.reason] });
   const id = `mk-${input.dutyId}-${input.requestId}`;
   const [existing, duties, makeups] = await Promise.all([fetchById<MakeupDoc>(COLLECTIONS.makeupRequests, id), dutiesOfTeacher(openid), makeupsOfTeacher(openid)]);
   const duty = duties.find((d) => d._id === input.dutyId);
@@ -100,6 +102,7 @@ export async function makeupInbox(_input: unknown, ctx: ActionContext): Promise<
  * transaction with the clock record, so of concurrent decisions exactly one applies.
  */
 export async function decideMakeup(input: DecideInput, ctx: ActionContext): Promise<MakeupView> {
+  await checkTypedText(ctx.openid, { comment: ['意见', input.comment] });
   const user = await ctx.user();
   const request = await fetchById<MakeupDoc>(COLLECTIONS.makeupRequests, input.id);
   if (!request) throw notFound('该补卡申请');

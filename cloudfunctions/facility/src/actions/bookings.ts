@@ -3,6 +3,7 @@ import { runTransaction } from '../../../../src/server/cloud';
 import { forbidden } from '../../../../src/server/errors';
 import { cancelInTransaction } from '../../../../src/server/facility-booking';
 import type { ActionContext } from '../../../../src/server/handler';
+import { checkTypedText } from '../../../../src/server/content-check';
 import { bookingsOfSchool, facilitiesByIds, getFacility } from '../../../../src/server/repositories/facilities';
 import { callerOf, type Caller } from '../scope';
 import { bookingView } from '../views';
@@ -23,6 +24,7 @@ export async function myBookings(_input: unknown, ctx: ActionContext): Promise<B
 
 /** Cancels a booking of the caller's school (either side): its time is free again at once. */
 export async function cancel(input: { bookingId: string; reason?: string }, ctx: ActionContext): Promise<BookingView> {
+  await checkTypedText(ctx.openid, { reason: ['取消原因', input.reason] });
   const caller = await callerOf(ctx);
   const by = { openid: ctx.openid!, schoolId: schoolOf(caller) };
   const booking = await runTransaction((tx) => cancelInTransaction(tx, input.bookingId, by, ctx.now, input.reason?.trim() || null));

@@ -7,11 +7,13 @@ import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
 import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
 import { addInquiryOnce, inquiriesOf, inquiriesFor, type InquiryDoc } from '../../../../src/server/repositories/inquiries';
 import { districtData } from '../../../../src/server/district-cache';
+import { checkTypedText } from '../../../../src/server/content-check';
 
 type AskInput = z.output<(typeof schoolInputs)['askSchool']>;
 
 /** 请学校确认: stored for the school's principal (or the bureau when no school is named). */
 export async function askSchool(input: AskInput, ctx: ActionContext): Promise<{ id: string; duplicate: boolean }> {
+  await checkTypedText(ctx.openid, { address: ['地址', input.address], contactName: ['联系人', input.contactName], question: ['问题', input.question] });
   const d = await districtData(input.districtCode);
   if (!d) throw notFound('该区县');
   if (input.schoolId && !d.schools.some((s) => s._id === input.schoolId)) throw new AppError('INVALID_INPUT', '学校（schoolId）不属于所选区县', 'schoolId');
@@ -86,6 +88,7 @@ export async function inquiryInbox(_input: unknown, ctx: ActionContext): Promise
 /** Answers once: concurrent answers yield exactly one; the parent sees it under 我的咨询. */
 export async function answerInquiry(input: { id: string; answer: string }, ctx: ActionContext): Promise<InquiryView> {
   const scope = answerer((await ctx.user())!);
+  await checkTypedText(ctx.openid, { answer: ['答复', input.answer] });
   const answered = await runTransaction(async (tx) => {
     const ref = tx.collection(COLLECTIONS.zoningInquiries).doc(input.id);
     const current = (await ref.get().catch(() => ({ data: null }))).data as InquiryDoc | null;
