@@ -8,7 +8,9 @@
  * The verdict comes from configured test words, never from a real model:
  * - XUEQU_SECCHECK_RISKY (comma-separated; default 违规测试词): text containing one is 'risky';
  * - XUEQU_SECCHECK_REVIEW (comma-separated; default 待审测试词): text containing one is 'review'.
- * Both are read on every call, so a test may change them.
+ * - XUEQU_SECCHECK_ERRCODE (e.g. -1, WeChat busy): every call fails with that errcode, to test what a
+ *   function does when the check cannot be done.
+ * All three are read on every call, so a test may change them.
  *
  * Every call is recorded (textChecks()) so tests can assert what was checked, by whom and how it was
  * answered.
@@ -81,6 +83,8 @@ export function msgSecCheck(data: Record<string, unknown>): Record<string, unkno
     return { errcode, errmsg };
   };
 
+  const forced = Number(process.env.XUEQU_SECCHECK_ERRCODE);
+  if (process.env.XUEQU_SECCHECK_ERRCODE && forced) return fail(forced, 'system error (XUEQU_SECCHECK_ERRCODE)');
   const content = data.content;
   if (typeof content !== 'string' || content.length === 0) return fail(47001, 'data format error: content');
   if ([...content].length > MAX_CONTENT) return fail(47001, `data format error: content exceeds ${MAX_CONTENT} characters`);

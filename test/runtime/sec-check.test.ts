@@ -60,3 +60,13 @@ test('a function without the permission in config.json is refused', async () => 
   expect((await check(v2('你好'), 'sec-check-denied')).thrown.errCode).toBe(-604101);
   expect(textChecks()).toEqual([]);
 });
+
+test('XUEQU_SECCHECK_ERRCODE makes every call fail with that errcode (WeChat busy)', async () => {
+  process.env.XUEQU_SECCHECK_ERRCODE = '-1';
+  try {
+    expect((await check(v2('你好'))).thrown.errCode).toBe(-1);
+  } finally {
+    delete process.env.XUEQU_SECCHECK_ERRCODE;
+  }
+  expect((await check(v2('你好'))).result.suggest).toBe('pass');
+});
