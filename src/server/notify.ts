@@ -1,36 +1,30 @@
 import cloud from 'wx-server-sdk';
+import { templateData, templateId, type FieldOf, type TemplateName } from './subscribe-templates';
 
 /**
- * Subscribe messages (订阅消息). The template ids are the deployer's: set XUEQU_TPL_APPROVAL (a request
- * waits for you) and XUEQU_TPL_RESULT (your request was decided) in the function's environment
- * variables; the local runtime records every send. A notice is best effort: it never fails the action
- * that caused it (the user may not have subscribed).
+ * Subscribe messages (订阅消息): template ids and keywords come from the function's environment
+ * variables (subscribe-templates.ts); the local runtime records every send. A notice is best effort: it
+ * never fails the action that caused it (the user may not have subscribed, a template may be
+ * misconfigured: both are logged).
  */
-export const TEMPLATES = {
-  approval: process.env.XUEQU_TPL_APPROVAL || 'TPL_APPROVAL_PENDING',
-  result: process.env.XUEQU_TPL_RESULT || 'TPL_APPROVAL_RESULT',
-} as const;
-
-export interface Notice {
+export interface Notice<T extends TemplateName = TemplateName> {
   touser: string;
-  template: keyof typeof TEMPLATES;
+  template: T;
   page: string;
-  /** Template keywords: thing (≤20 chars), phrase (≤5), time. */
-  data: Record<string, { value: string }>;
+  /** What the notice says, by field; subscribe-templates.ts puts each under its keyword. */
+  fields: Partial<Record<FieldOf<T>, string>>;
 }
 
 export async function sendNotices(notices: readonly Notice[]): Promise<number> {
   let sent = 0;
   for (const n of notices) {
     try {
-      await cloud.openapi.subscribeMessage.send({ touser: n.touser, templateId: TEMPLATES[n.template], page: n.page, data: n.data, miniprogramState: 'formal', lang: 'zh_CN' } as never);
+      const data = templateData(n.template, n.fields);
+      await cloud.openapi.subscribeMessage.send({ touser: n.touser, templateId: templateId(n.template), page: n.page, data, miniprogramState: 'formal', lang: 'zh_CN' } as never);
       sent++;
     } catch (err) {
-      console.warn('subscribe message not sent', n.touser, (err as Error).message);
+      console.warn('subscribe message not sent', n.template, n.touser, (err as Error).message);
     }
   }
   return sent;
 }
-
-/** Template "thing" values are at most 20 characters. */
-export const thing = (s: string) => ({ value: s.length > 20 ? `${s.slice(0, 19)}…` : s });

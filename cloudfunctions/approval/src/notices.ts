@@ -1,6 +1,6 @@
 import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS, type Step } from '../../../src/domain/approval';
 import { dateTimeIn } from '../../../src/domain/duty';
-import { sendNotices, thing, type Notice } from '../../../src/server/notify';
+import { sendNotices, type Notice } from '../../../src/server/notify';
 import { usersWhere } from '../../../src/server/repositories/users';
 import type { ApprovalDoc } from '../../../src/server/repositories/approvals';
 import { ZONE, type Names } from './views';
@@ -15,26 +15,27 @@ async function decidersOf(step: Step): Promise<string[]> {
 }
 
 /** "A request waits for you" to whoever may decide the pending step. */
-export async function noticesForStep(r: ApprovalDoc, names: Names): Promise<Notice[]> {
+export async function noticesForStep(r: ApprovalDoc, names: Names): Promise<Notice<'approval'>[]> {
   if (r.status !== 'pending') return [];
-  const who = await decidersOf(r.steps[r.current]);
+  const step = r.steps[r.current];
+  const who = await decidersOf(step);
   return who.map((touser) => ({
     touser,
     template: 'approval' as const,
     page: DETAIL_PAGE(r._id),
-    data: { thing1: thing(REQUEST_TYPE_LABELS[r.type]), thing2: thing(r.requesterName), thing3: thing(names(r.steps[r.current].schoolId ?? '') || r.steps[r.current].label), time4: { value: dateTimeIn(r.updatedAt, ZONE) } },
+    fields: { type: REQUEST_TYPE_LABELS[r.type], requester: r.requesterName, step: names(step.schoolId ?? '') || step.label, time: dateTimeIn(r.updatedAt, ZONE) },
   }));
 }
 
 /** "Your request was decided" to the requester, when it is approved, rejected or sent back. */
-export function noticeForRequester(r: ApprovalDoc): Notice[] {
+export function noticeForRequester(r: ApprovalDoc): Notice<'result'>[] {
   if (r.status === 'pending' || r.status === 'withdrawn') return [];
   const last = [...r.trail].reverse().find((t) => t.action !== 'submit');
   return [{
     touser: r.requesterOpenid,
     template: 'result',
     page: `packages/teacher/pages/requests/index?id=${r._id}`,
-    data: { thing1: thing(REQUEST_TYPE_LABELS[r.type]), phrase2: { value: REQUEST_STATUS_LABELS[r.status].slice(0, 5) }, thing3: thing(last?.comment ?? '无'), time4: { value: dateTimeIn(r.updatedAt, ZONE) } },
+    fields: { type: REQUEST_TYPE_LABELS[r.type], status: REQUEST_STATUS_LABELS[r.status], comment: last?.comment || '无', time: dateTimeIn(r.updatedAt, ZONE) },
   }];
 }
 
