@@ -27,8 +27,10 @@ export default defineConfig<'webpack5'>(async () => {
     defineConstants: {
       // Cloud environment id for weapp builds (required for a production weapp build: see cloud-env.ts).
       CLOUD_ENV: JSON.stringify(cloudEnvOrExit()),
-      // The subscribe-message template a requester is asked to accept (same id as the function's XUEQU_TPL_RESULT).
+      // Subscribe-message templates the app asks for (the same ids as the approval function's environment):
+      // a requester accepts "your request was decided", a decider "a request waits for you".
       TPL_RESULT: JSON.stringify(process.env.XUEQU_TPL_RESULT || ''),
+      TPL_APPROVAL: JSON.stringify(process.env.XUEQU_TPL_APPROVAL || ''),
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },

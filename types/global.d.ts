@@ -8,6 +8,8 @@ declare module '*.scss';
 declare const CLOUD_ENV: string;
 /** Injected: the subscribe-message template id for request results ('' = not configured). */
 declare const TPL_RESULT: string;
+/** Injected: the subscribe-message template id for "a request waits for you" ('' = not configured). */
+declare const TPL_APPROVAL: string;
 
 declare namespace NodeJS {
   interface ProcessEnv {

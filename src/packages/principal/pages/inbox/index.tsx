@@ -4,9 +4,14 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useCall } from '../../../../hooks/use-call';
 import { call } from '../../../../services/call';
 import StatusView from '../../../../components/status-view';
+import SubscribePrompt from '../../../../components/subscribe-prompt';
+import { SUBSCRIBE_TEMPLATES } from '../../../../services/subscribe';
 import './index.scss';
 
-/** 审批收件箱: requests waiting for my decision (batch approve), and the ones I decided. */
+/**
+ * 审批收件箱: requests waiting for my decision (batch approve), and the ones I decided. Deciders
+ * (principals, 学区长, bureau) are offered the "a request waits for you" reminder here.
+ */
 export default function InboxPage() {
   const [tab, setTab] = useState<'pending' | 'decided'>('pending');
   const list = useCall('approval', 'inbox', { status: tab });
@@ -28,6 +33,7 @@ export default function InboxPage() {
         <Text className={`inbox-page__tab ${tab === 'pending' ? 'inbox-page__tab--on' : ''}`} onClick={() => setTab('pending')}>待我审批</Text>
         <Text className={`inbox-page__tab ${tab === 'decided' ? 'inbox-page__tab--on' : ''}`} onClick={() => setTab('decided')}>我已审批</Text>
       </View>
+      <SubscribePrompt templateId={SUBSCRIBE_TEMPLATES.approval} label='接收审批提醒' hint='有申请等您审批时，通过微信提醒您。' />
       {note && <Text className='inbox-page__note'>{note}</Text>}
       <StatusView loading={list.loading} error={list.error} onRetry={list.reload} empty={list.data?.length === 0} emptyText={tab === 'pending' ? '没有待审批的申请' : '还没有审批记录'} />
       {!list.loading && list.data?.map((r) => (

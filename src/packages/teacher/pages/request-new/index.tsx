@@ -6,6 +6,7 @@ import { REQUEST_TYPE_LABELS, type ExchangeType } from '../../../../domain/appro
 import { useCall } from '../../../../hooks/use-call';
 import { call } from '../../../../services/call';
 import { newRequestId } from '../../../../services/request-id';
+import { canSubscribe, requestSubscription, SUBSCRIBE_TEMPLATES } from '../../../../services/subscribe';
 import StatusView from '../../../../components/status-view';
 import './index.scss';
 import { busyIf } from '../../../../components/busy-props';
@@ -40,7 +41,8 @@ export default function NewRequestPage() {
     setBusy(true);
     setError(null);
     try {
-      if (process.env.TARO_ENV === 'weapp' && TPL_RESULT) await Taro.requestSubscribeMessage({ tmplIds: [TPL_RESULT] } as never).catch(() => undefined);
+      // Asked first, inside the tap: "your request was decided" (one message per acceptance).
+      if (canSubscribe(SUBSCRIBE_TEMPLATES.result)) await requestSubscription(SUBSCRIBE_TEMPLATES.result);
       const made = await call('approval', 'submitExchange', {
         requestId,
         type,
