@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type http from 'node:http';
-import { createLocalCloud, type LocalCloud } from './runtime';
+import { createLocalCloud, type ConflictMode, type LocalCloud } from './runtime';
 import { createGateway, listen } from './gateway';
 import { personasFrom } from './personas';
 import { localDataDir, ROOT, seedStore, storeFile } from './data-dir';
@@ -29,6 +29,8 @@ export interface LocalAppOptions {
   /** Serve the H5 build from here (default dist/h5 when it exists). */
   staticDir?: string | null;
   now?: () => number;
+  /** How transactions meet on a document: see LocalCloudOptions.conflicts. */
+  conflicts?: ConflictMode;
 }
 
 export async function startLocalApp(opts: LocalAppOptions = {}): Promise<LocalApp> {
@@ -37,7 +39,7 @@ export async function startLocalApp(opts: LocalAppOptions = {}): Promise<LocalAp
   const dbFile = storeFile(dataDir);
   const fresh = !existsSync(dbFile);
   const now = opts.now ?? Date.now;
-  const cloud = createLocalCloud({ dbFile, functionsRoot: path.join(ROOT, 'cloudfunctions'), now });
+  const cloud = createLocalCloud({ dbFile, functionsRoot: path.join(ROOT, 'cloudfunctions'), now, conflicts: opts.conflicts });
   // Personas come from the same seed builder, so they exist even when the store was seeded earlier.
   const seed = buildSeed(now());
   if (fresh) seedStore(cloud, seed);

@@ -28,6 +28,20 @@ export class CloudDbError extends Error {
   }
 }
 
+/**
+ * CloudBase's message for DATABASE_TRANSACTION_CONFLICT. For a document operation inside a transaction
+ * wx-server-sdk 4.0.2 wraps the error into `{ errCode: -501001, errMsg: "document.update:fail -501001
+ * resource system error. <message>" }`, dropping `code`: runTransaction then does not retry it, and
+ * this message is all that tells a conflict apart.
+ */
+export const TX_CONFLICT_MESSAGE =
+  '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.';
+
+/** A transaction conflict as the cloud reports it, with what the local runtime saw. */
+export const txConflict = (detail: string): never => {
+  throw new CloudDbError(CODE.TX_CONFLICT, `${TX_CONFLICT_MESSAGE} (local runtime: ${detail})`);
+};
+
 export const fail = (code: Code, message: string): never => {
   throw new CloudDbError(code, message);
 };

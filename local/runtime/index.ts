@@ -10,10 +10,11 @@ import { viaJson } from './json';
 import { installEnvOverlay, invocations, type Identity, type Invocation } from './identity';
 import { bindOpenApi, installSeams } from './seam';
 import { Store } from './store';
-import { TxManager } from './transactions';
+import { TxManager, type ConflictMode } from './transactions';
 import { bindBackend } from './transport';
 
 export type { Identity } from './identity';
+export type { ConflictMode } from './transactions';
 export { Store } from './store';
 export { seamStatus, type SeamStatus } from './seam';
 export { CloudDbError } from './errors';
@@ -53,12 +54,24 @@ export interface LocalCloudOptions {
   now?: () => number;
   /** Reported as getWXContext().ENV; defaults to 'local'. */
   env?: string;
+  /**
+   * How a transaction meets another that touched the same document: 'wait' queues it behind the other
+   * (the default); 'fail' fails a conflicting write at once, as CloudBase does. Default from
+   * XUEQU_TX_CONFLICTS (wait | fail).
+   */
+  conflicts?: ConflictMode;
 }
 
 /** Any of these means we are inside a real cloud (or its local debugger): never run there. */
 export const CLOUD_ENV_MARKERS = ['TCB_ENV', 'SCF_NAMESPACE', 'TENCENTCLOUD_RUNENV', 'WX_CONTEXT_KEYS'] as const;
 
 const FUNCTION_NAME = /^[A-Za-z0-9_-]+$/;
+
+function conflictModeFromEnv(): ConflictMode {
+  const mode = process.env.XUEQU_TX_CONFLICTS ?? 'wait';
+  if (mode !== 'wait' && mode !== 'fail') throw new Error(`XUEQU_TX_CONFLICTS must be wait or fail, not ${mode}`);
+  return mode;
+}
 
 let openCloud: LocalCloud | null = null;
 
@@ -93,7 +106,7 @@ export function createLocalCloud(opts: LocalCloudOptions): LocalCloud {
   const envName = opts.env ?? 'local';
   installSeams([functionsRoot]); // throws if the SDK moved the seam, before anything is opened
   const store = new Store(opts.dbFile, { indexes: INDEXES, collections: Object.values(COLLECTIONS) });
-  const tx = new TxManager(store);
+  const tx = new TxManager(store, { conflicts: opts.conflicts ?? conflictModeFromEnv() });
   const sentMessages: Array<Record<string, unknown>> = [];
   bindBackend({ store, tx, now: opts.now ?? Date.now });
   bindOpenApi({ functionsRoot, sentMessages });

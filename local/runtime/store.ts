@@ -11,7 +11,7 @@
 import Database from 'better-sqlite3';
 import { Aggregator } from 'mingo';
 import { idKey, newId, parseStored, stringifyDoc, type Doc } from './codec';
-import { CODE, CloudDbError, fail } from './errors';
+import { CODE, CloudDbError, fail, txConflict } from './errors';
 import { everything, matcher, queryOptions } from './mingo';
 import { compileFilter, extractExpr, pushableFields, typeExpr } from './pushdown';
 import { replaceDoc } from './update';
@@ -227,7 +227,7 @@ export class Store {
     this.db.transaction(() => {
       for (const c of checks) {
         if (this.getBody(c.coll, c.key) !== c.body) {
-          throw new CloudDbError(CODE.TX_CONFLICT, `database transaction conflict: ${c.coll}/${c.key} changed since it was read`);
+          txConflict(`${c.coll}/${c.key} changed since it was read`);
         }
       }
       for (const w of writes) {

@@ -13,12 +13,17 @@
  * correctness: on a wait cycle (deadlock) or after LOCK_WAIT_MS the transaction proceeds without waiting
  * and validation at commit decides. Non-transactional requests never wait.
  *
+ * Conflict mode 'fail' is CloudBase's behaviour instead: no waiting, and a write to a document another
+ * open transaction has written fails at once with DATABASE_TRANSACTION_CONFLICT (first writer wins, as
+ * MongoDB's WriteConflict); commit validation stays. runTransaction then retries, and a burst of
+ * conflicting transactions can run out of retries, which the functions must answer as CONFLICT.
+ *
  * Only single-document operations exist here (doc get/set/update/remove, add): the transport refuses
  * queries inside a transaction, as the cloud does. Each document is read once per transaction and then
  * served from the transaction's view (repeatable reads, own writes visible).
  */
 import { idKey, newId, parseStored, stringifyDoc, type Doc } from './codec';
-import { CODE, fail } from './errors';
+import { CODE, fail, txConflict } from './errors';
 import { duplicateMessage, type DocWrite, type Store, type VersionCheck } from './store';
 import { applyUpdate, replaceDoc } from './update';
 
@@ -26,6 +31,14 @@ import { applyUpdate, replaceDoc } from './update';
 export const TX_LIFETIME_MS = 60_000;
 /** Longest wait behind another transaction before proceeding optimistically. */
 export const LOCK_WAIT_MS = 1_000;
+
+/** 'wait': queue behind another transaction on the same document (the default); 'fail': as CloudBase. */
+export type ConflictMode = 'wait' | 'fail';
+
+export interface TxOptions {
+  conflicts?: ConflictMode;
+  clock?: () => number;
+}
 
 interface Entry {
   coll: string;
@@ -55,10 +68,16 @@ export class TxManager {
   private readonly owners = new Map<string, Tx>();
   private readonly queues = new Map<string, Waiter[]>();
 
+  private readonly clock: () => number;
+  private readonly conflicts: ConflictMode;
+
   constructor(
     private readonly store: Store,
-    private readonly clock: () => number = Date.now,
-  ) {}
+    options: TxOptions = {},
+  ) {
+    this.clock = options.clock ?? Date.now;
+    this.conflicts = options.conflicts ?? 'wait';
+  }
 
   get size(): number {
     return this.open.size;
@@ -194,13 +213,22 @@ export class TxManager {
   }
 
   private write(tx: Tx, e: Entry, doc: Doc | null): void {
+    if (this.conflicts === 'fail') this.failIfWrittenByAnother(tx, `${e.coll}\u0001${e.key}`);
     e.doc = doc;
     tx.dirty.add(`${e.coll}\u0001${e.key}`);
+  }
+
+  /** Conflict mode 'fail': the first open transaction to write a document keeps it. */
+  private failIfWrittenByAnother(tx: Tx, k: string): void {
+    for (const other of this.open.values()) {
+      if (other !== tx && other.dirty.has(k)) txConflict(`${k.replace('\u0001', '/')} was written first by another open transaction`);
+    }
   }
 
   // ---- waiting ------------------------------------------------------------------------------------
 
   private async lock(tx: Tx, k: string): Promise<void> {
+    if (this.conflicts === 'fail') return; // CloudBase does not queue: validation (and write conflicts) decide
     const owner = this.owners.get(k);
     if (!owner) {
       this.owners.set(k, tx);
