@@ -72,7 +72,7 @@ export default function AskSchoolForm(props: AskSchoolFormProps) {
       <Input className='ask-form__input' data-testid='ask-address' value={address} placeholder='住址（如：互助道32号）' maxlength={100} onInput={(e) => setAddress(e.detail.value)} />
       <Input className='ask-form__input' data-testid='ask-name' value={contactName} placeholder='联系人' maxlength={20} onInput={(e) => setContactName(e.detail.value)} />
       <Input className='ask-form__input' data-testid='ask-phone' type='number' value={phone} placeholder='手机号' maxlength={11} onInput={(e) => setPhone(e.detail.value)} />
-      <Textarea className='ask-form__textarea' value={question} placeholder='想确认的问题（可选）' maxlength={200} onInput={(e) => setQuestion(e.detail.value)} />
+      <Textarea className='ask-form__textarea' data-testid='ask-question' value={question} placeholder='想确认的问题（可选）' maxlength={200} onInput={(e) => setQuestion(e.detail.value)} />
       {error && <Text className='ask-form__error' data-testid='ask-error'>{error}</Text>}
       <Button className='ask-form__submit' data-testid='ask-submit' type='primary' {...busyIf(state === 'sending')} onClick={() => void submit()}>
         提交
