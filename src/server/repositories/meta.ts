@@ -34,3 +34,23 @@ export async function bumpReferenceVersion(tx: Tx): Promise<number> {
   await ref.set({ data: { version } });
   return version;
 }
+
+/** The reference data changed since a writer validated against it: the writer checks again and retries. */
+export class StaleReference extends Error {
+  constructor() {
+    super('reference data changed since it was read');
+  }
+}
+
+/**
+ * bumpReferenceVersion for a writer that validated against `expected`: when another writer committed
+ * since (the version moved), nothing is written and StaleReference is thrown, so the writer re-validates
+ * instead of writing counts or outcomes computed from data that is gone.
+ */
+export async function bumpReferenceVersionFrom(tx: Tx, expected: number): Promise<number> {
+  const ref = tx.collection(COLLECTIONS.meta).doc('reference');
+  const current = ((await ref.get().catch(() => ({ data: null }))).data as ReferenceMeta | null)?.version ?? 0;
+  if (current !== expected) throw new StaleReference();
+  await ref.set({ data: { version: current + 1 } });
+  return current + 1;
+}

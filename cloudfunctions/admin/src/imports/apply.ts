@@ -6,7 +6,7 @@ import type { ImportPreview, ImportResult, importsInputs } from '../../../../src
 import type { ActionContext } from '../../../../src/server/handler';
 import { AppError } from '../../../../src/server/errors';
 import { fieldsOf, type Tx } from '../../../../src/server/cloud';
-import { bumpReferenceVersion, referenceVersion } from '../../../../src/server/repositories/meta';
+import { bumpReferenceVersionFrom, referenceVersion, StaleReference } from '../../../../src/server/repositories/meta';
 import { applyOnce, earlierResult, type AppliedRequest } from '../../../../src/server/repositories/applied';
 import type { SchoolChange } from '../../../../src/domain/imports';
 import { checkFile, countsOf, rowViews, teacherLabel, tooManyWrites, type FileInput, type ImportDoc } from './check';
@@ -35,8 +35,32 @@ export async function importPreview(input: FileInput, ctx: ActionContext): Promi
 
 const COLLECTION_OF = { schools: COLLECTIONS.schools, zoning: COLLECTIONS.zoningRules, teachers: COLLECTIONS.teacherRoster, catchments: COLLECTIONS.catchments } as const;
 
-/** Writes every new or changed row and bumps meta/reference in one transaction, once per request id; nothing on any error. */
+/** How often an import re-validates when other writes land between its check and its transaction. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Writes every new or changed row and bumps meta/reference in one transaction, once per request id;
+ * nothing on any error. The rows and the school counts are decided against the data as read; when another
+ * import (or any reference write) commits in between, the transaction sees the version moved, writes
+ * nothing, and the file is checked again against the new data: concurrent imports of one school end with
+ * counts equal to the roster, and a file imported twice at once under two request ids is written once.
+ */
 export async function importApply(input: ApplyInput, ctx: ActionContext): Promise<ImportResult> {
+  for (let attempt = 1; ; attempt++) {
+    // The version this attempt validates against: the first from the call, later ones read afresh.
+    const version = attempt === 1 ? await ctx.referenceVersion() : await referenceVersion();
+    try {
+      return await applyAt(input, { ...ctx, referenceVersion: () => Promise.resolve(version) }, version);
+    } catch (err) {
+      if (!(err instanceof StaleReference) || attempt >= MAX_ATTEMPTS) {
+        if (err instanceof StaleReference) throw new AppError('CONFLICT', '其他导入正在进行，数据已变化，请稍后重新预览再导入');
+        throw err;
+      }
+    }
+  }
+}
+
+async function applyAt(input: ApplyInput, ctx: ActionContext, version: number): Promise<ImportResult> {
   const scope = await importScope(ctx);
   const request: AppliedRequest = { kind: 'import', districtCode: scope.districtCode, requestId: input.requestId, by: scope.user._id, at: ctx.now };
   const done = await earlierResult<Omit<ImportResult, 'duplicate'>>(request);
@@ -55,13 +79,14 @@ export async function importApply(input: ApplyInput, ctx: ActionContext): Promis
   const schoolUpdates = input.table === 'teachers' ? countUpdates(scope.data.schools, roster, writes as RosterTeacher[], removals) : [];
 
   const result = await applyOnce(request, async (tx) => {
+    const updated = schools.length + schoolUpdates.length;
+    // First, so a stale attempt writes nothing at all.
+    const next = writes.length + removals.length + updated > 0 ? await bumpReferenceVersionFrom(tx, version) : await referenceVersion();
     for (const c of schools) await writeSchool(tx, c, input.requestId);
     for (const doc of writes) await setDoc(tx, COLLECTION_OF[input.table], doc, input.requestId);
     for (const t of removals) await tx.collection(COLLECTIONS.teacherRoster).doc(t._id).remove();
     for (const u of schoolUpdates) await tx.collection(COLLECTIONS.schools).doc(u.id).update({ data: u.fields });
-    const updated = schools.length + schoolUpdates.length;
-    const version = writes.length + removals.length + updated > 0 ? await bumpReferenceVersion(tx) : await referenceVersion();
-    return { table: input.table, counts, written: writes.length, removed: removals.length, schoolsUpdated: updated, referenceVersion: version };
+    return { table: input.table, counts, written: writes.length, removed: removals.length, schoolsUpdated: updated, referenceVersion: next };
   });
   if (input.uploadId) await dropUpload(scope.user._id, input.uploadId);
   return result;
