@@ -49,6 +49,11 @@ describe('a teacher at the host school', () => {
     expect(await byTestId('month-totals').textContent()).toContain('1.5小时');
     // Hours count only inside the slot (10:00–11:30); the fake clock runs on, so 10:00 may be 10:00:01.
     expect(await page.locator('[data-testid="month-line"]').first().textContent()).toMatch(/签到 10:00 · 签退 11:32 · (89|90) 分钟/);
+
+    // The browser has no shareFileMessage: the month's CSV downloads at once, with no 发送到聊天 step.
+    const [download] = await Promise.all([page.waitForEvent('download'), byTestId('export-csv').click()]);
+    expect(download.suggestedFilename()).toBe('交流任务-2026-11.csv');
+    expect(await page.locator('[data-testid="send-to-chat"]').count()).toBe(0);
   });
 
   it('asks for a 补卡 for a missed session, and the host principal approves it', async () => {

@@ -16,8 +16,12 @@ export const wx = {
     this.files.clear();
   },
 };
+/** As in WeChat, these fail unless called inside a tap. */
+const TAP_ONLY = ['shareFileMessage', 'requestSubscribeMessage', 'openSetting'];
 const recorded = (api: string, fallback: (args: any) => unknown = () => ({ errMsg: `${api}:ok` })) => (args?: unknown) => {
-  wx.calls.push({ api, args, inTap: typeof window !== 'undefined' && (window as { event?: Event }).event?.type === 'click' });
+  const inTap = typeof window !== 'undefined' && (window as { event?: Event }).event?.type === 'click';
+  wx.calls.push({ api, args, inTap });
+  if (TAP_ONLY.includes(api) && !inTap) return Promise.reject({ errMsg: `${api}:fail can only be invoked by user TAP gesture.` });
   try {
     return Promise.resolve((wx.answers[api] ?? fallback)(args));
   } catch (e) {

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { DashboardInput } from '../../../../contracts/admin-dashboard';
 import { useCall } from '../../../../hooks/use-call';
 import { call } from '../../../../services/call';
 import { busyIf } from '../../../../components/busy-props';
 import SampleBadge from '../../../../components/sample-badge';
 import StatusView from '../../../../components/status-view';
-import { saveCsv } from '../../../../services/save-csv';
+import { useFileExport } from '../../../../hooks/use-file-export';
+import ShareFile from '../../../../components/share-file';
 import { Charts, Pending, Summary, chartRows } from './sections';
 import './index.scss';
 
@@ -25,7 +25,7 @@ export default function DashboardPage() {
   const [scope, setScope] = useState<Scope | null>(null);
   const [xuequId, setXuequId] = useState<string | null>(null);
   const [schoolYear, setSchoolYear] = useState<number | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const exp = useFileExport();
 
   const current: Scope = scope ?? (bureau ? 'district' : 'xuequ');
   const input: DashboardInput | null =
@@ -39,18 +39,7 @@ export default function DashboardPage() {
     setXuequId(id);
     setScope('xuequ');
   };
-  const exportCsv = async () => {
-    if (!input) return;
-    setExporting(true);
-    try {
-      const { filename, csv } = await call('admin', 'dashboardCsv', input);
-      await saveCsv(filename, csv);
-    } catch (e) {
-      void Taro.showToast({ title: (e as Error).message || '导出失败', icon: 'none' });
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportCsv = () => input && exp.prepare('dashboard', () => call('admin', 'dashboardCsv', input));
 
   if (me.loading || me.error) return <StatusView loading={me.loading} error={me.error} onRetry={me.reload} />;
   if (!me.data || !(bureau || lead)) return <StatusView empty emptyText='数据看板供教育局和学区长使用。请在“我的”中确认身份。' />;
@@ -101,7 +90,8 @@ export default function DashboardPage() {
           <View className='dash__notes'>
             {v.notes.map((n) => <Text key={n} className='dash__note'>{n}</Text>)}
           </View>
-          <Button className='dash__export' data-testid='export-csv' {...busyIf(exporting)} onClick={() => void exportCsv()}>导出 CSV</Button>
+          <Button className='dash__export' data-testid='export-csv' {...busyIf(exp.busy !== null)} onClick={() => void exportCsv()}>导出 CSV</Button>
+          <ShareFile exp={exp} />
         </View>
       )}
     </View>

@@ -7,8 +7,9 @@ import { useAction } from '../../../../hooks/use-action';
 import { call } from '../../../../services/call';
 import { fileSource, pickImportFile, type PickedFile } from '../../../../services/import-file';
 import { newRequestId } from '../../../../services/request-id';
-import { saveCsv } from '../../../../services/save-csv';
+import { useFileExport } from '../../../../hooks/use-file-export';
 import { busyIf, disabledIf } from '../../../../components/busy-props';
+import ShareFile from '../../../../components/share-file';
 import StatusView from '../../../../components/status-view';
 import PreviewPanel from './preview-panel';
 import { headersText, TABLES } from './tables';
@@ -41,6 +42,7 @@ function writesText(p: ImportPreview): string {
 export default function ImportsPage() {
   const me = useCall('account', 'me', {});
   const action = useAction();
+  const exp = useFileExport();
   const [table, setTable] = useState<ImportTable>('schools');
   /** Teacher roster: the file is the whole roster (teachers missing from it are removed). */
   const [replace, setReplace] = useState(false);
@@ -83,9 +85,9 @@ export default function ImportsPage() {
       }
     });
   const exportCsv = () =>
-    action.run('export', async () => {
+    exp.prepare('export', async () => {
       const file = await call('admin', 'exportTable', { table, format: 'csv' });
-      await saveCsv(file.filename, file.content);
+      return { filename: file.filename, csv: file.content };
     });
 
   if (me.loading || me.error) return <StatusView loading={me.loading} error={me.error} onRetry={me.reload} />;
@@ -113,11 +115,12 @@ export default function ImportsPage() {
         {process.env.TARO_ENV === 'weapp' && <Text className='imports__hint'>在微信中从聊天记录选择文件：可先在电脑上把文件发到“文件传输助手”。</Text>}
         <View className='imports__buttons'>
           <Button type='primary' data-testid='pick-file' {...busyIf(action.busy === 'check')} {...disabledIf(action.busy !== null)} onClick={() => void pickAndCheck()}>选择文件并校验</Button>
-          <Button data-testid='export-table' {...busyIf(action.busy === 'export')} onClick={() => void exportCsv()}>导出{info.short ?? info.label} CSV（可作模板）</Button>
+          <Button data-testid='export-table' {...busyIf(exp.busy === 'export')} onClick={() => void exportCsv()}>导出{info.short ?? info.label} CSV（可作模板）</Button>
           {info.template && (
-            <Button data-testid='download-template' onClick={() => void action.run('template', () => saveCsv(info.template!.filename, info.template!.csv))}>下载填写模板（含示例行）</Button>
+            <Button data-testid='download-template' onClick={() => void exp.prepare('template', async () => info.template!)}>下载填写模板（含示例行）</Button>
           )}
         </View>
+        <ShareFile exp={exp} />
       </View>
       {progress && (
         <View className='imports__card' data-testid='import-progress'>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { CHINA_ZONE, localDate } from '../../../../domain/time';
 import { useCall } from '../../../../hooks/use-call';
 import { call } from '../../../../services/call';
-import { saveCsv } from '../../../../services/save-csv';
+import { useFileExport } from '../../../../hooks/use-file-export';
 import SampleBadge from '../../../../components/sample-badge';
+import ShareFile from '../../../../components/share-file';
 import StatusView from '../../../../components/status-view';
 import './index.scss';
 import { busyIf } from '../../../../components/busy-props';
@@ -22,20 +23,9 @@ export default function TeacherMonthPage() {
   const { params } = useRouter();
   const [month, setMonth] = useState(() => (params.month && /^\d{4}-\d{2}$/.test(params.month) ? params.month : localDate(Date.now(), CHINA_ZONE).slice(0, 7)));
   const view = useCall('duty', 'month', { month });
-  const [exporting, setExporting] = useState(false);
+  const exp = useFileExport();
   const v = view.data;
-
-  const exportCsv = async () => {
-    setExporting(true);
-    try {
-      const { filename, csv } = await call('duty', 'exportMonth', { month });
-      await saveCsv(filename, csv);
-    } catch (e) {
-      void Taro.showToast({ title: (e as Error).message || '导出失败', icon: 'none' });
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportCsv = () => exp.prepare('month', () => call('duty', 'exportMonth', { month }));
 
   return (
     <View className='month'>
@@ -62,7 +52,8 @@ export default function TeacherMonthPage() {
               <Text className='month__line-body'>签到 {l.clockIn?.slice(11) ?? '—'} · 签退 {l.clockOut?.slice(11) ?? '—'} · {l.minutes} 分钟{l.flags.length ? `（${l.flags.join('、')}）` : ''}</Text>
             </View>
           ))}
-          <Button className='month__export' data-testid='export-csv' {...busyIf(exporting)} onClick={() => void exportCsv()}>导出本月 CSV</Button>
+          <Button className='month__export' data-testid='export-csv' {...busyIf(exp.busy !== null)} onClick={() => void exportCsv()}>导出本月 CSV</Button>
+          <ShareFile exp={exp} />
         </View>
       )}
     </View>
