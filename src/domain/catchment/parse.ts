@@ -27,7 +27,7 @@ export function parseCatchment(text: string, places: CatchmentPlaces): Catchment
 }
 
 /** "注：…", "以上范围…": remarks about the list, not places. */
-const NOTE_LINE = /^(?:注|备注|说明|附注|提示|特别说明)\s*[：:0-9１-９.、]|^(?:以上|上述|凡|其他|其余|另外|另|如|若|具体)/;
+const NOTE_LINE = /^(?:注|备注|说明|附注|提示|特别说明)\s*[：:0-9１-９.、]|^(?:以上|上述|凡是|凡在|凡属|其他|其余|另外|另有|如有|如遇|如需|若有|具体以)/;
 
 class Reader extends ItemReader {
   read(): CatchmentPhrase[] {

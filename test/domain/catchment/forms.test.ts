@@ -174,6 +174,10 @@ const NOTES_AND_LABELS: Case[] = [
       { text: '阳光小区3号楼除外', matches: [estate('阳光小区', [range(3, 3)])], exclude: true },
     ],
   ],
+  // Places that begin like a remark are places.
+  one('如意里1-9号', road('如意里', 1, 9)),
+  one('凡尔赛花园', estate('凡尔赛花园')),
+  ['如有疑问请咨询学校', [{ text: '如有疑问请咨询学校', status: 'note' }]],
   ['六纬路1-9号（以房产证地址为准）', [{ text: '六纬路1-9号（以房产证地址为准）', matches: [road('六纬路', 1, 9)] }]],
   [
     '和平路小学：和平路1-99号',
