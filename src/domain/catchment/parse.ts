@@ -33,6 +33,7 @@ class Reader extends ItemReader {
   read(): CatchmentPhrase[] {
     // "诚厚里社区：" on a line of its own labels the lines after it; with nothing after it, it says nothing.
     let pendingLabel: Slice | null = null;
+    let headerLine: Line | null = null;
     const dropLabel = () => pendingLabel && this.push(newDraft(pendingLabel, 'unread', '未能识别：社区后没有列出范围'));
     for (const line of splitLines(this.source)) {
       if (line.header) this.env.street = line.header;
@@ -41,7 +42,8 @@ class Reader extends ItemReader {
       if (line.label?.kind === 'school') this.push(newDraft(line.label, 'note', '学校名称（不是范围）'));
       if (line.label?.kind === 'community' && line.items.length === 0) pendingLabel = line.label;
       else if (NOTE_LINE.test(line.text) && !line.label) this.push(newDraft(line, 'note', '说明'));
-      else this.readLine(line);
+      else this.readLine(line, headerLine);
+      headerLine = line.header && line.items.length === 0 && !line.label ? line : null;
     }
     dropLabel();
     // A list of 街道 headers alone names those 街道 whole.
@@ -86,7 +88,8 @@ class Reader extends ItemReader {
     }
   }
 
-  protected readLine(line: Line): void {
+  /** `headerLine`: the line before, when it was a 街道 header alone ("大王庄街道\n全部"). */
+  protected readLine(line: Line, headerLine: Line | null = null): void {
     // "诚厚里社区：全部", "红旗村：1-5组": the label is the place the numbers continue.
     let labelDraft: Draft | null = null;
     if (line.label?.kind === 'community') {
@@ -101,10 +104,11 @@ class Reader extends ItemReader {
           : division ? { kind: 'division', match: division } : place?.kind === 'estate' ? { kind: 'estate', name: place.name, aliases: [], implicitWhole: true } : null;
       }
     }
-    if (line.header && !line.label && line.items.length === 1 && /^(?:全部|全域|全境|辖区全部|所辖全部)$/.test(cleanBody(line.items[0].text))) {
-      const place = readPlace(line.header, this.env.places, null);
+    const header = line.header ? line : headerLine;
+    if (header?.header && !line.label && line.items.length === 1 && /^(?:全部|全域|全境|辖区全部|所辖全部)$/.test(cleanBody(line.items[0].text))) {
+      const place = readPlace(header.header, this.env.places, null);
       if (place?.kind === 'street') {
-        labelDraft = newDraft({ text: '', start: line.from, end: line.items[0].end }, 'read');
+        labelDraft = newDraft({ text: '', start: header.from, end: line.items[0].end }, 'read');
         labelDraft.context = { kind: 'division', match: place.match };
       }
     }

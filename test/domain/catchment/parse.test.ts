@@ -200,6 +200,7 @@ describe('streets and 社区 by official code', () => {
       { text: '东孚镇', matches: [street('990101004')] },
     ]);
     expectPhrases('唐家口街道：全部', [{ text: '唐家口街道：全部', matches: [street('990101002')] }]);
+    expectPhrases('唐家口街道\n全部', [{ text: '唐家口街道\n全部', matches: [street('990101002')] }]);
   });
 
   it('takes a 社区 name used in two 街道 from the 街道 the list is under, and does not guess without one', () => {
