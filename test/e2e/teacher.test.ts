@@ -30,6 +30,25 @@ afterAll(async () => {
 const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`).first();
 const login = (persona: string) => page.request.post(`${app.url}/__dev/login`, { data: { persona } });
 
+describe('a teacher whose browser refuses location', () => {
+  it('is told why clock-in needs it and how to allow it; nothing is recorded', async () => {
+    jest.setSystemTime(Date.parse('2026-11-23T02:00:00Z'));
+    const denied = await browser.newContext({ viewport: { width: 390, height: 844 } }); // no geolocation permission
+    try {
+      const p = await denied.newPage();
+      await p.request.post(`${app.url}/__dev/login`, { data: { persona: 'hd-teacher' } });
+      await p.goto(`${app.url}/#/packages/teacher/pages/home/index`);
+      await p.locator('[data-testid="clock-in"]').first().click();
+      await p.locator('[data-testid="location-help"]').waitFor();
+      expect(await p.locator('[data-testid="location-help"]').textContent()).toContain('浏览器未允许本网站使用位置');
+      expect(await p.locator('[data-testid="open-setting"]').count()).toBe(0); // 设置 is WeChat's
+      expect(app.cloud.store.count('clock_records', {})).toBe(0);
+    } finally {
+      await denied.close();
+    }
+  });
+});
+
 describe('a teacher at the host school', () => {
   it('clocks in during the session and out after it, then sees the hours of the month', async () => {
     jest.setSystemTime(Date.parse('2026-11-23T02:00:00Z')); // Monday 10:00 China, session 09:55–11:30

@@ -3,11 +3,12 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { ClockResult } from '../../../../contracts/duty';
 import { useCall } from '../../../../hooks/use-call';
-import { call, CallError } from '../../../../services/call';
-import { currentLocation } from '../../../../services/location';
+import { call } from '../../../../services/call';
+import { currentLocation, LocationError } from '../../../../services/location';
 import { newRequestId } from '../../../../services/request-id';
 import DutySession from '../../../../components/duty-session';
 import EntryLinks from '../../../../components/entry-links';
+import LocationHelp from '../../../../components/location-help';
 import SampleBadge from '../../../../components/sample-badge';
 import StatusView from '../../../../components/status-view';
 import './index.scss';
@@ -19,6 +20,8 @@ export default function TeacherHomePage() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ text: string; warnings: string[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The position could not be read: explained, with 去设置 when location was refused. */
+  const [noLocation, setNoLocation] = useState<LocationError | null>(null);
   useDidShow(() => void today.reload());
   usePullDownRefresh(() => void today.reload().finally(() => Taro.stopPullDownRefresh()));
 
@@ -26,10 +29,15 @@ export default function TeacherHomePage() {
     setBusy(true);
     setError(null);
     setOutcome(null);
+    setNoLocation(null);
     try {
-      const location = await currentLocation().catch(() => {
-        throw new CallError('NO_LOCATION', '无法获取位置：请允许“学区通”使用位置信息后重试');
-      });
+      let location;
+      try {
+        location = await currentLocation();
+      } catch (e) {
+        if (e instanceof LocationError) return setNoLocation(e);
+        throw e;
+      }
       // One id per tap: a retried request after a lost answer is recorded once.
       const r: ClockResult = await call('duty', action, { requestId: newRequestId(), location });
       const verb = action === 'clockIn' ? '签到' : '签退';
@@ -68,6 +76,16 @@ export default function TeacherHomePage() {
           </View>
         )}
         {error && <Text className='teacher__error' data-testid='clock-error'>{error}</Text>}
+        {noLocation && (
+          <LocationHelp
+            problem={noLocation.problem}
+            message={noLocation.message}
+            onAllowed={() => {
+              setNoLocation(null);
+              setOutcome({ text: '已允许使用位置，请再点一次签到或签退。', warnings: [] });
+            }}
+          />
+        )}
       </View>
 
       <EntryLinks
