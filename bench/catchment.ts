@@ -1,7 +1,7 @@
 /**
  * Reading published 登记范围 at district scale: a 50-school and a 1,000-school list generated in the styles
  * bureaus publish (街道 headers, ranges with 单号/双号 in every position, whole roads, compact lists, number
- * lists, 小区 with buildings, 社区, 除外, notes, phrases left unread), parsed school by school (ms per
+ * lists, lanes and numbered segments, 小区 with buildings, 村 with 组, 社区, 除外, notes, phrases left unread), parsed school by school (ms per
  * school), then the rules read from them matched by address: index vs naive linear scan, answers asserted
  * identical, and the speed-up. Deterministic (seeded PRNG). `npx tsx bench/catchment.ts` prints the lines.
  */
@@ -112,6 +112,27 @@ function generate(schools: number, seed: number): Generated {
     for (const n of [1, m, k, k + 1]) targets.push({ address: `${name}${n}${pick(['号楼', '栋', '幢'])}${int(1, 4)}单元`, school: has(n) ? school : null });
     return text;
   };
+  /** Lanes off a road and numbered segments: names the matcher cannot read as one road. */
+  const laneOrSegment = (school: string) => {
+    const base = unique(() => word(2) + pick(['路', '南路', '大道']), roadNames);
+    const n = int(1, 9);
+    const name = base + chinese(n) + pick(['巷', '段']);
+    const to = int(20, 80);
+    const text = pick([`${name}1-${to}号`, `${name}全段`]);
+    const whole = text.endsWith('全段');
+    targets.push(
+      { address: `${name}${int(1, to)}号`, school },
+      { address: `${name}${to + 1}号`, school: whole ? school : null },
+      { address: `${base}${chinese(n === 9 ? 8 : n + 1)}${name.slice(-1)}5号`, school: null },
+    );
+    return text;
+  };
+  const village = (school: string) => {
+    const name = unique(() => word(3) + '村', estateNames);
+    const to = int(3, 9);
+    targets.push({ address: `${name}${int(1, to)}组${int(1, 60)}号`, school }, { address: `${name}${to + 1}组3号`, school: null });
+    return pick([`${name}（1-${to}组）`, `${name}1-${to}组`]);
+  };
   const other = (street: (typeof streets)[number]) => {
     const c = pick(communities.filter((x) => x.parentCode === street.code));
     const road = word(2);
@@ -132,7 +153,7 @@ function generate(schools: number, seed: number): Generated {
     for (let l = 0; l < count; l++) {
       const items = Array.from({ length: int(1, 4) }, () => {
         const r = rand();
-        return r < 0.5 ? roadPhrase(school) : r < 0.6 ? compact(school) : r < 0.85 ? estatePhrase(school) : other(street);
+        return r < 0.45 ? roadPhrase(school) : r < 0.55 ? compact(school) : r < 0.75 ? estatePhrase(school) : r < 0.82 ? laneOrSegment(school) : r < 0.87 ? village(school) : other(street);
       });
       lines.push(`${chance(0.3) ? `${l + 1}.` : ''}${items.join(pick(['；', '、', '，']))}${pick(['；', '。', ''])}`);
     }
