@@ -31,17 +31,18 @@ export abstract class ItemReader extends PlaceReader {
     // A parity word alone narrows what the item before added: "1-99号 单号", "六纬路 （双号）".
     if (prev && context && PARITY_ONLY.test(plainBody) && noExtras(parts) && prev.last.length > 0) {
       const side = readSpec(plainBody)!.ranges[0].side;
-      for (const r of prev.last) if (r.side === 'all') r.side = side;
       // "南京路：单号：1-49号，双号：2-50号": followed by a colon, it is the side of the numbers after it.
-      if (/^\s*[：:]/.test(this.source.slice(item.end, item.end + 3))) prev.side = side;
+      const label = /^\s*[：:]/.test(this.source.slice(item.end, item.end + 3));
+      if (label) prev.side = side;
+      if (!label || (context.kind !== 'division' && context.implicitWhole)) for (const r of prev.last) if (r.side === 'all') r.side = side;
       return extend();
     }
     if (NOTE.test(plainBody) || (!plainBody && parts.notes.length > 0)) return newDraft(item, 'note', plainBody || parts.notes.join('；'));
 
     // "除阳光小区外", "12号除外", "不含15号": what the phrase before (or the school) leaves out.
-    const whole = cleanBody(item.text);
-    const excluded = EXCLUDE.exec(whole);
-    if (excluded && (/^(?:但|其中)?(?:除|不含|不包)/.test(whole) || /除外$/.test(whole))) {
+    const raw = cleanBody(item.text);
+    const excluded = EXCLUDE.exec(raw);
+    if (excluded && (/^(?:但|其中)?(?:除|不含|不包)/.test(raw) || /除外$/.test(raw))) {
       const matches = this.readList(excluded[1] ?? excluded[2], context);
       if (!matches && prev && context && context.kind !== 'division' && !excluded[2]) {
         // The phrase before would take in what it leaves out: unread with it.

@@ -224,6 +224,8 @@ const LEFT_UNREAD: Case[] = [
 
 const SAFE_READINGS: Case[] = [
   one('南京路：单号：1-49号，双号：2-50号', road('南京路', 1, 49, 'odd'), road('南京路', 2, 50, 'even')),
+  one('南京路1-99号，单号：101-199号', road('南京路', 1, 99), road('南京路', 101, 199, 'odd')),
+  one('南京路：单号', whole('南京路', 'odd')),
   // A 小区 in brackets after numbers is at those numbers; after a bare road it is only the 小区 (not the road).
   one('和平路1-99号（阳光小区）', road('和平路', 1, 99), estate('阳光小区')),
   one('六纬路（阳光小区）', estate('阳光小区')),
