@@ -28,7 +28,6 @@ export abstract class PlaceReader {
   /** Reads one item; null when it continued `prev` (which then spans it). */
   protected abstract readItem(item: Slice, prev: Draft | undefined, newLine?: boolean): Draft | null;
 
-
   protected placeDraft(item: Slice, place: PlaceReading, parts: ItemParts, body: string): Draft {
     if (place.kind === 'unknown') return newDraft(item, 'unread', `未能识别：本区没有“${place.label}”`);
     const d = newDraft(item, parts.notes.length > 0 && place.kind !== 'community' && place.kind !== 'street' ? 'note' : 'read', parts.notes.join('；') || null);

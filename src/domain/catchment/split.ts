@@ -43,7 +43,7 @@ export interface Line extends Slice {
 const OPEN = '(（[【〔［｛{﹙';
 const CLOSE = ')）]】〕］｝}﹚';
 /** Separators between items: list marks, sentence ends and colons; whitespace too, unless it is inside a range. */
-const SEPARATOR = /[、，,；;。：:︰﹔﹕﹑､﹐﹒]/;
+const SEPARATOR = /[、，,；;。：:︰﹔﹕﹑､﹐﹒|｜]/;
 const SPACE = /[\s\u3000]/;
 /** Whitespace next to these is padding inside a range ("1 - 99 号"), not a separator. */
 const JOINS_BEFORE = /[-‐‑‒–—―−－~～〜至到含除括]/;
@@ -142,7 +142,10 @@ const cut = (s: Slice, n: number): Slice => (n === 0 ? s : n >= s.text.length ? 
 /** The lines of a published list, each with its header (if any), label and items. */
 export function splitLines(text: string): Line[] {
   return rawLines(String(text)).map((raw) => {
-    let body = cut(raw, NUMBERING.exec(raw.text)?.[0].length ?? 0);
+    // "| 1 | 和平路小学 | 六纬路1-9号 |": a table pasted with its rules.
+    const rule = (s: Slice) => cut(s, /^(?:[|｜]\s*)*/.exec(s.text)![0].length);
+    let body = rule(raw);
+    body = rule(cut(body, NUMBERING.exec(body.text)?.[0].length ?? 0));
     body = cut(body, LEAD_LABEL.exec(body.text)?.[0].length ?? 0);
     // "以上范围内阳光小区除外": an exclusion, not a remark.
     if (/除|不含|不包括/.test(body.text)) body = cut(body, EXCLUSION_LEAD.exec(body.text)?.[0].length ?? 0);

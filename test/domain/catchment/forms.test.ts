@@ -183,6 +183,10 @@ const NOTES_AND_LABELS: Case[] = [
     '和平路小学：和平路1-99号',
     [{ text: '和平路小学', status: 'note' }, { text: '和平路1-99号', matches: [road('和平路', 1, 99)] }],
   ],
+  [
+    '| 1 | 和平路小学 | 六纬路1-9号、七纬路 |',
+    [{ text: '和平路小学', status: 'note' }, { text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] }, { text: '七纬路', matches: [whole('七纬路')] }],
+  ],
   ['招生范围：六纬路1-9号', [{ text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] }]],
   ['第一学区：六纬路1-9号', [{ text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] }]],
 ];
