@@ -1,6 +1,6 @@
 import { addEstate, addRoad, newDraft, type Draft } from './draft';
 import { EXCLUDE, itemParts, NOTE, PARITY_ONLY, type ItemParts } from './groups';
-import { cleanBody, readBareStem, readContinuation, readEstatePart, readPlace, roadName } from './place';
+import { cleanBody, isRoadName, readBareStem, readContinuation, readEstatePart, readPlace, roadName } from './place';
 import { PlaceReader } from './phrase';
 import { isWholeRange, readSpec, SEGMENT } from './spec';
 import type { Slice } from './split';
@@ -96,6 +96,8 @@ export abstract class ItemReader extends PlaceReader {
       const stem = stems?.[0].stem ?? (context?.kind === 'road' ? context.road.stem : '');
       const tail = stems ? '' : context?.kind === 'road' ? context.road.tail : '';
       const cont = stem ? readContinuation(body, stem, tail) : null;
+      // Every name the stems give must be a road name ("12号之" + "七纬路" is none).
+      if (cont && stems && !stems.every((st) => isRoadName(st.stem + st.numeral + cont.road.tail))) return newDraft(item, 'unread', '未能识别');
       if (cont && (stems || context?.kind === 'road')) {
         if (stems) {
           prev.kind = 'read';

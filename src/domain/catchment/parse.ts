@@ -1,7 +1,7 @@
 import { describe, newDraft, type Draft } from './draft';
 import { itemParts } from './groups';
 import { ItemReader } from './item';
-import { cleanBody, readPlace } from './place';
+import { BOUNDARY, cleanBody, readPlace } from './place';
 import { safePlaces, type Env } from './phrase';
 import { splitLines, type Line, type Slice } from './split';
 import type { CatchmentPhrase, CatchmentPlaces } from './types';
@@ -94,7 +94,8 @@ class Reader extends ItemReader {
     let labelDraft: Draft | null = null;
     if (line.label?.kind === 'community') {
       const place = readPlace(line.label.text, this.env.places, this.env.street);
-      const village = /村$/.test(line.label.text) ? cleanBody(line.label.text) : null;
+      const name = cleanBody(line.label.text);
+      const village = /^[\u3400-\u9fff]{2,12}村$/.test(name) && !BOUNDARY.test(name) ? name : null;
       if (village || (place && (place.kind === 'community' || place.kind === 'estate'))) {
         labelDraft = newDraft(line.label, 'read');
         const division = place?.kind === 'community' ? place.match : undefined;

@@ -189,6 +189,7 @@ export function readContinuation(body: string, stem: string, tail: string): { ro
   const rest = splitName(m[2], (name) => name.length <= 3 && ROAD_END.test(name) && (!tail || name === tail), 1);
   if (!rest || rest.spec.building || rest.spec.group) return null;
   const name = stem + m[1] + rest.name;
+  if (!isRoadName(name) || !/^[\u3400-\u9fff0-9]+$/.test(name)) return null;
   return { road: { ...roadName(name), stem, numeral: m[1], tail: rest.name }, spec: rest.spec };
 }
 
@@ -205,6 +206,6 @@ export function readEstatePart(body: string, before: string): { name: string; sp
 
 /** "和平一" before "二横路": a stem and a number waiting for the road type that follows. */
 export function readBareStem(body: string): { stem: string; numeral: string } | null {
-  const m = /^(.{1,12}?)([〇零一二三四五六七八九十百]+)$/.exec(cleanBody(body));
-  return m && !/\d$/.test(m[1]) && !BOUNDARY.test(m[1]) && !ROAD_END.test(m[1]) ? { stem: m[1], numeral: m[2] } : null;
+  const m = /^([\u3400-\u9fff]{1,12}?)([〇零一二三四五六七八九十百]+)$/.exec(cleanBody(body));
+  return m && !BOUNDARY.test(m[1]) && !ROAD_END.test(m[1]) && !/[号之至到除含全]/.test(m[1]) ? { stem: m[1], numeral: m[2] } : null;
 }
