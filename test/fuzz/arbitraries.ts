@@ -120,10 +120,17 @@ export const protoObject: fc.Arbitrary<unknown> = fc
   )
   .map((s) => JSON.parse(s) as unknown);
 
-/** Arrays or objects nested 10–1000 deep. */
-const deep = fc.tuple(fc.integer({ min: 10, max: 1000 }), fc.boolean(), fc.constantFrom('a', '__proto__', '$gt')).map(([n, asArray, key]) => {
+/** Arrays or objects nested 10–3000 deep. */
+const deep = fc.tuple(fc.integer({ min: 10, max: 3000 }), fc.boolean(), fc.constantFrom('a', '__proto__', '$gt')).map(([n, asArray, key]) => {
   let v: unknown = 'x';
   for (let i = 0; i < n; i++) v = asArray ? [v] : withKey({}, key, v);
+  return v;
+});
+
+/** Objects of 1,500–2,500 keys: about the event's key count, below it walked by the schema, past it refused unread. */
+const wide = fc.tuple(fc.integer({ min: 1_500, max: 2_500 }), fc.constantFrom('k', '$gt', '__proto__')).map(([n, prefix]) => {
+  const v: Record<string, unknown> = {};
+  for (let i = 0; i < n; i++) withKey(v, `${prefix}${i}`, i);
   return v;
 });
 
@@ -135,6 +142,7 @@ export const hostile: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: operator },
   { weight: 2, arbitrary: protoObject },
   { weight: 1, arbitrary: deep },
+  { weight: 1, arbitrary: wide },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   { weight: 1, arbitrary: fc.array(hostileString, { maxLength: 3 }) },
 );
