@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { parseCatchment, type CatchmentMatch, type CatchmentPhrase } from '../../../src/domain/catchment';
+import { BOUNDARY } from '../../../src/domain/catchment/place';
 import { buildZoningIndex, matchIndexed } from '../../../src/domain/zoning-match';
 import { MAX, PLACES, rulesOf } from './fixtures';
 
@@ -27,8 +28,10 @@ const CODES = new Set([...PLACES.streets.map((s) => s.code), ...PLACES.communiti
 function wellFormed(m: CatchmentMatch): boolean {
   const range = (r: { side: string; from: number; to: number }) =>
     ['odd', 'even', 'all'].includes(r.side) && Number.isInteger(r.from) && Number.isInteger(r.to) && r.from >= 1 && r.from <= r.to && r.to <= MAX;
-  if (m.kind === 'road') return m.road.length >= 2 && range(m);
-  if (m.kind === 'estate') return m.name.length >= 2 && Array.isArray(m.aliases) && (m.buildings === undefined || (m.buildings.length > 0 && m.buildings.every(range)));
+  // A name read is a name: no separators, dashes, house numbers or words of direction inside.
+  const name = (n: string) => n.length >= 2 && !BOUNDARY.test(n) && !/[、，,；;：:。()（）|\-—~]|\d号|^\d+$/.test(n);
+  if (m.kind === 'road') return name(m.road) && range(m);
+  if (m.kind === 'estate') return name(m.name) && m.aliases.every(name) && (m.buildings === undefined || (m.buildings.length > 0 && m.buildings.every(range)));
   return CODES.has(m.kind === 'community' ? m.communityCode : m.streetCode);
 }
 
