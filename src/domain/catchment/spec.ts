@@ -24,7 +24,7 @@ const WHOLE =
   /^(?:全段|全路段|全线|全部|全街|全巷|全里|全路|全条|全|整条路?|整条街|整段|整体|所有门牌号?|所有|沿线|沿街|两侧|门牌全部|全部门牌号?|全段门牌号?|含单双号|单双号|单双号全部|全部单双号|全域|全境)$/;
 const PARITY = /^(?:含)?(单双号?|双单号?|单数号?|双数号?|单号?|双号?|奇数号?|偶数号?)(?:一?侧|门牌号?|段)?(?:全部|全段)?/;
 const RANGE =
-  /^(?:第)?(\d+)(?:号)?(?:之\d+(?:-之\d+)?|附\d+号?)?(?:-(?:第)?(\d+))?(号楼|号院|号大院|号|大院|楼|栋|幢|门|座|组|弄|院|单元)?(?:之\d+(?:-之?\d+)?)?(以后|以上|之后|及以后|及以上|往后|起|以下|以内|以前|及以下|及以内)?/;
+  /^(?:第)?(\d+)(?:号)?(?:之\d+(?:-之\d+)?|附\d+号?)?(?:-(?:第)?(\d+))?(号楼|号院|号大院|号|大院|楼|栋|幢|门|座|组|弄|院|单元)?(?:之\d+(?:-之?\d+)?)?(以后|以上|之后|及以后|及以上|往后|起|后|以下|以内|以前|及以下|及以内)?/;
 const FILLER = /^(?:[、，,及和与\s|]|门牌号?|号码|全段|全部|含|止|在内)/;
 const BUILDING_MARKERS = new Set(['号楼', '楼', '栋', '幢', '门', '座']);
 
@@ -39,6 +39,7 @@ export function cleanSpec(text: string): string {
     .replace(/一侧/g, '侧')
     .replace(CHINESE_RUN, (run) => chineseNumeral(run) ?? run)
     .replace(/^从/, '')
+    .replace(/(\d)号?(?:-|至|到)(?:尽头|末端|终点|路尾|最后)/g, '$1号以后')
     .replace(/(\d)(?:号楼|号院|号|弄|栋|幢|座|门|组|楼)(?:-|至|到)(?=第?\d)/g, '$1-')
     .replace(/(\d)(?:号|弄)(?:-|至|到)/g, '$1-')
     .replace(/(\d)(至|到)(第?之?\d)/g, '$1-$3');
@@ -76,7 +77,7 @@ function tokens(s: string): Token[] | null {
     // "12-1号" is house 12's sub-number 1, not 1 to 12.
     let from = a;
     let to = b < a ? a : b;
-    if (open && range[2] === undefined) [from, to] = /以后|以上|之后|往后|起/.test(open) ? [a, MAX_HOUSE_NUMBER] : [1, a];
+    if (open && range[2] === undefined) [from, to] = /后|以上|起/.test(open) ? [a, MAX_HOUSE_NUMBER] : [1, a];
     else if (open) return null; // "1-9号以后": not a range anyone can read
     out.push({ kind: 'range', from: Math.max(1, from), to, marker: range[3] });
     rest = rest.slice(range[0].length);
