@@ -1,5 +1,4 @@
-import { SEGMENT } from './spec';
-import { readSpec } from './spec';
+import { readSpec, SEGMENT } from './spec';
 
 /**
  * What the brackets of one item say. Parity words and numbers stay where they were written
@@ -29,6 +28,9 @@ export const NOTE = /^(?:已拆|拆迁|待拆|已搬迁|暂无|待建|在建|规
 /** Remarks that do not narrow the place. */
 const REMARK =
   /^(?:组|全部|全段|整体|商品房|公房|房改房|回迁房|安置房|还建房|经适房|廉租房|平房|楼房|住宅|住宅楼|居民楼|宿舍|自然村|村民小组|含商铺|新|老|含甲乙号|含甲、乙号|含附号|含之号|含)$|为准|房产证|户籍|不动产|拆迁|^[^\d以至到侧段部分]{2,12}(?:厂|公司|单位|医院|大楼|商场|市场|银行|局|所|站|队|部|中心)$/;
+
+/** Words that narrow a place in a way house numbers cannot follow (a remark saying so is no remark). */
+const RESTRICT = /以东|以西|以南|以北|之间|[东西南北]侧|[东西南北]面|路段|部分|一带|[至到]/;
 
 /** The top-level bracket groups of a text: [open index, close index]. */
 function topGroups(t: string): Array<[number, number]> {
@@ -64,7 +66,8 @@ function classify(content: string, parts: ItemParts): string {
     else if (EXCLUDE.test(clause)) {
       const m = EXCLUDE.exec(clause)!;
       parts.excepts.push(m[1] ?? m[2]);
-    } else if (NOTE.test(clause)) parts.notes.push(clause);
+    } else if (RESTRICT.test(clause) && !/拆/.test(clause)) parts.places.push(clause);
+    else if (NOTE.test(clause)) parts.notes.push(clause);
     else if (ALIAS.test(clause)) parts.aliases.push(...ALIAS.exec(clause)![1].split(/[、或]/).map(strip).filter(Boolean));
     else if (INCLUDE.test(clause)) parts.includes.push(INCLUDE.exec(clause)![1]);
     else if (REMARK.test(clause)) parts.remarks.push(clause);

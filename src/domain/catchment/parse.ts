@@ -11,7 +11,7 @@ import type { CatchmentPhrase, CatchmentPlaces } from './types';
  * "六纬路1-99号（单号）、2-50号（双号）", "和平一、二横路", "胜利街4、6、8号" are one phrase each. What a
  * phrase covers is in `matches`, what it leaves out in `except`; a phrase that cannot be read is kept,
  * verbatim, as unread, so the bureau sees exactly what to fix. Never throws; the work is linear in the
- * text but for items, which are read only up to MAX_ITEM characters.
+ * text but for items, which are read only up to a fixed length (longer ones are unread).
  */
 export function parseCatchment(text: string, places: CatchmentPlaces): CatchmentPhrase[] {
   const source = typeof text === 'string' ? text : '';

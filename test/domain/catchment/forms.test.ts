@@ -223,6 +223,7 @@ const LEFT_UNREAD: Case[] = [
   unread('中山路以东'),
   unread('人民路与解放路交口'),
   unread('中山路（部分）'),
+  unread('六纬路（户籍须在六纬路以东）'),
   unread('阳光小区（东区）'),
   unread('光明路甲5号'),
   unread('六纬路1-9号以后'),
