@@ -19,8 +19,9 @@ export function inputOf(event: Record<string, unknown>): Record<string, unknown>
 
 /** Caller text quoted in an answer, shortened: a message never grows with the input. */
 export function quoted(text: string, max = 24): string {
-  const chars = Array.from(text.slice(0, max * 2));
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
+  if (text.length <= max) return text;
+  const chars = Array.from(text.slice(0, max * 2)); // code points: never half a surrogate pair
+  return chars.length > max || text.length > max * 2 ? `${chars.slice(0, max).join('')}…` : text;
 }
 
 /** Unknown keys named in an answer: the first few, each shortened. */
