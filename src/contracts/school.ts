@@ -180,6 +180,8 @@ export interface SchoolProfile {
   neighbours: Array<SchoolRef & { location: { latitude: number; longitude: number } | null }>;
   feeder: ZonedSchool['feeder'];
   location: { latitude: number; longitude: number; sample: boolean } | null;
+  /** 招生范围: the school's published 登记范围 for the next intake (or the latest before it), verbatim. */
+  catchments: Array<{ intakeYear: number; stageLabel: string; mechanismLabel: string; text: string; document: SourceDocument; sample: boolean }>;
 }
 
 export interface InquiryView {

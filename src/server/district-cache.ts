@@ -3,7 +3,7 @@ import type { School } from '../domain/school';
 import type { XuequVersion } from '../domain/xuequ';
 import type { ZoningRule } from '../domain/zoning';
 import { buildZoningIndex, type ZoningIndex } from '../domain/zoning-match';
-import { catchmentRules, feedersOfLists } from '../domain/catchment';
+import { catchmentRules, feedersOfLists, type CatchmentDoc } from '../domain/catchment';
 import { placesOf } from '../domain/imports/catchments';
 import { referenceVersion } from './repositories/meta';
 import {
@@ -25,6 +25,8 @@ export interface DistrictData {
   schools: School[];
   versions: XuequVersion[];
   feeders: FeederRule[];
+  /** The published 登记范围 lists as stored (verbatim), for the school profile's 招生范围. */
+  catchments: CatchmentDoc[];
   schoolYears: number[];
   zoningIndex(schoolYear: number): ZoningIndex<ZoningRule>;
 }
@@ -67,6 +69,7 @@ async function load(code: string): Promise<DistrictData | null> {
     schools,
     versions,
     feeders,
+    catchments,
     schoolYears: [...byYear.keys()].sort((a, b) => a - b),
     zoningIndex(year) {
       let ix = indexes.get(year);

@@ -147,6 +147,10 @@ describe('school.getSchool', () => {
     expect(result.data.neighbours.map((s: any) => s.name)).toContain('友爱道小学');
     expect(result.data.feeder.schools.map((s: any) => s.name)).toEqual(['第四十五中学']);
     expect(result.data.location.sample).toBe(true);
+    // 招生范围: the published list of the next intake, verbatim, with its document.
+    expect(result.data.catchments).toHaveLength(1);
+    expect(result.data.catchments[0]).toMatchObject({ intakeYear: 2027, stageLabel: '小学', mechanismLabel: '单校划片', sample: true });
+    expect(result.data.catchments[0].text).toContain('互助道1-199号（单号）、2-40号（双号）');
   });
 
   it('a nine-year school continues into its own middle section', async () => {

@@ -47,6 +47,13 @@ describe('a house number outside every published range', () => {
     await s.page.waitForFunction(() => document.querySelector('[data-testid="inquiries"]')?.textContent?.includes('答复：该门牌属本校划片'));
   });
 
+  it('an empty address is explained instead of doing nothing', async () => {
+    await s.page.goto(`${s.app.url}/`);
+    await byTestId('district-120102').click();
+    await byTestId('address-search').click();
+    expect(await byTestId('address-hint').textContent()).toContain('请先填写门牌地址');
+  });
+
   it('a wrong phone number is explained and nothing is stored', async () => {
     await lookupAddress('互助道502号');
     await fill('ask-name', '李先生');
@@ -66,6 +73,7 @@ describe('from the answer to the school', () => {
     const body = (await s.page.locator('.school').first().textContent())!;
     expect(body).toContain('第一学区 · 小学学区长学校');
     expect(body).toContain('对口初中：第四十五中学');
+    expect(await s.page.locator('[data-testid="school-catchment"]').first().textContent()).toContain('互助道1-199号（单号）、2-40号（双号）');
     expect(body).toContain('友爱道小学');
     await byTestId('favourite').click();
     expect(await byTestId('favourite').textContent()).toContain('已收藏');

@@ -110,7 +110,7 @@ export function matchIndexed<R extends ZoningRuleLike>(index: ZoningIndex<R>, qu
     });
     for (const e of [...best.keys()].sort(byRank)) {
       const found = best.get(e)!;
-      const hit = estateHit(e.p, e.p.names[found.nameIndex], a.normalized, found.end);
+      const hit = estateHit(e.p, e.p.names[found.nameIndex], a, found.end);
       if (hit) hits.push(hit);
     }
 

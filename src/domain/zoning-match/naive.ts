@@ -34,7 +34,7 @@ function matchOne<R extends ZoningRuleLike>(p: PreparedRule<R>, q: PreparedQuery
   }
   // Names are longest first, so the first one found is the longest; its first occurrence decides the building.
   const name = p.names.find((nm) => a.normalized.includes(nm.key));
-  return name ? estateHit(p, name, a.normalized, a.normalized.indexOf(name.key) + name.key.length) : null;
+  return name ? estateHit(p, name, a, a.normalized.indexOf(name.key) + name.key.length) : null;
 }
 
 export function prepareRules<R extends ZoningRuleLike>(rules: readonly R[]): Array<PreparedRule<R> | null> {

@@ -47,8 +47,10 @@ const NAME = '[^省市区县旗路道街巷里镇乡0-9\\-]';
 const ADMIN_LEVELS = [
   new RegExp(`${NAME}{2,7}?(?:省|自治区)`, 'y'),
   new RegExp(`${NAME}{2,8}?市`, 'y'),
-  new RegExp(`${NAME}{1,8}?(?:区|县|旗)`, 'y'),
-  new RegExp(`${NAME}{2,8}?(?:街道|镇|乡)`, 'y'),
+  // Not when a road or 街道 goes on (红旗街道, 旗 is no 旗 level there; 工业区路 is a road).
+  new RegExp(`${NAME}{1,8}?(?:区|县|旗)(?![街道路巷里])`, 'y'),
+  // A 街道 may carry 旗, 区 or 街 in its name (红旗街道, 书院街街道): only the words of roads end it.
+  new RegExp(`[^省市县路道巷里镇乡0-9\\-]{2,8}?(?:街道|镇|乡)`, 'y'),
   new RegExp(`[^省市区县旗路道街巷镇乡0-9\\-]{2,8}?社区`, 'y'),
 ];
 

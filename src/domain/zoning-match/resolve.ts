@@ -21,7 +21,8 @@ export function resolveHits<R extends ZoningRuleLike>(hits: ReadonlyArray<Zoning
 /** Smaller is more specific. Roads rank by how many numbers they cover. */
 export function specificity(h: ZoningHit<ZoningRuleLike>): number {
   const m = h.rule.match;
-  if (m.kind === 'estate') return m.buildings && m.buildings.length > 0 ? 0 : 1;
+  // A longer 小区 name is the more specific (阳光花园二期 within 阳光花园).
+  if (m.kind === 'estate') return (m.buildings && m.buildings.length > 0 ? 0 : 1) - Math.min(Array.from(m.name).length, 99) / 1000;
   if (m.kind === 'road') return 2 + numbersCovered(m) / 1e6;
   return m.kind === 'community' ? 4 : 5;
 }

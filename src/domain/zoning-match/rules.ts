@@ -141,11 +141,15 @@ export function buildingAfter(normalized: string, end: number): number | null {
 
 const inRange = (r: BuildingRange, n: number) => r.from <= n && n <= r.to && sideFits(r.side, n);
 
-/** The estate hit for the name found (ending at `end`), or null when its buildings leave the address out. */
-export function estateHit<R extends ZoningRuleLike>(p: PreparedOf<R, 'estate'>, name: EstateName, address: string, end: number): ZoningHit<R> | null {
+/**
+ * The estate hit for the name found (ending at `end`), or null: when its buildings leave the address out,
+ * or when the name is only the beginning of the address's road (小区 "X苑" in "X苑路12号", another place).
+ */
+export function estateHit<R extends ZoningRuleLike>(p: PreparedOf<R, 'estate'>, name: EstateName, a: NormalizedAddress, end: number): ZoningHit<R> | null {
+  if (a.road !== null && end < a.road.length + a.normalized.indexOf(a.road) && end - name.key.length >= a.normalized.indexOf(a.road)) return null;
   const of = name.alias ? `（${p.title}的别名）` : '';
   if (!p.buildings) return { rule: p.rule, why: 'estate', detail: `地址包含小区名“${name.label}”${of}` };
-  const n = buildingAfter(address, end);
+  const n = buildingAfter(a.normalized, end);
   if (n === null || !p.buildings.some((r) => inRange(r, n))) return null;
   return { rule: p.rule, why: 'estate', detail: `地址为${name.label}${of}${n}号楼，在划定的楼号范围内` };
 }

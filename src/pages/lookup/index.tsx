@@ -19,6 +19,7 @@ export default function LookupPage() {
   const [schoolName, setSchoolName] = useState('');
   const [typedAddress, setTypedAddress] = useState('');
   const [address, setAddress] = useState('');
+  const [addressHint, setAddressHint] = useState<string | null>(null);
   // Asked only when the district's rules make it matter; sent with the lookup, never stored.
   const [family, setFamily] = useState<FamilyFacts>({});
   const told = Object.values(family).some((v) => v !== undefined);
@@ -40,6 +41,16 @@ export default function LookupPage() {
       : null;
   const result = useCall('school', 'lookup', query);
 
+  // A new answer starts below the pickers: bring it into view.
+  useEffect(() => {
+    if (!result.data || result.loading) return;
+    try {
+      void Promise.resolve(Taro.pageScrollTo({ selector: '#lookup-answer', duration: 300 })).catch(() => undefined);
+    } catch {
+      // Scrolling is a convenience: the answer is there either way.
+    }
+  }, [result.data, result.loading]);
+
   usePullDownRefresh(() => {
     void Promise.all([districts.reload(), result.reload()]).finally(() => Taro.stopPullDownRefresh());
   });
@@ -53,6 +64,13 @@ export default function LookupPage() {
     setAddress('');
   };
   const currentStreet = divisions.data?.streets.find((s) => s.code === street?.code);
+  const searchAddress = () => {
+    const text = typedAddress.trim();
+    setAddressHint(text ? null : '请先填写门牌地址，如“互助道32号”或小区名称');
+    if (!text) return;
+    setSchoolName('');
+    setAddress(text);
+  };
   const searchSchool = () => {
     setStreet(null);
     setCommunity(null);
@@ -132,9 +150,10 @@ export default function LookupPage() {
         <View className='lookup__section'>
           <Text className='lookup__label'>门牌地址（可选，更准确）</Text>
           <View className='lookup__search-row'>
-            <Input className='lookup__input' data-testid='address-input' value={typedAddress} placeholder='如：互助道32号、诚厚里小区' maxlength={100} onInput={(e) => setTypedAddress(e.detail.value)} onConfirm={() => setAddress(typedAddress.trim())} />
-            <Button className='lookup__search-btn' data-testid='address-search' size='mini' type='primary' onClick={() => { setSchoolName(''); setAddress(typedAddress.trim()); }}>查询</Button>
+            <Input className='lookup__input' data-testid='address-input' value={typedAddress} placeholder='如：互助道32号、诚厚里小区' maxlength={100} onInput={(e) => setTypedAddress(e.detail.value)} onConfirm={searchAddress} />
+            <Button className='lookup__search-btn' data-testid='address-search' size='mini' type='primary' onClick={searchAddress}>查询</Button>
           </View>
+          {addressHint && <Text className='lookup__hint' data-testid='address-hint'>{addressHint}</Text>}
         </View>
       )}
 
@@ -148,6 +167,7 @@ export default function LookupPage() {
         </View>
       )}
 
+      <View id='lookup-answer' />
       {query && <StatusView loading={result.loading} error={result.error} onRetry={result.reload} />}
       {query && result.data && !result.loading && (
         <LookupResultView

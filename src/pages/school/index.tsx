@@ -59,6 +59,15 @@ export default function SchoolPage() {
         />
       )}
       {here?.sample && <View className='school__sample'><Text>位置为示例坐标</Text><SampleBadge /></View>}
+      <Text className='school__heading'>招生范围（登记范围原文）</Text>
+      {p.catchments.map((c) => (
+        <View key={`${c.intakeYear}-${c.stageLabel}`} className='school__catchment' data-testid='school-catchment'>
+          <Text className='school__line'>{c.intakeYear}年秋季入学 · {c.stageLabel} · {c.mechanismLabel}{c.sample && <SampleBadge />}</Text>
+          <Text className='school__catchment-text' userSelect>{c.text}</Text>
+          <Text className='school__source'>依据：《{c.document.title}》</Text>
+        </View>
+      ))}
+      {p.catchments.length === 0 && <StatusView empty emptyText='教育局尚未公布本校的登记范围' />}
       <Text className='school__heading'>同学区学校（由近及远）</Text>
       {neighbours.map((n) => (
         <SchoolCard key={n.id} name={n.name} kindLabel={SCHOOL_KIND_LABELS[n.kind]} note={n.note} reason={n.metres === null ? undefined : `距本校约 ${formatDistance(n.metres)}`} onOpen={() => open(n.id)} />

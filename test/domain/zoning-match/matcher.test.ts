@@ -3,6 +3,7 @@ import {
   matchIndexed,
   matchRules,
   naiveMatch,
+  resolveHits,
   type ZoningMatch,
   type ZoningQuery,
   type ZoningRuleLike,
@@ -159,5 +160,31 @@ describe('no match', () => {
   it('an empty rule list matches nothing', () => {
     expect(matchRules([], { address: '六纬路12号', communityCode: '120105001001' })).toEqual([]);
     expect(matchIndexed(buildZoningIndex([]), { address: '六纬路12号', communityCode: '120105001001' })).toEqual([]);
+  });
+});
+
+describe('places that only look alike', () => {
+  const r = (_id: string, match: ZoningMatch, school: string): ZoningRuleLike => ({ _id, stage: 'primary', match, schoolIds: [school], text: _id });
+  const rules = [
+    r('estate', { kind: 'estate', name: '东湖苑', aliases: [] }, 'a'),
+    r('road', { kind: 'road', road: '东湖苑路', side: 'all', from: 1, to: 99 }, 'b'),
+    r('park', { kind: 'estate', name: '阳光花园', aliases: [] }, 'c'),
+    r('park2', { kind: 'estate', name: '阳光花园二期', aliases: [] }, 'd'),
+  ];
+  const schools = (address: string) => resolveHits(matchIndexed(buildZoningIndex(rules), { address })).flatMap((h) => h.rule.schoolIds);
+
+  it('a 小区 named like the start of a road does not take that road’s addresses', () => {
+    expect(schools('东湖苑路12号')).toEqual(['b']);
+    expect(schools('东湖苑3号楼')).toEqual(['a']);
+    expect(naiveMatch(rules, { address: '东湖苑路12号' }).map((h) => h.rule._id)).toEqual(['road']);
+  });
+
+  it('the longer 小区 name decides (阳光花园二期 within 阳光花园)', () => {
+    expect(schools('阳光花园二期5号楼')).toEqual(['d']);
+    expect(schools('阳光花园5号楼')).toEqual(['c']);
+  });
+
+  it('a 街道 named with 旗 is not a 旗 (banner) before the road', () => {
+    expect(schools('红旗街道东湖苑路12号')).toEqual(['b']);
   });
 });

@@ -52,10 +52,10 @@ export async function importApply(input: ApplyInput, ctx: ActionContext): Promis
     try {
       return await applyAt(input, { ...ctx, referenceVersion: () => Promise.resolve(version) }, version);
     } catch (err) {
-      if (!(err instanceof StaleReference) || attempt >= MAX_ATTEMPTS) {
-        if (err instanceof StaleReference) throw new AppError('CONFLICT', '其他导入正在进行，数据已变化，请稍后重新预览再导入');
-        throw err;
-      }
+      // Stale data, or a write conflict the database gave up on (CloudBase fails them at once): check again.
+      const again = err instanceof StaleReference || (err instanceof AppError && err.code === 'CONFLICT');
+      if (!again) throw err;
+      if (attempt >= MAX_ATTEMPTS) throw new AppError('CONFLICT', '其他导入正在进行，数据已变化，请稍后重新预览再导入');
     }
   }
 }

@@ -10,6 +10,8 @@ import type { School } from '../../../../src/domain/school';
 import { fetchById } from '../../../../src/server/repositories/query';
 import { feederView, schoolRef } from '../../../../src/server/xuequ-view';
 import { loadDistrict } from '../district-context';
+import { intakeYearOf } from '../../../../src/domain/enrolment/rules';
+import { MECHANISM_LABELS } from '../../../../src/domain/catchment';
 
 /** A school's profile: its 学区 and role there, the other schools of that 学区, its 对口 path, its place. */
 export async function getSchool(input: { schoolId: string }, ctx: ActionContext): Promise<SchoolProfile> {
@@ -19,7 +21,11 @@ export async function getSchool(input: { schoolId: string }, ctx: ActionContext)
   const school = d.schoolsById.get(found._id) ?? found;
   const hits = xuequOfSchool(d.composition, school._id);
   const neighbourIds = new Set(hits.flatMap((h) => schoolIdsOf(h.xuequ)).filter((id) => id !== school._id));
-  const path = school.stages.includes('primary') ? feederPath(school, d.feeders, schoolYearOf(ctx.now, CHINA_ZONE)) : null;
+  // The intake parents ask about, as in the lookup: in November 2026, autumn 2027.
+  const intake = intakeYearOf(schoolYearOf(ctx.now, CHINA_ZONE));
+  const path = school.stages.includes('primary') ? feederPath(school, d.feeders, intake) : null;
+  const own = d.catchments.filter((c) => c.schoolId === school._id && c.intakeYear <= intake);
+  const latest = Math.max(...own.map((c) => c.intakeYear));
   return {
     school: { ...schoolRef(school), stages: school.stages },
     districtName: d.district.name,
@@ -36,5 +42,8 @@ export async function getSchool(input: { schoolId: string }, ctx: ActionContext)
       .map((s) => ({ ...schoolRef(s), location: s.location })),
     feeder: feederView(path, d.schoolsById),
     location: school.location ? { ...school.location, sample: school.locationSample } : null,
+    catchments: own
+      .filter((c) => c.intakeYear === latest)
+      .map((c) => ({ intakeYear: c.intakeYear, stageLabel: STAGE_LABELS[c.stage], mechanismLabel: MECHANISM_LABELS[c.mechanism], text: c.text, document: c.document, sample: c.sample })),
   };
 }
