@@ -41,7 +41,7 @@ it('a bureau fixes an unreadable phrase, and a parent sees the published phrase 
   await byTestId('address-search').click();
   await byTestId('zoned-list').waitFor();
   expect(await byTestId('answer-primary').textContent()).toContain('单校划片：登记入学和平路小学');
-  expect(await byTestId('zoned-list').textContent()).toContain('登记范围原文：“和平路2—20号（双号）”');
+  expect(await byTestId('zoned-list').textContent()).toContain('登记范围原文：“和平路2—20号（双号）、和平路1-19号（单号）”');
   expect(await byTestId('zoned-list').textContent()).toContain(TITLE);
 
   // A number outside every range: none of these schools.
