@@ -21,10 +21,11 @@ function runAndKill(dbFile: string): Promise<string[]> {
     let buffered = '';
     let stderr = '';
     let killed = false;
+    // A guard against a hung child only: the work is bounded by counts, not by how fast a busy machine is.
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`child too slow: ${acked.length} acks\n${stderr}`));
-    }, 25_000);
+      reject(new Error(`child hung: ${acked.length} acks\n${stderr}`));
+    }, 150_000);
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
       buffered += chunk;
@@ -70,4 +71,4 @@ test('acknowledged writes survive SIGKILL; nothing is half-written', async () =>
   } finally {
     store.close();
   }
-}, 40_000);
+}, 200_000);
