@@ -26,6 +26,11 @@ export interface InvokeResult {
   roundTrips: number;
   /** The waits they cost in sequence (requests in flight together count once). */
   sequentialTrips: number;
+  /**
+   * Simulated database time of the call: sequentialTrips × the runtime's latencyMs (0 without one).
+   * Computed, never slept: a bench at the cloud's latency stays as fast as the store.
+   */
+  simulatedMs: number;
 }
 
 export interface InvokeOptions {
@@ -60,6 +65,11 @@ export interface LocalCloudOptions {
    * XUEQU_TX_CONFLICTS (wait | fail).
    */
   conflicts?: ConflictMode;
+  /**
+   * Simulated latency of one database request (ms), the cloud's round trip (measured figures are
+   * around 20 ms). Only reported (InvokeResult.simulatedMs), never waited. Default 0.
+   */
+  latencyMs?: number;
 }
 
 /** Any of these means we are inside a real cloud (or its local debugger): never run there. */
@@ -104,6 +114,8 @@ export function createLocalCloud(opts: LocalCloudOptions): LocalCloud {
 
   const functionsRoot = path.resolve(opts.functionsRoot);
   const envName = opts.env ?? 'local';
+  const latencyMs = opts.latencyMs ?? 0;
+  if (!(Number.isFinite(latencyMs) && latencyMs >= 0)) throw new Error(`latencyMs must be a non-negative number, not ${opts.latencyMs}`);
   installSeams([functionsRoot]); // throws if the SDK moved the seam, before anything is opened
   const store = new Store(opts.dbFile, { indexes: INDEXES, collections: Object.values(COLLECTIONS) });
   const tx = new TxManager(store, { conflicts: opts.conflicts ?? conflictModeFromEnv() });
@@ -137,7 +149,8 @@ export function createLocalCloud(opts: LocalCloudOptions): LocalCloud {
       time_limit_in_ms: 3000,
     };
     const result = await invocations.run(invocation, () => main(ev, context));
-    return { result: viaJson(result), roundTrips: invocation.roundTrips, sequentialTrips: invocation.sequentialTrips };
+    const { roundTrips, sequentialTrips } = invocation;
+    return { result: viaJson(result), roundTrips, sequentialTrips, simulatedMs: sequentialTrips * latencyMs };
   };
 
   const close = (): void => {

@@ -58,7 +58,7 @@ describe('identity and invocation', () => {
     rt.store.ensureCollection('counters');
     rt.store.insertMany('counters', [{ _id: 'visits', n: 0 }]);
     const r = await rt.invoke('counter', { id: 'visits' }, ANN);
-    expect(r).toEqual({ result: 1, roundTrips: 4, sequentialTrips: 4 });
+    expect(r).toEqual({ result: 1, roundTrips: 4, sequentialTrips: 4, simulatedMs: 0 });
   });
 
   test('event and result travel as JSON, as with callFunction', async () => {
@@ -171,5 +171,26 @@ describe('lifecycle', () => {
     expect(process.env).not.toBe(before);
     rt.close();
     expect(process.env).toBe(before);
+  });
+});
+
+describe('simulated latency', () => {
+  let rt: LocalCloud;
+  beforeAll(() => {
+    rt = openCloud({ latencyMs: 20 });
+  });
+  afterAll(() => rt.close());
+
+  test('simulated time is the sequential waits × latencyMs, computed rather than slept', async () => {
+    const started = Date.now();
+    const r = await rt.invoke('whoami', { trips: 2, together: 3 }, ANN);
+    expect(r).toMatchObject({ roundTrips: 5, sequentialTrips: 3, simulatedMs: 60 });
+    expect(Date.now() - started).toBeLessThan(60);
+  });
+
+  test('a negative or non-numeric latency is refused', () => {
+    rt.close();
+    expect(() => openCloud({ latencyMs: -1 })).toThrow(/latencyMs/);
+    rt = openCloud({ latencyMs: 0 });
   });
 });
