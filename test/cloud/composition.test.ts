@@ -45,8 +45,9 @@ describe('who may edit', () => {
     const principal = await admin({ action: 'applyEdit', requestId: 'req-comp-0001', edit: move() }, PRINCIPAL);
     expect(principal.result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const other = await admin({ action: 'applyEdit', requestId: 'req-comp-0002', edit: move() }, OTHER_BUREAU);
-    expect(other.result).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '只能调整本区的学区' });
-    expect((await admin({ action: 'compositionHistory', xuequId: 'hd-x1' }, OTHER_BUREAU)).result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // Another district's 学区 and schools are unknown ids to this bureau, as made-up ones are (issue 13, item 4).
+    expect(other.result).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('学区（hd-x1）在') });
+    expect((await admin({ action: 'compositionHistory', xuequId: 'hd-x1' }, OTHER_BUREAU)).result).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '未找到该学区' });
     expect((await admin({ action: 'compositionState' }, null)).result).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     expect({ versions: app.cloud.store.count('xuequ', {}), ref: referenceVersion() }).toEqual(before);
   });

@@ -148,7 +148,8 @@ describe('补卡', () => {
 
   it('only the host school’s principal decides; 20 concurrent decisions yield exactly one', async () => {
     const wrong = await duty({ action: 'decideMakeup', id: requestId, approve: true }, HOME_PRINCIPAL);
-    expect(wrong.result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // Another school's 补卡 request answers as a made-up id (issue 13, item 4).
+    expect(wrong.result).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '未找到该补卡申请' });
     const inbox = await duty({ action: 'makeupInbox' }, LEAD_PRINCIPAL);
     // The mentoring duty is hosted by 互助道小学, not by this principal's school.
     expect(inbox.result.data.map((m: any) => m.id)).not.toContain(requestId);

@@ -95,7 +95,8 @@ describe('list', () => {
     const hc = await fn({ action: 'list' }, HAICANG);
     expect(hc.result.data.facilities.length).toBeGreaterThan(0);
     expect(hc.result.data.facilities.every((f: any) => f.id.startsWith('fc-hc-'))).toBe(true);
-    expect((await fn({ action: 'week', facilityId: GYM }, HAICANG)).result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // Another district's facility answers as a made-up id (issue 13, item 4).
+    expect((await fn({ action: 'week', facilityId: GYM }, HAICANG)).result).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '未找到该场馆' });
   });
 
   it('needs a school role: parents are FORBIDDEN, no session is UNAUTHENTICATED, teachers have no bookings', async () => {
@@ -193,7 +194,8 @@ describe('myBookings and cancel', () => {
 
   it('only the two schools may cancel; cancelling frees the time, and it can be booked again', async () => {
     const [, second] = (await fn({ action: 'myBookings' }, PRINCIPAL)).result.data;
-    expect((await fn({ action: 'cancel', bookingId: second.id }, ELSEWHERE)).result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // A booking of other schools answers as a made-up id (issue 13, item 4); a teacher is stopped at the door.
+    expect((await fn({ action: 'cancel', bookingId: second.id }, ELSEWHERE)).result).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '未找到该预约' });
     expect((await fn({ action: 'cancel', bookingId: second.id }, TEACHER)).result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const done = await fn({ action: 'cancel', bookingId: second.id, reason: '比赛改期' }, LEAD);
     expect(done.result.data).toMatchObject({ id: second.id, status: 'cancelled', statusLabel: '已取消', canCancel: false });

@@ -68,16 +68,18 @@ describe('approvals: another district, another school, another 学区, another t
     expect(batch).toEqual([{ id, ok: false, code: 'NOT_FOUND', message: expect.any(String) }]);
   });
 
+  // Out of scope answers as a made-up id would (NOT_FOUND, not FORBIDDEN): a refusal must not tell
+  // the caller that the request exists (issue 13, item 4; test/cloud/existence.test.ts).
   it('another teacher of the same school cannot see, withdraw or list it', async () => {
-    await refused('FORBIDDEN', 'approval', 'detail', { id }, HD.teacher2);
-    await refused('FORBIDDEN', 'approval', 'withdraw', { id, version: 1 }, HD.teacher2);
+    await refused('NOT_FOUND', 'approval', 'detail', { id }, HD.teacher2);
+    await refused('NOT_FOUND', 'approval', 'withdraw', { id, version: 1 }, HD.teacher2);
     expect(ids(await ok('approval', 'mine', {}, HD.teacher2))).not.toContain(id);
     await ok('approval', 'detail', { id }, HD.teacher);
   });
 
   it('a principal or 学区长 of a school and 学区 not on the route cannot see or decide it', async () => {
-    await refused('FORBIDDEN', 'approval', 'detail', { id }, HD.x2Lead);
-    await refused('FORBIDDEN', 'approval', 'decide', { id, decision: 'approve', version: 1 }, HD.x2Lead);
+    await refused('NOT_FOUND', 'approval', 'detail', { id }, HD.x2Lead);
+    await refused('NOT_FOUND', 'approval', 'decide', { id, decision: 'approve', version: 1 }, HD.x2Lead);
     expect(ids(await ok('approval', 'inbox', { status: 'pending' }, HD.x2Lead))).not.toContain(id);
   });
 
@@ -86,22 +88,29 @@ describe('approvals: another district, another school, another 学区, another t
     await ok('approval', 'decide', { id, decision: 'approve', version: 2 }, HD.huzhu);
     expect(ids(await ok('approval', 'inbox', { status: 'pending' }, HD.lead))).toContain(id);
     expect(ids(await ok('approval', 'inbox', { status: 'pending' }, HD.x2Lead))).not.toContain(id);
-    await refused('FORBIDDEN', 'approval', 'decide', { id, decision: 'approve', version: 3 }, HD.x2Lead);
+    await refused('NOT_FOUND', 'approval', 'decide', { id, decision: 'approve', version: 3 }, HD.x2Lead);
     await refused('NOT_FOUND', 'approval', 'decide', { id, decision: 'approve', version: 3 }, HC.lead);
   });
 
   const exchange = (requestId: string) => ({ requestId, type: 'cross-teaching', hostSchoolId: 'hd-s05', slots: [{ weekday: 5, start: '14:00', end: '15:30', periods: 2 }], termStart: '2026-12-01', termEnd: '2027-01-20' });
 
-  it('a request id already used by someone else is a conflict, not their request', async () => {
-    await refused('CONFLICT', 'approval', 'submitExchange', exchange('scope-ap-000001'), HD.teacher2);
+  // Request ids are scoped to the caller: a CONFLICT here would tell the caller that someone else used
+  // the id (issue 13, item 4). Another caller's request id is simply a new request of the caller's own.
+  it('a request id already used by someone else is a new request of the caller, not theirs and not a conflict', async () => {
+    const mine = await ok('approval', 'submitExchange', exchange('scope-ap-000001'), HD.teacher2);
+    expect(mine).toMatchObject({ duplicate: false });
+    expect(mine.id).not.toBe(id);
+    expect(await ok('approval', 'submitExchange', exchange('scope-ap-000001'), HD.teacher2)).toMatchObject({ id: mine.id, duplicate: true });
+    expect(await ok('approval', 'detail', { id }, HD.teacher)).toMatchObject({ id });
   });
 
-  it('also when two teachers race on one request id: one files it, the other gets a conflict', async () => {
+  it('also when two teachers race on one request id: each files their own request', async () => {
     const [a, b] = await Promise.all([call('approval', 'submitExchange', exchange('scope-ap-race-01'), HD.teacher), call('approval', 'submitExchange', exchange('scope-ap-race-01'), HD.teacher2)]);
-    const { requesterOpenid } = app.cloud.store.find('approvals', { _id: 'ap-scope-ap-race-01' })[0] as { requesterOpenid: string };
-    const [winner, loser] = requesterOpenid === HD.teacher ? [a, b] : [b, a];
-    expect(winner).toMatchObject({ ok: true, data: { duplicate: false } });
-    expect(loser).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(a).toMatchObject({ ok: true, data: { duplicate: false } });
+    expect(b).toMatchObject({ ok: true, data: { duplicate: false } });
+    expect(a.data.id).not.toBe(b.data.id);
+    const requesters = [a, b].map((r) => (app.cloud.store.find('approvals', { _id: r.data.id })[0] as { requesterOpenid: string }).requesterOpenid);
+    expect(requesters).toEqual([HD.teacher, HD.teacher2]);
   });
 });
 
@@ -116,7 +125,7 @@ describe('补卡: only the host school decides', () => {
     expect(ids(await ok('duty', 'makeupInbox', {}, HD.lead))).toContain(id);
     for (const who of [HD.principal, HC.principal]) {
       expect(ids(await ok('duty', 'makeupInbox', {}, who))).not.toContain(id);
-      await refused('FORBIDDEN', 'duty', 'decideMakeup', { id, approve: true }, who);
+      await refused('NOT_FOUND', 'duty', 'decideMakeup', { id, approve: true }, who);
     }
   });
 
@@ -167,8 +176,9 @@ describe('invites: a principal for its own school, the bureau for its own distri
   });
 
   it('another district’s bureau cannot invite for, list or revoke Hedong', async () => {
-    await refused('FORBIDDEN', 'admin', 'createInvite', { requestId: 'scope-inv-hc-0001', role: 'principal', schoolId: 'hd-s06' }, HC.bureau);
-    await refused('FORBIDDEN', 'admin', 'createInvite', { requestId: 'scope-inv-hc-0002', role: 'xuequzhang', xuequId: 'hd-x1', schoolId: 'hd-s01' }, HC.bureau);
+    // A Hedong school is an unknown school to Haicang's bureau, as a made-up id is (issue 13, item 4).
+    await refused('INVALID_INPUT', 'admin', 'createInvite', { requestId: 'scope-inv-hc-0001', role: 'principal', schoolId: 'hd-s06' }, HC.bureau);
+    await refused('INVALID_INPUT', 'admin', 'createInvite', { requestId: 'scope-inv-hc-0002', role: 'xuequzhang', xuequId: 'hd-x1', schoolId: 'hd-s01' }, HC.bureau);
     const listed = (await ok('admin', 'listInvites', {}, HC.bureau)).invites as Array<{ id: string; school: { id: string } }>;
     expect(listed.filter((i) => i.school.id.startsWith('hd-'))).toEqual([]);
     await refused('NOT_FOUND', 'admin', 'revokeInvite', { id: huzhuInvite }, HC.bureau);
@@ -183,8 +193,12 @@ describe('学区 composition: the bureau of Dongcheng cannot touch Hedong', () =
     const state = await ok('admin', 'compositionState', {}, DC_BUREAU);
     expect(state.districtCode).toBe('110101');
     expect(JSON.stringify(state)).not.toMatch(/hd-/);
-    await refused('FORBIDDEN', 'admin', 'compositionHistory', { xuequId: 'hd-x1' }, DC_BUREAU);
-    await refused('FORBIDDEN', 'admin', 'previewEdit', { edit: rename }, DC_BUREAU);
+    // Another district's 学区 reads as a made-up one (issue 13, item 4).
+    await refused('NOT_FOUND', 'admin', 'compositionHistory', { xuequId: 'hd-x1' }, DC_BUREAU);
+    const preview = await ok('admin', 'previewEdit', { edit: rename }, DC_BUREAU);
+    const madeUp = await ok('admin', 'previewEdit', { edit: { ...rename, xuequId: 'zz-x1' } }, DC_BUREAU);
+    expect(preview).toMatchObject({ ok: false, writes: [] });
+    expect(JSON.stringify(preview).split('hd-x1').join('zz-x1')).toBe(JSON.stringify(madeUp));
   });
 
   it('edits neither a Hedong 学区 nor a Hedong school into its own 学区', async () => {
@@ -195,7 +209,8 @@ describe('学区 composition: the bureau of Dongcheng cannot touch Hedong', () =
       { kind: 'addSchool', effectiveFrom: '2027-09-01', xuequId: 'dc-x1', schoolId: 'hd-s05' },
       { kind: 'moveSchool', effectiveFrom: '2027-09-01', schoolId: 'hd-s05', fromXuequId: 'dc-x1', toXuequId: 'dc-x2' },
     ];
-    for (const [n, edit] of edits.entries()) await refused('FORBIDDEN', 'admin', 'applyEdit', { requestId: `scope-edit-000${n}`, edit }, DC_BUREAU);
+    // Refused as unknown ids of the caller's own district (INVALID_INPUT naming them), as made-up ids are.
+    for (const [n, edit] of edits.entries()) await refused('INVALID_INPUT', 'admin', 'applyEdit', { requestId: `scope-edit-000${n}`, edit }, DC_BUREAU);
   });
 });
 
@@ -240,7 +255,8 @@ describe('facilities: bookings stay between the two schools, in one district', (
   });
 
   it('Haicang neither sees Hedong facilities nor books them', async () => {
-    await refused('FORBIDDEN', 'facility', 'week', { facilityId: 'fc-hd-s01-gym' }, HC.principal);
+    // Another district's facility and booking answer as made-up ids (issue 13, item 4).
+    await refused('NOT_FOUND', 'facility', 'week', { facilityId: 'fc-hd-s01-gym' }, HC.principal);
     await refused('FORBIDDEN', 'facility', 'list', { xuequId: 'hd-x1' }, HC.principal);
     await refused('NOT_FOUND', 'approval', 'submitFacility', { requestId: 'scope-fc-00002', facilityId: 'fc-hd-s01-gym', start: Date.parse('2026-11-28T11:00:00+08:00'), end: Date.parse('2026-11-28T12:00:00+08:00'), purpose: '篮球训练' }, HC.principal);
   });
@@ -249,7 +265,7 @@ describe('facilities: bookings stay between the two schools, in one district', (
     expect(bookingId).toMatch(/^bk-/);
     for (const who of [HD.huzhu, HC.principal]) {
       expect(ids(await ok('facility', 'myBookings', {}, who))).not.toContain(bookingId);
-      await refused('FORBIDDEN', 'facility', 'cancel', { bookingId }, who);
+      await refused('NOT_FOUND', 'facility', 'cancel', { bookingId }, who);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { COLLECTIONS } from '../../contracts/collections';
 import { fieldsOf, runTransaction, type Tx } from '../cloud';
 import { fetchById } from './query';
+import { callerRequestKey } from '../request-key';
 
 /**
  * Bureau writes (composition edits, imports) applied once per client request id: the first result is
@@ -20,7 +21,8 @@ interface AppliedRecord<R> extends AppliedRequest {
   result: R;
 }
 
-const recordId = (r: AppliedRequest) => `${r.kind}-${r.districtCode}-${r.requestId}`;
+/** Keyed by district and caller: another caller's request id is a new request, never their result. */
+const recordId = (r: AppliedRequest) => `${r.kind}-${r.districtCode}-${callerRequestKey(r.by, r.requestId, r.districtCode)}`;
 
 /** The result of an earlier application of this request, if any (checked before any work is done). */
 export async function earlierResult<R>(request: AppliedRequest): Promise<R | null> {

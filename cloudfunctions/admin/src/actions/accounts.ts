@@ -25,11 +25,12 @@ import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
 import { compositionOn, schoolIdsOf, type XuequVersion } from '../../../../src/domain/xuequ';
 import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
 import { checkTypedText } from '../../../../src/server/content-check';
-import { AppError, forbidden, notFound, refused } from '../../../../src/server/errors';
+import { forbidden, notFound, refused } from '../../../../src/server/errors';
 import { auditInTransaction, getInvite, hashCode, invitesOfDistrict, newCode, readOrNull, teacherInvitesOfSchool } from '../../../../src/server/repositories/invites';
 import { fetchById } from '../../../../src/server/repositories/query';
 import { listSchools, listXuequVersions, xuequVersionsById } from '../../../../src/server/repositories/reference';
 import { rosterOfSchool } from '../../../../src/server/repositories/roster';
+import { callerRequestKey } from '../../../../src/server/request-key';
 
 type Names = { school: (id: string) => string; xuequ: (id: string) => string };
 
@@ -100,10 +101,13 @@ async function createInvite(input: CreateInput, ctx: ActionContext): Promise<Cre
   const user = (await ctx.user())!;
   await checkTypedText(ctx.openid, { note: ['受邀人姓名或备注', input.note] });
   const xuequId = input.xuequId ?? null;
-  const [school, versions] = await Promise.all([
+  const [anySchool, allVersions] = await Promise.all([
     fetchById<School>(COLLECTIONS.schools, input.schoolId),
     xuequId ? xuequVersionsById(xuequId) : Promise.resolve([] as XuequVersion[]),
   ]);
+  // Another district's school or 学区 answers exactly as a made-up id.
+  const school = anySchool && anySchool.districtCode === user.districtCode ? anySchool : null;
+  const versions = allVersions.filter((v) => v.districtCode === user.districtCode);
   const [xuequ] = compositionOn(versions, localDate(ctx.now, CHINA_ZONE));
   const staffNo = input.staffNo ?? null;
   const listed = staffNo && school ? await fetchById<RosterTeacher>(COLLECTIONS.teacherRoster, newTeacherId(school.districtCode, staffNo)) : null;
@@ -120,7 +124,8 @@ async function createInvite(input: CreateInput, ctx: ActionContext): Promise<Cre
   if (badPick) throw refused(badPick);
   const code = newCode();
   const invite: Invite = {
-    _id: `inv-${input.requestId}`,
+    // Keyed by the caller: another caller's request id is a new invite of this caller, never a conflict.
+    _id: `inv-${callerRequestKey(user._id, input.requestId)}`,
     codeHash: hashCode(code),
     codeTail: code.slice(-2),
     role: input.role,
@@ -149,7 +154,6 @@ async function createInvite(input: CreateInput, ctx: ActionContext): Promise<Cre
     return invite;
   });
   const duplicate = stored.codeHash !== invite.codeHash;
-  if (duplicate && stored.createdBy !== user._id) throw new AppError('CONFLICT', '请求编号已被使用，请重新创建', 'requestId');
   const names = namesOf([{ id: school!._id, name: school!.name }], xuequ ? [{ id: xuequ.xuequId, name: xuequ.name }] : []);
   return { invite: toView(stored, names, ctx.now), code: duplicate ? null : formatCode(normalizeCode(code)), duplicate };
 }

@@ -1,14 +1,11 @@
 import type { UserProfile } from '../../../../src/domain/roles';
-import type { CompositionEdit, EditContext } from '../../../../src/domain/composition';
+import type { EditContext } from '../../../../src/domain/composition';
 import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
 import type { XuequVersion } from '../../../../src/domain/xuequ';
-import { COLLECTIONS } from '../../../../src/contracts/collections';
 import type { XuequView } from '../../../../src/contracts/school';
 import type { ActionContext } from '../../../../src/server/handler';
 import { forbidden, notFound } from '../../../../src/server/errors';
 import { districtData, type DistrictData } from '../../../../src/server/district-cache';
-import { fetchById } from '../../../../src/server/repositories/query';
-import { xuequVersionsById } from '../../../../src/server/repositories/reference';
 import { toXuequView } from '../../../../src/server/xuequ-view';
 
 /** The calling bureau's district, its reference data and how to show a 学区 version. */
@@ -36,27 +33,6 @@ export async function bureauScope(ctx: ActionContext): Promise<BureauScope> {
     view: (x) => toXuequView(x, schoolsById, data.district.name, streetNames),
     nameOf: (id) => schoolsById.get(id)?.name ?? id,
   };
-}
-
-/** A 学区 of another district is refused outright (not reported as unknown). */
-export async function assertOwnXuequ(scope: BureauScope, xuequId: string): Promise<void> {
-  if (scope.data.versions.some((v) => v.xuequId === xuequId)) return;
-  const elsewhere = await xuequVersionsById(xuequId);
-  if (elsewhere.some((v) => v.districtCode !== scope.districtCode)) throw forbidden('只能调整本区的学区');
-}
-
-/** The same for a school of another district. */
-async function assertOwnSchool(scope: BureauScope, schoolId: string): Promise<void> {
-  if (scope.data.schools.some((s) => s._id === schoolId)) return;
-  const other = await fetchById<{ districtCode: string }>(COLLECTIONS.schools, schoolId);
-  if (other && other.districtCode !== scope.districtCode) throw forbidden('只能调整本区的学校');
-}
-
-export async function assertOwnEdit(scope: BureauScope, edit: CompositionEdit): Promise<void> {
-  const xuequIds = edit.kind === 'moveSchool' ? [edit.fromXuequId, edit.toXuequId] : edit.kind === 'create' ? [] : [edit.xuequId];
-  const schoolIds = 'schoolId' in edit ? [edit.schoolId] : edit.kind === 'create' || edit.kind === 'setAlliances' ? edit.alliances.flatMap((a) => [...a.leadSchoolIds, ...a.memberSchoolIds]) : [];
-  for (const id of xuequIds) await assertOwnXuequ(scope, id);
-  for (const id of new Set(schoolIds)) await assertOwnSchool(scope, id);
 }
 
 /** What planEdit needs: the district's versions and schools, today, and the source of new versions. */

@@ -7,7 +7,7 @@ import { confirmedBookings, getFacility } from '../../../../src/server/repositor
 import { checkTypedText } from '../../../../src/server/content-check';
 import { actorOf } from '../context';
 import { ZONE } from '../views';
-import { fileRequest } from './submit';
+import { approvalIdFor, fileRequest } from './submit';
 
 type FacilityInput = z.output<(typeof approvalInputs)['submitFacility']>;
 const DAY = 24 * 3600_000;
@@ -32,6 +32,6 @@ export async function submitFacility(input: FacilityInput, ctx: ActionContext): 
     purpose: input.purpose.trim(),
   };
   const bookings = await confirmedBookings(facility._id, input.start - DAY, input.end + DAY);
-  const checks = facilityBookingChecks(facility, bookings, { _id: `ap-${input.requestId}`, start: input.start, end: input.end }, ctx.now, ctx.now, ZONE);
+  const checks = facilityBookingChecks(facility, bookings, { _id: approvalIdFor(actor._id, input.requestId), start: input.start, end: input.end }, ctx.now, ctx.now, ZONE);
   return fileRequest(ctx, district, fields, input.requestId, checks);
 }

@@ -20,12 +20,19 @@ import { getApproval, type ApprovalDoc } from '../../../../src/server/repositori
 import { dutiesOfTeacher } from '../../../../src/server/repositories/duties';
 import { insertOnce } from '../../../../src/server/repositories/query';
 import { checkTypedText } from '../../../../src/server/content-check';
+import { callerRequestKey } from '../../../../src/server/request-key';
 import type { DistrictData } from '../../../../src/server/district-cache';
 import { actorOf, namesOf, rotationCounts, schoolsById, xuequHeads } from '../context';
 import { noticesForStep, sendAll } from '../notices';
 import { ZONE, toDetail } from '../views';
 
 type ExchangeInput = z.output<(typeof approvalInputs)['submitExchange']>;
+
+/**
+ * The id of the request a caller files under a client request id: scoped to the caller, so another
+ * caller's (or district's) request id is a new request of theirs, not a conflict that reveals it exists.
+ */
+export const approvalIdFor = (openid: string, requestId: string) => `ap-${callerRequestKey(openid, requestId)}`;
 
 /**
  * Files a routed request once per client request id; a retry returns the stored one. Blocking checks
@@ -39,13 +46,10 @@ export async function fileRequest(
   checks: PolicyCheck[],
 ): Promise<ApprovalDetail & { duplicate: boolean }> {
   const user = (await ctx.user())!;
-  const id = `ap-${requestId}`;
+  const id = approvalIdFor(user._id, requestId);
   const names = namesOf(district);
-  // The request id is the client's: a request filed under it by someone else is never shown to the caller.
-  const duplicate = (existing: ApprovalDoc) => {
-    if (existing.requesterOpenid !== user._id) throw new AppError('CONFLICT', '请求编号已被使用，请重新提交', 'requestId');
-    return { ...toDetail(existing, user, names, existing.checks), duplicate: true };
-  };
+  // The id is keyed by the caller, so a stored request under it is always the caller's own retry.
+  const duplicate = (existing: ApprovalDoc) => ({ ...toDetail(existing, user, names, existing.checks), duplicate: true });
   const existing = await getApproval(id);
   if (existing) return duplicate(existing);
   if (hasBlock(checks)) throw new AppError('POLICY_BLOCK', checks.filter((c) => c.level === 'block').map((c) => c.message).join('；'));
@@ -80,7 +84,7 @@ export async function submitExchange(input: ExchangeInput, ctx: ActionContext): 
   };
   const [duties, counts] = await Promise.all([dutiesOfTeacher(actor._id), rotationCounts(district, actor.schoolId)]);
   const checks = [
-    ...exchangeChecks(fields, `ap-${input.requestId}`, duties, ctx.now, ZONE),
+    ...exchangeChecks(fields, approvalIdFor(actor._id, input.requestId), duties, ctx.now, ZONE),
     ...rotationChecks({ schoolName: namesOf(district)(actor.schoolId), school: counts.school, district: counts.district, teacherAlreadyCounted: counts.active.some((d) => d.teacherOpenid === actor._id) }),
   ];
   return fileRequest(ctx, district, fields, input.requestId, checks);
