@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { buildZoningIndex, matchIndexed, type ZoningQuery, type ZoningRuleLike } from '../src/domain/zoning-match';
 import { naiveMatchPrepared, prepareRules } from '../src/domain/zoning-match/naive';
+import { mulberry32 } from './random';
 
 const RULES = 100_000;
 const ROADS = 2_000;
@@ -16,15 +17,6 @@ const QUERIES = 10_000;
 /** Past this, naive is timed and checked on the queries done so far and scaled (kept well under a minute). */
 const NAIVE_BUDGET_MS = 35_000;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(20260901);
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];

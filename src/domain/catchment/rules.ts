@@ -1,15 +1,34 @@
 import type { ZoningRule } from '../zoning';
+import type { ZoningMatch } from '../zoning-match';
 import { parseCatchment } from './parse';
 import type { CatchmentDoc, CatchmentPlaces } from './types';
 
+/** What a rule read from a list adds to the fields it shares with the list's other rules. */
+export interface ListRuleFields {
+  _id: string;
+  match: ZoningMatch;
+  text: string;
+  exclude: boolean;
+}
+
 /**
- * The 划片 rules a stored catchment gives: one per place each read phrase names (text = that phrase as
- * published, so a parent is shown the words that matched), 除外 as exclusion rules of the same school.
+ * The rules of one list's text: one per place each read phrase names (text = that phrase as published,
+ * so a parent is shown the words that matched), 除外 and a phrase's exceptions as exclusion rules.
  */
+export function listRules<B extends object>(text: string, places: CatchmentPlaces, idPrefix: string, base: B): Array<B & ListRuleFields> {
+  const rules: Array<B & ListRuleFields> = [];
+  parseCatchment(text, places).forEach((phrase, i) => {
+    if (phrase.status !== 'read') return;
+    phrase.matches.forEach((match, j) => rules.push({ ...base, _id: `${idPrefix}#${i}.${j}`, match, text: phrase.text, exclude: phrase.exclude }));
+    phrase.except.forEach((match, j) => rules.push({ ...base, _id: `${idPrefix}#${i}.x${j}`, match, text: phrase.text, exclude: true }));
+  });
+  return rules;
+}
+
+/** The 划片 rules a stored catchment gives (a 对口直升 list names schools, not places: see feedersOfLists). */
 export function catchmentRules(doc: CatchmentDoc, places: CatchmentPlaces): ZoningRule[] {
-  const rules: ZoningRule[] = [];
-  if (doc.mechanism === 'feeder') return rules; // lists schools, not places: see feedersOfLists
-  const base = {
+  if (doc.mechanism === 'feeder') return [];
+  return listRules(doc.text, places, doc._id, {
     districtCode: doc.districtCode,
     schoolYear: doc.intakeYear,
     stage: doc.stage,
@@ -17,11 +36,5 @@ export function catchmentRules(doc: CatchmentDoc, places: CatchmentPlaces): Zoni
     document: doc.document,
     sample: doc.sample,
     mechanism: doc.mechanism,
-  };
-  parseCatchment(doc.text, places).forEach((phrase, i) => {
-    if (phrase.status !== 'read') return;
-    phrase.matches.forEach((match, j) => rules.push({ ...base, _id: `${doc._id}#${i}.${j}`, match, text: phrase.text, exclude: phrase.exclude }));
-    phrase.except.forEach((match, j) => rules.push({ ...base, _id: `${doc._id}#${i}.x${j}`, match, text: phrase.text, exclude: true }));
   });
-  return rules;
 }

@@ -1,4 +1,4 @@
-import { parseCatchment, type CatchmentMatch, type CatchmentPhrase, type CatchmentPlaces, type NumberRange } from '../../../src/domain/catchment';
+import { listRules, parseCatchment, type CatchmentMatch, type CatchmentPhrase, type CatchmentPlaces, type NumberRange } from '../../../src/domain/catchment';
 import { buildZoningIndex, matchIndexed, naiveMatch, resolveHits, type ZoningRuleLike } from '../../../src/domain/zoning-match';
 import { WHOLE_ROAD_TO } from '../../../src/domain/zoning-match/rules';
 
@@ -81,16 +81,7 @@ export interface SchoolList {
 
 /** The rules a district's lists give (one per match; exceptions and 除外 as exclusion rules), as the lookup builds them. */
 export function rulesOf(lists: readonly SchoolList[], places: CatchmentPlaces = PLACES): ZoningRuleLike[] {
-  const rules: ZoningRuleLike[] = [];
-  for (const { school, text } of lists) {
-    parseCatchment(text, places).forEach((p, i) => {
-      if (p.status !== 'read') return;
-      const base = { stage: 'primary' as const, schoolIds: [school], text: p.text };
-      p.matches.forEach((match, j) => rules.push({ ...base, _id: `${school}#${i}.${j}`, match, exclude: p.exclude }));
-      p.except.forEach((match, j) => rules.push({ ...base, _id: `${school}#${i}.x${j}`, match, exclude: true }));
-    });
-  }
-  return rules;
+  return lists.flatMap(({ school, text }) => listRules(text, places, school, { stage: 'primary' as const, schoolIds: [school] }));
 }
 
 export interface Answer {
