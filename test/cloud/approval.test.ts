@@ -1,4 +1,5 @@
 import { useTestApp } from '../helpers/local-app';
+import { exchangeRequest } from '../helpers/calls';
 
 // Approvals across schools through the built `approval` bundle and the local runtime.
 const app = useTestApp();
@@ -11,17 +12,7 @@ const HUZHU = who('o-local-hd-lead-primary'); // 互助道小学
 const OTHER_DISTRICT = who('o-local-hc-principal');
 const call = async (data: Record<string, unknown>, as: { OPENID: string; APPID: string }) => (await app.cloud.invoke('approval', data, as)) as { result: any; roundTrips: number };
 
-const exchange = (requestId: string, over: Record<string, unknown> = {}) => ({
-  action: 'submitExchange',
-  requestId,
-  type: 'cross-teaching',
-  hostSchoolId: 'hd-s05',
-  slots: [{ weekday: 2, start: '14:00', end: '15:30', periods: 2 }],
-  termStart: '2026-12-01',
-  termEnd: '2027-01-20',
-  reason: '互助道小学美术教师产假',
-  ...over,
-});
+const exchange = exchangeRequest;
 
 describe('a teacher asks for 跨校兼课', () => {
   let id = '';

@@ -5,6 +5,7 @@
  */
 import type { LocalApp } from '../../local/app';
 import { fakeServerClock, startTestApp } from '../helpers/local-app';
+import { exchangeRequest } from '../helpers/calls';
 
 let app: LocalApp;
 beforeAll(async () => {
@@ -22,16 +23,7 @@ const HOME = who('o-local-hd-principal'); // 友爱道小学, the releasing scho
 const BUREAU = who('o-local-hd-bureau');
 const call = async (fn: string, data: Record<string, unknown>, as: ReturnType<typeof who>) => ((await app.cloud.invoke(fn, data, as)) as { result: any }).result;
 
-const exchange = (requestId: string) => ({
-  action: 'submitExchange',
-  requestId,
-  type: 'cross-teaching',
-  hostSchoolId: 'hd-s05',
-  slots: [{ weekday: 2, start: '14:00', end: '15:30', periods: 2 }],
-  termStart: '2026-12-01',
-  termEnd: '2027-01-20',
-  reason: '互助道小学美术教师产假',
-});
+const exchange = exchangeRequest;
 const approvalOf = (id: string) => app.cloud.store.find('approvals', { _id: id })[0] as { version: number; trail: Array<{ action: string }> };
 
 it('a decision on a request another transaction is writing answers CONFLICT in Chinese, and writes nothing', async () => {

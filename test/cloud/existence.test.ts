@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ACCESS } from '../../src/contracts/access';
 import { CONTRACTS } from '../../src/contracts';
 import { fakeServerClock, startTestApp } from '../helpers/local-app';
+import { callsOf, type Result } from '../helpers/calls';
 
 // Issue 13, item 4: nothing reveals what exists. Every action that takes the id of a record is called
 // by real personas of other districts (and other schools) with Hedong's real ids, made through the
@@ -22,16 +23,7 @@ const HC = { teacher: 'o-local-hc-teacher', principal: 'o-local-hc-principal', l
 const DC_BUREAU = 'o-local-dc-bureau';
 const PARENT = 'o-existence-parent';
 
-type Result = { ok: boolean; code?: string; message?: string; field?: string; data?: any };
-async function call(fn: string, action: string, input: Record<string, unknown>, openid: string): Promise<Result> {
-  return ((await app.cloud.invoke(fn, { action, ...input }, { OPENID: openid, APPID: 'wx-test' })) as { result: Result }).result;
-}
-async function ok(fn: string, action: string, input: Record<string, unknown>, openid: string): Promise<any> {
-  const r = await call(fn, action, input, openid);
-  expect({ action, as: openid, ok: r.ok, code: r.code, message: r.message }).toEqual({ action, as: openid, ok: true, code: undefined, message: undefined });
-  return r.data;
-}
-const snapshot = () => JSON.stringify(app.cloud.store.collections().map((c) => [c, app.cloud.store.find(c, {})]));
+const { call, ok, snapshot } = callsOf(() => app);
 
 /** Real Hedong records, made through the actions in beforeAll. */
 const real = { approval: '', makeup: '', booking: '', invite: '', inquiry: '', upload: 'existence-upload-hd' };

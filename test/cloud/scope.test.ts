@@ -1,5 +1,6 @@
 import type { LocalApp } from '../../local/app';
 import { fakeServerClock, startTestApp } from '../helpers/local-app';
+import { callsOf, type Result } from '../helpers/calls';
 
 // Past the door of the access matrix, every action keeps the caller to their own school, 学区 or
 // district (and a requester to their own requests). Real seeded data and real flows: the other party's
@@ -31,16 +32,7 @@ const HD = {
 const HC = { teacher: 'o-local-hc-teacher', principal: 'o-local-hc-principal', lead: 'o-local-hc-xuequzhang', bureau: 'o-local-hc-bureau' };
 const DC_BUREAU = 'o-local-dc-bureau';
 
-type Result = { ok: boolean; code?: string; message?: string; data?: any };
-async function call(fn: string, action: string, input: Record<string, unknown>, openid: string): Promise<Result> {
-  return ((await app.cloud.invoke(fn, { action, ...input }, { OPENID: openid, APPID: 'wx-test' })) as { result: Result }).result;
-}
-async function ok(fn: string, action: string, input: Record<string, unknown>, openid: string): Promise<any> {
-  const r = await call(fn, action, input, openid);
-  expect({ action, as: openid, ok: r.ok, code: r.code, message: r.message }).toEqual({ action, as: openid, ok: true, code: undefined, message: undefined });
-  return r.data;
-}
-const snapshot = () => JSON.stringify(app.cloud.store.collections().map((c) => [c, app.cloud.store.find(c, {})]));
+const { call, ok, snapshot } = callsOf(() => app);
 /** The call is refused with `code` and no collection changes. */
 async function refused(code: string, fn: string, action: string, input: Record<string, unknown>, openid: string): Promise<Result> {
   const before = snapshot();

@@ -1,0 +1,36 @@
+import type { LocalApp } from '../../local/app';
+
+/** A function's answer as tests read it. */
+export type Result = { ok: boolean; code?: string; message?: string; field?: string; data?: any };
+
+/** Calls through the local runtime as `openid`, and the checks scope tests share (`appOf`: the suite's app, once started). */
+export function callsOf(appOf: () => LocalApp) {
+  async function call(fn: string, action: string, input: Record<string, unknown>, openid: string): Promise<Result> {
+    return ((await appOf().cloud.invoke(fn, { action, ...input }, { OPENID: openid, APPID: 'wx-test' })) as { result: Result }).result;
+  }
+  /** The call succeeds (a failure shows its code and message); its data. */
+  async function ok(fn: string, action: string, input: Record<string, unknown>, openid: string): Promise<any> {
+    const r = await call(fn, action, input, openid);
+    expect({ action, as: openid, ok: r.ok, code: r.code, message: r.message }).toEqual({ action, as: openid, ok: true, code: undefined, message: undefined });
+    return r.data;
+  }
+  /** Every collection with every document: equal before and after means nothing was written. */
+  const snapshot = () => {
+    const { store } = appOf().cloud;
+    return JSON.stringify(store.collections().map((c) => [c, store.find(c, {})]));
+  };
+  return { call, ok, snapshot };
+}
+
+/** A 跨校兼课 request of the Hedong demo teacher to 互助道小学 (hd-s05). */
+export const exchangeRequest = (requestId: string, over: Record<string, unknown> = {}) => ({
+  action: 'submitExchange',
+  requestId,
+  type: 'cross-teaching',
+  hostSchoolId: 'hd-s05',
+  slots: [{ weekday: 2, start: '14:00', end: '15:30', periods: 2 }],
+  termStart: '2026-12-01',
+  termEnd: '2027-01-20',
+  reason: '互助道小学美术教师产假',
+  ...over,
+});
