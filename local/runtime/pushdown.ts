@@ -3,7 +3,7 @@
  * the matching rows: mingo re-checks every candidate, so anything we cannot translate safely is simply
  * left out of the WHERE clause.
  *
- * Handled: `_id` (primary key) and declared top-level index fields with equality, $eq, $in and
+ * Handled: `_id` (primary key: equality, $in, ranges on strings) and declared top-level index fields with equality, $eq, $in and
  * $gt/$gte/$lt/$lte on strings and numbers (booleans for equality). Because MongoDB matches a scalar
  * against array elements, every field condition also admits rows whose field is an array
  * (`json_type = 'array'`, itself indexed so SQLite can use a MULTI-INDEX OR).
@@ -35,7 +35,7 @@ function fieldTerms(
   cond: unknown,
   params: SqlFilter['params'],
   key: (v: Scalar) => string | number,
-  ranges: boolean,
+  ranges: boolean | 'strings',
 ): string[] {
   if (isScalar(cond)) {
     params.push(key(cond));
@@ -53,7 +53,10 @@ function fieldTerms(
     } else if (op === '$in' && Array.isArray(v) && v.length > 0 && v.every(isScalar)) {
       params.push(...v.map(key));
       terms.push(`${expr} IN (${v.map(() => '?').join(', ')})`);
-    } else if (ranges && RANGE[op] && (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) {
+    } else if (ranges === 'strings' && RANGE[op] && typeof v === 'string') {
+      params.push(key(v));
+      terms.push(`${expr} ${RANGE[op]} ?`);
+    } else if (ranges === true && RANGE[op] && (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) {
       params.push(v);
       terms.push(`${expr} ${RANGE[op]} ?`);
     }
@@ -67,9 +70,10 @@ function collect(query: Doc, indexed: ReadonlySet<string>, out: string[], params
       for (const sub of cond) if (isPlainObject(sub)) collect(sub, indexed, out, params);
     } else if (field === '_id') {
       // _id is never an array; the key column holds idKey(_id), whose text order is not numeric order,
-      // so only equality and $in go down.
+      // so equality, $in and ranges on a string go down (a string id is its own key; numeric keys
+      // sort below every string, and a range on a string never matches a number).
       const toKey = (v: Scalar): string | number => (typeof v === 'boolean' ? '\u0000invalid' : idKey(v));
-      out.push(...fieldTerms('id', cond, params, toKey, false));
+      out.push(...fieldTerms('id', cond, params, toKey, 'strings'));
     } else if (indexed.has(field)) {
       const local: SqlFilter['params'] = [];
       const terms = fieldTerms(extractExpr(field), cond, local, bind, true);

@@ -112,7 +112,18 @@ export class Store {
     const test = matcher(query);
     const sorted = opts.sort && Object.keys(opts.sort).length > 0;
     let docs: Doc[] = [];
-    if (sorted) {
+    if (sorted && isIdAscending(opts.sort as Doc) && !this.hasNumericIds(coll)) {
+      // Ordered by _id over string ids only: the key column's order (binary UTF-8) is mingo's order (it
+      // differs only above U+FFFF, see README), so read in key order and stop once the page is full —
+      // paging by `_id > last` then costs one page, not a sort of every match.
+      const { where, params } = this.filterFor(coll, query);
+      let seen = 0;
+      for (const r of this.stmt(`SELECT id, body FROM ${quote(coll)} WHERE ${where} ORDER BY id`).iterate(...params) as IterableIterator<{ body: string }>) {
+        if (docs.length >= limit) break;
+        const doc = parseStored(r.body);
+        if (test.test(doc) && seen++ >= skip) docs.push(doc);
+      }
+    } else if (sorted) {
       for (const r of this.candidates(coll, query)) {
         const doc = parseStored(r.body);
         if (test.test(doc)) docs.push(doc);
@@ -303,6 +314,11 @@ export class Store {
     return compileFilter(query, new Set(this.indexes.get(coll) ?? []));
   }
 
+  /** Numeric _ids are stored as '\u0000n:<n>' keys (below every string key): any makes key order wrong. */
+  private hasNumericIds(coll: string): boolean {
+    return this.stmt(`SELECT 1 FROM ${quote(coll)} WHERE id < ? LIMIT 1`).get('\u0001') !== undefined;
+  }
+
   private candidates(coll: string, query: Doc): IterableIterator<{ id: string; body: string }> {
     const { where, params } = this.filterFor(coll, query);
     return this.stmt(`SELECT id, body FROM ${quote(coll)} WHERE ${where}`).iterate(...params) as IterableIterator<{
@@ -350,4 +366,10 @@ export function project(docs: Doc[], projection: Doc): Doc[] {
 
 export function duplicateMessage(coll: string, id: unknown): string {
   return `E11000 duplicate key error collection: ${coll} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`;
+}
+
+/** A sort on _id ascending alone ({ _id: 1 }). */
+function isIdAscending(sort: Doc): boolean {
+  const keys = Object.keys(sort);
+  return keys.length === 1 && keys[0] === '_id' && sort._id === 1;
 }
