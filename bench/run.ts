@@ -7,12 +7,16 @@
  * - database round trips of a warm lookup and of a clock-in;
  * - the zoning matcher's index vs a naive linear scan over 100k rules (same answers, speed-up);
  * - published 登记范围 of 50 and 1,000 schools read phrase by phrase (ms per school, addresses answered as
- *   the generator zoned them), and the rules read from them matched indexed vs naive (same answers, speed-up).
+ *   the generator zoned them), and the rules read from them matched indexed vs naive (same answers, speed-up);
+ * - the district-scale cost model (scale.ts): every function × action at a large district's size, database
+ *   requests (total and in sequence) and simulated time at 20 ms a request, flags over 1 s (interactive)
+ *   and 3 s; written to .cache/bench-scale.json.
  */
 import path from 'node:path';
 import { sizeReport } from '../tools/package-sizes';
 import { benchCatchment } from './catchment';
 import { benchMatcher } from './matcher';
+import { benchScale } from './scale';
 import { loadBench, loadTable } from './load';
 import { slotAroundNow, startBenchStack, type BenchStack } from './stack';
 
@@ -53,6 +57,7 @@ async function run() {
   const clean = await main();
   for (const line of benchMatcher()) console.log(line);
   for (const line of benchCatchment()) console.log(line);
+  for (const line of (await benchScale()).lines) console.log(line);
   if (!clean) {
     console.error('bench: errors under load');
     process.exit(1);
