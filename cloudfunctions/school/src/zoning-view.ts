@@ -7,7 +7,7 @@ import { intakeLabel } from '../../../src/domain/time';
 import { zoningChanges, zonedIds, type ZoningRule } from '../../../src/domain/zoning';
 import { matchIndexed, resolveHits, type ZoningHit, type ZoningQuery } from '../../../src/domain/zoning-match';
 import { feederView, schoolRef } from '../../../src/server/xuequ-view';
-import type { DistrictContext } from './district-context';
+import type { ZonedDistrictContext as DistrictContext } from './district-context';
 
 /** The rules that decide for a place in one intake: 除外 applied, the most specific place per stage. */
 export function zoningHits(d: DistrictContext, query: ZoningQuery, year: number): Array<ZoningHit<ZoningRule>> {

@@ -15,7 +15,7 @@ import { upcomingChanges } from '../../../../src/domain/composition';
 import { zonedIds, zoningChanges } from '../../../../src/domain/zoning';
 import type { DivisionDoc } from '../../../../src/server/repositories/reference';
 import { schoolRef } from '../../../../src/server/xuequ-view';
-import { loadDistrict, type DistrictContext } from '../district-context';
+import { loadZonedDistrict, type ZonedDistrictContext as DistrictContext } from '../district-context';
 import { zoningForYear, zoningHistory, zoningHits, type AnswerInputs } from '../zoning-view';
 
 type LookupInput = z.output<(typeof schoolInputs)['lookup']>;
@@ -48,7 +48,7 @@ function resolvePlace(d: DistrictContext, input: LookupInput, notes: string[]): 
 export async function lookup(input: LookupInput, ctx: ActionContext): Promise<LookupResult> {
   // Parents ask about the next intake: in November 2026 that is autumn 2027, as in the enrolment wizard.
   const schoolYear = input.schoolYear ?? intakeYearOf(schoolYearOf(ctx.now, CHINA_ZONE));
-  const d = await loadDistrict(input.districtCode, localDate(ctx.now, CHINA_ZONE));
+  const d = await loadZonedDistrict(input.districtCode, localDate(ctx.now, CHINA_ZONE));
   const notes: string[] = [];
   const { street, community } = resolvePlace(d, input, notes);
   const query = { communityCode: community?.code, streetCode: street?.code, address: input.address };
