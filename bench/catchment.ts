@@ -11,6 +11,7 @@ import { listRules, parseCatchment, type CatchmentPlaces } from '../src/domain/c
 import { buildZoningIndex, matchIndexed, resolveHits, type ZoningQuery, type ZoningRuleLike } from '../src/domain/zoning-match';
 import { naiveMatchPrepared, prepareRules } from '../src/domain/zoning-match/naive';
 import { mulberry32 } from './random';
+import { bestOf } from './timing';
 
 const QUERIES = 5_000;
 
@@ -176,13 +177,7 @@ function benchDistrict(schools: number, queryCount = QUERIES): string[] {
   const chars = texts.reduce((n, t) => n + t.text.length, 0);
 
   // Parsing: one warm-up pass, then the best of three.
-  let phrases = texts.map((t) => parseCatchment(t.text, places));
-  let parseMs = Infinity;
-  for (let pass = 0; pass < 3; pass++) {
-    const t = performance.now();
-    phrases = texts.map((x) => parseCatchment(x.text, places));
-    parseMs = Math.min(parseMs, performance.now() - t);
-  }
+  const { result: phrases, ms: parseMs } = bestOf(3, () => texts.map((x) => parseCatchment(x.text, places)));
   const all = phrases.flat();
   const count = (status: string) => all.filter((p) => p.status === status).length;
 
@@ -192,13 +187,7 @@ function benchDistrict(schools: number, queryCount = QUERIES): string[] {
   const buildMs = performance.now() - t;
   const prepared = prepareRules(rules);
 
-  let indexed = queries.map((q) => matchIndexed(index, q));
-  let indexedMs = Infinity;
-  for (let pass = 0; pass < 3; pass++) {
-    t = performance.now();
-    indexed = queries.map((q) => matchIndexed(index, q));
-    indexedMs = Math.min(indexedMs, performance.now() - t);
-  }
+  const { result: indexed, ms: indexedMs } = bestOf(3, () => queries.map((q) => matchIndexed(index, q)));
   t = performance.now();
   const naive = queries.map((q) => naiveMatchPrepared(prepared, q));
   const naiveMs = performance.now() - t;

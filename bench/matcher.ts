@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { buildZoningIndex, matchIndexed, type ZoningQuery, type ZoningRuleLike } from '../src/domain/zoning-match';
 import { naiveMatchPrepared, prepareRules } from '../src/domain/zoning-match/naive';
 import { mulberry32 } from './random';
+import { bestOf } from './timing';
 
 const RULES = 100_000;
 const ROADS = 2_000;
@@ -127,13 +128,7 @@ export function benchMatcher(): string[] {
   const prepareMs = performance.now() - t;
 
   // Indexed: one warm-up pass, then the best of three.
-  let indexed = queries.map((q) => matchIndexed(index, q));
-  let indexedMs = Infinity;
-  for (let pass = 0; pass < 3; pass++) {
-    t = performance.now();
-    indexed = queries.map((q) => matchIndexed(index, q));
-    indexedMs = Math.min(indexedMs, performance.now() - t);
-  }
+  const { result: indexed, ms: indexedMs } = bestOf(3, () => queries.map((q) => matchIndexed(index, q)));
 
   let naiveMs = 0;
   let checked = 0;

@@ -3,7 +3,7 @@ import type { School } from '../domain/school';
 import type { XuequVersion } from '../domain/xuequ';
 import type { ZoningRule } from '../domain/zoning';
 import { buildZoningIndex, type ZoningIndex } from '../domain/zoning-match';
-import { catchmentRules, feedersOfLists, type CatchmentDoc } from '../domain/catchment';
+import { catchmentRules, feedersInForce, type CatchmentDoc } from '../domain/catchment';
 import { placesOf } from '../domain/imports/catchments';
 import { referenceVersion } from './repositories/meta';
 import {
@@ -56,9 +56,7 @@ async function loadZoning(code: string, data: Promise<DistrictData | null>): Pro
   // Published lists are read here, once per warm instance: a better reader improves every stored list.
   const places = placesOf(divisions);
   const rules = [...zoningRules, ...catchments.flatMap((c) => catchmentRules(c, places))];
-  // A published 对口直升 list replaces any other 对口 of that primary school and intake.
-  const listed = feedersOfLists(catchments, schools);
-  const feeders = [...listed, ...storedFeeders.filter((f) => !listed.some((l) => l.primarySchoolId === f.primarySchoolId && l.schoolYear === f.schoolYear))];
+  const feeders = feedersInForce(catchments, schools, storedFeeders);
   const byYear = new Map<number, ZoningRule[]>();
   for (const r of rules) {
     const list = byYear.get(r.schoolYear);

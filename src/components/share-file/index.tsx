@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { FileExport } from '../../hooks/use-file-export';
+import '../action-card.scss';
 import './index.scss';
 
 export interface ShareFileProps {
@@ -11,7 +12,7 @@ export interface ShareFileProps {
 export default function ShareFile({ exp }: ShareFileProps) {
   if (!exp.ready && !exp.error) return null;
   return (
-    <View className='share-file' data-testid='share-file'>
+    <View className='action-card share-file' data-testid='share-file'>
       {exp.ready && (
         <>
           <Text className='share-file__name'>已生成：{exp.ready.fileName}</Text>

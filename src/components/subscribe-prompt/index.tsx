@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { canSubscribe, requestSubscription, type SubscribeOutcome } from '../../services/subscribe';
+import '../action-card.scss';
 import './index.scss';
 
 export interface SubscribePromptProps {
@@ -27,7 +28,7 @@ export default function SubscribePrompt({ templateId, label, hint }: SubscribePr
   // The request is made synchronously in the tap handler; only its answer is awaited.
   const ask = () => void requestSubscription(templateId).then(setOutcome);
   return (
-    <View className='subscribe-prompt' data-testid='subscribe-prompt'>
+    <View className='action-card subscribe-prompt' data-testid='subscribe-prompt'>
       <Text className='subscribe-prompt__hint'>{hint}</Text>
       <Button className='subscribe-prompt__button' size='mini' type='primary' data-testid='subscribe' onClick={ask}>{label}</Button>
       {outcome && <Text className={`subscribe-prompt__outcome subscribe-prompt__outcome--${outcome}`} data-testid='subscribe-outcome'>{OUTCOME[outcome]}</Text>}

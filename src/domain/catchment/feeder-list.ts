@@ -24,6 +24,12 @@ export function readFeederList(text: string, schools: readonly School[]): Array<
     });
 }
 
+/** The 对口 in force: the published 对口直升 lists, and stored 对口 of the primary schools and intakes they do not name. */
+export function feedersInForce(lists: readonly CatchmentDoc[], schools: readonly School[], stored: readonly FeederRule[]): FeederRule[] {
+  const listed = feedersOfLists(lists, schools);
+  return [...listed, ...stored.filter((f) => !listed.some((l) => l.primarySchoolId === f.primarySchoolId && l.schoolYear === f.schoolYear))];
+}
+
 /**
  * The 对口 rules the published 对口直升 lists give: per primary school and intake, every middle school
  * that lists it (several: placement among them by 派位).

@@ -1,4 +1,4 @@
 export * from './types';
 export { parseCatchment } from './parse';
 export { catchmentRules, listRules } from './rules';
-export { feedersOfLists, readFeederList } from './feeder-list';
+export { feedersInForce, feedersOfLists, readFeederList } from './feeder-list';

@@ -1,4 +1,4 @@
-import { catchmentRules, feedersOfLists, type CatchmentDoc, type CatchmentPlaces } from '../catchment';
+import { catchmentRules, feedersInForce, type CatchmentDoc, type CatchmentPlaces } from '../catchment';
 import type { FeederRule } from '../feeder';
 import type { School } from '../school';
 import { normalizeAddress, type ZoningMatch } from '../zoning-match';
@@ -28,22 +28,26 @@ export interface Contradiction {
 /** Each 初中 list's first clash with each primary school's list, in Chinese. */
 export function middleContradictions(input: ContradictionInput): Contradiction[] {
   const out: Contradiction[] = [];
-  const listed = feedersOfLists(input.lists, input.schools);
-  const feeders = [...listed, ...input.storedFeeders.filter((f) => !listed.some((l) => l.primarySchoolId === f.primarySchoolId && l.schoolYear === f.schoolYear))];
+  const feeders = feedersInForce(input.lists, input.schools, input.storedFeeders);
+  // Each list is read once, however many lists it is compared with.
+  const read = new Map<string, ReturnType<typeof catchmentRules>>();
+  const placesOf = (list: CatchmentDoc) => {
+    let rules = read.get(list._id);
+    if (!rules) read.set(list._id, (rules = catchmentRules(list, input.places).filter((r) => !r.exclude)));
+    return rules;
+  };
   const nameOf = (id: string) => input.schools.find((s) => s._id === id)?.name ?? id;
   const streetOf = new Map(input.places.communities.map((c) => [c.code, c.parentCode]));
   for (const middle of input.lists) {
     if (middle.stage !== 'middle' || middle.mechanism === 'feeder') continue;
-    const middleRules = catchmentRules(middle, input.places).filter((r) => !r.exclude);
+    const middleRules = placesOf(middle);
     for (const primary of input.lists) {
       if (primary.stage !== 'primary' || primary.intakeYear !== middle.intakeYear) continue;
       const feeder = feeders.find((f) => f.primarySchoolId === primary.schoolId && f.schoolYear === primary.intakeYear);
       const school = input.schools.find((s) => s._id === primary.schoolId);
       const continues = school?.kind === 'nine-year' ? [school._id] : feeder?.middleSchoolIds;
       if (!continues || continues.includes(middle.schoolId)) continue;
-      const clash = catchmentRules(primary, input.places)
-        .filter((p) => !p.exclude)
-        .flatMap((p) => middleRules.filter((m) => overlaps(m.match, p.match, streetOf)).map((m) => ({ m, p })))[0];
+      const clash = placesOf(primary).flatMap((p) => middleRules.filter((m) => overlaps(m.match, p.match, streetOf)).map((m) => ({ m, p })))[0];
       if (!clash) continue;
       out.push({
         middleId: middle._id,

@@ -78,7 +78,7 @@ export async function lookup(input: LookupInput, ctx: ActionContext): Promise<Lo
   const current = zoningForYear(d, query, schoolYear, place, inputs);
   const years = asked ? [current, ...earlierList(d, query, schoolYear, place, inputs)] : [];
   // Asked against the answer before the family's facts, so an answered question stays answerable.
-  const listedPrimary = zoningForYear(d, query, schoolYear, place, { ...inputs, family: {} }).answers[0];
+  const listedPrimary = input.family ? zoningForYear(d, query, schoolYear, place, { ...inputs, family: {} }).answers[0] : current.answers[0];
 
   if (input.schoolName && schools.length === 0) notes.push(`${d.district.name}未找到名称含“${input.schoolName}”的学校`);
   if (street && xuequ.size === 0 && d.composition.length > 0) notes.push(`文件未列出${street.name}所属的学区，请咨询${d.district.name}教育局`);
