@@ -20,6 +20,8 @@ export const COLLECTIONS = {
   /** One record per scheduled session (its id is the session key): distance and pass/fail, never coordinates. */
   clockRecords: 'clock_records',
   makeupRequests: 'makeup_requests',
+  /** Dashboard figures per host school × China month, kept up to date in each clock record's transaction. */
+  kpiRollups: 'kpi_rollups',
   /** Approval requests with their steps and trail; inboxKey names who may decide the pending step. */
   approvals: 'approvals',
   /** Shareable gyms, labs, libraries and fields, with opening hours and booking rules. */
@@ -38,6 +40,8 @@ export const COLLECTIONS = {
   meta: 'meta',
   /** Composition edits and imports by request id, with their first result: retries write nothing. */
   appliedRequests: 'applied_requests',
+  /** Per-caller rate-limit counters: caller × action × window (see src/server/rate-limit.ts). */
+  rateCounters: 'rate_counters',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -55,6 +59,7 @@ export const INDEXES: Record<CollectionName, readonly string[]> = {
   duties: ['teacherOpenid', 'hostSchoolId', 'districtCode'],
   clock_records: ['teacherOpenid', 'sessionDate', 'hostSchoolId'],
   makeup_requests: ['teacherOpenid', 'hostSchoolId', 'status'],
+  kpi_rollups: ['hostSchoolId', 'month'],
   approvals: ['inboxKey', 'requesterOpenid', 'deciders', 'districtCode'],
   facilities: ['schoolId', 'districtCode'],
   bookings: ['facilityId', 'bookingSchoolId', 'schoolId', 'districtCode'],
@@ -65,4 +70,5 @@ export const INDEXES: Record<CollectionName, readonly string[]> = {
   import_uploads: ['uploadId', 'by'],
   meta: [],
   applied_requests: [],
+  rate_counters: [],
 };

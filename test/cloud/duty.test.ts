@@ -40,14 +40,16 @@ describe('today', () => {
 });
 
 describe('clocking in', () => {
-  it('50 concurrent clock-ins with one request id make exactly one record, in two round trips', async () => {
+  it('50 concurrent clock-ins with one request id make exactly one record and its dashboard rollup, in five sequential round trips', async () => {
     at('2026-11-23T02:00:00Z');
     const calls = await Promise.all(Array.from({ length: 50 }, () => duty({ action: 'clockIn', requestId: 'req-in-000001', location: hostLocation() })));
     expect(calls.every((c) => c.result.ok)).toBe(true);
     expect(calls.filter((c) => !c.result.data.duplicate)).toHaveLength(1);
     expect(app.cloud.store.count('clock_records', { teacherOpenid: TEACHER.OPENID })).toBe(1);
     const first = calls.find((c) => !c.result.data.duplicate)!;
-    expect(first.roundTrips).toBeLessThanOrEqual(2);
+    // The duties, then one transaction: begin, record and rollup read together, written together, commit.
+    expect(first.sequentialTrips).toBeLessThanOrEqual(5);
+    expect(app.cloud.store.find('kpi_rollups', {})).toMatchObject([{ month: '2026-11', hostSessions: 1, unverified: 0 }]);
     expect(first.result.data).toMatchObject({ pass: true, distanceM: 0, late: false, at: '2026-11-23 10:00' });
   });
 

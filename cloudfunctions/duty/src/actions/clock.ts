@@ -19,7 +19,7 @@ import {
 import type { LatLng } from '../../../../src/domain/geo';
 import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
 import { dutiesOfTeacher, getClockRecord, recordsOfTeacher, type ClockRecordDoc, type DutyDoc } from '../../../../src/server/repositories/duties';
-import { insertOnce } from '../../../../src/server/repositories/query';
+import { insertRecordWithRollup, rollupRecordChange } from '../../../../src/server/repositories/kpi-rollups';
 import { ZONE, at, isRefusal, orThrow, policyOf } from '../views';
 
 type ClockInput = { requestId: string; location: LatLng };
@@ -49,7 +49,8 @@ function result(duty: DutyDoc, r: ClockRecordDoc, kind: 'in' | 'out', warnings: 
 
 /**
  * 签到: server time picks the session open now; one record per session (its id), so retries and double
- * taps with the same request id return the first record. Two round trips: the duties, the insert.
+ * taps with the same request id return the first record. The duties, then one transaction writing the
+ * record with the dashboard's rollup.
  */
 export async function clockIn(input: ClockInput, ctx: ActionContext): Promise<ClockResult> {
   const openid = ctx.openid!;
@@ -59,7 +60,7 @@ export async function clockIn(input: ClockInput, ctx: ActionContext): Promise<Cl
   const { distanceM } = measure(duty, input.location);
   const decision = orThrow(decideClockIn(session, ctx.now, distanceM, policyOf(duty)));
   const record: ClockRecordDoc = { ...clockInRecord(session, decision), inRequestId: input.requestId, outRequestId: null };
-  if (await insertOnce(COLLECTIONS.clockRecords, record)) return result(duty, record, 'in', decision.warnings, false);
+  if (await insertRecordWithRollup(record, duty.homeSchoolId, ctx.now)) return result(duty, record, 'in', decision.warnings, false);
   const existing = (await getClockRecord(record._id))!;
   if (existing.inRequestId === input.requestId) return result(duty, existing, 'in', [], true);
   throw orThrow(refuseSecondClockIn(existing, ZONE));
@@ -85,6 +86,7 @@ export async function clockOut(input: ClockInput, ctx: ActionContext): Promise<C
     const decision = orThrow(decideClockOut(current, session, ctx.now, distanceM, policyOf(duty)));
     const next: ClockRecordDoc = { ...(withClockOut(current!, decision) as ClockRecordDoc), outRequestId: input.requestId };
     await tx.collection(COLLECTIONS.clockRecords).doc(next._id).set({ data: fieldsOf(next) });
+    await rollupRecordChange(tx, current, next, duty.homeSchoolId, ctx.now);
     return { record: next, warnings: decision.warnings, duplicate: false };
   });
   return result(duty, outcome.record, 'out', outcome.warnings, outcome.duplicate);

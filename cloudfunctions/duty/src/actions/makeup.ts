@@ -25,6 +25,7 @@ import {
   type MakeupDoc,
 } from '../../../../src/server/repositories/duties';
 import { checkTypedText } from '../../../../src/server/content-check';
+import { rollupRecordChange } from '../../../../src/server/repositories/kpi-rollups';
 import { ZONE, at, orThrow } from '../views';
 
 type RequestInput = z.output<(typeof dutyInputs)['requestMakeup']>;
@@ -119,6 +120,7 @@ export async function decideMakeup(input: DecideInput, ctx: ActionContext): Prom
       const record = (await recordRef.get().catch(() => ({ data: null }))).data as ClockRecordDoc | null;
       const made: ClockRecordDoc = { inRequestId: null, outRequestId: null, ...record, ...applyApprovedMakeup(session, record) };
       await recordRef.set({ data: fieldsOf(made) });
+      await rollupRecordChange(tx, record, made, duty.homeSchoolId, ctx.now);
     }
     await tx.collection(COLLECTIONS.makeupRequests).doc(next._id).set({ data: fieldsOf(next) });
     return next;

@@ -1,0 +1,72 @@
+/**
+ * KPI rollups in the database: updated in the clock record's own transaction (a record and the figures
+ * it feeds never disagree), read by the dashboard, rebuilt from records once for existing data.
+ */
+import { COLLECTIONS } from '../../contracts/collections';
+import type { ClockRecord } from '../../domain/duty/types';
+import { applyDelta, recordDelta, rollupId, type KpiRollup } from '../../domain/kpi-rollup';
+import { CHINA_ZONE } from '../../domain/time';
+import { db, fieldsOf, runTransaction, type Tx } from '../cloud';
+import type { ClockRecordDoc } from './duties';
+import { fetchAll } from './query';
+
+/** A document inside a transaction, null when absent (the SDK may reject a missing doc instead). */
+async function txGet<T>(tx: Tx, collection: string, id: string): Promise<T | null> {
+  const res = await tx.collection(collection).doc(id).get().catch(() => ({ data: null }));
+  return (res.data as T | null) ?? null;
+}
+
+/**
+ * Reads the rollups a record's change (before → after; before null for a new record) touches, inside
+ * the caller's transaction, and returns the writes that apply it. homeSchoolId: the duty's home school.
+ * At most two or three months (a night session across a month end); reads run together.
+ */
+export async function prepareRollupChange(
+  tx: Tx,
+  before: ClockRecord | null,
+  after: ClockRecord,
+  homeSchoolId: string | null,
+  nowMs: number,
+): Promise<() => Promise<void>> {
+  const delta = recordDelta(before, after, homeSchoolId, CHINA_ZONE);
+  const coll = COLLECTIONS.kpiRollups;
+  const months = [...delta.keys()];
+  const current = await Promise.all(months.map((m) => txGet<KpiRollup>(tx, coll, rollupId(after.hostSchoolId, m))));
+  return async () => {
+    await Promise.all(
+      months.map((month, i) => {
+        const next = applyDelta(current[i], after.hostSchoolId, month, delta.get(month)!, nowMs);
+        return tx.collection(coll).doc(next._id).set({ data: fieldsOf(next) as unknown as Record<string, unknown> });
+      }),
+    );
+  };
+}
+
+/** Applies a record's change to its host school's rollups inside the caller's transaction. */
+export async function rollupRecordChange(tx: Tx, before: ClockRecord | null, after: ClockRecord, homeSchoolId: string | null, nowMs: number): Promise<void> {
+  await (await prepareRollupChange(tx, before, after, homeSchoolId, nowMs))();
+}
+
+/**
+ * Inserts a record whose id is its identity (the session key) with its rollups, in one transaction;
+ * false when that id exists already (a retry or a concurrent duplicate writes nothing). The record and
+ * its rollups are read together, then written together.
+ */
+export function insertRecordWithRollup(record: ClockRecordDoc, homeSchoolId: string | null, nowMs: number): Promise<boolean> {
+  return runTransaction(async (tx) => {
+    const [existing, writeRollups] = await Promise.all([
+      txGet<ClockRecordDoc>(tx, COLLECTIONS.clockRecords, record._id),
+      prepareRollupChange(tx, null, record, homeSchoolId, nowMs),
+    ]);
+    if (existing) return false;
+    await Promise.all([tx.collection(COLLECTIONS.clockRecords).doc(record._id).set({ data: fieldsOf(record) as unknown as Record<string, unknown> }), writeRollups()]);
+    return true;
+  });
+}
+
+/** Rollups of host schools for months from..to ('YYYY-MM', inclusive): 12 a school for a school year. */
+export function listRollups(schoolIds: readonly string[], fromMonth: string, toMonth: string): Promise<KpiRollup[]> {
+  if (schoolIds.length === 0) return Promise.resolve([]);
+  const _ = db().command;
+  return fetchAll<KpiRollup>(COLLECTIONS.kpiRollups, { hostSchoolId: _.in([...schoolIds]), month: _.gte(fromMonth).and(_.lte(toMonth)) }, 50);
+}
