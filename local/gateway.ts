@@ -2,7 +2,9 @@
  * The local gateway (dev and tests only): POST /fn/<name> runs the bundled cloud function through the
  * local runtime with the caller's identity, /__dev/login (a seeded persona, or any account bound in the
  * local store by its openid) and /__dev/personas manage demo sessions, and everything else serves the
- * H5 build on the same origin. Binds loopback only.
+ * H5 build on the same origin. Binds loopback only, answers only requests addressed to 127.0.0.1 or
+ * localhost on its own port (a page on another name rebound to 127.0.0.1 gets 421), and takes API bodies
+ * only as JSON (a cross-site form cannot send that without a CORS preflight, which is never granted).
  */
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -80,6 +82,28 @@ function cookieOf(req: http.IncomingMessage, name: string): string | null {
   return null;
 }
 
+/**
+ * DNS rebinding defence: a browser tab on evil.example whose name resolves to 127.0.0.1 reaches this
+ * port with `Host: evil.example:<port>`. The port compared is the one the connection came in on, so a
+ * gateway listening on port 0 (tests) checks its real port.
+ */
+export function isLocalHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  const h = host.toLowerCase();
+  const names = ['127.0.0.1', 'localhost'];
+  return names.some((n) => h === `${n}:${port}` || (port === 80 && h === n));
+}
+
+/** `application/json`, optionally with parameters (`; charset=utf-8`). */
+export function isJsonType(contentType: string | undefined): boolean {
+  return /^application\/json\s*(;|$)/i.test((contentType ?? '').trim());
+}
+
+function requireJson(req: http.IncomingMessage) {
+  if (!isJsonType(req.headers['content-type']))
+    throw new HttpError(415, '请求体应为 JSON：请设置请求头 Content-Type: application/json');
+}
+
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function createGateway(opts: GatewayOptions): http.Server {
@@ -87,11 +111,14 @@ export function createGateway(opts: GatewayOptions): http.Server {
   const personaById = new Map(opts.personas.map((p) => [p.id, p]));
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    if (!isLocalHost(req.headers.host, req.socket.localPort ?? 0))
+      throw new HttpError(421, '只接受发往 127.0.0.1 或 localhost（本机端口）的请求');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const fn = /^\/fn\/([^/]+)$/.exec(url.pathname);
     if (fn && req.method === 'POST') {
       const name = decodeURIComponent(fn[1]);
-      if (!opts.cloud.hasFunction(name)) throw new HttpError(404, `没有名为 ${name} 的云函数`);
+      if (!opts.cloud.hasFunction(name)) throw new HttpError(404, `没有名为 ${name.length > 40 ? `${name.slice(0, 40)}…` : name} 的云函数`);
+      requireJson(req);
       const body = await readBody(req);
       if (!isPlainObject(body) || !isPlainObject(body.data)) throw new HttpError(400, '请求体应为 {"data": {"action": …}}');
       const persona = sessions.get(cookieOf(req, SESSION_COOKIE) ?? '') ?? null;
@@ -100,6 +127,7 @@ export function createGateway(opts: GatewayOptions): http.Server {
       return send(res, 200, { result });
     }
     if (url.pathname === '/__dev/login' && req.method === 'POST') {
+      requireJson(req);
       const body = await readBody(req);
       const persona = isPlainObject(body) && 'openid' in body ? boundAccount(body.openid) : loginPersona(body);
       const sid = randomBytes(18).toString('base64url');
@@ -107,6 +135,7 @@ export function createGateway(opts: GatewayOptions): http.Server {
       return send(res, 200, { ok: true, persona }, { 'set-cookie': `${SESSION_COOKIE}=${sid}; Path=/; HttpOnly; SameSite=Strict` });
     }
     if (url.pathname === '/__dev/logout' && req.method === 'POST') {
+      requireJson(req);
       sessions.delete(cookieOf(req, SESSION_COOKIE) ?? '');
       return send(res, 200, { ok: true }, { 'set-cookie': `${SESSION_COOKIE}=; Path=/; Max-Age=0` });
     }

@@ -37,7 +37,7 @@ describe('gateway: the wire contract of DESIGN.md §3', () => {
   });
 
   it('a body without data is a clear 400', async () => {
-    const res = await fetch(`${app.url}/fn/school`, { method: 'POST', body: '{"action":"lookup"}' });
+    const res = await fetch(`${app.url}/fn/school`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"lookup"}' });
     expect(res.status).toBe(400);
   });
 
@@ -64,12 +64,13 @@ describe('gateway: identity comes from the session, never from the payload', () 
   });
 
   it('an unknown persona cannot sign in', async () => {
-    const res = await fetch(`${app.url}/__dev/login`, { method: 'POST', body: JSON.stringify({ persona: 'root' }) });
+    const res = await fetch(`${app.url}/__dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona: 'root' }) });
     expect(res.status).toBe(400);
   });
 
   it('signs in any account bound in the local store by its openid; an unbound openid is refused', async () => {
-    const login = (openid: string) => fetch(`${app.url}/__dev/login`, { method: 'POST', body: JSON.stringify({ openid }) });
+    const login = (openid: string) =>
+      fetch(`${app.url}/__dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) });
     const res = await login('o-local-hd-teacher');
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie')!.split(';')[0];
