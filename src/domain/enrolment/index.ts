@@ -3,3 +3,5 @@ export * from './types';
 export * from './questions';
 export * from './rules';
 export * from './assess';
+export * from './outcome';
+export * from './url';
