@@ -22,7 +22,7 @@ const OTHER_TEACHER = { OPENID: 'o-teacher-elsewhere', APPID: 'wx-test' };
 const LEAD_PRINCIPAL = { OPENID: 'o-local-hd-xuequzhang', APPID: 'wx-test' };
 const HOME_PRINCIPAL = { OPENID: 'o-local-hd-principal', APPID: 'wx-test' };
 const duty = async (data: Record<string, unknown>, who: { OPENID: string; APPID: string } | null = TEACHER) =>
-  (await app.cloud.invoke('duty', data, who)) as { result: any; roundTrips: number };
+  (await app.cloud.invoke('duty', data, who)) as { result: any; roundTrips: number; sequentialTrips: number };
 
 const hostLocation = () => (app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any).hostLocation as { latitude: number; longitude: number };
 const farAway = () => ({ latitude: hostLocation().latitude + 0.01, longitude: hostLocation().longitude });
