@@ -42,7 +42,7 @@ export async function startLocalApp(opts: LocalAppOptions = {}): Promise<LocalAp
   const cloud = createLocalCloud({ dbFile, functionsRoot: path.join(ROOT, 'cloudfunctions'), now, conflicts: opts.conflicts });
   // Personas come from the same seed builder, so they exist even when the store was seeded earlier.
   const seed = buildSeed(now());
-  if (fresh) seedStore(cloud, seed);
+  if (fresh) seedStore(cloud, seed, now());
   const h5 = path.join(ROOT, 'dist', 'h5');
   const staticDir = opts.staticDir === null ? undefined : (opts.staticDir ?? (existsSync(h5) ? h5 : undefined));
   const server: http.Server = createGateway({ cloud, personas: personasFrom(seed), staticDir });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { COLLECTIONS, INDEXES } from '../src/contracts/collections';
 import { buildSeed, type SeedDocs } from '../tools/seed-data';
 import { Store } from './runtime/store';
+import { rebuildRollupsInStore } from './kpi-rollups';
 
 export const ROOT = path.resolve(__dirname, '..');
 
@@ -14,9 +15,10 @@ export function localDataDir(dir?: string): string {
 
 export const storeFile = (dataDir: string): string => path.join(dataDir, 'xuequ.sqlite');
 
-/** Writes every seeded document (creating the collections); for a new, empty store. */
-export function seedStore({ store }: { store: Store }, seed: SeedDocs): void {
+/** Writes every seeded document (creating the collections), and the dashboard rollups of seeded clock records; for a new, empty store. */
+export function seedStore({ store }: { store: Store }, seed: SeedDocs, nowMs: number = Date.now()): void {
   for (const [collection, docs] of Object.entries(seed)) store.insertMany(collection, docs);
+  if (seed[COLLECTIONS.clockRecords].length > 0) rebuildRollupsInStore(store, nowMs);
   store.analyze();
 }
 
@@ -26,6 +28,6 @@ export function openLocalStore(dataDir: string, now: number = Date.now()): Store
   const file = storeFile(dataDir);
   const fresh = !existsSync(file);
   const store = new Store(file, { indexes: INDEXES, collections: Object.values(COLLECTIONS) });
-  if (fresh) seedStore({ store }, buildSeed(now));
+  if (fresh) seedStore({ store }, buildSeed(now), now);
   return store;
 }

@@ -76,6 +76,11 @@ export interface DashboardView {
   /** China dates of the school year, and the moment the figures were computed (China time). */
   period: { from: string; to: string };
   asOf: string;
+  /**
+   * When a clock record last changed the figures (China time; kept up to date in each record's
+   * transaction, or by the rebuild); null when no record fed them yet.
+   */
+  figuresUpdatedAt: string | null;
   /** 0.3 (seed 001) and 1 for 骨干教师. */
   targets: { rotation: number; key: number };
   total: KpiRowView;

@@ -12,6 +12,7 @@ import { addDays, monthOfDate } from './duty/calendar';
 import { recordHours } from './duty/hours';
 import { DEFAULT_DUTY_POLICY } from './duty/types';
 import type { ClockRecord, DutyPolicy } from './duty/types';
+import { emptyRecordFacts, isVerified, recordFactsOf, type RecordFacts, type SchoolYearPeriod } from './kpi';
 
 /** One host school × month: sums over the records hosted there. */
 export interface KpiRollup {
@@ -143,3 +144,43 @@ export function rollupsFromRecords(
 export function pendingWindow(today: string): { from: string; to: string } {
   return { from: addDays(today, -2), to: addDays(today, 1) };
 }
+
+/**
+ * The record figures of a school year from its rollups plus the records that may not be verified yet
+ * (`recent`: those of pendingWindow(today) at the same host schools): each of those still running at
+ * nowMs is taken back and counted as unverified, as the full scan (recordFactsFromRecords) counts it.
+ * homeOf: a duty's home school, as when the record was rolled up.
+ */
+export function recordFactsFromRollups(
+  rollups: readonly KpiRollup[],
+  recent: readonly ClockRecord[],
+  homeOf: (dutyId: string) => string | undefined,
+  period: SchoolYearPeriod,
+  zone: string,
+  nowMs: number,
+  policy: DutyPolicy = DEFAULT_DUTY_POLICY,
+): RecordFacts {
+  const out = emptyRecordFacts();
+  const fromMonth = monthOfDate(period.first);
+  const toMonth = monthOfDate(period.last);
+  const add = (hostSchoolId: string, month: string, f: RollupFigures) => {
+    if (month < fromMonth || month > toMonth) return;
+    const host = recordFactsOf(out, hostSchoolId);
+    host.hostMinutes += f.hostMinutes;
+    host.hostSessions += f.hostSessions;
+    for (const h of f.home) recordFactsOf(out, h.schoolId).homeSessions += h.sessions;
+    out.orphan += f.orphanSessions;
+    out.unverified += f.unverified;
+  };
+  for (const r of rollups) add(r.hostSchoolId, r.month, r);
+  for (const r of recent) {
+    if (!willVerify(r) || isVerified(r, zone, nowMs, policy)) continue;
+    for (const [month, f] of recordContribution(r, homeOf(r.dutyId) ?? null, zone, -1, policy)) add(r.hostSchoolId, month, f);
+    if (r.sessionDate >= period.first && r.sessionDate <= period.last) out.unverified += 1;
+  }
+  return out;
+}
+
+/** The latest change of the rollups read (ms), null when none. */
+export const rollupsUpdatedAt = (rollups: readonly KpiRollup[]): number | null =>
+  rollups.reduce<number | null>((max, r) => (max === null || r.updatedAt > max ? r.updatedAt : max), null);

@@ -133,15 +133,73 @@ interface Facts {
 
 const newFacts = (): Facts => ({ teachers: new Set(), keyTeachers: new Set(), hostMinutes: 0, hostSessions: 0, homeSessions: 0, lentMinutes: 0, borrowedMinutes: 0 });
 
+/** What clock records add to the figures, per school: from rollups (live) or a full scan (the oracle). */
+export interface SchoolRecordFacts {
+  hostMinutes: number;
+  hostSessions: number;
+  homeSessions: number;
+}
+
+export interface RecordFacts {
+  bySchool: Map<string, SchoolRecordFacts>;
+  /** Records of the school year not verified (yet) at nowMs. */
+  unverified: number;
+  /** Verified sessions whose duty is unknown: counted for the host school only. */
+  orphan: number;
+}
+
+export const emptyRecordFacts = (): RecordFacts => ({ bySchool: new Map(), unverified: 0, orphan: 0 });
+
+export function recordFactsOf(facts: RecordFacts, schoolId: string): SchoolRecordFacts {
+  let f = facts.bySchool.get(schoolId);
+  if (!f) facts.bySchool.set(schoolId, (f = { hostMinutes: 0, hostSessions: 0, homeSessions: 0 }));
+  return f;
+}
+
+/**
+ * The record figures of a school year from every record of it (those of the day before too, for a
+ * night session's minutes after midnight). The definition the rollups must equal: tests compare them;
+ * the dashboard itself reads rollups (see kpi-rollup.ts). homeOf: a duty's home school.
+ */
+export function recordFactsFromRecords(
+  records: readonly ClockRecord[],
+  homeOf: (dutyId: string) => string | undefined,
+  period: SchoolYearPeriod,
+  zone: string,
+  nowMs: number,
+  policy: DutyPolicy = DEFAULT_DUTY_POLICY,
+): RecordFacts {
+  const out = emptyRecordFacts();
+  for (const r of records) {
+    if (!isVerified(r, zone, nowMs, policy)) {
+      if (r.sessionDate >= period.first && r.sessionDate <= period.last) out.unverified += 1;
+      continue;
+    }
+    const h = recordHours(r, zone, policy, nowMs);
+    const host = recordFactsOf(out, r.hostSchoolId);
+    for (const [date, m] of Object.entries(h.byDate)) if (date >= period.first && date <= period.last) host.hostMinutes += m;
+    if (r.sessionDate < period.first || r.sessionDate > period.last) continue;
+    host.hostSessions += 1;
+    const home = homeOf(r.dutyId);
+    if (home !== undefined) recordFactsOf(out, home).homeSessions += 1;
+    else out.orphan += 1;
+  }
+  return out;
+}
+
+/** A duty's home school, from the duties given. */
+export const homeOfDuties = (duties: readonly Pick<Duty, '_id' | 'homeSchoolId'>[]): ((dutyId: string) => string | undefined) => {
+  const home = new Map(duties.map((d) => [d._id, d.homeSchoolId]));
+  return (id) => home.get(id);
+};
+
 export interface KpiInput {
   schools: readonly KpiSchool[];
   duties: readonly KpiDuty[];
-  records: readonly ClockRecord[];
+  /** What verified clock records add (recordFactsFromRollups live; recordFactsFromRecords as the oracle). */
+  recordFacts: RecordFacts;
   bookings: readonly KpiBooking[];
   period: SchoolYearPeriod;
-  zone: string;
-  nowMs: number;
-  policy?: DutyPolicy;
 }
 
 /** Per-school facts, and Chinese notes on what was left out. */
@@ -154,30 +212,18 @@ export class KpiFacts {
 
   constructor(input: KpiInput) {
     this.schools = new Map(input.schools.map((s) => [s.id, s]));
-    const { period, zone, nowMs } = input;
-    const policy = input.policy ?? DEFAULT_DUTY_POLICY;
+    const { period } = input;
     for (const d of exchangeDutiesIn(input.duties, period)) {
       const f = this.of(d.homeSchoolId);
       f.teachers.add(d.teacherOpenid);
       if (d.teacherKey === true) f.keyTeachers.add(d.teacherOpenid);
       this.sampleRecords ||= d.sample;
     }
-    const dutyById = new Map(input.duties.map((d) => [d._id, d]));
-    let unverified = 0;
-    let orphan = 0;
-    for (const r of input.records) {
-      if (!isVerified(r, zone, nowMs, policy)) {
-        if (r.sessionDate >= period.first && r.sessionDate <= period.last) unverified += 1;
-        continue;
-      }
-      const h = recordHours(r, zone, policy, nowMs);
-      const host = this.of(r.hostSchoolId);
-      for (const [date, m] of Object.entries(h.byDate)) if (date >= period.first && date <= period.last) host.hostMinutes += m;
-      if (r.sessionDate < period.first || r.sessionDate > period.last) continue;
-      host.hostSessions += 1;
-      const duty = dutyById.get(r.dutyId);
-      if (duty) this.of(duty.homeSchoolId).homeSessions += 1;
-      else orphan += 1;
+    for (const [schoolId, r] of input.recordFacts.bySchool) {
+      const f = this.of(schoolId);
+      f.hostMinutes += r.hostMinutes;
+      f.hostSessions += r.hostSessions;
+      f.homeSessions += r.homeSessions;
     }
     for (const b of input.bookings) {
       if (b.status !== 'confirmed' || b.schoolId === b.bookingSchoolId) continue;
@@ -187,6 +233,7 @@ export class KpiFacts {
       this.of(b.bookingSchoolId).borrowedMinutes += minutes;
       this.sampleRecords ||= b.sample === true;
     }
+    const { unverified, orphan } = input.recordFacts;
     if (unverified > 0) this.notes.push(`${unverified} 条签到记录未核验（不在范围内签到且无补卡，或尚未结束），未计入工时`);
     if (orphan > 0) this.notes.push(`${orphan} 条签到记录找不到对应任务，只计入任务学校`);
   }

@@ -1,6 +1,7 @@
 import type { LocalApp } from '../../local/app';
 import { cn } from '../domain/duty/fixtures';
 import { startTestApp, TEST_NOW, fakeServerClock } from '../helpers/local-app';
+import { rebuildRollupsInStore } from '../../local/kpi-rollups';
 
 // The dashboard through the built `admin` bundle and the local runtime, over the seeded district plus
 // a few records inserted here; every figure is worked out from the seed's teacher counts.
@@ -47,6 +48,8 @@ function seedFixture() {
     record('cr-2', 'dt-hd-teacher-1', 'hd-s01', '2026-11-19', '09:55', '11:30', { inPass: false, inDistanceM: 900 }), // unverified
     record('cr-3', 'dt-hd-teacher-2', 'hd-s05', '2026-11-18', '14:00', '15:30', { makeup: true, inDistanceM: null, outDistanceM: null, outPass: null }), // 补卡: 90 min
   ]);
+  // Records put in directly, as existing data: their rollups come from the one-off rebuild.
+  rebuildRollupsInStore(store, TEST_NOW - HOUR);
   const booking = (id: string, status: string) => ({
     _id: id, facilityId: 'fc-hd-s01-gym', schoolId: 'hd-s01', bookingSchoolId: 'hd-s05', districtCode: '120102', date: '2026-11-21',
     start: cn('2026-11-21', '09:00'), end: cn('2026-11-21', '11:00'), status, purpose: '篮球赛', approvalId: null, createdAt: TEST_NOW - 10 * HOUR,

@@ -2,6 +2,8 @@ import {
   NO_KEY_DATA,
   ageBucket,
   dashboardKpis,
+  homeOfDuties,
+  recordFactsFromRecords,
   isVerified,
   pendingAges,
   schoolYearPeriod,
@@ -72,7 +74,8 @@ const bookings: KpiBooking[] = [
   booking('s3', 's1', cn('2026-06-10', '09:00'), 1), // last school year
 ];
 
-const input = { schools, duties, records, bookings, period, zone: CN, nowMs: NOW, composition, district: { code: '120102', name: '河东区' } };
+const recordFacts = recordFactsFromRecords(records, homeOfDuties(duties), period, CN, NOW);
+const input = { schools, duties, recordFacts, bookings, period, composition, district: { code: '120102', name: '河东区' } };
 const district = dashboardKpis({ ...input, scope: { kind: 'district' } });
 const byId = (rows: KpiRow[], id: string) => rows.find((r) => r.id === id)!;
 

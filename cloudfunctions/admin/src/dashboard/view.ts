@@ -7,6 +7,7 @@ import {
   EXCHANGE_KINDS,
   NO_KEY_DATA,
   dashboardKpis,
+  homeOfDuties,
   hoursOf,
   pendingAges,
   schoolYearPeriod,
@@ -15,6 +16,7 @@ import {
   type ShareFigure,
 } from '../../../../src/domain/kpi';
 import { DUTY_KIND_LABELS } from '../../../../src/domain/duty/types';
+import { recordFactsFromRollups, rollupsUpdatedAt } from '../../../../src/domain/kpi-rollup';
 import type { School } from '../../../../src/domain/school';
 import { CHINA_ZONE, schoolYearLabel, schoolYearOf } from '../../../../src/domain/time';
 import { schoolIdsOf } from '../../../../src/domain/xuequ';
@@ -62,21 +64,20 @@ export async function buildDashboard(input: DashboardInput, scope: DashboardScop
   const year = input.schoolYear ?? schoolYearOf(nowMs, CHINA_ZONE);
   const period = schoolYearPeriod(year, CHINA_ZONE);
   const schools = district.schools.map((s) => kpiSchool(s as SchoolDoc));
-  const data = await loadDashboardData(district.district.code, schools.map((s) => s.id), period);
+  const data = await loadDashboardData(district.district.code, schools.map((s) => s.id), period, nowMs);
   const staffNos = new Map(data.staffNos.map((u) => [u._id, u.staffNo]));
   const isKey = keyTeacherLookup(data.roster, (openid) => staffNos.get(openid));
   const kpis = dashboardKpis({
     schools,
     duties: data.duties.map((d) => ({ ...d, teacherKey: isKey(d) })),
-    records: data.records,
+    recordFacts: recordFactsFromRollups(data.rollups, data.recent, homeOfDuties(data.duties), period, CHINA_ZONE, nowMs),
     bookings: data.bookings,
     period,
-    zone: CHINA_ZONE,
-    nowMs,
     composition,
     district: { code: district.district.code, name: district.district.name },
     scope: xuequ ? { kind: 'xuequ', xuequId: xuequ.xuequId } : { kind: 'district' },
   });
+  const updatedAt = rollupsUpdatedAt(data.rollups);
   const pending = pendingAges(data.approvals, nowMs, xuequ ? { schoolIds: schoolIdsOf(xuequ), xuequId: xuequ.xuequId } : undefined);
   const total = rowView(kpis.total);
   const teacherCounts = [kpis.total, ...kpis.schools].some((r) => r.teacherCountSample);
@@ -101,6 +102,7 @@ export async function buildDashboard(input: DashboardInput, scope: DashboardScop
     schoolYearLabel: schoolYearLabel(year),
     period: { from: period.first, to: period.last },
     asOf: dateTimeIn(nowMs, CHINA_ZONE),
+    figuresUpdatedAt: updatedAt === null ? null : dateTimeIn(updatedAt, CHINA_ZONE),
     targets: { rotation: kpis.total.rotation.target, key: kpis.total.key.target },
     total,
     xuequRows: kpis.xuequ.map(rowView),

@@ -25,6 +25,9 @@ export function Summary({ view }: { view: DashboardView }) {
         骨干教师交流（目标 {formatShare(view.targets.key)}）：{t.key.registered ? `${t.key.count}/${t.key.base} 人（${t.key.text}）` : t.key.text}
       </Text>
       <Text className='dash__summary-asof'>统计至 {view.asOf}（{view.period.from} 至 {view.period.to}）</Text>
+      <Text className='dash__summary-asof' data-testid='figures-updated'>
+        {view.figuresUpdatedAt ? `数据更新于 ${view.figuresUpdatedAt}（签到、签退或补卡时即时更新）` : '本学年尚无签到数据'}
+      </Text>
     </View>
   );
 }

@@ -1,0 +1,174 @@
+import { addDays, dateIn } from '../../src/domain/duty/calendar';
+import type { ClockRecord } from '../../src/domain/duty/types';
+import { isVerified, recordFactsFromRecords, schoolYearPeriod, type RecordFacts } from '../../src/domain/kpi';
+import {
+  applyDelta,
+  pendingWindow,
+  recordContribution,
+  recordDelta,
+  recordFactsFromRollups,
+  rollupsFromRecords,
+  rollupsUpdatedAt,
+  willVerify,
+  type KpiRollup,
+} from '../../src/domain/kpi-rollup';
+import { CN, cn, record } from './duty/fixtures';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const home: Record<string, string> = { d1: 'h1', d2: 'h2', d3: 'h1' };
+const homeOf = (id: string) => home[id];
+
+/** Facts as plain data, schools with nothing left out (a take-back may leave a zero entry). */
+function plain(f: RecordFacts) {
+  const bySchool = Object.fromEntries(
+    [...f.bySchool]
+      .filter(([, s]) => s.hostMinutes !== 0 || s.hostSessions !== 0 || s.homeSessions !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+  return { bySchool, unverified: f.unverified, orphan: f.orphan };
+}
+
+/** Rollups kept as the live writes keep them: one delta per write, the clock-in first, then the final state. */
+function liveRollups(records: readonly ClockRecord[], nowMs: number): KpiRollup[] {
+  const store = new Map<string, KpiRollup>();
+  const write = (before: ClockRecord | null, after: ClockRecord, at: number) => {
+    for (const [month, f] of recordDelta(before, after, homeOf(after.dutyId) ?? null, CN)) {
+      const id = `${after.hostSchoolId}:${month}`;
+      store.set(id, applyDelta(store.get(id) ?? null, after.hostSchoolId, month, f, at));
+    }
+  };
+  for (const r of records) {
+    // A 补卡 (no clock-in of its own) or a record never clocked in is written once, in its final state.
+    if (r.makeup || r.clockInAt === null || r.clockOutAt === null) write(null, r, nowMs);
+    else {
+      const clockedIn = { ...r, clockOutAt: null, outPass: null };
+      write(null, clockedIn, r.clockInAt);
+      write(clockedIn, r, r.clockOutAt);
+    }
+  }
+  return [...store.values()];
+}
+
+/** The records a dashboard at nowMs reads directly: of the pending window, without a clock-out. */
+function recentOf(records: readonly ClockRecord[], nowMs: number): ClockRecord[] {
+  const w = pendingWindow(dateIn(nowMs, CN));
+  return records.filter((r) => r.clockOutAt === null && r.sessionDate >= w.from && r.sessionDate <= w.to);
+}
+
+// A pseudo-random district over the year's edges: night sessions across month and year ends, clock-ins
+// only, clock-outs, late and early, out of range, 补卡, unknown duties, records never clocked in.
+function randomRecords(seed: number, n: number): ClockRecord[] {
+  let x = seed;
+  const rnd = (k: number) => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return Math.floor((x / 2147483648) * k); // high bits: the low ones of this generator cycle
+  };
+  const days = ['2026-08-30', '2026-08-31', '2026-09-01', '2026-09-30', '2026-10-31', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-30', '2027-08-31', '2027-09-01'];
+  const slots: Array<[string, string]> = [['08:00', '09:30'], ['23:00', '01:00'], ['22:30', '23:59'], ['00:10', '02:00'], ['14:00', '17:00']];
+  const out: ClockRecord[] = [];
+  for (let i = 0; i < n; i++) {
+    const sessionDate = days[rnd(days.length)];
+    const [slotStart, slotEnd] = slots[rnd(slots.length)];
+    const start = cn(sessionDate, slotStart);
+    const end = slotEnd < slotStart ? cn(addDays(sessionDate, 1), slotEnd) : cn(sessionDate, slotEnd);
+    const kind = rnd(6);
+    const clockInAt = kind === 0 ? null : start + (rnd(5) - 2) * 7 * MIN;
+    const clockOutAt = clockInAt === null || kind === 1 ? null : end + (rnd(5) - 3) * 11 * MIN;
+    out.push(
+      record({
+        _id: `r${i}`,
+        dutyId: ['d1', 'd2', 'd3', 'gone'][rnd(4)],
+        hostSchoolId: ['s1', 's2', 's3'][rnd(3)],
+        sessionDate,
+        slotStart,
+        slotEnd,
+        clockInAt,
+        clockOutAt,
+        inPass: rnd(4) !== 0,
+        makeup: kind === 2,
+        outPass: clockOutAt === null ? null : true,
+      }),
+    );
+  }
+  return out;
+}
+
+/** Only what exists at nowMs: clocked in (and out) by then. */
+const existingAt = (records: ClockRecord[], nowMs: number) =>
+  records
+    .filter((r) => (r.clockInAt ?? cn(r.sessionDate, r.slotStart)) <= nowMs)
+    .map((r) => (r.clockOutAt !== null && r.clockOutAt > nowMs ? { ...r, clockOutAt: null, outPass: null } : r));
+
+describe('a record’s contribution', () => {
+  it('is its final one: a clock-in without clock-out counts to the slot end, split across the month end', () => {
+    const r = record({ sessionDate: '2026-11-30', slotStart: '23:00', slotEnd: '01:00', clockInAt: cn('2026-11-30', '23:10') });
+    const c = recordContribution(r, 'h1', CN);
+    expect(c.get('2026-11')).toEqual({ hostMinutes: 50, hostSessions: 1, home: [{ schoolId: 'h1', sessions: 1 }], orphanSessions: 0, unverified: 0 });
+    expect(c.get('2026-12')).toEqual({ hostMinutes: 60, hostSessions: 0, home: [], orphanSessions: 0, unverified: 0 });
+  });
+
+  it('counts a record that can never be verified once, by session month, and an unknown duty as orphan', () => {
+    const out = record({ sessionDate: '2026-11-02', slotStart: '08:00', slotEnd: '09:00', clockInAt: cn('2026-11-02', '08:00'), inPass: false });
+    expect([...recordContribution(out, 'h1', CN)]).toEqual([['2026-11', { hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 1 }]]);
+    const orphan = record({ sessionDate: '2026-11-02', slotStart: '08:00', slotEnd: '09:00', clockInAt: cn('2026-11-02', '08:00'), clockOutAt: cn('2026-11-02', '08:30') });
+    expect(recordContribution(orphan, null, CN).get('2026-11')).toMatchObject({ hostMinutes: 30, hostSessions: 1, orphanSessions: 1, home: [] });
+  });
+
+  it('a change writes only the difference; an approved 补卡 turns an unverified record into a session', () => {
+    const before = record({ sessionDate: '2026-11-02', slotStart: '08:00', slotEnd: '09:00', clockInAt: cn('2026-11-02', '08:20'), inPass: false });
+    const after = { ...before, makeup: true, clockOutAt: cn('2026-11-02', '09:00') };
+    expect([...recordDelta(before, after, 'h1', CN)]).toEqual([
+      ['2026-11', { hostMinutes: 40, hostSessions: 1, home: [{ schoolId: 'h1', sessions: 1 }], orphanSessions: 0, unverified: -1 }],
+    ]);
+    const early = record({ sessionDate: '2026-11-02', slotStart: '08:00', slotEnd: '09:00', clockInAt: cn('2026-11-02', '08:00') });
+    expect([...recordDelta(early, { ...early, clockOutAt: cn('2026-11-02', '09:30') }, 'h1', CN)]).toEqual([]);
+    expect([...recordDelta(early, { ...early, clockOutAt: cn('2026-11-02', '08:45') }, 'h1', CN)]).toEqual([
+      ['2026-11', { hostMinutes: -15, hostSessions: 0, home: [], orphanSessions: 0, unverified: 0 }],
+    ]);
+  });
+
+  it('the rollups read back the latest change', () => {
+    const rollups = rollupsFromRecords(randomRecords(7, 20), homeOf, CN, 1234);
+    expect(rollupsUpdatedAt([...rollups.values()])).toBe(1234);
+    expect(rollupsUpdatedAt([])).toBeNull();
+  });
+});
+
+describe('figures from rollups equal the full scan', () => {
+  const nows = [
+    cn('2026-11-23', '10:00'),
+    cn('2026-11-23', '00:30'), // night sessions of the 22nd still running
+    cn('2026-12-01', '00:20'), // a night session of 30 November running across the month end
+    cn('2026-09-01', '00:30'), // the school year's first half hour
+    cn('2027-09-01', '00:30'), // and the next one's
+  ];
+  for (const seed of [1, 2, 3]) {
+    for (const nowMs of nows) {
+      it(`district ${seed} at ${dateIn(nowMs, CN)} ${new Date(nowMs + 8 * HOUR).toISOString().slice(11, 16)}`, () => {
+        const records = existingAt(randomRecords(seed, 400), nowMs);
+        const recent = recentOf(records, nowMs);
+        const built = [...rollupsFromRecords(records, homeOf, CN, nowMs).values()];
+        const live = liveRollups(records, nowMs);
+        for (const year of [2025, 2026, 2027]) {
+          const period = schoolYearPeriod(year, CN);
+          const oracle = plain(recordFactsFromRecords(records, homeOf, period, CN, nowMs));
+          expect(plain(recordFactsFromRollups(built, recent, homeOf, period, CN, nowMs))).toEqual(oracle);
+          expect(plain(recordFactsFromRollups(live, recent, homeOf, period, CN, nowMs))).toEqual(oracle);
+        }
+        // Not vacuous: some sessions counted, some still running taken back.
+        expect(recent.length + built.length).toBeGreaterThan(0);
+      });
+    }
+  }
+
+  it('the fixture has what it claims: running sessions and every kind of record', () => {
+    const nowMs = cn('2026-11-23', '00:30');
+    const records = existingAt(randomRecords(1, 400), nowMs);
+    const facts = recordFactsFromRecords(records, homeOf, schoolYearPeriod(2026, CN), CN, nowMs);
+    expect(facts.unverified).toBeGreaterThan(0);
+    expect(facts.orphan).toBeGreaterThan(0);
+    expect(records.some((r) => r.makeup)).toBe(true);
+    expect(recentOf(records, nowMs).some((r) => willVerify(r) && !isVerified(r, CN, nowMs))).toBe(true);
+  });
+});
