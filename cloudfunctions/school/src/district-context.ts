@@ -1,7 +1,8 @@
 import type { School } from '../../../src/domain/school';
 import { compositionOn, type XuequVersion } from '../../../src/domain/xuequ';
 import { notFound } from '../../../src/server/errors';
-import { districtData, districtWithZoning, type DistrictData, type DistrictZoning } from '../../../src/server/district-cache';
+import { districtData, districtWithPublished, districtWithZoning, type DistrictData, type DistrictPublished, type DistrictZoning } from '../../../src/server/district-cache';
+import type { ZoningQuery } from '../../../src/domain/zoning-match';
 import { toXuequView } from '../../../src/server/xuequ-view';
 import type { XuequView } from '../../../src/contracts/school';
 
@@ -12,15 +13,29 @@ export interface DistrictContext extends DistrictData {
   view(x: XuequVersion): XuequView;
 }
 
-/** A district context with its zoning: what the lookup and the school profile read. */
+/** A district context with its published lists and 对口: what the school profile reads. */
+export type PublishedDistrictContext = DistrictContext & DistrictPublished;
+
+/** A district context with the zoning of one place: what the lookup reads. */
 export type ZonedDistrictContext = DistrictContext & DistrictZoning;
 
 export async function loadDistrict(districtCode: string, date: string): Promise<DistrictContext> {
   return contextOf(await districtData(districtCode), date);
 }
 
-export async function loadZonedDistrict(districtCode: string, date: string): Promise<ZonedDistrictContext> {
-  return contextOf(await districtWithZoning(districtCode), date);
+export async function loadPublishedDistrict(districtCode: string, date: string): Promise<PublishedDistrictContext> {
+  return contextOf(await districtWithPublished(districtCode), date);
+}
+
+/**
+ * The district with the zoning of the place `placeOf` reads out of it (a picked 社区, a typed address):
+ * only the rules that can match its queries are read, and the zoning answers those queries (or narrower ones) only.
+ */
+export async function loadZonedDistrict<T>(districtCode: string, date: string, placeOf: (d: DistrictContext) => T & { queries: ZoningQuery[] }): Promise<{ d: ZonedDistrictContext; place: T }> {
+  let d: DistrictContext | null = null;
+  const loaded = await districtWithZoning(districtCode, (data) => placeOf((d = contextOf(data, date))));
+  if (!loaded || !d) throw notFound('该区县');
+  return { d: { ...(d as DistrictContext), ...loaded.zoning }, place: loaded.place };
 }
 
 function contextOf<T extends DistrictData>(data: T | null, date: string): T & DistrictContext {

@@ -3,3 +3,4 @@ export type { MatchReason, ZoningHit, ZoningMatch, ZoningQuery, ZoningRuleLike }
 export { naiveMatch } from './naive';
 export { buildZoningIndex, matchIndexed, matchRules, type ZoningIndex } from './matcher';
 export { resolveHits } from './resolve';
+export { ESTATE_KEY_UNITS, queryMatchKeys, ruleMatchKeys } from './keys';

@@ -9,6 +9,8 @@ import { fieldsOf, type Tx } from '../../../../src/server/cloud';
 import { bumpReferenceVersionFrom, referenceVersion, StaleReference } from '../../../../src/server/repositories/meta';
 import { applyOnce, earlierResult, type AppliedRequest } from '../../../../src/server/repositories/applied';
 import type { SchoolChange } from '../../../../src/domain/imports';
+import type { ZoningRule } from '../../../../src/domain/zoning';
+import { ruleMatchKeys } from '../../../../src/domain/zoning-match';
 import { checkFile, countsOf, rowViews, teacherLabel, tooManyWrites, type FileInput, type ImportDoc } from './check';
 import { schoolChangeLabel } from './catchments';
 import { importScope } from './scope';
@@ -83,7 +85,7 @@ async function applyAt(input: ApplyInput, ctx: ActionContext, version: number): 
     // First, so a stale attempt writes nothing at all.
     const next = writes.length + removals.length + updated > 0 ? await bumpReferenceVersionFrom(tx, version) : await referenceVersion();
     for (const c of schools) await writeSchool(tx, c, input.requestId);
-    for (const doc of writes) await setDoc(tx, COLLECTION_OF[input.table], doc, input.requestId);
+    for (const doc of writes) await setDoc(tx, COLLECTION_OF[input.table], input.table === 'zoning' ? keyed(doc as ZoningRule) : doc, input.requestId);
     for (const t of removals) await tx.collection(COLLECTIONS.teacherRoster).doc(t._id).remove();
     for (const u of schoolUpdates) await tx.collection(COLLECTIONS.schools).doc(u.id).update({ data: u.fields });
     return { table: input.table, counts, written: writes.length, removed: removals.length, schoolsUpdated: updated, referenceVersion: next };
@@ -91,6 +93,9 @@ async function applyAt(input: ApplyInput, ctx: ActionContext, version: number): 
   if (input.uploadId) await dropUpload(scope.user._id, input.uploadId);
   return result;
 }
+
+/** A rule filed under its match keys: the lookup reads only the rules filed under the asked place's keys. */
+const keyed = (rule: ZoningRule): ZoningRule & { matchKeys: string[] } => ({ ...rule, matchKeys: ruleMatchKeys(rule) });
 
 const setDoc = (tx: Tx, collection: string, doc: ImportDoc, requestId: string) =>
   tx.collection(collection).doc(doc._id).set({ data: { ...fieldsOf(doc), importRequestId: requestId } as unknown as Record<string, unknown> });

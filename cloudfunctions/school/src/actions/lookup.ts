@@ -21,7 +21,7 @@ import { zoningForYear, zoningHistory, zoningHits, type AnswerInputs } from '../
 type LookupInput = z.output<(typeof schoolInputs)['lookup']>;
 
 /** The 街道 and 社区 the input names: picked codes win; otherwise read out of the typed address. */
-function resolvePlace(d: DistrictContext, input: LookupInput, notes: string[]): { street: DivisionDoc | null; community: DivisionDoc | null } {
+function resolvePlace(d: Pick<DistrictContext, 'divisions'>, input: LookupInput, notes: string[]): { street: DivisionDoc | null; community: DivisionDoc | null } {
   const byCode = new Map(d.divisions.map((x) => [x.code, x]));
   if (input.communityCode) {
     const community = byCode.get(input.communityCode);
@@ -48,10 +48,14 @@ function resolvePlace(d: DistrictContext, input: LookupInput, notes: string[]): 
 export async function lookup(input: LookupInput, ctx: ActionContext): Promise<LookupResult> {
   // Parents ask about the next intake: in November 2026 that is autumn 2027, as in the enrolment wizard.
   const schoolYear = input.schoolYear ?? intakeYearOf(schoolYearOf(ctx.now, CHINA_ZONE));
-  const d = await loadZonedDistrict(input.districtCode, localDate(ctx.now, CHINA_ZONE));
   const notes: string[] = [];
-  const { street, community } = resolvePlace(d, input, notes);
-  const query = { communityCode: community?.code, streetCode: street?.code, address: input.address };
+  // Only the rules that can match what is asked are read: the place, and the 社区 and the address alone (disagreement).
+  const { d, place: picked } = await loadZonedDistrict(input.districtCode, localDate(ctx.now, CHINA_ZONE), (district) => {
+    const { street, community } = resolvePlace(district, input, notes);
+    const query = { communityCode: community?.code, streetCode: street?.code, address: input.address };
+    return { street, community, query, queries: [query, ...(community ? [{ communityCode: community.code, streetCode: community.parentCode }] : [])] };
+  });
+  const { street, community, query } = picked;
   const asked = Boolean(community || input.address || street);
   const place = input.address?.trim() || community?.name || street?.name || '';
 
