@@ -1,4 +1,5 @@
 import type { Role } from '../domain/roles';
+import type { RateLimit } from '../domain/rate-limit';
 import type { ActionName, FunctionName } from './index';
 
 /**
@@ -14,6 +15,12 @@ export interface AccessRule {
   access: Access;
   /** What the action keeps a permitted caller to (for docs): 'self', 'own school', 'own 学区', 'own district'… */
   scope: string;
+  /**
+   * Per-caller limit (counted in the database, so it holds across instances), on every action that stores
+   * typed text or sends a notice. The handler takes a slot before the action runs and gives it back when
+   * the action fails, so only calls that did something count; over the limit → RATE_LIMITED with when.
+   */
+  limit?: RateLimit;
 }
 
 /** Mapped over the contracts, so an action without a rule (or a rule without an action) does not compile. */
@@ -40,10 +47,10 @@ export const ACCESS: AccessTable = {
     assessEnrolment: { access: 'public', scope: PUBLIC_DATA },
     listPolicies: { access: 'public', scope: PUBLIC_DATA },
     getPolicy: { access: 'public', scope: PUBLIC_DATA },
-    askSchool: { access: 'signed-in', scope: 'self: stored under the caller, for a school of the named district' },
+    askSchool: { access: 'signed-in', scope: 'self: stored under the caller, for a school of the named district', limit: { per: 'day', max: 20 } },
     myInquiries: { access: 'signed-in', scope: 'self' },
     inquiryInbox: { access: ['principal', 'bureau'], scope: 'own school (principal) or own district, questions naming no school (bureau)' },
-    answerInquiry: { access: ['principal', 'bureau'], scope: 'own school (principal) or own district, questions naming no school (bureau)' },
+    answerInquiry: { access: ['principal', 'bureau'], scope: 'own school (principal) or own district, questions naming no school (bureau)', limit: { per: 'hour', max: 300 } },
   },
   account: {
     me: { access: 'signed-in', scope: 'self' },
@@ -56,43 +63,43 @@ export const ACCESS: AccessTable = {
     clockOut: { access: 'signed-in', scope: 'self: own active duty' },
     month: { access: ['teacher'], scope: 'self: own duties' },
     exportMonth: { access: ['teacher'], scope: 'self: own duties' },
-    requestMakeup: { access: ['teacher'], scope: 'self: own duty' },
+    requestMakeup: { access: ['teacher'], scope: 'self: own duty', limit: { per: 'day', max: 20 } },
     makeupInbox: { access: ['principal'], scope: 'own school as host' },
-    decideMakeup: { access: ['principal'], scope: 'own school as host' },
+    decideMakeup: { access: ['principal'], scope: 'own school as host', limit: { per: 'hour', max: 300 } },
   },
   approval: {
-    submitExchange: { access: ['teacher'], scope: 'own school, to a host school of own district' },
-    submitFacility: { access: ['principal'], scope: 'own school, for a shared facility of own district' },
+    submitExchange: { access: ['teacher'], scope: 'own school, to a host school of own district', limit: { per: 'day', max: 30 } },
+    submitFacility: { access: ['principal'], scope: 'own school, for a shared facility of own district', limit: { per: 'day', max: 50 } },
     inbox: { access: DECIDERS, scope: STEP_SCOPE },
     mine: { access: SCHOOL_STAFF, scope: 'self: own requests' },
     detail: { access: ['teacher', ...DECIDERS], scope: 'requester, a decider of any step, or the bureau of its district' },
-    decide: { access: DECIDERS, scope: STEP_SCOPE },
-    batchApprove: { access: DECIDERS, scope: STEP_SCOPE },
-    withdraw: { access: SCHOOL_STAFF, scope: 'self: the requester' },
-    resubmit: { access: SCHOOL_STAFF, scope: 'self: the requester' },
+    decide: { access: DECIDERS, scope: STEP_SCOPE, limit: { per: 'hour', max: 300 } },
+    batchApprove: { access: DECIDERS, scope: STEP_SCOPE, limit: { per: 'hour', max: 60 } },
+    withdraw: { access: SCHOOL_STAFF, scope: 'self: the requester', limit: { per: 'hour', max: 60 } },
+    resubmit: { access: SCHOOL_STAFF, scope: 'self: the requester', limit: { per: 'hour', max: 60 } },
   },
   facility: {
     list: { access: FACILITY_READERS, scope: 'own district' },
     week: { access: FACILITY_READERS, scope: "own district (another school's unshared facility: none)" },
     myBookings: { access: BOOKERS, scope: 'own school' },
-    cancel: { access: BOOKERS, scope: 'own school: the booking or the owning school' },
+    cancel: { access: BOOKERS, scope: 'own school: the booking or the owning school', limit: { per: 'hour', max: 60 } },
   },
   admin: {
     compositionState: { access: ['bureau'], scope: 'own district' },
     compositionHistory: { access: ['bureau'], scope: 'own district' },
     previewEdit: { access: ['bureau'], scope: 'own district' },
-    applyEdit: { access: ['bureau'], scope: 'own district' },
-    createInvite: { access: INVITERS, scope: INVITE_SCOPE },
+    applyEdit: { access: ['bureau'], scope: 'own district', limit: { per: 'hour', max: 60 } },
+    createInvite: { access: INVITERS, scope: INVITE_SCOPE, limit: { per: 'hour', max: 200 } },
     listInvites: { access: INVITERS, scope: INVITE_SCOPE },
     revokeInvite: { access: INVITERS, scope: INVITE_SCOPE },
     dashboard: { access: ['bureau', 'xuequzhang'], scope: 'own district (bureau) or own 学区 (学区长)' },
     dashboardCsv: { access: ['bureau', 'xuequzhang'], scope: 'own district (bureau) or own 学区 (学区长)' },
-    importUpload: { access: ['bureau'], scope: 'own district: the upload is kept under the caller' },
+    importUpload: { access: ['bureau'], scope: 'own district: the upload is kept under the caller', limit: { per: 'hour', max: 1000 } },
     importPreview: { access: ['bureau'], scope: 'own district' },
-    importApply: { access: ['bureau'], scope: 'own district' },
+    importApply: { access: ['bureau'], scope: 'own district', limit: { per: 'hour', max: 60 } },
     exportTable: { access: ['bureau'], scope: 'own district' },
     admissionSettings: { access: ['bureau'], scope: 'own district' },
-    setAdmissionSettings: { access: ['bureau'], scope: 'own district' },
+    setAdmissionSettings: { access: ['bureau'], scope: 'own district', limit: { per: 'hour', max: 60 } },
   },
 };
 

@@ -14,6 +14,10 @@ export const ERROR_CODES = {
   CONTENT_REJECTED: 'CONTENT_REJECTED',
   /** The text check could not be done (WeChat busy, openid not seen recently): nothing stored, try again. */
   CONTENT_CHECK_UNAVAILABLE: 'CONTENT_CHECK_UNAVAILABLE',
+  /** The caller used up the action's per-caller limit (access.ts): nothing written; `retryAfter` says when. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** Too many wrong invite codes: binding is locked for this caller until `retryAfter` has passed. */
+  INVITE_LOCKED: 'INVITE_LOCKED',
   INTERNAL: 'INTERNAL',
 } as const;
 
@@ -37,6 +41,8 @@ export interface Fail {
   message: string;
   /** The input field at fault (INVALID_INPUT). */
   field?: string;
+  /** RATE_LIMITED, INVITE_LOCKED: seconds until the caller may try again. */
+  retryAfter?: number;
 }
 
 export type Envelope<T> = Ok<T> | Fail;

@@ -9,6 +9,12 @@ import type { FamilyQuestion } from '../domain/admission';
 import { enrolmentInputs, type EnrolmentOutputs } from './enrolment';
 import { policyInputs, type PolicyOutputs } from './policy';
 
+/** Cursor paging of the inquiry lists: the opaque `next` of the previous page, and an optional smaller page. */
+const inquiryPaging = {
+  cursor: z.string({ invalid_type_error: '翻页标记（cursor）应为文本' }).max(200, '翻页标记（cursor）无效').regex(/^[A-Za-z0-9_-]+$/, '翻页标记（cursor）无效').optional(),
+  limit: z.number({ invalid_type_error: '每页条数（limit）应为数字' }).int('每页条数（limit）应为整数').min(1, '每页条数（limit）至少为1').max(50, '每页条数（limit）不超过50').optional(),
+};
+
 /** Function `school`: public lookups for parents (no sign-in needed). */
 export const schoolInputs = {
   listDistricts: z.object({}).strict(),
@@ -50,9 +56,15 @@ export const schoolInputs = {
       question: freeText('question', '问题', 200).optional(),
     })
     .strict(),
-  myInquiries: z.object({}).strict(),
-  /** The 请学校确认 questions for the caller's school (the bureau: those naming no school). */
-  inquiryInbox: z.object({}).strict(),
+  /** Newest first, a page at a time: `cursor` is the `next` of the previous page. */
+  myInquiries: z.object({ ...inquiryPaging }).strict(),
+  /** The 请学校确认 questions for the caller's school (the bureau: those naming no school), pending or answered. */
+  inquiryInbox: z
+    .object({
+      status: z.enum(['pending', 'answered'], { errorMap: () => ({ message: '列表（status）应为 pending 或 answered' }) }).optional(),
+      ...inquiryPaging,
+    })
+    .strict(),
   answerInquiry: z
     .object({ id: entityId('id', '咨询编号'), answer: freeText('answer', '答复', 300).min(2, '请填写答复（answer）') })
     .strict(),
@@ -195,11 +207,19 @@ export interface InquiryView {
   createdAt: string;
 }
 
+export type InboxInquiryView = InquiryView & { contactName: string; phone: string; communityName: string | null };
+
+/** One page of a list, newest first; `next` (null on the last page) fetches the following one. */
+export interface InquiryPage<T> {
+  items: T[];
+  next: string | null;
+}
+
 export interface SchoolOutputs extends EnrolmentOutputs, PolicyOutputs {
   getSchool: SchoolProfile;
   askSchool: { id: string; duplicate: boolean };
-  myInquiries: InquiryView[];
-  inquiryInbox: Array<InquiryView & { contactName: string; phone: string; communityName: string | null }>;
+  myInquiries: InquiryPage<InquiryView>;
+  inquiryInbox: InquiryPage<InboxInquiryView>;
   answerInquiry: InquiryView;
   listDistricts: DistrictView[];
   listDivisions: DivisionsView;

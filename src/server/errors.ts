@@ -6,6 +6,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** Seconds until a retry may succeed (RATE_LIMITED, INVITE_LOCKED). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }

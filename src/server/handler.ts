@@ -9,6 +9,9 @@ import { inputOutOfBounds } from './input-bounds';
 import { callerOpenId } from './cloud';
 import { findUser } from './repositories/users';
 import { startVersionCheck } from './repositories/meta';
+import { isRefusal, releaseSlot, takeSlot } from './rate-limit';
+import { rateLimitMessage, type RateLimit } from '../domain/rate-limit';
+import { CHINA_ZONE } from '../domain/time';
 
 export interface ActionContext {
   openid: string | null;
@@ -39,9 +42,9 @@ export type ActionTable<Inputs extends Record<string, z.ZodTypeAny>, Outputs ext
 };
 
 /**
- * A cloud function's main: route → bound → validate → authenticate → authorize → run → envelope. Never throws.
- * Who may call each action comes from the one matrix in contracts/access.ts; an action missing there is
- * unknown.
+ * A cloud function's main: route → bound → validate → authenticate → authorize → rate-limit → run →
+ * envelope. Never throws. Who may call each action, and how often, comes from the one matrix in
+ * contracts/access.ts; an action missing there is unknown.
  */
 export function createMain<F extends FunctionName>(fn: F, actions: Record<ActionName<F>, ActionDef<any, unknown>>, options: MainOptions = {}) {
   return async function main(received: Record<string, unknown>): Promise<Envelope<unknown>> {
@@ -65,13 +68,31 @@ export function createMain<F extends FunctionName>(fn: F, actions: Record<Action
         referenceVersion: () => (version ??= startVersionCheck()),
       };
       await authorize(rule.access, ctx);
-      return { ok: true, data: await def.run(parsed.value, ctx) };
+      if (!rule.limit || !openid) return { ok: true, data: await def.run(parsed.value, ctx) };
+      return await runLimited(`${fn}.${name}`, rule.limit, openid, ctx, () => def.run(parsed.value, ctx));
     } catch (err) {
-      if (err instanceof AppError) return { ok: false, code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
+      if (err instanceof AppError) {
+        return { ok: false, code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.retryAfter ? { retryAfter: err.retryAfter } : {}) };
+      }
       console.error('unexpected error', err);
       return { ok: false, code: 'INTERNAL', message: '服务暂时出错，请稍后再试' };
     }
   };
+}
+
+/**
+ * Runs an action within the caller's limit: a slot is taken before it runs (so concurrent calls never pass
+ * the limit) and given back when it fails, so a refused or failed call writes nothing and does not count.
+ */
+async function runLimited(key: string, limit: RateLimit, openid: string, ctx: ActionContext, run: () => Promise<unknown>): Promise<Envelope<unknown>> {
+  const slot = await takeSlot(key, openid, limit, ctx.now);
+  if (isRefusal(slot)) throw new AppError('RATE_LIMITED', rateLimitMessage(limit, slot.windowEnd, ctx.now, CHINA_ZONE), undefined, slot.retryAfter);
+  try {
+    return { ok: true, data: await run() };
+  } catch (err) {
+    await releaseSlot(slot);
+    throw err;
+  }
 }
 
 async function authorize(access: Access, ctx: ActionContext): Promise<void> {

@@ -138,10 +138,10 @@ describe('parents’ questions go to the named school, or to the bureau of the d
   });
 
   it('each inbox holds only its own questions', async () => {
-    expect(ids(await ok('school', 'inquiryInbox', {}, HD.principal))).toEqual([named]);
-    expect(ids(await ok('school', 'inquiryInbox', {}, HD.bureau))).toEqual([unnamed]);
-    for (const who of [HD.huzhu, HC.principal, HC.bureau]) expect(ids(await ok('school', 'inquiryInbox', {}, who))).toEqual([]);
-    expect(await ok('school', 'myInquiries', {}, 'o-scope-parent-2')).toEqual([]);
+    expect(ids((await ok('school', 'inquiryInbox', {}, HD.principal)).items)).toEqual([named]);
+    expect(ids((await ok('school', 'inquiryInbox', {}, HD.bureau)).items)).toEqual([unnamed]);
+    for (const who of [HD.huzhu, HC.principal, HC.bureau]) expect(ids((await ok('school', 'inquiryInbox', {}, who)).items)).toEqual([]);
+    expect(await ok('school', 'myInquiries', {}, 'o-scope-parent-2')).toEqual({ items: [], next: null });
   });
 
   it('no one else answers them', async () => {

@@ -104,9 +104,9 @@ describe('请学校确认', () => {
     const again = await school(ask, 'o-parent-1');
     expect(again.result.data.duplicate).toBe(true);
     const mine = await school({ action: 'myInquiries' }, 'o-parent-1');
-    expect(mine.result.data).toHaveLength(1);
-    expect(mine.result.data[0]).toMatchObject({ address: '互助道32号', status: 'pending', createdAt: '2026-11-23' });
-    expect((await school({ action: 'myInquiries' }, 'o-parent-2')).result.data).toEqual([]);
+    expect(mine.result.data.items).toHaveLength(1);
+    expect(mine.result.data.items[0]).toMatchObject({ address: '互助道32号', status: 'pending', createdAt: '2026-11-23' });
+    expect((await school({ action: 'myInquiries' }, 'o-parent-2')).result.data).toEqual({ items: [], next: null });
   });
 
   it.each([
@@ -127,15 +127,15 @@ describe('a 请学校确认 reaches the school', () => {
 
   it('the named school’s principal sees it with the contact, answers once, and the parent reads the answer', async () => {
     const inbox = await school({ action: 'inquiryInbox' }, PRINCIPAL);
-    const question = inbox.result.data.find((q: any) => q.address === '互助道32号');
+    const question = inbox.result.data.items.find((q: any) => q.address === '互助道32号');
     expect(question).toMatchObject({ contactName: '王女士', phone: '13800000000', status: 'pending' });
-    expect((await school({ action: 'inquiryInbox' }, 'o-local-hd-principal')).result.data.map((q: any) => q.id)).not.toContain(question.id);
+    expect((await school({ action: 'inquiryInbox' }, 'o-local-hd-principal')).result.data.items.map((q: any) => q.id)).not.toContain(question.id);
     const other = await school({ action: 'answerInquiry', id: question.id, answer: '不是本校的' }, 'o-local-hd-principal');
     expect(other.result).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     const answers = await Promise.all(Array.from({ length: 10 }, () => school({ action: 'answerInquiry', id: question.id, answer: '该门牌属本校划片' }, PRINCIPAL)));
     expect(answers.filter((a) => a.result.ok)).toHaveLength(1);
     const mine = await school({ action: 'myInquiries' }, 'o-parent-1');
-    expect(mine.result.data[0]).toMatchObject({ status: 'answered', answer: '该门牌属本校划片' });
+    expect(mine.result.data.items[0]).toMatchObject({ status: 'answered', answer: '该门牌属本校划片' });
   });
 });
 

@@ -1,15 +1,25 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { useCall } from '../../hooks/use-call';
+import { usePaged } from '../../hooks/use-paged';
 import { useAction } from '../../hooks/use-action';
 import { call } from '../../services/call';
 import { disabledIf } from '../busy-props';
 import StatusView from '../status-view';
 import './index.scss';
 
-/** 家长咨询: parents' 请学校确认 questions to this school (the bureau: those naming no school), answered once. */
+type Status = 'pending' | 'answered';
+const TABS: Array<[Status, string]> = [
+  ['pending', '待答复'],
+  ['answered', '已答复'],
+];
+
+/**
+ * 家长咨询: parents' 请学校确认 questions to this school (the bureau: those naming no school), answered
+ * once; the pending and the answered ones each newest first, a page at a time.
+ */
 export default function InquiryInbox() {
-  const inbox = useCall('school', 'inquiryInbox', {});
+  const [status, setStatus] = useState<Status>('pending');
+  const inbox = usePaged('school', 'inquiryInbox', { status });
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const { busy, error, run } = useAction();
 
@@ -22,9 +32,16 @@ export default function InquiryInbox() {
   return (
     <View className='inquiries' data-testid='inquiry-inbox'>
       <Text className='inquiries__title'>家长咨询（请学校确认）</Text>
-      <StatusView loading={inbox.loading} error={inbox.error} onRetry={inbox.reload} empty={inbox.data?.length === 0} emptyText='没有家长咨询' />
+      <View className='inquiries__tabs'>
+        {TABS.map(([key, label]) => (
+          <Text key={key} data-testid={`inquiries-tab-${key}`} className={`inquiries__tab${status === key ? ' inquiries__tab--on' : ''}`} onClick={() => setStatus(key)}>
+            {label}
+          </Text>
+        ))}
+      </View>
+      <StatusView loading={inbox.loading} error={inbox.error} onRetry={inbox.reload} empty={!inbox.loading && !inbox.error && inbox.items.length === 0} emptyText={status === 'pending' ? '没有待答复的咨询' : '没有已答复的咨询'} />
       {error && <Text className='inquiries__error'>{error}</Text>}
-      {inbox.data?.map((q) => (
+      {!inbox.loading && inbox.items.map((q) => (
         <View key={q.id} className='inquiries__item' data-testid={`inquiry-${q.id}`}>
           <Text className='inquiries__head'>{q.createdAt} · {q.contactName} {q.phone}</Text>
           <Text className='inquiries__line'>{q.address}{q.communityName ? `（${q.communityName}）` : ''}{q.question ? `：${q.question}` : ''}</Text>
@@ -38,6 +55,11 @@ export default function InquiryInbox() {
           )}
         </View>
       ))}
+      {!inbox.loading && inbox.hasMore && (
+        <View className='inquiries__more' data-testid='inquiries-more' onClick={() => void inbox.loadMore()}>
+          <Text>{inbox.loadingMore ? '加载中…' : '加载更多'}</Text>
+        </View>
+      )}
     </View>
   );
 }

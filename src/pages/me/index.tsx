@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { listFavourites, type Favourite } from '../../services/favourites';
 import { ROLE_LABELS, type Role } from '../../domain/roles';
 import { useCall } from '../../hooks/use-call';
+import { usePaged } from '../../hooks/use-paged';
 import { isLocalDemo } from '../../services/dev-session';
 import DevPersonaSwitch from '../../components/dev-persona-switch';
 import StatusView from '../../components/status-view';
@@ -19,9 +20,15 @@ const ROLE_PAGES: Partial<Record<Role, string>> = {
 /** 我的: who I am and the entries to my role's pages. */
 export default function MePage() {
   const me = useCall('account', 'me', {});
-  const inquiries = useCall('school', 'myInquiries', me.data ? {} : null);
+  const inquiries = usePaged('school', 'myInquiries', me.data ? {} : null);
   const [favourites, setFavourites] = useState<Favourite[]>([]);
-  useDidShow(() => setFavourites(listFavourites()));
+  const shownBefore = useRef(false);
+  useDidShow(() => {
+    setFavourites(listFavourites());
+    // A tab page stays mounted: a question sent from the school page since shows when 我的 shows again.
+    if (shownBefore.current) void inquiries.reload();
+    shownBefore.current = true;
+  });
   const signedOut = me.error?.code === 'UNAUTHENTICATED';
   const openFavourite = (f: Favourite) =>
     void Taro.navigateTo({ url: f.kind === 'school' ? `/pages/school/index?id=${f.id}` : `/pages/xuequ-detail/index?id=${f.id}` });
@@ -73,14 +80,19 @@ export default function MePage() {
       {me.data && (
         <View className='me__entries' data-testid='inquiries'>
           <Text className='me__section'>我的咨询（请学校确认）</Text>
-          <StatusView loading={inquiries.loading} error={inquiries.error} onRetry={inquiries.reload} empty={inquiries.data?.length === 0} emptyText='没有咨询记录' />
-          {inquiries.data?.map((q) => (
+          <StatusView loading={inquiries.loading} error={inquiries.error} onRetry={inquiries.reload} empty={!inquiries.loading && !inquiries.error && inquiries.items.length === 0} emptyText='没有咨询记录' />
+          {inquiries.items.map((q) => (
             <View key={q.id} className='me__inquiry'>
               <Text className='me__inquiry-head'>{q.createdAt} · {q.schoolName ?? '区教育局'} · {q.status === 'pending' ? '待答复' : '已答复'}</Text>
               <Text>{q.address}{q.question ? `：${q.question}` : ''}</Text>
               {q.answer && <Text className='me__inquiry-answer'>答复：{q.answer}</Text>}
             </View>
           ))}
+          {inquiries.hasMore && (
+            <View className='me__entry me__more' data-testid='inquiries-more' onClick={() => void inquiries.loadMore()}>
+              <Text>{inquiries.loadingMore ? '加载中…' : '加载更多'}</Text>
+            </View>
+          )}
         </View>
       )}
       {isLocalDemo() && <DevPersonaSwitch onSwitched={() => void me.reload()} />}

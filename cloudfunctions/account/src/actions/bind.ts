@@ -4,7 +4,10 @@ import { bindRefusal, boundProfile, defaultAccountName, isRefusal, isWellFormedC
 import type { UserProfile } from '../../../../src/domain/roles';
 import type { School } from '../../../../src/domain/school';
 import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
-import { refused } from '../../../../src/server/errors';
+import { AppError, refused } from '../../../../src/server/errors';
+import { isRefusal as isLimited, releaseSlot, takeSlot } from '../../../../src/server/rate-limit';
+import { BIND_FAILURES, bindLockedMessage } from '../../../../src/domain/rate-limit';
+import { CHINA_ZONE } from '../../../../src/domain/time';
 import type { ActionContext } from '../../../../src/server/handler';
 import { auditInTransaction, findInviteByHash, hashCode, readOrNull } from '../../../../src/server/repositories/invites';
 import { fetchById } from '../../../../src/server/repositories/query';
@@ -14,13 +17,32 @@ import { viewOf } from './me';
 /**
  * Binds an invite to the caller's OPENID: in one transaction the invite is marked used (with an audit
  * entry) and users/<OPENID> gets the invite's roles and school. Of concurrent binds of one code exactly
- * one commits; the others retry, find it used and get INVITE_USED. A refusal writes nothing.
+ * one commits; the others retry, find it used and get INVITE_USED. A refusal writes nothing but the
+ * caller's failure count: after BIND_FAILURES.max refused codes in a window, binding is locked for the
+ * caller until the window ends (INVITE_LOCKED), so codes cannot be guessed.
  */
 export async function bind(input: { code: string }, ctx: ActionContext): Promise<BindResult> {
   const openid = ctx.openid!;
   const code = normalizeCode(input.code);
   const invalid = bindRefusal(null, ctx.now)!;
   if (!isWellFormedCode(code)) throw refused({ ...invalid, field: 'code' });
+  // Each attempt takes a failure slot before the code is looked up (concurrent guesses cannot pass the
+  // limit) and gives it back when it binds: only refused codes count.
+  const slot = await takeSlot('account.bind.failures', openid, BIND_FAILURES, ctx.now);
+  if (isLimited(slot)) throw new AppError('INVITE_LOCKED', bindLockedMessage(slot.windowEnd, ctx.now, CHINA_ZONE), undefined, slot.retryAfter);
+  try {
+    const result = await bindCode(code, openid, ctx);
+    await releaseSlot(slot);
+    return result;
+  } catch (err) {
+    // Only the invite's refusals count; a busy database (CONFLICT) or a crash is not the caller's guess.
+    if (!(err instanceof AppError && err.code.startsWith('INVITE_'))) await releaseSlot(slot);
+    throw err;
+  }
+}
+
+async function bindCode(code: string, openid: string, ctx: ActionContext): Promise<BindResult> {
+  const invalid = bindRefusal(null, ctx.now)!;
   const found = await findInviteByHash(hashCode(code));
   if (!found) throw refused({ ...invalid, field: 'code' });
   const early = bindRefusal(found, ctx.now);

@@ -1,15 +1,19 @@
 import type { z } from 'zod';
-import type { InquiryView, SchoolOutputs, schoolInputs } from '../../../../src/contracts/school';
+import type { InboxInquiryView, InquiryPage, InquiryView, SchoolOutputs, schoolInputs } from '../../../../src/contracts/school';
 import { COLLECTIONS } from '../../../../src/contracts/collections';
 import type { ActionContext } from '../../../../src/server/handler';
 import { AppError, forbidden, notFound } from '../../../../src/server/errors';
 import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
 import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
-import { addInquiryOnce, inquiriesOf, inquiriesFor, type InquiryDoc } from '../../../../src/server/repositories/inquiries';
+import { addInquiryOnce, decodeInquiryCursor, encodeInquiryCursor, inboxWhere, inquiryPage, mineWhere, type InquiryDoc } from '../../../../src/server/repositories/inquiries';
 import { districtData } from '../../../../src/server/district-cache';
 import { checkTypedText } from '../../../../src/server/content-check';
 
 type AskInput = z.output<(typeof schoolInputs)['askSchool']>;
+type PageInput = { cursor?: string; limit?: number };
+
+/** Items per page unless the caller asks for fewer (the contract caps it at 50). */
+export const INQUIRY_PAGE_SIZE = 20;
 
 /** 请学校确认: stored for the school's principal (or the bureau when no school is named). */
 export async function askSchool(input: AskInput, ctx: ActionContext): Promise<{ id: string; duplicate: boolean }> {
@@ -46,9 +50,7 @@ async function views(docs: InquiryDoc[]): Promise<Array<InquiryView & { doc: Inq
     for (const s of d?.schools ?? []) names.set(s._id, s.name);
     for (const c of d?.divisions ?? []) names.set(c.code, c.name);
   }
-  return [...docs]
-    .sort((a, b) => createdMs(b) - createdMs(a))
-    .map((x) => ({
+  return docs.map((x) => ({
       doc: x,
       id: x._id,
       districtCode: x.districtCode,
@@ -64,9 +66,20 @@ async function views(docs: InquiryDoc[]): Promise<Array<InquiryView & { doc: Inq
 
 const strip = <T extends { doc: InquiryDoc; communityName: string | null }>({ doc: _doc, communityName: _c, ...view }: T) => view;
 
-/** A parent's own questions, newest first. */
-export async function myInquiries(_input: unknown, ctx: ActionContext): Promise<InquiryView[]> {
-  return (await views(await inquiriesOf(ctx.openid!))).map(strip);
+/**
+ * One page of `where`, newest first: one more than the page is read to tell whether another follows, so
+ * `next` is null exactly on the last page.
+ */
+async function pageOf<V>(where: Record<string, unknown>, input: PageInput, view: (docs: InquiryDoc[]) => Promise<V[]>): Promise<InquiryPage<V>> {
+  const size = input.limit ?? INQUIRY_PAGE_SIZE;
+  const docs = await inquiryPage(where, decodeInquiryCursor(input.cursor), size + 1);
+  const items = docs.slice(0, size);
+  return { items: await view(items), next: docs.length > size ? encodeInquiryCursor(items[items.length - 1]) : null };
+}
+
+/** A parent's own questions, newest first, a page at a time. */
+export async function myInquiries(input: PageInput, ctx: ActionContext): Promise<SchoolOutputs['myInquiries']> {
+  return pageOf(mineWhere(ctx.openid!), input, async (docs) => (await views(docs)).map(strip));
 }
 
 /** Where an inquiry is answered: the named school's principal, else the district bureau. */
@@ -76,13 +89,15 @@ function answerer(user: { roles: readonly string[]; schoolId: string | null; dis
   throw forbidden('只有学校校长或区教育局可以答复家长咨询');
 }
 
-/** The questions parents sent to the caller's school (the bureau: those naming no school), pending first. */
-export async function inquiryInbox(_input: unknown, ctx: ActionContext): Promise<SchoolOutputs['inquiryInbox']> {
+/**
+ * The questions parents sent to the caller's school (the bureau: those naming no school), newest first, a
+ * page at a time; `status` keeps to the pending (待答复) or the answered ones.
+ */
+export async function inquiryInbox(input: PageInput & { status?: InquiryDoc['status'] }, ctx: ActionContext): Promise<SchoolOutputs['inquiryInbox']> {
   const scope = answerer((await ctx.user())!);
-  const list = await views(await inquiriesFor(scope.districtCode, scope.schoolId));
-  return list
-    .sort((a, b) => Number(a.status !== 'pending') - Number(b.status !== 'pending'))
-    .map((v) => ({ ...strip(v), communityName: v.communityName, contactName: v.doc.contactName, phone: v.doc.phone }));
+  return pageOf(inboxWhere(scope.districtCode, scope.schoolId, input.status), input, async (docs): Promise<InboxInquiryView[]> =>
+    (await views(docs)).map((v) => ({ ...strip(v), communityName: v.communityName, contactName: v.doc.contactName, phone: v.doc.phone })),
+  );
 }
 
 /** Answers once: concurrent answers yield exactly one; the parent sees it under 我的咨询. */

@@ -1,0 +1,67 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** The window a per-caller limit counts in. */
+export type LimitWindow = 'minute' | 'hour' | 'day';
+
+/** At most `max` calls per caller in each `per` window (fixed windows: minute, hour, China calendar day). */
+export interface RateLimit {
+  per: LimitWindow;
+  max: number;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * The window `nowMs` falls in, as [start, end) in ms. Minutes and hours are aligned to the epoch (China
+ * is a whole-hour offset, so they are China's too); days start at midnight China time, so "明天" means
+ * what a parent thinks it means.
+ */
+export function windowOf(per: LimitWindow, nowMs: number, zone: string): { start: number; end: number } {
+  if (per === 'day') {
+    const start = dayjs(nowMs).tz(zone).startOf('day').valueOf();
+    return { start, end: dayjs(start).tz(zone).add(1, 'day').valueOf() };
+  }
+  const len = per === 'minute' ? MINUTE : HOUR;
+  const start = Math.floor(nowMs / len) * len;
+  return { start, end: start + len };
+}
+
+/** Seconds until the window ends (at least 1): the retry-after of a refusal. */
+export const retryAfterSeconds = (windowEnd: number, nowMs: number): number => Math.max(1, Math.ceil((windowEnd - nowMs) / 1000));
+
+const PER_LABEL: Record<LimitWindow, string> = { minute: '每分钟', hour: '每小时', day: '每天' };
+
+/** The Chinese refusal: how many calls the window allows and when the caller may try again. */
+export function rateLimitMessage(limit: RateLimit, windowEnd: number, nowMs: number, zone: string): string {
+  const head = `操作太频繁（${PER_LABEL[limit.per]}最多 ${limit.max} 次）`;
+  const secs = retryAfterSeconds(windowEnd, nowMs);
+  if (secs < 120) return `${head}，请 ${secs} 秒后再试`;
+  return `${head}，请在 ${whenLabel(windowEnd, nowMs, zone)} 后再试`;
+}
+
+/** "15:00" today, "明天 00:00" or "12月3日 00:00" (China time). */
+export function whenLabel(atMs: number, nowMs: number, zone: string): string {
+  const at = dayjs(atMs).tz(zone);
+  const today = dayjs(nowMs).tz(zone).startOf('day');
+  const days = at.startOf('day').diff(today, 'day');
+  const time = at.format('HH:mm');
+  if (days === 0) return time;
+  if (days === 1) return `明天 ${time}`;
+  return `${at.month() + 1}月${at.date()}日 ${time}`;
+}
+
+/**
+ * Invite binding: wrong codes a caller may try per window before binding locks until the window ends.
+ * Five per hour makes guessing an 8-character code hopeless while a typo or two costs nothing.
+ */
+export const BIND_FAILURES: RateLimit = { per: 'hour', max: 5 };
+
+export function bindLockedMessage(windowEnd: number, nowMs: number, zone: string): string {
+  return `邀请码错误次数过多（${PER_LABEL[BIND_FAILURES.per]}最多 ${BIND_FAILURES.max} 次），已暂时锁定，请在 ${whenLabel(windowEnd, nowMs, zone)} 后再试`;
+}
