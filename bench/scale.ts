@@ -26,6 +26,7 @@ import type { FunctionName } from '../src/contracts';
 import { COLLECTIONS as C } from '../src/contracts/collections';
 import { examples, ids as exampleIds } from '../test/fuzz/examples';
 import { slotAroundNow } from './stack';
+import { ruleMatchKeys, type ZoningMatch } from '../src/domain/zoning-match';
 
 const root = path.resolve(__dirname, '..');
 const DISTRICT = '120102';
@@ -178,12 +179,11 @@ async function seedLarge(cloud: LocalCloud, scale: Scale, nowMs: number): Promis
     };
   });
 
-  insertBatched(cloud, C.zoningRules, scale.zoningRules, (i) => ({
-    ...rule,
-    _id: `zr-scale-${pad(i)}`,
-    road: `规模路${i}`,
-    text: `规模路${i} 单号 1–99号`,
-  }));
+  // Each on its own road, filed under its keys as an import files it (a clone keeps the sample's road otherwise).
+  insertBatched(cloud, C.zoningRules, scale.zoningRules, (i) => {
+    const match = { ...(rule.match as ZoningMatch), road: `规模路${i}` } as ZoningMatch;
+    return { ...rule, _id: `zr-scale-${pad(i)}`, match, matchKeys: ruleMatchKeys({ match }), text: `规模路${i} 单号 1–99号` };
+  });
   cloud.store.analyze();
   return { scale: { ...scale, schools: schoolIds.length }, hostLocation: sampleDuty.hostLocation };
 }

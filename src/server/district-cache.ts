@@ -60,8 +60,8 @@ interface Published extends DistrictPublished {
 /** District-wide zoning facts every lookup needs, whatever the place: a few requests, not one per rule. */
 interface ZoningShared {
   storedYears: number[];
-  /** Rules stored without keys, filed here by the keys they would have. */
-  unkeyed: Map<string, ZoningRule[]>;
+  /** Rules stored without keys (none an import writes): candidates of every query, as before keys existed. */
+  unkeyed: ZoningRule[];
 }
 
 interface Entry {
@@ -84,7 +84,8 @@ async function load(code: string): Promise<DistrictData | null> {
   return district ? { district, divisions, schools, versions } : null;
 }
 
-function fileByKeys(rules: readonly ZoningRule[], into = new Map<string, ZoningRule[]>()): Map<string, ZoningRule[]> {
+function fileByKeys(rules: readonly ZoningRule[]): Map<string, ZoningRule[]> {
+  const into = new Map<string, ZoningRule[]>();
   for (const r of rules) {
     for (const key of ruleMatchKeys(r)) {
       const list = into.get(key);
@@ -115,7 +116,7 @@ async function loadPublished(code: string, data: Promise<DistrictData | null>): 
 
 async function loadShared(code: string): Promise<ZoningShared> {
   const [storedYears, unkeyed] = await Promise.all([zoningRuleYears(code), unkeyedZoningRules(code)]);
-  return { storedYears, unkeyed: fileByKeys(unkeyed) };
+  return { storedYears, unkeyed };
 }
 
 /** The cache entry of this version, loading the light part when missing or stale. */
@@ -194,11 +195,8 @@ export async function districtWithZoning<T>(
   const [published, shared, stored] = await Promise.all([publishedP, sharedP, storedRulesFor(code, entry, keys)]);
   const lists = published.listRules();
   const byId = new Map<string, ZoningRule>();
-  for (const r of stored) byId.set(r._id, r);
-  for (const k of keys) {
-    for (const r of lists.byKey.get(k) ?? []) byId.set(r._id, r);
-    for (const r of shared.unkeyed.get(k) ?? []) byId.set(r._id, r);
-  }
+  for (const r of [...stored, ...shared.unkeyed]) byId.set(r._id, r);
+  for (const k of keys) for (const r of lists.byKey.get(k) ?? []) byId.set(r._id, r);
   const byYear = new Map<number, ZoningRule[]>();
   for (const r of byId.values()) {
     const list = byYear.get(r.schoolYear);
