@@ -15,6 +15,7 @@ export default defineAppConfig({
     'pages/bind/index',
     'pages/enrol/index',
     'pages/policy-detail/index',
+    'pages/not-found/index',
   ],
   subPackages: [
     { root: 'packages/teacher', pages: ['pages/home/index', 'pages/month/index', 'pages/makeup/index', 'pages/requests/index', 'pages/request-new/index'] },
@@ -32,8 +33,9 @@ export default defineAppConfig({
     backgroundColor: '#ededed',
   },
   tabBar: {
-    color: '#7f7f7f',
-    selectedColor: '#07c160',
+    // AA contrast on white (src/styles/tokens.scss $xq-muted / $xq-brand).
+    color: '#595959',
+    selectedColor: '#067a3c',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [

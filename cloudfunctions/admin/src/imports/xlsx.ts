@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { MAX_IMPORT_ROWS } from '../../../../src/domain/imports';
 import { AppError } from '../../../../src/server/errors';
+import { guardXlsx, ZIP_LIMITS } from './zip-guard';
 
 /**
  * What reading a sheet may cost, whatever the file holds. exceljs stops parsing at the first row or
@@ -14,13 +15,19 @@ export const XLSX_LIMITS = {
   columns: 40,
   /** The last row that may hold text: the header and MAX_IMPORT_ROWS rows of data. */
   rows: MAX_IMPORT_ROWS + 1,
+  /** The archive itself (entries, inflated bytes, ratio): zip-guard.ts. */
+  zip: ZIP_LIMITS,
 };
 
 /**
  * Sheet parts a whole-file load would expand cell by cell (one data validation on a whole column costs
- * seconds, a merge of a whole sheet never ends) and that an import does not need: never parsed.
+ * seconds, a merge of a whole sheet never ends) and that an import does not need: never parsed. The
+ * last four point into parts zip-guard.ts drops (pictures, tables), so they are skipped with them.
  */
-const IGNORED = ['mergeCells', 'dataValidations', 'conditionalFormatting', 'extLst', 'hyperlinks', 'cols', 'dimension', 'autoFilter', 'rowBreaks'];
+const IGNORED = [
+  'mergeCells', 'dataValidations', 'conditionalFormatting', 'extLst', 'hyperlinks', 'cols', 'dimension', 'autoFilter', 'rowBreaks',
+  'drawing', 'legacyDrawing', 'picture', 'tableParts',
+];
 
 export interface SheetText {
   /** Line i is row i + 1 of the sheet, every cell as text up to its last filled column. */
@@ -47,15 +54,17 @@ function countError(e: unknown, limits: typeof XLSX_LIMITS): AppError | null {
 }
 
 /**
- * The first sheet (in the workbook's order) as text. A filled cell past the last column or row that
+ * The first sheet (in the workbook's order) as text. The archive is checked and stripped to the parts
+ * an import reads first (zip-guard.ts). A filled cell past the last column or row that
  * may hold text is refused with its address; empty cells that only carry formatting are skipped
  * wherever they are. Anything exceljs cannot read is left to the caller.
  */
 export async function readFirstSheet(bytes: Buffer, limits = XLSX_LIMITS): Promise<SheetText> {
   const workbook = new ExcelJS.Workbook();
   const options = { ignoreNodes: IGNORED, maxRows: limits.rowElements, maxCols: limits.columns };
+  const guarded = await guardXlsx(bytes, limits.zip);
   try {
-    await workbook.xlsx.load(bytes as never, options as never);
+    await workbook.xlsx.load(guarded.bytes as never, options as never);
   } catch (e) {
     throw countError(e, limits) ?? e;
   }

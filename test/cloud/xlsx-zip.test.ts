@@ -1,0 +1,171 @@
+/**
+ * Issue 13: the .xlsx archive itself is checked before exceljs sees it. Defined names (exceljs expands
+ * each into a matrix cell by cell), zip bombs (huge inflated parts, a lying size header, a high ratio)
+ * and archives of thousands of entries are refused or cut out, bounded by counts and sizes.
+ * The preview goes through the built `admin` bundle (`npm run build:functions` first).
+ */
+import ExcelJS from 'exceljs';
+// exceljs's own zip library: used here to take a written workbook apart and put hostile parts in.
+import JSZip from 'jszip';
+import { readFirstSheet, XLSX_LIMITS } from '../../cloudfunctions/admin/src/imports/xlsx';
+import { guardXlsx, ZIP_LIMITS } from '../../cloudfunctions/admin/src/imports/zip-guard';
+import { useTestApp } from '../helpers/local-app';
+
+const app = useTestApp();
+const BUREAU = { OPENID: 'o-local-hd-bureau', APPID: 'wx-test' };
+const preview = async (file: Buffer) =>
+  ((await app.cloud.invoke('admin', { action: 'importPreview', table: 'schools', format: 'xlsx', content: file.toString('base64') }, BUREAU)) as { result: any }).result;
+
+const SCHOOLS = [
+  ['学校名称', '学段', '纬度', '经度', '教师人数'],
+  ['互助道小学', '小学', 39.1301, 117.2601, 88],
+  ['新建实验小学', '小学', 39.1402, 117.2702, 40],
+];
+const LINES = SCHOOLS.map((r) => r.map(String));
+
+async function baseWorkbook(edit: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void = () => undefined): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('学校');
+  for (const row of SCHOOLS) ws.addRow(row);
+  edit(wb, ws);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The schools workbook with its parts changed by `patch` (a JSZip of the written file). */
+async function patched(patch: (zip: JSZip) => Promise<void> | void): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await baseWorkbook());
+  await patch(zip);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+async function withDefinedNames(names: string): Promise<Buffer> {
+  return patched(async (zip) => {
+    const xml = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', xml.replace('</sheets>', `</sheets><definedNames>${names}</definedNames>`));
+  });
+}
+
+const invalid = (message: RegExp) => ({ code: 'INVALID_INPUT', field: 'content', message: expect.stringMatching(message) });
+
+describe('defined names are cut out before exceljs expands them', () => {
+  it('a name over the whole sheet (17 billion cells): the table reads', async () => {
+    const file = await withDefinedNames(`<definedName name="全部">学校!$A$1:$XFD$1048576</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">学校!$A$1:$XFD$1048576</definedName>`);
+    expect((await readFirstSheet(file)).lines).toEqual(LINES);
+  });
+
+  const spelled = (count: number) =>
+    withDefinedNames(`<definedName name="逐格">${Array.from({ length: count }, (_x, i) => `学校!$${String.fromCharCode(65 + (i % 26))}$${i + 1}`).join(',')}</definedName><definedName name="空"/>`);
+
+  it('a name spelled cell by cell (200,000 cells): the table reads', async () => {
+    expect((await readFirstSheet(await spelled(200_000))).lines).toEqual(LINES);
+  });
+
+  it('through the preview (15,000 cells: what fits in one call) the same', async () => {
+    const file = await spelled(15_000);
+    const res = await preview(file);
+    expect(res).toMatchObject({ ok: true, data: { fileErrors: [] } });
+    expect(res.data.rows.map((r: any) => r.label)).toEqual(['互助道小学', '新建实验小学']);
+  });
+
+  it('a self-closing definedNames element and a workbook without names both read', async () => {
+    expect((await readFirstSheet(await patched(async (zip) => {
+      const xml = await zip.file('xl/workbook.xml')!.async('string');
+      zip.file('xl/workbook.xml', xml.replace('</sheets>', '</sheets><definedNames/>'));
+    }))).lines).toEqual(LINES);
+    expect((await readFirstSheet(await baseWorkbook())).lines).toEqual(LINES);
+  });
+});
+
+/** Sets the declared inflated size of `name` in its local header and the central directory. */
+function lieAboutSize(file: Buffer, name: string, size: number): Buffer {
+  const out = Buffer.from(file);
+  const nameBytes = Buffer.from(name, 'utf8');
+  let found = 0;
+  for (let at = out.indexOf(nameBytes); at >= 0; at = out.indexOf(nameBytes, at + 1)) {
+    if (out.readUInt32LE(at - 30) === 0x04034b50) {
+      out.writeUInt32LE(size, at - 30 + 22);
+      found++;
+    } else if (out.readUInt32LE(at - 46) === 0x02014b50) {
+      out.writeUInt32LE(size, at - 46 + 24);
+      found++;
+    }
+  }
+  if (found !== 2) throw new Error(`headers of ${name}: ${found}`);
+  return out;
+}
+
+describe('zip bombs are refused before they are inflated past the limits', () => {
+  // 40 MB of XML whitespace in the sheet part deflates to ~40 KB.
+  const padding = ' '.repeat(40 * 1024 * 1024);
+  const bomb = () =>
+    patched(async (zip) => {
+      const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+      zip.file('xl/worksheets/sheet1.xml', xml.replace('<sheetData>', `<sheetData>${padding}`));
+    });
+
+  it('a part that declares more than the limit: refused by its header, in the reader and through the preview', async () => {
+    const file = await bomb();
+    expect(file.length).toBeLessThan(200 * 1024);
+    await expect(readFirstSheet(file)).rejects.toMatchObject(invalid(/^xlsx 文件解压后过大（超过24MB）/));
+    expect(await preview(file)).toMatchObject({ ok: false, ...invalid(/解压后过大/) });
+  });
+
+  it('a part whose header lies about its size: inflating stops at the limit', async () => {
+    const file = lieAboutSize(await bomb(), 'xl/worksheets/sheet1.xml', 1000);
+    await expect(guardXlsx(file)).rejects.toMatchObject(invalid(/解压后过大/));
+  });
+
+  it('parts each under the limit but together over it are refused', async () => {
+    // Stored, not deflated, so the ratio test does not refuse them first.
+    const file = await patched((zip) => {
+      for (let i = 2; i <= 3; i++) zip.file(`xl/worksheets/sheet${i}.xml`, ' '.repeat(20 * 1024 * 1024), { compression: 'STORE' });
+    });
+    await expect(guardXlsx(file)).rejects.toMatchObject(invalid(/解压后过大/));
+  });
+
+  it(`a part over 1 MB inflating more than ${ZIP_LIMITS.ratio}:1 is refused as a bomb; the same text stored plainly passes the ratio`, async () => {
+    const text = ' '.repeat(2 * 1024 * 1024);
+    const deflated = await patched((zip) => void zip.file('xl/worksheets/sheet2.xml', text));
+    await expect(guardXlsx(deflated)).rejects.toMatchObject(invalid(/压缩比异常/));
+    const stored = await patched((zip) => void zip.file('xl/worksheets/sheet2.xml', text, { compression: 'STORE' }));
+    expect((await guardXlsx(stored)).inflated).toBeGreaterThan(text.length);
+  });
+
+  it(`more than ${ZIP_LIMITS.entries} entries are refused by count before any is inflated`, async () => {
+    const file = await patched((zip) => {
+      for (let i = 0; i < ZIP_LIMITS.entries; i++) zip.file(`customXml/item${i}.xml`, '<a/>');
+    });
+    await expect(guardXlsx(file)).rejects.toMatchObject(invalid(new RegExp(`部件过多（5\\d\\d个，最多${ZIP_LIMITS.entries}个）`)));
+  });
+
+  it('the deflate ratio test reads the real compressed size: a normal 5,000-row roster passes', async () => {
+    const file = await baseWorkbook((_wb, ws) => {
+      for (let i = 0; i < XLSX_LIMITS.rows - SCHOOLS.length; i++) ws.addRow([`学校${i}`, '小学', 39.1, 117.2, 10]);
+    });
+    const guarded = await guardXlsx(file);
+    expect(guarded.inflated).toBeLessThan(ZIP_LIMITS.totalBytes);
+    expect((await readFirstSheet(file)).lines).toHaveLength(XLSX_LIMITS.rows);
+  });
+});
+
+describe('parts an import does not read are dropped unread', () => {
+  it('pictures, a table, comments and an unknown part: dropped, the table reads the same', async () => {
+    const file = await baseWorkbook((wb, ws) => {
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+      const image = wb.addImage({ buffer: png as never, extension: 'png' });
+      ws.addImage(image, 'G2:H4');
+      ws.addBackgroundImage(image);
+      ws.getCell('A1').note = '学校的全称';
+      ws.addTable({ name: 'T1', ref: 'J1', columns: [{ name: '甲' }], rows: [['乙']] });
+    });
+    const parts = Object.keys((await JSZip.loadAsync(file)).files);
+    expect(parts.some((p) => p.startsWith('xl/media/'))).toBe(true);
+    const kept = Object.keys((await JSZip.loadAsync((await guardXlsx(file)).bytes)).files);
+    expect(kept.filter((p) => !p.endsWith('/')).sort()).toEqual(
+      ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml'].sort(),
+    );
+    const lines = (await readFirstSheet(file)).lines;
+    expect(lines.slice(0, 3).map((l) => l.slice(0, 5))).toEqual(LINES);
+  });
+
+});
