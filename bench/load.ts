@@ -155,7 +155,7 @@ export async function loadBench(stack: BenchStack): Promise<LoadRow[]> {
   const scenarios: Scenario[] = [
     { name: 'bare node http', url: bare.url, requests: [post('/', {})], expected: [] },
     { name: 'school.lookup', url: stack.url, requests: [post('/fn/school', lookup)], expected: [] },
-    { name: 'approval.inbox (30 pending)', url: stack.url, requests: [post('/fn/approval', { action: 'inbox', status: 'pending' }, principal)], expected: [] },
+    { name: 'approval.inbox (30 pending)', url: stack.url, requests: [post('/fn/approval', { action: 'inbox', status: 'pending', limit: 50 }, principal)], expected: [] },
     { name: 'duty.clockIn', url: stack.url, requests: [clockIn], expected: ['ALREADY_CLOCKED_IN'] },
   ];
   const rows: LoadRow[] = [];
@@ -166,8 +166,9 @@ export async function loadBench(stack: BenchStack): Promise<LoadRow[]> {
 
   const inbox = rows[2];
   if (inbox.tally.ok > 0) {
-    const res = await fetch(`${stack.url}/fn/approval`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: principal }, body: JSON.stringify({ data: { action: 'inbox', status: 'pending' } }) });
-    const items = ((await res.json()) as { result: { data: unknown[] } }).result.data.length;
+    const res = await fetch(`${stack.url}/fn/approval`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: principal }, body: JSON.stringify({ data: { action: 'inbox', status: 'pending', limit: 50 } }) });
+    // The inbox answers a page ({ items, next }); 30 fit in its first page of 50.
+    const items = ((await res.json()) as { result: { data: { items: unknown[] } } }).result.data.items.length;
     if (items !== 30) throw new Error(`the principal's inbox lists ${items} requests, expected 30`);
   }
   const clock = rows[3];

@@ -69,6 +69,11 @@ const PAYLOADS: Payloads = {
     batchApprove: { ids: ['ap-none'] },
     withdraw: { id: 'ap-none', version: 1 },
     resubmit: { id: 'ap-none', version: 1 },
+    district: { status: 'pending' },
+    todo: {},
+    remind: { id: 'ap-none' },
+    transfer: { id: 'ap-none', version: 1, to: 'o-none' },
+    delegates: { id: 'ap-none' },
   },
   facility: {
     list: {},

@@ -41,7 +41,8 @@ async function refused(code: string, fn: string, action: string, input: Record<s
   expect(snapshot()).toBe(before);
   return r;
 }
-const ids = (list: Array<{ id: string }>) => list.map((x) => x.id);
+// Lists answer an array or a page ({ items, next }).
+const ids = (list: Array<{ id: string }> | { items: Array<{ id: string }> }) => (Array.isArray(list) ? list : list.items).map((x) => x.id);
 
 describe('approvals: another district, another school, another 学区, another teacher', () => {
   let id = '';

@@ -1,10 +1,13 @@
-import type { Actor, SchoolsById, ShareCount, XuequHeads } from '../../../src/domain/approval';
+import { escalateAtOf, stepKey, type Actor, type SchoolsById, type ShareCount, type XuequHeads } from '../../../src/domain/approval';
+import { CHINA_ZONE } from '../../../src/domain/time';
+import type { ApprovalDoc } from '../../../src/server/repositories/approvals';
 import { COLLECTIONS } from '../../../src/contracts/collections';
 import { forbidden } from '../../../src/server/errors';
 import type { ActionContext } from '../../../src/server/handler';
 import { districtData, type DistrictData } from '../../../src/server/district-cache';
 import { fetchAll } from '../../../src/server/repositories/query';
-import { usersWhere } from '../../../src/server/repositories/users';
+import { db } from '../../../src/server/cloud';
+import type { UserProfile } from '../../../src/domain/roles';
 import type { DutyDoc } from '../../../src/server/repositories/duties';
 import type { Names } from './views';
 
@@ -26,13 +29,23 @@ export function schoolsById(district: DistrictData): SchoolsById {
   return Object.fromEntries(district.schools.map((s) => [s._id, { name: s.name, districtCode: s.districtCode }]));
 }
 
-/** Which school's principal leads each 学区, from the bound 学区长 accounts. */
-export async function xuequHeads(districtCode: string): Promise<XuequHeads> {
+/**
+ * The district's deciding accounts, in one query: which school's principal leads each 学区 (routing
+ * merges their steps), and the keys of every step role someone holds (a step nobody holds escalates).
+ */
+export async function decidersOf(districtCode: string): Promise<{ heads: XuequHeads; staffed: Set<string> }> {
   const heads: Record<string, string[]> = {};
-  for (const u of await usersWhere({ districtCode, roles: 'xuequzhang' })) {
-    if (u.xuequId && u.schoolId) heads[u.xuequId] = [...(heads[u.xuequId] ?? []), u.schoolId];
+  const staffed = new Set<string>();
+  const users = await fetchAll<UserProfile>(COLLECTIONS.users, { districtCode, roles: db().command.in(['principal', 'xuequzhang', 'bureau']) });
+  for (const u of users) {
+    if (u.roles.includes('xuequzhang') && u.xuequId) {
+      staffed.add(`xuequ:${u.xuequId}`);
+      if (u.schoolId) heads[u.xuequId] = [...(heads[u.xuequId] ?? []), u.schoolId];
+    }
+    if (u.roles.includes('principal') && u.schoolId) staffed.add(`school:${u.schoolId}`);
+    if (u.roles.includes('bureau')) staffed.add(`bureau:${districtCode}`);
   }
-  return heads;
+  return { heads, staffed };
 }
 
 /** Teachers with an active exchange duty, of one school and of the district (资源共享 counts every form). */
@@ -44,5 +57,16 @@ export async function rotationCounts(district: DistrictData, schoolId: string): 
     school: { teachersInRotation: teachers(active.filter((d) => d.homeSchoolId === schoolId)), teacherCount: staff([schoolId]) },
     district: { teachersInRotation: teachers(active), teacherCount: staff(district.schools.map((s) => s._id)) },
     active,
+  };
+}
+
+/** The stored request with what the inboxes query recomputed: who decides the pending step, and from when the bureau may. */
+export function indexed(r: ApprovalDoc): ApprovalDoc {
+  const pending = r.status === 'pending';
+  return {
+    ...r,
+    inboxKey: pending ? stepKey(r.steps[r.current]) : null,
+    delegateOpenid: pending ? r.steps[r.current].delegate?.openid ?? null : null,
+    escalateAt: escalateAtOf(r, CHINA_ZONE),
   };
 }

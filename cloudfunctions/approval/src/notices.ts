@@ -1,4 +1,4 @@
-import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS, type Step } from '../../../src/domain/approval';
+import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS, escalationOf, type Step } from '../../../src/domain/approval';
 import { dateTimeIn } from '../../../src/domain/duty';
 import { sendNotices, type Notice } from '../../../src/server/notify';
 import { usersWhere } from '../../../src/server/repositories/users';
@@ -14,17 +14,28 @@ async function decidersOf(step: Step): Promise<string[]> {
   return (await usersWhere({ schoolId: step.schoolId ?? '', roles: 'principal' })).map((u) => u._id);
 }
 
-/** "A request waits for you" to whoever may decide the pending step. */
-export async function noticesForStep(r: ApprovalDoc, names: Names): Promise<Notice<'approval'>[]> {
+/**
+ * "A request waits for you" to whoever may decide the pending step: its holders, the acting approver it
+ * was handed to, and the district bureau once it has escalated (无人审批 at once, 超时 later).
+ */
+export async function noticesForStep(r: ApprovalDoc, names: Names, nowMs: number): Promise<Notice<'approval'>[]> {
   if (r.status !== 'pending') return [];
   const step = r.steps[r.current];
-  const who = await decidersOf(step);
+  const holders = await decidersOf(step);
+  const bureau = escalationOf(r, nowMs) ? await decidersOf({ ...step, roles: ['bureau'] }) : [];
+  const who = [...new Set([...holders, ...(step.delegate ? [step.delegate.openid] : []), ...bureau])];
   return who.map((touser) => ({
     touser,
     template: 'approval' as const,
     page: DETAIL_PAGE(r._id),
     fields: { type: REQUEST_TYPE_LABELS[r.type], requester: r.requesterName, step: names(step.schoolId ?? '') || step.label, time: dateTimeIn(r.updatedAt, ZONE) },
   }));
+}
+
+/** "A request waits for you" to the acting approver a step was just handed to (转交). */
+export function delegateNotice(r: ApprovalDoc, touser: string, names: Names): Notice<'approval'>[] {
+  const step = r.steps[r.current];
+  return [{ touser, template: 'approval', page: DETAIL_PAGE(r._id), fields: { type: REQUEST_TYPE_LABELS[r.type], requester: r.requesterName, step: names(step.schoolId ?? '') || step.label, time: dateTimeIn(r.updatedAt, ZONE) } }];
 }
 
 /** "Your request was decided" to the requester, when it is approved, rejected or sent back. */

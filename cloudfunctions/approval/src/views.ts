@@ -3,6 +3,10 @@ import {
   REQUEST_STATUS_LABELS,
   REQUEST_TYPE_LABELS,
   canDecideStep,
+  decidesAs,
+  escalationOf,
+  isExchange,
+  remindAfterOf,
   type Actor,
   type PolicyCheck,
 } from '../../../src/domain/approval';
@@ -13,7 +17,7 @@ import type { ApprovalDoc } from '../../../src/server/repositories/approvals';
 export const ZONE = CHINA_ZONE;
 const at = (ms: number) => dateTimeIn(ms, ZONE);
 const STEP_STATUS: Record<string, string> = { waiting: '待审', pending: '审批中', approved: '同意', rejected: '驳回', returned: '退回' };
-const ACTIONS: Record<string, string> = { submit: '提交', approve: '同意', reject: '驳回', return: '退回修改', withdraw: '撤回', resubmit: '重新提交' };
+const ACTIONS: Record<string, string> = { submit: '提交', approve: '同意', reject: '驳回', return: '退回修改', withdraw: '撤回', resubmit: '重新提交', transfer: '转交' };
 
 /** Names of schools for display; an unknown id shows as itself. */
 export type Names = (schoolId: string) => string;
@@ -23,7 +27,8 @@ function summaryLine(r: ApprovalDoc, name: Names): string {
   return `${r.teacherName}：${name(r.homeSchoolId)} → ${name(r.hostSchoolId)}（${r.termStart} 至 ${r.termEnd}）`;
 }
 
-export function toSummary(r: ApprovalDoc, name: Names): ApprovalSummary {
+export function toSummary(r: ApprovalDoc, name: Names, nowMs: number): ApprovalSummary {
+  const escalation = escalationOf(r, nowMs);
   return {
     id: r._id,
     type: r.type,
@@ -33,6 +38,7 @@ export function toSummary(r: ApprovalDoc, name: Names): ApprovalSummary {
     requesterName: r.requesterName,
     summary: summaryLine(r, name),
     waitingFor: r.status === 'pending' ? r.steps[r.current].label : null,
+    escalation: escalation && { kind: escalation.kind, label: escalation.label, since: at(escalation.since) },
     createdAt: at(r.createdAt),
     updatedAt: at(r.updatedAt),
     version: r.version,
@@ -60,18 +66,36 @@ function fieldsOf(r: ApprovalDoc, name: Names): ApprovalDetail['fields'] {
   ];
 }
 
-export function toDetail(r: ApprovalDoc, actor: Actor, name: Names, checks: PolicyCheck[]): ApprovalDetail {
+export function toDetail(r: ApprovalDoc, actor: Actor, name: Names, checks: PolicyCheck[], nowMs: number): ApprovalDetail {
   const pending = r.status === 'pending';
+  const as = decidesAs(r, actor, nowMs);
   return {
-    ...toSummary(r, name),
+    ...toSummary(r, name, nowMs),
     fields: fieldsOf(r, name),
-    steps: r.steps.map((s) => ({ label: s.label, status: STEP_STATUS[s.status] ?? s.status, decidedByName: s.decidedByName, decidedAt: s.decidedAt === null ? null : at(s.decidedAt), comment: s.comment })),
+    steps: r.steps.map((s) => ({ label: s.label, status: STEP_STATUS[s.status] ?? s.status, decidedByName: s.decidedByName, decidedAt: s.decidedAt === null ? null : at(s.decidedAt), comment: s.comment, unstaffed: s.unstaffed === true, delegateName: s.delegate?.name ?? null })),
     current: r.current,
-    trail: r.trail.map((t) => ({ at: at(t.at), byName: t.byName, action: ACTIONS[t.action] ?? t.action, step: t.step === null ? null : r.steps[t.step]?.label ?? null, comment: t.comment })),
+    trail: r.trail.map((t) => ({ at: at(t.at), byName: t.byName, action: ACTIONS[t.action] ?? t.action, step: t.step === null ? null : r.steps[t.step]?.label ?? null, comment: t.comment, changes: t.changes ?? [] })),
     checks,
-    canDecide: pending && canDecideStep(r.steps[r.current], actor),
+    canDecide: as !== null,
+    decidingAs: as,
     canWithdraw: (pending || r.status === 'returned') && r.requesterOpenid === actor._id,
     canResubmit: r.status === 'returned' && r.requesterOpenid === actor._id,
     result: r.result,
+    editable:
+      r.status === 'returned' && r.requesterOpenid === actor._id && isExchange(r)
+        ? {
+            type: r.type,
+            hostSchoolId: r.hostSchoolId,
+            slots: r.slots.map((s) => ({ ...s })),
+            termStart: r.termStart,
+            termEnd: r.termEnd,
+            reason: r.reason,
+            mentee: r.mentee ? { name: r.mentee.name } : null,
+            fix: r.returnFix ?? null,
+          }
+        : null,
+    canRemind: pending && r.requesterOpenid === actor._id && remindAfterOf(r.remindedAt, nowMs) === null,
+    remindAfter: pending && r.requesterOpenid === actor._id && remindAfterOf(r.remindedAt, nowMs) !== null ? at(remindAfterOf(r.remindedAt, nowMs)!) : null,
+    canTransfer: pending && canDecideStep(r.steps[r.current], actor),
   };
 }

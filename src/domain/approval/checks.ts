@@ -7,6 +7,7 @@ import { dateIn } from '../duty/calendar';
 import { dutyConflicts, dutyProblems } from '../duty/schedule';
 import { DUTY_KIND_LABELS, WEEKDAY_LABELS } from '../duty/types';
 import type { Duty, DutySlot } from '../duty/types';
+import { slotProblems } from '../slots';
 import { candidateDuty } from './duty';
 import type { ExchangeFields, PolicyCheck } from './types';
 
@@ -24,7 +25,8 @@ export function exchangeChecks(
     out.push({ code: 'SAME_SCHOOL', level: 'block', message: '派出学校与接收学校相同，不属于跨校交流' });
   if (fields.type === 'mentoring' && !fields.mentee?.name.trim())
     out.push({ code: 'MENTEE_MISSING', level: 'block', message: '师徒结对需填写徒弟姓名' });
-  const problems = dutyProblems(fields);
+  // An invalid slot (end before start, 00:00–23:59, outside school hours) blocks, and is never reported as 不冲突.
+  const problems = [...dutyProblems(fields), ...slotProblems(fields.slots).map((p) => p.message)];
   for (const message of problems) out.push({ code: 'DUTY_INVALID', level: 'block', message });
   if (problems.length > 0) return out; // conflicts of an unschedulable duty would be noise
 

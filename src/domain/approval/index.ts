@@ -5,3 +5,6 @@ export * from './machine';
 export * from './duty';
 export * from './checks';
 export * from './facility';
+export * from './escalation';
+export * from './edit';
+export * from './remind';

@@ -6,8 +6,9 @@
 import { refuse } from '../duty/types';
 import type { Refusal } from '../duty/types';
 import { canDecideStep } from './route';
+import { decidesAs } from './escalation';
 import { MAX_COMMENT_LENGTH, REQUEST_STATUS_LABELS } from './types';
-import type { Actor, ApprovalRefusalCode, ApprovalRequest, ApprovalStep, RequestFields, RequestState, Step, TrailAction } from './types';
+import type { Actor, ApprovalRefusalCode, ApprovalRequest, ApprovalStep, RequestFields, RequestState, Step, TrailAction, TrailEntry } from './types';
 
 export type Transition<R> = { ok: true; request: R } | Refusal<ApprovalRefusalCode>;
 
@@ -27,6 +28,8 @@ const fresh = (s: Step, status: ApprovalStep['status']): ApprovalStep => ({
   xuequId: s.xuequId,
   districtCode: s.districtCode,
   label: s.label,
+  unstaffed: s.unstaffed ?? false,
+  delegate: null,
   status,
   decidedBy: null,
   decidedByName: null,
@@ -44,14 +47,15 @@ function advance<R extends RequestState>(
   action: TrailAction,
   step: number | null,
   comment: string | null,
-  patch: Partial<RequestState>,
+  patch: Partial<R>,
+  extra: Pick<TrailEntry, 'changes'> = {},
 ): R {
   return {
     ...r,
     ...patch,
     version: r.version + 1,
     updatedAt: nowMs,
-    trail: [...r.trail, { at: nowMs, by: who._id, byName: who.name, action, step, comment }],
+    trail: [...r.trail, { at: nowMs, by: who._id, byName: who.name, action, step, comment, ...extra }],
   };
 }
 
@@ -76,6 +80,7 @@ export function submit<F extends RequestFields>(
     requesterOpenid: requester._id,
     requesterName: requester.name,
     routedOn: opts.routedOn,
+    stepSince: nowMs,
     createdAt: nowMs,
     updatedAt: nowMs,
   };
@@ -90,28 +95,35 @@ const notPending = (r: RequestState) =>
       : `该申请${REQUEST_STATUS_LABELS[r.status]}，不能再处理`,
   );
 
-/** Shared guard of the three decisions: fresh version, pending, the actor's step, a valid comment. */
+/**
+ * Shared guard of the three decisions: fresh version, pending, the actor's step (its holder, the acting
+ * approver it was handed to, or the bureau once it escalated), a valid comment.
+ */
 function guardDecision(
   r: RequestState,
   actor: Actor,
+  nowMs: number,
   comment: string | null | undefined,
   needComment: boolean,
   expectedVersion: number | undefined,
-): { ok: true; comment: string | null } | Refusal<ApprovalRefusalCode> {
+): { ok: true; comment: string | null; as: 'holder' | 'delegate' | 'bureau' } | Refusal<ApprovalRefusalCode> {
   if (expectedVersion !== undefined && expectedVersion !== r.version)
     return refuse('STALE_VERSION', '该申请已有新的变化，请刷新后再处理');
   if (r.status !== 'pending') return notPending(r);
   const step = r.steps[r.current];
-  if (!canDecideStep(step, actor)) return refuse('NOT_YOUR_STEP', `当前应由${step.label}审批，您无权处理这一步`);
+  const as = decidesAs(r, actor, nowMs);
+  if (!as) return refuse('NOT_YOUR_STEP', `当前应由${step.label}审批，您无权处理这一步`);
   const c = normalizeComment(comment);
   if (!c.ok) return c;
   if (needComment && c.comment === null) return refuse('COMMENT_REQUIRED', '请填写理由，申请人会看到');
-  return c;
+  return { ...c, as };
 }
 
-function decideStep<R extends RequestState>(r: R, actor: Actor, nowMs: number, status: ApprovalStep['status'], comment: string | null): ApprovalStep[] {
+const ACTING: Record<'holder' | 'delegate' | 'bureau', string> = { holder: '', delegate: '（代理审批）', bureau: '（区教育局代为审批）' };
+
+function decideStep<R extends RequestState>(r: R, actor: Actor, nowMs: number, status: ApprovalStep['status'], comment: string | null, as: 'holder' | 'delegate' | 'bureau'): ApprovalStep[] {
   return r.steps.map((s, i) =>
-    i === r.current ? { ...s, status, decidedBy: actor._id, decidedByName: actor.name, decidedAt: nowMs, comment } : s,
+    i === r.current ? { ...s, status, decidedBy: actor._id, decidedByName: `${actor.name}${ACTING[as]}`, decidedAt: nowMs, comment } : s,
   );
 }
 
@@ -123,12 +135,12 @@ export function approve<R extends RequestState>(
   comment?: string | null,
   expectedVersion?: number,
 ): Transition<R> {
-  const g = guardDecision(request, actor, comment, false, expectedVersion);
+  const g = guardDecision(request, actor, nowMs, comment, false, expectedVersion);
   if (!g.ok) return g;
-  const steps = decideStep(request, actor, nowMs, 'approved', g.comment);
+  const steps = decideStep(request, actor, nowMs, 'approved', g.comment, g.as);
   const last = request.current === steps.length - 1;
   if (!last) steps[request.current + 1] = { ...steps[request.current + 1], status: 'pending' };
-  const patch = last ? { steps, status: 'approved' as const } : { steps, current: request.current + 1 };
+  const patch: Partial<R> = last ? ({ steps, status: 'approved' } as Partial<R>) : ({ steps, current: request.current + 1, stepSince: nowMs } as Partial<R>);
   return { ok: true, request: advance(request, actor, nowMs, 'approve', request.current, g.comment, patch) };
 }
 
@@ -151,11 +163,11 @@ function closeStep<R extends RequestState>(
   expectedVersion: number | undefined,
   outcome: 'rejected' | 'returned',
 ): Transition<R> {
-  const g = guardDecision(request, actor, comment, true, expectedVersion);
+  const g = guardDecision(request, actor, nowMs, comment, true, expectedVersion);
   if (!g.ok) return g;
-  const steps = decideStep(request, actor, nowMs, outcome, g.comment);
+  const steps = decideStep(request, actor, nowMs, outcome, g.comment, g.as);
   const event = outcome === 'rejected' ? 'reject' : 'return';
-  return { ok: true, request: advance(request, actor, nowMs, event, request.current, g.comment, { steps, status: outcome }) };
+  return { ok: true, request: advance(request, actor, nowMs, event, request.current, g.comment, { steps, status: outcome } as Partial<R>) };
 }
 
 /**
@@ -177,12 +189,13 @@ export function withdraw<R extends RequestState>(
   const c = normalizeComment(comment);
   if (!c.ok) return c;
   const steps = request.steps.map((s) => (s.status === 'pending' ? { ...s, status: 'waiting' as const } : s));
-  return { ok: true, request: advance(request, actor, nowMs, 'withdraw', null, c.comment, { steps, status: 'withdrawn' }) };
+  return { ok: true, request: advance(request, actor, nowMs, 'withdraw', null, c.comment, { steps, status: 'withdrawn' } as Partial<R>) };
 }
 
 /**
  * The requester sends a returned request again; every step starts over (earlier decisions stay in the
- * trail). Pass `steps` re-routed when the caller let the requester edit fields that routing reads.
+ * trail). With `edit`, the requester changed the request: its fields are replaced, the steps re-routed
+ * on them, and the trail entry lists what changed (labels in Chinese), so the audit trail continues.
  */
 export function resubmit<R extends RequestState>(
   request: R,
@@ -191,6 +204,7 @@ export function resubmit<R extends RequestState>(
   comment?: string | null,
   steps?: readonly Step[],
   expectedVersion?: number,
+  edit?: { fields: Partial<R>; changes: string[] },
 ): Transition<R> {
   if (expectedVersion !== undefined && expectedVersion !== request.version)
     return refuse('STALE_VERSION', '该申请已有新的变化，请刷新后再处理');
@@ -200,10 +214,34 @@ export function resubmit<R extends RequestState>(
   if (route.length === 0) return refuse('NO_STEPS', '无法确定审批人，请联系教育局');
   const c = normalizeComment(comment);
   if (!c.ok) return c;
-  return {
-    ok: true,
-    request: advance(request, actor, nowMs, 'resubmit', null, c.comment, { steps: restart(route), current: 0, status: 'pending' }),
-  };
+  const patch = { ...(edit?.fields ?? {}), steps: restart(route), current: 0, status: 'pending', stepSince: nowMs } as Partial<R>;
+  return { ok: true, request: advance(request, actor, nowMs, 'resubmit', null, c.comment, patch, edit && edit.changes.length > 0 ? { changes: edit.changes } : {}) };
+}
+
+/**
+ * 转交: the holder of the pending step hands it to an acting approver (a deputy while the principal is
+ * away). The holder keeps the right to decide; the trail records who handed it to whom. Handing it on
+ * again replaces the acting approver; handing it to oneself is refused.
+ */
+export function transfer<R extends RequestState>(
+  request: R,
+  actor: Actor,
+  nowMs: number,
+  delegate: { openid: string; name: string },
+  comment?: string | null,
+  expectedVersion?: number,
+): Transition<R> {
+  if (expectedVersion !== undefined && expectedVersion !== request.version)
+    return refuse('STALE_VERSION', '该申请已有新的变化，请刷新后再处理');
+  if (request.status !== 'pending') return notPending(request);
+  const step = request.steps[request.current];
+  if (!canDecideStep(step, actor)) return refuse('NOT_YOUR_STEP', `只有${step.label}本人可以转交这一步`);
+  if (delegate.openid === actor._id) return refuse('NOT_TRANSFERABLE', '不能转交给自己');
+  const c = normalizeComment(comment);
+  if (!c.ok) return c;
+  const steps = request.steps.map((s, i) => (i === request.current ? { ...s, delegate: { ...delegate } } : s));
+  const note = `转交给${delegate.name}代理审批${c.comment ? `：${c.comment}` : ''}`;
+  return { ok: true, request: advance(request, actor, nowMs, 'transfer', request.current, note, { steps } as Partial<R>) };
 }
 
 /** The transition just approved the request: the caller creates the duty / booking now, exactly once. */

@@ -169,6 +169,16 @@ export function routeRequest(
   return out;
 }
 
+/**
+ * The China date whose 学区 composition routes a request: the day it takes effect when that is later
+ * than filing (a term starting after a composition change goes to the 学区 of the term; a booking to
+ * that of its day), else the filing date.
+ */
+export function routeDateOf(request: RequestFields, filedOn: string, bookingDate?: string): string {
+  const effective = request.type === 'facility' ? bookingDate ?? filedOn : request.termStart;
+  return effective > filedOn ? effective : filedOn;
+}
+
 type Decider = Pick<Actor, 'roles' | 'schoolId' | 'xuequId' | 'districtCode'>;
 
 /**

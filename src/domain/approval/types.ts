@@ -74,6 +74,13 @@ export interface Step {
   districtCode: string;
   /** Chinese, e.g. 派出学校校长（友爱道小学）. */
   label: string;
+  /**
+   * Nobody holds this step's role (a school without a principal account, a 学区 without a 学区长) as
+   * of filing: the district bureau decides it as soon as it is pending instead of it waiting forever.
+   */
+  unstaffed?: boolean;
+  /** 转交: the acting approver the holder handed this step to (a principal away); they may decide it too. */
+  delegate?: { openid: string; name: string } | null;
 }
 
 export type StepStatus = 'waiting' | 'pending' | 'approved' | 'rejected' | 'returned';
@@ -96,7 +103,7 @@ export const REQUEST_STATUS_LABELS: Readonly<Record<RequestStatus, string>> = {
   withdrawn: '已撤回',
 };
 
-export type TrailAction = 'submit' | 'approve' | 'reject' | 'return' | 'withdraw' | 'resubmit';
+export type TrailAction = 'submit' | 'approve' | 'reject' | 'return' | 'withdraw' | 'resubmit' | 'transfer';
 
 export interface TrailEntry {
   at: number;
@@ -106,6 +113,8 @@ export interface TrailEntry {
   /** The step decided (approve / reject / return); null for the requester's own actions. */
   step: number | null;
   comment: string | null;
+  /** resubmit after an edit: what the requester changed, e.g. 每周安排：周二 14:00–15:30 → 周三 14:00–15:30. */
+  changes?: string[];
 }
 
 /** The workflow state every request carries, whatever its type. */
@@ -125,6 +134,14 @@ export interface RequestState {
   requesterName: string;
   /** China date whose 学区 composition the steps were routed on. */
   routedOn: string;
+  /** When the current step became pending (escalation counts from here); absent on old documents. */
+  stepSince?: number;
+  /**
+   * From this instant the district bureau may decide the pending step too (无人审批 at once, 超时 after
+   * the wait limit); null when not pending or the step is the bureau's own. Set by escalateAtOf on
+   * every write, so the bureau's inbox can query it.
+   */
+  escalateAt?: number | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -158,6 +175,8 @@ export type ApprovalRefusalCode =
   | 'COMMENT_REQUIRED'
   | 'COMMENT_TOO_LONG'
   | 'NOT_REQUESTER'
-  | 'NOT_RETURNED';
+  | 'NOT_RETURNED'
+  | 'NOT_TRANSFERABLE'
+  | 'REMIND_TOO_SOON';
 
 export const MAX_COMMENT_LENGTH = 500;

@@ -10,6 +10,12 @@ import { fetchAll, fetchById } from './query';
  */
 export type ApprovalDoc = ApprovalRequest & {
   inboxKey: string | null;
+  /** The acting approver (转交) of the pending step: their inbox queries it. */
+  delegateOpenid?: string | null;
+  /** Last 催办 (remind) of the pending step, for its cooldown. */
+  remindedAt?: number | null;
+  /** 退回修改: the part the decider asked the requester to fix (the form opens there); cleared on resubmit. */
+  returnFix?: 'host' | 'slots' | 'term' | 'reason' | null;
   deciders: string[];
   checks: PolicyCheck[];
   result: { dutyId: string | null; bookingId: string | null } | null;

@@ -2,7 +2,11 @@ import type { z } from 'zod';
 import type { ApprovalDetail, approvalInputs } from '../../../../src/contracts/approval';
 import { COLLECTIONS } from '../../../../src/contracts/collections';
 import {
+  applyEdit,
   approve,
+  exchangeChanges,
+  routeDateOf,
+  rotationChecks,
   dutyFromRequest,
   dutyIdFor,
   exchangeChecks,
@@ -12,7 +16,6 @@ import {
   reject,
   resubmit as resubmitRequest,
   sendBack,
-  stepKey,
   withdraw as withdrawRequest,
   type Actor,
   type ApprovalRequest,
@@ -29,8 +32,10 @@ import { dutiesOfTeacher, type DutyDoc } from '../../../../src/server/repositori
 import { getFacility, type FacilityDoc } from '../../../../src/server/repositories/facilities';
 import { bookInTransaction } from '../../../../src/server/facility-booking';
 import { checkTypedText } from '../../../../src/server/content-check';
-import { actorOf, namesOf } from '../context';
-import { noticeForRequester, noticesForStep, sendAll } from '../notices';
+import { actorOf, indexed, namesOf, rotationCounts } from '../context';
+import { dateIn } from '../../../../src/domain/duty';
+import { routeOf } from './submit';
+import { delegateNotice, noticeForRequester, noticesForStep, sendAll } from '../notices';
 import { ZONE, toDetail } from '../views';
 import { canSee, currentChecks } from './lists';
 
@@ -85,7 +90,7 @@ async function createOutcome(tx: Tx, r: ApprovalDoc, district: DistrictData, pre
  * its version, so of concurrent decisions on one step exactly one applies; the rest get STALE_VERSION
  * (or NOT_PENDING / NOT_YOUR_STEP once the request has moved on). Nothing is written on a refusal.
  */
-async function transition(id: string, ctx: ActionContext, move: Move): Promise<ApprovalDetail> {
+export async function transition(id: string, ctx: ActionContext, move: Move, notify: 'step' | 'delegate' = 'step'): Promise<ApprovalDetail> {
   const { actor, district } = await actorOf(ctx);
   const before = await getApproval(id);
   // Another district's, school's or teacher's request answers exactly as a made-up id.
@@ -97,18 +102,19 @@ async function transition(id: string, ctx: ActionContext, move: Move): Promise<A
     if (!moved.ok) throw new AppError(moved.code, moved.message);
     const next = moved.request;
     const result = isFinalApproval(current, next) ? await createOutcome(tx, next, district, prepared, ctx.now) : current.result;
-    const doc: ApprovalDoc = {
+    const doc: ApprovalDoc = indexed({
       ...next,
-      inboxKey: next.status === 'pending' ? stepKey(next.steps[next.current]) : null,
       deciders: next.trail.some((t) => t.by === actor._id && t.step !== null) ? [...new Set([...current.deciders, actor._id])] : current.deciders,
       result,
-    };
+    });
     await tx.collection(COLLECTIONS.approvals).doc(id).set({ data: fieldsOf(doc) as unknown as Record<string, unknown> });
     return doc;
   });
   const names = namesOf(district);
-  await sendAll([...(await noticesForStep(after, names)), ...noticeForRequester(after)]);
-  return toDetail(after, actor, names, await currentChecks(after, ctx.now));
+  const step = after.status === 'pending' ? after.steps[after.current] : null;
+  if (notify === 'delegate' && step?.delegate) await sendAll(delegateNotice(after, step.delegate.openid, names));
+  else await sendAll([...(await noticesForStep(after, names, ctx.now)), ...noticeForRequester(after)]);
+  return toDetail(after, actor, names, await currentChecks(after, ctx.now), ctx.now);
 }
 
 /** A decider's or requester's comment is read by the others on the request: checked before anything is written. */
@@ -121,7 +127,10 @@ export async function decide(input: DecideInput, ctx: ActionContext): Promise<Ap
   const moves: Record<DecideInput['decision'], Move> = {
     approve: (r, a, now) => approve(r, a, now, input.comment, input.version),
     reject: (r, a, now) => reject(r, a, now, input.comment ?? null, input.version),
-    return: (r, a, now) => sendBack(r, a, now, input.comment ?? null, input.version),
+    return: (r, a, now) => {
+      const t = sendBack(r, a, now, input.comment ?? null, input.version);
+      return t.ok ? { ok: true, request: { ...t.request, returnFix: input.fix ?? null } } : t;
+    },
   };
   return transition(input.id, ctx, moves[input.decision]);
 }
@@ -147,7 +156,49 @@ export async function withdraw(input: { id: string; version: number; comment?: s
   return transition(input.id, ctx, (r, a, now) => withdrawRequest(r, a, now, input.comment, input.version));
 }
 
-export async function resubmit(input: { id: string; version: number; comment?: string }, ctx: ActionContext): Promise<ApprovalDetail> {
-  await checkComment(ctx, input.comment);
-  return transition(input.id, ctx, (r, a, now) => resubmitRequest(r, a, now, input.comment, undefined, input.version));
+type ResubmitInput = z.output<(typeof approvalInputs)['resubmit']>;
+
+/**
+ * The requester sends a returned request again, unchanged or edited (退回修改): an edit is checked as a
+ * new filing would be (slots, conflicts, rotation share), re-routed on the changed fields, and the trail
+ * entry lists what changed. Nothing is written when a check blocks.
+ */
+export async function resubmit(input: ResubmitInput, ctx: ActionContext): Promise<ApprovalDetail> {
+  const edit = input.edit;
+  await checkTypedText(ctx.openid, { comment: ['意见', input.comment], 'edit.reason': ['申请理由', edit?.reason], 'edit.mentee.name': ['徒弟姓名', edit?.mentee?.name] });
+  if (!edit || Object.keys(edit).length === 0)
+    return transition(input.id, ctx, (r, a, now) => resubmitRequest(r, a, now, input.comment, undefined, input.version, { fields: { returnFix: null }, changes: [] }));
+  const { actor, district } = await actorOf(ctx);
+  const before = await getApproval(input.id);
+  if (!before || before.districtCode !== district.district.code || !canSee(before, actor)) throw notFound('该申请');
+  if (before.requesterOpenid !== actor._id) throw new AppError('NOT_REQUESTER', '只有申请人可以重新提交');
+  if (!isExchange(before)) throw new AppError('INVALID_INPUT', '场馆预约不能修改（edit），请撤回后重新预约', 'edit');
+  if (edit.hostSchoolId !== undefined && (!district.schools.some((s) => s._id === edit.hostSchoolId) || edit.hostSchoolId === before.homeSchoolId))
+    throw new AppError('INVALID_INPUT', '接收学校（edit.hostSchoolId）不在本区或与派出学校相同', 'edit.hostSchoolId');
+  const fields = applyEdit(before, {
+    ...edit,
+    slots: edit.slots?.map((x) => ({ ...x, weekday: x.weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7 })),
+    mentee: edit.mentee ? { name: edit.mentee.name.trim(), openid: null } : undefined,
+  });
+  const [duties, counts] = await Promise.all([dutiesOfTeacher(actor._id), rotationCounts(district, before.homeSchoolId)]);
+  const names = namesOf(district);
+  const checks = [
+    ...exchangeChecks(fields, before._id, duties.filter((d) => d._id !== dutyIdFor(before._id)), ctx.now, ZONE),
+    ...rotationChecks({ schoolName: names(before.homeSchoolId), school: counts.school, district: counts.district, teacherAlreadyCounted: counts.active.some((d) => d.teacherOpenid === actor._id) }),
+  ];
+  if (hasBlock(checks)) throw new AppError('POLICY_BLOCK', checks.filter((c) => c.level === 'block').map((c) => c.message).join('；'));
+  const routed = await routeOf(district, fields, ctx.now, checks);
+  const changes = exchangeChanges(before, fields, names);
+  const patch = {
+    hostSchoolId: fields.hostSchoolId,
+    slots: fields.slots,
+    termStart: fields.termStart,
+    termEnd: fields.termEnd,
+    reason: fields.reason,
+    mentee: fields.mentee,
+    checks: routed.checks,
+    routedOn: routeDateOf(fields, dateIn(ctx.now, ZONE)),
+    returnFix: null,
+  } as Partial<ApprovalDoc>;
+  return transition(input.id, ctx, (r, a, now) => resubmitRequest(r, a, now, input.comment, routed.steps, input.version, { fields: patch, changes }));
 }

@@ -4,14 +4,16 @@ import { COLLECTIONS } from '../../../../src/contracts/collections';
 import {
   exchangeChecks,
   hasBlock,
+  markUnstaffed,
   rotationChecks,
+  routeDateOf,
   routeRequest,
-  stepKey,
   submit,
   type ApprovalRequest,
   type ExchangeFields,
   type PolicyCheck,
   type RequestFields,
+  type Step,
 } from '../../../../src/domain/approval';
 import { dateIn } from '../../../../src/domain/duty';
 import { AppError, forbidden } from '../../../../src/server/errors';
@@ -22,7 +24,7 @@ import { insertOnce } from '../../../../src/server/repositories/query';
 import { checkTypedText } from '../../../../src/server/content-check';
 import { callerRequestKey } from '../../../../src/server/request-key';
 import type { DistrictData } from '../../../../src/server/district-cache';
-import { actorOf, namesOf, rotationCounts, schoolsById, xuequHeads } from '../context';
+import { actorOf, decidersOf, indexed, namesOf, rotationCounts, schoolsById } from '../context';
 import { noticesForStep, sendAll } from '../notices';
 import { ZONE, toDetail } from '../views';
 
@@ -49,18 +51,28 @@ export async function fileRequest(
   const id = approvalIdFor(user._id, requestId);
   const names = namesOf(district);
   // The id is keyed by the caller, so a stored request under it is always the caller's own retry.
-  const duplicate = (existing: ApprovalDoc) => ({ ...toDetail(existing, user, names, existing.checks), duplicate: true });
+  const duplicate = (existing: ApprovalDoc) => ({ ...toDetail(existing, user, names, existing.checks, ctx.now), duplicate: true });
   const existing = await getApproval(id);
   if (existing) return duplicate(existing);
   if (hasBlock(checks)) throw new AppError('POLICY_BLOCK', checks.filter((c) => c.level === 'block').map((c) => c.message).join('；'));
-  const today = dateIn(ctx.now, ZONE);
-  const steps = routeRequest(fields, district.versions, today, schoolsById(district), await xuequHeads(district.district.code));
-  const made = submit(fields, steps, user, ctx.now, { _id: id, routedOn: today });
+  const { steps, checks: all } = await routeOf(district, fields, ctx.now, checks);
+  const made = submit(fields, steps, user, ctx.now, { _id: id, routedOn: routeDateOf(fields, dateIn(ctx.now, ZONE), fields.type === 'facility' ? dateIn(fields.start, ZONE) : undefined) });
   if (!made.ok) throw new AppError(made.code, made.message);
-  const doc: ApprovalDoc = { ...(made.request as ApprovalRequest), inboxKey: stepKey(made.request.steps[0]), deciders: [], checks, result: null };
+  const doc: ApprovalDoc = indexed({ ...(made.request as ApprovalRequest), inboxKey: null, deciders: [], checks: all, result: null });
   if (!(await insertOnce(COLLECTIONS.approvals, doc))) return duplicate((await getApproval(id))!);
-  await sendAll(await noticesForStep(doc, names));
-  return { ...toDetail(doc, user, names, checks), duplicate: false };
+  await sendAll(await noticesForStep(doc, names, ctx.now));
+  return { ...toDetail(doc, user, names, all, ctx.now), duplicate: false };
+}
+
+/**
+ * The steps of a request: routed on the composition in force when it takes effect, each step nobody
+ * holds marked for the bureau, with a warning per such step added to the checks.
+ */
+export async function routeOf(district: DistrictData, fields: RequestFields, nowMs: number, checks: PolicyCheck[]): Promise<{ steps: Step[]; checks: PolicyCheck[] }> {
+  const on = routeDateOf(fields, dateIn(nowMs, ZONE), fields.type === 'facility' ? dateIn(fields.start, ZONE) : undefined);
+  const { heads, staffed } = await decidersOf(district.district.code);
+  const marked = markUnstaffed(routeRequest(fields, district.versions, on, schoolsById(district), heads), staffed);
+  return { steps: marked.steps, checks: [...checks.filter((c) => c.code !== 'NO_DECIDER'), ...marked.checks] };
 }
 
 /** A teacher asks to teach at (or rotate to, mentor at …) another school of the district. */
