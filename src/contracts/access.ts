@@ -99,6 +99,7 @@ export const ACCESS: AccessTable = {
     revokeInvite: { access: INVITERS, scope: INVITE_SCOPE },
     dashboard: { access: ['bureau', 'xuequzhang'], scope: 'own district (bureau) or own 学区 (学区长)' },
     dashboardCsv: { access: ['bureau', 'xuequzhang'], scope: 'own district (bureau) or own 学区 (学区长)' },
+    rebuildKpiRollups: { access: ['bureau'], scope: 'own district', limit: { per: 'hour', max: 600 } },
     importUpload: { access: ['bureau'], scope: 'own district: the upload is kept under the caller', limit: { per: 'hour', max: 1000 } },
     importPreview: { access: ['bureau'], scope: 'own district' },
     importApply: { access: ['bureau'], scope: 'own district', limit: { per: 'hour', max: 60 } },

@@ -20,10 +20,38 @@ const dashboardInput = z
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['xuequId'], message: '全区范围不需要学区编号（xuequId）' });
   });
 
+/** One step of the one-off rebuild of the KPI rollups: the district's schools from `cursor` on. */
+const rebuildInput = z
+  .object({
+    schoolYear: schoolYear.optional(),
+    cursor: z
+      .number({ invalid_type_error: '进度（cursor）应为数字' })
+      .int('进度（cursor）应为整数')
+      .min(0, '进度（cursor）不能为负数')
+      .optional(),
+  })
+  .strict();
+
 export const dashboardInputs = {
   dashboard: dashboardInput,
   dashboardCsv: dashboardInput,
+  rebuildKpiRollups: rebuildInput,
 };
+
+export type RebuildInput = z.output<typeof rebuildInput>;
+
+/** Progress of the rebuild: call again with `next` until it is null. */
+export interface RebuildView {
+  schoolYear: number;
+  /** Schools rebuilt so far (cursor + this call's) of `total`. */
+  done: number;
+  total: number;
+  /** The cursor of the next call; null when every school is done. */
+  next: number | null;
+  /** Rollups written by this call, and clock records read. */
+  written: number;
+  records: number;
+}
 
 export type DashboardInput = z.output<typeof dashboardInput>;
 
@@ -96,4 +124,5 @@ export interface DashboardView {
 export interface DashboardOutputs {
   dashboard: DashboardView;
   dashboardCsv: { filename: string; csv: string };
+  rebuildKpiRollups: RebuildView;
 }

@@ -106,6 +106,7 @@ export const examples = (): Record<string, Record<string, Example[]>> => ({
     revokeInvite: [{ id: ids.invite }],
     dashboard: [{ scope: 'xuequ', xuequId: 'hd-x1', schoolYear: 2026 }, { scope: 'district' }],
     dashboardCsv: [{ scope: 'district' }],
+    rebuildKpiRollups: [{ schoolYear: 2026, cursor: 0 }, {}],
     importUpload: [
       { uploadId: 'fuzz-upl-0001', index: 0, total: 2, piece: SCHOOLS_CSV },
       { uploadId: 'fuzz-upl-0002', index: 0, total: 1, piece: NOT_XLSX },

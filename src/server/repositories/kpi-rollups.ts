@@ -4,7 +4,8 @@
  */
 import { COLLECTIONS } from '../../contracts/collections';
 import type { ClockRecord } from '../../domain/duty/types';
-import { applyDelta, recordDelta, rollupId, type KpiRollup } from '../../domain/kpi-rollup';
+import { addDays } from '../../domain/duty/calendar';
+import { applyDelta, recordDelta, rollupId, rollupsFromRecords, type KpiRollup } from '../../domain/kpi-rollup';
 import { CHINA_ZONE } from '../../domain/time';
 import { db, fieldsOf, runTransaction, type Tx } from '../cloud';
 import type { ClockRecordDoc } from './duties';
@@ -69,4 +70,45 @@ export function listRollups(schoolIds: readonly string[], fromMonth: string, toM
   if (schoolIds.length === 0) return Promise.resolve([]);
   const _ = db().command;
   return fetchAll<KpiRollup>(COLLECTIONS.kpiRollups, { hostSchoolId: _.in([...schoolIds]), month: _.gte(fromMonth).and(_.lte(toMonth)) }, 50);
+}
+
+/** Schools rebuilt per call: their records are read in parallel, each a few pages a year. */
+export const REBUILD_SCHOOLS_PER_CALL = 10;
+
+/**
+ * Rebuilds the rollups of some host schools for the months of a school year from their records (for
+ * data written before the rollups existed). Each school's records of the year are read (the day before
+ * too, for a night session's minutes after midnight), its months written whole and months without
+ * records removed. Not atomic with clock writes: run it when no one is clocking (e.g. at night), or
+ * run it again for the current year.
+ */
+export async function rebuildRollupsOf(
+  schoolIds: readonly string[],
+  fromDate: string,
+  toDate: string,
+  nowMs: number,
+): Promise<{ written: number; records: number }> {
+  if (schoolIds.length === 0) return { written: 0, records: 0 };
+  const _ = db().command;
+  const fromMonth = fromDate.slice(0, 7);
+  const toMonth = toDate.slice(0, 7);
+  const [duties, existing, perSchool] = await Promise.all([
+    fetchAll<{ _id: string; homeSchoolId: string }>(COLLECTIONS.duties, { hostSchoolId: _.in([...schoolIds]) }),
+    listRollups(schoolIds, fromMonth, toMonth),
+    Promise.all(
+      schoolIds.map((id) =>
+        fetchAll<ClockRecordDoc>(COLLECTIONS.clockRecords, { hostSchoolId: id, sessionDate: _.gte(addDays(fromDate, -1)).and(_.lte(toDate)) }, 100),
+      ),
+    ),
+  ]);
+  const home = new Map(duties.map((d) => [d._id, d.homeSchoolId]));
+  const built = rollupsFromRecords(perSchool.flat(), (id) => home.get(id), CHINA_ZONE, nowMs);
+  const keep = [...built.values()].filter((r) => r.month >= fromMonth && r.month <= toMonth);
+  const stale = existing.filter((r) => !built.has(r._id));
+  const coll = db().collection(COLLECTIONS.kpiRollups);
+  await Promise.all([
+    ...keep.map((r) => coll.doc(r._id).set({ data: fieldsOf(r) as unknown as Record<string, unknown> })),
+    ...stale.map((r) => coll.doc(r._id).remove()),
+  ]);
+  return { written: keep.length, records: perSchool.reduce((n, l) => n + l.length, 0) };
 }

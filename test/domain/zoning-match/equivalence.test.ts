@@ -4,6 +4,8 @@ import {
   matchIndexed,
   matchRules,
   naiveMatch,
+  queryMatchKeys,
+  ruleMatchKeys,
   type ZoningMatch,
   type ZoningQuery,
   type ZoningRuleLike,
@@ -90,6 +92,37 @@ describe('the index answers exactly what the linear scan answers', () => {
     // The generators must make rules and queries meet, or the property says nothing.
     expect(withHits).toBeGreaterThan(800);
     expect(ties).toBeGreaterThan(300);
+  });
+});
+
+describe('match keys: the rules filed under a query’s keys are every rule that can match it', () => {
+  // The lookup reads only those rules (matchKeys in queryMatchKeys(query)): dropping the others changes nothing.
+  it('on random rule sets and random queries, and on any strings', () => {
+    let kept = 0;
+    let dropped = 0;
+    const filtered = (rules: readonly ZoningRuleLike[], q: ZoningQuery) => {
+      const keys = new Set(queryMatchKeys(q));
+      const out = rules.filter((r) => ruleMatchKeys(r).some((k) => keys.has(k)));
+      kept += out.length;
+      dropped += rules.length - out.length;
+      return out;
+    };
+    const anyString = fc.record({ address: fc.string({ unit: 'binary', maxLength: 120 }), communityCode: fc.string({ maxLength: 12 }) }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fc.array(ruleArb, { minLength: 50, maxLength: 300, size: 'max' }), fc.array(fc.oneof(queryArb, anyString), { minLength: 1, maxLength: 20 }), (rules, queries) => {
+        for (const q of queries) expect(naiveMatch(filtered(rules, q), q)).toEqual(naiveMatch(rules, q));
+      }),
+      { numRuns: 300 },
+    );
+    // Not vacuous: most rules are left out of a query, and some are read.
+    expect(dropped).toBeGreaterThan(kept);
+    expect(kept).toBeGreaterThan(1000);
+  });
+
+  it('a query has a bounded number of keys, whatever its address (the lookup reads them in a few requests)', () => {
+    expect(queryMatchKeys({ address: '天'.repeat(100) }).length).toBe(2);
+    const long = Array.from({ length: 100 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('');
+    expect(queryMatchKeys({ address: long, communityCode: '120102001001', streetCode: '120102001' }).length).toBeLessThanOrEqual(2 * 100 + 3);
   });
 });
 

@@ -1,0 +1,207 @@
+import type { LocalApp } from '../../local/app';
+import { rebuildRollupsInStore } from '../../local/kpi-rollups';
+import type { ClockRecord } from '../../src/domain/duty/types';
+import { homeOfDuties, hoursOf, recordFactsFromRecords, schoolYearPeriod, type RecordFacts } from '../../src/domain/kpi';
+import { recordFactsFromRollups, type KpiRollup } from '../../src/domain/kpi-rollup';
+import { CN } from '../domain/duty/fixtures';
+import { fakeServerClock, startTestApp } from '../helpers/local-app';
+
+// The dashboard's rollups as the live writes keep them: a district's records made through the duty
+// function (clock-in only, clock-out, out of range, 补卡, night sessions across a month end and the
+// school year's start, a sample duty), the dashboard compared with the full scan of every record (the
+// domain's oracle) at several moments, and the one-off rebuild giving the same rollups.
+let app: LocalApp;
+const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
+const cnAt = (date: string, hm: string) => at(`${date}T${hm}:00+08:00`);
+
+const who = (OPENID: string) => ({ OPENID, APPID: 'wx-test' });
+const BUREAU = who('o-local-hd-bureau');
+const T1 = who('o-local-hd-teacher');
+const NIGHT = who('o-roll-night');
+const SAMPLE = who('o-roll-sample');
+const LEAD = who('o-local-hd-xuequzhang'); // principal of dt-hd-teacher-1's host school
+const LEAD_PRIMARY = who('o-local-hd-lead-primary'); // of dt-hd-teacher-2's host school
+
+const invoke = async (fn: string, data: Record<string, unknown>, as: { OPENID: string; APPID: string }) =>
+  (await app.cloud.invoke(fn, data, as)) as { result: any; roundTrips: number; sequentialTrips: number };
+let req = 0;
+const locationOf = (dutyId: string) => (app.cloud.store.find('duties', { _id: dutyId })[0] as any).hostLocation as { latitude: number; longitude: number };
+const clock = async (action: 'clockIn' | 'clockOut', as: { OPENID: string; APPID: string }, dutyId: string, far = false) => {
+  const loc = locationOf(dutyId);
+  const r = await invoke('duty', { action, requestId: `req-roll-${String(++req).padStart(6, '0')}`, location: far ? { ...loc, latitude: loc.latitude + 0.01 } : loc, ...(action === 'clockOut' ? { confirmEarlyLeave: true } : {}) }, as);
+  expect(r.result.ok ? 'ok' : `${action} at ${new Date(Date.now()).toISOString()}: ${JSON.stringify(r.result)}`).toBe('ok');
+  return r.result.data;
+};
+const makeup = async (dutyId: string, sessionDate: string, slotStart: string, decider: { OPENID: string; APPID: string }) => {
+  const asked = await invoke('duty', { action: 'requestMakeup', dutyId, sessionDate, slotStart, reason: '手机没电，未能签到', requestId: `req-mk-${String(++req).padStart(6, '0')}` }, T1);
+  expect(asked.result).toMatchObject({ ok: true });
+  expect((await invoke('duty', { action: 'decideMakeup', id: asked.result.data.id, approve: true }, decider)).result).toMatchObject({ ok: true });
+};
+const dashboard = async (schoolYear?: number) => {
+  const r = await invoke('admin', { action: 'dashboard', scope: 'district', ...(schoolYear ? { schoolYear } : {}) }, BUREAU);
+  expect(r.result).toMatchObject({ ok: true });
+  return r;
+};
+
+const districtSchools = () => (app.cloud.store.find('schools', { districtCode: '120102' }) as Array<{ _id: string }>).map((s) => s._id);
+const records = () => app.cloud.store.find('clock_records', {}) as unknown as ClockRecord[];
+const duties = () => app.cloud.store.find('duties', { districtCode: '120102' }) as unknown as Array<{ _id: string; homeSchoolId: string }>;
+const rollups = () => app.cloud.store.find('kpi_rollups', {}) as unknown as KpiRollup[];
+
+/** The full scan over every record of the district's host schools: what the dashboard must show. */
+function oracle(year: number, nowMs: number): RecordFacts {
+  const ids = new Set(districtSchools());
+  return recordFactsFromRecords(records().filter((r) => ids.has(r.hostSchoolId)), homeOfDuties(duties()), schoolYearPeriod(year, CN), CN, nowMs);
+}
+
+/** The dashboard's rows against the oracle: hours, sessions and the notes on what was left out. */
+async function expectDashboardEqualsFullScan(year: number) {
+  const nowMs = Date.now();
+  const facts = oracle(year, nowMs);
+  const view = (await dashboard(year)).result.data;
+  const of = (id: string) => facts.bySchool.get(id) ?? { hostMinutes: 0, hostSessions: 0, homeSessions: 0 };
+  for (const row of view.schoolRows) {
+    expect({ id: row.id, hostHours: row.hostHours, hostSessions: row.hostSessions, homeSessions: row.homeSessions }).toEqual({
+      id: row.id, hostHours: hoursOf(of(row.id).hostMinutes), hostSessions: of(row.id).hostSessions, homeSessions: of(row.id).homeSessions,
+    });
+  }
+  const sum = (k: 'hostMinutes' | 'hostSessions' | 'homeSessions') => districtSchools().reduce((n, id) => n + of(id)[k], 0);
+  expect(view.total).toMatchObject({ hostHours: hoursOf(sum('hostMinutes')), hostSessions: sum('hostSessions'), homeSessions: sum('homeSessions') });
+  const unverifiedNote = view.notes.find((n: string) => n.includes('未核验'));
+  expect(unverifiedNote ?? null).toBe(facts.unverified > 0 ? `${facts.unverified} 条签到记录未核验（不在范围内签到且无补卡，或尚未结束），未计入工时` : null);
+  // Minutes exactly, from the stored rollups and the records the dashboard reads directly.
+  const period = schoolYearPeriod(year, CN);
+  const fromRollups = recordFactsFromRollups(rollups(), records().filter((r) => r.clockOutAt === null), homeOfDuties(duties()), period, CN, nowMs);
+  const nonZero = (f: RecordFacts) => [...f.bySchool].filter(([, s]) => s.hostMinutes || s.hostSessions || s.homeSessions).sort(([a], [b]) => (a < b ? -1 : 1));
+  expect({ ...fromRollups, bySchool: nonZero(fromRollups) }).toEqual({ ...facts, bySchool: nonZero(facts) });
+  return { view, facts };
+}
+
+beforeAll(async () => {
+  fakeServerClock(); // seeded for the 2026 school year; each step below sets the clock
+  app = await startTestApp({ now: () => Date.now() });
+  const store = app.cloud.store;
+  const seeded = store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as Record<string, unknown>;
+  const s11 = store.find('schools', { _id: 'hd-s11' })[0] as any;
+  const s01 = store.find('schools', { _id: 'hd-s01' })[0] as any;
+  const every = (start: string, end: string, days: number[]) => days.map((weekday) => ({ weekday, start, end, periods: 1 }));
+  store.insertMany('users', [
+    { _id: NIGHT.OPENID, roles: ['teacher'], name: '夜班老师', districtCode: '120102', schoolId: 'hd-s12', xuequId: null },
+    { _id: SAMPLE.OPENID, roles: ['teacher'], name: '示例老师', districtCode: '120102', schoolId: 'hd-s05', xuequId: null },
+  ]);
+  store.insertMany('duties', [
+    // Night sessions every day, 23:00–01:00, from August: across the month ends and the year's start.
+    { ...seeded, _id: 'dt-roll-night', teacherOpenid: NIGHT.OPENID, teacherName: '夜班老师', homeSchoolId: 'hd-s12', hostSchoolId: 'hd-s11', hostSchoolName: s11.name, hostLocation: s11.location, kind: 'rotation', sample: false, termStart: '2026-08-01', termEnd: '2027-07-10', slots: every('23:00', '01:00', [1, 2, 3, 4, 5, 6, 7]) },
+    { ...seeded, _id: 'dt-roll-sample', teacherOpenid: SAMPLE.OPENID, teacherName: '示例老师', homeSchoolId: 'hd-s05', hostSchoolId: 'hd-s01', hostSchoolName: s01.name, hostLocation: s01.location, kind: 'support', sample: true, slots: every('14:00', '17:00', [1, 2, 3, 4, 5]) },
+  ]);
+});
+afterAll(async () => {
+  await app?.close();
+  jest.useRealTimers();
+});
+
+describe('the dashboard from rollups', () => {
+  it('equals the full scan while records are written through the functions', async () => {
+    cnAt('2026-08-31', '23:05');
+    await clock('clockIn', NIGHT, 'dt-roll-night');
+    cnAt('2026-09-01', '00:20'); // the school year's first minutes, the session still running
+    await expectDashboardEqualsFullScan(2026);
+    cnAt('2026-09-01', '00:55');
+    await clock('clockOut', NIGHT, 'dt-roll-night');
+    await expectDashboardEqualsFullScan(2025);
+    await expectDashboardEqualsFullScan(2026);
+
+    cnAt('2026-10-31', '23:10');
+    await clock('clockIn', NIGHT, 'dt-roll-night');
+    cnAt('2026-11-01', '00:40');
+    await clock('clockOut', NIGHT, 'dt-roll-night');
+
+    cnAt('2026-11-16', '10:00');
+    await clock('clockIn', T1, 'dt-hd-teacher-1');
+    cnAt('2026-11-16', '11:20'); // leaves early
+    await clock('clockOut', T1, 'dt-hd-teacher-1');
+    cnAt('2026-11-19', '10:00');
+    await clock('clockIn', T1, 'dt-hd-teacher-1', true); // out of range, never clocked out
+    cnAt('2026-11-19', '12:00');
+    const { facts } = await expectDashboardEqualsFullScan(2026);
+    expect(facts.unverified).toBe(1);
+
+    cnAt('2026-11-20', '09:00');
+    await makeup('dt-hd-teacher-1', '2026-11-19', '09:55', LEAD); // the out-of-range record, made up
+    await makeup('dt-hd-teacher-2', '2026-11-18', '14:00', LEAD_PRIMARY); // a missed session
+    cnAt('2026-11-20', '14:05');
+    await clock('clockIn', SAMPLE, 'dt-roll-sample');
+    cnAt('2026-11-20', '16:50');
+    await clock('clockOut', SAMPLE, 'dt-roll-sample');
+    cnAt('2026-11-27', '14:00');
+    await clock('clockIn', SAMPLE, 'dt-roll-sample'); // no clock-out: counted once the slot is over
+    cnAt('2026-11-27', '15:00');
+    await expectDashboardEqualsFullScan(2026);
+
+    cnAt('2026-11-30', '23:05');
+    await clock('clockIn', NIGHT, 'dt-roll-night'); // no clock-out, across the month end
+    cnAt('2026-12-01', '00:30'); // still running: not counted yet, counted as unverified
+    const running = await expectDashboardEqualsFullScan(2026);
+    expect(running.facts.unverified).toBe(1);
+    cnAt('2026-12-01', '10:00'); // its slot is over: verified with no write at all
+    const over = await expectDashboardEqualsFullScan(2026);
+    expect(over.facts.unverified).toBe(0);
+    expect(over.facts.bySchool.get('hd-s11')!.hostMinutes).toBe(55 + (50 + 40) + (55 + 60)); // every night minute of the year: 00:00–00:55, 23:10–00:40, 23:05–01:00
+    expect(over.view.figuresUpdatedAt).toBe('2026-11-30 23:05');
+    expect(over.view.sample.records).toBe(true);
+
+    cnAt('2026-12-01', '23:05');
+    await clock('clockIn', NIGHT, 'dt-roll-night', true); // out of range
+    cnAt('2026-12-02', '09:00');
+    await expectDashboardEqualsFullScan(2026);
+    cnAt('2027-09-01', '00:30');
+    await expectDashboardEqualsFullScan(2026);
+  });
+
+  it('the one-off rebuild gives the rollups the live writes kept', async () => {
+    const strip = (list: KpiRollup[]) => list.map(({ updatedAt: _u, ...r }) => r).sort((a, b) => (a._id < b._id ? -1 : 1));
+    const live = strip(rollups());
+    expect(live.map((r) => r.month)).toEqual(expect.arrayContaining(['2026-08', '2026-09', '2026-10', '2026-11', '2026-12']));
+    app.cloud.store.mutate('kpi_rollups', {}, true, () => null);
+    let calls = 0;
+    for (const schoolYear of [2025, 2026]) {
+      let cursor: number | null = 0;
+      while (cursor !== null) {
+        const r = await invoke('admin', { action: 'rebuildKpiRollups', schoolYear, cursor }, BUREAU);
+        expect(r.result).toMatchObject({ ok: true, data: { schoolYear, total: districtSchools().length } });
+        cursor = r.result.data.next;
+        calls += 1;
+      }
+    }
+    expect(calls).toBe(2 * Math.ceil(districtSchools().length / 10));
+    expect(strip(rollups())).toEqual(live);
+    // The store-level rebuild (seed, bench) gives them too.
+    rebuildRollupsInStore(app.cloud.store, Date.now());
+    expect(strip(rollups())).toEqual(live);
+  });
+
+  it('the rebuild is the bureau’s, and names a bad cursor', async () => {
+    expect((await invoke('admin', { action: 'rebuildKpiRollups' }, LEAD)).result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect((await invoke('admin', { action: 'rebuildKpiRollups', cursor: -1 }, BUREAU)).result).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'cursor' });
+    expect((await invoke('admin', { action: 'rebuildKpiRollups', cursor: 9999 }, BUREAU)).result).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'cursor' });
+  });
+
+  it('costs the same requests whatever the history: 5,000 more old records change nothing', async () => {
+    cnAt('2026-12-02', '09:00');
+    const before = await dashboard(2026);
+    const base = records()[0] as unknown as Record<string, unknown>;
+    const old = Array.from({ length: 5000 }, (_, i) => {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      const month = ['09', '10', '11'][i % 3];
+      const start = Date.parse(`2026-${month}-${day}T08:00:00+08:00`);
+      return { ...base, _id: `cr-old-${i}`, dutyId: 'dt-roll-sample', hostSchoolId: 'hd-s01', sessionDate: `2026-${month}-${day}`, slotStart: '08:00', slotEnd: '09:00', clockInAt: start, clockOutAt: start + 3_600_000, inPass: true, makeup: false };
+    });
+    app.cloud.store.insertMany('clock_records', old);
+    rebuildRollupsInStore(app.cloud.store, Date.now());
+    const after = await dashboard(2026);
+    expect(after.result.data.schoolRows.find((r: any) => r.id === 'hd-s01').hostSessions).toBeGreaterThanOrEqual(5000);
+    expect(after.roundTrips).toBe(before.roundTrips);
+    expect(after.sequentialTrips).toBe(before.sequentialTrips);
+    await expectDashboardEqualsFullScan(2026);
+  });
+});
