@@ -96,6 +96,7 @@ const PAYLOADS: Payloads = {
     // A 学区长 sees their own 学区 (hd-x1), the bureau any of its district.
     dashboard: { scope: 'xuequ', xuequId: 'hd-x1' },
     dashboardCsv: { scope: 'xuequ', xuequId: 'hd-x1' },
+    rebuildKpiRollups: { schoolYear: 2026, cursor: 0 },
     importUpload: { uploadId: 'auth-upload-1', index: 0, total: 2, piece: csv },
     importPreview: { table: 'schools', format: 'csv', content: csv },
     importApply: { requestId: 'auth-imp-0001', table: 'schools', format: 'csv', content: csv },
