@@ -51,7 +51,7 @@ export const INDEXES: Record<CollectionName, readonly string[]> = {
   divisions: ['districtCode', 'parentCode'],
   schools: ['districtCode', 'name'],
   xuequ: ['districtCode'],
-  zoning_rules: ['districtCode', 'schoolYear'],
+  zoning_rules: ['districtCode', 'schoolYear', 'matchKeys'],
   catchments: ['districtCode', 'intakeYear'],
   feeders: ['districtCode'],
   zoning_inquiries: ['openid', 'districtCode', 'schoolId'],
