@@ -193,12 +193,47 @@ export const homeOfDuties = (duties: readonly Pick<Duty, '_id' | 'homeSchoolId'>
   return (id) => home.get(id);
 };
 
+/** Minutes of confirmed bookings by other schools, per school: lent (owner) and borrowed (booker). */
+export interface BookingFacts {
+  bySchool: Map<string, { lentMinutes: number; borrowedMinutes: number }>;
+  /** Some booking counted is sample data. */
+  sample: boolean;
+}
+
+/**
+ * A booking's minutes within the school year, floored; 0 when it is not a confirmed booking by another
+ * school. The dashboard's database sum computes exactly this (cloudfunctions/admin/src/dashboard/data.ts).
+ */
+export function bookingMinutes(b: KpiBooking, period: SchoolYearPeriod): number {
+  if (b.status !== 'confirmed' || b.schoolId === b.bookingSchoolId) return 0;
+  return Math.max(0, Math.floor((Math.min(b.end, period.endMs) - Math.max(b.start, period.startMs)) / 60_000));
+}
+
+/** Facility sharing from every booking of the year: the definition the database sum must equal. */
+export function bookingFactsFromBookings(bookings: readonly KpiBooking[], period: SchoolYearPeriod): BookingFacts {
+  const out: BookingFacts = { bySchool: new Map(), sample: false };
+  const of = (id: string) => {
+    let f = out.bySchool.get(id);
+    if (!f) out.bySchool.set(id, (f = { lentMinutes: 0, borrowedMinutes: 0 }));
+    return f;
+  };
+  for (const b of bookings) {
+    const minutes = bookingMinutes(b, period);
+    if (minutes <= 0) continue;
+    of(b.schoolId).lentMinutes += minutes;
+    of(b.bookingSchoolId).borrowedMinutes += minutes;
+    out.sample ||= b.sample === true;
+  }
+  return out;
+}
+
 export interface KpiInput {
   schools: readonly KpiSchool[];
   duties: readonly KpiDuty[];
   /** What verified clock records add (recordFactsFromRollups live; recordFactsFromRecords as the oracle). */
   recordFacts: RecordFacts;
-  bookings: readonly KpiBooking[];
+  /** Facility sharing (bookingFactsFromBookings; the dashboard has the database sum it). */
+  bookingFacts: BookingFacts;
   period: SchoolYearPeriod;
 }
 
@@ -225,14 +260,12 @@ export class KpiFacts {
       f.hostSessions += r.hostSessions;
       f.homeSessions += r.homeSessions;
     }
-    for (const b of input.bookings) {
-      if (b.status !== 'confirmed' || b.schoolId === b.bookingSchoolId) continue;
-      const minutes = Math.floor((Math.min(b.end, period.endMs) - Math.max(b.start, period.startMs)) / 60_000);
-      if (minutes <= 0) continue;
-      this.of(b.schoolId).lentMinutes += minutes;
-      this.of(b.bookingSchoolId).borrowedMinutes += minutes;
-      this.sampleRecords ||= b.sample === true;
+    for (const [schoolId, b] of input.bookingFacts.bySchool) {
+      const f = this.of(schoolId);
+      f.lentMinutes += b.lentMinutes;
+      f.borrowedMinutes += b.borrowedMinutes;
     }
+    this.sampleRecords ||= input.bookingFacts.sample;
     const { unverified, orphan } = input.recordFacts;
     if (unverified > 0) this.notes.push(`${unverified} 条签到记录未核验（不在范围内签到且无补卡，或尚未结束），未计入工时`);
     if (orphan > 0) this.notes.push(`${orphan} 条签到记录找不到对应任务，只计入任务学校`);

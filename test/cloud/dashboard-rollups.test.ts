@@ -1,7 +1,7 @@
 import type { LocalApp } from '../../local/app';
 import { rebuildRollupsInStore } from '../../local/kpi-rollups';
 import type { ClockRecord } from '../../src/domain/duty/types';
-import { homeOfDuties, hoursOf, recordFactsFromRecords, schoolYearPeriod, type RecordFacts } from '../../src/domain/kpi';
+import { bookingFactsFromBookings, homeOfDuties, hoursOf, recordFactsFromRecords, schoolYearPeriod, type KpiBooking, type RecordFacts } from '../../src/domain/kpi';
 import { recordFactsFromRollups, type KpiRollup } from '../../src/domain/kpi-rollup';
 import { CN } from '../domain/duty/fixtures';
 import { fakeServerClock, startTestApp } from '../helpers/local-app';
@@ -203,5 +203,32 @@ describe('the dashboard from rollups', () => {
     expect(after.roundTrips).toBe(before.roundTrips);
     expect(after.sequentialTrips).toBe(before.sequentialTrips);
     await expectDashboardEqualsFullScan(2026);
+  });
+
+  it('sums facility sharing in the database exactly as the domain sums every booking', async () => {
+    cnAt('2026-12-02', '09:00');
+    const ids = districtSchools().slice(0, 6);
+    const statuses = ['confirmed', 'confirmed', 'cancelled'] as const;
+    // Across the year's start and end, own facilities, cancelled ones, odd seconds (floored per booking).
+    const starts = ['2026-08-31T22:00:00+08:00', '2026-10-10T09:00:00+08:00', '2027-08-31T23:30:00+08:00', '2026-11-20T14:00:17+08:00'];
+    const bookings = Array.from({ length: 60 }, (_, i) => {
+      const start = Date.parse(starts[i % starts.length]) + i * 61_111;
+      return {
+        _id: `bk-roll-${i}`, facilityId: 'fc-roll', schoolId: ids[i % 6], bookingSchoolId: ids[(i * 5 + (i % 4)) % 6], districtCode: '120102',
+        date: '2026-11-20', start, end: start + (30 + (i % 7) * 45) * 60_000 + (i % 3) * 29_000, status: statuses[i % 3], sample: i % 5 === 0,
+        purpose: '示例数据', approvalId: null, createdAt: start - 86_400_000, cancelledAt: null, cancelledBy: null, cancelReason: null,
+      };
+    });
+    app.cloud.store.insertMany('bookings', bookings);
+    const all = app.cloud.store.find('bookings', { districtCode: '120102' }) as unknown as KpiBooking[];
+    for (const year of [2025, 2026, 2027]) {
+      const expected = bookingFactsFromBookings(all, schoolYearPeriod(year, CN));
+      const view = (await dashboard(year)).result.data;
+      for (const row of view.schoolRows) {
+        const f = expected.bySchool.get(row.id) ?? { lentMinutes: 0, borrowedMinutes: 0 };
+        expect({ id: row.id, lent: row.lentHours, borrowed: row.borrowedHours }).toEqual({ id: row.id, lent: hoursOf(f.lentMinutes), borrowed: hoursOf(f.borrowedMinutes) });
+      }
+      if (year === 2026) expect([...expected.bySchool.values()].filter((f) => f.lentMinutes > 0).length).toBeGreaterThan(3);
+    }
   });
 });

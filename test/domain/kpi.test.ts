@@ -1,6 +1,7 @@
 import {
   NO_KEY_DATA,
   ageBucket,
+  bookingFactsFromBookings,
   dashboardKpis,
   homeOfDuties,
   recordFactsFromRecords,
@@ -75,7 +76,7 @@ const bookings: KpiBooking[] = [
 ];
 
 const recordFacts = recordFactsFromRecords(records, homeOfDuties(duties), period, CN, NOW);
-const input = { schools, duties, recordFacts, bookings, period, composition, district: { code: '120102', name: '河东区' } };
+const input = { schools, duties, recordFacts, bookingFacts: bookingFactsFromBookings(bookings, period), period, composition, district: { code: '120102', name: '河东区' } };
 const district = dashboardKpis({ ...input, scope: { kind: 'district' } });
 const byId = (rows: KpiRow[], id: string) => rows.find((r) => r.id === id)!;
 

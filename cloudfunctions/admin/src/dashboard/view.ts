@@ -71,7 +71,7 @@ export async function buildDashboard(input: DashboardInput, scope: DashboardScop
     schools,
     duties: data.duties.map((d) => ({ ...d, teacherKey: isKey(d) })),
     recordFacts: recordFactsFromRollups(data.rollups, data.recent, homeOfDuties(data.duties), period, CHINA_ZONE, nowMs),
-    bookings: data.bookings,
+    bookingFacts: data.bookingFacts,
     period,
     composition,
     district: { code: district.district.code, name: district.district.name },
