@@ -46,7 +46,14 @@ const edit = z.object({ edit: compositionEdit });
 export const compositionInputs = {
   /** The caller's district as composed on a date (default today), for the editor. */
   compositionState: z.object({ date: date('date', '日期').optional() }).strict(),
-  compositionHistory: z.object({ xuequId: id('xuequId', '学区编号') }).strict(),
+  /** Newest first, a page at a time: `cursor` is the `next` of the previous page. */
+  compositionHistory: z
+    .object({
+      xuequId: id('xuequId', '学区编号'),
+      cursor: z.string({ invalid_type_error: '翻页标记（cursor）应为文本' }).max(200, '翻页标记（cursor）无效').regex(/^[A-Za-z0-9_-]+$/, '翻页标记（cursor）无效').optional(),
+      limit: z.number({ invalid_type_error: '每页条数（limit）应为数字' }).int('每页条数（limit）应为整数').min(1, '每页条数（limit）至少为1').max(50, '每页条数（limit）不超过50').optional(),
+    })
+    .strict(),
   /** Dry run: writes nothing. */
   previewEdit: edit.strict(),
   /** Idempotent by requestId (client-generated): a retry returns the first result. */
@@ -117,7 +124,10 @@ export interface HistoryVersionView {
 export interface CompositionHistory {
   xuequId: string;
   name: string;
+  /** This page of versions, newest first. */
   versions: HistoryVersionView[];
+  /** Pass back as `cursor` for the older versions; null on the last page. */
+  next: string | null;
 }
 
 export interface CompositionOutputs {

@@ -2,7 +2,7 @@ import { historyOf, MAX_SCHOOLS_PER_XUEQU, nextTermStart } from '../../../../src
 import { compositionOn, xuequOfSchool } from '../../../../src/domain/xuequ';
 import type { CompositionHistory, CompositionState } from '../../../../src/contracts/admin-composition';
 import type { ActionContext } from '../../../../src/server/handler';
-import { notFound } from '../../../../src/server/errors';
+import { AppError, notFound } from '../../../../src/server/errors';
 import { xuequVersionsById } from '../../../../src/server/repositories/reference';
 import { bureauScope } from './scope';
 
@@ -28,16 +28,50 @@ export async function compositionState(input: { date?: string }, ctx: ActionCont
   };
 }
 
-/** Every version of one 学区, newest first, with what changed from the one before. */
-export async function compositionHistory(input: { xuequId: string }, ctx: ActionContext): Promise<CompositionHistory> {
+/** Versions per page unless the caller asks for fewer (the contract caps it at 50). */
+export const HISTORY_PAGE_SIZE = 20;
+
+// The cursor: base64url (by hand: the bundles may run on Node 12) of the last shown version's date and id.
+const encodeCursor = (effectiveFrom: string, id: string) =>
+  Buffer.from(JSON.stringify([effectiveFrom, id]), 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+function decodeCursor(text: string | undefined): [string, string] | null {
+  if (text === undefined) return null;
+  let v: unknown;
+  try {
+    v = JSON.parse(Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'));
+  } catch {
+    v = null;
+  }
+  if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v[0]) || typeof v[1] !== 'string' || v[1].length > 120) {
+    throw new AppError('INVALID_INPUT', '翻页标记（cursor）无效，请从第一页重新加载', 'cursor');
+  }
+  return [v[0], v[1]];
+}
+
+/**
+ * The versions of one 学区, newest first (effective date desc, ties by id desc), a page at a time, each
+ * with what changed from the one before. The versions of one 学区 are read whole (each change needs its
+ * predecessor, and a 学区 gains a version per edit, not per use); the answer is one page.
+ */
+export async function compositionHistory(input: { xuequId: string; cursor?: string; limit?: number }, ctx: ActionContext): Promise<CompositionHistory> {
+  const after = decodeCursor(input.cursor);
+  const size = input.limit ?? HISTORY_PAGE_SIZE;
   const scope = await bureauScope(ctx);
   const versions = await xuequVersionsById(input.xuequId);
   // Another district's 学区 answers exactly as a made-up id.
   if (versions.length === 0 || versions.some((v) => v.districtCode !== scope.districtCode)) throw notFound('该学区');
-  const entries = historyOf(versions, scope.today, scope.nameOf);
+  const all = historyOf(versions, scope.today, scope.nameOf);
+  const newestFirst = (a: (typeof all)[number], b: (typeof all)[number]) =>
+    b.version.effectiveFrom.localeCompare(a.version.effectiveFrom) || (a.version._id < b.version._id ? 1 : a.version._id > b.version._id ? -1 : 0);
+  const ordered = [...all].sort(newestFirst);
+  const rest = after ? ordered.filter((e) => e.version.effectiveFrom < after[0] || (e.version.effectiveFrom === after[0] && e.version._id < after[1])) : ordered;
+  const entries = rest.slice(0, size);
+  const last = entries[entries.length - 1];
   return {
     xuequId: input.xuequId,
-    name: entries[0].version.name,
+    name: ordered[0].version.name,
+    next: rest.length > size && last ? encodeCursor(last.version.effectiveFrom, last.version._id) : null,
     versions: entries.map((e) => ({
       versionId: e.version._id,
       status: e.status,
