@@ -66,6 +66,7 @@ export const ACCESS: AccessTable = {
     requestMakeup: { access: ['teacher'], scope: 'self: own duty', limit: { per: 'day', max: 20 } },
     makeupInbox: { access: ['principal'], scope: 'own school as host' },
     decideMakeup: { access: ['principal'], scope: 'own school as host', limit: { per: 'hour', max: 300 } },
+    attendance: { access: ['principal'], scope: 'own school as host (another school id answers as a made-up one)' },
   },
   approval: {
     submitExchange: { access: ['teacher'], scope: 'own school, to a host school of own district', limit: { per: 'day', max: 30 } },

@@ -16,13 +16,17 @@ const hm = z.string({ required_error: '缺少开始时间（slotStart）' }).reg
 
 export const dutyInputs = {
   today: z.object({}).strict(),
-  clockIn: z.object({ requestId, location }).strict(),
-  clockOut: z.object({ requestId, location }).strict(),
+  // dutyId: the duty of the card tapped; needed when two duties' clock-in windows overlap.
+  clockIn: z.object({ requestId, location, dutyId: entityId('dutyId', '任务编号').optional() }).strict(),
+  // confirmEarlyLeave: the teacher confirmed a 签退 long before the end (CONFIRM_EARLY_LEAVE otherwise).
+  clockOut: z.object({ requestId, location, confirmEarlyLeave: z.boolean({ invalid_type_error: '确认早退（confirmEarlyLeave）应为是或否' }).optional() }).strict(),
   month: z.object({ month }).strict(),
   exportMonth: z.object({ month }).strict(),
   requestMakeup: z.object({ requestId, dutyId: entityId('dutyId', '任务编号'), sessionDate: date('sessionDate', '日期'), slotStart: hm, reason: freeText('reason', '补卡原因', 200).min(2, '请填写补卡原因（reason）') }).strict(),
   makeupInbox: z.object({}).strict(),
   decideMakeup: z.object({ id: entityId('id', '补卡申请编号'), approve: z.boolean({ required_error: '缺少决定（approve）', invalid_type_error: '决定（approve）应为是或否' }), comment: freeText('comment', '意见', 200).optional() }).strict(),
+  /** The host principal's day; date defaults to today (China), schoolId to the caller's school. */
+  attendance: z.object({ date: date('date', '日期').optional(), schoolId: entityId('schoolId', '学校编号').optional() }).strict(),
 };
 
 export type DutyAction = keyof typeof dutyInputs;
@@ -41,6 +45,18 @@ export interface SessionView {
   status: 'upcoming' | 'open' | 'past';
   today: boolean;
   record: { clockInAt: string | null; clockOutAt: string | null; late: boolean; leftEarly: boolean; inPass: boolean; outPass: boolean | null; makeup: boolean } | null;
+  /** The latest 补卡 request for this session, if any (shown on 补卡 candidates). */
+  makeup?: { id: string; status: MakeupView['status']; comment: string | null } | null;
+}
+
+/**
+ * The clock card: 'in' → 签到 (one button per session; two when windows overlap and the teacher picks),
+ * 'out' → 签退 of sessions[0], 'done' → the open session is complete, 'refused' / 'none' → message.
+ */
+export interface ClockCardView {
+  state: 'in' | 'out' | 'done' | 'refused' | 'none';
+  sessions: SessionView[];
+  message: string | null;
 }
 
 export interface DutyView {
@@ -60,11 +76,12 @@ export interface TodayView {
   serverTime: string;
   duties: DutyView[];
   sessions: SessionView[];
-  /** The session a clock-in would attach to now, if any. */
-  openSession: SessionView | null;
-  /** The session awaiting a clock-out, if any. */
-  toClockOut: SessionView | null;
-  /** Ended sessions of the last days with no complete record: candidates for 补卡. */
+  /** What the clock card offers now. */
+  card: ClockCardView;
+  /**
+   * Ended sessions of the last days with no complete record: candidates for 补卡, each with its latest
+   * request (申请补卡 is offered only when there is none).
+   */
   missed: SessionView[];
 }
 
@@ -94,6 +111,8 @@ export interface MonthLineView {
   clockIn: string | null;
   clockOut: string | null;
   minutes: number;
+  /** 课时 credited for the session (0 when no time was counted). */
+  periods: number;
   flags: string[];
 }
 
@@ -109,7 +128,10 @@ export interface MonthView {
   subsidyYuan: number;
   subsidySample: boolean;
   notes: string[];
-  makeupsLeft: number;
+  /** 补卡 requests still allowed this month; null for any month but the current one. */
+  makeupsLeft: number | null;
+  /** The teacher's 补卡 requests for sessions of this month, newest first, with status and comment. */
+  makeups: MakeupView[];
 }
 
 export interface MakeupView {
@@ -123,6 +145,36 @@ export interface MakeupView {
   status: 'pending' | 'approved' | 'rejected';
   comment: string | null;
   createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface AttendanceRowView {
+  key: string;
+  teacherName: string;
+  homeSchoolName: string;
+  kindLabel: string;
+  slot: string;
+  clockIn: string | null;
+  clockOut: string | null;
+  /** What to look at (未签到, 迟到 31 分钟, 早退, 超出范围, 计入 0 分钟…); empty when in order. */
+  exceptions: string[];
+  state: string;
+  minutes: number;
+  /** 课时 credited (0 when no time was counted). */
+  periods: number;
+  makeup: boolean;
+  sample: boolean;
+}
+
+export interface AttendanceView {
+  /** China date shown, and the server's China time. */
+  date: string;
+  serverTime: string;
+  schoolName: string;
+  rows: AttendanceRowView[];
+  exceptionCount: number;
+  /** 补卡 requests waiting for this principal. */
+  pendingMakeups: number;
 }
 
 export interface DutyOutputs {
@@ -134,4 +186,5 @@ export interface DutyOutputs {
   requestMakeup: { id: string; duplicate: boolean };
   makeupInbox: MakeupView[];
   decideMakeup: MakeupView;
+  attendance: AttendanceView;
 }

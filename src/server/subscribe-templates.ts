@@ -6,6 +6,9 @@
  *   XUEQU_TPL_APPROVAL_KEYS  its keywords, default `type:thing1,requester:thing2,step:thing3,time:time4`
  *   XUEQU_TPL_RESULT         template id of "your request was decided" (sent to the requester)
  *   XUEQU_TPL_RESULT_KEYS    its keywords, default `type:thing1,status:phrase2,comment:thing3,time:time4`
+ *   XUEQU_TPL_ATTENDANCE     template id of "a visiting teacher's clock-in was flagged" (duty function,
+ *                            sent to the host school's principal)
+ *   XUEQU_TPL_ATTENDANCE_KEYS its keywords, default `teacher:thing1,issue:thing2,session:thing3,time:time4`
  *
  * A KEYS value lists `field:keyword` pairs, comma separated, with the keywords exactly as the template's
  * detail page in 公众平台 → 订阅消息 shows them ({{thing1.DATA}} → thing1). A field left out is not sent.
@@ -16,6 +19,7 @@
 export const TEMPLATE_FIELDS = {
   approval: { type: 'thing1', requester: 'thing2', step: 'thing3', time: 'time4' },
   result: { type: 'thing1', status: 'phrase2', comment: 'thing3', time: 'time4' },
+  attendance: { teacher: 'thing1', issue: 'thing2', session: 'thing3', time: 'time4' },
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATE_FIELDS;
@@ -24,6 +28,7 @@ export type FieldOf<T extends TemplateName> = keyof (typeof TEMPLATE_FIELDS)[T];
 const ENV: Record<TemplateName, { id: string; keys: string; placeholder: string }> = {
   approval: { id: 'XUEQU_TPL_APPROVAL', keys: 'XUEQU_TPL_APPROVAL_KEYS', placeholder: 'TPL_APPROVAL_PENDING' },
   result: { id: 'XUEQU_TPL_RESULT', keys: 'XUEQU_TPL_RESULT_KEYS', placeholder: 'TPL_APPROVAL_RESULT' },
+  attendance: { id: 'XUEQU_TPL_ATTENDANCE', keys: 'XUEQU_TPL_ATTENDANCE_KEYS', placeholder: 'TPL_ATTENDANCE_FLAGGED' },
 };
 
 type Env = Record<string, string | undefined>;

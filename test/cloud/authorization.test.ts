@@ -58,6 +58,7 @@ const PAYLOADS: Payloads = {
     requestMakeup: { requestId: 'auth-mk-00001', dutyId: 'dt-hd-teacher-1', sessionDate: '2026-11-19', slotStart: '09:55', reason: '测试权限' },
     makeupInbox: {},
     decideMakeup: { id: 'mk-none', approve: true },
+    attendance: {},
   },
   approval: {
     submitExchange: { requestId: 'auth-ap-00001', type: 'cross-teaching', hostSchoolId: 'hd-s05', slots: [{ weekday: 6, start: '09:00', end: '10:00', periods: 1 }], termStart: '2026-12-01', termEnd: '2027-01-20' },

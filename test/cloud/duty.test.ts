@@ -34,7 +34,7 @@ describe('today', () => {
     expect(result.ok).toBe(true);
     expect(result.data.duties.map((d: any) => d.kindLabel)).toEqual(['走教', '师徒结对']);
     expect(result.data.sessions[0]).toMatchObject({ sessionDate: '2026-11-23', slotStart: '09:55', status: 'open', today: true, hostSchoolName: '第四十五中学' });
-    expect(result.data.openSession.key).toBe('dt-hd-teacher-1-2026-11-23-0955');
+    expect(result.data.card).toMatchObject({ state: 'in', sessions: [{ key: 'dt-hd-teacher-1-2026-11-23-0955' }] });
     expect(result.data.serverTime).toBe('2026-11-23 10:00');
   });
 });
@@ -104,9 +104,12 @@ describe('clocking out and hours', () => {
     expect((await duty({ action: 'clockOut', requestId: 'req-out-00001', location: hostLocation() }, OTHER_TEACHER)).result).toMatchObject({ ok: false, code: 'NOT_CLOCKED_IN' });
   });
 
-  it('an early clock-out is flagged; a retry returns the same record', async () => {
+  it('an early clock-out asks first, then is flagged; a retry returns the same record', async () => {
     at('2026-11-23T03:00:00Z'); // Monday 11:00, session ends 11:30
-    const first = await duty({ action: 'clockOut', requestId: 'req-out-00002', location: hostLocation() });
+    const ask = await duty({ action: 'clockOut', requestId: 'req-out-00002', location: hostLocation() });
+    expect(ask.result).toMatchObject({ ok: false, code: 'CONFIRM_EARLY_LEAVE' });
+    expect(ask.result.message).toContain('早退 30 分钟');
+    const first = await duty({ action: 'clockOut', requestId: 'req-out-00002', location: hostLocation(), confirmEarlyLeave: true });
     expect(first.result.data).toMatchObject({ leftEarly: true, pass: true, at: '2026-11-23 11:00', duplicate: false });
     const retry = await duty({ action: 'clockOut', requestId: 'req-out-00002', location: hostLocation() });
     expect(retry.result.data).toMatchObject({ duplicate: true, recordId: first.result.data.recordId });

@@ -61,6 +61,10 @@ const rid = (tag: string, n: number) => `exist-${tag}-${String(n).padStart(4, '0
 const CASES: Case[] = [
   { fn: 'school', action: 'answerInquiry', input: (id) => ({ id, answer: '请到校咨询' }), real: () => real.inquiry, madeUp: 'iq-o-madeup-parent-exist-ask-0001', callers: [HC.principal, HC.bureau, DC_BUREAU, HD.huzhu, HD.bureau] },
   { fn: 'duty', action: 'requestMakeup', input: (dutyId, n) => ({ requestId: rid('mk', n), dutyId, sessionDate: '2026-11-19', slotStart: '09:55', reason: '手机没电' }), real: () => 'dt-hd-teacher-1', madeUp: 'dt-zz-teacher-1', callers: [HC.teacher] },
+  // 签到 naming a duty (overlapping windows) only ever looks among the caller's own duties.
+  { fn: 'duty', action: 'clockIn', input: (dutyId, n) => ({ requestId: rid('in', n), location: { latitude: 39.1, longitude: 117.2 }, dutyId }), real: () => 'dt-hd-teacher-1', madeUp: 'dt-zz-teacher-1', callers: [HC.teacher, HD.principal] },
+  // The attendance view is the caller's own school only: another school's id (this district's or another's) is a made-up one.
+  { fn: 'duty', action: 'attendance', input: (schoolId) => ({ schoolId, date: '2026-11-23' }), real: () => 'hd-s01', madeUp: 'zz-s01', callers: [HC.principal, HC.lead, HD.principal, HD.huzhu] },
   { fn: 'duty', action: 'decideMakeup', input: (id) => ({ id, approve: true }), real: () => real.makeup, madeUp: 'mk-dt-zz-teacher-1-exist-mk-0001', callers: [HC.principal, HC.lead, HD.principal, HD.huzhu] },
   { fn: 'approval', action: 'submitExchange', input: (hostSchoolId, n) => ({ requestId: rid('ap', n), type: 'cross-teaching', hostSchoolId, slots: [{ weekday: 3, start: '14:00', end: '15:30', periods: 2 }], termStart: '2026-12-01', termEnd: '2027-01-20' }), real: () => 'hd-s05', madeUp: 'zz-s05', callers: [HC.teacher] },
   { fn: 'approval', action: 'submitFacility', input: (facilityId, n) => ({ requestId: rid('fc', n), facilityId, start, end: start + 3600_000, purpose: '篮球训练' }), real: () => 'fc-hd-s01-gym', madeUp: 'fc-zz-s01-gym', callers: [HC.principal, HC.lead] },

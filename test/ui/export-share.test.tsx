@@ -12,7 +12,7 @@ jest.mock('../../src/services/call', () => {
 });
 
 const MONTH = {
-  hours: 6, sessions: 2, scheduled: 2, periods: 4, subsidyYuan: 120, subsidySample: true, makeupsLeft: 3, notes: [], lines: [],
+  hours: 6, sessions: 2, scheduled: 2, periods: 4, subsidyYuan: 120, subsidySample: true, makeupsLeft: 3, makeups: [], notes: [], lines: [],
   flags: { late: 0, leftEarly: 0, outOfRange: 0, capped: 0, makeup: 0 },
 };
 const CSV = { filename: '工时-2026-11.csv', csv: '日期,学校\n2026-11-03,互助道小学\n' };

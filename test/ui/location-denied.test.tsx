@@ -13,8 +13,7 @@ jest.mock('../../src/services/call', () => {
 
 const TODAY = {
   serverTime: '2026-11-23 10:00',
-  toClockOut: null,
-  openSession: { kindLabel: '跨校兼课', hostSchoolName: '互助道小学', slotStart: '09:55', slotEnd: '11:30' },
+  card: { state: 'in', message: null, sessions: [{ key: 'dt-1-2026-11-23-0955', dutyId: 'dt-1', kindLabel: '跨校兼课', hostSchoolName: '互助道小学', slotStart: '09:55', slotEnd: '11:30', record: null }] },
   sessions: [],
   missed: [],
   duties: [],

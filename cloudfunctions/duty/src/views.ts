@@ -1,9 +1,9 @@
-import type { SessionView } from '../../../src/contracts/duty';
+import type { MakeupView, SessionView } from '../../../src/contracts/duty';
 import { DEFAULT_DUTY_POLICY, DUTY_KIND_LABELS, WEEKDAY_LABELS, dateTimeIn, weekdayOf, type DutyPolicy, type DutySession, type Refusal } from '../../../src/domain/duty';
 import { AppError } from '../../../src/server/errors';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { CHINA_ZONE } from '../../../src/domain/time';
-import type { ClockRecordDoc, DutyDoc } from '../../../src/server/repositories/duties';
+import type { ClockRecordDoc, DutyDoc, MakeupDoc } from '../../../src/server/repositories/duties';
 
 export const ZONE = CHINA_ZONE;
 
@@ -39,4 +39,21 @@ export const isRefusal = <T>(x: T | Refusal<string>): x is Refusal<string> => (x
 export function orThrow<T>(x: T | Refusal<string>): T {
   if (isRefusal(x)) throw new AppError(x.code as ErrorCode, x.message);
   return x;
+}
+
+/** A 补卡 request as the teacher and the host principal see it (status, and the principal's comment). */
+export function makeupView(m: MakeupDoc, duty: DutyDoc | undefined): MakeupView {
+  return {
+    id: m._id,
+    teacherName: m.teacherName,
+    kindLabel: duty ? DUTY_KIND_LABELS[duty.kind] : '',
+    hostSchoolName: duty?.hostSchoolName ?? m.hostSchoolId,
+    sessionDate: m.sessionDate,
+    slot: duty ? `${m.slotStart}–${duty.slots.find((s) => s.start === m.slotStart)?.end ?? ''}` : m.slotStart,
+    reason: m.reason,
+    status: m.status,
+    comment: m.comment,
+    createdAt: at(m.createdAt)!,
+    decidedAt: at(m.decidedAt),
+  };
 }

@@ -14,12 +14,17 @@ export default function MakeupInbox() {
   const inbox = useCall('duty', 'makeupInbox', {});
   const [comments, setComments] = useState<Record<string, string>>({});
   const { busy, error, run } = useAction();
+  /** The 补卡 whose 驳回 was tapped without a comment: the teacher must be told why. */
+  const [needsComment, setNeedsComment] = useState<string | null>(null);
 
-  const decide = (id: string, approve: boolean) =>
-    run(id, async () => {
+  const decide = (id: string, approve: boolean) => {
+    if (!approve && !comments[id]?.trim()) return setNeedsComment(id);
+    setNeedsComment(null);
+    return run(id, async () => {
       await call('duty', 'decideMakeup', { id, approve, ...(comments[id]?.trim() ? { comment: comments[id].trim() } : {}) });
       await inbox.reload();
     });
+  };
 
   return (
     <View className='inbox' data-testid='makeup-inbox'>
@@ -30,10 +35,11 @@ export default function MakeupInbox() {
         <View key={m.id} className='inbox__item' data-testid={`makeup-item-${m.id}`}>
           <Text className='inbox__head'>{m.teacherName} · {m.kindLabel} · {m.sessionDate} {m.slot}</Text>
           <Text className='inbox__reason'>原因：{m.reason}</Text>
-          <Text className='inbox__status'>{STATUS[m.status]}{m.comment ? `：${m.comment}` : ''}（申请于 {m.createdAt}）</Text>
+          <Text className='inbox__status'>{STATUS[m.status]}{m.comment ? `，意见：${m.comment}` : ''}（申请于 {m.createdAt}{m.decidedAt ? `，处理于 ${m.decidedAt}` : ''}）</Text>
           {m.status === 'pending' && (
             <View className='inbox__actions'>
-              <Input className='inbox__comment' placeholder='意见（可选）' value={comments[m.id] ?? ''} maxlength={200} onInput={(e) => setComments({ ...comments, [m.id]: e.detail.value })} />
+              <Input className='inbox__comment' data-testid={`makeup-comment-${m.id}`} placeholder='意见（驳回时必填，教师会看到）' value={comments[m.id] ?? ''} maxlength={200} onInput={(e) => setComments({ ...comments, [m.id]: e.detail.value })} />
+              {needsComment === m.id && <Text className='inbox__error' data-testid={`makeup-needs-comment-${m.id}`}>驳回时请填写意见，告诉教师驳回原因</Text>}
               <Button size='mini' type='primary' data-testid={`approve-${m.id}`} {...disabledIf(busy === m.id)} onClick={() => void decide(m.id, true)}>同意</Button>
               <Button size='mini' type='warn' data-testid={`reject-${m.id}`} {...disabledIf(busy === m.id)} onClick={() => void decide(m.id, false)}>驳回</Button>
             </View>

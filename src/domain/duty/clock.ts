@@ -1,10 +1,10 @@
 import { distanceMetres } from '../geo';
 import type { LatLng } from '../geo';
-import { dateTimeIn } from './calendar';
-import { clockWindow, openedRecord } from './schedule';
+import { addDays, dateIn, dateTimeIn } from './calendar';
+import { clockWindow, describeSession, openSessionFor, openedRecord } from './schedule';
 import type { DutySession } from './schedule';
 import { refuse } from './types';
-import type { ClockRecord, DutyPolicy, Refusal } from './types';
+import type { ClockRecord, Duty, DutyPolicy, Refusal } from './types';
 
 /**
  * Distance from the host school and the verdict. The point itself is deliberately not returned, so
@@ -103,16 +103,61 @@ export function decideClockOut(
   nowMs: number,
   distanceM: number,
   policy: DutyPolicy,
-): ClockOutDecision | Refusal<'NOT_CLOCKED_IN' | 'ALREADY_CLOCKED_OUT'> {
+  confirmedEarlyLeave = true,
+): ClockOutDecision | Refusal<'NOT_CLOCKED_IN' | 'ALREADY_CLOCKED_OUT' | 'CONFIRM_EARLY_LEAVE'> {
   if (!record || record.clockInAt === null) return refuse('NOT_CLOCKED_IN', '本节还没有签到，不能签退；如忘记签到，请申请补卡');
   if (record.clockOutAt !== null) return refuse('ALREADY_CLOCKED_OUT', '本节已签退，无需重复签退');
   const leftEarly = nowMs < session.endMs;
   const earlyMinutes = leftEarly ? Math.ceil((session.endMs - nowMs) / 60_000) : 0;
+  if (!confirmedEarlyLeave && earlyMinutes > policy.earlyLeaveConfirmMin)
+    return refuse('CONFIRM_EARLY_LEAVE', `本节 ${session.slotEnd} 结束，现在签退将记为早退 ${earlyMinutes} 分钟并提示学校。确定现在签退吗？`);
   const outPass = distanceM <= policy.geofenceRadiusM;
   const warnings: string[] = [];
   if (leftEarly) warnings.push(`早退 ${earlyMinutes} 分钟（本节 ${session.slotEnd} 结束）`);
   if (!outPass) warnings.push(warnRange(distanceM, policy.geofenceRadiusM, '签退'));
   return { ok: true, clockOutAt: Math.max(nowMs, record.clockInAt), outDistanceM: distanceM, outPass, leftEarly, earlyMinutes, warnings };
+}
+
+/**
+ * What the teacher's clock card offers at nowMs, from their duties and recent records:
+ * - 'out': a clock-in still open (session started yesterday or today, as 签退 accepts) → 签退;
+ * - 'in': sessions open for clock-in with no record yet, one per duty (two when windows overlap:
+ *   the teacher picks, and the 签到 names the duty);
+ * - 'done': the open session already has its 签到 and 签退 (offering 签到 again could only fail);
+ * - 'refused': the schedule itself overlaps (message says so); 'none': nothing open, message says when.
+ */
+export type ClockCard =
+  | { state: 'out'; sessions: []; record: ClockRecord; message: null }
+  | { state: 'in'; sessions: DutySession[]; record: null; message: string | null }
+  | { state: 'done'; sessions: [DutySession]; record: ClockRecord; message: string }
+  | { state: 'refused' | 'none'; sessions: []; record: null; message: string };
+
+export function clockCard(
+  duties: readonly Duty[],
+  records: readonly ClockRecord[],
+  openid: string,
+  nowMs: number,
+  zone: string,
+  policy: DutyPolicy,
+): ClockCard {
+  const since = addDays(dateIn(nowMs, zone), -1);
+  const open = recordToClockOut(records.filter((r) => r.sessionDate >= since), openid);
+  if (!('ok' in open)) return { state: 'out', sessions: [], record: open, message: null };
+  const any = openSessionFor(duties, nowMs, zone, policy);
+  if (!any.ok && any.code === 'NO_DUTY_NOW') return { state: 'none', sessions: [], record: null, message: any.message };
+  const byKey = new Map(records.map((r) => [r._id, r]));
+  // One session per duty, as a clock-in naming that duty would pick it.
+  const perDuty: DutySession[] = [];
+  for (const d of duties) {
+    const r = openSessionFor(duties, nowMs, zone, policy, d._id);
+    if (!r.ok && r.code === 'OVERLAPPING_DUTIES') return { state: 'refused', sessions: [], record: null, message: r.message };
+    if (r.ok) perDuty.push(r.session);
+  }
+  const clockable = perDuty.filter((s) => !byKey.has(s.key)).sort((a, b) => a.startMs - b.startMs);
+  if (clockable.length > 0)
+    return { state: 'in', sessions: clockable, record: null, message: clockable.length > 1 ? '现在有两项任务可签到，请选择本次签到的任务' : null };
+  const done = perDuty.map((s) => ({ s, r: byKey.get(s.key)! })).sort((a, b) => b.s.startMs - a.s.startMs)[0];
+  return { state: 'done', sessions: [done.s], record: done.r, message: `本节已完成签到和签退（${describeSession(done.s)}）` };
 }
 
 /** The record after a clock-out. */

@@ -86,6 +86,14 @@ export const recordFlags = (r: ClockRecord, h: RecordHours): RecordFlags => ({
   makeup: r.makeup,
 });
 
+/**
+ * Whether a session counts as attended: it was clocked in (or made up) and at least a minute of it
+ * fell inside the slot, or it is still running. A session whose counted time is 0 minutes (clocked in
+ * after the end, or out before counting began) is kept with its flags but earns no 出勤, no 课时 and
+ * no subsidy day: 课时 are credited for time worked, never for a tap alone.
+ */
+export const isCredited = (r: ClockRecord, h: RecordHours): boolean => r.clockInAt !== null && (h.minutes > 0 || h.inProgress);
+
 /** Home → host distance and the host's hardship level, per duty (the caller knows the schools). */
 export interface DutyTravel {
   distanceKm: number;
@@ -99,14 +107,16 @@ export interface MonthLine {
   minutes: number;
   /** The session starts in the month: it counts for sessions, 课时, flags and subsidy. */
   sessionInMonth: boolean;
-  /** 节次 of the slot, when attended. */
+  /** The session counts as attended (isCredited): 出勤, 课时 and a subsidy day. */
+  credited: boolean;
+  /** 节次 of the slot, when credited; 0 otherwise. */
   periods: number;
   flags: RecordFlags;
 }
 
 export interface Totals {
   minutes: number;
-  /** Sessions attended (clocked in, or by 补卡). */
+  /** Sessions attended (clocked in, or by 补卡) with time credited (isCredited). */
   sessions: number;
   /** Sessions scheduled in the month (up to nowMs when given). */
   scheduled: number;
@@ -208,8 +218,8 @@ export function monthSummary(
     if (!sessionInMonth && minutes === 0) continue;
     const weekday = weekdayOf(record.sessionDate);
     const slot = duty.slots.find((s) => s.weekday === weekday && s.start === record.slotStart);
-    const attended = record.clockInAt !== null;
-    lines.push({ record, duty, minutes, sessionInMonth, periods: attended && slot ? slot.periods : 0, flags: recordFlags(record, h) });
+    const credited = isCredited(record, h);
+    lines.push({ record, duty, minutes, sessionInMonth, credited, periods: credited && slot ? slot.periods : 0, flags: recordFlags(record, h) });
   }
   lines.sort(
     (a, b) =>
@@ -242,7 +252,7 @@ export function monthSummary(
       t.minutes += l.minutes;
       if (!l.sessionInMonth) continue;
       for (const k of Object.keys(t.flags) as Array<keyof FlagCounts>) if (l.flags[k]) t.flags[k] += 1;
-      if (l.record.clockInAt === null) continue;
+      if (!l.credited) continue;
       t.sessions += 1;
       t.periods += l.periods;
       days.add(l.record.sessionDate);

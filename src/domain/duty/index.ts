@@ -7,3 +7,4 @@ export * from './hours';
 export * from './subsidy';
 export * from './makeup';
 export * from './csv';
+export * from './attendance';

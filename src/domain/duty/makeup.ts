@@ -65,3 +65,43 @@ export function applyApprovedMakeup(session: DutySession, record: ClockRecord | 
   const opened = openedRecord(session, { clockInAt: session.startMs, inDistanceM: null, inPass: true, late: false });
   return { ...opened, clockOutAt: session.endMs, makeup: true };
 }
+
+/** A 补卡 request as the rules see it. */
+export interface MakeupState {
+  status: 'pending' | 'approved' | 'rejected';
+  comment: string | null;
+  createdAt: number;
+}
+
+/**
+ * Whether a session may be asked for again, given the requests already made for it. Choice: one
+ * decision per session. While a request is pending the principal has it; once rejected, the decision
+ * stands (a new request would only ask the same person the same question) and the teacher is told to
+ * talk to the school, which can still correct the record; once approved the record is complete.
+ */
+export function makeupBlock(
+  forSession: readonly MakeupState[],
+): Refusal<'MAKEUP_PENDING' | 'MAKEUP_REJECTED' | 'MAKEUP_NOT_NEEDED'> | null {
+  const latest = [...forSession].sort((a, b) => b.createdAt - a.createdAt)[0];
+  if (!latest) return null;
+  if (latest.status === 'pending') return refuse('MAKEUP_PENDING', '这一节的补卡申请正在审批中，请等待任务学校校长处理');
+  if (latest.status === 'approved') return refuse('MAKEUP_NOT_NEEDED', '这一节的补卡申请已同意，无需再次申请');
+  const why = latest.comment ? `（意见：${latest.comment}）` : '';
+  return refuse('MAKEUP_REJECTED', `这一节的补卡申请已被驳回${why}，不能再次申请；如有异议，请与任务学校联系`);
+}
+
+/**
+ * The quota left to show on a month's page: only for the current China month (quotas are counted by
+ * the month a request is made in, so a past or future month has no "还可补卡" to speak of).
+ */
+export function makeupsLeftIn(
+  month: string,
+  countedMakeupDates: ReadonlyArray<number | string>,
+  nowMs: number,
+  zone: string,
+  policy: DutyPolicy,
+): number | null {
+  if (month !== monthOfDate(dateIn(nowMs, zone))) return null;
+  const quota = canRequestMakeup(countedMakeupDates, nowMs, zone, policy);
+  return quota.ok ? quota.remaining + 1 : 0;
+}

@@ -154,7 +154,7 @@ export function openSessionFor(
   const dutyIds = new Set(chosen.map((s) => s.dutyId));
   if (dutyIds.size > 1) {
     const [a, b] = chosen.filter((s, i) => chosen.findIndex((t) => t.dutyId === s.dutyId) === i);
-    return refuse('OVERLAPPING_DUTIES', `现在可签到的任务有两项（${labelled(a)}；${labelled(b)}），请在任务列表中选择要签到的一项`);
+    return refuse('OVERLAPPING_DUTIES', `现在可签到的任务有两项（${labelled(a)}；${labelled(b)}），请在签到卡片上选择要签到的一项`);
   }
   if (chosen.length === 0) return refuse('NO_DUTY_NOW', noDutyMessage(duties, nowMs, zone, policy, dutyId));
   return { ok: true, session: chosen[0] };

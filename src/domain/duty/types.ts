@@ -110,6 +110,11 @@ export interface DutyPolicy {
    * plus this many hours. Never beyond the slot end either way.
    */
   missingClockOutCapHours: number | null;
+  /**
+   * A 签退 more than this many minutes before the slot end asks the teacher to confirm first (it is
+   * recorded as 早退 either way): a stray tap should not end a session an hour early.
+   */
+  earlyLeaveConfirmMin: number;
 }
 
 export const DEFAULT_DUTY_POLICY: Readonly<DutyPolicy> = {
@@ -119,6 +124,7 @@ export const DEFAULT_DUTY_POLICY: Readonly<DutyPolicy> = {
   makeupPerMonth: 3,
   makeupLookbackDays: 7,
   missingClockOutCapHours: null,
+  earlyLeaveConfirmMin: 10,
 };
 
 /** A rule said no: code is stable (UPPER_SNAKE) for clients, message is Chinese for people. */
@@ -139,6 +145,9 @@ export type DutyRefusalCode =
   | 'ALREADY_CLOCKED_IN'
   | 'NOT_CLOCKED_IN'
   | 'ALREADY_CLOCKED_OUT'
+  | 'CONFIRM_EARLY_LEAVE'
+  | 'MAKEUP_PENDING'
+  | 'MAKEUP_REJECTED'
   | 'MAKEUP_LIMIT'
   | 'MAKEUP_NOT_PAST'
   | 'MAKEUP_TOO_OLD'

@@ -17,10 +17,15 @@ export interface DutyDoc extends Duty {
   travel: DutyTravel | null;
 }
 
-/** A clock record with the request ids that made it, so a retry is recognised as the same request. */
+/**
+ * A clock record with the request ids that made it, so a retry is recognised as the same request, and
+ * the warnings the teacher was given, so a retry answers with the same warnings (absent on older records).
+ */
 export interface ClockRecordDoc extends ClockRecord {
   inRequestId: string | null;
   outRequestId: string | null;
+  inWarnings?: string[];
+  outWarnings?: string[];
 }
 
 export interface MakeupDoc {
@@ -45,6 +50,15 @@ export const getClockRecord = (id: string) => fetchById<ClockRecordDoc>(COLLECTI
 export const getMakeup = (id: string) => fetchById<MakeupDoc>(COLLECTIONS.makeupRequests, id);
 export const makeupsOfTeacher = (openid: string) => fetchAll<MakeupDoc>(COLLECTIONS.makeupRequests, { teacherOpenid: openid });
 export const makeupsAtHost = (schoolId: string) => fetchAll<MakeupDoc>(COLLECTIONS.makeupRequests, { hostSchoolId: schoolId });
+
+/** The records of sessions at a host school on one China date (the principal's attendance view). */
+export const recordsAtHostOn = (schoolId: string, date: string) => fetchAll<ClockRecordDoc>(COLLECTIONS.clockRecords, { hostSchoolId: schoolId, sessionDate: date });
+
+/** How many 补卡 requests wait for the host school's decision. */
+export async function pendingMakeupCount(schoolId: string): Promise<number> {
+  const res = (await db().collection(COLLECTIONS.makeupRequests).where({ hostSchoolId: schoolId, status: 'pending' }).count()) as { total: number };
+  return res.total;
+}
 
 /** A teacher's records of sessions between two China dates (inclusive). */
 export function recordsOfTeacher(openid: string, fromDate: string, toDate: string): Promise<ClockRecordDoc[]> {

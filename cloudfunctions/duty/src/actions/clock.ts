@@ -21,8 +21,9 @@ import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
 import { dutiesOfTeacher, getClockRecord, recordsOfTeacher, type ClockRecordDoc, type DutyDoc } from '../../../../src/server/repositories/duties';
 import { insertRecordWithRollup, rollupRecordChange } from '../../../../src/server/repositories/kpi-rollups';
 import { ZONE, at, isRefusal, orThrow, policyOf } from '../views';
+import { tellHostSchool } from '../notices';
 
-type ClockInput = { requestId: string; location: LatLng };
+type ClockInput = { requestId: string; location: LatLng; dutyId?: string; confirmEarlyLeave?: boolean };
 
 /** Distance to the host school and the verdict; the teacher's coordinates go no further than this. */
 function measure(duty: DutyDoc, location: LatLng) {
@@ -48,21 +49,25 @@ function result(duty: DutyDoc, r: ClockRecordDoc, kind: 'in' | 'out', warnings: 
 }
 
 /**
- * 签到: server time picks the session open now; one record per session (its id), so retries and double
- * taps with the same request id return the first record. The duties, then one transaction writing the
- * record with the dashboard's rollup.
+ * 签到: server time picks the session open now, of the duty the teacher tapped when given (two duties'
+ * windows may overlap); one record per session (its id), so retries and double taps with the same
+ * request id return the first record with its warnings. The duties, then one transaction writing the
+ * record with the dashboard's rollup; a flagged clock-in is then told to the host school.
  */
 export async function clockIn(input: ClockInput, ctx: ActionContext): Promise<ClockResult> {
   const openid = ctx.openid!;
   const duties = await dutiesOfTeacher(openid);
-  const { session } = orThrow(openSessionFor(duties, ctx.now, ZONE, DEFAULT_DUTY_POLICY));
+  const { session } = orThrow(openSessionFor(duties, ctx.now, ZONE, DEFAULT_DUTY_POLICY, input.dutyId));
   const duty = duties.find((d) => d._id === session.dutyId)!;
   const { distanceM } = measure(duty, input.location);
   const decision = orThrow(decideClockIn(session, ctx.now, distanceM, policyOf(duty)));
-  const record: ClockRecordDoc = { ...clockInRecord(session, decision), inRequestId: input.requestId, outRequestId: null };
-  if (await insertRecordWithRollup(record, duty.homeSchoolId, ctx.now)) return result(duty, record, 'in', decision.warnings, false);
+  const record: ClockRecordDoc = { ...clockInRecord(session, decision), inRequestId: input.requestId, outRequestId: null, inWarnings: decision.warnings };
+  if (await insertRecordWithRollup(record, duty.homeSchoolId, ctx.now)) {
+    await tellHostSchool(duty, record, 'in', ctx.now);
+    return result(duty, record, 'in', decision.warnings, false);
+  }
   const existing = (await getClockRecord(record._id))!;
-  if (existing.inRequestId === input.requestId) return result(duty, existing, 'in', [], true);
+  if (existing.inRequestId === input.requestId) return result(duty, existing, 'in', existing.inWarnings ?? [], true);
   throw orThrow(refuseSecondClockIn(existing, ZONE));
 }
 
@@ -72,7 +77,7 @@ export async function clockOut(input: ClockInput, ctx: ActionContext): Promise<C
   const today = dateIn(ctx.now, ZONE);
   const [duties, records] = await Promise.all([dutiesOfTeacher(openid), recordsOfTeacher(openid, addDays(today, -1), today)]);
   const retried = records.find((r) => r.outRequestId === input.requestId);
-  if (retried) return result(duties.find((d) => d._id === retried.dutyId)!, retried, 'out', [], true);
+  if (retried) return result(duties.find((d) => d._id === retried.dutyId)!, retried, 'out', retried.outWarnings ?? [], true);
   const open = recordToClockOut(records, openid);
   if (isRefusal(open)) throw orThrow(open);
   const duty = duties.find((d) => d._id === open.dutyId);
@@ -82,12 +87,13 @@ export async function clockOut(input: ClockInput, ctx: ActionContext): Promise<C
   // The record is re-read inside the transaction: of two concurrent clock-outs exactly one applies.
   const outcome = await runTransaction(async (tx) => {
     const current = (await tx.collection(COLLECTIONS.clockRecords).doc(open._id).get()).data as ClockRecordDoc | null;
-    if (current?.outRequestId === input.requestId) return { record: current, warnings: [] as string[], duplicate: true };
-    const decision = orThrow(decideClockOut(current, session, ctx.now, distanceM, policyOf(duty)));
-    const next: ClockRecordDoc = { ...(withClockOut(current!, decision) as ClockRecordDoc), outRequestId: input.requestId };
+    if (current?.outRequestId === input.requestId) return { record: current, warnings: current.outWarnings ?? [], duplicate: true };
+    const decision = orThrow(decideClockOut(current, session, ctx.now, distanceM, policyOf(duty), input.confirmEarlyLeave === true));
+    const next: ClockRecordDoc = { ...(withClockOut(current!, decision) as ClockRecordDoc), outRequestId: input.requestId, outWarnings: decision.warnings };
     await tx.collection(COLLECTIONS.clockRecords).doc(next._id).set({ data: fieldsOf(next) });
     await rollupRecordChange(tx, current, next, duty.homeSchoolId, ctx.now);
     return { record: next, warnings: decision.warnings, duplicate: false };
   });
+  if (!outcome.duplicate) await tellHostSchool(duty, outcome.record, 'out', ctx.now);
   return result(duty, outcome.record, 'out', outcome.warnings, outcome.duplicate);
 }

@@ -4,6 +4,7 @@ import { today } from './today';
 import { clockIn, clockOut } from './clock';
 import { exportMonth, month } from './month';
 import { decideMakeup, makeupInbox, requestMakeup } from './makeup';
+import { attendance } from './attendance';
 
 // Clocking is authorised by owning an active duty (created by an approval): the action reads only the
 // caller's own duties, so its rule in src/contracts/access.ts needs no role lookup (two round trips).
@@ -16,4 +17,5 @@ export const dutyActions: ActionTable<typeof dutyInputs, DutyOutputs> = {
   requestMakeup: { input: dutyInputs.requestMakeup, run: requestMakeup },
   makeupInbox: { input: dutyInputs.makeupInbox, run: makeupInbox },
   decideMakeup: { input: dutyInputs.decideMakeup, run: decideMakeup },
+  attendance: { input: dutyInputs.attendance, run: attendance },
 };

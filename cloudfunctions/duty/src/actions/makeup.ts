@@ -5,11 +5,12 @@ import { AppError, forbidden, notFound } from '../../../../src/server/errors';
 import { COLLECTIONS } from '../../../../src/contracts/collections';
 import {
   DEFAULT_DUTY_POLICY,
-  DUTY_KIND_LABELS,
   applyApprovedMakeup,
   canRequestMakeup,
   checkDutyAccess,
   checkMakeupTarget,
+  dateTimeIn,
+  makeupBlock,
   sessionOfRecord,
   sessionsOnDate,
 } from '../../../../src/domain/duty';
@@ -26,25 +27,13 @@ import {
 } from '../../../../src/server/repositories/duties';
 import { checkTypedText } from '../../../../src/server/content-check';
 import { rollupRecordChange } from '../../../../src/server/repositories/kpi-rollups';
-import { ZONE, at, orThrow } from '../views';
+import { sendNotices, type Notice } from '../../../../src/server/notify';
+import { ZONE, makeupView, orThrow } from '../views';
 
 type RequestInput = z.output<(typeof dutyInputs)['requestMakeup']>;
 type DecideInput = z.output<(typeof dutyInputs)['decideMakeup']>;
 
-function view(m: MakeupDoc, duty: DutyDoc | undefined): MakeupView {
-  return {
-    id: m._id,
-    teacherName: m.teacherName,
-    kindLabel: duty ? DUTY_KIND_LABELS[duty.kind] : '',
-    hostSchoolName: duty?.hostSchoolName ?? m.hostSchoolId,
-    sessionDate: m.sessionDate,
-    slot: duty ? `${m.slotStart}–${duty.slots.find((s) => s.start === m.slotStart)?.end ?? ''}` : m.slotStart,
-    reason: m.reason,
-    status: m.status,
-    comment: m.comment,
-    createdAt: at(m.createdAt)!,
-  };
-}
+const view = makeupView;
 
 /** 补卡: for a past session of the caller's own duty, within the monthly quota; the host principal decides. */
 export async function requestMakeup(input: RequestInput, ctx: ActionContext): Promise<{ id: string; duplicate: boolean }> {
@@ -60,9 +49,9 @@ export async function requestMakeup(input: RequestInput, ctx: ActionContext): Pr
   if (access) throw orThrow(access);
   const session = sessionsOnDate(duty, input.sessionDate, ZONE).find((s) => s.slotStart === input.slotStart);
   if (!session) throw new AppError('NO_SUCH_SESSION', `${input.sessionDate} ${input.slotStart} 没有该任务的安排`, 'slotStart');
-  if (makeups.some((m) => m.status === 'pending' && m.dutyId === duty._id && m.sessionDate === input.sessionDate && m.slotStart === input.slotStart)) {
-    throw new AppError('MAKEUP_PENDING', '这一节的补卡申请正在审批中');
-  }
+  // One decision per session: pending, rejected or approved before → no new request (makeupBlock says why).
+  const block = makeupBlock(makeups.filter((m) => m.dutyId === duty._id && m.sessionDate === input.sessionDate && m.slotStart === input.slotStart));
+  if (block) throw orThrow(block);
   orThrow(checkMakeupTarget(session, await getClockRecord(session.key), ctx.now, ZONE, DEFAULT_DUTY_POLICY));
   orThrow(canRequestMakeup(makeups.filter((m) => m.status !== 'rejected').map((m) => m.createdAt), ctx.now, ZONE, DEFAULT_DUTY_POLICY));
   const doc: MakeupDoc = {
@@ -103,6 +92,8 @@ export async function makeupInbox(_input: unknown, ctx: ActionContext): Promise<
  * transaction with the clock record, so of concurrent decisions exactly one applies.
  */
 export async function decideMakeup(input: DecideInput, ctx: ActionContext): Promise<MakeupView> {
+  // A rejection says why: the teacher sees the comment and cannot ask again for that session.
+  if (!input.approve && !input.comment?.trim()) throw new AppError('INVALID_INPUT', '驳回时请填写意见（comment），教师会看到驳回原因', 'comment');
   await checkTypedText(ctx.openid, { comment: ['意见', input.comment] });
   const user = await ctx.user();
   const request = await fetchById<MakeupDoc>(COLLECTIONS.makeupRequests, input.id);
@@ -125,5 +116,13 @@ export async function decideMakeup(input: DecideInput, ctx: ActionContext): Prom
     await tx.collection(COLLECTIONS.makeupRequests).doc(next._id).set({ data: fieldsOf(next) });
     return next;
   });
+  // The teacher hears the decision and its comment (best effort, like every notice).
+  const notice: Notice<'result'> = {
+    touser: decided.teacherOpenid,
+    template: 'result',
+    page: `packages/teacher/pages/month/index?month=${decided.sessionDate.slice(0, 7)}`,
+    fields: { type: '补卡申请', status: decided.status === 'approved' ? '已同意' : '已驳回', comment: decided.comment || '无', time: dateTimeIn(ctx.now, ZONE) },
+  };
+  await sendNotices([notice]);
   return view(decided, duty);
 }

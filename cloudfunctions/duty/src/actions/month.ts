@@ -4,7 +4,7 @@ import {
   DEFAULT_DUTY_POLICY,
   DUTY_KIND_LABELS,
   addDays,
-  canRequestMakeup,
+  makeupsLeftIn,
   monthBounds,
   monthCsv,
   monthSummary,
@@ -14,7 +14,7 @@ import {
 } from '../../../../src/domain/duty';
 import { dutiesOfTeacher, makeupsOfTeacher, recordsOfTeacher, type DutyDoc } from '../../../../src/server/repositories/duties';
 import subsidyTable from '../../../../data/subsidy-table.json';
-import { ZONE, at, isRefusal } from '../views';
+import { ZONE, at, makeupView } from '../views';
 
 async function summarise(openid: string, month: string, nowMs: number): Promise<{ summary: MonthSummary; duties: DutyDoc[] }> {
   const { first, last } = monthBounds(month);
@@ -30,7 +30,7 @@ export async function month(input: { month: string }, ctx: ActionContext): Promi
   const openid = ctx.openid!;
   const [{ summary, duties }, makeups] = await Promise.all([summarise(openid, input.month, ctx.now), makeupsOfTeacher(openid)]);
   const byId = new Map(duties.map((d) => [d._id, d]));
-  const quota = canRequestMakeup(makeups.filter((m) => m.status !== 'rejected').map((m) => m.createdAt), ctx.now, ZONE, DEFAULT_DUTY_POLICY);
+  const counted = makeups.filter((m) => m.status !== 'rejected').map((m) => m.createdAt);
   const t = summary.total;
   return {
     month: summary.month,
@@ -45,12 +45,14 @@ export async function month(input: { month: string }, ctx: ActionContext): Promi
         clockIn: at(l.record.clockInAt),
         clockOut: at(l.record.clockOutAt),
         minutes: l.minutes,
+        periods: l.periods,
         flags: [
           l.flags.late && '迟到',
           l.flags.leftEarly && '早退',
           l.flags.outOfRange && '超出范围',
           l.flags.capped && '未签退（按结束时间计）',
           l.flags.makeup && '补卡',
+          l.record.clockInAt !== null && !l.credited && '计入 0 分钟，不计课时',
         ].filter((f): f is string => typeof f === 'string'),
       })),
     minutes: t.minutes,
@@ -62,7 +64,11 @@ export async function month(input: { month: string }, ctx: ActionContext): Promi
     subsidyYuan: t.subsidyYuan,
     subsidySample: summary.subsidySample,
     notes: summary.notes,
-    makeupsLeft: isRefusal(quota) ? 0 : quota.remaining + 1,
+    makeupsLeft: makeupsLeftIn(summary.month, counted, ctx.now, ZONE, DEFAULT_DUTY_POLICY),
+    makeups: makeups
+      .filter((m) => m.sessionDate.startsWith(`${summary.month}-`))
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .map((m) => makeupView(m, byId.get(m.dutyId))),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { TodayView } from '../../../../src/contracts/duty';
+import type { SessionView, TodayView } from '../../../../src/contracts/duty';
 import type { ActionContext } from '../../../../src/server/handler';
 import {
   DEFAULT_DUTY_POLICY,
@@ -6,27 +6,36 @@ import {
   WEEKDAY_LABELS,
   addDays,
   checkMakeupTarget,
+  clockCard,
   dateIn,
-  openSessionFor,
-  recordToClockOut,
   sessionOfRecord,
   sessionsBetween,
   todayAndUpcoming,
 } from '../../../../src/domain/duty';
-import { dutiesOfTeacher, recordsOfTeacher, type ClockRecordDoc } from '../../../../src/server/repositories/duties';
-import { ZONE, at, isRefusal, sessionView } from '../views';
+import { dutiesOfTeacher, makeupsOfTeacher, recordsOfTeacher, type MakeupDoc } from '../../../../src/server/repositories/duties';
+import { ZONE, at, sessionView } from '../views';
 
-/** A teacher's duties: today's and the coming week's sessions first, what can be clocked now. */
+/** A teacher's duties: what the clock card offers now, today's and the coming week's sessions, 补卡 candidates. */
 export async function today(_input: unknown, ctx: ActionContext): Promise<TodayView> {
   const openid = ctx.openid!;
   const date = dateIn(ctx.now, ZONE);
-  const [duties, records] = await Promise.all([dutiesOfTeacher(openid), recordsOfTeacher(openid, addDays(date, -DEFAULT_DUTY_POLICY.makeupLookbackDays), addDays(date, 7))]);
+  const since = addDays(date, -DEFAULT_DUTY_POLICY.makeupLookbackDays);
+  const [duties, records, makeups] = await Promise.all([dutiesOfTeacher(openid), recordsOfTeacher(openid, since, addDays(date, 7)), makeupsOfTeacher(openid)]);
   const byKey = new Map(records.map((r) => [r._id, r]));
   // Windows are the same for every duty; only the geofence radius is per host school.
   const sessions = todayAndUpcoming(duties, ctx.now, ZONE, 7, DEFAULT_DUTY_POLICY).map((s) => sessionView(s, byKey.get(s.key)));
-  const open = openSessionFor(duties, ctx.now, ZONE, DEFAULT_DUTY_POLICY);
-  const pending = recordToClockOut(records, openid);
-  const pendingDuty = isRefusal(pending) ? undefined : duties.find((d) => d._id === pending.dutyId);
+  const card = clockCard(duties, records, openid, ctx.now, ZONE, DEFAULT_DUTY_POLICY);
+  const cardSessions: SessionView[] =
+    card.state === 'out'
+      ? [sessionView({ ...sessionOfRecord(card.record, duties.find((d) => d._id === card.record.dutyId)!, ZONE), status: 'open' }, byKey.get(card.record._id))]
+      : card.sessions.map((s) => sessionView({ ...s, status: 'open', today: s.sessionDate === date }, byKey.get(s.key)));
+  // The latest request per session: 申请补卡 is offered only where there is none.
+  const latest = new Map<string, MakeupDoc>();
+  for (const m of makeups) {
+    const key = `${m.dutyId}|${m.sessionDate}|${m.slotStart}`;
+    const seen = latest.get(key);
+    if (!seen || seen.createdAt < m.createdAt) latest.set(key, m);
+  }
   return {
     serverTime: at(ctx.now)!,
     duties: duties.map((d) => ({
@@ -41,11 +50,13 @@ export async function today(_input: unknown, ctx: ActionContext): Promise<TodayV
       sample: d.sample,
     })),
     sessions,
-    openSession: open.ok ? sessionView({ ...open.session, status: 'open', today: true }, byKey.get(open.session.key)) : null,
-    missed: sessionsBetween(duties, addDays(date, -DEFAULT_DUTY_POLICY.makeupLookbackDays), date, ZONE)
+    card: { state: card.state, sessions: cardSessions, message: card.message },
+    missed: sessionsBetween(duties, since, date, ZONE)
       .filter((s) => checkMakeupTarget(s, byKey.get(s.key) ?? null, ctx.now, ZONE, DEFAULT_DUTY_POLICY).ok)
-      .map((s) => sessionView(s, byKey.get(s.key)))
+      .map((s) => {
+        const m = latest.get(`${s.dutyId}|${s.sessionDate}|${s.slotStart}`);
+        return { ...sessionView(s, byKey.get(s.key)), makeup: m ? { id: m._id, status: m.status, comment: m.comment } : null };
+      })
       .reverse(),
-    toClockOut: pendingDuty && !isRefusal(pending) ? sessionView({ ...sessionOfRecord(pending, pendingDuty, ZONE), status: 'open' }, pending as ClockRecordDoc) : null,
   };
 }

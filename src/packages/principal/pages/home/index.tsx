@@ -5,6 +5,7 @@ import InquiryInbox from '../../../../components/inquiry-inbox';
 import { useCall } from '../../../../hooks/use-call';
 
 const LINKS = [
+  { label: '交流教师考勤（今天）', url: '/packages/principal/pages/attendance/index', testId: 'open-attendance' },
   { label: '学区场馆共享', url: '/packages/principal/pages/facilities/index', testId: 'open-facilities' },
   { label: '教师邀请码', url: '/packages/principal/pages/invites/index', testId: 'open-invites' },
 ];

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import type { ClockResult } from '../../../../contracts/duty';
+import type { ClockResult, SessionView } from '../../../../contracts/duty';
 import { useCall } from '../../../../hooks/use-call';
-import { call } from '../../../../services/call';
+import { call, CallError } from '../../../../services/call';
 import { currentLocation, LocationError } from '../../../../services/location';
 import { newRequestId } from '../../../../services/request-id';
 import DutySession from '../../../../components/duty-session';
@@ -14,10 +14,21 @@ import StatusView from '../../../../components/status-view';
 import './index.scss';
 import { busyIf } from '../../../../components/busy-props';
 
+type Action = 'clockIn' | 'clockOut';
+const VERB: Record<Action, string> = { clockIn: '签到', clockOut: '签退' };
+const MAKEUP_STATUS = { pending: '补卡审批中', approved: '补卡已同意', rejected: '补卡已驳回' } as const;
+
+const sessionLabel = (s: SessionView) => `${s.kindLabel} · ${s.hostSchoolName} ${s.slotStart}–${s.slotEnd}`;
+
 /** 今日任务: clock in and out at the host school (server time, distance checked), sessions, 补卡. */
 export default function TeacherHomePage() {
   const today = useCall('duty', 'today', {});
   const [busy, setBusy] = useState(false);
+  // Set synchronously: a second tap arriving before React re-renders the disabled button sends nothing.
+  const inFlight = useRef(false);
+  // One request id per intent (签到 or 签退 of one session), not per tap: a forced second tap or a retry
+  // is the same request, and the server answers it with the first result and its warnings.
+  const requestIds = useRef(new Map<string, string>());
   const [outcome, setOutcome] = useState<{ text: string; warnings: string[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** The position could not be read: explained, with 去设置 when location was refused. */
@@ -25,50 +36,85 @@ export default function TeacherHomePage() {
   useDidShow(() => void today.reload());
   usePullDownRefresh(() => void today.reload().finally(() => Taro.stopPullDownRefresh()));
 
-  const clock = async (action: 'clockIn' | 'clockOut') => {
+  const idFor = (intent: string) => {
+    let id = requestIds.current.get(intent);
+    if (!id) requestIds.current.set(intent, (id = newRequestId()));
+    return id;
+  };
+
+  const send = async (action: Action, s: SessionView, confirmEarlyLeave: boolean): Promise<ClockResult> => {
+    const location = await currentLocation();
+    const requestId = idFor(`${action}:${s.key}`);
+    return action === 'clockIn'
+      ? call('duty', 'clockIn', { requestId, location, dutyId: s.dutyId })
+      : call('duty', 'clockOut', { requestId, location, ...(confirmEarlyLeave ? { confirmEarlyLeave: true } : {}) });
+  };
+
+  const clock = async (action: Action, s: SessionView) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
     setBusy(true);
     setError(null);
-    setOutcome(null);
     setNoLocation(null);
     try {
-      let location;
+      let r: ClockResult;
       try {
-        location = await currentLocation();
+        r = await send(action, s, false);
       } catch (e) {
-        if (e instanceof LocationError) return setNoLocation(e);
-        throw e;
+        // 签退 long before the end: the server names the minutes; the teacher confirms or stays.
+        if (!(e instanceof CallError) || e.code !== 'CONFIRM_EARLY_LEAVE') throw e;
+        const answer = await Taro.showModal({ title: '确认签退', content: e.message, confirmText: '确认签退', cancelText: '暂不签退' });
+        if (!answer.confirm) return;
+        r = await send(action, s, true);
       }
-      // One id per tap: a retried request after a lost answer is recorded once.
-      const r: ClockResult = await call('duty', action, { requestId: newRequestId(), location });
-      const verb = action === 'clockIn' ? '签到' : '签退';
-      setOutcome({ text: `${verb}成功：${r.at}，距${r.hostSchoolName} ${r.distanceM} 米${r.pass ? '（在范围内）' : '（超出范围）'}`, warnings: r.warnings });
-      await today.reload();
+      setOutcome({ text: `${VERB[action]}成功：${r.at}，距${r.hostSchoolName} ${r.distanceM} 米${r.pass ? '（在范围内）' : '（超出范围）'}`, warnings: r.warnings });
     } catch (e) {
-      setError((e as Error).message);
+      if (e instanceof LocationError) setNoLocation(e);
+      else if (e instanceof CallError && (e.code === 'ALREADY_CLOCKED_IN' || e.code === 'ALREADY_CLOCKED_OUT')) {
+        // Already done (another device, an old page): a fact, not a failure; a shown success stays.
+        setOutcome((shown) => shown ?? { text: e.message, warnings: [] });
+      } else setError((e as Error).message);
     } finally {
+      inFlight.current = false;
       setBusy(false);
+      void today.reload();
     }
   };
 
   const t = today.data;
   if (!t) return <StatusView loading={today.loading} error={today.error} onRetry={today.reload} />;
+  const card = t.card;
   return (
     <View className='teacher'>
-      <View className='teacher__clock' data-testid='clock-panel'>
+      <View className='teacher__clock' data-testid='clock-panel' data-state={card.state}>
         <Text className='teacher__time'>服务器时间 {t.serverTime}</Text>
-        {t.toClockOut ? (
+        {card.state === 'out' && card.sessions[0] && (
           <View>
-            <Text className='teacher__hint'>待签退：{t.toClockOut.kindLabel} · {t.toClockOut.hostSchoolName} {t.toClockOut.slotStart}–{t.toClockOut.slotEnd}</Text>
-            <Button className='teacher__button' type='warn' data-testid='clock-out' {...busyIf(busy)} onClick={() => void clock('clockOut')}>签退</Button>
+            <Text className='teacher__hint'>已签到，待签退：{sessionLabel(card.sessions[0])}</Text>
+            {card.sessions[0].record?.clockInAt && <Text className='teacher__sub'>签到时间 {card.sessions[0].record.clockInAt}</Text>}
+            <Button className='teacher__button' type='warn' data-testid='clock-out' {...busyIf(busy)} onClick={() => void clock('clockOut', card.sessions[0])}>签退</Button>
           </View>
-        ) : t.openSession ? (
-          <View>
-            <Text className='teacher__hint'>可签到：{t.openSession.kindLabel} · {t.openSession.hostSchoolName} {t.openSession.slotStart}–{t.openSession.slotEnd}</Text>
-            <Button className='teacher__button' type='primary' data-testid='clock-in' {...busyIf(busy)} onClick={() => void clock('clockIn')}>签到</Button>
-          </View>
-        ) : (
-          <Text className='teacher__hint'>现在没有可签到的任务（每节开始前30分钟起可签到）</Text>
         )}
+        {card.state === 'in' && (
+          <View>
+            {card.message && <Text className='teacher__hint' data-testid='clock-choose'>{card.message}</Text>}
+            {card.sessions.map((s) => (
+              <View key={s.key} className='teacher__choice'>
+                <Text className='teacher__hint'>可签到：{sessionLabel(s)}</Text>
+                <Button className='teacher__button' type='primary' data-testid={card.sessions.length > 1 ? `clock-in-${s.dutyId}` : 'clock-in'} {...busyIf(busy)} onClick={() => void clock('clockIn', s)}>
+                  {card.sessions.length > 1 ? `签到：${s.kindLabel}` : '签到'}
+                </Button>
+              </View>
+            ))}
+          </View>
+        )}
+        {card.state === 'done' && (
+          <View data-testid='clock-done'>
+            <Text className='teacher__hint'>{card.message}</Text>
+            {card.sessions[0]?.record && <Text className='teacher__sub'>签到 {card.sessions[0].record.clockInAt?.slice(11) ?? '—'} · 签退 {card.sessions[0].record.clockOutAt?.slice(11) ?? '—'}</Text>}
+          </View>
+        )}
+        {(card.state === 'none' || card.state === 'refused') && <Text className='teacher__hint' data-testid='clock-none'>{card.message}</Text>}
         {outcome && (
           <View className='teacher__outcome' data-testid='clock-outcome'>
             <Text>{outcome.text}</Text>
@@ -91,7 +137,7 @@ export default function TeacherHomePage() {
       <EntryLinks
         links={[
           { label: '我的交流申请', url: '/packages/teacher/pages/requests/index', testId: 'open-requests' },
-          { label: '本月工时与补助', url: `/packages/teacher/pages/month/index?month=${t.serverTime.slice(0, 7)}`, testId: 'open-month' },
+          { label: '本月工时、补助与补卡', url: `/packages/teacher/pages/month/index?month=${t.serverTime.slice(0, 7)}`, testId: 'open-month' },
         ]}
       />
 
@@ -99,12 +145,19 @@ export default function TeacherHomePage() {
       {t.sessions.length === 0 && <StatusView empty emptyText='未来一周没有安排' />}
       {t.sessions.map((s) => <DutySession key={s.key} session={s} />)}
 
-      {t.missed.length > 0 && <Text className='teacher__heading'>可申请补卡</Text>}
+      {t.missed.length > 0 && <Text className='teacher__heading'>缺少签到记录（可申请补卡）</Text>}
       {t.missed.map((s) => (
         <DutySession key={s.key} session={s}>
-          <Text className='teacher__link' data-testid={`makeup-${s.key}`} onClick={() => void Taro.navigateTo({ url: `/packages/teacher/pages/makeup/index?dutyId=${s.dutyId}&date=${s.sessionDate}&start=${s.slotStart}&label=${encodeURIComponent(`${s.kindLabel} ${s.hostSchoolName} ${s.sessionDate} ${s.slotStart}–${s.slotEnd}`)}` })}>
-            申请补卡 ›
-          </Text>
+          {s.makeup ? (
+            <View className={`teacher__makeup teacher__makeup--${s.makeup.status}`} data-testid={`makeup-status-${s.key}`}>
+              <Text>{MAKEUP_STATUS[s.makeup.status]}{s.makeup.comment ? `，意见：${s.makeup.comment}` : ''}</Text>
+              {s.makeup.status === 'rejected' && <Text className='teacher__sub'>已驳回的补卡不能再次申请，如有异议请与任务学校联系</Text>}
+            </View>
+          ) : (
+            <Text className='teacher__link' data-testid={`makeup-${s.key}`} onClick={() => void Taro.navigateTo({ url: `/packages/teacher/pages/makeup/index?dutyId=${s.dutyId}&date=${s.sessionDate}&start=${s.slotStart}&label=${encodeURIComponent(`${s.kindLabel} ${s.hostSchoolName} ${s.sessionDate} ${s.slotStart}–${s.slotEnd}`)}` })}>
+              申请补卡 ›
+            </Text>
+          )}
         </DutySession>
       ))}
 

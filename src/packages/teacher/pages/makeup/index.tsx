@@ -32,7 +32,10 @@ export default function MakeupPage() {
     <View className='makeup'>
       <Text className='makeup__what'>{decodeURIComponent(params.label ?? '')}</Text>
       {state === 'sent' ? (
-        <Text className='makeup__sent' data-testid='makeup-sent'>已提交补卡申请，等待任务学校校长审批。</Text>
+        <View>
+          <Text className='makeup__sent' data-testid='makeup-sent'>已提交补卡申请，状态：待审批。任务学校校长处理后，可在“本月工时、补助与补卡”中查看结果和意见。</Text>
+          <Text className='makeup__link' data-testid='makeup-progress' onClick={() => void Taro.redirectTo({ url: `/packages/teacher/pages/month/index?month=${(params.date ?? '').slice(0, 7)}` })}>查看补卡进度 ›</Text>
+        </View>
       ) : (
         <View>
           <Textarea className='makeup__reason' data-testid='makeup-reason' value={reason} placeholder='补卡原因（必填，如：手机没电未能签到）' maxlength={200} onInput={(e) => setReason(e.detail.value)} />

@@ -11,6 +11,8 @@ import StatusView from '../../../../components/status-view';
 import './index.scss';
 import { busyIf } from '../../../../components/busy-props';
 
+const MAKEUP_STATUS = { pending: '待审批：任务学校校长尚未处理', approved: '已同意', rejected: '已驳回' } as const;
+
 const shift = (month: string, by: number) => {
   const [y, m] = month.split('-').map(Number);
   const d = new Date(Date.UTC(y, m - 1 + by, 1));
@@ -43,13 +45,28 @@ export default function TeacherMonthPage() {
             <View className='month__total'><Text className='month__num'>{v.periods}</Text><Text>课时</Text></View>
             <View className='month__total'><Text className='month__num'>¥{v.subsidyYuan}</Text><Text>补助估算{v.subsidySample && <SampleBadge />}</Text></View>
           </View>
-          <Text className='month__flags'>迟到 {v.flags.late} · 早退 {v.flags.leftEarly} · 超出范围 {v.flags.outOfRange} · 未签退 {v.flags.capped} · 补卡 {v.flags.makeup}（本月还可补卡 {v.makeupsLeft} 次）</Text>
+          <Text className='month__flags' data-testid='month-flags'>
+            迟到 {v.flags.late} · 早退 {v.flags.leftEarly} · 超出范围 {v.flags.outOfRange} · 未签退 {v.flags.capped} · 补卡 {v.flags.makeup}
+            {v.makeupsLeft !== null && `（本月还可补卡 ${v.makeupsLeft} 次）`}
+          </Text>
           {v.notes.map((n) => <Text key={n} className='month__note'>{n}</Text>)}
           {v.lines.length === 0 && <StatusView empty emptyText='本月没有签到记录' />}
           {v.lines.map((l) => (
             <View key={l.recordId} className='month__line' data-testid='month-line'>
               <Text className='month__line-head'>{l.sessionDate} {l.slot} · {l.kindLabel} · {l.hostSchoolName}</Text>
-              <Text className='month__line-body'>签到 {l.clockIn?.slice(11) ?? '—'} · 签退 {l.clockOut?.slice(11) ?? '—'} · {l.minutes} 分钟{l.flags.length ? `（${l.flags.join('、')}）` : ''}</Text>
+              <Text className='month__line-body'>签到 {l.clockIn?.slice(11) ?? '—'} · 签退 {l.clockOut?.slice(11) ?? '—'} · {l.minutes} 分钟 · {l.periods} 课时{l.flags.length ? `（${l.flags.join('、')}）` : ''}</Text>
+            </View>
+          ))}
+          {v.makeups.length > 0 && <Text className='month__heading'>补卡申请</Text>}
+          {v.makeups.map((m) => (
+            <View key={m.id} className={`month__makeup month__makeup--${m.status}`} data-testid={`my-makeup-${m.id}`}>
+              <Text className='month__line-head'>{m.sessionDate} {m.slot} · {m.kindLabel} · {m.hostSchoolName}</Text>
+              <Text className='month__line-body'>原因：{m.reason}（申请于 {m.createdAt}）</Text>
+              <Text className='month__makeup-status'>
+                {MAKEUP_STATUS[m.status]}
+                {m.decidedAt ? `（${m.decidedAt}）` : ''}
+                {m.comment ? `，意见：${m.comment}` : m.status === 'rejected' ? '，未填写意见' : ''}
+              </Text>
             </View>
           ))}
           <Button className='month__export' data-testid='export-csv' {...busyIf(exp.busy !== null)} onClick={() => void exportCsv()}>导出本月 CSV</Button>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '交流教师考勤', enablePullDownRefresh: true });

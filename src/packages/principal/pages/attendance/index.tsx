@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { Picker, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import type { AttendanceRowView } from '../../../../contracts/duty';
+import { useCall } from '../../../../hooks/use-call';
+import SampleBadge from '../../../../components/sample-badge';
+import StatusView from '../../../../components/status-view';
+import './index.scss';
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A China calendar date moved by whole days (labels only: no zone involved). */
+const shiftDate = (date: string, by: number) => {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + by)).toISOString().slice(0, 10);
+};
+
+function Row({ r }: { r: AttendanceRowView }) {
+  const flagged = r.exceptions.length > 0;
+  return (
+    <View className={`attendance__row${flagged ? ' attendance__row--flagged' : ''}`} data-testid={`attendance-row-${r.key}`}>
+      <View className='attendance__head'>
+        <Text className='attendance__who'>{r.teacherName}{r.sample && <SampleBadge />}</Text>
+        <Text className='attendance__state'>{r.state}</Text>
+      </View>
+      <Text className='attendance__line'>{r.slot} · {r.kindLabel} · 派出学校：{r.homeSchoolName}</Text>
+      <Text className='attendance__line'>
+        签到 {r.clockIn?.slice(11) ?? '—'} · 签退 {r.clockOut?.slice(11) ?? '—'} · 计入 {r.minutes} 分钟 · {r.periods} 课时{r.makeup ? ' · 补卡' : ''}
+      </Text>
+      {flagged && <Text className='attendance__exceptions' data-testid='attendance-exceptions'>{r.exceptions.join('；')}</Text>}
+    </View>
+  );
+}
+
+/** 交流教师考勤: the visiting teachers' sessions at the principal's school on a day, exceptions first (China time). */
+export default function AttendancePage() {
+  const { params } = useRouter();
+  // No date: the server's today in China, whatever the phone's clock says.
+  const [date, setDate] = useState<string | null>(params.date && DATE_RE.test(params.date) ? params.date : null);
+  const view = useCall('duty', 'attendance', date ? { date } : {});
+  useDidShow(() => void view.reload());
+  usePullDownRefresh(() => void view.reload().finally(() => Taro.stopPullDownRefresh()));
+  const v = view.data;
+  const shown = date ?? v?.date ?? null;
+  const exceptions = v?.rows.filter((r) => r.exceptions.length > 0) ?? [];
+  const others = v?.rows.filter((r) => r.exceptions.length === 0) ?? [];
+
+  return (
+    <View className='attendance'>
+      <View className='attendance__bar'>
+        <Text className='attendance__nav' data-testid='attendance-prev' onClick={() => shown && setDate(shiftDate(shown, -1))}>‹ 前一天</Text>
+        <Picker mode='date' value={shown ?? ''} onChange={(e) => setDate(String(e.detail.value))}>
+          <Text className='attendance__title' data-testid='attendance-date'>{shown ?? '今天'}{v && shown === v.serverTime.slice(0, 10) ? '（今天）' : ''}</Text>
+        </Picker>
+        <Text className='attendance__nav' data-testid='attendance-next' onClick={() => shown && setDate(shiftDate(shown, 1))}>后一天 ›</Text>
+      </View>
+      <StatusView loading={view.loading && !v} error={view.error} onRetry={view.reload} />
+      {v && (
+        <View>
+          <Text className='attendance__summary' data-testid='attendance-summary'>
+            {v.schoolName}：{v.rows.length} 节交流任务，{v.exceptionCount} 节需要关注（北京时间，更新于 {v.serverTime.slice(11)}）
+          </Text>
+          {v.pendingMakeups > 0 && (
+            <Text className='attendance__link' data-testid='attendance-makeups' onClick={() => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/packages/principal/pages/home/index' }))}>
+              有 {v.pendingMakeups} 条补卡申请待审批 ›
+            </Text>
+          )}
+          {v.rows.length === 0 && <StatusView empty emptyText='这一天没有交流教师的任务安排' />}
+          {exceptions.length > 0 && <Text className='attendance__heading'>需要关注</Text>}
+          {exceptions.map((r) => <Row key={r.key} r={r} />)}
+          {others.length > 0 && <Text className='attendance__heading'>其他</Text>}
+          {others.map((r) => <Row key={r.key} r={r} />)}
+        </View>
+      )}
+    </View>
+  );
+}
