@@ -1,5 +1,6 @@
 import { PropsWithChildren } from 'react';
-import Taro, { useLaunch } from '@tarojs/taro';
+import Taro, { useLaunch, usePageNotFound } from '@tarojs/taro';
+import { applyElderClass, isElderMode } from './services/elder-mode';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {
@@ -8,6 +9,11 @@ function App({ children }: PropsWithChildren) {
     if (process.env.TARO_ENV === 'weapp') {
       Taro.cloud.init(CLOUD_ENV ? { env: CLOUD_ENV, traceUser: true } : { traceUser: true });
     }
+    applyElderClass(isElderMode());
+  });
+  // An unknown address (a mistyped or outdated link) gets a page that says so, not a blank screen.
+  usePageNotFound(() => {
+    void Taro.redirectTo({ url: '/pages/not-found/index' });
   });
   return children;
 }

@@ -9,6 +9,9 @@ import type { FamilyQuestion } from '../domain/admission';
 import { enrolmentInputs, type EnrolmentOutputs } from './enrolment';
 import { policyInputs, type PolicyOutputs } from './policy';
 
+/** Longest address a parent may type (lookup and 请学校确认); the input fields take their maxlength from it. */
+export const ADDRESS_MAX = 100;
+
 /** Cursor paging of the inquiry lists: the opaque `next` of the previous page, and an optional smaller page. */
 const inquiryPaging = {
   cursor: z.string({ invalid_type_error: '翻页标记（cursor）应为文本' }).max(200, '翻页标记（cursor）无效').regex(/^[A-Za-z0-9_-]+$/, '翻页标记（cursor）无效').optional(),
@@ -27,7 +30,7 @@ export const schoolInputs = {
       streetCode: streetCode.optional(),
       communityCode: communityCode.optional(),
       /** Free text: a 社区/街道 name or part of an address. Used for matching only, never stored. */
-      address: freeText('address', '地址', 100).optional(),
+      address: freeText('address', '地址', ADDRESS_MAX).optional(),
       schoolName: freeText('schoolName', '学校名称', 40).optional(),
       schoolYear: schoolYear.optional(),
       /** What the family told, only when the answer asked (questions); used for the answer, never stored. */
@@ -50,7 +53,7 @@ export const schoolInputs = {
       districtCode,
       schoolId: entityId('schoolId', '学校编号').optional(),
       communityCode: communityCode.optional(),
-      address: freeText('address', '地址', 100).min(2, '请填写地址（address）'),
+      address: freeText('address', '地址', ADDRESS_MAX).min(2, '请填写地址（address）'),
       contactName: freeText('contactName', '联系人', 20).min(1, '请填写联系人（contactName）'),
       phone: z.string({ required_error: '请填写手机号（phone）', invalid_type_error: '手机号（phone）应为文本' }).regex(/^1\d{10}$/, '手机号（phone）应为11位数字'),
       question: freeText('question', '问题', 200).optional(),

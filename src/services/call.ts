@@ -13,6 +13,17 @@ export class CallError extends Error {
   }
 }
 
+// A field key the contracts add to their messages for developers and logs: （phone）, （family.homeAcquired）,
+// （slots[0].start）, or one after a comma (…，total）). People read the Chinese label before it.
+const KEY = '[a-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*|\\[\\d+\\])*';
+const ALONE = new RegExp(`（${KEY}）`, 'g');
+const AFTER_COMMA = new RegExp(`[，,]\\s*${KEY}）`, 'g');
+
+/** A function's message as people should read it: the Chinese label stays, the field key goes. */
+export function forPeople(message: string): string {
+  return message.replace(ALONE, '').replace(AFTER_COMMA, '）');
+}
+
 async function transport(fn: string, data: Record<string, unknown>): Promise<Envelope<unknown>> {
   if (process.env.TARO_ENV === 'weapp') {
     const res = await Taro.cloud.callFunction({ name: fn, data });
@@ -39,6 +50,6 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(fn: 
     throw new CallError('NETWORK', '网络异常，请检查网络后重试');
   }
   if (!envelope || typeof envelope !== 'object') throw new CallError('INTERNAL', '服务返回了无法识别的结果');
-  if (!envelope.ok) throw new CallError(envelope.code, envelope.message, envelope.field);
+  if (!envelope.ok) throw new CallError(envelope.code, forPeople(envelope.message), envelope.field);
   return envelope.data as OutputOf<F, A>;
 }

@@ -65,9 +65,8 @@ describe('a parent finds the enrolment rules for a family like theirs', () => {
     expect(await textOf('enrol-checklist')).toContain('已备齐 0/7');
     await tap('check-residence-permit');
     expect(await textOf('enrol-checklist')).toContain('已备齐 1/7');
+    // The answers are in the URL: a reload shows the same result, with the ticks kept on the device.
     await s.page.reload();
-    await tap('enrol-district-120102');
-    await answerAsMigrantFamily();
     await byTestId('enrol-result').waitFor();
     expect(await textOf('enrol-checklist')).toContain('已备齐 1/7');
   });
@@ -82,17 +81,21 @@ describe('a parent finds the enrolment rules for a family like theirs', () => {
     await tap('answer-hukouAtHome-true');
     await pickDate(2021, 9, 1);
     await byTestId('enrol-result').waitFor();
-    expect(await textOf('enrol-category')).toContain('第一类：本区户籍，人户一致');
     expect(await textOf('enrol-verdict')).toContain('暂不能办理2027年秋季入学');
     expect(await textOf('enrol-age')).toContain('未满6周岁');
     expect(await textOf('enrol-age')).toContain('可在2028年秋季入学');
-    expect(await s.page.locator('[data-testid="enrol-five"]').count()).toBe(0);
+    // This intake is not the child's: no 第一类 with its 优先录取, no documents, no countdown to its registration.
+    expect(await textOf('enrol-instead-what')).toContain('2027年的入学登记不用参加');
+    const tooYoung = await textOf('enrol-result');
+    for (const absent of ['第一类', '优先录取', '还有', '已备齐']) expect(tooYoung).not.toContain(absent);
+    expect(await s.page.locator('[data-testid="enrol-category"], [data-testid="enrol-checklist"], [data-testid="enrol-timeline"]').count()).toBe(0);
 
     await tap('enrol-back');
     await byTestId('question-birthDate').waitFor();
     await pickDate(2021, 8, 31);
     await byTestId('enrol-result').waitFor();
     expect(await textOf('enrol-age')).toContain('符合年龄要求');
+    expect(await textOf('enrol-category')).toContain('第一类：本区户籍，人户一致');
     expect(await textOf('enrol-answers')).toContain('2021年8月31日');
 
     await tap('enrol-restart');
@@ -121,8 +124,10 @@ describe('a parent finds the enrolment rules for a family like theirs', () => {
     await tap('answer-stage-middle');
     await tap('answer-primarySchool-not-yet');
     await byTestId('enrol-result').waitFor();
-    expect(await textOf('enrol-category')).toContain('孩子还没到六年级');
-    expect(await textOf('enrol-checklist')).toContain('现在还不需要准备材料');
+    expect(await textOf('enrol-instead')).toContain('孩子还没到六年级');
+    expect(await textOf('enrol-instead-what')).toContain('到孩子读六年级那年的春季');
+    expect(await textOf('enrol-result')).not.toContain('还有');
+    expect(await s.page.locator('[data-testid="enrol-checklist"], [data-testid="enrol-timeline"]').count()).toBe(0);
     expect(await s.page.locator('[data-testid="enrol-age"]').count()).toBe(0);
   });
 

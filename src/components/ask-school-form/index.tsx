@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import type { SchoolRef } from '../../contracts/school';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { ADDRESS_MAX, type SchoolRef } from '../../contracts/school';
+import { useCall } from '../../hooks/use-call';
 import { call, CallError } from '../../services/call';
 import { newRequestId } from '../../services/request-id';
 import './index.scss';
@@ -15,8 +17,17 @@ export interface AskSchoolFormProps {
   schools: SchoolRef[];
 }
 
-/** 请学校确认: the parent leaves a contact; only this request keeps the address they choose to send. */
+/**
+ * 请学校确认: the parent leaves a contact; only this request keeps the address they choose to send.
+ * Sending needs a signed-in caller: a visitor is told so before filling anything in, goes to 我的 to sign
+ * in, and finds the same answer and form on coming back (the lookup is in the URL; sign-in is re-checked
+ * when the page shows again).
+ */
 export default function AskSchoolForm(props: AskSchoolFormProps) {
+  const me = useCall('account', 'me', {});
+  useDidShow(() => {
+    if (me.error?.code === 'UNAUTHENTICATED') void me.reload();
+  });
   // One id per form: a double tap or a retry after a lost answer is stored once.
   const requestId = useMemo(newRequestId, []);
   const [schoolId, setSchoolId] = useState(props.schools[0]?.id ?? '');
@@ -49,6 +60,17 @@ export default function AskSchoolForm(props: AskSchoolFormProps) {
     }
   };
 
+  if (me.error?.code === 'UNAUTHENTICATED' && state !== 'sent') {
+    return (
+      <View className='ask-form' data-testid='ask-sign-in'>
+        <Text className='ask-form__title'>请学校确认</Text>
+        <Text className='ask-form__hint'>向学校提交咨询前需要先登录，登录后回到这里填写联系方式。</Text>
+        <Button className='ask-form__submit' data-testid='ask-sign-in-go' type='primary' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
+          去“我的”登录
+        </Button>
+      </View>
+    );
+  }
   if (state === 'sent') {
     return (
       <View className='ask-form ask-form--sent' data-testid='ask-sent'>
@@ -69,7 +91,7 @@ export default function AskSchoolForm(props: AskSchoolFormProps) {
           ))}
         </View>
       )}
-      <Input className='ask-form__input' data-testid='ask-address' value={address} placeholder='住址（如：互助道32号）' maxlength={100} onInput={(e) => setAddress(e.detail.value)} />
+      <Input className='ask-form__input' data-testid='ask-address' value={address} placeholder='住址（如：互助道32号）' maxlength={ADDRESS_MAX} onInput={(e) => setAddress(e.detail.value)} />
       <Input className='ask-form__input' data-testid='ask-name' value={contactName} placeholder='联系人' maxlength={20} onInput={(e) => setContactName(e.detail.value)} />
       <Input className='ask-form__input' data-testid='ask-phone' type='number' value={phone} placeholder='手机号' maxlength={11} onInput={(e) => setPhone(e.detail.value)} />
       <Textarea className='ask-form__textarea' data-testid='ask-question' value={question} placeholder='想确认的问题（可选）' maxlength={200} onInput={(e) => setQuestion(e.detail.value)} />

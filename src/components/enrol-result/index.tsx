@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { EnrolmentAssessment, TimelineStatus } from '../../domain/enrolment/types';
 import { dateSpan } from '../../domain/enrolment/assess';
+import { whatApplies } from '../../domain/enrolment/outcome';
 import SampleBadge from '../sample-badge';
 import './index.scss';
 
@@ -15,7 +16,11 @@ export interface EnrolResultProps {
 
 const STATUS_LABEL: Record<TimelineStatus, string> = { past: '已结束', current: '进行中', upcoming: '未开始' };
 
-/** The wizard's answer: category and why, age check, documents to bring (tick-able), class cap, timeline, sources. */
+/**
+ * The wizard's answer: category and why, age check, documents to bring (tick-able), class cap, timeline,
+ * sources. A family this intake does not apply to (too young, excluded, not yet in 六年级) sees why and
+ * what to do instead, without a category, documents or dates that are not theirs.
+ */
 export default function EnrolResult({ result: r, ticked, onToggle }: EnrolResultProps) {
   const badge = r.sample ? <SampleBadge /> : null;
   const ready = r.checklist.filter((i) => ticked[i.id]).length;
@@ -23,6 +28,7 @@ export default function EnrolResult({ result: r, ticked, onToggle }: EnrolResult
   const others = r.checklist.filter((i) => !i.fiveCertificates);
   const fiveSource = r.sources.find((s) => s.part === 'fiveCertificates');
   const capSource = r.sources.find((s) => s.part === 'classCap');
+  const applies = whatApplies(r);
 
   const item = (i: EnrolmentAssessment['checklist'][number]) => (
     <View key={i.id} className={`enrol-result__item${ticked[i.id] ? ' enrol-result__item--done' : ''}`} data-testid={`check-${i.id}`} onClick={() => onToggle(i.id)}>
@@ -40,15 +46,26 @@ export default function EnrolResult({ result: r, ticked, onToggle }: EnrolResult
         <Text>{r.eligible ? `可以办理${r.intakeYear}年秋季入学` : r.category.eligible ? `暂不能办理${r.intakeYear}年秋季入学` : r.category.label}</Text>
       </View>
 
-      <View className='enrol-result__card' data-testid='enrol-category'>
-        <View className='enrol-result__head'>
-          <Text className='enrol-result__title'>{r.category.priority ? `${r.category.label}：${r.category.title}` : r.category.title}</Text>
-          {badge}
+      {applies.category ? (
+        <View className='enrol-result__card' data-testid='enrol-category'>
+          <View className='enrol-result__head'>
+            <Text className='enrol-result__title'>{r.category.priority ? `${r.category.label}：${r.category.title}` : r.category.title}</Text>
+            {badge}
+          </View>
+          <Text className='enrol-result__para'>为什么：{r.category.why}</Text>
+          <Text className='enrol-result__para enrol-result__strong'>怎么安排：{r.category.placement}</Text>
+          <Text className='enrol-result__minor'>招生原则：{r.principle}</Text>
         </View>
-        <Text className='enrol-result__para'>为什么：{r.category.why}</Text>
-        <Text className='enrol-result__para enrol-result__strong'>怎么安排：{r.category.placement}</Text>
-        <Text className='enrol-result__minor'>招生原则：{r.principle}</Text>
-      </View>
+      ) : (
+        <View className='enrol-result__card' data-testid='enrol-instead'>
+          <View className='enrol-result__head'>
+            <Text className='enrol-result__title'>{applies.standing === 'too-young' ? '年龄还不到' : r.category.title}</Text>
+            {badge}
+          </View>
+          <Text className='enrol-result__para'>为什么：{applies.why}</Text>
+          <Text className='enrol-result__para enrol-result__strong' data-testid='enrol-instead-what'>怎么办：{applies.instead}</Text>
+        </View>
+      )}
 
       {r.ageCheck && (
         <View className='enrol-result__card' data-testid='enrol-age'>
@@ -60,52 +77,58 @@ export default function EnrolResult({ result: r, ticked, onToggle }: EnrolResult
         </View>
       )}
 
-      <View className='enrol-result__card' data-testid='enrol-checklist'>
-        <View className='enrol-result__head'>
-          <Text className='enrol-result__title'>要准备的材料{r.checklist.length ? `（已备齐 ${ready}/${r.checklist.length}）` : ''}</Text>
-          {badge}
-        </View>
-        {r.checklist.length === 0 && <Text className='enrol-result__para'>现在还不需要准备材料。</Text>}
-        {five.length > 0 && (
-          <View data-testid='enrol-five'>
-            <Text className='enrol-result__sub'>随迁子女“五证”</Text>
-            {five.map(item)}
-            <Text className='enrol-result__minor'>
-              {fiveSource ? `审查“五证”出自《${fiveSource.document.title}》（种子文件${fiveSource.document.seed}）；` : ''}五项的具体名称是常见做法，以当地公布为准。
-            </Text>
+      {applies.checklist && (
+        <View className='enrol-result__card' data-testid='enrol-checklist'>
+          <View className='enrol-result__head'>
+            <Text className='enrol-result__title'>要准备的材料{r.checklist.length ? `（已备齐 ${ready}/${r.checklist.length}）` : ''}</Text>
+            {badge}
           </View>
-        )}
-        {others.length > 0 && five.length > 0 && <Text className='enrol-result__sub'>还要带上</Text>}
-        {others.map(item)}
-        {r.checklist.length > 0 && <Text className='enrol-result__minor'>点一下可以打勾，记录已经备好的材料（只保存在本机）。</Text>}
-      </View>
-
-      <View className='enrol-result__card' data-testid='enrol-cap'>
-        <View className='enrol-result__head'>
-          <Text className='enrol-result__title'>班额：每班不超过{r.classCap}人</Text>
-          {badge}
-        </View>
-        {capSource && <Text className='enrol-result__minor'>依据：《{capSource.document.title}》（种子文件{capSource.document.seed}）：“{capSource.quote}”</Text>}
-      </View>
-
-      <View className='enrol-result__card' data-testid='enrol-timeline'>
-        <View className='enrol-result__head'>
-          <Text className='enrol-result__title'>时间安排</Text>
-          {badge}
-        </View>
-        <Text className='enrol-result__para enrol-result__strong' data-testid='enrol-timeline-summary'>{r.timelineSummary}</Text>
-        {r.timeline.map((t) => (
-          <View key={t.step} className={`enrol-result__step enrol-result__step--${t.status}`} data-testid={`step-${t.status}`}>
-            <View className='enrol-result__step-head'>
-              <Text className='enrol-result__step-name'>{t.step}</Text>
-              <Text className='enrol-result__tag'>{STATUS_LABEL[t.status]}</Text>
+          {r.checklist.length === 0 && <Text className='enrol-result__para'>现在还不需要准备材料。</Text>}
+          {five.length > 0 && (
+            <View data-testid='enrol-five'>
+              <Text className='enrol-result__sub'>随迁子女“五证”</Text>
+              {five.map(item)}
+              <Text className='enrol-result__minor'>
+                {fiveSource ? `审查“五证”出自《${fiveSource.document.title}》（种子文件${fiveSource.document.seed}）；` : ''}五项的具体名称是常见做法，以当地公布为准。
+              </Text>
             </View>
-            <Text className='enrol-result__step-date'>{dateSpan(t)}</Text>
-            <Text className='enrol-result__why'>{t.detail}</Text>
+          )}
+          {others.length > 0 && five.length > 0 && <Text className='enrol-result__sub'>还要带上</Text>}
+          {others.map(item)}
+          {r.checklist.length > 0 && <Text className='enrol-result__minor'>点一下可以打勾，记录已经备好的材料（只保存在本机）。</Text>}
+        </View>
+      )}
+
+      {applies.classCap && (
+        <View className='enrol-result__card' data-testid='enrol-cap'>
+          <View className='enrol-result__head'>
+            <Text className='enrol-result__title'>班额：每班不超过{r.classCap}人</Text>
+            {badge}
           </View>
-        ))}
-        <Text className='enrol-result__minor'>今天是{r.today.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}（北京时间）</Text>
-      </View>
+          {capSource && <Text className='enrol-result__minor'>依据：《{capSource.document.title}》（种子文件{capSource.document.seed}）：“{capSource.quote}”</Text>}
+        </View>
+      )}
+
+      {applies.timeline && (
+        <View className='enrol-result__card' data-testid='enrol-timeline'>
+          <View className='enrol-result__head'>
+            <Text className='enrol-result__title'>时间安排</Text>
+            {badge}
+          </View>
+          <Text className='enrol-result__para enrol-result__strong' data-testid='enrol-timeline-summary'>{r.timelineSummary}</Text>
+          {r.timeline.map((t) => (
+            <View key={t.step} className={`enrol-result__step enrol-result__step--${t.status}`} data-testid={`step-${t.status}`}>
+              <View className='enrol-result__step-head'>
+                <Text className='enrol-result__step-name'>{t.step}</Text>
+                <Text className='enrol-result__tag'>{STATUS_LABEL[t.status]}</Text>
+              </View>
+              <Text className='enrol-result__step-date'>{dateSpan(t)}</Text>
+              <Text className='enrol-result__why'>{t.detail}</Text>
+            </View>
+          ))}
+          <Text className='enrol-result__minor'>今天是{r.today.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}（北京时间）</Text>
+        </View>
+      )}
 
       {r.notes.length > 0 && (
         <View className='enrol-result__notes'>

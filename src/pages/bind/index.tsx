@@ -8,6 +8,8 @@ import { useAction } from '../../hooks/use-action';
 import { call } from '../../services/call';
 import { busyIf, disabledIf } from '../../components/busy-props';
 import StatusView from '../../components/status-view';
+import { useElderMode } from '../../hooks/use-elder-mode';
+import HomeLink from '../../components/home-link';
 import './index.scss';
 
 /** Where each role works; a 学区长 works from the principal's pages. */
@@ -19,6 +21,7 @@ const ROLE_PAGES: Partial<Record<Role, string>> = {
 
 /** 绑定身份: a principal or teacher enters the invite code they were given; the account is their WeChat. */
 export default function BindPage() {
+  const elder = useElderMode();
   const me = useCall('account', 'me', {});
   const action = useAction();
   const [code, setCode] = useState('');
@@ -30,7 +33,8 @@ export default function BindPage() {
   if (done) {
     const page = done.added.map((r) => ROLE_PAGES[r]).find(Boolean);
     return (
-      <View className='bind' data-testid='bind-done'>
+      <View className={`bind ${elder.cls}`} data-testid='bind-done'>
+        <HomeLink />
         <View className='bind__card'>
           <Text className='bind__title'>绑定成功</Text>
           <Text className='bind__line'>{done.me.name}</Text>
@@ -45,7 +49,8 @@ export default function BindPage() {
   }
 
   return (
-    <View className='bind'>
+    <View className={`bind ${elder.cls}`}>
+      <HomeLink />
       <View className='bind__card'>
         <Text className='bind__title'>使用邀请码绑定身份</Text>
         <Text className='bind__hint'>校长、学区长的邀请码由区教育局发放，教师的邀请码由本校校长发放。每个邀请码只能绑定一次，过期后请联系发放人重新获取。</Text>

@@ -2,15 +2,23 @@ import { useEffect, useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { assessEligibility } from '../../domain/enrolment/assess';
+import { answersFromQuery, answersToQuery } from '../../domain/enrolment/url';
 import { answeredQuestions, answerLabel, birthDateProblem, nextQuestion, pruneAnswers, stepBack, type Question } from '../../domain/enrolment/questions';
 import type { EnrolmentAnswers, EnrolmentRuleSet } from '../../domain/enrolment/types';
 import { CHINA_ZONE, localDate } from '../../domain/time';
 import { useCall } from '../../hooks/use-call';
+import { forPeople } from '../../services/call';
 import EnrolDatePicker from '../../components/enrol-date-picker';
 import EnrolResult from '../../components/enrol-result';
 import SampleBadge from '../../components/sample-badge';
 import StatusView from '../../components/status-view';
+import HomeLink from '../../components/home-link';
+import { useElderMode } from '../../hooks/use-elder-mode';
+import { pagePath, readParam, writePageQuery } from '../../services/page-url';
+import { rememberDistrict } from '../../services/chosen-district';
 import './index.scss';
+
+const ROUTE = '/pages/enrol/index';
 
 const checklistKey = (ruleSetId: string, category: string) => `enrol-checklist:${ruleSetId}:${category}`;
 
@@ -38,16 +46,28 @@ function birthYears(intakeYear: number, nowMs: number): number[] {
  */
 export default function EnrolPage() {
   const { params } = useRouter();
-  const fromRoute = params.district && /^\d{6}$/.test(params.district) ? params.district : null;
+  const elder = useElderMode();
+  const routeDistrict = readParam(params, 'district');
+  const fromRoute = routeDistrict && /^\d{6}$/.test(routeDistrict) ? routeDistrict : null;
   const [districtCode, setDistrictCode] = useState<string | null>(fromRoute);
-  const [answers, setAnswers] = useState<EnrolmentAnswers>({});
+  // Each step has its own address: browser back/forward reload the page on the step of that address.
+  const [answers, setAnswers] = useState<EnrolmentAnswers>(() =>
+    fromRoute ? answersFromQuery(Object.fromEntries(Object.keys(params).map((k) => [k, readParam(params, k)]))) : {},
+  );
+  const go = (district: string | null, next: EnrolmentAnswers) => {
+    writePageQuery(ROUTE, { district, ...(district ? answersToQuery(next) : {}) }, 'push');
+  };
+  useEffect(() => {
+    if (districtCode) rememberDistrict(districtCode);
+  }, [districtCode]);
   const [dateError, setDateError] = useState<string | null>(null);
   const [ticked, setTicked] = useState<Record<string, boolean>>({});
 
   const districts = useCall('school', 'listDistricts', districtCode ? null : {});
   const rules = useCall('school', 'enrolmentRules', districtCode ? { districtCode } : null);
 
-  useShareAppMessage(() => ({ title: '入学条件自查：户籍、住房、年龄和要准备的材料', path: `/pages/enrol/index${districtCode ? `?district=${districtCode}` : ''}` }));
+  // The share card carries the district only: the family's answers are theirs, not the recipient's.
+  useShareAppMessage(() => ({ title: '入学条件自查：户籍、住房、年龄和要准备的材料', path: pagePath(ROUTE, { district: districtCode }) }));
 
   const question = nextQuestion(answers);
   const answered = answeredQuestions(answers);
@@ -74,22 +94,34 @@ export default function EnrolPage() {
       .catch(() => undefined);
   };
   const answer = (q: Question, value: string | boolean) => {
-    setAnswers(pruneAnswers({ ...answers, [q.id]: value }));
+    const next = pruneAnswers({ ...answers, [q.id]: value });
+    setAnswers(next);
+    go(districtCode, next);
     setDateError(null);
     toTop();
   };
   const back = () => {
-    setAnswers(stepBack(answers));
+    const next = stepBack(answers);
+    setAnswers(next);
+    go(districtCode, next);
     setDateError(null);
   };
   const restart = () => {
     setAnswers({});
+    go(districtCode, {});
     setDateError(null);
     toTop();
   };
+  const pickDistrict = (code: string) => {
+    setDistrictCode(code);
+    go(code, {});
+  };
   const changeDistrict = () => {
     setDistrictCode(null);
-    restart();
+    setAnswers({});
+    go(null, {});
+    setDateError(null);
+    toTop();
   };
   const toggle = (id: string) => {
     const next = { ...ticked, [id]: !ticked[id] };
@@ -104,20 +136,21 @@ export default function EnrolPage() {
   };
   const confirmDate = (q: Question, date: string) => {
     const problem = birthDateProblem(date, Date.now(), CHINA_ZONE);
-    if (problem) setDateError(problem.replace('（birthDate）', ''));
+    if (problem) setDateError(forPeople(problem));
     else answer(q, date);
   };
 
   if (!districtCode) {
     return (
-      <View className='enrol'>
+      <View className={`enrol ${elder.cls}`}>
+        <HomeLink />
         <View className='enrol__intro'>
           <Text>回答几个简单的问题，看看孩子入学属于哪一类、要准备哪些材料、什么时候办理。先选择家庭所在的区：</Text>
         </View>
         <StatusView loading={districts.loading} error={districts.error} onRetry={districts.reload} empty={!!districts.data && districts.data.length === 0} emptyText='暂无可选的区县' />
         <View className='enrol__options'>
           {districts.data?.map((d) => (
-            <View key={d.code} className='enrol__option' data-testid={`enrol-district-${d.code}`} onClick={() => setDistrictCode(d.code)}>
+            <View key={d.code} className='enrol__option' data-testid={`enrol-district-${d.code}`} onClick={() => pickDistrict(d.code)}>
               <Text className='enrol__option-label'>{d.city} {d.name}</Text>
             </View>
           ))}
@@ -129,7 +162,8 @@ export default function EnrolPage() {
   const stageOptions = (q: Question) => (q.id === 'stage' ? q.options.filter((o) => ruleSets.some((s) => s.stage === o.value)) : q.options);
 
   return (
-    <View className='enrol'>
+    <View className={`enrol ${elder.cls}`}>
+      <HomeLink />
       <StatusView loading={rules.loading} error={rules.error} onRetry={rules.reload} />
       {rules.error && (
         <View className='enrol__actions'>

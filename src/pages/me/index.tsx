@@ -8,6 +8,8 @@ import { usePaged } from '../../hooks/use-paged';
 import { isLocalDemo } from '../../services/dev-session';
 import DevPersonaSwitch from '../../components/dev-persona-switch';
 import StatusView from '../../components/status-view';
+import { useElderMode } from '../../hooks/use-elder-mode';
+import { setElderMode } from '../../services/elder-mode';
 import './index.scss';
 
 /** Role pages live in subpackages; a 学区长 works from the principal's pages. */
@@ -19,6 +21,7 @@ const ROLE_PAGES: Partial<Record<Role, string>> = {
 
 /** 我的: who I am and the entries to my role's pages. */
 export default function MePage() {
+  const elder = useElderMode();
   const me = useCall('account', 'me', {});
   const inquiries = usePaged('school', 'myInquiries', me.data ? {} : null);
   const [favourites, setFavourites] = useState<Favourite[]>([]);
@@ -35,7 +38,7 @@ export default function MePage() {
   const entries = (me.data?.roles ?? []).filter((r) => ROLE_PAGES[r]);
 
   return (
-    <View className='me'>
+    <View className={`me ${elder.cls}`}>
       <View className='me__card' data-testid='me-card'>
         {me.data ? (
           <View>
@@ -48,6 +51,15 @@ export default function MePage() {
         ) : (
           <StatusView loading={me.loading} error={me.error} onRetry={me.reload} />
         )}
+      </View>
+      <View className='me__entries'>
+        <View className='me__entry' data-testid='elder-switch' role='switch' aria-checked={elder.on} onClick={() => setElderMode(!elder.on)}>
+          <View className='me__elder-text'>
+            <Text>长辈模式</Text>
+            <Text className='me__elder-hint'>字更大、按钮更大、说法更直白</Text>
+          </View>
+          <Text className={`me__elder-state${elder.on ? ' me__elder-state--on' : ''}`}>{elder.on ? '已开启' : '已关闭'}</Text>
+        </View>
       </View>
       {entries.length > 0 && (
         <View className='me__entries'>

@@ -5,6 +5,8 @@ import { comparePlaces, hitsInDocument, markTerms, parsePlaceKey, parseQuery, pl
 import { useCall } from '../../hooks/use-call';
 import StatusView from '../../components/status-view';
 import MarkedText, { dateLabel, decodeParam } from '../policy/marked-text';
+import { useElderMode } from '../../hooks/use-elder-mode';
+import HomeLink from '../../components/home-link';
 import './index.scss';
 
 /** Element id of a place of the document (ids must not start with a digit). */
@@ -17,6 +19,7 @@ const isSubheading = (p: string) => p.length <= 32 && /^(?:[（(][一二三四�
  * tapped in the list (?at=s4-p15), else to the first; 上一处/下一处 step through the hits.
  */
 export default function PolicyDetailPage() {
+  const elder = useElderMode();
   const { params } = useRouter();
   const id = params.id ?? null;
   const q = decodeParam(params.q).trim().slice(0, 40);
@@ -49,7 +52,8 @@ export default function PolicyDetailPage() {
   const cls = (place: PolicyPlace, base: string) => (currentKey === placeKey(place) ? `${base} policy-detail__current` : base);
 
   return (
-    <View className='policy-detail'>
+    <View className={`policy-detail ${elder.cls}`}>
+      <HomeLink />
       <StatusView loading={policy.loading} error={policy.error ?? (id ? null : { message: '缺少文件编号' })} onRetry={policy.reload} />
       {doc && !policy.loading && (
         <View data-testid='policy-detail'>

@@ -6,6 +6,7 @@ import type { PolicyHitView } from '../../contracts/policy';
 import { useCall } from '../../hooks/use-call';
 import StatusView from '../../components/status-view';
 import MarkedText, { dateLabel, decodeParam } from './marked-text';
+import { useElderMode } from '../../hooks/use-elder-mode';
 import './index.scss';
 
 /** Words parents look for; one tap searches them. */
@@ -15,6 +16,7 @@ const hitLabel = (h: PolicyHitView) => (h.place.kind === 'title' ? '标题' : h.
 
 /** 政策: the policy documents the 学区 come from, full text searchable. */
 export default function PolicyPage() {
+  const elder = useElderMode();
   // A shared card may carry the query (?q=…).
   const shared = decodeParam(useRouter().params.q).trim().slice(0, 40);
   const [typed, setTyped] = useState(shared);
@@ -38,7 +40,7 @@ export default function PolicyPage() {
   const searching = q !== '' && data?.q != null;
 
   return (
-    <View className='policy'>
+    <View className={`policy ${elder.cls}`}>
       <View className='policy__intro'>
         <Text>本产品的学区数据来自以下政策文件。可搜索原文，多个词用空格分开。</Text>
       </View>

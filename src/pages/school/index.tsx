@@ -8,6 +8,8 @@ import { isFavourite, toggleFavourite } from '../../services/favourites';
 import SampleBadge from '../../components/sample-badge';
 import SchoolCard from '../../components/school-card';
 import StatusView from '../../components/status-view';
+import HomeLink from '../../components/home-link';
+import { useElderMode } from '../../hooks/use-elder-mode';
 import schoolPin from '../../assets/map/school.png';
 import neighbourPin from '../../assets/map/neighbour.png';
 import './index.scss';
@@ -15,28 +17,43 @@ import './index.scss';
 /** 学校概况: stage, 学区 and role, 对口 path, the other schools of the 学区 (map on weapp, list on H5). */
 export default function SchoolPage() {
   const { params } = useRouter();
+  const elder = useElderMode();
   const id = params.id ?? null;
   const profile = useCall('school', 'getSchool', id ? { schoolId: id } : null);
   const [starred, setStarred] = useState(() => (id ? isFavourite('school', id) : false));
   const p = profile.data;
   useShareAppMessage(() => ({ title: p ? `${p.districtName}${p.school.name}` : '学区通', path: `/pages/school/index?id=${id ?? ''}` }));
 
-  if (!p) return <StatusView loading={profile.loading} error={profile.error ?? (id ? null : { message: '缺少学校编号' })} onRetry={profile.reload} />;
+  if (!p) {
+    return (
+      <View className={`school ${elder.cls}`}>
+        <HomeLink />
+        <StatusView loading={profile.loading} error={profile.error ?? (id ? null : { message: '缺少学校编号' })} onRetry={profile.reload} />
+      </View>
+    );
+  }
   const here = p.location;
   const neighbours = p.neighbours.map((n) => ({ ...n, metres: here && n.location ? distanceMetres(here, n.location) : null })).sort((a, b) => (a.metres ?? Infinity) - (b.metres ?? Infinity));
   const open = (schoolId: string) => void Taro.navigateTo({ url: `/pages/school/index?id=${schoolId}` });
 
   return (
-    <View className='school'>
+    <View className={`school ${elder.cls}`}>
+      <HomeLink />
       <View className='school__head'>
         <Text className='school__name' data-testid='school-name'>{p.school.name}</Text>
         <Text className='school__star' data-testid='favourite' onClick={() => setStarred(toggleFavourite({ kind: 'school', id: p.school.id, name: p.school.name }))}>
           {starred ? '★ 已收藏' : '☆ 收藏'}
         </Text>
         <Text className='school__meta'>{p.districtName} · {SCHOOL_KIND_LABELS[p.school.kind]}{p.school.note ? `（${p.school.note}）` : ''}</Text>
+        {/* The school records hold no address or phone: the documents behind them do not publish either. */}
+        <View className='school__contact' data-testid='school-contact'>
+          <Text className='school__contact-row'>地址：未公布</Text>
+          <Text className='school__contact-row'>电话：未公布</Text>
+          <Text className='school__contact-note'>{elder.say('教育局文件没有公布学校的地址和电话，请以学校或教育局的通知为准。', '文件里没有写学校地址和电话，可以打电话问区教育局。')}</Text>
+        </View>
         {p.memberships.map((m) => (
-          <Text key={`${m.xuequId}-${m.stageLabel}`} className='school__line' onClick={() => void Taro.navigateTo({ url: `/pages/xuequ-detail/index?id=${m.xuequId}` })}>
-            {m.xuequName} · {m.stageLabel}{m.roleLabel}
+          <Text key={`${m.xuequId}-${m.stageLabel}`} className='school__line school__link' onClick={() => void Taro.navigateTo({ url: `/pages/xuequ-detail/index?id=${m.xuequId}` })}>
+            {m.xuequName} · {m.stageLabel}{m.roleLabel} ›
           </Text>
         ))}
         {p.memberships.length === 0 && <Text className='school__line'>文件未将本校列入学区</Text>}
@@ -59,7 +76,7 @@ export default function SchoolPage() {
         />
       )}
       {here?.sample && <View className='school__sample'><Text>位置为示例坐标</Text><SampleBadge /></View>}
-      <Text className='school__heading'>招生范围（登记范围原文）</Text>
+      <Text className='school__heading'>{elder.say('招生范围（登记范围原文）', '这所学校收哪些地方的孩子')}</Text>
       {p.catchments.map((c) => (
         <View key={`${c.intakeYear}-${c.stageLabel}`} className='school__catchment' data-testid='school-catchment'>
           <Text className='school__line'>{c.intakeYear}年秋季入学 · {c.stageLabel} · {c.mechanismLabel}{c.sample && <SampleBadge />}</Text>
@@ -68,7 +85,7 @@ export default function SchoolPage() {
         </View>
       ))}
       {p.catchments.length === 0 && <StatusView empty emptyText='教育局尚未公布本校的登记范围' />}
-      <Text className='school__heading'>同学区学校（由近及远）</Text>
+      <Text className='school__heading'>{elder.say('同学区学校（由近及远）', '同一个学区的其他学校')}</Text>
       {neighbours.map((n) => (
         <SchoolCard key={n.id} name={n.name} kindLabel={SCHOOL_KIND_LABELS[n.kind]} note={n.note} reason={n.metres === null ? undefined : `距本校约 ${formatDistance(n.metres)}`} onOpen={() => open(n.id)} />
       ))}
