@@ -197,7 +197,7 @@ describe('the dashboard from rollups', () => {
       return { ...base, _id: `cr-old-${i}`, dutyId: 'dt-roll-sample', hostSchoolId: 'hd-s01', sessionDate: `2026-${month}-${day}`, slotStart: '08:00', slotEnd: '09:00', clockInAt: start, clockOutAt: start + 3_600_000, inPass: true, makeup: false };
     });
     app.cloud.store.insertMany('clock_records', old);
-    rebuildRollupsInStore(app.cloud.store, Date.now());
+    rebuildRollupsInStore(app.cloud.store, Date.now(), 999); // paged: 6 pages
     const after = await dashboard(2026);
     expect(after.result.data.schoolRows.find((r: any) => r.id === 'hd-s01').hostSessions).toBeGreaterThanOrEqual(5000);
     expect(after.roundTrips).toBe(before.roundTrips);
