@@ -1,5 +1,5 @@
 import type { AdmissionSettings } from '../../domain/admission';
-import { COLLECTIONS } from '../../contracts/collections';
+import { COLLECTIONS, type CollectionName } from '../../contracts/collections';
 import type { School } from '../../domain/school';
 import type { XuequVersion } from '../../domain/xuequ';
 import type { ZoningRule } from '../../domain/zoning';
@@ -35,8 +35,11 @@ export const listSchools = (districtCode: string) => fetchAll<School>(COLLECTION
 export const listXuequVersions = (districtCode: string) => fetchAll<XuequVersion>(COLLECTIONS.xuequ, { districtCode });
 export const listAllXuequVersions = () => fetchAll<XuequVersion>(COLLECTIONS.xuequ, {});
 export const xuequVersionsById = (xuequId: string) => fetchAll<XuequVersion>(COLLECTIONS.xuequ, { xuequId });
-/** The district's published 登记范围, every intake year (one per school × stage × year). */
-export const listCatchments = (districtCode: string) => fetchAll<CatchmentDoc>(COLLECTIONS.catchments, { districtCode });
+/**
+ * The district's published 登记范围, every intake year (one per school × stage × year: their number grows
+ * with the schools, not with the rules). Read whole, pages in parallel when there are more than one.
+ */
+export const listCatchments = (districtCode: string) => readAllInParallel<CatchmentDoc>(COLLECTIONS.catchments, { districtCode }, 20);
 export const listFeeders = (districtCode: string) => fetchAll<FeederRule>(COLLECTIONS.feeders, { districtCode });
 
 /** A district's stored zoning rules, with the keys they are filed under (see domain/zoning-match/keys). */
@@ -75,31 +78,67 @@ export async function zoningRuleYears(districtCode: string): Promise<number[]> {
 const PAGE = 1000;
 /** Pages in flight at once: enough to cut a 100-page read to ~10 round trips, few enough for one instance. */
 const PARALLEL_PAGES = 10;
-/** A district may hold ~100k rules over its school years: up to 200 pages of 1000. */
-const MAX_ZONING_PAGES = 200;
 
 /**
- * Every stored rule of a district (imports check against them, the export writes them), in _id order.
- * Counts first, then reads the pages in parallel (ordered by _id, by offset): ~11 round trips for 100,000
- * rules where paging in sequence took ~101. Rules are never removed, so a rule written meanwhile can only
- * shift a page and repeat an _id; the list is checked (strictly increasing _ids, as many as counted) and,
- * when it does not hold, read again in sequence (fetchAll): never a partial or doubled list.
+ * Every document matching `where`, in _id order: the first page and, in the same round, the _id
+ * boundaries that split the rest into pages (one aggregate: $bucketAuto on _id, with counts); then the
+ * ranges between boundaries in parallel, PARALLEL_PAGES at a time. ~11 round trips for 100,000
+ * documents where paging in sequence took ~101; one for a collection of one page, as fetchAll. The ranges
+ * cover every _id from the end of the first page on (the last is open), each paged by _id: a document
+ * is read once, and one written meanwhile is read or not, as with fetchAll. More than maxPages pages (by
+ * the counts): refused, never cut.
  */
-export async function listZoningRules(districtCode: string): Promise<StoredZoningRule[]> {
-  const where = { districtCode };
-  const coll = () => db().collection(COLLECTIONS.zoningRules);
-  const { total } = (await coll().where(where).count()) as unknown as { total: number };
-  if (total > MAX_ZONING_PAGES * PAGE) throw new TooManyDocumentsError(COLLECTIONS.zoningRules, MAX_ZONING_PAGES * PAGE);
-  const pages: StoredZoningRule[][] = new Array(Math.ceil(total / PAGE));
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < pages.length; i = next++) {
-      const res = (await coll().where(where).orderBy('_id', 'asc').skip(i * PAGE).limit(PAGE).get()) as unknown as { data: StoredZoningRule[] };
-      pages[i] = res.data;
+async function readAllInParallel<T extends { _id: string }>(collection: CollectionName, where: Record<string, unknown>, maxPages: number): Promise<T[]> {
+  const coll = () => db().collection(collection);
+  const _ = db().command;
+  const [firstRes, bucketRes] = await Promise.all([
+    coll().where(where).orderBy('_id', 'asc').limit(PAGE).get() as unknown as Promise<{ data: T[] }>,
+    coll()
+      .aggregate()
+      .match(where)
+      .bucketAuto({ groupBy: '$_id', buckets: maxPages, output: { count: _.aggregate.sum(1) } })
+      .limit(maxPages)
+      .end() as unknown as Promise<{ list: Array<{ _id: { min: string }; count: number }> }>,
+  ]);
+  const first = firstRes.data;
+  if (first.length < PAGE) return first;
+  const buckets = bucketRes.list;
+  if (buckets.reduce((n, b) => n + b.count, 0) > maxPages * PAGE) throw new TooManyDocumentsError(collection, maxPages * PAGE);
+  // Range starts after the first page, merging buckets up to a page each.
+  const last = first[first.length - 1]._id;
+  const starts: string[] = [];
+  let held = 0;
+  for (const b of buckets) {
+    if (b._id.min <= last) continue;
+    if (starts.length === 0 || held + b.count > PAGE) {
+      starts.push(b._id.min);
+      held = 0;
+    }
+    held += b.count;
+  }
+  const bounds = [last, ...starts];
+  // One range, page by page ([from, to), or after the first page's last _id for the first): the bounds
+  // as separate conditions, each served by the _id index.
+  const readRange = async (i: number): Promise<T[]> => {
+    const out: T[] = [];
+    let lower = i === 0 ? _.gt(bounds[0]) : _.gte(bounds[i]);
+    for (;;) {
+      const conds = [where, { _id: lower }, ...(i + 1 < bounds.length ? [{ _id: _.lt(bounds[i + 1]) }] : [])];
+      const page = ((await coll().where(_.and(conds)).orderBy('_id', 'asc').limit(PAGE).get()) as unknown as { data: T[] }).data;
+      out.push(...page);
+      if (page.length < PAGE) return out;
+      lower = _.gt(page[page.length - 1]._id);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_PAGES, pages.length) }, worker));
-  const rules = pages.flat();
-  const ordered = rules.length === total && rules.every((r, i) => i === 0 || rules[i - 1]._id < r._id);
-  return ordered ? rules : fetchAll<StoredZoningRule>(COLLECTIONS.zoningRules, where, MAX_ZONING_PAGES);
+  const read: T[][] = new Array(bounds.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < bounds.length; i = next++) read[i] = await readRange(i);
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_PAGES, bounds.length) }, worker));
+  // Once each even were the database's _id order to differ from the comparison above for some ids.
+  return [...new Map([first, ...read].flat().map((d) => [d._id, d])).values()];
 }
+
+/** Every stored rule of a district (imports check against them, the export writes them); up to 100,000 and more. */
+export const listZoningRules = (districtCode: string) => readAllInParallel<StoredZoningRule>(COLLECTIONS.zoningRules, { districtCode }, 200);
