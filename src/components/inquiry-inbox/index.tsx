@@ -21,27 +21,33 @@ export default function InquiryInbox() {
   const [status, setStatus] = useState<Status>('pending');
   const inbox = usePaged('school', 'inquiryInbox', { status });
   const [answers, setAnswers] = useState<Record<string, string>>({});
+  // Answered here since the list loaded: shown answered in place (a reload would drop them from 待答复).
+  const [answered, setAnswered] = useState<Record<string, string | null>>({});
   const { busy, error, run } = useAction();
 
   const answer = (id: string) =>
     run(id, async () => {
-      await call('school', 'answerInquiry', { id, answer: (answers[id] ?? '').trim() });
-      await inbox.reload();
+      const view = await call('school', 'answerInquiry', { id, answer: (answers[id] ?? '').trim() });
+      setAnswered((a) => ({ ...a, [id]: view.answer }));
     });
+  const show = (key: Status) => {
+    setAnswered({});
+    setStatus(key);
+  };
 
   return (
     <View className='inquiries' data-testid='inquiry-inbox'>
       <Text className='inquiries__title'>家长咨询（请学校确认）</Text>
       <View className='inquiries__tabs'>
         {TABS.map(([key, label]) => (
-          <Text key={key} data-testid={`inquiries-tab-${key}`} className={`inquiries__tab${status === key ? ' inquiries__tab--on' : ''}`} onClick={() => setStatus(key)}>
+          <Text key={key} data-testid={`inquiries-tab-${key}`} className={`inquiries__tab${status === key ? ' inquiries__tab--on' : ''}`} onClick={() => show(key)}>
             {label}
           </Text>
         ))}
       </View>
       <StatusView loading={inbox.loading} error={inbox.error} onRetry={inbox.reload} empty={!inbox.loading && !inbox.error && inbox.items.length === 0} emptyText={status === 'pending' ? '没有待答复的咨询' : '没有已答复的咨询'} />
       {error && <Text className='inquiries__error'>{error}</Text>}
-      {!inbox.loading && inbox.items.map((q) => (
+      {!inbox.loading && inbox.items.map((q) => (q.id in answered ? { ...q, status: 'answered' as const, answer: answered[q.id] } : q)).map((q) => (
         <View key={q.id} className='inquiries__item' data-testid={`inquiry-${q.id}`}>
           <Text className='inquiries__head'>{q.createdAt} · {q.contactName} {q.phone}</Text>
           <Text className='inquiries__line'>{q.address}{q.communityName ? `（${q.communityName}）` : ''}{q.question ? `：${q.question}` : ''}</Text>
