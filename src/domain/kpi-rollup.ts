@@ -14,13 +14,19 @@ import { DEFAULT_DUTY_POLICY } from './duty/types';
 import type { ClockRecord, DutyPolicy } from './duty/types';
 import { emptyRecordFacts, isVerified, recordFactsOf, type RecordFacts, type SchoolYearPeriod } from './kpi';
 
-/** One host school × month: sums over the records hosted there. */
+/**
+ * One shard of a host school × month: sums over the records hosted there. The figures of a school ×
+ * month are the sum of its shards. Writers pick a shard at random, so teachers clocking in together at
+ * one school rarely write the same document (CloudBase fails a transaction that does); the rebuild
+ * writes shard 0 only.
+ */
 export interface KpiRollup {
-  /** `${hostSchoolId}:${month}`. */
+  /** `${hostSchoolId}:${month}:${shard}`. */
   _id: string;
   hostSchoolId: string;
   /** China month, 'YYYY-MM'. */
   month: string;
+  shard: number;
   /** Minutes worked on dates of this month, by records verified or to be verified when their slot ends. */
   hostMinutes: number;
   /** Such records whose session date is in this month. */
@@ -35,9 +41,12 @@ export interface KpiRollup {
   updatedAt: number;
 }
 
-export type RollupFigures = Omit<KpiRollup, '_id' | 'hostSchoolId' | 'month' | 'updatedAt'>;
+export type RollupFigures = Omit<KpiRollup, '_id' | 'hostSchoolId' | 'month' | 'shard' | 'updatedAt'>;
 
-export const rollupId = (hostSchoolId: string, month: string): string => `${hostSchoolId}:${month}`;
+/** Shards of a school × month: a dashboard reads up to 12 × ROLLUP_SHARDS documents a school. */
+export const ROLLUP_SHARDS = 16;
+
+export const rollupId = (hostSchoolId: string, month: string, shard = 0): string => `${hostSchoolId}:${month}:${shard}`;
 
 const emptyFigures = (): RollupFigures => ({ hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 0 });
 
@@ -111,13 +120,13 @@ export function plus(a: RollupFigures, b: RollupFigures): RollupFigures {
 }
 
 /** A rollup with a delta applied (a new one when `current` is null). */
-export function applyDelta(current: KpiRollup | null, hostSchoolId: string, month: string, delta: RollupFigures, nowMs: number): KpiRollup {
-  const base = current ?? { _id: rollupId(hostSchoolId, month), hostSchoolId, month, ...emptyFigures(), updatedAt: nowMs };
+export function applyDelta(current: KpiRollup | null, hostSchoolId: string, month: string, delta: RollupFigures, nowMs: number, shard = 0): KpiRollup {
+  const base = current ?? { _id: rollupId(hostSchoolId, month, shard), hostSchoolId, month, shard, ...emptyFigures(), updatedAt: nowMs };
   return { ...base, ...plus(base, delta), updatedAt: nowMs };
 }
 
 /**
- * Rollups built from scratch: the one-off rebuild, seeded data and the bench. homeOf: the home school
+ * Rollups built from scratch, in shard 0: the one-off rebuild, seeded data and the bench. homeOf: the home school
  * of a duty id (undefined when the duty is unknown).
  */
 export function rollupsFromRecords(

@@ -2,7 +2,9 @@ import { addDays, dateIn } from '../../src/domain/duty/calendar';
 import type { ClockRecord } from '../../src/domain/duty/types';
 import { isVerified, recordFactsFromRecords, schoolYearPeriod, type RecordFacts } from '../../src/domain/kpi';
 import {
+  ROLLUP_SHARDS,
   applyDelta,
+  rollupId,
   pendingWindow,
   recordContribution,
   recordDelta,
@@ -29,13 +31,18 @@ function plain(f: RecordFacts) {
   return { bySchool, unverified: f.unverified, orphan: f.orphan };
 }
 
-/** Rollups kept as the live writes keep them: one delta per write, the clock-in first, then the final state. */
+/**
+ * Rollups kept as the live writes keep them: one delta per write, the clock-in first, then the final
+ * state, each write in a shard of its own choosing.
+ */
 function liveRollups(records: readonly ClockRecord[], nowMs: number): KpiRollup[] {
   const store = new Map<string, KpiRollup>();
+  let writes = 0;
   const write = (before: ClockRecord | null, after: ClockRecord, at: number) => {
+    const shard = writes++ % ROLLUP_SHARDS;
     for (const [month, f] of recordDelta(before, after, homeOf(after.dutyId) ?? null, CN)) {
-      const id = `${after.hostSchoolId}:${month}`;
-      store.set(id, applyDelta(store.get(id) ?? null, after.hostSchoolId, month, f, at));
+      const id = rollupId(after.hostSchoolId, month, shard);
+      store.set(id, applyDelta(store.get(id) ?? null, after.hostSchoolId, month, f, at, shard));
     }
   };
   for (const r of records) {

@@ -5,7 +5,7 @@
 import { COLLECTIONS } from '../../contracts/collections';
 import type { ClockRecord } from '../../domain/duty/types';
 import { addDays } from '../../domain/duty/calendar';
-import { applyDelta, recordDelta, rollupId, rollupsFromRecords, type KpiRollup } from '../../domain/kpi-rollup';
+import { ROLLUP_SHARDS, applyDelta, recordDelta, rollupId, rollupsFromRecords, type KpiRollup } from '../../domain/kpi-rollup';
 import { CHINA_ZONE } from '../../domain/time';
 import { db, fieldsOf, runTransaction, type Tx } from '../cloud';
 import type { ClockRecordDoc } from './duties';
@@ -32,11 +32,13 @@ export async function prepareRollupChange(
   const delta = recordDelta(before, after, homeSchoolId, CHINA_ZONE);
   const coll = COLLECTIONS.kpiRollups;
   const months = [...delta.keys()];
-  const current = await Promise.all(months.map((m) => txGet<KpiRollup>(tx, coll, rollupId(after.hostSchoolId, m))));
+  // A sum may be split anywhere: a shard drawn per attempt (a retry after a conflict draws again).
+  const shard = Math.floor(Math.random() * ROLLUP_SHARDS);
+  const current = await Promise.all(months.map((m) => txGet<KpiRollup>(tx, coll, rollupId(after.hostSchoolId, m, shard))));
   return async () => {
     await Promise.all(
       months.map((month, i) => {
-        const next = applyDelta(current[i], after.hostSchoolId, month, delta.get(month)!, nowMs);
+        const next = applyDelta(current[i], after.hostSchoolId, month, delta.get(month)!, nowMs, shard);
         return tx.collection(coll).doc(next._id).set({ data: fieldsOf(next) as unknown as Record<string, unknown> });
       }),
     );
@@ -65,11 +67,22 @@ export function insertRecordWithRollup(record: ClockRecordDoc, homeSchoolId: str
   });
 }
 
-/** Rollups of host schools for months from..to ('YYYY-MM', inclusive): 12 a school for a school year. */
-export function listRollups(schoolIds: readonly string[], fromMonth: string, toMonth: string): Promise<KpiRollup[]> {
-  if (schoolIds.length === 0) return Promise.resolve([]);
+/**
+ * Rollups (every shard) of host schools for months from..to ('YYYY-MM', inclusive), one query per
+ * month in parallel: at most schools × ROLLUP_SHARDS documents each (300 schools: 5 pages).
+ */
+export async function listRollups(schoolIds: readonly string[], fromMonth: string, toMonth: string): Promise<KpiRollup[]> {
+  if (schoolIds.length === 0) return [];
   const _ = db().command;
-  return fetchAll<KpiRollup>(COLLECTIONS.kpiRollups, { hostSchoolId: _.in([...schoolIds]), month: _.gte(fromMonth).and(_.lte(toMonth)) }, 50);
+  const months: string[] = [];
+  for (let m = fromMonth; m <= toMonth; m = nextMonth(m)) months.push(m);
+  const perMonth = await Promise.all(months.map((month) => fetchAll<KpiRollup>(COLLECTIONS.kpiRollups, { hostSchoolId: _.in([...schoolIds]), month }, 50)));
+  return perMonth.flat();
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 /** Schools rebuilt per call: their records are read in parallel, each a few pages a year. */
@@ -104,6 +117,7 @@ export async function rebuildRollupsOf(
   const home = new Map(duties.map((d) => [d._id, d.homeSchoolId]));
   const built = rollupsFromRecords(perSchool.flat(), (id) => home.get(id), CHINA_ZONE, nowMs);
   const keep = [...built.values()].filter((r) => r.month >= fromMonth && r.month <= toMonth);
+  // Every other shard of a rebuilt month, and months left without records, go.
   const stale = existing.filter((r) => !built.has(r._id));
   const coll = db().collection(COLLECTIONS.kpiRollups);
   await Promise.all([
