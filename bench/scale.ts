@@ -5,6 +5,9 @@
  * action: database requests, requests in sequence, and the simulated time at the cloud's latency
  * (sequential requests × latencyMs; computed by the runtime, never slept).
  *
+ * Seeding writes straight into the store in batches, clock records with their dashboard rollups built
+ * on the way (as the one-off rebuild builds them): 1,000,000 records take a few minutes.
+ *
  * Scale (per year of a large district), overridable for a quick run:
  *   XUEQU_SCALE_SCHOOLS (300), XUEQU_SCALE_TEACHERS (8,000, each with a duty),
  *   XUEQU_SCALE_CLOCK (1,000,000 clock records), XUEQU_SCALE_APPROVALS (30,000),
@@ -27,6 +30,10 @@ import { COLLECTIONS as C } from '../src/contracts/collections';
 import { examples, ids as exampleIds } from '../test/fuzz/examples';
 import { slotAroundNow } from './stack';
 import { ruleMatchKeys, type ZoningMatch } from '../src/domain/zoning-match';
+import type { ClockRecord } from '../src/domain/duty/types';
+import { rollupsFromRecords, type KpiRollup } from '../src/domain/kpi-rollup';
+import { CHINA_ZONE } from '../src/domain/time';
+import { writeRollups } from '../local/kpi-rollups';
 
 const root = path.resolve(__dirname, '..');
 const DISTRICT = '120102';
@@ -85,11 +92,12 @@ function callerOf(key: string, access: Access): string {
 }
 
 const BATCH = 20_000;
-function insertBatched(cloud: LocalCloud, coll: string, count: number, make: (i: number) => SeedDoc): void {
+function insertBatched(cloud: LocalCloud, coll: string, count: number, make: (i: number) => SeedDoc, inserted?: (docs: SeedDoc[]) => void): void {
   for (let from = 0; from < count; from += BATCH) {
     const docs: SeedDoc[] = [];
     for (let i = from; i < Math.min(count, from + BATCH); i++) docs.push(make(i));
     cloud.store.insertMany(coll, docs); // one SQLite transaction per batch
+    inserted?.(docs);
   }
 }
 
@@ -135,19 +143,22 @@ async function seedLarge(cloud: LocalCloud, scale: Scale, nowMs: number): Promis
   // The demo teacher is on duty right now (bench time is real time), so clockIn/clockOut do their work.
   cloud.store.insertMany(C.duties, [{ ...sampleDuty, _id: 'dt-scale-now', termStart: '2000-01-01', termEnd: '2100-01-01', slots: [await slotAroundNow()] }]);
 
-  // A year of clock records, spread evenly over the teachers; the demo teacher has a share too.
+  // A year of clock records, spread evenly over the teachers; the demo teacher has a share too. Their
+  // dashboard rollups are built batch by batch as the rebuild builds them (one map of host school × month).
+  const rollups = new Map<string, KpiRollup>();
+  const homeOfDuty = () => sampleDuty.homeSchoolId as string; // every scale duty is a clone of the sample
   const perTeacher = Math.max(1, Math.ceil(scale.clockRecords / Math.max(1, scale.teachers + 1)));
   insertBatched(cloud, C.clockRecords, scale.clockRecords, (i) => {
     const t = Math.floor(i / perTeacher);
     const isDemo = t >= scale.teachers;
-    const day = nowMs - ((i % perTeacher) + 1) * DAY;
-    const start = day - (day % DAY) + 1 * 3600_000; // 09:00 China time
+    const sessionDate = isoDate(nowMs - ((i % perTeacher) + 1) * DAY);
+    const start = Date.parse(`${sessionDate}T09:00:00+08:00`);
     return {
       _id: `cr-scale-${pad(i, 7)}`,
       dutyId: isDemo ? sampleDuty._id : `dt-scale-${pad(t, 5)}`,
       teacherOpenid: isDemo ? OPENID.teacher : teacher(t),
       hostSchoolId: isDemo ? (sampleDuty.hostSchoolId as string) : schoolIds[(t + 1) % schoolIds.length],
-      sessionDate: isoDate(day),
+      sessionDate,
       slotStart: '09:00',
       slotEnd: '09:45',
       clockInAt: start + 60_000,
@@ -162,7 +173,8 @@ async function seedLarge(cloud: LocalCloud, scale: Scale, nowMs: number): Promis
       inRequestId: `scale-in-${i}`,
       outRequestId: `scale-out-${i}`,
     };
-  });
+  }, (docs) => rollupsFromRecords(docs as unknown as ClockRecord[], homeOfDuty, CHINA_ZONE, nowMs, rollups));
+  writeRollups(cloud.store, rollups.values());
 
   // A year of requests: most decided; the demo principal decided or holds a school's share (1/300).
   insertBatched(cloud, C.approvals, scale.approvals, (i) => {
@@ -223,9 +235,12 @@ const substitute = (v: unknown, map: Record<string, string>): unknown => {
 };
 
 export async function benchScale(): Promise<{ lines: string[]; report: ScaleReport }> {
+  // XUEQU_BENCH_FUNCTIONS: a copy of the built bundles (inside the project, so they resolve its
+  // node_modules), for a long run that a rebuild of cloudfunctions/ must not change halfway.
+  const functionsRoot = path.resolve(root, process.env.XUEQU_BENCH_FUNCTIONS || 'cloudfunctions');
   const latencyMs = num('XUEQU_SCALE_LATENCY_MS', 20);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'xuequ-scale-'));
-  const cloud = createLocalCloud({ dbFile: path.join(dataDir, 'xuequ.sqlite'), functionsRoot: path.join(root, 'cloudfunctions'), latencyMs });
+  const cloud = createLocalCloud({ dbFile: path.join(dataDir, 'xuequ.sqlite'), functionsRoot, latencyMs });
   const lines: string[] = [];
   try {
     const t0 = Date.now();
@@ -245,7 +260,7 @@ export async function benchScale(): Promise<{ lines: string[]; report: ScaleRepo
         if (key === 'duty.clockIn' || key === 'duty.clockOut') input.location = hostLocation;
         const openid = callerOf(key, rule.access);
         // Every call is a cold start: a fresh copy of the bundle, so no per-instance cache hides a cost.
-        delete require.cache[require.resolve(path.join(root, 'cloudfunctions', fn, 'index.js'))];
+        delete require.cache[require.resolve(path.join(functionsRoot, fn, 'index.js'))];
         const started = Date.now();
         const { result, roundTrips, sequentialTrips, simulatedMs } = await cloud.invoke(fn, { action, ...input }, { OPENID: openid, APPID: 'wx-bench' });
         const r = result as Result;
