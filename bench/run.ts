@@ -10,13 +10,16 @@
  *   the generator zoned them), and the rules read from them matched indexed vs naive (same answers, speed-up);
  * - the district-scale cost model (scale.ts): every function × action at a large district's size, database
  *   requests (total and in sequence) and simulated time at 20 ms a request, flags over 1 s (interactive)
- *   and 3 s; written to .cache/bench-scale.json.
+ *   and 3 s; written to .cache/bench-scale.json;
+ * - worst input (worst.ts): every function × action sent hostile inputs (size, depth, keys, surrogates,
+ *   far dates, hostile .xlsx), the slowest per action, flags over 1 s; written to .cache/bench-worst.json.
  */
 import path from 'node:path';
 import { sizeReport } from '../tools/package-sizes';
 import { benchCatchment } from './catchment';
 import { benchMatcher } from './matcher';
 import { benchScale } from './scale';
+import { benchWorst } from './worst';
 import { loadBench, loadTable } from './load';
 import { slotAroundNow, startBenchStack, type BenchStack } from './stack';
 
@@ -58,6 +61,7 @@ async function run() {
   for (const line of benchMatcher()) console.log(line);
   for (const line of benchCatchment()) console.log(line);
   for (const line of (await benchScale()).lines) console.log(line);
+  for (const line of (await benchWorst()).lines) console.log(line);
   if (!clean) {
     console.error('bench: errors under load');
     process.exit(1);
