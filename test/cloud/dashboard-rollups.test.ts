@@ -4,7 +4,14 @@ import type { ClockRecord } from '../../src/domain/duty/types';
 import { bookingFactsFromBookings, homeOfDuties, hoursOf, recordFactsFromRecords, schoolYearPeriod, type KpiBooking, type RecordFacts } from '../../src/domain/kpi';
 import { ROLLUP_SHARDS, plus, recordFactsFromRollups, type KpiRollup, type RollupFigures } from '../../src/domain/kpi-rollup';
 import { CN } from '../domain/duty/fixtures';
-import { fakeServerClock, startTestApp } from '../helpers/local-app';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { seedStore } from '../../local/data-dir';
+import { Store } from '../../local/runtime/store';
+import { COLLECTIONS, INDEXES } from '../../src/contracts/collections';
+import { buildSeed } from '../../tools/seed-data';
+import { TEST_NOW, fakeServerClock, startTestApp } from '../helpers/local-app';
 
 // The dashboard's rollups as the live writes keep them: a district's records made through the duty
 // function (clock-in only, clock-out, out of range, 补卡, night sessions across a month end and the
@@ -238,6 +245,31 @@ describe('the dashboard from rollups', () => {
         expect({ id: row.id, lent: row.lentHours, borrowed: row.borrowedHours }).toEqual({ id: row.id, lent: hoursOf(f.lentMinutes), borrowed: hoursOf(f.borrowedMinutes) });
       }
       if (year === 2026) expect([...expected.bySchool.values()].filter((f) => f.lentMinutes > 0).length).toBeGreaterThan(3);
+    }
+  });
+
+  it('a seed with clock records is stored with their rollups', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'xuequ-seed-rollups-'));
+    const store = new Store(path.join(dir, 'x.sqlite'), { indexes: INDEXES, collections: Object.values(COLLECTIONS) });
+    try {
+      const seed = buildSeed(TEST_NOW);
+      const rec = (i: number, over: Partial<ClockRecord> = {}): ClockRecord => {
+        const start = Date.parse(`2026-11-0${1 + i}T14:00:00+08:00`);
+        return { _id: `cr-seed-${i}`, dutyId: 'dt-roll-sample', teacherOpenid: SAMPLE.OPENID, hostSchoolId: 'hd-s01', sessionDate: `2026-11-0${1 + i}`, slotStart: '14:00', slotEnd: '17:00',
+          clockInAt: start, clockOutAt: start + 2 * 3_600_000, inDistanceM: 10, inPass: true, outDistanceM: 10, outPass: true, late: false, leftEarly: false, makeup: false, ...over };
+      };
+      const seededRecords = [rec(0), rec(1, { clockOutAt: null, outPass: null }), rec(2, { inPass: false }), rec(3, { dutyId: 'dt-gone' })];
+      seedStore({ store }, { ...seed, clock_records: seededRecords as never, duties: app.cloud.store.find('duties', {}) as never }, TEST_NOW);
+      const stored = store.find('kpi_rollups', {}) as unknown as KpiRollup[];
+      const sessions = stored.reduce((n, r) => n + r.hostSessions, 0);
+      const expected = recordFactsFromRecords(seededRecords, homeOfDuties(duties()), { first: '0000-01-01', last: '9999-12-31', schoolYear: 0, startMs: 0, endMs: Infinity }, CN, Infinity);
+      expect(sessions).toBe([...expected.bySchool.values()].reduce((n, f) => n + f.hostSessions, 0));
+      expect(sessions).toBe(3);
+      expect(stored.reduce((n, r) => n + r.unverified, 0)).toBe(1);
+      expect(stored.every((r) => r.updatedAt === TEST_NOW)).toBe(true);
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
