@@ -45,8 +45,11 @@ export const listFeeders = (districtCode: string) => fetchAll<FeederRule>(COLLEC
 /** A district's stored zoning rules, with the keys they are filed under (see domain/zoning-match/keys). */
 export type StoredZoningRule = ZoningRule & { matchKeys?: string[] };
 
-/** Keys per query: CloudBase documents no bound on `in`, so stay well within what any query planner takes. */
-const KEYS_PER_QUERY = 100;
+/**
+ * Keys per query: CloudBase documents no bound on `in`; an address of 100 characters gives at most ~200
+ * keys, so a lookup is one query, and a longer list is split rather than sent whole.
+ */
+const KEYS_PER_QUERY = 300;
 
 /**
  * The district's rules filed under any of `keys` (every year), in parallel queries of at most
@@ -78,6 +81,9 @@ export async function zoningRuleYears(districtCode: string): Promise<number[]> {
 const PAGE = 1000;
 /** Pages in flight at once: enough to cut a 100-page read to ~10 round trips, few enough for one instance. */
 const PARALLEL_PAGES = 10;
+/** Buckets asked per page of the cap (small, so they merge into ranges just under a page). */
+const BUCKETS_PER_PAGE = 4;
+const RANGE_FILL = PAGE - 50;
 
 /**
  * Every document matching `where`, in _id order: the first page and, in the same round, the _id
@@ -96,21 +102,22 @@ async function readAllInParallel<T extends { _id: string }>(collection: Collecti
     coll()
       .aggregate()
       .match(where)
-      .bucketAuto({ groupBy: '$_id', buckets: maxPages, output: { count: _.aggregate.sum(1) } })
-      .limit(maxPages)
+      .bucketAuto({ groupBy: '$_id', buckets: BUCKETS_PER_PAGE * maxPages, output: { count: _.aggregate.sum(1) } })
+      .limit(BUCKETS_PER_PAGE * maxPages)
       .end() as unknown as Promise<{ list: Array<{ _id: { min: string }; count: number }> }>,
   ]);
   const first = firstRes.data;
   if (first.length < PAGE) return first;
   const buckets = bucketRes.list;
   if (buckets.reduce((n, b) => n + b.count, 0) > maxPages * PAGE) throw new TooManyDocumentsError(collection, maxPages * PAGE);
-  // Range starts after the first page, merging buckets up to a page each.
+  // Range starts after the first page, merging small buckets up to RANGE_FILL each: a range is then
+  // one page not full, which ends it (a full page needs one more read to know the range is done).
   const last = first[first.length - 1]._id;
   const starts: string[] = [];
   let held = 0;
   for (const b of buckets) {
     if (b._id.min <= last) continue;
-    if (starts.length === 0 || held + b.count > PAGE) {
+    if (starts.length === 0 || held + b.count > RANGE_FILL) {
       starts.push(b._id.min);
       held = 0;
     }
