@@ -70,5 +70,5 @@ export const INDEXES: Record<CollectionName, readonly string[]> = {
   import_uploads: ['uploadId', 'by'],
   meta: [],
   applied_requests: [],
-  rate_counters: [],
+  rate_counters: ['openid'],
 };

@@ -9,8 +9,8 @@ import { fetchById } from './repositories/query';
  * function instances. Taking a slot is one conditional increment (`count < max`), which the database
  * applies atomically to one document: concurrent calls never take more than `max` slots, with no
  * transaction to conflict. The first call of a window inserts the document (a lost insert race retries
- * the increment). Documents carry `expiresAt` (the window's end): nothing reads an expired one, and the
- * deploy kit may delete them by it.
+ * the increment) and removes the caller's documents of ended windows of that key, so the collection
+ * holds about one document per caller and key. Documents carry `expiresAt` (the window's end).
  */
 export interface RateSlot {
   /** The counter document: give it back with releaseSlot when the call turns out not to count. */
@@ -42,6 +42,7 @@ export async function takeSlot(key: string, openid: string, limit: RateLimit, no
   if (await increment()) return { id };
   try {
     await counters().add({ data: { _id: id, limitKey: key, openid, windowStart: win.start, count: 1, expiresAt: new Date(win.end) } });
+    await dropEnded(key, openid, win.start);
     return { id };
   } catch (err) {
     // Someone else inserted it first (or it is full): one more conditional increment decides.
@@ -49,6 +50,17 @@ export async function takeSlot(key: string, openid: string, limit: RateLimit, no
     if (!(await fetchById(COLLECTIONS.rateCounters, id))) throw err;
   }
   return { windowEnd: win.end, retryAfter: retryAfterSeconds(win.end, nowMs) };
+}
+
+/** The caller's counters of `key` whose window ended (by the openid index): nothing reads them again. */
+async function dropEnded(key: string, openid: string, windowStart: number): Promise<void> {
+  const _ = db().command;
+  try {
+    await counters().where({ openid, limitKey: key, windowStart: _.lt(windowStart) }).remove();
+  } catch (err) {
+    // Only housekeeping: the slot is taken either way.
+    console.error('rate limit: ended counters not removed', err);
+  }
 }
 
 export const isRefusal = (x: RateSlot | RateRefusal): x is RateRefusal => 'windowEnd' in x;

@@ -62,6 +62,8 @@ describe('请学校确认: 20 a day per parent', () => {
     jest.setSystemTime(Date.parse('2026-11-23T16:00:00Z'));
     await ok('school', 'askSchool', ask(22), PARENT);
     expect(inquiriesOf(PARENT)).toBe(21);
+    // The new window's first call removed the ended one: one counter per caller and action.
+    expect(app.cloud.store.find('rate_counters', { openid: PARENT }).map((d) => [d.windowStart, d.count])).toEqual([[Date.parse('2026-11-23T16:00:00Z'), 1]]);
   });
 
   it('a failed call does not count: refused input or an unknown school leaves the limit whole', async () => {
