@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarDate, requestId } from './fields';
 import type { SourceDocument } from '../domain/xuequ';
 import type { XuequView } from './school';
+import { paging } from './approval';
 
 /**
  * `admin` actions of the bureau's 学区 composition editor. Every edit carries an effective date
@@ -50,8 +51,7 @@ export const compositionInputs = {
   compositionHistory: z
     .object({
       xuequId: id('xuequId', '学区编号'),
-      cursor: z.string({ invalid_type_error: '翻页标记（cursor）应为文本' }).max(200, '翻页标记（cursor）无效').regex(/^[A-Za-z0-9_-]+$/, '翻页标记（cursor）无效').optional(),
-      limit: z.number({ invalid_type_error: '每页条数（limit）应为数字' }).int('每页条数（limit）应为整数').min(1, '每页条数（limit）至少为1').max(50, '每页条数（limit）不超过50').optional(),
+      ...paging,
     })
     .strict(),
   /** Dry run: writes nothing. */

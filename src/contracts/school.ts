@@ -8,15 +8,10 @@ import type { StageAnswer } from '../domain/answer';
 import type { FamilyQuestion } from '../domain/admission';
 import { enrolmentInputs, type EnrolmentOutputs } from './enrolment';
 import { policyInputs, type PolicyOutputs } from './policy';
+import { paging } from './approval';
 
 /** Longest address a parent may type (lookup and 请学校确认); the input fields take their maxlength from it. */
 export const ADDRESS_MAX = 100;
-
-/** Cursor paging of the inquiry lists: the opaque `next` of the previous page, and an optional smaller page. */
-const inquiryPaging = {
-  cursor: z.string({ invalid_type_error: '翻页标记（cursor）应为文本' }).max(200, '翻页标记（cursor）无效').regex(/^[A-Za-z0-9_-]+$/, '翻页标记（cursor）无效').optional(),
-  limit: z.number({ invalid_type_error: '每页条数（limit）应为数字' }).int('每页条数（limit）应为整数').min(1, '每页条数（limit）至少为1').max(50, '每页条数（limit）不超过50').optional(),
-};
 
 /** Function `school`: public lookups for parents (no sign-in needed). */
 export const schoolInputs = {
@@ -60,12 +55,12 @@ export const schoolInputs = {
     })
     .strict(),
   /** Newest first, a page at a time: `cursor` is the `next` of the previous page. */
-  myInquiries: z.object({ ...inquiryPaging }).strict(),
+  myInquiries: z.object({ ...paging }).strict(),
   /** The 请学校确认 questions for the caller's school (the bureau: those naming no school), pending or answered. */
   inquiryInbox: z
     .object({
       status: z.enum(['pending', 'answered'], { errorMap: () => ({ message: '列表（status）应为 pending 或 answered' }) }).optional(),
-      ...inquiryPaging,
+      ...paging,
     })
     .strict(),
   answerInquiry: z

@@ -5,15 +5,13 @@ import type { ActionContext } from '../../../../src/server/handler';
 import { AppError, forbidden, notFound } from '../../../../src/server/errors';
 import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
 import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
-import { addInquiryOnce, decodeInquiryCursor, encodeInquiryCursor, inboxWhere, inquiryPage, mineWhere, type InquiryDoc } from '../../../../src/server/repositories/inquiries';
+import { addInquiryOnce, encodeInquiryCursor, inboxWhere, inquiryPage, mineWhere, type InquiryDoc } from '../../../../src/server/repositories/inquiries';
+import { decodeCursor, PAGE_SIZE } from '../../../../src/server/paging';
 import { districtData } from '../../../../src/server/district-cache';
 import { checkTypedText } from '../../../../src/server/content-check';
 
 type AskInput = z.output<(typeof schoolInputs)['askSchool']>;
 type PageInput = { cursor?: string; limit?: number };
-
-/** Items per page unless the caller asks for fewer (the contract caps it at 50). */
-export const INQUIRY_PAGE_SIZE = 20;
 
 /** 请学校确认: stored for the school's principal (or the bureau when no school is named). */
 export async function askSchool(input: AskInput, ctx: ActionContext): Promise<{ id: string; duplicate: boolean }> {
@@ -71,8 +69,8 @@ const strip = <T extends { doc: InquiryDoc; communityName: string | null }>({ do
  * `next` is null exactly on the last page.
  */
 async function pageOf<V>(where: Record<string, unknown>, input: PageInput, view: (docs: InquiryDoc[]) => Promise<V[]>): Promise<InquiryPage<V>> {
-  const size = input.limit ?? INQUIRY_PAGE_SIZE;
-  const docs = await inquiryPage(where, decodeInquiryCursor(input.cursor), size + 1);
+  const size = input.limit ?? PAGE_SIZE;
+  const docs = await inquiryPage(where, decodeCursor(input.cursor), size + 1);
   const items = docs.slice(0, size);
   return { items: await view(items), next: docs.length > size ? encodeInquiryCursor(items[items.length - 1]) : null };
 }
