@@ -7,6 +7,9 @@ import { catchmentRules, feedersInForce, type CatchmentDoc } from '../domain/cat
 import { placesOf } from '../domain/imports/catchments';
 import { referenceVersion } from './repositories/meta';
 import {
+  catchmentsOfSchool,
+  feederLists,
+  feedersOfPrimary,
   getDistrict,
   listDivisions,
   listCatchments,
@@ -167,11 +170,20 @@ export async function districtData(code: string, started?: Promise<number>): Pro
   return (await entryOf(code, started)).data;
 }
 
-/** The district's data with its published lists and 对口 (the school profile): no zoning rule is read. */
-export async function districtWithPublished(code: string, started?: Promise<number>): Promise<(DistrictData & DistrictPublished) | null> {
+/**
+ * The district's data with what one school's profile needs of the lists and 对口: its own lists, the
+ * 对口直升 lists and its stored 对口 (no zoning rule, no other school's list). A warm instance that has
+ * the district's lists already answers from them: the same answer for that school.
+ */
+export async function districtForSchool(code: string, schoolId: string, started?: Promise<number>): Promise<(DistrictData & DistrictPublished) | null> {
   const entry = await entryOf(code, started);
-  const [data, published] = await Promise.all([entry.data, publishedOf(code, entry)]);
-  return data ? { ...data, feeders: published.feeders, catchments: published.catchments } : null;
+  if (entry.published) {
+    const [data, published] = await Promise.all([entry.data, entry.published]);
+    return data ? { ...data, feeders: published.feeders, catchments: published.catchments.filter((c) => c.schoolId === schoolId) } : null;
+  }
+  const [data, own, lists, stored] = await Promise.all([entry.data, catchmentsOfSchool(code, schoolId), feederLists(code), feedersOfPrimary(code, schoolId)]);
+  if (!data) return null;
+  return { ...data, feeders: feedersInForce(lists, data.schools, stored), catchments: own };
 }
 
 /**

@@ -68,6 +68,40 @@ function listRules(): ZoningRule[] {
   return lists.flatMap((c) => catchmentRules(c, placesOf(divisions.filter((d) => d.districtCode === c.districtCode))));
 }
 
+it('a school profile read cold (its own lists and the 对口直升 lists) answers as one read from all the district’s lists', async () => {
+  // Published 对口直升 lists (the seed has stored 对口 only): a profile reads them beside its own lists.
+  const csv = ['学校名称,学段,学年,划片方式,登记范围,依据文件', '第九十八中学,初中,2027,对口直升,对口小学：互助道小学,河东区2027年小升初对口安排'].join('\n');
+  const applied = await app.cloud.invoke('admin', { action: 'importApply', table: 'catchments', format: 'csv', content: csv, requestId: 'targeted-feeder-list-1' }, { OPENID: 'o-local-hd-bureau', APPID: 'wx-test' });
+  expect((applied as { result: any }).result.ok).toBe(true);
+  const schools = store().find('schools', {}) as Array<{ _id: string; districtCode: string; name: string }>;
+  expect(schools.length).toBeGreaterThan(60);
+  const profile = async (id: string) => {
+    const { result, roundTrips } = (await app.cloud.invoke('school', { action: 'getSchool', schoolId: id }, null)) as { result: any; roundTrips: number };
+    expect({ id, ok: result.ok }).toEqual({ id, ok: true });
+    return { data: result.data, roundTrips };
+  };
+  const cold: unknown[] = [];
+  for (const s of schools) {
+    bumpReference();
+    cold.push((await profile(s._id)).data);
+  }
+  bumpReference();
+  const warm: unknown[] = [];
+  for (const s of schools) {
+    // A lookup in the school's district first: the instance holds every list of it, and the profile reads none.
+    await lookup({ districtCode: s.districtCode, address: '示例路1号' });
+    const { data, roundTrips } = await profile(s._id);
+    expect(roundTrips).toBe(2); // the version check and the school
+    warm.push(data);
+  }
+  expect(warm).toEqual(cold);
+  // Not vacuous: profiles with their lists and with a 对口 path.
+  expect((cold as any[]).filter((p) => p.catchments.length > 0).length).toBeGreaterThan(30);
+  expect((cold as any[]).filter((p) => p.feeder?.kind === 'feeder').length).toBeGreaterThan(5);
+  const listed = (cold as any[]).find((p) => p.school.name === '互助道小学');
+  expect(listed.feeder.schools.map((x: any) => x.name)).toEqual(['第九十八中学']);
+}, 600_000);
+
 it('a lookup reading only its place’s rules answers as reading every rule, for every 社区 and typed addresses', async () => {
   const qs = questions();
   expect(qs.filter((q) => q.communityCode).length).toBeGreaterThan(386);

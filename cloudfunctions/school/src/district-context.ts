@@ -1,7 +1,7 @@
 import type { School } from '../../../src/domain/school';
 import { compositionOn, type XuequVersion } from '../../../src/domain/xuequ';
 import { notFound } from '../../../src/server/errors';
-import { districtData, districtWithPublished, districtWithZoning, type DistrictData, type DistrictPublished, type DistrictZoning } from '../../../src/server/district-cache';
+import { districtData, districtForSchool, districtWithZoning, type DistrictData, type DistrictPublished, type DistrictZoning } from '../../../src/server/district-cache';
 import type { ZoningQuery } from '../../../src/domain/zoning-match';
 import { toXuequView } from '../../../src/server/xuequ-view';
 import type { XuequView } from '../../../src/contracts/school';
@@ -13,7 +13,7 @@ export interface DistrictContext extends DistrictData {
   view(x: XuequVersion): XuequView;
 }
 
-/** A district context with its published lists and 对口: what the school profile reads. */
+/** A district context with a school's published lists and 对口: what the school profile reads. */
 export type PublishedDistrictContext = DistrictContext & DistrictPublished;
 
 /** A district context with the zoning of one place: what the lookup reads. */
@@ -23,8 +23,9 @@ export async function loadDistrict(districtCode: string, date: string): Promise<
   return contextOf(await districtData(districtCode), date);
 }
 
-export async function loadPublishedDistrict(districtCode: string, date: string): Promise<PublishedDistrictContext> {
-  return contextOf(await districtWithPublished(districtCode), date);
+/** The district with one school's lists and 对口 (see districtForSchool). */
+export async function loadSchoolDistrict(districtCode: string, schoolId: string, date: string): Promise<PublishedDistrictContext> {
+  return contextOf(await districtForSchool(districtCode, schoolId), date);
 }
 
 /**

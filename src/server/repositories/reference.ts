@@ -42,6 +42,12 @@ export const xuequVersionsById = (xuequId: string) => fetchAll<XuequVersion>(COL
 export const listCatchments = (districtCode: string) => readAllInParallel<CatchmentDoc>(COLLECTIONS.catchments, { districtCode }, 20);
 export const listFeeders = (districtCode: string) => fetchAll<FeederRule>(COLLECTIONS.feeders, { districtCode });
 
+/** What one school's profile needs of the lists: its own lists, and every 对口直升 list (they name primary schools). */
+export const catchmentsOfSchool = (districtCode: string, schoolId: string) => fetchAll<CatchmentDoc>(COLLECTIONS.catchments, { districtCode, schoolId });
+export const feederLists = (districtCode: string) => fetchAll<CatchmentDoc>(COLLECTIONS.catchments, { districtCode, mechanism: 'feeder' });
+/** The stored 对口 of one primary school, every year. */
+export const feedersOfPrimary = (districtCode: string, primarySchoolId: string) => fetchAll<FeederRule>(COLLECTIONS.feeders, { districtCode, primarySchoolId });
+
 /** A district's stored zoning rules, with the keys they are filed under (see domain/zoning-match/keys). */
 export type StoredZoningRule = ZoningRule & { matchKeys?: string[] };
 

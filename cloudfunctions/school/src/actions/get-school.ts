@@ -9,7 +9,7 @@ import { COLLECTIONS } from '../../../../src/contracts/collections';
 import type { School } from '../../../../src/domain/school';
 import { fetchById } from '../../../../src/server/repositories/query';
 import { feederView, schoolRef } from '../../../../src/server/xuequ-view';
-import { loadPublishedDistrict } from '../district-context';
+import { loadSchoolDistrict } from '../district-context';
 import { intakeYearOf } from '../../../../src/domain/enrolment/rules';
 import { MECHANISM_LABELS } from '../../../../src/domain/catchment';
 
@@ -17,7 +17,7 @@ import { MECHANISM_LABELS } from '../../../../src/domain/catchment';
 export async function getSchool(input: { schoolId: string }, ctx: ActionContext): Promise<SchoolProfile> {
   const found = await fetchById<School>(COLLECTIONS.schools, input.schoolId);
   if (!found) throw notFound('该学校');
-  const d = await loadPublishedDistrict(found.districtCode, localDate(ctx.now, CHINA_ZONE));
+  const d = await loadSchoolDistrict(found.districtCode, found._id, localDate(ctx.now, CHINA_ZONE));
   const school = d.schoolsById.get(found._id) ?? found;
   const hits = xuequOfSchool(d.composition, school._id);
   const neighbourIds = new Set(hits.flatMap((h) => schoolIdsOf(h.xuequ)).filter((id) => id !== school._id));
