@@ -32,9 +32,10 @@ export interface DistrictData {
 }
 
 /**
- * The published lists and the 对口, per intake: what the school profile needs. One list per school, stage
- * and intake, so their number grows with the schools, not with the rules; they are read whole (and parsed
- * as they are read, never from stored results: a better reader improves every stored list).
+ * The published lists and the 对口, per intake. A lookup reads the district's lists whole: one per school,
+ * stage and intake, so their number grows with the schools, not with the rules; they are parsed as read,
+ * never from stored results (a better reader improves every stored list). A school profile reads only its
+ * own lists and the 对口直升 lists (districtForSchool).
  */
 export interface DistrictPublished {
   feeders: FeederRule[];
