@@ -29,6 +29,7 @@ describe('数据看板', () => {
     expect(summary).toContain('未达标');
     expect(summary).toContain(`轮岗交流比例（目标不少于 30%）：交流教师 1 人 / 教师 ${staff()} 人`);
     expect(summary).toContain('未登记骨干教师');
+    expect(await byTestId('figures-updated').textContent()).toBe('本学年尚无签到数据'); // the seed has no clock records
     const chart = (await byTestId('rotation-chart').textContent())!;
     expect(chart).toContain('各学区轮岗交流比例');
     expect(chart).toContain('目标 30%');
