@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
 import { useCall } from '../../hooks/use-call';
 import { useAction } from '../../hooks/use-action';
 import { call } from '../../services/call';
@@ -12,6 +13,8 @@ const STATUS = { pending: '待审批', approved: '已同意', rejected: '已驳�
 /** The host principal's 补卡 requests: approve or reject with a comment; decided ones stay listed. */
 export default function MakeupInbox() {
   const inbox = useCall('duty', 'makeupInbox', {});
+  // Back on the home page: requests may have come in (or been decided elsewhere) meanwhile.
+  useDidShow(() => void inbox.reload());
   const [comments, setComments] = useState<Record<string, string>>({});
   const { busy, error, run } = useAction();
   /** The 补卡 whose 驳回 was tapped without a comment: the teacher must be told why. */

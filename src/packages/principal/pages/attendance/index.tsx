@@ -50,7 +50,7 @@ export default function AttendancePage() {
       <View className='attendance__bar'>
         <Text className='attendance__nav' data-testid='attendance-prev' onClick={() => shown && setDate(shiftDate(shown, -1))}>‹ 前一天</Text>
         <Picker mode='date' value={shown ?? ''} onChange={(e) => setDate(String(e.detail.value))}>
-          <Text className='attendance__title' data-testid='attendance-date'>{shown ?? '今天'}{v && shown === v.serverTime.slice(0, 10) ? '（今天）' : ''}</Text>
+          <Text className='attendance__title' data-testid='attendance-date'>{`${shown ?? '今天'}${v && shown === v.serverTime.slice(0, 10) ? '（今天）' : ''}`}</Text>
         </Picker>
         <Text className='attendance__nav' data-testid='attendance-next' onClick={() => shown && setDate(shiftDate(shown, 1))}>后一天 ›</Text>
       </View>
