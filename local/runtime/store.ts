@@ -13,7 +13,7 @@ import { Aggregator } from 'mingo';
 import { idKey, newId, parseStored, stringifyDoc, type Doc } from './codec';
 import { CODE, CloudDbError, fail, txConflict } from './errors';
 import { everything, matcher, queryOptions } from './mingo';
-import { compileFilter, extractExpr, pushableFields, typeExpr } from './pushdown';
+import { compileFilter, ELEMS_TABLE, extractExpr, jsonPath, pushableFields, typeExpr } from './pushdown';
 import { replaceDoc } from './update';
 
 export interface StoreOptions {
@@ -51,6 +51,16 @@ interface Row {
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const quote = (name: string): string => `"${name}"`;
 const indexName = (coll: string, field: string, kind: 'v' | 't'): string => `ix:${coll}:${kind}:${field}`;
+/** Which (collection, field) pairs the element table holds: a field declared later is backfilled once. */
+const ELEM_FIELDS = 'ix:elem_fields';
+/** An array element as stored in the element table: scalars as themselves, anything else a NULL wildcard. */
+const ELEMENT_VALUE = `CASE WHEN j.type IN ('object', 'array', 'null') THEN NULL ELSE j.value END`;
+
+/** Work counters of the store (tests and benches count them instead of timing). */
+export interface StoreStats {
+  /** Candidate rows SQLite handed back and mingo parsed: what a query really read. */
+  rowsRead: number;
+}
 
 export class Store {
   private readonly db: Database.Database;
@@ -58,6 +68,7 @@ export class Store {
   private readonly declared: readonly string[];
   private readonly stmts = new Map<string, Database.Statement>();
   private tables = new Set<string>();
+  readonly stats: StoreStats = { rowsRead: 0 };
 
   constructor(
     readonly file: string,
@@ -69,6 +80,12 @@ export class Store {
     this.db.pragma('busy_timeout = 5000');
     this.indexes = new Map(Object.entries(opts.indexes ?? {}).map(([c, f]) => [c, pushableFields(f)]));
     this.declared = opts.collections ?? [];
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS "${ELEMS_TABLE}" (coll TEXT NOT NULL, field TEXT NOT NULL, value, id TEXT NOT NULL);
+       CREATE INDEX IF NOT EXISTS "${ELEMS_TABLE}:v" ON "${ELEMS_TABLE}" (coll, field, value, id);
+       CREATE INDEX IF NOT EXISTS "${ELEMS_TABLE}:d" ON "${ELEMS_TABLE}" (coll, id);
+       CREATE TABLE IF NOT EXISTS "${ELEM_FIELDS}" (coll TEXT NOT NULL, field TEXT NOT NULL, PRIMARY KEY (coll, field));`,
+    );
     this.loadTables();
     for (const c of this.declared) this.ensureCollection(c);
     for (const c of this.tables) this.syncIndexes(c);
@@ -120,11 +137,13 @@ export class Store {
       let seen = 0;
       for (const r of this.stmt(`SELECT id, body FROM ${quote(coll)} WHERE ${where} ORDER BY id`).iterate(...params) as IterableIterator<{ body: string }>) {
         if (docs.length >= limit) break;
+        this.stats.rowsRead++;
         const doc = parseStored(r.body);
         if (test.test(doc) && seen++ >= skip) docs.push(doc);
       }
     } else if (sorted) {
       for (const r of this.candidates(coll, query)) {
+        this.stats.rowsRead++;
         const doc = parseStored(r.body);
         if (test.test(doc)) docs.push(doc);
       }
@@ -135,6 +154,7 @@ export class Store {
       let seen = 0;
       for (const r of this.candidates(coll, query)) {
         if (docs.length >= limit) break;
+        this.stats.rowsRead++;
         const doc = parseStored(r.body);
         if (test.test(doc) && seen++ >= skip) docs.push(doc);
       }
@@ -149,7 +169,10 @@ export class Store {
     }
     const test = matcher(query);
     let n = 0;
-    for (const r of this.candidates(coll, query)) if (test.test(parseStored(r.body))) n++;
+    for (const r of this.candidates(coll, query)) {
+      this.stats.rowsRead++;
+      if (test.test(parseStored(r.body))) n++;
+    }
     return n;
   }
 
@@ -183,7 +206,10 @@ export class Store {
       docs.map((d) => {
         const doc = d._id === undefined ? { _id: newId(), ...d } : d;
         try {
-          ins.run(idKey(doc._id), stringifyDoc(doc));
+          const key = idKey(doc._id);
+          const body = stringifyDoc(doc);
+          ins.run(key, body);
+          this.indexElements(coll, key, body);
         } catch (e) {
           const primaryKey = (e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
           throw primaryKey ? new CloudDbError(CODE.REQUEST_FAILED, duplicateMessage(coll, doc._id)) : e;
@@ -265,6 +291,7 @@ export class Store {
   dropAll(): void {
     this.stmts.clear();
     for (const t of this.tables) this.db.exec(`DROP TABLE IF EXISTS ${quote(t)}`);
+    this.db.exec(`DELETE FROM "${ELEMS_TABLE}"; DELETE FROM "${ELEM_FIELDS}";`);
     this.tables = new Set();
     for (const c of this.declared) this.ensureCollection(c);
   }
@@ -292,7 +319,7 @@ export class Store {
   // ---- internals ---------------------------------------------------------------------------------
 
   private loadTables(): void {
-    const rows = this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all();
+    const rows = this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'ix:%'`).all();
     this.tables = new Set((rows as Array<{ name: string }>).map((r) => r.name));
   }
 
@@ -308,10 +335,47 @@ export class Store {
       .all(coll) as Array<{ name: string }>;
     for (const { name } of existing) if (!wanted.has(name)) this.db.exec(`DROP INDEX ${quote(name)}`);
     for (const [name, expr] of wanted) this.db.exec(`CREATE INDEX IF NOT EXISTS ${quote(name)} ON ${quote(coll)} (${expr})`);
+
+    // Element table: drop fields no longer declared, backfill newly declared ones from the stored bodies.
+    const fields = this.indexes.get(coll) ?? [];
+    const held = this.db.prepare(`SELECT field FROM "${ELEM_FIELDS}" WHERE coll = ?`).all(coll) as Array<{ field: string }>;
+    this.db.transaction(() => {
+      for (const { field } of held) {
+        if (fields.includes(field)) continue;
+        this.db.prepare(`DELETE FROM "${ELEMS_TABLE}" WHERE coll = ? AND field = ?`).run(coll, field);
+        this.db.prepare(`DELETE FROM "${ELEM_FIELDS}" WHERE coll = ? AND field = ?`).run(coll, field);
+      }
+      for (const field of fields) {
+        if (held.some((h) => h.field === field)) continue;
+        const path = jsonPath(field);
+        this.db
+          .prepare(
+            `INSERT INTO "${ELEMS_TABLE}" (coll, field, value, id) SELECT DISTINCT ?, ?, ${ELEMENT_VALUE}, t.id ` +
+              `FROM ${quote(coll)} AS t, json_each(t.body, ${path}) AS j WHERE json_type(t.body, ${path}) = 'array'`,
+          )
+          .run(coll, field);
+        this.db.prepare(`INSERT INTO "${ELEM_FIELDS}" (coll, field) VALUES (?, ?)`).run(coll, field);
+      }
+    })();
+  }
+
+  /** Rewrites a document's rows in the element table (inside the caller's write transaction). */
+  private indexElements(coll: string, key: string, body: string | null): void {
+    const fields = this.indexes.get(coll);
+    if (!fields?.length) return;
+    this.stmt(`DELETE FROM "${ELEMS_TABLE}" WHERE coll = ? AND id = ?`).run(coll, key);
+    if (body === null) return;
+    for (const field of fields) {
+      const path = jsonPath(field);
+      this.stmt(
+        `INSERT INTO "${ELEMS_TABLE}" (coll, field, value, id) SELECT DISTINCT ?, ?, ${ELEMENT_VALUE}, ? ` +
+          `FROM json_each(?, ${path}) AS j WHERE json_type(?, ${path}) = 'array'`,
+      ).run(coll, field, key, body, body);
+    }
   }
 
   private filterFor(coll: string, query: Doc): { where: string; params: Array<string | number> } {
-    return compileFilter(query, new Set(this.indexes.get(coll) ?? []));
+    return compileFilter(query, new Set(this.indexes.get(coll) ?? []), coll);
   }
 
   /** Numeric _ids are stored as '\u0000n:<n>' keys (below every string key): any makes key order wrong. */
@@ -332,6 +396,7 @@ export class Store {
     const rows: Row[] = [];
     for (const r of this.candidates(coll, query)) {
       if (rows.length >= limit) break;
+      this.stats.rowsRead++;
       const doc = parseStored(r.body);
       if (test.test(doc)) rows.push({ key: r.id, body: r.body, doc });
     }
@@ -343,10 +408,12 @@ export class Store {
       key,
       body,
     );
+    this.indexElements(coll, key, body);
   }
 
   private remove(coll: string, key: string): void {
     this.stmt(`DELETE FROM ${quote(coll)} WHERE id = ?`).run(key);
+    this.indexElements(coll, key, null);
   }
 
   private stmt(sql: string): Database.Statement {

@@ -57,6 +57,7 @@ export const examples = (): Record<string, Record<string, Example[]>> => ({
     requestMakeup: [{ requestId: 'fuzz-mk-00002', dutyId: 'dt-hd-teacher-2', sessionDate: '2026-11-18', slotStart: '14:00', reason: '手机没电' }],
     makeupInbox: [{}],
     decideMakeup: [{ id: ids.makeup, approve: true, comment: '同意' }],
+    attendance: [{}, { date: '2026-11-23' }, { schoolId: 'hd-s01', date: '2026-11-26' }],
   },
   approval: {
     submitExchange: [
