@@ -31,6 +31,8 @@ export default defineConfig<'webpack5'>(async () => {
       // a requester accepts "your request was decided", a decider "a request waits for you".
       TPL_RESULT: JSON.stringify(process.env.XUEQU_TPL_RESULT || ''),
       TPL_APPROVAL: JSON.stringify(process.env.XUEQU_TPL_APPROVAL || ''),
+      // A host principal accepts "a visiting teacher's clock-in was flagged" on the attendance page.
+      TPL_ATTENDANCE: JSON.stringify(process.env.XUEQU_TPL_ATTENDANCE || ''),
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },

@@ -10,6 +10,8 @@ declare const CLOUD_ENV: string;
 declare const TPL_RESULT: string;
 /** Injected: the subscribe-message template id for "a request waits for you" ('' = not configured). */
 declare const TPL_APPROVAL: string;
+/** Injected: the subscribe-message template id for "a visiting teacher's clock-in was flagged" ('' = not configured). */
+declare const TPL_ATTENDANCE: string;
 
 declare namespace NodeJS {
   interface ProcessEnv {

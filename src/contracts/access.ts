@@ -88,6 +88,7 @@ export const ACCESS: AccessTable = {
     list: { access: FACILITY_READERS, scope: 'own district' },
     week: { access: FACILITY_READERS, scope: "own district (another school's unshared facility: none)" },
     myBookings: { access: BOOKERS, scope: 'own school' },
+    myRequests: { access: BOOKERS, scope: 'own school: its booking requests' },
     cancel: { access: BOOKERS, scope: 'own school: the booking or the owning school', limit: { per: 'hour', max: 60 } },
   },
   admin: {

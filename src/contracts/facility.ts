@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, entityId, freeText } from './fields';
+import { paging } from './approval';
 import type { FacilityKind } from '../domain/approval/facility';
 
 /**
@@ -19,7 +20,10 @@ export const facilityInputs = {
   list: z.object({ xuequId: entityId('xuequId', '学区').optional() }).strict(),
   /** weekStart omitted: the current week (China time, server clock). */
   week: z.object({ facilityId: entityId('facilityId', '场馆'), weekStart: weekStart.optional() }).strict(),
-  myBookings: z.object({}).strict(),
+  /** The school's bookings (made and received), newest first, a page at a time. */
+  myBookings: z.object({ ...paging }).strict(),
+  /** The school's booking requests: waiting (审批中), or closed without a booking (驳回、退回、撤回) with the reason. */
+  myRequests: z.object({ status: z.enum(['open', 'closed'], { errorMap: () => ({ message: '列表（status）应为 open 或 closed' }) }), ...paging }).strict(),
   cancel: z.object({ bookingId: entityId('bookingId', '预约'), reason: freeText('reason', '取消原因', 100).optional() }).strict(),
 };
 
@@ -112,9 +116,29 @@ export interface BookingView {
   sample: boolean;
 }
 
+/** A booking request of the caller's school, as the requesting principal follows it. */
+export interface BookingRequestView {
+  id: string;
+  facilityName: string;
+  ownerSchoolName: string;
+  date: string;
+  weekdayLabel: string;
+  startHm: string;
+  endHm: string;
+  purpose: string;
+  status: 'pending' | 'approved' | 'rejected' | 'returned' | 'withdrawn';
+  statusLabel: string;
+  /** Who it waits for (pending), or the decider's reason (驳回 / 退回). */
+  waitingFor: string | null;
+  reason: string | null;
+  decidedBy: string | null;
+  updatedAt: string;
+}
+
 export interface FacilityOutputs {
   list: FacilityList;
   week: WeekView;
-  myBookings: BookingView[];
+  myBookings: { items: BookingView[]; next: string | null };
+  myRequests: { items: BookingRequestView[]; next: string | null };
   cancel: BookingView;
 }

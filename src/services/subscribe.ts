@@ -10,6 +10,8 @@ export const SUBSCRIBE_TEMPLATES = {
   approval: typeof TPL_APPROVAL === 'string' ? TPL_APPROVAL : '',
   /** "Your request was decided": a teacher subscribes when filing a request. */
   result: typeof TPL_RESULT === 'string' ? TPL_RESULT : '',
+  /** "A visiting teacher's clock-in was flagged": the host principal subscribes on the attendance page. */
+  attendance: typeof TPL_ATTENDANCE === 'string' ? TPL_ATTENDANCE : '',
 };
 
 /** Whether the app can ask for a template here: weapp only (H5 has no subscribe messages) and configured. */

@@ -80,6 +80,7 @@ const PAYLOADS: Payloads = {
     list: {},
     week: { facilityId: 'fc-hd-s01-gym' },
     myBookings: {},
+    myRequests: { status: 'closed' },
     cancel: { bookingId: 'bk-none' },
   },
   admin: {

@@ -182,18 +182,18 @@ describe('week', () => {
 });
 
 describe('myBookings and cancel', () => {
-  it('each side sees the booking: the borrower and the owner, soonest first; an unrelated school sees none', async () => {
-    const mine = (await fn({ action: 'myBookings' }, PRINCIPAL)).result.data;
+  it('each side sees the booking: the borrower and the owner, latest start first (a page); an unrelated school sees none', async () => {
+    const mine = (await fn({ action: 'myBookings' }, PRINCIPAL)).result.data.items;
     expect(mine.map((b: any) => b.role)).toEqual(['borrower', 'borrower', 'borrower']);
-    expect(mine.map((b: any) => b.startHm).slice(1)).toEqual(['14:00', '15:00']);
-    expect(mine[0]).toMatchObject({ facilityName: '体育馆', ownerSchoolName: '第四十五中学', bookingSchoolName: '友爱道小学', date: '2026-11-28', weekdayLabel: '周六', statusLabel: '已确认', canCancel: true, sample: true });
-    const owner = (await fn({ action: 'myBookings' }, LEAD)).result.data;
+    expect(mine.map((b: any) => b.startHm).slice(0, 2)).toEqual(['15:00', '14:00']);
+    expect(mine[2]).toMatchObject({ facilityName: '体育馆', ownerSchoolName: '第四十五中学', bookingSchoolName: '友爱道小学', date: '2026-11-28', weekdayLabel: '周六', statusLabel: '已确认', canCancel: true, sample: true });
+    const owner = (await fn({ action: 'myBookings' }, LEAD)).result.data.items;
     expect(owner.map((b: any) => b.role)).toEqual(['owner', 'owner', 'owner']);
-    expect((await fn({ action: 'myBookings' }, ELSEWHERE)).result.data).toEqual([]);
+    expect((await fn({ action: 'myBookings' }, ELSEWHERE)).result.data).toEqual({ items: [], next: null });
   });
 
   it('only the two schools may cancel; cancelling frees the time, and it can be booked again', async () => {
-    const [, second] = (await fn({ action: 'myBookings' }, PRINCIPAL)).result.data;
+    const [, second] = (await fn({ action: 'myBookings' }, PRINCIPAL)).result.data.items;
     // A booking of other schools answers as a made-up id (issue 13, item 4); a teacher is stopped at the door.
     expect((await fn({ action: 'cancel', bookingId: second.id }, ELSEWHERE)).result).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '未找到该预约' });
     expect((await fn({ action: 'cancel', bookingId: second.id }, TEACHER)).result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
@@ -209,7 +209,7 @@ describe('myBookings and cancel', () => {
 
   it('a booking that has ended cannot be cancelled', async () => {
     jest.setSystemTime(Date.parse('2026-11-29T02:00:00Z')); // Sunday
-    const [, , last] = (await fn({ action: 'myBookings' }, PRINCIPAL)).result.data;
+    const [, , last] = (await fn({ action: 'myBookings' }, PRINCIPAL)).result.data.items;
     expect(last).toMatchObject({ upcoming: false, statusLabel: '已结束', canCancel: false });
     expect((await fn({ action: 'cancel', bookingId: last.id }, PRINCIPAL)).result).toMatchObject({ ok: false, code: 'CONFLICT' });
     jest.setSystemTime(TEST_NOW);

@@ -16,7 +16,7 @@ afterAll(() => jest.useRealTimers());
 async function approveAs(persona: string) {
   await login(persona);
   await s.page.goto(`${s.app.url}/#/packages/principal/pages/inbox/index`);
-  await s.page.locator('[data-testid^="request-ap-"]').first().click();
+  await s.page.locator('[data-testid^="request-ap-"] .inbox-page__body').first().click();
   await byTestId('approve').click();
   await s.page.waitForFunction(() => !document.querySelector('[data-testid="approve"]'));
 }
@@ -26,9 +26,14 @@ describe('跨校兼课 from request to duty', () => {
     await login('hd-teacher');
     await s.page.goto(`${s.app.url}/#/packages/teacher/pages/request-new/index`);
     await byTestId('host-hd-s01').click();
+    await byTestId('next-step').click();
+    await byTestId('step-slots').waitFor();
+    await byTestId('next-step').click();
     await fill('term-start', '2026-12-01');
     await fill('term-end', '2027-01-20');
     await fill('reason', '第四十五中学美术课需要支援');
+    await byTestId('next-step').click();
+    expect(await byTestId('step-confirm').textContent()).toContain('第四十五中学');
     await byTestId('submit-request').click();
     await byTestId('approval-detail').waitFor();
     const filed = (await byTestId('approval-detail').textContent())!;
@@ -49,10 +54,14 @@ describe('跨校兼课 from request to duty', () => {
     await login('hd-teacher');
     await s.page.goto(`${s.app.url}/#/packages/teacher/pages/request-new/index`);
     await byTestId('host-hd-s01').click();
+    await byTestId('next-step').click();
     await fill('slot-0-start', '14:30');
     await fill('slot-0-end', '15:00');
+    await fill('slot-0-periods', '1');
+    await byTestId('next-step').click();
     await fill('term-start', '2026-12-01');
     await fill('term-end', '2027-01-20');
+    await byTestId('next-step').click();
     await byTestId('submit-request').click();
     await byTestId('request-error').waitFor();
     expect(await byTestId('request-error').textContent()).toContain('时间冲突');

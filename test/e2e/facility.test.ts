@@ -85,13 +85,17 @@ describe('共享场馆', () => {
     expect(request).toMatchObject({ facilityId: 'fc-hd-s05-field', bookingSchoolId: 'hd-s01', ownerSchoolId: 'hd-s05', start: at('2026-11-24', '16:30'), end: at('2026-11-24', '18:30'), purpose: '田径队训练' });
   });
 
-  it('the owner cancels the booking: it shows as cancelled and the time is free again', async () => {
+  it('the owner cancels the booking with a reason: it shows as cancelled and the time is free again', async () => {
     await page.goto(`${app.url}/#/packages/principal/pages/facilities/index`);
     await byTestId('cancel-bk-e2e-1').click();
-    await page.locator('.taro-model__confirm').click();
+    // Two buttons that say what they do; the reason goes to the other school.
+    expect(await byTestId('cancel-keep').textContent()).toContain('不取消');
+    expect(await byTestId('cancel-confirm').textContent()).toContain('确认取消预约');
+    await page.locator('[data-testid="cancel-reason"] input, input[data-testid="cancel-reason"]').first().fill('场馆维修');
+    await byTestId('cancel-confirm').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="booking-bk-e2e-1"]')?.textContent?.includes('已取消'));
     await page.waitForFunction(() => document.querySelector('[data-testid="day-2026-11-28"]')?.textContent?.includes('09:00–17:00 空闲'));
     expect(await page.locator('[data-testid="cancel-bk-e2e-1"]').count()).toBe(0);
-    expect(app.cloud.store.find('bookings', { _id: 'bk-e2e-1' })[0]).toMatchObject({ status: 'cancelled', cancelledBy: 'o-local-hd-xuequzhang' });
+    expect(app.cloud.store.find('bookings', { _id: 'bk-e2e-1' })[0]).toMatchObject({ status: 'cancelled', cancelledBy: 'o-local-hd-xuequzhang', cancelReason: '场馆维修' });
   });
 });

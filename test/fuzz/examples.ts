@@ -81,7 +81,8 @@ export const examples = (): Record<string, Record<string, Example[]>> => ({
   facility: {
     list: [{ xuequId: 'hd-x1' }],
     week: [{ facilityId: 'fc-hd-s01-gym', weekStart: '2026-11-23' }],
-    myBookings: [{}],
+    myBookings: [{}, { limit: 5 }],
+    myRequests: [{ status: 'open' }, { status: 'closed' }],
     cancel: [{ bookingId: 'bk-none', reason: '改期' }],
   },
   admin: {

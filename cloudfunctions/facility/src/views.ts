@@ -1,6 +1,8 @@
-import type { BookingView, FacilityView } from '../../../src/contracts/facility';
+import type { BookingRequestView, BookingView, FacilityView } from '../../../src/contracts/facility';
+import { REQUEST_STATUS_LABELS } from '../../../src/domain/approval/types';
+import type { ApprovalDoc } from '../../../src/server/repositories/approvals';
 import { FACILITY_KIND_LABELS, type OpeningHours } from '../../../src/domain/approval/facility';
-import { hmIn, weekdayOf } from '../../../src/domain/duty/calendar';
+import { dateIn, dateTimeIn, hmIn, weekdayOf } from '../../../src/domain/duty/calendar';
 import { WEEKDAY_LABELS, type Weekday } from '../../../src/domain/duty/types';
 import type { BookingDoc, FacilityDoc } from '../../../src/server/repositories/facilities';
 import { ZONE, type Caller } from './scope';
@@ -75,5 +77,29 @@ export function bookingView(b: BookingDoc, facility: FacilityDoc | undefined, ca
     upcoming,
     canCancel: upcoming,
     sample: b.sample === true || facility?.sample === true,
+  };
+}
+
+/** A booking request as its requester follows it: the reason of the decision that closed it, if any. */
+export function requestView(r: ApprovalDoc, caller: Caller): BookingRequestView {
+  if (r.type !== 'facility') throw new Error(`request ${r._id} is not a booking request`);
+  const decided = [...r.steps].reverse().find((s) => s.decidedAt !== null && s.status !== 'approved');
+  const withdrawn = r.status === 'withdrawn' ? [...r.trail].reverse().find((t) => t.action === 'withdraw') : undefined;
+  const date = dateIn(r.start, ZONE);
+  return {
+    id: r._id,
+    facilityName: r.facilityName,
+    ownerSchoolName: caller.schoolName(r.ownerSchoolId),
+    date,
+    weekdayLabel: WEEKDAY_LABELS[weekdayOf(date)],
+    startHm: hmIn(r.start, ZONE),
+    endHm: hmIn(r.end, ZONE),
+    purpose: r.purpose,
+    status: r.status,
+    statusLabel: REQUEST_STATUS_LABELS[r.status],
+    waitingFor: r.status === 'pending' ? r.steps[r.current].label : null,
+    reason: withdrawn ? withdrawn.comment : decided?.comment ?? null,
+    decidedBy: withdrawn ? withdrawn.byName : decided?.decidedByName ?? null,
+    updatedAt: dateTimeIn(r.updatedAt, ZONE),
   };
 }

@@ -9,7 +9,8 @@ import { DUTY_KIND_LABELS, WEEKDAY_LABELS } from '../duty/types';
 import type { Duty, DutySlot } from '../duty/types';
 import { slotProblems } from '../slots';
 import { candidateDuty } from './duty';
-import type { ExchangeFields, PolicyCheck } from './types';
+import { REQUEST_STATUS_LABELS } from './types';
+import type { ExchangeFields, PolicyCheck, RequestStatus, RequestType } from './types';
 
 const slotText = (s: DutySlot) => `${WEEKDAY_LABELS[s.weekday]} ${s.start}–${s.end}`;
 
@@ -110,4 +111,19 @@ export function rotationChecks(
       message: `批准后派出学校交流教师占比 ${formatShare(schoolAfter)}，超过上限 ${formatShare(policy.maxOutflowShare)}，请确认不影响本校教学`,
     });
   return out;
+}
+
+/** Checks that say the time is free: true only while the request is open or once it is approved. */
+const AVAILABILITY_OK = new Set(['FACILITY_FREE', 'NO_CONFLICT']);
+
+/**
+ * The checks kept on a request once decided: as they stood at the decision, except that a request
+ * closed without approval no longer claims its time is free (nothing was reserved, and others may
+ * have taken it since); it says so instead.
+ */
+export function checksAtClose(checks: readonly PolicyCheck[], status: RequestStatus, type: RequestType): PolicyCheck[] {
+  if (status === 'pending' || status === 'approved') return [...checks];
+  const kept = checks.filter((c) => !AVAILABILITY_OK.has(c.code));
+  const what = type === 'facility' ? '场馆时段未预留' : '未生成交流任务';
+  return [...kept, { code: 'NOT_RESERVED', level: 'warn', message: `该申请${REQUEST_STATUS_LABELS[status]}，${what}；以上为审批时的检查结果` }];
 }

@@ -20,7 +20,9 @@ import {
   type Actor,
   type ApprovalRequest,
   type ExchangeFields,
+  type PolicyCheck,
   type Transition,
+  checksAtClose,
 } from '../../../../src/domain/approval';
 import { distanceMetres } from '../../../../src/domain/geo';
 import { AppError, notFound } from '../../../../src/server/errors';
@@ -59,13 +61,17 @@ function dutyDoc(r: ApprovalRequest<ExchangeFields>, district: DistrictData): Du
 interface Prepared {
   teacherDuties: DutyDoc[];
   facility: FacilityDoc | null;
+  /** The checks as they stand at the decision: kept on the request once it closes. */
+  checks: PolicyCheck[];
 }
 
-async function prepare(r: ApprovalDoc): Promise<Prepared> {
-  return {
-    teacherDuties: isExchange(r) ? await dutiesOfTeacher(r.teacherOpenid) : [],
-    facility: r.type === 'facility' ? await getFacility(r.facilityId) : null,
-  };
+async function prepare(r: ApprovalDoc, nowMs: number, names: (id: string) => string): Promise<Prepared> {
+  const [teacherDuties, facility, checks] = await Promise.all([
+    isExchange(r) ? dutiesOfTeacher(r.teacherOpenid) : Promise.resolve([]),
+    r.type === 'facility' ? getFacility(r.facilityId) : Promise.resolve(null),
+    r.status === 'pending' ? currentChecks(r, nowMs, names) : Promise.resolve(r.checks),
+  ]);
+  return { teacherDuties, facility, checks };
 }
 
 /** What the final approval creates, in the same transaction as the decision: exactly once. */
@@ -95,7 +101,7 @@ export async function transition(id: string, ctx: ActionContext, move: Move, not
   const before = await getApproval(id);
   // Another district's, school's or teacher's request answers exactly as a made-up id.
   if (!before || before.districtCode !== district.district.code || !canSee(before, actor)) throw notFound('该申请');
-  const prepared = await prepare(before);
+  const prepared = await prepare(before, ctx.now, namesOf(district));
   const after = await runTransaction(async (tx) => {
     const current = (await tx.collection(COLLECTIONS.approvals).doc(id).get()).data as ApprovalDoc;
     const moved = move(current, actor, ctx.now);
@@ -104,6 +110,7 @@ export async function transition(id: string, ctx: ActionContext, move: Move, not
     const result = isFinalApproval(current, next) ? await createOutcome(tx, next, district, prepared, ctx.now) : current.result;
     const doc: ApprovalDoc = indexed({
       ...next,
+      checks: next.status === 'pending' ? next.checks : checksAtClose(current.status === 'pending' ? prepared.checks : next.checks, next.status, next.type),
       deciders: next.trail.some((t) => t.by === actor._id && t.step !== null) ? [...new Set([...current.deciders, actor._id])] : current.deciders,
       result,
     });

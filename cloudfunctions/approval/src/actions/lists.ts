@@ -9,6 +9,7 @@ import { mergedPage, PAGE_SIZE } from '../../../../src/server/paging';
 import { getApproval, type ApprovalDoc } from '../../../../src/server/repositories/approvals';
 import { dutiesOfTeacher } from '../../../../src/server/repositories/duties';
 import { actorOf, namesOf } from '../context';
+import { competingChecks, pendingBookingRequests } from './submit-facility';
 import { ZONE, toDetail, toSummary } from '../views';
 
 interface PageInput {
@@ -84,13 +85,17 @@ export function canSee(r: ApprovalDoc, actor: { _id: string; roles: readonly str
 }
 
 /** Fresh checks while a teacher exchange is pending (duties may have changed since submission). */
-export async function currentChecks(r: ApprovalDoc, nowMs: number): Promise<PolicyCheck[]> {
+export async function currentChecks(r: ApprovalDoc, nowMs: number, names?: (schoolId: string) => string): Promise<PolicyCheck[]> {
   if (r.status !== 'pending') return r.checks;
   if (r.type === 'facility') {
     const facility = await getFacility(r.facilityId);
     if (!facility) return [{ code: 'FACILITY_GONE', level: 'block', message: '该场馆已不存在' }];
-    const bookings = await confirmedBookings(r.facilityId, r.start - 24 * 3600_000, r.end + 24 * 3600_000);
-    return [...facilityBookingChecks(facility, bookings, r, r.createdAt, nowMs, ZONE), ...r.checks.filter((c) => c.code === 'NO_DECIDER')];
+    const [bookings, open] = await Promise.all([confirmedBookings(r.facilityId, r.start - 24 * 3600_000, r.end + 24 * 3600_000), pendingBookingRequests(r.districtCode, r.facilityId)]);
+    return [
+      ...facilityBookingChecks(facility, bookings, r, r.createdAt, nowMs, ZONE),
+      ...competingChecks(open.filter((o) => o._id !== r._id), r, names ?? ((id) => id)),
+      ...r.checks.filter((c) => c.code === 'NO_DECIDER'),
+    ];
   }
   const duties = (await dutiesOfTeacher(r.teacherOpenid)).filter((d) => d._id !== dutyIdFor(r._id));
   const fresh = exchangeChecks(r, r._id, duties, nowMs, ZONE);
@@ -102,5 +107,5 @@ export async function detail(input: { id: string }, ctx: ActionContext): Promise
   const r = await getApproval(input.id);
   // Another district's, school's or teacher's request answers exactly as a made-up id.
   if (!r || r.districtCode !== district.district.code || !canSee(r, actor)) throw notFound('该申请');
-  return toDetail(r, actor, namesOf(district), await currentChecks(r, ctx.now), ctx.now);
+  return toDetail(r, actor, namesOf(district), await currentChecks(r, ctx.now, namesOf(district)), ctx.now);
 }

@@ -1,25 +1,42 @@
-import type { BookingView } from '../../../../src/contracts/facility';
+import type { BookingRequestView, BookingView } from '../../../../src/contracts/facility';
 import { runTransaction } from '../../../../src/server/cloud';
 import { forbidden } from '../../../../src/server/errors';
 import { cancelInTransaction } from '../../../../src/server/facility-booking';
 import type { ActionContext } from '../../../../src/server/handler';
 import { checkTypedText } from '../../../../src/server/content-check';
-import { bookingsOfSchool, facilitiesByIds, getFacility } from '../../../../src/server/repositories/facilities';
+import { facilitiesByIds, getFacility, type BookingDoc } from '../../../../src/server/repositories/facilities';
+import type { ApprovalDoc } from '../../../../src/server/repositories/approvals';
+import { COLLECTIONS } from '../../../../src/contracts/collections';
+import { db } from '../../../../src/server/cloud';
+import { mergedPage, PAGE_SIZE } from '../../../../src/server/paging';
 import { callerOf, type Caller } from '../scope';
-import { bookingView } from '../views';
+import { bookingView, requestView } from '../views';
 
 function schoolOf(caller: Caller): string {
   if (!caller.user.schoolId) throw forbidden('当前账号未绑定学校');
   return caller.user.schoolId;
 }
 
-/** The caller school's bookings, made and received: upcoming first (soonest first), then the rest (latest first). */
-export async function myBookings(_input: unknown, ctx: ActionContext): Promise<BookingView[]> {
+/** The caller school's bookings, made and received, latest start first, a page at a time. */
+export async function myBookings(input: { cursor?: string; limit?: number }, ctx: ActionContext): Promise<{ items: BookingView[]; next: string | null }> {
   const caller = await callerOf(ctx);
-  const bookings = await bookingsOfSchool(schoolOf(caller));
-  const facilities = new Map((await facilitiesByIds([...new Set(bookings.map((b) => b.facilityId))])).map((f) => [f._id, f]));
-  const views = bookings.map((b) => bookingView(b, facilities.get(b.facilityId), caller, ctx.now));
-  return views.sort((a, b) => Number(b.upcoming) - Number(a.upcoming) || (a.upcoming ? a.start - b.start : b.start - a.start));
+  const school = schoolOf(caller);
+  const page = await mergedPage<BookingDoc>(COLLECTIONS.bookings, [{ bookingSchoolId: school }, { schoolId: school }], 'start', input.cursor, input.limit ?? PAGE_SIZE);
+  const facilities = new Map((await facilitiesByIds([...new Set(page.items.map((b) => b.facilityId))])).map((f) => [f._id, f]));
+  return { items: page.items.map((b) => bookingView(b, facilities.get(b.facilityId), caller, ctx.now)), next: page.next };
+}
+
+/**
+ * The caller school's booking requests, newest first: those still waiting, or those closed without a
+ * booking, each with who it waits for or the decider's reason (the requester's only place to read it).
+ */
+export async function myRequests(input: { status: 'open' | 'closed'; cursor?: string; limit?: number }, ctx: ActionContext): Promise<{ items: BookingRequestView[]; next: string | null }> {
+  const caller = await callerOf(ctx);
+  const _ = db().command;
+  const status = input.status === 'open' ? 'pending' : _.in(['rejected', 'returned', 'withdrawn']);
+  const where = { districtCode: caller.district.district.code, type: 'facility', bookingSchoolId: schoolOf(caller), status };
+  const page = await mergedPage<ApprovalDoc>(COLLECTIONS.approvals, [where], 'updatedAt', input.cursor, input.limit ?? PAGE_SIZE);
+  return { items: page.items.map((r) => requestView(r, caller)), next: page.next };
 }
 
 /** Cancels a booking of the caller's school (either side): its time is free again at once. */

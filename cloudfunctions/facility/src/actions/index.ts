@@ -2,7 +2,7 @@ import type { ActionTable } from '../../../../src/server/handler';
 import { facilityInputs, type FacilityOutputs } from '../../../../src/contracts/facility';
 import { list } from './list';
 import { week } from './week';
-import { cancel, myBookings } from './bookings';
+import { cancel, myBookings, myRequests } from './bookings';
 
 // Who may call each action: src/contracts/access.ts. Every action also keeps to the caller's district (scope.ts).
 
@@ -10,5 +10,6 @@ export const facilityActions: ActionTable<typeof facilityInputs, FacilityOutputs
   list: { input: facilityInputs.list, run: list },
   week: { input: facilityInputs.week, run: week },
   myBookings: { input: facilityInputs.myBookings, run: myBookings },
+  myRequests: { input: facilityInputs.myRequests, run: myRequests },
   cancel: { input: facilityInputs.cancel, run: cancel },
 };

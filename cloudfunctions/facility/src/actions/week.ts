@@ -14,6 +14,20 @@ export const mondayOf = (date: string) => addDays(date, 1 - weekdayOf(date));
 
 const slot = ({ start, end, startHm, endHm }: { start: number; end: number; startHm: string; endHm: string }) => ({ start, end, startHm, endHm });
 
+/**
+ * A free interval as the booking rules see it: a start inside the notice limit cannot be booked (the
+ * request would fail TOO_SOON), so an interval the limit cuts is shown as two pieces, the later one
+ * bookable from the first moment the rules allow.
+ */
+function bookablePieces(s: { start: number; end: number; startHm: string; endHm: string }, earliest: number, withinDays: boolean) {
+  const piece = (start: number, end: number, bookable: boolean) => ({ start, end, startHm: hmIn(start, ZONE), endHm: hmIn(end, ZONE), bookable });
+  if (!withinDays || s.end <= earliest) return [{ ...slot(s), bookable: false }];
+  if (s.start >= earliest) return [{ ...slot(s), bookable: true }];
+  // Rounded up to the next quarter hour, as a person would book it.
+  const from = Math.ceil(earliest / 900_000) * 900_000;
+  return from < s.end ? [piece(s.start, from, false), piece(from, s.end, true)] : [{ ...slot(s), bookable: false }];
+}
+
 /** Seven China days of a facility: opening hours, confirmed bookings (by which school) and free time. */
 export async function week(input: { facilityId: string; weekStart?: string }, ctx: ActionContext): Promise<WeekView> {
   const caller = await callerOf(ctx);
@@ -33,7 +47,7 @@ export async function week(input: { facilityId: string; weekStart?: string }, ct
       today: ahead === 0,
       past: ahead < 0,
       open: d.open.map(slot),
-      free: d.free.map((s) => ({ ...slot(s), bookable: s.end > earliest && ahead <= f.rules.maxDaysAhead })),
+      free: d.free.flatMap((s) => bookablePieces(s, earliest, ahead <= f.rules.maxDaysAhead)),
       booked: (byDate.get(d.date) ?? []).map((e) => ({
         bookingId: e.bookingId,
         start: e.start,

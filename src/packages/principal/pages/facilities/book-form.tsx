@@ -20,13 +20,15 @@ export interface BookFormProps {
   /** Filled from a tapped free slot; the user may change it. */
   draft: BookDraft;
   onDraft(d: BookDraft): void;
+  /** After a request was filed (the page refreshes the school's requests). */
+  onSent?(): void;
 }
 
 /**
  * 申请预约: date, start, end, purpose → an approval request (场馆预约) that the owning school's principal
  * decides; the booking is made only on approval, and never overlaps another.
  */
-export default function BookForm({ facility, today, draft, onDraft }: BookFormProps) {
+export default function BookForm({ facility, today, draft, onDraft, onSent }: BookFormProps) {
   const [purpose, setPurpose] = useState('');
   const [requestId, setRequestId] = useState(newRequestId);
   const [state, setState] = useState<'idle' | 'sending' | 'sent'>('idle');
@@ -51,6 +53,7 @@ export default function BookForm({ facility, today, draft, onDraft }: BookFormPr
       setState('sent');
       setRequestId(newRequestId());
       setPurpose('');
+      onSent?.();
     } catch (e) {
       setState('idle');
       setError((e as Error).message || '提交失败，请重试');

@@ -9,6 +9,9 @@ import StatusView from '../../../../components/status-view';
 import WeekGrid from './week-grid';
 import BookForm, { type BookDraft } from './book-form';
 import MyBookings from './my-bookings';
+import MyRequests from './my-requests';
+import { usePagedCall } from '../../../../hooks/use-paged-call';
+import type { BookingView } from '../../../../contracts/facility';
 import './index.scss';
 
 const hm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -24,11 +27,13 @@ export default function FacilitiesPage() {
   const facilities = list.data?.facilities ?? [];
   const chosen = facilities.find((f) => f.id === facilityId) ?? facilities[0] ?? null;
   const week = useCall('facility', 'week', chosen ? { facilityId: chosen.id, ...(weekStart ? { weekStart } : {}) } : null);
-  const mine = useCall('facility', 'myBookings', list.data?.canBook ? {} : null);
+  const mine = usePagedCall<BookingView>('facility', 'myBookings', list.data?.canBook ? {} : null);
+  const [requestsKey, setRequestsKey] = useState(0);
 
   useEffect(() => setDraft({ date: '', start: '', end: '' }), [chosen?.id]);
 
   usePullDownRefresh(() => {
+    setRequestsKey((k) => k + 1);
     void Promise.all([list.reload(), week.reload(), mine.reload()]).finally(() => Taro.stopPullDownRefresh());
   });
 
@@ -74,15 +79,16 @@ export default function FacilitiesPage() {
           </View>
           <StatusView loading={week.loading} error={week.error} onRetry={week.reload} />
           {w && !week.loading && <WeekGrid days={w.days} onPick={list.data?.canBook && !chosen.mine ? pick : undefined} />}
-          {list.data?.canBook && !chosen.mine && <BookForm facility={chosen} today={list.data.today} draft={draft} onDraft={setDraft} />}
+          {list.data?.canBook && !chosen.mine && <BookForm facility={chosen} today={list.data.today} draft={draft} onDraft={setDraft} onSent={() => setRequestsKey((k) => k + 1)} />}
           {list.data?.canBook && chosen.mine && <Text className='facilities__note'>本校场馆：其他学校的预约申请由您在审批中处理。</Text>}
           {list.data && !list.data.canBook && <Text className='facilities__note'>可查看场馆安排；预约请由本校校长申请。</Text>}
         </View>
       )}
       {list.data?.canBook && (
         <View>
-          <StatusView loading={mine.loading && !mine.data} error={mine.error} onRetry={mine.reload} />
-          {mine.data && <MyBookings bookings={mine.data} onChanged={() => void Promise.all([mine.reload(), week.reload()])} />}
+          <MyRequests reloadKey={requestsKey} />
+          <StatusView loading={mine.loading && !mine.items} error={mine.error} onRetry={mine.reload} />
+          {mine.items && <MyBookings bookings={mine.items} hasMore={mine.hasMore} loadingMore={mine.loadingMore} onMore={() => void mine.more()} onChanged={() => void Promise.all([mine.reload(), week.reload()])} />}
         </View>
       )}
     </View>
