@@ -5,6 +5,8 @@ import type { AttendanceRowView } from '../../../../contracts/duty';
 import { useCall } from '../../../../hooks/use-call';
 import SampleBadge from '../../../../components/sample-badge';
 import StatusView from '../../../../components/status-view';
+import SubscribePrompt from '../../../../components/subscribe-prompt';
+import { SUBSCRIBE_TEMPLATES } from '../../../../services/subscribe';
 import './index.scss';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -65,6 +67,7 @@ export default function AttendancePage() {
               有 {v.pendingMakeups} 条补卡申请待审批 ›
             </Text>
           )}
+          <SubscribePrompt templateId={SUBSCRIBE_TEMPLATES.attendance} label='接收考勤提醒' hint='交流教师迟到、早退或不在范围内签到签退时，通过微信提醒您。' />
           {v.rows.length === 0 && <StatusView empty emptyText='这一天没有交流教师的任务安排' />}
           {exceptions.length > 0 && <Text className='attendance__heading'>需要关注</Text>}
           {exceptions.map((r) => <Row key={r.key} r={r} />)}
