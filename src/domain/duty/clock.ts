@@ -48,7 +48,8 @@ export function decideClockIn(
   const lateMinutes = Math.max(0, Math.floor((nowMs - session.startMs) / 60_000));
   const inPass = distanceM <= policy.geofenceRadiusM;
   const warnings: string[] = [];
-  if (late) warnings.push(`迟到 ${lateMinutes} 分钟（开始后 ${policy.lateGraceMin} 分钟内不算迟到）`);
+  // The host principal is told of every flag (cloudfunctions/duty/src/notices.ts), so each warning says so.
+  if (late) warnings.push(`迟到 ${lateMinutes} 分钟（开始后 ${policy.lateGraceMin} 分钟内不算迟到），已记录并提示学校`);
   if (!inPass) warnings.push(warnRange(distanceM, policy.geofenceRadiusM, '签到'));
   return { ok: true, clockInAt: nowMs, inDistanceM: distanceM, inPass, late, lateMinutes, warnings };
 }
@@ -113,7 +114,7 @@ export function decideClockOut(
     return refuse('CONFIRM_EARLY_LEAVE', `本节 ${session.slotEnd} 结束，现在签退将记为早退 ${earlyMinutes} 分钟并提示学校。确定现在签退吗？`);
   const outPass = distanceM <= policy.geofenceRadiusM;
   const warnings: string[] = [];
-  if (leftEarly) warnings.push(`早退 ${earlyMinutes} 分钟（本节 ${session.slotEnd} 结束）`);
+  if (leftEarly) warnings.push(`早退 ${earlyMinutes} 分钟（本节 ${session.slotEnd} 结束），已记录并提示学校`);
   if (!outPass) warnings.push(warnRange(distanceM, policy.geofenceRadiusM, '签退'));
   return { ok: true, clockOutAt: Math.max(nowMs, record.clockInAt), outDistanceM: distanceM, outPass, leftEarly, earlyMinutes, warnings };
 }
