@@ -119,6 +119,12 @@ describe("the host principal's attendance view", () => {
     expect(v.rows[0].exceptions).toEqual(expect.arrayContaining([expect.stringMatching(/^迟到 31 分钟/), expect.stringMatching(/^早退 64 分钟/), expect.stringMatching(/^签到超出范围/), '计入 0 分钟，不计课时']));
   });
 
+  it('costs the caller read, then the duties, records, pending count and school read together', async () => {
+    const { roundTrips, sequentialTrips } = await app.cloud.invoke('duty', { action: 'attendance', date: '2026-11-26' }, { OPENID: HOST_45, APPID: 'wx-test' });
+    expect(roundTrips).toBeLessThanOrEqual(5);
+    expect(sequentialTrips).toBeLessThanOrEqual(2);
+  });
+
   it('a chosen date: Monday’s session nobody clocked is 未签到, first; another school’s duty is not shown', async () => {
     const v = await ok('duty', 'attendance', { date: '2026-11-23' }, HOST_45);
     expect(v.rows.map((r: any) => r.key)).toEqual(['dt-hd-teacher-1-2026-11-23-0955']);
