@@ -67,7 +67,8 @@ export const approvalInputs = {
       purpose: freeText('purpose', '用途', 100).min(2, '请填写用途（purpose）'),
     })
     .strict(),
-  inbox: z.object({ status: z.enum(['pending', 'decided'], { errorMap: () => ({ message: '列表（status）应为 pending 或 decided' }) }), ...paging }).strict(),
+  /** pending: waiting for me; decided: I decided; cc: 抄送我的. */
+  inbox: z.object({ status: z.enum(['pending', 'decided', 'cc'], { errorMap: () => ({ message: '列表（status）应为 pending、decided 或 cc' }) }), ...paging }).strict(),
   mine: z.object({ ...paging }).strict(),
   /** 待办: the count of requests waiting for the caller. */
   todo: z.object({}).strict(),
@@ -169,6 +170,8 @@ export interface ApprovalDetail extends ApprovalSummary {
   remindAfter: string | null;
   /** The holder of the pending step may hand it to an acting approver. */
   canTransfer: boolean;
+  /** 抄送: who is told without deciding. */
+  ccNames: string[];
 }
 
 export interface ApprovalOutputs {

@@ -233,3 +233,18 @@ describe('inbox paging', () => {
     expect(r.message).toContain('cursor');
   });
 });
+
+describe('抄送', () => {
+  it('an exchange copies the bureau (not a decider), which sees it under 抄送 and hears the outcome', async () => {
+    const filed = await ok('approval', 'submitExchange', exchangeRequest('req-cc-000001', { slots: [slot(1, '08:00', '08:40')] }), TEACHER);
+    expect(filed.ccNames).toEqual([expect.stringContaining('教育局')]);
+    expect((await ok('approval', 'inbox', { status: 'cc' }, BUREAU)).items.map((r: any) => r.id)).toContain(filed.id);
+    expect((await ok('approval', 'inbox', { status: 'cc' }, HOME)).items.map((r: any) => r.id)).not.toContain(filed.id);
+    expect((await ok('approval', 'inbox', { status: 'cc' }, HC_BUREAU)).items).toEqual([]);
+    await ok('approval', 'decide', { id: filed.id, decision: 'approve', version: 1 }, HOME);
+    await ok('approval', 'decide', { id: filed.id, decision: 'approve', version: 2 }, HUZHU);
+    const sent = app.cloud.sentMessages.length;
+    await ok('approval', 'decide', { id: filed.id, decision: 'approve', version: 3 }, LEAD);
+    expect(app.cloud.sentMessages.slice(sent).map((m: any) => m.touser)).toEqual(expect.arrayContaining([TEACHER, BUREAU]));
+  });
+});

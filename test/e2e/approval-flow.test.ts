@@ -56,7 +56,7 @@ describe('退回修改 edits the request', () => {
     expect(await byTestId('step-confirm').textContent()).toContain('周三 16:00–17:00');
     await byTestId('submit-request').click();
     // The form redirects to the request (the detail the teacher came from stays hidden in the page stack).
-    const trails = () => [...document.querySelectorAll('[data-testid="approval-trail"]')].map((e) => e.textContent ?? '');
+    const trails = () => Array.from(document.querySelectorAll('[data-testid="approval-trail"]'), (e) => e.textContent ?? '');
     await s.page.waitForFunction((read) => new Function(`return (${read})()`)().some((t: string) => t.includes('重新提交')), trails.toString());
     const shown = (await s.page.evaluate(trails)).find((t) => t.includes('重新提交'))!;
     expect(shown).toContain('每周安排：周五 14:00–15:00（1节） → 周三 16:00–17:00（1节）');

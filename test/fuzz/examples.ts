@@ -65,7 +65,7 @@ export const examples = (): Record<string, Record<string, Example[]>> => ({
       { requestId: 'fuzz-ap-00003', type: 'mentoring', hostSchoolId: 'hd-s05', slots: [{ weekday: 3, start: '14:00', end: '15:30', periods: 2 }], termStart: '2027-02-20', termEnd: '2027-07-10', mentee: { name: '李老师' } },
     ],
     submitFacility: [{ requestId: 'fuzz-fc-00001', facilityId: 'fc-hd-s01-gym', start: Date.parse('2026-11-25T16:30:00+08:00'), end: Date.parse('2026-11-25T17:30:00+08:00'), purpose: '篮球训练' }],
-    inbox: [{ status: 'pending' }, { status: 'decided' }, { status: 'pending', limit: 10 }],
+    inbox: [{ status: 'pending' }, { status: 'decided' }, { status: 'pending', limit: 10 }, { status: 'cc' }],
     mine: [{}],
     detail: [{ id: ids.approval }],
     decide: [{ id: ids.approval, decision: 'approve', comment: '同意', version: 1 }],

@@ -33,7 +33,7 @@ export function schoolsById(district: DistrictData): SchoolsById {
  * The district's deciding accounts, in one query: which school's principal leads each 学区 (routing
  * merges their steps), and the keys of every step role someone holds (a step nobody holds escalates).
  */
-export async function decidersOf(districtCode: string): Promise<{ heads: XuequHeads; staffed: Set<string> }> {
+export async function decidersOf(districtCode: string): Promise<{ heads: XuequHeads; staffed: Set<string>; accounts: UserProfile[] }> {
   const heads: Record<string, string[]> = {};
   const staffed = new Set<string>();
   const users = await fetchAll<UserProfile>(COLLECTIONS.users, { districtCode, roles: db().command.in(['principal', 'xuequzhang', 'bureau']) });
@@ -45,7 +45,7 @@ export async function decidersOf(districtCode: string): Promise<{ heads: XuequHe
     if (u.roles.includes('principal') && u.schoolId) staffed.add(`school:${u.schoolId}`);
     if (u.roles.includes('bureau')) staffed.add(`bureau:${districtCode}`);
   }
-  return { heads, staffed };
+  return { heads, staffed, accounts: users };
 }
 
 /** Teachers with an active exchange duty, of one school and of the district (资源共享 counts every form). */

@@ -51,3 +51,9 @@ export function noticeForRequester(r: ApprovalDoc): Notice<'result'>[] {
 }
 
 export const sendAll = (notices: Notice[]) => sendNotices(notices);
+
+/** 抄送: the copied are told the outcome once, when the request is approved or rejected. */
+export function noticesForCc(before: ApprovalDoc, after: ApprovalDoc): Notice<'result'>[] {
+  if (before.status !== 'pending' || (after.status !== 'approved' && after.status !== 'rejected')) return [];
+  return (after.cc ?? []).map((c) => ({ ...noticeForRequester(after)[0], touser: c.openid, page: DETAIL_PAGE(after._id) }));
+}

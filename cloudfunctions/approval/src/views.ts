@@ -97,5 +97,6 @@ export function toDetail(r: ApprovalDoc, actor: Actor, name: Names, checks: Poli
     canRemind: pending && r.requesterOpenid === actor._id && remindAfterOf(r.remindedAt, nowMs) === null,
     remindAfter: pending && r.requesterOpenid === actor._id && remindAfterOf(r.remindedAt, nowMs) !== null ? at(remindAfterOf(r.remindedAt, nowMs)!) : null,
     canTransfer: pending && canDecideStep(r.steps[r.current], actor),
+    ccNames: (r.cc ?? []).map((c) => c.name),
   };
 }

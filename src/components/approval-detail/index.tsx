@@ -76,6 +76,7 @@ export default function ApprovalDetailView({ detail: d, onChanged }: ApprovalDet
           </Text>
         )}
         {d.fields.map((f) => <Text key={f.label} className='approval__field'>{f.label}：{f.value}</Text>)}
+        {d.ccNames.length > 0 && <Text className='approval__field' data-testid='approval-cc'>抄送：{d.ccNames.join('、')}</Text>}
         {d.result?.dutyId && <Text className='approval__ok' data-testid='approval-result'>已生成交流任务</Text>}
       </View>
 

@@ -8,3 +8,4 @@ export * from './facility';
 export * from './escalation';
 export * from './edit';
 export * from './remind';
+export * from './cc';

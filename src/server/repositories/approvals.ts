@@ -12,6 +12,9 @@ export type ApprovalDoc = ApprovalRequest & {
   inboxKey: string | null;
   /** The acting approver (转交) of the pending step: their inbox queries it. */
   delegateOpenid?: string | null;
+  /** 抄送: told of the request and its outcome without deciding (ccOpenids: what their list queries). */
+  cc?: Array<{ openid: string; name: string }>;
+  ccOpenids?: string[];
   /** Last 催办 (remind) of the pending step, for its cooldown. */
   remindedAt?: number | null;
   /** 退回修改: the part the decider asked the requester to fix (the form opens there); cleared on resubmit. */

@@ -37,7 +37,7 @@ import { checkTypedText } from '../../../../src/server/content-check';
 import { actorOf, indexed, namesOf, rotationCounts } from '../context';
 import { dateIn } from '../../../../src/domain/duty';
 import { routeOf } from './submit';
-import { delegateNotice, noticeForRequester, noticesForStep, sendAll } from '../notices';
+import { delegateNotice, noticeForRequester, noticesForCc, noticesForStep, sendAll } from '../notices';
 import { ZONE, toDetail } from '../views';
 import { canSee, currentChecks } from './lists';
 
@@ -120,7 +120,7 @@ export async function transition(id: string, ctx: ActionContext, move: Move, not
   const names = namesOf(district);
   const step = after.status === 'pending' ? after.steps[after.current] : null;
   if (notify === 'delegate' && step?.delegate) await sendAll(delegateNotice(after, step.delegate.openid, names));
-  else await sendAll([...(await noticesForStep(after, names, ctx.now)), ...noticeForRequester(after)]);
+  else await sendAll([...(await noticesForStep(after, names, ctx.now)), ...noticeForRequester(after), ...noticesForCc(before, after)]);
   return toDetail(after, actor, names, await currentChecks(after, ctx.now), ctx.now);
 }
 
@@ -204,6 +204,8 @@ export async function resubmit(input: ResubmitInput, ctx: ActionContext): Promis
     reason: fields.reason,
     mentee: fields.mentee,
     checks: routed.checks,
+    cc: routed.cc,
+    ccOpenids: routed.cc.map((c) => c.openid),
     routedOn: routeDateOf(fields, dateIn(ctx.now, ZONE)),
     returnFix: null,
   } as Partial<ApprovalDoc>;

@@ -22,9 +22,9 @@ interface PageInput {
  * every escalated step of its district: 无人审批 or 超时), or the ones the caller decided. Newest first,
  * a page at a time.
  */
-export async function inbox(input: { status: 'pending' | 'decided' } & PageInput, ctx: ActionContext): Promise<ApprovalPage> {
+export async function inbox(input: { status: 'pending' | 'decided' | 'cc' } & PageInput, ctx: ActionContext): Promise<ApprovalPage> {
   const { actor, district } = await actorOf(ctx);
-  const sources = input.status === 'decided' ? [{ deciders: actor._id }] : pendingSources(actor, ctx.now);
+  const sources = input.status === 'decided' ? [{ deciders: actor._id }] : input.status === 'cc' ? [{ ccOpenids: actor._id }] : pendingSources(actor, ctx.now);
   const page = await mergedPage<ApprovalDoc>(COLLECTIONS.approvals, sources, 'updatedAt', input.cursor, input.limit ?? PAGE_SIZE);
   // The queries are exact; the rule itself is applied again so no query slip can widen the inbox.
   const items = input.status === 'pending' ? page.items.filter((r) => decidesAs(r, actor, ctx.now) !== null) : page.items;
@@ -80,6 +80,7 @@ export function canSee(r: ApprovalDoc, actor: { _id: string; roles: readonly str
   return (
     r.requesterOpenid === actor._id ||
     r.steps.some((s) => canDecideStep(s, actor) || s.delegate?.openid === actor._id) ||
+    (r.ccOpenids ?? []).includes(actor._id) ||
     (actor.roles.includes('bureau') && actor.districtCode === r.districtCode)
   );
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ApprovalDetail, approvalInputs } from '../../../../src/contracts/approval';
 import { COLLECTIONS } from '../../../../src/contracts/collections';
 import {
+  ccOf,
   exchangeChecks,
   hasBlock,
   markUnstaffed,
@@ -55,10 +56,10 @@ export async function fileRequest(
   const existing = await getApproval(id);
   if (existing) return duplicate(existing);
   if (hasBlock(checks)) throw new AppError('POLICY_BLOCK', checks.filter((c) => c.level === 'block').map((c) => c.message).join('；'));
-  const { steps, checks: all } = await routeOf(district, fields, ctx.now, checks);
+  const { steps, checks: all, cc } = await routeOf(district, fields, ctx.now, checks);
   const made = submit(fields, steps, user, ctx.now, { _id: id, routedOn: routeDateOf(fields, dateIn(ctx.now, ZONE), fields.type === 'facility' ? dateIn(fields.start, ZONE) : undefined) });
   if (!made.ok) throw new AppError(made.code, made.message);
-  const doc: ApprovalDoc = indexed({ ...(made.request as ApprovalRequest), inboxKey: null, deciders: [], checks: all, result: null });
+  const doc: ApprovalDoc = indexed({ ...(made.request as ApprovalRequest), inboxKey: null, deciders: [], checks: all, result: null, cc, ccOpenids: cc.map((c) => c.openid) });
   if (!(await insertOnce(COLLECTIONS.approvals, doc))) return duplicate((await getApproval(id))!);
   await sendAll(await noticesForStep(doc, names, ctx.now));
   return { ...toDetail(doc, user, names, all, ctx.now), duplicate: false };
@@ -68,11 +69,11 @@ export async function fileRequest(
  * The steps of a request: routed on the composition in force when it takes effect, each step nobody
  * holds marked for the bureau, with a warning per such step added to the checks.
  */
-export async function routeOf(district: DistrictData, fields: RequestFields, nowMs: number, checks: PolicyCheck[]): Promise<{ steps: Step[]; checks: PolicyCheck[] }> {
+export async function routeOf(district: DistrictData, fields: RequestFields, nowMs: number, checks: PolicyCheck[]): Promise<{ steps: Step[]; checks: PolicyCheck[]; cc: Array<{ openid: string; name: string }> }> {
   const on = routeDateOf(fields, dateIn(nowMs, ZONE), fields.type === 'facility' ? dateIn(fields.start, ZONE) : undefined);
-  const { heads, staffed } = await decidersOf(district.district.code);
+  const { heads, staffed, accounts } = await decidersOf(district.district.code);
   const marked = markUnstaffed(routeRequest(fields, district.versions, on, schoolsById(district), heads), staffed);
-  return { steps: marked.steps, checks: [...checks.filter((c) => c.code !== 'NO_DECIDER'), ...marked.checks] };
+  return { steps: marked.steps, checks: [...checks.filter((c) => c.code !== 'NO_DECIDER'), ...marked.checks], cc: ccOf(fields, marked.steps, district.versions, on, accounts) };
 }
 
 /** A teacher asks to teach at (or rotate to, mentor at …) another school of the district. */

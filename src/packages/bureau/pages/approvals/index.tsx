@@ -7,8 +7,8 @@ import StatusView from '../../../../components/status-view';
 import { busyIf } from '../../../../components/busy-props';
 import './index.scss';
 
-type Tab = 'mine' | 'pending' | 'closed';
-const TABS: Array<[Tab, string]> = [['mine', '待教育局处理'], ['pending', '全区审批中'], ['closed', '已结束']];
+type Tab = 'mine' | 'pending' | 'closed' | 'cc';
+const TABS: Array<[Tab, string]> = [['mine', '待教育局处理'], ['pending', '全区审批中'], ['closed', '已结束'], ['cc', '抄送']];
 
 /**
  * 全区审批 (bureau): what waits for the bureau (its own steps, steps nobody holds: 无人审批, steps waiting
@@ -17,7 +17,7 @@ const TABS: Array<[Tab, string]> = [['mine', '待教育局处理'], ['pending', 
  */
 export default function BureauApprovalsPage() {
   const [tab, setTab] = useState<Tab>('mine');
-  const list = usePagedCall<ApprovalSummary>('approval', tab === 'mine' ? 'inbox' : 'district', { status: tab === 'mine' ? 'pending' : tab });
+  const list = usePagedCall<ApprovalSummary>('approval', tab === 'mine' || tab === 'cc' ? 'inbox' : 'district', { status: tab === 'mine' ? 'pending' : tab });
   useDidShow(() => void list.reload());
   return (
     <View className='bureau-approvals' data-testid='bureau-approvals'>
@@ -27,7 +27,7 @@ export default function BureauApprovalsPage() {
         ))}
       </View>
       {tab === 'mine' && <Text className='bureau-approvals__hint'>无人审批：该环节的学校或学区尚未开通账号；超时：等待超过3天。教育局可代为审批。</Text>}
-      <StatusView loading={list.loading} error={list.error} onRetry={list.reload} empty={list.items?.length === 0} emptyText={tab === 'mine' ? '没有等待教育局处理的申请' : tab === 'pending' ? '全区没有审批中的申请' : '还没有已结束的申请'} />
+      <StatusView loading={list.loading} error={list.error} onRetry={list.reload} empty={list.items?.length === 0} emptyText={tab === 'mine' ? '没有等待教育局处理的申请' : tab === 'pending' ? '全区没有审批中的申请' : tab === 'cc' ? '没有抄送给教育局的申请' : '还没有已结束的申请'} />
       {!list.loading && list.items?.map((r) => (
         <View key={r.id} className='bureau-approvals__item' data-testid={`request-${r.id}`} onClick={() => void Taro.navigateTo({ url: `/packages/principal/pages/request/index?id=${r.id}` })}>
           <Text className='bureau-approvals__head'>

@@ -16,7 +16,7 @@ import './index.scss';
  * and takes one comment for all. Deciders are offered the "a request waits for you" reminder here.
  */
 export default function InboxPage() {
-  const [tab, setTab] = useState<'pending' | 'decided'>('pending');
+  const [tab, setTab] = useState<'pending' | 'decided' | 'cc'>('pending');
   const list = usePagedCall<ApprovalSummary>('approval', 'inbox', { status: tab });
   const [picked, setPicked] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
@@ -47,10 +47,11 @@ export default function InboxPage() {
       <View className='inbox-page__tabs'>
         <Text className={`inbox-page__tab ${tab === 'pending' ? 'inbox-page__tab--on' : ''}`} data-testid='tab-pending' onClick={() => setTab('pending')}>待我审批</Text>
         <Text className={`inbox-page__tab ${tab === 'decided' ? 'inbox-page__tab--on' : ''}`} data-testid='tab-decided' onClick={() => setTab('decided')}>我已审批</Text>
+        <Text className={`inbox-page__tab ${tab === 'cc' ? 'inbox-page__tab--on' : ''}`} data-testid='tab-cc' onClick={() => setTab('cc')}>抄送我的</Text>
       </View>
       <SubscribePrompt templateId={SUBSCRIBE_TEMPLATES.approval} label='接收审批提醒' hint='有申请等您审批时，通过微信提醒您。' />
       {note && <Text className='inbox-page__note' data-testid='inbox-note'>{note}</Text>}
-      <StatusView loading={list.loading} error={list.error} onRetry={list.reload} empty={list.items?.length === 0} emptyText={tab === 'pending' ? '没有待审批的申请' : '还没有审批记录'} />
+      <StatusView loading={list.loading} error={list.error} onRetry={list.reload} empty={list.items?.length === 0} emptyText={tab === 'pending' ? '没有待审批的申请' : tab === 'cc' ? '没有抄送给您的申请' : '还没有审批记录'} />
       {!list.loading && list.items?.map((r) => (
         <View key={r.id} className='inbox-page__item' data-testid={`request-${r.id}`}>
           {tab === 'pending' && (
