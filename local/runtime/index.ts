@@ -9,6 +9,7 @@ import { newId } from './codec';
 import { viaJson } from './json';
 import { installEnvOverlay, invocations, type Identity, type Invocation } from './identity';
 import { bindOpenApi, installSeams } from './seam';
+import { bindStorage } from './storage';
 import { Store } from './store';
 import { TxManager, type ConflictMode } from './transactions';
 import { bindBackend } from './transport';
@@ -18,6 +19,7 @@ export type { ConflictMode } from './transactions';
 export { Store } from './store';
 export { seamStatus, type SeamStatus } from './seam';
 export { CloudDbError } from './errors';
+export { readFile as readStoredFile, readByUrlPath as readStoredFileByUrlPath } from './storage';
 export { AGGREGATE_DEFAULT_LIMIT, DEFAULT_LIMIT, MAX_LIMIT } from './actions';
 
 export interface InvokeResult {
@@ -70,6 +72,12 @@ export interface LocalCloudOptions {
    * around 20 ms). Only reported (InvokeResult.simulatedMs), never waited. Default 0.
    */
   latencyMs?: number;
+  /**
+   * Where tempFileURLs of stored files point (cloud.getTempFileURL): `<storageUrl>/<cloudPath>`. Files
+   * live in `<dbFile>.files/`. Default `http://127.0.0.1/local-storage` (served by nothing unless a
+   * gateway serves it with readStoredFileByUrlPath).
+   */
+  storageUrl?: string;
 }
 
 /** Any of these means we are inside a real cloud (or its local debugger): never run there. */
@@ -122,6 +130,7 @@ export function createLocalCloud(opts: LocalCloudOptions): LocalCloud {
   const sentMessages: Array<Record<string, unknown>> = [];
   bindBackend({ store, tx, now: opts.now ?? Date.now });
   bindOpenApi({ functionsRoot, sentMessages });
+  bindStorage({ dir: `${path.resolve(opts.dbFile)}.files`, env: envName, baseUrl: (opts.storageUrl ?? 'http://127.0.0.1/local-storage').replace(/\/+$/, '') });
   const restoreEnv = installEnvOverlay(envName);
   let closed = false;
 
@@ -158,6 +167,7 @@ export function createLocalCloud(opts: LocalCloudOptions): LocalCloud {
     closed = true;
     bindBackend(null);
     bindOpenApi(null);
+    bindStorage(null);
     tx.clear();
     restoreEnv();
     store.close();

@@ -5,7 +5,8 @@
  * - @cloudbase/database: `Db.reqClass` is pinned to LocalReq with a getter whose setter ignores the
  *   assignment node-sdk makes on every cloud.database(). Query#update/remove/count refuse to run on a
  *   transaction's collection (the SDK would silently run them outside the transaction).
- * - @cloudbase/node-sdk: CloudBase#callCompatibleWxOpenApi is served by openapi.ts, and every path to
+ * - @cloudbase/node-sdk: CloudBase#callCompatibleWxOpenApi is served by openapi.ts, storage
+ *   (uploadFile, getTempFileURL, downloadFile, deleteFile) by storage.ts, and every path to
  *   the network (API requester, HTTP layer, metadata lookups) is blocked, so nothing can reach the real
  *   cloud or crash the process with an unhandled rejection for lack of credentials.
  *
@@ -18,6 +19,7 @@ import { CloudDbError, CODE } from './errors';
 import { serveOpenApi, type OpenApiBackend, type OpenApiRequest } from './openapi';
 import { resetTextChecks } from './sec-check';
 import { sdkDirs } from './sdk-paths';
+import * as storage from './storage';
 import { LocalReq } from './transport';
 
 export interface SeamStatus {
@@ -160,6 +162,9 @@ function guardNodeSdk(dir: string): void {
   patchExport(path.join(utils, 'request-core.js'), 'request', () => {
     throw new CloudDbError(CODE.SYS_ERR, 'local runtime: HTTP requests to the real cloud are disabled');
   });
+  // Storage (cloud.uploadFile & co.): CloudBase calls these module exports at call time.
+  const storageModule = path.join(dir, 'dist', 'storage', 'index.js');
+  for (const name of ['uploadFile', 'getTempFileURL', 'downloadFile', 'deleteFile'] as const) patchExport(storageModule, name, storage[name]);
   const { CloudBase } = require(path.join(dir, 'dist', 'cloudbase.js')) as { CloudBase?: { prototype: Record<string, unknown> } };
   if (typeof CloudBase?.prototype.callCompatibleWxOpenApi !== 'function') moved('CloudBase#callCompatibleWxOpenApi is gone');
   CloudBase.prototype.callCompatibleWxOpenApi = async function (opts: OpenApiRequest): Promise<Buffer> {

@@ -117,12 +117,23 @@ export interface ImportResult {
   duplicate: boolean;
 }
 
-export interface ExportFile {
-  filename: string;
-  /** CSV text with a UTF-8 BOM. */
-  content: string;
-  rows: number;
-}
+/** An exported table: inline when small, else a file in cloud storage (never truncated). */
+export type ExportFile =
+  | {
+      filename: string;
+      /** CSV text with a UTF-8 BOM. */
+      content: string;
+      rows: number;
+    }
+  | {
+      filename: string;
+      rows: number;
+      /** UTF-8 size of the stored CSV. */
+      bytes: number;
+      /** The CSV in cloud storage (wx.cloud.downloadFile) and a download link valid for an hour. */
+      fileID: string;
+      tempFileURL: string;
+    };
 
 export interface ImportsOutputs {
   importUpload: UploadReceipt;

@@ -1,14 +1,37 @@
+import cloud from 'wx-server-sdk';
 import type { z } from 'zod';
+import { csvText, utf8Bytes } from '../../../../src/domain/csv';
 import { catchmentToRow, IMPORT_HEADERS, schoolToRow, teacherToRow, zoningToRow } from '../../../../src/domain/imports';
 import { STAGE_ORDER } from '../../../../src/domain/stages';
 import type { ExportFile, importsInputs } from '../../../../src/contracts/admin-imports';
 import type { ActionContext } from '../../../../src/server/handler';
 import { listCatchments, listZoningRules } from '../../../../src/server/repositories/reference';
 import { listRoster } from '../../../../src/server/repositories/roster';
-import { toCsv } from './parse';
 import { importScope } from './scope';
 
 type ExportInput = z.output<typeof importsInputs.exportTable>;
+
+/**
+ * Largest CSV answered inline (UTF-8 bytes). A function's response may be 6 MB (JSON, so a CSV with
+ * quotes grows when escaped); 1 MB keeps every answer far below it and small tables in one round trip.
+ * Larger files go to cloud storage and the answer carries the file: never a truncated table.
+ */
+export const INLINE_EXPORT_BYTES = 1_000_000;
+/** How long the download link stays valid (s): enough to download now, not a standing public link. */
+const LINK_SECONDS = 3600;
+
+/** Inline when small, else written to cloud storage (exports/<district>/…) with a download link. */
+async function deliver(districtCode: string, filename: string, headers: readonly string[], rows: ReadonlyArray<readonly string[]>, now: number): Promise<ExportFile> {
+  const content = csvText(headers, rows);
+  const bytes = utf8Bytes(content);
+  if (bytes <= INLINE_EXPORT_BYTES) return { filename, content, rows: rows.length };
+  const cloudPath = `exports/${districtCode}/${now}-${Math.random().toString(36).slice(2, 10)}.csv`;
+  const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: Buffer.from(content, 'utf8') });
+  const links = await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: LINK_SECONDS }] });
+  const link = links.fileList[0];
+  if (!link || link.status !== 0 || !link.tempFileURL) throw new Error(`export file link failed: ${link?.errMsg ?? 'no link'}`);
+  return { filename, rows: rows.length, bytes, fileID, tempFileURL: link.tempFileURL };
+}
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The district's schools, zoning rules, roster or 登记范围 as CSV with the import's headers (re-imports as unchanged). */
@@ -19,18 +42,18 @@ export async function exportTable(input: ExportInput, ctx: ActionContext): Promi
   const nameOf = (id: string) => schoolName.get(id) ?? id;
   if (input.table === 'schools') {
     const schools = [...data.schools].sort((a, b) => byText(a.name, b.name));
-    return { filename: `${name}学校.csv`, content: toCsv(IMPORT_HEADERS.schools, schools.map(schoolToRow)), rows: schools.length };
+    return deliver(districtCode, `${name}学校.csv`, IMPORT_HEADERS.schools, schools.map(schoolToRow), ctx.now);
   }
   if (input.table === 'teachers') {
     const roster = (await listRoster(districtCode)).sort((a, b) => byText(nameOf(a.schoolId), nameOf(b.schoolId)) || byText(a.staffNo, b.staffNo));
-    return { filename: `${name}教师名册.csv`, content: toCsv(IMPORT_HEADERS.teachers, roster.map((t) => teacherToRow(t, nameOf))), rows: roster.length };
+    return deliver(districtCode, `${name}教师名册.csv`, IMPORT_HEADERS.teachers, roster.map((t) => teacherToRow(t, nameOf)), ctx.now);
   }
   if (input.table === 'catchments') {
     const lists = (await listCatchments(districtCode)).sort(
       (a, b) => a.intakeYear - b.intakeYear || STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage) || byText(nameOf(a.schoolId), nameOf(b.schoolId)),
     );
-    return { filename: `${name}登记范围.csv`, content: toCsv(IMPORT_HEADERS.catchments, lists.map((c) => catchmentToRow(c, nameOf))), rows: lists.length };
+    return deliver(districtCode, `${name}登记范围.csv`, IMPORT_HEADERS.catchments, lists.map((c) => catchmentToRow(c, nameOf)), ctx.now);
   }
   const rules = (await listZoningRules(districtCode)).sort((a, b) => a.schoolYear - b.schoolYear || byText(a._id, b._id));
-  return { filename: `${name}划片规则.csv`, content: toCsv(IMPORT_HEADERS.zoning, rules.map((r) => zoningToRow(r, nameOf))), rows: rules.length };
+  return deliver(districtCode, `${name}划片规则.csv`, IMPORT_HEADERS.zoning, rules.map((r) => zoningToRow(r, nameOf)), ctx.now);
 }

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { unescapeCell } from '../../../../src/domain/csv';
 import { AppError } from '../../../../src/server/errors';
 import { readFirstSheet, type SheetText } from './xlsx';
 
@@ -18,7 +19,7 @@ export async function parseTable(format: 'csv' | 'xlsx', content: string, encodi
     if (Buffer.byteLength(text, 'utf8') > MAX_BYTES) throw tooLarge();
     const res = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
     const [headers = [], ...rows] = res.data;
-    return { headers: headers.map((h) => String(h ?? '').trim()), rows: trimTrailingEmpty(rows.map((r) => r.map((c) => String(c ?? '')))) };
+    return { headers: headers.map((h) => String(h ?? '').trim()), rows: trimTrailingEmpty(rows.map((r) => r.map((c) => unescapeCell(String(c ?? ''))))) };
   }
   const buffer = Buffer.from(content, 'base64');
   if (buffer.length > MAX_BYTES) throw tooLarge();
@@ -30,7 +31,7 @@ export async function parseTable(format: 'csv' | 'xlsx', content: string, encodi
     throw new AppError('INVALID_INPUT', '无法读取该 xlsx 文件，请确认文件格式（另存为 .xlsx 后重试）', 'content');
   }
   const [headers = [], ...rows] = sheet.lines;
-  return { headers: headers.map((h) => h.trim()), rows: trimTrailingEmpty(rows) };
+  return { headers: headers.map((h) => h.trim()), rows: trimTrailingEmpty(rows.map((r) => r.map(unescapeCell))) };
 }
 
 /** Excel's plain “CSV” is GBK on Chinese Windows, “CSV UTF-8” is UTF-8: bytes that are not UTF-8 are GBK. */
@@ -47,9 +48,4 @@ function trimTrailingEmpty(rows: string[][]): string[][] {
   let end = rows.length;
   while (end > 0 && rows[end - 1].every((c) => c.trim() === '')) end--;
   return rows.slice(0, end);
-}
-
-/** CSV text with a UTF-8 BOM (so Excel reads the Chinese). */
-export function toCsv(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  return '\uFEFF' + Papa.unparse({ fields: [...headers], data: rows.map((r) => [...r]) }, { newline: '\r\n' });
 }

@@ -12,6 +12,7 @@ import { busyIf, disabledIf } from '../../../../components/busy-props';
 import ShareFile from '../../../../components/share-file';
 import StatusView from '../../../../components/status-view';
 import PreviewPanel from './preview-panel';
+import { exportText } from './export-file';
 import { headersText, TABLES } from './tables';
 import './index.scss';
 
@@ -87,7 +88,7 @@ export default function ImportsPage() {
   const exportCsv = () =>
     exp.prepare('export', async () => {
       const file = await call('admin', 'exportTable', { table, format: 'csv' });
-      return { filename: file.filename, csv: file.content };
+      return { filename: file.filename, csv: await exportText(file) };
     });
 
   if (me.loading || me.error) return <StatusView loading={me.loading} error={me.error} onRetry={me.reload} />;
