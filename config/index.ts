@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { cloudEnvId } from './cloud-env';
@@ -38,7 +39,7 @@ export default defineConfig<'webpack5'>(async () => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
-    cache: { enable: process.env.TARO_CACHE === '1' },
+    cache: { enable: false },
     terser: { enable: isProd },
     mini: {
       postcss: {
@@ -53,6 +54,14 @@ export default defineConfig<'webpack5'>(async () => {
       miniCssExtractPluginOption: { ignoreOrder: true },
     },
     h5: {
+      // `npm run dev:h5` (watch): webpack's dev server on loopback, the functions and demo sign-in passed to
+      // the gateway of `npm run serve` (PORT, default 3000) under the gateway's own Host, which it requires.
+      devServer: {
+        host: '127.0.0.1',
+        port: 10086,
+        allowedHosts: ['127.0.0.1', 'localhost'],
+        proxy: { '/fn': devGateway(), '/__dev': devGateway() },
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
@@ -64,5 +73,26 @@ export default defineConfig<'webpack5'>(async () => {
       },
     },
   };
+  config.cache = taroCache(isProd, config);
   return config;
 });
+
+function devGateway() {
+  return { target: `http://127.0.0.1:${process.env.PORT || 3000}`, changeOrigin: true };
+}
+
+/**
+ * webpack's persistent cache (node_modules/.cache/webpack): on for development builds (`npm run
+ * dev:weapp` / `dev:h5`, rebuilds in seconds), off for production builds unless TARO_CACHE=1 (CI and
+ * `npm test` build from scratch, so nothing stale can reach a test or an upload); TARO_CACHE=0 turns it
+ * off everywhere. Each build flavour keeps its own cache: the name carries the environment, the source
+ * root and the defined constants (another cloud environment id never reuses modules built for the last).
+ */
+function taroCache(isProd: boolean, config: UserConfigExport<'webpack5'>) {
+  const flag = process.env.TARO_CACHE;
+  const enable = flag === '1' || (flag !== '0' && !isProd);
+  const { sourceRoot, defineConstants } = config as { sourceRoot?: string; defineConstants?: unknown };
+  const flavour = JSON.stringify([sourceRoot, defineConstants]);
+  const name = `${process.env.NODE_ENV}-${process.env.TARO_ENV}-${createHash('sha1').update(flavour).digest('hex').slice(0, 10)}`;
+  return enable ? { enable, name } : { enable };
+}
