@@ -142,7 +142,9 @@ export function clockCard(
   policy: DutyPolicy,
 ): ClockCard {
   const since = addDays(dateIn(nowMs, zone), -1);
-  const open = recordToClockOut(records.filter((r) => r.sessionDate >= since), openid);
+  // 签退 takes yesterday's and today's records of duties that still exist, as the clockOut action does.
+  const ids = new Set(duties.map((d) => d._id));
+  const open = recordToClockOut(records.filter((r) => r.sessionDate >= since && ids.has(r.dutyId)), openid);
   if (!('ok' in open)) return { state: 'out', sessions: [], record: open, message: null };
   const any = openSessionFor(duties, nowMs, zone, policy);
   if (!any.ok && any.code === 'NO_DUTY_NOW') return { state: 'none', sessions: [], record: null, message: any.message };
