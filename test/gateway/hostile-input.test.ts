@@ -3,6 +3,7 @@
  * Anonymous calls through the gateway and the built bundles (`npm run build:functions` first).
  */
 import type { LocalApp } from '../../local/app';
+import { MAX_SEPARATORS, tooManySeparators } from '../../local/gateway';
 import { EVENT_LIMITS } from '../../src/contracts/event';
 import { callFn, startTestApp } from '../helpers/local-app';
 
@@ -22,13 +23,30 @@ async function postRaw(body: string) {
 const invalid = (message: RegExp) => ({ ok: false, code: 'INVALID_INPUT', message: expect.stringMatching(message) });
 
 describe('bounded before validation', () => {
-  it('400,000 unknown keys (4.7 MB) are refused by count, with a short answer', async () => {
+  it('400,000 unknown keys (4.7 MB) are refused by count before the body is parsed, with a short answer', async () => {
     const data: Record<string, unknown> = { action: 'listDistricts' };
     for (let i = 0; i < 400_000; i++) data[`key${i}`] = 1;
+    const res = await fetch(`${app.url}/fn/school`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) });
+    expect(res.status).toBe(413);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ error: `请求数据过大：字段和列表项超过${MAX_SEPARATORS}个` });
+    expect(text.length).toBeLessThan(300);
+  });
+
+  it('keys past the event limit but under the gateway’s count reach the function, which refuses them by count', async () => {
+    const data: Record<string, unknown> = { action: 'listDistricts' };
+    for (let i = 0; i < EVENT_LIMITS.nodes + 500; i++) data[`key${i}`] = 1;
     const { status, body } = await callFn(app, 'school', data);
     expect(status).toBe(200);
     expect(body.result).toEqual(invalid(new RegExp(`字段和列表项超过${EVENT_LIMITS.nodes}个`)));
     expect(JSON.stringify(body).length).toBeLessThan(300);
+  });
+
+  it('separators inside strings are not counted: an import piece full of commas passes', () => {
+    const piece = JSON.stringify({ data: { action: 'importUpload', piece: ',\\",'.repeat(50_000) } });
+    expect(tooManySeparators(piece)).toBe(false);
+    expect(tooManySeparators(`[${'0,'.repeat(MAX_SEPARATORS + 1)}0]`)).toBe(true);
+    expect(tooManySeparators(`[${'0,'.repeat(MAX_SEPARATORS)}0]`)).toBe(false);
   });
 
   it('nesting 10,000 objects deep is a structured INVALID_INPUT, not an HTTP 500', async () => {
