@@ -60,6 +60,8 @@ export default defineConfig<'webpack5'>(async () => {
         host: '127.0.0.1',
         port: 10086,
         allowedHosts: ['127.0.0.1', 'localhost'],
+        // Live reload instead of React fast refresh (its webpack plugin is not a dependency of the project).
+        hot: false,
         proxy: { '/fn': devGateway(), '/__dev': devGateway() },
       },
       publicPath: '/',
