@@ -8,6 +8,7 @@
  * against array elements, every field condition also admits rows whose field is an array and has an
  * element meeting it, through the store's element table (ELEMS_TABLE, indexed on (coll, field, value)),
  * so `{ tags: { $in: [...] } }` on an array field reads only the documents holding one of the values.
+ * `$exists` on an index field goes down as `json_type(...) IS [NOT] NULL`.
  */
 import { idKey, isPlainObject, type Doc } from './codec';
 
@@ -90,6 +91,9 @@ function collect(query: Doc, indexed: ReadonlySet<string>, coll: string | null, 
         out.push(render('id', t));
       }
     } else if (indexed.has(field)) {
+      // $exists is about the field as a whole (an array exists too): json_type is NULL exactly when the
+      // path is missing, and the type index serves it (e.g. rules stored before they carried keys).
+      if (isPlainObject(cond) && typeof cond.$exists === 'boolean') out.push(`${typeExpr(field)} IS ${cond.$exists ? 'NOT ' : ''}NULL`);
       const terms = fieldTerms(cond, bind, true);
       if (!terms.length) continue;
       const expr = extractExpr(field);

@@ -25,6 +25,8 @@ describe('array membership through the element table', () => {
     fc.array(scalar, { minLength: 1, maxLength: 3 }).map((v) => ({ $in: v })),
     fc.tuple(fc.constantFrom('$gt', '$lte'), scalar).map(([op, v]) => ({ [op]: v })),
     fc.tuple(scalar, scalar).map(([lo, hi]) => ({ $gte: lo, $lt: hi })),
+    fc.boolean().map((b) => ({ $exists: b })),
+    fc.tuple(fc.boolean(), scalar).map(([b, v]) => ({ $exists: b, $eq: v })),
   );
   // A write applied to both stores: the element table must follow every path that changes a document.
   const write = fc.oneof(
@@ -121,6 +123,14 @@ describe('a zoning lookup reads only its matches (counted, not timed)', () => {
       // 4 + 4 + 29 matching rules (and the other district's one, dropped by mingo): not 20,000.
       expect(expected).toHaveLength(37);
       expect(read).toBeLessThanOrEqual(expected.length + 1);
+
+      // Rules stored before rules carried keys: found through the type index, not by reading the district.
+      store.insertMany('zoning_rules', [{ _id: 'unkeyed', districtCode: '120101', schoolYear: 2025 }]);
+      const unkeyedQuery = { districtCode: '120101', matchKeys: { $exists: false } };
+      expect(store.explain('zoning_rules', unkeyedQuery).join(' | ')).toMatch(/ix:zoning_rules:t:matchKeys/);
+      const readBefore = store.stats.rowsRead;
+      expect(store.find('zoning_rules', unkeyedQuery).map((d) => d._id)).toEqual(['unkeyed']);
+      expect(store.stats.rowsRead - readBefore).toBe(1);
 
       // After an update moves a rule off the key and a remove, the next lookup follows.
       store.mutate('zoning_rules', { _id: 'r00001' }, false, (d) => ({ ...d, matchKeys: ['road:4999'] }));
