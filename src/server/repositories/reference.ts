@@ -5,7 +5,7 @@ import type { XuequVersion } from '../../domain/xuequ';
 import type { ZoningRule } from '../../domain/zoning';
 import type { FeederRule } from '../../domain/feeder';
 import type { CatchmentDoc } from '../../domain/catchment/types';
-import { db } from '../cloud';
+import { db, type Tx } from '../cloud';
 import { fetchAll, fetchById, TooManyDocumentsError } from './query';
 /** Reference data of the 学区 lookups: districts, divisions, schools, 学区 versions, zoning rules. */
 export interface DistrictDoc {
@@ -76,12 +76,40 @@ export async function zoningRulesByKeys(districtCode: string, keys: readonly str
 export const unkeyedZoningRules = (districtCode: string) =>
   fetchAll<StoredZoningRule>(COLLECTIONS.zoningRules, { districtCode, matchKeys: db().command.exists(false) });
 
-/** The school years the district's stored rules cover, in one aggregate request (not one read per rule). */
+/**
+ * meta/zoning-years:<districtCode>: the school years of the district's stored rules, kept by the zoning
+ * import in the transaction that writes the rules (the import is their only writer), so a cold district
+ * load reads one small document instead of grouping every rule.
+ */
+interface ZoningYearsDoc {
+  _id: string;
+  districtCode: string;
+  years: number[];
+}
+const zoningYearsId = (districtCode: string) => `zoning-years:${districtCode}`;
+const byNumber = (a: number, b: number) => a - b;
+
+/**
+ * The school years the district's stored rules cover: the years document, one request. A district whose
+ * rules predate it (or were loaded around the import) has none: then one aggregate groups its rules.
+ */
 export async function zoningRuleYears(districtCode: string): Promise<number[]> {
+  const stored = await fetchById<ZoningYearsDoc>(COLLECTIONS.meta, zoningYearsId(districtCode));
+  if (stored) return [...stored.years].sort(byNumber);
   const res = (await db().collection(COLLECTIONS.zoningRules).aggregate().match({ districtCode }).group({ _id: '$schoolYear' }).limit(1000).end()) as unknown as {
     list: Array<{ _id: number }>;
   };
-  return res.list.map((g) => g._id).filter((y) => typeof y === 'number').sort((a, b) => a - b);
+  return res.list.map((g) => g._id).filter((y) => typeof y === 'number').sort(byNumber);
+}
+
+/**
+ * In the zoning import's transaction: the years document becomes the years known before it (read with
+ * zoningRuleYears at the reference version the transaction checks) plus the years it writes. Rules are
+ * only added or changed, never removed, by an import, so the union is exact.
+ */
+export function recordZoningYears(tx: Tx, districtCode: string, known: readonly number[], written: readonly number[]): Promise<unknown> {
+  const years = [...new Set([...known, ...written])].sort(byNumber);
+  return tx.collection(COLLECTIONS.meta).doc(zoningYearsId(districtCode)).set({ data: { districtCode, years } });
 }
 
 const PAGE = 1000;

@@ -7,6 +7,7 @@ import type { ActionContext } from '../../../../src/server/handler';
 import { AppError } from '../../../../src/server/errors';
 import { fieldsOf, type Tx } from '../../../../src/server/cloud';
 import { bumpReferenceVersionFrom, referenceVersion, StaleReference } from '../../../../src/server/repositories/meta';
+import { recordZoningYears, zoningRuleYears } from '../../../../src/server/repositories/reference';
 import { applyOnce, earlierResult, type AppliedRequest } from '../../../../src/server/repositories/applied';
 import type { SchoolChange } from '../../../../src/domain/imports';
 import type { ZoningRule } from '../../../../src/domain/zoning';
@@ -79,6 +80,8 @@ async function applyAt(input: ApplyInput, ctx: ActionContext, version: number): 
   if (over) throw new AppError('INVALID_INPUT', over, 'content');
   const writes = results.filter((r) => r.outcome === 'new' || r.outcome === 'changed').map((r) => r.doc!);
   const schoolUpdates = input.table === 'teachers' ? countUpdates(scope.data.schools, roster, writes as RosterTeacher[], removals) : [];
+  // The district's rule years before this import (checked by the version bump below), kept with the rules.
+  const knownYears = input.table === 'zoning' && writes.length ? await zoningRuleYears(scope.districtCode) : [];
 
   const result = await applyOnce(request, async (tx) => {
     const updated = schools.length + schoolUpdates.length;
@@ -87,6 +90,7 @@ async function applyAt(input: ApplyInput, ctx: ActionContext, version: number): 
     for (const c of schools) await writeSchool(tx, c, input.requestId);
     for (const doc of writes) await setDoc(tx, COLLECTION_OF[input.table], input.table === 'zoning' ? keyed(doc as ZoningRule) : doc, input.requestId);
     for (const t of removals) await tx.collection(COLLECTIONS.teacherRoster).doc(t._id).remove();
+    if (input.table === 'zoning' && writes.length) await recordZoningYears(tx, scope.districtCode, knownYears, (writes as ZoningRule[]).map((r) => r.schoolYear));
     for (const u of schoolUpdates) await tx.collection(COLLECTIONS.schools).doc(u.id).update({ data: u.fields });
     return { table: input.table, counts, written: writes.length, removed: removals.length, schoolsUpdated: updated, referenceVersion: next };
   });

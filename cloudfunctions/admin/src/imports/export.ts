@@ -27,7 +27,8 @@ async function deliver(districtCode: string, filename: string, headers: readonly
   if (bytes <= INLINE_EXPORT_BYTES) return { filename, content, rows: rows.length };
   const cloudPath = `exports/${districtCode}/${now}-${Math.random().toString(36).slice(2, 10)}.csv`;
   const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: Buffer.from(content, 'utf8') });
-  const links = await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: LINK_SECONDS }] });
+  // Typed `void |` for the callback form; the promise form always answers the list.
+  const links = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: LINK_SECONDS }] })) as { fileList: Array<{ status: number; tempFileURL: string; errMsg?: string }> };
   const link = links.fileList[0];
   if (!link || link.status !== 0 || !link.tempFileURL) throw new Error(`export file link failed: ${link?.errMsg ?? 'no link'}`);
   return { filename, rows: rows.length, bytes, fileID, tempFileURL: link.tempFileURL };
