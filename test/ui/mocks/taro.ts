@@ -47,7 +47,12 @@ const api = {
       wx.calls.push({ api: 'writeFileSync', args: { path }, inTap: false });
       wx.files.set(path, data);
     },
+    readFileSync: (path: string) => {
+      if (!wx.files.has(path)) throw { errMsg: `readFileSync:fail no such file ${path}` };
+      return wx.files.get(path);
+    },
   }),
+  cloud: { downloadFile: recorded('cloud.downloadFile') },
   shareFileMessage: recorded('shareFileMessage'),
   requestSubscribeMessage: recorded('requestSubscribeMessage'),
   openSetting: recorded('openSetting', () => ({ authSetting: {} })),
