@@ -30,12 +30,18 @@ describe('the export file on the bureau page', () => {
     expect(wx.calls.find((c) => c.api === 'cloud.downloadFile')?.args).toEqual({ fileID: FILE.fileID });
   });
 
-  it('weapp: a failed download is an error, not an empty file', async () => {
+  it('weapp: when the bucket keeps the file from clients, the time-limited link is used; a failed one is an error', async () => {
     process.env.TARO_ENV = 'weapp';
     wx.answers['cloud.downloadFile'] = () => {
-      throw { errMsg: 'cloud.downloadFile:fail' };
+      throw { errMsg: 'cloud.downloadFile:fail permission denied' };
     };
-    await expect(exportText(FILE)).rejects.toEqual({ errMsg: 'cloud.downloadFile:fail' });
+    wx.answers.downloadFile = ({ url }: { url: string }) => {
+      if (url !== FILE.tempFileURL) return { statusCode: 403, tempFilePath: '' };
+      wx.files.set('wxfile://tmp/link.csv', CSV);
+      return { statusCode: 200, tempFilePath: 'wxfile://tmp/link.csv' };
+    };
+    expect(await exportText(FILE)).toBe(CSV);
+    await expect(exportText({ ...FILE, tempFileURL: 'https://files.example/expired' })).rejects.toThrow('下载导出文件失败（403），请重试');
   });
 
   it('browser: fetches the link; a failed fetch says so in Chinese', async () => {

@@ -53,6 +53,7 @@ const api = {
     },
   }),
   cloud: { downloadFile: recorded('cloud.downloadFile') },
+  downloadFile: recorded('downloadFile'),
   shareFileMessage: recorded('shareFileMessage'),
   requestSubscribeMessage: recorded('requestSubscribeMessage'),
   openSetting: recorded('openSetting', () => ({ authSetting: {} })),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'crypto';
 import cloud from 'wx-server-sdk';
 import type { z } from 'zod';
 import { csvText, utf8Bytes } from '../../../../src/domain/csv';
@@ -25,7 +26,8 @@ async function deliver(districtCode: string, filename: string, headers: readonly
   const content = csvText(headers, rows);
   const bytes = utf8Bytes(content);
   if (bytes <= INLINE_EXPORT_BYTES) return { filename, content, rows: rows.length };
-  const cloudPath = `exports/${districtCode}/${now}-${Math.random().toString(36).slice(2, 10)}.csv`;
+  // Unguessable name: where the bucket lets clients read, the fileID is the only key to a roster.
+  const cloudPath = `exports/${districtCode}/${now}-${randomBytes(16).toString('hex')}.csv`;
   const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: Buffer.from(content, 'utf8') });
   // Typed `void |` for the callback form; the promise form always answers the list.
   const links = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: LINK_SECONDS }] })) as { fileList: Array<{ status: number; tempFileURL: string; errMsg?: string }> };
