@@ -139,7 +139,7 @@ function blocked(what: string): () => Promise<never> {
     Promise.reject(
       new CloudDbError(
         CODE.SYS_ERR,
-        `local runtime: ${what} would call the real cloud; only the database, openapi.subscribeMessage.send and openapi.security.msgSecCheck are served locally`,
+        `local runtime: ${what} would call the real cloud; only the database, storage, openapi.subscribeMessage.send and openapi.security.msgSecCheck are served locally`,
       ),
     );
 }
