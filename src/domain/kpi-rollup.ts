@@ -13,6 +13,7 @@ import { recordHours } from './duty/hours';
 import { DEFAULT_DUTY_POLICY } from './duty/types';
 import type { ClockRecord, DutyPolicy } from './duty/types';
 import { emptyRecordFacts, isVerified, recordFactsOf, type RecordFacts, type SchoolYearPeriod } from './kpi';
+import { presenceVerified } from './presence';
 
 /**
  * One shard of a host school × month: sums over the records hosted there. The figures of a school ×
@@ -35,8 +36,13 @@ export interface KpiRollup {
   home: Array<{ schoolId: string; sessions: number }>;
   /** Such sessions whose duty was unknown when the record was rolled up. */
   orphanSessions: number;
-  /** Records that can never be verified (no clock-in, or out of range without 补卡), by session month. */
+  /** Records that can never be verified (no clock-in, no valid presence code, or out of range without 补卡), by session month. */
   unverified: number;
+  /**
+   * Of those, clocked in without a valid presence code (presence 'unverified'). Absent on rollups
+   * written before 扫码签到: read as 0, which they are (their records have no presence field).
+   */
+  noCode?: number;
   /** When a record last changed these figures (ms). */
   updatedAt: number;
 }
@@ -48,10 +54,10 @@ export const ROLLUP_SHARDS = 16;
 
 export const rollupId = (hostSchoolId: string, month: string, shard = 0): string => `${hostSchoolId}:${month}:${shard}`;
 
-const emptyFigures = (): RollupFigures => ({ hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 0 });
+const emptyFigures = (): RollupFigures => ({ hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 0, noCode: 0 });
 
-/** Verified now or later without any further write: clocked in within range or by 补卡. */
-export const willVerify = (r: ClockRecord): boolean => r.clockInAt !== null && (r.inPass || r.makeup);
+/** Verified now or later without any further write: clocked in with presence verified (code, 补卡, or geofence before codes). */
+export const willVerify = (r: ClockRecord): boolean => r.clockInAt !== null && presenceVerified(r);
 
 /**
  * A record's final contribution by month, signed (sign -1 takes it back). homeSchoolId: the duty's
@@ -73,6 +79,7 @@ export function recordContribution(
   const sessionMonth = monthOfDate(r.sessionDate);
   if (!willVerify(r)) {
     at(sessionMonth).unverified += sign;
+    if (r.presence === 'unverified') at(sessionMonth).noCode! += sign;
     return out;
   }
   // No nowMs: a record without clock-out counts to its capped end, as it will once verified.
@@ -104,7 +111,8 @@ function addFigures(into: Map<string, RollupFigures>, month: string, f: RollupFi
   else into.set(month, plus(cur, f));
 }
 
-const isZero = (f: RollupFigures) => f.hostMinutes === 0 && f.hostSessions === 0 && f.orphanSessions === 0 && f.unverified === 0 && f.home.every((h) => h.sessions === 0);
+const isZero = (f: RollupFigures) =>
+  f.hostMinutes === 0 && f.hostSessions === 0 && f.orphanSessions === 0 && f.unverified === 0 && (f.noCode ?? 0) === 0 && f.home.every((h) => h.sessions === 0);
 
 /** a + b, home sessions merged by school (zero entries dropped, order by school id). */
 export function plus(a: RollupFigures, b: RollupFigures): RollupFigures {
@@ -116,6 +124,7 @@ export function plus(a: RollupFigures, b: RollupFigures): RollupFigures {
     home: [...home].filter(([, n]) => n !== 0).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([schoolId, sessions]) => ({ schoolId, sessions })),
     orphanSessions: a.orphanSessions + b.orphanSessions,
     unverified: a.unverified + b.unverified,
+    noCode: (a.noCode ?? 0) + (b.noCode ?? 0),
   };
 }
 
@@ -177,15 +186,20 @@ export function recordFactsFromRollups(
     const host = recordFactsOf(out, hostSchoolId);
     host.hostMinutes += f.hostMinutes;
     host.hostSessions += f.hostSessions;
+    host.unverifiedSessions += f.unverified;
     for (const h of f.home) recordFactsOf(out, h.schoolId).homeSessions += h.sessions;
     out.orphan += f.orphanSessions;
     out.unverified += f.unverified;
+    out.noCode += f.noCode ?? 0;
   };
   for (const r of rollups) add(r.hostSchoolId, r.month, r);
   for (const r of recent) {
     if (!willVerify(r) || isVerified(r, zone, nowMs, policy)) continue;
     for (const [month, f] of recordContribution(r, homeOf(r.dutyId) ?? null, zone, -1, policy)) add(r.hostSchoolId, month, f);
-    if (r.sessionDate >= period.first && r.sessionDate <= period.last) out.unverified += 1;
+    if (r.sessionDate >= period.first && r.sessionDate <= period.last) {
+      out.unverified += 1;
+      recordFactsOf(out, r.hostSchoolId).unverifiedSessions += 1;
+    }
   }
   return out;
 }

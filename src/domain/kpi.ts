@@ -11,6 +11,7 @@ import { recordHours } from './duty/hours';
 import { DEFAULT_DUTY_POLICY } from './duty/types';
 import type { ClockRecord, Duty, DutyKind, DutyPolicy } from './duty/types';
 import { schoolIdsOf, type XuequVersion } from './xuequ';
+import { presenceVerified } from './presence';
 
 /** Every form of 教师交流 that counts for the share (资源共享 counts each form; 联合教研 moves nobody). */
 export const EXCHANGE_KINDS: readonly DutyKind[] = ['rotation', 'cross-teaching', 'itinerant', 'support', 'mentoring'];
@@ -101,6 +102,8 @@ export interface KpiRow {
   /** Verified sessions held at the group's schools (as host) and by their teachers elsewhere (as home). */
   hostSessions: number;
   homeSessions: number;
+  /** Sessions at the group's schools (as host) not verified at nowMs: shown apart, never counted above. */
+  unverifiedSessions: number;
   /** Confirmed bookings by other schools of the group's facilities (lent) and of others' (borrowed). */
   lentMinutes: number;
   borrowedMinutes: number;
@@ -109,11 +112,13 @@ export interface KpiRow {
 }
 
 /**
- * A verified record: clocked in within the geofence or by an approved 补卡, and ended by a clock-out or
- * by a capped end (the slot is over). A session still running at nowMs is not counted yet.
+ * A verified record: clocked in with presence verified (the host school's rotating code within the
+ * geofence, or an approved 补卡; a record from before 扫码签到 by geofence or 补卡, see
+ * presenceVerified), and ended by a clock-out or by a capped end (the slot is over). A session still
+ * running at nowMs is not counted yet.
  */
 export function isVerified(record: ClockRecord, zone: string, nowMs: number, policy: DutyPolicy = DEFAULT_DUTY_POLICY): boolean {
-  if (record.clockInAt === null || !(record.inPass || record.makeup)) return false;
+  if (record.clockInAt === null || !presenceVerified(record)) return false;
   return record.clockOutAt !== null || recordHours(record, zone, policy, nowMs).capped;
 }
 
@@ -127,32 +132,37 @@ interface Facts {
   hostMinutes: number;
   hostSessions: number;
   homeSessions: number;
+  unverifiedSessions: number;
   lentMinutes: number;
   borrowedMinutes: number;
 }
 
-const newFacts = (): Facts => ({ teachers: new Set(), keyTeachers: new Set(), hostMinutes: 0, hostSessions: 0, homeSessions: 0, lentMinutes: 0, borrowedMinutes: 0 });
+const newFacts = (): Facts => ({ teachers: new Set(), keyTeachers: new Set(), hostMinutes: 0, hostSessions: 0, homeSessions: 0, unverifiedSessions: 0, lentMinutes: 0, borrowedMinutes: 0 });
 
 /** What clock records add to the figures, per school: from rollups (live) or a full scan (the oracle). */
 export interface SchoolRecordFacts {
   hostMinutes: number;
   hostSessions: number;
   homeSessions: number;
+  /** Records of the school year at this host school not verified at nowMs (in `unverified` too). */
+  unverifiedSessions: number;
 }
 
 export interface RecordFacts {
   bySchool: Map<string, SchoolRecordFacts>;
   /** Records of the school year not verified (yet) at nowMs. */
   unverified: number;
+  /** Of those, clocked in without a valid presence code (or with one, out of range): presence 'unverified'. */
+  noCode: number;
   /** Verified sessions whose duty is unknown: counted for the host school only. */
   orphan: number;
 }
 
-export const emptyRecordFacts = (): RecordFacts => ({ bySchool: new Map(), unverified: 0, orphan: 0 });
+export const emptyRecordFacts = (): RecordFacts => ({ bySchool: new Map(), unverified: 0, noCode: 0, orphan: 0 });
 
 export function recordFactsOf(facts: RecordFacts, schoolId: string): SchoolRecordFacts {
   let f = facts.bySchool.get(schoolId);
-  if (!f) facts.bySchool.set(schoolId, (f = { hostMinutes: 0, hostSessions: 0, homeSessions: 0 }));
+  if (!f) facts.bySchool.set(schoolId, (f = { hostMinutes: 0, hostSessions: 0, homeSessions: 0, unverifiedSessions: 0 }));
   return f;
 }
 
@@ -172,7 +182,11 @@ export function recordFactsFromRecords(
   const out = emptyRecordFacts();
   for (const r of records) {
     if (!isVerified(r, zone, nowMs, policy)) {
-      if (r.sessionDate >= period.first && r.sessionDate <= period.last) out.unverified += 1;
+      if (r.sessionDate >= period.first && r.sessionDate <= period.last) {
+        out.unverified += 1;
+        recordFactsOf(out, r.hostSchoolId).unverifiedSessions += 1;
+        if (r.presence === 'unverified') out.noCode += 1;
+      }
       continue;
     }
     const h = recordHours(r, zone, policy, nowMs);
@@ -259,6 +273,7 @@ export class KpiFacts {
       f.hostMinutes += r.hostMinutes;
       f.hostSessions += r.hostSessions;
       f.homeSessions += r.homeSessions;
+      f.unverifiedSessions += r.unverifiedSessions;
     }
     for (const [schoolId, b] of input.bookingFacts.bySchool) {
       const f = this.of(schoolId);
@@ -266,8 +281,9 @@ export class KpiFacts {
       f.borrowedMinutes += b.borrowedMinutes;
     }
     this.sampleRecords ||= input.bookingFacts.sample;
-    const { unverified, orphan } = input.recordFacts;
-    if (unverified > 0) this.notes.push(`${unverified} 条签到记录未核验（不在范围内签到且无补卡，或尚未结束），未计入工时`);
+    const { unverified, noCode, orphan } = input.recordFacts;
+    if (unverified > 0) this.notes.push(`${unverified} 条签到记录未核验（未扫签到码、不在范围内签到且无补卡，或尚未结束），未计入工时和节次`);
+    if (noCode > 0) this.notes.push(`其中 ${noCode} 条签到未扫任务学校的签到码（或扫码时超出范围），只记录、不计入`);
     if (orphan > 0) this.notes.push(`${orphan} 条签到记录找不到对应任务，只计入任务学校`);
   }
 
@@ -291,7 +307,7 @@ export class KpiFacts {
       id, name, level, schoolIds: ids,
       rotation: { count: 0, base: null, share: null, target: ROTATION_TARGET, met: null, schoolsWithoutCount: 0 },
       key: { count: 0, base: null, share: null, target: KEY_TARGET, met: null, registered: false },
-      hostMinutes: 0, hostSessions: 0, homeSessions: 0, lentMinutes: 0, borrowedMinutes: 0, teacherCountSample: false,
+      hostMinutes: 0, hostSessions: 0, homeSessions: 0, unverifiedSessions: 0, lentMinutes: 0, borrowedMinutes: 0, teacherCountSample: false,
     };
     for (const sid of ids) {
       const school = this.schools.get(sid);
@@ -299,6 +315,7 @@ export class KpiFacts {
       row.hostMinutes += f.hostMinutes;
       row.hostSessions += f.hostSessions;
       row.homeSessions += f.homeSessions;
+      row.unverifiedSessions += f.unverifiedSessions;
       row.lentMinutes += f.lentMinutes;
       row.borrowedMinutes += f.borrowedMinutes;
       if (school && school.teacherCount !== null && school.teacherCount > 0) {

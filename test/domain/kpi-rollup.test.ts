@@ -25,10 +25,10 @@ const homeOf = (id: string) => home[id];
 function plain(f: RecordFacts) {
   const bySchool = Object.fromEntries(
     [...f.bySchool]
-      .filter(([, s]) => s.hostMinutes !== 0 || s.hostSessions !== 0 || s.homeSessions !== 0)
+      .filter(([, s]) => s.hostMinutes !== 0 || s.hostSessions !== 0 || s.homeSessions !== 0 || s.unverifiedSessions !== 0)
       .sort(([a], [b]) => (a < b ? -1 : 1)),
   );
-  return { bySchool, unverified: f.unverified, orphan: f.orphan };
+  return { bySchool, unverified: f.unverified, noCode: f.noCode, orphan: f.orphan };
 }
 
 /**
@@ -64,7 +64,8 @@ function recentOf(records: readonly ClockRecord[], nowMs: number): ClockRecord[]
 }
 
 // A pseudo-random district over the year's edges: night sessions across month and year ends, clock-ins
-// only, clock-outs, late and early, out of range, 补卡, unknown duties, records never clocked in.
+// only, clock-outs, late and early, out of range, 补卡, unknown duties, records never clocked in; and
+// presence: records from before codes (no field), scanned ones, ones without a code, 补卡 ones.
 function randomRecords(seed: number, n: number): ClockRecord[] {
   let x = seed;
   const rnd = (k: number) => {
@@ -95,10 +96,18 @@ function randomRecords(seed: number, n: number): ClockRecord[] {
         inPass: rnd(4) !== 0,
         makeup: kind === 2,
         outPass: clockOutAt === null ? null : true,
+        ...presenceOf(rnd(4), kind === 2),
       }),
     );
   }
   return out;
+}
+
+/** 0: before codes (no field); 1: scanned; 2: no code; 3: scanned out of range (a 补卡 record: by the principal). */
+function presenceOf(k: number, makeup: boolean): Pick<ClockRecord, 'presence' | 'presenceReason'> {
+  if (k === 0) return {};
+  if (makeup && k !== 2) return { presence: 'makeup', presenceReason: null };
+  return k === 1 ? { presence: 'code', presenceReason: null } : { presence: 'unverified', presenceReason: k === 2 ? '未扫签到码' : '超出范围' };
 }
 
 /** Only what exists at nowMs: clocked in (and out) by then. */
@@ -111,13 +120,13 @@ describe('a record’s contribution', () => {
   it('is its final one: a clock-in without clock-out counts to the slot end, split across the month end', () => {
     const r = record({ sessionDate: '2026-11-30', slotStart: '23:00', slotEnd: '01:00', clockInAt: cn('2026-11-30', '23:10') });
     const c = recordContribution(r, 'h1', CN);
-    expect(c.get('2026-11')).toEqual({ hostMinutes: 50, hostSessions: 1, home: [{ schoolId: 'h1', sessions: 1 }], orphanSessions: 0, unverified: 0 });
-    expect(c.get('2026-12')).toEqual({ hostMinutes: 60, hostSessions: 0, home: [], orphanSessions: 0, unverified: 0 });
+    expect(c.get('2026-11')).toEqual({ hostMinutes: 50, hostSessions: 1, home: [{ schoolId: 'h1', sessions: 1 }], orphanSessions: 0, unverified: 0, noCode: 0 });
+    expect(c.get('2026-12')).toEqual({ hostMinutes: 60, hostSessions: 0, home: [], orphanSessions: 0, unverified: 0, noCode: 0 });
   });
 
   it('counts a record that can never be verified once, by session month, and an unknown duty as orphan', () => {
     const out = record({ sessionDate: '2026-11-02', slotStart: '08:00', slotEnd: '09:00', clockInAt: cn('2026-11-02', '08:00'), inPass: false });
-    expect([...recordContribution(out, 'h1', CN)]).toEqual([['2026-11', { hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 1 }]]);
+    expect([...recordContribution(out, 'h1', CN)]).toEqual([['2026-11', { hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 1, noCode: 0 }]]);
     const orphan = record({ sessionDate: '2026-11-02', slotStart: '08:00', slotEnd: '09:00', clockInAt: cn('2026-11-02', '08:00'), clockOutAt: cn('2026-11-02', '08:30') });
     expect(recordContribution(orphan, null, CN).get('2026-11')).toMatchObject({ hostMinutes: 30, hostSessions: 1, orphanSessions: 1, home: [] });
   });
@@ -126,13 +135,28 @@ describe('a record’s contribution', () => {
     const before = record({ sessionDate: '2026-11-02', slotStart: '08:00', slotEnd: '09:00', clockInAt: cn('2026-11-02', '08:20'), inPass: false });
     const after = { ...before, makeup: true, clockOutAt: cn('2026-11-02', '09:00') };
     expect([...recordDelta(before, after, 'h1', CN)]).toEqual([
-      ['2026-11', { hostMinutes: 40, hostSessions: 1, home: [{ schoolId: 'h1', sessions: 1 }], orphanSessions: 0, unverified: -1 }],
+      ['2026-11', { hostMinutes: 40, hostSessions: 1, home: [{ schoolId: 'h1', sessions: 1 }], orphanSessions: 0, unverified: -1, noCode: 0 }],
     ]);
     const early = record({ sessionDate: '2026-11-02', slotStart: '08:00', slotEnd: '09:00', clockInAt: cn('2026-11-02', '08:00') });
     expect([...recordDelta(early, { ...early, clockOutAt: cn('2026-11-02', '09:30') }, 'h1', CN)]).toEqual([]);
     expect([...recordDelta(early, { ...early, clockOutAt: cn('2026-11-02', '08:45') }, 'h1', CN)]).toEqual([
-      ['2026-11', { hostMinutes: -15, hostSessions: 0, home: [], orphanSessions: 0, unverified: 0 }],
+      ['2026-11', { hostMinutes: -15, hostSessions: 0, home: [], orphanSessions: 0, unverified: 0, noCode: 0 }],
     ]);
+  });
+
+  it('a clock-in without the presence code is unverified and stays so, even when its clock-out is made up', () => {
+    const noCode = record({ sessionDate: '2026-11-02', slotStart: '08:00', slotEnd: '09:00', clockInAt: cn('2026-11-02', '08:00'), presence: 'unverified', presenceReason: '未扫签到码' });
+    expect([...recordContribution(noCode, 'h1', CN)]).toEqual([['2026-11', { hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 1, noCode: 1 }]]);
+    expect([...recordDelta(noCode, { ...noCode, makeup: true, clockOutAt: cn('2026-11-02', '09:00') }, 'h1', CN)]).toEqual([]);
+    // Scanned: counted like any verified session.
+    const scanned = { ...noCode, presence: 'code' as const, presenceReason: null };
+    expect(recordContribution(scanned, 'h1', CN).get('2026-11')).toMatchObject({ hostMinutes: 60, hostSessions: 1, unverified: 0, noCode: 0 });
+  });
+
+  it('rollups written before codes (no noCode field) add up as zero', () => {
+    const old = { _id: rollupId('s1', '2026-11'), hostSchoolId: 's1', month: '2026-11', shard: 0, hostMinutes: 10, hostSessions: 1, home: [], orphanSessions: 1, unverified: 2, updatedAt: 1 };
+    const next = applyDelta(old, 's1', '2026-11', { hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 1, noCode: 1 }, 2);
+    expect(next).toMatchObject({ unverified: 3, noCode: 1, hostMinutes: 10 });
   });
 
   it('the rollups read back the latest change', () => {
@@ -174,6 +198,11 @@ describe('figures from rollups equal the full scan', () => {
     const records = existingAt(randomRecords(1, 400), nowMs);
     const facts = recordFactsFromRecords(records, homeOf, schoolYearPeriod(2026, CN), CN, nowMs);
     expect(facts.unverified).toBeGreaterThan(0);
+    expect(facts.noCode).toBeGreaterThan(0);
+    expect(facts.noCode).toBeLessThan(facts.unverified);
+    expect(records.some((r) => r.presence === undefined && isVerified(r, CN, nowMs))).toBe(true);
+    expect(records.some((r) => r.presence === 'code' && isVerified(r, CN, nowMs))).toBe(true);
+    expect([...facts.bySchool.values()].some((s) => s.unverifiedSessions > 0)).toBe(true);
     expect(facts.orphan).toBeGreaterThan(0);
     expect(records.some((r) => r.makeup)).toBe(true);
     expect(recentOf(records, nowMs).some((r) => willVerify(r) && !isVerified(r, CN, nowMs))).toBe(true);

@@ -142,7 +142,7 @@ describe('hours and sessions from verified records', () => {
     expect(district.total).toMatchObject({ hostMinutes: 490, hostSessions: 7, homeSessions: 6 });
   });
   it('says what was left out', () => {
-    expect(district.notes).toEqual(['2 条签到记录未核验（不在范围内签到且无补卡，或尚未结束），未计入工时', '1 条签到记录找不到对应任务，只计入任务学校']);
+    expect(district.notes).toEqual(['2 条签到记录未核验（未扫签到码、不在范围内签到且无补卡，或尚未结束），未计入工时和节次', '1 条签到记录找不到对应任务，只计入任务学校']);
   });
 });
 

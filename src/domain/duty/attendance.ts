@@ -65,6 +65,8 @@ function rowOf(s: DutySession, r: ClockRecord | null, nowMs: number, zone: strin
   if (r.late) exceptions.push(`迟到 ${Math.max(0, Math.floor((r.clockInAt - s.startMs) / MIN))} 分钟（${hmIn(r.clockInAt, zone)} 签到）`);
   if (r.leftEarly && r.clockOutAt !== null) exceptions.push(`早退 ${Math.ceil((s.endMs - r.clockOutAt) / MIN)} 分钟（${hmIn(r.clockOutAt, zone)} 签退）`);
   if (!r.inPass) exceptions.push(`签到超出范围（${r.inDistanceM ?? '—'} 米）`);
+  // 扫码签到: a session without a valid code is recorded but not counted; the principal sees why.
+  if (r.presence === 'unverified') exceptions.push(`未核验：${r.presenceReason ?? '未扫签到码'}`);
   if (r.outPass === false) exceptions.push(`签退超出范围（${r.outDistanceM ?? '—'} 米）`);
   if (r.clockOutAt === null && ended) exceptions.push('未签退');
   if (!credited && (ended || r.clockOutAt !== null)) exceptions.push('计入 0 分钟，不计课时');

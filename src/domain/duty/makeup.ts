@@ -57,13 +57,15 @@ export function checkMakeupTarget(
 /**
  * The record once the host principal approves: the missing part is filled with the slot's own start
  * and end, marked makeup. No location was taken, so distances stay null and the verdict is the
- * principal's (inPass true); what was measured at a real clock-in is kept as it was.
+ * principal's (inPass true); what was measured at a real clock-in is kept as it was, its presence
+ * too (a 补卡 of the clock-out does not verify a clock-in made without the code).
  */
 export function applyApprovedMakeup(session: DutySession, record: ClockRecord | null): ClockRecord {
   if (record && record.clockInAt !== null)
     return { ...record, clockOutAt: session.endMs, outDistanceM: null, outPass: null, leftEarly: false, makeup: true };
   const opened = openedRecord(session, { clockInAt: session.startMs, inDistanceM: null, inPass: true, late: false });
-  return { ...opened, clockOutAt: session.endMs, makeup: true };
+  // No clock-in of its own: presence is the host principal's word, not a code.
+  return { ...opened, clockOutAt: session.endMs, makeup: true, presence: 'makeup', presenceReason: null };
 }
 
 /** A 补卡 request as the rules see it. */

@@ -1,3 +1,5 @@
+import type { PresenceStatus } from '../presence';
+
 /**
  * 教师交流任务 (跨校兼课, 走教, 轮岗交流 …) and their clock records. Pure data shapes: the cloud
  * function stores them as they are; every rule lives in the sibling files.
@@ -92,6 +94,10 @@ export interface ClockRecord {
   leftEarly: boolean;
   /** True when any part of the record came from an approved 补卡. */
   makeup: boolean;
+  /** How presence was established (../presence.ts); absent on records written before 扫码签到. */
+  presence?: PresenceStatus;
+  /** Why presence is not verified (Chinese, shown to the teacher and the host principal); null otherwise. */
+  presenceReason?: string | null;
 }
 
 export interface DutyPolicy {
