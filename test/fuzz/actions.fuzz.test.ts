@@ -82,7 +82,8 @@ class StoreWatch {
 
   private read(): Map<string, string> {
     const out = new Map<string, string>();
-    const tables = this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as Array<{ name: string }>;
+    // ix:% tables are the store's derived index data (array elements), not documents.
+    const tables = this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'ix:%'`).all() as Array<{ name: string }>;
     for (const { name } of tables) {
       for (const row of this.db.prepare(`SELECT id, body FROM "${name}"`).iterate() as IterableIterator<{ id: string; body: string }>) {
         out.set(`${name}/${row.id}`, row.body);
