@@ -67,6 +67,7 @@ export const ACCESS: AccessTable = {
     makeupInbox: { access: ['principal'], scope: 'own school as host' },
     decideMakeup: { access: ['principal'], scope: 'own school as host', limit: { per: 'hour', max: 300 } },
     attendance: { access: ['principal'], scope: 'own school as host (another school id answers as a made-up one)' },
+    presenceCode: { access: ['principal'], scope: "own school: the rotating 签到码 teachers scan (an office tablet signs in as the principal)" },
   },
   approval: {
     submitExchange: { access: ['teacher'], scope: 'own school, to a host school of own district', limit: { per: 'day', max: 30 } },

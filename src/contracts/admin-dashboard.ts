@@ -77,6 +77,8 @@ export interface KpiRowView {
   hostHours: number;
   hostSessions: number;
   homeSessions: number;
+  /** Sessions at the group's schools not verified (no valid 签到码, out of range, or still running): shown apart, not counted. */
+  unverifiedSessions: number;
   lentHours: number;
   borrowedHours: number;
   /** The teacher count behind the share is sample data: show 示例数据. */

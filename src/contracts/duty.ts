@@ -17,7 +17,21 @@ const hm = z.string({ required_error: '缺少开始时间（slotStart）' }).reg
 export const dutyInputs = {
   today: z.object({}).strict(),
   // dutyId: the duty of the card tapped; needed when two duties' clock-in windows overlap.
-  clockIn: z.object({ requestId, location, dutyId: entityId('dutyId', '任务编号').optional() }).strict(),
+  // presenceCode: the host school's rotating code, scanned (the QR's token) or typed (its 6 digits);
+  // without it the clock-in is recorded as unverified (issue 14).
+  clockIn: z
+    .object({
+      requestId,
+      location,
+      dutyId: entityId('dutyId', '任务编号').optional(),
+      presenceCode: z
+        .string({ invalid_type_error: '签到码（presenceCode）应为文字' })
+        .trim()
+        .min(6, '签到码（presenceCode）应为现场签到码或其下方的 6 位数字')
+        .max(200, '签到码（presenceCode）过长，请重新扫描')
+        .optional(),
+    })
+    .strict(),
   // confirmEarlyLeave: the teacher confirmed a 签退 long before the end (CONFIRM_EARLY_LEAVE otherwise).
   clockOut: z.object({ requestId, location, confirmEarlyLeave: z.boolean({ invalid_type_error: '确认早退（confirmEarlyLeave）应为是或否' }).optional() }).strict(),
   month: z.object({ month }).strict(),
@@ -27,6 +41,8 @@ export const dutyInputs = {
   decideMakeup: z.object({ id: entityId('id', '补卡申请编号'), approve: z.boolean({ required_error: '缺少决定（approve）', invalid_type_error: '决定（approve）应为是或否' }), comment: freeText('comment', '意见', 200).optional() }).strict(),
   /** The host principal's day; date defaults to today (China), schoolId to the caller's school. */
   attendance: z.object({ date: date('date', '日期').optional(), schoolId: entityId('schoolId', '学校编号').optional() }).strict(),
+  /** The host principal's rotating 签到码 of their own school, for the screen teachers scan. */
+  presenceCode: z.object({}).strict(),
 };
 
 export type DutyAction = keyof typeof dutyInputs;
@@ -44,7 +60,21 @@ export interface SessionView {
   periods: number;
   status: 'upcoming' | 'open' | 'past';
   today: boolean;
-  record: { clockInAt: string | null; clockOutAt: string | null; late: boolean; leftEarly: boolean; inPass: boolean; outPass: boolean | null; makeup: boolean } | null;
+  record: {
+    clockInAt: string | null;
+    clockOutAt: string | null;
+    late: boolean;
+    leftEarly: boolean;
+    inPass: boolean;
+    outPass: boolean | null;
+    makeup: boolean;
+    /** Presence counted (扫码 within range, 补卡, or a record from before codes by geofence). */
+    verified: boolean;
+    /** 已核验 / 未核验 / 补卡（校长确认）/ 定位签到（扫码上线前）. */
+    presenceLabel: string;
+    /** Why not verified (Chinese); null when verified. */
+    presenceReason: string | null;
+  } | null;
   /** The latest 补卡 request for this session, if any (shown on 补卡 candidates). */
   makeup?: { id: string; status: MakeupView['status']; comment: string | null } | null;
 }
@@ -96,8 +126,12 @@ export interface ClockResult {
   pass: boolean;
   late: boolean;
   leftEarly: boolean;
-  /** Chinese warnings (late, out of range): flagged, not hidden. */
+  /** Chinese warnings (late, out of range, not verified): flagged, not hidden. */
   warnings: string[];
+  /** Presence verified by the host school's code within range (clock-in; a clock-out repeats the record's). */
+  verified: boolean;
+  presenceLabel: string;
+  presenceReason: string | null;
   /** The same request id was already recorded: this is that record. */
   duplicate: boolean;
 }
@@ -163,6 +197,9 @@ export interface AttendanceRowView {
   /** 课时 credited (0 when no time was counted). */
   periods: number;
   makeup: boolean;
+  /** 已核验 / 未核验 / …, null before a clock-in. */
+  presenceLabel: string | null;
+  verified: boolean;
   sample: boolean;
 }
 
@@ -187,4 +224,17 @@ export interface DutyOutputs {
   makeupInbox: MakeupView[];
   decideMakeup: MakeupView;
   attendance: AttendanceView;
+  presenceCode: PresenceCodeView;
+}
+
+/** The code on the host school's screen: drawn as a QR from `token`, `shortCode` printed under it. */
+export interface PresenceCodeView {
+  schoolName: string;
+  token: string;
+  shortCode: string;
+  /** Server time (China) the code was issued at. */
+  issuedAt: string;
+  /** Milliseconds until the next code (the page fetches then; the previous code is still accepted). */
+  refreshInMs: number;
+  stepSeconds: number;
 }

@@ -59,6 +59,7 @@ const PAYLOADS: Payloads = {
     makeupInbox: {},
     decideMakeup: { id: 'mk-none', approve: true },
     attendance: {},
+    presenceCode: {},
   },
   approval: {
     submitExchange: { requestId: 'auth-ap-00001', type: 'cross-teaching', hostSchoolId: 'hd-s05', slots: [{ weekday: 6, start: '09:00', end: '10:00', periods: 1 }], termStart: '2026-12-01', termEnd: '2027-01-20' },

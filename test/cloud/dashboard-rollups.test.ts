@@ -12,6 +12,7 @@ import { Store } from '../../local/runtime/store';
 import { COLLECTIONS, INDEXES } from '../../src/contracts/collections';
 import { buildSeed } from '../../tools/seed-data';
 import { TEST_NOW, fakeServerClock, startTestApp } from '../helpers/local-app';
+import { presenceCodeAt } from '../helpers/presence';
 
 // The dashboard's rollups as the live writes keep them: a district's records made through the duty
 // function (clock-in only, clock-out, out of range, 补卡, night sessions across a month end and the
@@ -33,9 +34,12 @@ const invoke = async (fn: string, data: Record<string, unknown>, as: { OPENID: s
   (await app.cloud.invoke(fn, data, as)) as { result: any; roundTrips: number; sequentialTrips: number };
 let req = 0;
 const locationOf = (dutyId: string) => (app.cloud.store.find('duties', { _id: dutyId })[0] as any).hostLocation as { latitude: number; longitude: number };
-const clock = async (action: 'clockIn' | 'clockOut', as: { OPENID: string; APPID: string }, dutyId: string, far = false) => {
+const hostOf = (dutyId: string) => (app.cloud.store.find('duties', { _id: dutyId })[0] as any).hostSchoolId as string;
+/** A 签到 scans the host school's code unless `scan` is false (recorded unverified). */
+const clock = async (action: 'clockIn' | 'clockOut', as: { OPENID: string; APPID: string }, dutyId: string, far = false, scan = true) => {
   const loc = locationOf(dutyId);
-  const r = await invoke('duty', { action, requestId: `req-roll-${String(++req).padStart(6, '0')}`, location: far ? { ...loc, latitude: loc.latitude + 0.01 } : loc, ...(action === 'clockOut' ? { confirmEarlyLeave: true } : {}) }, as);
+  const extra = action === 'clockOut' ? { confirmEarlyLeave: true } : scan ? { presenceCode: presenceCodeAt(hostOf(dutyId)).token } : {};
+  const r = await invoke('duty', { action, requestId: `req-roll-${String(++req).padStart(6, '0')}`, location: far ? { ...loc, latitude: loc.latitude + 0.01 } : loc, ...extra }, as);
   expect(r.result.ok ? 'ok' : `${action} at ${new Date(Date.now()).toISOString()}: ${JSON.stringify(r.result)}`).toBe('ok');
   return r.result.data;
 };
@@ -66,20 +70,22 @@ async function expectDashboardEqualsFullScan(year: number) {
   const nowMs = Date.now();
   const facts = oracle(year, nowMs);
   const view = (await dashboard(year)).result.data;
-  const of = (id: string) => facts.bySchool.get(id) ?? { hostMinutes: 0, hostSessions: 0, homeSessions: 0 };
+  const of = (id: string) => facts.bySchool.get(id) ?? { hostMinutes: 0, hostSessions: 0, homeSessions: 0, unverifiedSessions: 0 };
   for (const row of view.schoolRows) {
-    expect({ id: row.id, hostHours: row.hostHours, hostSessions: row.hostSessions, homeSessions: row.homeSessions }).toEqual({
-      id: row.id, hostHours: hoursOf(of(row.id).hostMinutes), hostSessions: of(row.id).hostSessions, homeSessions: of(row.id).homeSessions,
+    expect({ id: row.id, hostHours: row.hostHours, hostSessions: row.hostSessions, homeSessions: row.homeSessions, unverifiedSessions: row.unverifiedSessions }).toEqual({
+      id: row.id, hostHours: hoursOf(of(row.id).hostMinutes), hostSessions: of(row.id).hostSessions, homeSessions: of(row.id).homeSessions, unverifiedSessions: of(row.id).unverifiedSessions,
     });
   }
-  const sum = (k: 'hostMinutes' | 'hostSessions' | 'homeSessions') => districtSchools().reduce((n, id) => n + of(id)[k], 0);
-  expect(view.total).toMatchObject({ hostHours: hoursOf(sum('hostMinutes')), hostSessions: sum('hostSessions'), homeSessions: sum('homeSessions') });
-  const unverifiedNote = view.notes.find((n: string) => n.includes('未核验'));
-  expect(unverifiedNote ?? null).toBe(facts.unverified > 0 ? `${facts.unverified} 条签到记录未核验（不在范围内签到且无补卡，或尚未结束），未计入工时` : null);
+  const sum = (k: 'hostMinutes' | 'hostSessions' | 'homeSessions' | 'unverifiedSessions') => districtSchools().reduce((n, id) => n + of(id)[k], 0);
+  expect(view.total).toMatchObject({ hostHours: hoursOf(sum('hostMinutes')), hostSessions: sum('hostSessions'), homeSessions: sum('homeSessions'), unverifiedSessions: sum('unverifiedSessions') });
+  const unverifiedNote = view.notes.find((n: string) => n.startsWith(`${facts.unverified} 条签到记录未核验`));
+  expect(unverifiedNote ?? null).toBe(facts.unverified > 0 ? `${facts.unverified} 条签到记录未核验（未扫签到码、不在范围内签到且无补卡，或尚未结束），未计入工时和节次` : null);
+  const noCodeNote = view.notes.find((n: string) => n.includes('未扫任务学校的签到码'));
+  expect(noCodeNote ?? null).toBe(facts.noCode > 0 ? `其中 ${facts.noCode} 条签到未扫任务学校的签到码（或扫码时超出范围），只记录、不计入` : null);
   // Minutes exactly, from the stored rollups and the records the dashboard reads directly.
   const period = schoolYearPeriod(year, CN);
   const fromRollups = recordFactsFromRollups(rollups(), records().filter((r) => r.clockOutAt === null), homeOfDuties(duties()), period, CN, nowMs);
-  const nonZero = (f: RecordFacts) => [...f.bySchool].filter(([, s]) => s.hostMinutes || s.hostSessions || s.homeSessions).sort(([a], [b]) => (a < b ? -1 : 1));
+  const nonZero = (f: RecordFacts) => [...f.bySchool].filter(([, s]) => s.hostMinutes || s.hostSessions || s.homeSessions || s.unverifiedSessions).sort(([a], [b]) => (a < b ? -1 : 1));
   expect({ ...fromRollups, bySchool: nonZero(fromRollups) }).toEqual({ ...facts, bySchool: nonZero(facts) });
   return { view, facts };
 }
@@ -134,7 +140,9 @@ describe('the dashboard from rollups', () => {
     expect(facts.unverified).toBe(1);
 
     cnAt('2026-11-20', '09:00');
-    await makeup('dt-hd-teacher-1', '2026-11-19', '09:55', LEAD); // the out-of-range record, made up
+    // The out-of-range record, its clock-out made up: a 补卡 of the clock-out does not verify a clock-in
+    // that was not (scanned out of range), so it stays unverified.
+    await makeup('dt-hd-teacher-1', '2026-11-19', '09:55', LEAD);
     await makeup('dt-hd-teacher-2', '2026-11-18', '14:00', LEAD_PRIMARY); // a missed session
     cnAt('2026-11-20', '14:05');
     await clock('clockIn', SAMPLE, 'dt-roll-sample');
@@ -149,10 +157,10 @@ describe('the dashboard from rollups', () => {
     await clock('clockIn', NIGHT, 'dt-roll-night'); // no clock-out, across the month end
     cnAt('2026-12-01', '00:30'); // still running: not counted yet, counted as unverified
     const running = await expectDashboardEqualsFullScan(2026);
-    expect(running.facts.unverified).toBe(1);
+    expect(running.facts).toMatchObject({ unverified: 2, noCode: 1 });
     cnAt('2026-12-01', '10:00'); // its slot is over: verified with no write at all
     const over = await expectDashboardEqualsFullScan(2026);
-    expect(over.facts.unverified).toBe(0);
+    expect(over.facts).toMatchObject({ unverified: 1, noCode: 1 });
     expect(over.facts.bySchool.get('hd-s11')!.hostMinutes).toBe(55 + (50 + 40) + (55 + 60)); // every night minute of the year: 00:00–00:55, 23:10–00:40, 23:05–01:00
     expect(over.view.figuresUpdatedAt).toBe('2026-11-30 23:05');
     expect(over.view.sample.records).toBe(true);
@@ -160,7 +168,20 @@ describe('the dashboard from rollups', () => {
     cnAt('2026-12-01', '23:05');
     await clock('clockIn', NIGHT, 'dt-roll-night', true); // out of range
     cnAt('2026-12-02', '09:00');
-    await expectDashboardEqualsFullScan(2026);
+    const outOfRange = await expectDashboardEqualsFullScan(2026);
+    expect(outOfRange.facts).toMatchObject({ unverified: 2, noCode: 2 }); // scanned, but out of range: unverified with its reason
+
+    // 签到 without the code, within range: recorded, shown apart at the host school, never counted.
+    cnAt('2026-12-02', '23:05');
+    const noCode = await clock('clockIn', NIGHT, 'dt-roll-night', false, false);
+    expect(noCode).toMatchObject({ verified: false, presenceLabel: '未核验', pass: true });
+    cnAt('2026-12-03', '00:50');
+    await clock('clockOut', NIGHT, 'dt-roll-night');
+    cnAt('2026-12-03', '09:00');
+    const after = await expectDashboardEqualsFullScan(2026);
+    expect(after.facts).toMatchObject({ unverified: 3, noCode: 3 });
+    expect(after.facts.bySchool.get('hd-s11')!.hostMinutes).toBe(over.facts.bySchool.get('hd-s11')!.hostMinutes);
+    expect(after.view.schoolRows.find((r: any) => r.id === 'hd-s11')).toMatchObject({ unverifiedSessions: 2 });
     cnAt('2027-09-01', '00:30');
     await expectDashboardEqualsFullScan(2026);
   });
@@ -171,9 +192,9 @@ describe('the dashboard from rollups', () => {
       const sums = new Map<string, RollupFigures>();
       for (const { _id: _i, hostSchoolId, month, shard: _s, updatedAt: _u, ...f } of list) {
         const key = `${hostSchoolId}:${month}`;
-        sums.set(key, plus(sums.get(key) ?? { hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 0 }, f));
+        sums.set(key, plus(sums.get(key) ?? { hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 0, noCode: 0 }, f));
       }
-      return [...sums].filter(([, f]) => f.hostMinutes || f.hostSessions || f.orphanSessions || f.unverified || f.home.length).sort(([a], [b]) => (a < b ? -1 : 1));
+      return [...sums].filter(([, f]) => f.hostMinutes || f.hostSessions || f.orphanSessions || f.unverified || f.noCode || f.home.length).sort(([a], [b]) => (a < b ? -1 : 1));
     };
     const live = strip(rollups());
     expect(live.map(([key]) => key.slice(-7))).toEqual(expect.arrayContaining(['2026-08', '2026-09', '2026-10', '2026-11', '2026-12']));
@@ -205,7 +226,8 @@ describe('the dashboard from rollups', () => {
   it('costs the same requests whatever the history: 5,000 more old records change nothing', async () => {
     cnAt('2026-12-02', '09:00');
     const before = await dashboard(2026);
-    const base = records()[0] as unknown as Record<string, unknown>;
+    // Records from before 扫码签到 (no presence field): counted by geofence, as they were.
+    const { presence: _p, presenceReason: _r, ...base } = records()[0] as unknown as Record<string, unknown>;
     const old = Array.from({ length: 5000 }, (_, i) => {
       const day = String(1 + (i % 28)).padStart(2, '0');
       const month = ['09', '10', '11'][i % 3];

@@ -91,7 +91,7 @@ describe('the bureau', () => {
     });
     expect(v.sample).toEqual({ teacherCounts: true, records: true });
     expect(v.notes.join('\n')).toContain('示例数据');
-    expect(v.notes).toContain('1 条签到记录未核验（不在范围内签到且无补卡，或尚未结束），未计入工时');
+    expect(v.notes).toContain('1 条签到记录未核验（未扫签到码、不在范围内签到且无补卡，或尚未结束），未计入工时和节次');
   });
 
   it('opens any 学区 of the district', async () => {

@@ -1,5 +1,6 @@
 import { useTestApp } from '../helpers/local-app';
 import { callsOf } from '../helpers/calls';
+import { presenceCodeAt } from '../helpers/presence';
 
 // Issue 14, teachers and principals: the clock card's states, a chosen duty when clock-in windows
 // overlap, replays that keep their warnings, 0-minute sessions credited 0 课时, the host principal's
@@ -40,8 +41,9 @@ describe('two duties whose clock-in windows overlap', () => {
     expect(plain.message).toContain('请在签到卡片上选择');
     expect(snapshot()).toBe(before);
 
-    const picked = await ok('duty', 'clockIn', { requestId: 'ovl-in-0002', location: here(), dutyId: 'dt-hd-teacher-9' }, TEACHER);
-    expect(picked).toMatchObject({ recordId: 'dt-hd-teacher-9-2026-11-23-1145', hostSchoolName: '互助道小学', warnings: [] });
+    const presenceCode = presenceCodeAt((app.cloud.store.find('duties', { _id: 'dt-hd-teacher-9' })[0] as any).hostSchoolId).shortCode;
+    const picked = await ok('duty', 'clockIn', { requestId: 'ovl-in-0002', location: here(), dutyId: 'dt-hd-teacher-9', presenceCode }, TEACHER);
+    expect(picked).toMatchObject({ recordId: 'dt-hd-teacher-9-2026-11-23-1145', hostSchoolName: '互助道小学', warnings: [], verified: true, presenceLabel: '已核验' });
     expect((await ok('duty', 'today', {}, TEACHER)).card).toMatchObject({ state: 'out', sessions: [{ key: 'dt-hd-teacher-9-2026-11-23-1145' }] });
   });
 

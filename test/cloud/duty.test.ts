@@ -1,5 +1,6 @@
 import type { LocalApp } from '../../local/app';
 import { startTestApp, fakeServerClock } from '../helpers/local-app';
+import { presenceCodeAt } from '../helpers/presence';
 
 // Teachers' duties through the built `duty` bundle and the local runtime. Function time is the
 // process clock, so the tests move it with jest's fake Date (timers stay real).
@@ -42,7 +43,8 @@ describe('today', () => {
 describe('clocking in', () => {
   it('50 concurrent clock-ins with one request id make exactly one record and its dashboard rollup, in five sequential round trips', async () => {
     at('2026-11-23T02:00:00Z');
-    const calls = await Promise.all(Array.from({ length: 50 }, () => duty({ action: 'clockIn', requestId: 'req-in-000001', location: hostLocation() })));
+    const presenceCode = presenceCodeAt((app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any).hostSchoolId).token; // scanned at the host school
+    const calls = await Promise.all(Array.from({ length: 50 }, () => duty({ action: 'clockIn', requestId: 'req-in-000001', location: hostLocation(), presenceCode })));
     expect(calls.every((c) => c.result.ok)).toBe(true);
     expect(calls.filter((c) => !c.result.data.duplicate)).toHaveLength(1);
     expect(app.cloud.store.count('clock_records', { teacherOpenid: TEACHER.OPENID })).toBe(1);

@@ -6,7 +6,7 @@ const row: KpiRowView = {
   id: '120102', name: '河东区', level: 'district', schoolCount: 2,
   rotation: { count: 1, base: 10, share: 0.1, text: '10%', target: 0.3, met: false, schoolsWithoutCount: 0 },
   key: { count: 0, base: null, share: null, text: '未登记骨干教师', target: 1, met: null, registered: false },
-  hostHours: 1.5, hostSessions: 1, homeSessions: 1, lentHours: 0, borrowedHours: 0, teacherCountSample: true,
+  hostHours: 1.5, hostSessions: 1, homeSessions: 1, unverifiedSessions: 0, lentHours: 0, borrowedHours: 0, teacherCountSample: true,
 };
 const view = (figuresUpdatedAt: string | null): DashboardView => ({
   scope: 'district', districtCode: '120102', districtName: '河东区', xuequ: null, xuequOptions: [], canViewDistrict: true,

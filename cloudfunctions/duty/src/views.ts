@@ -3,6 +3,7 @@ import { DEFAULT_DUTY_POLICY, DUTY_KIND_LABELS, WEEKDAY_LABELS, dateTimeIn, week
 import { AppError } from '../../../src/server/errors';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { CHINA_ZONE } from '../../../src/domain/time';
+import { presenceLabel, presenceVerified } from '../../../src/domain/presence';
 import type { ClockRecordDoc, DutyDoc, MakeupDoc } from '../../../src/server/repositories/duties';
 
 export const ZONE = CHINA_ZONE;
@@ -28,9 +29,24 @@ export function sessionView(s: DutySession & { status?: SessionView['status']; t
     status: s.status ?? 'past',
     today: s.today ?? false,
     record: record
-      ? { clockInAt: at(record.clockInAt), clockOutAt: at(record.clockOutAt), late: record.late, leftEarly: record.leftEarly, inPass: record.inPass, outPass: record.outPass, makeup: record.makeup }
+      ? {
+          clockInAt: at(record.clockInAt),
+          clockOutAt: at(record.clockOutAt),
+          late: record.late,
+          leftEarly: record.leftEarly,
+          inPass: record.inPass,
+          outPass: record.outPass,
+          makeup: record.makeup,
+          ...presenceView(record),
+        }
       : null,
   };
+}
+
+/** A record's presence as cards show it: counted or not, its label, and why not. */
+export function presenceView(r: ClockRecordDoc): { verified: boolean; presenceLabel: string; presenceReason: string | null } {
+  const verified = presenceVerified(r);
+  return { verified, presenceLabel: presenceLabel(r), presenceReason: verified ? null : (r.presenceReason ?? (r.clockInAt === null ? null : '签到位置超出任务学校范围')) };
 }
 
 export const isRefusal = <T>(x: T | Refusal<string>): x is Refusal<string> => (x as Refusal<string>)?.ok === false;

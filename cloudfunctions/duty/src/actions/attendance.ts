@@ -4,8 +4,8 @@ import { forbidden, notFound } from '../../../../src/server/errors';
 import { COLLECTIONS } from '../../../../src/contracts/collections';
 import { DEFAULT_DUTY_POLICY, DUTY_KIND_LABELS, attendanceOfDay, dateIn } from '../../../../src/domain/duty';
 import { fetchById } from '../../../../src/server/repositories/query';
-import { dutiesAtHost, pendingMakeupCount, recordsAtHostOn, type DutyDoc } from '../../../../src/server/repositories/duties';
-import { ZONE, at } from '../views';
+import { dutiesAtHost, pendingMakeupCount, recordsAtHostOn, type ClockRecordDoc, type DutyDoc } from '../../../../src/server/repositories/duties';
+import { ZONE, at, presenceView } from '../views';
 
 /**
  * The host principal's attendance: the visiting teachers' sessions at their school on a China date
@@ -40,6 +40,8 @@ export async function attendance(input: { date?: string; schoolId?: string }, ct
       minutes: row.minutes,
       periods: row.credited ? row.session.periods : 0,
       makeup: row.record?.makeup ?? false,
+      presenceLabel: row.record && row.record.clockInAt !== null ? presenceView(row.record as ClockRecordDoc).presenceLabel : null,
+      verified: row.record ? presenceView(row.record as ClockRecordDoc).verified : false,
       sample: d.sample,
     };
   });

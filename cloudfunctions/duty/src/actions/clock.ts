@@ -20,10 +20,12 @@ import type { LatLng } from '../../../../src/domain/geo';
 import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
 import { dutiesOfTeacher, getClockRecord, recordsOfTeacher, type ClockRecordDoc, type DutyDoc } from '../../../../src/server/repositories/duties';
 import { insertRecordWithRollup, rollupRecordChange } from '../../../../src/server/repositories/kpi-rollups';
-import { ZONE, at, isRefusal, orThrow, policyOf } from '../views';
+import { ZONE, at, isRefusal, orThrow, policyOf, presenceView } from '../views';
 import { tellHostSchool } from '../notices';
+import { presenceOfClockIn, verifyPresenceCode } from '../../../../src/domain/presence';
+import { presenceHmac } from '../presence';
 
-type ClockInput = { requestId: string; location: LatLng; dutyId?: string; confirmEarlyLeave?: boolean };
+type ClockInput = { requestId: string; location: LatLng; dutyId?: string; confirmEarlyLeave?: boolean; presenceCode?: string };
 
 /** Distance to the host school and the verdict; the teacher's coordinates go no further than this. */
 function measure(duty: DutyDoc, location: LatLng) {
@@ -44,6 +46,7 @@ function result(duty: DutyDoc, r: ClockRecordDoc, kind: 'in' | 'out', warnings: 
     late: r.late,
     leftEarly: r.leftEarly,
     warnings,
+    ...presenceView(r),
     duplicate,
   };
 }
@@ -53,6 +56,11 @@ function result(duty: DutyDoc, r: ClockRecordDoc, kind: 'in' | 'out', warnings: 
  * windows may overlap); one record per session (its id), so retries and double taps with the same
  * request id return the first record with its warnings. The duties, then one transaction writing the
  * record with the dashboard's rollup; a flagged clock-in is then told to the host school.
+ *
+ * 扫码签到: code, window and geofence are checked together. A code that is sent but wrong (other
+ * school, expired, tampered) is refused and nothing is written, so the teacher can scan again: the
+ * record is one per session, and storing it unverified would lock the session out of verification.
+ * No code at all is accepted and recorded as unverified, with the reason.
  */
 export async function clockIn(input: ClockInput, ctx: ActionContext): Promise<ClockResult> {
   const openid = ctx.openid!;
@@ -61,10 +69,20 @@ export async function clockIn(input: ClockInput, ctx: ActionContext): Promise<Cl
   const duty = duties.find((d) => d._id === session.dutyId)!;
   const { distanceM } = measure(duty, input.location);
   const decision = orThrow(decideClockIn(session, ctx.now, distanceM, policyOf(duty)));
-  const record: ClockRecordDoc = { ...clockInRecord(session, decision), inRequestId: input.requestId, outRequestId: null, inWarnings: decision.warnings };
+  const check = input.presenceCode === undefined ? null : verifyPresenceCode(input.presenceCode, duty.hostSchoolId, ctx.now, presenceHmac());
+  if (check && isRefusal(check)) {
+    // A retry of a clock-in that went through, its code since expired, is answered as a retry.
+    const existing = await getClockRecord(session.key);
+    if (existing?.inRequestId === input.requestId) return result(duty, existing, 'in', existing.inWarnings ?? [], true);
+    throw orThrow(check);
+  }
+  const codeValid = check !== null;
+  const presence = presenceOfClockIn(codeValid, decision.inPass);
+  const warnings = presence.presenceReason ? [...decision.warnings, `本节签到未核验（${presence.presenceReason}），只记录、不计入交流工时统计`] : decision.warnings;
+  const record: ClockRecordDoc = { ...clockInRecord(session, decision), ...presence, inRequestId: input.requestId, outRequestId: null, inWarnings: warnings };
   if (await insertRecordWithRollup(record, duty.homeSchoolId, ctx.now)) {
     await tellHostSchool(duty, record, 'in', ctx.now);
-    return result(duty, record, 'in', decision.warnings, false);
+    return result(duty, record, 'in', warnings, false);
   }
   const existing = (await getClockRecord(record._id))!;
   if (existing.inRequestId === input.requestId) return result(duty, existing, 'in', existing.inWarnings ?? [], true);

@@ -5,6 +5,7 @@ import { clockIn, clockOut } from './clock';
 import { exportMonth, month } from './month';
 import { decideMakeup, makeupInbox, requestMakeup } from './makeup';
 import { attendance } from './attendance';
+import { presenceCode } from './presence';
 
 // Clocking is authorised by owning an active duty (created by an approval): the action reads only the
 // caller's own duties, so its rule in src/contracts/access.ts needs no role lookup (two round trips).
@@ -18,4 +19,5 @@ export const dutyActions: ActionTable<typeof dutyInputs, DutyOutputs> = {
   makeupInbox: { input: dutyInputs.makeupInbox, run: makeupInbox },
   decideMakeup: { input: dutyInputs.decideMakeup, run: decideMakeup },
   attendance: { input: dutyInputs.attendance, run: attendance },
+  presenceCode: { input: dutyInputs.presenceCode, run: presenceCode },
 };

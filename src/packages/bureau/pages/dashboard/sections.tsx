@@ -59,7 +59,7 @@ export function Charts({ view, onOpenXuequ }: { view: DashboardView; onOpenXuequ
       <BarChart
         testId='sessions-chart'
         title={`${per}跨校交流节次`}
-        data={bars((r) => r.hostSessions + r.homeSessions, (r) => `接收 ${r.hostSessions} · 派出 ${r.homeSessions}`)}
+        data={bars((r) => r.hostSessions + r.homeSessions, (r) => `接收 ${r.hostSessions} · 派出 ${r.homeSessions}${r.unverifiedSessions > 0 ? ` · 未核验 ${r.unverifiedSessions}（不计）` : ''}`)}
         onSelect={select}
       />
       <BarChart testId='lent-chart' title={`${per}场馆借出`} data={bars((r) => r.lentHours, (r) => hours(r.lentHours))} onSelect={select} />
