@@ -1,6 +1,7 @@
 import { PropsWithChildren } from 'react';
 import Taro, { useLaunch, usePageNotFound } from '@tarojs/taro';
 import { applyElderClass, isElderMode } from './services/elder-mode';
+import { makePagesFocusable } from './services/h5-page-focus';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {
@@ -10,6 +11,7 @@ function App({ children }: PropsWithChildren) {
       Taro.cloud.init(CLOUD_ENV ? { env: CLOUD_ENV, traceUser: true } : { traceUser: true });
     }
     applyElderClass(isElderMode());
+    makePagesFocusable();
   });
   // An unknown address (a mistyped or outdated link) gets a page that says so, not a blank screen.
   usePageNotFound(() => {

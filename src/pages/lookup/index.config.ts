@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '查学区', enablePullDownRefresh: true });
+export default definePageConfig({ navigationBarTitleText: '查学区', enablePullDownRefresh: true, enableShareAppMessage: true });

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
 import type { InputOf } from '../../contracts';
-import { ADDRESS_MAX, type LookupResult } from '../../contracts/school';
+import { ADDRESS_MAX } from '../../contracts/school';
+import { shareTitle } from './share-title';
 import { useCall } from '../../hooks/use-call';
 import { useElderMode } from '../../hooks/use-elder-mode';
 import LookupResultView from '../../components/lookup-result';
@@ -14,15 +15,6 @@ import './index.scss';
 
 const ROUTE = '/pages/lookup/index';
 const SCHOOL_NAME_MAX = 40;
-
-/** The share card's title: the place asked and the schools it is zoned to (or its 学区). */
-function shareTitle(r: LookupResult, asked: string): string {
-  const place = asked || [r.district.name, r.street?.name, r.community?.name].filter(Boolean).join('');
-  const zoned = [...new Set(r.zoned.map((z) => z.school.name))];
-  if (zoned.length > 0) return `${place}：划片学校 ${zoned.join('、')}`;
-  if (r.xuequ.length > 0) return `${place}：属于${r.xuequ.map((x) => x.name).join('、')}`;
-  return `${place}的学区和划片学校`;
-}
 
 /**
  * 查学区: pick 区 → 街道 → 社区 (or type an address or a school name) and see the 学区 and zoned schools,
