@@ -143,27 +143,34 @@ describe('moving a school from next term', () => {
   });
 });
 
-describe('approval routing reads the composition of the request date', () => {
-  const exchange = (requestId: string) => ({
+describe('approval routing reads the composition in force when the term starts', () => {
+  const exchange = (requestId: string, termStart: string) => ({
     action: 'submitExchange',
     requestId,
     type: 'cross-teaching',
     hostSchoolId: schoolId('友爱道小学'),
     slots: [{ weekday: 2, start: '14:00', end: '15:30', periods: 2 }],
-    termStart: '2027-03-01',
+    termStart,
     termEnd: '2027-06-30',
     reason: '美术教师产假',
   });
   const TEACHER = who('o-teacher-huzhu');
+  const decider = (res: any) => res.result.data.steps.map((s: any) => s.label).pop();
 
-  it('before the date the 学区长 of 第一学区 decides; from the date, 第二学区’s', async () => {
-    const before = await invoke('approval', exchange('req-route-0001'), TEACHER);
-    expect(before.result.ok).toBe(true);
-    expect(before.result.data.steps.map((s: any) => s.label).pop()).toBe('学区长（第一学区）');
+  it('a term starting before the change goes to 第一学区’s 学区长; one starting after it, filed before, to 第二学区’s', async () => {
+    const early = await invoke('approval', exchange('req-route-0001', '2027-02-01'), TEACHER);
+    expect(early.result.ok).toBe(true);
+    expect(decider(early)).toBe('学区长（第一学区）');
+    const late = await invoke('approval', exchange('req-route-0002', '2027-03-01'), TEACHER);
+    expect(late.result.ok).toBe(true);
+    expect(decider(late)).toBe('学区长（第二学区）');
+  });
+
+  it('filed after the change date, a term goes to the 学区 in force then', async () => {
     at('2027-02-21T02:00:00Z');
     try {
-      const after = await invoke('approval', exchange('req-route-0002'), TEACHER);
-      expect(after.result.data.steps.map((s: any) => s.label).pop()).toBe('学区长（第二学区）');
+      const after = await invoke('approval', exchange('req-route-0003', '2027-03-01'), TEACHER);
+      expect(decider(after)).toBe('学区长（第二学区）');
     } finally {
       at(new Date(TEST_NOW).toISOString());
     }
