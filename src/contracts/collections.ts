@@ -60,7 +60,7 @@ export const INDEXES: Record<CollectionName, readonly string[]> = {
   clock_records: ['teacherOpenid', 'sessionDate', 'hostSchoolId'],
   makeup_requests: ['teacherOpenid', 'hostSchoolId', 'status'],
   kpi_rollups: ['hostSchoolId', 'month'],
-  approvals: ['inboxKey', 'requesterOpenid', 'deciders', 'districtCode'],
+  approvals: ['inboxKey', 'requesterOpenid', 'deciders', 'districtCode', 'escalateAt'],
   facilities: ['schoolId', 'districtCode'],
   bookings: ['facilityId', 'bookingSchoolId', 'schoolId', 'districtCode'],
   facility_days: [],
