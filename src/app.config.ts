@@ -19,7 +19,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'packages/teacher', pages: ['pages/home/index', 'pages/month/index', 'pages/makeup/index', 'pages/requests/index', 'pages/request-new/index'] },
-    { root: 'packages/principal', pages: ['pages/home/index', 'pages/inbox/index', 'pages/request/index', 'pages/facilities/index', 'pages/invites/index', 'pages/attendance/index'] },
+    { root: 'packages/principal', pages: ['pages/home/index', 'pages/inbox/index', 'pages/request/index', 'pages/facilities/index', 'pages/invites/index', 'pages/attendance/index', 'pages/presence/index'] },
     { root: 'packages/bureau', pages: ['pages/home/index', 'pages/composition/index', 'pages/invites/index', 'pages/dashboard/index', 'pages/imports/index', 'pages/admission/index', 'pages/approvals/index'] },
   ],
   // Clock-in checks the teacher's distance to the host school; the position itself is not stored.

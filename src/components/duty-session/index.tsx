@@ -36,6 +36,11 @@ export default function DutySession({ session: s, children }: DutySessionProps) 
           {flags.length > 0 && `（${flags.join('、')}）`}
         </Text>
       )}
+      {r?.clockInAt && (
+        <Text className={`duty-session__presence duty-session__presence--${r.verified ? 'ok' : 'no'}`} data-testid={`session-presence-${s.key}`}>
+          {r.presenceLabel}{r.presenceReason ? `：${r.presenceReason}` : ''}
+        </Text>
+      )}
       {children}
     </View>
   );

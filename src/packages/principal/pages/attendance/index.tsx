@@ -29,6 +29,7 @@ function Row({ r }: { r: AttendanceRowView }) {
       <Text className='attendance__line'>
         签到 {r.clockIn?.slice(11) ?? '—'} · 签退 {r.clockOut?.slice(11) ?? '—'} · 计入 {r.minutes} 分钟 · {r.periods} 课时{r.makeup ? ' · 补卡' : ''}
       </Text>
+      {r.presenceLabel && <Text className={`attendance__line attendance__presence${r.verified ? '' : ' attendance__presence--no'}`} data-testid='attendance-presence'>{r.presenceLabel}</Text>}
       {flagged && <Text className='attendance__exceptions' data-testid='attendance-exceptions'>{r.exceptions.join('；')}</Text>}
     </View>
   );
@@ -61,6 +62,9 @@ export default function AttendancePage() {
         <View>
           <Text className='attendance__summary' data-testid='attendance-summary'>
             {v.schoolName}：{v.rows.length} 节交流任务，{v.exceptionCount} 节需要关注（北京时间，更新于 {v.serverTime.slice(11)}）
+          </Text>
+          <Text className='attendance__link' data-testid='attendance-presence-code' onClick={() => void Taro.navigateTo({ url: '/packages/principal/pages/presence/index' })}>
+            打开本校签到码（交流教师扫码签到）›
           </Text>
           {v.pendingMakeups > 0 && (
             <Text className='attendance__link' data-testid='attendance-makeups' onClick={() => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/packages/principal/pages/home/index' }))}>

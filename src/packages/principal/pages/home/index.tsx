@@ -6,6 +6,7 @@ import { useCall } from '../../../../hooks/use-call';
 
 const LINKS = [
   { label: '交流教师考勤（今天）', url: '/packages/principal/pages/attendance/index', testId: 'open-attendance' },
+  { label: '签到码（交流教师扫码签到）', url: '/packages/principal/pages/presence/index', testId: 'open-presence' },
   { label: '学区场馆共享', url: '/packages/principal/pages/facilities/index', testId: 'open-facilities' },
   { label: '教师邀请码', url: '/packages/principal/pages/invites/index', testId: 'open-invites' },
 ];

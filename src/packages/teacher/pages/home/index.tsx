@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { ClockResult, SessionView } from '../../../../contracts/duty';
 import { useCall } from '../../../../hooks/use-call';
@@ -18,6 +18,9 @@ type Action = 'clockIn' | 'clockOut';
 const VERB: Record<Action, string> = { clockIn: '签到', clockOut: '签退' };
 const MAKEUP_STATUS = { pending: '补卡审批中', approved: '补卡已同意', rejected: '补卡已驳回' } as const;
 
+/** 扫码签到 needs the camera of the WeChat app; the web version types the 6 digits under the code. */
+const CAN_SCAN = process.env.TARO_ENV === 'weapp';
+
 const sessionLabel = (s: SessionView) => `${s.kindLabel} · ${s.hostSchoolName} ${s.slotStart}–${s.slotEnd}`;
 
 /** 今日任务: clock in and out at the host school (server time, distance checked), sessions, 补卡. */
@@ -33,6 +36,8 @@ export default function TeacherHomePage() {
   const [error, setError] = useState<string | null>(null);
   /** The position could not be read: explained, with 去设置 when location was refused. */
   const [noLocation, setNoLocation] = useState<LocationError | null>(null);
+  /** The 6 digits typed where scanning is not available. */
+  const [typedCode, setTypedCode] = useState('');
   useDidShow(() => void today.reload());
   usePullDownRefresh(() => void today.reload().finally(() => Taro.stopPullDownRefresh()));
 
@@ -42,15 +47,35 @@ export default function TeacherHomePage() {
     return id;
   };
 
-  const send = async (action: Action, s: SessionView, confirmEarlyLeave: boolean): Promise<ClockResult> => {
+  const send = async (action: Action, s: SessionView, confirmEarlyLeave: boolean, presenceCode?: string): Promise<ClockResult> => {
     const location = await currentLocation();
+    // A refused code writes nothing, so a second try with another code may reuse the intent's id.
     const requestId = idFor(`${action}:${s.key}`);
     return action === 'clockIn'
-      ? call('duty', 'clockIn', { requestId, location, dutyId: s.dutyId })
+      ? call('duty', 'clockIn', { requestId, location, dutyId: s.dutyId, ...(presenceCode ? { presenceCode } : {}) })
       : call('duty', 'clockOut', { requestId, location, ...(confirmEarlyLeave ? { confirmEarlyLeave: true } : {}) });
   };
 
-  const clock = async (action: Action, s: SessionView) => {
+  /** 扫码签到: the camera on weapp, the typed digits elsewhere. A cancelled scan sends nothing. */
+  const scanAndClockIn = async (s: SessionView) => {
+    if (inFlight.current) return;
+    if (!CAN_SCAN) {
+      const typed = typedCode.replace(/\s+/g, '');
+      if (!/^\d{6}$/.test(typed)) {
+        setError('请输入任务学校签到码下方的 6 位数字');
+        return;
+      }
+      return clock('clockIn', s, typed);
+    }
+    try {
+      const scanned = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      return clock('clockIn', s, scanned.result);
+    } catch {
+      setError('没有扫到签到码：请对准任务学校现场显示的签到码再试');
+    }
+  };
+
+  const clock = async (action: Action, s: SessionView, presenceCode?: string) => {
     if (inFlight.current) return;
     inFlight.current = true;
     setBusy(true);
@@ -59,7 +84,7 @@ export default function TeacherHomePage() {
     try {
       let r: ClockResult;
       try {
-        r = await send(action, s, false);
+        r = await send(action, s, false, presenceCode);
       } catch (e) {
         // 签退 long before the end: the server names the minutes; the teacher confirms or stays.
         if (!(e instanceof CallError) || e.code !== 'CONFIRM_EARLY_LEAVE') throw e;
@@ -67,7 +92,8 @@ export default function TeacherHomePage() {
         if (!answer.confirm) return;
         r = await send(action, s, true);
       }
-      setOutcome({ text: `${VERB[action]}成功：${r.at}，距${r.hostSchoolName} ${r.distanceM} 米${r.pass ? '（在范围内）' : '（超出范围）'}`, warnings: r.warnings });
+      setOutcome({ text: `${VERB[action]}成功：${r.at}，距${r.hostSchoolName} ${r.distanceM} 米${r.pass ? '（在范围内）' : '（超出范围）'}，${r.verified ? '已核验' : '未核验'}`, warnings: r.warnings });
+      if (action === 'clockIn') setTypedCode('');
     } catch (e) {
       if (e instanceof LocationError) setNoLocation(e);
       else if (e instanceof CallError && (e.code === 'ALREADY_CLOCKED_IN' || e.code === 'ALREADY_CLOCKED_OUT')) {
@@ -92,20 +118,46 @@ export default function TeacherHomePage() {
           <View>
             <Text className='teacher__hint'>已签到，待签退：{sessionLabel(card.sessions[0])}</Text>
             {card.sessions[0].record?.clockInAt && <Text className='teacher__sub'>签到时间 {card.sessions[0].record.clockInAt}</Text>}
+            {card.sessions[0].record && (
+              <Text className={`teacher__presence teacher__presence--${card.sessions[0].record.verified ? 'ok' : 'no'}`} data-testid='clock-presence'>
+                {card.sessions[0].record.presenceLabel}{card.sessions[0].record.presenceReason ? `：${card.sessions[0].record.presenceReason}（不计入交流工时统计）` : ''}
+              </Text>
+            )}
             <Button className='teacher__button' type='warn' data-testid='clock-out' {...busyIf(busy)} onClick={() => void clock('clockOut', card.sessions[0])}>签退</Button>
           </View>
         )}
         {card.state === 'in' && (
           <View>
             {card.message && <Text className='teacher__hint' data-testid='clock-choose'>{card.message}</Text>}
-            {card.sessions.map((s) => (
-              <View key={s.key} className='teacher__choice'>
-                <Text className='teacher__hint'>可签到：{sessionLabel(s)}</Text>
-                <Button className='teacher__button' type='primary' data-testid={card.sessions.length > 1 ? `clock-in-${s.dutyId}` : 'clock-in'} {...busyIf(busy)} onClick={() => void clock('clockIn', s)}>
-                  {card.sessions.length > 1 ? `签到：${s.kindLabel}` : '签到'}
-                </Button>
+            {!CAN_SCAN && (
+              <View className='teacher__code'>
+                <Text className='teacher__sub'>网页版不能扫码：请输入任务学校签到码下方的 6 位数字</Text>
+                <Input
+                  className='teacher__code-input'
+                  data-testid='presence-code-input'
+                  type='number'
+                  maxlength={7}
+                  placeholder='6 位签到码'
+                  aria-label='签到码（6 位数字）'
+                  value={typedCode}
+                  onInput={(e) => setTypedCode(String(e.detail.value))}
+                />
               </View>
-            ))}
+            )}
+            {card.sessions.map((s) => {
+              const many = card.sessions.length > 1;
+              return (
+                <View key={s.key} className='teacher__choice'>
+                  <Text className='teacher__hint'>可签到：{sessionLabel(s)}</Text>
+                  <Button className='teacher__button' type='primary' data-testid={many ? `clock-in-scan-${s.dutyId}` : 'clock-in-scan'} {...busyIf(busy)} onClick={() => void scanAndClockIn(s)}>
+                    {CAN_SCAN ? '扫码签到' : '提交签到码并签到'}{many ? `：${s.kindLabel}` : ''}
+                  </Button>
+                  <Button className='teacher__button' size='mini' data-testid={many ? `clock-in-${s.dutyId}` : 'clock-in'} {...busyIf(busy)} onClick={() => void clock('clockIn', s)}>
+                    {many ? `不扫码签到：${s.kindLabel}` : '不扫码签到'}（记为未核验）
+                  </Button>
+                </View>
+              );
+            })}
           </View>
         )}
         {card.state === 'done' && (
