@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import type { ApprovalSummary } from '../../../../contracts/approval';
-import { usePagedCall } from '../../../../hooks/use-paged-call';
+import { usePaged } from '../../../../hooks/use-paged';
 import StatusView from '../../../../components/status-view';
 import { busyIf } from '../../../../components/busy-props';
 import './index.scss';
@@ -17,7 +16,9 @@ const TABS: Array<[Tab, string]> = [['mine', '待教育局处理'], ['pending', 
  */
 export default function BureauApprovalsPage() {
   const [tab, setTab] = useState<Tab>('mine');
-  const list = usePagedCall<ApprovalSummary>('approval', tab === 'mine' || tab === 'cc' ? 'inbox' : 'district', { status: tab === 'mine' ? 'pending' : tab });
+  const ownList = usePaged('approval', 'inbox', tab === 'mine' || tab === 'cc' ? { status: tab === 'mine' ? 'pending' : 'cc' } : null);
+  const districtList = usePaged('approval', 'district', tab === 'pending' || tab === 'closed' ? { status: tab } : null);
+  const list = tab === 'mine' || tab === 'cc' ? ownList : districtList;
   useDidShow(() => void list.reload());
   return (
     <View className='bureau-approvals' data-testid='bureau-approvals'>
@@ -38,7 +39,7 @@ export default function BureauApprovalsPage() {
           <Text className='bureau-approvals__meta'>{r.requesterName} · {r.updatedAt}{r.waitingFor ? ` · 等待${r.waitingFor}` : ''}</Text>
         </View>
       ))}
-      {list.hasMore && <Button className='bureau-approvals__more' data-testid='load-more' {...busyIf(list.loadingMore)} onClick={() => void list.more()}>加载更多</Button>}
+      {list.hasMore && <Button className='bureau-approvals__more' data-testid='load-more' {...busyIf(list.loadingMore)} onClick={() => void list.loadMore()}>加载更多</Button>}
     </View>
   );
 }

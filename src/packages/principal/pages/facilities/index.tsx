@@ -10,8 +10,7 @@ import WeekGrid from './week-grid';
 import BookForm, { type BookDraft } from './book-form';
 import MyBookings from './my-bookings';
 import MyRequests from './my-requests';
-import { usePagedCall } from '../../../../hooks/use-paged-call';
-import type { BookingView } from '../../../../contracts/facility';
+import { usePaged } from '../../../../hooks/use-paged';
 import './index.scss';
 
 const hm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -27,7 +26,7 @@ export default function FacilitiesPage() {
   const facilities = list.data?.facilities ?? [];
   const chosen = facilities.find((f) => f.id === facilityId) ?? facilities[0] ?? null;
   const week = useCall('facility', 'week', chosen ? { facilityId: chosen.id, ...(weekStart ? { weekStart } : {}) } : null);
-  const mine = usePagedCall<BookingView>('facility', 'myBookings', list.data?.canBook ? {} : null);
+  const mine = usePaged('facility', 'myBookings', list.data?.canBook ? {} : null);
   const [requestsKey, setRequestsKey] = useState(0);
 
   useEffect(() => setDraft({ date: '', start: '', end: '' }), [chosen?.id]);
@@ -87,8 +86,8 @@ export default function FacilitiesPage() {
       {list.data?.canBook && (
         <View>
           <MyRequests reloadKey={requestsKey} />
-          <StatusView loading={mine.loading && !mine.items} error={mine.error} onRetry={mine.reload} />
-          {mine.items && <MyBookings bookings={mine.items} hasMore={mine.hasMore} loadingMore={mine.loadingMore} onMore={() => void mine.more()} onChanged={() => void Promise.all([mine.reload(), week.reload()])} />}
+          <StatusView loading={mine.loading && mine.items.length === 0} error={mine.error} onRetry={mine.reload} />
+          {!(mine.loading && mine.items.length === 0) && <MyBookings bookings={mine.items} hasMore={mine.hasMore} loadingMore={mine.loadingMore} onMore={() => void mine.loadMore()} onChanged={() => void Promise.all([mine.reload(), week.reload()])} />}
         </View>
       )}
     </View>

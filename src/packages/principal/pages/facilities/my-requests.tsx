@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import type { BookingRequestView } from '../../../../contracts/facility';
-import { usePagedCall } from '../../../../hooks/use-paged-call';
+import { usePaged } from '../../../../hooks/use-paged';
 import StatusView from '../../../../components/status-view';
 import { busyIf } from '../../../../components/busy-props';
 
@@ -11,7 +10,7 @@ import { busyIf } from '../../../../components/busy-props';
  */
 export default function MyRequests({ reloadKey }: { reloadKey: number }) {
   const [status, setStatus] = useState<'open' | 'closed'>('open');
-  const list = usePagedCall<BookingRequestView>('facility', 'myRequests', { status });
+  const list = usePaged('facility', 'myRequests', { status });
   // The page bumps reloadKey after filing a request or pulling to refresh.
   useEffect(() => {
     if (reloadKey > 0) void list.reload();
@@ -32,7 +31,7 @@ export default function MyRequests({ reloadKey }: { reloadKey: number }) {
           {r.reason && <Text className='fac-mine__reason-text'>{r.decidedBy ? `${r.decidedBy}：` : '原因：'}{r.reason}</Text>}
         </View>
       ))}
-      {list.hasMore && <Button className='fac-mine__more' data-testid='requests-more' {...busyIf(list.loadingMore)} onClick={() => void list.more()}>加载更多</Button>}
+      {list.hasMore && <Button className='fac-mine__more' data-testid='requests-more' {...busyIf(list.loadingMore)} onClick={() => void list.loadMore()}>加载更多</Button>}
     </View>
   );
 }

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import type { ApprovalSummary } from '../../../../contracts/approval';
-import { usePagedCall } from '../../../../hooks/use-paged-call';
+import { usePaged } from '../../../../hooks/use-paged';
 import { call } from '../../../../services/call';
 import StatusView from '../../../../components/status-view';
 import SubscribePrompt from '../../../../components/subscribe-prompt';
@@ -17,7 +16,7 @@ import './index.scss';
  */
 export default function InboxPage() {
   const [tab, setTab] = useState<'pending' | 'decided' | 'cc'>('pending');
-  const list = usePagedCall<ApprovalSummary>('approval', 'inbox', { status: tab });
+  const list = usePaged('approval', 'inbox', { status: tab });
   const [picked, setPicked] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
   const [comment, setComment] = useState('');
@@ -66,7 +65,7 @@ export default function InboxPage() {
           </View>
         </View>
       ))}
-      {list.hasMore && <Button className='inbox-page__more' data-testid='load-more' {...busyIf(list.loadingMore)} onClick={() => void list.more()}>加载更多</Button>}
+      {list.hasMore && <Button className='inbox-page__more' data-testid='load-more' {...busyIf(list.loadingMore)} onClick={() => void list.loadMore()}>加载更多</Button>}
       {tab === 'pending' && picked.length > 0 && !confirming && (
         <Button className='inbox-page__batch' type='primary' data-testid='batch-approve' onClick={() => setConfirming(true)}>批量同意（{picked.length}）</Button>
       )}

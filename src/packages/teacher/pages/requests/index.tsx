@@ -1,7 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import type { ApprovalSummary } from '../../../../contracts/approval';
-import { usePagedCall } from '../../../../hooks/use-paged-call';
+import { usePaged } from '../../../../hooks/use-paged';
 import { ApprovalDetailById } from '../../../../components/approval-detail';
 import StatusView from '../../../../components/status-view';
 import { busyIf } from '../../../../components/busy-props';
@@ -10,7 +9,7 @@ import './index.scss';
 /** 我的申请: a teacher's requests and their progress, a page at a time; with ?id= one request in full (withdraw, edit and resubmit, 催办). */
 export default function MyRequestsPage() {
   const { params } = useRouter();
-  const list = usePagedCall<ApprovalSummary>('approval', 'mine', params.id ? null : {});
+  const list = usePaged('approval', 'mine', params.id ? null : {});
   useDidShow(() => void (params.id ? undefined : list.reload()));
   if (params.id) return <ApprovalDetailById id={params.id} />;
   return (
@@ -24,7 +23,7 @@ export default function MyRequestsPage() {
           <Text className='my-requests__meta'>{r.status === 'returned' ? '审批人请您修改，点开后可修改并重新提交' : r.waitingFor ? `等待${r.waitingFor}` : r.updatedAt}</Text>
         </View>
       ))}
-      {list.hasMore && <Button className='my-requests__more' data-testid='load-more' {...busyIf(list.loadingMore)} onClick={() => void list.more()}>加载更多</Button>}
+      {list.hasMore && <Button className='my-requests__more' data-testid='load-more' {...busyIf(list.loadingMore)} onClick={() => void list.loadMore()}>加载更多</Button>}
     </View>
   );
 }
