@@ -66,8 +66,11 @@ export function rotationShare(teachersInRotation: number, teacherCount: number):
   return Math.min(Math.max(teachersInRotation, 0), teacherCount) / teacherCount;
 }
 
-/** 0.125 → '12.5%', 0.3 → '30%'. */
-export const formatShare = (share: number): string => `${Math.round(share * 1000) / 10}%`;
+/**
+ * 0.125 → '12.5%', 0.3 → '30%'. The one rule for a share on a page: a tiny non-zero share (1/2767) reads
+ * '不足0.1%', never a rounded-down '0%' that would say nobody is in exchange. (The CSV keeps two decimals.)
+ */
+export const formatShare = (share: number): string => (share > 0 && share < 0.001 ? '不足0.1%' : `${Math.round(share * 1000) / 10}%`);
 
 export interface ShareCount {
   /** Distinct teachers with an active exchange duty of any kind (资源共享 counts every form). */

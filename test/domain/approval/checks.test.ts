@@ -80,6 +80,9 @@ describe('rotation share', () => {
     [0.3, '30%'],
     [1 / 3, '33.3%'],
     [0, '0%'],
+    // One teacher of 2767: not rounded down to 0%, the same words as the dashboard.
+    [1 / 2767, '不足0.1%'],
+    [0.001, '0.1%'],
   ])('formats %p as %s', (x, s) => expect(formatShare(x)).toBe(s));
 
   it('shows school and district against the 30% target, as information', () => {

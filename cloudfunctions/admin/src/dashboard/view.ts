@@ -39,8 +39,8 @@ export const kpiSchool = (s: SchoolDoc): KpiSchool => ({
   teacherCountSample: s.teacherCountSample ?? true,
 });
 
-/** A share as text; a tiny non-zero share is not rounded down to 0%. */
-const shareText = (share: number | null, none: string) => (share === null ? none : share > 0 && share < 0.001 ? '不足0.1%' : formatShare(share));
+/** A share as text (formatShare: a tiny non-zero share is not rounded down to 0%). */
+const shareText = (share: number | null, none: string) => (share === null ? none : formatShare(share));
 const shareView = (f: ShareFigure, none: string): ShareView => ({ ...f, text: shareText(f.share, none) });
 
 export const rowView = (r: KpiRow): KpiRowView => ({
