@@ -97,10 +97,12 @@ export function rotationChecks(
       return null;
     }
     const change = add === 0 ? '该教师已在交流中，批准后比例不变' : `批准后 ${c.teachersInRotation + add}/${c.teacherCount} 人（${formatShare(after)}）`;
-    const met = now >= policy.targetShare ? '已达标' : '未达标';
+    const reached = now >= policy.targetShare;
+    const met = reached ? '已达标' : '未达标';
+    // Below target is information for the approver, not a block; but it is not a pass either (no green ✓).
     out.push({
       code,
-      level: 'ok',
+      level: reached ? 'ok' : 'warn',
       message: `${who}交流教师 ${c.teachersInRotation}/${c.teacherCount} 人（${formatShare(now)}，${met}），${change}；${target}`,
     });
     return after;

@@ -88,7 +88,7 @@ describe('rotation share', () => {
   it('shows school and district against the 30% target, as information', () => {
     const cs = rotationChecks({ schoolName: '友爱道小学', school: { teachersInRotation: 5, teacherCount: 40 }, district: { teachersInRotation: 620, teacherCount: 2000 }, teacherAlreadyCounted: false });
     expect(cs).toEqual([
-      { code: 'ROTATION_SCHOOL', level: 'ok', message: '派出学校（友爱道小学）交流教师 5/40 人（12.5%，未达标），批准后 6/40 人（15%）；目标不少于 30%' },
+      { code: 'ROTATION_SCHOOL', level: 'warn', message: '派出学校（友爱道小学）交流教师 5/40 人（12.5%，未达标），批准后 6/40 人（15%）；目标不少于 30%' },
       { code: 'ROTATION_DISTRICT', level: 'ok', message: '全区交流教师 620/2000 人（31%，已达标），批准后 621/2000 人（31.1%）；目标不少于 30%' },
     ]);
     expect(hasBlock(cs)).toBe(false);
