@@ -74,14 +74,16 @@ function* sessions() {
     }
 }
 
-// ---- exchanges: 10-minute slots on Tue/Fri/Sat/Sun, never overlapping the sessions above or each other
+// ---- exchanges: 30-minute slots (one 课时, within school hours) on Tue/Fri/Sat/Sun, never overlapping the
+// sessions above or each other: 23 a day × 4 days covers the 3 rounds × 30 (a round is killed within ~20).
 const EXCHANGE_DAYS = [2, 5, 6, 7];
-const SLOTS_PER_ROUND = 120;
+const SLOTS_PER_ROUND = 30;
+const SLOTS_PER_DAY = 23; // 07:00 … 18:00–18:30
 function exchangeSlot(n: number) {
   const k = round * SLOTS_PER_ROUND + n;
-  const minute = 6 * 60 + (k % 96) * 10; // 06:00 … 21:50
+  const minute = 7 * 60 + (k % SLOTS_PER_DAY) * 30;
   const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  return { weekday: EXCHANGE_DAYS[Math.floor(k / 96) % EXCHANGE_DAYS.length], start: hm(minute), end: hm(minute + 10), periods: 1 };
+  return { weekday: EXCHANGE_DAYS[Math.floor(k / SLOTS_PER_DAY) % EXCHANGE_DAYS.length], start: hm(minute), end: hm(minute + 30), periods: 1 };
 }
 
 const rid = (kind: string, n: number) => `dur-r${round}-${kind}-${String(n).padStart(5, '0')}`;
@@ -99,7 +101,8 @@ async function clockSession(s: { in: number; out: number }, n: number): Promise<
 }
 
 async function exchange(n: number): Promise<void> {
-  setClock(SEED_NOW);
+  // One filing day per round: the teacher's daily filing limit (30) is never what stops a round.
+  setClock(SEED_NOW + round * DAY);
   const filed = await call(
     'approval',
     { action: 'submitExchange', requestId: rid('ap', n), type: 'cross-teaching', hostSchoolId: 'hd-s05', slots: [exchangeSlot(n)], termStart: '2026-12-01', termEnd: '2027-01-20', reason: '耐久性测试' },
