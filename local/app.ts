@@ -2,8 +2,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type http from 'node:http';
-import { createLocalCloud, type ConflictMode, type LocalCloud } from './runtime';
-import { createGateway, listen } from './gateway';
+import { createLocalCloud, setStorageBaseUrl, type ConflictMode, type LocalCloud } from './runtime';
+import { STORAGE_PATH, createGateway, listen } from './gateway';
 import { personasFrom } from './personas';
 import { localDataDir, ROOT, seedStore, storeFile } from './data-dir';
 import { buildSeed, type SeedDocs } from '../tools/seed-data';
@@ -47,6 +47,8 @@ export async function startLocalApp(opts: LocalAppOptions = {}): Promise<LocalAp
   const staticDir = opts.staticDir === null ? undefined : (opts.staticDir ?? (existsSync(h5) ? h5 : undefined));
   const server: http.Server = createGateway({ cloud, personas: personasFrom(seed), staticDir });
   const port = await listen(server, opts.port ?? 0);
+  // Large exports answer a tempFileURL: point it at this gateway, which serves the stored files.
+  setStorageBaseUrl(`http://127.0.0.1:${port}${STORAGE_PATH}`);
   const bound = server.address();
   return {
     host: typeof bound === 'object' && bound ? bound.address : '',

@@ -12,7 +12,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { COLLECTIONS } from '../src/contracts/collections';
 import { EVENT_LIMITS } from '../src/contracts/event';
-import type { LocalCloud } from './runtime';
+import { readStoredFileByUrlPath, type LocalCloud } from './runtime';
 import { personaOf, type Persona } from './personas';
 
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -129,6 +129,9 @@ function requireJson(req: http.IncomingMessage) {
     throw new HttpError(415, '请求体应为 JSON：请设置请求头 Content-Type: application/json');
 }
 
+/** Where the runtime's stored files (large exports) are served: their tempFileURLs point here. */
+export const STORAGE_PATH = '/local-storage';
+
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function createGateway(opts: GatewayOptions): http.Server {
@@ -168,6 +171,7 @@ export function createGateway(opts: GatewayOptions): http.Server {
       const current = sessions.get(cookieOf(req, SESSION_COOKIE) ?? '') ?? null;
       return send(res, 200, { personas: opts.personas, current: current?.id ?? null });
     }
+    if ((req.method === 'GET' || req.method === 'HEAD') && url.pathname.startsWith(`${STORAGE_PATH}/`)) return serveStored(url.pathname, res);
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(url.pathname, res);
     throw new HttpError(404, '未找到');
   }
@@ -184,6 +188,15 @@ export function createGateway(opts: GatewayOptions): http.Server {
     const user = opts.cloud.store.find(COLLECTIONS.users, { _id: openid })[0] as (Record<string, unknown> & { _id: string }) | undefined;
     if (!user) throw new HttpError(400, `本地数据中没有已绑定的账号 ${openid}（users 集合中无此记录）`);
     return personaOf(user);
+  }
+
+  /** A stored file by its tempFileURL path; the random name in the path is its only key, as in the cloud. */
+  function serveStored(pathname: string, res: http.ServerResponse) {
+    const bytes = readStoredFileByUrlPath(pathname.slice(STORAGE_PATH.length + 1));
+    if (!bytes) throw new HttpError(404, '文件不存在或已删除');
+    const type = path.extname(pathname) === '.csv' ? 'text/csv; charset=utf-8' : 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, 'content-length': bytes.length });
+    res.end(bytes);
   }
 
   function serveStatic(pathname: string, res: http.ServerResponse) {

@@ -19,7 +19,7 @@ export type { ConflictMode } from './transactions';
 export { Store } from './store';
 export { seamStatus, type SeamStatus } from './seam';
 export { CloudDbError } from './errors';
-export { readFile as readStoredFile, readByUrlPath as readStoredFileByUrlPath } from './storage';
+export { readFile as readStoredFile, readByUrlPath as readStoredFileByUrlPath, setStorageBaseUrl } from './storage';
 export { AGGREGATE_DEFAULT_LIMIT, DEFAULT_LIMIT, MAX_LIMIT } from './actions';
 
 export interface InvokeResult {

@@ -22,6 +22,11 @@ export function bindStorage(b: StorageBackend | null): void {
   backend = b;
 }
 
+/** Where tempFileURLs point, once known (a gateway learns its port only when it listens). */
+export function setStorageBaseUrl(baseUrl: string): void {
+  if (backend) backend.baseUrl = baseUrl.replace(/\/+$/, '');
+}
+
 const BUCKET = 'local-bucket';
 const fileIdPrefix = (b: StorageBackend) => `cloud://${b.env}.${BUCKET}/`;
 
@@ -111,6 +116,11 @@ export function readFile(fileID: string): Buffer | null {
 /** The stored bytes under a tempFileURL's path (below baseUrl), for a gateway serving the files. */
 export function readByUrlPath(urlPath: string): Buffer | null {
   if (!backend) return null;
-  const cloudPath = urlPath.split('/').map(decodeURIComponent).join('/');
+  let cloudPath: string;
+  try {
+    cloudPath = urlPath.split('/').map(decodeURIComponent).join('/');
+  } catch {
+    return null; // a malformed %-escape names no file
+  }
   return readFile(fileIdPrefix(backend) + cloudPath);
 }
