@@ -1,5 +1,6 @@
 import type { LocalApp } from '../../local/app';
 import { fakeServerClock, startTestApp } from '../helpers/local-app';
+import { presenceCodeAt } from '../helpers/presence';
 
 // CloudBase fails a conflicting transaction at once: teachers of one host school clocking in together
 // all write that school's rollup of the month, and must still all get their record.
@@ -19,9 +20,11 @@ afterAll(async () => {
 });
 
 it(`${N} teachers clocking in at once at one host school all get their record, and the rollup counts each`, async () => {
-  const loc = (app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any).hostLocation;
+  const seeded = app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any;
+  const loc = seeded.hostLocation;
+  const presenceCode = presenceCodeAt(seeded.hostSchoolId).token; // all scan the school's code: verified sessions
   const calls = await Promise.all(
-    Array.from({ length: N }, (_, i) => app.cloud.invoke('duty', { action: 'clockIn', requestId: `req-burst-${String(i).padStart(4, '0')}`, location: loc }, { OPENID: `o-burst-${i}`, APPID: 'wx-test' })),
+    Array.from({ length: N }, (_, i) => app.cloud.invoke('duty', { action: 'clockIn', requestId: `req-burst-${String(i).padStart(4, '0')}`, location: loc, presenceCode }, { OPENID: `o-burst-${i}`, APPID: 'wx-test' })),
   );
   const codes = calls.map((c) => ((c as { result: { ok: boolean; code?: string } }).result.ok ? 'ok' : (c as any).result.code));
   expect(codes).toEqual(Array(N).fill('ok'));

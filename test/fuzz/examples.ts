@@ -50,7 +50,7 @@ export const examples = (): Record<string, Record<string, Example[]>> => ({
   },
   duty: {
     today: [{}],
-    clockIn: [{ requestId: 'fuzz-in-00001', location: loc }],
+    clockIn: [{ requestId: 'fuzz-in-00001', location: loc }, { requestId: 'fuzz-in-00002', location: loc, presenceCode: '123456' }],
     clockOut: [{ requestId: 'fuzz-out-0001', location: loc }],
     month: [{ month: '2026-11' }],
     exportMonth: [{ month: '2026-11' }],
@@ -58,6 +58,7 @@ export const examples = (): Record<string, Record<string, Example[]>> => ({
     makeupInbox: [{}],
     decideMakeup: [{ id: ids.makeup, approve: true, comment: '同意' }],
     attendance: [{}, { date: '2026-11-23' }, { schoolId: 'hd-s01', date: '2026-11-26' }],
+    presenceCode: [{}],
   },
   approval: {
     submitExchange: [
