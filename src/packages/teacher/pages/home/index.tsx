@@ -152,7 +152,7 @@ export default function TeacherHomePage() {
                   <Button className='teacher__button' type='primary' data-testid={many ? `clock-in-scan-${s.dutyId}` : 'clock-in-scan'} {...busyIf(busy)} onClick={() => void scanAndClockIn(s)}>
                     {CAN_SCAN ? '扫码签到' : '提交签到码并签到'}{many ? `：${s.kindLabel}` : ''}
                   </Button>
-                  <Button className='teacher__button' size='mini' data-testid={many ? `clock-in-${s.dutyId}` : 'clock-in'} {...busyIf(busy)} onClick={() => void clock('clockIn', s)}>
+                  <Button className='teacher__button' data-testid={many ? `clock-in-${s.dutyId}` : 'clock-in'} {...busyIf(busy)} onClick={() => void clock('clockIn', s)}>
                     {many ? `不扫码签到：${s.kindLabel}` : '不扫码签到'}（记为未核验）
                   </Button>
                 </View>
