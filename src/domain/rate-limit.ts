@@ -63,5 +63,20 @@ export function whenLabel(atMs: number, nowMs: number, zone: string): string {
 export const BIND_FAILURES: RateLimit = { per: 'hour', max: 5 };
 
 export function bindLockedMessage(windowEnd: number, nowMs: number, zone: string): string {
-  return `邀请码错误次数过多（${PER_LABEL[BIND_FAILURES.per]}最多 ${BIND_FAILURES.max} 次），已暂时锁定，请在 ${whenLabel(windowEnd, nowMs, zone)} 后再试`;
+  return lockedMessage('邀请码', BIND_FAILURES, windowEnd, nowMs, zone);
+}
+
+/**
+ * 扫码签到: wrong presence codes a teacher may send per window before code check-ins lock until the
+ * window ends. The 6 typed digits give 2 in 10⁶ per try (two steps accepted): ten tries an hour keep a
+ * scripted guess hopeless while a mistyped code or two costs nothing.
+ */
+export const PRESENCE_CODE_FAILURES: RateLimit = { per: 'hour', max: 10 };
+
+export function presenceLockedMessage(windowEnd: number, nowMs: number, zone: string): string {
+  return lockedMessage('签到码', PRESENCE_CODE_FAILURES, windowEnd, nowMs, zone);
+}
+
+function lockedMessage(what: string, limit: RateLimit, windowEnd: number, nowMs: number, zone: string): string {
+  return `${what}错误次数过多（${PER_LABEL[limit.per]}最多 ${limit.max} 次），已暂时锁定，请在 ${whenLabel(windowEnd, nowMs, zone)} 后再试`;
 }

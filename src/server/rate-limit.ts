@@ -66,6 +66,16 @@ async function dropEnded(key: string, openid: string, windowStart: number): Prom
 export const isRefusal = (x: RateSlot | RateRefusal): x is RateRefusal => 'windowEnd' in x;
 
 /**
+ * Whether the caller's window for `key` is used up (one read, nothing written): for limits on failures,
+ * checked before an attempt while only failed attempts take a slot, so retries of a good one never do.
+ */
+export async function usedUp(key: string, openid: string, limit: RateLimit, nowMs: number): Promise<RateRefusal | null> {
+  const win = windowOf(limit.per, nowMs, CHINA_ZONE);
+  const counter = await fetchById<{ count: number }>(COLLECTIONS.rateCounters, counterId(key, openid, win.start));
+  return counter && counter.count >= limit.max ? { windowEnd: win.end, retryAfter: retryAfterSeconds(win.end, nowMs) } : null;
+}
+
+/**
  * Gives a slot back (the call failed and must leave no trace): the last slot of a window removes its
  * document, so a refused call's store is as before. Best effort: a slot not given back only makes the
  * limit stricter, never looser.

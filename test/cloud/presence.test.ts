@@ -122,4 +122,25 @@ describe('签到 without the code, or with a wrong one', () => {
     expect(await call('duty', 'clockIn', { requestId: 'pr-in-000005', location: here(), presenceCode: 123456 }, TEACHER)).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'presenceCode' });
     expect(await call('duty', 'clockIn', { requestId: 'pr-in-000005', location: here(), presenceCode: '12' }, TEACHER)).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'presenceCode' });
   });
+
+  it('wrong codes lock code check-ins for the hour after 10 tries, the right code included; a good scan costs no try', async () => {
+    const now = Date.parse('2026-12-28T02:00:10Z'); // a Monday session, 10:00 China time
+    at('2026-12-28T02:00:10Z');
+    const good = presenceCodeAt('hd-s01', now);
+    const wrong = good.shortCode === '000000' ? '000001' : '000000';
+    for (let i = 0; i < 10; i++) {
+      const r = await call('duty', 'clockIn', { requestId: `pr-guess-${String(i).padStart(4, '0')}`, location: here(), presenceCode: wrong }, TEACHER);
+      expect(r.code).toBe('PRESENCE_CODE_INVALID');
+    }
+    const locked = await call('duty', 'clockIn', { requestId: 'pr-guess-lock', location: here(), presenceCode: good.shortCode }, TEACHER);
+    expect(locked).toMatchObject({ ok: false, code: 'PRESENCE_LOCKED', field: 'presenceCode' });
+    expect(locked.message).toContain('11:00'); // the hour window ends at 11:00 China time
+    expect(record('2026-12-28')).toBeUndefined();
+    // The next hour (still inside the session's window) the right code goes through.
+    const later = Date.parse('2026-12-28T03:00:05Z');
+    at('2026-12-28T03:00:05Z');
+    expect(await ok('duty', 'clockIn', { requestId: 'pr-guess-ok', location: here(), presenceCode: presenceCodeAt('hd-s01', later).token }, TEACHER)).toMatchObject({ verified: true });
+    const counters = app.cloud.store.find('rate_counters', { openid: TEACHER }) as any[];
+    expect(counters.filter((c) => c.limitKey === 'duty.clockIn.codeFailures' && c.windowStart >= later - 3_600_000)).toEqual([]);
+  });
 });

@@ -24,6 +24,8 @@ import { ZONE, at, isRefusal, orThrow, policyOf, presenceView } from '../views';
 import { tellHostSchool } from '../notices';
 import { presenceOfClockIn, verifyPresenceCode } from '../../../../src/domain/presence';
 import { presenceHmac } from '../presence';
+import { PRESENCE_CODE_FAILURES, presenceLockedMessage } from '../../../../src/domain/rate-limit';
+import { isRefusal as isLimited, takeSlot, usedUp, type RateRefusal } from '../../../../src/server/rate-limit';
 
 type ClockInput = { requestId: string; location: LatLng; dutyId?: string; confirmEarlyLeave?: boolean; presenceCode?: string };
 
@@ -64,7 +66,25 @@ function result(duty: DutyDoc, r: ClockRecordDoc, kind: 'in' | 'out', warnings: 
  */
 export async function clockIn(input: ClockInput, ctx: ActionContext): Promise<ClockResult> {
   const openid = ctx.openid!;
-  const duties = await dutiesOfTeacher(openid);
+  // Wrong codes count against the caller (read with the duties, no extra wait): guessing the 6 digits
+  // locks code check-ins for the window after a few tries. Only wrong codes take a slot, so double taps
+  // and retries of a good scan never lock anyone. Calls already in flight when the limit is reached are
+  // still checked: the lock bounds guesses per window, not per burst.
+  const [duties, locked] = await Promise.all([
+    dutiesOfTeacher(openid),
+    input.presenceCode === undefined ? null : usedUp(PRESENCE_FAILURE_KEY, openid, PRESENCE_CODE_FAILURES, ctx.now),
+  ]);
+  if (locked) throw presenceLocked(locked, ctx.now);
+  return clockInChecked(input, ctx, duties, async () => {
+    const slot = await takeSlot(PRESENCE_FAILURE_KEY, openid, PRESENCE_CODE_FAILURES, ctx.now);
+    if (isLimited(slot)) throw presenceLocked(slot, ctx.now);
+  });
+}
+
+const PRESENCE_FAILURE_KEY = 'duty.clockIn.codeFailures';
+const presenceLocked = (r: RateRefusal, nowMs: number) => new AppError('PRESENCE_LOCKED', presenceLockedMessage(r.windowEnd, nowMs, ZONE), 'presenceCode', r.retryAfter);
+
+async function clockInChecked(input: ClockInput, ctx: ActionContext, duties: DutyDoc[], countWrongCode: () => Promise<void>): Promise<ClockResult> {
   const { session } = orThrow(openSessionFor(duties, ctx.now, ZONE, DEFAULT_DUTY_POLICY, input.dutyId));
   const duty = duties.find((d) => d._id === session.dutyId)!;
   const { distanceM } = measure(duty, input.location);
@@ -74,6 +94,7 @@ export async function clockIn(input: ClockInput, ctx: ActionContext): Promise<Cl
     // A retry of a clock-in that went through, its code since expired, is answered as a retry.
     const existing = await getClockRecord(session.key);
     if (existing?.inRequestId === input.requestId) return result(duty, existing, 'in', existing.inWarnings ?? [], true);
+    await countWrongCode();
     throw orThrow(check);
   }
   const codeValid = check !== null;
