@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
+import { fakeServerClock } from '../helpers/local-app';
+import { exchangeRequest } from '../helpers/calls';
 import { h5Session } from './h5-session';
 
-// Every parent page, in normal and in 长辈模式: axe-core finds no serious or critical violation (its
+// Every parent page and every role page (teacher, principal, 学区长, bureau), in normal and in 长辈模式: axe-core finds no serious or critical violation (its
 // colour-contrast rule included), and everything tappable is at least 44 × 44 CSS px.
 const s = h5Session();
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -141,5 +143,79 @@ describe('长辈模式', () => {
     await fill('address-input', '互助道15号');
     await byTestId('address-search').click();
     await byTestId('lookup-result').waitFor();
+  });
+});
+
+// The role pages, each as the persona that uses it. One exchange request is filed first (server clock
+// fixed), so the request pages show their checks, steps and the approver's buttons.
+const REQUEST_ID = 'req-e2e-a11y-01';
+let filedId = '';
+beforeAll(async () => {
+  fakeServerClock();
+  const r = await s.app.cloud.invoke('approval', exchangeRequest(REQUEST_ID), { OPENID: 'o-local-hd-teacher', APPID: 'wx-e2e' });
+  filedId = (r.result as { data: { id: string } }).data.id;
+});
+afterAll(() => jest.useRealTimers());
+
+const ROLE_PAGES: Array<[string, string, Visit]> = [
+  ['hd-teacher', '教师 · 本月签到', go('/packages/teacher/pages/month/index', 'month-totals')],
+  ['hd-teacher', '教师 · 补卡', go('/packages/teacher/pages/makeup/index?dutyId=d1&date=2026-12-01&start=14:00&label=%E5%91%A8%E4%BA%8C%2014%3A00', 'makeup-submit')],
+  ['hd-teacher', '教师 · 我的申请', go('/packages/teacher/pages/requests/index', 'new-request')],
+  ['hd-teacher', '教师 · 申请详情', async (page) => go(`/packages/teacher/pages/requests/index?id=${filedId}`, 'approval-checks')(page)],
+  ['hd-teacher', '教师 · 新申请', go('/packages/teacher/pages/request-new/index', 'step-host')],
+  ['hd-principal', '校长 · 首页', go('/packages/principal/pages/home/index', 'role-home-who')],
+  ['hd-principal', '校长 · 待审批', go('/packages/principal/pages/inbox/index', 'tab-pending')],
+  ['hd-principal', '校长 · 审批', async (page) => go(`/packages/principal/pages/request/index?id=${filedId}`, 'approve')(page)],
+  ['hd-principal', '校长 · 邀请码', go('/packages/principal/pages/invites/index', 'create-invite')],
+  ['hd-xuequzhang', '学区长 · 场馆预约', go('/packages/principal/pages/facilities/index', 'facility-fc-hd-s01-gym')],
+  ['hd-bureau', '教育局 · 首页', go('/packages/bureau/pages/home/index', 'role-home-who')],
+  ['hd-bureau', '教育局 · 学区调整', go('/packages/bureau/pages/composition/index', 'xuequ-hd-x1')],
+  ['hd-bureau', '教育局 · 邀请码', go('/packages/bureau/pages/invites/index', 'create-invite')],
+  ['hd-bureau', '教育局 · 统计', go('/packages/bureau/pages/dashboard/index', 'dashboard-summary')],
+  ['hd-bureau', '教育局 · 导入', go('/packages/bureau/pages/imports/index', 'table-teachers')],
+  ['hd-bureau', '教育局 · 入学规则', go('/packages/bureau/pages/admission/index', 'save-admission')],
+  ['hd-bureau', '教育局 · 全区审批', go('/packages/bureau/pages/approvals/index', 'bureau-approvals')],
+];
+
+describe.each([
+  ['normal', false],
+  ['长辈模式', true],
+])('role pages (%s)', (_mode, elder) => {
+  it.each(ROLE_PAGES)('%s %s: no serious axe violation, contrast checked, targets ≥ 44 px', async (persona, _name, visit) => {
+    await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
+    await s.page.addInitScript((on) => localStorage.setItem('elder-mode', JSON.stringify({ data: on })), elder);
+    await visit(s.page);
+    expect(await s.page.evaluate(() => document.documentElement.classList.contains('xq-elder'))).toBe(elder);
+    const { violations, contrastChecked } = await axe(s.page);
+    expect(violations).toEqual([]);
+    expect(contrastChecked).toBeGreaterThan(0);
+    const targets = await tapTargets(s.page);
+    expect(targets.small).toEqual([]);
+    expect(targets.checked).toBeGreaterThan(0);
+  });
+
+  it('the request checks show no green ✓ beside 未达标', async () => {
+    await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona: 'hd-principal' } });
+    await s.page.addInitScript((on) => localStorage.setItem('elder-mode', JSON.stringify({ data: on })), elder);
+    await go(`/packages/principal/pages/request/index?id=${filedId}`, 'approval-checks')(s.page);
+    const lines = await s.page.locator('.approval__check').evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', ok: e.classList.contains('approval__check--ok') })));
+    const below = lines.filter((l) => l.text.includes('未达标'));
+    expect(below.length).toBeGreaterThan(0);
+    for (const l of below) expect(l).toEqual({ text: expect.not.stringContaining('✓'), ok: false });
+  });
+});
+
+describe('长辈模式 on the role pages', () => {
+  it('makes the text of a role page larger', async () => {
+    await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona: 'hd-bureau' } });
+    const size = async () => {
+      await go('/packages/bureau/pages/dashboard/index', 'dashboard-summary')(s.page);
+      return s.page.locator('.dash__summary-line').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    };
+    const normal = await size();
+    await s.page.evaluate(() => localStorage.setItem('elder-mode', JSON.stringify({ data: true })));
+    await s.page.reload();
+    const large = await size();
+    expect(large).toBeGreaterThanOrEqual(normal * 1.2);
   });
 });
