@@ -23,7 +23,11 @@ describe('the weapp build (npm run build:weapp)', () => {
   it('ships map marker icons as files, not data: URIs (a <map> marker needs a file path)', () => {
     const js = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? js(path.join(dir, e.name)) : e.name.endsWith('.js') ? [path.join(dir, e.name)] : []));
-    expect(js(weapp).filter((f) => readFileSync(f, 'utf8').includes('data:image'))).toEqual([]);
+    // Files that set marker icons (iconPath) carry no data: image; the QR library of the 签到码 page has a
+    // data-URL writer the page never calls (it draws the QR with Views), which is not a marker.
+    const markerFiles = js(weapp).filter((f) => readFileSync(f, 'utf8').includes('iconPath'));
+    expect(markerFiles.length).toBeGreaterThan(0);
+    expect(markerFiles.filter((f) => readFileSync(f, 'utf8').includes('data:image'))).toEqual([]);
     const school = readFileSync(path.join(weapp, 'pages/school/index.js'), 'utf8');
     for (const icon of ['assets/map/school.png', 'assets/map/neighbour.png']) {
       expect(school).toContain(`"${icon}"`);
