@@ -158,6 +158,9 @@ beforeAll(async () => {
 afterAll(() => jest.useRealTimers());
 
 const ROLE_PAGES: Array<[string, string, Visit]> = [
+  ['hd-teacher', '教师 · 首页（签到）', go('/packages/teacher/pages/home/index', 'clock-panel')],
+  ['hd-xuequzhang', '校长 · 交流教师考勤', go('/packages/principal/pages/attendance/index', 'attendance-summary')],
+  ['hd-xuequzhang', '校长 · 签到码', go('/packages/principal/pages/presence/index', 'presence-page')],
   ['hd-teacher', '教师 · 本月签到', go('/packages/teacher/pages/month/index', 'month-totals')],
   ['hd-teacher', '教师 · 补卡', go('/packages/teacher/pages/makeup/index?dutyId=d1&date=2026-12-01&start=14:00&label=%E5%91%A8%E4%BA%8C%2014%3A00', 'makeup-submit')],
   ['hd-teacher', '教师 · 我的申请', go('/packages/teacher/pages/requests/index', 'new-request')],
