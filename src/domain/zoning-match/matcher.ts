@@ -1,6 +1,5 @@
 import { buildAutomaton, searchAutomaton, type Automaton } from './aho-corasick';
 import { buildIntervals, stab, type Intervals } from './intervals';
-import { naiveMatch } from './naive';
 import {
   communityHit,
   compareIds,
@@ -132,12 +131,4 @@ export function matchIndexed<R extends ZoningRuleLike>(index: ZoningIndex<R>, qu
     for (const s of index.streets.get(q.street) ?? []) hits.push(streetHit(s.p));
   }
   return hits;
-}
-
-/**
- * The 划片 answer for one query: a single linear pass (building an index only pays off across many
- * queries; for those use buildZoningIndex once and matchIndexed).
- */
-export function matchRules<R extends ZoningRuleLike>(rules: readonly R[], query: ZoningQuery): Array<ZoningHit<R>> {
-  return naiveMatch(rules, query);
 }
