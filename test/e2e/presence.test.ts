@@ -1,31 +1,19 @@
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { LocalApp } from '../../local/app';
-import { gcj02ToWgs84 } from '../../src/domain/geo';
-import { startTestApp, fakeServerClock } from '../helpers/local-app';
-import { launchBrowser } from './browser';
+import { closeTeacherBrowser, startTeacherBrowser, type TeacherBrowser } from './teacher-browser';
 
 // 扫码签到 in the browser (issue 14): the host principal's 签到码 page shows a code that changes when
 // the server clock moves on a step (jest's fake Date; the page is refreshed, nothing sleeps), and the
 // teacher on H5, where there is no camera scan, types the 6 digits: the card then says 已核验.
+let t: TeacherBrowser;
 let app: LocalApp;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  fakeServerClock();
-  app = await startTestApp({ staticDir: path.resolve(__dirname, '../../dist/h5') });
-  browser = await launchBrowser();
-  const host = (app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any).hostLocation;
-  context = await browser.newContext({ viewport: { width: 375, height: 812 }, geolocation: gcj02ToWgs84(host), permissions: ['geolocation'] });
-  page = await context.newPage();
+  t = await startTeacherBrowser();
+  ({ app, page } = t);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  jest.useRealTimers();
-});
+afterAll(() => closeTeacherBrowser(t));
 
 const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
 const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`).first();

@@ -1,33 +1,23 @@
-import path from 'node:path';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import type { LocalApp } from '../../local/app';
 import { gcj02ToWgs84 } from '../../src/domain/geo';
-import { startTestApp, fakeServerClock } from '../helpers/local-app';
-import { launchBrowser } from './browser';
+import { closeTeacherBrowser, startTeacherBrowser, type TeacherBrowser } from './teacher-browser';
 
 // Issue 14 in the browser: the clock card's states (签到 → 签退 → done), a double tap sending one
 // request, a second tap that keeps the first success and its warnings, 签退 long before the end asking
 // first, picking one of two duties, the host principal's attendance page, and a rejected 补卡 with
 // its comment reaching the teacher. Server time is this process's clock, moved with jest's fake Date.
+let t: TeacherBrowser;
 let app: LocalApp;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let host: { latitude: number; longitude: number };
 
 beforeAll(async () => {
-  fakeServerClock();
-  app = await startTestApp({ staticDir: path.resolve(__dirname, '../../dist/h5') });
-  browser = await launchBrowser();
-  host = (app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any).hostLocation;
-  context = await browser.newContext({ viewport: { width: 375, height: 812 }, geolocation: gcj02ToWgs84(host), permissions: ['geolocation'] });
-  page = await context.newPage();
+  t = await startTeacherBrowser();
+  ({ app, context, page, host } = t);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  jest.useRealTimers();
-});
+afterAll(() => closeTeacherBrowser(t));
 
 const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
 const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`).first();

@@ -1,31 +1,19 @@
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { LocalApp } from '../../local/app';
-import { gcj02ToWgs84 } from '../../src/domain/geo';
-import { startTestApp, fakeServerClock } from '../helpers/local-app';
-import { launchBrowser } from './browser';
+import { closeTeacherBrowser, startTeacherBrowser, type TeacherBrowser } from './teacher-browser';
 
 // A teacher persona clocks in and out in the browser and sees the hours; the host principal decides a
 // 补卡. Server time is this process's clock (the gateway runs here), moved with jest's fake Date.
+let t: TeacherBrowser;
 let app: LocalApp;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  fakeServerClock();
-  app = await startTestApp({ staticDir: path.resolve(__dirname, '../../dist/h5') });
-  browser = await launchBrowser();
-  const host = (app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any).hostLocation;
-  // The browser reports WGS-84: stand at the host school.
-  context = await browser.newContext({ viewport: { width: 390, height: 844 }, geolocation: gcj02ToWgs84(host), permissions: ['geolocation'] });
-  page = await context.newPage();
+  t = await startTeacherBrowser({ width: 390, height: 844 });
+  ({ app, browser, page } = t);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  jest.useRealTimers();
-});
+afterAll(() => closeTeacherBrowser(t));
 
 const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`).first();
 const login = (persona: string) => page.request.post(`${app.url}/__dev/login`, { data: { persona } });
