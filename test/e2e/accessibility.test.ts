@@ -68,6 +68,17 @@ async function tapTargets(page: Page): Promise<{ checked: number; small: string[
   });
 }
 
+/** The page in the mode asked: no serious axe finding, contrast actually checked, every target ≥ 44 px. */
+async function expectAccessible(page: Page, elder: boolean): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.classList.contains('xq-elder'))).toBe(elder);
+  const { violations, contrastChecked } = await axe(page);
+  expect(violations).toEqual([]);
+  expect(contrastChecked).toBeGreaterThan(0);
+  const targets = await tapTargets(page);
+  expect(targets.small).toEqual([]);
+  expect(targets.checked).toBeGreaterThan(0);
+}
+
 type Visit = (page: Page) => Promise<void>;
 const go = (hash: string, ready: string): Visit => async (page) => {
   await page.goto(`${s.app.url}/#${hash}`);
@@ -111,13 +122,7 @@ describe.each([
 
   it.each(PAGES)('%s: no serious axe violation, contrast checked, targets ≥ 44 px', async (_name, visit) => {
     await visit(s.page);
-    expect(await s.page.evaluate(() => document.documentElement.classList.contains('xq-elder'))).toBe(elder);
-    const { violations, contrastChecked } = await axe(s.page);
-    expect(violations).toEqual([]);
-    expect(contrastChecked).toBeGreaterThan(0);
-    const targets = await tapTargets(s.page);
-    expect(targets.small).toEqual([]);
-    expect(targets.checked).toBeGreaterThan(0);
+    await expectAccessible(s.page, elder);
   });
 });
 
@@ -188,13 +193,7 @@ describe.each([
     await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
     await s.page.addInitScript((on) => localStorage.setItem('elder-mode', JSON.stringify({ data: on })), elder);
     await visit(s.page);
-    expect(await s.page.evaluate(() => document.documentElement.classList.contains('xq-elder'))).toBe(elder);
-    const { violations, contrastChecked } = await axe(s.page);
-    expect(violations).toEqual([]);
-    expect(contrastChecked).toBeGreaterThan(0);
-    const targets = await tapTargets(s.page);
-    expect(targets.small).toEqual([]);
-    expect(targets.checked).toBeGreaterThan(0);
+    await expectAccessible(s.page, elder);
   });
 
   it('the request checks show no green ✓ beside 未达标', async () => {
