@@ -9,7 +9,7 @@
  * scan (H5). Both come from one HMAC of the school and the step, keyed with a secret only the server
  * holds: the signing function is passed in, so these rules stay pure and the secret never reaches here.
  */
-import { refuse, type Refusal } from './duty/types';
+import { refuse, type ClockRecord, type Refusal } from './duty/types';
 
 /** Seconds a code is shown before it changes (DingTalk / 企业微信 动态码 turn every 30 s or so). */
 export const PRESENCE_STEP_MS = 30_000;
@@ -23,7 +23,13 @@ const SIGNATURE_HEX = 20;
 /** HMAC-SHA256 of a message, as lower-case hex, keyed with the server's secret. */
 export type PresenceHmac = (message: string) => string;
 
-export type PresenceRefusalCode = 'PRESENCE_CODE_INVALID' | 'PRESENCE_CODE_EXPIRED' | 'PRESENCE_CODE_WRONG_SCHOOL';
+export type PresenceRefusalCode =
+  | 'PRESENCE_CODE_INVALID'
+  | 'PRESENCE_CODE_EXPIRED'
+  | 'PRESENCE_CODE_WRONG_SCHOOL'
+  | 'PRESENCE_SESSION_ENDED'
+  | 'PRESENCE_OUT_OF_RANGE'
+  | 'PRESENCE_NOT_UPGRADABLE';
 
 /**
  * How presence at the host school was established for a record:
@@ -128,6 +134,46 @@ export function presenceOfClockIn(codeValid: boolean, inPass: boolean): { presen
 export function presenceVerified(r: { presence?: PresenceStatus; inPass: boolean; makeup: boolean }): boolean {
   return r.presence === undefined ? r.inPass || r.makeup : r.presence !== 'unverified';
 }
+
+/** Why a record's presence does not count (Chinese), or null when it counts. */
+export function presenceReasonOf(r: { presence?: PresenceStatus; presenceReason?: string | null; inPass: boolean; makeup: boolean; clockInAt: number | null }): string | null {
+  if (presenceVerified(r)) return null;
+  return r.presenceReason ?? (r.clockInAt === null ? null : '签到位置超出任务学校范围');
+}
+
+/**
+ * 扫码核验 (verify later): a record clocked in without a valid code may be verified by scanning the host
+ * school's current code later in the same session, until the slot ends (server time). Code and
+ * geofence are checked as in a 扫码签到; the caller checks them after this says the record may be
+ * upgraded. Only presence 'unverified' records qualify: a 补卡 is the principal's word already, and
+ * records from before codes keep their old rule (presenceVerified) and are never reclassified.
+ * 'already': verified by code before (a replay or another device): nothing to write.
+ */
+export function decideVerifyLater(
+  r: { presence?: PresenceStatus; clockInAt: number | null } | null,
+  sessionEndMs: number,
+  nowMs: number,
+  endLabel: string,
+): { ok: true; already: boolean } | Refusal<PresenceRefusalCode | 'NOT_CLOCKED_IN'> {
+  if (!r || r.clockInAt === null) return refuse('NOT_CLOCKED_IN', '本节还没有签到，请直接扫码签到');
+  if (r.presence === 'code') return { ok: true, already: true };
+  if (r.presence !== 'unverified') return refuse('PRESENCE_NOT_UPGRADABLE', r.presence === 'makeup' ? '本节为补卡记录，已由任务学校校长确认，无需扫码核验' : '扫码签到上线前的记录按原规则计入，不能扫码核验');
+  if (nowMs > sessionEndMs) return refuse('PRESENCE_SESSION_ENDED', `本节已于 ${endLabel} 结束，扫码核验须在本节结束前完成；本节仍记为未核验`);
+  return { ok: true, already: false };
+}
+
+/** The refusal of a valid code scanned out of range: nothing changes, the record stays unverified. */
+export const verifyOutOfRange = (distanceM: number, radiusM: number) =>
+  refuse('PRESENCE_OUT_OF_RANGE' as const, `签到码有效，但当前位置距任务学校 ${distanceM} 米，超出 ${radiusM} 米范围：请到任务学校内再扫码核验`);
+
+/** The record once verified by a later scan: verified by code, when and how far from the school. */
+export const verifiedLater = <R extends ClockRecord>(r: R, nowMs: number, distanceM: number): R => ({
+  ...r,
+  presence: 'code',
+  presenceReason: null,
+  presenceVerifiedAt: nowMs,
+  verifyDistanceM: distanceM,
+});
 
 /** Short Chinese label of a record's presence for cards and lists. */
 export function presenceLabel(r: { presence?: PresenceStatus; inPass: boolean; makeup: boolean }): string {

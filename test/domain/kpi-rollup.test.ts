@@ -15,6 +15,7 @@ import {
   type KpiRollup,
 } from '../../src/domain/kpi-rollup';
 import { CN, cn, record } from './duty/fixtures';
+import { verifiedLater } from '../../src/domain/presence';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -207,4 +208,56 @@ describe('figures from rollups equal the full scan', () => {
     expect(records.some((r) => r.makeup)).toBe(true);
     expect(recentOf(records, nowMs).some((r) => willVerify(r) && !isVerified(r, CN, nowMs))).toBe(true);
   });
+});
+
+describe('扫码核验 (a later scan) moves a session from unverified to verified in the rollups', () => {
+  it('one write: the 未核验 count goes down, the session and its minutes go up', () => {
+    const noCode = record({ sessionDate: '2026-11-02', slotStart: '08:00', slotEnd: '09:00', clockInAt: cn('2026-11-02', '08:00'), presence: 'unverified', presenceReason: '未扫签到码' });
+    const upgraded = verifiedLater(noCode, cn('2026-11-02', '08:20'), 30);
+    expect(upgraded).toMatchObject({ presence: 'code', presenceReason: null, presenceVerifiedAt: cn('2026-11-02', '08:20'), verifyDistanceM: 30 });
+    expect([...recordDelta(noCode, upgraded, 'h1', CN)]).toEqual([
+      ['2026-11', { hostMinutes: 60, hostSessions: 1, home: [{ schoolId: 'h1', sessions: 1 }], orphanSessions: 0, unverified: -1, noCode: -1 }],
+    ]);
+    // A replay changes nothing.
+    expect([...recordDelta(upgraded, upgraded, 'h1', CN)]).toEqual([]);
+  });
+
+  for (const seed of [4, 5]) {
+    it(`live rollups with upgrades equal the full scan (district ${seed})`, () => {
+      const nowMs = cn('2026-11-23', '10:00');
+      const records = existingAt(randomRecords(seed, 400), nowMs);
+      const store = new Map<string, KpiRollup>();
+      let writes = 0;
+      const write = (before: ClockRecord | null, after: ClockRecord) => {
+        const shard = writes++ % ROLLUP_SHARDS;
+        for (const [month, f] of recordDelta(before, after, homeOf(after.dutyId) ?? null, CN)) {
+          const id = rollupId(after.hostSchoolId, month, shard);
+          store.set(id, applyDelta(store.get(id) ?? null, after.hostSchoolId, month, f, nowMs, shard));
+        }
+      };
+      // Every other record clocked in without the code is upgraded by a scan after its clock-in, then clocked out.
+      let upgrades = 0;
+      const final = records.map((r, i) => {
+        if (r.presence !== 'unverified' || r.clockInAt === null || r.makeup) {
+          write(null, r);
+          return r;
+        }
+        const clockedIn = { ...r, clockOutAt: null, outPass: null };
+        write(null, clockedIn);
+        const after = i % 2 === 0 ? verifiedLater(clockedIn, r.clockInAt + 5 * MIN, 20) : clockedIn;
+        if (after !== clockedIn) (upgrades += 1), write(clockedIn, after);
+        const done = { ...after, clockOutAt: r.clockOutAt, outPass: r.outPass };
+        if (r.clockOutAt !== null) write(after, done);
+        return done;
+      });
+      expect(upgrades).toBeGreaterThan(5);
+      const recent = recentOf(final, nowMs);
+      const period = schoolYearPeriod(2026, CN);
+      const oracle = plain(recordFactsFromRecords(final, homeOf, period, CN, nowMs));
+      expect(plain(recordFactsFromRollups([...store.values()], recent, homeOf, period, CN, nowMs))).toEqual(oracle);
+      // The upgraded ones are counted as verified by the oracle too.
+      const verifiedLaterCount = final.filter((r) => r.presenceVerifiedAt !== undefined && isVerified(r, CN, nowMs)).length;
+      expect(verifiedLaterCount).toBeGreaterThan(0);
+    });
+  }
 });

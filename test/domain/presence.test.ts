@@ -1,6 +1,9 @@
 import { createHmac } from 'node:crypto';
 import {
   NO_CODE_REASON,
+  decideVerifyLater,
+  presenceReasonOf,
+  verifyOutOfRange,
   OUT_OF_RANGE_REASON,
   PRESENCE_STEP_MS,
   issuePresenceCode,
@@ -92,5 +95,30 @@ describe('presence of a clock-in', () => {
     expect(presenceVerified({ presence: 'unverified', inPass: true, makeup: true })).toBe(false);
     expect(presenceVerified({ presence: 'code', inPass: true, makeup: false })).toBe(true);
     expect(presenceVerified({ presence: 'makeup', inPass: true, makeup: true })).toBe(true);
+  });
+});
+
+describe('扫码核验: verifying a clock-in without the code by a later scan', () => {
+  const end = Date.parse('2026-11-23T07:30:00Z'); // 15:30 China
+  const unverified = { presence: 'unverified' as const, clockInAt: end - 90 * 60_000 };
+
+  it('is allowed for an unverified clock-in until the slot ends, and a verified one answers as already done', () => {
+    expect(decideVerifyLater(unverified, end, end - 60_000, '15:30')).toEqual({ ok: true, already: false });
+    expect(decideVerifyLater(unverified, end, end, '15:30')).toEqual({ ok: true, already: false });
+    expect(decideVerifyLater({ ...unverified, presence: 'code' }, end, end + 3_600_000, '15:30')).toEqual({ ok: true, already: true });
+  });
+
+  it('is refused after the session, for 补卡 and records from before codes, and without a clock-in, in Chinese', () => {
+    expect(decideVerifyLater(unverified, end, end + 1, '15:30')).toMatchObject({ ok: false, code: 'PRESENCE_SESSION_ENDED', message: expect.stringContaining('本节已于 15:30 结束') });
+    expect(decideVerifyLater({ ...unverified, presence: 'makeup' }, end, end - 1, '15:30')).toMatchObject({ code: 'PRESENCE_NOT_UPGRADABLE', message: expect.stringContaining('补卡') });
+    expect(decideVerifyLater({ clockInAt: unverified.clockInAt }, end, end - 1, '15:30')).toMatchObject({ code: 'PRESENCE_NOT_UPGRADABLE', message: expect.stringContaining('扫码签到上线前') });
+    expect(decideVerifyLater(null, end, end - 1, '15:30')).toMatchObject({ code: 'NOT_CLOCKED_IN' });
+    expect(decideVerifyLater({ presence: 'unverified', clockInAt: null }, end, end - 1, '15:30')).toMatchObject({ code: 'NOT_CLOCKED_IN' });
+  });
+
+  it('an unverified record gives its reason; a valid code out of range is refused naming the distance', () => {
+    const r = { ...unverified, presenceReason: NO_CODE_REASON, inPass: false, makeup: false };
+    expect(presenceReasonOf(r)).toBe(NO_CODE_REASON);
+    expect(verifyOutOfRange(420, 300)).toMatchObject({ code: 'PRESENCE_OUT_OF_RANGE', message: expect.stringContaining('420 米') });
   });
 });

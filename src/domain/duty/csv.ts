@@ -3,6 +3,7 @@ import { HARDSHIP_LABELS } from './subsidy';
 import type { FlagCounts, MonthSummary, Totals } from './hours';
 import { crossesMidnight } from './schedule';
 import { DUTY_KIND_LABELS } from './types';
+import { presenceLabel, presenceReasonOf } from '../presence';
 
 /** Names the summary only knows by id. Teacher names default to the duty's teacherName. */
 export interface CsvNames {
@@ -36,9 +37,13 @@ export const CSV_HEADER = [
   '时段',
   '签到时间',
   '签退时间',
+  '核验',
+  '核验时间',
   '计入分钟',
   '计入小时',
   '课时',
+  '未核验分钟',
+  '未核验课时',
   '迟到',
   '早退',
   '超出范围',
@@ -47,6 +52,7 @@ export const CSV_HEADER = [
   '签到距离（米）',
   '签退距离（米）',
   '出勤次数',
+  '未核验次数',
   '应出勤次数',
   '补助天数',
   '补助估算（元）',
@@ -56,7 +62,22 @@ export const CSV_HEADER = [
 const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 const yes = (b: boolean) => (b ? '是' : '');
 const flagCells = (f: FlagCounts): Cell[] => [f.late, f.leftEarly, f.outOfRange, f.capped, f.makeup];
-const totalCells = (t: Totals): Cell[] => [t.minutes, hours(t.minutes), t.periods, ...flagCells(t.flags), null, null, t.sessions, t.scheduled, t.subsidyDays, t.subsidyYuan];
+// Verified figures in 计入分钟/课时/出勤次数, 未核验 ones apart (sessionCount in hours.ts): columns add up.
+const totalCells = (t: Totals): Cell[] => [
+  t.minutes,
+  hours(t.minutes),
+  t.periods,
+  t.unverifiedMinutes,
+  t.unverifiedPeriods,
+  ...flagCells(t.flags),
+  null,
+  null,
+  t.sessions,
+  t.unverifiedSessions,
+  t.scheduled,
+  t.subsidyDays,
+  t.subsidyYuan,
+];
 
 /**
  * A month as CSV: a UTF-8 BOM (without it Excel reads the Chinese as GBK), CRLF line ends, a Chinese
@@ -71,6 +92,12 @@ export function monthCsv(summary: MonthSummary, names: CsvNames): string {
     const r = l.record;
     const at = (ms: number | null) => (ms === null ? null : dateTimeIn(ms, summary.zone));
     const slot = `${r.slotStart}–${crossesMidnight(r.slotStart, r.slotEnd) ? '次日' : ''}${r.slotEnd}`;
+    const reason = presenceReasonOf(r);
+    const status = r.clockInAt === null ? null : `${presenceLabel(r)}${reason ? `：${reason}` : ''}`;
+    // 扫码签到 verifies at clock-in; 扫码核验 later keeps its own time.
+    const verifiedAt = r.presence === 'code' ? at(r.presenceVerifiedAt ?? r.clockInAt) : null;
+    const verified = l.count === 'verified';
+    const unverified = l.count === 'unverified';
     const note = [l.sessionInMonth ? '' : '上月最后一天的夜间任务，仅计本月部分的时长', l.flags.capped ? '未签退，按时段结束计' : '']
       .filter(Boolean)
       .join('；');
@@ -86,9 +113,13 @@ export function monthCsv(summary: MonthSummary, names: CsvNames): string {
         slot,
         at(r.clockInAt),
         at(r.clockOutAt),
-        l.minutes,
-        hours(l.minutes),
-        l.periods,
+        status,
+        verifiedAt,
+        verified ? l.minutes : 0,
+        verified ? hours(l.minutes) : 0,
+        verified ? l.periods : 0,
+        unverified ? l.minutes : 0,
+        unverified ? l.periods : 0,
         yes(l.flags.late),
         yes(l.flags.leftEarly),
         yes(l.flags.outOfRange),
@@ -96,6 +127,7 @@ export function monthCsv(summary: MonthSummary, names: CsvNames): string {
         yes(l.flags.makeup),
         r.inDistanceM,
         r.outDistanceM,
+        null,
         null,
         null,
         null,
@@ -120,6 +152,8 @@ export function monthCsv(summary: MonthSummary, names: CsvNames): string {
         null,
         null,
         null,
+        null,
+        null,
         ...totalCells(d),
         rate,
       ]),
@@ -127,9 +161,11 @@ export function monthCsv(summary: MonthSummary, names: CsvNames): string {
   }
   const missing = (t: Totals) => (t.subsidyMissing ? '部分任务缺少补助标准，未计入' : '');
   for (const t of summary.byTeacher)
-    out.push(row(['教师合计', m, teacher(t.teacherOpenid, t.teacherName), null, null, null, null, null, null, null, ...totalCells(t), missing(t)]));
-  out.push(row(['总计', m, null, null, null, null, null, null, null, null, ...totalCells(summary.total), missing(summary.total)]));
+    out.push(row(['教师合计', m, teacher(t.teacherOpenid, t.teacherName), null, null, null, null, null, null, null, null, null, ...totalCells(t), missing(t)]));
+  out.push(row(['总计', m, null, null, null, null, null, null, null, null, null, null, ...totalCells(summary.total), missing(summary.total)]));
   const notes = [...summary.notes];
+  if (summary.total.unverifiedSessions > 0)
+    notes.unshift(`${summary.total.unverifiedSessions} 节未核验（未扫签到码或不在范围内），其分钟和课时单列在“未核验”列，不计入出勤、课时和补助`);
   if (summary.subsidySample) notes.unshift('补助金额为示例数据：种子文件要求按距离和艰苦程度差异化补助，但未给出金额，仅供估算');
   for (const n of notes) out.push(row(['说明', m, ...Array<Cell>(CSV_HEADER.length - 3).fill(null), n]));
   return `\uFEFF${out.join('\r\n')}\r\n`;

@@ -3,6 +3,7 @@ import { sessionsBetween, slotInstants } from './schedule';
 import { subsidyFor } from './subsidy';
 import type { HardshipLevel, SubsidyRate, SubsidyTableFile } from './subsidy';
 import { DEFAULT_DUTY_POLICY } from './types';
+import { presenceVerified } from '../presence';
 import type { ClockRecord, Duty, DutyKind, DutyPolicy } from './types';
 
 /**
@@ -94,6 +95,19 @@ export const recordFlags = (r: ClockRecord, h: RecordHours): RecordFlags => ({
  */
 export const isCredited = (r: ClockRecord, h: RecordHours): boolean => r.clockInAt !== null && (h.minutes > 0 || h.inProgress);
 
+/**
+ * How a session counts in every sum of hours (month view, CSV, and the dashboard's presenceVerified):
+ * - 'verified': time credited and presence verified (扫码 in range, 扫码核验 later, an approved 补卡, or a
+ *   record from before codes by its old rule, see presenceVerified): earns 课时, minutes and a subsidy day;
+ * - 'unverified': time credited but presence only claimed by the phone: shown apart as 未核验 课时 and
+ *   minutes, earns no subsidy day (the subsidy pays the trip the teacher made, which only a scan proves);
+ * - 'none': no time credited (isCredited).
+ */
+export type SessionCount = 'verified' | 'unverified' | 'none';
+
+export const sessionCount = (r: ClockRecord, h: RecordHours): SessionCount =>
+  !isCredited(r, h) ? 'none' : presenceVerified(r) ? 'verified' : 'unverified';
+
 /** Home → host distance and the host's hardship level, per duty (the caller knows the schools). */
 export interface DutyTravel {
   distanceKm: number;
@@ -107,23 +121,30 @@ export interface MonthLine {
   minutes: number;
   /** The session starts in the month: it counts for sessions, 课时, flags and subsidy. */
   sessionInMonth: boolean;
-  /** The session counts as attended (isCredited): 出勤, 课时 and a subsidy day. */
+  /** Time was credited (isCredited). */
   credited: boolean;
-  /** 节次 of the slot, when credited; 0 otherwise. */
+  /** How the session counts (sessionCount): verified → 出勤, 课时 and a subsidy day; unverified → apart. */
+  count: SessionCount;
+  /** 节次 of the slot, when credited (verified or not: `count` says which total it feeds); 0 otherwise. */
   periods: number;
   flags: RecordFlags;
 }
 
 export interface Totals {
+  /** Minutes of verified sessions. */
   minutes: number;
-  /** Sessions attended (clocked in, or by 补卡) with time credited (isCredited). */
+  /** Sessions attended with time credited and presence verified (sessionCount 'verified'). */
   sessions: number;
   /** Sessions scheduled in the month (up to nowMs when given). */
   scheduled: number;
-  /** 课时: periods of the sessions attended. */
+  /** 课时: periods of the verified sessions. */
   periods: number;
+  /** The same for sessions with time credited but presence not verified (未核验): shown apart, never above. */
+  unverifiedMinutes: number;
+  unverifiedSessions: number;
+  unverifiedPeriods: number;
   flags: FlagCounts;
-  /** Distinct attended days per duty, the unit of the subsidy. */
+  /** Distinct days with a verified session per duty, the unit of the subsidy. */
   subsidyDays: number;
   subsidyYuan: number;
   /** Some duty had no rate (no table, no distance): subsidyYuan leaves it out. */
@@ -166,6 +187,9 @@ const zeroTotals = (): Totals => ({
   sessions: 0,
   scheduled: 0,
   periods: 0,
+  unverifiedMinutes: 0,
+  unverifiedSessions: 0,
+  unverifiedPeriods: 0,
   flags: zeroFlags(),
   subsidyDays: 0,
   subsidyYuan: 0,
@@ -177,6 +201,9 @@ function addInto(into: Totals, t: Totals): void {
   into.sessions += t.sessions;
   into.scheduled += t.scheduled;
   into.periods += t.periods;
+  into.unverifiedMinutes += t.unverifiedMinutes;
+  into.unverifiedSessions += t.unverifiedSessions;
+  into.unverifiedPeriods += t.unverifiedPeriods;
   for (const k of Object.keys(into.flags) as Array<keyof FlagCounts>) into.flags[k] += t.flags[k];
   into.subsidyDays += t.subsidyDays;
   into.subsidyYuan += t.subsidyYuan;
@@ -219,7 +246,7 @@ export function monthSummary(
     const weekday = weekdayOf(record.sessionDate);
     const slot = duty.slots.find((s) => s.weekday === weekday && s.start === record.slotStart);
     const credited = isCredited(record, h);
-    lines.push({ record, duty, minutes, sessionInMonth, credited, periods: credited && slot ? slot.periods : 0, flags: recordFlags(record, h) });
+    lines.push({ record, duty, minutes, sessionInMonth, credited, count: sessionCount(record, h), periods: credited && slot ? slot.periods : 0, flags: recordFlags(record, h) });
   }
   lines.sort(
     (a, b) =>
@@ -249,10 +276,15 @@ export function monthSummary(
     t.scheduled = dutyScheduled;
     const days = new Set<string>();
     for (const l of mine) {
-      t.minutes += l.minutes;
+      if (l.count === 'verified') t.minutes += l.minutes;
+      else if (l.count === 'unverified') t.unverifiedMinutes += l.minutes;
       if (!l.sessionInMonth) continue;
       for (const k of Object.keys(t.flags) as Array<keyof FlagCounts>) if (l.flags[k]) t.flags[k] += 1;
-      if (!l.credited) continue;
+      if (l.count === 'unverified') {
+        t.unverifiedSessions += 1;
+        t.unverifiedPeriods += l.periods;
+      }
+      if (l.count !== 'verified') continue;
       t.sessions += 1;
       t.periods += l.periods;
       days.add(l.record.sessionDate);

@@ -98,6 +98,10 @@ export interface ClockRecord {
   presence?: PresenceStatus;
   /** Why presence is not verified (Chinese, shown to the teacher and the host principal); null otherwise. */
   presenceReason?: string | null;
+  /** 扫码核验: when a later scan in the session verified a record clocked in without the code (ms). */
+  presenceVerifiedAt?: number | null;
+  /** Metres from the host school at that scan. */
+  verifyDistanceM?: number | null;
 }
 
 export interface DutyPolicy {

@@ -33,10 +33,12 @@ describe('a session with 0 minutes counted earns no 课时', () => {
   });
 
   it('a full session earns its 课时, one minute is enough, a running one counts', () => {
-    const one = { ...zero, clockOutAt: cn(mon, '14:32') };
+    const one = { ...zero, inPass: true, clockOutAt: cn(mon, '14:32') };
     const running = { ...zero, clockOutAt: null };
     expect(monthSummary([full], [d], '2026-11', CN, TABLE, {}).total).toMatchObject({ periods: 2, sessions: 1 });
     expect(monthSummary([one], [d], '2026-11', CN, TABLE, {}).total).toMatchObject({ minutes: 1, periods: 2, sessions: 1 });
+    // Out of range (a record from before codes): credited time, but 未核验, so apart.
+    expect(monthSummary([{ ...one, inPass: false }], [d], '2026-11', CN, TABLE, {}).total).toMatchObject({ minutes: 0, periods: 0, sessions: 0, unverifiedMinutes: 1, unverifiedPeriods: 2 });
     expect(monthSummary([running], [d], '2026-11', CN, TABLE, {}, { nowMs: cn(mon, '14:31') }).lines[0]).toMatchObject({ credited: true, periods: 2 });
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'fs';
 import path from 'path';
-import { addDays, monthSummary, recordHours } from '../../../src/domain/duty';
+import { CSV_HEADER, addDays, monthCsv, monthSummary, recordHours } from '../../../src/domain/duty';
 import type { ClockRecord, DutyTravel, SubsidyTableFile } from '../../../src/domain/duty';
 import { CN, POLICY, at, cn, duty, record, slot } from './fixtures';
 
@@ -145,14 +145,16 @@ describe('monthSummary', () => {
 
   it('per duty: minutes, sessions, 课时, flags', () => {
     const a = byId(nov, 'd1');
-    // 45 + 30 (late 08:15) + 45 + 45 (capped) + 45 (make-up) = 210.
-    expect(a).toMatchObject({ minutes: 210, sessions: 5, scheduled: 5, periods: 10, subsidyDays: 5 });
+    // Verified: 45 + 30 (late 08:15) + 45 (capped) + 45 (make-up) = 165. The record from before codes
+    // clocked in 850 m away is 未核验 by its old rule (presenceVerified): 45 minutes and 2 课时 apart.
+    expect(a).toMatchObject({ minutes: 165, sessions: 4, scheduled: 5, periods: 8, subsidyDays: 4 });
+    expect(a).toMatchObject({ unverifiedMinutes: 45, unverifiedSessions: 1, unverifiedPeriods: 2 });
     expect(a.flags).toEqual({ late: 1, leftEarly: 0, outOfRange: 1, capped: 1, makeup: 1 });
   });
 
   it('subsidy: days × the rate of the distance band and hardship (sample data)', () => {
     expect(byId(nov, 'd1').rate).toMatchObject({ yuanPerDay: 15, sample: true });
-    expect(byId(nov, 'd1').subsidyYuan).toBe(75);
+    expect(byId(nov, 'd1').subsidyYuan).toBe(60);
     expect(byId(nov, 'd3')).toMatchObject({ sessions: 1, subsidyDays: 1, subsidyYuan: 90, minutes: 49 });
     expect(byId(nov, 'd2')).toMatchObject({ rate: null, subsidyYuan: 0, subsidyMissing: true });
     expect(byId(nov, 'd2').rateProblem).toContain('缺少两校距离');
@@ -173,10 +175,10 @@ describe('monthSummary', () => {
 
   it('per teacher and overall totals add up the duties', () => {
     const t1 = nov.byTeacher.find((t) => t.teacherOpenid === 't1')!;
-    expect(t1).toMatchObject({ teacherName: '王老师', minutes: 270, sessions: 6, periods: 11, subsidyYuan: 75, subsidyMissing: true });
+    expect(t1).toMatchObject({ teacherName: '王老师', minutes: 225, sessions: 5, periods: 9, subsidyYuan: 60, subsidyMissing: true, unverifiedPeriods: 2 });
     expect(nov.byTeacher.map((t) => t.teacherOpenid)).toEqual(['t1', 't2']);
     expect(nov.total.minutes).toBe(nov.byDuty.reduce((s, d) => s + d.minutes, 0));
-    expect(nov.total).toMatchObject({ sessions: 7, subsidyYuan: 165 });
+    expect(nov.total).toMatchObject({ sessions: 6, subsidyYuan: 150, unverifiedSessions: 1, unverifiedMinutes: 45 });
     expect(nov.total.flags).toEqual({ late: 1, leftEarly: 1, outOfRange: 1, capped: 1, makeup: 1 });
   });
 
@@ -193,5 +195,41 @@ describe('monthSummary', () => {
   it('a duty with sessions but no records still shows, as absences', () => {
     const s = monthSummary([], [d1], '2026-11', CN, TABLE, travel);
     expect(byId(s, 'd1')).toMatchObject({ scheduled: 5, sessions: 0, minutes: 0, subsidyYuan: 0 });
+  });
+});
+
+describe('monthSummary: verified presence (扫码签到) decides what counts', () => {
+  const d = duty({ _id: 'd1', slots: [slot(1, '08:00', '08:45', 2)], termStart: '2026-11-01', termEnd: '2026-11-30' });
+  const travel: Record<string, DutyTravel> = { d1: { distanceKm: 5, hardship: 1 } };
+  const r = (date: string, over: Partial<ClockRecord>) =>
+    record({ dutyId: 'd1', sessionDate: date, slotStart: '08:00', slotEnd: '08:45', clockInAt: cn(date, '07:58'), clockOutAt: cn(date, '08:46'), ...over });
+  const records: ClockRecord[] = [
+    r('2026-11-02', { presence: 'code', presenceReason: null }),
+    r('2026-11-09', { presence: 'unverified', presenceReason: '未扫签到码：位置为手机上报，未经现场核验' }),
+    // Clocked in without the code, then 扫码核验 at 08:20: verified, its time kept.
+    r('2026-11-16', { presence: 'code', presenceReason: null, presenceVerifiedAt: cn('2026-11-16', '08:20'), verifyDistanceM: 40 }),
+    r('2026-11-23', { presence: 'makeup', presenceReason: null, makeup: true, inDistanceM: null, outDistanceM: null, outPass: null }),
+    r('2026-11-30', {}), // before codes, within range: counts as it did
+  ];
+  const s = monthSummary(records, [d], '2026-11', CN, TABLE, travel);
+
+  it('unverified sessions are shown with their status but counted apart: no 出勤, 课时 or subsidy day', () => {
+    expect(s.lines.map((l) => l.count)).toEqual(['verified', 'unverified', 'verified', 'verified', 'verified']);
+    expect(s.total).toMatchObject({ sessions: 4, periods: 8, minutes: 180, unverifiedSessions: 1, unverifiedPeriods: 2, unverifiedMinutes: 45, subsidyDays: 4, subsidyYuan: 60 });
+  });
+
+  it('the CSV shows each status and splits its columns the same way', () => {
+    const rows = monthCsv(s, { schools: {} }).slice(1).split('\r\n');
+    const col = (name: (typeof CSV_HEADER)[number]) => CSV_HEADER.indexOf(name);
+    const cells = rows.map((line) => line.split(','));
+    const records = cells.filter((c) => c[0] === '记录');
+    expect(records.map((c) => c[col('核验')])).toEqual(['已核验', '未核验：未扫签到码：位置为手机上报，未经现场核验', '已核验', '补卡（校长确认）', '定位签到（扫码上线前）']);
+    expect(records[2][col('核验时间')]).toBe('2026-11-16 08:20');
+    expect(records[1].slice(col('计入分钟'), col('未核验课时') + 1)).toEqual(['0', '0', '0', '45', '2']);
+    const total = cells.find((c) => c[0] === '总计')!;
+    expect([total[col('课时')], total[col('未核验课时')], total[col('出勤次数')], total[col('未核验次数')], total[col('补助估算（元）')]]).toEqual(['8', '2', '4', '1', '60']);
+    // The column of record rows adds up to the total.
+    expect(records.reduce((n, c) => n + Number(c[col('未核验分钟')]), 0)).toBe(Number(total[col('未核验分钟')]));
+    expect(cells.some((c) => c[0] === '说明' && c.at(-1)!.includes('1 节未核验'))).toBe(true);
   });
 });
