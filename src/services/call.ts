@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { ActionName, FunctionName, InputOf, OutputOf } from '../contracts';
 import type { Envelope } from '../contracts/envelope';
+import { afterWrite, invalidate, type KeyMatch } from '../hooks/data-cache';
 
 /** A failed call: the function's stable code and Chinese message, or NETWORK when nothing came back. */
 export class CallError extends Error {
@@ -51,5 +52,23 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(fn: 
   }
   if (!envelope || typeof envelope !== 'object') throw new CallError('INTERNAL', '服务返回了无法识别的结果');
   if (!envelope.ok) throw new CallError(envelope.code, forPeople(envelope.message), envelope.field);
+  // Writes that change what cached reads answer mark them stale, whichever page made them.
+  afterWrite(fn, action);
   return envelope.data as OutputOf<F, A>;
+}
+
+/**
+ * A write from a page, then the cached reads it makes out of date (beyond the standing rules of the data
+ * cache): e.g. `mutate('account', 'bind', { code }, { invalidates: [''] })`. Mounted pages showing those
+ * reads fetch them again at once.
+ */
+export async function mutate<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  input: InputOf<F, A>,
+  opts: { invalidates?: KeyMatch[] } = {},
+): Promise<OutputOf<F, A>> {
+  const data = await call(fn, action, input);
+  for (const match of opts.invalidates ?? []) invalidate(match);
+  return data;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { listPersonas, loginAs, type DevPersona } from '../../services/dev-session';
+import { invalidate } from '../../hooks/data-cache';
 import './index.scss';
 
 export interface DevPersonaSwitchProps {
@@ -22,6 +23,8 @@ export default function DevPersonaSwitch({ onSwitched }: DevPersonaSwitchProps) 
     try {
       await loginAs(id);
       setCurrent(id);
+      // Another person now: nothing read for the previous one may stay on screen or in the cache.
+      invalidate('', { drop: true });
       onSwitched();
     } catch (e) {
       setError((e as Error).message);

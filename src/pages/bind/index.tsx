@@ -5,7 +5,8 @@ import type { BindResult } from '../../contracts/account';
 import { ROLE_LABELS, type Role } from '../../domain/roles';
 import { useCall } from '../../hooks/use-call';
 import { useAction } from '../../hooks/use-action';
-import { call } from '../../services/call';
+import { mutate } from '../../services/call';
+import { ME_KEY, prime } from '../../hooks/data-cache';
 import { busyIf, disabledIf } from '../../components/busy-props';
 import StatusView from '../../components/status-view';
 import { useElderMode } from '../../hooks/use-elder-mode';
@@ -27,7 +28,14 @@ export default function BindPage() {
   const [code, setCode] = useState('');
   const [done, setDone] = useState<BindResult | null>(null);
 
-  const bind = () => action.run('bind', async () => setDone(await call('account', 'bind', { code })));
+  // A new role changes what every page shows (我的, role entries, 待办 counts): the answer carries the new
+  // account, which replaces the cached one at once, and every other cached read is asked again.
+  const bind = () =>
+    action.run('bind', async () => {
+      const result = await mutate('account', 'bind', { code }, { invalidates: [(key) => key !== ME_KEY] });
+      prime(ME_KEY, result.me);
+      setDone(result);
+    });
   if (me.error?.code === 'UNAUTHENTICATED') return <StatusView empty emptyText='请先登录后再绑定身份' />;
 
   if (done) {
