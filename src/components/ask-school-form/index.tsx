@@ -5,6 +5,8 @@ import { ADDRESS_MAX, type SchoolRef } from '../../contracts/school';
 import { useCall } from '../../hooks/use-call';
 import { call, CallError } from '../../services/call';
 import { newRequestId } from '../../services/request-id';
+import { useElderMode } from '../../hooks/use-elder-mode';
+import { PLAIN } from '../../services/plain-wording';
 import './index.scss';
 import { busyIf } from '../busy-props';
 
@@ -24,6 +26,7 @@ export interface AskSchoolFormProps {
  * when the page shows again).
  */
 export default function AskSchoolForm(props: AskSchoolFormProps) {
+  const { say } = useElderMode();
   const me = useCall('account', 'me', {});
   useDidShow(() => {
     if (me.error?.code === 'UNAUTHENTICATED') void me.reload();
@@ -63,10 +66,10 @@ export default function AskSchoolForm(props: AskSchoolFormProps) {
   if (me.error?.code === 'UNAUTHENTICATED' && state !== 'sent') {
     return (
       <View className='ask-form' data-testid='ask-sign-in'>
-        <Text className='ask-form__title'>请学校确认</Text>
-        <Text className='ask-form__hint'>向学校提交咨询前需要先登录，登录后回到这里填写联系方式。</Text>
+        <Text className='ask-form__title'>{say(...PLAIN.askTitle)}</Text>
+        <Text className='ask-form__hint'>{say(...PLAIN.askSignIn)}</Text>
         <Button className='ask-form__submit' data-testid='ask-sign-in-go' type='primary' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
-          去“我的”登录
+          {say(...PLAIN.askSignInGo)}
         </Button>
       </View>
     );
@@ -74,14 +77,14 @@ export default function AskSchoolForm(props: AskSchoolFormProps) {
   if (state === 'sent') {
     return (
       <View className='ask-form ask-form--sent' data-testid='ask-sent'>
-        <Text>已提交，学校答复后可在“我的 → 我的咨询”查看。</Text>
+        <Text>{say(...PLAIN.askSent)}</Text>
       </View>
     );
   }
   return (
     <View className='ask-form' data-testid='ask-form'>
-      <Text className='ask-form__title'>请学校确认</Text>
-      <Text className='ask-form__hint'>留下联系方式，学校核实后答复。地址只随本次咨询提交给学校。</Text>
+      <Text className='ask-form__title'>{say(...PLAIN.askTitle)}</Text>
+      <Text className='ask-form__hint'>{say(...PLAIN.askHint)}</Text>
       {props.schools.length > 0 && (
         <View className='ask-form__schools'>
           {props.schools.map((s) => (
@@ -91,13 +94,13 @@ export default function AskSchoolForm(props: AskSchoolFormProps) {
           ))}
         </View>
       )}
-      <Input className='ask-form__input' data-testid='ask-address' value={address} placeholder='住址（如：互助道32号）' maxlength={ADDRESS_MAX} onInput={(e) => setAddress(e.detail.value)} />
-      <Input className='ask-form__input' data-testid='ask-name' value={contactName} placeholder='联系人' maxlength={20} onInput={(e) => setContactName(e.detail.value)} />
-      <Input className='ask-form__input' data-testid='ask-phone' type='number' value={phone} placeholder='手机号' maxlength={11} onInput={(e) => setPhone(e.detail.value)} />
-      <Textarea className='ask-form__textarea' data-testid='ask-question' value={question} placeholder='想确认的问题（可选）' maxlength={200} onInput={(e) => setQuestion(e.detail.value)} />
+      <Input className='ask-form__input' data-testid='ask-address' value={address} placeholder={say('住址（如：互助道32号）', '家里住址，比如：互助道32号')} maxlength={ADDRESS_MAX} onInput={(e) => setAddress(e.detail.value)} />
+      <Input className='ask-form__input' data-testid='ask-name' value={contactName} placeholder={say('联系人', '您怎么称呼')} maxlength={20} onInput={(e) => setContactName(e.detail.value)} />
+      <Input className='ask-form__input' data-testid='ask-phone' type='number' value={phone} placeholder={say('手机号', '您的手机号（11位）')} maxlength={11} onInput={(e) => setPhone(e.detail.value)} />
+      <Textarea className='ask-form__textarea' data-testid='ask-question' value={question} placeholder={say('想确认的问题（可选）', '想问学校什么（可以不写）')} maxlength={200} onInput={(e) => setQuestion(e.detail.value)} />
       {error && <Text className='ask-form__error' data-testid='ask-error'>{error}</Text>}
       <Button className='ask-form__submit' data-testid='ask-submit' type='primary' {...busyIf(state === 'sending')} onClick={() => void submit()}>
-        提交
+        {say(...PLAIN.askSubmit)}
       </Button>
     </View>
   );

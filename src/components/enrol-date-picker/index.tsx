@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { daysInMonth, formatChineseDate } from '../../domain/enrolment/questions';
+import { useElderMode } from '../../hooks/use-elder-mode';
+import { PLAIN, plainText } from '../../services/plain-wording';
 import './index.scss';
 
 export interface EnrolDatePickerProps {
@@ -21,6 +23,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * scrolling wheel, and the same on weapp and H5.
  */
 export default function EnrolDatePicker({ years, value, error, onConfirm }: EnrolDatePickerProps) {
+  const { say } = useElderMode();
   const [y0, m0, d0] = value ? value.split('-').map(Number) : [null, null, null];
   const [year, setYear] = useState<number | null>(y0);
   const [month, setMonth] = useState<number | null>(m0);
@@ -37,11 +40,11 @@ export default function EnrolDatePicker({ years, value, error, onConfirm }: Enro
 
   return (
     <View className='enrol-date'>
-      <Text className='enrol-date__label'>出生年份</Text>
+      <Text className='enrol-date__label'>{say(...PLAIN.dateYear)}</Text>
       <View className='enrol-date__grid'>{years.map((y) => chip(`date-year-${y}`, `${y}年`, y === year, () => setYear(y)))}</View>
       {year !== null && (
         <>
-          <Text className='enrol-date__label'>月份</Text>
+          <Text className='enrol-date__label'>{say(...PLAIN.dateMonth)}</Text>
           <View className='enrol-date__grid'>
             {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => chip(`date-month-${m}`, `${m}月`, m === month, () => setMonth(m)))}
           </View>
@@ -49,22 +52,22 @@ export default function EnrolDatePicker({ years, value, error, onConfirm }: Enro
       )}
       {year !== null && month !== null && (
         <>
-          <Text className='enrol-date__label'>日</Text>
+          <Text className='enrol-date__label'>{say(...PLAIN.dateDay)}</Text>
           <View className='enrol-date__grid enrol-date__grid--days'>
             {Array.from({ length: maxDay }, (_, i) => i + 1).map((d) => chip(`date-day-${d}`, String(d), d === chosenDay, () => setDay(d)))}
           </View>
         </>
       )}
       <View className='enrol-date__chosen' data-testid='date-chosen'>
-        <Text>{date ? `出生日期：${formatChineseDate(date)}` : '请依次选择年、月、日'}</Text>
+        <Text>{date ? `出生日期：${formatChineseDate(date)}` : say(...PLAIN.datePrompt)}</Text>
       </View>
-      {error && <View className='enrol-date__error' data-testid='date-error'><Text>{error}</Text></View>}
+      {error && <View className='enrol-date__error' data-testid='date-error'><Text>{say(error, plainText(error))}</Text></View>}
       <View
         className={`enrol-date__confirm${date ? '' : ' enrol-date__confirm--off'}`}
         data-testid='date-confirm'
         onClick={() => date && onConfirm(date)}
       >
-        <Text>确定</Text>
+        <Text>{say(...PLAIN.dateConfirm)}</Text>
       </View>
     </View>
   );

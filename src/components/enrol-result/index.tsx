@@ -3,6 +3,8 @@ import type { EnrolmentAssessment, TimelineStatus } from '../../domain/enrolment
 import { dateSpan } from '../../domain/enrolment/assess';
 import { whatApplies } from '../../domain/enrolment/outcome';
 import SampleBadge from '../sample-badge';
+import { useElderMode } from '../../hooks/use-elder-mode';
+import { fiveWording, PLAIN, plainText } from '../../services/plain-wording';
 import './index.scss';
 
 export interface EnrolResultProps {
@@ -22,6 +24,9 @@ const STATUS_LABEL: Record<TimelineStatus, string> = { past: '已结束', curren
  * what to do instead, without a category, documents or dates that are not theirs.
  */
 export default function EnrolResult({ result: r, ticked, onToggle }: EnrolResultProps) {
+  const { say } = useElderMode();
+  /** Rule text from the data: its terms explained, one sentence a line, in 长辈模式. */
+  const rule = (text: string) => say(text, plainText(text));
   const badge = r.sample ? <SampleBadge /> : null;
   const ready = r.checklist.filter((i) => ticked[i.id]).length;
   const five = r.checklist.filter((i) => i.fiveCertificates);
@@ -34,8 +39,8 @@ export default function EnrolResult({ result: r, ticked, onToggle }: EnrolResult
     <View key={i.id} className={`enrol-result__item${ticked[i.id] ? ' enrol-result__item--done' : ''}`} data-testid={`check-${i.id}`} onClick={() => onToggle(i.id)}>
       <View className='enrol-result__box'><Text>{ticked[i.id] ? '✓' : ''}</Text></View>
       <View className='enrol-result__item-text'>
-        <Text className='enrol-result__item-name'>{i.name}</Text>
-        <Text className='enrol-result__why'>{i.why}</Text>
+        <Text className='enrol-result__item-name'>{rule(i.name)}</Text>
+        <Text className='enrol-result__why'>{rule(i.why)}</Text>
       </View>
     </View>
   );
@@ -43,27 +48,27 @@ export default function EnrolResult({ result: r, ticked, onToggle }: EnrolResult
   return (
     <View className='enrol-result' data-testid='enrol-result'>
       <View className={`enrol-result__verdict${r.eligible ? '' : ' enrol-result__verdict--no'}`} data-testid='enrol-verdict'>
-        <Text>{r.eligible ? `可以办理${r.intakeYear}年秋季入学` : r.category.eligible ? `暂不能办理${r.intakeYear}年秋季入学` : r.category.label}</Text>
+        <Text>{r.eligible ? say(`可以办理${r.intakeYear}年秋季入学`, `${r.intakeYear}年秋天可以上学`) : r.category.eligible ? say(`暂不能办理${r.intakeYear}年秋季入学`, `${r.intakeYear}年秋天还不能上学`) : rule(r.category.label)}</Text>
       </View>
 
       {applies.category ? (
         <View className='enrol-result__card' data-testid='enrol-category'>
           <View className='enrol-result__head'>
-            <Text className='enrol-result__title'>{r.category.priority ? `${r.category.label}：${r.category.title}` : r.category.title}</Text>
+            <Text className='enrol-result__title'>{rule(r.category.priority ? `${r.category.label}：${r.category.title}` : r.category.title)}</Text>
             {badge}
           </View>
-          <Text className='enrol-result__para'>为什么：{r.category.why}</Text>
-          <Text className='enrol-result__para enrol-result__strong'>怎么安排：{r.category.placement}</Text>
-          <Text className='enrol-result__minor'>招生原则：{r.principle}</Text>
+          <Text className='enrol-result__para'>{say(...PLAIN.resultWhy)}{rule(r.category.why)}</Text>
+          <Text className='enrol-result__para enrol-result__strong'>{say(...PLAIN.resultHow)}{rule(r.category.placement)}</Text>
+          <Text className='enrol-result__minor'>{say(...PLAIN.resultPrinciple)}{rule(r.principle)}</Text>
         </View>
       ) : (
         <View className='enrol-result__card' data-testid='enrol-instead'>
           <View className='enrol-result__head'>
-            <Text className='enrol-result__title'>{applies.standing === 'too-young' ? '年龄还不到' : r.category.title}</Text>
+            <Text className='enrol-result__title'>{applies.standing === 'too-young' ? say(...PLAIN.resultTooYoung) : rule(r.category.title)}</Text>
             {badge}
           </View>
-          <Text className='enrol-result__para'>为什么：{applies.why}</Text>
-          <Text className='enrol-result__para enrol-result__strong' data-testid='enrol-instead-what'>怎么办：{applies.instead}</Text>
+          <Text className='enrol-result__para'>{say(...PLAIN.resultWhy)}{rule(applies.why ?? '')}</Text>
+          <Text className='enrol-result__para enrol-result__strong' data-testid='enrol-instead-what'>{say(...PLAIN.resultInstead)}{rule(applies.instead ?? '')}</Text>
         </View>
       )}
 
@@ -73,36 +78,36 @@ export default function EnrolResult({ result: r, ticked, onToggle }: EnrolResult
             <Text className='enrol-result__title'>年龄：{r.ageCheck.ok ? '符合' : '不符合'}</Text>
             {badge}
           </View>
-          <Text className={`enrol-result__para${r.ageCheck.ok ? '' : ' enrol-result__warn'}`}>{r.ageCheck.message}</Text>
+          <Text className={`enrol-result__para${r.ageCheck.ok ? '' : ' enrol-result__warn'}`}>{rule(r.ageCheck.message)}</Text>
         </View>
       )}
 
       {applies.checklist && (
         <View className='enrol-result__card' data-testid='enrol-checklist'>
           <View className='enrol-result__head'>
-            <Text className='enrol-result__title'>要准备的材料{r.checklist.length ? `（已备齐 ${ready}/${r.checklist.length}）` : ''}</Text>
+            <Text className='enrol-result__title'>{say(...PLAIN.resultChecklist)}{r.checklist.length ? `（已备齐 ${ready}/${r.checklist.length}）` : ''}</Text>
             {badge}
           </View>
-          {r.checklist.length === 0 && <Text className='enrol-result__para'>现在还不需要准备材料。</Text>}
+          {r.checklist.length === 0 && <Text className='enrol-result__para'>{say(...PLAIN.resultNoChecklist)}</Text>}
           {five.length > 0 && (
             <View data-testid='enrol-five'>
-              <Text className='enrol-result__sub'>随迁子女“五证”</Text>
+              <Text className='enrol-result__sub' data-testid='enrol-five-title'>{say('随迁子女“五证”', fiveWording(five.map((i) => i.name)))}</Text>
               {five.map(item)}
               <Text className='enrol-result__minor'>
                 {fiveSource ? `审查“五证”出自《${fiveSource.document.title}》（种子文件${fiveSource.document.seed}）；` : ''}五项的具体名称是常见做法，以当地公布为准。
               </Text>
             </View>
           )}
-          {others.length > 0 && five.length > 0 && <Text className='enrol-result__sub'>还要带上</Text>}
+          {others.length > 0 && five.length > 0 && <Text className='enrol-result__sub'>{say(...PLAIN.resultOthers)}</Text>}
           {others.map(item)}
-          {r.checklist.length > 0 && <Text className='enrol-result__minor'>点一下可以打勾，记录已经备好的材料（只保存在本机）。</Text>}
+          {r.checklist.length > 0 && <Text className='enrol-result__minor'>{say(...PLAIN.resultTick)}</Text>}
         </View>
       )}
 
       {applies.classCap && (
         <View className='enrol-result__card' data-testid='enrol-cap'>
           <View className='enrol-result__head'>
-            <Text className='enrol-result__title'>班额：每班不超过{r.classCap}人</Text>
+            <Text className='enrol-result__title'>{say(`班额：每班不超过${r.classCap}人`, `每班最多${r.classCap}个孩子（班额）`)}</Text>
             {badge}
           </View>
           {capSource && <Text className='enrol-result__minor'>依据：《{capSource.document.title}》（种子文件{capSource.document.seed}）：“{capSource.quote}”</Text>}
@@ -112,18 +117,18 @@ export default function EnrolResult({ result: r, ticked, onToggle }: EnrolResult
       {applies.timeline && (
         <View className='enrol-result__card' data-testid='enrol-timeline'>
           <View className='enrol-result__head'>
-            <Text className='enrol-result__title'>时间安排</Text>
+            <Text className='enrol-result__title'>{say(...PLAIN.resultTimeline)}</Text>
             {badge}
           </View>
-          <Text className='enrol-result__para enrol-result__strong' data-testid='enrol-timeline-summary'>{r.timelineSummary}</Text>
+          <Text className='enrol-result__para enrol-result__strong' data-testid='enrol-timeline-summary'>{rule(r.timelineSummary)}</Text>
           {r.timeline.map((t) => (
             <View key={t.step} className={`enrol-result__step enrol-result__step--${t.status}`} data-testid={`step-${t.status}`}>
               <View className='enrol-result__step-head'>
-                <Text className='enrol-result__step-name'>{t.step}</Text>
+                <Text className='enrol-result__step-name'>{rule(t.step)}</Text>
                 <Text className='enrol-result__tag'>{STATUS_LABEL[t.status]}</Text>
               </View>
               <Text className='enrol-result__step-date'>{dateSpan(t)}</Text>
-              <Text className='enrol-result__why'>{t.detail}</Text>
+              <Text className='enrol-result__why'>{rule(t.detail)}</Text>
             </View>
           ))}
           <Text className='enrol-result__minor'>今天是{r.today.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}（北京时间）</Text>
@@ -132,13 +137,13 @@ export default function EnrolResult({ result: r, ticked, onToggle }: EnrolResult
 
       {r.notes.length > 0 && (
         <View className='enrol-result__notes'>
-          {r.notes.map((n) => <Text key={n} className='enrol-result__note'>{n}</Text>)}
+          {r.notes.map((n) => <Text key={n} className='enrol-result__note'>{rule(n)}</Text>)}
         </View>
       )}
 
       <View className='enrol-result__card enrol-result__sources' data-testid='enrol-sources'>
         <View className='enrol-result__head'>
-          <Text className='enrol-result__title'>依据与说明</Text>
+          <Text className='enrol-result__title'>{say(...PLAIN.resultSources)}</Text>
           {badge}
         </View>
         {r.sample && <Text className='enrol-result__para'>{r.sampleNote}</Text>}

@@ -1,5 +1,7 @@
 import { Picker, Text, View } from '@tarojs/components';
 import type { FamilyFacts, FamilyQuestion } from '../../domain/admission';
+import { useElderMode } from '../../hooks/use-elder-mode';
+import { PLAIN, plainText } from '../../services/plain-wording';
 import './index.scss';
 
 export interface FamilyQuestionsProps {
@@ -15,18 +17,19 @@ const yesNo = (v: boolean | undefined) => (v === undefined ? '' : v ? '是' : '�
 
 /** 还需要了解: one question per district rule that would change the answer; nothing is stored. */
 export default function FamilyQuestions({ questions, facts, onAnswer }: FamilyQuestionsProps) {
+  const { say } = useElderMode();
   const told = (Object.keys(facts) as Array<keyof FamilyFacts>).filter((k) => facts[k] !== undefined);
   if (questions.length === 0 && told.length === 0) return null;
   return (
     <View className='family-q' data-testid='family-questions'>
-      {questions.length > 0 && <Text className='family-q__title'>以下情况会改变答案，请补充（只用于本次查询，不保存）</Text>}
+      {questions.length > 0 && <Text className='family-q__title'>{say(...PLAIN.familyTitle)}</Text>}
       {questions.map((q) => (
         <View key={q.key} className='family-q__item' data-testid={`question-${q.key}`}>
-          <Text className='family-q__label'>{q.label}</Text>
-          <Text className='family-q__why'>{q.why}</Text>
+          <Text className='family-q__label'>{say(q.label, plainText(q.label))}</Text>
+          <Text className='family-q__why'>{say(q.why, plainText(q.why))}</Text>
           {q.kind === 'date' ? (
             <Picker mode='date' value='2020-01-01' start='1990-01-01' end='2100-12-31' onChange={(e) => onAnswer(q.key, String(e.detail.value) as never)}>
-              <Text className='family-q__chip' data-testid={`answer-${q.key}-date`}>选择日期</Text>
+              <Text className='family-q__chip' data-testid={`answer-${q.key}-date`}>{say(...PLAIN.familyDate)}</Text>
             </Picker>
           ) : (
             <View className='family-q__row'>
@@ -39,7 +42,7 @@ export default function FamilyQuestions({ questions, facts, onAnswer }: FamilyQu
       {told.map((k) => (
         <View key={k} className='family-q__told' data-testid={`told-${k}`}>
           <Text>{k === 'homeAcquired' ? `房产取得日期：${facts.homeAcquired}` : k === 'placeUsedRecently' ? `地址名额已使用：${yesNo(facts.placeUsedRecently)}` : `户籍在该地址：${yesNo(facts.hukouAtAddress)}`}</Text>
-          <Text className='family-q__change' onClick={() => onAnswer(k, undefined)}>修改</Text>
+          <Text className='family-q__change' onClick={() => onAnswer(k, undefined)}>{say(...PLAIN.familyChange)}</Text>
         </View>
       ))}
     </View>

@@ -14,6 +14,7 @@ import SampleBadge from '../../components/sample-badge';
 import StatusView from '../../components/status-view';
 import HomeLink from '../../components/home-link';
 import { useElderMode } from '../../hooks/use-elder-mode';
+import { ageRuleWording, PLAIN, plainText } from '../../services/plain-wording';
 import { pagePath, readParam, writePageQuery } from '../../services/page-url';
 import { rememberDistrict } from '../../services/chosen-district';
 import './index.scss';
@@ -145,7 +146,7 @@ export default function EnrolPage() {
       <View className={`enrol ${elder.cls}`}>
         <HomeLink />
         <View className='enrol__intro'>
-          <Text>回答几个简单的问题，看看孩子入学属于哪一类、要准备哪些材料、什么时候办理。先选择家庭所在的区：</Text>
+          <Text>{elder.say(...PLAIN.enrolIntro)}</Text>
         </View>
         <StatusView loading={districts.loading} error={districts.error} onRetry={districts.reload} empty={!!districts.data && districts.data.length === 0} emptyText='暂无可选的区县' />
         <View className='enrol__options'>
@@ -167,7 +168,7 @@ export default function EnrolPage() {
       <StatusView loading={rules.loading} error={rules.error} onRetry={rules.reload} />
       {rules.error && (
         <View className='enrol__actions'>
-          <View className='enrol__action' data-testid='enrol-change-district' onClick={changeDistrict}><Text>选择其他区</Text></View>
+          <View className='enrol__action' data-testid='enrol-change-district' onClick={changeDistrict}><Text>{elder.say(...PLAIN.enrolOtherDistrict)}</Text></View>
         </View>
       )}
 
@@ -176,21 +177,21 @@ export default function EnrolPage() {
           <View className='enrol__header' data-testid='enrol-header'>
             <View className='enrol__header-main'>
               <Text className='enrol__district'>{rules.data.district.name}</Text>
-              <Text className='enrol__change' data-testid='enrol-change-district' onClick={changeDistrict}>更换</Text>
+              <Text className='enrol__change' data-testid='enrol-change-district' onClick={changeDistrict}>{elder.say(...PLAIN.enrolChange)}</Text>
             </View>
             <View>
               <Text className='enrol__intake'>{rules.data.intakeLabel}（{rules.data.schoolYearLabel}招生）</Text>
               {rules.data.sample && <SampleBadge />}
             </View>
           </View>
-          <StatusView empty={ruleSets.length === 0} emptyText='该区暂无入学规则' />
+          <StatusView empty={ruleSets.length === 0} emptyText={elder.say(...PLAIN.enrolNoRules)} />
 
           {answered.length > 0 && (
             <View className='enrol__answers' data-testid='enrol-answers'>
               {answered.map((q) => (
                 <View key={q.id} className='enrol__answer'>
-                  <Text className='enrol__answer-q'>{q.title}</Text>
-                  <Text className='enrol__answer-a'>{answerLabel(q.id, answers[q.id])}</Text>
+                  <Text className='enrol__answer-q'>{elder.say(q.title, plainText(q.title))}</Text>
+                  <Text className='enrol__answer-a'>{elder.say(answerLabel(q.id, answers[q.id]), plainText(answerLabel(q.id, answers[q.id])))}</Text>
                 </View>
               ))}
             </View>
@@ -199,8 +200,8 @@ export default function EnrolPage() {
           {question && ruleSets.length > 0 && (
             <View className='enrol__question' data-testid={`question-${question.id}`}>
               <Text className='enrol__step'>第{answered.length + 1}步</Text>
-              <Text className='enrol__title'>{question.title}</Text>
-              <Text className='enrol__hint'>{question.hint}</Text>
+              <Text className='enrol__title'>{elder.say(question.title, plainText(question.title))}</Text>
+              <Text className='enrol__hint'>{elder.say(question.hint, plainText(question.hint))}</Text>
               {question.kind === 'choice' && (
                 <View className='enrol__options'>
                   {stageOptions(question).map((o) => (
@@ -210,8 +211,8 @@ export default function EnrolPage() {
                       data-testid={`answer-${question.id}-${String(o.value)}`}
                       onClick={() => answer(question, o.value)}
                     >
-                      <Text className='enrol__option-label'>{o.label}</Text>
-                      {o.hint && <Text className='enrol__option-hint'>{o.hint}</Text>}
+                      <Text className='enrol__option-label'>{elder.say(o.label, plainText(o.label))}</Text>
+                      {o.hint && <Text className='enrol__option-hint'>{elder.say(o.hint, plainText(o.hint))}</Text>}
                     </View>
                   ))}
                 </View>
@@ -220,7 +221,7 @@ export default function EnrolPage() {
                 <>
                   {ruleSet.ageCutoff && (
                     <Text className='enrol__rule' data-testid='enrol-age-rule'>
-                      {ruleSet.intakeYear}年秋季入学：须在{ruleSet.intakeYear - ruleSet.ageCutoff.minAge}年{ruleSet.ageCutoff.month}月{ruleSet.ageCutoff.day}日及以前出生（满{ruleSet.ageCutoff.minAge}周岁）
+                      {elder.say(...ageRuleWording(ruleSet.intakeYear, ruleSet.ageCutoff.minAge, ruleSet.ageCutoff.month, ruleSet.ageCutoff.day))}
                     </Text>
                   )}
                   <EnrolDatePicker
@@ -240,8 +241,8 @@ export default function EnrolPage() {
 
           {ruleSets.length > 0 && (
             <View className='enrol__actions'>
-              {answered.length > 0 && <View className='enrol__action' data-testid='enrol-back' onClick={back}><Text>上一步</Text></View>}
-              {answered.length > 0 && <View className='enrol__action enrol__action--plain' data-testid='enrol-restart' onClick={restart}><Text>重新开始</Text></View>}
+              {answered.length > 0 && <View className='enrol__action' data-testid='enrol-back' onClick={back}><Text>{elder.say(...PLAIN.enrolBack)}</Text></View>}
+              {answered.length > 0 && <View className='enrol__action enrol__action--plain' data-testid='enrol-restart' onClick={restart}><Text>{elder.say(...PLAIN.enrolRestart)}</Text></View>}
             </View>
           )}
         </>

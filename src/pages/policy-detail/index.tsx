@@ -6,6 +6,7 @@ import { useCall } from '../../hooks/use-call';
 import StatusView from '../../components/status-view';
 import MarkedText, { dateLabel, decodeParam } from '../policy/marked-text';
 import { useElderMode } from '../../hooks/use-elder-mode';
+import { PLAIN, plainText } from '../../services/plain-wording';
 import HomeLink from '../../components/home-link';
 import './index.scss';
 
@@ -76,16 +77,16 @@ export default function PolicyDetailPage() {
           <View className='policy-detail__head'>
             <View id={anchor('title')} className={cls({ kind: 'title' }, 'policy-detail__title')}>
               <MarkedText text={doc.title} marks={marked(doc.title)} block='policy-detail' />
-              {doc.draft && <Text className='policy-detail__badge'>征求意见稿</Text>}
+              {doc.draft && <Text className='policy-detail__badge'>{elder.say(...PLAIN.policyDraft)}</Text>}
             </View>
             <Text className='policy-detail__meta'>
               {doc.issuer} · {dateLabel(doc.date)}
             </Text>
             {doc.dateNote && <Text className='policy-detail__meta'>{doc.dateNote}</Text>}
-            {doc.note && <Text className='policy-detail__note'>{doc.note}</Text>}
+            {doc.note && <Text className='policy-detail__note policy-detail__lines'>{elder.say(doc.note, plainText(doc.note))}</Text>}
             <View className='policy-detail__summary'>
-              <Text className='policy-detail__summary-label'>本产品采用的内容</Text>
-              <Text>{doc.summary}</Text>
+              <Text className='policy-detail__summary-label'>{elder.say(...PLAIN.policyDetailUses)}</Text>
+              <Text className='policy-detail__lines' data-testid='policy-summary'>{elder.say(doc.summary, plainText(doc.summary))}</Text>
             </View>
           </View>
 
@@ -119,7 +120,7 @@ export default function PolicyDetailPage() {
                 })}
               </View>
             ))}
-            <Text className='policy-detail__source'>地区：{doc.region}。以上为文件原文，仅整理了换行和空格。</Text>
+            <Text className='policy-detail__source policy-detail__lines'>地区：{doc.region}。{elder.say(...PLAIN.policyOriginal)}</Text>
           </View>
         </View>
       )}

@@ -7,6 +7,7 @@ import { useCall } from '../../hooks/use-call';
 import StatusView from '../../components/status-view';
 import MarkedText, { dateLabel, decodeParam } from './marked-text';
 import { useElderMode } from '../../hooks/use-elder-mode';
+import { PLAIN, plainText } from '../../services/plain-wording';
 import './index.scss';
 
 /** Words parents look for; one tap searches them. */
@@ -42,7 +43,7 @@ export default function PolicyPage() {
   return (
     <View className={`policy ${elder.cls}`}>
       <View className='policy__intro'>
-        <Text>本产品的学区数据来自以下政策文件。可搜索原文，多个词用空格分开。</Text>
+        <Text className='policy__lines'>{elder.say(...PLAIN.policyIntro)}</Text>
       </View>
 
       <View className='policy__search'>
@@ -67,7 +68,7 @@ export default function PolicyPage() {
       </View>
       {q === '' && (
         <View className='policy__chips'>
-          <Text className='policy__chips-label'>常用：</Text>
+          <Text className='policy__chips-label'>{elder.say(...PLAIN.policyChips)}</Text>
           {SUGGESTIONS.map((w) => (
             <Text key={w} className='policy__chip' data-testid={`policy-chip-${w}`} onClick={() => search(w)}>
               {w}
@@ -115,12 +116,12 @@ export default function PolicyPage() {
             <View key={d.id} className='policy__doc' data-testid={`policy-doc-${d.id}`} onClick={() => open(d.id)}>
               <View className='policy__doc-title'>
                 <Text>{d.title}</Text>
-                {d.draft && <Text className='policy__badge'>征求意见稿</Text>}
+                {d.draft && <Text className='policy__badge'>{elder.say(...PLAIN.policyDraft)}</Text>}
               </View>
               <Text className='policy__doc-meta'>
                 {d.issuer} · {dateLabel(d.date)}
               </Text>
-              <Text className='policy__doc-summary'>本产品采用：{d.summary}</Text>
+              <Text className='policy__doc-summary policy__lines'>{elder.say(...PLAIN.policyUses)}{elder.say(d.summary, plainText(d.summary))}</Text>
             </View>
           ))}
         </View>
