@@ -34,6 +34,7 @@ export default defineConfig<'webpack5'>(async () => {
       TPL_APPROVAL: JSON.stringify(process.env.XUEQU_TPL_APPROVAL || ''),
       // A host principal accepts "a visiting teacher's clock-in was flagged" on the attendance page.
       TPL_ATTENDANCE: JSON.stringify(process.env.XUEQU_TPL_ATTENDANCE || ''),
+      TPL_REMINDER: JSON.stringify(process.env.XUEQU_TPL_REMINDER || ''),
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },

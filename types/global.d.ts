@@ -12,6 +12,7 @@ declare const TPL_RESULT: string;
 declare const TPL_APPROVAL: string;
 /** Injected: the subscribe-message template id for "a visiting teacher's clock-in was flagged" ('' = not configured). */
 declare const TPL_ATTENDANCE: string;
+declare const TPL_REMINDER: string;
 
 declare namespace NodeJS {
   interface ProcessEnv {

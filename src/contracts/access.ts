@@ -68,6 +68,8 @@ export const ACCESS: AccessTable = {
     decideMakeup: { access: ['principal'], scope: 'own school as host', limit: { per: 'hour', max: 300 } },
     attendance: { access: ['principal'], scope: 'own school as host (another school id answers as a made-up one)' },
     presenceCode: { access: ['principal'], scope: "own school: the rotating 签到码 teachers scan (an office tablet signs in as the principal)" },
+    confirmFieldWork: { access: ['principal'], scope: 'own school as host (another school\'s record answers as a made-up id)', limit: { per: 'hour', max: 300 } },
+    setReminders: { access: ['teacher'], scope: 'self', limit: { per: 'hour', max: 60 } },
   },
   approval: {
     submitExchange: { access: ['teacher'], scope: 'own school, to a host school of own district', limit: { per: 'day', max: 30 } },

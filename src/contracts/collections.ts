@@ -20,6 +20,10 @@ export const COLLECTIONS = {
   /** One record per scheduled session (its id is the session key): distance and pass/fail, never coordinates. */
   clockRecords: 'clock_records',
   makeupRequests: 'makeup_requests',
+  /** 上课前提醒: one per teacher who turned it on, with the slot keys of their active duties (what the timer looks up). */
+  reminderPrefs: 'reminder_prefs',
+  /** One per reminder sent (teacher × session date × slot): inserted before sending, so never twice. */
+  reminderClaims: 'reminder_claims',
   /** Dashboard figures per host school × China month, kept up to date in each clock record's transaction. */
   kpiRollups: 'kpi_rollups',
   /** Approval requests with their steps and trail; inboxKey names who may decide the pending step. */
@@ -59,6 +63,8 @@ export const INDEXES: Record<CollectionName, readonly string[]> = {
   duties: ['teacherOpenid', 'hostSchoolId', 'districtCode'],
   clock_records: ['teacherOpenid', 'sessionDate', 'hostSchoolId'],
   makeup_requests: ['teacherOpenid', 'hostSchoolId', 'status'],
+  reminder_prefs: ['slotKeys'],
+  reminder_claims: [],
   kpi_rollups: ['hostSchoolId', 'month'],
   approvals: ['inboxKey', 'requesterOpenid', 'deciders', 'districtCode', 'escalateAt'],
   facilities: ['schoolId', 'districtCode'],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarDate, entityId, freeText, requestId } from './fields';
 import type { DutyKind, FlagCounts } from '../domain/duty';
+import { FIELD_COMMENT_MAX, FIELD_NOTE_MAX } from '../domain/duty/field-work';
 
 /** Function `duty`: a teacher's cross-school duties, clocking, 补卡, hours; the host principal's 补卡 decisions. */
 const location = z.object(
@@ -30,8 +31,11 @@ export const dutyInputs = {
         .min(6, '签到码（presenceCode）应为现场签到码或其下方的 6 位数字')
         .max(200, '签到码（presenceCode）过长，请重新扫描')
         .optional(),
+      // 外勤: not at the host school or no code to scan; the note says why (required, issue 14).
+      fieldNote: freeText('fieldNote', '外勤说明', FIELD_NOTE_MAX).min(2, '请填写外勤说明（fieldNote）：为什么不在任务学校现场签到').optional(),
     })
-    .strict(),
+    .strict()
+    .refine((v) => v.fieldNote === undefined || v.presenceCode === undefined, { message: '外勤签到（fieldNote）不扫签到码：有签到码请直接扫码签到', path: ['fieldNote'] }),
   // confirmEarlyLeave: the teacher confirmed a 签退 long before the end (CONFIRM_EARLY_LEAVE otherwise).
   clockOut: z.object({ requestId, location, confirmEarlyLeave: z.boolean({ invalid_type_error: '确认早退（confirmEarlyLeave）应为是或否' }).optional() }).strict(),
   month: z.object({ month }).strict(),
@@ -43,6 +47,12 @@ export const dutyInputs = {
   attendance: z.object({ date: date('date', '日期').optional(), schoolId: entityId('schoolId', '学校编号').optional() }).strict(),
   /** The host principal's rotating 签到码 of their own school, for the screen teachers scan. */
   presenceCode: z.object({}).strict(),
+  /** The host principal confirms a 外勤 clock-in (then it counts, like an approved 补卡), with a comment. */
+  confirmFieldWork: z
+    .object({ recordId: entityId('recordId', '签到记录编号'), comment: freeText('comment', '确认意见', FIELD_COMMENT_MAX).min(2, '请填写确认意见（comment）') })
+    .strict(),
+  /** The teacher turns 上课前提醒 on or off (on the phone after allowing the subscribe message). */
+  setReminders: z.object({ on: z.boolean({ required_error: '缺少是否开启（on）', invalid_type_error: '是否开启（on）应为是或否' }) }).strict(),
 };
 
 export type DutyAction = keyof typeof dutyInputs;
@@ -74,6 +84,8 @@ export interface SessionView {
     presenceLabel: string;
     /** Why not verified (Chinese); null when verified. */
     presenceReason: string | null;
+    /** 外勤 with its note; confirmed by the host principal or not yet. */
+    fieldWork: FieldWorkView | null;
   } | null;
   /** The latest 补卡 request for this session, if any (shown on 补卡 candidates). */
   makeup?: { id: string; status: MakeupView['status']; comment: string | null } | null;
@@ -83,6 +95,15 @@ export interface SessionView {
  * The clock card: 'in' → 签到 (one button per session; two when windows overlap and the teacher picks),
  * 'out' → 签退 of sessions[0], 'done' → the open session is complete, 'refused' / 'none' → message.
  */
+export interface FieldWorkView {
+  note: string;
+  confirmed: boolean;
+  /** The host principal's comment and when (China time), once confirmed. */
+  comment: string | null;
+  confirmedAt: string | null;
+  confirmedByName: string | null;
+}
+
 export interface ClockCardView {
   state: 'in' | 'out' | 'done' | 'refused' | 'none';
   sessions: SessionView[];
@@ -113,6 +134,8 @@ export interface TodayView {
    * request (申请补卡 is offered only when there is none).
    */
   missed: SessionView[];
+  /** 上课前提醒: on or off, and how many minutes before a session it comes. */
+  reminders: { on: boolean; leadMinutes: number };
 }
 
 export interface ClockResult {
@@ -200,6 +223,9 @@ export interface AttendanceRowView {
   /** 已核验 / 未核验 / …, null before a clock-in. */
   presenceLabel: string | null;
   verified: boolean;
+  /** The record (for confirming a 外勤), null before a clock-in. */
+  recordId: string | null;
+  fieldWork: FieldWorkView | null;
   sample: boolean;
 }
 
@@ -225,6 +251,8 @@ export interface DutyOutputs {
   decideMakeup: MakeupView;
   attendance: AttendanceView;
   presenceCode: PresenceCodeView;
+  confirmFieldWork: AttendanceRowView;
+  setReminders: { on: boolean; leadMinutes: number };
 }
 
 /** The code on the host school's screen: drawn as a QR from `token`, `shortCode` printed under it. */

@@ -9,6 +9,8 @@
  *   XUEQU_TPL_ATTENDANCE     template id of "a visiting teacher's clock-in was flagged" (duty function,
  *                            sent to the host school's principal)
  *   XUEQU_TPL_ATTENDANCE_KEYS its keywords, default `teacher:thing1,issue:thing2,session:thing3,time:time4`
+ *   XUEQU_TPL_REMINDER       template id of "your session starts soon" (duty function's timer, sent to the teacher)
+ *   XUEQU_TPL_REMINDER_KEYS  its keywords, default `session:thing1,school:thing2,time:time3,note:thing4`
  *
  * A KEYS value lists `field:keyword` pairs, comma separated, with the keywords exactly as the template's
  * detail page in 公众平台 → 订阅消息 shows them ({{thing1.DATA}} → thing1). A field left out is not sent.
@@ -20,6 +22,7 @@ export const TEMPLATE_FIELDS = {
   approval: { type: 'thing1', requester: 'thing2', step: 'thing3', time: 'time4' },
   result: { type: 'thing1', status: 'phrase2', comment: 'thing3', time: 'time4' },
   attendance: { teacher: 'thing1', issue: 'thing2', session: 'thing3', time: 'time4' },
+  reminder: { session: 'thing1', school: 'thing2', time: 'time3', note: 'thing4' },
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATE_FIELDS;
@@ -29,6 +32,7 @@ const ENV: Record<TemplateName, { id: string; keys: string; placeholder: string 
   approval: { id: 'XUEQU_TPL_APPROVAL', keys: 'XUEQU_TPL_APPROVAL_KEYS', placeholder: 'TPL_APPROVAL_PENDING' },
   result: { id: 'XUEQU_TPL_RESULT', keys: 'XUEQU_TPL_RESULT_KEYS', placeholder: 'TPL_APPROVAL_RESULT' },
   attendance: { id: 'XUEQU_TPL_ATTENDANCE', keys: 'XUEQU_TPL_ATTENDANCE_KEYS', placeholder: 'TPL_ATTENDANCE_FLAGGED' },
+  reminder: { id: 'XUEQU_TPL_REMINDER', keys: 'XUEQU_TPL_REMINDER_KEYS', placeholder: 'TPL_SESSION_REMINDER' },
 };
 
 type Env = Record<string, string | undefined>;

@@ -12,6 +12,8 @@ export const SUBSCRIBE_TEMPLATES = {
   result: typeof TPL_RESULT === 'string' ? TPL_RESULT : '',
   /** "A visiting teacher's clock-in was flagged": the host principal subscribes on the attendance page. */
   attendance: typeof TPL_ATTENDANCE === 'string' ? TPL_ATTENDANCE : '',
+  /** "Your session starts soon" (上课前提醒): the teacher turns it on on the home page. */
+  reminder: typeof TPL_REMINDER === 'string' ? TPL_REMINDER : '',
 };
 
 /** Whether the app can ask for a template here: weapp only (H5 has no subscribe messages) and configured. */

@@ -3,6 +3,7 @@ import { sendNotices } from '../../../src/server/notify';
 import type { ClockRecordDoc, DutyDoc } from '../../../src/server/repositories/duties';
 import { usersWhere } from '../../../src/server/repositories/users';
 import { ZONE } from './views';
+import type { WithFieldWork } from '../../../src/domain/duty/field-work';
 
 export const ATTENDANCE_PAGE = (date: string) => `packages/principal/pages/attendance/index?date=${date}`;
 
@@ -12,7 +13,9 @@ export const ATTENDANCE_PAGE = (date: string) => `packages/principal/pages/atten
  * (sendNotices never fails the clock); costs a read only when something was flagged.
  */
 export async function tellHostSchool(duty: DutyDoc, record: ClockRecordDoc, kind: 'in' | 'out', nowMs: number): Promise<number> {
-  const issue = exceptionSummary(kind, record);
+  // A 外勤 clock-in always tells the school: it waits for the principal's confirmation.
+  const fieldNote = kind === 'in' ? (record as WithFieldWork<ClockRecordDoc>).fieldWork?.note : undefined;
+  const issue = [fieldNote ? `外勤待确认：${fieldNote}` : null, exceptionSummary(kind, record)].filter(Boolean).join('；');
   if (!issue) return 0;
   const principals = await usersWhere({ schoolId: duty.hostSchoolId, roles: 'principal' });
   return sendNotices(

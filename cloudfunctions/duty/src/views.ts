@@ -5,6 +5,7 @@ import type { ErrorCode } from '../../../src/contracts/envelope';
 import { CHINA_ZONE } from '../../../src/domain/time';
 import { presenceLabel, presenceVerified } from '../../../src/domain/presence';
 import type { ClockRecordDoc, DutyDoc, MakeupDoc } from '../../../src/server/repositories/duties';
+import { fieldWorkPresenceLabel, fieldWorkView } from './field-work-view';
 
 export const ZONE = CHINA_ZONE;
 
@@ -38,6 +39,7 @@ export function sessionView(s: DutySession & { status?: SessionView['status']; t
           outPass: record.outPass,
           makeup: record.makeup,
           ...presenceView(record),
+          fieldWork: fieldWorkView(record),
         }
       : null,
   };
@@ -46,7 +48,7 @@ export function sessionView(s: DutySession & { status?: SessionView['status']; t
 /** A record's presence as cards show it: counted or not, its label, and why not. */
 export function presenceView(r: ClockRecordDoc): { verified: boolean; presenceLabel: string; presenceReason: string | null } {
   const verified = presenceVerified(r);
-  return { verified, presenceLabel: presenceLabel(r), presenceReason: verified ? null : (r.presenceReason ?? (r.clockInAt === null ? null : '签到位置超出任务学校范围')) };
+  return { verified, presenceLabel: fieldWorkPresenceLabel(r) ?? presenceLabel(r), presenceReason: verified ? null : (r.presenceReason ?? (r.clockInAt === null ? null : '签到位置超出任务学校范围')) };
 }
 
 export const isRefusal = <T>(x: T | Refusal<string>): x is Refusal<string> => (x as Refusal<string>)?.ok === false;

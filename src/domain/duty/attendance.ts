@@ -3,6 +3,7 @@ import { isCredited, recordHours } from './hours';
 import { sessionOfRecord, sessionStatus, sessionsOnDate } from './schedule';
 import type { DutySession } from './schedule';
 import type { ClockRecord, Duty, DutyPolicy } from './types';
+import type { WithFieldWork } from './field-work';
 
 /**
  * The host principal's day: every session of visiting teachers at the school on a China date, with
@@ -66,7 +67,10 @@ function rowOf(s: DutySession, r: ClockRecord | null, nowMs: number, zone: strin
   if (r.leftEarly && r.clockOutAt !== null) exceptions.push(`早退 ${Math.ceil((s.endMs - r.clockOutAt) / MIN)} 分钟（${hmIn(r.clockOutAt, zone)} 签退）`);
   if (!r.inPass) exceptions.push(`签到超出范围（${r.inDistanceM ?? '—'} 米）`);
   // 扫码签到: a session without a valid code is recorded but not counted; the principal sees why.
-  if (r.presence === 'unverified') exceptions.push(`未核验：${r.presenceReason ?? '未扫签到码'}`);
+  // 外勤: the teacher's note, waiting for the principal's confirmation (then it counts, like a 补卡).
+  const field = (r as WithFieldWork).fieldWork;
+  if (field && field.confirmedAt === null && r.presence === 'unverified') exceptions.push(`外勤待确认：${field.note}`);
+  else if (r.presence === 'unverified') exceptions.push(`未核验：${r.presenceReason ?? '未扫签到码'}`);
   if (r.outPass === false) exceptions.push(`签退超出范围（${r.outDistanceM ?? '—'} 米）`);
   if (r.clockOutAt === null && ended) exceptions.push('未签退');
   if (!credited && (ended || r.clockOutAt !== null)) exceptions.push('计入 0 分钟，不计课时');

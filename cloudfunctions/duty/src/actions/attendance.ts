@@ -6,6 +6,9 @@ import { DEFAULT_DUTY_POLICY, DUTY_KIND_LABELS, attendanceOfDay, dateIn } from '
 import { fetchById } from '../../../../src/server/repositories/query';
 import { dutiesAtHost, pendingMakeupCount, recordsAtHostOn, type ClockRecordDoc, type DutyDoc } from '../../../../src/server/repositories/duties';
 import { ZONE, at, presenceView } from '../views';
+import { fieldWorkView } from '../field-work-view';
+import type { AttendanceRow } from '../../../../src/domain/duty/attendance';
+import type { AttendanceRowView } from '../../../../src/contracts/duty';
 
 /**
  * The host principal's attendance: the visiting teachers' sessions at their school on a China date
@@ -25,26 +28,7 @@ export async function attendance(input: { date?: string; schoolId?: string }, ct
     fetchById<{ name: string }>(COLLECTIONS.schools, schoolId),
   ]);
   const byId = new Map<string, DutyDoc>(duties.map((d) => [d._id, d]));
-  const rows = attendanceOfDay(duties, records, date, ctx.now, ZONE, DEFAULT_DUTY_POLICY).map((row) => {
-    const d = byId.get(row.session.dutyId)!;
-    return {
-      key: row.session.key,
-      teacherName: d.teacherName,
-      homeSchoolName: d.homeSchoolName,
-      kindLabel: DUTY_KIND_LABELS[d.kind],
-      slot: `${row.session.slotStart}–${row.session.slotEnd}`,
-      clockIn: at(row.record?.clockInAt ?? null),
-      clockOut: at(row.record?.clockOutAt ?? null),
-      exceptions: row.exceptions,
-      state: row.state,
-      minutes: row.minutes,
-      periods: row.credited ? row.session.periods : 0,
-      makeup: row.record?.makeup ?? false,
-      presenceLabel: row.record && row.record.clockInAt !== null ? presenceView(row.record as ClockRecordDoc).presenceLabel : null,
-      verified: row.record ? presenceView(row.record as ClockRecordDoc).verified : false,
-      sample: d.sample,
-    };
-  });
+  const rows = attendanceOfDay(duties, records, date, ctx.now, ZONE, DEFAULT_DUTY_POLICY).map((row) => attendanceRowView(row, byId.get(row.session.dutyId)!));
   return {
     date,
     serverTime: at(ctx.now)!,
@@ -52,5 +36,29 @@ export async function attendance(input: { date?: string; schoolId?: string }, ct
     rows,
     exceptionCount: rows.filter((r) => r.exceptions.length > 0).length,
     pendingMakeups: pending,
+  };
+}
+
+/** One row of the principal's day as the page shows it. */
+export function attendanceRowView(row: AttendanceRow, d: DutyDoc): AttendanceRowView {
+  const record = row.record as ClockRecordDoc | null;
+  return {
+    key: row.session.key,
+    teacherName: d.teacherName,
+    homeSchoolName: d.homeSchoolName,
+    kindLabel: DUTY_KIND_LABELS[d.kind],
+    slot: `${row.session.slotStart}–${row.session.slotEnd}`,
+    clockIn: at(record?.clockInAt ?? null),
+    clockOut: at(record?.clockOutAt ?? null),
+    exceptions: row.exceptions,
+    state: row.state,
+    minutes: row.minutes,
+    periods: row.credited ? row.session.periods : 0,
+    makeup: record?.makeup ?? false,
+    presenceLabel: record && record.clockInAt !== null ? presenceView(record).presenceLabel : null,
+    verified: record ? presenceView(record).verified : false,
+    recordId: record && record.clockInAt !== null ? record._id : null,
+    fieldWork: record ? fieldWorkView(record) : null,
+    sample: d.sample,
   };
 }

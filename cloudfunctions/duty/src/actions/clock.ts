@@ -22,12 +22,14 @@ import { dutiesOfTeacher, getClockRecord, recordsOfTeacher, type ClockRecordDoc,
 import { insertRecordWithRollup, rollupRecordChange } from '../../../../src/server/repositories/kpi-rollups';
 import { ZONE, at, isRefusal, orThrow, policyOf, presenceView } from '../views';
 import { tellHostSchool } from '../notices';
+import { checkTypedText } from '../../../../src/server/content-check';
+import { FIELD_WORK_WARNING, presenceOfFieldWork } from '../../../../src/domain/duty/field-work';
 import { presenceOfClockIn, verifyPresenceCode } from '../../../../src/domain/presence';
 import { presenceHmac } from '../presence';
 import { PRESENCE_CODE_FAILURES, presenceLockedMessage } from '../../../../src/domain/rate-limit';
 import { isRefusal as isLimited, takeSlot, usedUp, type RateRefusal } from '../../../../src/server/rate-limit';
 
-type ClockInput = { requestId: string; location: LatLng; dutyId?: string; confirmEarlyLeave?: boolean; presenceCode?: string };
+type ClockInput = { requestId: string; location: LatLng; dutyId?: string; confirmEarlyLeave?: boolean; presenceCode?: string; fieldNote?: string };
 
 /** Distance to the host school and the verdict; the teacher's coordinates go no further than this. */
 function measure(duty: DutyDoc, location: LatLng) {
@@ -66,6 +68,8 @@ function result(duty: DutyDoc, r: ClockRecordDoc, kind: 'in' | 'out', warnings: 
  */
 export async function clockIn(input: ClockInput, ctx: ActionContext): Promise<ClockResult> {
   const openid = ctx.openid!;
+  // A 外勤 note is typed text shown to the host school: checked like every stored text.
+  if (input.fieldNote !== undefined) await checkTypedText(openid, { fieldNote: ['外勤说明', input.fieldNote] });
   // Wrong codes count against the caller (read with the duties, no extra wait): guessing the 6 digits
   // locks code check-ins for the window after a few tries. Only wrong codes take a slot, so double taps
   // and retries of a good scan never lock anyone. Calls already in flight when the limit is reached are
@@ -97,9 +101,14 @@ async function clockInChecked(input: ClockInput, ctx: ActionContext, duties: Dut
     await countWrongCode();
     throw orThrow(check);
   }
-  const codeValid = check !== null;
-  const presence = presenceOfClockIn(codeValid, decision.inPass);
-  const warnings = presence.presenceReason ? [...decision.warnings, `本节签到未核验（${presence.presenceReason}），只记录、不计入交流工时统计`] : decision.warnings;
+  // 外勤: recorded with the teacher's note, unverified until the host principal confirms it.
+  const field = input.fieldNote === undefined ? null : presenceOfFieldWork(input.fieldNote);
+  const presence = field ?? presenceOfClockIn(check !== null, decision.inPass);
+  const warnings = field
+    ? [...decision.warnings, FIELD_WORK_WARNING]
+    : presence.presenceReason
+      ? [...decision.warnings, `本节签到未核验（${presence.presenceReason}），只记录、不计入交流工时统计`]
+      : decision.warnings;
   const record: ClockRecordDoc = { ...clockInRecord(session, decision), ...presence, inRequestId: input.requestId, outRequestId: null, inWarnings: warnings };
   if (await insertRecordWithRollup(record, duty.homeSchoolId, ctx.now)) {
     await tellHostSchool(duty, record, 'in', ctx.now);

@@ -6,6 +6,8 @@ import { exportMonth, month } from './month';
 import { decideMakeup, makeupInbox, requestMakeup } from './makeup';
 import { attendance } from './attendance';
 import { presenceCode } from './presence';
+import { confirmFieldWork } from './field-work';
+import { setReminders } from './reminders';
 
 // Clocking is authorised by owning an active duty (created by an approval): the action reads only the
 // caller's own duties, so its rule in src/contracts/access.ts needs no role lookup (two round trips).
@@ -20,4 +22,6 @@ export const dutyActions: ActionTable<typeof dutyInputs, DutyOutputs> = {
   decideMakeup: { input: dutyInputs.decideMakeup, run: decideMakeup },
   attendance: { input: dutyInputs.attendance, run: attendance },
   presenceCode: { input: dutyInputs.presenceCode, run: presenceCode },
+  confirmFieldWork: { input: dutyInputs.confirmFieldWork, run: confirmFieldWork },
+  setReminders: { input: dutyInputs.setReminders, run: setReminders },
 };

@@ -14,13 +14,22 @@ import {
 } from '../../../../src/domain/duty';
 import { dutiesOfTeacher, makeupsOfTeacher, recordsOfTeacher, type MakeupDoc } from '../../../../src/server/repositories/duties';
 import { ZONE, at, sessionView } from '../views';
+import { refreshPref, reminderPref } from '../reminders';
+import { REMINDER_LEAD_MIN } from '../../../../src/domain/duty/reminders';
 
 /** A teacher's duties: what the clock card offers now, today's and the coming week's sessions, 补卡 candidates. */
 export async function today(_input: unknown, ctx: ActionContext): Promise<TodayView> {
   const openid = ctx.openid!;
   const date = dateIn(ctx.now, ZONE);
   const since = addDays(date, -DEFAULT_DUTY_POLICY.makeupLookbackDays);
-  const [duties, records, makeups] = await Promise.all([dutiesOfTeacher(openid), recordsOfTeacher(openid, since, addDays(date, 7)), makeupsOfTeacher(openid)]);
+  const [duties, records, makeups, pref] = await Promise.all([
+    dutiesOfTeacher(openid),
+    recordsOfTeacher(openid, since, addDays(date, 7)),
+    makeupsOfTeacher(openid),
+    reminderPref(openid),
+  ]);
+  // A duty approved or ended since the switch was set: the timer's index follows (a write only then).
+  await refreshPref(pref, duties, ctx.now);
   const byKey = new Map(records.map((r) => [r._id, r]));
   // Windows are the same for every duty; only the geofence radius is per host school.
   const sessions = todayAndUpcoming(duties, ctx.now, ZONE, 7, DEFAULT_DUTY_POLICY).map((s) => sessionView(s, byKey.get(s.key)));
@@ -58,5 +67,6 @@ export async function today(_input: unknown, ctx: ActionContext): Promise<TodayV
         return { ...sessionView(s, byKey.get(s.key)), makeup: m ? { id: m._id, status: m.status, comment: m.comment } : null };
       })
       .reverse(),
+    reminders: { on: pref?.on ?? false, leadMinutes: REMINDER_LEAD_MIN },
   };
 }

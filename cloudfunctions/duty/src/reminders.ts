@@ -1,0 +1,101 @@
+import { COLLECTIONS } from '../../../src/contracts/collections';
+import { DUTY_KIND_LABELS } from '../../../src/domain/duty';
+import { minutesUntil, reminderClaimId, sessionsToRemind, slotKeysOf, windowSlotKeys } from '../../../src/domain/duty/reminders';
+import { db } from '../../../src/server/cloud';
+import { sendNotices } from '../../../src/server/notify';
+import { fetchAll, fetchById, insertOnce } from '../../../src/server/repositories/query';
+import type { DutyDoc } from '../../../src/server/repositories/duties';
+import { ZONE } from './views';
+
+/** The name of the timer trigger in config.json: an event naming it, with no caller, runs the reminders. */
+export const REMINDER_TRIGGER = 'sessionReminders';
+
+/** A teacher's 上课前提醒 switch, with the slot keys of their active duties (the timer's index). */
+export interface ReminderPrefDoc {
+  _id: string;
+  openid: string;
+  on: boolean;
+  slotKeys: string[];
+  updatedAt: number;
+}
+
+export interface ReminderClaimDoc {
+  _id: string;
+  teacherOpenid: string;
+  dutyId: string;
+  sessionDate: string;
+  slotStart: string;
+  claimedAt: number;
+}
+
+export const reminderPref = (openid: string) => fetchById<ReminderPrefDoc>(COLLECTIONS.reminderPrefs, openid);
+
+/** Writes the switch with the current slot keys of the teacher's duties. */
+export async function savePref(openid: string, on: boolean, duties: readonly DutyDoc[], nowMs: number): Promise<ReminderPrefDoc> {
+  const doc: ReminderPrefDoc = { _id: openid, openid, on, slotKeys: on ? slotKeysOf(duties) : [], updatedAt: nowMs };
+  const { _id, ...data } = doc;
+  await db().collection(COLLECTIONS.reminderPrefs).doc(_id).set({ data });
+  return doc;
+}
+
+/** Keeps the index in step with the duties when the teacher opens the app (a write only when it changed). */
+export async function refreshPref(pref: ReminderPrefDoc | null, duties: readonly DutyDoc[], nowMs: number): Promise<void> {
+  if (!pref?.on) return;
+  const keys = slotKeysOf(duties);
+  if (keys.join(',') !== pref.slotKeys.join(',')) await savePref(pref.openid, true, duties, nowMs);
+}
+
+const CHUNK = 200;
+const chunks = <T>(xs: readonly T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
+
+/**
+ * One timer run: the reminders of the sessions starting within REMINDER_LEAD_MIN minutes, for teachers
+ * who turned them on. Reads only what the window needs: the switches whose slot keys fall in the
+ * window (an indexed $in), then those teachers' duties (the schedule decides: term, weekday, active).
+ * Each reminder is claimed by inserting its claim document (teacher × date × slot) before sending, so
+ * overlapping runs and retries send it at most once; a send that fails is logged and not retried.
+ */
+export async function remindSessions(nowMs: number): Promise<{ due: number; sent: number; claimedBefore: number }> {
+  const _ = db().command;
+  const prefs = await fetchAll<ReminderPrefDoc>(COLLECTIONS.reminderPrefs, { slotKeys: _.in(windowSlotKeys(nowMs, ZONE)), on: true });
+  if (prefs.length === 0) return { due: 0, sent: 0, claimedBefore: 0 };
+  const openids = prefs.map((p) => p.openid);
+  const duties = (await Promise.all(chunks(openids, CHUNK).map((ids) => fetchAll<DutyDoc>(COLLECTIONS.duties, { teacherOpenid: _.in(ids), status: 'active' })))).flat();
+  const due = sessionsToRemind(duties, nowMs, ZONE);
+  let sent = 0;
+  let claimedBefore = 0;
+  for (const batch of chunks(due, 20)) {
+    const claims = await Promise.all(
+      batch.map((s) => {
+        const claim: ReminderClaimDoc = {
+          _id: reminderClaimId(s.duty.teacherOpenid, s.sessionDate, s.slotStart),
+          teacherOpenid: s.duty.teacherOpenid,
+          dutyId: s.dutyId,
+          sessionDate: s.sessionDate,
+          slotStart: s.slotStart,
+          claimedAt: nowMs,
+        };
+        return insertOnce(COLLECTIONS.reminderClaims, claim);
+      }),
+    );
+    const mine = batch.filter((_s, i) => claims[i]);
+    claimedBefore += batch.length - mine.length;
+    sent += await sendNotices(
+      mine.map((s) => {
+        const duty = s.duty as DutyDoc;
+        return {
+          touser: duty.teacherOpenid,
+          template: 'reminder' as const,
+          page: 'packages/teacher/pages/home/index',
+          fields: {
+            session: `${DUTY_KIND_LABELS[duty.kind]} ${s.slotStart}–${s.slotEnd}`,
+            school: duty.hostSchoolName,
+            time: `${s.sessionDate} ${s.slotStart}`,
+            note: `${minutesUntil(s, nowMs)}分钟后开始，请到校扫码签到`,
+          },
+        };
+      }),
+    );
+  }
+  return { due: due.length, sent, claimedBefore };
+}
