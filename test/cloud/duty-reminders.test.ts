@@ -86,6 +86,19 @@ describe('the timer', () => {
   });
 });
 
+describe('a duty approved after reminders were turned on', () => {
+  it('joins the timer’s index when the teacher opens the app, and is reminded', async () => {
+    const { _id, ...d } = app.cloud.store.find('duties', { _id: 'dt-hd-teacher-2' })[0] as any;
+    app.cloud.store.insertMany('duties', [{ ...d, _id: 'dt-hd-teacher-7', slots: [{ weekday: 5, start: '16:00', end: '16:45', periods: 1 }] }]);
+    at('2026-12-11T00:00:00Z'); // Friday 08:00
+    await ok('duty', 'today', {}, TEACHER);
+    expect((app.cloud.store.find('reminder_prefs', { _id: TEACHER })[0] as any).slotKeys).toContain('5|16:00');
+    at('2026-12-11T07:40:00Z'); // Friday 15:40
+    expect((await tick()).result.data).toEqual({ due: 1, sent: 1, claimedBefore: 0 });
+    expect(JSON.stringify(reminders().at(-1).data)).toContain('2026-12-11 16:00');
+  });
+});
+
 describe('at scale', () => {
   const TEACHERS = 600;
   beforeAll(() => {
