@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, requestId } from './fields';
+import { isCalendarDate } from '../domain/composition';
 import type { SourceDocument } from '../domain/xuequ';
 import type { XuequView } from './school';
 import { paging } from './approval';
@@ -42,7 +43,21 @@ export const compositionEdit = z.discriminatedUnion(
   ],
   { errorMap: (issue, ctx) => ({ message: issue.code === 'invalid_union_discriminator' ? '调整类型（edit.kind）应为 create、rename、setAlliances、moveSchool、removeSchool、addSchool 或 setLead' : ctx.defaultError }) },
 );
-const edit = z.object({ edit: compositionEdit });
+/**
+ * The document behind an edit, as the bureau enters it (title, optional 文号, date or year). Left out: the
+ * edit is recorded as 未附文件, never with a made-up title.
+ */
+const source = z
+  .object({
+    title: z.string({ required_error: '缺少文件标题（source.title）', invalid_type_error: '文件标题（source.title）应为文本' }).trim().min(2, '文件标题（source.title）至少2字').max(80, '文件标题（source.title）不超过80字'),
+    number: z.string({ invalid_type_error: '文号（source.number）应为文本' }).trim().max(40, '文号（source.number）不超过40字').nullish(),
+    date: z
+      .string({ required_error: '缺少发文日期（source.date）', invalid_type_error: '发文日期（source.date）应为文本' })
+      .regex(/^\d{4}(-\d{2}-\d{2})?$/, '发文日期（source.date）应为YYYY-MM-DD或年份YYYY')
+      .refine((d) => d.length === 4 || isCalendarDate(d), '发文日期（source.date）不是有效日期'),
+  })
+  .strict();
+const edit = z.object({ edit: compositionEdit, source: source.optional() });
 
 export const compositionInputs = {
   /** The caller's district as composed on a date (default today), for the editor. */
@@ -63,6 +78,7 @@ export const compositionInputs = {
 };
 
 export type CompositionEditInput = z.input<typeof compositionEdit>;
+export type CompositionSourceInput = z.input<typeof source>;
 
 export interface CompositionState {
   districtCode: string;

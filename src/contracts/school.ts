@@ -111,6 +111,8 @@ export interface XuequView {
   source: SourceDocument;
   sample: boolean;
   streetsSample: boolean;
+  /** 学区 list and detail: changes of this 学区 recorded with a future effective date, soonest first. */
+  upcoming?: XuequUpcomingView[];
 }
 
 export interface ZonedSchool {
@@ -175,10 +177,22 @@ export interface LookupResult {
 
 export interface UpcomingXuequChange {
   effectiveFrom: string;
-  /** e.g. 自2027-02-20起，华英中学由第一学区划入第二学区 */
+  /** effectiveFrom as parents read it: 2027年9月1日. */
+  dateLabel: string;
+  /** e.g. 华英中学由第一学区划入第二学区 (本校 on the school's own page). */
   changes: string[];
   /** The 学区 of those schools / that 街道 from effectiveFrom. */
   xuequ: XuequView[];
+  /** What decided the change, as shown to parents (the document as entered, or 未附文件). */
+  sources: string[];
+}
+
+/** A change recorded for one 学区 with a future effective date (China time). */
+export interface XuequUpcomingView {
+  effectiveFrom: string;
+  dateLabel: string;
+  changes: string[];
+  sources: string[];
 }
 
 export interface SchoolProfile {
@@ -192,6 +206,8 @@ export interface SchoolProfile {
   location: { latitude: number; longitude: number; sample: boolean } | null;
   /** 招生范围: the school's published 登记范围 for the next intake (or the latest before it), verbatim. */
   catchments: Array<{ intakeYear: number; stageLabel: string; mechanismLabel: string; text: string; document: SourceDocument; sample: boolean }>;
+  /** Composition changes after today that concern this school (本校), with the 学区 then and the source. */
+  upcoming: UpcomingXuequChange[];
 }
 
 export interface InquiryView {

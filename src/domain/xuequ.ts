@@ -6,6 +6,17 @@ export interface SourceDocument {
   issuer: string;
   date: string;
   number?: string | null;
+  /**
+   * True when no document was given (a bureau's adjustment recorded without one): title is then empty and
+   * date is the day it was recorded. Shown as such, never as a document title.
+   */
+  undocumented?: boolean;
+}
+
+/** How a source is shown to parents: the document as entered, or that none was attached. */
+export function sourceLabel(s: SourceDocument): string {
+  if (s.undocumented || !s.title.trim()) return `${s.issuer}调整（未附文件，${s.date}录入）`;
+  return `${s.issuer}《${s.title}》${s.number ? `（${s.number}）` : ''}（${s.date}）`;
 }
 
 /** Lead school(s) and members of one stage of a 学区 (a 学区 may hold two alliances of one stage). */

@@ -1,20 +1,13 @@
-import type { LocalApp } from '../../local/app';
-import { startTestApp, TEST_NOW, fakeServerClock } from '../helpers/local-app';
+import { TEST_NOW, useTestApp } from '../helpers/local-app';
 
 // The bureau's 学区 composition editor through the built `admin` bundle, and what the `school` lookup and
 // the `approval` routing read afterwards. Function time is the process clock: jest fakes Date only.
-let app: LocalApp;
+const app = useTestApp();
 const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
 
 beforeAll(async () => {
-  fakeServerClock();
-  app = await startTestApp();
   // A teacher of 互助道小学, to ask for 跨校兼课 at the school that moves.
   app.cloud.store.insertMany('users', [{ _id: 'o-teacher-huzhu', roles: ['teacher'], name: '互助道小学教师', districtCode: '120102', schoolId: schoolId('互助道小学'), xuequId: null }]);
-});
-afterAll(async () => {
-  await app.close();
-  jest.useRealTimers();
 });
 
 const who = (OPENID: string) => ({ OPENID, APPID: 'wx-test' });
@@ -106,7 +99,9 @@ describe('moving a school from next term', () => {
     expect(d.zoned[0].school.name).toBe('友爱道小学');
     expect(d.xuequ.map((x: any) => x.name)).toEqual(['第一学区']);
     expect(d.upcoming).toHaveLength(1);
-    expect(d.upcoming[0].changes).toEqual(['自2027-02-20起，友爱道小学由第一学区划入第二学区']);
+    expect(d.upcoming[0]).toMatchObject({ effectiveFrom: '2027-02-20', dateLabel: '2027年2月20日', changes: ['友爱道小学由第一学区划入第二学区'] });
+    // Applied without a document: said so, with no title made up.
+    expect(d.upcoming[0].sources).toEqual([expect.stringMatching(/^河东区教育局调整（未附文件，\d{4}-\d{2}-\d{2}录入）$/)]);
     expect(d.upcoming[0].xuequ.map((x: any) => x.name)).toEqual(['第二学区']);
   });
 
@@ -128,7 +123,8 @@ describe('moving a school from next term', () => {
       ['hd-x2@2020-05-21', '现行', '2027-02-20'],
     ]);
     expect(result.data.versions[0].changes).toEqual(['友爱道小学划入第二学区']);
-    expect(result.data.versions[0].source.issuer).toBe('河东区教育局（示例）');
+    // The bureau, not the account's display name; no document was entered, so none is claimed.
+    expect(result.data.versions[0].source).toMatchObject({ issuer: '河东区教育局', title: '', undocumented: true });
   });
 
   it('a second edit on the same date replaces only that future version', async () => {

@@ -31,7 +31,7 @@ const ctx = (versions: XuequVersion[] = [X1, X2], today = '2026-11-23'): EditCon
   versions,
   schools: SCHOOLS,
   today,
-  source: { title: '河东区学区组成调整', issuer: '河东区教育局', date: today, number: null },
+  source: { title: '关于调整河东区学区组成的通知', issuer: '河东区教育局', date: '2026-11-20', number: '河东教发〔2026〕12号' },
 });
 const move = (schoolId: string, from = 'hd-x1', to = 'hd-x2', effectiveFrom = '2027-02-20'): CompositionEdit => ({ kind: 'moveSchool', schoolId, fromXuequId: from, toXuequId: to, effectiveFrom });
 /** The versions after applying a plan's writes (set by id, as the action does). */
@@ -60,7 +60,7 @@ describe('moving a school with an effective date', () => {
     const old = after.find((v) => v._id === 'hd-x1@2020-05-21')!;
     expect(old.alliances).toEqual(X1.alliances);
     expect(plan.changes).toEqual(['p8校划出第一学区', 'p8校划入第二学区']);
-    expect(plan.after.find((x) => x.xuequId === 'hd-x2')!.source.title).toBe('河东区学区组成调整');
+    expect(plan.after.find((x) => x.xuequId === 'hd-x2')!.source.title).toBe('关于调整河东区学区组成的通知');
   });
 
   it('a nine-year school joins both stage alliances of the new 学区', () => {
@@ -176,7 +176,13 @@ describe('reading changes', () => {
 
   it('tells a parent what changes later for a school, with the 学区 then', () => {
     expect(upcomingChanges(after, '2026-11-23', ['p8'], [], nameOf, (c) => c)).toEqual([
-      { effectiveFrom: '2027-02-20', changes: ['自2027-02-20起，p8校由第一学区划入第二学区'], xuequIds: ['hd-x2'] },
+      {
+        effectiveFrom: '2027-02-20',
+        changes: ['p8校由第一学区划入第二学区'],
+        xuequIds: ['hd-x2'],
+        // Both 学区 change by the one document: named once.
+        sources: [{ title: '关于调整河东区学区组成的通知', issuer: '河东区教育局', date: '2026-11-20', number: '河东教发〔2026〕12号' }],
+      },
     ]);
     expect(upcomingChanges(after, '2026-11-23', ['p2'], [], nameOf, (c) => c)).toEqual([]);
     // Once the date has come, it is no longer upcoming.

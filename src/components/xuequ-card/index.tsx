@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { XuequView } from '../../contracts/school';
 import { SCHOOL_KIND_LABELS } from '../../domain/school';
+import { sourceLabel } from '../../domain/xuequ';
 import SampleBadge from '../sample-badge';
 import SchoolCard from '../school-card';
 import './index.scss';
@@ -67,8 +68,20 @@ export default function XuequCard({ xuequ, compact, onOpen, onOpenSchool }: Xueq
           <Text>›</Text>
         </View>
       )}
+      {!!xuequ.upcoming?.length && (
+        <View className='xuequ-card__upcoming' data-testid='xuequ-card-upcoming'>
+          <Text className='xuequ-card__upcoming-title'>调整预告</Text>
+          {xuequ.upcoming.map((u) => (
+            <View key={u.effectiveFrom} className='xuequ-card__upcoming-item'>
+              <Text className='xuequ-card__upcoming-when'>{u.dateLabel}起：</Text>
+              <Text>{u.changes.join('；')}</Text>
+              <Text className='xuequ-card__upcoming-source'>来源：{u.sources.length ? u.sources.join('；') : '未记录调整文件'}</Text>
+            </View>
+          ))}
+        </View>
+      )}
       <View className='xuequ-card__source'>
-        <Text>来源：{xuequ.source.issuer}《{xuequ.source.title}》（{xuequ.source.date}）</Text>
+        <Text>来源：{sourceLabel(xuequ.source)}</Text>
       </View>
     </View>
   );

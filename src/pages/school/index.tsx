@@ -9,6 +9,7 @@ import SampleBadge from '../../components/sample-badge';
 import SchoolCard from '../../components/school-card';
 import StatusView from '../../components/status-view';
 import HomeLink from '../../components/home-link';
+import XuequUpcoming from '../../components/xuequ-upcoming';
 import { useElderMode } from '../../hooks/use-elder-mode';
 import schoolPin from '../../assets/map/school.png';
 import neighbourPin from '../../assets/map/neighbour.png';
@@ -64,6 +65,7 @@ export default function SchoolPage() {
           </Text>
         )}
       </View>
+      <XuequUpcoming upcoming={p.upcoming ?? []} title={elder.say('本校学区调整预告', '以后本校学区会有变化')} onOpenXuequ={(xid) => void Taro.navigateTo({ url: `/pages/xuequ-detail/index?id=${xid}` })} />
       {process.env.TARO_ENV === 'weapp' && here && (
         <TaroMap
           className='school__map'

@@ -25,7 +25,7 @@ const writeView = (w: VersionWrite): VersionWriteView => ({
 
 async function plan(input: EditInput, ctx: ActionContext): Promise<{ scope: BureauScope; plan: EditPlan }> {
   const scope = await bureauScope(ctx);
-  return { scope, plan: planEdit(editContext(scope), input.edit) };
+  return { scope, plan: planEdit(editContext(scope, input.source), input.edit) };
 }
 
 /** Dry run: the versions that would be written, the composition before and after, warnings, errors. */
@@ -57,8 +57,8 @@ export async function applyEdit(input: ApplyInput, ctx: ActionContext): Promise<
   const done = await earlierResult<Omit<ApplyResult, 'duplicate'>>(request);
   if (done) return { ...done, duplicate: true };
   // A 学区's name is shown to every parent of the district.
-  await checkTypedText(ctx.openid, { 'edit.name': ['学区名称', 'name' in input.edit ? input.edit.name : null] });
-  const p = planEdit(editContext(scope), input.edit);
+  await checkTypedText(ctx.openid, { 'edit.name': ['学区名称', 'name' in input.edit ? input.edit.name : null], 'source.title': ['文件标题', input.source?.title ?? null], 'source.number': ['文号', input.source?.number ?? null] });
+  const p = planEdit(editContext(scope, input.source), input.edit);
   if (p.errors.length) throw new AppError('INVALID_INPUT', p.errors.join('；'), 'edit');
   const known = new Map(scope.data.versions.map((v) => [v._id, v]));
 

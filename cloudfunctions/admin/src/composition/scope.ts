@@ -1,5 +1,5 @@
 import type { UserProfile } from '../../../../src/domain/roles';
-import type { EditContext } from '../../../../src/domain/composition';
+import { editSource, type EditContext, type SourceInput } from '../../../../src/domain/composition';
 import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
 import type { XuequVersion } from '../../../../src/domain/xuequ';
 import type { XuequView } from '../../../../src/contracts/school';
@@ -35,13 +35,13 @@ export async function bureauScope(ctx: ActionContext): Promise<BureauScope> {
   };
 }
 
-/** What planEdit needs: the district's versions and schools, today, and the source of new versions. */
-export function editContext(scope: BureauScope): EditContext {
+/** What planEdit needs: the district's versions and schools, today, and the source the bureau entered (or 未附文件). */
+export function editContext(scope: BureauScope, source?: SourceInput | null): EditContext {
   return {
     districtCode: scope.districtCode,
     versions: scope.data.versions,
     schools: scope.data.schools,
     today: scope.today,
-    source: { title: `${scope.data.district.name}学区组成调整`, issuer: scope.user.name, date: scope.today, number: null },
+    source: editSource(source, `${scope.data.district.name}教育局`, scope.today),
   };
 }

@@ -10,6 +10,7 @@ import type { School } from '../../../../src/domain/school';
 import { fetchById } from '../../../../src/server/repositories/query';
 import { feederView, schoolRef } from '../../../../src/server/xuequ-view';
 import { loadSchoolDistrict } from '../district-context';
+import { upcomingFor } from '../upcoming';
 import { intakeYearOf } from '../../../../src/domain/enrolment/rules';
 import { MECHANISM_LABELS } from '../../../../src/domain/catchment';
 
@@ -17,7 +18,8 @@ import { MECHANISM_LABELS } from '../../../../src/domain/catchment';
 export async function getSchool(input: { schoolId: string }, ctx: ActionContext): Promise<SchoolProfile> {
   const found = await fetchById<School>(COLLECTIONS.schools, input.schoolId);
   if (!found) throw notFound('该学校');
-  const d = await loadSchoolDistrict(found.districtCode, found._id, localDate(ctx.now, CHINA_ZONE));
+  const today = localDate(ctx.now, CHINA_ZONE);
+  const d = await loadSchoolDistrict(found.districtCode, found._id, today);
   const school = d.schoolsById.get(found._id) ?? found;
   const hits = xuequOfSchool(d.composition, school._id);
   const neighbourIds = new Set(hits.flatMap((h) => schoolIdsOf(h.xuequ)).filter((id) => id !== school._id));
@@ -45,5 +47,6 @@ export async function getSchool(input: { schoolId: string }, ctx: ActionContext)
     catchments: own
       .filter((c) => c.intakeYear === latest)
       .map((c) => ({ intakeYear: c.intakeYear, stageLabel: STAGE_LABELS[c.stage], mechanismLabel: MECHANISM_LABELS[c.mechanism], text: c.text, document: c.document, sample: c.sample })),
+    upcoming: upcomingFor(d, today, [school._id], [], school._id),
   };
 }

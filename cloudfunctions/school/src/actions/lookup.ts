@@ -10,8 +10,8 @@ import { normalizeAddress } from '../../../../src/domain/zoning-match';
 import { divisionsNamedInAddress } from '../../../../src/domain/divisions';
 import { searchByName } from '../../../../src/domain/text';
 import { STAGE_LABELS } from '../../../../src/domain/stages';
-import { compositionOn, xuequOfSchool, xuequServingStreet, type XuequVersion } from '../../../../src/domain/xuequ';
-import { upcomingChanges } from '../../../../src/domain/composition';
+import { xuequOfSchool, xuequServingStreet, type XuequVersion } from '../../../../src/domain/xuequ';
+import { upcomingFor } from '../upcoming';
 import { zonedIds, zoningChanges } from '../../../../src/domain/zoning';
 import type { DivisionDoc } from '../../../../src/server/repositories/reference';
 import { schoolRef } from '../../../../src/server/xuequ-view';
@@ -105,7 +105,7 @@ export async function lookup(input: LookupInput, ctx: ActionContext): Promise<Lo
     schools,
     notes,
     questions: asked ? familyQuestions(admission, listedPrimary, input.family ?? {}) : [],
-    upcoming: upcoming(d, [...current.zoned.map((z) => z.school.id), ...schools.map((s) => s.school.id)], street && current.zoned.length === 0 ? [street.code] : [], localDate(ctx.now, CHINA_ZONE)),
+    upcoming: upcomingFor(d, localDate(ctx.now, CHINA_ZONE), [...current.zoned.map((z) => z.school.id), ...schools.map((s) => s.school.id)], street && current.zoned.length === 0 ? [street.code] : []),
   };
 }
 
@@ -138,14 +138,4 @@ function disagreement(d: DistrictContext, community: DivisionDoc, address: strin
   const byAddress = names({ address });
   if (byCommunity.length === 0 || byAddress.length === 0 || byCommunity.join() === byAddress.join()) return [];
   return [`所选${community.name}对应${byCommunity.join('、')}，而输入的地址对应${byAddress.join('、')}：地址可能不在所选社区内，请核对；下面按地址回答`];
-}
-
-/** Composition changes after today for these schools / 街道, each with the 学区 as composed from its date. */
-function upcoming(d: DistrictContext, schoolIds: string[], streetCodes: string[], today: string): LookupResult['upcoming'] {
-  const streetName = (code: string) => d.divisions.find((x) => x.code === code)?.name ?? code;
-  const nameOf = (id: string) => d.schoolsById.get(id)?.name ?? id;
-  return upcomingChanges(d.versions, today, [...new Set(schoolIds)], streetCodes, nameOf, streetName).map((u) => {
-    const then = compositionOn(d.versions, u.effectiveFrom);
-    return { effectiveFrom: u.effectiveFrom, changes: u.changes, xuequ: then.filter((x) => u.xuequIds.includes(x.xuequId)).map(d.view) };
-  });
 }

@@ -5,11 +5,14 @@ import { compositionOn } from '../../../../src/domain/xuequ';
 import { notFound } from '../../../../src/server/errors';
 import { xuequVersionsById } from '../../../../src/server/repositories/reference';
 import { loadDistrict } from '../district-context';
+import { withUpcoming } from '../upcoming';
 
 /** The 学区 of a district as composed on a date (default: today in China). */
 export async function listXuequ(input: { districtCode: string; date?: string }, ctx: ActionContext): Promise<XuequView[]> {
-  const district = await loadDistrict(input.districtCode, input.date ?? localDate(ctx.now, CHINA_ZONE));
-  return district.composition.map(district.view);
+  const today = localDate(ctx.now, CHINA_ZONE);
+  const district = await loadDistrict(input.districtCode, input.date ?? today);
+  // Changes planned after today show with each 学区 (only when the list is of today's composition).
+  return district.composition.map((x) => (input.date === undefined || input.date === today ? withUpcoming(district, x, today) : district.view(x)));
 }
 
 export async function getXuequ(input: { xuequId: string }, ctx: ActionContext): Promise<XuequView> {
@@ -18,5 +21,5 @@ export async function getXuequ(input: { xuequId: string }, ctx: ActionContext): 
   const [current] = compositionOn(versions, today);
   if (!current) throw notFound('该学区');
   const district = await loadDistrict(current.districtCode, today);
-  return district.view(current);
+  return withUpcoming(district, current, today);
 }

@@ -5,6 +5,7 @@ import { useCall } from '../../../../hooks/use-call';
 import { call, CallError } from '../../../../services/call';
 import StatusView from '../../../../components/status-view';
 import SampleBadge from '../../../../components/sample-badge';
+import { sourceLabel } from '../../../../domain/xuequ';
 
 export interface HistoryPanelProps {
   xuequId: string;
@@ -43,7 +44,7 @@ export default function HistoryPanel({ xuequId }: HistoryPanelProps) {
           </Text>
           {v.changes.map((c) => <Text key={c} className='comp-history__change'>{c}</Text>)}
           <Text className='comp-history__source'>
-            依据：{v.source.issuer}《{v.source.title}》（{v.source.date}）
+            依据：{sourceLabel(v.source)}
           </Text>
           {v.xuequ.sample && <SampleBadge />}
         </View>
