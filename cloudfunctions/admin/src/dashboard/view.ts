@@ -10,6 +10,7 @@ import {
   homeOfDuties,
   hoursOf,
   pendingAges,
+  rotationTargetCitation,
   schoolYearPeriod,
   type KpiRow,
   type KpiSchool,
@@ -83,7 +84,7 @@ export async function buildDashboard(input: DashboardInput, scope: DashboardScop
   const total = rowView(kpis.total);
   const teacherCounts = [kpis.total, ...kpis.schools].some((r) => r.teacherCountSample);
   const notes = [
-    `交流比例：本学年有交流任务（${EXCHANGE_KINDS.map((k) => DUTY_KIND_LABELS[k]).join('、')}）的教师人数 ÷ 教师总数，按派出学校计；目标不少于${formatShare(kpis.total.rotation.target)}（东城区学区制综合改革方案）`,
+    `交流比例：本学年有交流任务（${EXCHANGE_KINDS.map((k) => DUTY_KIND_LABELS[k]).join('、')}）的教师人数 ÷ 教师总数，按派出学校计；${rotationTargetCitation(district.district, kpis.total.rotation.target).text}`,
     '工时和节次只计已核验的签到记录：在任务学校扫现场签到码且在范围内签到，或经批准的补卡，且已签退或时段已结束；扫码签到上线前的记录按定位（范围内）计入',
     '场馆共享时长按本学年已确认的预约计（本校使用本校场馆不计）',
   ];
