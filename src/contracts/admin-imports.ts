@@ -75,6 +75,10 @@ export interface ImportRowView {
   /** What the row is, e.g. the school's name (with 学年 and 学段 for 登记范围), the rule's text or the teacher's name. */
   label: string;
   messages: string[];
+  /** 修改 rows: each column that changes, old → new (values cut to 40 characters, 8 columns at most). */
+  changes?: Array<{ field: string; from: string; to: string }>;
+  /** Valid but implausible (e.g. coordinates far from the district, a road range another school's rule covers): does not block the import. */
+  warnings?: string[];
   /** 登记范围 only: every phrase of the text and its reading (left out past the preview's size budget). */
   phrases?: ImportPhraseView[];
 }

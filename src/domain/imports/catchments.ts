@@ -167,7 +167,7 @@ export function validateCatchmentRows(ctx: CatchmentContext, rows: ReadonlyArray
     };
     if (!old) return { row, outcome: 'new', messages: [], doc, label: rowLabel, phrases };
     if (sameCatchment(old, doc)) return { row, outcome: 'unchanged', messages: [], doc: old, label: rowLabel, phrases };
-    return { row, outcome: 'changed', messages: [], doc, label: rowLabel, phrases };
+    return { row, outcome: 'changed', messages: [], doc, previous: old, label: rowLabel, phrases };
   });
   if (ctx.middleRule === null) refuseContradictions(ctx, results, [...resolved.values()]);
   return { rows: results, schools: changes };

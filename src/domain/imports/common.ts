@@ -34,6 +34,19 @@ export interface RowResult<D> {
   messages: string[];
   /** The document to write (new / changed), or the unchanged one; null on error. */
   doc: D | null;
+  /** 修改 rows: the stored document the row changes. */
+  previous?: D;
+  /** 修改 rows: each column that changes, old → new (see rowChanges). */
+  changes?: FieldChange[];
+  /** Plausibility warnings (do not block the import), each naming the column and what it conflicts with. */
+  warnings?: string[];
+}
+
+/** One column of a 修改 row: its value stored now and in the file. */
+export interface FieldChange {
+  field: string;
+  from: string;
+  to: string;
 }
 
 /** Header problems of a whole file, in Chinese; empty when the file can be read row by row. */

@@ -4,3 +4,4 @@ export * from './zoning';
 export * from './teachers';
 export * from './catchments';
 export * from './pieces';
+export * from './review';

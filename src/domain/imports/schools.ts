@@ -72,7 +72,7 @@ export function validateSchoolRows(districtCode: string, rows: ReadonlyArray<{ r
       locationSample: (old.location?.latitude ?? null) === lat && (old.location?.longitude ?? null) === lng ? old.locationSample : false,
       teacherCountSample: old.teacherCount === teachers ? old.teacherCountSample : false,
     };
-    return { row, outcome: 'changed', messages: [], doc: { ...doc, ...keep } };
+    return { row, outcome: 'changed', messages: [], doc: { ...doc, ...keep }, previous: old };
   });
 }
 

@@ -41,7 +41,7 @@ export function validateTeacherRows(
     const doc: RosterTeacher = { _id: old?._id ?? newTeacherId(districtCode, staffNo), districtCode, schoolId: school._id, staffNo, name, subject: subject || null, key };
     if (!old) return { row, outcome: 'new', messages: [], doc };
     if (sameTeacher(old, doc)) return { row, outcome: 'unchanged', messages: [], doc: old };
-    return { row, outcome: 'changed', messages: [], doc };
+    return { row, outcome: 'changed', messages: [], doc, previous: old };
   });
 }
 

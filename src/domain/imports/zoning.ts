@@ -109,7 +109,7 @@ export function validateZoningRows(ctx: ZoningContext, rows: ReadonlyArray<{ row
     };
     if (!old) return { row, outcome: 'new', messages: [], doc };
     if (zoningStamp(old) === zoningStamp(doc)) return { row, outcome: 'unchanged', messages: [], doc: old };
-    return { row, outcome: 'changed', messages: [], doc };
+    return { row, outcome: 'changed', messages: [], doc, previous: old };
   });
 }
 

@@ -1,4 +1,4 @@
-import { placesOf, validateCatchmentRows, type CatchmentCheck, type CatchmentRowResult, type RawRow, type SchoolChange } from '../../../../src/domain/imports';
+import { placesOf, reviewOf, validateCatchmentRows, type CatchmentCheck, type CatchmentRowResult, type RawRow, type SchoolChange } from '../../../../src/domain/imports';
 import { SCHOOL_KIND_LABELS } from '../../../../src/domain/school';
 import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
 import type { ImportRowView } from '../../../../src/contracts/admin-imports';
@@ -36,7 +36,7 @@ export function catchmentRowViews(results: readonly CatchmentRowResult[]): { row
   let spent = 0;
   let phrasesOmitted = 0;
   const rows = results.map((r): ImportRowView => {
-    const view: ImportRowView = { row: r.row, outcome: r.outcome, label: r.label, messages: r.messages };
+    const view: ImportRowView = { row: r.row, outcome: r.outcome, label: r.label, messages: r.messages, ...reviewOf(r) };
     if (!r.phrases.length) return view;
     const phrases = r.phrases.map((p) => ({ text: p.text, street: p.street, status: p.status, reading: p.reading }));
     const size = phrases.reduce((n, p) => n + p.text.length + p.reading.length + (p.street?.length ?? 0), 0);

@@ -3,6 +3,8 @@ import {
   headerErrors,
   MAX_IMPORT_ROWS,
   MAX_IMPORT_WRITES,
+  reviewOf,
+  reviewRows,
   rowsOf,
   validateSchoolRows,
   rosterLeftOut,
@@ -51,21 +53,24 @@ export async function checkFile(scope: ImportScope, input: FileInput, now: numbe
   const rows = rowsOf(parsed.headers, parsed.rows);
   if (!rows.length) return { fileErrors: ['文件中没有数据行'], results: [], ...none };
   const { districtCode, data } = scope;
-  if (input.table === 'schools') return { fileErrors, results: validateSchoolRows(districtCode, rows, data.schools), ...none };
+  const review = { schools: data.schools, districtName: data.district.name };
+  if (input.table === 'schools') return { fileErrors, results: reviewRows('schools', validateSchoolRows(districtCode, rows, data.schools), review), ...none };
   if (input.table === 'teachers') {
     const roster = await listRoster(districtCode);
-    const results = validateTeacherRows(districtCode, rows, data.schools, roster);
+    const results = reviewRows('teachers', validateTeacherRows(districtCode, rows, data.schools, roster), review);
     return { fileErrors, results, ...none, roster, removals: input.replace ? rosterLeftOut(roster, rows) : [] };
   }
   if (input.table === 'catchments') {
     const checked = await checkCatchments(scope, rows, now);
-    return { fileErrors, results: checked.rows, ...none, schools: checked.schools };
+    // Schools the file creates are named too (their ids are new).
+    const named = { ...review, schools: [...data.schools, ...checked.schools.map((c) => c.school)] };
+    return { fileErrors, results: reviewRows('catchments', checked.rows, named), ...none, schools: checked.schools };
   }
   // The cache holds the rules by year only; read them fresh so a key lookup sees every rule.
   const existing = await listZoningRules(districtCode);
   const communityCodes = new Set(data.divisions.filter((d) => d.level === 'community').map((d) => d.code));
   const ctx = { districtCode, schools: data.schools, communityCodes, existing, issuer: issuerOf(scope) };
-  return { fileErrors, results: validateZoningRows(ctx, rows), ...none };
+  return { fileErrors, results: reviewRows('zoning', validateZoningRows(ctx, rows), { ...review, rules: existing }), ...none };
 }
 
 export function countsOf(results: ReadonlyArray<RowResult<unknown>>): ImportCounts {
@@ -84,7 +89,7 @@ export const teacherLabel = (t: RosterTeacher) => `${t.name}（${t.staffNo}）`;
 const labelOf = (table: ImportTable, doc: ImportDoc | null) =>
   !doc ? '' : table === 'schools' ? (doc as School).name : table === 'teachers' ? teacherLabel(doc as RosterTeacher) : (doc as ZoningRule).text;
 
-const rowView = (table: ImportTable, r: RowResult<ImportDoc>): ImportRowView => ({ row: r.row, outcome: r.outcome, label: labelOf(table, r.doc), messages: r.messages });
+const rowView = (table: ImportTable, r: RowResult<ImportDoc>): ImportRowView => ({ row: r.row, outcome: r.outcome, label: labelOf(table, r.doc), messages: r.messages, ...reviewOf(r) });
 
 /** The preview's rows; 登记范围 rows carry their phrases (within the preview's size budget). */
 export const rowViews = (table: ImportTable, results: ReadonlyArray<RowResult<ImportDoc>>) =>

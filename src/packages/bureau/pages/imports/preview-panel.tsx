@@ -7,15 +7,17 @@ import { OUTCOME_LABELS } from './tables';
 /** Rows shown at most: a 5000-row file would make a phone page crawl. */
 const SHOWN = 200;
 
-type Filter = 'errors' | 'unread' | 'all';
+type Filter = 'errors' | 'warnings' | 'unread' | 'all';
 const hasUnread = (r: ImportRowView) => r.phrases?.some((p) => p.status === 'unread') ?? false;
-const FILTERS: Record<Filter, (r: ImportRowView) => boolean> = { errors: (r) => r.outcome === 'error', unread: hasUnread, all: () => true };
+const hasWarnings = (r: ImportRowView) => (r.warnings?.length ?? 0) > 0;
+const FILTERS: Record<Filter, (r: ImportRowView) => boolean> = { errors: (r) => r.outcome === 'error', warnings: hasWarnings, unread: hasUnread, all: () => true };
 
 /** The dry run: counts, file problems, and every row's outcome with its errors (errors first); 登记范围 rows with their phrases. */
 export default function PreviewPanel({ preview }: { preview: ImportPreview }) {
   const { counts } = preview;
   const unreadRows = preview.rows.filter(hasUnread).length;
   const unreadPhrases = preview.rows.reduce((n, r) => n + (r.phrases?.filter((p) => p.status === 'unread').length ?? 0), 0);
+  const warningRows = preview.rows.filter(hasWarnings).length;
   const [filter, setFilter] = useState<Filter>(counts.error > 0 ? 'errors' : 'all');
   const rows = preview.rows.filter(FILTERS[filter]);
   const chip = (f: Filter, text: string) => (
@@ -48,12 +50,16 @@ export default function PreviewPanel({ preview }: { preview: ImportPreview }) {
       {preview.phrasesOmitted > 0 && (
         <Text className='imports__hint' data-testid='phrases-omitted'>另有{preview.phrasesOmitted}行的登记范围较长，预览中未逐句列出（导入时照常读取）。</Text>
       )}
+      {warningRows > 0 && (
+        <Text className='imports__notice' data-testid='warning-hint'>{warningRows}行有提醒（不影响导入）：请核对标“提醒”的数据是否填错。</Text>
+      )}
       {preview.fileErrors.map((e) => (
         <Text key={e} className='imports__error' data-testid='file-error'>{e}</Text>
       ))}
       {preview.rows.length > 0 && (
         <View className='imports__chips'>
           {chip('errors', `只看有误（${counts.error}）`)}
+          {warningRows > 0 && chip('warnings', `有提醒（${warningRows}）`)}
           {preview.table === 'catchments' && chip('unread', `有未能识别的（${unreadRows}）`)}
           {chip('all', `全部行（${preview.rows.length}）`)}
         </View>
@@ -65,6 +71,16 @@ export default function PreviewPanel({ preview }: { preview: ImportPreview }) {
           <Text className='imports__label'>{r.label}</Text>
           {r.messages.map((m) => (
             <Text key={m} className='imports__message'>{m}</Text>
+          ))}
+          {r.changes && r.changes.length > 0 && (
+            <View className='imports__changes' data-testid={`changes-${r.row}`}>
+              {r.changes.map((c) => (
+                <Text key={c.field} className='imports__change'>{c.field}：{c.from} → {c.to}</Text>
+              ))}
+            </View>
+          )}
+          {r.warnings?.map((w) => (
+            <Text key={w} className='imports__warning' data-testid={`warning-${r.row}`}>提醒：{w}</Text>
           ))}
           {r.phrases && r.phrases.length > 0 && <PhraseList phrases={r.phrases} row={r.row} />}
         </View>
