@@ -35,7 +35,9 @@ const INVITERS: readonly Role[] = ['bureau', 'principal'];
 const INVITE_SCOPE = 'own district (bureau: principal and 学区长 invites) or own school (principal: teacher invites)';
 const STEP_SCOPE = 'the current step: own school (principal), own 学区 (学区长) or own district (bureau)';
 
-export const ACCESS: AccessTable = {
+// `satisfies`, not a type annotation: the literal 'public' rows stay visible to the handler's types
+// (src/server/handler.ts gives every other action a signed-in context).
+export const ACCESS = {
   school: {
     listDistricts: { access: 'public', scope: PUBLIC_DATA },
     listDivisions: { access: 'public', scope: PUBLIC_DATA },
@@ -68,6 +70,8 @@ export const ACCESS: AccessTable = {
     decideMakeup: { access: ['principal'], scope: 'own school as host', limit: { per: 'hour', max: 300 } },
     attendance: { access: ['principal'], scope: 'own school as host (another school id answers as a made-up one)' },
     presenceCode: { access: ['principal'], scope: "own school: the rotating 签到码 teachers scan (an office tablet signs in as the principal)" },
+    // 扫码核验: like clockIn, gated by owning the record's active duty; wrong codes share clockIn's lock.
+    verifyPresence: { access: 'signed-in', scope: 'self: own clock record (another teacher\'s answers as a made-up id)' },
     confirmFieldWork: { access: ['principal'], scope: 'own school as host (another school\'s record answers as a made-up id)', limit: { per: 'hour', max: 300 } },
     setReminders: { access: ['teacher'], scope: 'self', limit: { per: 'hour', max: 60 } },
   },
@@ -112,7 +116,7 @@ export const ACCESS: AccessTable = {
     admissionSettings: { access: ['bureau'], scope: 'own district' },
     setAdmissionSettings: { access: ['bureau'], scope: 'own district', limit: { per: 'hour', max: 60 } },
   },
-};
+} satisfies AccessTable;
 
 /** The rule of an action, or undefined for a name the function does not have (never a prototype key). */
 export function accessRule(fn: FunctionName, action: string): AccessRule | undefined {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accessRule, type Access } from '../contracts/access';
 import type { Envelope } from '../contracts/envelope';
 import type { ActionName, FunctionName } from '../contracts/index';
+import type { ACCESS } from '../contracts/access';
 import type { Role, UserProfile } from '../domain/roles';
 import { AppError } from './errors';
 import { inputOf, quoted, validate } from './validate';
@@ -23,6 +24,24 @@ export interface ActionContext {
   referenceVersion(): Promise<number>;
 }
 
+/**
+ * The context of an action whose access row needs a caller ('signed-in' or roles): the handler refuses an
+ * anonymous call (UNAUTHENTICATED) before the action runs, so the caller's openid is known.
+ */
+export interface SignedInContext extends ActionContext {
+  openid: string;
+}
+
+/** The context an action receives, chosen by its row of the access matrix. */
+export type ContextFor<F extends FunctionName, A> = A extends keyof (typeof ACCESS)[F]
+  ? (typeof ACCESS)[F][A] extends { access: 'public' }
+    ? ActionContext
+    : SignedInContext
+  : ActionContext;
+
+/** The function whose contract has every action of the table (a part of it, as the admin tables are). */
+type FunctionOf<Inputs> = { [F in FunctionName]: keyof Inputs extends ActionName<F> ? F : never }[FunctionName];
+
 export interface MainOptions {
   /**
    * The function's role actions read the caller's district data: its version check then starts with
@@ -31,14 +50,18 @@ export interface MainOptions {
   referenceData?: boolean;
 }
 
-export interface ActionDef<I, O> {
+export interface ActionDef<I, O, C extends ActionContext = ActionContext> {
   input: z.ZodType<I, z.ZodTypeDef, unknown>;
-  run(input: I, ctx: ActionContext): Promise<O>;
+  // A property, not a method: a public action cannot claim a SignedInContext (methods are checked bivariantly).
+  run: (input: I, ctx: C) => Promise<O> | O;
 }
 
-/** Ties each action of a contract to its implementation, with the contract's output types checked. */
+/**
+ * Ties each action of a contract to its implementation, with the contract's output types checked; an
+ * action that needs a caller receives a SignedInContext.
+ */
 export type ActionTable<Inputs extends Record<string, z.ZodTypeAny>, Outputs extends Record<keyof Inputs, unknown>> = {
-  [A in keyof Inputs]: ActionDef<z.output<Inputs[A]>, Outputs[A]>;
+  [A in keyof Inputs]: ActionDef<z.output<Inputs[A]>, Outputs[A], ContextFor<FunctionOf<Inputs>, A>>;
 };
 
 /**
@@ -46,12 +69,12 @@ export type ActionTable<Inputs extends Record<string, z.ZodTypeAny>, Outputs ext
  * envelope. Never throws. Who may call each action, and how often, comes from the one matrix in
  * contracts/access.ts; an action missing there is unknown.
  */
-export function createMain<F extends FunctionName>(fn: F, actions: Record<ActionName<F>, ActionDef<any, unknown>>, options: MainOptions = {}) {
+export function createMain<F extends FunctionName>(fn: F, actions: Record<ActionName<F>, ActionDef<any, unknown, any>>, options: MainOptions = {}) {
   return async function main(received: Record<string, unknown>): Promise<Envelope<unknown>> {
     try {
       const event = (typeof received === 'object' && received !== null ? received : {}) as Record<string, unknown>;
       const name = typeof event.action === 'string' ? event.action : '';
-      const def = Object.prototype.hasOwnProperty.call(actions, name) ? (actions as Record<string, ActionDef<any, unknown>>)[name] : undefined;
+      const def = Object.prototype.hasOwnProperty.call(actions, name) ? (actions as Record<string, ActionDef<any, unknown, any>>)[name] : undefined;
       const rule = accessRule(fn, name);
       if (!def || !rule) return { ok: false, code: 'UNKNOWN_ACTION', message: `不支持的操作：${name ? quoted(name) : '（未指定 action）'}`, field: 'action' };
       const oversized = inputOutOfBounds(event);
@@ -69,7 +92,7 @@ export function createMain<F extends FunctionName>(fn: F, actions: Record<Action
       };
       await authorize(rule.access, ctx);
       if (!rule.limit || !openid) return { ok: true, data: await def.run(parsed.value, ctx) };
-      return await runLimited(`${fn}.${name}`, rule.limit, openid, ctx, () => def.run(parsed.value, ctx));
+      return await runLimited(`${fn}.${name}`, rule.limit, openid, ctx, async () => def.run(parsed.value, ctx));
     } catch (err) {
       if (err instanceof AppError) {
         return { ok: false, code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.retryAfter ? { retryAfter: err.retryAfter } : {}) };

@@ -1,7 +1,5 @@
 import type { MakeupView, SessionView } from '../../../src/contracts/duty';
-import { DEFAULT_DUTY_POLICY, DUTY_KIND_LABELS, WEEKDAY_LABELS, dateTimeIn, weekdayOf, type DutyPolicy, type DutySession, type Refusal } from '../../../src/domain/duty';
-import { AppError } from '../../../src/server/errors';
-import type { ErrorCode } from '../../../src/contracts/envelope';
+import { DEFAULT_DUTY_POLICY, DUTY_KIND_LABELS, WEEKDAY_LABELS, dateTimeIn, weekdayOf, type DutyPolicy, type DutySession } from '../../../src/domain/duty';
 import { CHINA_ZONE } from '../../../src/domain/time';
 import { presenceLabel, presenceVerified } from '../../../src/domain/presence';
 import type { ClockRecordDoc, DutyDoc, MakeupDoc } from '../../../src/server/repositories/duties';
@@ -51,13 +49,8 @@ export function presenceView(r: ClockRecordDoc): { verified: boolean; presenceLa
   return { verified, presenceLabel: fieldWorkPresenceLabel(r) ?? presenceLabel(r), presenceReason: verified ? null : (r.presenceReason ?? (r.clockInAt === null ? null : '签到位置超出任务学校范围')) };
 }
 
-export const isRefusal = <T>(x: T | Refusal<string>): x is Refusal<string> => (x as Refusal<string>)?.ok === false;
-
-/** A domain refusal becomes the caller's error, with its stable code and Chinese message. */
-export function orThrow<T>(x: T | Refusal<string>): T {
-  if (isRefusal(x)) throw new AppError(x.code as ErrorCode, x.message);
-  return x;
-}
+// A domain refusal becomes the caller's error one way for every function (src/server/errors.ts).
+export { isRefusal, orThrow } from '../../../src/server/errors';
 
 /** A 补卡 request as the teacher and the host principal see it (status, and the principal's comment). */
 export function makeupView(m: MakeupDoc, duty: DutyDoc | undefined): MakeupView {

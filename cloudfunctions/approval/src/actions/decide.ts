@@ -25,7 +25,7 @@ import {
   checksAtClose,
 } from '../../../../src/domain/approval';
 import { distanceMetres } from '../../../../src/domain/geo';
-import { AppError, notFound } from '../../../../src/server/errors';
+import { AppError, notFound, refused } from '../../../../src/server/errors';
 import type { ActionContext } from '../../../../src/server/handler';
 import { fieldsOf, runTransaction, type Tx } from '../../../../src/server/cloud';
 import type { DistrictData } from '../../../../src/server/district-cache';
@@ -105,7 +105,7 @@ export async function transition(id: string, ctx: ActionContext, move: Move, not
   const after = await runTransaction(async (tx) => {
     const current = (await tx.collection(COLLECTIONS.approvals).doc(id).get()).data as ApprovalDoc;
     const moved = move(current, actor, ctx.now);
-    if (!moved.ok) throw new AppError(moved.code, moved.message);
+    if (!moved.ok) throw refused(moved);
     const next = moved.request;
     const result = isFinalApproval(current, next) ? await createOutcome(tx, next, district, prepared, ctx.now) : current.result;
     const doc: ApprovalDoc = indexed({

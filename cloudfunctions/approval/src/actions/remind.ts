@@ -4,7 +4,7 @@ import { canDecideStep, remindRefusal, transfer as transferStep, type Step } fro
 import type { UserProfile } from '../../../../src/domain/roles';
 import { runTransaction } from '../../../../src/server/cloud';
 import { checkTypedText } from '../../../../src/server/content-check';
-import { AppError, notFound } from '../../../../src/server/errors';
+import { AppError, notFound, refused } from '../../../../src/server/errors';
 import type { ActionContext } from '../../../../src/server/handler';
 import { fetchAll } from '../../../../src/server/repositories/query';
 import { getApproval, type ApprovalDoc } from '../../../../src/server/repositories/approvals';
@@ -27,7 +27,7 @@ export async function remind(input: { id: string }, ctx: ActionContext): Promise
     const ref = tx.collection(COLLECTIONS.approvals).doc(input.id);
     const current = (await ref.get()).data as ApprovalDoc;
     const no = remindRefusal(current, actor._id, ctx.now);
-    if (no) throw new AppError(no.code, no.message);
+    if (no) throw refused(no);
     await ref.update({ data: { remindedAt: ctx.now } });
     return { ...current, remindedAt: ctx.now };
   });

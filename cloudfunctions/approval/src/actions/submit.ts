@@ -17,7 +17,7 @@ import {
   type Step,
 } from '../../../../src/domain/approval';
 import { dateIn } from '../../../../src/domain/duty';
-import { AppError, forbidden } from '../../../../src/server/errors';
+import { AppError, forbidden, refused } from '../../../../src/server/errors';
 import type { ActionContext } from '../../../../src/server/handler';
 import { getApproval, type ApprovalDoc } from '../../../../src/server/repositories/approvals';
 import { dutiesOfTeacher } from '../../../../src/server/repositories/duties';
@@ -58,7 +58,7 @@ export async function fileRequest(
   if (hasBlock(checks)) throw new AppError('POLICY_BLOCK', checks.filter((c) => c.level === 'block').map((c) => c.message).join('；'));
   const { steps, checks: all, cc } = await routeOf(district, fields, ctx.now, checks);
   const made = submit(fields, steps, user, ctx.now, { _id: id, routedOn: routeDateOf(fields, dateIn(ctx.now, ZONE), fields.type === 'facility' ? dateIn(fields.start, ZONE) : undefined) });
-  if (!made.ok) throw new AppError(made.code, made.message);
+  if (!made.ok) throw refused(made);
   const doc: ApprovalDoc = indexed({ ...(made.request as ApprovalRequest), inboxKey: null, deciders: [], checks: all, result: null, cc, ccOpenids: cc.map((c) => c.openid) });
   if (!(await insertOnce(COLLECTIONS.approvals, doc))) return duplicate((await getApproval(id))!);
   await sendAll(await noticesForStep(doc, names, ctx.now));
