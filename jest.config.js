@@ -1,7 +1,9 @@
 // One jest run, several environments. ts-jest compiles each file alone (isolatedModules): type errors
 // are caught by `npm run typecheck`, not here.
 const ts = ['ts-jest', { diagnostics: false, tsconfig: { isolatedModules: true, jsx: 'react-jsx', esModuleInterop: true, allowJs: true } }];
-const common = { transform: { '^.+\\.[tj]sx?$': ts } };
+// No test sees the machine's date: every file starts on the test clock (test/helpers/clock.js).
+const clock = '<rootDir>/test/helpers/setup-clock.js';
+const common = { transform: { '^.+\\.[tj]sx?$': ts }, setupFiles: [clock] };
 
 module.exports = {
   testTimeout: 60000,
@@ -27,7 +29,7 @@ module.exports = {
       displayName: 'simulate',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/simulate/**/*.test.js'],
-      setupFiles: ['<rootDir>/test/simulate/setup.js'],
+      setupFiles: [clock, '<rootDir>/test/simulate/setup.js'],
       // The components are already compiled by Taro; jest must not transform them again.
       transform: {},
     },

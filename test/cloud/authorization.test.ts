@@ -1,8 +1,7 @@
-import type { LocalApp } from '../../local/app';
 import { ACCESS, type Access } from '../../src/contracts/access';
 import { CONTRACTS, type ActionName, type FunctionName, type InputOf } from '../../src/contracts';
 import type { Role, UserProfile } from '../../src/domain/roles';
-import { fakeServerClock, startTestApp } from '../helpers/local-app';
+import { useTestApp } from '../helpers/local-app';
 
 // Every (persona × function × action) of the one matrix in src/contracts/access.ts, through the built
 // bundles and the runtime with the seeded Hedong personas. The door's answer follows from the roles the
@@ -60,6 +59,7 @@ const PAYLOADS: Payloads = {
     decideMakeup: { id: 'mk-none', approve: true },
     attendance: {},
     presenceCode: {},
+    verifyPresence: { recordId: 'dt-hd-teacher-1-2026-11-23-0955', location: loc, presenceCode: '000000' },
   },
   approval: {
     submitExchange: { requestId: 'auth-ap-00001', type: 'cross-teaching', hostSchoolId: 'hd-s05', slots: [{ weekday: 6, start: '09:00', end: '10:00', periods: 1 }], termStart: '2026-12-01', termEnd: '2027-01-20' },
@@ -139,15 +139,7 @@ describe('the access matrix', () => {
 });
 
 describe('every persona × action through the runtime', () => {
-  let app: LocalApp;
-  beforeAll(async () => {
-    fakeServerClock();
-    app = await startTestApp();
-  });
-  afterAll(async () => {
-    await app.close();
-    jest.useRealTimers();
-  });
+  const app = useTestApp();
 
   const userOf = (openid: string | null) => (openid ? ((app.cloud.store.find('users', { _id: openid })[0] as unknown as UserProfile | undefined) ?? null) : null);
   // Every collection, so a write anywhere (a new collection too) shows up.

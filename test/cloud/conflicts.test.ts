@@ -3,19 +3,10 @@
  * transaction that meets another one's write fails at once, as CloudBase's does. Through the built
  * bundles: concurrent decisions still yield exactly one; the rest get a conflict code, never INTERNAL.
  */
-import type { LocalApp } from '../../local/app';
-import { fakeServerClock, startTestApp } from '../helpers/local-app';
+import { useTestApp } from '../helpers/local-app';
 import { exchangeRequest } from '../helpers/calls';
 
-let app: LocalApp;
-beforeAll(async () => {
-  fakeServerClock();
-  app = await startTestApp({ conflicts: 'fail' });
-});
-afterAll(async () => {
-  await app.close();
-  jest.useRealTimers();
-});
+const app = useTestApp({ conflicts: 'fail' });
 
 const who = (OPENID: string) => ({ OPENID, APPID: 'wx-test' });
 const TEACHER = who('o-local-hd-teacher');

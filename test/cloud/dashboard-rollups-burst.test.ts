@@ -1,22 +1,15 @@
-import type { LocalApp } from '../../local/app';
-import { fakeServerClock, startTestApp } from '../helpers/local-app';
+import { useTestApp } from '../helpers/local-app';
 import { presenceCodeAt } from '../helpers/presence';
 
 // CloudBase fails a conflicting transaction at once: teachers of one host school clocking in together
 // all write that school's rollup of the month, and must still all get their record.
-let app: LocalApp;
+const app = useTestApp({ conflicts: 'fail', now: () => Date.now() }); // TEST_NOW: Monday 10:00
 const N = 20;
 beforeAll(async () => {
-  fakeServerClock(Date.parse('2026-11-23T02:00:00Z')); // Monday 10:00
-  app = await startTestApp({ conflicts: 'fail', now: () => Date.now() });
   const store = app.cloud.store;
   const seeded = store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as Record<string, unknown>;
   store.insertMany('users', Array.from({ length: N }, (_, i) => ({ _id: `o-burst-${i}`, roles: ['teacher'], name: `教师${i}`, districtCode: '120102', schoolId: 'hd-s12', xuequId: null })));
   store.insertMany('duties', Array.from({ length: N }, (_, i) => ({ ...seeded, _id: `dt-burst-${i}`, teacherOpenid: `o-burst-${i}`, teacherName: `教师${i}` })));
-});
-afterAll(async () => {
-  await app?.close();
-  jest.useRealTimers();
 });
 
 it(`${N} teachers clocking in at once at one host school all get their record, and the rollup counts each`, async () => {

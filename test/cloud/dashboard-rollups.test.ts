@@ -1,4 +1,3 @@
-import type { LocalApp } from '../../local/app';
 import { rebuildRollupsInStore } from '../../local/kpi-rollups';
 import type { ClockRecord } from '../../src/domain/duty/types';
 import { bookingFactsFromBookings, homeOfDuties, hoursOf, recordFactsFromRecords, schoolYearPeriod, type KpiBooking, type RecordFacts } from '../../src/domain/kpi';
@@ -11,14 +10,14 @@ import { seedStore } from '../../local/data-dir';
 import { Store } from '../../local/runtime/store';
 import { COLLECTIONS, INDEXES } from '../../src/contracts/collections';
 import { buildSeed } from '../../tools/seed-data';
-import { TEST_NOW, fakeServerClock, startTestApp } from '../helpers/local-app';
+import { TEST_NOW, useTestApp } from '../helpers/local-app';
 import { presenceCodeAt } from '../helpers/presence';
 
 // The dashboard's rollups as the live writes keep them: a district's records made through the duty
 // function (clock-in only, clock-out, out of range, 补卡, night sessions across a month end and the
 // school year's start, a sample duty), the dashboard compared with the full scan of every record (the
 // domain's oracle) at several moments, and the one-off rebuild giving the same rollups.
-let app: LocalApp;
+const app = useTestApp({ now: () => Date.now() }); // seeded for the 2026 school year; each step below sets the clock
 const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
 const cnAt = (date: string, hm: string) => at(`${date}T${hm}:00+08:00`);
 
@@ -91,8 +90,6 @@ async function expectDashboardEqualsFullScan(year: number) {
 }
 
 beforeAll(async () => {
-  fakeServerClock(); // seeded for the 2026 school year; each step below sets the clock
-  app = await startTestApp({ now: () => Date.now() });
   const store = app.cloud.store;
   const seeded = store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as Record<string, unknown>;
   const s11 = store.find('schools', { _id: 'hd-s11' })[0] as any;
@@ -107,10 +104,6 @@ beforeAll(async () => {
     { ...seeded, _id: 'dt-roll-night', teacherOpenid: NIGHT.OPENID, teacherName: '夜班老师', homeSchoolId: 'hd-s12', hostSchoolId: 'hd-s11', hostSchoolName: s11.name, hostLocation: s11.location, kind: 'rotation', sample: false, termStart: '2026-08-01', termEnd: '2027-07-10', slots: every('23:00', '01:00', [1, 2, 3, 4, 5, 6, 7]) },
     { ...seeded, _id: 'dt-roll-sample', teacherOpenid: SAMPLE.OPENID, teacherName: '示例老师', homeSchoolId: 'hd-s05', hostSchoolId: 'hd-s01', hostSchoolName: s01.name, hostLocation: s01.location, kind: 'support', sample: true, slots: every('14:00', '17:00', [1, 2, 3, 4, 5]) },
   ]);
-});
-afterAll(async () => {
-  await app?.close();
-  jest.useRealTimers();
 });
 
 describe('the dashboard from rollups', () => {

@@ -1,19 +1,12 @@
-import type { LocalApp } from '../../local/app';
 import { cn } from '../domain/duty/fixtures';
-import { startTestApp, TEST_NOW, fakeServerClock } from '../helpers/local-app';
+import { TEST_NOW, useTestApp } from '../helpers/local-app';
 import { rebuildRollupsInStore } from '../../local/kpi-rollups';
 
 // The dashboard through the built `admin` bundle and the local runtime, over the seeded district plus
 // a few records inserted here; every figure is worked out from the seed's teacher counts.
-let app: LocalApp;
+const app = useTestApp();
 beforeAll(async () => {
-  fakeServerClock();
-  app = await startTestApp();
   seedFixture();
-});
-afterAll(async () => {
-  await app.close();
-  jest.useRealTimers();
 });
 
 const who = (OPENID: string) => ({ OPENID, APPID: 'wx-test' });

@@ -1,20 +1,13 @@
-import type { LocalApp } from '../../local/app';
-import { startTestApp, fakeServerClock } from '../helpers/local-app';
+import { useTestApp } from '../helpers/local-app';
 import { presenceCodeAt } from '../helpers/presence';
 
 // Teachers' duties through the built `duty` bundle and the local runtime. Function time is the
 // process clock, so the tests move it with jest's fake Date (timers stay real).
-let app: LocalApp;
+const app = useTestApp();
 const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
 
 beforeAll(async () => {
-  fakeServerClock();
-  app = await startTestApp();
   app.cloud.store.insertMany('users', [{ _id: OTHER_TEACHER.OPENID, roles: ['teacher'], name: '其他学校教师', districtCode: '120102', schoolId: 'hd-s10', xuequId: null }]);
-});
-afterAll(async () => {
-  await app.close();
-  jest.useRealTimers();
 });
 
 const TEACHER = { OPENID: 'o-local-hd-teacher', APPID: 'wx-test' };

@@ -1,13 +1,8 @@
-import type { LocalApp } from '../../local/app';
 import { CHINA_ZONE, schoolYearOf } from '../../src/domain/time';
-import { callFn, startTestApp } from '../helpers/local-app';
+import { callFn, TEST_NOW, useTestApp } from '../helpers/local-app';
 
 // 入学条件 through the built `school` bundle, the local runtime and the real wx-server-sdk.
-let app: LocalApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app.close());
+const app = useTestApp();
 
 const school = async (data: Record<string, unknown>) => ((await app.cloud.invoke('school', data, null)) as { result: any }).result;
 const FIVE = ['全家户口簿', '父母在本区的居住证', '在本区的房产证明或租赁合同', '父母在本区的务工或经商证明', '户籍所在地无人监护证明'];
@@ -42,8 +37,9 @@ describe('school.enrolmentRules', () => {
     expect(migrant.checklist.filter((i: any) => i.fiveCertificates).map((i: any) => i.name)).toEqual(FIVE);
   });
 
-  it('defaults to the current school year in China', async () => {
-    const year = schoolYearOf(Date.now(), CHINA_ZONE);
+  it('defaults to the current school year in China (the server clock is at TEST_NOW)', async () => {
+    const year = schoolYearOf(TEST_NOW, CHINA_ZONE);
+    expect(year).toBe(2026);
     const byDefault = await school({ action: 'enrolmentRules', districtCode: '120102' });
     const explicit = await school({ action: 'enrolmentRules', districtCode: '120102', schoolYear: year });
     expect(byDefault).toEqual(explicit);

@@ -1,8 +1,7 @@
-import type { LocalApp } from '../../local/app';
 import { z } from 'zod';
 import { ACCESS } from '../../src/contracts/access';
 import { CONTRACTS } from '../../src/contracts';
-import { fakeServerClock, startTestApp } from '../helpers/local-app';
+import { useTestApp } from '../helpers/local-app';
 import { callsOf, type Result } from '../helpers/calls';
 
 // Issue 13, item 4: nothing reveals what exists. Every action that takes the id of a record is called
@@ -10,7 +9,7 @@ import { callsOf, type Result } from '../helpers/calls';
 // actions, and with made-up ids of the same shape: the answers must be identical (code, message, field,
 // data; the id itself aside) and neither call writes anything. Request ids are the caller's: another
 // caller's request id is a new request, never a conflict that says it was used.
-let app: LocalApp;
+const app = useTestApp();
 
 const HD = {
   teacher: 'o-local-hd-teacher', // 友爱道小学 (hd-s06); duty dt-hd-teacher-1 at hd-s01
@@ -30,8 +29,6 @@ const real = { approval: '', makeup: '', booking: '', invite: '', inquiry: '', u
 const start = Date.parse('2026-11-27T16:30:00+08:00');
 
 beforeAll(async () => {
-  fakeServerClock();
-  app = await startTestApp();
   real.approval = (await ok('approval', 'submitExchange', { requestId: 'exist-ap-0001', type: 'cross-teaching', hostSchoolId: 'hd-s05', slots: [{ weekday: 2, start: '14:00', end: '15:30', periods: 2 }], termStart: '2026-12-01', termEnd: '2027-01-20' }, HD.teacher)).id;
   real.makeup = (await ok('duty', 'requestMakeup', { requestId: 'exist-mk-0001', dutyId: 'dt-hd-teacher-1', sessionDate: '2026-11-19', slotStart: '09:55', reason: '手机没电' }, HD.teacher)).id;
   const facility = await ok('approval', 'submitFacility', { requestId: 'exist-fc-0001', facilityId: 'fc-hd-s01-gym', start, end: start + 3600_000, purpose: '篮球训练' }, HD.principal);
@@ -39,10 +36,6 @@ beforeAll(async () => {
   real.invite = (await ok('admin', 'createInvite', { requestId: 'exist-inv-0001', role: 'principal', schoolId: 'hd-s07' }, HD.bureau)).invite.id;
   real.inquiry = (await ok('school', 'askSchool', { requestId: 'exist-ask-0001', districtCode: '120102', schoolId: 'hd-s06', address: '友爱道1号', contactName: '李', phone: '13800000001' }, PARENT)).id;
   await ok('admin', 'importUpload', { uploadId: real.upload, index: 0, total: 1, piece: '学校名称,学段\n存在测试小学,小学\n' }, HD.bureau);
-});
-afterAll(async () => {
-  await app.close();
-  jest.useRealTimers();
 });
 
 /**

@@ -1,5 +1,5 @@
 import type { LocalApp } from '../../local/app';
-import { startTestApp, TEST_NOW, fakeServerClock } from '../helpers/local-app';
+import { TEST_NOW, useTestApp } from '../helpers/local-app';
 import { sampleFacilities } from '../../tools/sample-facilities';
 import { runTransaction } from '../../src/server/cloud';
 import { bookInTransaction, type NewBooking } from '../../src/server/facility-booking';
@@ -12,11 +12,9 @@ import type { FacilityDoc } from '../../src/server/repositories/facilities';
 // Shared facilities through the built `facility` bundle and the local runtime. Bookings are made by
 // approvals, which call bookInTransaction inside their transaction: here it runs in this process with
 // the same real wx-server-sdk and local store the bundles use. Function time is jest's fake Date.
-let app: LocalApp;
+const app = useTestApp();
 
 beforeAll(async () => {
-  fakeServerClock();
-  app = await startTestApp();
   // Until the seed includes them.
   if (app.cloud.store.count('facilities', {}) === 0) {
     const docs = sampleFacilities(app.seed.schools as unknown as School[], app.seed.xuequ as unknown as XuequVersion[]);
@@ -26,10 +24,6 @@ beforeAll(async () => {
     { _id: 'o-principal-hd-s10', roles: ['principal'], name: '其他学校校长', districtCode: '120102', schoolId: 'hd-s10', xuequId: null },
     { _id: 'o-parent', roles: ['parent'], name: '家长', districtCode: null, schoolId: null, xuequId: null },
   ]);
-});
-afterAll(async () => {
-  await app.close();
-  jest.useRealTimers();
 });
 
 const who = (OPENID: string) => ({ OPENID, APPID: 'wx-test' });

@@ -1,20 +1,11 @@
-import type { LocalApp } from '../../local/app';
-import { fakeServerClock, startTestApp, TEST_NOW } from '../helpers/local-app';
+import { TEST_NOW, useTestApp } from '../helpers/local-app';
 import { callsOf } from '../helpers/calls';
 
 // Issue 13 item 3: the lists that grow with use page by an opaque cursor, newest first by (time, id).
 // The database's clock (serverDate, which stamps createdAt) is set per batch here, so many inquiries
 // share a time and the id tie-break is exercised.
-let app: LocalApp;
 let serverNow = TEST_NOW;
-beforeAll(async () => {
-  fakeServerClock();
-  app = await startTestApp({ now: () => serverNow });
-});
-afterAll(async () => {
-  await app?.close();
-  jest.useRealTimers();
-});
+const app = useTestApp({ now: () => serverNow });
 const { call, ok } = callsOf(() => app);
 
 const DAY = 86_400_000;

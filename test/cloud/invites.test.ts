@@ -1,19 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { LocalApp } from '../../local/app';
-import { startTestApp, fakeServerClock } from '../helpers/local-app';
+import { useTestApp } from '../helpers/local-app';
 
 // Invites through the built `admin` and `account` bundles and the local runtime. Function time is the
 // process clock: jest's fake Date moves it (timers stay real).
-let app: LocalApp;
+const app = useTestApp();
 const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
-beforeAll(async () => {
-  fakeServerClock();
-  app = await startTestApp();
-});
-afterAll(async () => {
-  await app.close();
-  jest.useRealTimers();
-});
 beforeEach(() => at('2026-11-23T02:00:00Z'));
 
 const who = (OPENID: string) => ({ OPENID, APPID: 'wx-test' });

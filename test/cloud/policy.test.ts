@@ -1,13 +1,8 @@
-import type { LocalApp } from '../../local/app';
-import { callFn, startTestApp } from '../helpers/local-app';
+import { callFn, useTestApp } from '../helpers/local-app';
 
 // school.listPolicies / getPolicy: the built `school` bundle (run `node config/build-functions.mjs`
 // first) through the local runtime, the real wx-server-sdk and the gateway.
-let app: LocalApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app.close());
+const app = useTestApp();
 
 const school = async (data: Record<string, unknown>) => (await app.cloud.invoke('school', data, null)) as { result: any; roundTrips: number };
 

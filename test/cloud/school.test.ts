@@ -1,12 +1,7 @@
-import type { LocalApp } from '../../local/app';
-import { startTestApp } from '../helpers/local-app';
+import { useTestApp } from '../helpers/local-app';
 
 // The built `school` bundle through the local runtime and the real wx-server-sdk.
-let app: LocalApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app.close());
+const app = useTestApp();
 
 const school = async (data: Record<string, unknown>) => (await app.cloud.invoke('school', data, null)) as { result: any; roundTrips: number };
 

@@ -1,23 +1,16 @@
-import type { LocalApp } from '../../local/app';
-import { fakeServerClock, startTestApp } from '../helpers/local-app';
+import { useTestApp } from '../helpers/local-app';
 import { callsOf, type Result } from '../helpers/calls';
 
 // Past the door of the access matrix, every action keeps the caller to their own school, 学区 or
 // district (and a requester to their own requests). Real seeded data and real flows: the other party's
 // record is made through the actions, then poked at from outside; a refused call writes nothing.
-let app: LocalApp;
+const app = useTestApp();
 beforeAll(async () => {
-  fakeServerClock();
-  app = await startTestApp();
   // A second teacher of 友爱道小学 and the 学区长 of 第二学区, bound through real invites.
   const teacher = await ok('admin', 'createInvite', { requestId: 'scope-inv-teacher2', role: 'teacher', schoolId: 'hd-s06' }, HD.principal);
   await ok('account', 'bind', { code: teacher.code }, HD.teacher2);
   const lead = await ok('admin', 'createInvite', { requestId: 'scope-inv-x2-lead', role: 'xuequzhang', xuequId: 'hd-x2', schoolId: 'hd-s11' }, HD.bureau);
   await ok('account', 'bind', { code: lead.code }, HD.x2Lead);
-});
-afterAll(async () => {
-  await app.close();
-  jest.useRealTimers();
 });
 
 const HD = {

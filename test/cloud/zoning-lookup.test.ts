@@ -1,12 +1,7 @@
-import type { LocalApp } from '../../local/app';
-import { startTestApp } from '../helpers/local-app';
+import { useTestApp } from '../helpers/local-app';
 
 // Zoning by road numbers, 小区 and 社区 across school years, through the built `school` bundle.
-let app: LocalApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app.close());
+const app = useTestApp();
 
 const school = async (data: Record<string, unknown>, openid: string | null = null) =>
   (await app.cloud.invoke('school', data, openid ? { OPENID: openid, APPID: 'wx-test' } : null)) as { result: any; roundTrips: number };

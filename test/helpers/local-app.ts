@@ -2,9 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalApp, type LocalApp, type LocalAppOptions } from '../../local/app';
+import { TEST_NOW } from './clock';
 
-/** A fixed instant for tests: 2026-11-23 10:00 in Shanghai, in the 2026 school year. */
-export const TEST_NOW = Date.parse('2026-11-23T02:00:00Z');
+/** A fixed instant for tests: 2026-11-23 10:00 in Shanghai, in the 2026 school year (defined in ./clock.js). */
+export { TEST_NOW };
 
 /** The whole local stack on a free loopback port with a fresh seeded store in a temp dir. */
 export function startTestApp(opts: LocalAppOptions = {}): Promise<LocalApp> {
@@ -42,14 +43,15 @@ export function fakeServerClock(now: number = TEST_NOW): void {
 }
 
 /**
- * The hooks of a suite that calls the functions through the runtime: the server clock at TEST_NOW and
- * a fresh seeded app for the file. The returned app stands for the one beforeAll starts.
+ * The hooks of a suite that calls the functions through the runtime: the server clock at `clock`
+ * (TEST_NOW unless the suite needs another instant) and a fresh seeded app for the file, started with
+ * `opts`. The returned app stands for the one beforeAll starts.
  */
-export function useTestApp(): LocalApp {
+export function useTestApp(opts: LocalAppOptions = {}, clock: number = TEST_NOW): LocalApp {
   let app: LocalApp | null = null;
   beforeAll(async () => {
-    fakeServerClock();
-    app = await startTestApp();
+    fakeServerClock(clock);
+    app = await startTestApp(opts);
   });
   afterAll(async () => {
     await app?.close();
