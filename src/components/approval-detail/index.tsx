@@ -3,7 +3,7 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ApprovalDetail } from '../../contracts/approval';
 import { FIX_PART_LABELS, type FixPart } from '../../domain/approval/edit';
-import { call } from '../../services/call';
+import { call, CallError } from '../../services/call';
 import { useCall } from '../../hooks/use-call';
 import StatusView from '../status-view';
 import './index.scss';
@@ -36,6 +36,15 @@ export default function ApprovalDetailView({ detail: d, onChanged }: ApprovalDet
       setComment('');
     } catch (e) {
       setError((e as Error).message);
+      // A refusal means the page is stale (催办 from another tab, decided or handed over meanwhile):
+      // show the request as it now is, so the refused button does not stay on offer.
+      if (e instanceof CallError && !e.field) {
+        try {
+          onChanged(await call('approval', 'detail', { id: d.id }));
+        } catch {
+          // The message above already says what went wrong; the old view stays.
+        }
+      }
     } finally {
       setBusy(false);
     }
