@@ -75,7 +75,8 @@ export function applicableTargetDocuments(district: { code: string; city?: strin
     .sort((a, b) => LEVEL_ORDER[a.applies.level] - LEVEL_ORDER[b.applies.level]);
 }
 
-const citeText = (d: TargetDocument) => `${d.issuer}《${d.title}》${d.number ? `（${d.number}）` : ''}，${d.date}`;
+// A title quoted inside 《》 takes 〈〉 for the marks it holds itself, as Chinese typesetting does.
+const citeText = (d: TargetDocument) => `${d.issuer}《${d.title.replace(/《/g, '〈').replace(/》/g, '〉')}》${d.number ? `（${d.number}）` : ''}，${d.date}`;
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 /**
