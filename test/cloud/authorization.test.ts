@@ -59,6 +59,8 @@ const PAYLOADS: Payloads = {
     decideMakeup: { id: 'mk-none', approve: true },
     attendance: {},
     presenceCode: {},
+    confirmFieldWork: { recordId: 'dt-hd-teacher-1-2026-11-23-0955', comment: '测试权限' },
+    setReminders: { on: true },
     verifyPresence: { recordId: 'dt-hd-teacher-1-2026-11-23-0955', location: loc, presenceCode: '000000' },
   },
   approval: {
