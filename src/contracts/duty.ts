@@ -47,6 +47,21 @@ export const dutyInputs = {
   attendance: z.object({ date: date('date', '日期').optional(), schoolId: entityId('schoolId', '学校编号').optional() }).strict(),
   /** The host principal's rotating 签到码 of their own school, for the screen teachers scan. */
   presenceCode: z.object({}).strict(),
+  /**
+   * 扫码核验: the teacher scans the host school's current code later in a session clocked in without it
+   * (until the slot ends); code and geofence are checked as in 扫码签到 and the record becomes verified.
+   */
+  verifyPresence: z
+    .object({
+      recordId: entityId('recordId', '签到记录编号'),
+      location,
+      presenceCode: z
+        .string({ required_error: '缺少签到码（presenceCode）', invalid_type_error: '签到码（presenceCode）应为文字' })
+        .trim()
+        .min(6, '签到码（presenceCode）应为现场签到码或其下方的 6 位数字')
+        .max(200, '签到码（presenceCode）过长，请重新扫描'),
+    })
+    .strict(),
   /** The host principal confirms a 外勤 clock-in (then it counts, like an approved 补卡), with a comment. */
   confirmFieldWork: z
     .object({ recordId: entityId('recordId', '签到记录编号'), comment: freeText('comment', '确认意见', FIELD_COMMENT_MAX).min(2, '请填写确认意见（comment）') })
@@ -84,6 +99,10 @@ export interface SessionView {
     presenceLabel: string;
     /** Why not verified (Chinese); null when verified. */
     presenceReason: string | null;
+    /** 扫码核验 is possible until this China time (the slot end); null when the record cannot be upgraded. */
+    verifyUntil: string | null;
+    /** When a later scan verified it (China time); null otherwise. */
+    verifiedAt: string | null;
     /** 外勤 with its note; confirmed by the host principal or not yet. */
     fieldWork: FieldWorkView | null;
   } | null;
@@ -168,20 +187,33 @@ export interface MonthLineView {
   clockIn: string | null;
   clockOut: string | null;
   minutes: number;
-  /** 课时 credited for the session (0 when no time was counted). */
+  /** 课时 of the session when time was credited (0 otherwise); `counted` says which total it is in. */
   periods: number;
   flags: string[];
+  /** verified → 课时 and 出勤; unverified → the 未核验 totals; none → no time credited (sessionCount). */
+  counted: 'verified' | 'unverified' | 'none';
+  /** 已核验 / 未核验 / 补卡（校长确认）/ 定位签到（扫码上线前）; null without a clock-in. */
+  presenceLabel: string | null;
+  presenceReason: string | null;
+  /** When presence was verified by a code (at the clock-in, or a later 扫码核验), China time. */
+  verifiedAt: string | null;
 }
 
 export interface MonthView {
   month: string;
   lines: MonthLineView[];
+  /** Verified figures (sessionCount 'verified'); the 未核验 ones apart below, never in these. */
   minutes: number;
   hours: number;
   sessions: number;
   scheduled: number;
   periods: number;
+  unverifiedMinutes: number;
+  unverifiedHours: number;
+  unverifiedSessions: number;
+  unverifiedPeriods: number;
   flags: FlagCounts;
+  /** From verified sessions only (a day with only 未核验 sessions earns none). */
   subsidyYuan: number;
   subsidySample: boolean;
   notes: string[];
@@ -251,8 +283,25 @@ export interface DutyOutputs {
   decideMakeup: MakeupView;
   attendance: AttendanceView;
   presenceCode: PresenceCodeView;
+  verifyPresence: VerifyPresenceResult;
   confirmFieldWork: AttendanceRowView;
   setReminders: { on: boolean; leadMinutes: number };
+}
+
+/** 扫码核验's answer: the record now verified (or already so: `duplicate`). */
+export interface VerifyPresenceResult {
+  recordId: string;
+  hostSchoolName: string;
+  sessionDate: string;
+  slotStart: string;
+  slotEnd: string;
+  /** When the scan verified it (China time). */
+  verifiedAt: string;
+  /** Metres from the host school at the scan. */
+  distanceM: number;
+  verified: true;
+  presenceLabel: string;
+  duplicate: boolean;
 }
 
 /** The code on the host school's screen: drawn as a QR from `token`, `shortCode` printed under it. */

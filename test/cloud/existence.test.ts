@@ -25,7 +25,7 @@ const PARENT = 'o-existence-parent';
 const { call, ok, snapshot } = callsOf(() => app);
 
 /** Real Hedong records, made through the actions in beforeAll. */
-const real = { approval: '', makeup: '', booking: '', invite: '', inquiry: '', upload: 'existence-upload-hd' };
+const real = { approval: '', makeup: '', booking: '', invite: '', inquiry: '', upload: 'existence-upload-hd', record: '' };
 const start = Date.parse('2026-11-27T16:30:00+08:00');
 
 beforeAll(async () => {
@@ -36,6 +36,9 @@ beforeAll(async () => {
   real.invite = (await ok('admin', 'createInvite', { requestId: 'exist-inv-0001', role: 'principal', schoolId: 'hd-s07' }, HD.bureau)).invite.id;
   real.inquiry = (await ok('school', 'askSchool', { requestId: 'exist-ask-0001', districtCode: '120102', schoolId: 'hd-s06', address: '友爱道1号', contactName: '李', phone: '13800000001' }, PARENT)).id;
   await ok('admin', 'importUpload', { uploadId: real.upload, index: 0, total: 1, piece: '学校名称,学段\n存在测试小学,小学\n' }, HD.bureau);
+  // A clock-in without the code (TEST_NOW is in a session): only its teacher may 扫码核验 it.
+  const host = (app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as { hostLocation: { latitude: number; longitude: number } }).hostLocation;
+  real.record = (await ok('duty', 'clockIn', { requestId: 'exist-in-0001', location: host }, HD.teacher)).recordId;
 });
 
 /**
@@ -56,6 +59,7 @@ const CASES: Case[] = [
   { fn: 'duty', action: 'requestMakeup', input: (dutyId, n) => ({ requestId: rid('mk', n), dutyId, sessionDate: '2026-11-19', slotStart: '09:55', reason: '手机没电' }), real: () => 'dt-hd-teacher-1', madeUp: 'dt-zz-teacher-1', callers: [HC.teacher] },
   // 签到 naming a duty (overlapping windows) only ever looks among the caller's own duties.
   { fn: 'duty', action: 'clockIn', input: (dutyId, n) => ({ requestId: rid('in', n), location: { latitude: 39.1, longitude: 117.2 }, dutyId }), real: () => 'dt-hd-teacher-1', madeUp: 'dt-zz-teacher-1', callers: [HC.teacher, HD.principal] },
+  { fn: 'duty', action: 'verifyPresence', input: (recordId) => ({ recordId, location: { latitude: 39.1, longitude: 117.2 }, presenceCode: '000000' }), real: () => real.record, madeUp: 'dt-zz-teacher-1-2026-11-23-0955', callers: [HC.teacher, HD.principal, HD.lead] },
   // The attendance view is the caller's own school only: another school's id (this district's or another's) is a made-up one.
   { fn: 'duty', action: 'attendance', input: (schoolId) => ({ schoolId, date: '2026-11-23' }), real: () => 'hd-s01', madeUp: 'zz-s01', callers: [HC.principal, HC.lead, HD.principal, HD.huzhu] },
   { fn: 'duty', action: 'decideMakeup', input: (id) => ({ id, approve: true }), real: () => real.makeup, madeUp: 'mk-dt-zz-teacher-1-exist-mk-0001', callers: [HC.principal, HC.lead, HD.principal, HD.huzhu] },

@@ -3,6 +3,7 @@ import { DEFAULT_DUTY_POLICY, DUTY_KIND_LABELS, WEEKDAY_LABELS, dateTimeIn, week
 import { CHINA_ZONE } from '../../../src/domain/time';
 import { presenceLabel, presenceVerified } from '../../../src/domain/presence';
 import type { ClockRecordDoc, DutyDoc, MakeupDoc } from '../../../src/server/repositories/duties';
+import { slotInstants } from '../../../src/domain/duty/schedule';
 import { fieldWorkPresenceLabel, fieldWorkView } from './field-work-view';
 
 export const ZONE = CHINA_ZONE;
@@ -37,6 +38,7 @@ export function sessionView(s: DutySession & { status?: SessionView['status']; t
           outPass: record.outPass,
           makeup: record.makeup,
           ...presenceView(record),
+          ...laterScanView(record),
           fieldWork: fieldWorkView(record),
         }
       : null,
@@ -51,6 +53,15 @@ export function presenceView(r: ClockRecordDoc): { verified: boolean; presenceLa
 
 // A domain refusal becomes the caller's error one way for every function (src/server/errors.ts).
 export { isRefusal, orThrow } from '../../../src/server/errors';
+
+/**
+ * 扫码核验 on the card: until when a clock-in without the code may still be verified by a scan (its
+ * slot end, as decideVerifyLater rules), and when a later scan did verify it.
+ */
+export function laterScanView(r: ClockRecordDoc): { verifyUntil: string | null; verifiedAt: string | null } {
+  const open = r.presence === 'unverified' && r.clockInAt !== null;
+  return { verifyUntil: open ? at(slotInstants(r.sessionDate, r.slotStart, r.slotEnd, ZONE).endMs) : null, verifiedAt: at(r.presenceVerifiedAt ?? null) };
+}
 
 /** A 补卡 request as the teacher and the host principal see it (status, and the principal's comment). */
 export function makeupView(m: MakeupDoc, duty: DutyDoc | undefined): MakeupView {

@@ -85,8 +85,9 @@ export async function clockIn(input: ClockInput, ctx: ActionContext): Promise<Cl
   });
 }
 
-const PRESENCE_FAILURE_KEY = 'duty.clockIn.codeFailures';
-const presenceLocked = (r: RateRefusal, nowMs: number) => new AppError('PRESENCE_LOCKED', presenceLockedMessage(r.windowEnd, nowMs, ZONE), 'presenceCode', r.retryAfter);
+// Shared with 扫码核验 (./presence.ts): one count of wrong codes per teacher, whichever action took them.
+export const PRESENCE_FAILURE_KEY = 'duty.clockIn.codeFailures';
+export const presenceLocked = (r: RateRefusal, nowMs: number) => new AppError('PRESENCE_LOCKED', presenceLockedMessage(r.windowEnd, nowMs, ZONE), 'presenceCode', r.retryAfter);
 
 async function clockInChecked(input: ClockInput, ctx: ActionContext, duties: DutyDoc[], countWrongCode: () => Promise<void>): Promise<ClockResult> {
   const { session } = orThrow(openSessionFor(duties, ctx.now, ZONE, DEFAULT_DUTY_POLICY, input.dutyId));

@@ -5,7 +5,7 @@ import { clockIn, clockOut } from './clock';
 import { exportMonth, month } from './month';
 import { decideMakeup, makeupInbox, requestMakeup } from './makeup';
 import { attendance } from './attendance';
-import { presenceCode } from './presence';
+import { presenceCode, verifyPresence } from './presence';
 import { confirmFieldWork } from './field-work';
 import { setReminders } from './reminders';
 
@@ -22,6 +22,7 @@ export const dutyActions: ActionTable<typeof dutyInputs, DutyOutputs> = {
   decideMakeup: { input: dutyInputs.decideMakeup, run: decideMakeup },
   attendance: { input: dutyInputs.attendance, run: attendance },
   presenceCode: { input: dutyInputs.presenceCode, run: presenceCode },
+  verifyPresence: { input: dutyInputs.verifyPresence, run: verifyPresence },
   confirmFieldWork: { input: dutyInputs.confirmFieldWork, run: confirmFieldWork },
   setReminders: { input: dutyInputs.setReminders, run: setReminders },
 };

@@ -14,6 +14,7 @@ import {
 } from '../../../../src/domain/duty';
 import { dutiesOfTeacher, makeupsOfTeacher, recordsOfTeacher, type DutyDoc } from '../../../../src/server/repositories/duties';
 import subsidyTable from '../../../../data/subsidy-table.json';
+import { presenceLabel, presenceReasonOf } from '../../../../src/domain/presence';
 import { ZONE, at, makeupView } from '../views';
 
 async function summarise(openid: string, month: string, nowMs: number): Promise<{ summary: MonthSummary; duties: DutyDoc[] }> {
@@ -25,7 +26,12 @@ async function summarise(openid: string, month: string, nowMs: number): Promise<
   return { summary, duties };
 }
 
-/** A teacher's month in China time: every session attended, hours, 课时, flags, subsidy estimate. */
+const hoursOf = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
+
+/**
+ * A teacher's month in China time: every session with its 核验 status, hours, 课时, flags, subsidy
+ * estimate. Totals count verified sessions; 未核验 ones are totalled apart (sessionCount, as the CSV).
+ */
 export async function month(input: { month: string }, ctx: ActionContext): Promise<MonthView> {
   const openid = ctx.openid!;
   const [{ summary, duties }, makeups] = await Promise.all([summarise(openid, input.month, ctx.now), makeupsOfTeacher(openid)]);
@@ -54,12 +60,20 @@ export async function month(input: { month: string }, ctx: ActionContext): Promi
           l.flags.makeup && '补卡',
           l.record.clockInAt !== null && !l.credited && '计入 0 分钟，不计课时',
         ].filter((f): f is string => typeof f === 'string'),
+        counted: l.count,
+        presenceLabel: l.record.clockInAt === null ? null : presenceLabel(l.record),
+        presenceReason: presenceReasonOf(l.record),
+        verifiedAt: l.record.presence === 'code' ? at(l.record.presenceVerifiedAt ?? l.record.clockInAt) : null,
       })),
     minutes: t.minutes,
-    hours: Math.round((t.minutes / 60) * 10) / 10,
+    hours: hoursOf(t.minutes),
     sessions: t.sessions,
     scheduled: t.scheduled,
     periods: t.periods,
+    unverifiedMinutes: t.unverifiedMinutes,
+    unverifiedHours: hoursOf(t.unverifiedMinutes),
+    unverifiedSessions: t.unverifiedSessions,
+    unverifiedPeriods: t.unverifiedPeriods,
     flags: t.flags,
     subsidyYuan: t.subsidyYuan,
     subsidySample: summary.subsidySample,

@@ -11,6 +11,7 @@ import EntryLinks from '../../../../components/entry-links';
 import LocationHelp from '../../../../components/location-help';
 import SampleBadge from '../../../../components/sample-badge';
 import StatusView from '../../../../components/status-view';
+import VerifyLater from '../../../../components/verify-later';
 import './index.scss';
 import { busyIf } from '../../../../components/busy-props';
 
@@ -123,6 +124,7 @@ export default function TeacherHomePage() {
                 {card.sessions[0].record.presenceLabel}{card.sessions[0].record.presenceReason ? `：${card.sessions[0].record.presenceReason}（不计入交流工时统计）` : ''}
               </Text>
             )}
+            <VerifyLater session={card.sessions[0]} serverTime={t.serverTime} onDone={() => void today.reload()} />
             <Button className='teacher__button' type='warn' data-testid='clock-out' {...busyIf(busy)} onClick={() => void clock('clockOut', card.sessions[0])}>签退</Button>
           </View>
         )}
@@ -164,6 +166,7 @@ export default function TeacherHomePage() {
           <View data-testid='clock-done'>
             <Text className='teacher__hint'>{card.message}</Text>
             {card.sessions[0]?.record && <Text className='teacher__sub'>签到 {card.sessions[0].record.clockInAt?.slice(11) ?? '—'} · 签退 {card.sessions[0].record.clockOutAt?.slice(11) ?? '—'}</Text>}
+            {card.sessions[0] && <VerifyLater session={card.sessions[0]} serverTime={t.serverTime} onDone={() => void today.reload()} />}
           </View>
         )}
         {(card.state === 'none' || card.state === 'refused') && <Text className='teacher__hint' data-testid='clock-none'>{card.message}</Text>}

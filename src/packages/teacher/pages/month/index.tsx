@@ -19,7 +19,9 @@ const shift = (month: string, by: number) => {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 };
 
-/** 本月工时: hours in China time, 课时, flags, subsidy estimate; CSV export. */
+const PRESENCE_CLASS = { verified: 'ok', unverified: 'no', none: 'none' } as const;
+
+/** 本月工时: hours in China time, 课时, flags, subsidy estimate; CSV export. 未核验 sessions counted apart. */
 export default function TeacherMonthPage() {
   // The home page passes the server's month; the phone's clock is only a fallback.
   const { params } = useRouter();
@@ -42,9 +44,14 @@ export default function TeacherMonthPage() {
           <View className='month__totals' data-testid='month-totals'>
             <View className='month__total'><Text className='month__num'>{v.hours}</Text><Text>小时</Text></View>
             <View className='month__total'><Text className='month__num'>{v.sessions}/{v.scheduled}</Text><Text>出勤/安排</Text></View>
-            <View className='month__total'><Text className='month__num'>{v.periods}</Text><Text>课时</Text></View>
+            <View className='month__total'><Text className='month__num' data-testid='month-periods'>{v.periods}</Text><Text>已核验课时</Text></View>
             <View className='month__total'><Text className='month__num'>¥{v.subsidyYuan}</Text><Text>补助估算{v.subsidySample && <SampleBadge />}</Text></View>
           </View>
+          {v.unverifiedSessions > 0 && (
+            <Text className='month__unverified' data-testid='month-unverified'>
+              另有未核验 {v.unverifiedSessions} 节、{v.unverifiedPeriods} 课时、{v.unverifiedHours} 小时：未扫签到码或不在范围内，不计入出勤、课时和补助
+            </Text>
+          )}
           <Text className='month__flags' data-testid='month-flags'>
             迟到 {v.flags.late} · 早退 {v.flags.leftEarly} · 超出范围 {v.flags.outOfRange} · 未签退 {v.flags.capped} · 补卡 {v.flags.makeup}
             {v.makeupsLeft !== null && `（本月还可补卡 ${v.makeupsLeft} 次）`}
@@ -54,7 +61,14 @@ export default function TeacherMonthPage() {
           {v.lines.map((l) => (
             <View key={l.recordId} className='month__line' data-testid='month-line'>
               <Text className='month__line-head'>{l.sessionDate} {l.slot} · {l.kindLabel} · {l.hostSchoolName}</Text>
-              <Text className='month__line-body'>签到 {l.clockIn?.slice(11) ?? '—'} · 签退 {l.clockOut?.slice(11) ?? '—'} · {l.minutes} 分钟 · {l.periods} 课时{l.flags.length ? `（${l.flags.join('、')}）` : ''}</Text>
+              <Text className='month__line-body'>签到 {l.clockIn?.slice(11) ?? '—'} · 签退 {l.clockOut?.slice(11) ?? '—'} · {l.minutes} 分钟 · {l.periods} 课时{l.counted === 'unverified' ? '（未核验，不计入）' : ''}{l.flags.length ? `（${l.flags.join('、')}）` : ''}</Text>
+              {l.presenceLabel && (
+                <Text className={`month__presence month__presence--${PRESENCE_CLASS[l.counted]}`} data-testid='month-line-presence'>
+                  {l.presenceLabel}
+                  {l.presenceReason ? `：${l.presenceReason}` : ''}
+                  {l.verifiedAt && l.verifiedAt !== l.clockIn ? `（${l.verifiedAt.slice(11)} 扫码核验）` : ''}
+                </Text>
+              )}
             </View>
           ))}
           {v.makeups.length > 0 && <Text className='month__heading'>补卡申请</Text>}

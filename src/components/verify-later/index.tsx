@@ -1,0 +1,96 @@
+import { useRef, useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { SessionView } from '../../contracts/duty';
+import { call } from '../../services/call';
+import { currentLocation } from '../../services/location';
+import { busyIf } from '../busy-props';
+import './index.scss';
+
+/** 扫码 needs the camera of the WeChat app; the web version types the 6 digits under the code. */
+const CAN_SCAN = process.env.TARO_ENV === 'weapp';
+
+export interface VerifyLaterProps {
+  session: SessionView;
+  /** The server's China time ('YYYY-MM-DD HH:mm'), the clock the offer follows. */
+  serverTime: string;
+  /** Called after a scan was accepted (the page reloads the record). */
+  onDone: () => void;
+}
+
+/**
+ * 扫码核验: a session clocked in without the code can be verified by scanning the host school's code
+ * later, until its slot ends (the server decides; the card only offers it while verifyUntil is ahead).
+ */
+export default function VerifyLater({ session, serverTime, onDone }: VerifyLaterProps) {
+  const r = session.record;
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const open = !!r?.verifyUntil && serverTime <= r.verifyUntil;
+  if (!open && !outcome) return null;
+
+  const send = async (code: string) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const location = await currentLocation();
+      const res = await call('duty', 'verifyPresence', { recordId: session.key, location, presenceCode: code });
+      setOutcome({ ok: true, text: `已核验：${res.verifiedAt} 扫码，距${res.hostSchoolName} ${res.distanceM} 米，本节计入交流工时统计` });
+      setTyped('');
+      onDone();
+    } catch (e) {
+      setOutcome({ ok: false, text: (e as Error).message });
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
+  };
+
+  const verify = async () => {
+    if (!CAN_SCAN) {
+      const digits = typed.replace(/\s+/g, '');
+      if (!/^\d{6}$/.test(digits)) return setOutcome({ ok: false, text: '请输入任务学校签到码下方的 6 位数字' });
+      return send(digits);
+    }
+    try {
+      const scanned = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      await send(scanned.result);
+    } catch {
+      setOutcome({ ok: false, text: '没有扫到签到码：请对准任务学校现场显示的签到码再试' });
+    }
+  };
+
+  return (
+    <View className='verify-later' data-testid='verify-later'>
+      {open && (
+        <View>
+          <Text className='verify-later__hint'>本节签到未核验。到任务学校后扫现场签到码即可补核验（{r!.verifyUntil!.slice(11)} 前有效）</Text>
+          {!CAN_SCAN && (
+            <Input
+              className='verify-later__input'
+              data-testid='verify-code-input'
+              type='number'
+              maxlength={7}
+              placeholder='6 位签到码'
+              aria-label='签到码（6 位数字）'
+              value={typed}
+              onInput={(e) => setTyped(String(e.detail.value))}
+            />
+          )}
+          <Button className='verify-later__button' type='primary' data-testid='verify-later-submit' {...busyIf(busy)} onClick={() => void verify()}>
+            {CAN_SCAN ? '扫码核验' : '提交签到码核验'}
+          </Button>
+        </View>
+      )}
+      {outcome && (
+        <Text className={`verify-later__outcome verify-later__outcome--${outcome.ok ? 'ok' : 'no'}`} data-testid='verify-later-outcome'>
+          {outcome.text}
+        </Text>
+      )}
+    </View>
+  );
+}
