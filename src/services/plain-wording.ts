@@ -95,8 +95,6 @@ export const PLAIN = {
   familyTitle: ['以下情况会改变答案，请补充（只用于本次查询，不保存）', '下面的情况会影响上哪所学校。\n请点“是”或“否”。\n这些回答不会被保存。'],
   familyDate: ['选择日期', '点这里选日子'],
   familyChange: ['修改', '改一下'],
-  // 小学 / 初中 answers (stage-answers)
-  stageDecidedBy: ['最终以', '最后要看'],
   // 政策 (src/pages/policy, policy-detail)
   policyIntro: ['本产品的学区数据来自以下政策文件。可搜索原文，多个词用空格分开。', '这里是教育局的政策文件原文。\n想找哪个词，就在下面输入。\n几个词之间空一格。'],
   policyChips: ['常用：', '常查的词：'],
