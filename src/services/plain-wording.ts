@@ -27,8 +27,10 @@ const TERMS: ReadonlyArray<readonly [term: string, plain: string]> = [
   ['九年一贯', '小学和初中连着读的学校（九年一贯）'],
   ['电脑派位', '用电脑随机分学校（电脑派位）'],
   ['派位', '随机分学校（派位）'],
+  ['统筹安排', '统一安排（统筹安排）'],
   ['统筹', '统一安排（统筹）'],
   ['人户一致', '户口和住的房子在同一个地址（人户一致）'],
+  ['人户分离', '户口和住的房子不在同一个地址（人户分离）'],
   ['学籍', '孩子在学校的正式登记（学籍）'],
   ['户籍', '户口（户籍）'],
   ['适龄儿童', '到了上学年龄的孩子（适龄儿童）'],
@@ -41,7 +43,7 @@ const TERMS: ReadonlyArray<readonly [term: string, plain: string]> = [
 const TERM_RE = new RegExp(TERMS.map(([t]) => t).join('|'), 'g');
 const PLAIN_OF = new Map(TERMS);
 /** "“五证”" and "五证" are one term: explained once per text. */
-const key = (term: string) => term.replace(/[“”]/g, '').replace(/^随迁子女$/, '随迁');
+const key = (term: string) => term.replace(/[“”]/g, '').replace(/^随迁子女$/, '随迁').replace(/^统筹安排$/, '统筹');
 
 /**
  * A rule's or the server's sentence made plain: each term explained where it first appears (the term
