@@ -38,7 +38,14 @@ export default function DutySession({ session: s, children }: DutySessionProps) 
       )}
       {r?.clockInAt && (
         <Text className={`duty-session__presence duty-session__presence--${r.verified ? 'ok' : 'no'}`} data-testid={`session-presence-${s.key}`}>
-          {r.presenceLabel}{r.presenceReason ? `：${r.presenceReason}` : ''}
+          {r.fieldWork ? `${r.presenceLabel}：${r.fieldWork.note}` : `${r.presenceLabel}${r.presenceReason ? `：${r.presenceReason}` : ''}`}
+        </Text>
+      )}
+      {r?.fieldWork && (
+        <Text className='duty-session__field' data-testid={`session-field-${s.key}`}>
+          {r.fieldWork.confirmed
+            ? `任务学校${r.fieldWork.confirmedByName ?? ''}已确认（${r.fieldWork.confirmedAt?.slice(5) ?? ''}）${r.fieldWork.comment ? `：${r.fieldWork.comment}` : ''}`
+            : '待任务学校确认，确认前不计入交流工时统计'}
         </Text>
       )}
       {children}

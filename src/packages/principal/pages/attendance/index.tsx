@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Picker, Text, View } from '@tarojs/components';
+import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import type { AttendanceRowView } from '../../../../contracts/duty';
 import { useCall } from '../../../../hooks/use-call';
@@ -7,6 +7,9 @@ import SampleBadge from '../../../../components/sample-badge';
 import StatusView from '../../../../components/status-view';
 import SubscribePrompt from '../../../../components/subscribe-prompt';
 import { SUBSCRIBE_TEMPLATES } from '../../../../services/subscribe';
+import { call } from '../../../../services/call';
+import { busyIf } from '../../../../components/busy-props';
+import { FIELD_COMMENT_MAX } from '../../../../domain/duty/field-work';
 import './index.scss';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,7 +20,56 @@ const shiftDate = (date: string, by: number) => {
   return new Date(Date.UTC(y, m - 1, d + by)).toISOString().slice(0, 10);
 };
 
-function Row({ r }: { r: AttendanceRowView }) {
+/**
+ * 外勤: the teacher's note, and the principal's confirmation with a comment (then the session counts,
+ * like an approved 补卡). The comment is required; the server names the field when it is missing.
+ */
+function FieldWork({ r, onChanged }: { r: AttendanceRowView; onChanged: () => void }) {
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const f = r.fieldWork!;
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('duty', 'confirmFieldWork', { recordId: r.recordId!, comment });
+      onChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='attendance__field' data-testid='attendance-field-work'>
+      <Text className='attendance__line'>外勤说明：{f.note}</Text>
+      {f.confirmed ? (
+        <Text className='attendance__line' data-testid='attendance-field-confirmed'>
+          已确认（{f.confirmedByName ?? ''} {f.confirmedAt?.slice(5) ?? ''}）：{f.comment}
+        </Text>
+      ) : (
+        <View>
+          <Input
+            className='attendance__input'
+            data-testid='attendance-field-comment'
+            aria-label='确认意见'
+            placeholder='确认意见（必填），如：情况属实'
+            maxlength={FIELD_COMMENT_MAX}
+            value={comment}
+            onInput={(e) => setComment(String(e.detail.value))}
+          />
+          <Button className='attendance__confirm' type='primary' data-testid='attendance-field-confirm' {...busyIf(busy)} onClick={() => void confirm()}>
+            确认外勤（计入交流工时统计）
+          </Button>
+          {error && <Text className='attendance__error' data-testid='attendance-field-error'>{error}</Text>}
+        </View>
+      )}
+    </View>
+  );
+}
+
+function Row({ r, onChanged }: { r: AttendanceRowView; onChanged: () => void }) {
   const flagged = r.exceptions.length > 0;
   return (
     <View className={`attendance__row${flagged ? ' attendance__row--flagged' : ''}`} data-testid={`attendance-row-${r.key}`}>
@@ -31,6 +83,7 @@ function Row({ r }: { r: AttendanceRowView }) {
       </Text>
       {r.presenceLabel && <Text className={`attendance__line attendance__presence${r.verified ? '' : ' attendance__presence--no'}`} data-testid='attendance-presence'>{r.presenceLabel}</Text>}
       {flagged && <Text className='attendance__exceptions' data-testid='attendance-exceptions'>{r.exceptions.join('；')}</Text>}
+      {r.fieldWork && r.recordId && <FieldWork r={r} onChanged={onChanged} />}
     </View>
   );
 }
@@ -74,9 +127,9 @@ export default function AttendancePage() {
           <SubscribePrompt templateId={SUBSCRIBE_TEMPLATES.attendance} label='接收考勤提醒' hint='交流教师迟到、早退或不在范围内签到签退时，通过微信提醒您。' />
           {v.rows.length === 0 && <StatusView empty emptyText='这一天没有交流教师的任务安排' />}
           {exceptions.length > 0 && <Text className='attendance__heading'>需要关注</Text>}
-          {exceptions.map((r) => <Row key={r.key} r={r} />)}
+          {exceptions.map((r) => <Row key={r.key} r={r} onChanged={() => void view.reload()} />)}
           {others.length > 0 && <Text className='attendance__heading'>其他</Text>}
-          {others.map((r) => <Row key={r.key} r={r} />)}
+          {others.map((r) => <Row key={r.key} r={r} onChanged={() => void view.reload()} />)}
         </View>
       )}
     </View>

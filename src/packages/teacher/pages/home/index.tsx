@@ -10,6 +10,8 @@ import DutySession from '../../../../components/duty-session';
 import EntryLinks from '../../../../components/entry-links';
 import LocationHelp from '../../../../components/location-help';
 import SampleBadge from '../../../../components/sample-badge';
+import FieldWorkForm from '../../../../components/field-work-form';
+import ReminderSwitch from '../../../../components/reminder-switch';
 import StatusView from '../../../../components/status-view';
 import VerifyLater from '../../../../components/verify-later';
 import './index.scss';
@@ -48,12 +50,12 @@ export default function TeacherHomePage() {
     return id;
   };
 
-  const send = async (action: Action, s: SessionView, confirmEarlyLeave: boolean, presenceCode?: string): Promise<ClockResult> => {
+  const send = async (action: Action, s: SessionView, confirmEarlyLeave: boolean, presenceCode?: string, fieldNote?: string): Promise<ClockResult> => {
     const location = await currentLocation();
     // A refused code writes nothing, so a second try with another code may reuse the intent's id.
     const requestId = idFor(`${action}:${s.key}`);
     return action === 'clockIn'
-      ? call('duty', 'clockIn', { requestId, location, dutyId: s.dutyId, ...(presenceCode ? { presenceCode } : {}) })
+      ? call('duty', 'clockIn', { requestId, location, dutyId: s.dutyId, ...(presenceCode ? { presenceCode } : {}), ...(fieldNote !== undefined ? { fieldNote } : {}) })
       : call('duty', 'clockOut', { requestId, location, ...(confirmEarlyLeave ? { confirmEarlyLeave: true } : {}) });
   };
 
@@ -76,7 +78,8 @@ export default function TeacherHomePage() {
     }
   };
 
-  const clock = async (action: Action, s: SessionView, presenceCode?: string) => {
+  /** fieldNote: 外勤签到 with its note (the server refuses an empty one, naming the field). */
+  const clock = async (action: Action, s: SessionView, presenceCode?: string, fieldNote?: string) => {
     if (inFlight.current) return;
     inFlight.current = true;
     setBusy(true);
@@ -85,7 +88,7 @@ export default function TeacherHomePage() {
     try {
       let r: ClockResult;
       try {
-        r = await send(action, s, false, presenceCode);
+        r = await send(action, s, false, presenceCode, fieldNote);
       } catch (e) {
         // 签退 long before the end: the server names the minutes; the teacher confirms or stays.
         if (!(e instanceof CallError) || e.code !== 'CONFIRM_EARLY_LEAVE') throw e;
@@ -93,7 +96,7 @@ export default function TeacherHomePage() {
         if (!answer.confirm) return;
         r = await send(action, s, true);
       }
-      setOutcome({ text: `${VERB[action]}成功：${r.at}，距${r.hostSchoolName} ${r.distanceM} 米${r.pass ? '（在范围内）' : '（超出范围）'}，${r.verified ? '已核验' : '未核验'}`, warnings: r.warnings });
+      setOutcome({ text: `${VERB[action]}成功：${r.at}，距${r.hostSchoolName} ${r.distanceM} 米${r.pass ? '（在范围内）' : '（超出范围）'}，${r.presenceLabel}`, warnings: r.warnings });
       if (action === 'clockIn') setTypedCode('');
     } catch (e) {
       if (e instanceof LocationError) setNoLocation(e);
@@ -157,6 +160,7 @@ export default function TeacherHomePage() {
                   <Button className='teacher__button' data-testid={many ? `clock-in-${s.dutyId}` : 'clock-in'} {...busyIf(busy)} onClick={() => void clock('clockIn', s)}>
                     {many ? `不扫码签到：${s.kindLabel}` : '不扫码签到'}（记为未核验）
                   </Button>
+                  <FieldWorkForm suffix={many ? s.dutyId : undefined} busy={busy} onSubmit={(note) => void clock('clockIn', s, undefined, note)} />
                 </View>
               );
             })}
@@ -188,6 +192,9 @@ export default function TeacherHomePage() {
           />
         )}
       </View>
+
+      {/* Absent from a function deployed before the app (the switch appears once it is updated). */}
+      {t.reminders && <ReminderSwitch reminders={t.reminders} onChanged={() => void today.reload()} />}
 
       <EntryLinks
         links={[
