@@ -8,7 +8,7 @@ import { AppError, refused } from '../../../../src/server/errors';
 import { isRefusal as isLimited, releaseSlot, takeSlot } from '../../../../src/server/rate-limit';
 import { BIND_FAILURES, bindLockedMessage } from '../../../../src/domain/rate-limit';
 import { CHINA_ZONE } from '../../../../src/domain/time';
-import type { ActionContext } from '../../../../src/server/handler';
+import type { SignedInContext } from '../../../../src/server/handler';
 import { auditInTransaction, findInviteByHash, hashCode, readOrNull } from '../../../../src/server/repositories/invites';
 import { fetchById } from '../../../../src/server/repositories/query';
 import { viewOf } from './me';
@@ -21,8 +21,8 @@ import { viewOf } from './me';
  * caller's failure count: after BIND_FAILURES.max refused codes in a window, binding is locked for the
  * caller until the window ends (INVITE_LOCKED), so codes cannot be guessed.
  */
-export async function bind(input: { code: string }, ctx: ActionContext): Promise<BindResult> {
-  const openid = ctx.openid!;
+export async function bind(input: { code: string }, ctx: SignedInContext): Promise<BindResult> {
+  const openid = ctx.openid;
   const code = normalizeCode(input.code);
   const invalid = bindRefusal(null, ctx.now)!;
   if (!isWellFormedCode(code)) throw refused({ ...invalid, field: 'code' });
@@ -41,7 +41,7 @@ export async function bind(input: { code: string }, ctx: ActionContext): Promise
   }
 }
 
-async function bindCode(code: string, openid: string, ctx: ActionContext): Promise<BindResult> {
+async function bindCode(code: string, openid: string, ctx: SignedInContext): Promise<BindResult> {
   const invalid = bindRefusal(null, ctx.now)!;
   const found = await findInviteByHash(hashCode(code));
   if (!found) throw refused({ ...invalid, field: 'code' });

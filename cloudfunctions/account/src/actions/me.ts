@@ -1,5 +1,5 @@
 import type { MeView } from '../../../../src/contracts/account';
-import type { ActionContext } from '../../../../src/server/handler';
+import type { SignedInContext } from '../../../../src/server/handler';
 import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
 import { compositionOn, xuequOfSchool } from '../../../../src/domain/xuequ';
 import { COLLECTIONS } from '../../../../src/contracts/collections';
@@ -9,8 +9,8 @@ import { fetchById } from '../../../../src/server/repositories/query';
 import { listXuequVersions } from '../../../../src/server/repositories/reference';
 
 /** A caller with no bound account is a parent: parents need no account to use the lookups. */
-export function me(_input: unknown, ctx: ActionContext): Promise<MeView> {
-  return ctx.user().then((user) => viewOf(user, ctx.openid!, ctx.now));
+export function me(_input: unknown, ctx: SignedInContext): Promise<MeView> {
+  return ctx.user().then((user) => viewOf(user, ctx.openid, ctx.now));
 }
 
 /** The caller's view of an account (or of none: a parent). The openid is the caller's own. */

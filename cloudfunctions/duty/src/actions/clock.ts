@@ -1,5 +1,5 @@
 import type { ClockResult } from '../../../../src/contracts/duty';
-import type { ActionContext } from '../../../../src/server/handler';
+import type { SignedInContext } from '../../../../src/server/handler';
 import { AppError } from '../../../../src/server/errors';
 import { COLLECTIONS } from '../../../../src/contracts/collections';
 import {
@@ -66,8 +66,8 @@ function result(duty: DutyDoc, r: ClockRecordDoc, kind: 'in' | 'out', warnings: 
  * record is one per session, and storing it unverified would lock the session out of verification.
  * No code at all is accepted and recorded as unverified, with the reason.
  */
-export async function clockIn(input: ClockInput, ctx: ActionContext): Promise<ClockResult> {
-  const openid = ctx.openid!;
+export async function clockIn(input: ClockInput, ctx: SignedInContext): Promise<ClockResult> {
+  const openid = ctx.openid;
   // A 外勤 note is typed text shown to the host school: checked like every stored text.
   if (input.fieldNote !== undefined) await checkTypedText(openid, { fieldNote: ['外勤说明', input.fieldNote] });
   // Wrong codes count against the caller (read with the duties, no extra wait): guessing the 6 digits
@@ -89,7 +89,7 @@ export async function clockIn(input: ClockInput, ctx: ActionContext): Promise<Cl
 export const PRESENCE_FAILURE_KEY = 'duty.clockIn.codeFailures';
 export const presenceLocked = (r: RateRefusal, nowMs: number) => new AppError('PRESENCE_LOCKED', presenceLockedMessage(r.windowEnd, nowMs, ZONE), 'presenceCode', r.retryAfter);
 
-async function clockInChecked(input: ClockInput, ctx: ActionContext, duties: DutyDoc[], countWrongCode: () => Promise<void>): Promise<ClockResult> {
+async function clockInChecked(input: ClockInput, ctx: SignedInContext, duties: DutyDoc[], countWrongCode: () => Promise<void>): Promise<ClockResult> {
   const { session } = orThrow(openSessionFor(duties, ctx.now, ZONE, DEFAULT_DUTY_POLICY, input.dutyId));
   const duty = duties.find((d) => d._id === session.dutyId)!;
   const { distanceM } = measure(duty, input.location);
@@ -121,8 +121,8 @@ async function clockInChecked(input: ClockInput, ctx: ActionContext, duties: Dut
 }
 
 /** 签退: closes the caller's open record; a clock-out never invents a clock-in. */
-export async function clockOut(input: ClockInput, ctx: ActionContext): Promise<ClockResult> {
-  const openid = ctx.openid!;
+export async function clockOut(input: ClockInput, ctx: SignedInContext): Promise<ClockResult> {
+  const openid = ctx.openid;
   const today = dateIn(ctx.now, ZONE);
   const [duties, records] = await Promise.all([dutiesOfTeacher(openid), recordsOfTeacher(openid, addDays(today, -1), today)]);
   const retried = records.find((r) => r.outRequestId === input.requestId);

@@ -1,5 +1,5 @@
 import type { AttendanceRowView } from '../../../../src/contracts/duty';
-import type { ActionContext } from '../../../../src/server/handler';
+import type { SignedInContext } from '../../../../src/server/handler';
 import { forbidden, notFound } from '../../../../src/server/errors';
 import { COLLECTIONS } from '../../../../src/contracts/collections';
 import { DEFAULT_DUTY_POLICY, attendanceOfDay } from '../../../../src/domain/duty';
@@ -21,7 +21,7 @@ type FieldRecord = WithFieldWork<ClockRecordDoc>;
  * in the transaction, so of two concurrent confirmations exactly one applies (the other: ALREADY_CONFIRMED).
  * Another school's record answers exactly as a made-up id.
  */
-export async function confirmFieldWork(input: { recordId: string; comment: string }, ctx: ActionContext): Promise<AttendanceRowView> {
+export async function confirmFieldWork(input: { recordId: string; comment: string }, ctx: SignedInContext): Promise<AttendanceRowView> {
   const user = await ctx.user();
   if (!user?.schoolId) throw forbidden('当前账号未绑定学校');
   await checkTypedText(ctx.openid, { comment: ['确认意见', input.comment] });
@@ -29,7 +29,7 @@ export async function confirmFieldWork(input: { recordId: string; comment: strin
   if (!record || record.hostSchoolId !== user.schoolId || !duty || duty._id !== record.dutyId) throw notFound('该签到记录');
   const next = await runTransaction(async (tx) => {
     const current = (await tx.collection(COLLECTIONS.clockRecords).doc(record._id).get()).data as FieldRecord;
-    const after = orThrow(confirmed(current, { openid: ctx.openid!, name: user.name || '校长' }, input.comment, ctx.now));
+    const after = orThrow(confirmed(current, { openid: ctx.openid, name: user.name || '校长' }, input.comment, ctx.now));
     await tx.collection(COLLECTIONS.clockRecords).doc(after._id).set({ data: fieldsOf(after) });
     await rollupRecordChange(tx, current, after, duty.homeSchoolId, ctx.now);
     return after;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { MakeupView, dutyInputs } from '../../../../src/contracts/duty';
-import type { ActionContext } from '../../../../src/server/handler';
+import type { SignedInContext } from '../../../../src/server/handler';
 import { AppError, forbidden, notFound } from '../../../../src/server/errors';
 import { COLLECTIONS } from '../../../../src/contracts/collections';
 import {
@@ -36,8 +36,8 @@ type DecideInput = z.output<(typeof dutyInputs)['decideMakeup']>;
 const view = makeupView;
 
 /** 补卡: for a past session of the caller's own duty, within the monthly quota; the host principal decides. */
-export async function requestMakeup(input: RequestInput, ctx: ActionContext): Promise<{ id: string; duplicate: boolean }> {
-  const openid = ctx.openid!;
+export async function requestMakeup(input: RequestInput, ctx: SignedInContext): Promise<{ id: string; duplicate: boolean }> {
+  const openid = ctx.openid;
   await checkTypedText(openid, { reason: ['补卡原因', input.reason] });
   const id = `mk-${input.dutyId}-${input.requestId}`;
   const [existing, duties, makeups] = await Promise.all([fetchById<MakeupDoc>(COLLECTIONS.makeupRequests, id), dutiesOfTeacher(openid), makeupsOfTeacher(openid)]);
@@ -73,7 +73,7 @@ export async function requestMakeup(input: RequestInput, ctx: ActionContext): Pr
 }
 
 /** The 补卡 requests for the caller's school (as host), pending first. */
-export async function makeupInbox(_input: unknown, ctx: ActionContext): Promise<MakeupView[]> {
+export async function makeupInbox(_input: unknown, ctx: SignedInContext): Promise<MakeupView[]> {
   const user = await ctx.user();
   if (!user?.schoolId) throw forbidden('当前账号未绑定学校');
   const makeups = await makeupsAtHost(user.schoolId);
@@ -91,7 +91,7 @@ export async function makeupInbox(_input: unknown, ctx: ActionContext): Promise<
  * The host principal approves or rejects. Atomic: the request's status is checked and changed in one
  * transaction with the clock record, so of concurrent decisions exactly one applies.
  */
-export async function decideMakeup(input: DecideInput, ctx: ActionContext): Promise<MakeupView> {
+export async function decideMakeup(input: DecideInput, ctx: SignedInContext): Promise<MakeupView> {
   // A rejection says why: the teacher sees the comment and cannot ask again for that session.
   if (!input.approve && !input.comment?.trim()) throw new AppError('INVALID_INPUT', '驳回时请填写意见（comment），教师会看到驳回原因', 'comment');
   await checkTypedText(ctx.openid, { comment: ['意见', input.comment] });

@@ -1,5 +1,5 @@
 import type { MonthView } from '../../../../src/contracts/duty';
-import type { ActionContext } from '../../../../src/server/handler';
+import type { SignedInContext } from '../../../../src/server/handler';
 import {
   DEFAULT_DUTY_POLICY,
   DUTY_KIND_LABELS,
@@ -32,8 +32,8 @@ const hoursOf = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
  * A teacher's month in China time: every session with its 核验 status, hours, 课时, flags, subsidy
  * estimate. Totals count verified sessions; 未核验 ones are totalled apart (sessionCount, as the CSV).
  */
-export async function month(input: { month: string }, ctx: ActionContext): Promise<MonthView> {
-  const openid = ctx.openid!;
+export async function month(input: { month: string }, ctx: SignedInContext): Promise<MonthView> {
+  const openid = ctx.openid;
   const [{ summary, duties }, makeups] = await Promise.all([summarise(openid, input.month, ctx.now), makeupsOfTeacher(openid)]);
   const byId = new Map(duties.map((d) => [d._id, d]));
   const counted = makeups.filter((m) => m.status !== 'rejected').map((m) => m.createdAt);
@@ -87,8 +87,8 @@ export async function month(input: { month: string }, ctx: ActionContext): Promi
 }
 
 /** The month as CSV (UTF-8 with BOM, so Excel shows the Chinese). */
-export async function exportMonth(input: { month: string }, ctx: ActionContext): Promise<{ filename: string; csv: string }> {
-  const { summary, duties } = await summarise(ctx.openid!, input.month, ctx.now);
+export async function exportMonth(input: { month: string }, ctx: SignedInContext): Promise<{ filename: string; csv: string }> {
+  const { summary, duties } = await summarise(ctx.openid, input.month, ctx.now);
   const schools: Record<string, string> = {};
   for (const d of duties) {
     schools[d.homeSchoolId] = d.homeSchoolName;

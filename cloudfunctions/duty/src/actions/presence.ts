@@ -1,5 +1,5 @@
 import type { PresenceCodeView, VerifyPresenceResult } from '../../../../src/contracts/duty';
-import type { ActionContext } from '../../../../src/server/handler';
+import type { SignedInContext } from '../../../../src/server/handler';
 import { AppError, forbidden } from '../../../../src/server/errors';
 import { COLLECTIONS } from '../../../../src/contracts/collections';
 import { PRESENCE_STEP_MS, decideVerifyLater, issuePresenceCode, presenceLabel, verifiedLater, verifyOutOfRange, verifyPresenceCode } from '../../../../src/domain/presence';
@@ -19,7 +19,7 @@ import { PRESENCE_FAILURE_KEY, presenceLocked } from './clock';
  * The principal's 签到码 screen: the current rotating code of their own school (the office tablet is
  * simply signed in as the principal). Only the code is sent, signed; the key never leaves the function.
  */
-export async function presenceCode(_input: unknown, ctx: ActionContext): Promise<PresenceCodeView> {
+export async function presenceCode(_input: unknown, ctx: SignedInContext): Promise<PresenceCodeView> {
   const user = await ctx.user();
   if (!user?.schoolId) throw forbidden('当前账号未绑定学校');
   const hmac = presenceHmac();
@@ -61,8 +61,8 @@ function verifyResult(duty: DutyDoc, r: ClockRecordDoc, duplicate: boolean): Ver
  * with clockIn's. Hours still run from the clock-in: the scan confirms the teacher came, and its time is
  * shown next to the clock-in in the month view and the CSV for whoever checks.
  */
-export async function verifyPresence(input: VerifyInput, ctx: ActionContext): Promise<VerifyPresenceResult> {
-  const openid = ctx.openid!;
+export async function verifyPresence(input: VerifyInput, ctx: SignedInContext): Promise<VerifyPresenceResult> {
+  const openid = ctx.openid;
   const [duties, found, locked] = await Promise.all([
     dutiesOfTeacher(openid),
     getClockRecord(input.recordId),

@@ -1,4 +1,4 @@
-import type { ActionContext } from '../../../../src/server/handler';
+import type { SignedInContext } from '../../../../src/server/handler';
 import { REMINDER_LEAD_MIN } from '../../../../src/domain/duty/reminders';
 import { dutiesOfTeacher } from '../../../../src/server/repositories/duties';
 import { savePref } from '../reminders';
@@ -7,8 +7,8 @@ import { savePref } from '../reminders';
  * 上课前提醒 on or off. The phone asks WeChat for the subscription first (weapp only); the switch keeps
  * the slot keys of the teacher's active duties, which the timer looks up.
  */
-export async function setReminders(input: { on: boolean }, ctx: ActionContext): Promise<{ on: boolean; leadMinutes: number }> {
-  const openid = ctx.openid!;
+export async function setReminders(input: { on: boolean }, ctx: SignedInContext): Promise<{ on: boolean; leadMinutes: number }> {
+  const openid = ctx.openid;
   const duties = input.on ? await dutiesOfTeacher(openid) : [];
   const pref = await savePref(openid, input.on, duties, ctx.now);
   return { on: pref.on, leadMinutes: REMINDER_LEAD_MIN };

@@ -1,5 +1,5 @@
 import type { SessionView, TodayView } from '../../../../src/contracts/duty';
-import type { ActionContext } from '../../../../src/server/handler';
+import type { SignedInContext } from '../../../../src/server/handler';
 import {
   DEFAULT_DUTY_POLICY,
   DUTY_KIND_LABELS,
@@ -18,8 +18,8 @@ import { refreshPref, reminderPref } from '../reminders';
 import { REMINDER_LEAD_MIN } from '../../../../src/domain/duty/reminders';
 
 /** A teacher's duties: what the clock card offers now, today's and the coming week's sessions, 补卡 candidates. */
-export async function today(_input: unknown, ctx: ActionContext): Promise<TodayView> {
-  const openid = ctx.openid!;
+export async function today(_input: unknown, ctx: SignedInContext): Promise<TodayView> {
+  const openid = ctx.openid;
   const date = dateIn(ctx.now, ZONE);
   const since = addDays(date, -DEFAULT_DUTY_POLICY.makeupLookbackDays);
   const [duties, records, makeups, pref] = await Promise.all([

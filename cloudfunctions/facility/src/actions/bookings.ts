@@ -2,7 +2,7 @@ import type { BookingRequestView, BookingView } from '../../../../src/contracts/
 import { runTransaction } from '../../../../src/server/cloud';
 import { forbidden } from '../../../../src/server/errors';
 import { cancelInTransaction } from '../../../../src/server/facility-booking';
-import type { ActionContext } from '../../../../src/server/handler';
+import type { SignedInContext } from '../../../../src/server/handler';
 import { checkTypedText } from '../../../../src/server/content-check';
 import { facilitiesByIds, getFacility, type BookingDoc } from '../../../../src/server/repositories/facilities';
 import type { ApprovalDoc } from '../../../../src/server/repositories/approvals';
@@ -18,7 +18,7 @@ function schoolOf(caller: Caller): string {
 }
 
 /** The caller school's bookings, made and received, latest start first, a page at a time. */
-export async function myBookings(input: { cursor?: string; limit?: number }, ctx: ActionContext): Promise<{ items: BookingView[]; next: string | null }> {
+export async function myBookings(input: { cursor?: string; limit?: number }, ctx: SignedInContext): Promise<{ items: BookingView[]; next: string | null }> {
   const caller = await callerOf(ctx);
   const school = schoolOf(caller);
   const page = await mergedPage<BookingDoc>(COLLECTIONS.bookings, [{ bookingSchoolId: school }, { schoolId: school }], 'start', input.cursor, input.limit ?? PAGE_SIZE);
@@ -30,7 +30,7 @@ export async function myBookings(input: { cursor?: string; limit?: number }, ctx
  * The caller school's booking requests, newest first: those still waiting, or those closed without a
  * booking, each with who it waits for or the decider's reason (the requester's only place to read it).
  */
-export async function myRequests(input: { status: 'open' | 'closed'; cursor?: string; limit?: number }, ctx: ActionContext): Promise<{ items: BookingRequestView[]; next: string | null }> {
+export async function myRequests(input: { status: 'open' | 'closed'; cursor?: string; limit?: number }, ctx: SignedInContext): Promise<{ items: BookingRequestView[]; next: string | null }> {
   const caller = await callerOf(ctx);
   const _ = db().command;
   const status = input.status === 'open' ? 'pending' : _.in(['rejected', 'returned', 'withdrawn']);
@@ -40,10 +40,10 @@ export async function myRequests(input: { status: 'open' | 'closed'; cursor?: st
 }
 
 /** Cancels a booking of the caller's school (either side): its time is free again at once. */
-export async function cancel(input: { bookingId: string; reason?: string }, ctx: ActionContext): Promise<BookingView> {
+export async function cancel(input: { bookingId: string; reason?: string }, ctx: SignedInContext): Promise<BookingView> {
   await checkTypedText(ctx.openid, { reason: ['取消原因', input.reason] });
   const caller = await callerOf(ctx);
-  const by = { openid: ctx.openid!, schoolId: schoolOf(caller) };
+  const by = { openid: ctx.openid, schoolId: schoolOf(caller) };
   const booking = await runTransaction((tx) => cancelInTransaction(tx, input.bookingId, by, ctx.now, input.reason?.trim() || null));
   return bookingView(booking, (await getFacility(booking.facilityId)) ?? undefined, caller, ctx.now);
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { InboxInquiryView, InquiryPage, InquiryView, SchoolOutputs, schoolInputs } from '../../../../src/contracts/school';
 import { COLLECTIONS } from '../../../../src/contracts/collections';
-import type { ActionContext } from '../../../../src/server/handler';
+import type { SignedInContext } from '../../../../src/server/handler';
 import { AppError, forbidden, notFound } from '../../../../src/server/errors';
 import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
 import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
@@ -14,7 +14,7 @@ type AskInput = z.output<(typeof schoolInputs)['askSchool']>;
 type PageInput = { cursor?: string; limit?: number };
 
 /** 请学校确认: stored for the school's principal (or the bureau when no school is named). */
-export async function askSchool(input: AskInput, ctx: ActionContext): Promise<{ id: string; duplicate: boolean }> {
+export async function askSchool(input: AskInput, ctx: SignedInContext): Promise<{ id: string; duplicate: boolean }> {
   await checkTypedText(ctx.openid, { address: ['地址', input.address], contactName: ['联系人', input.contactName], question: ['问题', input.question] });
   const d = await districtData(input.districtCode);
   if (!d) throw notFound('该区县');
@@ -25,7 +25,7 @@ export async function askSchool(input: AskInput, ctx: ActionContext): Promise<{ 
   const id = `iq-${ctx.openid}-${input.requestId}`;
   const duplicate = await addInquiryOnce({
     _id: id,
-    openid: ctx.openid!,
+    openid: ctx.openid,
     districtCode: input.districtCode,
     schoolId: input.schoolId ?? null,
     communityCode: input.communityCode ?? null,
@@ -76,8 +76,8 @@ async function pageOf<V>(where: Record<string, unknown>, input: PageInput, view:
 }
 
 /** A parent's own questions, newest first, a page at a time. */
-export async function myInquiries(input: PageInput, ctx: ActionContext): Promise<SchoolOutputs['myInquiries']> {
-  return pageOf(mineWhere(ctx.openid!), input, async (docs) => (await views(docs)).map(strip));
+export async function myInquiries(input: PageInput, ctx: SignedInContext): Promise<SchoolOutputs['myInquiries']> {
+  return pageOf(mineWhere(ctx.openid), input, async (docs) => (await views(docs)).map(strip));
 }
 
 /** Where an inquiry is answered: the named school's principal, else the district bureau. */
@@ -91,7 +91,7 @@ function answerer(user: { roles: readonly string[]; schoolId: string | null; dis
  * The questions parents sent to the caller's school (the bureau: those naming no school), newest first, a
  * page at a time; `status` keeps to the pending (待答复) or the answered ones.
  */
-export async function inquiryInbox(input: PageInput & { status?: InquiryDoc['status'] }, ctx: ActionContext): Promise<SchoolOutputs['inquiryInbox']> {
+export async function inquiryInbox(input: PageInput & { status?: InquiryDoc['status'] }, ctx: SignedInContext): Promise<SchoolOutputs['inquiryInbox']> {
   const scope = answerer((await ctx.user())!);
   return pageOf(inboxWhere(scope.districtCode, scope.schoolId, input.status), input, async (docs): Promise<InboxInquiryView[]> =>
     (await views(docs)).map((v) => ({ ...strip(v), communityName: v.communityName, contactName: v.doc.contactName, phone: v.doc.phone })),
@@ -99,7 +99,7 @@ export async function inquiryInbox(input: PageInput & { status?: InquiryDoc['sta
 }
 
 /** Answers once: concurrent answers yield exactly one; the parent sees it under 我的咨询. */
-export async function answerInquiry(input: { id: string; answer: string }, ctx: ActionContext): Promise<InquiryView> {
+export async function answerInquiry(input: { id: string; answer: string }, ctx: SignedInContext): Promise<InquiryView> {
   const scope = answerer((await ctx.user())!);
   await checkTypedText(ctx.openid, { answer: ['答复', input.answer] });
   const answered = await runTransaction(async (tx) => {
