@@ -121,7 +121,8 @@ export function fetchKey<T>(key: string, fetcher: () => Promise<T>, force = fals
   if (!force && isFresh(key)) return Promise.resolve(e.data as T);
   if (e.pending) return e.pending;
   const gen = e.gen;
-  const p: Promise<T> = (async () => {
+  // Started on the next tick, after `p` is set, so even a fetcher that throws at once settles this request.
+  const p: Promise<T> = Promise.resolve().then(async () => {
     try {
       const data = await fetcher();
       // An invalidation while the request was under way: this answer may be old already, so it is not kept.
@@ -143,7 +144,7 @@ export function fetchKey<T>(key: string, fetcher: () => Promise<T>, force = fals
         else if (keepMs(key) === 0 && !readers.get(key)?.size) entries.delete(key);
       }
     }
-  })();
+  });
   e.pending = p;
   notify(key);
   return p;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { listPersonas, loginAs, type DevPersona } from '../../services/dev-session';
 import { invalidate } from '../../hooks/data-cache';
+import { useAction } from '../../hooks/use-action';
 import './index.scss';
 
 export interface DevPersonaSwitchProps {
@@ -13,23 +14,22 @@ export interface DevPersonaSwitchProps {
 export default function DevPersonaSwitch({ onSwitched }: DevPersonaSwitchProps) {
   const [personas, setPersonas] = useState<DevPersona[]>([]);
   const [current, setCurrent] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const action = useAction();
 
   useEffect(() => {
-    listPersonas().then((r) => { setPersonas(r.personas); setCurrent(r.current); }, (e: Error) => setError(e.message));
+    listPersonas().then((r) => { setPersonas(r.personas); setCurrent(r.current); }, (e: Error) => setLoadError(e.message));
   }, []);
 
-  const pick = async (id: string) => {
-    try {
+  const pick = (id: string) =>
+    action.run(id, async () => {
       await loginAs(id);
       setCurrent(id);
       // Another person now: nothing read for the previous one may stay on screen or in the cache.
       invalidate('', { drop: true });
       onSwitched();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+    });
+  const error = action.error ?? loadError;
 
   return (
     <View className='dev-switch' data-testid='dev-persona-switch'>

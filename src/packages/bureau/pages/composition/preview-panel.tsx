@@ -4,6 +4,7 @@ import type { CompositionEditInput, CompositionSourceInput } from '../../../../c
 import { editSource } from '../../../../domain/composition';
 import { sourceLabel } from '../../../../domain/xuequ';
 import { useCall } from '../../../../hooks/use-call';
+import { useAction } from '../../../../hooks/use-action';
 import { call } from '../../../../services/call';
 import { newRequestId } from '../../../../services/request-id';
 import StatusView from '../../../../components/status-view';
@@ -23,8 +24,8 @@ export default function PreviewPanel({ edit, onApplied, onCancel }: PreviewPanel
   const preview = useCall('admin', 'previewEdit', { edit });
   // One request id per edit shown: a double tap or a retry applies it once.
   const [requestId] = useState(newRequestId);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
+  const busy = action.busy === 'apply';
   const p = preview.data;
   // The basis parents will see: a document as entered, or 未附文件 chosen on purpose (nothing is made up).
   const [basis, setBasis] = useState<'document' | 'none' | null>(null);
@@ -35,18 +36,15 @@ export default function PreviewPanel({ edit, onApplied, onCancel }: PreviewPanel
   const issuer = `${p?.after[0]?.districtName ?? p?.before[0]?.districtName ?? '区'}教育局`;
   const sourceReady = basis === 'none' || (basis === 'document' && docOk);
 
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await call('admin', 'applyEdit', { edit, requestId, ...(source ? { source } : {}) });
-      onApplied(`已保存：自${r.effectiveFrom}起，${r.changes.join('；')}`);
-    } catch (e) {
-      setError((e as Error).message || '保存失败，请重试');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const confirm = () =>
+    void action.run(
+      'apply',
+      async () => {
+        const r = await call('admin', 'applyEdit', { edit, requestId, ...(source ? { source } : {}) });
+        onApplied(`已保存：自${r.effectiveFrom}起，${r.changes.join('；')}`);
+      },
+      '保存失败，请重试',
+    );
 
   return (
     <View className='comp-preview' data-testid='preview'>
@@ -83,7 +81,7 @@ export default function PreviewPanel({ edit, onApplied, onCancel }: PreviewPanel
               </Text>
             )}
           </View>
-          {error && <Text className='comp-preview__error' data-testid='apply-error'>{error}</Text>}
+          {action.error && <Text className='comp-preview__error' data-testid='apply-error'>{action.error}</Text>}
           <View className='comp-panel__actions'>
             <Button type='primary' data-testid='confirm-edit' {...busyIf(busy)} disabled={!p.ok || !sourceReady || busy || undefined} onClick={confirm}>{p.warnings.length ? '知悉提醒，确认调整' : '确认调整'}</Button>
             <Button data-testid='cancel-edit' onClick={onCancel}>取消</Button>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { usePaged } from '../../../../hooks/use-paged';
+import { useAction } from '../../../../hooks/use-action';
 import { call } from '../../../../services/call';
 import StatusView from '../../../../components/status-view';
 import SubscribePrompt from '../../../../components/subscribe-prompt';
@@ -20,13 +21,12 @@ export default function InboxPage() {
   const [picked, setPicked] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const [note, setNote] = useState<string | null>(null);
   useDidShow(() => void list.reload());
 
-  const batch = async () => {
-    setBusy(true);
-    try {
+  const batch = () =>
+    action.run('batch', async () => {
       const results = await call('approval', 'batchApprove', { ids: picked, ...(comment.trim() ? { comment: comment.trim() } : {}) });
       const failed = results.filter((r) => !r.ok);
       setNote(`已批准 ${results.length - failed.length} 项${failed.length ? `；${failed.length} 项未批准：${failed.map((f) => f.message).join('；')}` : ''}`);
@@ -34,12 +34,7 @@ export default function InboxPage() {
       setConfirming(false);
       setComment('');
       await list.reload();
-    } catch (e) {
-      setNote((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <View className='inbox-page'>
@@ -49,7 +44,7 @@ export default function InboxPage() {
         <Text className={`inbox-page__tab ${tab === 'cc' ? 'inbox-page__tab--on' : ''}`} data-testid='tab-cc' onClick={() => setTab('cc')}>抄送我的</Text>
       </View>
       <SubscribePrompt templateId={SUBSCRIBE_TEMPLATES.approval} label='接收审批提醒' hint='有申请等您审批时，通过微信提醒您。' />
-      {note && <Text className='inbox-page__note' data-testid='inbox-note'>{note}</Text>}
+      {(action.error ?? note) && <Text className='inbox-page__note' data-testid='inbox-note'>{action.error ?? note}</Text>}
       <StatusView loading={list.loading} error={list.error} onRetry={list.reload} empty={list.items?.length === 0} emptyText={tab === 'pending' ? '没有待审批的申请' : tab === 'cc' ? '没有抄送给您的申请' : '还没有审批记录'} />
       {!list.loading && list.items?.map((r) => (
         <View key={r.id} className='inbox-page__item' data-testid={`request-${r.id}`}>
@@ -75,7 +70,7 @@ export default function InboxPage() {
           <Textarea className='inbox-page__comment' data-testid='batch-comment' value={comment} placeholder='审批意见（可选，会写入每一项的审批记录）' maxlength={500} onInput={(e) => setComment(e.detail.value)} />
           <View className='inbox-page__confirm-actions'>
             <Button className='inbox-page__confirm-btn' data-testid='batch-cancel' onClick={() => setConfirming(false)}>返回</Button>
-            <Button className='inbox-page__confirm-btn' type='primary' data-testid='batch-confirm-ok' {...busyIf(busy)} onClick={() => void batch()}>确认同意 {picked.length} 项</Button>
+            <Button className='inbox-page__confirm-btn' type='primary' data-testid='batch-confirm-ok' {...busyIf(action.busy === 'batch')} onClick={() => void batch()}>确认同意 {picked.length} 项</Button>
           </View>
         </View>
       )}
