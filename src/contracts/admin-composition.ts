@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, requestId } from './fields';
-import { isCalendarDate } from '../domain/composition';
+import { isCalendarDate } from '../domain/time';
 import type { SourceDocument } from '../domain/xuequ';
 import type { XuequView } from './school';
 import { paging } from './approval';

@@ -1,5 +1,6 @@
 import type { AllianceStage, Stage } from './stages';
 import { STAGE_LABELS } from './stages';
+import { DATE_RE, isCalendarDate } from './time';
 import { compositionOn, schoolIdsOf, type Alliance, type SourceDocument, type XuequVersion } from './xuequ';
 
 /**
@@ -61,15 +62,6 @@ export interface EditPlan {
   warnings: string[];
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isCalendarDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-}
 
 /** The next term start after today (China date): 2月20日 (spring) or 9月1日 (autumn). */
 export function nextTermStart(today: string): string {
@@ -389,7 +381,7 @@ export function planEdit(ctx: EditContext, edit: CompositionEdit): EditPlan {
 
 /** A China date 'YYYY-MM-DD' as parents read it: 2027年9月1日. */
 export function dateLabel(date: string): string {
-  const m = DATE.exec(date);
+  const m = DATE_RE.exec(date);
   return m ? `${+m[1]}年${+m[2]}月${+m[3]}日` : date;
 }
 

@@ -4,13 +4,8 @@
  * revoked. Only a SHA-256 of the code is stored (with its last 2 characters for display), so someone
  * who can read the database cannot bind with it. Pure rules: randomness and time are passed in.
  */
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
 import { ROLE_LABELS, type Role, type UserProfile } from './roles';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
+import { addDays, dateIn, dateTimeIn, instantAt } from './time';
 
 /** 32 characters without the look-alikes 0/O and 1/I: a byte & 31 picks one without bias. */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -89,13 +84,12 @@ export function maskedCode(tail: string): string {
  * 11-23 (China) with 7 days, it works until 11-30 23:59:59 Shanghai time, whatever zone the server runs in.
  */
 export function inviteExpiry(createdAt: number, days: number, zone: string): number {
-  const created = dayjs(createdAt).tz(zone).format('YYYY-MM-DD');
-  return dayjs.tz(created, zone).add(days + 1, 'day').valueOf() - 1;
+  return instantAt(addDays(dateIn(createdAt, zone), days + 1), '00:00', zone) - 1;
 }
 
 /** "2026-11-30 23:59" in the zone. */
 export function wallTime(ms: number, zone: string): string {
-  return dayjs(ms).tz(zone).format('YYYY-MM-DD HH:mm');
+  return dateTimeIn(ms, zone);
 }
 
 export function inviteStatus(invite: Pick<Invite, 'usedAt' | 'revokedAt' | 'expiresAt'>, now: number): InviteStatus {

@@ -8,7 +8,7 @@
  * back the few records not yet verified at its `now` — only records of the last two days can be such
  * (a slot ends at most one day after its session date), read directly. Pure: zone and policy passed in.
  */
-import { addDays, monthOfDate } from './duty/calendar';
+import { addDays, monthOfDate } from './time';
 import { recordHours } from './duty/hours';
 import { DEFAULT_DUTY_POLICY } from './duty/types';
 import type { ClockRecord, DutyPolicy } from './duty/types';

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_ROTATION_POLICY, rotationShare } from './approval/checks';
 import type { RequestType } from './approval/types';
-import { addDays, instantAt } from './duty/calendar';
+import { addDays, instantAt } from './time';
 import { recordHours } from './duty/hours';
 import { DEFAULT_DUTY_POLICY } from './duty/types';
 import type { ClockRecord, Duty, DutyKind, DutyPolicy } from './duty/types';

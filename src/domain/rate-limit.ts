@@ -1,9 +1,4 @@
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
+import { addDays, dateIn, daysFrom, hmIn, instantAt, startOfDayIn } from './time';
 
 /** The window a per-caller limit counts in. */
 export type LimitWindow = 'minute' | 'hour' | 'day';
@@ -24,8 +19,8 @@ const HOUR = 60 * MINUTE;
  */
 export function windowOf(per: LimitWindow, nowMs: number, zone: string): { start: number; end: number } {
   if (per === 'day') {
-    const start = dayjs(nowMs).tz(zone).startOf('day').valueOf();
-    return { start, end: dayjs(start).tz(zone).add(1, 'day').valueOf() };
+    const start = startOfDayIn(nowMs, zone);
+    return { start, end: instantAt(addDays(dateIn(nowMs, zone), 1), '00:00', zone) };
   }
   const len = per === 'minute' ? MINUTE : HOUR;
   const start = Math.floor(nowMs / len) * len;
@@ -47,13 +42,12 @@ export function rateLimitMessage(limit: RateLimit, windowEnd: number, nowMs: num
 
 /** "15:00" today, "明天 00:00" or "12月3日 00:00" (China time). */
 export function whenLabel(atMs: number, nowMs: number, zone: string): string {
-  const at = dayjs(atMs).tz(zone);
-  const today = dayjs(nowMs).tz(zone).startOf('day');
-  const days = at.startOf('day').diff(today, 'day');
-  const time = at.format('HH:mm');
+  const date = dateIn(atMs, zone);
+  const days = daysFrom(dateIn(nowMs, zone), date);
+  const time = hmIn(atMs, zone);
   if (days === 0) return time;
   if (days === 1) return `明天 ${time}`;
-  return `${at.month() + 1}月${at.date()}日 ${time}`;
+  return `${+date.slice(5, 7)}月${+date.slice(8, 10)}日 ${time}`;
 }
 
 /**

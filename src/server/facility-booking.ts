@@ -6,7 +6,7 @@
  */
 import { COLLECTIONS } from '../contracts/collections';
 import { bookingProblems, type Facility } from '../domain/approval/facility';
-import { dateIn } from '../domain/duty/calendar';
+import { dateIn } from '../domain/time';
 import { CHINA_ZONE } from '../domain/time';
 import { AppError, notFound } from './errors';
 import { fieldsOf, type Tx, type TxDoc } from './cloud';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Fail } from '../contracts/envelope';
 import { ACTION_KEY, PLATFORM_EVENT_KEYS } from '../contracts/event';
+import { MAX_MESSAGE, unnamedMessage } from '../contracts/messages';
 
 /** Keys the platform or the router add to every event: not part of an action's input. */
 const EVENT_KEYS = new Set<string>([ACTION_KEY, ...PLATFORM_EVENT_KEYS]);
@@ -28,9 +29,8 @@ export function quoted(text: string, max = 24): string {
 const SHOWN_KEYS = 3;
 const someKeys = (keys: readonly string[], separator: string): string => keys.slice(0, SHOWN_KEYS).map((k) => quoted(k)).join(separator);
 
-const MAX_MESSAGE = 200;
 
-/** Parses with the action's schema; the first problem becomes a Chinese message naming the field. */
+/** Parses with the action's schema; the first problem becomes a Chinese message naming the field (one error map). */
 export function validate<T>(schema: z.ZodType<T>, input: unknown): { ok: true; value: T } | Fail {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
@@ -39,8 +39,8 @@ export function validate<T>(schema: z.ZodType<T>, input: unknown): { ok: true; v
   const message =
     issue.code === 'unrecognized_keys'
       ? `不支持的字段：${someKeys(issue.keys, '、')}${issue.keys.length > SHOWN_KEYS ? `等${issue.keys.length}个` : ''}`
-      : issue.code === 'invalid_type' && issue.received === 'undefined'
-        ? issue.message.startsWith('缺少') ? issue.message : `缺少字段（${field}）`
-        : issue.message.includes('（') ? issue.message : `字段（${field}）不正确：${issue.message}`;
+      : issue.message.includes('（')
+        ? issue.message // named by its schema (src/contracts/messages.ts) or by the check's own message
+        : unnamedMessage(issue);
   return { ok: false, code: 'INVALID_INPUT', message: quoted(message, MAX_MESSAGE), field };
 }

@@ -4,7 +4,7 @@ import { sampleFacilities } from '../../tools/sample-facilities';
 import { runTransaction } from '../../src/server/cloud';
 import { bookInTransaction, type NewBooking } from '../../src/server/facility-booking';
 import { AppError } from '../../src/server/errors';
-import { instantAt } from '../../src/domain/duty/calendar';
+import { instantAt } from '../../src/domain/time';
 import { schoolIdsOf, type XuequVersion } from '../../src/domain/xuequ';
 import type { School } from '../../src/domain/school';
 import type { FacilityDoc } from '../../src/server/repositories/facilities';

@@ -1,4 +1,4 @@
-import { addDays, dateIn } from '../../src/domain/duty/calendar';
+import { addDays, dateIn } from '../../src/domain/time';
 import type { ClockRecord } from '../../src/domain/duty/types';
 import { isVerified, recordFactsFromRecords, schoolYearPeriod, type RecordFacts } from '../../src/domain/kpi';
 import {

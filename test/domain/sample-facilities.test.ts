@@ -1,7 +1,7 @@
 import { buildSeed } from '../../tools/seed-data';
 import { sampleFacilities } from '../../tools/sample-facilities';
 import { bookingProblems, openIntervalsOn } from '../../src/domain/approval/facility';
-import { hmMinutes, instantAt } from '../../src/domain/duty/calendar';
+import { hmMinutes, instantAt } from '../../src/domain/time';
 import { schoolIdsOf, type XuequVersion } from '../../src/domain/xuequ';
 import type { School } from '../../src/domain/school';
 

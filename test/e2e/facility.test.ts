@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { LocalApp } from '../../local/app';
 import { runTransaction } from '../../src/server/cloud';
 import { bookInTransaction } from '../../src/server/facility-booking';
-import { instantAt } from '../../src/domain/duty/calendar';
+import { instantAt } from '../../src/domain/time';
 import type { School } from '../../src/domain/school';
 import type { XuequVersion } from '../../src/domain/xuequ';
 import type { FacilityDoc } from '../../src/server/repositories/facilities';

@@ -1,7 +1,7 @@
 import type { FieldWorkView } from '../../../src/contracts/duty';
 import { fieldWorkLabel, type WithFieldWork } from '../../../src/domain/duty/field-work';
 import type { ClockRecordDoc } from '../../../src/server/repositories/duties';
-import { dateTimeIn } from '../../../src/domain/duty/calendar';
+import { dateTimeIn } from '../../../src/domain/time';
 import { CHINA_ZONE } from '../../../src/domain/time';
 
 const at = (ms: number | null) => (ms === null ? null : dateTimeIn(ms, CHINA_ZONE));

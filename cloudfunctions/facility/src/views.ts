@@ -2,7 +2,8 @@ import type { BookingRequestView, BookingView, FacilityView } from '../../../src
 import { REQUEST_STATUS_LABELS } from '../../../src/domain/approval/types';
 import type { ApprovalDoc } from '../../../src/server/repositories/approvals';
 import { FACILITY_KIND_LABELS, type OpeningHours } from '../../../src/domain/approval/facility';
-import { dateIn, dateTimeIn, hmIn, weekdayOf } from '../../../src/domain/duty/calendar';
+import { dateIn, dateTimeIn, hmIn } from '../../../src/domain/time';
+import { weekdayOf } from '../../../src/domain/duty/calendar';
 import { WEEKDAY_LABELS, type Weekday } from '../../../src/domain/duty/types';
 import type { BookingDoc, FacilityDoc } from '../../../src/server/repositories/facilities';
 import { ZONE, type Caller } from './scope';

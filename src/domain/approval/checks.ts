@@ -3,7 +3,7 @@
  * break (a duty that could not be scheduled, or that overlaps the teacher's other duties and would make
  * clock-in ambiguous); warnings and information leave the decision to the approver.
  */
-import { dateIn } from '../duty/calendar';
+import { dateIn } from '../time';
 import { dutyConflicts, dutyProblems } from '../duty/schedule';
 import { DUTY_KIND_LABELS, WEEKDAY_LABELS } from '../duty/types';
 import type { Duty, DutySlot } from '../duty/types';

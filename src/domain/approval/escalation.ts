@@ -4,7 +4,7 @@
  * left waiting past the limit becomes 超时 and decidable by the bureau too. Both are computed from the
  * stored instant and the clock (China dates), so nothing has to run on a schedule.
  */
-import { addDays, dateIn, instantAt } from '../duty/calendar';
+import { addDays, dateIn, instantAt } from '../time';
 import { canDecideStep, isSchoolRole } from './route';
 import type { Actor, PolicyCheck, RequestState, Step } from './types';
 

@@ -2,7 +2,8 @@
  * Shared facilities (体育馆、实验室、图书馆、运动场) another school may book. Opening hours are China
  * wall-clock times per ISO weekday; every instant is placed on a date by the zone passed in.
  */
-import { addDays, dateIn, dateTimeIn, daysFrom, hmIn, instantAt, isHm, weekdayOf, hmMinutes } from '../duty/calendar';
+import { addDays, dateIn, dateTimeIn, daysFrom, hmIn, instantAt, isHm, hmMinutes } from '../time';
+import { weekdayOf } from '../duty/calendar';
 import { WEEKDAY_LABELS } from '../duty/types';
 import type { Weekday } from '../duty/types';
 import type { ApprovalRequest, FacilityFields, PolicyCheck } from './types';

@@ -1,4 +1,4 @@
-import { hmIn } from './calendar';
+import { hmIn } from '../time';
 import { isCredited, recordHours } from './hours';
 import { sessionOfRecord, sessionStatus, sessionsOnDate } from './schedule';
 import type { DutySession } from './schedule';

@@ -1,6 +1,6 @@
 import { distanceMetres } from '../geo';
 import type { LatLng } from '../geo';
-import { addDays, dateIn, dateTimeIn } from './calendar';
+import { addDays, dateIn, dateTimeIn } from '../time';
 import { clockWindow, describeSession, openSessionFor, openedRecord } from './schedule';
 import type { DutySession } from './schedule';
 import { refuse } from './types';

@@ -1,4 +1,4 @@
-import { dateTimeIn } from './calendar';
+import { dateTimeIn } from '../time';
 import { HARDSHIP_LABELS } from './subsidy';
 import type { FlagCounts, MonthSummary, Totals } from './hours';
 import { crossesMidnight } from './schedule';

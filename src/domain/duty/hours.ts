@@ -1,4 +1,5 @@
-import { addDays, dateIn, instantAt, monthBounds, monthOfDate, weekdayOf } from './calendar';
+import { addDays, dateIn, instantAt, monthBounds, monthOfDate } from '../time';
+import { weekdayOf } from './calendar';
 import { sessionsBetween, slotInstants } from './schedule';
 import { subsidyFor } from './subsidy';
 import type { HardshipLevel, SubsidyRate, SubsidyTableFile } from './subsidy';

@@ -1,4 +1,4 @@
-import { dateIn, daysFrom, monthOfDate } from './calendar';
+import { dateIn, daysFrom, monthOfDate } from '../time';
 import { describeSession, openedRecord } from './schedule';
 import type { DutySession } from './schedule';
 import { refuse } from './types';

@@ -9,7 +9,8 @@
  * REMINDER_LEAD_MIN minutes. A reminder is claimed first (one document per teacher, date and slot,
  * inserted atomically): overlapping runs, retries and a slow run never send twice.
  */
-import { addDays, dateIn, hmIn, weekdayOf } from './calendar';
+import { addDays, dateIn, hmIn } from '../time';
+import { weekdayOf } from './calendar';
 import { sessionsBetween, type DutySession } from './schedule';
 import type { Duty } from './types';
 

@@ -1,4 +1,5 @@
-import { addDays, dateIn, datesBetween, hmIn, hmMinutes, instantAt, isDate, isHm, weekdayOf } from './calendar';
+import { addDays, dateIn, datesBetween, hmIn, hmMinutes, instantAt, isDate, isHm } from '../time';
+import { weekdayOf } from './calendar';
 import { DEFAULT_DUTY_POLICY, DUTY_KIND_LABELS, WEEKDAY_LABELS, refuse } from './types';
 import type { ClockRecord, Duty, DutyPolicy, DutySlot, Refusal } from './types';
 

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { localDate } from '../time';
+import { DATE_RE, isCalendarDate, localDate } from '../time';
 import type { EnrolmentAnswers, QuestionId } from './types';
 
 export interface QuestionOption {
@@ -150,12 +150,8 @@ export function formatChineseDate(date: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** A real calendar date written YYYY-MM-DD. */
-export function isCalendarDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const [y, m, d] = s.split('-').map(Number);
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
-}
+/** A real calendar date written YYYY-MM-DD (defined once, with China time). */
+export { isCalendarDate };
 
 export function daysInMonth(year: number, month: number): number {
   return dayjs(`${year}-${String(month).padStart(2, '0')}-01`).daysInMonth();
@@ -169,7 +165,7 @@ export const MAX_CHILD_AGE = 16;
  * after today in the given zone, and no more than MAX_CHILD_AGE years ago.
  */
 export function birthDateProblem(birthDate: string, nowMs: number, zone: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) return '出生日期（birthDate）应为YYYY-MM-DD';
+  if (!DATE_RE.test(birthDate)) return '出生日期（birthDate）应为YYYY-MM-DD';
   if (!isCalendarDate(birthDate)) return '出生日期（birthDate）不是有效的日期';
   const today = localDate(nowMs, zone);
   if (birthDate > today) return '出生日期（birthDate）不能晚于今天';

@@ -2,7 +2,7 @@ import type { School } from '../school';
 import type { ZoningRule } from '../zoning';
 import type { ZoningMatch } from '../zoning-match';
 import { normalizeAddress } from '../zoning-match';
-import { isCalendarDate } from '../composition';
+import { isCalendarDate } from '../time';
 import { byLabel, hash, label, MATCH_BY_LABEL, numberCell, SIDE_BY_LABEL, STAGE_BY_LABEL, stageCell, yearCell, type RawRow, type RowResult } from './common';
 
 /** Rows of the zoning table: one rule (社区, road range or 小区) per row, keyed by year, stage and what it covers. */
@@ -91,7 +91,7 @@ export function validateZoningRows(ctx: ZoningContext, rows: ReadonlyArray<{ row
     const title = v['文件名称'] ?? '';
     if (!title) messages.push('文件名称：不能为空');
     const date = v['发文日期'] ?? '';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isCalendarDate(date)) messages.push('发文日期：应为YYYY-MM-DD格式的有效日期');
+    if (!isCalendarDate(date)) messages.push('发文日期：应为YYYY-MM-DD格式的有效日期');
 
     if (messages.length || !match || !stage || year === null) return { row, outcome: 'error', messages, doc: null };
     const draft = { districtCode: ctx.districtCode, schoolYear: year, stage, match };

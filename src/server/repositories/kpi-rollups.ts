@@ -4,7 +4,7 @@
  */
 import { COLLECTIONS } from '../../contracts/collections';
 import type { ClockRecord } from '../../domain/duty/types';
-import { addDays } from '../../domain/duty/calendar';
+import { addDays } from '../../domain/time';
 import { ROLLUP_SHARDS, applyDelta, recordDelta, rollupId, rollupsFromRecords, type KpiRollup } from '../../domain/kpi-rollup';
 import { CHINA_ZONE } from '../../domain/time';
 import { db, fieldsOf, runTransaction, type Tx } from '../cloud';

@@ -2,7 +2,7 @@ import type { ActionTable } from '../../../../src/server/handler';
 import { admissionInputs, type AdmissionOutputs, type AdmissionView } from '../../../../src/contracts/admin-admission';
 import { admissionOf, type AdmissionSettings } from '../../../../src/domain/admission';
 import { CHINA_ZONE } from '../../../../src/domain/time';
-import { dateTimeIn } from '../../../../src/domain/duty/calendar';
+import { dateTimeIn } from '../../../../src/domain/time';
 import { runTransaction } from '../../../../src/server/cloud';
 import { COLLECTIONS } from '../../../../src/contracts/collections';
 import { bumpReferenceVersion } from '../../../../src/server/repositories/meta';

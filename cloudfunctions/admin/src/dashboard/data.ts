@@ -1,5 +1,5 @@
 import { COLLECTIONS } from '../../../../src/contracts/collections';
-import { addDays, dateIn, monthOfDate } from '../../../../src/domain/duty/calendar';
+import { addDays, dateIn, monthOfDate } from '../../../../src/domain/time';
 import type { BookingFacts, SchoolYearPeriod } from '../../../../src/domain/kpi';
 import { pendingWindow, type KpiRollup } from '../../../../src/domain/kpi-rollup';
 import { CHINA_ZONE } from '../../../../src/domain/time';

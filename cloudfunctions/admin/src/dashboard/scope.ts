@@ -1,4 +1,4 @@
-import { dateIn } from '../../../../src/domain/duty/calendar';
+import { dateIn } from '../../../../src/domain/time';
 import { CHINA_ZONE } from '../../../../src/domain/time';
 import { compositionOn, type XuequVersion } from '../../../../src/domain/xuequ';
 import type { UserProfile } from '../../../../src/domain/roles';

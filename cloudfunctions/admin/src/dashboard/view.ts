@@ -1,6 +1,6 @@
 import type { DashboardInput, DashboardView, KpiRowView, ShareView } from '../../../../src/contracts/admin-dashboard';
 import { REQUEST_TYPE_LABELS, formatShare, type RequestType } from '../../../../src/domain/approval';
-import { dateTimeIn } from '../../../../src/domain/duty/calendar';
+import { dateTimeIn } from '../../../../src/domain/time';
 import {
   AGE_BUCKETS,
   AGE_BUCKET_LABELS,

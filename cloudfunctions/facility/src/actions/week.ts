@@ -1,6 +1,7 @@
 import type { DayView, WeekView } from '../../../../src/contracts/facility';
 import { weekAvailability } from '../../../../src/domain/approval/facility';
-import { addDays, daysFrom, hmIn, weekdayOf } from '../../../../src/domain/duty/calendar';
+import { addDays, daysFrom, hmIn } from '../../../../src/domain/time';
+import { weekdayOf } from '../../../../src/domain/duty/calendar';
 import { WEEKDAY_LABELS } from '../../../../src/domain/duty/types';
 import type { ActionContext } from '../../../../src/server/handler';
 import { facilityDays, getFacility, type DayEntry } from '../../../../src/server/repositories/facilities';

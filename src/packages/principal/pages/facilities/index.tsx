@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { SlotView } from '../../../../contracts/facility';
-import { hmMinutes } from '../../../../domain/duty/calendar';
+import { hmMinutes } from '../../../../domain/time';
 import { useCall } from '../../../../hooks/use-call';
 import SampleBadge from '../../../../components/sample-badge';
 import StatusView from '../../../../components/status-view';
