@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityId, freeText, requestId } from './fields';
+import { TEXT_MAX, entityId, freeText, requestId } from './fields';
 import { DEFAULT_VALID_DAYS, MAX_VALID_DAYS, type InviteRole, type InviteStatus } from '../domain/invite';
 import { STAFF_NO } from '../domain/roster';
 
@@ -15,7 +15,7 @@ export const accountsInputs = {
       role: z.enum(['principal', 'xuequzhang', 'teacher'], { errorMap: () => ({ message: '邀请身份（role）应为校长、学区长或教师' }) }),
       schoolId: entityId('schoolId', '学校'),
       xuequId: entityId('xuequId', '学区').optional(),
-      note: freeText('note', '受邀人姓名或备注', 30).trim().optional(),
+      note: freeText('note', '受邀人姓名或备注', TEXT_MAX.inviteNote).trim().optional(),
       /** Teacher invites: the roster teacher it is for (the account is then linked to the roster). */
       staffNo: z.string({ invalid_type_error: '工号（staffNo）应为文本' }).regex(STAFF_NO, '工号（staffNo）格式不正确').optional(),
       validDays: z.number({ invalid_type_error: '有效天数（validDays）应为数字' }).int('有效天数（validDays）应为整数')

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AdmissionSettings } from '../domain/admission';
-import { calendarDate, freeText } from './fields';
+import { TEXT_MAX, calendarDate, freeText } from './fields';
 
 /** `admin` actions of the bureau's admission rules (招生规则): what its lists do not say, and family rules. */
 export const admissionInputs = {
@@ -17,7 +17,7 @@ export const admissionInputs = {
         .max(12, '同一地址入学名额年限（placeEveryYears）不超过12年')
         .nullable(),
       basis: z.enum(['hukou', 'residence'], { errorMap: () => ({ message: '入学依据（basis）应为 hukou（户籍）或 residence（居住地）' }) }),
-      document: freeText('document', '依据文件', 100).nullable(),
+      document: freeText('document', '依据文件', TEXT_MAX.admissionDocument).nullable(),
     })
     .strict(),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, entityId, freeText, requestId } from './fields';
+import { TEXT_MAX, calendarDate, entityId, freeText, requestId } from './fields';
 import type { PolicyCheck, RequestStatus, RequestType } from '../domain/approval';
 import { slotProblems } from '../domain/slots';
 
@@ -7,7 +7,7 @@ import { slotProblems } from '../domain/slots';
 const version = z.number({ required_error: '缺少版本号（version），请刷新后重试', invalid_type_error: '版本号（version）应为数字' }).int().min(1, '版本号（version）不正确');
 const day = calendarDate;
 const hm = (key: string) => z.string({ required_error: `缺少时间（${key}）` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `时间（${key}）应为HH:mm`);
-const comment = freeText('comment', '意见', 500).optional();
+const comment = freeText('comment', '意见', TEXT_MAX.comment).optional();
 /** A moment (ms) in 2000–2099: far-off values have no calendar date in China time and would crash the date rules. */
 const MIN_MS = Date.UTC(2000, 0, 1);
 const MAX_MS = Date.UTC(2100, 0, 1);
@@ -54,8 +54,8 @@ export const approvalInputs = {
       slots,
       termStart: day('termStart', '开始日期'),
       termEnd: day('termEnd', '结束日期'),
-      mentee: z.object({ name: freeText('mentee.name', '徒弟姓名', 20).min(1, '请填写徒弟姓名（mentee.name）') }).strict().optional(),
-      reason: freeText('reason', '申请理由', 300).optional(),
+      mentee: z.object({ name: freeText('mentee.name', '徒弟姓名', TEXT_MAX.menteeName).min(1, '请填写徒弟姓名（mentee.name）') }).strict().optional(),
+      reason: freeText('reason', '申请理由', TEXT_MAX.reason).optional(),
     })
     .strict(),
   submitFacility: z
@@ -64,7 +64,7 @@ export const approvalInputs = {
       facilityId: entityId('facilityId', '场馆'),
       start: moment('start', '开始时间'),
       end: moment('end', '结束时间'),
-      purpose: freeText('purpose', '用途', 100).min(2, '请填写用途（purpose）'),
+      purpose: freeText('purpose', '用途', TEXT_MAX.purpose).min(2, '请填写用途（purpose）'),
     })
     .strict(),
   /** pending: waiting for me; decided: I decided; cc: 抄送我的. */
@@ -99,8 +99,8 @@ export const approvalInputs = {
           slots: slots.optional(),
           termStart: day('edit.termStart', '开始日期').optional(),
           termEnd: day('edit.termEnd', '结束日期').optional(),
-          reason: freeText('edit.reason', '申请理由', 300).optional(),
-          mentee: z.object({ name: freeText('edit.mentee.name', '徒弟姓名', 20).min(1, '请填写徒弟姓名（edit.mentee.name）') }).strict().optional(),
+          reason: freeText('edit.reason', '申请理由', TEXT_MAX.reason).optional(),
+          mentee: z.object({ name: freeText('edit.mentee.name', '徒弟姓名', TEXT_MAX.menteeName).min(1, '请填写徒弟姓名（edit.mentee.name）') }).strict().optional(),
         })
         .strict()
         .optional(),

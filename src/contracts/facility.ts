@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, entityId, freeText } from './fields';
+import { TEXT_MAX, calendarDate, entityId, freeText } from './fields';
 import { paging } from './approval';
 import type { FacilityKind } from '../domain/approval/facility';
 
@@ -24,7 +24,7 @@ export const facilityInputs = {
   myBookings: z.object({ ...paging }).strict(),
   /** The school's booking requests: waiting (审批中), or closed without a booking (驳回、退回、撤回) with the reason. */
   myRequests: z.object({ status: z.enum(['open', 'closed'], { errorMap: () => ({ message: '列表（status）应为 open 或 closed' }) }), ...paging }).strict(),
-  cancel: z.object({ bookingId: entityId('bookingId', '预约'), reason: freeText('reason', '取消原因', 100).optional() }).strict(),
+  cancel: z.object({ bookingId: entityId('bookingId', '预约'), reason: freeText('reason', '取消原因', TEXT_MAX.cancelReason).optional() }).strict(),
 };
 
 export type FacilityAction = keyof typeof facilityInputs;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, communityCode, districtCode, entityId, freeText, requestId, schoolYear, streetCode } from './fields';
+import { TEXT_MAX, calendarDate, communityCode, districtCode, entityId, freeText, requestId, schoolYear, streetCode } from './fields';
 import type { AllianceStage, Stage } from '../domain/stages';
 import type { SchoolKind } from '../domain/school';
 import type { SourceDocument } from '../domain/xuequ';
@@ -49,9 +49,9 @@ export const schoolInputs = {
       schoolId: entityId('schoolId', '学校编号').optional(),
       communityCode: communityCode.optional(),
       address: freeText('address', '地址', ADDRESS_MAX).min(2, '请填写地址（address）'),
-      contactName: freeText('contactName', '联系人', 20).min(1, '请填写联系人（contactName）'),
+      contactName: freeText('contactName', '联系人', TEXT_MAX.contactName).min(1, '请填写联系人（contactName）'),
       phone: z.string({ required_error: '请填写手机号（phone）', invalid_type_error: '手机号（phone）应为文本' }).regex(/^1\d{10}$/, '手机号（phone）应为11位数字'),
-      question: freeText('question', '问题', 200).optional(),
+      question: freeText('question', '问题', TEXT_MAX.question).optional(),
     })
     .strict(),
   /** Newest first, a page at a time: `cursor` is the `next` of the previous page. */
@@ -64,7 +64,7 @@ export const schoolInputs = {
     })
     .strict(),
   answerInquiry: z
-    .object({ id: entityId('id', '咨询编号'), answer: freeText('answer', '答复', 300).min(2, '请填写答复（answer）') })
+    .object({ id: entityId('id', '咨询编号'), answer: freeText('answer', '答复', TEXT_MAX.answer).min(2, '请填写答复（answer）') })
     .strict(),
   ...enrolmentInputs,
   ...policyInputs,

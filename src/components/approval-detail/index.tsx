@@ -8,6 +8,7 @@ import { useCall } from '../../hooks/use-call';
 import StatusView from '../status-view';
 import './index.scss';
 import { disabledIf } from '../busy-props';
+import { TEXT_MAX } from '../../contracts/fields';
 
 export interface ApprovalDetailViewProps {
   detail: ApprovalDetail;
@@ -123,7 +124,7 @@ export default function ApprovalDetailView({ detail: d, onChanged }: ApprovalDet
               修改后重新提交{d.editable.fix ? `（请修改${FIX_PART_LABELS[d.editable.fix]}）` : ''}
             </Button>
           )}
-          <Textarea className='approval__comment' data-testid='approval-comment' value={comment} placeholder={d.canDecide ? '审批意见（驳回或退回时必填）' : '说明（可选）'} maxlength={500} onInput={(e) => setComment(e.detail.value)} />
+          <Textarea className='approval__comment' data-testid='approval-comment' value={comment} placeholder={d.canDecide ? '审批意见（驳回或退回时必填）' : '说明（可选）'} maxlength={TEXT_MAX.comment} onInput={(e) => setComment(e.detail.value)} />
           {error && <Text className='approval__error' data-testid='approval-error'>{error}</Text>}
           {note && <Text className='approval__ok' data-testid='approval-note'>{note}</Text>}
           {d.canDecide && d.type !== 'facility' && (

@@ -9,6 +9,7 @@ import { useElderMode } from '../../hooks/use-elder-mode';
 import { PLAIN } from '../../services/plain-wording';
 import './index.scss';
 import { busyIf } from '../busy-props';
+import { TEXT_MAX } from '../../contracts/fields';
 
 export interface AskSchoolFormProps {
   districtCode: string;
@@ -95,9 +96,9 @@ export default function AskSchoolForm(props: AskSchoolFormProps) {
         </View>
       )}
       <Input className='ask-form__input' data-testid='ask-address' value={address} placeholder={say('住址（如：互助道32号）', '家里住址，比如：互助道32号')} maxlength={ADDRESS_MAX} onInput={(e) => setAddress(e.detail.value)} />
-      <Input className='ask-form__input' data-testid='ask-name' value={contactName} placeholder={say('联系人', '您怎么称呼')} maxlength={20} onInput={(e) => setContactName(e.detail.value)} />
+      <Input className='ask-form__input' data-testid='ask-name' value={contactName} placeholder={say('联系人', '您怎么称呼')} maxlength={TEXT_MAX.contactName} onInput={(e) => setContactName(e.detail.value)} />
       <Input className='ask-form__input' data-testid='ask-phone' type='number' value={phone} placeholder={say('手机号', '您的手机号（11位）')} maxlength={11} onInput={(e) => setPhone(e.detail.value)} />
-      <Textarea className='ask-form__textarea' data-testid='ask-question' value={question} placeholder={say('想确认的问题（可选）', '想问学校什么（可以不写）')} maxlength={200} onInput={(e) => setQuestion(e.detail.value)} />
+      <Textarea className='ask-form__textarea' data-testid='ask-question' value={question} placeholder={say('想确认的问题（可选）', '想问学校什么（可以不写）')} maxlength={TEXT_MAX.question} onInput={(e) => setQuestion(e.detail.value)} />
       {error && <Text className='ask-form__error' data-testid='ask-error'>{error}</Text>}
       <Button className='ask-form__submit' data-testid='ask-submit' type='primary' {...busyIf(state === 'sending')} onClick={() => void submit()}>
         {say(...PLAIN.askSubmit)}

@@ -6,6 +6,7 @@ import { call } from '../../services/call';
 import { disabledIf } from '../busy-props';
 import StatusView from '../status-view';
 import './index.scss';
+import { TEXT_MAX } from '../../contracts/fields';
 
 type Status = 'pending' | 'answered';
 const TABS: Array<[Status, string]> = [
@@ -55,7 +56,7 @@ export default function InquiryInbox() {
             <Text className='inquiries__answer'>已答复：{q.answer}</Text>
           ) : (
             <View className='inquiries__form'>
-              <Input className='inquiries__input' data-testid={`answer-${q.id}`} value={answers[q.id] ?? ''} placeholder='答复家长（如：该地址属本校划片）' maxlength={300} onInput={(e) => setAnswers({ ...answers, [q.id]: e.detail.value })} />
+              <Input className='inquiries__input' data-testid={`answer-${q.id}`} value={answers[q.id] ?? ''} placeholder='答复家长（如：该地址属本校划片）' maxlength={TEXT_MAX.answer} onInput={(e) => setAnswers({ ...answers, [q.id]: e.detail.value })} />
               <Button size='mini' type='primary' data-testid={`send-answer-${q.id}`} {...disabledIf(busy === q.id)} onClick={() => void answer(q.id)}>答复</Button>
             </View>
           )}

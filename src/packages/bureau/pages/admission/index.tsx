@@ -7,6 +7,7 @@ import { call } from '../../../../services/call';
 import { busyIf } from '../../../../components/busy-props';
 import StatusView from '../../../../components/status-view';
 import './index.scss';
+import { TEXT_MAX } from '../../../../contracts/fields';
 
 type Choice<K extends keyof AdmissionSettings> = Array<{ value: AdmissionSettings[K]; label: string }>;
 const WITHOUT_ZONE: Choice<'withoutZone'> = [
@@ -77,7 +78,7 @@ export default function AdmissionPage() {
         <Text className='admission__label'>入学依据的地址</Text>
         {chips('basis', BASIS)}
         <Text className='admission__label'>依据文件（家长看到的答案会引用）</Text>
-        <Input className='admission__input' data-testid='admission-document' value={draft.document ?? ''} maxlength={100} placeholder='例如：某区2027年义务教育入学工作实施意见' onInput={(e) => set('document', e.detail.value)} />
+        <Input className='admission__input' data-testid='admission-document' value={draft.document ?? ''} maxlength={TEXT_MAX.admissionDocument} placeholder='例如：某区2027年义务教育入学工作实施意见' onInput={(e) => set('document', e.detail.value)} />
         {action.error && <Text className='admission__error' data-testid='admission-error'>{action.error}</Text>}
         {saved && <Text className='admission__ok' data-testid='admission-saved'>已保存，家长查询立即按新规则回答</Text>}
         <Button className='admission__submit' type='primary' data-testid='save-admission' {...busyIf(action.busy === 'save')} onClick={() => void save()}>保存</Button>

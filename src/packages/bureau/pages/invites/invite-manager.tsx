@@ -10,6 +10,7 @@ import { newRequestId } from '../../../../services/request-id';
 import { busyIf, disabledIf } from '../../../../components/busy-props';
 import StatusView from '../../../../components/status-view';
 import './invite-manager.scss';
+import { TEXT_MAX } from '../../../../contracts/fields';
 
 /**
  * 邀请码 for the bureau (principals and 学区长 of its district) and for principals (teachers of their
@@ -124,7 +125,7 @@ export default function InviteManager() {
           </>
         )}
         <Text className='invites__label'>受邀人姓名或备注（将作为账号名称，可不填）</Text>
-        <Input className='invites__input' data-testid='invite-note' value={note} maxlength={30} placeholder='例如：张校长' onInput={(e) => setNote(e.detail.value)} />
+        <Input className='invites__input' data-testid='invite-note' value={note} maxlength={TEXT_MAX.inviteNote} placeholder='例如：张校长' onInput={(e) => setNote(e.detail.value)} />
         <Text className='invites__hint'>有效期7天（至第7天北京时间23:59），只能绑定一次。</Text>
         {action.error && <Text className='invites__error' data-testid='invite-error'>{action.error}</Text>}
         <Button className='invites__submit' type='primary' data-testid='create-invite' {...busyIf(action.busy === 'create')} {...disabledIf(!ready)} onClick={() => void create()}>生成邀请码</Button>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import type { FacilityView } from '../../../../contracts/facility';
-import { addDays, instantAt } from '../../../../domain/duty/calendar';
+import { addDays, instantAt } from '../../../../domain/time';
 import { CHINA_ZONE } from '../../../../domain/time';
 import { call } from '../../../../services/call';
 import { newRequestId } from '../../../../services/request-id';
 import { busyIf } from '../../../../components/busy-props';
+import { TEXT_MAX } from '../../../../contracts/fields';
 
 export interface BookDraft {
   date: string;
@@ -82,7 +83,7 @@ export default function BookForm({ facility, today, draft, onDraft, onSent }: Bo
       </Picker>
       <View className='fac-form__row'>
         <Text className='fac-form__label'>用途</Text>
-        <Input className='fac-form__input' data-testid='book-purpose' value={purpose} maxlength={100} placeholder='如：篮球队训练（必填）' onInput={(e) => setPurpose(e.detail.value)} />
+        <Input className='fac-form__input' data-testid='book-purpose' value={purpose} maxlength={TEXT_MAX.purpose} placeholder='如：篮球队训练（必填）' onInput={(e) => setPurpose(e.detail.value)} />
       </View>
       {error && <Text className='fac-form__error' data-testid='book-error'>{error}</Text>}
       {state === 'sent' && sent && <Text className='fac-form__sent' data-testid='book-sent'>{sent}</Text>}

@@ -5,6 +5,7 @@ import { call } from '../../../../services/call';
 import { useAction } from '../../../../hooks/use-action';
 import SampleBadge from '../../../../components/sample-badge';
 import { busyIf } from '../../../../components/busy-props';
+import { TEXT_MAX } from '../../../../contracts/fields';
 
 export interface MyBookingsProps {
   bookings: BookingView[];
@@ -60,7 +61,7 @@ export default function MyBookings({ bookings, onChanged, hasMore, loadingMore, 
           {cancelling?.id === b.id && (
             <View className='fac-mine__dialog' data-testid='cancel-dialog'>
               <Text className='fac-mine__body'>取消 {b.date} {b.startHm}–{b.endHm} {b.facilityName} 的预约？对方学校会看到取消原因。</Text>
-              <Input className='fac-mine__reason' data-testid='cancel-reason' value={reason} maxlength={100} placeholder='取消原因（如：比赛改期）' onInput={(e) => setReason(e.detail.value)} />
+              <Input className='fac-mine__reason' data-testid='cancel-reason' value={reason} maxlength={TEXT_MAX.cancelReason} placeholder='取消原因（如：比赛改期）' onInput={(e) => setReason(e.detail.value)} />
               <View className='fac-mine__dialog-actions'>
                 <Button size='mini' data-testid='cancel-keep' onClick={() => setCancelling(null)}>不取消，保留预约</Button>
                 <Button size='mini' type='warn' data-testid='cancel-confirm' {...busyIf(busy === b.id)} onClick={() => void confirmCancel()}>确认取消预约</Button>

@@ -11,6 +11,7 @@ import { canSubscribe, requestSubscription, SUBSCRIBE_TEMPLATES } from '../../..
 import StatusView from '../../../../components/status-view';
 import './index.scss';
 import { busyIf } from '../../../../components/busy-props';
+import { TEXT_MAX } from '../../../../contracts/fields';
 
 const TYPES: ExchangeType[] = ['cross-teaching', 'rotation', 'itinerant', 'support', 'mentoring'];
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as Weekday[];
@@ -181,8 +182,8 @@ export default function NewRequestPage() {
             <Input className='new-request__input' data-testid='term-start' value={termStart} placeholder='开始 YYYY-MM-DD' maxlength={10} onInput={(e) => setTermStart(e.detail.value)} />
             <Input className='new-request__input' data-testid='term-end' value={termEnd} placeholder='结束 YYYY-MM-DD' maxlength={10} onInput={(e) => setTermEnd(e.detail.value)} />
           </View>
-          {type === 'mentoring' && <Input className='new-request__input new-request__wide' value={mentee} placeholder='徒弟姓名' maxlength={20} onInput={(e) => setMentee(e.detail.value)} />}
-          <Input className='new-request__input new-request__wide' data-testid='reason' value={reason} placeholder='申请理由（可选）' maxlength={300} onInput={(e) => setReason(e.detail.value)} />
+          {type === 'mentoring' && <Input className='new-request__input new-request__wide' value={mentee} placeholder='徒弟姓名' maxlength={TEXT_MAX.menteeName} onInput={(e) => setMentee(e.detail.value)} />}
+          <Input className='new-request__input new-request__wide' data-testid='reason' value={reason} placeholder='申请理由（可选）' maxlength={TEXT_MAX.reason} onInput={(e) => setReason(e.detail.value)} />
         </View>
       )}
 
@@ -194,7 +195,7 @@ export default function NewRequestPage() {
           {summaryRow('每周安排', asInput(slots).map((s) => `${WEEKDAY_LABELS[s.weekday as Weekday]} ${s.start}–${s.end}（${s.periods}节）`).join('、'), 1)}
           {summaryRow('任期', `${termStart || '未填'} 至 ${termEnd || '未填'}`, 2)}
           {summaryRow('申请理由', reason.trim() || '（无）', 2)}
-          {editId && <Input className='new-request__input new-request__wide' data-testid='resubmit-comment' value={comment} placeholder='给审批人的说明（可选）' maxlength={500} onInput={(e) => setComment(e.detail.value)} />}
+          {editId && <Input className='new-request__input new-request__wide' data-testid='resubmit-comment' value={comment} placeholder='给审批人的说明（可选）' maxlength={TEXT_MAX.comment} onInput={(e) => setComment(e.detail.value)} />}
           {problems.length > 0 && <Text className='new-request__error'>每周安排有问题，请先修改</Text>}
         </View>
       )}
