@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TEXT_MAX, calendarDate, entityId, freeText } from './fields';
+import { isCalendarDate, isoWeekday } from '../domain/time';
 import { paging } from './approval';
 import type { FacilityKind } from '../domain/approval/facility';
 
@@ -8,12 +9,7 @@ import type { FacilityKind } from '../domain/approval/facility';
  * caller school's bookings. Bookings are made by the `approval` function (场馆预约, decided by the
  * owning school's principal); this function reads them and cancels them.
  */
-const isMonday = (s: string) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCDate() === +m[3] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDay() === 1;
-};
+const isMonday = (s: string) => isCalendarDate(s) && isoWeekday(s) === 1;
 const weekStart = calendarDate('weekStart', '周起始日').refine(isMonday, '周起始日（weekStart）应为周一');
 
 export const facilityInputs = {

@@ -66,6 +66,13 @@ export function isoWeekday(date: string): 1 | 2 | 3 | 4 | 5 | 6 | 7 {
 /** 'YYYY-MM' of a date. */
 export const monthOfDate = (date: string): string => date.slice(0, 7);
 
+/** A 'YYYY-MM' month moved by whole months: 2026-12 + 1 → 2027-01. */
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + n, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
 /** First and last date of a 'YYYY-MM' month. */
 export function monthBounds(month: string): { first: string; last: string } {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new Error(`月份格式应为 YYYY-MM：${month}`);

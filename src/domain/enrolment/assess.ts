@@ -1,4 +1,4 @@
-import { localDate } from '../time';
+import { daysFrom, localDate } from '../time';
 import { STAGE_LABELS } from '../stages';
 import { birthDateProblem, formatChineseDate, nextQuestion, pruneAnswers } from './questions';
 import type {
@@ -36,9 +36,7 @@ export function ageOn(birthDate: string, onDate: string): number {
 
 /** Days from one calendar date to another (YYYY-MM-DD), whatever zone the process runs in. */
 export function daysBetween(from: string, to: string): number {
-  const [fy, fm, fd] = parts(from);
-  const [ty, tm, td] = parts(to);
-  return Math.round((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / 86_400_000);
+  return daysFrom(from, to);
 }
 
 /** The age check of 小学入学: 满 minAge 周岁 on the cut-off date of the intake year. */

@@ -1,4 +1,3 @@
-import dayjs from 'dayjs';
 import { DATE_RE, isCalendarDate, localDate } from '../time';
 import type { EnrolmentAnswers, QuestionId } from './types';
 
@@ -154,7 +153,7 @@ export function formatChineseDate(date: string): string {
 export { isCalendarDate };
 
 export function daysInMonth(year: number, month: number): number {
-  return dayjs(`${year}-${String(month).padStart(2, '0')}-01`).daysInMonth();
+  return new Date(Date.UTC(year, month, 0)).getUTCDate(); // day 0 of the next month: this month's last
 }
 
 /** The oldest plausible age of a child asking about compulsory education. */

@@ -1,5 +1,6 @@
 import { historyOf, MAX_SCHOOLS_PER_XUEQU, nextTermStart } from '../../../../src/domain/composition';
 import { compositionOn, xuequOfSchool } from '../../../../src/domain/xuequ';
+import { DATE_RE } from '../../../../src/domain/time';
 import type { CompositionHistory, CompositionState } from '../../../../src/contracts/admin-composition';
 import type { ActionContext } from '../../../../src/server/handler';
 import { AppError, notFound } from '../../../../src/server/errors';
@@ -43,7 +44,7 @@ function decodeCursor(text: string | undefined): [string, string] | null {
   } catch {
     v = null;
   }
-  if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v[0]) || typeof v[1] !== 'string' || v[1].length > 120) {
+  if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || !DATE_RE.test(v[0]) || typeof v[1] !== 'string' || v[1].length > 120) {
     throw new AppError('INVALID_INPUT', '翻页标记（cursor）无效，请从第一页重新加载', 'cursor');
   }
   return [v[0], v[1]];

@@ -10,15 +10,8 @@ import { SUBSCRIBE_TEMPLATES } from '../../../../services/subscribe';
 import { call } from '../../../../services/call';
 import { busyIf } from '../../../../components/busy-props';
 import { FIELD_COMMENT_MAX } from '../../../../domain/duty/field-work';
+import { DATE_RE, addDays } from '../../../../domain/time';
 import './index.scss';
-
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A China calendar date moved by whole days (labels only: no zone involved). */
-const shiftDate = (date: string, by: number) => {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + by)).toISOString().slice(0, 10);
-};
 
 /**
  * 外勤: the teacher's note, and the principal's confirmation with a comment (then the session counts,
@@ -104,11 +97,11 @@ export default function AttendancePage() {
   return (
     <View className='attendance'>
       <View className='attendance__bar'>
-        <Text className='attendance__nav' data-testid='attendance-prev' onClick={() => shown && setDate(shiftDate(shown, -1))}>‹ 前一天</Text>
+        <Text className='attendance__nav' data-testid='attendance-prev' onClick={() => shown && setDate(addDays(shown, -1))}>‹ 前一天</Text>
         <Picker mode='date' value={shown ?? ''} onChange={(e) => setDate(String(e.detail.value))}>
           <Text className='attendance__title' data-testid='attendance-date'>{`${shown ?? '今天'}${v && shown === v.serverTime.slice(0, 10) ? '（今天）' : ''}`}</Text>
         </Picker>
-        <Text className='attendance__nav' data-testid='attendance-next' onClick={() => shown && setDate(shiftDate(shown, 1))}>后一天 ›</Text>
+        <Text className='attendance__nav' data-testid='attendance-next' onClick={() => shown && setDate(addDays(shown, 1))}>后一天 ›</Text>
       </View>
       <StatusView loading={view.loading && !v} error={view.error} onRetry={view.reload} />
       {v && (

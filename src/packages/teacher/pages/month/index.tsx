@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { CHINA_ZONE, localDate } from '../../../../domain/time';
+import { CHINA_ZONE, addMonths, localDate } from '../../../../domain/time';
 import { useCall } from '../../../../hooks/use-call';
 import { call } from '../../../../services/call';
 import { useFileExport } from '../../../../hooks/use-file-export';
@@ -12,12 +12,6 @@ import './index.scss';
 import { busyIf } from '../../../../components/busy-props';
 
 const MAKEUP_STATUS = { pending: '待审批：任务学校校长尚未处理', approved: '已同意', rejected: '已驳回' } as const;
-
-const shift = (month: string, by: number) => {
-  const [y, m] = month.split('-').map(Number);
-  const d = new Date(Date.UTC(y, m - 1 + by, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-};
 
 const PRESENCE_CLASS = { verified: 'ok', unverified: 'no', none: 'none' } as const;
 
@@ -34,9 +28,9 @@ export default function TeacherMonthPage() {
   return (
     <View className='month'>
       <View className='month__bar'>
-        <Text className='month__nav' onClick={() => setMonth(shift(month, -1))}>‹ 上月</Text>
+        <Text className='month__nav' onClick={() => setMonth(addMonths(month, -1))}>‹ 上月</Text>
         <Text className='month__title'>{month.replace('-', '年')}月</Text>
-        <Text className='month__nav' onClick={() => setMonth(shift(month, 1))}>下月 ›</Text>
+        <Text className='month__nav' onClick={() => setMonth(addMonths(month, 1))}>下月 ›</Text>
       </View>
       <StatusView loading={view.loading} error={view.error} onRetry={view.reload} />
       {v && !view.loading && (
