@@ -8,12 +8,17 @@
  * runtime; a body the gateway refuses before parsing answers HTTP 413). Prints the slowest input per action (its worst case timed again, best of 3, so a busy
  * machine's hiccup is not reported as a cost) and flags any over 1 s. Printed, never asserted; written
  * to .cache/bench-worst.json. Run alone: `npx tsx bench/worst.ts` (after `npm run build:functions`).
+ * XUEQU_BENCH_FUNCTIONS: another folder of built bundles (as bench/scale.ts; inside the project, so they
+ * resolve its node_modules), e.g. to time two builds on one machine in one sitting; XUEQU_WORST_ONLY:
+ * a comma-separated list of fn.action to run alone.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startLocalApp, type LocalApp } from '../local/app';
+import { seedStore, storeFile } from '../local/data-dir';
+import { createLocalCloud, type LocalCloud } from '../local/runtime';
+import { buildSeed } from '../tools/seed-data';
 import { tooManySeparators } from '../local/gateway';
 import { ACCESS, type Access } from '../src/contracts/access';
 import type { FunctionName } from '../src/contracts';
@@ -131,7 +136,7 @@ interface Row {
   answer: string;
 }
 
-async function timed(app: LocalApp, fn: string, text: string, openid: string): Promise<{ ms: number; answer: string }> {
+async function timed(app: { cloud: LocalCloud }, fn: string, text: string, openid: string): Promise<{ ms: number; answer: string }> {
   const t = performance.now();
   // As the gateway does: count the separators, parse the body, hand the event over parsed.
   if (tooManySeparators(text)) return { ms: performance.now() - t, answer: 'HTTP 413' };
@@ -143,7 +148,7 @@ async function timed(app: LocalApp, fn: string, text: string, openid: string): P
 }
 
 /** A file as the app sends it: in one call when it fits (90 KB), else in pieces first. */
-async function spreadsheetSource(app: LocalApp, b64: string, fresh: () => string): Promise<Record<string, string>> {
+async function spreadsheetSource(app: { cloud: LocalCloud }, b64: string, fresh: () => string): Promise<Record<string, string>> {
   const pieces = splitIntoPieces(b64);
   if (pieces.length === 1) return { content: b64 };
   const uploadId = `bench-upl-${fresh()}`;
@@ -156,7 +161,12 @@ async function spreadsheetSource(app: LocalApp, b64: string, fresh: () => string
 
 export async function benchWorst(): Promise<{ lines: string[]; rows: Row[] }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'xuequ-worst-'));
-  const app = await startLocalApp({ dataDir, port: 0, staticDir: null });
+  // The runtime and the seeded store, as startLocalApp builds them (no gateway: the bench parses as it does).
+  const functionsRoot = path.resolve(root, process.env.XUEQU_BENCH_FUNCTIONS || 'cloudfunctions');
+  const cloud = createLocalCloud({ dbFile: storeFile(dataDir), functionsRoot, now: Date.now });
+  seedStore(cloud, buildSeed(Date.now()), Date.now());
+  const app = { cloud, close: async () => cloud.close() };
+  const only = process.env.XUEQU_WORST_ONLY ? new Set(process.env.XUEQU_WORST_ONLY.split(',')) : null;
   const lines: string[] = [];
   let n = 0;
   const fresh = () => `w${String(++n).padStart(8, '0')}`;
@@ -168,6 +178,7 @@ export async function benchWorst(): Promise<{ lines: string[]; rows: Row[] }> {
     for (const fn of Object.keys(ACCESS) as FunctionName[]) {
       for (const [action, rule] of Object.entries(ACCESS[fn] as Record<string, { access: Access }>)) {
         const key = `${fn}.${action}`;
+        if (only && !only.has(key)) continue;
         const openid = callerOf(rule.access);
         const cases: Array<{ label: string; run: () => Promise<{ ms: number; answer: string }> }> = [];
         for (const [i, example] of (ex[fn]?.[action] ?? [{}]).entries())
@@ -204,7 +215,8 @@ export async function benchWorst(): Promise<{ lines: string[]; rows: Row[] }> {
     for (const r of worst) lines.push(`  ${r.ms.toFixed(0).padStart(6)} ms  ${r.key.padEnd(28)} ${r.label} → ${r.answer}${r.ms > BUDGET_MS ? '  OVER 1 s' : ''}`);
     lines.push(over.length ? `worst input: ${over.length} action(s) over 1 s: ${over.map((r) => r.key).join(', ')}` : 'worst input: no action over 1 s');
     mkdirSync(path.join(root, '.cache'), { recursive: true });
-    writeFileSync(path.join(root, '.cache', 'bench-worst.json'), JSON.stringify({ budgetMs: BUDGET_MS, actions: worst }, null, 2) + '\n');
+    // A run of some actions only does not replace the whole bench's record.
+    writeFileSync(path.join(root, '.cache', only ? 'bench-worst-only.json' : 'bench-worst.json'), JSON.stringify({ budgetMs: BUDGET_MS, actions: worst }, null, 2) + '\n');
     return { lines, rows: worst };
   } finally {
     await app.close();
