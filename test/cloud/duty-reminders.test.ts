@@ -95,7 +95,7 @@ describe('a duty approved after reminders were turned on', () => {
     expect((app.cloud.store.find('reminder_prefs', { _id: TEACHER })[0] as any).slotKeys).toContain('5|16:00');
     at('2026-12-11T07:40:00Z'); // Friday 15:40
     expect((await tick()).result.data).toEqual({ due: 1, sent: 1, claimedBefore: 0 });
-    expect(JSON.stringify(reminders().at(-1).data)).toContain('2026-12-11 16:00');
+    expect(JSON.stringify(reminders().at(-1)!.data)).toContain('2026-12-11 16:00');
   });
 });
 
