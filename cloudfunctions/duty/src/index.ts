@@ -13,8 +13,9 @@ const actions = createMain('duty', dutyActions);
  * can only make the run happen early: it sends what is due now, each reminder at most once.
  */
 export async function main(event: Record<string, unknown>) {
-  const e = (typeof event === 'object' && event !== null ? event : {}) as Record<string, unknown>;
-  if (e.Type === 'Timer' && e.TriggerName === REMINDER_TRIGGER && callerOpenId() === null) {
+  // The platform may deliver anything as the event: only a plain object can name the trigger.
+  const timer = typeof event === 'object' && event !== null && event.Type === 'Timer' && event.TriggerName === REMINDER_TRIGGER;
+  if (timer && callerOpenId() === null) {
     try {
       return { ok: true, data: await remindSessions(Date.now()) };
     } catch (err) {

@@ -22,7 +22,7 @@ describe('a 外勤 record', () => {
     if ('ok' in done) throw new Error('refused');
     expect(presenceVerified(done)).toBe(true);
     expect(done.fieldWork).toMatchObject({ confirmedBy: 'p1', confirmedByName: '李校长', confirmedAt: cn(mon, '17:00'), comment: '情况属实', note: '带学生参加区运动会' });
-    expect(fieldWorkLabel(done.fieldWork!)).toBe('外勤（已确认）');
+    expect(fieldWorkLabel(done.fieldWork)).toBe('外勤（已确认）');
     expect(attendanceOfDay([d], [done], mon, cn(mon, '18:00'), CN, POLICY)[0].exceptions.join()).not.toContain('外勤待确认');
     expect(confirmFieldWork(done, { openid: 'p2', name: '张校长' }, '再次', cn(mon, '18:00'))).toMatchObject({ ok: false, code: 'ALREADY_CONFIRMED' });
     expect(confirmFieldWork(record({ sessionDate: mon, slotStart: '14:00', slotEnd: '15:30' }), { openid: 'p1', name: '李校长' }, '情况属实', 0)).toMatchObject({ ok: false, code: 'NOT_FIELD_WORK' });
