@@ -1,4 +1,4 @@
-import { nextTermStart } from '../../src/domain/composition';
+import { dateLabel, nextTermStart } from '../../src/domain/composition';
 import { CHINA_ZONE, localDate } from '../../src/domain/time';
 import { h5Session } from './h5-session';
 
@@ -24,6 +24,10 @@ describe('学区 composition editor', () => {
     expect(await textOf('preview')).toContain(`调整预览（自${term}起）`);
     expect(s.app.cloud.store.count('xuequ', { districtCode: '120102' })).toBe(5); // the preview wrote nothing
 
+    // Nothing is saved until the bureau gives the basis: a document, or 未附文件 on purpose.
+    expect(await byTestId('confirm-edit').getAttribute('disabled')).not.toBeNull();
+    await byTestId('source-none').click();
+    expect(await textOf('source-preview')).toContain('河东区教育局调整（未附文件）');
     await byTestId('confirm-edit').click();
     await byTestId('edit-done').waitFor();
     expect(await textOf('edit-done')).toContain(`自${term}起，友爱道小学划出第一学区；友爱道小学划入第二学区`);
@@ -48,7 +52,9 @@ describe('学区 composition editor', () => {
     expect(result).toContain('现在所属学区');
     expect(result).toContain('第一学区');
     const upcoming = await textOf('xuequ-upcoming');
-    expect(upcoming).toContain(`自${term}起，友爱道小学由第一学区划入第二学区`);
+    expect(upcoming).toContain(`${dateLabel(term)}起`);
+    expect(upcoming).toContain('友爱道小学由第一学区划入第二学区');
+    expect(upcoming).toContain('来源：河东区教育局调整（未附文件');
     expect(upcoming).toContain('第二学区');
     expect(upcoming).toContain('友爱道小学');
   });
