@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TEXT_MAX, entityId, freeText, requestId } from './fields';
+import { named } from './messages';
 import { DEFAULT_VALID_DAYS, MAX_VALID_DAYS, type InviteRole, type InviteStatus } from '../domain/invite';
 import { STAFF_NO } from '../domain/roster';
 
@@ -17,8 +18,8 @@ export const accountsInputs = {
       xuequId: entityId('xuequId', '学区').optional(),
       note: freeText('note', '受邀人姓名或备注', TEXT_MAX.inviteNote).trim().optional(),
       /** Teacher invites: the roster teacher it is for (the account is then linked to the roster). */
-      staffNo: z.string({ invalid_type_error: '工号（staffNo）应为文本' }).regex(STAFF_NO, '工号（staffNo）格式不正确').optional(),
-      validDays: z.number({ invalid_type_error: '有效天数（validDays）应为数字' }).int('有效天数（validDays）应为整数')
+      staffNo: z.string(named('staffNo', '工号')).regex(STAFF_NO, '工号（staffNo）格式不正确').optional(),
+      validDays: z.number(named('validDays', '有效天数')).int()
         .min(1, '有效天数（validDays）至少1天').max(MAX_VALID_DAYS, `有效天数（validDays）不超过${MAX_VALID_DAYS}天`).default(DEFAULT_VALID_DAYS),
     })
     .strict(),

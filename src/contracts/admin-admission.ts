@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AdmissionSettings } from '../domain/admission';
 import { TEXT_MAX, calendarDate, freeText } from './fields';
+import { named } from './messages';
 
 /** `admin` actions of the bureau's admission rules (招生规则): what its lists do not say, and family rules. */
 export const admissionInputs = {
@@ -11,8 +12,8 @@ export const admissionInputs = {
       middleRule: z.enum(['feeder-for-graduates', 'zone'], { errorMap: () => ({ message: '对口与初中登记范围不一致时（middleRule）应为 feeder-for-graduates 或 zone' }) }).nullable(),
       acquiredCutoff: calendarDate('acquiredCutoff', '房产取得截止日期').nullable(),
       placeEveryYears: z
-        .number({ invalid_type_error: '同一地址入学名额年限（placeEveryYears）应为数字' })
-        .int('同一地址入学名额年限（placeEveryYears）应为整数')
+        .number(named('placeEveryYears', '同一地址入学名额年限'))
+        .int()
         .min(1, '同一地址入学名额年限（placeEveryYears）至少1年')
         .max(12, '同一地址入学名额年限（placeEveryYears）不超过12年')
         .nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { calendarDate, requestId } from './fields';
+import { calendarDate, entityId, requestId } from './fields';
+import { named } from './messages';
 import { isCalendarDate } from '../domain/time';
 import type { SourceDocument } from '../domain/xuequ';
 import type { XuequView } from './school';
@@ -9,21 +10,16 @@ import { paging } from './approval';
  * `admin` actions of the bureau's 学区 composition editor. Every edit carries an effective date
  * (China 'YYYY-MM-DD'); versions are added and closed, never overwritten.
  */
-const id = (key: string, label: string) =>
-  z
-    .string({ required_error: `缺少${label}（${key}）`, invalid_type_error: `${label}（${key}）应为文本` })
-    .min(1, `${label}（${key}）不能为空`)
-    .max(64, `${label}（${key}）过长`)
-    .regex(/^[\w@.-]+$/, `${label}（${key}）格式不正确`);
+const id = entityId;
 const date = calendarDate;
 const name = z
-  .string({ required_error: '缺少学区名称（edit.name）', invalid_type_error: '学区名称（edit.name）应为文本' })
+  .string(named('edit.name', '学区名称'))
   .max(20, '学区名称（edit.name）不超过20字');
 const stage = z.enum(['primary', 'middle', 'all'], {
   errorMap: () => ({ message: '学段（stage）应为 primary（小学）、middle（初中）或 all（中小学）' }),
 });
 const schoolIds = (key: string, label: string, max: number) =>
-  z.array(id(key, '学校编号'), { required_error: `缺少${label}（${key}）`, invalid_type_error: `${label}（${key}）应为列表` }).max(max, `${label}（${key}）最多${max}所`);
+  z.array(id(key, '学校编号'), named(key, label)).max(max, `${label}（${key}）最多${max}所`);
 const alliance = z
   .object({ stage, leadSchoolIds: schoolIds('leadSchoolIds', '牵头学校', 3), memberSchoolIds: schoolIds('memberSchoolIds', '成员校', 30) })
   .strict();
@@ -49,10 +45,10 @@ export const compositionEdit = z.discriminatedUnion(
  */
 const source = z
   .object({
-    title: z.string({ required_error: '缺少文件标题（source.title）', invalid_type_error: '文件标题（source.title）应为文本' }).trim().min(2, '文件标题（source.title）至少2字').max(80, '文件标题（source.title）不超过80字'),
-    number: z.string({ invalid_type_error: '文号（source.number）应为文本' }).trim().max(40, '文号（source.number）不超过40字').nullish(),
+    title: z.string(named('source.title', '文件标题')).trim().min(2, '文件标题（source.title）至少2字').max(80, '文件标题（source.title）不超过80字'),
+    number: z.string(named('source.number', '文号')).trim().max(40, '文号（source.number）不超过40字').nullish(),
     date: z
-      .string({ required_error: '缺少发文日期（source.date）', invalid_type_error: '发文日期（source.date）应为文本' })
+      .string(named('source.date', '发文日期'))
       .regex(/^\d{4}(-\d{2}-\d{2})?$/, '发文日期（source.date）应为YYYY-MM-DD或年份YYYY')
       .refine((d) => d.length === 4 || isCalendarDate(d), '发文日期（source.date）不是有效日期'),
   })

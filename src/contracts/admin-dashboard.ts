@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityId, schoolYear } from './fields';
+import { named } from './messages';
 import type { AgeBucket } from '../domain/kpi';
 import type { RequestType } from '../domain/approval/types';
 
@@ -25,8 +26,8 @@ const rebuildInput = z
   .object({
     schoolYear: schoolYear.optional(),
     cursor: z
-      .number({ invalid_type_error: '进度（cursor）应为数字' })
-      .int('进度（cursor）应为整数')
+      .number(named('cursor', '进度'))
+      .int()
       .min(0, '进度（cursor）不能为负数')
       .optional(),
   })

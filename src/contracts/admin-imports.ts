@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { requestId } from './fields';
+import { clientKey, requestId } from './fields';
+import { named } from './messages';
 import { MAX_PIECES, PIECE_BYTES, utf8Bytes } from '../domain/imports/pieces';
 import type { ImportTable, RowOutcome } from '../domain/imports/common';
 import type { PhraseStatus } from '../domain/catchment/types';
@@ -11,18 +12,16 @@ const table = z.enum(['schools', 'zoning', 'teachers', 'catchments'], {
 const format = z.enum(['csv', 'xlsx'], { errorMap: () => ({ message: '文件格式（format）应为 csv 或 xlsx' }) });
 const notTooBig = (v: string) => utf8Bytes(v) <= PIECE_BYTES;
 const tooBig = (field: string) => `${field}不能超过${PIECE_BYTES / 1000}KB，较大的文件请分段上传`;
-const uploadId = z
-  .string({ required_error: '缺少上传编号（uploadId）', invalid_type_error: '上传编号（uploadId）应为文本' })
-  .regex(/^[\w-]{8,64}$/, '上传编号（uploadId）格式不正确');
+const uploadId = clientKey('uploadId', '上传编号');
 /** The file, either inline (small files) or by the id of an upload. */
 const content = z
-  .string({ invalid_type_error: '文件内容（content）应为文本' })
+  .string(named('content', '文件内容'))
   .min(1, '文件内容（content）为空')
   .refine(notTooBig, tooBig('文件内容（content）'));
 /** A CSV may come as text or as its bytes in base64 (then UTF-8 or GBK is told apart on the server); XLSX is always base64. */
 const encoding = z.enum(['text', 'base64'], { errorMap: () => ({ message: '编码（encoding）应为 text 或 base64' }) }).default('text');
 /** Teacher roster only: the file is the whole roster, so teachers missing from it are removed. */
-const replace = z.boolean({ invalid_type_error: '全量替换（replace）应为是或否' }).default(false);
+const replace = z.boolean(named('replace', '全量替换')).default(false);
 const file = z.object({ table, format, encoding, replace, content: content.optional(), uploadId: uploadId.optional() });
 const oneSource = <T extends { content?: string; uploadId?: string; table: string; replace: boolean }>(v: T, ctx: z.RefinementCtx) => {
   if ((v.content === undefined) === (v.uploadId === undefined))
@@ -36,9 +35,9 @@ export const importsInputs = {
   importUpload: z
     .object({
       uploadId,
-      index: z.number({ required_error: '缺少分段序号（index）', invalid_type_error: '分段序号（index）应为数字' }).int('分段序号（index）应为整数').min(0, '分段序号（index）不能为负').max(MAX_PIECES - 1, `文件最多分${MAX_PIECES}段上传（index）`),
-      total: z.number({ required_error: '缺少分段总数（total）', invalid_type_error: '分段总数（total）应为数字' }).int('分段总数（total）应为整数').min(1, '分段总数（total）至少为1').max(MAX_PIECES, `文件不能超过5MB（最多${MAX_PIECES}段，total）`),
-      piece: z.string({ required_error: '缺少分段内容（piece）', invalid_type_error: '分段内容（piece）应为文本' }).min(1, '分段内容（piece）为空').refine(notTooBig, tooBig('分段内容（piece）')),
+      index: z.number(named('index', '分段序号')).int().min(0, '分段序号（index）不能为负').max(MAX_PIECES - 1, `文件最多分${MAX_PIECES}段上传（index）`),
+      total: z.number(named('total', '分段总数')).int().min(1, '分段总数（total）至少为1').max(MAX_PIECES, `文件不能超过5MB（最多${MAX_PIECES}段，total）`),
+      piece: z.string(named('piece', '分段内容')).min(1, '分段内容（piece）为空').refine(notTooBig, tooBig('分段内容（piece）')),
     })
     .strict()
     .refine((v) => v.index < v.total, { message: '分段序号（index）应小于分段总数（total）', path: ['index'] }),

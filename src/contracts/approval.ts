@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { TEXT_MAX, calendarDate, entityId, freeText, requestId } from './fields';
+import { TEXT_MAX, calendarDate, clockTime, entityId, freeText, requestId } from './fields';
+import { named } from './messages';
 import type { PolicyCheck, RequestStatus, RequestType } from '../domain/approval';
 import { slotProblems } from '../domain/slots';
 
 /** Function `approval`: requests across schools and their decisions, with the full audit trail. */
 const version = z.number({ required_error: '缺少版本号（version），请刷新后重试', invalid_type_error: '版本号（version）应为数字' }).int().min(1, '版本号（version）不正确');
 const day = calendarDate;
-const hm = (key: string) => z.string({ required_error: `缺少时间（${key}）` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `时间（${key}）应为HH:mm`);
+const hm = (key: string) => clockTime(key, '时间');
 const comment = freeText('comment', '意见', TEXT_MAX.comment).optional();
 /** A moment (ms) in 2000–2099: far-off values have no calendar date in China time and would crash the date rules. */
 const MIN_MS = Date.UTC(2000, 0, 1);
@@ -20,8 +21,8 @@ const moment = (key: string, label: string) =>
 
 /** Cursor paging (src/server/paging.ts): the opaque `next` of the previous page, and an optional smaller page. */
 export const paging = {
-  cursor: z.string({ invalid_type_error: '翻页标记（cursor）应为文本' }).max(200, '翻页标记（cursor）无效').regex(/^[A-Za-z0-9_-]+$/, '翻页标记（cursor）无效').optional(),
-  limit: z.number({ invalid_type_error: '每页条数（limit）应为数字' }).int('每页条数（limit）应为整数').min(1, '每页条数（limit）至少为1').max(50, '每页条数（limit）不超过50').optional(),
+  cursor: z.string(named('cursor', '翻页标记')).max(200, '翻页标记（cursor）无效').regex(/^[A-Za-z0-9_-]+$/, '翻页标记（cursor）无效').optional(),
+  limit: z.number(named('limit', '每页条数')).int().min(1, '每页条数（limit）至少为1').max(50, '每页条数（limit）不超过50').optional(),
 };
 
 /** A teacher's weekly sessions; the slot rules (src/domain/slots.ts) refine the shape. */
@@ -31,7 +32,7 @@ const slots = z
       weekday: z.number({ invalid_type_error: '星期（slots.weekday）应为1–7' }).int().min(1, '星期（slots.weekday）应为1–7').max(7, '星期（slots.weekday）应为1–7'),
       start: hm('slots.start'),
       end: hm('slots.end'),
-      periods: z.number({ invalid_type_error: '节次（slots.periods）应为数字' }).int().min(0, '节次（slots.periods）不能为负').max(8, '节次（slots.periods）不超过8'),
+      periods: z.number(named('slots.periods', '节次')).int().min(0, '节次（slots.periods）不能为负').max(8, '节次（slots.periods）不超过8'),
     }).strict(),
     { required_error: '缺少每周安排（slots）', invalid_type_error: '每周安排（slots）格式不正确' },
   )

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { calendarDate, entityId, freeText, requestId } from './fields';
+import { calendarDate, clockTime, entityId, freeText, requestId } from './fields';
+import { named } from './messages';
+import { MONTH_RE } from '../domain/time';
 import type { DutyKind, FlagCounts } from '../domain/duty';
 import { FIELD_COMMENT_MAX, FIELD_NOTE_MAX } from '../domain/duty/field-work';
 
@@ -11,9 +13,9 @@ const location = z.object(
   },
   { required_error: '缺少位置（location），请允许获取位置后重试', invalid_type_error: '位置（location）格式不正确' },
 ).strict();
-const month = z.string({ required_error: '缺少月份（month）' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份（month）应为YYYY-MM');
+const month = z.string(named('month', '月份')).regex(MONTH_RE, '月份（month）应为YYYY-MM');
 const date = calendarDate;
-const hm = z.string({ required_error: '缺少开始时间（slotStart）' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, '开始时间（slotStart）应为HH:mm');
+const hm = clockTime('slotStart', '开始时间');
 
 export const dutyInputs = {
   today: z.object({}).strict(),

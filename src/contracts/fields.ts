@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DATE_RE, isCalendarDate } from '../domain/time';
+import { DATE_RE, HM_RE, isCalendarDate } from '../domain/time';
 import { named } from './messages';
 
 /**
@@ -33,8 +33,14 @@ export const freeText = (key: string, label: string, max: number) =>
     .max(max)
     .regex(CLEAN_TEXT, `${label}（${key}）含有无法识别的字符（控制字符或不完整的文字），请删除后重试`);
 
+/** A key the client generates (a request, an upload): 8–64 letters, digits, _ or -. */
+export const clientKey = (key: string, label: string) => z.string(named(key, label)).regex(/^[\w-]{8,64}$/);
+
 /** Client-generated, so a retried submission is stored once. */
-export const requestId = z.string(named('requestId', '请求编号')).regex(/^[\w-]{8,64}$/);
+export const requestId = clientKey('requestId', '请求编号');
+
+/** A wall-clock time of day, HH:mm (China time where it matters: the schema only reads the text). */
+export const clockTime = (key: string, label: string) => z.string(named(key, label)).regex(HM_RE, `${label}（${key}）应为HH:mm`);
 
 /** The dates the product deals in: terms, bookings, documents, births of pupils. Outside: a typo or an attack. */
 export const DATE_RANGE = { from: '2000-01-01', to: '2100-12-31' } as const;

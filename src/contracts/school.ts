@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TEXT_MAX, calendarDate, communityCode, districtCode, entityId, freeText, requestId, schoolYear, streetCode } from './fields';
+import { named } from './messages';
 import type { AllianceStage, Stage } from '../domain/stages';
 import type { SchoolKind } from '../domain/school';
 import type { SourceDocument } from '../domain/xuequ';
@@ -32,8 +33,8 @@ export const schoolInputs = {
       family: z
         .object({
           homeAcquired: calendarDate('family.homeAcquired', '房产取得日期', { from: '1949-10-01', to: '2100-12-31' }).optional(),
-          placeUsedRecently: z.boolean({ invalid_type_error: '是否已使用入学名额（family.placeUsedRecently）应为是或否' }).optional(),
-          hukouAtAddress: z.boolean({ invalid_type_error: '户籍是否在该地址（family.hukouAtAddress）应为是或否' }).optional(),
+          placeUsedRecently: z.boolean(named('family.placeUsedRecently', '是否已使用入学名额')).optional(),
+          hukouAtAddress: z.boolean(named('family.hukouAtAddress', '户籍是否在该地址')).optional(),
         })
         .strict()
         .optional(),

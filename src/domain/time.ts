@@ -18,7 +18,8 @@ export const CHINA_ZONE = 'Asia/Shanghai';
 
 /** A date written YYYY-MM-DD (the one pattern; isCalendarDate also checks the day exists). */
 export const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const HM_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+/** A wall-clock time written HH:mm (00:00–23:59). */
+export const HM_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not). */
 export function isCalendarDate(s: string): boolean {
@@ -73,9 +74,12 @@ export function addMonths(month: string, n: number): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
+/** A month written YYYY-MM. */
+export const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 /** First and last date of a 'YYYY-MM' month. */
 export function monthBounds(month: string): { first: string; last: string } {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new Error(`月份格式应为 YYYY-MM：${month}`);
+  if (!MONTH_RE.test(month)) throw new Error(`月份格式应为 YYYY-MM：${month}`);
   const [y, m] = month.split('-').map(Number);
   const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
   return { first: `${month}-01`, last };
