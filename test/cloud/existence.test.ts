@@ -62,6 +62,8 @@ const CASES: Case[] = [
   { fn: 'duty', action: 'verifyPresence', input: (recordId) => ({ recordId, location: { latitude: 39.1, longitude: 117.2 }, presenceCode: '000000' }), real: () => real.record, madeUp: 'dt-zz-teacher-1-2026-11-23-0955', callers: [HC.teacher, HD.principal, HD.lead] },
   // The attendance view is the caller's own school only: another school's id (this district's or another's) is a made-up one.
   { fn: 'duty', action: 'attendance', input: (schoolId) => ({ schoolId, date: '2026-11-23' }), real: () => 'hd-s01', madeUp: 'zz-s01', callers: [HC.principal, HC.lead, HD.principal, HD.huzhu] },
+  // Confirming a 外勤 is the host principal's: other principals learn nothing of the record.
+  { fn: 'duty', action: 'confirmFieldWork', input: (recordId) => ({ recordId, comment: '已电话核实' }), real: () => real.record, madeUp: 'dt-zz-teacher-1-2026-11-23-0955', callers: [HC.principal, HD.principal, HD.huzhu] },
   { fn: 'duty', action: 'decideMakeup', input: (id) => ({ id, approve: true }), real: () => real.makeup, madeUp: 'mk-dt-zz-teacher-1-exist-mk-0001', callers: [HC.principal, HC.lead, HD.principal, HD.huzhu] },
   { fn: 'approval', action: 'submitExchange', input: (hostSchoolId, n) => ({ requestId: rid('ap', n), type: 'cross-teaching', hostSchoolId, slots: [{ weekday: 3, start: '14:00', end: '15:30', periods: 2 }], termStart: '2026-12-01', termEnd: '2027-01-20' }), real: () => 'hd-s05', madeUp: 'zz-s05', callers: [HC.teacher] },
   { fn: 'approval', action: 'submitFacility', input: (facilityId, n) => ({ requestId: rid('fc', n), facilityId, start, end: start + 3600_000, purpose: '篮球训练' }), real: () => 'fc-hd-s01-gym', madeUp: 'fc-zz-s01-gym', callers: [HC.principal, HC.lead] },

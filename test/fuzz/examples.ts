@@ -59,6 +59,9 @@ export const examples = (): Record<string, Record<string, Example[]>> => ({
     decideMakeup: [{ id: ids.makeup, approve: true, comment: '同意' }],
     attendance: [{}, { date: '2026-11-23' }, { schoolId: 'hd-s01', date: '2026-11-26' }],
     presenceCode: [{}],
+    verifyPresence: [{ recordId: 'dt-hd-teacher-1-2026-11-23-0955', location: loc, presenceCode: '123456' }],
+    confirmFieldWork: [{ recordId: 'dt-hd-teacher-1-2026-11-23-0955', comment: '已电话核实在外勤' }],
+    setReminders: [{ on: true }, { on: false }],
   },
   approval: {
     submitExchange: [
