@@ -2,6 +2,8 @@
 // source they are built from is newer than the oldest bundle (the cloud tests run those bundles), then
 // runs jest.fast.config.js: domain, contracts, data and cloud, no app builds, esbuild transform.
 // `npm test` (tools/test.mjs) stays the full run CI uses.
+// `XUEQU_TEST_TODAY=2029-03-14T02:00:00Z npm run test:fast` runs it with the test date in another year,
+// as CI does after the full run (test/helpers/clock.js).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
