@@ -3,7 +3,7 @@
 // `N passed, N failed` over both runs (CI reads it; jest's own summary is not a format CI knows). The
 // same line is kept in .cache/test-summary.txt for .ci/run.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const summaryFile = '.cache/test-summary.txt';
 mkdirSync('.cache', { recursive: true });
@@ -40,6 +40,7 @@ console.log('\n== jest');
 /** One jest run with its results read back from the JSON file jest writes. */
 function jest(label, args, env = {}) {
   const out = `.cache/jest-${label}.json`;
+  rmSync(out, { force: true }); // a crashed run must not be read as the last one
   const status = run('npx', ['jest', '--ci', '--json', `--outputFile=${out}`, ...args], env);
   try {
     const r = JSON.parse(readFileSync(out, 'utf8'));
