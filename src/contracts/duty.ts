@@ -251,8 +251,10 @@ export interface AttendanceRowView {
   exceptions: string[];
   state: string;
   minutes: number;
-  /** 课时 credited (0 when no time was counted). */
+  /** 课时 earned: verified sessions only (0 when no time was counted or presence is not verified). */
   periods: number;
+  /** 课时 the session would earn once verified (scan later or 外勤 confirmed); 0 otherwise. */
+  unverifiedPeriods: number;
   makeup: boolean;
   /** 已核验 / 未核验 / …, null before a clock-in. */
   presenceLabel: string | null;

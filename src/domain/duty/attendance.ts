@@ -1,5 +1,6 @@
 import { hmIn } from '../time';
-import { isCredited, recordHours } from './hours';
+import { isCredited, recordHours, sessionCount } from './hours';
+import type { SessionCount } from './hours';
 import { sessionOfRecord, sessionStatus, sessionsOnDate } from './schedule';
 import type { DutySession } from './schedule';
 import type { ClockRecord, Duty, DutyPolicy } from './types';
@@ -20,6 +21,8 @@ export interface AttendanceRow {
   /** Minutes counted inside the slot (hours.ts), and whether the session earns its 课时. */
   minutes: number;
   credited: boolean;
+  /** Which total the session feeds (hours.ts sessionCount): only verified sessions earn 课时. */
+  count: SessionCount;
 }
 
 const MIN = 60_000;
@@ -58,6 +61,7 @@ function rowOf(s: DutySession, r: ClockRecord | null, nowMs: number, zone: strin
       state: ended ? '未签到' : status === 'upcoming' ? '未开始' : nowMs >= s.startMs ? '进行中' : '可签到',
       minutes: 0,
       credited: false,
+      count: 'none',
     };
   }
   const h = recordHours(r, zone, policy, nowMs);
@@ -81,6 +85,7 @@ function rowOf(s: DutySession, r: ClockRecord | null, nowMs: number, zone: strin
     state: r.clockOutAt !== null ? (r.makeup ? '已补卡' : '已完成') : ended ? '未签退' : '已签到',
     minutes: h.minutes,
     credited,
+    count: sessionCount(r, h),
   };
 }
 

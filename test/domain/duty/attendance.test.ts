@@ -131,6 +131,15 @@ describe("the host principal's day", () => {
     expect(attendanceOfDay(visitors, records, mon, cn(mon, '15:40'), CN, POLICY)[3]).toMatchObject({ exceptions: [], state: '可签到' });
   });
 
+  it('a session earns 课时 on the principal\'s day only when presence is verified, as in the month view', () => {
+    const unverified = record({ ...records[1], presence: 'unverified', presenceReason: '未扫签到码' });
+    const [row] = attendanceOfDay([visitors[2]], [unverified], mon, cn(mon, '15:20'), CN, POLICY);
+    expect(row).toMatchObject({ minutes: 45, credited: true, count: 'unverified' });
+    expect(row.exceptions).toEqual(['未核验：未扫签到码']);
+    const [verified] = attendanceOfDay([visitors[2]], [record({ ...records[1], presence: 'verified' })], mon, cn(mon, '15:20'), CN, POLICY);
+    expect(verified).toMatchObject({ credited: true, count: 'verified', exceptions: [] });
+  });
+
   it('a session running without a clock-in becomes an exception after the grace minutes', () => {
     const at = (hm: string) => attendanceOfDay([visitors[3]], [], mon, cn(mon, hm), CN, POLICY)[0].exceptions;
     expect(at('16:05')).toEqual([]);

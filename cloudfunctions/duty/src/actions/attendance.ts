@@ -53,7 +53,9 @@ export function attendanceRowView(row: AttendanceRow, d: DutyDoc): AttendanceRow
     exceptions: row.exceptions,
     state: row.state,
     minutes: row.minutes,
-    periods: row.credited ? row.session.periods : 0,
+    // The month view's rule: a session earns 课时 only when verified; 未核验 ones are shown apart.
+    periods: row.count === 'verified' ? row.session.periods : 0,
+    unverifiedPeriods: row.count === 'unverified' ? row.session.periods : 0,
     makeup: record?.makeup ?? false,
     presenceLabel: record && record.clockInAt !== null ? presenceView(record).presenceLabel : null,
     verified: record ? presenceView(record).verified : false,

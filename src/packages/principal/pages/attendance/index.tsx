@@ -72,7 +72,7 @@ function Row({ r, onChanged }: { r: AttendanceRowView; onChanged: () => void }) 
       </View>
       <Text className='attendance__line'>{r.slot} · {r.kindLabel} · 派出学校：{r.homeSchoolName}</Text>
       <Text className='attendance__line'>
-        签到 {r.clockIn?.slice(11) ?? '—'} · 签退 {r.clockOut?.slice(11) ?? '—'} · 计入 {r.minutes} 分钟 · {r.periods} 课时{r.makeup ? ' · 补卡' : ''}
+        签到 {r.clockIn?.slice(11) ?? '—'} · 签退 {r.clockOut?.slice(11) ?? '—'} · 计入 {r.minutes} 分钟 · {r.unverifiedPeriods > 0 ? `${r.unverifiedPeriods} 课时待核验` : `${r.periods} 课时`}{r.makeup ? ' · 补卡' : ''}
       </Text>
       {r.presenceLabel && <Text className={`attendance__line attendance__presence${r.verified ? '' : ' attendance__presence--no'}`} data-testid='attendance-presence'>{r.presenceLabel}</Text>}
       {flagged && <Text className='attendance__exceptions' data-testid='attendance-exceptions'>{r.exceptions.join('；')}</Text>}
