@@ -62,8 +62,10 @@ describe('a coming composition change, with its document', () => {
     expect(all).toContain(SOURCE);
 
     await s.page.goto(`${s.app.url}/#/pages/xuequ-detail/index?id=hd-x2`);
-    await byTestId('xuequ-card-upcoming').waitFor();
-    expect(await textOf('xuequ-card-upcoming')).toContain(`${dateLabel(term)}起：友爱道小学划入第二学区`);
+    // Taro keeps the list page in the DOM (hidden): read the detail page's own card.
+    const detail = s.page.locator('.xuequ-detail [data-testid="xuequ-card-upcoming"]');
+    await detail.waitFor();
+    expect(await detail.textContent()).toContain(`${dateLabel(term)}起：友爱道小学划入第二学区`);
   });
 });
 
