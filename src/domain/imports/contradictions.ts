@@ -62,7 +62,7 @@ export function middleContradictions(input: ContradictionInput): Contradiction[]
   return out;
 }
 
-const roadKey = (road: string) => normalizeAddress(road).road ?? road;
+export const roadKey = (road: string) => normalizeAddress(road).road ?? road;
 const estateKey = (name: string) => normalizeAddress(name).normalized;
 
 /** True when both name some of the same addresses (parity counted for roads). */

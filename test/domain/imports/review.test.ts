@@ -16,6 +16,7 @@ import { distanceMetres } from '../../../src/domain/geo';
 import type { School } from '../../../src/domain/school';
 import type { ZoningRule } from '../../../src/domain/zoning';
 import type { RosterTeacher } from '../../../src/domain/roster';
+import { overlaps } from '../../../src/domain/imports/contradictions';
 
 const school = (id: string, name: string, lat: number | null, lng: number | null, kind: School['kind'] = 'primary'): School => ({
   _id: id, districtCode: '120102', name, kind, stages: kind === 'middle' ? ['middle'] : ['primary'], note: null,
@@ -132,5 +133,71 @@ describe('road ranges that overlap another school\'s are warned about', () => {
     const reviewed = reviewRows('zoning', results, { schools: SCHOOLS, districtName: '河东区', rules: existing });
     expect(reviewed[0].outcome).toBe('new');
     expect(reviewed[0].warnings).toHaveLength(1);
+  });
+});
+
+// The warnings are computed by sorting and sweeping (a 5,000-row file against 100,000 stored rules must not
+// cost their product); these definitions, quadratic and obviously right, are what they must equal.
+describe('the fast warnings equal their plain definitions on random districts', () => {
+  const rand = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+
+  it('location warnings: each school against the median of all the others', () => {
+    let warned = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const r = rand(seed);
+      const n = 1 + Math.floor(r() * 12);
+      const at = () => (r() < 0.15 ? null : r() < 0.2 ? 30 + r() * 10 : 39.1 + r() * 0.05);
+      const stored = Array.from({ length: n }, (_, i) => school(`s${i}`, `学校${i}`, at(), 117.2 + r() * 0.05));
+      const fileSchools = Array.from({ length: 1 + Math.floor(r() * 8) }, (_, i) => school(`s${Math.floor(r() * (n + 4))}`, `新${i}`, at(), r() < 0.2 ? 100 : 117.2 + r() * 0.05));
+      const results = fileSchools.map((doc, i) => ({ row: i + 2, outcome: (r() < 0.15 ? 'unchanged' : 'new') as 'new', doc, errors: [] }));
+      const fromFile = new Map(results.map((x) => [x.doc._id, x.doc]));
+      const all = [...stored.filter((s) => !fromFile.has(s._id)), ...fromFile.values()];
+      const expected = new Map<number, string>();
+      for (const x of results) {
+        if (x.outcome === 'unchanged' || !x.doc.location) continue;
+        const centre = middleOf(all.filter((s) => s._id !== x.doc._id && s.location).map((s) => s.location!));
+        if (!centre || distanceMetres(centre, x.doc.location) <= FAR_FROM_DISTRICT_M) continue;
+        expected.set(x.row, `纬度、经度：${x.doc.name}距河东区其他学校约${Math.round(distanceMetres(centre, x.doc.location) / 1000)}公里，可能不在本区（是否填错或纬度、经度颠倒？）`);
+      }
+      expect(locationWarnings(results as never, stored, '河东区')).toEqual(expected);
+      warned += expected.size;
+    }
+    expect(warned).toBeGreaterThan(10); // the comparison saw warnings, not only empty maps
+  });
+
+  it('road overlaps: every file row against every other row and stored rule of another school', () => {
+    const ctx = (existing: ZoningRule[] = []) => ({ districtCode: '120102', schools: SCHOOLS, communityCodes: new Set<string>(), existing, issuer: '河东区教育局' });
+    const nameOf = (id: string) => SCHOOLS.find((s) => s._id === id)?.name ?? id;
+    const text = (m: { road: string; from: number; to: number; side: string }) => `${m.road}${m.from}–${m.to}号（${({ odd: '单号', even: '双号', all: '全部' } as Record<string, string>)[m.side]}）`;
+    let warned = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const r = rand(seed);
+      const row = (): RawRow => {
+        const from = 1 + Math.floor(r() * 80);
+        return {
+          学年: r() < 0.8 ? '2027' : '2026', 学段: '小学', 类型: '道路', 道路: r() < 0.6 ? '十一经路' : '七纬路', 单双号: ['单号', '双号', '全部'][Math.floor(r() * 3)],
+          起始门牌: String(from), 结束门牌: String(from + Math.floor(r() * 40)), 学校名称: SCHOOLS[Math.floor(r() * 3)].name, 规则原文: '示例', 文件名称: '划片方案', 发文日期: '2027-05-01',
+        };
+      };
+      const existing = validateZoningRows(ctx(), rows(Array.from({ length: Math.floor(r() * 15) }, row))).flatMap((x) => (x.doc ? [x.doc] : []));
+      const results = validateZoningRows(ctx(existing), rows(Array.from({ length: 1 + Math.floor(r() * 15) }, row)));
+      const ok = results.filter((x) => x.doc && x.outcome !== 'error');
+      const replaced = new Set(ok.map((x) => x.doc!._id));
+      const stored = existing.filter((e) => !replaced.has(e._id));
+      const meets = (a: ZoningRule, b: ZoningRule) =>
+        a.schoolYear === b.schoolYear && a.stage === b.stage && b.schoolIds.some((id) => !a.schoolIds.includes(id)) && overlaps(a.match, b.match, new Map());
+      const expected = new Map<number, string[]>();
+      for (const x of ok) {
+        const a = x.doc!;
+        const list = [
+          ...ok.filter((o) => o !== x && meets(a, o.doc!)).map((o) => `道路、起始门牌、结束门牌：${text(a.match as never)}与第${o.row}行${o.doc!.schoolIds.map(nameOf).join('、')}的${text(o.doc!.match as never)}重叠`),
+          ...stored.filter((e) => meets(a, e)).map((e) => `道路、起始门牌、结束门牌：${text(a.match as never)}与已有规则${e.schoolIds.map(nameOf).join('、')}的${text(e.match as never)}重叠`),
+        ];
+        if (list.length) expected.set(x.row, list.slice(0, 5));
+      }
+      expect(roadOverlapWarnings(results, existing, nameOf)).toEqual(expected);
+      warned += expected.size;
+    }
+    expect(warned).toBeGreaterThan(10);
   });
 });
