@@ -161,8 +161,8 @@ export function subscribe(key: string, changed: Listener, revalidateFn: () => vo
   if (!set) readers.set(key, (set = new Set()));
   set.add(reader);
   return () => {
-    set!.delete(reader);
-    if (set!.size === 0) {
+    set.delete(reader);
+    if (set.size === 0) {
       readers.delete(key);
       const e = entries.get(key);
       if (e && keepMs(key) === 0 && !e.pending) entries.delete(key);
