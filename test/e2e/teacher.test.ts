@@ -53,7 +53,9 @@ describe('a teacher at the host school', () => {
 
     await byTestId('open-month').click();
     await byTestId('month-totals').waitFor();
-    expect(await byTestId('month-totals').textContent()).toContain('1.5小时');
+    // Clocked in without the school's code: the time is recorded but counts apart, as 未核验.
+    expect(await byTestId('month-totals').textContent()).toContain('0小时');
+    expect(await byTestId('month-unverified').textContent()).toMatch(/另有未核验 1 节、2 课时、1.5 小时/);
     // Hours count only inside the slot (10:00–11:30); the fake clock runs on, so 10:00 may be 10:00:01.
     expect(await page.locator('[data-testid="month-line"]').first().textContent()).toMatch(/签到 10:00 · 签退 11:32 · (89|90) 分钟/);
 
