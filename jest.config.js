@@ -3,7 +3,9 @@
 const ts = ['ts-jest', { diagnostics: false, tsconfig: { isolatedModules: true, jsx: 'react-jsx', esModuleInterop: true, allowJs: true } }];
 // No test sees the machine's date: every file starts on the test clock (test/helpers/clock.js).
 const clock = '<rootDir>/test/helpers/setup-clock.js';
-const common = { transform: { '^.+\\.[tj]sx?$': ts }, setupFiles: [clock] };
+// `@/…` is src/ (tsconfig paths), as in the app and function builds.
+const alias = { '^@/(.*)$': '<rootDir>/src/$1' };
+const common = { transform: { '^.+\\.[tj]sx?$': ts }, setupFiles: [clock], moduleNameMapper: alias };
 
 module.exports = {
   testTimeout: 60000,
@@ -20,6 +22,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/ui/**/*.test.tsx'],
       moduleNameMapper: {
+        ...alias,
         '^@tarojs/components$': '<rootDir>/test/ui/mocks/taro-components.tsx',
         '^@tarojs/taro$': '<rootDir>/test/ui/mocks/taro.ts',
         '\\.(scss|css)$': 'identity-obj-proxy',

@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { COLLECTIONS, INDEXES } from '../../src/contracts/collections';
+import { COLLECTIONS, INDEXES } from '@/contracts/collections';
 import { newId } from './codec';
 import { viaJson } from './json';
 import { installEnvOverlay, invocations, type Identity, type Invocation } from './identity';

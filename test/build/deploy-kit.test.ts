@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { COLLECTIONS, INDEXES } from '../../src/contracts/collections';
+import { COLLECTIONS, INDEXES } from '@/contracts/collections';
 import { applySpec, consoleSteps, databaseSpec, readDatabaseFile } from '../../tools/deploy-db';
 import { bureauDocument, parseArgs } from '../../tools/setup-first-bureau';
 import { startLocalApp } from '../../local/app';

@@ -1,7 +1,7 @@
 import { ambientStart } from '../helpers/clock';
 import { useTestApp } from '../helpers/local-app';
 import { presenceCodeAt } from '../helpers/presence';
-import { addDays, CHINA_ZONE, dateIn, instantAt, isoWeekday, schoolYearOf } from '../../src/domain/time';
+import { addDays, CHINA_ZONE, dateIn, instantAt, isoWeekday, schoolYearOf } from '@/domain/time';
 
 // The product in other years: the app seeded and run at an instant of another year (the seed follows
 // the school year of its instant), not only in 2026. The first instant is the run's own test date, so

@@ -1,6 +1,6 @@
-import { ACCESS, type Access } from '../../src/contracts/access';
-import { CONTRACTS, type ActionName, type FunctionName, type InputOf } from '../../src/contracts';
-import type { Role, UserProfile } from '../../src/domain/roles';
+import { ACCESS, type Access } from '@/contracts/access';
+import { CONTRACTS, type ActionName, type FunctionName, type InputOf } from '@/contracts';
+import type { Role, UserProfile } from '@/domain/roles';
 import { useTestApp } from '../helpers/local-app';
 
 // Every (persona × function × action) of the one matrix in src/contracts/access.ts, through the built

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { useTestApp } from '../helpers/local-app';
-import { parseCatchment } from '../../src/domain/catchment';
-import { placesOf } from '../../src/domain/imports';
-import type { Division } from '../../src/domain/divisions';
-import { CATCHMENT_TEMPLATE_CSV } from '../../src/packages/bureau/pages/imports/tables';
+import { parseCatchment } from '@/domain/catchment';
+import { placesOf } from '@/domain/imports';
+import type { Division } from '@/domain/divisions';
+import { CATCHMENT_TEMPLATE_CSV } from '@/packages/bureau/pages/imports/tables';
 
 // The bureau's published 登记范围 (table `catchments`) through the built `admin` bundle: the preview reads
 // every phrase, the import writes the lists and creates the schools the district does not have yet.

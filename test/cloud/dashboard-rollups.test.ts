@@ -1,14 +1,14 @@
 import { rebuildRollupsInStore } from '../../local/kpi-rollups';
-import type { ClockRecord } from '../../src/domain/duty/types';
-import { bookingFactsFromBookings, homeOfDuties, hoursOf, recordFactsFromRecords, schoolYearPeriod, type KpiBooking, type RecordFacts } from '../../src/domain/kpi';
-import { ROLLUP_SHARDS, plus, recordFactsFromRollups, type KpiRollup, type RollupFigures } from '../../src/domain/kpi-rollup';
+import type { ClockRecord } from '@/domain/duty/types';
+import { bookingFactsFromBookings, homeOfDuties, hoursOf, recordFactsFromRecords, schoolYearPeriod, type KpiBooking, type RecordFacts } from '@/domain/kpi';
+import { ROLLUP_SHARDS, plus, recordFactsFromRollups, type KpiRollup, type RollupFigures } from '@/domain/kpi-rollup';
 import { CN } from '../domain/duty/fixtures';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { seedStore } from '../../local/data-dir';
 import { Store } from '../../local/runtime/store';
-import { COLLECTIONS, INDEXES } from '../../src/contracts/collections';
+import { COLLECTIONS, INDEXES } from '@/contracts/collections';
 import { buildSeed } from '../../tools/seed-data';
 import { TEST_NOW, useTestApp } from '../helpers/local-app';
 import { presenceCodeAt } from '../helpers/presence';

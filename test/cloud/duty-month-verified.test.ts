@@ -1,8 +1,8 @@
 import { useTestApp } from '../helpers/local-app';
 import { callsOf } from '../helpers/calls';
 import { presenceCodeAt } from '../helpers/presence';
-import { NO_CODE_REASON } from '../../src/domain/presence';
-import { subsidyFor, type SubsidyTableFile } from '../../src/domain/duty';
+import { NO_CODE_REASON } from '@/domain/presence';
+import { subsidyFor, type SubsidyTableFile } from '@/domain/duty';
 import subsidyTable from '../../data/subsidy-table.json';
 
 // The teacher's month view and CSV (issue 14) through the built `duty` bundle: a session counts as

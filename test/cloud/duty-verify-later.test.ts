@@ -1,9 +1,9 @@
 import { useTestApp } from '../helpers/local-app';
 import { callsOf } from '../helpers/calls';
 import { presenceCodeAt } from '../helpers/presence';
-import { NO_CODE_REASON } from '../../src/domain/presence';
-import { rollupsFromRecords } from '../../src/domain/kpi-rollup';
-import { CHINA_ZONE } from '../../src/domain/time';
+import { NO_CODE_REASON } from '@/domain/presence';
+import { rollupsFromRecords } from '@/domain/kpi-rollup';
+import { CHINA_ZONE } from '@/domain/time';
 
 // 扫码核验 (issue 14) through the built `duty` bundle and the local runtime: a teacher who clocked in
 // without the code scans the host school's code later in the same session; the record becomes

@@ -1,4 +1,4 @@
-import { CHINA_ZONE, schoolYearOf } from '../../src/domain/time';
+import { CHINA_ZONE, schoolYearOf } from '@/domain/time';
 import { callFn, TEST_NOW, useTestApp } from '../helpers/local-app';
 
 // 入学条件 through the built `school` bundle, the local runtime and the real wx-server-sdk.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ACCESS } from '../../src/contracts/access';
-import { CONTRACTS } from '../../src/contracts';
+import { ACCESS } from '@/contracts/access';
+import { CONTRACTS } from '@/contracts';
 import { useTestApp } from '../helpers/local-app';
 import { callsOf, type Result } from '../helpers/calls';
 

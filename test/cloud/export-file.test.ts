@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { useTestApp } from '../helpers/local-app';
 import { readStoredFile, readStoredFileByUrlPath } from '../../local/runtime';
-import { ruleMatchKeys, type ZoningMatch } from '../../src/domain/zoning-match';
+import { ruleMatchKeys, type ZoningMatch } from '@/domain/zoning-match';
 
 /**
  * A table too large for a function's answer (6 MB; ~145 bytes a zoning rule) is written to cloud

@@ -1,13 +1,13 @@
 import type { LocalApp } from '../../local/app';
 import { TEST_NOW, useTestApp } from '../helpers/local-app';
 import { sampleFacilities } from '../../tools/sample-facilities';
-import { runTransaction } from '../../src/server/cloud';
-import { bookInTransaction, type NewBooking } from '../../src/server/facility-booking';
-import { AppError } from '../../src/server/errors';
-import { instantAt } from '../../src/domain/time';
-import { schoolIdsOf, type XuequVersion } from '../../src/domain/xuequ';
-import type { School } from '../../src/domain/school';
-import type { FacilityDoc } from '../../src/server/repositories/facilities';
+import { runTransaction } from '@/server/cloud';
+import { bookInTransaction, type NewBooking } from '@/server/facility-booking';
+import { AppError } from '@/server/errors';
+import { instantAt } from '@/domain/time';
+import { schoolIdsOf, type XuequVersion } from '@/domain/xuequ';
+import type { School } from '@/domain/school';
+import type { FacilityDoc } from '@/server/repositories/facilities';
 
 // Shared facilities through the built `facility` bundle and the local runtime. Bookings are made by
 // approvals, which call bookInTransaction inside their transaction: here it runs in this process with

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { useTestApp } from '../helpers/local-app';
-import { splitIntoPieces } from '../../src/domain/imports';
+import { splitIntoPieces } from '@/domain/imports';
 import { gbkBytes } from '../helpers/gbk';
 import { insertBulkZoningRules } from '../helpers/bulk-zoning';
 

@@ -6,9 +6,9 @@
  * the strict schema seeing a platform key). A client-sent userInfo never becomes the caller.
  */
 import type { z } from 'zod';
-import { CONTRACTS } from '../../src/contracts';
-import { accessRule } from '../../src/contracts/access';
-import type { Role } from '../../src/domain/roles';
+import { CONTRACTS } from '@/contracts';
+import { accessRule } from '@/contracts/access';
+import type { Role } from '@/domain/roles';
 import { examples } from '../fuzz/examples';
 import { callFn, useTestApp } from '../helpers/local-app';
 

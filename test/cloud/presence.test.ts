@@ -2,7 +2,7 @@ import { useTestApp } from '../helpers/local-app';
 import { callsOf } from '../helpers/calls';
 import { presenceCodeAt } from '../helpers/presence';
 import { LOCAL_PRESENCE_SECRET, presenceSecret } from '../../cloudfunctions/duty/src/presence';
-import { NO_CODE_REASON, OUT_OF_RANGE_REASON } from '../../src/domain/presence';
+import { NO_CODE_REASON, OUT_OF_RANGE_REASON } from '@/domain/presence';
 
 // 扫码签到 (issue 14) through the built `duty` bundle and the local runtime: the host principal's
 // rotating code, a clock-in with it (verified), without it (recorded unverified, the reason shown to

@@ -1,5 +1,5 @@
-import { ACCESS } from '../../src/contracts/access';
-import { CODE_ALPHABET } from '../../src/domain/invite';
+import { ACCESS } from '@/contracts/access';
+import { CODE_ALPHABET } from '@/domain/invite';
 import { TEST_NOW, useTestApp } from '../helpers/local-app';
 import { callsOf } from '../helpers/calls';
 

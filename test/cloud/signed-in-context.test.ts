@@ -1,8 +1,8 @@
 import { useTestApp } from '../helpers/local-app';
-import { ACCESS } from '../../src/contracts/access';
-import type { ActionContext, ActionTable, SignedInContext } from '../../src/server/handler';
-import type { accountInputs, AccountOutputs } from '../../src/contracts/account';
-import type { schoolInputs, SchoolOutputs } from '../../src/contracts/school';
+import { ACCESS } from '@/contracts/access';
+import type { ActionContext, ActionTable, SignedInContext } from '@/server/handler';
+import type { accountInputs, AccountOutputs } from '@/contracts/account';
+import type { schoolInputs, SchoolOutputs } from '@/contracts/school';
 
 /**
  * An action whose access row needs a caller receives a SignedInContext (openid a string): the handler

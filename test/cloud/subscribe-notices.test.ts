@@ -1,4 +1,4 @@
-import { fitKeyword, keywordMap, templateData, templateId } from '../../src/server/subscribe-templates';
+import { fitKeyword, keywordMap, templateData, templateId } from '@/server/subscribe-templates';
 import { useTestApp } from '../helpers/local-app';
 
 // Subscribe-message template ids and keywords come from the approval function's environment variables.

@@ -14,7 +14,7 @@ import JSZip from 'jszip';
 import fc from 'fast-check';
 import { readFirstSheet, XLSX_LIMITS, type SheetText } from '../../cloudfunctions/admin/src/imports/xlsx';
 import { guardXlsx } from '../../cloudfunctions/admin/src/imports/zip-guard';
-import { AppError } from '../../src/server/errors';
+import { AppError } from '@/server/errors';
 import { farCellSheet, hostileXlsxFiles, xlsxFile } from '../fuzz/xlsx';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);

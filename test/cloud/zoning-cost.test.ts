@@ -1,6 +1,6 @@
 import { useTestApp } from '../helpers/local-app';
 import { readStoredFile } from '../../local/runtime';
-import { ruleMatchKeys, type ZoningMatch } from '../../src/domain/zoning-match';
+import { ruleMatchKeys, type ZoningMatch } from '@/domain/zoning-match';
 
 /**
  * What a lookup and a school profile cost in database requests does not grow with the district's rules:

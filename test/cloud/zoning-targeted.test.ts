@@ -1,9 +1,9 @@
 import { useTestApp } from '../helpers/local-app';
-import { catchmentRules, type CatchmentDoc } from '../../src/domain/catchment';
-import { placesOf } from '../../src/domain/imports/catchments';
-import { ruleMatchKeys } from '../../src/domain/zoning-match';
-import type { ZoningRule } from '../../src/domain/zoning';
-import type { DivisionDoc } from '../../src/server/repositories/reference';
+import { catchmentRules, type CatchmentDoc } from '@/domain/catchment';
+import { placesOf } from '@/domain/imports/catchments';
+import { ruleMatchKeys } from '@/domain/zoning-match';
+import type { ZoningRule } from '@/domain/zoning';
+import type { DivisionDoc } from '@/server/repositories/reference';
 
 /**
  * The lookup reads only the rules filed under the asked place's match keys. Its answers must be those of

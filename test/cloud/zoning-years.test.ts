@@ -1,8 +1,8 @@
 import { useTestApp } from '../helpers/local-app';
-import { csvText } from '../../src/domain/csv';
-import { IMPORT_HEADERS, zoningToRow } from '../../src/domain/imports';
-import { ruleMatchKeys, type ZoningMatch } from '../../src/domain/zoning-match';
-import type { ZoningRule } from '../../src/domain/zoning';
+import { csvText } from '@/domain/csv';
+import { IMPORT_HEADERS, zoningToRow } from '@/domain/imports';
+import { ruleMatchKeys, type ZoningMatch } from '@/domain/zoning-match';
+import type { ZoningRule } from '@/domain/zoning';
 
 /**
  * The district's school years come from a small stored document the zoning import keeps in its

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { fieldMessage, MAX_MESSAGE, named, unnamedMessage } from '../../src/contracts/messages';
-import { calendarDate, entityId, freeText, requestId } from '../../src/contracts/fields';
-import { validate } from '../../src/server/validate';
+import { fieldMessage, MAX_MESSAGE, named, unnamedMessage } from '@/contracts/messages';
+import { calendarDate, entityId, freeText, requestId } from '@/contracts/fields';
+import { validate } from '@/server/validate';
 
 /** The one error map: each problem names its field in Chinese as 标签（key）, bounded in length. */
 const first = (schema: z.ZodTypeAny, input: unknown) => {

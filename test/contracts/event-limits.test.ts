@@ -2,8 +2,8 @@
  * The input bound of every event (EVENT_LIMITS): refusing costs at most the limits, counted by the
  * values the check reads, whatever the size of the input.
  */
-import { EVENT_LIMITS } from '../../src/contracts/event';
-import { inputOutOfBounds } from '../../src/server/input-bounds';
+import { EVENT_LIMITS } from '@/contracts/event';
+import { inputOutOfBounds } from '@/server/input-bounds';
 
 /** Wraps every object of a value so that reads of its properties are counted. */
 function counted<T extends object>(value: T, reads: { n: number }): T {

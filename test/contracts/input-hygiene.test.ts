@@ -1,6 +1,6 @@
-import { schoolInputs } from '../../src/contracts/school';
-import { approvalInputs } from '../../src/contracts/approval';
-import { dutyInputs } from '../../src/contracts/duty';
+import { schoolInputs } from '@/contracts/school';
+import { approvalInputs } from '@/contracts/approval';
+import { dutyInputs } from '@/contracts/duty';
 
 // Issue 13 item 5 at the contract: valid Unicode text only, real calendar dates, dates within policy.
 const ask = { requestId: 'req-hyg-0001', districtCode: '120102', address: '互助道15号', contactName: '王女士', phone: '13800000000' };

@@ -1,4 +1,4 @@
-import { parseCatchment } from '../../src/domain/catchment';
+import { parseCatchment } from '@/domain/catchment';
 import { buildSeed } from '../../tools/seed-data';
 import { extractDivisions } from '../../tools/extract-divisions';
 import divisions from '../../data/divisions.json';

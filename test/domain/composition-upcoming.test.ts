@@ -1,5 +1,5 @@
-import { dateLabel, editSource, planEdit, upcomingChanges, xuequUpcoming, type CompositionEdit, type EditContext, type SchoolInfo } from '../../src/domain/composition';
-import { sourceLabel, type SourceDocument, type XuequVersion } from '../../src/domain/xuequ';
+import { dateLabel, editSource, planEdit, upcomingChanges, xuequUpcoming, type CompositionEdit, type EditContext, type SchoolInfo } from '@/domain/composition';
+import { sourceLabel, type SourceDocument, type XuequVersion } from '@/domain/xuequ';
 
 const SCHOOLS: SchoolInfo[] = ['p1', 'p2', 'p3', 'p4'].map((id) => ({ _id: id, name: `${id}校`, stages: ['primary'] }));
 const nameOf = (id: string) => SCHOOLS.find((s) => s._id === id)?.name ?? id;

@@ -1,5 +1,5 @@
-import { describeChange, historyOf, nextTermStart, planEdit, upcomingChanges, type CompositionEdit, type EditContext, type SchoolInfo } from '../../src/domain/composition';
-import { compositionOn, schoolIdsOf, xuequOfSchool, type XuequVersion } from '../../src/domain/xuequ';
+import { describeChange, historyOf, nextTermStart, planEdit, upcomingChanges, type CompositionEdit, type EditContext, type SchoolInfo } from '@/domain/composition';
+import { compositionOn, schoolIdsOf, xuequOfSchool, type XuequVersion } from '@/domain/xuequ';
 
 const school = (id: string, stage: 'primary' | 'middle' | 'nine' = 'primary'): SchoolInfo => ({
   _id: id,

@@ -1,4 +1,4 @@
-import { divisionsNamedInAddress, type Division } from '../../src/domain/divisions';
+import { divisionsNamedInAddress, type Division } from '@/domain/divisions';
 
 // A typed address names a 街道 / 社区 only as a place, never through the name of its road.
 const D: Division[] = [

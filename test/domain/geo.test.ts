@@ -1,4 +1,4 @@
-import { distanceMetres, formatDistance, gcj02ToWgs84, wgs84ToGcj02 } from '../../src/domain/geo';
+import { distanceMetres, formatDistance, gcj02ToWgs84, wgs84ToGcj02 } from '@/domain/geo';
 
 describe('distances', () => {
   it('one thousandth of a degree of latitude is about 111 m', () => {

@@ -1,4 +1,4 @@
-import { PIECE_BYTES, splitIntoPieces, utf8Bytes } from '../../src/domain/imports/pieces';
+import { PIECE_BYTES, splitIntoPieces, utf8Bytes } from '@/domain/imports/pieces';
 
 // Large import files are cut by UTF-8 size so each cloud call stays under ~100 KB.
 describe('splitIntoPieces', () => {

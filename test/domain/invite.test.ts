@@ -14,9 +14,9 @@ import {
   wallTime,
   type Invite,
   type InviteRequest,
-} from '../../src/domain/invite';
-import type { UserProfile } from '../../src/domain/roles';
-import { CHINA_ZONE } from '../../src/domain/time';
+} from '@/domain/invite';
+import type { UserProfile } from '@/domain/roles';
+import { CHINA_ZONE } from '@/domain/time';
 
 const at = (iso: string) => Date.parse(iso);
 

@@ -1,4 +1,4 @@
-import { applicableTargetDocuments, ROTATION_TARGET, rotationTargetCitation, TARGET_DOCUMENTS, type TargetDocument } from '../../src/domain/kpi';
+import { applicableTargetDocuments, ROTATION_TARGET, rotationTargetCitation, TARGET_DOCUMENTS, type TargetDocument } from '@/domain/kpi';
 
 const HEDONG = { code: '120102', name: '河东区', city: '天津市', province: '天津市' };
 const DONGCHENG = { code: '110101', name: '东城区', city: '北京市', province: '北京市' };

@@ -1,6 +1,6 @@
-import { addDays, dateIn } from '../../src/domain/time';
-import type { ClockRecord } from '../../src/domain/duty/types';
-import { isVerified, recordFactsFromRecords, schoolYearPeriod, type RecordFacts } from '../../src/domain/kpi';
+import { addDays, dateIn } from '@/domain/time';
+import type { ClockRecord } from '@/domain/duty/types';
+import { isVerified, recordFactsFromRecords, schoolYearPeriod, type RecordFacts } from '@/domain/kpi';
 import {
   ROLLUP_SHARDS,
   applyDelta,
@@ -13,9 +13,9 @@ import {
   rollupsUpdatedAt,
   willVerify,
   type KpiRollup,
-} from '../../src/domain/kpi-rollup';
+} from '@/domain/kpi-rollup';
 import { CN, cn, record } from './duty/fixtures';
-import { verifiedLater } from '../../src/domain/presence';
+import { verifiedLater } from '@/domain/presence';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

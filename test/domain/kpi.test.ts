@@ -13,9 +13,9 @@ import {
   type KpiDuty,
   type KpiRow,
   type KpiSchool,
-} from '../../src/domain/kpi';
-import type { ClockRecord } from '../../src/domain/duty';
-import type { XuequVersion } from '../../src/domain/xuequ';
+} from '@/domain/kpi';
+import type { ClockRecord } from '@/domain/duty';
+import type { XuequVersion } from '@/domain/xuequ';
 import { CN, cn, record } from './duty/fixtures';
 
 // A hand-made district: four schools in two 学区, duties, clock records, bookings and approvals whose

@@ -13,8 +13,8 @@ import {
   type PolicyDocument,
   type PolicyHit,
   type PolicyPlace,
-} from '../../src/domain/policy-search';
-import { normalizeText } from '../../src/domain/text';
+} from '@/domain/policy-search';
+import { normalizeText } from '@/domain/text';
 import policies from '../../data/policies.json';
 
 const real = (policies as { documents: PolicyDocument[] }).documents;

@@ -11,7 +11,7 @@ import {
   presenceStep,
   presenceVerified,
   verifyPresenceCode,
-} from '../../src/domain/presence';
+} from '@/domain/presence';
 
 const hmacWith = (secret: string) => (m: string) => createHmac('sha256', secret).update(m).digest('hex');
 const hmac = hmacWith('test-secret-of-the-server');

@@ -1,5 +1,5 @@
-import { bindLockedMessage, rateLimitMessage, retryAfterSeconds, whenLabel, windowOf } from '../../src/domain/rate-limit';
-import { CHINA_ZONE } from '../../src/domain/time';
+import { bindLockedMessage, rateLimitMessage, retryAfterSeconds, whenLabel, windowOf } from '@/domain/rate-limit';
+import { CHINA_ZONE } from '@/domain/time';
 
 const at = (iso: string) => Date.parse(iso);
 

@@ -1,4 +1,4 @@
-import { keyTeacherLookup, rosterCounts, type RosterTeacher } from '../../src/domain/roster';
+import { keyTeacherLookup, rosterCounts, type RosterTeacher } from '@/domain/roster';
 
 const t = (staffNo: string, schoolId: string, name: string, key: boolean): RosterTeacher => ({ _id: staffNo, districtCode: '120102', schoolId, staffNo, name, subject: null, key });
 const ROSTER = [t('A1', 's1', '李老师', true), t('A2', 's1', '王老师', false), t('B1', 's2', '李老师', false)];

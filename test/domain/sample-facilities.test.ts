@@ -1,9 +1,9 @@
 import { buildSeed } from '../../tools/seed-data';
 import { sampleFacilities } from '../../tools/sample-facilities';
-import { bookingProblems, openIntervalsOn } from '../../src/domain/approval/facility';
-import { hmMinutes, instantAt } from '../../src/domain/time';
-import { schoolIdsOf, type XuequVersion } from '../../src/domain/xuequ';
-import type { School } from '../../src/domain/school';
+import { bookingProblems, openIntervalsOn } from '@/domain/approval/facility';
+import { hmMinutes, instantAt } from '@/domain/time';
+import { schoolIdsOf, type XuequVersion } from '@/domain/xuequ';
+import type { School } from '@/domain/school';
 
 const seed = buildSeed(Date.parse('2026-11-23T02:00:00Z'));
 const schools = seed.schools as unknown as School[];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { normalizeText, searchByName } from '../../src/domain/text';
-import { divisionsNamedIn, shortDivisionName, type Division } from '../../src/domain/divisions';
+import { normalizeText, searchByName } from '@/domain/text';
+import { divisionsNamedIn, shortDivisionName, type Division } from '@/domain/divisions';
 
 describe('normalising what people type', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { CHINA_ZONE, addDays, addMonths, dateIn, datesBetween, instantAt, isCalendarDate, isoWeekday, localDate, monthBounds, schoolYearLabel, schoolYearOf, startOfDayIn } from '../../src/domain/time';
+import { CHINA_ZONE, addDays, addMonths, dateIn, datesBetween, instantAt, isCalendarDate, isoWeekday, localDate, monthBounds, schoolYearLabel, schoolYearOf, startOfDayIn } from '@/domain/time';
 
 describe('dates are decided in China time', () => {
   it('16:00 UTC on 31 August is already 1 September in Shanghai: the new school year', () => {

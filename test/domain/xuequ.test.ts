@@ -1,4 +1,4 @@
-import { compositionOn, schoolIdsOf, xuequOfSchool, xuequServingStreet, type XuequVersion } from '../../src/domain/xuequ';
+import { compositionOn, schoolIdsOf, xuequOfSchool, xuequServingStreet, type XuequVersion } from '@/domain/xuequ';
 
 const base = {
   districtCode: '120102',

@@ -1,5 +1,5 @@
-import { dateLabel, nextTermStart } from '../../src/domain/composition';
-import { CHINA_ZONE, localDate } from '../../src/domain/time';
+import { dateLabel, nextTermStart } from '@/domain/composition';
+import { CHINA_ZONE, localDate } from '@/domain/time';
 import { h5Session } from './h5-session';
 
 // The bureau moves a school to another 学区 from next term in the browser; a parent's lookup then shows

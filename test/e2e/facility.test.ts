@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { LocalApp } from '../../local/app';
-import { runTransaction } from '../../src/server/cloud';
-import { bookInTransaction } from '../../src/server/facility-booking';
-import { instantAt } from '../../src/domain/time';
-import type { School } from '../../src/domain/school';
-import type { XuequVersion } from '../../src/domain/xuequ';
-import type { FacilityDoc } from '../../src/server/repositories/facilities';
+import { runTransaction } from '@/server/cloud';
+import { bookInTransaction } from '@/server/facility-booking';
+import { instantAt } from '@/domain/time';
+import type { School } from '@/domain/school';
+import type { XuequVersion } from '@/domain/xuequ';
+import type { FacilityDoc } from '@/server/repositories/facilities';
 import { sampleFacilities } from '../../tools/sample-facilities';
 import { startTestApp, fakeServerClock } from '../helpers/local-app';
 import { launchBrowser } from './browser';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { LocalApp } from '../../local/app';
-import { gcj02ToWgs84 } from '../../src/domain/geo';
+import { gcj02ToWgs84 } from '@/domain/geo';
 import { fakeServerClock, startTestApp } from '../helpers/local-app';
 import { launchBrowser } from './browser';
 

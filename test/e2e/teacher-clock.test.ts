@@ -1,6 +1,6 @@
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import type { LocalApp } from '../../local/app';
-import { gcj02ToWgs84 } from '../../src/domain/geo';
+import { gcj02ToWgs84 } from '@/domain/geo';
 import { closeTeacherBrowser, startTeacherBrowser, type TeacherBrowser } from './teacher-browser';
 
 // Issue 14 in the browser: the clock card's states (签到 → 签退 → done), a double tap sending one

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { LocalApp } from '../../local/app';
-import { gcj02ToWgs84 } from '../../src/domain/geo';
+import { gcj02ToWgs84 } from '@/domain/geo';
 import { closeTeacherBrowser, startTeacherBrowser, type TeacherBrowser } from './teacher-browser';
 
 // Issue 14 in the browser, 外勤 with a note: a teacher away from the host school clocks in as 外勤;

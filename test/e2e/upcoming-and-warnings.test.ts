@@ -1,5 +1,5 @@
-import { dateLabel, nextTermStart } from '../../src/domain/composition';
-import { CHINA_ZONE, localDate } from '../../src/domain/time';
+import { dateLabel, nextTermStart } from '@/domain/composition';
+import { CHINA_ZONE, localDate } from '@/domain/time';
 import { h5Session } from './h5-session';
 
 // In the browser: the bureau moves a school from next term giving the document it decided by; a parent

@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import type { z } from 'zod';
 import type { LocalApp } from '../../local/app';
-import { CONTRACTS } from '../../src/contracts';
-import { ERROR_CODES, type ErrorCode } from '../../src/contracts/envelope';
-import { ACTION_KEY, PLATFORM_EVENT_KEYS } from '../../src/contracts/event';
+import { CONTRACTS } from '@/contracts';
+import { ERROR_CODES, type ErrorCode } from '@/contracts/envelope';
+import { ACTION_KEY, PLATFORM_EVENT_KEYS } from '@/contracts/event';
 import { fakeServerClock, startTestApp } from '../helpers/local-app';
 import { edgesOf, hostile, hostileString, isObject, payloads, replaced, withKey } from './arbitraries';
 import { examples, ids } from './examples';
@@ -43,7 +43,7 @@ const CODES = [
   'MAKEUP_LIMIT', 'MAKEUP_NOT_PAST', 'MAKEUP_TOO_OLD', 'MAKEUP_NOT_NEEDED', 'NO_SUBSIDY_TABLE', 'INVALID_DISTANCE', 'INVALID_HARDSHIP',
   'HOST_LOCATION_UNKNOWN', 'NO_SUCH_SESSION', 'MAKEUP_PENDING', 'ALREADY_DECIDED', 'CONFIRM_EARLY_LEAVE', 'MAKEUP_REJECTED',
   'PRESENCE_CODE_INVALID', 'PRESENCE_CODE_EXPIRED', 'PRESENCE_CODE_WRONG_SCHOOL', 'PRESENCE_NOT_CONFIGURED', 'PRESENCE_LOCKED',
-  'PRESENCE_SESSION_ENDED', 'PRESENCE_OUT_OF_RANGE', 'PRESENCE_NOT_UPGRADABLE',
+  'PRESENCE_SESSION_ENDED', 'PRESENCE_OUT_OF_RANGE', 'PRESENCE_NOT_UPGRADABLE', 'NOT_FIELD_WORK', 'ALREADY_CONFIRMED',
   'NO_STEPS', 'STALE_VERSION', 'NOT_PENDING', 'NOT_YOUR_STEP', 'COMMENT_REQUIRED', 'COMMENT_TOO_LONG', 'NOT_REQUESTER', 'NOT_RETURNED', 'NOT_TRANSFERABLE', 'REMIND_TOO_SOON',
   'POLICY_BLOCK', 'BOOKING_CONFLICT',
   'INVITE_INVALID', 'INVITE_USED', 'INVITE_EXPIRED', 'INVITE_REVOKED', 'INVITE_ROLE_CONFLICT',

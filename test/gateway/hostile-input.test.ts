@@ -4,7 +4,7 @@
  */
 import type { LocalApp } from '../../local/app';
 import { MAX_SEPARATORS, tooManySeparators } from '../../local/gateway';
-import { EVENT_LIMITS } from '../../src/contracts/event';
+import { EVENT_LIMITS } from '@/contracts/event';
 import { callFn, startTestApp } from '../helpers/local-app';
 
 let app: LocalApp;

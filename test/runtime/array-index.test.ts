@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import type { Doc } from '../../local/runtime/codec';
 import { Store } from '../../local/runtime/store';
-import { INDEXES } from '../../src/contracts/collections';
+import { INDEXES } from '@/contracts/collections';
 import { tmpDbFile } from './helpers';
 
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;

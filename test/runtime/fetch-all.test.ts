@@ -5,8 +5,8 @@
  */
 import type { LocalCloud } from '../../local/runtime';
 import { openCloud, sdk } from './helpers';
-import { fetchAll, TooManyDocumentsError } from '../../src/server/repositories/query';
-import { COLLECTIONS } from '../../src/contracts/collections';
+import { fetchAll, TooManyDocumentsError } from '@/server/repositories/query';
+import { COLLECTIONS } from '@/contracts/collections';
 
 let cloud: LocalCloud;
 beforeAll(() => {

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { Doc } from '../../local/runtime/codec';
 import { Store } from '../../local/runtime/store';
-import { INDEXES } from '../../src/contracts/collections';
+import { INDEXES } from '@/contracts/collections';
 import { tmpDbFile } from './helpers';
 
 describe('push-down equivalence', () => {

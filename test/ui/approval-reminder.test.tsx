@@ -1,11 +1,11 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { wx } from './mocks/taro';
-import InboxPage from '../../src/packages/principal/pages/inbox';
-import { SUBSCRIBE_TEMPLATES } from '../../src/services/subscribe';
+import InboxPage from '@/packages/principal/pages/inbox';
+import { SUBSCRIBE_TEMPLATES } from '@/services/subscribe';
 
 // A decider opening the approval inbox is offered the "a request waits for you" reminder; WeChat shows
 // the subscribe dialog only when it is asked for inside the tap.
-jest.mock('../../src/services/call', () => {
+jest.mock('@/services/call', () => {
   const actual = jest.requireActual('../../src/services/call');
   return { ...actual, call: jest.fn(async () => []) };
 });

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import BarChart from '../../src/components/bar-chart';
-import { formatShare } from '../../src/domain/approval/checks';
+import BarChart from '@/components/bar-chart';
+import { formatShare } from '@/domain/approval/checks';
 
 const data = [
   { id: 'x1', label: '第一学区', value: 0.35, sample: true },

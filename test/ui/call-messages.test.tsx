@@ -1,5 +1,5 @@
-import { forPeople } from '../../src/services/call';
-import { pagePath, queryString, readParam } from '../../src/services/page-url';
+import { forPeople } from '@/services/call';
+import { pagePath, queryString, readParam } from '@/services/page-url';
 
 // What the client shows of a function's message, and how a page's question is written into its URL.
 describe('messages for people', () => {

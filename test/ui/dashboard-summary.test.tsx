@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
-import { Summary } from '../../src/packages/bureau/pages/dashboard/sections';
-import type { DashboardView, KpiRowView } from '../../src/contracts/admin-dashboard';
+import { Summary } from '@/packages/bureau/pages/dashboard/sections';
+import type { DashboardView, KpiRowView } from '@/contracts/admin-dashboard';
 
 const row: KpiRowView = {
   id: '120102', name: '河东区', level: 'district', schoolCount: 2,

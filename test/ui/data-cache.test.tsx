@@ -1,14 +1,14 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { useCall } from '../../src/hooks/use-call';
-import { afterWrite, cacheKey, clearCache, fetchKey, invalidate, ME_KEY, peek, setCacheClock } from '../../src/hooks/data-cache';
-import BindPage from '../../src/pages/bind';
+import { useCall } from '@/hooks/use-call';
+import { afterWrite, cacheKey, clearCache, fetchKey, invalidate, ME_KEY, peek, setCacheClock } from '@/hooks/data-cache';
+import BindPage from '@/pages/bind';
 
 // The client data cache (issue 15): one request per key, reads kept between pages, stale answers shown while
 // a fresh one comes, invalidation, and a failure that keeps the last answer. The transport is the H5 one
 // (fetch to the gateway), answered here so every request the pages make is counted.
 
 // 长辈模式 listens on Taro's event centre, which the jsdom Taro mock does not have; the bind page only needs its class.
-jest.mock('../../src/hooks/use-elder-mode', () => ({ useElderMode: () => ({ on: false, cls: '', say: (usual: string) => usual }) }));
+jest.mock('@/hooks/use-elder-mode', () => ({ useElderMode: () => ({ on: false, cls: '', say: (usual: string) => usual }) }));
 
 const TEST_NOW = Date.parse('2026-11-23T02:00:00Z');
 let clock = TEST_NOW;

@@ -1,14 +1,14 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import * as taro from '@tarojs/taro';
-import EnrolPage from '../../src/pages/enrol';
-import PolicyPage from '../../src/pages/policy';
-import PolicyDetailPage from '../../src/pages/policy-detail';
-import NotFoundPage from '../../src/pages/not-found';
-import AskSchoolForm from '../../src/components/ask-school-form';
-import FamilyQuestions from '../../src/components/family-questions';
-import StageAnswers from '../../src/components/stage-answers';
-import { plainText } from '../../src/services/plain-wording';
-import { clearCache } from '../../src/hooks/data-cache';
+import EnrolPage from '@/pages/enrol';
+import PolicyPage from '@/pages/policy';
+import PolicyDetailPage from '@/pages/policy-detail';
+import NotFoundPage from '@/pages/not-found';
+import AskSchoolForm from '@/components/ask-school-form';
+import FamilyQuestions from '@/components/family-questions';
+import StageAnswers from '@/components/stage-answers';
+import { plainText } from '@/services/plain-wording';
+import { clearCache } from '@/hooks/data-cache';
 import { enrolmentRules } from '../../cloudfunctions/school/src/actions/enrolment';
 import { getPolicy, listPolicies } from '../../cloudfunctions/school/src/actions/policy';
 
@@ -18,7 +18,7 @@ import { getPolicy, listPolicies } from '../../cloudfunctions/school/src/actions
 const NOW = Date.parse('2026-11-30T02:00:00Z'); // 2026-11-30 10:00 China time: the 2027 intake
 let mockElder = true;
 let mockSignedIn = true;
-jest.mock('../../src/services/elder-mode', () => ({
+jest.mock('@/services/elder-mode', () => ({
   ...jest.requireActual('../../src/services/elder-mode'),
   isElderMode: () => mockElder,
   onElderModeChange: () => () => undefined,
@@ -34,7 +34,7 @@ jest.mock('@tarojs/components', () => {
     Picker: ({ children }: any) => React.createElement('div', null, children),
   };
 });
-jest.mock('../../src/services/call', () => {
+jest.mock('@/services/call', () => {
   const actual = jest.requireActual('../../src/services/call');
   return {
     ...actual,

@@ -1,5 +1,5 @@
 import { wx } from './mocks/taro';
-import { exportText } from '../../src/packages/bureau/pages/imports/export-file';
+import { exportText } from '@/packages/bureau/pages/imports/export-file';
 
 // A large export answers a file in cloud storage, not the CSV: the bureau page fetches the text
 // (WeChat by fileID, the browser by the link) before the usual prepare → 发送到聊天.

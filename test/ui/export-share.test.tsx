@@ -1,12 +1,12 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { wx } from './mocks/taro';
-import TeacherMonthPage from '../../src/packages/teacher/pages/month';
-import { call } from '../../src/services/call';
-import { shareFile } from '../../src/services/save-csv';
+import TeacherMonthPage from '@/packages/teacher/pages/month';
+import { call } from '@/services/call';
+import { shareFile } from '@/services/save-csv';
 
 // Exports in WeChat: the cloud call and the file first, then 发送到聊天, whose tap calls
 // shareFileMessage (WeChat refuses it anywhere but inside a tap). The browser downloads at once.
-jest.mock('../../src/services/call', () => {
+jest.mock('@/services/call', () => {
   const actual = jest.requireActual('../../src/services/call');
   return { ...actual, call: jest.fn() };
 });

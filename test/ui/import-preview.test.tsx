@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import PreviewPanel from '../../src/packages/bureau/pages/imports/preview-panel';
-import type { ImportPhraseView, ImportPreview } from '../../src/contracts/admin-imports';
+import PreviewPanel from '@/packages/bureau/pages/imports/preview-panel';
+import type { ImportPhraseView, ImportPreview } from '@/contracts/admin-imports';
 
 // The bureau's dry run of a 登记范围 file: every school's phrases with their reading, 未能识别 highlighted.
 const read = (text: string, reading: string, street: string | null = '大王庄街道'): ImportPhraseView => ({ text, street, status: 'read', reading });

@@ -1,12 +1,12 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { wx } from './mocks/taro';
-import TeacherHomePage from '../../src/packages/teacher/pages/home';
-import { call } from '../../src/services/call';
-import { locationProblem } from '../../src/services/location';
+import TeacherHomePage from '@/packages/teacher/pages/home';
+import { call } from '@/services/call';
+import { locationProblem } from '@/services/location';
 
 // A teacher who once refused location is told why clock-in needs it and, in WeChat, taken to 设置
 // (openSetting, from the tap); the clock-in is not sent without a position.
-jest.mock('../../src/services/call', () => {
+jest.mock('@/services/call', () => {
   const actual = jest.requireActual('../../src/services/call');
   return { ...actual, call: jest.fn() };
 });

@@ -1,5 +1,5 @@
-import { shareTitle } from '../../src/pages/lookup/share-title';
-import type { LookupResult } from '../../src/contracts/school';
+import { shareTitle } from '@/pages/lookup/share-title';
+import type { LookupResult } from '@/contracts/school';
 
 // The share card of a lookup carries the answer, so the chat shows it before anyone opens the link.
 const base: LookupResult = {

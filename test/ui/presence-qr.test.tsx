@@ -1,4 +1,4 @@
-import { qrRows } from '../../src/packages/principal/pages/presence/qr';
+import { qrRows } from '@/packages/principal/pages/presence/qr';
 
 // The principal's QR is drawn from dark runs: the three finder patterns must be where scanners look.
 describe('the presence QR', () => {

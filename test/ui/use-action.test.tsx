@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
-import { useAction, type ActionState } from '../../src/hooks/use-action';
-import { CallError } from '../../src/services/call';
+import { useAction, type ActionState } from '@/hooks/use-action';
+import { CallError } from '@/services/call';
 
 // The one busy/error pattern of the pages (issue 15): a write runs under a key, the button shows busy for
 // that key only, and a failure becomes a message for people instead of an exception.

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import SchoolCard from '../../src/components/school-card';
-import XuequCard from '../../src/components/xuequ-card';
-import type { XuequView } from '../../src/contracts/school';
+import SchoolCard from '@/components/school-card';
+import XuequCard from '@/components/xuequ-card';
+import type { XuequView } from '@/contracts/school';
 
 const xuequ: XuequView = {
   id: 'hd-x1',

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { ApprovalDetail } from '../../contracts/approval';
-import { FIX_PART_LABELS, type FixPart } from '../../domain/approval/edit';
-import { call, CallError } from '../../services/call';
-import { useCall } from '../../hooks/use-call';
+import type { ApprovalDetail } from '@/contracts/approval';
+import { FIX_PART_LABELS, type FixPart } from '@/domain/approval/edit';
+import { call, CallError } from '@/services/call';
+import { useCall } from '@/hooks/use-call';
 import StatusView from '../status-view';
 import './index.scss';
 import { disabledIf } from '../busy-props';
-import { TEXT_MAX } from '../../contracts/fields';
+import { TEXT_MAX } from '@/contracts/fields';
 
 export interface ApprovalDetailViewProps {
   detail: ApprovalDetail;

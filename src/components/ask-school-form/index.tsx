@@ -1,15 +1,15 @@
 import { useMemo, useState } from 'react';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { ADDRESS_MAX, type SchoolRef } from '../../contracts/school';
-import { useCall } from '../../hooks/use-call';
-import { call, CallError } from '../../services/call';
-import { newRequestId } from '../../services/request-id';
-import { useElderMode } from '../../hooks/use-elder-mode';
-import { PLAIN } from '../../services/plain-wording';
+import { ADDRESS_MAX, type SchoolRef } from '@/contracts/school';
+import { useCall } from '@/hooks/use-call';
+import { call, CallError } from '@/services/call';
+import { newRequestId } from '@/services/request-id';
+import { useElderMode } from '@/hooks/use-elder-mode';
+import { PLAIN } from '@/services/plain-wording';
 import './index.scss';
 import { busyIf } from '../busy-props';
-import { TEXT_MAX } from '../../contracts/fields';
+import { TEXT_MAX } from '@/contracts/fields';
 
 export interface AskSchoolFormProps {
   districtCode: string;

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { listPersonas, loginAs, type DevPersona } from '../../services/dev-session';
-import { invalidate } from '../../hooks/data-cache';
-import { useAction } from '../../hooks/use-action';
+import { listPersonas, loginAs, type DevPersona } from '@/services/dev-session';
+import { invalidate } from '@/hooks/data-cache';
+import { useAction } from '@/hooks/use-action';
 import './index.scss';
 
 export interface DevPersonaSwitchProps {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { SessionView } from '../../contracts/duty';
+import type { SessionView } from '@/contracts/duty';
 import './index.scss';
 
 export interface DutySessionProps {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { daysInMonth, formatChineseDate } from '../../domain/enrolment/questions';
-import { useElderMode } from '../../hooks/use-elder-mode';
-import { PLAIN, plainText } from '../../services/plain-wording';
+import { daysInMonth, formatChineseDate } from '@/domain/enrolment/questions';
+import { useElderMode } from '@/hooks/use-elder-mode';
+import { PLAIN, plainText } from '@/services/plain-wording';
 import './index.scss';
 
 export interface EnrolDatePickerProps {

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import type { EnrolmentAssessment, TimelineStatus } from '../../domain/enrolment/types';
-import { dateSpan } from '../../domain/enrolment/assess';
-import { whatApplies } from '../../domain/enrolment/outcome';
+import type { EnrolmentAssessment, TimelineStatus } from '@/domain/enrolment/types';
+import { dateSpan } from '@/domain/enrolment/assess';
+import { whatApplies } from '@/domain/enrolment/outcome';
 import SampleBadge from '../sample-badge';
-import { useElderMode } from '../../hooks/use-elder-mode';
-import { fiveWording, PLAIN, plainText } from '../../services/plain-wording';
+import { useElderMode } from '@/hooks/use-elder-mode';
+import { fiveWording, PLAIN, plainText } from '@/services/plain-wording';
 import './index.scss';
 
 export interface EnrolResultProps {

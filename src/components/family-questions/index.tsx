@@ -1,7 +1,7 @@
 import { Picker, Text, View } from '@tarojs/components';
-import type { FamilyFacts, FamilyQuestion } from '../../domain/admission';
-import { useElderMode } from '../../hooks/use-elder-mode';
-import { PLAIN, plainText } from '../../services/plain-wording';
+import type { FamilyFacts, FamilyQuestion } from '@/domain/admission';
+import { useElderMode } from '@/hooks/use-elder-mode';
+import { PLAIN, plainText } from '@/services/plain-wording';
 import './index.scss';
 
 export interface FamilyQuestionsProps {

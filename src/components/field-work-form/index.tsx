@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { FIELD_NOTE_MAX } from '../../domain/duty/field-work';
+import { FIELD_NOTE_MAX } from '@/domain/duty/field-work';
 import { busyIf } from '../busy-props';
 import './index.scss';
 

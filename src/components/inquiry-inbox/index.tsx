@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { usePaged } from '../../hooks/use-paged';
-import { useAction } from '../../hooks/use-action';
-import { call } from '../../services/call';
+import { usePaged } from '@/hooks/use-paged';
+import { useAction } from '@/hooks/use-action';
+import { call } from '@/services/call';
 import { disabledIf } from '../busy-props';
 import StatusView from '../status-view';
 import './index.scss';
-import { TEXT_MAX } from '../../contracts/fields';
+import { TEXT_MAX } from '@/contracts/fields';
 
 type Status = 'pending' | 'answered';
 const TABS: Array<[Status, string]> = [

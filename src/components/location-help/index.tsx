@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { canOpenSetting, openLocationSetting, type LocationProblem } from '../../services/location';
+import { canOpenSetting, openLocationSetting, type LocationProblem } from '@/services/location';
 import './index.scss';
 
 export interface LocationHelpProps {

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { LookupResult, SchoolRef, ZonedSchool } from '../../contracts/school';
-import { SCHOOL_KIND_LABELS } from '../../domain/school';
+import type { LookupResult, SchoolRef, ZonedSchool } from '@/contracts/school';
+import { SCHOOL_KIND_LABELS } from '@/domain/school';
 import AskSchoolForm from '../ask-school-form';
 import SchoolCard from '../school-card';
 import XuequCard from '../xuequ-card';
 import XuequUpcoming from '../xuequ-upcoming';
 import StageAnswers from '../stage-answers';
 import FamilyQuestions from '../family-questions';
-import type { FamilyFacts } from '../../domain/admission';
+import type { FamilyFacts } from '@/domain/admission';
 import './index.scss';
 
 export interface LookupResultViewProps {

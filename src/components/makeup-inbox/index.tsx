@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import { useCall } from '../../hooks/use-call';
-import { useAction } from '../../hooks/use-action';
-import { call } from '../../services/call';
+import { useCall } from '@/hooks/use-call';
+import { useAction } from '@/hooks/use-action';
+import { call } from '@/services/call';
 import StatusView from '../status-view';
 import './index.scss';
 import { disabledIf } from '../busy-props';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { call } from '../../services/call';
-import { SUBSCRIBE_TEMPLATES, canSubscribe, requestSubscription } from '../../services/subscribe';
+import { call } from '@/services/call';
+import { SUBSCRIBE_TEMPLATES, canSubscribe, requestSubscription } from '@/services/subscribe';
 import { busyIf } from '../busy-props';
 import '../action-card.scss';
 import './index.scss';

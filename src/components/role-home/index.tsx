@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { ROLE_LABELS, type Role } from '../../domain/roles';
-import { useCall } from '../../hooks/use-call';
+import { ROLE_LABELS, type Role } from '@/domain/roles';
+import { useCall } from '@/hooks/use-call';
 import StatusView from '../status-view';
 import XuequCard from '../xuequ-card';
 import './index.scss';

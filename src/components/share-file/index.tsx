@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import type { FileExport } from '../../hooks/use-file-export';
+import type { FileExport } from '@/hooks/use-file-export';
 import '../action-card.scss';
 import './index.scss';
 

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import type { StageAnswer } from '../../domain/answer';
-import { useElderMode } from '../../hooks/use-elder-mode';
-import { plainText } from '../../services/plain-wording';
+import type { StageAnswer } from '@/domain/answer';
+import { useElderMode } from '@/hooks/use-elder-mode';
+import { plainText } from '@/services/plain-wording';
 import './index.scss';
 
 export interface StageAnswersProps {

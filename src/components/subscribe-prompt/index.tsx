@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { canSubscribe, requestSubscription, type SubscribeOutcome } from '../../services/subscribe';
+import { canSubscribe, requestSubscription, type SubscribeOutcome } from '@/services/subscribe';
 import '../action-card.scss';
 import './index.scss';
 

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { SessionView } from '../../contracts/duty';
-import { call } from '../../services/call';
-import { currentLocation } from '../../services/location';
+import type { SessionView } from '@/contracts/duty';
+import { call } from '@/services/call';
+import { currentLocation } from '@/services/location';
 import { busyIf } from '../busy-props';
 import './index.scss';
 

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import type { XuequView } from '../../contracts/school';
-import { SCHOOL_KIND_LABELS } from '../../domain/school';
-import { sourceLabel } from '../../domain/xuequ';
+import type { XuequView } from '@/contracts/school';
+import { SCHOOL_KIND_LABELS } from '@/domain/school';
+import { sourceLabel } from '@/domain/xuequ';
 import SampleBadge from '../sample-badge';
 import SchoolCard from '../school-card';
 import './index.scss';

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { UpcomingXuequChange, XuequUpcomingView } from '../../contracts/school';
+import type { UpcomingXuequChange, XuequUpcomingView } from '@/contracts/school';
 import XuequCard from '../xuequ-card';
 import './index.scss';
 

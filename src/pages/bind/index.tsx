@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { BindResult } from '../../contracts/account';
-import { ROLE_LABELS, type Role } from '../../domain/roles';
-import { useCall } from '../../hooks/use-call';
-import { useAction } from '../../hooks/use-action';
-import { mutate } from '../../services/call';
-import { ME_KEY, prime } from '../../hooks/data-cache';
-import { busyIf, disabledIf } from '../../components/busy-props';
-import StatusView from '../../components/status-view';
-import { useElderMode } from '../../hooks/use-elder-mode';
-import HomeLink from '../../components/home-link';
+import type { BindResult } from '@/contracts/account';
+import { ROLE_LABELS, type Role } from '@/domain/roles';
+import { useCall } from '@/hooks/use-call';
+import { useAction } from '@/hooks/use-action';
+import { mutate } from '@/services/call';
+import { ME_KEY, prime } from '@/hooks/data-cache';
+import { busyIf, disabledIf } from '@/components/busy-props';
+import StatusView from '@/components/status-view';
+import { useElderMode } from '@/hooks/use-elder-mode';
+import HomeLink from '@/components/home-link';
 import './index.scss';
 
 /** Where each role works; a 学区长 works from the principal's pages. */

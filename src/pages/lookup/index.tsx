@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
-import type { InputOf } from '../../contracts';
-import { ADDRESS_MAX } from '../../contracts/school';
+import type { InputOf } from '@/contracts';
+import { ADDRESS_MAX } from '@/contracts/school';
 import { shareTitle } from './share-title';
-import { useCall } from '../../hooks/use-call';
-import { useElderMode } from '../../hooks/use-elder-mode';
-import LookupResultView from '../../components/lookup-result';
-import StatusView from '../../components/status-view';
-import type { FamilyFacts } from '../../domain/admission';
-import { pagePath, readParam, writePageQuery, type PageQuery } from '../../services/page-url';
-import { rememberDistrict } from '../../services/chosen-district';
+import { useCall } from '@/hooks/use-call';
+import { useElderMode } from '@/hooks/use-elder-mode';
+import LookupResultView from '@/components/lookup-result';
+import StatusView from '@/components/status-view';
+import type { FamilyFacts } from '@/domain/admission';
+import { pagePath, readParam, writePageQuery, type PageQuery } from '@/services/page-url';
+import { rememberDistrict } from '@/services/chosen-district';
 import './index.scss';
 
 const ROUTE = '/pages/lookup/index';

@@ -1,4 +1,4 @@
-import type { LookupResult } from '../../contracts/school';
+import type { LookupResult } from '@/contracts/school';
 
 /** The share card's title: the place asked and the schools it is zoned to (or its 学区). */
 export function shareTitle(r: LookupResult, asked: string): string {

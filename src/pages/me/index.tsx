@@ -1,15 +1,15 @@
 import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { listFavourites, type Favourite } from '../../services/favourites';
-import { ROLE_LABELS, type Role } from '../../domain/roles';
-import { useCall } from '../../hooks/use-call';
-import { usePaged } from '../../hooks/use-paged';
-import { isLocalDemo } from '../../services/dev-session';
-import DevPersonaSwitch from '../../components/dev-persona-switch';
-import StatusView from '../../components/status-view';
-import { useElderMode } from '../../hooks/use-elder-mode';
-import { setElderMode } from '../../services/elder-mode';
+import { listFavourites, type Favourite } from '@/services/favourites';
+import { ROLE_LABELS, type Role } from '@/domain/roles';
+import { useCall } from '@/hooks/use-call';
+import { usePaged } from '@/hooks/use-paged';
+import { isLocalDemo } from '@/services/dev-session';
+import DevPersonaSwitch from '@/components/dev-persona-switch';
+import StatusView from '@/components/status-view';
+import { useElderMode } from '@/hooks/use-elder-mode';
+import { setElderMode } from '@/services/elder-mode';
 import './index.scss';
 
 /** Role pages live in subpackages; a 学区长 works from the principal's pages. */

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useElderMode } from '../../hooks/use-elder-mode';
-import { PLAIN } from '../../services/plain-wording';
+import { useElderMode } from '@/hooks/use-elder-mode';
+import { PLAIN } from '@/services/plain-wording';
 import './index.scss';
 
 /** Where an unknown address lands (app onPageNotFound): says so in Chinese and leads home. */

@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
-import { comparePlaces, hitsInDocument, markTerms, parsePlaceKey, parseQuery, placeKey, type PolicyPlace } from '../../domain/policy-search';
-import { useCall } from '../../hooks/use-call';
-import StatusView from '../../components/status-view';
+import { comparePlaces, hitsInDocument, markTerms, parsePlaceKey, parseQuery, placeKey, type PolicyPlace } from '@/domain/policy-search';
+import { useCall } from '@/hooks/use-call';
+import StatusView from '@/components/status-view';
 import MarkedText, { dateLabel, decodeParam } from '../policy/marked-text';
-import { useElderMode } from '../../hooks/use-elder-mode';
-import { PLAIN, plainText } from '../../services/plain-wording';
-import HomeLink from '../../components/home-link';
+import { useElderMode } from '@/hooks/use-elder-mode';
+import { PLAIN, plainText } from '@/services/plain-wording';
+import HomeLink from '@/components/home-link';
 import './index.scss';
 
 /** Element id of a place of the document (ids must not start with a digit). */

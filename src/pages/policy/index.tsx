@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
-import { placeKey } from '../../domain/policy-search';
-import type { PolicyHitView } from '../../contracts/policy';
-import { useCall } from '../../hooks/use-call';
-import StatusView from '../../components/status-view';
+import { placeKey } from '@/domain/policy-search';
+import type { PolicyHitView } from '@/contracts/policy';
+import { useCall } from '@/hooks/use-call';
+import StatusView from '@/components/status-view';
 import MarkedText, { dateLabel, decodeParam } from './marked-text';
-import { useElderMode } from '../../hooks/use-elder-mode';
-import { PLAIN, plainText } from '../../services/plain-wording';
+import { useElderMode } from '@/hooks/use-elder-mode';
+import { PLAIN, plainText } from '@/services/plain-wording';
 import './index.scss';
 
 /** Words parents look for; one tap searches them. */

@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components';
-import { segments, type Mark } from '../../domain/policy-search';
+import { segments, type Mark } from '@/domain/policy-search';
 
 export interface MarkedTextProps {
   text: string;

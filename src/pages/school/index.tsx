@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { Map as TaroMap, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
-import { distanceMetres, formatDistance } from '../../domain/geo';
-import { SCHOOL_KIND_LABELS } from '../../domain/school';
-import { useCall } from '../../hooks/use-call';
-import { isFavourite, toggleFavourite } from '../../services/favourites';
-import SampleBadge from '../../components/sample-badge';
-import SchoolCard from '../../components/school-card';
-import StatusView from '../../components/status-view';
-import HomeLink from '../../components/home-link';
-import XuequUpcoming from '../../components/xuequ-upcoming';
-import { useElderMode } from '../../hooks/use-elder-mode';
-import schoolPin from '../../assets/map/school.png';
-import neighbourPin from '../../assets/map/neighbour.png';
+import { distanceMetres, formatDistance } from '@/domain/geo';
+import { SCHOOL_KIND_LABELS } from '@/domain/school';
+import { useCall } from '@/hooks/use-call';
+import { isFavourite, toggleFavourite } from '@/services/favourites';
+import SampleBadge from '@/components/sample-badge';
+import SchoolCard from '@/components/school-card';
+import StatusView from '@/components/status-view';
+import HomeLink from '@/components/home-link';
+import XuequUpcoming from '@/components/xuequ-upcoming';
+import { useElderMode } from '@/hooks/use-elder-mode';
+import schoolPin from '@/assets/map/school.png';
+import neighbourPin from '@/assets/map/neighbour.png';
 import './index.scss';
 
 /** 学校概况: stage, 学区 and role, 对口 path, the other schools of the 学区 (map on weapp, list on H5). */

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { isFavourite, toggleFavourite } from '../../services/favourites';
+import { isFavourite, toggleFavourite } from '@/services/favourites';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
-import { useCall } from '../../hooks/use-call';
-import StatusView from '../../components/status-view';
-import XuequCard from '../../components/xuequ-card';
-import HomeLink from '../../components/home-link';
-import { useElderMode } from '../../hooks/use-elder-mode';
+import { useCall } from '@/hooks/use-call';
+import StatusView from '@/components/status-view';
+import XuequCard from '@/components/xuequ-card';
+import HomeLink from '@/components/home-link';
+import { useElderMode } from '@/hooks/use-elder-mode';
 import './index.scss';
 
 /** One 学区 in full: every school with its role, the 街道 served, the source document. */

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useCall } from '../../hooks/use-call';
-import { useElderMode } from '../../hooks/use-elder-mode';
-import { chosenDistrict, rememberDistrict } from '../../services/chosen-district';
-import StatusView from '../../components/status-view';
-import XuequCard from '../../components/xuequ-card';
+import { useCall } from '@/hooks/use-call';
+import { useElderMode } from '@/hooks/use-elder-mode';
+import { chosenDistrict, rememberDistrict } from '@/services/chosen-district';
+import StatusView from '@/components/status-view';
+import XuequCard from '@/components/xuequ-card';
 import './index.scss';
 
 /**

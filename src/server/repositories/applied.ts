@@ -1,4 +1,4 @@
-import { COLLECTIONS } from '../../contracts/collections';
+import { COLLECTIONS } from '@/contracts/collections';
 import { fieldsOf, runTransaction, type Tx } from '../cloud';
 import { fetchById } from './query';
 import { callerRequestKey } from '../request-key';

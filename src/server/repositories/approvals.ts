@@ -1,5 +1,5 @@
-import { COLLECTIONS } from '../../contracts/collections';
-import type { ApprovalRequest, PolicyCheck } from '../../domain/approval';
+import { COLLECTIONS } from '@/contracts/collections';
+import type { ApprovalRequest, PolicyCheck } from '@/domain/approval';
 import { db } from '../cloud';
 import { fetchAll, fetchById } from './query';
 

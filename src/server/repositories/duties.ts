@@ -1,6 +1,6 @@
-import { COLLECTIONS } from '../../contracts/collections';
-import type { ClockRecord, Duty, DutyTravel } from '../../domain/duty';
-import type { LatLng } from '../../domain/geo';
+import { COLLECTIONS } from '@/contracts/collections';
+import type { ClockRecord, Duty, DutyTravel } from '@/domain/duty';
+import type { LatLng } from '@/domain/geo';
 import { db } from '../cloud';
 import { fetchAll, fetchById } from './query';
 

@@ -1,5 +1,5 @@
-import { COLLECTIONS } from '../../contracts/collections';
-import type { Facility, FacilityBooking } from '../../domain/approval/facility';
+import { COLLECTIONS } from '@/contracts/collections';
+import type { Facility, FacilityBooking } from '@/domain/approval/facility';
 import { db } from '../cloud';
 import { fetchAll, fetchById } from './query';
 

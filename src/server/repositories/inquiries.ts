@@ -1,4 +1,4 @@
-import { COLLECTIONS } from '../../contracts/collections';
+import { COLLECTIONS } from '@/contracts/collections';
 import { db } from '../cloud';
 import { encodeCursor, type Cursor } from '../paging';
 import { fetchById, insertOnce } from './query';

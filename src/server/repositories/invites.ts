@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { COLLECTIONS } from '../../contracts/collections';
-import { generateCode, type Invite } from '../../domain/invite';
-import type { Role } from '../../domain/roles';
+import { COLLECTIONS } from '@/contracts/collections';
+import { generateCode, type Invite } from '@/domain/invite';
+import type { Role } from '@/domain/roles';
 import type { Tx, TxDoc } from '../cloud';
 import { fetchAll, fetchById } from './query';
 

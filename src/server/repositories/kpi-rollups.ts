@@ -2,11 +2,11 @@
  * KPI rollups in the database: updated in the clock record's own transaction (a record and the figures
  * it feeds never disagree), read by the dashboard, rebuilt from records once for existing data.
  */
-import { COLLECTIONS } from '../../contracts/collections';
-import type { ClockRecord } from '../../domain/duty/types';
-import { addDays } from '../../domain/time';
-import { ROLLUP_SHARDS, applyDelta, recordDelta, rollupId, rollupsFromRecords, type KpiRollup } from '../../domain/kpi-rollup';
-import { CHINA_ZONE } from '../../domain/time';
+import { COLLECTIONS } from '@/contracts/collections';
+import type { ClockRecord } from '@/domain/duty/types';
+import { addDays } from '@/domain/time';
+import { ROLLUP_SHARDS, applyDelta, recordDelta, rollupId, rollupsFromRecords, type KpiRollup } from '@/domain/kpi-rollup';
+import { CHINA_ZONE } from '@/domain/time';
 import { db, fieldsOf, runTransaction, type Tx } from '../cloud';
 import type { ClockRecordDoc } from './duties';
 import { fetchAll } from './query';

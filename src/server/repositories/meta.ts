@@ -1,4 +1,4 @@
-import { COLLECTIONS } from '../../contracts/collections';
+import { COLLECTIONS } from '@/contracts/collections';
 import { fetchById } from './query';
 import type { Tx } from '../cloud';
 

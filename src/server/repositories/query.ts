@@ -1,5 +1,5 @@
 import { db } from '../cloud';
-import type { CollectionName } from '../../contracts/collections';
+import type { CollectionName } from '@/contracts/collections';
 
 /** The real cloud returns at most 1000 documents a call: page through a result that may be longer. */
 const PAGE = 1000;

@@ -1,10 +1,10 @@
-import type { AdmissionSettings } from '../../domain/admission';
-import { COLLECTIONS, type CollectionName } from '../../contracts/collections';
-import type { School } from '../../domain/school';
-import type { XuequVersion } from '../../domain/xuequ';
-import type { ZoningRule } from '../../domain/zoning';
-import type { FeederRule } from '../../domain/feeder';
-import type { CatchmentDoc } from '../../domain/catchment/types';
+import type { AdmissionSettings } from '@/domain/admission';
+import { COLLECTIONS, type CollectionName } from '@/contracts/collections';
+import type { School } from '@/domain/school';
+import type { XuequVersion } from '@/domain/xuequ';
+import type { ZoningRule } from '@/domain/zoning';
+import type { FeederRule } from '@/domain/feeder';
+import type { CatchmentDoc } from '@/domain/catchment/types';
 import { db, type Tx } from '../cloud';
 import { fetchAll, fetchById, TooManyDocumentsError } from './query';
 /** Reference data of the 学区 lookups: districts, divisions, schools, 学区 versions, zoning rules. */

@@ -1,5 +1,5 @@
-import { COLLECTIONS } from '../../contracts/collections';
-import type { RosterTeacher } from '../../domain/roster';
+import { COLLECTIONS } from '@/contracts/collections';
+import type { RosterTeacher } from '@/domain/roster';
 import { fetchAll } from './query';
 
 /** A district's teacher roster: up to 100 pages of 1000. */

@@ -1,5 +1,5 @@
-import { COLLECTIONS } from '../../contracts/collections';
-import type { UserProfile } from '../../domain/roles';
+import { COLLECTIONS } from '@/contracts/collections';
+import type { UserProfile } from '@/domain/roles';
 import { fetchAll, fetchById } from './query';
 
 /** Users are bound to their OPENID: the document id is the OPENID. */

@@ -1,5 +1,5 @@
-import { DEFAULT_ROTATION_POLICY, exchangeChecks, formatShare, hasBlock, rotationChecks, rotationShare } from '../../../src/domain/approval';
-import type { Duty } from '../../../src/domain/duty';
+import { DEFAULT_ROTATION_POLICY, exchangeChecks, formatShare, hasBlock, rotationChecks, rotationShare } from '@/domain/approval';
+import type { Duty } from '@/domain/duty';
 import { CN, cn, exchange } from './fixtures';
 
 const NOW = cn('2026-08-20', '10:00');

@@ -19,8 +19,8 @@ import {
   transfer,
   type ApprovalRequest,
   type ExchangeFields,
-} from '../../../src/domain/approval';
-import { slotProblems } from '../../../src/domain/slots';
+} from '@/domain/approval';
+import { slotProblems } from '@/domain/slots';
 import { CN, SCHOOLS, VERSIONS, bureau, cn, exchange, principal, teacher, xuequzhang } from './fixtures';
 
 const NOW = cn('2026-11-23', '10:00'); // Monday

@@ -6,8 +6,8 @@ import {
   facilityBookingChecks,
   submit,
   weekAvailability,
-} from '../../../src/domain/approval';
-import type { Facility, FacilityBooking } from '../../../src/domain/approval';
+} from '@/domain/approval';
+import type { Facility, FacilityBooking } from '@/domain/approval';
 import { CN, cn, facilityRequest, principal, teacher } from './fixtures';
 
 const weekdays = [1, 2, 3, 4, 5] as const;

@@ -1,5 +1,5 @@
-import type { XuequVersion } from '../../../src/domain/xuequ';
-import type { Actor, ExchangeFields, FacilityFields, SchoolsById } from '../../../src/domain/approval';
+import type { XuequVersion } from '@/domain/xuequ';
+import type { Actor, ExchangeFields, FacilityFields, SchoolsById } from '@/domain/approval';
 
 export const CN = 'Asia/Shanghai';
 /** China wall-clock time → instant. */

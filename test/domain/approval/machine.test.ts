@@ -12,8 +12,8 @@ import {
   stateProblems,
   submit,
   withdraw,
-} from '../../../src/domain/approval';
-import type { Actor, ApprovalRequest, ExchangeFields, RequestState, Transition } from '../../../src/domain/approval';
+} from '@/domain/approval';
+import type { Actor, ApprovalRequest, ExchangeFields, RequestState, Transition } from '@/domain/approval';
 import { SCHOOLS, VERSIONS, bureau, cn, exchange, principal, teacher, xuequzhang } from './fixtures';
 
 const T0 = cn('2026-11-23', '09:00');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { canDecideStep, decisionKeys, routeRequest, stepKey, xuequHeadSchools } from '../../../src/domain/approval';
-import type { Actor, ExchangeType, Step, StepRole } from '../../../src/domain/approval';
-import type { Role } from '../../../src/domain/roles';
+import { canDecideStep, decisionKeys, routeRequest, stepKey, xuequHeadSchools } from '@/domain/approval';
+import type { Actor, ExchangeType, Step, StepRole } from '@/domain/approval';
+import type { Role } from '@/domain/roles';
 import { SCHOOLS, VERSIONS, bureau, exchange, facilityRequest, principal, teacher, xuequzhang } from './fixtures';
 
 const brief = (steps: Step[]) => steps.map((s) => [s.roles.join('+'), s.schoolId ?? s.xuequId ?? s.districtCode]);

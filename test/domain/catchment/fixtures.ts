@@ -1,6 +1,6 @@
-import { listRules, parseCatchment, type CatchmentMatch, type CatchmentPhrase, type CatchmentPlaces, type NumberRange } from '../../../src/domain/catchment';
-import { buildZoningIndex, matchIndexed, naiveMatch, resolveHits, type ZoningRuleLike } from '../../../src/domain/zoning-match';
-import { WHOLE_ROAD_TO } from '../../../src/domain/zoning-match/rules';
+import { listRules, parseCatchment, type CatchmentMatch, type CatchmentPhrase, type CatchmentPlaces, type NumberRange } from '@/domain/catchment';
+import { buildZoningIndex, matchIndexed, naiveMatch, resolveHits, type ZoningRuleLike } from '@/domain/zoning-match';
+import { WHOLE_ROAD_TO } from '@/domain/zoning-match/rules';
 
 /**
  * A made-up district (code 990101) with 街道 and 社区 named the way official lists name them: 社区居委会 /

@@ -1,4 +1,4 @@
-import { parseCatchment } from '../../../src/domain/catchment';
+import { parseCatchment } from '@/domain/catchment';
 import { community, estate, expectPhrases, MAX, PLACES, range, road, street, whole, type Expected } from './fixtures';
 
 // The ways one phrase gets written, each read the same (or left unread where a reading would be a guess).

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { parseCatchment, type CatchmentMatch, type CatchmentPhrase } from '../../../src/domain/catchment';
-import { BOUNDARY } from '../../../src/domain/catchment/place';
-import { buildZoningIndex, matchIndexed } from '../../../src/domain/zoning-match';
+import { parseCatchment, type CatchmentMatch, type CatchmentPhrase } from '@/domain/catchment';
+import { BOUNDARY } from '@/domain/catchment/place';
+import { buildZoningIndex, matchIndexed } from '@/domain/zoning-match';
 import { MAX, PLACES, rulesOf } from './fixtures';
 
 // What holds for every text: never a throw, phrases are verbatim slices in order, matches are well formed,

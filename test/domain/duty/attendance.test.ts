@@ -9,8 +9,8 @@ import {
   makeupsLeftIn,
   monthSummary,
   sessionsOnDate,
-} from '../../../src/domain/duty';
-import type { SubsidyTableFile } from '../../../src/domain/duty';
+} from '@/domain/duty';
+import type { SubsidyTableFile } from '@/domain/duty';
 import { CN, POLICY, cn, duty, record, slot } from './fixtures';
 
 const TABLE = JSON.parse(readFileSync(path.resolve(__dirname, '../../../data/subsidy-table.json'), 'utf8')) as SubsidyTableFile;
@@ -136,7 +136,7 @@ describe("the host principal's day", () => {
     const [row] = attendanceOfDay([visitors[2]], [unverified], mon, cn(mon, '15:20'), CN, POLICY);
     expect(row).toMatchObject({ minutes: 45, credited: true, count: 'unverified' });
     expect(row.exceptions).toEqual(['未核验：未扫签到码']);
-    const [verified] = attendanceOfDay([visitors[2]], [record({ ...records[1], presence: 'verified' })], mon, cn(mon, '15:20'), CN, POLICY);
+    const [verified] = attendanceOfDay([visitors[2]], [record({ ...records[1], presence: 'code' })], mon, cn(mon, '15:20'), CN, POLICY);
     expect(verified).toMatchObject({ credited: true, count: 'verified', exceptions: [] });
   });
 

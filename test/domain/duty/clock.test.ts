@@ -9,8 +9,8 @@ import {
   sessionOfRecord,
   sessionsOnDate,
   withClockOut,
-} from '../../../src/domain/duty';
-import type { ClockInDecision, ClockOutDecision } from '../../../src/domain/duty';
+} from '@/domain/duty';
+import type { ClockInDecision, ClockOutDecision } from '@/domain/duty';
 import { CN, POLICY, cn, duty, record } from './fixtures';
 
 const mon = '2026-11-23';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { readFileSync } from 'fs';
 import path from 'path';
-import { CSV_HEADER, csvField, monthCsv, monthSummary } from '../../../src/domain/duty';
-import type { SubsidyTableFile } from '../../../src/domain/duty';
+import { CSV_HEADER, csvField, monthCsv, monthSummary } from '@/domain/duty';
+import type { SubsidyTableFile } from '@/domain/duty';
 import { CN, cn, duty, record, slot } from './fixtures';
 
 const TABLE = JSON.parse(readFileSync(path.resolve(__dirname, '../../../data/subsidy-table.json'), 'utf8')) as SubsidyTableFile;

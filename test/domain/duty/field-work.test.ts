@@ -1,6 +1,6 @@
-import { attendanceOfDay, sessionsOnDate } from '../../../src/domain/duty';
-import { confirmFieldWork, fieldWorkLabel, presenceOfFieldWork } from '../../../src/domain/duty/field-work';
-import { presenceVerified } from '../../../src/domain/presence';
+import { attendanceOfDay, sessionsOnDate } from '@/domain/duty';
+import { confirmFieldWork, fieldWorkLabel, presenceOfFieldWork } from '@/domain/duty/field-work';
+import { presenceVerified } from '@/domain/presence';
 import { CN, POLICY, cn, duty, record, slot } from './fixtures';
 
 // 外勤 with a note: unverified until the host principal confirms it; then verified, like a 补卡.

@@ -1,5 +1,5 @@
-import { DEFAULT_DUTY_POLICY } from '../../../src/domain/duty';
-import type { ClockRecord, Duty, DutyPolicy, DutySlot } from '../../../src/domain/duty';
+import { DEFAULT_DUTY_POLICY } from '@/domain/duty';
+import type { ClockRecord, Duty, DutyPolicy, DutySlot } from '@/domain/duty';
 
 export const CN = 'Asia/Shanghai';
 export const POLICY: DutyPolicy = { ...DEFAULT_DUTY_POLICY };

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { readFileSync } from 'fs';
 import path from 'path';
-import { CSV_HEADER, addDays, monthCsv, monthSummary, recordHours } from '../../../src/domain/duty';
-import type { ClockRecord, DutyTravel, SubsidyTableFile } from '../../../src/domain/duty';
+import { CSV_HEADER, addDays, monthCsv, monthSummary, recordHours } from '@/domain/duty';
+import type { ClockRecord, DutyTravel, SubsidyTableFile } from '@/domain/duty';
 import { CN, POLICY, at, cn, duty, record, slot } from './fixtures';
 
 const TABLE = JSON.parse(readFileSync(path.resolve(__dirname, '../../../data/subsidy-table.json'), 'utf8')) as SubsidyTableFile;

@@ -1,4 +1,4 @@
-import { applyApprovedMakeup, canRequestMakeup, checkMakeupTarget, recordHours, recordFlags, sessionsOnDate } from '../../../src/domain/duty';
+import { applyApprovedMakeup, canRequestMakeup, checkMakeupTarget, recordHours, recordFlags, sessionsOnDate } from '@/domain/duty';
 import { CN, POLICY, at, cn, duty, record } from './fixtures';
 
 describe('canRequestMakeup: quota per China month', () => {

@@ -1,4 +1,4 @@
-import { REMINDER_LEAD_MIN, reminderClaimId, sessionsToRemind, slotKeysOf, windowSlotKeys } from '../../../src/domain/duty/reminders';
+import { REMINDER_LEAD_MIN, reminderClaimId, sessionsToRemind, slotKeysOf, windowSlotKeys } from '@/domain/duty/reminders';
 import { CN, cn, duty, slot } from './fixtures';
 
 // 上课前提醒: which sessions a timer run at an instant reminds, in China time, from the schedule's own

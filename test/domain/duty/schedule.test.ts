@@ -16,7 +16,7 @@ import {
   sessionsOnDate,
   todayAndUpcoming,
   weekdayOf,
-} from '../../../src/domain/duty';
+} from '@/domain/duty';
 import { CN, MIN, POLICY, at, cn, duty, slot } from './fixtures';
 
 dayjs.extend(utc);

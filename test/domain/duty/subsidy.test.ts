@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { readFileSync } from 'fs';
 import path from 'path';
-import { subsidyFor, subsidyTableProblems } from '../../../src/domain/duty';
-import type { SubsidyRate, SubsidyTableFile } from '../../../src/domain/duty';
+import { subsidyFor, subsidyTableProblems } from '@/domain/duty';
+import type { SubsidyRate, SubsidyTableFile } from '@/domain/duty';
 
 const TABLE = JSON.parse(readFileSync(path.resolve(__dirname, '../../../data/subsidy-table.json'), 'utf8')) as SubsidyTableFile;
 

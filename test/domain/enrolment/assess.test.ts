@@ -1,4 +1,4 @@
-import { ageOn, assessEligibility, checkAge, dateSpan, daysBetween, EnrolmentAnswerError, stepStatus, timelineAt, timelineSummary, type EnrolmentAnswers, type EnrolmentRuleSet } from '../../../src/domain/enrolment';
+import { ageOn, assessEligibility, checkAge, dateSpan, daysBetween, EnrolmentAnswerError, stepStatus, timelineAt, timelineSummary, type EnrolmentAnswers, type EnrolmentRuleSet } from '@/domain/enrolment';
 import { NOW, ZONE, ruleSet } from './fixtures';
 
 const HEDONG = ruleSet('120102', 'primary');

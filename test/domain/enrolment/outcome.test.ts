@@ -1,4 +1,4 @@
-import { answersFromQuery, answersToQuery, assessEligibility, whatApplies, type EnrolmentAnswers } from '../../../src/domain/enrolment';
+import { answersFromQuery, answersToQuery, assessEligibility, whatApplies, type EnrolmentAnswers } from '@/domain/enrolment';
 import { NOW, ZONE, ruleSet } from './fixtures';
 
 const HEDONG = ruleSet('120102', 'primary');

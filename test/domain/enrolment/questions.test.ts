@@ -1,4 +1,4 @@
-import { answeredQuestions, answerLabel, birthDateProblem, isCalendarDate, nextQuestion, pruneAnswers, stepBack, type EnrolmentAnswers, type QuestionId } from '../../../src/domain/enrolment';
+import { answeredQuestions, answerLabel, birthDateProblem, isCalendarDate, nextQuestion, pruneAnswers, stepBack, type EnrolmentAnswers, type QuestionId } from '@/domain/enrolment';
 import { NOW, ZONE } from './fixtures';
 
 /** The questions asked, in order, when a family answers with `given` (each answered as it comes). */

@@ -1,4 +1,4 @@
-import { categoryOf, intakeYearOf, nextQuestion, resolveRuleFile, ruleSetsFor, schoolYearsOf, type EnrolmentAnswers, type EnrolmentRuleFile } from '../../../src/domain/enrolment';
+import { categoryOf, intakeYearOf, nextQuestion, resolveRuleFile, ruleSetsFor, schoolYearsOf, type EnrolmentAnswers, type EnrolmentRuleFile } from '@/domain/enrolment';
 import { RULE_FILE, RULE_SETS, ruleSet, seedText } from './fixtures';
 
 const DISTRICTS = ['120102', '350205', '110101'];

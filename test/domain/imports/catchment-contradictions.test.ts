@@ -5,9 +5,9 @@ import {
   rowsOf,
   validateCatchmentRows,
   type CatchmentContext,
-} from '../../../src/domain/imports';
-import { overlaps } from '../../../src/domain/imports/contradictions';
-import type { School } from '../../../src/domain/school';
+} from '@/domain/imports';
+import { overlaps } from '@/domain/imports/contradictions';
+import type { School } from '@/domain/school';
 
 // 对口直升 lists, and lists that would give one place two middle schools without a rule saying which governs.
 const school = (id: string, name: string, kind: School['kind']): School => ({ ...newSchool('120102', name, kind), _id: id });

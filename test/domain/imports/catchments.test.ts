@@ -1,5 +1,5 @@
-import { parseCatchment } from '../../../src/domain/catchment';
-import type { CatchmentDoc } from '../../../src/domain/catchment';
+import { parseCatchment } from '@/domain/catchment';
+import type { CatchmentDoc } from '@/domain/catchment';
 import {
   catchmentToRow,
   headerErrors,
@@ -10,8 +10,8 @@ import {
   rowsOf,
   validateCatchmentRows,
   type CatchmentContext,
-} from '../../../src/domain/imports';
-import type { School } from '../../../src/domain/school';
+} from '@/domain/imports';
+import type { School } from '@/domain/school';
 
 // The 登记范围 table: one school's published text per stage and intake; unknown schools are created.
 const HEADERS = IMPORT_HEADERS.catchments;

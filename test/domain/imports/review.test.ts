@@ -11,12 +11,12 @@ import {
   validateTeacherRows,
   validateZoningRows,
   type RawRow,
-} from '../../../src/domain/imports';
-import { distanceMetres } from '../../../src/domain/geo';
-import type { School } from '../../../src/domain/school';
-import type { ZoningRule } from '../../../src/domain/zoning';
-import type { RosterTeacher } from '../../../src/domain/roster';
-import { overlaps } from '../../../src/domain/imports/contradictions';
+} from '@/domain/imports';
+import { distanceMetres } from '@/domain/geo';
+import type { School } from '@/domain/school';
+import type { ZoningRule } from '@/domain/zoning';
+import type { RosterTeacher } from '@/domain/roster';
+import { overlaps } from '@/domain/imports/contradictions';
 
 const school = (id: string, name: string, lat: number | null, lng: number | null, kind: School['kind'] = 'primary'): School => ({
   _id: id, districtCode: '120102', name, kind, stages: kind === 'middle' ? ['middle'] : ['primary'], note: null,
@@ -149,7 +149,7 @@ describe('the fast warnings equal their plain definitions on random districts', 
       const at = () => (r() < 0.15 ? null : r() < 0.2 ? 30 + r() * 10 : 39.1 + r() * 0.05);
       const stored = Array.from({ length: n }, (_, i) => school(`s${i}`, `学校${i}`, at(), 117.2 + r() * 0.05));
       const fileSchools = Array.from({ length: 1 + Math.floor(r() * 8) }, (_, i) => school(`s${Math.floor(r() * (n + 4))}`, `新${i}`, at(), r() < 0.2 ? 100 : 117.2 + r() * 0.05));
-      const results = fileSchools.map((doc, i) => ({ row: i + 2, outcome: (r() < 0.15 ? 'unchanged' : 'new') as 'new', doc, errors: [] }));
+      const results = fileSchools.map((doc, i) => ({ row: i + 2, outcome: (r() < 0.15 ? 'unchanged' : 'new') as 'new' | 'unchanged', doc, errors: [] }));
       const fromFile = new Map(results.map((x) => [x.doc._id, x.doc]));
       const all = [...stored.filter((s) => !fromFile.has(s._id)), ...fromFile.values()];
       const expected = new Map<number, string>();

@@ -8,8 +8,8 @@ import {
   type ZoningMatch,
   type ZoningQuery,
   type ZoningRuleLike,
-} from '../../../src/domain/zoning-match';
-import { WHOLE_ROAD_TO } from '../../../src/domain/zoning-match/rules';
+} from '@/domain/zoning-match';
+import { WHOLE_ROAD_TO } from '@/domain/zoning-match/rules';
 
 // A handful of roads (each with the spellings people use), estates and communities, so that random rules
 // and random queries actually meet.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { buildAutomaton, searchAutomaton } from '../../../src/domain/zoning-match/aho-corasick';
-import { buildIntervals, stab } from '../../../src/domain/zoning-match/intervals';
+import { buildAutomaton, searchAutomaton } from '@/domain/zoning-match/aho-corasick';
+import { buildIntervals, stab } from '@/domain/zoning-match/intervals';
 
 describe('interval stabbing', () => {
   it('finds exactly the intervals containing n, overlaps included', () => {

@@ -6,7 +6,7 @@ import {
   type ZoningMatch,
   type ZoningQuery,
   type ZoningRuleLike,
-} from '../../../src/domain/zoning-match';
+} from '@/domain/zoning-match';
 
 const rule = (_id: string, match: ZoningMatch, stage: 'primary' | 'middle' = 'primary'): ZoningRuleLike => ({
   _id,

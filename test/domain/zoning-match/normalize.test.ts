@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { chineseNumeral, normalizeAddress } from '../../../src/domain/zoning-match/normalize';
+import { chineseNumeral, normalizeAddress } from '@/domain/zoning-match/normalize';
 
 describe('normalizeAddress: road and house number', () => {
   it.each([

@@ -1,16 +1,16 @@
-import type { BindResult } from '../../../../src/contracts/account';
-import { COLLECTIONS } from '../../../../src/contracts/collections';
-import { bindRefusal, boundProfile, defaultAccountName, isRefusal, isWellFormedCode, normalizeCode, type Invite } from '../../../../src/domain/invite';
-import type { UserProfile } from '../../../../src/domain/roles';
-import type { School } from '../../../../src/domain/school';
-import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
-import { AppError, refused } from '../../../../src/server/errors';
-import { isRefusal as isLimited, releaseSlot, takeSlot } from '../../../../src/server/rate-limit';
-import { BIND_FAILURES, bindLockedMessage } from '../../../../src/domain/rate-limit';
-import { CHINA_ZONE } from '../../../../src/domain/time';
-import type { SignedInContext } from '../../../../src/server/handler';
-import { auditInTransaction, findInviteByHash, hashCode, readOrNull } from '../../../../src/server/repositories/invites';
-import { fetchById } from '../../../../src/server/repositories/query';
+import type { BindResult } from '@/contracts/account';
+import { COLLECTIONS } from '@/contracts/collections';
+import { bindRefusal, boundProfile, defaultAccountName, isRefusal, isWellFormedCode, normalizeCode, type Invite } from '@/domain/invite';
+import type { UserProfile } from '@/domain/roles';
+import type { School } from '@/domain/school';
+import { fieldsOf, runTransaction } from '@/server/cloud';
+import { AppError, refused } from '@/server/errors';
+import { isRefusal as isLimited, releaseSlot, takeSlot } from '@/server/rate-limit';
+import { BIND_FAILURES, bindLockedMessage } from '@/domain/rate-limit';
+import { CHINA_ZONE } from '@/domain/time';
+import type { SignedInContext } from '@/server/handler';
+import { auditInTransaction, findInviteByHash, hashCode, readOrNull } from '@/server/repositories/invites';
+import { fetchById } from '@/server/repositories/query';
 import { viewOf } from './me';
 
 // Invite refusal codes are not (yet) part of ErrorCode in contracts/envelope.ts: widen them here only.

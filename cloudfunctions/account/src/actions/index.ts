@@ -1,5 +1,5 @@
-import type { ActionTable } from '../../../../src/server/handler';
-import { accountInputs, type AccountOutputs } from '../../../../src/contracts/account';
+import type { ActionTable } from '@/server/handler';
+import { accountInputs, type AccountOutputs } from '@/contracts/account';
 import { me } from './me';
 import { bind } from './bind';
 

@@ -1,12 +1,12 @@
-import type { MeView } from '../../../../src/contracts/account';
-import type { SignedInContext } from '../../../../src/server/handler';
-import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
-import { compositionOn, xuequOfSchool } from '../../../../src/domain/xuequ';
-import { COLLECTIONS } from '../../../../src/contracts/collections';
-import type { School } from '../../../../src/domain/school';
-import type { UserProfile } from '../../../../src/domain/roles';
-import { fetchById } from '../../../../src/server/repositories/query';
-import { listXuequVersions } from '../../../../src/server/repositories/reference';
+import type { MeView } from '@/contracts/account';
+import type { SignedInContext } from '@/server/handler';
+import { CHINA_ZONE, localDate } from '@/domain/time';
+import { compositionOn, xuequOfSchool } from '@/domain/xuequ';
+import { COLLECTIONS } from '@/contracts/collections';
+import type { School } from '@/domain/school';
+import type { UserProfile } from '@/domain/roles';
+import { fetchById } from '@/server/repositories/query';
+import { listXuequVersions } from '@/server/repositories/reference';
 
 /** A caller with no bound account is a parent: parents need no account to use the lookups. */
 export function me(_input: unknown, ctx: SignedInContext): Promise<MeView> {

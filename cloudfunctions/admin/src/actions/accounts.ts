@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { ActionTable, ActionContext } from '../../../../src/server/handler';
-import { accountsInputs, type AccountsOutputs, type CreatedInvite, type InviteScope, type InviteView } from '../../../../src/contracts/admin-accounts';
-import { COLLECTIONS } from '../../../../src/contracts/collections';
+import type { ActionTable, ActionContext } from '@/server/handler';
+import { accountsInputs, type AccountsOutputs, type CreatedInvite, type InviteScope, type InviteView } from '@/contracts/admin-accounts';
+import { COLLECTIONS } from '@/contracts/collections';
 import {
   INVITE_ROLE_LABELS,
   INVITE_STATUS_LABELS,
@@ -16,21 +16,21 @@ import {
   rosterPickRefusal,
   wallTime,
   type Invite,
-} from '../../../../src/domain/invite';
-import { newTeacherId } from '../../../../src/domain/imports/teachers';
-import type { RosterTeacher } from '../../../../src/domain/roster';
-import type { UserProfile } from '../../../../src/domain/roles';
-import type { School } from '../../../../src/domain/school';
-import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
-import { compositionOn, schoolIdsOf, type XuequVersion } from '../../../../src/domain/xuequ';
-import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
-import { checkTypedText } from '../../../../src/server/content-check';
-import { forbidden, notFound, refused } from '../../../../src/server/errors';
-import { auditInTransaction, getInvite, hashCode, invitesOfDistrict, newCode, readOrNull, teacherInvitesOfSchool } from '../../../../src/server/repositories/invites';
-import { fetchById } from '../../../../src/server/repositories/query';
-import { listSchools, listXuequVersions, xuequVersionsById } from '../../../../src/server/repositories/reference';
-import { rosterOfSchool } from '../../../../src/server/repositories/roster';
-import { callerRequestKey } from '../../../../src/server/request-key';
+} from '@/domain/invite';
+import { newTeacherId } from '@/domain/imports/teachers';
+import type { RosterTeacher } from '@/domain/roster';
+import type { UserProfile } from '@/domain/roles';
+import type { School } from '@/domain/school';
+import { CHINA_ZONE, localDate } from '@/domain/time';
+import { compositionOn, schoolIdsOf, type XuequVersion } from '@/domain/xuequ';
+import { fieldsOf, runTransaction } from '@/server/cloud';
+import { checkTypedText } from '@/server/content-check';
+import { forbidden, notFound, refused } from '@/server/errors';
+import { auditInTransaction, getInvite, hashCode, invitesOfDistrict, newCode, readOrNull, teacherInvitesOfSchool } from '@/server/repositories/invites';
+import { fetchById } from '@/server/repositories/query';
+import { listSchools, listXuequVersions, xuequVersionsById } from '@/server/repositories/reference';
+import { rosterOfSchool } from '@/server/repositories/roster';
+import { callerRequestKey } from '@/server/request-key';
 
 type Names = { school: (id: string) => string; xuequ: (id: string) => string };
 

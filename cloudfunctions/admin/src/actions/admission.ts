@@ -1,14 +1,14 @@
-import type { ActionTable } from '../../../../src/server/handler';
-import { admissionInputs, type AdmissionOutputs, type AdmissionView } from '../../../../src/contracts/admin-admission';
-import { admissionOf, type AdmissionSettings } from '../../../../src/domain/admission';
-import { CHINA_ZONE } from '../../../../src/domain/time';
-import { dateTimeIn } from '../../../../src/domain/time';
-import { runTransaction } from '../../../../src/server/cloud';
-import { COLLECTIONS } from '../../../../src/contracts/collections';
-import { bumpReferenceVersion } from '../../../../src/server/repositories/meta';
-import type { DistrictDoc } from '../../../../src/server/repositories/reference';
-import { AppError } from '../../../../src/server/errors';
-import { checkTypedText } from '../../../../src/server/content-check';
+import type { ActionTable } from '@/server/handler';
+import { admissionInputs, type AdmissionOutputs, type AdmissionView } from '@/contracts/admin-admission';
+import { admissionOf, type AdmissionSettings } from '@/domain/admission';
+import { CHINA_ZONE } from '@/domain/time';
+import { dateTimeIn } from '@/domain/time';
+import { runTransaction } from '@/server/cloud';
+import { COLLECTIONS } from '@/contracts/collections';
+import { bumpReferenceVersion } from '@/server/repositories/meta';
+import type { DistrictDoc } from '@/server/repositories/reference';
+import { AppError } from '@/server/errors';
+import { checkTypedText } from '@/server/content-check';
 import { importScope } from '../imports/scope';
 
 type Stored = DistrictDoc & { admissionUpdated?: { by: string; at: string } };

@@ -1,5 +1,5 @@
-import type { ActionTable } from '../../../../src/server/handler';
-import { compositionInputs, type CompositionOutputs } from '../../../../src/contracts/admin-composition';
+import type { ActionTable } from '@/server/handler';
+import { compositionInputs, type CompositionOutputs } from '@/contracts/admin-composition';
 import { applyEdit, previewEdit } from '../composition/edit';
 import { compositionHistory, compositionState } from '../composition/read';
 

@@ -1,5 +1,5 @@
-import type { ActionTable } from '../../../../src/server/handler';
-import { dashboardInputs, type DashboardOutputs } from '../../../../src/contracts/admin-dashboard';
+import type { ActionTable } from '@/server/handler';
+import { dashboardInputs, type DashboardOutputs } from '@/contracts/admin-dashboard';
 import { dashboardCsv } from '../dashboard/csv';
 import { resolveScope } from '../dashboard/scope';
 import { buildDashboard } from '../dashboard/view';

@@ -1,5 +1,5 @@
-import type { ActionTable } from '../../../../src/server/handler';
-import { importsInputs, type ImportsOutputs } from '../../../../src/contracts/admin-imports';
+import type { ActionTable } from '@/server/handler';
+import { importsInputs, type ImportsOutputs } from '@/contracts/admin-imports';
 import { importApply, importPreview } from '../imports/apply';
 import { exportTable } from '../imports/export';
 import { importUpload } from '../imports/upload';

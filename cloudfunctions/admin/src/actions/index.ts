@@ -1,5 +1,5 @@
-import type { ActionTable } from '../../../../src/server/handler';
-import { adminInputs, type AdminOutputs } from '../../../../src/contracts/admin';
+import type { ActionTable } from '@/server/handler';
+import { adminInputs, type AdminOutputs } from '@/contracts/admin';
 import { compositionActions } from './composition';
 import { accountsActions } from './accounts';
 import { dashboardActions } from './dashboard';

@@ -1,14 +1,14 @@
 import type { z } from 'zod';
-import { planEdit, type EditPlan, type VersionWrite } from '../../../../src/domain/composition';
-import type { XuequVersion } from '../../../../src/domain/xuequ';
-import { COLLECTIONS } from '../../../../src/contracts/collections';
-import type { ApplyResult, EditPreview, VersionWriteView, compositionInputs } from '../../../../src/contracts/admin-composition';
-import type { ActionContext } from '../../../../src/server/handler';
-import { AppError } from '../../../../src/server/errors';
-import { fieldsOf } from '../../../../src/server/cloud';
-import { checkTypedText } from '../../../../src/server/content-check';
-import { bumpReferenceVersion } from '../../../../src/server/repositories/meta';
-import { applyOnce, earlierResult, type AppliedRequest } from '../../../../src/server/repositories/applied';
+import { planEdit, type EditPlan, type VersionWrite } from '@/domain/composition';
+import type { XuequVersion } from '@/domain/xuequ';
+import { COLLECTIONS } from '@/contracts/collections';
+import type { ApplyResult, EditPreview, VersionWriteView, compositionInputs } from '@/contracts/admin-composition';
+import type { ActionContext } from '@/server/handler';
+import { AppError } from '@/server/errors';
+import { fieldsOf } from '@/server/cloud';
+import { checkTypedText } from '@/server/content-check';
+import { bumpReferenceVersion } from '@/server/repositories/meta';
+import { applyOnce, earlierResult, type AppliedRequest } from '@/server/repositories/applied';
 import { bureauScope, editContext, type BureauScope } from './scope';
 
 type EditInput = z.output<(typeof compositionInputs)['previewEdit']>;

@@ -1,10 +1,10 @@
-import { historyOf, MAX_SCHOOLS_PER_XUEQU, nextTermStart } from '../../../../src/domain/composition';
-import { compositionOn, xuequOfSchool } from '../../../../src/domain/xuequ';
-import { DATE_RE } from '../../../../src/domain/time';
-import type { CompositionHistory, CompositionState } from '../../../../src/contracts/admin-composition';
-import type { ActionContext } from '../../../../src/server/handler';
-import { AppError, notFound } from '../../../../src/server/errors';
-import { xuequVersionsById } from '../../../../src/server/repositories/reference';
+import { historyOf, MAX_SCHOOLS_PER_XUEQU, nextTermStart } from '@/domain/composition';
+import { compositionOn, xuequOfSchool } from '@/domain/xuequ';
+import { DATE_RE } from '@/domain/time';
+import type { CompositionHistory, CompositionState } from '@/contracts/admin-composition';
+import type { ActionContext } from '@/server/handler';
+import { AppError, notFound } from '@/server/errors';
+import { xuequVersionsById } from '@/server/repositories/reference';
 import { bureauScope } from './scope';
 
 const STATUS_LABELS = { past: '已失效', current: '现行', future: '待生效' } as const;

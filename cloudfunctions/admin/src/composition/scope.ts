@@ -1,12 +1,12 @@
-import type { UserProfile } from '../../../../src/domain/roles';
-import { editSource, type EditContext, type SourceInput } from '../../../../src/domain/composition';
-import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
-import type { XuequVersion } from '../../../../src/domain/xuequ';
-import type { XuequView } from '../../../../src/contracts/school';
-import type { ActionContext } from '../../../../src/server/handler';
-import { forbidden, notFound } from '../../../../src/server/errors';
-import { districtData, type DistrictData } from '../../../../src/server/district-cache';
-import { toXuequView } from '../../../../src/server/xuequ-view';
+import type { UserProfile } from '@/domain/roles';
+import { editSource, type EditContext, type SourceInput } from '@/domain/composition';
+import { CHINA_ZONE, localDate } from '@/domain/time';
+import type { XuequVersion } from '@/domain/xuequ';
+import type { XuequView } from '@/contracts/school';
+import type { ActionContext } from '@/server/handler';
+import { forbidden, notFound } from '@/server/errors';
+import { districtData, type DistrictData } from '@/server/district-cache';
+import { toXuequView } from '@/server/xuequ-view';
 
 /** The calling bureau's district, its reference data and how to show a 学区 version. */
 export interface BureauScope {

@@ -1,6 +1,6 @@
-import type { DashboardView, KpiRowView } from '../../../../src/contracts/admin-dashboard';
-import { formatShare } from '../../../../src/domain/approval';
-import { csvField } from '../../../../src/domain/duty/csv';
+import type { DashboardView, KpiRowView } from '@/contracts/admin-dashboard';
+import { formatShare } from '@/domain/approval';
+import { csvField } from '@/domain/duty/csv';
 
 type Cell = string | number | null;
 

@@ -1,15 +1,15 @@
-import { COLLECTIONS } from '../../../../src/contracts/collections';
-import { addDays, dateIn, monthOfDate } from '../../../../src/domain/time';
-import type { BookingFacts, SchoolYearPeriod } from '../../../../src/domain/kpi';
-import { pendingWindow, type KpiRollup } from '../../../../src/domain/kpi-rollup';
-import { CHINA_ZONE } from '../../../../src/domain/time';
-import { db } from '../../../../src/server/cloud';
-import type { ApprovalDoc } from '../../../../src/server/repositories/approvals';
-import type { ClockRecordDoc, DutyDoc } from '../../../../src/server/repositories/duties';
-import { listRollups } from '../../../../src/server/repositories/kpi-rollups';
-import { fetchAll } from '../../../../src/server/repositories/query';
-import { listRoster } from '../../../../src/server/repositories/roster';
-import type { RosterTeacher } from '../../../../src/domain/roster';
+import { COLLECTIONS } from '@/contracts/collections';
+import { addDays, dateIn, monthOfDate } from '@/domain/time';
+import type { BookingFacts, SchoolYearPeriod } from '@/domain/kpi';
+import { pendingWindow, type KpiRollup } from '@/domain/kpi-rollup';
+import { CHINA_ZONE } from '@/domain/time';
+import { db } from '@/server/cloud';
+import type { ApprovalDoc } from '@/server/repositories/approvals';
+import type { ClockRecordDoc, DutyDoc } from '@/server/repositories/duties';
+import { listRollups } from '@/server/repositories/kpi-rollups';
+import { fetchAll } from '@/server/repositories/query';
+import { listRoster } from '@/server/repositories/roster';
+import type { RosterTeacher } from '@/domain/roster';
 
 export interface DashboardData {
   duties: DutyDoc[];

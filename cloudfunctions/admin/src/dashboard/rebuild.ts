@@ -1,10 +1,10 @@
-import type { RebuildInput, RebuildView } from '../../../../src/contracts/admin-dashboard';
-import { schoolYearPeriod } from '../../../../src/domain/kpi';
-import { CHINA_ZONE, schoolYearOf } from '../../../../src/domain/time';
-import { districtData } from '../../../../src/server/district-cache';
-import { AppError, forbidden } from '../../../../src/server/errors';
-import type { ActionContext } from '../../../../src/server/handler';
-import { REBUILD_SCHOOLS_PER_CALL, rebuildRollupsOf } from '../../../../src/server/repositories/kpi-rollups';
+import type { RebuildInput, RebuildView } from '@/contracts/admin-dashboard';
+import { schoolYearPeriod } from '@/domain/kpi';
+import { CHINA_ZONE, schoolYearOf } from '@/domain/time';
+import { districtData } from '@/server/district-cache';
+import { AppError, forbidden } from '@/server/errors';
+import type { ActionContext } from '@/server/handler';
+import { REBUILD_SCHOOLS_PER_CALL, rebuildRollupsOf } from '@/server/repositories/kpi-rollups';
 
 /**
  * The one-off rebuild of the dashboard's rollups from existing clock records, a few schools a call

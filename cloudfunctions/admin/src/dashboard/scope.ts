@@ -1,11 +1,11 @@
-import { dateIn } from '../../../../src/domain/time';
-import { CHINA_ZONE } from '../../../../src/domain/time';
-import { compositionOn, type XuequVersion } from '../../../../src/domain/xuequ';
-import type { UserProfile } from '../../../../src/domain/roles';
-import type { DashboardInput } from '../../../../src/contracts/admin-dashboard';
-import { districtData, type DistrictData } from '../../../../src/server/district-cache';
-import { AppError, forbidden } from '../../../../src/server/errors';
-import type { ActionContext } from '../../../../src/server/handler';
+import { dateIn } from '@/domain/time';
+import { CHINA_ZONE } from '@/domain/time';
+import { compositionOn, type XuequVersion } from '@/domain/xuequ';
+import type { UserProfile } from '@/domain/roles';
+import type { DashboardInput } from '@/contracts/admin-dashboard';
+import { districtData, type DistrictData } from '@/server/district-cache';
+import { AppError, forbidden } from '@/server/errors';
+import type { ActionContext } from '@/server/handler';
 
 /** What the caller may see: the district's data, today's 学区 composition, and the 学区 asked for. */
 export interface DashboardScope {

@@ -1,6 +1,6 @@
-import type { DashboardInput, DashboardView, KpiRowView, ShareView } from '../../../../src/contracts/admin-dashboard';
-import { REQUEST_TYPE_LABELS, formatShare, type RequestType } from '../../../../src/domain/approval';
-import { dateTimeIn } from '../../../../src/domain/time';
+import type { DashboardInput, DashboardView, KpiRowView, ShareView } from '@/contracts/admin-dashboard';
+import { REQUEST_TYPE_LABELS, formatShare, type RequestType } from '@/domain/approval';
+import { dateTimeIn } from '@/domain/time';
 import {
   AGE_BUCKETS,
   AGE_BUCKET_LABELS,
@@ -15,13 +15,13 @@ import {
   type KpiRow,
   type KpiSchool,
   type ShareFigure,
-} from '../../../../src/domain/kpi';
-import { DUTY_KIND_LABELS } from '../../../../src/domain/duty/types';
-import { recordFactsFromRollups, rollupsUpdatedAt } from '../../../../src/domain/kpi-rollup';
-import type { School } from '../../../../src/domain/school';
-import { CHINA_ZONE, schoolYearLabel, schoolYearOf } from '../../../../src/domain/time';
-import { schoolIdsOf } from '../../../../src/domain/xuequ';
-import { keyTeacherLookup } from '../../../../src/domain/roster';
+} from '@/domain/kpi';
+import { DUTY_KIND_LABELS } from '@/domain/duty/types';
+import { recordFactsFromRollups, rollupsUpdatedAt } from '@/domain/kpi-rollup';
+import type { School } from '@/domain/school';
+import { CHINA_ZONE, schoolYearLabel, schoolYearOf } from '@/domain/time';
+import { schoolIdsOf } from '@/domain/xuequ';
+import { keyTeacherLookup } from '@/domain/roster';
 import { loadDashboardData } from './data';
 import type { DashboardScope } from './scope';
 

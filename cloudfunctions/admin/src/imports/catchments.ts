@@ -1,9 +1,9 @@
-import { placesOf, reviewOf, validateCatchmentRows, type CatchmentCheck, type CatchmentRowResult, type RawRow, type SchoolChange } from '../../../../src/domain/imports';
-import { SCHOOL_KIND_LABELS } from '../../../../src/domain/school';
-import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
-import type { ImportRowView } from '../../../../src/contracts/admin-imports';
-import { listCatchments, listFeeders } from '../../../../src/server/repositories/reference';
-import { admissionOf } from '../../../../src/domain/admission';
+import { placesOf, reviewOf, validateCatchmentRows, type CatchmentCheck, type CatchmentRowResult, type RawRow, type SchoolChange } from '@/domain/imports';
+import { SCHOOL_KIND_LABELS } from '@/domain/school';
+import { CHINA_ZONE, localDate } from '@/domain/time';
+import type { ImportRowView } from '@/contracts/admin-imports';
+import { listCatchments, listFeeders } from '@/server/repositories/reference';
+import { admissionOf } from '@/domain/admission';
 import { issuerOf, type ImportScope } from './scope';
 
 /** 登记范围 rows against the district's schools, 街道/社区 and stored lists (read fresh: every intake year). */

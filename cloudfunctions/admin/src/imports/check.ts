@@ -14,14 +14,14 @@ import {
   type ImportTable,
   type RowResult,
   type SchoolChange,
-} from '../../../../src/domain/imports';
-import type { CatchmentDoc } from '../../../../src/domain/catchment/types';
-import type { School } from '../../../../src/domain/school';
-import type { ZoningRule } from '../../../../src/domain/zoning';
-import type { RosterTeacher } from '../../../../src/domain/roster';
-import type { ImportCounts, ImportRowView, importsInputs } from '../../../../src/contracts/admin-imports';
-import { listZoningRules } from '../../../../src/server/repositories/reference';
-import { listRoster } from '../../../../src/server/repositories/roster';
+} from '@/domain/imports';
+import type { CatchmentDoc } from '@/domain/catchment/types';
+import type { School } from '@/domain/school';
+import type { ZoningRule } from '@/domain/zoning';
+import type { RosterTeacher } from '@/domain/roster';
+import type { ImportCounts, ImportRowView, importsInputs } from '@/contracts/admin-imports';
+import { listZoningRules } from '@/server/repositories/reference';
+import { listRoster } from '@/server/repositories/roster';
 import { catchmentRowViews, checkCatchments } from './catchments';
 import { parseTable } from './parse';
 import { issuerOf, type ImportScope } from './scope';

@@ -1,13 +1,13 @@
 import { randomBytes } from 'crypto';
 import cloud from 'wx-server-sdk';
 import type { z } from 'zod';
-import { csvText, utf8Bytes } from '../../../../src/domain/csv';
-import { catchmentToRow, IMPORT_HEADERS, schoolToRow, teacherToRow, zoningToRow } from '../../../../src/domain/imports';
-import { STAGE_ORDER } from '../../../../src/domain/stages';
-import type { ExportFile, importsInputs } from '../../../../src/contracts/admin-imports';
-import type { ActionContext } from '../../../../src/server/handler';
-import { listCatchments, listZoningRules } from '../../../../src/server/repositories/reference';
-import { listRoster } from '../../../../src/server/repositories/roster';
+import { csvText, utf8Bytes } from '@/domain/csv';
+import { catchmentToRow, IMPORT_HEADERS, schoolToRow, teacherToRow, zoningToRow } from '@/domain/imports';
+import { STAGE_ORDER } from '@/domain/stages';
+import type { ExportFile, importsInputs } from '@/contracts/admin-imports';
+import type { ActionContext } from '@/server/handler';
+import { listCatchments, listZoningRules } from '@/server/repositories/reference';
+import { listRoster } from '@/server/repositories/roster';
 import { importScope } from './scope';
 
 type ExportInput = z.output<typeof importsInputs.exportTable>;

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
-import { unescapeCell } from '../../../../src/domain/csv';
-import { AppError } from '../../../../src/server/errors';
+import { unescapeCell } from '@/domain/csv';
+import { AppError } from '@/server/errors';
 import { readFirstSheet, type SheetText } from './xlsx';
 
 /** A parsed table: the header row and the rows under it, every cell as text. */

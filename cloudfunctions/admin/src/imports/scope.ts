@@ -1,7 +1,7 @@
-import type { ActionContext } from '../../../../src/server/handler';
-import { forbidden, notFound } from '../../../../src/server/errors';
-import { districtData, type DistrictData } from '../../../../src/server/district-cache';
-import type { UserProfile } from '../../../../src/domain/roles';
+import type { ActionContext } from '@/server/handler';
+import { forbidden, notFound } from '@/server/errors';
+import { districtData, type DistrictData } from '@/server/district-cache';
+import type { UserProfile } from '@/domain/roles';
 
 /** Imports and exports act on the caller's own district only. */
 export interface ImportScope {

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { COLLECTIONS } from '../../../../src/contracts/collections';
-import type { importsInputs, UploadReceipt } from '../../../../src/contracts/admin-imports';
-import { hash } from '../../../../src/domain/imports';
-import type { ActionContext } from '../../../../src/server/handler';
-import { AppError } from '../../../../src/server/errors';
-import { db } from '../../../../src/server/cloud';
-import { fetchAll } from '../../../../src/server/repositories/query';
+import { COLLECTIONS } from '@/contracts/collections';
+import type { importsInputs, UploadReceipt } from '@/contracts/admin-imports';
+import { hash } from '@/domain/imports';
+import type { ActionContext } from '@/server/handler';
+import { AppError } from '@/server/errors';
+import { db } from '@/server/cloud';
+import { fetchAll } from '@/server/repositories/query';
 import { importScope } from './scope';
 
 type UploadInput = z.output<typeof importsInputs.importUpload>;

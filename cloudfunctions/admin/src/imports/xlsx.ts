@@ -1,5 +1,5 @@
-import { MAX_IMPORT_ROWS } from '../../../../src/domain/imports';
-import { AppError } from '../../../../src/server/errors';
+import { MAX_IMPORT_ROWS } from '@/domain/imports';
+import { AppError } from '@/server/errors';
 import { cellText, columnName, CountOverflow, readSheetParts } from './xlsx-reader';
 import { guardXlsx, ZIP_LIMITS } from './zip-guard';
 

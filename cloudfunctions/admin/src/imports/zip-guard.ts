@@ -2,7 +2,7 @@
 // by Node's own zlib, bounded, which is several times faster than jszip's JavaScript inflate.
 import JSZip from 'jszip';
 import { createInflateRaw } from 'zlib';
-import { AppError } from '../../../../src/server/errors';
+import { AppError } from '@/server/errors';
 
 /**
  * What unpacking an .xlsx may cost before its XML is read. A 5 MB upload can declare or inflate to

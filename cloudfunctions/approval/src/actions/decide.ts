@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ApprovalDetail, approvalInputs } from '../../../../src/contracts/approval';
-import { COLLECTIONS } from '../../../../src/contracts/collections';
+import type { ApprovalDetail, approvalInputs } from '@/contracts/approval';
+import { COLLECTIONS } from '@/contracts/collections';
 import {
   applyEdit,
   approve,
@@ -23,19 +23,19 @@ import {
   type PolicyCheck,
   type Transition,
   checksAtClose,
-} from '../../../../src/domain/approval';
-import { distanceMetres } from '../../../../src/domain/geo';
-import { AppError, notFound, refused } from '../../../../src/server/errors';
-import type { ActionContext } from '../../../../src/server/handler';
-import { fieldsOf, runTransaction, type Tx } from '../../../../src/server/cloud';
-import type { DistrictData } from '../../../../src/server/district-cache';
-import { getApproval, type ApprovalDoc } from '../../../../src/server/repositories/approvals';
-import { dutiesOfTeacher, type DutyDoc } from '../../../../src/server/repositories/duties';
-import { getFacility, type FacilityDoc } from '../../../../src/server/repositories/facilities';
-import { bookInTransaction } from '../../../../src/server/facility-booking';
-import { checkTypedText } from '../../../../src/server/content-check';
+} from '@/domain/approval';
+import { distanceMetres } from '@/domain/geo';
+import { AppError, notFound, refused } from '@/server/errors';
+import type { ActionContext } from '@/server/handler';
+import { fieldsOf, runTransaction, type Tx } from '@/server/cloud';
+import type { DistrictData } from '@/server/district-cache';
+import { getApproval, type ApprovalDoc } from '@/server/repositories/approvals';
+import { dutiesOfTeacher, type DutyDoc } from '@/server/repositories/duties';
+import { getFacility, type FacilityDoc } from '@/server/repositories/facilities';
+import { bookInTransaction } from '@/server/facility-booking';
+import { checkTypedText } from '@/server/content-check';
 import { actorOf, indexed, namesOf, rotationCounts } from '../context';
-import { dateIn } from '../../../../src/domain/duty';
+import { dateIn } from '@/domain/duty';
 import { routeOf } from './submit';
 import { delegateNotice, noticeForRequester, noticesForCc, noticesForStep, sendAll } from '../notices';
 import { ZONE, toDetail } from '../views';

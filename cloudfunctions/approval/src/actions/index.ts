@@ -1,5 +1,5 @@
-import type { ActionTable } from '../../../../src/server/handler';
-import { approvalInputs, type ApprovalOutputs } from '../../../../src/contracts/approval';
+import type { ActionTable } from '@/server/handler';
+import { approvalInputs, type ApprovalOutputs } from '@/contracts/approval';
 import { submitExchange } from './submit';
 import { submitFacility } from './submit-facility';
 import { detail, district, inbox, mine, todo } from './lists';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ApprovalDetail, approvalInputs } from '../../../../src/contracts/approval';
-import { COLLECTIONS } from '../../../../src/contracts/collections';
+import type { ApprovalDetail, approvalInputs } from '@/contracts/approval';
+import { COLLECTIONS } from '@/contracts/collections';
 import {
   ccOf,
   exchangeChecks,
@@ -15,16 +15,16 @@ import {
   type PolicyCheck,
   type RequestFields,
   type Step,
-} from '../../../../src/domain/approval';
-import { dateIn } from '../../../../src/domain/duty';
-import { AppError, forbidden, refused } from '../../../../src/server/errors';
-import type { ActionContext } from '../../../../src/server/handler';
-import { getApproval, type ApprovalDoc } from '../../../../src/server/repositories/approvals';
-import { dutiesOfTeacher } from '../../../../src/server/repositories/duties';
-import { insertOnce } from '../../../../src/server/repositories/query';
-import { checkTypedText } from '../../../../src/server/content-check';
-import { callerRequestKey } from '../../../../src/server/request-key';
-import type { DistrictData } from '../../../../src/server/district-cache';
+} from '@/domain/approval';
+import { dateIn } from '@/domain/duty';
+import { AppError, forbidden, refused } from '@/server/errors';
+import type { ActionContext } from '@/server/handler';
+import { getApproval, type ApprovalDoc } from '@/server/repositories/approvals';
+import { dutiesOfTeacher } from '@/server/repositories/duties';
+import { insertOnce } from '@/server/repositories/query';
+import { checkTypedText } from '@/server/content-check';
+import { callerRequestKey } from '@/server/request-key';
+import type { DistrictData } from '@/server/district-cache';
 import { actorOf, decidersOf, indexed, namesOf, rotationCounts, schoolsById } from '../context';
 import { noticesForStep, sendAll } from '../notices';
 import { ZONE, toDetail } from '../views';

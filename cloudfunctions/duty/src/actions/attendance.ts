@@ -1,14 +1,14 @@
-import type { AttendanceView } from '../../../../src/contracts/duty';
-import type { ActionContext } from '../../../../src/server/handler';
-import { forbidden, notFound } from '../../../../src/server/errors';
-import { COLLECTIONS } from '../../../../src/contracts/collections';
-import { DEFAULT_DUTY_POLICY, DUTY_KIND_LABELS, attendanceOfDay, dateIn } from '../../../../src/domain/duty';
-import { fetchById } from '../../../../src/server/repositories/query';
-import { dutiesAtHost, pendingMakeupCount, recordsAtHostOn, type ClockRecordDoc, type DutyDoc } from '../../../../src/server/repositories/duties';
+import type { AttendanceView } from '@/contracts/duty';
+import type { ActionContext } from '@/server/handler';
+import { forbidden, notFound } from '@/server/errors';
+import { COLLECTIONS } from '@/contracts/collections';
+import { DEFAULT_DUTY_POLICY, DUTY_KIND_LABELS, attendanceOfDay, dateIn } from '@/domain/duty';
+import { fetchById } from '@/server/repositories/query';
+import { dutiesAtHost, pendingMakeupCount, recordsAtHostOn, type ClockRecordDoc, type DutyDoc } from '@/server/repositories/duties';
 import { ZONE, at, presenceView } from '../views';
 import { fieldWorkView } from '../field-work-view';
-import type { AttendanceRow } from '../../../../src/domain/duty/attendance';
-import type { AttendanceRowView } from '../../../../src/contracts/duty';
+import type { AttendanceRow } from '@/domain/duty/attendance';
+import type { AttendanceRowView } from '@/contracts/duty';
 
 /**
  * The host principal's attendance: the visiting teachers' sessions at their school on a China date

@@ -1,7 +1,7 @@
-import type { ClockResult } from '../../../../src/contracts/duty';
-import type { SignedInContext } from '../../../../src/server/handler';
-import { AppError } from '../../../../src/server/errors';
-import { COLLECTIONS } from '../../../../src/contracts/collections';
+import type { ClockResult } from '@/contracts/duty';
+import type { SignedInContext } from '@/server/handler';
+import { AppError } from '@/server/errors';
+import { COLLECTIONS } from '@/contracts/collections';
 import {
   DEFAULT_DUTY_POLICY,
   addDays,
@@ -15,19 +15,19 @@ import {
   refuseSecondClockIn,
   sessionOfRecord,
   withClockOut,
-} from '../../../../src/domain/duty';
-import type { LatLng } from '../../../../src/domain/geo';
-import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
-import { dutiesOfTeacher, getClockRecord, recordsOfTeacher, type ClockRecordDoc, type DutyDoc } from '../../../../src/server/repositories/duties';
-import { insertRecordWithRollup, rollupRecordChange } from '../../../../src/server/repositories/kpi-rollups';
+} from '@/domain/duty';
+import type { LatLng } from '@/domain/geo';
+import { fieldsOf, runTransaction } from '@/server/cloud';
+import { dutiesOfTeacher, getClockRecord, recordsOfTeacher, type ClockRecordDoc, type DutyDoc } from '@/server/repositories/duties';
+import { insertRecordWithRollup, rollupRecordChange } from '@/server/repositories/kpi-rollups';
 import { ZONE, at, isRefusal, orThrow, policyOf, presenceView } from '../views';
 import { tellHostSchool } from '../notices';
-import { checkTypedText } from '../../../../src/server/content-check';
-import { FIELD_WORK_WARNING, presenceOfFieldWork } from '../../../../src/domain/duty/field-work';
-import { presenceOfClockIn, verifyPresenceCode } from '../../../../src/domain/presence';
+import { checkTypedText } from '@/server/content-check';
+import { FIELD_WORK_WARNING, presenceOfFieldWork } from '@/domain/duty/field-work';
+import { presenceOfClockIn, verifyPresenceCode } from '@/domain/presence';
 import { presenceHmac } from '../presence';
-import { PRESENCE_CODE_FAILURES, presenceLockedMessage } from '../../../../src/domain/rate-limit';
-import { isRefusal as isLimited, takeSlot, usedUp, type RateRefusal } from '../../../../src/server/rate-limit';
+import { PRESENCE_CODE_FAILURES, presenceLockedMessage } from '@/domain/rate-limit';
+import { isRefusal as isLimited, takeSlot, usedUp, type RateRefusal } from '@/server/rate-limit';
 
 type ClockInput = { requestId: string; location: LatLng; dutyId?: string; confirmEarlyLeave?: boolean; presenceCode?: string; fieldNote?: string };
 

@@ -1,14 +1,14 @@
-import type { AttendanceRowView } from '../../../../src/contracts/duty';
-import type { SignedInContext } from '../../../../src/server/handler';
-import { forbidden, notFound } from '../../../../src/server/errors';
-import { COLLECTIONS } from '../../../../src/contracts/collections';
-import { DEFAULT_DUTY_POLICY, attendanceOfDay } from '../../../../src/domain/duty';
-import { confirmFieldWork as confirmed, type WithFieldWork } from '../../../../src/domain/duty/field-work';
-import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
-import { fetchById } from '../../../../src/server/repositories/query';
-import { getClockRecord, type ClockRecordDoc, type DutyDoc } from '../../../../src/server/repositories/duties';
-import { rollupRecordChange } from '../../../../src/server/repositories/kpi-rollups';
-import { checkTypedText } from '../../../../src/server/content-check';
+import type { AttendanceRowView } from '@/contracts/duty';
+import type { SignedInContext } from '@/server/handler';
+import { forbidden, notFound } from '@/server/errors';
+import { COLLECTIONS } from '@/contracts/collections';
+import { DEFAULT_DUTY_POLICY, attendanceOfDay } from '@/domain/duty';
+import { confirmFieldWork as confirmed, type WithFieldWork } from '@/domain/duty/field-work';
+import { fieldsOf, runTransaction } from '@/server/cloud';
+import { fetchById } from '@/server/repositories/query';
+import { getClockRecord, type ClockRecordDoc, type DutyDoc } from '@/server/repositories/duties';
+import { rollupRecordChange } from '@/server/repositories/kpi-rollups';
+import { checkTypedText } from '@/server/content-check';
 import { ZONE, orThrow } from '../views';
 import { attendanceRowView } from './attendance';
 

@@ -1,5 +1,5 @@
-import type { ActionTable } from '../../../../src/server/handler';
-import { dutyInputs, type DutyOutputs } from '../../../../src/contracts/duty';
+import type { ActionTable } from '@/server/handler';
+import { dutyInputs, type DutyOutputs } from '@/contracts/duty';
 import { today } from './today';
 import { clockIn, clockOut } from './clock';
 import { exportMonth, month } from './month';

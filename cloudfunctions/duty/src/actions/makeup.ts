@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { MakeupView, dutyInputs } from '../../../../src/contracts/duty';
-import type { SignedInContext } from '../../../../src/server/handler';
-import { AppError, forbidden, notFound } from '../../../../src/server/errors';
-import { COLLECTIONS } from '../../../../src/contracts/collections';
+import type { MakeupView, dutyInputs } from '@/contracts/duty';
+import type { SignedInContext } from '@/server/handler';
+import { AppError, forbidden, notFound } from '@/server/errors';
+import { COLLECTIONS } from '@/contracts/collections';
 import {
   DEFAULT_DUTY_POLICY,
   applyApprovedMakeup,
@@ -13,9 +13,9 @@ import {
   makeupBlock,
   sessionOfRecord,
   sessionsOnDate,
-} from '../../../../src/domain/duty';
-import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
-import { fetchById, insertOnce } from '../../../../src/server/repositories/query';
+} from '@/domain/duty';
+import { fieldsOf, runTransaction } from '@/server/cloud';
+import { fetchById, insertOnce } from '@/server/repositories/query';
 import {
   dutiesOfTeacher,
   getClockRecord,
@@ -24,10 +24,10 @@ import {
   type ClockRecordDoc,
   type DutyDoc,
   type MakeupDoc,
-} from '../../../../src/server/repositories/duties';
-import { checkTypedText } from '../../../../src/server/content-check';
-import { rollupRecordChange } from '../../../../src/server/repositories/kpi-rollups';
-import { sendNotices, type Notice } from '../../../../src/server/notify';
+} from '@/server/repositories/duties';
+import { checkTypedText } from '@/server/content-check';
+import { rollupRecordChange } from '@/server/repositories/kpi-rollups';
+import { sendNotices, type Notice } from '@/server/notify';
 import { ZONE, makeupView, orThrow } from '../views';
 
 type RequestInput = z.output<(typeof dutyInputs)['requestMakeup']>;

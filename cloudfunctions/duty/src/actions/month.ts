@@ -1,5 +1,5 @@
-import type { MonthView } from '../../../../src/contracts/duty';
-import type { SignedInContext } from '../../../../src/server/handler';
+import type { MonthView } from '@/contracts/duty';
+import type { SignedInContext } from '@/server/handler';
 import {
   DEFAULT_DUTY_POLICY,
   DUTY_KIND_LABELS,
@@ -11,10 +11,10 @@ import {
   type DutyTravel,
   type MonthSummary,
   type SubsidyTableFile,
-} from '../../../../src/domain/duty';
-import { dutiesOfTeacher, makeupsOfTeacher, recordsOfTeacher, type DutyDoc } from '../../../../src/server/repositories/duties';
+} from '@/domain/duty';
+import { dutiesOfTeacher, makeupsOfTeacher, recordsOfTeacher, type DutyDoc } from '@/server/repositories/duties';
 import subsidyTable from '../../../../data/subsidy-table.json';
-import { presenceLabel, presenceReasonOf } from '../../../../src/domain/presence';
+import { presenceLabel, presenceReasonOf } from '@/domain/presence';
 import { ZONE, at, makeupView } from '../views';
 
 async function summarise(openid: string, month: string, nowMs: number): Promise<{ summary: MonthSummary; duties: DutyDoc[] }> {

@@ -1,6 +1,6 @@
-import type { SignedInContext } from '../../../../src/server/handler';
-import { REMINDER_LEAD_MIN } from '../../../../src/domain/duty/reminders';
-import { dutiesOfTeacher } from '../../../../src/server/repositories/duties';
+import type { SignedInContext } from '@/server/handler';
+import { REMINDER_LEAD_MIN } from '@/domain/duty/reminders';
+import { dutiesOfTeacher } from '@/server/repositories/duties';
 import { savePref } from '../reminders';
 
 /**

@@ -1,5 +1,5 @@
-import type { SessionView, TodayView } from '../../../../src/contracts/duty';
-import type { SignedInContext } from '../../../../src/server/handler';
+import type { SessionView, TodayView } from '@/contracts/duty';
+import type { SignedInContext } from '@/server/handler';
 import {
   DEFAULT_DUTY_POLICY,
   DUTY_KIND_LABELS,
@@ -11,11 +11,11 @@ import {
   sessionOfRecord,
   sessionsBetween,
   todayAndUpcoming,
-} from '../../../../src/domain/duty';
-import { dutiesOfTeacher, makeupsOfTeacher, recordsOfTeacher, type MakeupDoc } from '../../../../src/server/repositories/duties';
+} from '@/domain/duty';
+import { dutiesOfTeacher, makeupsOfTeacher, recordsOfTeacher, type MakeupDoc } from '@/server/repositories/duties';
 import { ZONE, at, sessionView } from '../views';
 import { refreshPref, reminderPref } from '../reminders';
-import { REMINDER_LEAD_MIN } from '../../../../src/domain/duty/reminders';
+import { REMINDER_LEAD_MIN } from '@/domain/duty/reminders';
 
 /** A teacher's duties: what the clock card offers now, today's and the coming week's sessions, 补卡 candidates. */
 export async function today(_input: unknown, ctx: SignedInContext): Promise<TodayView> {

@@ -1,14 +1,14 @@
-import type { BookingRequestView, BookingView } from '../../../../src/contracts/facility';
-import { runTransaction } from '../../../../src/server/cloud';
-import { forbidden } from '../../../../src/server/errors';
-import { cancelInTransaction } from '../../../../src/server/facility-booking';
-import type { SignedInContext } from '../../../../src/server/handler';
-import { checkTypedText } from '../../../../src/server/content-check';
-import { facilitiesByIds, getFacility, type BookingDoc } from '../../../../src/server/repositories/facilities';
-import type { ApprovalDoc } from '../../../../src/server/repositories/approvals';
-import { COLLECTIONS } from '../../../../src/contracts/collections';
-import { db } from '../../../../src/server/cloud';
-import { mergedPage, PAGE_SIZE } from '../../../../src/server/paging';
+import type { BookingRequestView, BookingView } from '@/contracts/facility';
+import { runTransaction } from '@/server/cloud';
+import { forbidden } from '@/server/errors';
+import { cancelInTransaction } from '@/server/facility-booking';
+import type { SignedInContext } from '@/server/handler';
+import { checkTypedText } from '@/server/content-check';
+import { facilitiesByIds, getFacility, type BookingDoc } from '@/server/repositories/facilities';
+import type { ApprovalDoc } from '@/server/repositories/approvals';
+import { COLLECTIONS } from '@/contracts/collections';
+import { db } from '@/server/cloud';
+import { mergedPage, PAGE_SIZE } from '@/server/paging';
 import { callerOf, type Caller } from '../scope';
 import { bookingView, requestView } from '../views';
 

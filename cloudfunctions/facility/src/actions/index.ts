@@ -1,5 +1,5 @@
-import type { ActionTable } from '../../../../src/server/handler';
-import { facilityInputs, type FacilityOutputs } from '../../../../src/contracts/facility';
+import type { ActionTable } from '@/server/handler';
+import { facilityInputs, type FacilityOutputs } from '@/contracts/facility';
 import { list } from './list';
 import { week } from './week';
 import { cancel, myBookings, myRequests } from './bookings';

@@ -1,8 +1,8 @@
-import type { FacilityList } from '../../../../src/contracts/facility';
-import { xuequOfSchool, schoolIdsOf, type XuequVersion } from '../../../../src/domain/xuequ';
-import { forbidden } from '../../../../src/server/errors';
-import type { ActionContext } from '../../../../src/server/handler';
-import { facilitiesOfSchools } from '../../../../src/server/repositories/facilities';
+import type { FacilityList } from '@/contracts/facility';
+import { xuequOfSchool, schoolIdsOf, type XuequVersion } from '@/domain/xuequ';
+import { forbidden } from '@/server/errors';
+import type { ActionContext } from '@/server/handler';
+import { facilitiesOfSchools } from '@/server/repositories/facilities';
 import { callerOf, type Caller } from '../scope';
 import { facilityView } from '../views';
 

@@ -1,10 +1,10 @@
-import type { DayView, WeekView } from '../../../../src/contracts/facility';
-import { weekAvailability } from '../../../../src/domain/approval/facility';
-import { addDays, daysFrom, hmIn } from '../../../../src/domain/time';
-import { weekdayOf } from '../../../../src/domain/duty/calendar';
-import { WEEKDAY_LABELS } from '../../../../src/domain/duty/types';
-import type { ActionContext } from '../../../../src/server/handler';
-import { facilityDays, getFacility, type DayEntry } from '../../../../src/server/repositories/facilities';
+import type { DayView, WeekView } from '@/contracts/facility';
+import { weekAvailability } from '@/domain/approval/facility';
+import { addDays, daysFrom, hmIn } from '@/domain/time';
+import { weekdayOf } from '@/domain/duty/calendar';
+import { WEEKDAY_LABELS } from '@/domain/duty/types';
+import type { ActionContext } from '@/server/handler';
+import { facilityDays, getFacility, type DayEntry } from '@/server/repositories/facilities';
 import { ZONE, callerOf, inScope } from '../scope';
 import { facilityView } from '../views';
 

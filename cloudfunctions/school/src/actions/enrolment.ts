@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { ActionContext, ActionTable } from '../../../../src/server/handler';
-import { enrolmentInputs, type EnrolmentOutputs, type EnrolmentRulesView } from '../../../../src/contracts/enrolment';
-import { AppError } from '../../../../src/server/errors';
-import { CHINA_ZONE, schoolYearLabel } from '../../../../src/domain/time';
+import type { ActionContext, ActionTable } from '@/server/handler';
+import { enrolmentInputs, type EnrolmentOutputs, type EnrolmentRulesView } from '@/contracts/enrolment';
+import { AppError } from '@/server/errors';
+import { CHINA_ZONE, schoolYearLabel } from '@/domain/time';
 import {
   assessEligibility,
   EnrolmentAnswerError,
@@ -14,7 +14,7 @@ import {
   type EnrolmentAssessment,
   type EnrolmentRuleFile,
   type EnrolmentRuleSet,
-} from '../../../../src/domain/enrolment';
+} from '@/domain/enrolment';
 import ruleFile from '../../../../data/enrolment-rules.json';
 
 // The rules are reference data shipped in the bundle (a few KB of sample data); resolved once per instance.

@@ -1,18 +1,18 @@
-import type { SchoolProfile } from '../../../../src/contracts/school';
-import type { ActionContext } from '../../../../src/server/handler';
-import { notFound } from '../../../../src/server/errors';
-import { feederPath } from '../../../../src/domain/feeder';
-import { STAGE_LABELS } from '../../../../src/domain/stages';
-import { CHINA_ZONE, localDate, schoolYearOf } from '../../../../src/domain/time';
-import { schoolIdsOf, xuequOfSchool } from '../../../../src/domain/xuequ';
-import { COLLECTIONS } from '../../../../src/contracts/collections';
-import type { School } from '../../../../src/domain/school';
-import { fetchById } from '../../../../src/server/repositories/query';
-import { feederView, schoolRef } from '../../../../src/server/xuequ-view';
+import type { SchoolProfile } from '@/contracts/school';
+import type { ActionContext } from '@/server/handler';
+import { notFound } from '@/server/errors';
+import { feederPath } from '@/domain/feeder';
+import { STAGE_LABELS } from '@/domain/stages';
+import { CHINA_ZONE, localDate, schoolYearOf } from '@/domain/time';
+import { schoolIdsOf, xuequOfSchool } from '@/domain/xuequ';
+import { COLLECTIONS } from '@/contracts/collections';
+import type { School } from '@/domain/school';
+import { fetchById } from '@/server/repositories/query';
+import { feederView, schoolRef } from '@/server/xuequ-view';
 import { loadSchoolDistrict } from '../district-context';
 import { upcomingFor } from '../upcoming';
-import { intakeYearOf } from '../../../../src/domain/enrolment/rules';
-import { MECHANISM_LABELS } from '../../../../src/domain/catchment';
+import { intakeYearOf } from '@/domain/enrolment/rules';
+import { MECHANISM_LABELS } from '@/domain/catchment';
 
 /** A school's profile: its 学区 and role there, the other schools of that 学区, its 对口 path, its place. */
 export async function getSchool(input: { schoolId: string }, ctx: ActionContext): Promise<SchoolProfile> {

@@ -1,5 +1,5 @@
-import type { ActionTable } from '../../../../src/server/handler';
-import { schoolInputs, type SchoolOutputs } from '../../../../src/contracts/school';
+import type { ActionTable } from '@/server/handler';
+import { schoolInputs, type SchoolOutputs } from '@/contracts/school';
 import { listDistricts } from './list-districts';
 import { listDivisions } from './list-divisions';
 import { getXuequ, listXuequ } from './xuequ';

@@ -1,14 +1,14 @@
 import type { z } from 'zod';
-import type { InboxInquiryView, InquiryPage, InquiryView, SchoolOutputs, schoolInputs } from '../../../../src/contracts/school';
-import { COLLECTIONS } from '../../../../src/contracts/collections';
-import type { SignedInContext } from '../../../../src/server/handler';
-import { AppError, forbidden, notFound } from '../../../../src/server/errors';
-import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
-import { fieldsOf, runTransaction } from '../../../../src/server/cloud';
-import { addInquiryOnce, encodeInquiryCursor, inboxWhere, inquiryPage, mineWhere, type InquiryDoc } from '../../../../src/server/repositories/inquiries';
-import { decodeCursor, PAGE_SIZE } from '../../../../src/server/paging';
-import { districtData } from '../../../../src/server/district-cache';
-import { checkTypedText } from '../../../../src/server/content-check';
+import type { InboxInquiryView, InquiryPage, InquiryView, SchoolOutputs, schoolInputs } from '@/contracts/school';
+import { COLLECTIONS } from '@/contracts/collections';
+import type { SignedInContext } from '@/server/handler';
+import { AppError, forbidden, notFound } from '@/server/errors';
+import { CHINA_ZONE, localDate } from '@/domain/time';
+import { fieldsOf, runTransaction } from '@/server/cloud';
+import { addInquiryOnce, encodeInquiryCursor, inboxWhere, inquiryPage, mineWhere, type InquiryDoc } from '@/server/repositories/inquiries';
+import { decodeCursor, PAGE_SIZE } from '@/server/paging';
+import { districtData } from '@/server/district-cache';
+import { checkTypedText } from '@/server/content-check';
 
 type AskInput = z.output<(typeof schoolInputs)['askSchool']>;
 type PageInput = { cursor?: string; limit?: number };

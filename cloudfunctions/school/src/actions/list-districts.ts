@@ -1,8 +1,8 @@
-import type { DistrictView } from '../../../../src/contracts/school';
-import type { ActionContext } from '../../../../src/server/handler';
-import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
-import { compositionOn } from '../../../../src/domain/xuequ';
-import { listAllXuequVersions, listDistricts as readDistricts } from '../../../../src/server/repositories/reference';
+import type { DistrictView } from '@/contracts/school';
+import type { ActionContext } from '@/server/handler';
+import { CHINA_ZONE, localDate } from '@/domain/time';
+import { compositionOn } from '@/domain/xuequ';
+import { listAllXuequVersions, listDistricts as readDistricts } from '@/server/repositories/reference';
 
 export async function listDistricts(_input: unknown, ctx: ActionContext): Promise<DistrictView[]> {
   const [districts, versions] = await Promise.all([readDistricts(), listAllXuequVersions()]);

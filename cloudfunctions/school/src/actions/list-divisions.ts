@@ -1,6 +1,6 @@
-import type { DivisionsView } from '../../../../src/contracts/school';
-import { notFound } from '../../../../src/server/errors';
-import { getDistrict, listDivisions as readDivisions } from '../../../../src/server/repositories/reference';
+import type { DivisionsView } from '@/contracts/school';
+import { notFound } from '@/server/errors';
+import { getDistrict, listDivisions as readDivisions } from '@/server/repositories/reference';
 
 /** 街道 with their 社区 of a district, in official code order, for the pickers. */
 export async function listDivisions(input: { districtCode: string }): Promise<DivisionsView> {

@@ -1,7 +1,7 @@
-import type { ActionTable } from '../../../../src/server/handler';
-import { MAX_POLICY_HITS, policyInputs, type PolicyListResult, type PolicyOutputs } from '../../../../src/contracts/policy';
-import { notFound } from '../../../../src/server/errors';
-import { parseQuery, searchPolicies, type PolicyDocument } from '../../../../src/domain/policy-search';
+import type { ActionTable } from '@/server/handler';
+import { MAX_POLICY_HITS, policyInputs, type PolicyListResult, type PolicyOutputs } from '@/contracts/policy';
+import { notFound } from '@/server/errors';
+import { parseQuery, searchPolicies, type PolicyDocument } from '@/domain/policy-search';
 // Static text, bundled into this function by esbuild (~60 KB); never into the mini-program.
 import policies from '../../../../data/policies.json';
 

@@ -1,9 +1,9 @@
-import type { XuequView } from '../../../../src/contracts/school';
-import type { ActionContext } from '../../../../src/server/handler';
-import { CHINA_ZONE, localDate } from '../../../../src/domain/time';
-import { compositionOn } from '../../../../src/domain/xuequ';
-import { notFound } from '../../../../src/server/errors';
-import { xuequVersionsById } from '../../../../src/server/repositories/reference';
+import type { XuequView } from '@/contracts/school';
+import type { ActionContext } from '@/server/handler';
+import { CHINA_ZONE, localDate } from '@/domain/time';
+import { compositionOn } from '@/domain/xuequ';
+import { notFound } from '@/server/errors';
+import { xuequVersionsById } from '@/server/repositories/reference';
 import { loadDistrict } from '../district-context';
 import { withUpcoming } from '../upcoming';
 

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
-import type { AdmissionSettings } from '../../../../domain/admission';
-import { useCall } from '../../../../hooks/use-call';
-import { useAction } from '../../../../hooks/use-action';
-import { call } from '../../../../services/call';
-import { busyIf } from '../../../../components/busy-props';
-import StatusView from '../../../../components/status-view';
+import type { AdmissionSettings } from '@/domain/admission';
+import { useCall } from '@/hooks/use-call';
+import { useAction } from '@/hooks/use-action';
+import { call } from '@/services/call';
+import { busyIf } from '@/components/busy-props';
+import StatusView from '@/components/status-view';
 import './index.scss';
-import { TEXT_MAX } from '../../../../contracts/fields';
+import { TEXT_MAX } from '@/contracts/fields';
 
 type Choice<K extends keyof AdmissionSettings> = Array<{ value: AdmissionSettings[K]; label: string }>;
 const WITHOUT_ZONE: Choice<'withoutZone'> = [

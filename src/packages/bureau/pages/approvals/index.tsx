@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { usePaged } from '../../../../hooks/use-paged';
-import StatusView from '../../../../components/status-view';
-import { busyIf } from '../../../../components/busy-props';
+import { usePaged } from '@/hooks/use-paged';
+import StatusView from '@/components/status-view';
+import { busyIf } from '@/components/busy-props';
 import './index.scss';
 
 type Tab = 'mine' | 'pending' | 'closed' | 'cc';

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { HistoryVersionView } from '../../../../contracts/admin-composition';
-import { useCall } from '../../../../hooks/use-call';
-import { call, CallError } from '../../../../services/call';
-import StatusView from '../../../../components/status-view';
-import SampleBadge from '../../../../components/sample-badge';
-import { sourceLabel } from '../../../../domain/xuequ';
+import type { HistoryVersionView } from '@/contracts/admin-composition';
+import { useCall } from '@/hooks/use-call';
+import { call, CallError } from '@/services/call';
+import StatusView from '@/components/status-view';
+import SampleBadge from '@/components/sample-badge';
+import { sourceLabel } from '@/domain/xuequ';
 
 export interface HistoryPanelProps {
   xuequId: string;

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import type { CompositionEditInput } from '../../../../contracts/admin-composition';
-import { useCall } from '../../../../hooks/use-call';
-import StatusView from '../../../../components/status-view';
-import SampleBadge from '../../../../components/sample-badge';
-import { disabledIf } from '../../../../components/busy-props';
+import type { CompositionEditInput } from '@/contracts/admin-composition';
+import { useCall } from '@/hooks/use-call';
+import StatusView from '@/components/status-view';
+import SampleBadge from '@/components/sample-badge';
+import { disabledIf } from '@/components/busy-props';
 import SchoolPanel, { type Picked } from './school-panel';
 import PreviewPanel from './preview-panel';
 import HistoryPanel from './history-panel';

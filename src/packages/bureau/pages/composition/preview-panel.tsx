@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import type { CompositionEditInput, CompositionSourceInput } from '../../../../contracts/admin-composition';
-import { editSource } from '../../../../domain/composition';
-import { sourceLabel } from '../../../../domain/xuequ';
-import { useCall } from '../../../../hooks/use-call';
-import { useAction } from '../../../../hooks/use-action';
-import { call } from '../../../../services/call';
-import { newRequestId } from '../../../../services/request-id';
-import StatusView from '../../../../components/status-view';
-import XuequCard from '../../../../components/xuequ-card';
-import { busyIf } from '../../../../components/busy-props';
+import type { CompositionEditInput, CompositionSourceInput } from '@/contracts/admin-composition';
+import { editSource } from '@/domain/composition';
+import { sourceLabel } from '@/domain/xuequ';
+import { useCall } from '@/hooks/use-call';
+import { useAction } from '@/hooks/use-action';
+import { call } from '@/services/call';
+import { newRequestId } from '@/services/request-id';
+import StatusView from '@/components/status-view';
+import XuequCard from '@/components/xuequ-card';
+import { busyIf } from '@/components/busy-props';
 
 export interface PreviewPanelProps {
   edit: CompositionEditInput;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import type { CompositionEditInput } from '../../../../contracts/admin-composition';
-import type { XuequView } from '../../../../contracts/school';
-import type { AllianceStage } from '../../../../domain/stages';
+import type { CompositionEditInput } from '@/contracts/admin-composition';
+import type { XuequView } from '@/contracts/school';
+import type { AllianceStage } from '@/domain/stages';
 
 export interface Picked {
   schoolId: string;

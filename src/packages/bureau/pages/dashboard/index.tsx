@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import type { DashboardInput } from '../../../../contracts/admin-dashboard';
-import { useCall } from '../../../../hooks/use-call';
-import { call } from '../../../../services/call';
-import { busyIf } from '../../../../components/busy-props';
-import SampleBadge from '../../../../components/sample-badge';
-import StatusView from '../../../../components/status-view';
-import { useFileExport } from '../../../../hooks/use-file-export';
-import ShareFile from '../../../../components/share-file';
+import type { DashboardInput } from '@/contracts/admin-dashboard';
+import { useCall } from '@/hooks/use-call';
+import { call } from '@/services/call';
+import { busyIf } from '@/components/busy-props';
+import SampleBadge from '@/components/sample-badge';
+import StatusView from '@/components/status-view';
+import { useFileExport } from '@/hooks/use-file-export';
+import ShareFile from '@/components/share-file';
 import { Charts, Pending, Summary, chartRows } from './sections';
 import './index.scss';
 

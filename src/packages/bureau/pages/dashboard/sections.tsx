@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import type { DashboardView, KpiRowView } from '../../../../contracts/admin-dashboard';
-import { formatShare } from '../../../../domain/approval/checks';
-import BarChart, { type BarDatum } from '../../../../components/bar-chart';
-import SampleBadge from '../../../../components/sample-badge';
+import type { DashboardView, KpiRowView } from '@/contracts/admin-dashboard';
+import { formatShare } from '@/domain/approval/checks';
+import BarChart, { type BarDatum } from '@/components/bar-chart';
+import SampleBadge from '@/components/sample-badge';
 
 const hours = (h: number) => `${h} 小时`;
 

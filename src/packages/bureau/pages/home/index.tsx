@@ -1,7 +1,7 @@
-import RoleHome from '../../../../components/role-home';
-import { useCall } from '../../../../hooks/use-call';
-import EntryLinks from '../../../../components/entry-links';
-import InquiryInbox from '../../../../components/inquiry-inbox';
+import RoleHome from '@/components/role-home';
+import { useCall } from '@/hooks/use-call';
+import EntryLinks from '@/components/entry-links';
+import InquiryInbox from '@/components/inquiry-inbox';
 
 const LINKS = [
   { label: '学区组成调整', url: '/packages/bureau/pages/composition/index', testId: 'open-composition' },

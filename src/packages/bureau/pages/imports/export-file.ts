@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { ExportFile } from '../../../../contracts/admin-imports';
+import type { ExportFile } from '@/contracts/admin-imports';
 
 /**
  * The CSV text of an export. A large table comes as a file in cloud storage (a function's answer is

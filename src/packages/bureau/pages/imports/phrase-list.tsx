@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { ImportPhraseView } from '../../../../contracts/admin-imports';
+import type { ImportPhraseView } from '@/contracts/admin-imports';
 import { PHRASE_STATUS_LABELS } from './tables';
 
 /** Phrases of one school shown before “展开”: a long list would make a phone page crawl. */

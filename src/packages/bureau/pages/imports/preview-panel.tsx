@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { ImportPreview, ImportRowView } from '../../../../contracts/admin-imports';
+import type { ImportPreview, ImportRowView } from '@/contracts/admin-imports';
 import PhraseList from './phrase-list';
 import { OUTCOME_LABELS } from './tables';
 

@@ -1,4 +1,4 @@
-import { IMPORT_HEADERS, type ImportTable } from '../../../../domain/imports/common';
+import { IMPORT_HEADERS, type ImportTable } from '@/domain/imports/common';
 
 /** Example rows of the 登记范围 template, already CSV (a cell with line breaks is quoted). */
 const CATCHMENT_EXAMPLES = [

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { CreatedInvite, InviteView } from '../../../../contracts/admin-accounts';
-import { INVITE_ROLE_LABELS, type InviteRole } from '../../../../domain/invite';
-import { useCall } from '../../../../hooks/use-call';
-import { useAction } from '../../../../hooks/use-action';
-import { call } from '../../../../services/call';
-import { newRequestId } from '../../../../services/request-id';
-import { busyIf, disabledIf } from '../../../../components/busy-props';
-import StatusView from '../../../../components/status-view';
+import type { CreatedInvite, InviteView } from '@/contracts/admin-accounts';
+import { INVITE_ROLE_LABELS, type InviteRole } from '@/domain/invite';
+import { useCall } from '@/hooks/use-call';
+import { useAction } from '@/hooks/use-action';
+import { call } from '@/services/call';
+import { newRequestId } from '@/services/request-id';
+import { busyIf, disabledIf } from '@/components/busy-props';
+import StatusView from '@/components/status-view';
 import './invite-manager.scss';
-import { TEXT_MAX } from '../../../../contracts/fields';
+import { TEXT_MAX } from '@/contracts/fields';
 
 /**
  * 邀请码 for the bureau (principals and 学区长 of its district) and for principals (teachers of their

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import type { AttendanceRowView } from '../../../../contracts/duty';
-import { useCall } from '../../../../hooks/use-call';
-import SampleBadge from '../../../../components/sample-badge';
-import StatusView from '../../../../components/status-view';
-import SubscribePrompt from '../../../../components/subscribe-prompt';
-import { SUBSCRIBE_TEMPLATES } from '../../../../services/subscribe';
-import { call } from '../../../../services/call';
-import { busyIf } from '../../../../components/busy-props';
-import { FIELD_COMMENT_MAX } from '../../../../domain/duty/field-work';
-import { DATE_RE, addDays } from '../../../../domain/time';
+import type { AttendanceRowView } from '@/contracts/duty';
+import { useCall } from '@/hooks/use-call';
+import SampleBadge from '@/components/sample-badge';
+import StatusView from '@/components/status-view';
+import SubscribePrompt from '@/components/subscribe-prompt';
+import { SUBSCRIBE_TEMPLATES } from '@/services/subscribe';
+import { call } from '@/services/call';
+import { busyIf } from '@/components/busy-props';
+import { FIELD_COMMENT_MAX } from '@/domain/duty/field-work';
+import { DATE_RE, addDays } from '@/domain/time';
 import './index.scss';
 
 /**

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
-import type { FacilityView } from '../../../../contracts/facility';
-import { addDays, instantAt } from '../../../../domain/time';
-import { CHINA_ZONE } from '../../../../domain/time';
-import { call } from '../../../../services/call';
-import { newRequestId } from '../../../../services/request-id';
-import { busyIf } from '../../../../components/busy-props';
-import { TEXT_MAX } from '../../../../contracts/fields';
+import type { FacilityView } from '@/contracts/facility';
+import { addDays, instantAt } from '@/domain/time';
+import { CHINA_ZONE } from '@/domain/time';
+import { call } from '@/services/call';
+import { newRequestId } from '@/services/request-id';
+import { busyIf } from '@/components/busy-props';
+import { TEXT_MAX } from '@/contracts/fields';
 
 export interface BookDraft {
   date: string;

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import type { SlotView } from '../../../../contracts/facility';
-import { hmMinutes } from '../../../../domain/time';
-import { useCall } from '../../../../hooks/use-call';
-import SampleBadge from '../../../../components/sample-badge';
-import StatusView from '../../../../components/status-view';
+import type { SlotView } from '@/contracts/facility';
+import { hmMinutes } from '@/domain/time';
+import { useCall } from '@/hooks/use-call';
+import SampleBadge from '@/components/sample-badge';
+import StatusView from '@/components/status-view';
 import WeekGrid from './week-grid';
 import BookForm, { type BookDraft } from './book-form';
 import MyBookings from './my-bookings';
 import MyRequests from './my-requests';
-import { usePaged } from '../../../../hooks/use-paged';
+import { usePaged } from '@/hooks/use-paged';
 import './index.scss';
 
 const hm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

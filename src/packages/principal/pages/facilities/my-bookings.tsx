@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import type { BookingView } from '../../../../contracts/facility';
-import { call } from '../../../../services/call';
-import { useAction } from '../../../../hooks/use-action';
-import SampleBadge from '../../../../components/sample-badge';
-import { busyIf } from '../../../../components/busy-props';
-import { TEXT_MAX } from '../../../../contracts/fields';
+import type { BookingView } from '@/contracts/facility';
+import { call } from '@/services/call';
+import { useAction } from '@/hooks/use-action';
+import SampleBadge from '@/components/sample-badge';
+import { busyIf } from '@/components/busy-props';
+import { TEXT_MAX } from '@/contracts/fields';
 
 export interface MyBookingsProps {
   bookings: BookingView[];

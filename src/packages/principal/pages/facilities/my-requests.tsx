@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { usePaged } from '../../../../hooks/use-paged';
-import StatusView from '../../../../components/status-view';
-import { busyIf } from '../../../../components/busy-props';
+import { usePaged } from '@/hooks/use-paged';
+import StatusView from '@/components/status-view';
+import { busyIf } from '@/components/busy-props';
 
 /**
  * 本校预约申请: the school's booking requests still waiting (for whom) and those that ended without a

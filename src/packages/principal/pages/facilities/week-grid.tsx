@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { DayView, SlotView } from '../../../../contracts/facility';
+import type { DayView, SlotView } from '@/contracts/facility';
 
 export interface WeekGridProps {
   days: DayView[];

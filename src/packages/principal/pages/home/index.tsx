@@ -1,8 +1,8 @@
-import RoleHome from '../../../../components/role-home';
-import EntryLinks from '../../../../components/entry-links';
-import MakeupInbox from '../../../../components/makeup-inbox';
-import InquiryInbox from '../../../../components/inquiry-inbox';
-import { useCall } from '../../../../hooks/use-call';
+import RoleHome from '@/components/role-home';
+import EntryLinks from '@/components/entry-links';
+import MakeupInbox from '@/components/makeup-inbox';
+import InquiryInbox from '@/components/inquiry-inbox';
+import { useCall } from '@/hooks/use-call';
 
 const LINKS = [
   { label: '交流教师考勤（今天）', url: '/packages/principal/pages/attendance/index', testId: 'open-attendance' },

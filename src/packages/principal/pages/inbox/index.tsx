@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { usePaged } from '../../../../hooks/use-paged';
-import { useAction } from '../../../../hooks/use-action';
-import { call } from '../../../../services/call';
-import StatusView from '../../../../components/status-view';
-import SubscribePrompt from '../../../../components/subscribe-prompt';
-import { SUBSCRIBE_TEMPLATES } from '../../../../services/subscribe';
-import { busyIf } from '../../../../components/busy-props';
+import { usePaged } from '@/hooks/use-paged';
+import { useAction } from '@/hooks/use-action';
+import { call } from '@/services/call';
+import StatusView from '@/components/status-view';
+import SubscribePrompt from '@/components/subscribe-prompt';
+import { SUBSCRIBE_TEMPLATES } from '@/services/subscribe';
+import { busyIf } from '@/components/busy-props';
 import './index.scss';
 
 /**

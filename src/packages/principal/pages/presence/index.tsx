@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
-import { useCall } from '../../../../hooks/use-call';
-import StatusView from '../../../../components/status-view';
+import { useCall } from '@/hooks/use-call';
+import StatusView from '@/components/status-view';
 import PresenceQr from './qr';
 import './index.scss';
 

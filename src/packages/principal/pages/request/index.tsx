@@ -1,5 +1,5 @@
 import { useRouter } from '@tarojs/taro';
-import { ApprovalDetailById } from '../../../../components/approval-detail';
+import { ApprovalDetailById } from '@/components/approval-detail';
 
 /** 申请详情 for the approver: checks, steps, trail, and the decision. */
 export default function RequestPage() {

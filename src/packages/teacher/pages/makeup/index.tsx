@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { call } from '../../../../services/call';
-import { newRequestId } from '../../../../services/request-id';
+import { call } from '@/services/call';
+import { newRequestId } from '@/services/request-id';
 import './index.scss';
-import { busyIf } from '../../../../components/busy-props';
+import { busyIf } from '@/components/busy-props';
 
 /** 补卡申请: a reason for a missed session; the host school's principal decides. */
 export default function MakeupPage() {

@@ -1,17 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { WEEKDAY_LABELS, type Weekday } from '../../../../domain/duty';
-import { REQUEST_TYPE_LABELS, type ExchangeType, type FixPart } from '../../../../domain/approval';
-import { slotProblems } from '../../../../domain/slots';
-import { useCall } from '../../../../hooks/use-call';
-import { call } from '../../../../services/call';
-import { newRequestId } from '../../../../services/request-id';
-import { canSubscribe, requestSubscription, SUBSCRIBE_TEMPLATES } from '../../../../services/subscribe';
-import StatusView from '../../../../components/status-view';
+import { WEEKDAY_LABELS, type Weekday } from '@/domain/duty';
+import { REQUEST_TYPE_LABELS, type ExchangeType, type FixPart } from '@/domain/approval';
+import { slotProblems } from '@/domain/slots';
+import { useCall } from '@/hooks/use-call';
+import { call } from '@/services/call';
+import { newRequestId } from '@/services/request-id';
+import { canSubscribe, requestSubscription, SUBSCRIBE_TEMPLATES } from '@/services/subscribe';
+import StatusView from '@/components/status-view';
 import './index.scss';
-import { busyIf } from '../../../../components/busy-props';
-import { TEXT_MAX } from '../../../../contracts/fields';
+import { busyIf } from '@/components/busy-props';
+import { TEXT_MAX } from '@/contracts/fields';
 
 const TYPES: ExchangeType[] = ['cross-teaching', 'rotation', 'itinerant', 'support', 'mentoring'];
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as Weekday[];

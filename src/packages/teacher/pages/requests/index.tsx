@@ -1,9 +1,9 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { usePaged } from '../../../../hooks/use-paged';
-import { ApprovalDetailById } from '../../../../components/approval-detail';
-import StatusView from '../../../../components/status-view';
-import { busyIf } from '../../../../components/busy-props';
+import { usePaged } from '@/hooks/use-paged';
+import { ApprovalDetailById } from '@/components/approval-detail';
+import StatusView from '@/components/status-view';
+import { busyIf } from '@/components/busy-props';
 import './index.scss';
 
 /** 我的申请: a teacher's requests and their progress, a page at a time; with ?id= one request in full (withdraw, edit and resubmit, 催办). */
