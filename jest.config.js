@@ -1,6 +1,9 @@
 // One jest run, several environments. ts-jest compiles each file alone (isolatedModules): type errors
 // are caught by `npm run typecheck`, not here.
-const ts = ['ts-jest', { diagnostics: false, tsconfig: { isolatedModules: true, jsx: 'react-jsx', esModuleInterop: true, allowJs: true } }];
+const ts = [
+  'ts-jest',
+  { diagnostics: false, tsconfig: { isolatedModules: true, jsx: 'react-jsx', esModuleInterop: true, allowJs: true } },
+];
 // No test sees the machine's date: every file starts on the test clock (test/helpers/clock.js).
 const clock = '<rootDir>/test/helpers/setup-clock.js';
 // `@/…` is src/ (tsconfig paths), as in the app and function builds.

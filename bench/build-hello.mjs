@@ -7,7 +7,13 @@ import { copyFileSync } from 'node:fs';
 copyFileSync('src/index.html', 'bench/hello-world/src/index.html');
 
 for (const type of ['weapp', 'h5']) {
-  const env = { ...process.env, NODE_ENV: 'production', TARO_SOURCE_ROOT: 'bench/hello-world/src', TARO_OUTPUT_ROOT: `dist/hello-${type}`, XUEQU_CLOUD_ENV_OPTIONAL: '1' };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    TARO_SOURCE_ROOT: 'bench/hello-world/src',
+    TARO_OUTPUT_ROOT: `dist/hello-${type}`,
+    XUEQU_CLOUD_ENV_OPTIONAL: '1',
+  };
   const r = spawnSync('npx', ['taro', 'build', '--type', type], { encoding: 'utf8', env });
   if (r.status !== 0) {
     console.error(r.stdout, r.stderr);

@@ -8,17 +8,25 @@
 import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { listRules, parseCatchment, type CatchmentPlaces } from '../src/domain/catchment';
-import { buildZoningIndex, matchIndexed, resolveHits, type ZoningQuery, type ZoningRuleLike } from '../src/domain/zoning-match';
+import {
+  buildZoningIndex,
+  matchIndexed,
+  resolveHits,
+  type ZoningQuery,
+  type ZoningRuleLike,
+} from '../src/domain/zoning-match';
 import { naiveMatchPrepared, prepareRules } from '../src/domain/zoning-match/naive';
 import { mulberry32 } from './random';
 import { bestOf } from './timing';
 
 const QUERIES = 5_000;
 
-
-const CHARS = [...'中山解放人民建设和平胜利光明幸福团结红旗长江黄河泰华青年友谊新东风向阳朝文化育才海津塘卫大沽南京北成都重庆西安贵州湖鞍唐保定承德张家口金钟滨宜兴'];
+const CHARS = [
+  ...'中山解放人民建设和平胜利光明幸福团结红旗长江黄河泰华青年友谊新东风向阳朝文化育才海津塘卫大沽南京北成都重庆西安贵州湖鞍唐保定承德张家口金钟滨宜兴',
+];
 const CN = '零一二三四五六七八九';
-const chinese = (n: number) => (n < 10 ? CN[n] : `${n >= 20 ? CN[Math.floor(n / 10)] : ''}十${n % 10 ? CN[n % 10] : ''}`);
+const chinese = (n: number) =>
+  n < 10 ? CN[n] : `${n >= 20 ? CN[Math.floor(n / 10)] : ''}十${n % 10 ? CN[n % 10] : ''}`;
 
 interface Generated {
   texts: Array<{ school: string; text: string }>;
@@ -37,17 +45,24 @@ function generate(schools: number, seed: number, queryCount = QUERIES): Generate
   const unique = (make: () => string, seen: Set<string>) => {
     for (;;) {
       const w = make();
-      if (!seen.has(w)) return seen.add(w), w;
+      if (!seen.has(w)) return (seen.add(w), w);
     }
   };
 
   // No 旗 in 街道 names: the matcher's normaliser takes "X旗" for a banner (红旗街道六纬路12号 → road 街道).
   const streetWord = () => word(2).replace(/旗/g, '华');
-  const streets = Array.from({ length: Math.max(5, Math.ceil(schools / 8)) }, (_, i) => ({ code: `990101${String(i + 1).padStart(3, '0')}`, name: '' }));
+  const streets = Array.from({ length: Math.max(5, Math.ceil(schools / 8)) }, (_, i) => ({
+    code: `990101${String(i + 1).padStart(3, '0')}`,
+    name: '',
+  }));
   const names = new Set<string>();
   for (const s of streets) s.name = unique(() => streetWord() + '街道', names);
   const communities = streets.flatMap((s) =>
-    Array.from({ length: 8 }, (_, i) => ({ code: `${s.code}${String(i + 1).padStart(3, '0')}`, name: unique(() => word(3) + '社区居委会', names), parentCode: s.code })),
+    Array.from({ length: 8 }, (_, i) => ({
+      code: `${s.code}${String(i + 1).padStart(3, '0')}`,
+      name: unique(() => word(3) + '社区居委会', names),
+      parentCode: s.code,
+    })),
   );
   const roadNames = new Set<string>();
   const estateNames = new Set<string>();
@@ -64,8 +79,14 @@ function generate(schools: number, seed: number, queryCount = QUERIES): Generate
     const c = int(1, 30) * 2;
     const d = c + int(10, 100) * 2;
     const forms: Array<[string, (n: number) => boolean]> = [
-      [`${road}${a}-${b}号（${parity('odd')}）、${c}-${d}号（${parity('even')}）`, (n) => (odd(n) ? a <= n && n <= b : c <= n && n <= d)],
-      [`${road}${parity('odd')}${a}-${b}号，${parity('even')}${c}-${d}号`, (n) => (odd(n) ? a <= n && n <= b : c <= n && n <= d)],
+      [
+        `${road}${a}-${b}号（${parity('odd')}）、${c}-${d}号（${parity('even')}）`,
+        (n) => (odd(n) ? a <= n && n <= b : c <= n && n <= d),
+      ],
+      [
+        `${road}${parity('odd')}${a}-${b}号，${parity('even')}${c}-${d}号`,
+        (n) => (odd(n) ? a <= n && n <= b : c <= n && n <= d),
+      ],
       [`${road}：${a}—${b}号（单号）`, (n) => odd(n) && a <= n && n <= b],
       [`${road} ${a}至${b}号 单号`, (n) => odd(n) && a <= n && n <= b],
       [`${road}${a}-${b}号`, (n) => a <= n && n <= b],
@@ -77,17 +98,26 @@ function generate(schools: number, seed: number, queryCount = QUERIES): Generate
     const [text, has] = pick(forms);
     for (const n of [a, a + 2, b, b + 1, b + 2, c, d, d + 2, int(1, 300)]) {
       const written = n < 100 && chance(0.2) ? chinese(n) : String(n);
-      targets.push({ address: `${road}${written}${pick(['号', '号', '号楼', '号2门301'])}`, school: has(n) ? school : null });
+      targets.push({
+        address: `${road}${written}${pick(['号', '号', '号楼', '号2门301'])}`,
+        school: has(n) ? school : null,
+      });
     }
     return text;
   };
   const compact = (school: string) => {
     const stem = unique(() => word(2), roadNames);
     if (chance(0.5)) {
-      targets.push({ address: `${stem}二横路${int(1, 30)}号`, school }, { address: `${stem}三横路${int(1, 30)}号`, school: null });
+      targets.push(
+        { address: `${stem}二横路${int(1, 30)}号`, school },
+        { address: `${stem}三横路${int(1, 30)}号`, school: null },
+      );
       return `${stem}一、二横路`;
     }
-    targets.push({ address: `${stem}南三街${int(1, 30)}号`, school }, { address: `${stem}南五街${int(1, 30)}号`, school: null });
+    targets.push(
+      { address: `${stem}南三街${int(1, 30)}号`, school },
+      { address: `${stem}南五街${int(1, 30)}号`, school: null },
+    );
     return `${stem}南二街、三街、四街`;
   };
   const estatePhrase = (school: string) => {
@@ -102,7 +132,11 @@ function generate(schools: number, seed: number, queryCount = QUERIES): Generate
       [`${name}（${m}号楼除外）`, (n) => n !== m],
     ];
     const [text, has] = pick(forms);
-    for (const n of [1, m, k, k + 1]) targets.push({ address: `${name}${n}${pick(['号楼', '栋', '幢'])}${int(1, 4)}单元`, school: has(n) ? school : null });
+    for (const n of [1, m, k, k + 1])
+      targets.push({
+        address: `${name}${n}${pick(['号楼', '栋', '幢'])}${int(1, 4)}单元`,
+        school: has(n) ? school : null,
+      });
     return text;
   };
   /** Lanes off a road and numbered segments: names the matcher cannot read as one road. */
@@ -123,7 +157,10 @@ function generate(schools: number, seed: number, queryCount = QUERIES): Generate
   const village = (school: string) => {
     const name = unique(() => word(3) + '村', estateNames);
     const to = int(3, 9);
-    targets.push({ address: `${name}${int(1, to)}组${int(1, 60)}号`, school }, { address: `${name}${to + 1}组3号`, school: null });
+    targets.push(
+      { address: `${name}${int(1, to)}组${int(1, 60)}号`, school },
+      { address: `${name}${to + 1}组3号`, school: null },
+    );
     return pick([`${name}（1-${to}组）`, `${name}1-${to}组`]);
   };
   const other = (street: (typeof streets)[number]) => {
@@ -146,7 +183,17 @@ function generate(schools: number, seed: number, queryCount = QUERIES): Generate
     for (let l = 0; l < count; l++) {
       const items = Array.from({ length: int(1, 4) }, () => {
         const r = rand();
-        return r < 0.45 ? roadPhrase(school) : r < 0.55 ? compact(school) : r < 0.75 ? estatePhrase(school) : r < 0.82 ? laneOrSegment(school) : r < 0.87 ? village(school) : other(street);
+        return r < 0.45
+          ? roadPhrase(school)
+          : r < 0.55
+            ? compact(school)
+            : r < 0.75
+              ? estatePhrase(school)
+              : r < 0.82
+                ? laneOrSegment(school)
+                : r < 0.87
+                  ? village(school)
+                  : other(street);
       });
       lines.push(`${chance(0.3) ? `${l + 1}.` : ''}${items.join(pick(['；', '、', '，']))}${pick(['；', '。', ''])}`);
     }
@@ -155,7 +202,8 @@ function generate(schools: number, seed: number, queryCount = QUERIES): Generate
   });
 
   const prefix = () => pick(['', '', '天津市', '河东区', '天津市河东区', `${pick(streets).name}`]);
-  const widen = (s: string) => (chance(0.1) ? s.replace(/[0-9]/g, (x) => String.fromCharCode(x.charCodeAt(0) + 0xfee0)) : s);
+  const widen = (s: string) =>
+    chance(0.1) ? s.replace(/[0-9]/g, (x) => String.fromCharCode(x.charCodeAt(0) + 0xfee0)) : s;
   const queries = Array.from({ length: queryCount }, (): ZoningQuery & { expected?: string | null } => {
     const r = rand();
     if (r < 0.8) {
@@ -169,7 +217,9 @@ function generate(schools: number, seed: number, queryCount = QUERIES): Generate
 }
 
 function rulesOf(texts: Generated['texts'], places: CatchmentPlaces): ZoningRuleLike[] {
-  return texts.flatMap(({ school, text }) => listRules(text, places, school, { stage: 'primary' as const, schoolIds: [school] }));
+  return texts.flatMap(({ school, text }) =>
+    listRules(text, places, school, { stage: 'primary' as const, schoolIds: [school] }),
+  );
 }
 
 function benchDistrict(schools: number, queryCount = QUERIES): string[] {
@@ -192,7 +242,8 @@ function benchDistrict(schools: number, queryCount = QUERIES): string[] {
   const naive = queries.map((q) => naiveMatchPrepared(prepared, q));
   const naiveMs = performance.now() - t;
   const mismatches = queries.filter((_, i) => !isDeepStrictEqual(indexed[i], naive[i])).length;
-  if (mismatches > 0) throw new Error(`catchment bench: indexed and naive answers differ on ${mismatches} of ${queries.length} queries`);
+  if (mismatches > 0)
+    throw new Error(`catchment bench: indexed and naive answers differ on ${mismatches} of ${queries.length} queries`);
 
   // Against what the generator wrote: the most specific place decides (除外 first), as the lookup does.
   let right = 0;

@@ -79,7 +79,13 @@ async function measure(s: Scenario): Promise<LoadRow> {
     }
     return code === null || s.expected.includes(code);
   };
-  const r = await autocannon({ url: s.url, connections: CONNECTIONS, duration: DURATION_S, requests: s.requests, verifyBody });
+  const r = await autocannon({
+    url: s.url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests: s.requests,
+    verifyBody,
+  });
   return {
     name: s.name,
     reqPerSec: r.requests.average,
@@ -118,7 +124,16 @@ async function fileRequests(stack: BenchStack, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     const { result } = await stack.cloud.invoke(
       'approval',
-      { action: 'submitExchange', requestId: `bench-ap-${String(i).padStart(5, '0')}`, type: 'cross-teaching', hostSchoolId: 'hd-s05', slots: [{ weekday: 2, start: '14:00', end: '15:00', periods: 1 }], termStart: day(7), termEnd: day(60), reason: '压测' },
+      {
+        action: 'submitExchange',
+        requestId: `bench-ap-${String(i).padStart(5, '0')}`,
+        type: 'cross-teaching',
+        hostSchoolId: 'hd-s05',
+        slots: [{ weekday: 2, start: '14:00', end: '15:00', periods: 1 }],
+        termStart: day(7),
+        termEnd: day(60),
+        reason: '压测',
+      },
       { OPENID: 'o-local-hd-teacher', APPID: 'bench' },
     );
     if (!(result as { ok: boolean }).ok) throw new Error(`bench request ${i}: ${JSON.stringify(result)}`);
@@ -144,7 +159,13 @@ export async function loadBench(stack: BenchStack): Promise<LoadRow[]> {
       return {
         ...req,
         headers: { 'content-type': 'application/json', cookie: cookies[i % cookies.length] },
-        body: JSON.stringify({ data: { action: 'clockIn', requestId: `bench-in-${String(i).padStart(7, '0')}`, location: stack.hostLocation } }),
+        body: JSON.stringify({
+          data: {
+            action: 'clockIn',
+            requestId: `bench-in-${String(i).padStart(7, '0')}`,
+            location: stack.hostLocation,
+          },
+        }),
       };
     },
   };
@@ -155,7 +176,12 @@ export async function loadBench(stack: BenchStack): Promise<LoadRow[]> {
   const scenarios: Scenario[] = [
     { name: 'bare node http', url: bare.url, requests: [post('/', {})], expected: [] },
     { name: 'school.lookup', url: stack.url, requests: [post('/fn/school', lookup)], expected: [] },
-    { name: 'approval.inbox (30 pending)', url: stack.url, requests: [post('/fn/approval', { action: 'inbox', status: 'pending', limit: 50 }, principal)], expected: [] },
+    {
+      name: 'approval.inbox (30 pending)',
+      url: stack.url,
+      requests: [post('/fn/approval', { action: 'inbox', status: 'pending', limit: 50 }, principal)],
+      expected: [],
+    },
     { name: 'duty.clockIn', url: stack.url, requests: [clockIn], expected: ['ALREADY_CLOCKED_IN'] },
   ];
   const rows: LoadRow[] = [];
@@ -166,7 +192,11 @@ export async function loadBench(stack: BenchStack): Promise<LoadRow[]> {
 
   const inbox = rows[2];
   if (inbox.tally.ok > 0) {
-    const res = await fetch(`${stack.url}/fn/approval`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: principal }, body: JSON.stringify({ data: { action: 'inbox', status: 'pending', limit: 50 } }) });
+    const res = await fetch(`${stack.url}/fn/approval`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: principal },
+      body: JSON.stringify({ data: { action: 'inbox', status: 'pending', limit: 50 } }),
+    });
     // The inbox answers a page ({ items, next }); 30 fit in its first page of 50.
     const items = ((await res.json()) as { result: { data: { items: unknown[] } } }).result.data.items.length;
     if (items !== 30) throw new Error(`the principal's inbox lists ${items} requests, expected 30`);
@@ -180,15 +210,31 @@ export async function loadBench(stack: BenchStack): Promise<LoadRow[]> {
   return rows;
 }
 
-const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - [...s].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
+const pad = (s: string, w: number) =>
+  s + ' '.repeat(Math.max(0, w - [...s].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
 const lpad = (s: string, w: number) => ' '.repeat(Math.max(0, w - s.length)) + s;
 
 /** The table, and whether the run was clean (no transport errors, non-2xx or unexpected refusals). */
 export function loadTable(rows: LoadRow[]): { lines: string[]; clean: boolean } {
   const [bare] = rows;
   const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
-  const head = [pad('scenario', 28), lpad('req/s', 8), lpad('÷bare', 7), lpad('p50 ms', 7), lpad('p99 ms', 7), lpad('÷bare', 7), lpad('responses', 10), lpad('non-2xx', 8), lpad('errors', 7), lpad('ok:false expected', 18), lpad('unexpected', 11)];
-  const lines = [`gateway load: autocannon, ${CONNECTIONS} connections × ${DURATION_S} s each, client and servers in this one process`, head.join(' ')];
+  const head = [
+    pad('scenario', 28),
+    lpad('req/s', 8),
+    lpad('÷bare', 7),
+    lpad('p50 ms', 7),
+    lpad('p99 ms', 7),
+    lpad('÷bare', 7),
+    lpad('responses', 10),
+    lpad('non-2xx', 8),
+    lpad('errors', 7),
+    lpad('ok:false expected', 18),
+    lpad('unexpected', 11),
+  ];
+  const lines = [
+    `gateway load: autocannon, ${CONNECTIONS} connections × ${DURATION_S} s each, client and servers in this one process`,
+    head.join(' '),
+  ];
   for (const r of rows) {
     lines.push(
       [
@@ -207,7 +253,8 @@ export function loadTable(rows: LoadRow[]): { lines: string[]; clean: boolean } 
     );
   }
   for (const r of rows)
-    if (r.tally.codes.size) lines.push(`  ${r.name} ok:false codes: ${[...r.tally.codes].map(([c, k]) => `${c} ×${k}`).join(', ')}`);
+    if (r.tally.codes.size)
+      lines.push(`  ${r.name} ok:false codes: ${[...r.tally.codes].map(([c, k]) => `${c} ×${k}`).join(', ')}`);
   const clean = rows.every((r) => r.errors === 0 && r.non2xx === 0 && r.tally.unexpected === 0);
   lines.push(clean ? 'no errors under load' : 'ERRORS UNDER LOAD (see the non-2xx / errors / unexpected columns)');
   return { lines, clean };

@@ -23,18 +23,26 @@ const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 const chance = (p: number) => rand() < p;
 
-const CHARS = [...'中山解放人民建设和平胜利光明幸福团结红旗长江黄河泰华青年友谊新东风向阳朝文化育才海津塘卫大沽南京北成都重庆西安贵州湖鞍唐保定承德张家口金钟滨宜兴'];
+const CHARS = [
+  ...'中山解放人民建设和平胜利光明幸福团结红旗长江黄河泰华青年友谊新东风向阳朝文化育才海津塘卫大沽南京北成都重庆西安贵州湖鞍唐保定承德张家口金钟滨宜兴',
+];
 const CN = '零一二三四五六七八九';
-const chinese = (n: number) => (n < 10 ? CN[n] : `${n >= 20 ? CN[Math.floor(n / 10)] : ''}十${n % 10 ? CN[n % 10] : ''}`);
+const chinese = (n: number) =>
+  n < 10 ? CN[n] : `${n >= 20 ? CN[Math.floor(n / 10)] : ''}十${n % 10 ? CN[n % 10] : ''}`;
 const word = (len: number) => Array.from({ length: len }, () => pick(CHARS)).join('');
 
-interface Road { name: string; arabic: string; max: number }
+interface Road {
+  name: string;
+  arabic: string;
+  max: number;
+}
 
 function makeRoads(): Road[] {
   const roads = new Map<string, Road>();
-  for (let k = 1; k <= 20; k++) for (const kind of ['纬路', '经路', '马路']) {
-    roads.set(chinese(k) + kind, { name: chinese(k) + kind, arabic: k + kind, max: int(40, 400) });
-  }
+  for (let k = 1; k <= 20; k++)
+    for (const kind of ['纬路', '经路', '马路']) {
+      roads.set(chinese(k) + kind, { name: chinese(k) + kind, arabic: k + kind, max: int(40, 400) });
+    }
   while (roads.size < ROADS) {
     const direction = chance(0.2) ? pick(['东', '西', '南', '北']) : '';
     const name = word(2) + direction + pick(['路', '路', '路', '道', '道', '街', '大街', '巷', '里']);
@@ -56,14 +64,17 @@ function makeEstates(): Array<{ name: string; aliases: string[] }> {
   return [...estates.values()];
 }
 
-function makeRules(roads: Road[], estates: ReturnType<typeof makeEstates>): { rules: ZoningRuleLike[]; codes: string[] } {
+function makeRules(
+  roads: Road[],
+  estates: ReturnType<typeof makeEstates>,
+): { rules: ZoningRuleLike[]; codes: string[] } {
   const rules: ZoningRuleLike[] = [];
   const add = (stage: 'primary' | 'middle', match: ZoningRuleLike['match']) =>
     rules.push({ _id: `z${int(0, 0xfffffff).toString(16)}`, stage, match, schoolIds: [`s${int(1, 3000)}`], text: '' });
   for (const road of roads) {
     for (const stage of ['primary', 'middle'] as const) {
       // Consecutive ranges, some split by parity, a few overlapping the next one (ties).
-      for (let from = 1; from <= road.max; ) {
+      for (let from = 1; from <= road.max;) {
         const to = Math.min(road.max, from + int(5, 35));
         const end = chance(0.05) ? to + int(1, 10) : to;
         const name = chance(0.5) ? road.name : road.arabic;

@@ -37,10 +37,18 @@ async function main(): Promise<boolean> {
     const lookup = { action: 'lookup', districtCode: '120102', streetCode: '120102005', communityCode: '120102005001' };
     const { roundTrips } = await stack.cloud.invoke('school', lookup, null);
     const warm = await stack.cloud.invoke('school', { ...lookup, communityCode: '120102005002' }, null);
-    console.log(`school.lookup database round trips: ${roundTrips} (warm, budget 1); a different 社区 warm: ${warm.roundTrips}`);
+    console.log(
+      `school.lookup database round trips: ${roundTrips} (warm, budget 1); a different 社区 warm: ${warm.roundTrips}`,
+    );
     console.log(`clock-in database round trips: ${await clockInRoundTrips(stack)} (budget 2)`);
-    const inbox = await stack.cloud.invoke('approval', { action: 'inbox', status: 'pending' }, { OPENID: 'o-local-hd-principal', APPID: 'wx-bench' });
-    console.log(`approval.inbox database round trips: ${inbox.roundTrips}, of them in sequence: ${inbox.sequentialTrips} (the user and the reference version are read together)`);
+    const inbox = await stack.cloud.invoke(
+      'approval',
+      { action: 'inbox', status: 'pending' },
+      { OPENID: 'o-local-hd-principal', APPID: 'wx-bench' },
+    );
+    console.log(
+      `approval.inbox database round trips: ${inbox.roundTrips}, of them in sequence: ${inbox.sequentialTrips} (the user and the reference version are read together)`,
+    );
     return clean;
   } finally {
     await stack.close();
@@ -50,8 +58,21 @@ async function main(): Promise<boolean> {
 /** A duty with a session open right now (bench time is real time), then one clock-in through the runtime. */
 async function clockInRoundTrips(stack: BenchStack): Promise<number> {
   const [sample] = stack.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' });
-  stack.cloud.store.insertMany('duties', [{ ...sample, _id: 'dt-bench', teacherOpenid: 'o-bench-teacher', termStart: '2000-01-01', termEnd: '2100-01-01', slots: [await slotAroundNow()] }]);
-  const { result, roundTrips } = await stack.cloud.invoke('duty', { action: 'clockIn', requestId: 'bench-clock-in-1', location: stack.hostLocation }, { OPENID: 'o-bench-teacher', APPID: 'bench' });
+  stack.cloud.store.insertMany('duties', [
+    {
+      ...sample,
+      _id: 'dt-bench',
+      teacherOpenid: 'o-bench-teacher',
+      termStart: '2000-01-01',
+      termEnd: '2100-01-01',
+      slots: [await slotAroundNow()],
+    },
+  ]);
+  const { result, roundTrips } = await stack.cloud.invoke(
+    'duty',
+    { action: 'clockIn', requestId: 'bench-clock-in-1', location: stack.hostLocation },
+    { OPENID: 'o-bench-teacher', APPID: 'bench' },
+  );
   if (!(result as { ok: boolean }).ok) throw new Error(`bench clock-in failed: ${JSON.stringify(result)}`);
   return roundTrips;
 }

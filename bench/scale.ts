@@ -88,11 +88,17 @@ const OPENID = {
 function callerOf(key: string, access: Access): string {
   if (key === 'duty.clockIn' || key === 'duty.clockOut') return OPENID.teacher;
   if (access === 'public' || access === 'signed-in') return OPENID.parent;
-  return OPENID[access[0] as keyof typeof OPENID];
+  return OPENID[access[0]];
 }
 
 const BATCH = 20_000;
-function insertBatched(cloud: LocalCloud, coll: string, count: number, make: (i: number) => SeedDoc, inserted?: (docs: SeedDoc[]) => void): void {
+function insertBatched(
+  cloud: LocalCloud,
+  coll: string,
+  count: number,
+  make: (i: number) => SeedDoc,
+  inserted?: (docs: SeedDoc[]) => void,
+): void {
   for (let from = 0; from < count; from += BATCH) {
     const docs: SeedDoc[] = [];
     for (let i = from; i < Math.min(count, from + BATCH); i++) docs.push(make(i));
@@ -108,10 +114,18 @@ const isoDate = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(
 type Result = { ok: boolean; code?: string; message?: string; data?: unknown };
 
 /** One real document of a collection made by the functions themselves, to clone at scale. */
-async function sampleVia(cloud: LocalCloud, fn: string, event: Record<string, unknown>, openid: string, coll: string, where: Record<string, unknown>): Promise<SeedDoc> {
+async function sampleVia(
+  cloud: LocalCloud,
+  fn: string,
+  event: Record<string, unknown>,
+  openid: string,
+  coll: string,
+  where: Record<string, unknown>,
+): Promise<SeedDoc> {
   const { result } = await cloud.invoke(fn, event, { OPENID: openid, APPID: 'wx-bench' });
   const r = result as Result;
-  if (!r.ok) throw new Error(`bench scale: ${fn}.${String(event.action)} to make a sample failed: ${JSON.stringify(r)}`);
+  if (!r.ok)
+    throw new Error(`bench scale: ${fn}.${String(event.action)} to make a sample failed: ${JSON.stringify(r)}`);
   const [doc] = cloud.store.find(coll, where) as SeedDoc[];
   if (!doc) throw new Error(`bench scale: no ${coll} document after ${fn}.${String(event.action)}`);
   return doc;
@@ -120,60 +134,113 @@ async function sampleVia(cloud: LocalCloud, fn: string, event: Record<string, un
 /** Which example of examples() to call where the first is not for the chosen caller. */
 const EXAMPLE_INDEX: Record<string, number> = { 'admin.createInvite': 1 };
 
-async function seedLarge(cloud: LocalCloud, scale: Scale, nowMs: number): Promise<{ scale: Scale; hostLocation: unknown }> {
+async function seedLarge(
+  cloud: LocalCloud,
+  scale: Scale,
+  nowMs: number,
+): Promise<{ scale: Scale; hostLocation: unknown }> {
   const seed = buildSeed(nowMs);
   seedStore(cloud, seed);
   const ex = examples();
 
   // Real documents to clone: an approval request and a zoning rule, made through the functions.
-  const approval = await sampleVia(cloud, 'approval', { action: 'submitExchange', ...ex.approval.submitExchange[0], requestId: 'scale-sample-ap' }, OPENID.teacher, C.approvals, { requesterOpenid: OPENID.teacher });
-  const rule = await sampleVia(cloud, 'admin', { action: 'importApply', ...ex.admin.importApply[1], requestId: 'scale-sample-zoning' }, OPENID.bureau, C.zoningRules, { districtCode: DISTRICT });
+  const approval = await sampleVia(
+    cloud,
+    'approval',
+    { action: 'submitExchange', ...ex.approval.submitExchange[0], requestId: 'scale-sample-ap' },
+    OPENID.teacher,
+    C.approvals,
+    { requesterOpenid: OPENID.teacher },
+  );
+  const rule = await sampleVia(
+    cloud,
+    'admin',
+    { action: 'importApply', ...ex.admin.importApply[1], requestId: 'scale-sample-zoning' },
+    OPENID.bureau,
+    C.zoningRules,
+    { districtCode: DISTRICT },
+  );
 
   const hdSchools = seed.schools.filter((s) => s.districtCode === DISTRICT);
   const extra = Math.max(0, scale.schools - hdSchools.length);
-  insertBatched(cloud, C.schools, extra, (i) => ({ ...hdSchools[i % hdSchools.length], _id: `hd-scale-s${pad(i, 3)}`, name: `规模测试学校${i}` }));
-  const schoolIds = [...hdSchools.map((s) => s._id), ...Array.from({ length: extra }, (_, i) => `hd-scale-s${pad(i, 3)}`)];
+  insertBatched(cloud, C.schools, extra, (i) => ({
+    ...hdSchools[i % hdSchools.length],
+    _id: `hd-scale-s${pad(i, 3)}`,
+    name: `规模测试学校${i}`,
+  }));
+  const schoolIds = [
+    ...hdSchools.map((s) => s._id),
+    ...Array.from({ length: extra }, (_, i) => `hd-scale-s${pad(i, 3)}`),
+  ];
 
   const home = seed.users.find((u) => u._id === OPENID.teacher)!;
   const sampleDuty = seed.duties.find((d) => d._id === 'dt-hd-teacher-1')!;
   const teacher = (i: number) => `o-scale-t${pad(i, 5)}`;
-  insertBatched(cloud, C.users, scale.teachers, (i) => ({ _id: teacher(i), roles: ['teacher'], name: `规模教师${i}`, districtCode: DISTRICT, schoolId: schoolIds[i % schoolIds.length], xuequId: home.xuequId ?? null }));
-  insertBatched(cloud, C.duties, scale.teachers, (i) => ({ ...sampleDuty, _id: `dt-scale-${pad(i, 5)}`, teacherOpenid: teacher(i), teacherName: `规模教师${i}`, hostSchoolId: schoolIds[(i + 1) % schoolIds.length], sample: true }));
+  insertBatched(cloud, C.users, scale.teachers, (i) => ({
+    _id: teacher(i),
+    roles: ['teacher'],
+    name: `规模教师${i}`,
+    districtCode: DISTRICT,
+    schoolId: schoolIds[i % schoolIds.length],
+    xuequId: home.xuequId ?? null,
+  }));
+  insertBatched(cloud, C.duties, scale.teachers, (i) => ({
+    ...sampleDuty,
+    _id: `dt-scale-${pad(i, 5)}`,
+    teacherOpenid: teacher(i),
+    teacherName: `规模教师${i}`,
+    hostSchoolId: schoolIds[(i + 1) % schoolIds.length],
+    sample: true,
+  }));
 
   // The demo teacher is on duty right now (bench time is real time), so clockIn/clockOut do their work.
-  cloud.store.insertMany(C.duties, [{ ...sampleDuty, _id: 'dt-scale-now', termStart: '2000-01-01', termEnd: '2100-01-01', slots: [await slotAroundNow()] }]);
+  cloud.store.insertMany(C.duties, [
+    {
+      ...sampleDuty,
+      _id: 'dt-scale-now',
+      termStart: '2000-01-01',
+      termEnd: '2100-01-01',
+      slots: [await slotAroundNow()],
+    },
+  ]);
 
   // A year of clock records, spread evenly over the teachers; the demo teacher has a share too. Their
   // dashboard rollups are built batch by batch as the rebuild builds them (one map of host school × month).
   const rollups = new Map<string, KpiRollup>();
   const homeOfDuty = () => sampleDuty.homeSchoolId as string; // every scale duty is a clone of the sample
   const perTeacher = Math.max(1, Math.ceil(scale.clockRecords / Math.max(1, scale.teachers + 1)));
-  insertBatched(cloud, C.clockRecords, scale.clockRecords, (i) => {
-    const t = Math.floor(i / perTeacher);
-    const isDemo = t >= scale.teachers;
-    const sessionDate = isoDate(nowMs - ((i % perTeacher) + 1) * DAY);
-    const start = Date.parse(`${sessionDate}T09:00:00+08:00`);
-    return {
-      _id: `cr-scale-${pad(i, 7)}`,
-      dutyId: isDemo ? sampleDuty._id : `dt-scale-${pad(t, 5)}`,
-      teacherOpenid: isDemo ? OPENID.teacher : teacher(t),
-      hostSchoolId: isDemo ? (sampleDuty.hostSchoolId as string) : schoolIds[(t + 1) % schoolIds.length],
-      sessionDate,
-      slotStart: '09:00',
-      slotEnd: '09:45',
-      clockInAt: start + 60_000,
-      clockOutAt: start + 46 * 60_000,
-      inDistanceM: 40,
-      inPass: true,
-      outDistanceM: 40,
-      outPass: true,
-      late: i % 17 === 0,
-      leftEarly: i % 23 === 0,
-      makeup: false,
-      inRequestId: `scale-in-${i}`,
-      outRequestId: `scale-out-${i}`,
-    };
-  }, (docs) => rollupsFromRecords(docs as unknown as ClockRecord[], homeOfDuty, CHINA_ZONE, nowMs, rollups));
+  insertBatched(
+    cloud,
+    C.clockRecords,
+    scale.clockRecords,
+    (i) => {
+      const t = Math.floor(i / perTeacher);
+      const isDemo = t >= scale.teachers;
+      const sessionDate = isoDate(nowMs - ((i % perTeacher) + 1) * DAY);
+      const start = Date.parse(`${sessionDate}T09:00:00+08:00`);
+      return {
+        _id: `cr-scale-${pad(i, 7)}`,
+        dutyId: isDemo ? sampleDuty._id : `dt-scale-${pad(t, 5)}`,
+        teacherOpenid: isDemo ? OPENID.teacher : teacher(t),
+        hostSchoolId: isDemo ? sampleDuty.hostSchoolId : schoolIds[(t + 1) % schoolIds.length],
+        sessionDate,
+        slotStart: '09:00',
+        slotEnd: '09:45',
+        clockInAt: start + 60_000,
+        clockOutAt: start + 46 * 60_000,
+        inDistanceM: 40,
+        inPass: true,
+        outDistanceM: 40,
+        outPass: true,
+        late: i % 17 === 0,
+        leftEarly: i % 23 === 0,
+        makeup: false,
+        inRequestId: `scale-in-${i}`,
+        outRequestId: `scale-out-${i}`,
+      };
+    },
+    (docs) => rollupsFromRecords(docs as unknown as ClockRecord[], homeOfDuty, CHINA_ZONE, nowMs, rollups),
+  );
   writeRollups(cloud.store, rollups.values());
 
   // A year of requests: most decided; the demo principal decided or holds a school's share (1/300).
@@ -194,7 +261,13 @@ async function seedLarge(cloud: LocalCloud, scale: Scale, nowMs: number): Promis
   // Each on its own road, filed under its keys as an import files it (a clone keeps the sample's road otherwise).
   insertBatched(cloud, C.zoningRules, scale.zoningRules, (i) => {
     const match = { ...(rule.match as ZoningMatch), road: `规模路${i}` } as ZoningMatch;
-    return { ...rule, _id: `zr-scale-${pad(i)}`, match, matchKeys: ruleMatchKeys({ match }), text: `规模路${i} 单号 1–99号` };
+    return {
+      ...rule,
+      _id: `zr-scale-${pad(i)}`,
+      match,
+      matchKeys: ruleMatchKeys({ match }),
+      text: `规模路${i} 单号 1–99号`,
+    };
   });
   cloud.store.analyze();
   return { scale: { ...scale, schools: schoolIds.length }, hostLocation: sampleDuty.hostLocation };
@@ -221,7 +294,11 @@ function liveIds(cloud: LocalCloud): Record<string, string> {
   };
   return {
     [exampleIds.inquiry]: last(C.zoningInquiries, { openid: OPENID.parent }, exampleIds.inquiry),
-    [exampleIds.approval]: last(C.approvals, { requesterOpenid: OPENID.teacher, status: 'pending' }, exampleIds.approval),
+    [exampleIds.approval]: last(
+      C.approvals,
+      { requesterOpenid: OPENID.teacher, status: 'pending' },
+      exampleIds.approval,
+    ),
     [exampleIds.invite]: last(C.invites, { districtCode: DISTRICT }, exampleIds.invite),
     [exampleIds.makeup]: last(C.makeupRequests, { teacherOpenid: OPENID.teacher }, exampleIds.makeup),
   };
@@ -245,7 +322,9 @@ export async function benchScale(): Promise<{ lines: string[]; report: ScaleRepo
   try {
     const t0 = Date.now();
     const { scale, hostLocation } = await seedLarge(cloud, scaleFromEnv(), Date.now());
-    lines.push(`district scale seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(scale)}; latency ${latencyMs} ms per database request`);
+    lines.push(
+      `district scale seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(scale)}; latency ${latencyMs} ms per database request`,
+    );
 
     const ex = examples();
     // Each cold start re-requires a bundle, whose SDK adds a process listener: expected here, not a leak.
@@ -256,25 +335,47 @@ export async function benchScale(): Promise<{ lines: string[]; report: ScaleRepo
     for (const fn of Object.keys(ACCESS) as FunctionName[]) {
       for (const [action, rule] of Object.entries(ACCESS[fn] as Record<string, { access: Access }>)) {
         const key = `${fn}.${action}`;
-        const input = substitute(ex[fn]?.[action]?.[EXAMPLE_INDEX[key] ?? 0] ?? {}, liveIds(cloud)) as Record<string, unknown>;
+        const input = substitute(ex[fn]?.[action]?.[EXAMPLE_INDEX[key] ?? 0] ?? {}, liveIds(cloud)) as Record<
+          string,
+          unknown
+        >;
         if (key === 'duty.clockIn' || key === 'duty.clockOut') input.location = hostLocation;
         const openid = callerOf(key, rule.access);
         // Every call is a cold start: a fresh copy of the bundle, so no per-instance cache hides a cost.
         delete require.cache[require.resolve(path.join(functionsRoot, fn, 'index.js'))];
         const started = Date.now();
-        const { result, roundTrips, sequentialTrips, simulatedMs } = await cloud.invoke(fn, { action, ...input }, { OPENID: openid, APPID: 'wx-bench' });
+        const { result, roundTrips, sequentialTrips, simulatedMs } = await cloud.invoke(
+          fn,
+          { action, ...input },
+          { OPENID: openid, APPID: 'wx-bench' },
+        );
         const r = result as Result;
-        const cost = { requests: roundTrips, sequential: sequentialTrips, simulatedMs, interactive: !BACKGROUND.has(key) };
+        const cost = {
+          requests: roundTrips,
+          sequential: sequentialTrips,
+          simulatedMs,
+          interactive: !BACKGROUND.has(key),
+        };
         actions[key] = cost;
         rows.push([key, cost, `${r.ok ? 'ok' : `${r.code}`} (${Date.now() - started} ms here)`]);
         if (!r.ok && r.code === 'INTERNAL') flags.push(`FAILS at this scale: ${key} answered INTERNAL`);
-        if (cost.interactive && simulatedMs > INTERACTIVE_BUDGET_MS) flags.push(`OVER 1 s (interactive): ${key} ${simulatedMs} ms simulated (${sequentialTrips} sequential requests)`);
-        if (simulatedMs > TIMEOUT_BUDGET_MS) flags.push(`OVER 3 s (function timeout): ${key} ${simulatedMs} ms simulated (${sequentialTrips} sequential requests)`);
+        if (cost.interactive && simulatedMs > INTERACTIVE_BUDGET_MS)
+          flags.push(
+            `OVER 1 s (interactive): ${key} ${simulatedMs} ms simulated (${sequentialTrips} sequential requests)`,
+          );
+        if (simulatedMs > TIMEOUT_BUDGET_MS)
+          flags.push(
+            `OVER 3 s (function timeout): ${key} ${simulatedMs} ms simulated (${sequentialTrips} sequential requests)`,
+          );
       }
     }
-    lines.push(`${'action'.padEnd(30)} ${'requests'.padStart(8)} ${'sequential'.padStart(10)} ${'simulated'.padStart(10)}  interactive  answer`);
+    lines.push(
+      `${'action'.padEnd(30)} ${'requests'.padStart(8)} ${'sequential'.padStart(10)} ${'simulated'.padStart(10)}  interactive  answer`,
+    );
     for (const [key, c, answer] of rows) {
-      lines.push(`${key.padEnd(30)} ${String(c.requests).padStart(8)} ${String(c.sequential).padStart(10)} ${`${c.simulatedMs} ms`.padStart(10)}  ${String(c.interactive).padEnd(11)}  ${answer}`);
+      lines.push(
+        `${key.padEnd(30)} ${String(c.requests).padStart(8)} ${String(c.sequential).padStart(10)} ${`${c.simulatedMs} ms`.padStart(10)}  ${String(c.interactive).padEnd(11)}  ${answer}`,
+      );
     }
     lines.push(...(flags.length ? flags : ['every interactive action under 1 s and every action under 3 s simulated']));
     const report: ScaleReport = { scale, latencyMs, actions };

@@ -42,12 +42,15 @@ export async function slotAroundNow(): Promise<{ weekday: number; start: string;
   const hm = (ms: number) => dayjs(ms).tz(CHINA_ZONE).format('HH:mm');
   const start = Math.max(now - 5 * 60_000, dayjs(now).tz(CHINA_ZONE).startOf('day').valueOf());
   const end = Math.min(now + 60 * 60_000, dayjs(now).tz(CHINA_ZONE).endOf('day').valueOf() - 60_000);
-  return { weekday: (dayjs(now).tz(CHINA_ZONE).day() || 7) as number, start: hm(start), end: hm(end), periods: 1 };
+  return { weekday: dayjs(now).tz(CHINA_ZONE).day() || 7, start: hm(start), end: hm(end), periods: 1 };
 }
 
 export async function startBenchStack(teacherCount: number): Promise<BenchStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'xuequ-bench-'));
-  const cloud = createLocalCloud({ dbFile: path.join(dataDir, 'xuequ.sqlite'), functionsRoot: path.join(root, 'cloudfunctions') });
+  const cloud = createLocalCloud({
+    dbFile: path.join(dataDir, 'xuequ.sqlite'),
+    functionsRoot: path.join(root, 'cloudfunctions'),
+  });
   const seed = buildSeed(Date.now());
   seedStore(cloud, seed);
 
@@ -57,17 +60,39 @@ export async function startBenchStack(teacherCount: number): Promise<BenchStack>
   const teachers = Array.from({ length: teacherCount }, (_, i) => `o-bench-teacher-${String(i).padStart(5, '0')}`);
   cloud.store.insertMany(
     'users',
-    teachers.map((openid, i) => ({ _id: openid, roles: ['teacher'], name: `压测教师${i}`, districtCode: home.districtCode, schoolId: home.schoolId, xuequId: null })),
+    teachers.map((openid, i) => ({
+      _id: openid,
+      roles: ['teacher'],
+      name: `压测教师${i}`,
+      districtCode: home.districtCode,
+      schoolId: home.schoolId,
+      xuequId: null,
+    })),
   );
   cloud.store.insertMany(
     'duties',
-    teachers.map((openid, i) => ({ ...sample, _id: `dt-bench-${i}`, teacherOpenid: openid, teacherName: `压测教师${i}`, termStart: '2000-01-01', termEnd: '2100-01-01', slots: [slot], sample: true })),
+    teachers.map((openid, i) => ({
+      ...sample,
+      _id: `dt-bench-${i}`,
+      teacherOpenid: openid,
+      teacherName: `压测教师${i}`,
+      termStart: '2000-01-01',
+      termEnd: '2100-01-01',
+      slots: [slot],
+      sample: true,
+    })),
   );
   cloud.store.analyze();
 
   const personas: Persona[] = [
     ...personasFrom(seed),
-    ...teachers.map((openid) => ({ id: openid, openid, label: '压测教师', roles: ['teacher' as const], districtCode: String(home.districtCode) })),
+    ...teachers.map((openid) => ({
+      id: openid,
+      openid,
+      label: '压测教师',
+      roles: ['teacher' as const],
+      districtCode: String(home.districtCode),
+    })),
   ];
   const server: http.Server = createGateway({ cloud, personas });
   const port = await listen(server, 0);
@@ -78,7 +103,11 @@ export async function startBenchStack(teacherCount: number): Promise<BenchStack>
     teachers,
     hostLocation: sample.hostLocation,
     async login(persona) {
-      const res = await fetch(`${url}/__dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }) });
+      const res = await fetch(`${url}/__dev/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ persona }),
+      });
       if (res.status !== 200) throw new Error(`login ${persona}: ${res.status}`);
       return res.headers.get('set-cookie')!.split(';')[0];
     },

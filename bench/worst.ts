@@ -41,7 +41,7 @@ const OPENID = {
 /** The first role the matrix names (public and signed-in actions: a parent). */
 function callerOf(access: Access): string {
   if (access === 'public' || access === 'signed-in') return OPENID.parent;
-  return OPENID[access[0] as keyof typeof OPENID];
+  return OPENID[access[0]];
 }
 
 type Json = unknown;
@@ -90,7 +90,8 @@ function inputsOf(action: string, example: Record<string, Json>): Input[] {
   const base = { action, ...example };
   const strings = leaves(example).filter(([p, v]) => typeof v === 'string' && p[0] !== 'requestId');
   const first = leaves(example)[0]?.[0] ?? ['extra'];
-  const withFresh = (v: Json, fresh: () => string) => ('requestId' in (v as object) ? { ...(v as object), requestId: fresh() } : v);
+  const withFresh = (v: Json, fresh: () => string) =>
+    'requestId' in (v as object) ? { ...(v as object), requestId: fresh() } : v;
   const json = (label: string, make: () => Json): Input => {
     let made: string | null = null;
     return {
@@ -105,27 +106,73 @@ function inputsOf(action: string, example: Record<string, Json>): Input[] {
   const eachString = (s: string) => strings.reduce<Json>((acc, [p]) => setAt(acc, p, s), base);
   const perString = Math.floor((EVENT_LIMITS.chars - 2_000) / Math.max(1, strings.length));
   const inputs: Input[] = [
-    json('max text (every string at the size limit)', () => (strings.length ? eachString('中'.repeat(perString)) : { ...base, note: '中'.repeat(perString) })),
+    json('max text (every string at the size limit)', () =>
+      strings.length ? eachString('中'.repeat(perString)) : { ...base, note: '中'.repeat(perString) },
+    ),
     json('text over the size limit', () => setAt(base, strings[0]?.[0] ?? first, 'x'.repeat(EVENT_LIMITS.chars + 1))),
     json('lone surrogates', () => eachString('\ud800x\udfff'.repeat(300))),
     json('control characters', () => eachString('\u0000\u0007\u001b\u202e\u2028'.repeat(200))),
     json('edge numbers', () => map(base, (v) => (typeof v === 'number' ? 1e308 : v))),
-    json('far dates', () => map(base, (v, k) => (typeof v === 'string' && DATE.test(v) ? (k === 'termStart' || k === 'from' ? '0001-01-01' : '9999-12-31') : typeof v === 'string' && MONTH.test(v) ? '9999-12' : k === 'schoolYear' ? 9999 : v))),
-    json('nesting at the depth limit', () => setAt(base, first, Array.from({ length: EVENT_LIMITS.depth - 2 }).reduce<Json>((acc) => ({ a: acc }), 1))),
+    json('far dates', () =>
+      map(base, (v, k) =>
+        typeof v === 'string' && DATE.test(v)
+          ? k === 'termStart' || k === 'from'
+            ? '0001-01-01'
+            : '9999-12-31'
+          : typeof v === 'string' && MONTH.test(v)
+            ? '9999-12'
+            : k === 'schoolYear'
+              ? 9999
+              : v,
+      ),
+    ),
+    json('nesting at the depth limit', () =>
+      setAt(
+        base,
+        first,
+        Array.from({ length: EVENT_LIMITS.depth - 2 }).reduce<Json>((acc) => ({ a: acc }), 1),
+      ),
+    ),
     {
       label: 'nesting 10,000 deep',
-      text: (fresh) => JSON.stringify(withFresh(setAt(base, first, RAW), fresh)).replace(JSON.stringify(RAW), `${'['.repeat(10_000)}${']'.repeat(10_000)}`),
+      text: (fresh) =>
+        JSON.stringify(withFresh(setAt(base, first, RAW), fresh)).replace(
+          JSON.stringify(RAW),
+          `${'['.repeat(10_000)}${']'.repeat(10_000)}`,
+        ),
     },
-    json('keys up to the node limit', () => ({ ...base, ...Object.fromEntries(Array.from({ length: EVENT_LIMITS.nodes - 50 }, (_x, i) => [`k${i}`, 1])) })),
+    json('keys up to the node limit', () => ({
+      ...base,
+      ...Object.fromEntries(Array.from({ length: EVENT_LIMITS.nodes - 50 }, (_x, i) => [`k${i}`, 1])),
+    })),
     {
       label: '400,000 keys (4.7 MB)',
-      text: (fresh) => `${JSON.stringify(withFresh(base, fresh)).slice(0, -1)},${Array.from({ length: 400_000 }, (_x, i) => `"key${i}":1`).join(',')}}`,
+      text: (fresh) =>
+        `${JSON.stringify(withFresh(base, fresh)).slice(0, -1)},${Array.from({ length: 400_000 }, (_x, i) => `"key${i}":1`).join(',')}}`,
     },
-    json('100,000-item array', () => setAt(base, first, Array.from({ length: 100_000 }, () => 0))),
+    json('100,000-item array', () =>
+      setAt(
+        base,
+        first,
+        Array.from({ length: 100_000 }, () => 0),
+      ),
+    ),
   ];
   const lists = arrays(example);
   if (lists.length)
-    inputs.push(json('every array at the node limit', () => lists.reduce<Json>((acc, [p, list]) => setAt(acc, p, Array.from({ length: Math.floor((EVENT_LIMITS.nodes - 50) / lists.length) }, () => list[0] ?? '')), base)));
+    inputs.push(
+      json('every array at the node limit', () =>
+        lists.reduce<Json>(
+          (acc, [p, list]) =>
+            setAt(
+              acc,
+              p,
+              Array.from({ length: Math.floor((EVENT_LIMITS.nodes - 50) / lists.length) }, () => list[0] ?? ''),
+            ),
+          base,
+        ),
+      ),
+    );
   return inputs;
 }
 
@@ -136,7 +183,12 @@ interface Row {
   answer: string;
 }
 
-async function timed(app: { cloud: LocalCloud }, fn: string, text: string, openid: string): Promise<{ ms: number; answer: string }> {
+async function timed(
+  app: { cloud: LocalCloud },
+  fn: string,
+  text: string,
+  openid: string,
+): Promise<{ ms: number; answer: string }> {
   const t = performance.now();
   // As the gateway does: count the separators, parse the body, hand the event over parsed.
   if (tooManySeparators(text)) return { ms: performance.now() - t, answer: 'HTTP 413' };
@@ -148,12 +200,20 @@ async function timed(app: { cloud: LocalCloud }, fn: string, text: string, openi
 }
 
 /** A file as the app sends it: in one call when it fits (90 KB), else in pieces first. */
-async function spreadsheetSource(app: { cloud: LocalCloud }, b64: string, fresh: () => string): Promise<Record<string, string>> {
+async function spreadsheetSource(
+  app: { cloud: LocalCloud },
+  b64: string,
+  fresh: () => string,
+): Promise<Record<string, string>> {
   const pieces = splitIntoPieces(b64);
   if (pieces.length === 1) return { content: b64 };
   const uploadId = `bench-upl-${fresh()}`;
   for (const [index, piece] of pieces.entries()) {
-    const { result } = await app.cloud.invoke('admin', { action: 'importUpload', uploadId, index, total: pieces.length, piece }, { OPENID: OPENID.bureau, APPID: 'wx-bench' });
+    const { result } = await app.cloud.invoke(
+      'admin',
+      { action: 'importUpload', uploadId, index, total: pieces.length, piece },
+      { OPENID: OPENID.bureau, APPID: 'wx-bench' },
+    );
     if (!(result as { ok: boolean }).ok) throw new Error(`bench upload: ${JSON.stringify(result)}`);
   }
   return { uploadId };
@@ -183,14 +243,23 @@ export async function benchWorst(): Promise<{ lines: string[]; rows: Row[] }> {
         const cases: Array<{ label: string; run: () => Promise<{ ms: number; answer: string }> }> = [];
         for (const [i, example] of (ex[fn]?.[action] ?? [{}]).entries())
           for (const input of inputsOf(action, example))
-            cases.push({ label: `${input.label}${i ? ` (example ${i + 1})` : ''}`, run: () => timed(app, fn, input.text(fresh), openid) });
+            cases.push({
+              label: `${input.label}${i ? ` (example ${i + 1})` : ''}`,
+              run: () => timed(app, fn, input.text(fresh), openid),
+            });
         if (fn === 'admin' && (action === 'importPreview' || action === 'importApply'))
           for (const file of files)
             cases.push({
               label: `xlsx: ${file.name}`,
               run: async () => {
                 const source = await spreadsheetSource(app, file.bytes.toString('base64'), fresh);
-                const event = { action, table: 'schools', format: 'xlsx', ...source, ...(action === 'importApply' ? { requestId: `bench-${fresh()}` } : {}) };
+                const event = {
+                  action,
+                  table: 'schools',
+                  format: 'xlsx',
+                  ...source,
+                  ...(action === 'importApply' ? { requestId: `bench-${fresh()}` } : {}),
+                };
                 return timed(app, fn, JSON.stringify(event), openid);
               },
             });
@@ -211,12 +280,24 @@ export async function benchWorst(): Promise<{ lines: string[]; rows: Row[] }> {
     }
     worst.sort((a, b) => b.ms - a.ms);
     const over = worst.filter((r) => r.ms > BUDGET_MS);
-    lines.push(`worst input: ${worst.length} actions, ${calls} hostile calls; slowest input per action (best of 3 of its worst case):`);
-    for (const r of worst) lines.push(`  ${r.ms.toFixed(0).padStart(6)} ms  ${r.key.padEnd(28)} ${r.label} → ${r.answer}${r.ms > BUDGET_MS ? '  OVER 1 s' : ''}`);
-    lines.push(over.length ? `worst input: ${over.length} action(s) over 1 s: ${over.map((r) => r.key).join(', ')}` : 'worst input: no action over 1 s');
+    lines.push(
+      `worst input: ${worst.length} actions, ${calls} hostile calls; slowest input per action (best of 3 of its worst case):`,
+    );
+    for (const r of worst)
+      lines.push(
+        `  ${r.ms.toFixed(0).padStart(6)} ms  ${r.key.padEnd(28)} ${r.label} → ${r.answer}${r.ms > BUDGET_MS ? '  OVER 1 s' : ''}`,
+      );
+    lines.push(
+      over.length
+        ? `worst input: ${over.length} action(s) over 1 s: ${over.map((r) => r.key).join(', ')}`
+        : 'worst input: no action over 1 s',
+    );
     mkdirSync(path.join(root, '.cache'), { recursive: true });
     // A run of some actions only does not replace the whole bench's record.
-    writeFileSync(path.join(root, '.cache', only ? 'bench-worst-only.json' : 'bench-worst.json'), JSON.stringify({ budgetMs: BUDGET_MS, actions: worst }, null, 2) + '\n');
+    writeFileSync(
+      path.join(root, '.cache', only ? 'bench-worst-only.json' : 'bench-worst.json'),
+      JSON.stringify({ budgetMs: BUDGET_MS, actions: worst }, null, 2) + '\n',
+    );
     return { lines, rows: worst };
   } finally {
     await app.close();

@@ -17,7 +17,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'c
 export const RUNTIME = JSON.parse(readFileSync(new URL('./functions-runtime.json', import.meta.url), 'utf8'));
 
 export function functionNames() {
-  return readdirSync(root).filter((name) => existsSync(path.join(root, name, 'src', 'index.ts'))).sort();
+  return readdirSync(root)
+    .filter((name) => existsSync(path.join(root, name, 'src', 'index.ts')))
+    .sort();
 }
 
 export async function buildFunctions() {

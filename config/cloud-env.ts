@@ -19,7 +19,8 @@ export const MISSING_MESSAGE = [
 export function cloudEnvId(env: Record<string, string | undefined>): string {
   const id = (env.XUEQU_CLOUD_ENV ?? '').trim();
   if (id) {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new Error(`学区通: XUEQU_CLOUD_ENV "${id}" is not a cloud environment id (letters, digits, - and _).`);
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(id))
+      throw new Error(`学区通: XUEQU_CLOUD_ENV "${id}" is not a cloud environment id (letters, digits, - and _).`);
     return id;
   }
   const production = env.NODE_ENV !== 'development';

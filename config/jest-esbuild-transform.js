@@ -14,7 +14,10 @@ const self = readFileSync(__filename, 'utf8');
 let tsJest;
 const fallback = () => {
   if (!tsJest)
-    tsJest = require('ts-jest').default.createTransformer({ diagnostics: false, tsconfig: { isolatedModules: true, jsx: 'react-jsx', esModuleInterop: true, allowJs: true } });
+    tsJest = require('ts-jest').default.createTransformer({
+      diagnostics: false,
+      tsconfig: { isolatedModules: true, jsx: 'react-jsx', esModuleInterop: true, allowJs: true },
+    });
   return tsJest;
 };
 
@@ -22,7 +25,13 @@ module.exports = {
   canInstrument: false,
   getCacheKey(source, filename, options) {
     if (MOCKS.test(source)) return fallback().getCacheKey(source, filename, options);
-    return createHash('sha1').update(self).update(esbuildVersion).update(filename).update('\0').update(source).digest('hex');
+    return createHash('sha1')
+      .update(self)
+      .update(esbuildVersion)
+      .update(filename)
+      .update('\0')
+      .update(source)
+      .digest('hex');
   },
   process(source, filename, options) {
     if (MOCKS.test(source)) return fallback().process(source, filename, options);
@@ -34,7 +43,9 @@ module.exports = {
       sourcemap: 'external',
       sourcefile: filename,
       // TypeScript's emit for `experimentalDecorators` and class fields as tsc with target es2019 does.
-      tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false, esModuleInterop: true } },
+      tsconfigRaw: {
+        compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false, esModuleInterop: true },
+      },
     });
     return { code, map };
   },

@@ -39,7 +39,12 @@ export async function startLocalApp(opts: LocalAppOptions = {}): Promise<LocalAp
   const dbFile = storeFile(dataDir);
   const fresh = !existsSync(dbFile);
   const now = opts.now ?? Date.now;
-  const cloud = createLocalCloud({ dbFile, functionsRoot: path.join(ROOT, 'cloudfunctions'), now, conflicts: opts.conflicts });
+  const cloud = createLocalCloud({
+    dbFile,
+    functionsRoot: path.join(ROOT, 'cloudfunctions'),
+    now,
+    conflicts: opts.conflicts,
+  });
   // Personas come from the same seed builder, so they exist even when the store was seeded earlier.
   const seed = buildSeed(now());
   if (fresh) seedStore(cloud, seed, now());

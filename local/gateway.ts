@@ -38,14 +38,21 @@ export interface GatewayOptions {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -88,7 +95,8 @@ function readBody(req: http.IncomingMessage): Promise<unknown> {
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
       if (!text) return resolve({});
-      if (tooManySeparators(text)) return reject(new HttpError(413, `请求数据过大：字段和列表项超过${MAX_SEPARATORS}个`));
+      if (tooManySeparators(text))
+        return reject(new HttpError(413, `请求数据过大：字段和列表项超过${MAX_SEPARATORS}个`));
       try {
         resolve(JSON.parse(text));
       } catch {
@@ -132,7 +140,8 @@ function requireJson(req: http.IncomingMessage) {
 /** Where the runtime's stored files (large exports) are served: their tempFileURLs point here. */
 export const STORAGE_PATH = '/local-storage';
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function createGateway(opts: GatewayOptions): http.Server {
   const sessions = new Map<string, Persona>();
@@ -145,10 +154,12 @@ export function createGateway(opts: GatewayOptions): http.Server {
     const fn = /^\/fn\/([^/]+)$/.exec(url.pathname);
     if (fn && req.method === 'POST') {
       const name = decodeURIComponent(fn[1]);
-      if (!opts.cloud.hasFunction(name)) throw new HttpError(404, `没有名为 ${name.length > 40 ? `${name.slice(0, 40)}…` : name} 的云函数`);
+      if (!opts.cloud.hasFunction(name))
+        throw new HttpError(404, `没有名为 ${name.length > 40 ? `${name.slice(0, 40)}…` : name} 的云函数`);
       requireJson(req);
       const body = await readBody(req);
-      if (!isPlainObject(body) || !isPlainObject(body.data)) throw new HttpError(400, '请求体应为 {"data": {"action": …}}');
+      if (!isPlainObject(body) || !isPlainObject(body.data))
+        throw new HttpError(400, '请求体应为 {"data": {"action": …}}');
       const persona = sessions.get(cookieOf(req, SESSION_COOKIE) ?? '') ?? null;
       const identity = persona ? { OPENID: persona.openid, APPID } : null;
       const { result } = await opts.cloud.invoke(name, body.data, identity, { parsedJson: true });
@@ -160,7 +171,12 @@ export function createGateway(opts: GatewayOptions): http.Server {
       const persona = isPlainObject(body) && 'openid' in body ? boundAccount(body.openid) : loginPersona(body);
       const sid = randomBytes(18).toString('base64url');
       sessions.set(sid, persona);
-      return send(res, 200, { ok: true, persona }, { 'set-cookie': `${SESSION_COOKIE}=${sid}; Path=/; HttpOnly; SameSite=Strict` });
+      return send(
+        res,
+        200,
+        { ok: true, persona },
+        { 'set-cookie': `${SESSION_COOKIE}=${sid}; Path=/; HttpOnly; SameSite=Strict` },
+      );
     }
     if (url.pathname === '/__dev/logout' && req.method === 'POST') {
       requireJson(req);
@@ -171,7 +187,8 @@ export function createGateway(opts: GatewayOptions): http.Server {
       const current = sessions.get(cookieOf(req, SESSION_COOKIE) ?? '') ?? null;
       return send(res, 200, { personas: opts.personas, current: current?.id ?? null });
     }
-    if ((req.method === 'GET' || req.method === 'HEAD') && url.pathname.startsWith(`${STORAGE_PATH}/`)) return serveStored(url.pathname, res);
+    if ((req.method === 'GET' || req.method === 'HEAD') && url.pathname.startsWith(`${STORAGE_PATH}/`))
+      return serveStored(url.pathname, res);
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(url.pathname, res);
     throw new HttpError(404, '未找到');
   }
@@ -184,8 +201,10 @@ export function createGateway(opts: GatewayOptions): http.Server {
 
   /** Any account bound in the local store (e.g. the first bureau account of an added district). */
   function boundAccount(openid: unknown): Persona {
-    if (typeof openid !== 'string' || !OPENID.test(openid)) throw new HttpError(400, 'openid 应为1–64位字母、数字、下划线或连字符');
-    const user = opts.cloud.store.find(COLLECTIONS.users, { _id: openid })[0] as (Record<string, unknown> & { _id: string }) | undefined;
+    if (typeof openid !== 'string' || !OPENID.test(openid))
+      throw new HttpError(400, 'openid 应为1–64位字母、数字、下划线或连字符');
+    const user = opts.cloud.store.find(COLLECTIONS.users, { _id: openid })[0] as
+      (Record<string, unknown> & { _id: string }) | undefined;
     if (!user) throw new HttpError(400, `本地数据中没有已绑定的账号 ${openid}（users 集合中无此记录）`);
     return personaOf(user);
   }

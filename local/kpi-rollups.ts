@@ -20,11 +20,18 @@ export function rebuildRollupsInStore(store: Store, nowMs: number, pageSize: num
   store.ensureCollection(COLLECTIONS.kpiRollups);
   store.ensureCollection(COLLECTIONS.clockRecords);
   store.ensureCollection(COLLECTIONS.duties);
-  const home = new Map(store.find(COLLECTIONS.duties, {}, { projection: { homeSchoolId: 1 } }).map((d) => [d._id as string, d.homeSchoolId as string]));
+  const home = new Map(
+    store
+      .find(COLLECTIONS.duties, {}, { projection: { homeSchoolId: 1 } })
+      .map((d) => [d._id as string, d.homeSchoolId as string]),
+  );
   const rollups = new Map<string, KpiRollup>();
   let last: unknown;
   for (;;) {
-    const page = store.find(COLLECTIONS.clockRecords, last === undefined ? {} : { _id: { $gt: last } }, { sort: { _id: 1 }, limit: pageSize });
+    const page = store.find(COLLECTIONS.clockRecords, last === undefined ? {} : { _id: { $gt: last } }, {
+      sort: { _id: 1 },
+      limit: pageSize,
+    });
     rollupsFromRecords(page as unknown as ClockRecord[], (id) => home.get(id), CHINA_ZONE, nowMs, rollups);
     if (page.length < pageSize) break;
     last = page[page.length - 1]._id;

@@ -10,7 +10,13 @@ export interface Persona {
 }
 
 /** The anonymous parent needs no account: any OPENID without a bound user is a parent. */
-const PARENT: Persona = { id: 'parent', openid: 'o-local-parent', label: '家长（示例）', roles: ['parent'], districtCode: null };
+const PARENT: Persona = {
+  id: 'parent',
+  openid: 'o-local-parent',
+  label: '家长（示例）',
+  roles: ['parent'],
+  districtCode: null,
+};
 
 /** A bound account (a users document) as a sign-in identity; its id is the persona key, else the OPENID. */
 export function personaOf(user: Record<string, unknown> & { _id: string }): Persona {

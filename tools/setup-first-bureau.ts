@@ -34,7 +34,8 @@ export function parseArgs(argv: string[]): SetupArgs {
   const openid = value('--openid') ?? '';
   const district = value('--district') ?? '';
   const name = (value('--name') ?? '区教育局管理员').trim();
-  if (!/^[\w-]{6,64}$/.test(openid)) throw new Error('请用 --openid 给出 OPENID（调用 account.me 获得，见本文件开头说明）');
+  if (!/^[\w-]{6,64}$/.test(openid))
+    throw new Error('请用 --openid 给出 OPENID（调用 account.me 获得，见本文件开头说明）');
   if (!/^\d{6}$/.test(district)) throw new Error('请用 --district 给出6位区县代码，例如 120102（河东区）');
   if (name.length === 0 || name.length > 30) throw new Error('--name 应为1–30个字');
   return { openid, district, name, local: argv.includes('--local'), dataDir: localDataDir(value('--data-dir')) };
@@ -42,7 +43,14 @@ export function parseArgs(argv: string[]): SetupArgs {
 
 /** The users document of a bureau account: its id is the OPENID, like every account. */
 export function bureauDocument(args: Pick<SetupArgs, 'openid' | 'district' | 'name'>): UserProfile {
-  return { _id: args.openid, roles: ['bureau'], name: args.name, districtCode: args.district, schoolId: null, xuequId: null };
+  return {
+    _id: args.openid,
+    roles: ['bureau'],
+    name: args.name,
+    districtCode: args.district,
+    schoolId: null,
+    xuequId: null,
+  };
 }
 
 function main(argv: string[]): number {
@@ -51,7 +59,9 @@ function main(argv: string[]): number {
   if (!args.local) {
     const district = districtOf(args.district);
     if (!district) throw new Error(`未知的区县代码 ${args.district}：行政区划数据中没有这个区县`);
-    console.log(`${district.name}的第一个教育局账号（该区县须已在云数据库的 ${COLLECTIONS.districts} 中，否则先用 npm run district -- add ${args.district} 生成导入文件）。在 云开发控制台 → 数据库 → ${COLLECTIONS.users} → 添加记录，粘贴以下 JSON：\n`);
+    console.log(
+      `${district.name}的第一个教育局账号（该区县须已在云数据库的 ${COLLECTIONS.districts} 中，否则先用 npm run district -- add ${args.district} 生成导入文件）。在 云开发控制台 → 数据库 → ${COLLECTIONS.users} → 添加记录，粘贴以下 JSON：\n`,
+    );
     console.log(JSON.stringify(doc, null, 2));
     console.log('\n之后用该微信号打开小程序 → 我的 → 教育局工作台 → 邀请码，为校长和学区长创建邀请码。');
     return 0;
@@ -59,11 +69,14 @@ function main(argv: string[]): number {
   const store = openLocalStore(args.dataDir);
   try {
     const district = store.find(COLLECTIONS.districts, { _id: args.district })[0];
-    if (!district) throw new Error(`本地数据中没有区县 ${args.district}：请先运行 npm run district -- add ${args.district} --local`);
+    if (!district)
+      throw new Error(`本地数据中没有区县 ${args.district}：请先运行 npm run district -- add ${args.district} --local`);
     const { _id, ...fields } = doc;
     const before = store.find(COLLECTIONS.users, { _id })[0];
     store.replace(COLLECTIONS.users, _id, fields);
-    console.log(`${before ? '已覆盖' : '已写入'}本地 ${COLLECTIONS.users}/${_id}：${String(district.name)}教育局账号“${args.name}”`);
+    console.log(
+      `${before ? '已覆盖' : '已写入'}本地 ${COLLECTIONS.users}/${_id}：${String(district.name)}教育局账号“${args.name}”`,
+    );
   } finally {
     store.close();
   }

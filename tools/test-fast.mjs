@@ -21,9 +21,12 @@ function newestInput() {
     if (st.isDirectory()) for (const name of readdirSync(p)) walk(path.join(p, name));
     else newest = Math.max(newest, st.mtimeMs);
   };
-  for (const name of readdirSync(at('cloudfunctions'))) if (existsSync(at('cloudfunctions', name, 'src'))) walk(at('cloudfunctions', name, 'src'));
-  for (const name of readdirSync(at('src'))) if (!APP_ONLY.has(name) && statSync(at('src', name)).isDirectory()) walk(at('src', name));
-  for (const p of ['data', 'config/build-functions.mjs', 'config/functions-runtime.json', 'package-lock.json']) if (existsSync(at(p))) walk(at(p));
+  for (const name of readdirSync(at('cloudfunctions')))
+    if (existsSync(at('cloudfunctions', name, 'src'))) walk(at('cloudfunctions', name, 'src'));
+  for (const name of readdirSync(at('src')))
+    if (!APP_ONLY.has(name) && statSync(at('src', name)).isDirectory()) walk(at('src', name));
+  for (const p of ['data', 'config/build-functions.mjs', 'config/functions-runtime.json', 'package-lock.json'])
+    if (existsSync(at(p))) walk(at(p));
   return newest;
 }
 

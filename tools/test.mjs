@@ -17,6 +17,14 @@ function finish(passed, failed, skipped, code) {
 
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status;
 
+// Lint (Prettier, typed ESLint, stylelint) on the full run: a finding is one failure in the summary line.
+const args = process.argv.slice(2);
+let lintFailed = 0;
+if (args.length === 0) {
+  console.log('\n== lint');
+  lintFailed = run('node', ['tools/lint.mjs']) === 0 ? 0 : 1;
+}
+
 // The weapp test build is never uploaded: it may use the default cloud environment (config/cloud-env.ts).
 const testBuild = { XUEQU_CLOUD_ENV_OPTIONAL: '1' };
 const builds = [
@@ -46,19 +54,31 @@ function jest(label, args, env = {}) {
     const r = JSON.parse(readFileSync(out, 'utf8'));
     // A suite that fails to load counts as a failure even though it ran no test.
     const broken = r.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
-    return { passed: r.numPassedTests, failed: r.numFailedTests + broken, skipped: r.numPendingTests + r.numTodoTests, ok: status === 0 && broken === 0 };
+    return {
+      passed: r.numPassedTests,
+      failed: r.numFailedTests + broken,
+      skipped: r.numPendingTests + r.numTodoTests,
+      ok: status === 0 && broken === 0,
+    };
   } catch {
     return { passed: 0, failed: 1, skipped: 0, ok: false };
   }
 }
 
-const all = jest('results', process.argv.slice(2));
+const all = jest('results', args);
 
 // The same tests must pass whatever the machine's date: the fast set (domain, contracts, data, cloud
 // through the runtime; not the browser, UI or build suites, to keep CI time bounded) runs once more
 // with the ambient test date in another year, across a school-year boundary (test/helpers/clock.js).
 const OTHER_TODAY = '2028-08-31T17:00:00Z'; // 2028-09-01 01:00 in China: a school year's first hour, a leap year
 console.log(`\n== jest, fast set again with XUEQU_TEST_TODAY=${OTHER_TODAY}`);
-const other = jest('other-year', ['-c', 'jest.fast.config.js', '--passWithNoTests', ...process.argv.slice(2)], { XUEQU_TEST_TODAY: OTHER_TODAY });
+const other = jest('other-year', ['-c', 'jest.fast.config.js', '--passWithNoTests', ...args], {
+  XUEQU_TEST_TODAY: OTHER_TODAY,
+});
 
-finish(all.passed + other.passed, all.failed + other.failed, all.skipped + other.skipped, all.ok && other.ok ? 0 : 1);
+finish(
+  all.passed + other.passed,
+  all.failed + other.failed + lintFailed,
+  all.skipped + other.skipped,
+  all.ok && other.ok && !lintFailed ? 0 : 1,
+);

@@ -40,8 +40,22 @@ export const MAX_LIMIT = 1000;
 export const AGGREGATE_DEFAULT_LIMIT = 20;
 
 const PIPELINE_STAGES = new Set([
-  '$addFields', '$bucket', '$bucketAuto', '$count', '$facet', '$group', '$limit', '$lookup', '$match',
-  '$project', '$replaceRoot', '$sample', '$skip', '$sort', '$sortByCount', '$unwind',
+  '$addFields',
+  '$bucket',
+  '$bucketAuto',
+  '$count',
+  '$facet',
+  '$group',
+  '$limit',
+  '$lookup',
+  '$match',
+  '$project',
+  '$replaceRoot',
+  '$sample',
+  '$skip',
+  '$sort',
+  '$sortByCount',
+  '$unwind',
 ]);
 
 const NOT_SINGLE_DOC =
@@ -84,7 +98,8 @@ async function getDocument(b: Backend, p: Params): Promise<Result> {
     return { data: { list: list.map(stringifyDoc) } };
   }
   const offset = p.offset ?? 0;
-  if (!Number.isInteger(offset) || offset < 0) fail(CODE.INVALID_PARAM, `offset must be a non-negative integer, got ${offset}`);
+  if (!Number.isInteger(offset) || offset < 0)
+    fail(CODE.INVALID_PARAM, `offset must be a non-negative integer, got ${offset}`);
   const limit = pageLimit(p.limit);
   const sort = p.order === undefined ? undefined : (wireObject(b, p.order, 'order') as Record<string, 1 | -1>);
   const docs = b.store.find(coll, query, { sort, skip: offset, limit, projection });

@@ -98,7 +98,8 @@ export function assertStorable(v: unknown, path = ''): void {
   }
   if (!isPlainObject(v)) return;
   for (const k of Object.keys(v)) {
-    if (k.startsWith('$')) fail(CODE.REQUEST_FAILED, `The dollar ($) prefixed field '${k}' in '${path + k}' is not valid for storage.`);
+    if (k.startsWith('$'))
+      fail(CODE.REQUEST_FAILED, `The dollar ($) prefixed field '${k}' in '${path + k}' is not valid for storage.`);
     if (k.includes('.')) fail(CODE.REQUEST_FAILED, `The field name '${k}' in '${path + k}' must not contain '.'`);
     assertStorable(v[k], `${path}${k}.`);
   }

@@ -49,7 +49,12 @@ export interface LocalCloud {
    * keys like the cloud: event.userInfo overwritten with {appId, openId} (removed without identity),
    * event.tcbContext ({} unless the caller passed one).
    */
-  invoke(name: string, event: Record<string, unknown>, identity: Identity | null, options?: InvokeOptions): Promise<InvokeResult>;
+  invoke(
+    name: string,
+    event: Record<string, unknown>,
+    identity: Identity | null,
+    options?: InvokeOptions,
+  ): Promise<InvokeResult>;
   hasFunction(name: string): boolean;
   close(): void;
 }
@@ -116,28 +121,40 @@ function loadMain(file: string): Main {
 export function createLocalCloud(opts: LocalCloudOptions): LocalCloud {
   const markers = CLOUD_ENV_MARKERS.filter((k) => process.env[k] !== undefined);
   if (markers.length) {
-    throw new Error(`refusing to start the local cloud runtime in a real cloud environment (${markers.join(', ')} set)`);
+    throw new Error(
+      `refusing to start the local cloud runtime in a real cloud environment (${markers.join(', ')} set)`,
+    );
   }
   if (openCloud) throw new Error('a LocalCloud is already open in this process: close() it first');
 
   const functionsRoot = path.resolve(opts.functionsRoot);
   const envName = opts.env ?? 'local';
   const latencyMs = opts.latencyMs ?? 0;
-  if (!(Number.isFinite(latencyMs) && latencyMs >= 0)) throw new Error(`latencyMs must be a non-negative number, not ${opts.latencyMs}`);
+  if (!(Number.isFinite(latencyMs) && latencyMs >= 0))
+    throw new Error(`latencyMs must be a non-negative number, not ${opts.latencyMs}`);
   installSeams([functionsRoot]); // throws if the SDK moved the seam, before anything is opened
   const store = new Store(opts.dbFile, { indexes: INDEXES, collections: Object.values(COLLECTIONS) });
   const tx = new TxManager(store, { conflicts: opts.conflicts ?? conflictModeFromEnv() });
   const sentMessages: Array<Record<string, unknown>> = [];
   bindBackend({ store, tx, now: opts.now ?? Date.now });
   bindOpenApi({ functionsRoot, sentMessages });
-  bindStorage({ dir: `${path.resolve(opts.dbFile)}.files`, env: envName, baseUrl: (opts.storageUrl ?? 'http://127.0.0.1/local-storage').replace(/\/+$/, '') });
+  bindStorage({
+    dir: `${path.resolve(opts.dbFile)}.files`,
+    env: envName,
+    baseUrl: (opts.storageUrl ?? 'http://127.0.0.1/local-storage').replace(/\/+$/, ''),
+  });
   const restoreEnv = installEnvOverlay(envName);
   let closed = false;
 
   const entry = (name: string): string => path.join(functionsRoot, name, 'index.js');
   const hasFunction = (name: string): boolean => FUNCTION_NAME.test(name) && fs.existsSync(entry(name));
 
-  const invoke = async (name: string, event: Record<string, unknown>, identity: Identity | null, options: InvokeOptions = {}): Promise<InvokeResult> => {
+  const invoke = async (
+    name: string,
+    event: Record<string, unknown>,
+    identity: Identity | null,
+    options: InvokeOptions = {},
+  ): Promise<InvokeResult> => {
     if (closed) throw new Error('LocalCloud is closed');
     if (!hasFunction(name)) throw new Error(`no cloud function "${name}" under ${functionsRoot}`);
     if (identity && (!identity.OPENID || !identity.APPID)) throw new Error('identity needs OPENID and APPID');

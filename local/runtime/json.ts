@@ -22,7 +22,8 @@ const SKIP = Symbol('skip');
 
 /** One value as JSON.stringify sees it: toJSON applied, boxed primitives unwrapped, non-JSON values skipped. */
 function jsonValue(v: unknown, key: string): unknown {
-  if (typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function') v = (v as { toJSON(k: string): unknown }).toJSON(key);
+  if (typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function')
+    v = (v as { toJSON(k: string): unknown }).toJSON(key);
   if (v instanceof Number || v instanceof String || v instanceof Boolean) v = v.valueOf();
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'bigint') throw new TypeError('Do not know how to serialize a BigInt');

@@ -62,7 +62,15 @@ function permitted(functionsRoot: string, api: string): boolean {
 
 /** Per-keyword value limits of subscribe-message template data (characters). */
 const LENGTH: Record<string, number> = {
-  thing: 20, number: 32, letter: 32, symbol: 5, character_string: 32, phone_number: 17, car_number: 8, phrase: 5, name: 20,
+  thing: 20,
+  number: 32,
+  letter: 32,
+  symbol: 5,
+  character_string: 32,
+  phone_number: 17,
+  car_number: 8,
+  phrase: 5,
+  name: 20,
 };
 const STATES = ['developer', 'trial', 'formal'];
 const LANGS = ['zh_CN', 'en_US', 'zh_HK', 'zh_TW'];
@@ -74,7 +82,8 @@ function checkSubscribeMessage(data: Doc): { errcode: number; errmsg: string } |
   if (data.miniprogram_state !== undefined && !STATES.includes(data.miniprogram_state as string)) {
     return bad(47003, 'argument invalid! miniprogram_state invalid');
   }
-  if (data.lang !== undefined && !LANGS.includes(data.lang as string)) return bad(47003, 'argument invalid! lang invalid');
+  if (data.lang !== undefined && !LANGS.includes(data.lang as string))
+    return bad(47003, 'argument invalid! lang invalid');
   const fields = data.data;
   if (!isPlainObject(fields) || Object.keys(fields).length === 0) return bad(47003, 'argument invalid! data is empty');
   for (const [key, entry] of Object.entries(fields)) {
@@ -85,6 +94,7 @@ function checkSubscribeMessage(data: Doc): { errcode: number; errmsg: string } |
     const kind = /^([a-z_]+?)\d+$/.exec(key)?.[1] ?? '';
     const text = String(value);
     // name: 10 Chinese characters, or 20 letters/symbols.
+    // eslint-disable-next-line no-control-regex -- any non-ASCII character, as WeChat counts a name
     const max = kind === 'name' && /[^\x00-\x7f]/.test(text) ? 10 : LENGTH[kind];
     if (max !== undefined && [...text].length > max) return bad(47003, `argument invalid! data.${key}.value invalid`);
   }
@@ -100,11 +110,15 @@ export function serveOpenApi(backend: OpenApiBackend, req: OpenApiRequest): Buff
     reply({ respData: Buffer.from(JSON.stringify(value)), contentType: 'application/json; charset=utf-8' });
 
   if (!permitted(backend.functionsRoot, req.apiName)) return reply({ errorCode: ERR_NO_PERMISSION });
-  if (req.apiName !== 'subscribeMessage.send' && req.apiName !== 'security.msgSecCheck') return reply({ errorCode: ERR_API_NOT_FOUND });
+  if (req.apiName !== 'subscribeMessage.send' && req.apiName !== 'security.msgSecCheck')
+    return reply({ errorCode: ERR_API_NOT_FOUND });
 
-  const message = CommApiData.decode(req.requestData) as { openapiData?: { pairs?: Array<{ key: string; value: Uint8Array }> } };
+  const message = CommApiData.decode(req.requestData) as {
+    openapiData?: { pairs?: Array<{ key: string; value: Uint8Array }> };
+  };
   const data: Doc = {};
-  for (const { key, value } of message.openapiData?.pairs ?? []) data[key] = JSON.parse(Buffer.from(value).toString('utf8'));
+  for (const { key, value } of message.openapiData?.pairs ?? [])
+    data[key] = JSON.parse(Buffer.from(value).toString('utf8'));
   if (req.apiName === 'security.msgSecCheck') return json(msgSecCheck(data));
   const invalid = checkSubscribeMessage(data);
   if (invalid) return json(invalid);

@@ -37,7 +37,8 @@ interface Term {
   values: Array<string | number>;
 }
 
-const render = (expr: string, t: Term): string => (t.op === 'IN' ? `${expr} IN (${t.values.map(() => '?').join(', ')})` : `${expr} ${t.op} ?`);
+const render = (expr: string, t: Term): string =>
+  t.op === 'IN' ? `${expr} IN (${t.values.map(() => '?').join(', ')})` : `${expr} ${t.op} ?`;
 
 /** Translatable terms of one field condition; none when nothing is safely translatable. */
 function fieldTerms(cond: unknown, key: (v: Scalar) => string | number, ranges: boolean | 'strings'): Term[] {
@@ -49,8 +50,10 @@ function fieldTerms(cond: unknown, key: (v: Scalar) => string | number, ranges: 
   for (const op of keys) {
     const v = cond[op];
     if (op === '$eq' && isScalar(v)) terms.push({ op: '=', values: [key(v)] });
-    else if (op === '$in' && Array.isArray(v) && v.length > 0 && v.every(isScalar)) terms.push({ op: 'IN', values: v.map(key) });
-    else if (ranges === 'strings' && RANGE[op] && typeof v === 'string') terms.push({ op: RANGE[op], values: [key(v)] });
+    else if (op === '$in' && Array.isArray(v) && v.length > 0 && v.every(isScalar))
+      terms.push({ op: 'IN', values: v.map(key) });
+    else if (ranges === 'strings' && RANGE[op] && typeof v === 'string')
+      terms.push({ op: RANGE[op], values: [key(v)] });
     else if (ranges === true && RANGE[op] && (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) {
       terms.push({ op: RANGE[op], values: [v] });
     }
@@ -77,7 +80,13 @@ function elementTerm(coll: string, field: string, t: Term, params: SqlFilter['pa
   );
 }
 
-function collect(query: Doc, indexed: ReadonlySet<string>, coll: string | null, out: string[], params: SqlFilter['params']): void {
+function collect(
+  query: Doc,
+  indexed: ReadonlySet<string>,
+  coll: string | null,
+  out: string[],
+  params: SqlFilter['params'],
+): void {
   for (const [field, cond] of Object.entries(query)) {
     if (field === '$and' && Array.isArray(cond)) {
       for (const sub of cond) if (isPlainObject(sub)) collect(sub, indexed, coll, out, params);
@@ -93,7 +102,8 @@ function collect(query: Doc, indexed: ReadonlySet<string>, coll: string | null, 
     } else if (indexed.has(field)) {
       // $exists is about the field as a whole (an array exists too): json_type is NULL exactly when the
       // path is missing, and the type index serves it (e.g. rules stored before they carried keys).
-      if (isPlainObject(cond) && typeof cond.$exists === 'boolean') out.push(`${typeExpr(field)} IS ${cond.$exists ? 'NOT ' : ''}NULL`);
+      if (isPlainObject(cond) && typeof cond.$exists === 'boolean')
+        out.push(`${typeExpr(field)} IS ${cond.$exists ? 'NOT ' : ''}NULL`);
       const terms = fieldTerms(cond, bind, true);
       if (!terms.length) continue;
       const expr = extractExpr(field);
@@ -110,7 +120,8 @@ function collect(query: Doc, indexed: ReadonlySet<string>, coll: string | null, 
 }
 
 /** Index fields eligible for push-down: top-level paths only (dotted paths cross arrays in Mongo). */
-export const pushableFields = (fields: readonly string[]): string[] => fields.filter((f) => !f.includes('.') && f !== '_id');
+export const pushableFields = (fields: readonly string[]): string[] =>
+  fields.filter((f) => !f.includes('.') && f !== '_id');
 
 /**
  * `coll` given: array fields are matched through the element table (ELEMS_TABLE), so a condition on an

@@ -54,7 +54,12 @@ function mainOf(dir: string): string {
 }
 
 /** Finds every `<node_modules>/<name>` below a node_modules directory (nested trees included). */
-function scan(nodeModules: string, names: readonly string[], found: Map<string, Set<string>>, visited: Set<string>): void {
+function scan(
+  nodeModules: string,
+  names: readonly string[],
+  found: Map<string, Set<string>>,
+  visited: Set<string>,
+): void {
   let real: string;
   try {
     real = fs.realpathSync(nodeModules);
@@ -64,7 +69,8 @@ function scan(nodeModules: string, names: readonly string[], found: Map<string, 
   if (visited.has(real)) return;
   visited.add(real);
   for (const name of names) {
-    if (fs.existsSync(path.join(real, name, 'package.json'))) found.get(name)?.add(fs.realpathSync(path.join(real, name)));
+    if (fs.existsSync(path.join(real, name, 'package.json')))
+      found.get(name)?.add(fs.realpathSync(path.join(real, name)));
   }
   for (const entry of fs.readdirSync(real, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || !(entry.isDirectory() || entry.isSymbolicLink())) continue;
@@ -93,7 +99,8 @@ function findCopies(roots: readonly string[], names: readonly string[]): Map<str
       scan(path.join(root, 'node_modules'), names, found, visited);
       if (fs.existsSync(root)) {
         for (const e of fs.readdirSync(root, { withFileTypes: true })) {
-          if (e.isDirectory() && e.name !== 'node_modules') scan(path.join(root, e.name, 'node_modules'), names, found, visited);
+          if (e.isDirectory() && e.name !== 'node_modules')
+            scan(path.join(root, e.name, 'node_modules'), names, found, visited);
         }
       }
       scanCache.set(root, found);
@@ -125,7 +132,10 @@ function pinDatabase(dir: string): void {
     proto[m] = function (this: { _transactionId?: string }, ...args: unknown[]) {
       if (this._transactionId) {
         return Promise.reject(
-          new CloudDbError(CODE.REQUEST_FAILED, 'where()/collection queries are not allowed in a transaction: use doc(id) operations'),
+          new CloudDbError(
+            CODE.REQUEST_FAILED,
+            'where()/collection queries are not allowed in a transaction: use doc(id) operations',
+          ),
         );
       }
       return (original as AnyFn).apply(this, args);
@@ -164,9 +174,13 @@ function guardNodeSdk(dir: string): void {
   });
   // Storage (cloud.uploadFile & co.): CloudBase calls these module exports at call time.
   const storageModule = path.join(dir, 'dist', 'storage', 'index.js');
-  for (const name of ['uploadFile', 'getTempFileURL', 'downloadFile', 'deleteFile'] as const) patchExport(storageModule, name, storage[name]);
-  const { CloudBase } = require(path.join(dir, 'dist', 'cloudbase.js')) as { CloudBase?: { prototype: Record<string, unknown> } };
-  if (typeof CloudBase?.prototype.callCompatibleWxOpenApi !== 'function') moved('CloudBase#callCompatibleWxOpenApi is gone');
+  for (const name of ['uploadFile', 'getTempFileURL', 'downloadFile', 'deleteFile'] as const)
+    patchExport(storageModule, name, storage[name]);
+  const { CloudBase } = require(path.join(dir, 'dist', 'cloudbase.js')) as {
+    CloudBase?: { prototype: Record<string, unknown> };
+  };
+  if (typeof CloudBase?.prototype.callCompatibleWxOpenApi !== 'function')
+    moved('CloudBase#callCompatibleWxOpenApi is gone');
   CloudBase.prototype.callCompatibleWxOpenApi = async function (opts: OpenApiRequest): Promise<Buffer> {
     if (!openApiBackend) return blocked('openapi')();
     return serveOpenApi(openApiBackend, opts);
@@ -179,7 +193,10 @@ function guardNodeSdk(dir: string): void {
  */
 export function installSeams(roots: readonly string[]): SeamStatus {
   const { wxServerSdk: wxServerSdkDir, nodeSdk: nodeSdkDir, database: databaseDir } = sdkDirs();
-  const copies = findCopies([...roots, path.dirname(path.dirname(wxServerSdkDir))], ['@cloudbase/database', '@cloudbase/node-sdk']);
+  const copies = findCopies(
+    [...roots, path.dirname(path.dirname(wxServerSdkDir))],
+    ['@cloudbase/database', '@cloudbase/node-sdk'],
+  );
   const databases = new Set([fs.realpathSync(databaseDir), ...(copies.get('@cloudbase/database') ?? [])]);
   const nodeSdks = new Set([fs.realpathSync(nodeSdkDir), ...(copies.get('@cloudbase/node-sdk') ?? [])]);
 

@@ -87,12 +87,14 @@ export function msgSecCheck(data: Record<string, unknown>): Record<string, unkno
   if (process.env.XUEQU_SECCHECK_ERRCODE && forced) return fail(forced, 'system error (XUEQU_SECCHECK_ERRCODE)');
   const content = data.content;
   if (typeof content !== 'string' || content.length === 0) return fail(47001, 'data format error: content');
-  if ([...content].length > MAX_CONTENT) return fail(47001, `data format error: content exceeds ${MAX_CONTENT} characters`);
+  if ([...content].length > MAX_CONTENT)
+    return fail(47001, `data format error: content exceeds ${MAX_CONTENT} characters`);
   if (version === 2) {
     if (typeof data.openid !== 'string' || !data.openid) return fail(40003, 'invalid openid');
     // The user must have used the mini-program in the last two hours: locally, only the caller has.
     const caller = invocation?.identity?.OPENID;
-    if (caller && data.openid !== caller) return fail(61010, 'user visit record expired (openid has not used the mini-program recently)');
+    if (caller && data.openid !== caller)
+      return fail(61010, 'user visit record expired (openid has not used the mini-program recently)');
     if (![1, 2, 3, 4].includes(data.scene as number)) return fail(40129, 'invalid scene');
   }
 
@@ -100,7 +102,15 @@ export function msgSecCheck(data: Record<string, unknown>): Record<string, unkno
   record.suggest = suggest;
   if (version !== 2) return suggest === 'risky' ? fail(87014, 'risky content') : { errcode: 0, errmsg: 'ok' };
   const label = suggest === 'pass' ? LABEL_NORMAL : LABEL_OTHER;
-  const detail: Array<Record<string, unknown>> = [{ strategy: 'content_model', errcode: 0, suggest, label, prob: suggest === 'pass' ? 10 : 90 }];
+  const detail: Array<Record<string, unknown>> = [
+    { strategy: 'content_model', errcode: 0, suggest, label, prob: suggest === 'pass' ? 10 : 90 },
+  ];
   if (keyword) detail.push({ strategy: 'keyword', errcode: 0, suggest, label, level: 90, keyword });
-  return { errcode: 0, errmsg: 'ok', result: { suggest, label }, detail, trace_id: `local-${Date.now().toString(36)}-${++traceSeq}` };
+  return {
+    errcode: 0,
+    errmsg: 'ok',
+    result: { suggest, label },
+    detail,
+    trace_id: `local-${Date.now().toString(36)}-${++traceSeq}`,
+  };
 }

@@ -77,7 +77,12 @@ export async function getTempFileURL(_cb: unknown, { fileList }: { fileList: Fil
       const cloudPath = cloudPathOf(b, fileID);
       const file = cloudPath === null ? null : safePath(b, cloudPath);
       if (!file || !fs.existsSync(file)) return { fileID, code: 'STORAGE_FILE_NONEXIST', maxAge, tempFileURL: '' };
-      return { fileID, code: 'SUCCESS', maxAge, tempFileURL: `${b.baseUrl}/${cloudPath!.split('/').map(encodeURIComponent).join('/')}` };
+      return {
+        fileID,
+        code: 'SUCCESS',
+        maxAge,
+        tempFileURL: `${b.baseUrl}/${cloudPath!.split('/').map(encodeURIComponent).join('/')}`,
+      };
     }),
     requestId: 'local',
   };

@@ -135,7 +135,9 @@ export class Store {
       // paging by `_id > last` then costs one page, not a sort of every match.
       const { where, params } = this.filterFor(coll, query);
       let seen = 0;
-      for (const r of this.stmt(`SELECT id, body FROM ${quote(coll)} WHERE ${where} ORDER BY id`).iterate(...params) as IterableIterator<{ body: string }>) {
+      for (const r of this.stmt(`SELECT id, body FROM ${quote(coll)} WHERE ${where} ORDER BY id`).iterate(
+        ...params,
+      ) as IterableIterator<{ body: string }>) {
         if (docs.length >= limit) break;
         this.stats.rowsRead++;
         const doc = parseStored(r.body);
@@ -147,7 +149,10 @@ export class Store {
         const doc = parseStored(r.body);
         if (test.test(doc)) docs.push(doc);
       }
-      const cursor = everything().find<Doc>(docs).sort(opts.sort as Doc).skip(skip);
+      const cursor = everything()
+        .find<Doc>(docs)
+        .sort(opts.sort as Doc)
+        .skip(skip);
       docs = (Number.isFinite(limit) ? cursor.limit(limit) : cursor).all();
     } else {
       // Natural order: stop reading as soon as the page is full.
@@ -193,7 +198,8 @@ export class Store {
     const collectionResolver = (name: string): Doc[] =>
       this.tables.has(name) ? this.matchRows(name, {}).map((r) => r.doc) : [];
     const stages = leadingMatch ? rest : pipeline;
-    return new Aggregator(stages, { ...queryOptions, collectionResolver }).run(source) as Doc[];
+    const out: Doc[] = new Aggregator(stages, { ...queryOptions, collectionResolver }).run(source);
+    return out;
   }
 
   // ---- writes (each call is one SQLite transaction) -----------------------------------------------
@@ -307,7 +313,9 @@ export class Store {
   /** EXPLAIN QUERY PLAN of the candidate scan for a query: lets tests and benches see index use. */
   explain(coll: string, query: Doc): string[] {
     const { where, params } = this.filterFor(coll, query);
-    const rows = this.db.prepare(`EXPLAIN QUERY PLAN SELECT id, body FROM ${quote(coll)} WHERE ${where}`).all(...params);
+    const rows = this.db
+      .prepare(`EXPLAIN QUERY PLAN SELECT id, body FROM ${quote(coll)} WHERE ${where}`)
+      .all(...params);
     return (rows as Array<{ detail: string }>).map((r) => r.detail);
   }
 
@@ -319,7 +327,11 @@ export class Store {
   // ---- internals ---------------------------------------------------------------------------------
 
   private loadTables(): void {
-    const rows = this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'ix:%'`).all();
+    const rows = this.db
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'ix:%'`,
+      )
+      .all();
     this.tables = new Set((rows as Array<{ name: string }>).map((r) => r.name));
   }
 
@@ -334,11 +346,14 @@ export class Store {
       .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name LIKE 'ix:%'`)
       .all(coll) as Array<{ name: string }>;
     for (const { name } of existing) if (!wanted.has(name)) this.db.exec(`DROP INDEX ${quote(name)}`);
-    for (const [name, expr] of wanted) this.db.exec(`CREATE INDEX IF NOT EXISTS ${quote(name)} ON ${quote(coll)} (${expr})`);
+    for (const [name, expr] of wanted)
+      this.db.exec(`CREATE INDEX IF NOT EXISTS ${quote(name)} ON ${quote(coll)} (${expr})`);
 
     // Element table: drop fields no longer declared, backfill newly declared ones from the stored bodies.
     const fields = this.indexes.get(coll) ?? [];
-    const held = this.db.prepare(`SELECT field FROM "${ELEM_FIELDS}" WHERE coll = ?`).all(coll) as Array<{ field: string }>;
+    const held = this.db.prepare(`SELECT field FROM "${ELEM_FIELDS}" WHERE coll = ?`).all(coll) as Array<{
+      field: string;
+    }>;
     this.db.transaction(() => {
       for (const { field } of held) {
         if (fields.includes(field)) continue;
@@ -404,10 +419,9 @@ export class Store {
   }
 
   private put(coll: string, key: string, body: string): void {
-    this.stmt(`INSERT INTO ${quote(coll)} (id, body) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body`).run(
-      key,
-      body,
-    );
+    this.stmt(
+      `INSERT INTO ${quote(coll)} (id, body) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body`,
+    ).run(key, body);
     this.indexElements(coll, key, body);
   }
 

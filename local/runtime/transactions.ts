@@ -221,7 +221,8 @@ export class TxManager {
   /** Conflict mode 'fail': the first open transaction to write a document keeps it. */
   private failIfWrittenByAnother(tx: Tx, k: string): void {
     for (const other of this.open.values()) {
-      if (other !== tx && other.dirty.has(k)) txConflict(`${k.replace('\u0001', '/')} was written first by another open transaction`);
+      if (other !== tx && other.dirty.has(k))
+        txConflict(`${k.replace('\u0001', '/')} was written first by another open transaction`);
     }
   }
 

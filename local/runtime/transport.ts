@@ -33,7 +33,8 @@ export class LocalReq {
     await roundTrip();
     const requestId = `local-${++sequence}`;
     try {
-      const b = backend ?? fail(CODE.SYS_ERR, 'local runtime: no LocalCloud is open (the network transport stays disabled)');
+      const b =
+        backend ?? fail(CODE.SYS_ERR, 'local runtime: no LocalCloud is open (the network transport stays disabled)');
       return { requestId, ...(await handle(b, action, params ?? {})) };
     } catch (e) {
       const err = asCloudError(e);

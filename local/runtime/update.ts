@@ -9,8 +9,19 @@ import { CODE, fail } from './errors';
 import { queryOptions } from './mingo';
 
 const OPERATORS = new Set([
-  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$bit',
-  '$push', '$pull', '$pullAll', '$addToSet', '$pop',
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$rename',
+  '$bit',
+  '$push',
+  '$pull',
+  '$pullAll',
+  '$addToSet',
+  '$pop',
 ]);
 
 /** `_.addToSet({ each: [...] })` reaches the server as `{ each: [...] }`; the service reads it as $each. */

@@ -49,10 +49,21 @@ export const ACCESS = {
     assessEnrolment: { access: 'public', scope: PUBLIC_DATA },
     listPolicies: { access: 'public', scope: PUBLIC_DATA },
     getPolicy: { access: 'public', scope: PUBLIC_DATA },
-    askSchool: { access: 'signed-in', scope: 'self: stored under the caller, for a school of the named district', limit: { per: 'day', max: 20 } },
+    askSchool: {
+      access: 'signed-in',
+      scope: 'self: stored under the caller, for a school of the named district',
+      limit: { per: 'day', max: 20 },
+    },
     myInquiries: { access: 'signed-in', scope: 'self' },
-    inquiryInbox: { access: ['principal', 'bureau'], scope: 'own school (principal) or own district, questions naming no school (bureau)' },
-    answerInquiry: { access: ['principal', 'bureau'], scope: 'own school (principal) or own district, questions naming no school (bureau)', limit: { per: 'hour', max: 300 } },
+    inquiryInbox: {
+      access: ['principal', 'bureau'],
+      scope: 'own school (principal) or own district, questions naming no school (bureau)',
+    },
+    answerInquiry: {
+      access: ['principal', 'bureau'],
+      scope: 'own school (principal) or own district, questions naming no school (bureau)',
+      limit: { per: 'hour', max: 300 },
+    },
   },
   account: {
     me: { access: 'signed-in', scope: 'self' },
@@ -69,26 +80,55 @@ export const ACCESS = {
     makeupInbox: { access: ['principal'], scope: 'own school as host' },
     decideMakeup: { access: ['principal'], scope: 'own school as host', limit: { per: 'hour', max: 300 } },
     attendance: { access: ['principal'], scope: 'own school as host (another school id answers as a made-up one)' },
-    presenceCode: { access: ['principal'], scope: "own school: the rotating 签到码 teachers scan (an office tablet signs in as the principal)" },
+    presenceCode: {
+      access: ['principal'],
+      scope: 'own school: the rotating 签到码 teachers scan (an office tablet signs in as the principal)',
+    },
     // 扫码核验: like clockIn, gated by owning the record's active duty; wrong codes share clockIn's lock.
-    verifyPresence: { access: 'signed-in', scope: 'self: own clock record (another teacher\'s answers as a made-up id)' },
-    confirmFieldWork: { access: ['principal'], scope: 'own school as host (another school\'s record answers as a made-up id)', limit: { per: 'hour', max: 300 } },
+    verifyPresence: {
+      access: 'signed-in',
+      scope: "self: own clock record (another teacher's answers as a made-up id)",
+    },
+    confirmFieldWork: {
+      access: ['principal'],
+      scope: "own school as host (another school's record answers as a made-up id)",
+      limit: { per: 'hour', max: 300 },
+    },
     setReminders: { access: ['teacher'], scope: 'self', limit: { per: 'hour', max: 60 } },
   },
   approval: {
-    submitExchange: { access: ['teacher'], scope: 'own school, to a host school of own district', limit: { per: 'day', max: 30 } },
-    submitFacility: { access: ['principal'], scope: 'own school, for a shared facility of own district', limit: { per: 'day', max: 50 } },
+    submitExchange: {
+      access: ['teacher'],
+      scope: 'own school, to a host school of own district',
+      limit: { per: 'day', max: 30 },
+    },
+    submitFacility: {
+      access: ['principal'],
+      scope: 'own school, for a shared facility of own district',
+      limit: { per: 'day', max: 50 },
+    },
     inbox: { access: DECIDERS, scope: STEP_SCOPE },
     mine: { access: SCHOOL_STAFF, scope: 'self: own requests' },
     district: { access: ['bureau'], scope: 'own district: every request, escalations flagged' },
     todo: { access: DECIDERS, scope: STEP_SCOPE },
-    detail: { access: ['teacher', ...DECIDERS], scope: 'requester, a decider of any step, or the bureau of its district' },
+    detail: {
+      access: ['teacher', ...DECIDERS],
+      scope: 'requester, a decider of any step, or the bureau of its district',
+    },
     decide: { access: DECIDERS, scope: STEP_SCOPE, limit: { per: 'hour', max: 300 } },
     batchApprove: { access: DECIDERS, scope: STEP_SCOPE, limit: { per: 'hour', max: 60 } },
     withdraw: { access: SCHOOL_STAFF, scope: 'self: the requester', limit: { per: 'hour', max: 60 } },
     resubmit: { access: SCHOOL_STAFF, scope: 'self: the requester', limit: { per: 'hour', max: 60 } },
-    remind: { access: SCHOOL_STAFF, scope: 'self: the requester (one reminder per request per cooldown)', limit: { per: 'hour', max: 60 } },
-    transfer: { access: DECIDERS, scope: "the current step's holder, to a decider of own district", limit: { per: 'hour', max: 60 } },
+    remind: {
+      access: SCHOOL_STAFF,
+      scope: 'self: the requester (one reminder per request per cooldown)',
+      limit: { per: 'hour', max: 60 },
+    },
+    transfer: {
+      access: DECIDERS,
+      scope: "the current step's holder, to a decider of own district",
+      limit: { per: 'hour', max: 60 },
+    },
     delegates: { access: DECIDERS, scope: "the current step's holder: deciders of own district" },
   },
   facility: {
@@ -109,7 +149,11 @@ export const ACCESS = {
     dashboard: { access: ['bureau', 'xuequzhang'], scope: 'own district (bureau) or own 学区 (学区长)' },
     dashboardCsv: { access: ['bureau', 'xuequzhang'], scope: 'own district (bureau) or own 学区 (学区长)' },
     rebuildKpiRollups: { access: ['bureau'], scope: 'own district', limit: { per: 'hour', max: 600 } },
-    importUpload: { access: ['bureau'], scope: 'own district: the upload is kept under the caller', limit: { per: 'hour', max: 1000 } },
+    importUpload: {
+      access: ['bureau'],
+      scope: 'own district: the upload is kept under the caller',
+      limit: { per: 'hour', max: 1000 },
+    },
     importPreview: { access: ['bureau'], scope: 'own district' },
     importApply: { access: ['bureau'], scope: 'own district', limit: { per: 'hour', max: 60 } },
     exportTable: { access: ['bureau'], scope: 'own district' },
@@ -123,4 +167,3 @@ export function accessRule(fn: FunctionName, action: string): AccessRule | undef
   const rules: Readonly<Record<string, AccessRule>> = ACCESS[fn];
   return Object.prototype.hasOwnProperty.call(rules, action) ? rules[action] : undefined;
 }
-

@@ -6,8 +6,10 @@ export const accountInputs = {
   me: z.object({}).strict(),
   bind: z
     .object({
-      code: z.string({ required_error: '请输入邀请码（code）', invalid_type_error: '邀请码（code）应为文本' })
-        .min(1, '请输入邀请码（code）').max(40, '邀请码（code）过长'),
+      code: z
+        .string({ required_error: '请输入邀请码（code）', invalid_type_error: '邀请码（code）应为文本' })
+        .min(1, '请输入邀请码（code）')
+        .max(40, '邀请码（code）过长'),
     })
     .strict(),
 };

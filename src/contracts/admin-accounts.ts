@@ -13,14 +13,20 @@ export const accountsInputs = {
   createInvite: z
     .object({
       requestId,
-      role: z.enum(['principal', 'xuequzhang', 'teacher'], { errorMap: () => ({ message: '邀请身份（role）应为校长、学区长或教师' }) }),
+      role: z.enum(['principal', 'xuequzhang', 'teacher'], {
+        errorMap: () => ({ message: '邀请身份（role）应为校长、学区长或教师' }),
+      }),
       schoolId: entityId('schoolId', '学校'),
       xuequId: entityId('xuequId', '学区').optional(),
       note: freeText('note', '受邀人姓名或备注', TEXT_MAX.inviteNote).trim().optional(),
       /** Teacher invites: the roster teacher it is for (the account is then linked to the roster). */
       staffNo: z.string(named('staffNo', '工号')).regex(STAFF_NO, '工号（staffNo）格式不正确').optional(),
-      validDays: z.number(named('validDays', '有效天数')).int()
-        .min(1, '有效天数（validDays）至少1天').max(MAX_VALID_DAYS, `有效天数（validDays）不超过${MAX_VALID_DAYS}天`).default(DEFAULT_VALID_DAYS),
+      validDays: z
+        .number(named('validDays', '有效天数'))
+        .int()
+        .min(1, '有效天数（validDays）至少1天')
+        .max(MAX_VALID_DAYS, `有效天数（validDays）不超过${MAX_VALID_DAYS}天`)
+        .default(DEFAULT_VALID_DAYS),
     })
     .strict(),
   listInvites: z.object({}).strict(),

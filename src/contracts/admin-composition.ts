@@ -12,32 +12,89 @@ import { paging } from './approval';
  */
 const id = entityId;
 const date = calendarDate;
-const name = z
-  .string(named('edit.name', '学区名称'))
-  .max(20, '学区名称（edit.name）不超过20字');
+const name = z.string(named('edit.name', '学区名称')).max(20, '学区名称（edit.name）不超过20字');
 const stage = z.enum(['primary', 'middle', 'all'], {
   errorMap: () => ({ message: '学段（stage）应为 primary（小学）、middle（初中）或 all（中小学）' }),
 });
 const schoolIds = (key: string, label: string, max: number) =>
   z.array(id(key, '学校编号'), named(key, label)).max(max, `${label}（${key}）最多${max}所`);
 const alliance = z
-  .object({ stage, leadSchoolIds: schoolIds('leadSchoolIds', '牵头学校', 3), memberSchoolIds: schoolIds('memberSchoolIds', '成员校', 30) })
+  .object({
+    stage,
+    leadSchoolIds: schoolIds('leadSchoolIds', '牵头学校', 3),
+    memberSchoolIds: schoolIds('memberSchoolIds', '成员校', 30),
+  })
   .strict();
-const alliances = z.array(alliance, { required_error: '缺少学段联盟（edit.alliances）', invalid_type_error: '学段联盟（edit.alliances）应为列表' }).max(6, '学段联盟（edit.alliances）最多6个');
+const alliances = z
+  .array(alliance, {
+    required_error: '缺少学段联盟（edit.alliances）',
+    invalid_type_error: '学段联盟（edit.alliances）应为列表',
+  })
+  .max(6, '学段联盟（edit.alliances）最多6个');
 const effectiveFrom = date('edit.effectiveFrom', '生效日期');
 
 export const compositionEdit = z.discriminatedUnion(
   'kind',
   [
-    z.object({ kind: z.literal('create'), effectiveFrom, name, alliances, streetCodes: z.array(z.string().regex(/^\d{9}$/, '街道代码（edit.streetCodes）应为9位数字')).max(30).default([]) }).strict(),
+    z
+      .object({
+        kind: z.literal('create'),
+        effectiveFrom,
+        name,
+        alliances,
+        streetCodes: z
+          .array(z.string().regex(/^\d{9}$/, '街道代码（edit.streetCodes）应为9位数字'))
+          .max(30)
+          .default([]),
+      })
+      .strict(),
     z.object({ kind: z.literal('rename'), effectiveFrom, xuequId: id('edit.xuequId', '学区编号'), name }).strict(),
-    z.object({ kind: z.literal('setAlliances'), effectiveFrom, xuequId: id('edit.xuequId', '学区编号'), alliances }).strict(),
-    z.object({ kind: z.literal('moveSchool'), effectiveFrom, schoolId: id('edit.schoolId', '学校编号'), fromXuequId: id('edit.fromXuequId', '原学区编号'), toXuequId: id('edit.toXuequId', '新学区编号') }).strict(),
-    z.object({ kind: z.literal('removeSchool'), effectiveFrom, xuequId: id('edit.xuequId', '学区编号'), schoolId: id('edit.schoolId', '学校编号') }).strict(),
-    z.object({ kind: z.literal('addSchool'), effectiveFrom, xuequId: id('edit.xuequId', '学区编号'), schoolId: id('edit.schoolId', '学校编号') }).strict(),
-    z.object({ kind: z.literal('setLead'), effectiveFrom, xuequId: id('edit.xuequId', '学区编号'), schoolId: id('edit.schoolId', '学校编号'), stage }).strict(),
+    z
+      .object({ kind: z.literal('setAlliances'), effectiveFrom, xuequId: id('edit.xuequId', '学区编号'), alliances })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('moveSchool'),
+        effectiveFrom,
+        schoolId: id('edit.schoolId', '学校编号'),
+        fromXuequId: id('edit.fromXuequId', '原学区编号'),
+        toXuequId: id('edit.toXuequId', '新学区编号'),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('removeSchool'),
+        effectiveFrom,
+        xuequId: id('edit.xuequId', '学区编号'),
+        schoolId: id('edit.schoolId', '学校编号'),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('addSchool'),
+        effectiveFrom,
+        xuequId: id('edit.xuequId', '学区编号'),
+        schoolId: id('edit.schoolId', '学校编号'),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('setLead'),
+        effectiveFrom,
+        xuequId: id('edit.xuequId', '学区编号'),
+        schoolId: id('edit.schoolId', '学校编号'),
+        stage,
+      })
+      .strict(),
   ],
-  { errorMap: (issue, ctx) => ({ message: issue.code === 'invalid_union_discriminator' ? '调整类型（edit.kind）应为 create、rename、setAlliances、moveSchool、removeSchool、addSchool 或 setLead' : ctx.defaultError }) },
+  {
+    errorMap: (issue, ctx) => ({
+      message:
+        issue.code === 'invalid_union_discriminator'
+          ? '调整类型（edit.kind）应为 create、rename、setAlliances、moveSchool、removeSchool、addSchool 或 setLead'
+          : ctx.defaultError,
+    }),
+  },
 );
 /**
  * The document behind an edit, as the bureau enters it (title, optional 文号, date or year). Left out: the
@@ -45,7 +102,11 @@ export const compositionEdit = z.discriminatedUnion(
  */
 const source = z
   .object({
-    title: z.string(named('source.title', '文件标题')).trim().min(2, '文件标题（source.title）至少2字').max(80, '文件标题（source.title）不超过80字'),
+    title: z
+      .string(named('source.title', '文件标题'))
+      .trim()
+      .min(2, '文件标题（source.title）至少2字')
+      .max(80, '文件标题（source.title）不超过80字'),
     number: z.string(named('source.number', '文号')).trim().max(40, '文号（source.number）不超过40字').nullish(),
     date: z
       .string(named('source.date', '发文日期'))
@@ -68,9 +129,7 @@ export const compositionInputs = {
   /** Dry run: writes nothing. */
   previewEdit: edit.strict(),
   /** Idempotent by requestId (client-generated): a retry returns the first result. */
-  applyEdit: edit
-    .extend({ requestId })
-    .strict(),
+  applyEdit: edit.extend({ requestId }).strict(),
 };
 
 export type CompositionEditInput = z.input<typeof compositionEdit>;

@@ -7,7 +7,8 @@ import type { RequestType } from '../domain/approval/types';
 /** `admin` actions: the policy dashboard of a district or one 学区, and its CSV export. */
 const scope = z.enum(['district', 'xuequ'], {
   errorMap: (issue, ctx) => {
-    if (issue.code === 'invalid_type') return { message: issue.received === 'undefined' ? '缺少范围（scope）' : '范围（scope）应为文本' };
+    if (issue.code === 'invalid_type')
+      return { message: issue.received === 'undefined' ? '缺少范围（scope）' : '范围（scope）应为文本' };
     if (issue.code === 'invalid_enum_value') return { message: '范围（scope）应为 district（全区）或 xuequ（学区）' };
     return { message: ctx.defaultError };
   },
@@ -25,11 +26,7 @@ const dashboardInput = z
 const rebuildInput = z
   .object({
     schoolYear: schoolYear.optional(),
-    cursor: z
-      .number(named('cursor', '进度'))
-      .int()
-      .min(0, '进度（cursor）不能为负数')
-      .optional(),
+    cursor: z.number(named('cursor', '进度')).int().min(0, '进度（cursor）不能为负数').optional(),
   })
   .strict();
 

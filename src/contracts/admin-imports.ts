@@ -7,7 +7,9 @@ import type { PhraseStatus } from '../domain/catchment/types';
 
 /** `admin` actions of the bureau's CSV/XLSX imports (schools, zoning rules, teacher roster, 登记范围) and exports. */
 const table = z.enum(['schools', 'zoning', 'teachers', 'catchments'], {
-  errorMap: () => ({ message: '数据表（table）应为 schools（学校）、zoning（划片规则）、teachers（教师名册）或 catchments（登记范围）' }),
+  errorMap: () => ({
+    message: '数据表（table）应为 schools（学校）、zoning（划片规则）、teachers（教师名册）或 catchments（登记范围）',
+  }),
 });
 const format = z.enum(['csv', 'xlsx'], { errorMap: () => ({ message: '文件格式（format）应为 csv 或 xlsx' }) });
 const notTooBig = (v: string) => utf8Bytes(v) <= PIECE_BYTES;
@@ -19,15 +21,28 @@ const content = z
   .min(1, '文件内容（content）为空')
   .refine(notTooBig, tooBig('文件内容（content）'));
 /** A CSV may come as text or as its bytes in base64 (then UTF-8 or GBK is told apart on the server); XLSX is always base64. */
-const encoding = z.enum(['text', 'base64'], { errorMap: () => ({ message: '编码（encoding）应为 text 或 base64' }) }).default('text');
+const encoding = z
+  .enum(['text', 'base64'], { errorMap: () => ({ message: '编码（encoding）应为 text 或 base64' }) })
+  .default('text');
 /** Teacher roster only: the file is the whole roster, so teachers missing from it are removed. */
 const replace = z.boolean(named('replace', '全量替换')).default(false);
 const file = z.object({ table, format, encoding, replace, content: content.optional(), uploadId: uploadId.optional() });
-const oneSource = <T extends { content?: string; uploadId?: string; table: string; replace: boolean }>(v: T, ctx: z.RefinementCtx) => {
+const oneSource = <T extends { content?: string; uploadId?: string; table: string; replace: boolean }>(
+  v: T,
+  ctx: z.RefinementCtx,
+) => {
   if ((v.content === undefined) === (v.uploadId === undefined))
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['content'], message: '请提供文件内容（content）或上传编号（uploadId）其中之一' });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['content'],
+      message: '请提供文件内容（content）或上传编号（uploadId）其中之一',
+    });
   if (v.replace && v.table !== 'teachers')
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['replace'], message: '只有教师名册可以按文件全量替换（replace）' });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['replace'],
+      message: '只有教师名册可以按文件全量替换（replace）',
+    });
 };
 
 export const importsInputs = {
@@ -35,20 +50,33 @@ export const importsInputs = {
   importUpload: z
     .object({
       uploadId,
-      index: z.number(named('index', '分段序号')).int().min(0, '分段序号（index）不能为负').max(MAX_PIECES - 1, `文件最多分${MAX_PIECES}段上传（index）`),
-      total: z.number(named('total', '分段总数')).int().min(1, '分段总数（total）至少为1').max(MAX_PIECES, `文件不能超过5MB（最多${MAX_PIECES}段，total）`),
-      piece: z.string(named('piece', '分段内容')).min(1, '分段内容（piece）为空').refine(notTooBig, tooBig('分段内容（piece）')),
+      index: z
+        .number(named('index', '分段序号'))
+        .int()
+        .min(0, '分段序号（index）不能为负')
+        .max(MAX_PIECES - 1, `文件最多分${MAX_PIECES}段上传（index）`),
+      total: z
+        .number(named('total', '分段总数'))
+        .int()
+        .min(1, '分段总数（total）至少为1')
+        .max(MAX_PIECES, `文件不能超过5MB（最多${MAX_PIECES}段，total）`),
+      piece: z
+        .string(named('piece', '分段内容'))
+        .min(1, '分段内容（piece）为空')
+        .refine(notTooBig, tooBig('分段内容（piece）')),
     })
     .strict()
     .refine((v) => v.index < v.total, { message: '分段序号（index）应小于分段总数（total）', path: ['index'] }),
   /** Dry run: every row's outcome and errors; writes nothing. */
   importPreview: file.strict().superRefine(oneSource),
   /** All or nothing, in one transaction; idempotent by requestId (a retry returns the first result). */
-  importApply: file
-    .extend({ requestId })
-    .strict()
-    .superRefine(oneSource),
-  exportTable: z.object({ table, format: z.literal('csv', { errorMap: () => ({ message: '导出格式（format）目前只支持 csv' }) }).default('csv') }).strict(),
+  importApply: file.extend({ requestId }).strict().superRefine(oneSource),
+  exportTable: z
+    .object({
+      table,
+      format: z.literal('csv', { errorMap: () => ({ message: '导出格式（format）目前只支持 csv' }) }).default('csv'),
+    })
+    .strict(),
 };
 
 export interface UploadReceipt {

@@ -5,7 +5,10 @@ import type { PolicyCheck, RequestStatus, RequestType } from '../domain/approval
 import { slotProblems } from '../domain/slots';
 
 /** Function `approval`: requests across schools and their decisions, with the full audit trail. */
-const version = z.number({ required_error: '缺少版本号（version），请刷新后重试', invalid_type_error: '版本号（version）应为数字' }).int().min(1, '版本号（version）不正确');
+const version = z
+  .number({ required_error: '缺少版本号（version），请刷新后重试', invalid_type_error: '版本号（version）应为数字' })
+  .int()
+  .min(1, '版本号（version）不正确');
 const day = calendarDate;
 const hm = (key: string) => clockTime(key, '时间');
 const comment = freeText('comment', '意见', TEXT_MAX.comment).optional();
@@ -21,19 +24,38 @@ const moment = (key: string, label: string) =>
 
 /** Cursor paging (src/server/paging.ts): the opaque `next` of the previous page, and an optional smaller page. */
 export const paging = {
-  cursor: z.string(named('cursor', '翻页标记')).max(200, '翻页标记（cursor）无效').regex(/^[A-Za-z0-9_-]+$/, '翻页标记（cursor）无效').optional(),
-  limit: z.number(named('limit', '每页条数')).int().min(1, '每页条数（limit）至少为1').max(50, '每页条数（limit）不超过50').optional(),
+  cursor: z
+    .string(named('cursor', '翻页标记'))
+    .max(200, '翻页标记（cursor）无效')
+    .regex(/^[A-Za-z0-9_-]+$/, '翻页标记（cursor）无效')
+    .optional(),
+  limit: z
+    .number(named('limit', '每页条数'))
+    .int()
+    .min(1, '每页条数（limit）至少为1')
+    .max(50, '每页条数（limit）不超过50')
+    .optional(),
 };
 
 /** A teacher's weekly sessions; the slot rules (src/domain/slots.ts) refine the shape. */
 const slots = z
   .array(
-    z.object({
-      weekday: z.number({ invalid_type_error: '星期（slots.weekday）应为1–7' }).int().min(1, '星期（slots.weekday）应为1–7').max(7, '星期（slots.weekday）应为1–7'),
-      start: hm('slots.start'),
-      end: hm('slots.end'),
-      periods: z.number(named('slots.periods', '节次')).int().min(0, '节次（slots.periods）不能为负').max(8, '节次（slots.periods）不超过8'),
-    }).strict(),
+    z
+      .object({
+        weekday: z
+          .number({ invalid_type_error: '星期（slots.weekday）应为1–7' })
+          .int()
+          .min(1, '星期（slots.weekday）应为1–7')
+          .max(7, '星期（slots.weekday）应为1–7'),
+        start: hm('slots.start'),
+        end: hm('slots.end'),
+        periods: z
+          .number(named('slots.periods', '节次'))
+          .int()
+          .min(0, '节次（slots.periods）不能为负')
+          .max(8, '节次（slots.periods）不超过8'),
+      })
+      .strict(),
     { required_error: '缺少每周安排（slots）', invalid_type_error: '每周安排（slots）格式不正确' },
   )
   .min(1, '请至少安排一个时段（slots）')
@@ -41,21 +63,39 @@ const slots = z
   // The slot rules live once in the domain; each problem is reported on the field it names.
   .superRefine((list, ctx) => {
     // Paths are relative to the array: 'slots[0].end' → [0, 'end'].
-    for (const p of slotProblems(list)) ctx.addIssue({ code: 'custom', message: p.message, path: p.field.replace(/\]/g, '').split(/[[.]/).slice(1).map((k) => (/^\d+$/.test(k) ? Number(k) : k)) });
+    for (const p of slotProblems(list))
+      ctx.addIssue({
+        code: 'custom',
+        message: p.message,
+        path: p.field
+          .replace(/\]/g, '')
+          .split(/[[.]/)
+          .slice(1)
+          .map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+      });
   });
 
-const fixPart = z.enum(['host', 'slots', 'term', 'reason'], { errorMap: () => ({ message: '需修改的部分（fix）应为 host、slots、term 或 reason' }) });
+const fixPart = z.enum(['host', 'slots', 'term', 'reason'], {
+  errorMap: () => ({ message: '需修改的部分（fix）应为 host、slots、term 或 reason' }),
+});
 
 export const approvalInputs = {
   submitExchange: z
     .object({
       requestId,
-      type: z.enum(['rotation', 'cross-teaching', 'itinerant', 'support', 'mentoring'], { errorMap: () => ({ message: '交流类型（type）应为轮岗交流、跨校兼课、走教、支教或师徒结对' }) }),
+      type: z.enum(['rotation', 'cross-teaching', 'itinerant', 'support', 'mentoring'], {
+        errorMap: () => ({ message: '交流类型（type）应为轮岗交流、跨校兼课、走教、支教或师徒结对' }),
+      }),
       hostSchoolId: entityId('hostSchoolId', '接收学校'),
       slots,
       termStart: day('termStart', '开始日期'),
       termEnd: day('termEnd', '结束日期'),
-      mentee: z.object({ name: freeText('mentee.name', '徒弟姓名', TEXT_MAX.menteeName).min(1, '请填写徒弟姓名（mentee.name）') }).strict().optional(),
+      mentee: z
+        .object({
+          name: freeText('mentee.name', '徒弟姓名', TEXT_MAX.menteeName).min(1, '请填写徒弟姓名（mentee.name）'),
+        })
+        .strict()
+        .optional(),
       reason: freeText('reason', '申请理由', TEXT_MAX.reason).optional(),
     })
     .strict(),
@@ -69,24 +109,43 @@ export const approvalInputs = {
     })
     .strict(),
   /** pending: waiting for me; decided: I decided; cc: 抄送我的. */
-  inbox: z.object({ status: z.enum(['pending', 'decided', 'cc'], { errorMap: () => ({ message: '列表（status）应为 pending、decided 或 cc' }) }), ...paging }).strict(),
+  inbox: z
+    .object({
+      status: z.enum(['pending', 'decided', 'cc'], {
+        errorMap: () => ({ message: '列表（status）应为 pending、decided 或 cc' }),
+      }),
+      ...paging,
+    })
+    .strict(),
   mine: z.object({ ...paging }).strict(),
   /** 待办: the count of requests waiting for the caller. */
   todo: z.object({}).strict(),
   /** The bureau's view of its district's requests. */
-  district: z.object({ status: z.enum(['pending', 'closed'], { errorMap: () => ({ message: '列表（status）应为 pending 或 closed' }) }), ...paging }).strict(),
+  district: z
+    .object({
+      status: z.enum(['pending', 'closed'], { errorMap: () => ({ message: '列表（status）应为 pending 或 closed' }) }),
+      ...paging,
+    })
+    .strict(),
   detail: z.object({ id: entityId('id', '申请编号') }).strict(),
   decide: z
     .object({
       id: entityId('id', '申请编号'),
-      decision: z.enum(['approve', 'reject', 'return'], { errorMap: () => ({ message: '决定（decision）应为 approve、reject 或 return' }) }),
+      decision: z.enum(['approve', 'reject', 'return'], {
+        errorMap: () => ({ message: '决定（decision）应为 approve、reject 或 return' }),
+      }),
       comment,
       version,
       /** 退回修改 only: the part the requester should fix; their form opens there. */
       fix: fixPart.optional(),
     })
     .strict(),
-  batchApprove: z.object({ ids: z.array(entityId('ids', '申请编号')).min(1, '请选择要批准的申请（ids）').max(50, '一次最多批准50项（ids）'), comment }).strict(),
+  batchApprove: z
+    .object({
+      ids: z.array(entityId('ids', '申请编号')).min(1, '请选择要批准的申请（ids）').max(50, '一次最多批准50项（ids）'),
+      comment,
+    })
+    .strict(),
   withdraw: z.object({ id: entityId('id', '申请编号'), version, comment }).strict(),
   resubmit: z
     .object({
@@ -101,7 +160,15 @@ export const approvalInputs = {
           termStart: day('edit.termStart', '开始日期').optional(),
           termEnd: day('edit.termEnd', '结束日期').optional(),
           reason: freeText('edit.reason', '申请理由', TEXT_MAX.reason).optional(),
-          mentee: z.object({ name: freeText('edit.mentee.name', '徒弟姓名', TEXT_MAX.menteeName).min(1, '请填写徒弟姓名（edit.mentee.name）') }).strict().optional(),
+          mentee: z
+            .object({
+              name: freeText('edit.mentee.name', '徒弟姓名', TEXT_MAX.menteeName).min(
+                1,
+                '请填写徒弟姓名（edit.mentee.name）',
+              ),
+            })
+            .strict()
+            .optional(),
         })
         .strict()
         .optional(),
@@ -143,9 +210,24 @@ export interface ApprovalPage {
 
 export interface ApprovalDetail extends ApprovalSummary {
   fields: Array<{ label: string; value: string }>;
-  steps: Array<{ label: string; status: string; decidedByName: string | null; decidedAt: string | null; comment: string | null; unstaffed: boolean; delegateName: string | null }>;
+  steps: Array<{
+    label: string;
+    status: string;
+    decidedByName: string | null;
+    decidedAt: string | null;
+    comment: string | null;
+    unstaffed: boolean;
+    delegateName: string | null;
+  }>;
   current: number;
-  trail: Array<{ at: string; byName: string; action: string; step: string | null; comment: string | null; changes: string[] }>;
+  trail: Array<{
+    at: string;
+    byName: string;
+    action: string;
+    step: string | null;
+    comment: string | null;
+    changes: string[];
+  }>;
   /** What the approver should know before deciding (fresh when pending). */
   checks: PolicyCheck[];
   canDecide: boolean;

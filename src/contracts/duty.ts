@@ -6,13 +6,21 @@ import type { DutyKind, FlagCounts } from '../domain/duty';
 import { FIELD_COMMENT_MAX, FIELD_NOTE_MAX } from '../domain/duty/field-work';
 
 /** Function `duty`: a teacher's cross-school duties, clocking, 补卡, hours; the host principal's 补卡 decisions. */
-const location = z.object(
-  {
-    latitude: z.number({ invalid_type_error: '纬度（location.latitude）应为数字' }).min(-90, '纬度（location.latitude）超出范围').max(90, '纬度（location.latitude）超出范围'),
-    longitude: z.number({ invalid_type_error: '经度（location.longitude）应为数字' }).min(-180, '经度（location.longitude）超出范围').max(180, '经度（location.longitude）超出范围'),
-  },
-  { required_error: '缺少位置（location），请允许获取位置后重试', invalid_type_error: '位置（location）格式不正确' },
-).strict();
+const location = z
+  .object(
+    {
+      latitude: z
+        .number({ invalid_type_error: '纬度（location.latitude）应为数字' })
+        .min(-90, '纬度（location.latitude）超出范围')
+        .max(90, '纬度（location.latitude）超出范围'),
+      longitude: z
+        .number({ invalid_type_error: '经度（location.longitude）应为数字' })
+        .min(-180, '经度（location.longitude）超出范围')
+        .max(180, '经度（location.longitude）超出范围'),
+    },
+    { required_error: '缺少位置（location），请允许获取位置后重试', invalid_type_error: '位置（location）格式不正确' },
+  )
+  .strict();
 const month = z.string(named('month', '月份')).regex(MONTH_RE, '月份（month）应为YYYY-MM');
 const date = calendarDate;
 const hm = clockTime('slotStart', '开始时间');
@@ -34,19 +42,46 @@ export const dutyInputs = {
         .max(200, '签到码（presenceCode）过长，请重新扫描')
         .optional(),
       // 外勤: not at the host school or no code to scan; the note says why (required, issue 14).
-      fieldNote: freeText('fieldNote', '外勤说明', FIELD_NOTE_MAX).min(2, '请填写外勤说明（fieldNote）：为什么不在任务学校现场签到').optional(),
+      fieldNote: freeText('fieldNote', '外勤说明', FIELD_NOTE_MAX)
+        .min(2, '请填写外勤说明（fieldNote）：为什么不在任务学校现场签到')
+        .optional(),
     })
     .strict()
-    .refine((v) => v.fieldNote === undefined || v.presenceCode === undefined, { message: '外勤签到（fieldNote）不扫签到码：有签到码请直接扫码签到', path: ['fieldNote'] }),
+    .refine((v) => v.fieldNote === undefined || v.presenceCode === undefined, {
+      message: '外勤签到（fieldNote）不扫签到码：有签到码请直接扫码签到',
+      path: ['fieldNote'],
+    }),
   // confirmEarlyLeave: the teacher confirmed a 签退 long before the end (CONFIRM_EARLY_LEAVE otherwise).
-  clockOut: z.object({ requestId, location, confirmEarlyLeave: z.boolean({ invalid_type_error: '确认早退（confirmEarlyLeave）应为是或否' }).optional() }).strict(),
+  clockOut: z
+    .object({
+      requestId,
+      location,
+      confirmEarlyLeave: z.boolean({ invalid_type_error: '确认早退（confirmEarlyLeave）应为是或否' }).optional(),
+    })
+    .strict(),
   month: z.object({ month }).strict(),
   exportMonth: z.object({ month }).strict(),
-  requestMakeup: z.object({ requestId, dutyId: entityId('dutyId', '任务编号'), sessionDate: date('sessionDate', '日期'), slotStart: hm, reason: freeText('reason', '补卡原因', 200).min(2, '请填写补卡原因（reason）') }).strict(),
+  requestMakeup: z
+    .object({
+      requestId,
+      dutyId: entityId('dutyId', '任务编号'),
+      sessionDate: date('sessionDate', '日期'),
+      slotStart: hm,
+      reason: freeText('reason', '补卡原因', 200).min(2, '请填写补卡原因（reason）'),
+    })
+    .strict(),
   makeupInbox: z.object({}).strict(),
-  decideMakeup: z.object({ id: entityId('id', '补卡申请编号'), approve: z.boolean({ required_error: '缺少决定（approve）', invalid_type_error: '决定（approve）应为是或否' }), comment: freeText('comment', '意见', 200).optional() }).strict(),
+  decideMakeup: z
+    .object({
+      id: entityId('id', '补卡申请编号'),
+      approve: z.boolean({ required_error: '缺少决定（approve）', invalid_type_error: '决定（approve）应为是或否' }),
+      comment: freeText('comment', '意见', 200).optional(),
+    })
+    .strict(),
   /** The host principal's day; date defaults to today (China), schoolId to the caller's school. */
-  attendance: z.object({ date: date('date', '日期').optional(), schoolId: entityId('schoolId', '学校编号').optional() }).strict(),
+  attendance: z
+    .object({ date: date('date', '日期').optional(), schoolId: entityId('schoolId', '学校编号').optional() })
+    .strict(),
   /** The host principal's rotating 签到码 of their own school, for the screen teachers scan. */
   presenceCode: z.object({}).strict(),
   /**
@@ -66,10 +101,15 @@ export const dutyInputs = {
     .strict(),
   /** The host principal confirms a 外勤 clock-in (then it counts, like an approved 补卡), with a comment. */
   confirmFieldWork: z
-    .object({ recordId: entityId('recordId', '签到记录编号'), comment: freeText('comment', '确认意见', FIELD_COMMENT_MAX).min(2, '请填写确认意见（comment）') })
+    .object({
+      recordId: entityId('recordId', '签到记录编号'),
+      comment: freeText('comment', '确认意见', FIELD_COMMENT_MAX).min(2, '请填写确认意见（comment）'),
+    })
     .strict(),
   /** The teacher turns 上课前提醒 on or off (on the phone after allowing the subscribe message). */
-  setReminders: z.object({ on: z.boolean({ required_error: '缺少是否开启（on）', invalid_type_error: '是否开启（on）应为是或否' }) }).strict(),
+  setReminders: z
+    .object({ on: z.boolean({ required_error: '缺少是否开启（on）', invalid_type_error: '是否开启（on）应为是或否' }) })
+    .strict(),
 };
 
 export type DutyAction = keyof typeof dutyInputs;

@@ -6,7 +6,10 @@ import type { EnrolmentAssessment, EnrolmentRuleSet } from '../domain/enrolment/
 const choice = <const T extends [string, ...string[]]>(values: T, key: string, label: string, meaning: string) =>
   z.enum(values, {
     errorMap: (issue, ctx) => ({
-      message: issue.code === 'invalid_type' && ctx.data === undefined ? `缺少${label}（${key}）` : `${label}（${key}）应为${meaning}`,
+      message:
+        issue.code === 'invalid_type' && ctx.data === undefined
+          ? `缺少${label}（${key}）`
+          : `${label}（${key}）应为${meaning}`,
     }),
   });
 const yesNo = (key: string, label: string) => z.boolean({ invalid_type_error: `${label}（${key}）应为 true 或 false` });
@@ -21,9 +24,19 @@ export const enrolmentAnswers = z
       stage: choice(['primary', 'middle'], 'answers.stage', '入学类型', ' primary（小学入学）或 middle（小升初）'),
       hukouInDistrict: yesNo('answers.hukouInDistrict', '户口是否在本区').optional(),
       residencePermit: yesNo('answers.residencePermit', '是否有本区居住证').optional(),
-      housing: choice(['own', 'rent', 'none'], 'answers.housing', '住房情况', ' own（自有住房）、rent（租房）或 none（都不是）').optional(),
+      housing: choice(
+        ['own', 'rent', 'none'],
+        'answers.housing',
+        '住房情况',
+        ' own（自有住房）、rent（租房）或 none（都不是）',
+      ).optional(),
       hukouAtHome: yesNo('answers.hukouAtHome', '户口是否在自有住房上').optional(),
-      primarySchool: choice(['district', 'outside', 'not-yet'], 'answers.primarySchool', '六年级就读情况', ' district（本区小学）、outside（外区或外地）或 not-yet（未到六年级）').optional(),
+      primarySchool: choice(
+        ['district', 'outside', 'not-yet'],
+        'answers.primarySchool',
+        '六年级就读情况',
+        ' district（本区小学）、outside（外区或外地）或 not-yet（未到六年级）',
+      ).optional(),
       birthDate: calendarDate('answers.birthDate', '出生日期').optional(),
     },
     { required_error: '缺少回答（answers）', invalid_type_error: '回答（answers）应为对象' },

@@ -23,12 +23,23 @@ export const ERROR_CODES = {
 } as const;
 
 /** Codes of the duty rules (NO_DUTY_NOW, OVERLAPPING_DUTIES, MAKEUP_LIMIT …) and of the duty function. */
-export type DutyErrorCode = DutyRefusalCode | PresenceRefusalCode | 'PRESENCE_NOT_CONFIGURED' | 'PRESENCE_LOCKED' | 'HOST_LOCATION_UNKNOWN' | 'NO_SUCH_SESSION' | 'MAKEUP_PENDING' | 'ALREADY_DECIDED' | 'NOT_FIELD_WORK' | 'ALREADY_CONFIRMED';
+export type DutyErrorCode =
+  | DutyRefusalCode
+  | PresenceRefusalCode
+  | 'PRESENCE_NOT_CONFIGURED'
+  | 'PRESENCE_LOCKED'
+  | 'HOST_LOCATION_UNKNOWN'
+  | 'NO_SUCH_SESSION'
+  | 'MAKEUP_PENDING'
+  | 'ALREADY_DECIDED'
+  | 'NOT_FIELD_WORK'
+  | 'ALREADY_CONFIRMED';
 
 /** Codes of the approval rules (NOT_YOUR_STEP, STALE_VERSION …) and of the approval function. */
 export type ApprovalErrorCode = ApprovalRefusalCode | 'POLICY_BLOCK' | 'BOOKING_CONFLICT';
 
-export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES] | DutyErrorCode | ApprovalErrorCode | InviteRefusalCode;
+export type ErrorCode =
+  (typeof ERROR_CODES)[keyof typeof ERROR_CODES] | DutyErrorCode | ApprovalErrorCode | InviteRefusalCode;
 
 export interface Ok<T> {
   ok: true;

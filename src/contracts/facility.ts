@@ -19,8 +19,18 @@ export const facilityInputs = {
   /** The school's bookings (made and received), newest first, a page at a time. */
   myBookings: z.object({ ...paging }).strict(),
   /** The school's booking requests: waiting (审批中), or closed without a booking (驳回、退回、撤回) with the reason. */
-  myRequests: z.object({ status: z.enum(['open', 'closed'], { errorMap: () => ({ message: '列表（status）应为 open 或 closed' }) }), ...paging }).strict(),
-  cancel: z.object({ bookingId: entityId('bookingId', '预约'), reason: freeText('reason', '取消原因', TEXT_MAX.cancelReason).optional() }).strict(),
+  myRequests: z
+    .object({
+      status: z.enum(['open', 'closed'], { errorMap: () => ({ message: '列表（status）应为 open 或 closed' }) }),
+      ...paging,
+    })
+    .strict(),
+  cancel: z
+    .object({
+      bookingId: entityId('bookingId', '预约'),
+      reason: freeText('reason', '取消原因', TEXT_MAX.cancelReason).optional(),
+    })
+    .strict(),
 };
 
 export type FacilityAction = keyof typeof facilityInputs;

@@ -6,9 +6,15 @@ import { named } from './messages';
  * Shared field schemas, defined once: every contract takes its ids, dates, codes and typed text from here.
  * Messages come from the one error map (./messages: "label（key）…"); a check's own message says more.
  */
-export const districtCode = z.string(named('districtCode', '区县代码')).regex(/^\d{6}$/, '区县代码（districtCode）应为6位数字');
-export const streetCode = z.string(named('streetCode', '街道代码')).regex(/^\d{9}$/, '街道代码（streetCode）应为9位数字');
-export const communityCode = z.string(named('communityCode', '社区代码')).regex(/^\d{12}$/, '社区代码（communityCode）应为12位数字');
+export const districtCode = z
+  .string(named('districtCode', '区县代码'))
+  .regex(/^\d{6}$/, '区县代码（districtCode）应为6位数字');
+export const streetCode = z
+  .string(named('streetCode', '街道代码'))
+  .regex(/^\d{9}$/, '街道代码（streetCode）应为9位数字');
+export const communityCode = z
+  .string(named('communityCode', '社区代码'))
+  .regex(/^\d{12}$/, '社区代码（communityCode）应为12位数字');
 export const schoolYear = z
   .number(named('schoolYear', '学年'))
   .int()
@@ -25,6 +31,7 @@ export const entityId = (key: string, label: string) =>
     .regex(/^[\w@.-]+$/);
 
 /** Text a person wrote: valid Unicode only (no lone surrogates), no control characters but line breaks and tabs. */
+// eslint-disable-next-line no-control-regex -- refusing control characters in text is the point
 const CLEAN_TEXT = /^(?:[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
 export const freeText = (key: string, label: string, max: number) =>
   z
@@ -40,7 +47,8 @@ export const clientKey = (key: string, label: string) => z.string(named(key, lab
 export const requestId = clientKey('requestId', '请求编号');
 
 /** A wall-clock time of day, HH:mm (China time where it matters: the schema only reads the text). */
-export const clockTime = (key: string, label: string) => z.string(named(key, label)).regex(HM_RE, `${label}（${key}）应为HH:mm`);
+export const clockTime = (key: string, label: string) =>
+  z.string(named(key, label)).regex(HM_RE, `${label}（${key}）应为HH:mm`);
 
 /** The dates the product deals in: terms, bookings, documents, births of pupils. Outside: a typo or an attack. */
 export const DATE_RANGE = { from: '2000-01-01', to: '2100-12-31' } as const;

@@ -7,7 +7,14 @@ import { facilityInputs, type FacilityOutputs } from './facility';
 import { adminInputs, type AdminOutputs } from './admin';
 
 /** Every function's action inputs and outputs, so the client call is typed end to end. */
-export const CONTRACTS = { school: schoolInputs, account: accountInputs, duty: dutyInputs, approval: approvalInputs, facility: facilityInputs, admin: adminInputs } as const;
+export const CONTRACTS = {
+  school: schoolInputs,
+  account: accountInputs,
+  duty: dutyInputs,
+  approval: approvalInputs,
+  facility: facilityInputs,
+  admin: adminInputs,
+} as const;
 
 export interface Outputs {
   school: SchoolOutputs;
@@ -23,4 +30,6 @@ export type ActionName<F extends FunctionName> = keyof (typeof CONTRACTS)[F] & s
 export type InputOf<F extends FunctionName, A extends ActionName<F>> = (typeof CONTRACTS)[F][A] extends z.ZodTypeAny
   ? z.input<(typeof CONTRACTS)[F][A]>
   : never;
-export type OutputOf<F extends FunctionName, A extends ActionName<F>> = A extends keyof Outputs[F] ? Outputs[F][A] : never;
+export type OutputOf<F extends FunctionName, A extends ActionName<F>> = A extends keyof Outputs[F]
+  ? Outputs[F][A]
+  : never;

@@ -71,7 +71,11 @@ export function fieldMessage(issue: z.ZodIssueOptionalMessage, key: string, labe
         return `${f}不正确`;
     }
   })();
-  return text.length > MAX_MESSAGE ? `${Array.from(text).slice(0, MAX_MESSAGE - 1).join('')}…` : text;
+  return text.length > MAX_MESSAGE
+    ? `${Array.from(text)
+        .slice(0, MAX_MESSAGE - 1)
+        .join('')}…`
+    : text;
 }
 
 /** Zod params naming a field: `z.string(named('requestId', '请求编号'))`. */

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { TEXT_MAX, calendarDate, communityCode, districtCode, entityId, freeText, requestId, schoolYear, streetCode } from './fields';
+import {
+  TEXT_MAX,
+  calendarDate,
+  communityCode,
+  districtCode,
+  entityId,
+  freeText,
+  requestId,
+  schoolYear,
+  streetCode,
+} from './fields';
 import { named } from './messages';
 import type { AllianceStage, Stage } from '../domain/stages';
 import type { SchoolKind } from '../domain/school';
@@ -32,7 +42,10 @@ export const schoolInputs = {
       /** What the family told, only when the answer asked (questions); used for the answer, never stored. */
       family: z
         .object({
-          homeAcquired: calendarDate('family.homeAcquired', '房产取得日期', { from: '1949-10-01', to: '2100-12-31' }).optional(),
+          homeAcquired: calendarDate('family.homeAcquired', '房产取得日期', {
+            from: '1949-10-01',
+            to: '2100-12-31',
+          }).optional(),
           placeUsedRecently: z.boolean(named('family.placeUsedRecently', '是否已使用入学名额')).optional(),
           hukouAtAddress: z.boolean(named('family.hukouAtAddress', '户籍是否在该地址')).optional(),
         })
@@ -51,7 +64,9 @@ export const schoolInputs = {
       communityCode: communityCode.optional(),
       address: freeText('address', '地址', ADDRESS_MAX).min(2, '请填写地址（address）'),
       contactName: freeText('contactName', '联系人', TEXT_MAX.contactName).min(1, '请填写联系人（contactName）'),
-      phone: z.string({ required_error: '请填写手机号（phone）', invalid_type_error: '手机号（phone）应为文本' }).regex(/^1\d{10}$/, '手机号（phone）应为11位数字'),
+      phone: z
+        .string({ required_error: '请填写手机号（phone）', invalid_type_error: '手机号（phone）应为文本' })
+        .regex(/^1\d{10}$/, '手机号（phone）应为11位数字'),
       question: freeText('question', '问题', TEXT_MAX.question).optional(),
     })
     .strict(),
@@ -60,12 +75,17 @@ export const schoolInputs = {
   /** The 请学校确认 questions for the caller's school (the bureau: those naming no school), pending or answered. */
   inquiryInbox: z
     .object({
-      status: z.enum(['pending', 'answered'], { errorMap: () => ({ message: '列表（status）应为 pending 或 answered' }) }).optional(),
+      status: z
+        .enum(['pending', 'answered'], { errorMap: () => ({ message: '列表（status）应为 pending 或 answered' }) })
+        .optional(),
       ...paging,
     })
     .strict(),
   answerInquiry: z
-    .object({ id: entityId('id', '咨询编号'), answer: freeText('answer', '答复', TEXT_MAX.answer).min(2, '请填写答复（answer）') })
+    .object({
+      id: entityId('id', '咨询编号'),
+      answer: freeText('answer', '答复', TEXT_MAX.answer).min(2, '请填写答复（answer）'),
+    })
     .strict(),
   ...enrolmentInputs,
   ...policyInputs,
@@ -200,13 +220,26 @@ export interface SchoolProfile {
   school: SchoolRef & { stages: Stage[] };
   districtName: string;
   /** Each 学区 the school belongs to, with its role there. */
-  memberships: Array<{ xuequId: string; xuequName: string; role: 'lead' | 'member'; roleLabel: string; stageLabel: string }>;
+  memberships: Array<{
+    xuequId: string;
+    xuequName: string;
+    role: 'lead' | 'member';
+    roleLabel: string;
+    stageLabel: string;
+  }>;
   /** Other schools of the same 学区, with their coordinates when known. */
   neighbours: Array<SchoolRef & { location: { latitude: number; longitude: number } | null }>;
   feeder: ZonedSchool['feeder'];
   location: { latitude: number; longitude: number; sample: boolean } | null;
   /** 招生范围: the school's published 登记范围 for the next intake (or the latest before it), verbatim. */
-  catchments: Array<{ intakeYear: number; stageLabel: string; mechanismLabel: string; text: string; document: SourceDocument; sample: boolean }>;
+  catchments: Array<{
+    intakeYear: number;
+    stageLabel: string;
+    mechanismLabel: string;
+    text: string;
+    document: SourceDocument;
+    sample: boolean;
+  }>;
   /** Composition changes after today that concern this school (本校), with the 学区 then and the source. */
   upcoming: UpcomingXuequChange[];
 }

@@ -33,7 +33,10 @@ export const DEFAULT_ADMISSION: AdmissionSettings = {
   document: null,
 };
 
-export const admissionOf = (stored: Partial<AdmissionSettings> | null | undefined): AdmissionSettings => ({ ...DEFAULT_ADMISSION, ...(stored ?? {}) });
+export const admissionOf = (stored: Partial<AdmissionSettings> | null | undefined): AdmissionSettings => ({
+  ...DEFAULT_ADMISSION,
+  ...(stored ?? {}),
+});
 
 /** What a parent tells about the family, only when asked. */
 export interface FamilyFacts {
@@ -58,18 +61,37 @@ export interface FamilyQuestion {
 const cite = (s: AdmissionSettings) => (s.document ? `（依据：${s.document}）` : '');
 
 /** The questions that change this answer: asked only when the primary answer is a single school. */
-export function familyQuestions(settings: AdmissionSettings, primary: StageAnswer, facts: FamilyFacts): FamilyQuestion[] {
+export function familyQuestions(
+  settings: AdmissionSettings,
+  primary: StageAnswer,
+  facts: FamilyFacts,
+): FamilyQuestion[] {
   if (primary.mechanism !== 'single') return [];
   const school = primary.schools[0]?.name ?? '';
   const out: FamilyQuestion[] = [];
   if (settings.acquiredCutoff && facts.homeAcquired === undefined) {
-    out.push({ key: 'homeAcquired', kind: 'date', label: '房产取得（登记）日期', why: `${settings.acquiredCutoff}及以后取得的房产不对应${school}，按多校划片${cite(settings)}` });
+    out.push({
+      key: 'homeAcquired',
+      kind: 'date',
+      label: '房产取得（登记）日期',
+      why: `${settings.acquiredCutoff}及以后取得的房产不对应${school}，按多校划片${cite(settings)}`,
+    });
   }
   if (settings.placeEveryYears && facts.placeUsedRecently === undefined) {
-    out.push({ key: 'placeUsedRecently', kind: 'yes-no', label: `该地址${settings.placeEveryYears}年内是否已有子女以单校划片入学`, why: `每个地址${settings.placeEveryYears}年内只有一个单校划片入学名额${cite(settings)}` });
+    out.push({
+      key: 'placeUsedRecently',
+      kind: 'yes-no',
+      label: `该地址${settings.placeEveryYears}年内是否已有子女以单校划片入学`,
+      why: `每个地址${settings.placeEveryYears}年内只有一个单校划片入学名额${cite(settings)}`,
+    });
   }
   if (settings.basis === 'hukou' && facts.hukouAtAddress === undefined) {
-    out.push({ key: 'hukouAtAddress', kind: 'yes-no', label: '孩子户籍是否在该地址', why: `${school}按户籍与房产一致登记入学${cite(settings)}` });
+    out.push({
+      key: 'hukouAtAddress',
+      kind: 'yes-no',
+      label: '孩子户籍是否在该地址',
+      why: `${school}按户籍与房产一致登记入学${cite(settings)}`,
+    });
   }
   return out;
 }
@@ -79,11 +101,18 @@ export function familyQuestions(settings: AdmissionSettings, primary: StageAnswe
  * home was acquired on or after the cut-off or the address already gave a place; without the 户籍 at
  * the address (where 户籍 counts) the bureau places the child. Facts not asked change nothing.
  */
-export function applyFamilyRules(primary: StageAnswer, settings: AdmissionSettings, facts: FamilyFacts, ctx: AnswerContext): StageAnswer {
+export function applyFamilyRules(
+  primary: StageAnswer,
+  settings: AdmissionSettings,
+  facts: FamilyFacts,
+  ctx: AnswerContext,
+): StageAnswer {
   if (primary.mechanism !== 'single') return primary;
   const school = primary.schools[0]?.name ?? '';
   const office = `${ctx.districtName}教育局`;
-  const candidates = ctx.xuequ.flatMap((x) => x.schools.primary).filter((s, i, all) => all.findIndex((t) => t.id === s.id) === i);
+  const candidates = ctx.xuequ
+    .flatMap((x) => x.schools.primary)
+    .filter((s, i, all) => all.findIndex((t) => t.id === s.id) === i);
   const within = ctx.xuequ.length ? `在${ctx.xuequ.map((x) => x.name).join('、')}内` : '在区内';
   const multi = (why: string): StageAnswer => ({
     ...primary,
@@ -96,7 +125,8 @@ export function applyFamilyRules(primary: StageAnswer, settings: AdmissionSettin
   if (settings.acquiredCutoff && facts.homeAcquired && facts.homeAcquired >= settings.acquiredCutoff) {
     return multi(`房产取得于${facts.homeAcquired}，在${settings.acquiredCutoff}及以后`);
   }
-  if (settings.placeEveryYears && facts.placeUsedRecently === true) return multi(`该地址${settings.placeEveryYears}年内已使用过单校划片名额`);
+  if (settings.placeEveryYears && facts.placeUsedRecently === true)
+    return multi(`该地址${settings.placeEveryYears}年内已使用过单校划片名额`);
   if (settings.basis === 'hukou' && facts.hukouAtAddress === false) {
     return {
       ...primary,

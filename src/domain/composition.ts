@@ -62,7 +62,6 @@ export interface EditPlan {
   warnings: string[];
 }
 
-
 /** The next term start after today (China date): 2月20日 (spring) or 9月1日 (autumn). */
 export function nextTermStart(today: string): string {
   const year = +today.slice(0, 4);
@@ -95,7 +94,11 @@ const without = (ids: readonly string[], id: string) => ids.filter((x) => x !== 
 function removeFrom(v: XuequVersion, schoolId: string): XuequVersion | null {
   if (!schoolIdsOf(v).includes(schoolId)) return null;
   const alliances = v.alliances
-    .map((a) => ({ ...a, leadSchoolIds: without(a.leadSchoolIds, schoolId), memberSchoolIds: without(a.memberSchoolIds, schoolId) }))
+    .map((a) => ({
+      ...a,
+      leadSchoolIds: without(a.leadSchoolIds, schoolId),
+      memberSchoolIds: without(a.memberSchoolIds, schoolId),
+    }))
     .filter((a) => a.leadSchoolIds.length + a.memberSchoolIds.length > 0);
   return { ...v, alliances };
 }
@@ -115,7 +118,12 @@ function addTo(v: XuequVersion, school: SchoolInfo): XuequVersion | null {
         placed = true;
       }
     }
-    if (!placed) alliances.push({ stage: school.stages.length === 1 ? school.stages[0] : 'all', leadSchoolIds: [], memberSchoolIds: [school._id] });
+    if (!placed)
+      alliances.push({
+        stage: school.stages.length === 1 ? school.stages[0] : 'all',
+        leadSchoolIds: [],
+        memberSchoolIds: [school._id],
+      });
   }
   return { ...v, alliances };
 }
@@ -123,10 +131,16 @@ function addTo(v: XuequVersion, school: SchoolInfo): XuequVersion | null {
 /** The school made the lead of its stage's alliance; the previous lead stays on as a member. */
 function leadIn(v: XuequVersion, schoolId: string, stage: AllianceStage): XuequVersion | null {
   const ofStage = v.alliances.filter((a) => a.stage === stage);
-  const target = ofStage.find((a) => a.leadSchoolIds.includes(schoolId) || a.memberSchoolIds.includes(schoolId)) ?? ofStage[0];
+  const target =
+    ofStage.find((a) => a.leadSchoolIds.includes(schoolId) || a.memberSchoolIds.includes(schoolId)) ?? ofStage[0];
   if (!target || target.leadSchoolIds.includes(schoolId)) return null;
   const alliances = v.alliances.map((a) => {
-    if (a === target) return { ...a, leadSchoolIds: [schoolId], memberSchoolIds: [...a.leadSchoolIds, ...without(a.memberSchoolIds, schoolId)] };
+    if (a === target)
+      return {
+        ...a,
+        leadSchoolIds: [schoolId],
+        memberSchoolIds: [...a.leadSchoolIds, ...without(a.memberSchoolIds, schoolId)],
+      };
     // Leading a stage replaces its place in the undivided member list.
     if (a.stage === 'all' && stage !== 'all') return { ...a, memberSchoolIds: without(a.memberSchoolIds, schoolId) };
     return a;
@@ -135,7 +149,10 @@ function leadIn(v: XuequVersion, schoolId: string, stage: AllianceStage): XuequV
 }
 
 /** A school's places in a composition, as comparable keys 'xuequId|role|stage'. */
-function placesOf(composition: readonly XuequVersion[], schoolId: string): Array<{ xuequ: XuequVersion; role: 'lead' | 'member'; stage: AllianceStage }> {
+function placesOf(
+  composition: readonly XuequVersion[],
+  schoolId: string,
+): Array<{ xuequ: XuequVersion; role: 'lead' | 'member'; stage: AllianceStage }> {
   const out: Array<{ xuequ: XuequVersion; role: 'lead' | 'member'; stage: AllianceStage }> = [];
   for (const x of composition) {
     for (const a of x.alliances) {
@@ -146,13 +163,18 @@ function placesOf(composition: readonly XuequVersion[], schoolId: string): Array
   return out;
 }
 
-const leadName = (x: XuequVersion, stage: AllianceStage) => (stage === 'all' ? '牵头学校' : `${STAGE_LABELS[stage]}${x.leadTitle[stage] ?? '学区长学校'}`);
+const leadName = (x: XuequVersion, stage: AllianceStage) =>
+  stage === 'all' ? '牵头学校' : `${STAGE_LABELS[stage]}${x.leadTitle[stage] ?? '学区长学校'}`;
 
 /**
  * What changed between two versions of one 学区, in plain Chinese (school names via nameOf).
  * prev null: the 学区 was set up.
  */
-export function describeChange(prev: XuequVersion | null, next: XuequVersion | null, nameOf: (id: string) => string): string[] {
+export function describeChange(
+  prev: XuequVersion | null,
+  next: XuequVersion | null,
+  nameOf: (id: string) => string,
+): string[] {
   if (!next && !prev) return [];
   if (!next) return [`${prev!.name}撤销`];
   if (!prev) {
@@ -167,8 +189,12 @@ export function describeChange(prev: XuequVersion | null, next: XuequVersion | n
   for (const id of before) if (!after.has(id)) out.push(`${nameOf(id)}划出${prev.name}`);
   for (const id of after) {
     if (!before.has(id)) continue;
-    const was = placesOf([prev], id).filter((p) => p.role === 'lead').map((p) => p.stage);
-    const is = placesOf([next], id).filter((p) => p.role === 'lead').map((p) => p.stage);
+    const was = placesOf([prev], id)
+      .filter((p) => p.role === 'lead')
+      .map((p) => p.stage);
+    const is = placesOf([next], id)
+      .filter((p) => p.role === 'lead')
+      .map((p) => p.stage);
     for (const st of is) if (!was.includes(st)) out.push(`${nameOf(id)}成为${leadName(next, st)}`);
     for (const st of was) if (!is.includes(st)) out.push(`${nameOf(id)}不再担任${leadName(prev, st)}`);
   }
@@ -197,32 +223,47 @@ function newXuequId(ctx: EditContext): string {
 }
 
 const sameContent = (a: XuequVersion, b: XuequVersion) =>
-  a.name === b.name && JSON.stringify(a.alliances) === JSON.stringify(b.alliances) && JSON.stringify(a.streetCodes) === JSON.stringify(b.streetCodes);
+  a.name === b.name &&
+  JSON.stringify(a.alliances) === JSON.stringify(b.alliances) &&
+  JSON.stringify(a.streetCodes) === JSON.stringify(b.streetCodes);
 
 /** Errors and warnings of the touched 学区 as composed after the edit. */
-function check(ctx: EditContext, before: readonly XuequVersion[], after: readonly XuequVersion[], touched: readonly XuequVersion[], errors: string[], warnings: string[]) {
+function check(
+  ctx: EditContext,
+  before: readonly XuequVersion[],
+  after: readonly XuequVersion[],
+  touched: readonly XuequVersion[],
+  errors: string[],
+  warnings: string[],
+) {
   const byId = new Map(ctx.schools.map((s) => [s._id, s]));
   const nameOf = (id: string) => byId.get(id)?.name ?? id;
   for (const x of touched) {
     const name = x.name.trim();
     if (!name) errors.push('学区名称不能为空');
-    else if (after.some((o) => o.xuequId !== x.xuequId && o.name.trim() === name)) errors.push(`本区已有名为“${name}”的学区`);
+    else if (after.some((o) => o.xuequId !== x.xuequId && o.name.trim() === name))
+      errors.push(`本区已有名为“${name}”的学区`);
     for (const a of x.alliances) {
       const label = `${x.name || '该学区'}的${a.stage === 'all' ? '成员校名单' : `${STAGE_LABELS[a.stage]}联盟`}`;
       const listed = [...a.leadSchoolIds, ...a.memberSchoolIds];
       for (const id of new Set(listed)) {
         const s = byId.get(id);
         if (!s) errors.push(`未知学校：${id}（不是本区学校）`);
-        else if (a.stage !== 'all' && !s.stages.includes(a.stage)) warnings.push(`${s.name}不设${STAGE_LABELS[a.stage]}学段，却列入${label}`);
+        else if (a.stage !== 'all' && !s.stages.includes(a.stage))
+          warnings.push(`${s.name}不设${STAGE_LABELS[a.stage]}学段，却列入${label}`);
       }
-      for (const id of new Set(a.memberSchoolIds)) if (a.leadSchoolIds.includes(id)) errors.push(`${nameOf(id)}已是${label}的牵头学校，不能同时列为成员校`);
+      for (const id of new Set(a.memberSchoolIds))
+        if (a.leadSchoolIds.includes(id)) errors.push(`${nameOf(id)}已是${label}的牵头学校，不能同时列为成员校`);
       for (const list of [a.leadSchoolIds, a.memberSchoolIds]) {
-        for (const id of new Set(list)) if (list.filter((y) => y === id).length > 1) errors.push(`${nameOf(id)}在${label}中重复出现`);
+        for (const id of new Set(list))
+          if (list.filter((y) => y === id).length > 1) errors.push(`${nameOf(id)}在${label}中重复出现`);
       }
-      if (a.stage !== 'all' && a.leadSchoolIds.length === 0 && a.memberSchoolIds.length > 0) warnings.push(`${label}没有${leadName(x, a.stage)}`);
+      if (a.stage !== 'all' && a.leadSchoolIds.length === 0 && a.memberSchoolIds.length > 0)
+        warnings.push(`${label}没有${leadName(x, a.stage)}`);
     }
     const count = schoolIdsOf(x).length;
-    if (count > MAX_SCHOOLS_PER_XUEQU) warnings.push(`${x.name}将有${count}所学校，超过${MAX_SCHOOLS_PER_XUEQU}所（每个学区学校数原则上不超过10所）`);
+    if (count > MAX_SCHOOLS_PER_XUEQU)
+      warnings.push(`${x.name}将有${count}所学校，超过${MAX_SCHOOLS_PER_XUEQU}所（每个学区学校数原则上不超过10所）`);
   }
   const was = new Set(before.flatMap(schoolIdsOf));
   const still = new Set(after.flatMap(schoolIdsOf));
@@ -238,7 +279,15 @@ export function planEdit(ctx: EditContext, edit: CompositionEdit): EditPlan {
   const date = edit.effectiveFrom;
   const errors: string[] = [];
   const warnings: string[] = [];
-  const empty = (): EditPlan => ({ effectiveFrom: date, writes: [], before: [], after: [], changes: [], errors, warnings });
+  const empty = (): EditPlan => ({
+    effectiveFrom: date,
+    writes: [],
+    before: [],
+    after: [],
+    changes: [],
+    errors,
+    warnings,
+  });
   if (!isCalendarDate(date)) errors.push('生效日期（effectiveFrom）不是有效日期');
   else if (date < ctx.today) errors.push(`生效日期（effectiveFrom）不能早于今天（${ctx.today}）`);
   if (errors.length) return empty();
@@ -263,7 +312,8 @@ export function planEdit(ctx: EditContext, edit: CompositionEdit): EditPlan {
   switch (edit.kind) {
     case 'create': {
       // National division codes nest: a street of the district starts with the district's code.
-      for (const code of edit.streetCodes) if (!code.startsWith(ctx.districtCode)) errors.push(`街道（${code}）不是本区的街道`);
+      for (const code of edit.streetCodes)
+        if (!code.startsWith(ctx.districtCode)) errors.push(`街道（${code}）不是本区的街道`);
       const id = newXuequId(ctx);
       const model = ctx.versions.find((v) => v.districtCode === ctx.districtCode);
       created = {
@@ -283,7 +333,8 @@ export function planEdit(ctx: EditContext, edit: CompositionEdit): EditPlan {
       break;
     }
     case 'rename':
-      if (needXuequ(edit.xuequId)) transforms.set(edit.xuequId, (v) => (v.name === edit.name.trim() ? null : { ...v, name: edit.name.trim() }));
+      if (needXuequ(edit.xuequId))
+        transforms.set(edit.xuequId, (v) => (v.name === edit.name.trim() ? null : { ...v, name: edit.name.trim() }));
       break;
     case 'setAlliances':
       if (needXuequ(edit.xuequId)) transforms.set(edit.xuequId, (v) => ({ ...v, alliances: edit.alliances }));
@@ -316,7 +367,12 @@ export function planEdit(ctx: EditContext, edit: CompositionEdit): EditPlan {
       const school = needSchool(edit.schoolId);
       if (!x || !school) break;
       const elsewhere = onDate.find((o) => schoolIdsOf(o).includes(school._id));
-      if (elsewhere) errors.push(elsewhere.xuequId === x.xuequId ? `${school.name}已在${x.name}中` : `${school.name}属于${elsewhere.name}，请用“移至其他学区”`);
+      if (elsewhere)
+        errors.push(
+          elsewhere.xuequId === x.xuequId
+            ? `${school.name}已在${x.name}中`
+            : `${school.name}属于${elsewhere.name}，请用“移至其他学区”`,
+        );
       else transforms.set(x.xuequId, (v) => addTo(v, school));
       break;
     }
@@ -326,8 +382,10 @@ export function planEdit(ctx: EditContext, edit: CompositionEdit): EditPlan {
       if (!x || !school) break;
       const elsewhere = onDate.filter((o) => o.xuequId !== x.xuequId && schoolIdsOf(o).includes(school._id));
       if (!x.alliances.some((a) => a.stage === edit.stage)) errors.push(`${x.name}没有${STAGE_LABELS[edit.stage]}联盟`);
-      else if (x.alliances.some((a) => a.stage === edit.stage && a.leadSchoolIds.includes(school._id))) errors.push(`${school.name}已是${x.name}的${leadName(x, edit.stage)}`);
-      else if (!schoolIdsOf(x).includes(school._id) && elsewhere.length) errors.push(`${school.name}属于${elsewhere[0].name}，请先将其划入${x.name}`);
+      else if (x.alliances.some((a) => a.stage === edit.stage && a.leadSchoolIds.includes(school._id)))
+        errors.push(`${school.name}已是${x.name}的${leadName(x, edit.stage)}`);
+      else if (!schoolIdsOf(x).includes(school._id) && elsewhere.length)
+        errors.push(`${school.name}属于${elsewhere[0].name}，请先将其划入${x.name}`);
       else transforms.set(x.xuequId, (v) => leadIn(v, school._id, edit.stage));
       break;
     }
@@ -351,7 +409,9 @@ export function planEdit(ctx: EditContext, edit: CompositionEdit): EditPlan {
       writes.push({ kind: 'add', doc });
       afterById.set(xuequId, doc);
     }
-    const later = ctx.versions.filter((v) => v.xuequId === xuequId && v.effectiveFrom > date).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+    const later = ctx.versions
+      .filter((v) => v.xuequId === xuequId && v.effectiveFrom > date)
+      .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
     for (const v of later) {
       if (!propagate) {
         warnings.push(`${base.name}已排定${v.effectiveFrom}起的组成，本次调整只适用到该日期之前`);
@@ -376,7 +436,15 @@ export function planEdit(ctx: EditContext, edit: CompositionEdit): EditPlan {
 
   const nameOf = (id: string) => schools.get(id)?.name ?? id;
   const changes = after.flatMap((x) => describeChange(before.find((b) => b.xuequId === x.xuequId) ?? null, x, nameOf));
-  return { effectiveFrom: date, writes: errors.length ? [] : writes, before, after, changes, errors: [...new Set(errors)], warnings: [...new Set(warnings)] };
+  return {
+    effectiveFrom: date,
+    writes: errors.length ? [] : writes,
+    before,
+    after,
+    changes,
+    errors: [...new Set(errors)],
+    warnings: [...new Set(warnings)],
+  };
 }
 
 /** A China date 'YYYY-MM-DD' as parents read it: 2027年9月1日. */
@@ -390,7 +458,13 @@ function sourcesOf(versions: readonly XuequVersion[]): SourceDocument[] {
   const seen = new Set<string>();
   const out: SourceDocument[] = [];
   for (const v of versions) {
-    const key = JSON.stringify([v.source.title, v.source.issuer, v.source.date, v.source.number ?? null, v.source.undocumented ?? false]);
+    const key = JSON.stringify([
+      v.source.title,
+      v.source.issuer,
+      v.source.date,
+      v.source.number ?? null,
+      v.source.undocumented ?? false,
+    ]);
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(v.source);
@@ -420,7 +494,9 @@ export function upcomingChanges(
   nameOf: (id: string) => string,
   streetName: (code: string) => string,
 ): UpcomingChange[] {
-  const dates = [...new Set(versions.flatMap((v) => [v.effectiveFrom, v.effectiveTo ?? '']).filter((d) => d > today))].sort();
+  const dates = [
+    ...new Set(versions.flatMap((v) => [v.effectiveFrom, v.effectiveTo ?? '']).filter((d) => d > today)),
+  ].sort();
   const out: UpcomingChange[] = [];
   let prev = compositionOn(versions, today);
   for (const date of dates) {
@@ -440,9 +516,13 @@ export function upcomingChanges(
       const lost = lostIds.map((x) => nameIn(prev, x));
       if (gained.length && lost.length) changes.push(`${nameOf(id)}由${lost.join('、')}划入${gained.join('、')}`);
       else if (gained.length) changes.push(`${nameOf(id)}划入${gained.join('、')}`);
-      else if (lost.length) changes.push(`${nameOf(id)}划出${lost.join('、')}${isX.length ? '' : '，不再属于任何学区'}`);
+      else if (lost.length)
+        changes.push(`${nameOf(id)}划出${lost.join('、')}${isX.length ? '' : '，不再属于任何学区'}`);
       for (const p of is) {
-        if (p.role === 'lead' && !was.some((w) => w.role === 'lead' && w.stage === p.stage && w.xuequ.xuequId === p.xuequ.xuequId)) {
+        if (
+          p.role === 'lead' &&
+          !was.some((w) => w.role === 'lead' && w.stage === p.stage && w.xuequ.xuequId === p.xuequ.xuequId)
+        ) {
           changes.push(`${nameOf(id)}成为${p.xuequ.name}的${leadName(p.xuequ, p.stage)}`);
           touched.add(p.xuequ.xuequId);
         }
@@ -490,8 +570,15 @@ export interface XuequUpcomingChange {
  * The changes of one 学区 after today: each version starting after today against the one before it, and
  * the 学区 ending without a successor. `versions` are the 学区's own versions (others are ignored).
  */
-export function xuequUpcoming(versions: readonly XuequVersion[], xuequId: string, today: string, nameOf: (id: string) => string): XuequUpcomingChange[] {
-  const own = versions.filter((v) => v.xuequId === xuequId).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+export function xuequUpcoming(
+  versions: readonly XuequVersion[],
+  xuequId: string,
+  today: string,
+  nameOf: (id: string) => string,
+): XuequUpcomingChange[] {
+  const own = versions
+    .filter((v) => v.xuequId === xuequId)
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   const out: XuequUpcomingChange[] = [];
   own.forEach((v, i) => {
     const prev = i > 0 ? own[i - 1] : null;
@@ -517,12 +604,17 @@ export interface HistoryEntry {
 }
 
 /** A 学区's versions newest first, each with what changed from the one before it. */
-export function historyOf(versions: readonly XuequVersion[], today: string, nameOf: (id: string) => string): HistoryEntry[] {
+export function historyOf(
+  versions: readonly XuequVersion[],
+  today: string,
+  nameOf: (id: string) => string,
+): HistoryEntry[] {
   const sorted = [...versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   return sorted
-    .map((v, i) => ({
+    .map((v, i): HistoryEntry => ({
       version: v,
-      status: (v.effectiveFrom > today ? 'future' : v.effectiveTo !== null && v.effectiveTo <= today ? 'past' : 'current') as HistoryEntry['status'],
+      status:
+        v.effectiveFrom > today ? 'future' : v.effectiveTo !== null && v.effectiveTo <= today ? 'past' : 'current',
       changes: describeChange(i > 0 ? sorted[i - 1] : null, v, nameOf),
     }))
     .reverse();

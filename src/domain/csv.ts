@@ -7,7 +7,10 @@ import { csvField } from './duty/csv';
 export { csvField };
 
 /** CSV text with a UTF-8 BOM: a header row, then one row per entry (cells escaped by csvField). */
-export function csvText(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
+export function csvText(
+  headers: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
+): string {
   const lines = [headers, ...rows].map((r) => r.map(csvField).join(','));
   return '\uFEFF' + lines.join('\r\n');
 }

@@ -40,5 +40,8 @@ export function divisionsNamedInAddress<T extends Division>(divisions: readonly 
     const name = cleanAddress(shortDivisionName(d.name));
     return road !== null && road.includes(name) && !road.endsWith(name) && !besideRoad.includes(name);
   };
-  return divisionsNamedIn(divisions.filter((d) => !inRoad(d)), address);
+  return divisionsNamedIn(
+    divisions.filter((d) => !inRoad(d)),
+    address,
+  );
 }

@@ -27,8 +27,22 @@ export interface FeederPath {
  */
 export function feederPath(school: School, feeders: readonly FeederRule[], schoolYear: number): FeederPath | null {
   if (school.kind === 'nine-year') {
-    return { kind: 'nine-year', middleSchoolIds: [school._id], text: `${school.name}为九年一贯制学校，小学毕业直升本校初中部`, sample: false, document: null };
+    return {
+      kind: 'nine-year',
+      middleSchoolIds: [school._id],
+      text: `${school.name}为九年一贯制学校，小学毕业直升本校初中部`,
+      sample: false,
+      document: null,
+    };
   }
   const rule = feeders.find((f) => f.primarySchoolId === school._id && f.schoolYear === schoolYear);
-  return rule ? { kind: 'feeder', middleSchoolIds: rule.middleSchoolIds, text: rule.text, sample: rule.sample, document: rule.document } : null;
+  return rule
+    ? {
+        kind: 'feeder',
+        middleSchoolIds: rule.middleSchoolIds,
+        text: rule.text,
+        sample: rule.sample,
+        document: rule.document,
+      }
+    : null;
 }

@@ -23,8 +23,9 @@ export function formatDistance(metres: number): string {
 // WGS-84 → GCJ-02 (the offset every map in China uses). Browsers report WGS-84; WeChat reports GCJ-02
 // when asked; the schools' coordinates are GCJ-02. The published polynomial approximation, ~1 m.
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
-const outOfChina = (p: LatLng) => p.longitude < 72.004 || p.longitude > 137.8347 || p.latitude < 0.8293 || p.latitude > 55.8271;
+const EE = 0.006693421622965943;
+const outOfChina = (p: LatLng) =>
+  p.longitude < 72.004 || p.longitude > 137.8347 || p.latitude < 0.8293 || p.latitude > 55.8271;
 
 function shiftLat(x: number, y: number): number {
   let r = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
@@ -47,7 +48,8 @@ export function wgs84ToGcj02(p: LatLng): LatLng {
   const radLat = rad(p.latitude);
   const magic = 1 - EE * Math.sin(radLat) ** 2;
   const sqrtMagic = Math.sqrt(magic);
-  const dLat = (shiftLat(p.longitude - 105, p.latitude - 35) * 180) / (((A * (1 - EE)) / (magic * sqrtMagic)) * Math.PI);
+  const dLat =
+    (shiftLat(p.longitude - 105, p.latitude - 35) * 180) / (((A * (1 - EE)) / (magic * sqrtMagic)) * Math.PI);
   const dLng = (shiftLng(p.longitude - 105, p.latitude - 35) * 180) / ((A / sqrtMagic) * Math.cos(radLat) * Math.PI);
   return { latitude: p.latitude + dLat, longitude: p.longitude + dLng };
 }

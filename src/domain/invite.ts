@@ -16,14 +16,23 @@ export const MAX_VALID_DAYS = 30;
 
 /** What an invite makes its holder: a 学区长 is the principal of the 学区's lead school. */
 export type InviteRole = 'principal' | 'xuequzhang' | 'teacher';
-export const INVITE_ROLE_LABELS: Record<InviteRole, string> = { principal: '校长', xuequzhang: '学区长（兼校长）', teacher: '教师' };
+export const INVITE_ROLE_LABELS: Record<InviteRole, string> = {
+  principal: '校长',
+  xuequzhang: '学区长（兼校长）',
+  teacher: '教师',
+};
 
 export function rolesOfInvite(role: InviteRole): Role[] {
   return role === 'xuequzhang' ? ['principal', 'xuequzhang'] : [role];
 }
 
 export type InviteStatus = 'active' | 'used' | 'expired' | 'revoked';
-export const INVITE_STATUS_LABELS: Record<InviteStatus, string> = { active: '未使用', used: '已使用', expired: '已过期', revoked: '已撤销' };
+export const INVITE_STATUS_LABELS: Record<InviteStatus, string> = {
+  active: '未使用',
+  used: '已使用',
+  expired: '已过期',
+  revoked: '已撤销',
+};
 
 export interface Invite {
   _id: string;
@@ -98,9 +107,15 @@ export function inviteStatus(invite: Pick<Invite, 'usedAt' | 'revokedAt' | 'expi
   return now > invite.expiresAt ? 'expired' : 'active';
 }
 
-export type InviteRefusalCode = 'INVITE_INVALID' | 'INVITE_USED' | 'INVITE_EXPIRED' | 'INVITE_REVOKED' | 'INVITE_ROLE_CONFLICT';
+export type InviteRefusalCode =
+  'INVITE_INVALID' | 'INVITE_USED' | 'INVITE_EXPIRED' | 'INVITE_REVOKED' | 'INVITE_ROLE_CONFLICT';
 
-export type Refusal = { ok: false; code: 'FORBIDDEN' | 'INVALID_INPUT' | InviteRefusalCode; message: string; field?: string };
+export type Refusal = {
+  ok: false;
+  code: 'FORBIDDEN' | 'INVALID_INPUT' | InviteRefusalCode;
+  message: string;
+  field?: string;
+};
 
 /** What the creator asks for, with the facts of the district the server looked up. */
 export interface InviteRequest {
@@ -118,32 +133,59 @@ export interface InviteRequest {
  * Who may invite whom: the bureau — principals of its district's schools, and a 学区长 for a school of
  * that 学区; a principal — teachers of its own school. Returns the creator's role for the audit.
  */
-export function checkInviteScope(creator: UserProfile, req: InviteRequest): { ok: true; as: 'bureau' | 'principal' } | Refusal {
+export function checkInviteScope(
+  creator: UserProfile,
+  req: InviteRequest,
+): { ok: true; as: 'bureau' | 'principal' } | Refusal {
   const bureau = creator.roles.includes('bureau') && creator.districtCode !== null;
   const principal = creator.roles.includes('principal') && creator.schoolId !== null;
-  if (req.schoolDistrict === null) return { ok: false, code: 'INVALID_INPUT', message: '未找到该学校（schoolId）', field: 'schoolId' };
+  if (req.schoolDistrict === null)
+    return { ok: false, code: 'INVALID_INPUT', message: '未找到该学校（schoolId）', field: 'schoolId' };
   if (req.role === 'teacher') {
     if (!principal) return { ok: false, code: 'FORBIDDEN', message: '教师邀请码由本校校长创建' };
     if (creator.schoolId !== req.schoolId) return { ok: false, code: 'FORBIDDEN', message: '只能邀请本校教师' };
-    if (req.xuequId !== null) return { ok: false, code: 'INVALID_INPUT', message: '教师邀请码不指定学区（xuequId）', field: 'xuequId' };
+    if (req.xuequId !== null)
+      return { ok: false, code: 'INVALID_INPUT', message: '教师邀请码不指定学区（xuequId）', field: 'xuequId' };
     return { ok: true, as: 'principal' };
   }
   if (!bureau) return { ok: false, code: 'FORBIDDEN', message: '校长和学区长的邀请码由区教育局创建' };
-  if (req.schoolDistrict !== creator.districtCode) return { ok: false, code: 'FORBIDDEN', message: '只能邀请本区学校的校长' };
+  if (req.schoolDistrict !== creator.districtCode)
+    return { ok: false, code: 'FORBIDDEN', message: '只能邀请本区学校的校长' };
   if (req.role === 'principal') {
-    if (req.xuequId !== null) return { ok: false, code: 'INVALID_INPUT', message: '校长邀请码不指定学区（xuequId）；学区长请选择“学区长”', field: 'xuequId' };
+    if (req.xuequId !== null)
+      return {
+        ok: false,
+        code: 'INVALID_INPUT',
+        message: '校长邀请码不指定学区（xuequId）；学区长请选择“学区长”',
+        field: 'xuequId',
+      };
     return { ok: true, as: 'bureau' };
   }
-  if (req.xuequId === null) return { ok: false, code: 'INVALID_INPUT', message: '学区长邀请码须指定学区（xuequId）', field: 'xuequId' };
-  if (req.xuequDistrict !== creator.districtCode) return { ok: false, code: 'FORBIDDEN', message: '只能邀请本区学区的学区长' };
-  if (!req.xuequSchoolIds.includes(req.schoolId)) return { ok: false, code: 'INVALID_INPUT', message: '学区长须是该学区内学校的校长', field: 'schoolId' };
+  if (req.xuequId === null)
+    return { ok: false, code: 'INVALID_INPUT', message: '学区长邀请码须指定学区（xuequId）', field: 'xuequId' };
+  if (req.xuequDistrict !== creator.districtCode)
+    return { ok: false, code: 'FORBIDDEN', message: '只能邀请本区学区的学区长' };
+  if (!req.xuequSchoolIds.includes(req.schoolId))
+    return { ok: false, code: 'INVALID_INPUT', message: '学区长须是该学区内学校的校长', field: 'schoolId' };
   return { ok: true, as: 'bureau' };
 }
 
 /** A teacher invite may name a roster teacher: one of the bureau's roster at the invite's school. */
-export function rosterPickRefusal(role: InviteRole, schoolId: string, staffNo: string, listed: { schoolId: string } | null): Refusal | null {
-  if (role !== 'teacher') return { ok: false, code: 'INVALID_INPUT', message: '只有教师邀请码可以指定工号（staffNo）', field: 'staffNo' };
-  if (!listed || listed.schoolId !== schoolId) return { ok: false, code: 'INVALID_INPUT', message: `本校教师名册中没有工号${staffNo}（staffNo）`, field: 'staffNo' };
+export function rosterPickRefusal(
+  role: InviteRole,
+  schoolId: string,
+  staffNo: string,
+  listed: { schoolId: string } | null,
+): Refusal | null {
+  if (role !== 'teacher')
+    return { ok: false, code: 'INVALID_INPUT', message: '只有教师邀请码可以指定工号（staffNo）', field: 'staffNo' };
+  if (!listed || listed.schoolId !== schoolId)
+    return {
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: `本校教师名册中没有工号${staffNo}（staffNo）`,
+      field: 'staffNo',
+    };
   return null;
 }
 
@@ -167,8 +209,17 @@ export function bindRefusal(invite: Invite | null, now: number): Refusal | null 
  * of the same school keeps 教师); but one account belongs to one school and district: an invite for
  * another school or district is refused, and a bureau account takes no school roles.
  */
-export function boundProfile(existing: UserProfile | null, invite: Invite, openid: string, defaultName: string): UserProfile | Refusal {
-  const conflict: Refusal = { ok: false, code: 'INVITE_ROLE_CONFLICT', message: '您的账号已绑定其他学校或区县的身份，不能再绑定此邀请码；请联系区教育局处理' };
+export function boundProfile(
+  existing: UserProfile | null,
+  invite: Invite,
+  openid: string,
+  defaultName: string,
+): UserProfile | Refusal {
+  const conflict: Refusal = {
+    ok: false,
+    code: 'INVITE_ROLE_CONFLICT',
+    message: '您的账号已绑定其他学校或区县的身份，不能再绑定此邀请码；请联系区教育局处理',
+  };
   if (existing) {
     if (existing.roles.includes('bureau')) return conflict;
     if (existing.districtCode !== null && existing.districtCode !== invite.districtCode) return conflict;
@@ -193,4 +244,5 @@ export function defaultAccountName(schoolName: string, role: InviteRole): string
   return `${schoolName}${role === 'teacher' ? ROLE_LABELS.teacher : ROLE_LABELS.principal}`;
 }
 
-export const isRefusal = <T>(r: T | Refusal): r is Refusal => typeof r === 'object' && r !== null && (r as Refusal).ok === false;
+export const isRefusal = <T>(r: T | Refusal): r is Refusal =>
+  typeof r === 'object' && r !== null && (r as Refusal).ok === false;

@@ -54,7 +54,14 @@ export const ROLLUP_SHARDS = 16;
 
 export const rollupId = (hostSchoolId: string, month: string, shard = 0): string => `${hostSchoolId}:${month}:${shard}`;
 
-const emptyFigures = (): RollupFigures => ({ hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 0, noCode: 0 });
+const emptyFigures = (): RollupFigures => ({
+  hostMinutes: 0,
+  hostSessions: 0,
+  home: [],
+  orphanSessions: 0,
+  unverified: 0,
+  noCode: 0,
+});
 
 /** Verified now or later without any further write: clocked in with presence verified (code, 补卡, or geofence before codes). */
 export const willVerify = (r: ClockRecord): boolean => r.clockInAt !== null && presenceVerified(r);
@@ -83,7 +90,8 @@ export function recordContribution(
     return out;
   }
   // No nowMs: a record without clock-out counts to its capped end, as it will once verified.
-  for (const [date, m] of Object.entries(recordHours(r, zone, policy).byDate)) at(monthOfDate(date)).hostMinutes += sign * m;
+  for (const [date, m] of Object.entries(recordHours(r, zone, policy).byDate))
+    at(monthOfDate(date)).hostMinutes += sign * m;
   const s = at(sessionMonth);
   s.hostSessions += sign;
   if (homeSchoolId === null) s.orphanSessions += sign;
@@ -100,7 +108,8 @@ export function recordDelta(
   policy: DutyPolicy = DEFAULT_DUTY_POLICY,
 ): Map<string, RollupFigures> {
   const delta = recordContribution(after, homeSchoolId, zone, 1, policy);
-  if (before) for (const [month, f] of recordContribution(before, homeSchoolId, zone, -1, policy)) addFigures(delta, month, f);
+  if (before)
+    for (const [month, f] of recordContribution(before, homeSchoolId, zone, -1, policy)) addFigures(delta, month, f);
   for (const [month, f] of delta) if (isZero(f)) delta.delete(month);
   return delta;
 }
@@ -112,7 +121,12 @@ function addFigures(into: Map<string, RollupFigures>, month: string, f: RollupFi
 }
 
 const isZero = (f: RollupFigures) =>
-  f.hostMinutes === 0 && f.hostSessions === 0 && f.orphanSessions === 0 && f.unverified === 0 && (f.noCode ?? 0) === 0 && f.home.every((h) => h.sessions === 0);
+  f.hostMinutes === 0 &&
+  f.hostSessions === 0 &&
+  f.orphanSessions === 0 &&
+  f.unverified === 0 &&
+  (f.noCode ?? 0) === 0 &&
+  f.home.every((h) => h.sessions === 0);
 
 /** a + b, home sessions merged by school (zero entries dropped, order by school id). */
 export function plus(a: RollupFigures, b: RollupFigures): RollupFigures {
@@ -121,7 +135,10 @@ export function plus(a: RollupFigures, b: RollupFigures): RollupFigures {
   return {
     hostMinutes: a.hostMinutes + b.hostMinutes,
     hostSessions: a.hostSessions + b.hostSessions,
-    home: [...home].filter(([, n]) => n !== 0).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([schoolId, sessions]) => ({ schoolId, sessions })),
+    home: [...home]
+      .filter(([, n]) => n !== 0)
+      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+      .map(([schoolId, sessions]) => ({ schoolId, sessions })),
     orphanSessions: a.orphanSessions + b.orphanSessions,
     unverified: a.unverified + b.unverified,
     noCode: (a.noCode ?? 0) + (b.noCode ?? 0),
@@ -129,8 +146,22 @@ export function plus(a: RollupFigures, b: RollupFigures): RollupFigures {
 }
 
 /** A rollup with a delta applied (a new one when `current` is null). */
-export function applyDelta(current: KpiRollup | null, hostSchoolId: string, month: string, delta: RollupFigures, nowMs: number, shard = 0): KpiRollup {
-  const base = current ?? { _id: rollupId(hostSchoolId, month, shard), hostSchoolId, month, shard, ...emptyFigures(), updatedAt: nowMs };
+export function applyDelta(
+  current: KpiRollup | null,
+  hostSchoolId: string,
+  month: string,
+  delta: RollupFigures,
+  nowMs: number,
+  shard = 0,
+): KpiRollup {
+  const base = current ?? {
+    _id: rollupId(hostSchoolId, month, shard),
+    hostSchoolId,
+    month,
+    shard,
+    ...emptyFigures(),
+    updatedAt: nowMs,
+  };
   return { ...base, ...plus(base, delta), updatedAt: nowMs };
 }
 
@@ -195,7 +226,8 @@ export function recordFactsFromRollups(
   for (const r of rollups) add(r.hostSchoolId, r.month, r);
   for (const r of recent) {
     if (!willVerify(r) || isVerified(r, zone, nowMs, policy)) continue;
-    for (const [month, f] of recordContribution(r, homeOf(r.dutyId) ?? null, zone, -1, policy)) add(r.hostSchoolId, month, f);
+    for (const [month, f] of recordContribution(r, homeOf(r.dutyId) ?? null, zone, -1, policy))
+      add(r.hostSchoolId, month, f);
     if (r.sessionDate >= period.first && r.sessionDate <= period.last) {
       out.unverified += 1;
       recordFactsOf(out, r.hostSchoolId).unverifiedSessions += 1;

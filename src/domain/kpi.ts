@@ -23,7 +23,11 @@ export const NO_KEY_DATA = '未登记骨干教师';
 /** A document that sets a 交流 share, and the area it applies to. */
 export interface TargetDocument {
   /** district: one district (code); city / province: the districts in it (by name); national: every district. */
-  applies: { level: 'district'; code: string } | { level: 'city'; city: string } | { level: 'province'; province: string } | { level: 'national' };
+  applies:
+    | { level: 'district'; code: string }
+    | { level: 'city'; city: string }
+    | { level: 'province'; province: string }
+    | { level: 'national' };
   title: string;
   issuer: string;
   number: string | null;
@@ -63,7 +67,10 @@ const LEVEL_ORDER = { district: 0, city: 1, province: 2, national: 3 } as const;
 const LEVEL_LABELS = { district: '本区', city: '市级', province: '省级', national: '国家' } as const;
 
 /** The documents that apply to a district, its own first; never another district's. */
-export function applicableTargetDocuments(district: { code: string; city?: string; province?: string }, docs: readonly TargetDocument[] = TARGET_DOCUMENTS): TargetDocument[] {
+export function applicableTargetDocuments(
+  district: { code: string; city?: string; province?: string },
+  docs: readonly TargetDocument[] = TARGET_DOCUMENTS,
+): TargetDocument[] {
   return docs
     .filter((d) => {
       const a = d.applies;
@@ -76,7 +83,8 @@ export function applicableTargetDocuments(district: { code: string; city?: strin
 }
 
 // A title quoted inside 《》 takes 〈〉 for the marks it holds itself, as Chinese typesetting does.
-const citeText = (d: TargetDocument) => `${d.issuer}《${d.title.replace(/《/g, '〈').replace(/》/g, '〉')}》${d.number ? `（${d.number}）` : ''}，${d.date}`;
+const citeText = (d: TargetDocument) =>
+  `${d.issuer}《${d.title.replace(/《/g, '〈').replace(/》/g, '〉')}》${d.number ? `（${d.number}）` : ''}，${d.date}`;
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 /**
@@ -90,10 +98,19 @@ export function rotationTargetCitation(
 ): { document: TargetDocument | null; text: string } {
   const applicable = applicableTargetDocuments(district, docs);
   const exact = applicable.find((d) => Math.round(d.rotationShare * 1000) === Math.round(target * 1000));
-  if (exact) return { document: exact, text: `目标不少于${percent(target)}（${LEVEL_LABELS[exact.applies.level]}文件：${citeText(exact)}：“${exact.quote}”）` };
+  if (exact)
+    return {
+      document: exact,
+      text: `目标不少于${percent(target)}（${LEVEL_LABELS[exact.applies.level]}文件：${citeText(exact)}：“${exact.quote}”）`,
+    };
   const nearest = applicable[0];
-  const asked = nearest ? `；${LEVEL_LABELS[nearest.applies.level]}文件要求不低于${percent(nearest.rotationShare)}（${citeText(nearest)}）` : '';
-  return { document: null, text: `目标不少于${percent(target)}：${district.name}及上级文件未规定这一比例，为本系统的默认目标${asked}` };
+  const asked = nearest
+    ? `；${LEVEL_LABELS[nearest.applies.level]}文件要求不低于${percent(nearest.rotationShare)}（${citeText(nearest)}）`
+    : '';
+  return {
+    document: null,
+    text: `目标不少于${percent(target)}：${district.name}及上级文件未规定这一比例，为本系统的默认目标${asked}`,
+  };
 }
 
 /** 1 September of `schoolYear` to 31 August of the next year, China dates, as dates and instants. */
@@ -109,7 +126,13 @@ export interface SchoolYearPeriod {
 export function schoolYearPeriod(schoolYear: number, zone: string): SchoolYearPeriod {
   const first = `${schoolYear}-09-01`;
   const next = `${schoolYear + 1}-09-01`;
-  return { schoolYear, first, last: addDays(next, -1), startMs: instantAt(first, '00:00', zone), endMs: instantAt(next, '00:00', zone) };
+  return {
+    schoolYear,
+    first,
+    last: addDays(next, -1),
+    startMs: instantAt(first, '00:00', zone),
+    endMs: instantAt(next, '00:00', zone),
+  };
 }
 
 /** A school as the figures need it. keyTeacherCount: 骨干教师 on the staff; null until registered. */
@@ -123,7 +146,10 @@ export interface KpiSchool {
 }
 
 /** A duty; teacherKey marks a 骨干教师 (no source sets it yet: absent = not known to be one). */
-export type KpiDuty = Pick<Duty, '_id' | 'teacherOpenid' | 'homeSchoolId' | 'hostSchoolId' | 'kind' | 'termStart' | 'termEnd' | 'status' | 'sample'> & {
+export type KpiDuty = Pick<
+  Duty,
+  '_id' | 'teacherOpenid' | 'homeSchoolId' | 'hostSchoolId' | 'kind' | 'termStart' | 'termEnd' | 'status' | 'sample'
+> & {
   teacherKey?: boolean;
 };
 
@@ -193,14 +219,25 @@ export interface KpiRow {
  * presenceVerified), and ended by a clock-out or by a capped end (the slot is over). A session still
  * running at nowMs is not counted yet.
  */
-export function isVerified(record: ClockRecord, zone: string, nowMs: number, policy: DutyPolicy = DEFAULT_DUTY_POLICY): boolean {
+export function isVerified(
+  record: ClockRecord,
+  zone: string,
+  nowMs: number,
+  policy: DutyPolicy = DEFAULT_DUTY_POLICY,
+): boolean {
   if (record.clockInAt === null || !presenceVerified(record)) return false;
   return record.clockOutAt !== null || recordHours(record, zone, policy, nowMs).capped;
 }
 
 /** Active exchange duties whose term overlaps the school year. */
 export const exchangeDutiesIn = <D extends KpiDuty>(duties: readonly D[], period: SchoolYearPeriod): D[] =>
-  duties.filter((d) => d.status === 'active' && EXCHANGE_KINDS.includes(d.kind) && d.termStart <= period.last && d.termEnd >= period.first);
+  duties.filter(
+    (d) =>
+      d.status === 'active' &&
+      EXCHANGE_KINDS.includes(d.kind) &&
+      d.termStart <= period.last &&
+      d.termEnd >= period.first,
+  );
 
 interface Facts {
   teachers: Set<string>;
@@ -213,7 +250,16 @@ interface Facts {
   borrowedMinutes: number;
 }
 
-const newFacts = (): Facts => ({ teachers: new Set(), keyTeachers: new Set(), hostMinutes: 0, hostSessions: 0, homeSessions: 0, unverifiedSessions: 0, lentMinutes: 0, borrowedMinutes: 0 });
+const newFacts = (): Facts => ({
+  teachers: new Set(),
+  keyTeachers: new Set(),
+  hostMinutes: 0,
+  hostSessions: 0,
+  homeSessions: 0,
+  unverifiedSessions: 0,
+  lentMinutes: 0,
+  borrowedMinutes: 0,
+});
 
 /** What clock records add to the figures, per school: from rollups (live) or a full scan (the oracle). */
 export interface SchoolRecordFacts {
@@ -238,7 +284,8 @@ export const emptyRecordFacts = (): RecordFacts => ({ bySchool: new Map(), unver
 
 export function recordFactsOf(facts: RecordFacts, schoolId: string): SchoolRecordFacts {
   let f = facts.bySchool.get(schoolId);
-  if (!f) facts.bySchool.set(schoolId, (f = { hostMinutes: 0, hostSessions: 0, homeSessions: 0, unverifiedSessions: 0 }));
+  if (!f)
+    facts.bySchool.set(schoolId, (f = { hostMinutes: 0, hostSessions: 0, homeSessions: 0, unverifiedSessions: 0 }));
   return f;
 }
 
@@ -267,7 +314,8 @@ export function recordFactsFromRecords(
     }
     const h = recordHours(r, zone, policy, nowMs);
     const host = recordFactsOf(out, r.hostSchoolId);
-    for (const [date, m] of Object.entries(h.byDate)) if (date >= period.first && date <= period.last) host.hostMinutes += m;
+    for (const [date, m] of Object.entries(h.byDate))
+      if (date >= period.first && date <= period.last) host.hostMinutes += m;
     if (r.sessionDate < period.first || r.sessionDate > period.last) continue;
     host.hostSessions += 1;
     const home = homeOf(r.dutyId);
@@ -278,7 +326,9 @@ export function recordFactsFromRecords(
 }
 
 /** A duty's home school, from the duties given. */
-export const homeOfDuties = (duties: readonly Pick<Duty, '_id' | 'homeSchoolId'>[]): ((dutyId: string) => string | undefined) => {
+export const homeOfDuties = (
+  duties: readonly Pick<Duty, '_id' | 'homeSchoolId'>[],
+): ((dutyId: string) => string | undefined) => {
   const home = new Map(duties.map((d) => [d._id, d.homeSchoolId]));
   return (id) => home.get(id);
 };
@@ -358,7 +408,10 @@ export class KpiFacts {
     }
     this.sampleRecords ||= input.bookingFacts.sample;
     const { unverified, noCode, orphan } = input.recordFacts;
-    if (unverified > 0) this.notes.push(`${unverified} 条签到记录未核验（未扫签到码、不在范围内签到且无补卡，或尚未结束），未计入工时和节次`);
+    if (unverified > 0)
+      this.notes.push(
+        `${unverified} 条签到记录未核验（未扫签到码、不在范围内签到且无补卡，或尚未结束），未计入工时和节次`,
+      );
     if (noCode > 0) this.notes.push(`其中 ${noCode} 条签到未扫任务学校的签到码（或扫码时超出范围），只记录、不计入`);
     if (orphan > 0) this.notes.push(`${orphan} 条签到记录找不到对应任务，只计入任务学校`);
   }
@@ -380,10 +433,19 @@ export class KpiFacts {
     let keyRegistered = false;
     let sample = false;
     const row: KpiRow = {
-      id, name, level, schoolIds: ids,
+      id,
+      name,
+      level,
+      schoolIds: ids,
       rotation: { count: 0, base: null, share: null, target: ROTATION_TARGET, met: null, schoolsWithoutCount: 0 },
       key: { count: 0, base: null, share: null, target: KEY_TARGET, met: null, registered: false },
-      hostMinutes: 0, hostSessions: 0, homeSessions: 0, unverifiedSessions: 0, lentMinutes: 0, borrowedMinutes: 0, teacherCountSample: false,
+      hostMinutes: 0,
+      hostSessions: 0,
+      homeSessions: 0,
+      unverifiedSessions: 0,
+      lentMinutes: 0,
+      borrowedMinutes: 0,
+      teacherCountSample: false,
     };
     for (const sid of ids) {
       const school = this.schools.get(sid);
@@ -415,7 +477,13 @@ export class KpiFacts {
 function share(count: number, base: number, target: number): ShareFigure {
   const s = rotationShare(count, base);
   // Compared in tenths of a percent, so 0.3 reached by 3/10 is not lost to floating point.
-  return { count, base: s === null ? null : base, share: s, target, met: s === null ? null : Math.round(s * 1000) >= Math.round(target * 1000) };
+  return {
+    count,
+    base: s === null ? null : base,
+    share: s,
+    target,
+    met: s === null ? null : Math.round(s * 1000) >= Math.round(target * 1000),
+  };
 }
 
 export interface Scope {
@@ -440,7 +508,9 @@ export interface DashboardKpis {
  * The dashboard's rows. District scope: every school of the district, each 学区 of the composition;
  * 学区 scope: the 学区's schools. Throws when the 学区 is not in the composition (the caller checks first).
  */
-export function dashboardKpis(input: KpiInput & { composition: readonly XuequVersion[]; district: { code: string; name: string }; scope: Scope }): DashboardKpis {
+export function dashboardKpis(
+  input: KpiInput & { composition: readonly XuequVersion[]; district: { code: string; name: string }; scope: Scope },
+): DashboardKpis {
   const facts = new KpiFacts(input);
   const school = (id: string) => facts.row(id, facts.schools.get(id)?.name ?? id, 'school', [id]);
   if (input.scope.kind === 'district') {
@@ -456,12 +526,22 @@ export function dashboardKpis(input: KpiInput & { composition: readonly XuequVer
   const x = input.composition.find((v) => v.xuequId === input.scope.xuequId);
   if (!x) throw new Error(`学区 ${input.scope.xuequId} 不在当前组成中`);
   const ids = schoolIdsOf(x);
-  return { total: facts.row(x.xuequId, x.name, 'xuequ', ids), xuequ: [], schools: ids.map(school), notes: facts.notes, sampleRecords: facts.sampleRecords };
+  return {
+    total: facts.row(x.xuequId, x.name, 'xuequ', ids),
+    xuequ: [],
+    schools: ids.map(school),
+    notes: facts.notes,
+    sampleRecords: facts.sampleRecords,
+  };
 }
 
 export const AGE_BUCKETS = ['under1d', 'd1to3', 'over3d'] as const;
 export type AgeBucket = (typeof AGE_BUCKETS)[number];
-export const AGE_BUCKET_LABELS: Readonly<Record<AgeBucket, string>> = { under1d: '不足1天', d1to3: '1–3天', over3d: '超过3天' };
+export const AGE_BUCKET_LABELS: Readonly<Record<AgeBucket, string>> = {
+  under1d: '不足1天',
+  d1to3: '1–3天',
+  over3d: '超过3天',
+};
 
 export interface PendingAges {
   total: number;
@@ -483,13 +563,18 @@ export function ageBucket(createdAt: number, nowMs: number): AgeBucket {
  * Pending requests by age. With `schoolIds` / `xuequId`, only those whose pending step waits at one of
  * those schools or at that 学区 (what the 学区 itself holds up).
  */
-export function pendingAges(approvals: readonly KpiApproval[], nowMs: number, within?: { schoolIds: readonly string[]; xuequId: string }): PendingAges {
+export function pendingAges(
+  approvals: readonly KpiApproval[],
+  nowMs: number,
+  within?: { schoolIds: readonly string[]; xuequId: string },
+): PendingAges {
   const out: PendingAges = { total: 0, buckets: { under1d: 0, d1to3: 0, over3d: 0 }, byType: {}, oldestDays: null };
   for (const a of approvals) {
     if (a.status !== 'pending') continue;
     if (within) {
       const step = a.steps[a.current];
-      if (!step || !((step.schoolId && within.schoolIds.includes(step.schoolId)) || step.xuequId === within.xuequId)) continue;
+      if (!step || !((step.schoolId && within.schoolIds.includes(step.schoolId)) || step.xuequId === within.xuequId))
+        continue;
     }
     out.total += 1;
     out.buckets[ageBucket(a.createdAt, nowMs)] += 1;

@@ -33,9 +33,7 @@ export interface PolicyDocument extends PolicyMeta {
 
 /** Where in a document a hit is: the title, a section heading, or a paragraph of a section. */
 export type PolicyPlace =
-  | { kind: 'title' }
-  | { kind: 'heading'; section: number }
-  | { kind: 'paragraph'; section: number; paragraph: number };
+  { kind: 'title' } | { kind: 'heading'; section: number } | { kind: 'paragraph'; section: number; paragraph: number };
 
 /** A marked range [start, end) in UTF-16 code units of the text it belongs to. */
 export interface Mark {
@@ -86,7 +84,7 @@ export function normalizeMapped(input: string): Normalized {
   let text = '';
   const from: number[] = [];
   const to: number[] = [];
-  for (let i = 0; i < input.length; ) {
+  for (let i = 0; i < input.length;) {
     const cp = input.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
     const piece = isCjk(cp) ? input[i] : normalizeText(input.slice(i, i + len));
@@ -198,7 +196,9 @@ export function parsePlaceKey(key: string | null | undefined): PolicyPlace | nul
   if (key === 'title') return { kind: 'title' };
   const m = /^s(\d{1,4})(?:-p(\d{1,5}))?$/.exec(key ?? '');
   if (!m) return null;
-  return m[2] === undefined ? { kind: 'heading', section: Number(m[1]) } : { kind: 'paragraph', section: Number(m[1]), paragraph: Number(m[2]) };
+  return m[2] === undefined
+    ? { kind: 'heading', section: Number(m[1]) }
+    : { kind: 'paragraph', section: Number(m[1]), paragraph: Number(m[2]) };
 }
 
 const KIND_RANK = { title: 0, heading: 1, paragraph: 2 } as const;
@@ -247,12 +247,19 @@ export function searchPolicies(docs: readonly PolicyDocument[], query: string): 
   docs.forEach((doc, order) => {
     for (const unit of unitsOf(doc)) {
       const m = matchAll(unit.norm, terms, true);
-      if (m) found.push({ hit: { policyId: doc.id, place: unit.place, count: m.count, snippet: makeSnippet(unit.text, m.marks) }, order });
+      if (m)
+        found.push({
+          hit: { policyId: doc.id, place: unit.place, count: m.count, snippet: makeSnippet(unit.text, m.marks) },
+          order,
+        });
     }
   });
   found.sort(
     (a, b) =>
-      KIND_RANK[a.hit.place.kind] - KIND_RANK[b.hit.place.kind] || b.hit.count - a.hit.count || a.order - b.order || comparePlaces(a.hit.place, b.hit.place),
+      KIND_RANK[a.hit.place.kind] - KIND_RANK[b.hit.place.kind] ||
+      b.hit.count - a.hit.count ||
+      a.order - b.order ||
+      comparePlaces(a.hit.place, b.hit.place),
   );
   return found.map((f) => f.hit);
 }

@@ -60,11 +60,17 @@ function codeOf(schoolId: string, step: number, hmac: PresenceHmac): PresenceCod
   const signature = hex.slice(0, SIGNATURE_HEX);
   // Digits from bits the QR's signature does not carry: a token does not give away its short code's neighbours.
   const shortCode = String(parseInt(hex.slice(SIGNATURE_HEX, SIGNATURE_HEX + 12), 16) % 1_000_000).padStart(6, '0');
-  return { token: `${PRESENCE_TOKEN_PREFIX}.${schoolId}.${step}.${signature}`, shortCode, step, nextAtMs: (step + 1) * PRESENCE_STEP_MS };
+  return {
+    token: `${PRESENCE_TOKEN_PREFIX}.${schoolId}.${step}.${signature}`,
+    shortCode,
+    step,
+    nextAtMs: (step + 1) * PRESENCE_STEP_MS,
+  };
 }
 
 /** The code a school shows at nowMs. */
-export const issuePresenceCode = (schoolId: string, nowMs: number, hmac: PresenceHmac): PresenceCode => codeOf(schoolId, presenceStep(nowMs), hmac);
+export const issuePresenceCode = (schoolId: string, nowMs: number, hmac: PresenceHmac): PresenceCode =>
+  codeOf(schoolId, presenceStep(nowMs), hmac);
 
 /** Equal strings, compared without an early exit (no timing hint of how much of a signature matched). */
 function sameText(a: string, b: string): boolean {
@@ -73,8 +79,16 @@ function sameText(a: string, b: string): boolean {
   return diff === 0;
 }
 
-const INVALID = () => refuse('PRESENCE_CODE_INVALID' as const, '签到码（presenceCode）无效：请扫描任务学校现场显示的签到码，或输入码下方的 6 位数字');
-const EXPIRED = () => refuse('PRESENCE_CODE_EXPIRED' as const, '签到码（presenceCode）已过期：签到码每 30 秒更换一次，请扫描或输入现场最新的签到码');
+const INVALID = () =>
+  refuse(
+    'PRESENCE_CODE_INVALID' as const,
+    '签到码（presenceCode）无效：请扫描任务学校现场显示的签到码，或输入码下方的 6 位数字',
+  );
+const EXPIRED = () =>
+  refuse(
+    'PRESENCE_CODE_EXPIRED' as const,
+    '签到码（presenceCode）已过期：签到码每 30 秒更换一次，请扫描或输入现场最新的签到码',
+  );
 
 /** A scanned token or typed 6 digits, as sent (trimmed, spaces inside typed digits dropped). */
 export const normalisePresenceInput = (input: string): string => {
@@ -110,7 +124,11 @@ export function verifyPresenceCode(
   const step = Number(stepText);
   if (!sameText(codeOf(schoolId, step, hmac).token, code)) return INVALID();
   if (step > now) return INVALID();
-  if (schoolId !== hostSchoolId) return refuse('PRESENCE_CODE_WRONG_SCHOOL', '这是其他学校的签到码（presenceCode），请扫描本节任务学校现场显示的签到码');
+  if (schoolId !== hostSchoolId)
+    return refuse(
+      'PRESENCE_CODE_WRONG_SCHOOL',
+      '这是其他学校的签到码（presenceCode），请扫描本节任务学校现场显示的签到码',
+    );
   if (now - step >= PRESENCE_ACCEPTED_STEPS) return EXPIRED();
   return { ok: true, step };
 }
@@ -119,7 +137,10 @@ export const NO_CODE_REASON = '未扫签到码：位置为手机上报，未经�
 export const OUT_OF_RANGE_REASON = '签到码有效，但签到位置超出任务学校范围';
 
 /** A clock-in's presence: verified only with a valid code and within the geofence, else the reason. */
-export function presenceOfClockIn(codeValid: boolean, inPass: boolean): { presence: PresenceStatus; presenceReason: string | null } {
+export function presenceOfClockIn(
+  codeValid: boolean,
+  inPass: boolean,
+): { presence: PresenceStatus; presenceReason: string | null } {
   if (!codeValid) return { presence: 'unverified', presenceReason: NO_CODE_REASON };
   if (!inPass) return { presence: 'unverified', presenceReason: OUT_OF_RANGE_REASON };
   return { presence: 'code', presenceReason: null };
@@ -136,7 +157,13 @@ export function presenceVerified(r: { presence?: PresenceStatus; inPass: boolean
 }
 
 /** Why a record's presence does not count (Chinese), or null when it counts. */
-export function presenceReasonOf(r: { presence?: PresenceStatus; presenceReason?: string | null; inPass: boolean; makeup: boolean; clockInAt: number | null }): string | null {
+export function presenceReasonOf(r: {
+  presence?: PresenceStatus;
+  presenceReason?: string | null;
+  inPass: boolean;
+  makeup: boolean;
+  clockInAt: number | null;
+}): string | null {
   if (presenceVerified(r)) return null;
   return r.presenceReason ?? (r.clockInAt === null ? null : '签到位置超出任务学校范围');
 }
@@ -157,14 +184,24 @@ export function decideVerifyLater(
 ): { ok: true; already: boolean } | Refusal<PresenceRefusalCode | 'NOT_CLOCKED_IN'> {
   if (!r || r.clockInAt === null) return refuse('NOT_CLOCKED_IN', '本节还没有签到，请直接扫码签到');
   if (r.presence === 'code') return { ok: true, already: true };
-  if (r.presence !== 'unverified') return refuse('PRESENCE_NOT_UPGRADABLE', r.presence === 'makeup' ? '本节为补卡记录，已由任务学校校长确认，无需扫码核验' : '扫码签到上线前的记录按原规则计入，不能扫码核验');
-  if (nowMs > sessionEndMs) return refuse('PRESENCE_SESSION_ENDED', `本节已于 ${endLabel} 结束，扫码核验须在本节结束前完成；本节仍记为未核验`);
+  if (r.presence !== 'unverified')
+    return refuse(
+      'PRESENCE_NOT_UPGRADABLE',
+      r.presence === 'makeup'
+        ? '本节为补卡记录，已由任务学校校长确认，无需扫码核验'
+        : '扫码签到上线前的记录按原规则计入，不能扫码核验',
+    );
+  if (nowMs > sessionEndMs)
+    return refuse('PRESENCE_SESSION_ENDED', `本节已于 ${endLabel} 结束，扫码核验须在本节结束前完成；本节仍记为未核验`);
   return { ok: true, already: false };
 }
 
 /** The refusal of a valid code scanned out of range: nothing changes, the record stays unverified. */
 export const verifyOutOfRange = (distanceM: number, radiusM: number) =>
-  refuse('PRESENCE_OUT_OF_RANGE' as const, `签到码有效，但当前位置距任务学校 ${distanceM} 米，超出 ${radiusM} 米范围：请到任务学校内再扫码核验`);
+  refuse(
+    'PRESENCE_OUT_OF_RANGE' as const,
+    `签到码有效，但当前位置距任务学校 ${distanceM} 米，超出 ${radiusM} 米范围：请到任务学校内再扫码核验`,
+  );
 
 /** The record once verified by a later scan: verified by code, when and how far from the school. */
 export const verifiedLater = <R extends ClockRecord>(r: R, nowMs: number, distanceM: number): R => ({

@@ -28,7 +28,8 @@ export function windowOf(per: LimitWindow, nowMs: number, zone: string): { start
 }
 
 /** Seconds until the window ends (at least 1): the retry-after of a refusal. */
-export const retryAfterSeconds = (windowEnd: number, nowMs: number): number => Math.max(1, Math.ceil((windowEnd - nowMs) / 1000));
+export const retryAfterSeconds = (windowEnd: number, nowMs: number): number =>
+  Math.max(1, Math.ceil((windowEnd - nowMs) / 1000));
 
 const PER_LABEL: Record<LimitWindow, string> = { minute: '每分钟', hour: '每小时', day: '每天' };
 

@@ -48,7 +48,10 @@ export interface DutyTeacher {
  * Whether a duty's teacher is a 骨干教师 of the roster: by the 工号 the account was invited with, else
  * (accounts invited without one) by home school and name.
  */
-export function keyTeacherLookup(roster: readonly RosterTeacher[], staffNoOf: (openid: string) => string | undefined): (d: DutyTeacher) => boolean {
+export function keyTeacherLookup(
+  roster: readonly RosterTeacher[],
+  staffNoOf: (openid: string) => string | undefined,
+): (d: DutyTeacher) => boolean {
   const byStaffNo = new Map(roster.map((t) => [t.staffNo, t]));
   const keyNames = new Set(roster.filter((t) => t.key).map((t) => personKey(t.schoolId, t.name)));
   return (d) => {

@@ -34,4 +34,8 @@ export function kindOfStages(stages: readonly Stage[]): SchoolKind {
   return primary && middle ? 'nine-year' : middle ? 'middle' : 'primary';
 }
 
-export const SCHOOL_KIND_LABELS: Record<SchoolKind, string> = { primary: '小学', middle: '初中', 'nine-year': '九年一贯制' };
+export const SCHOOL_KIND_LABELS: Record<SchoolKind, string> = {
+  primary: '小学',
+  middle: '初中',
+  'nine-year': '九年一贯制',
+};

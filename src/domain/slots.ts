@@ -33,24 +33,39 @@ const WEEKDAY = ['', '周一', '周二', '周三', '周四', '周五', '周六',
  * over MAX_SESSION_MIN, more periods than fit, outside school hours (exchanges teach at a school), and
  * two slots of the request overlapping on the same weekday.
  */
-export function slotProblems(slots: readonly SlotInput[], opts: { schoolHours: boolean } = { schoolHours: true }): SlotProblem[] {
+export function slotProblems(
+  slots: readonly SlotInput[],
+  opts: { schoolHours: boolean } = { schoolHours: true },
+): SlotProblem[] {
   const out: SlotProblem[] = [];
   slots.forEach((s, i) => {
     const at = `第${i + 1}个时段`;
     const key = (k: string) => `slots[${i}].${k}`;
-    const say = (k: string, label: string, text: string) => out.push({ field: key(k), message: `${at}${label}（${key(k)}）${text}` });
+    const say = (k: string, label: string, text: string) =>
+      out.push({ field: key(k), message: `${at}${label}（${key(k)}）${text}` });
     if (!HM.test(s.start)) return say('start', '开始时间', '应为HH:mm，例如 14:00');
     if (!HM.test(s.end)) return say('end', '结束时间', '应为HH:mm，例如 15:30');
     const len = minutes(s.end) - minutes(s.start);
     if (len <= 0) return say('end', '结束时间', `须晚于开始时间（${s.start}–${s.end}）`);
-    if (len > MAX_SESSION_MIN) say('end', '结束时间', `：一次最长 ${MAX_SESSION_MIN / 60} 小时（${s.start}–${s.end} 共 ${len} 分钟）`);
+    if (len > MAX_SESSION_MIN)
+      say('end', '结束时间', `：一次最长 ${MAX_SESSION_MIN / 60} 小时（${s.start}–${s.end} 共 ${len} 分钟）`);
     if (opts.schoolHours && (s.start < SCHOOL_HOURS.start || s.end > SCHOOL_HOURS.end))
-      say(s.start < SCHOOL_HOURS.start ? 'start' : 'end', s.start < SCHOOL_HOURS.start ? '开始时间' : '结束时间', `须在在校时间 ${SCHOOL_HOURS.start}–${SCHOOL_HOURS.end} 内（${s.start}–${s.end}）`);
+      say(
+        s.start < SCHOOL_HOURS.start ? 'start' : 'end',
+        s.start < SCHOOL_HOURS.start ? '开始时间' : '结束时间',
+        `须在在校时间 ${SCHOOL_HOURS.start}–${SCHOOL_HOURS.end} 内（${s.start}–${s.end}）`,
+      );
     const fit = Math.floor(len / MIN_PERIOD_MIN);
     if (Number.isInteger(s.periods) && s.periods > fit) say('periods', '节次', `过多：${len} 分钟最多 ${fit} 节`);
     for (let j = 0; j < i; j++) {
       const o = slots[j];
-      if (o.weekday === s.weekday && HM.test(o.start) && HM.test(o.end) && minutes(o.start) < minutes(s.end) && minutes(s.start) < minutes(o.end)) {
+      if (
+        o.weekday === s.weekday &&
+        HM.test(o.start) &&
+        HM.test(o.end) &&
+        minutes(o.start) < minutes(s.end) &&
+        minutes(s.start) < minutes(o.end)
+      ) {
         say('start', '', `与第${j + 1}个时段（${WEEKDAY[s.weekday] ?? ''} ${o.start}–${o.end}）重叠`);
         break;
       }

@@ -20,12 +20,18 @@ export type ZonedIds = Record<Stage, string[]>;
 
 export function zonedIds(hits: ReadonlyArray<ZoningHit<ZoningRule>>): ZonedIds {
   const out: ZonedIds = { primary: [], middle: [] };
-  for (const h of hits) for (const id of h.rule.schoolIds) if (!out[h.rule.stage].includes(id)) out[h.rule.stage].push(id);
+  for (const h of hits)
+    for (const id of h.rule.schoolIds) if (!out[h.rule.stage].includes(id)) out[h.rule.stage].push(id);
   return out;
 }
 
 /** What changed for one address from one school year to the next, per stage, in plain Chinese. */
-export function zoningChanges(before: ZonedIds, after: ZonedIds, nameOf: (id: string) => string, stageLabel: Record<Stage, string>): string[] {
+export function zoningChanges(
+  before: ZonedIds,
+  after: ZonedIds,
+  nameOf: (id: string) => string,
+  stageLabel: Record<Stage, string>,
+): string[] {
   const changes: string[] = [];
   for (const stage of ['primary', 'middle'] as const) {
     const a = before[stage].map(nameOf).join('、');

@@ -21,7 +21,11 @@ const asError = (err: unknown) => (err instanceof CallError ? err : new CallErro
  * kept between pages (shown at once, asked again on page show when out of date). Until the answer to a new
  * input arrives, the previous answer stays on screen, as before the cache.
  */
-export function useCall<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input: InputOf<F, A> | null): CallState<OutputOf<F, A>> {
+export function useCall<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  input: InputOf<F, A> | null,
+): CallState<OutputOf<F, A>> {
   const key = input === null ? null : cacheKey(fn, action, input);
   const inputRef = useRef(input);
   inputRef.current = input;
@@ -57,7 +61,11 @@ export function useCall<F extends FunctionName, A extends ActionName<F>>(fn: F, 
   const entry = key === null ? undefined : peek<OutputOf<F, A>>(key);
   const answered = !!entry && entry.at > 0;
   if (answered && key !== null) last.current = { key, data: entry.data as OutputOf<F, A> };
-  const data = answered ? (entry.data as OutputOf<F, A>) : last.current && last.current.key !== key ? last.current.data : null;
+  const data = answered
+    ? (entry.data as OutputOf<F, A>)
+    : last.current && last.current.key !== key
+      ? last.current.data
+      : null;
   const pending = !!entry?.pending;
   const error = pending || !entry?.error ? null : asError(entry.error);
   const loading = key === null ? false : !answered ? !error : pending && keepMs(key) === 0;

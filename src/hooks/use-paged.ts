@@ -42,7 +42,11 @@ export function usePaged<F extends FunctionName, A extends ActionName<F>>(
   const key = input === null ? null : JSON.stringify(input);
 
   const page = useCallback(
-    (cursor: string | null) => call(fn, action, { ...(JSON.parse(key!) as object), ...(cursor ? { cursor } : {}) } as InputOf<F, A>) as Promise<PagedOutput>,
+    (cursor: string | null) =>
+      call(fn, action, { ...(JSON.parse(key!) as object), ...(cursor ? { cursor } : {}) } as InputOf<
+        F,
+        A
+      >) as Promise<PagedOutput>,
     [fn, action, key],
   );
 

@@ -39,7 +39,10 @@ export interface Tx {
 function isTransactionConflict(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown; errMsg?: unknown } | null;
   if (!e || typeof e !== 'object') return false;
-  return e.code === 'DATABASE_TRANSACTION_CONFLICT' || [e.message, e.errMsg].some((m) => typeof m === 'string' && m.includes('[ResourceUnavailable.TransactionConflict]'));
+  return (
+    e.code === 'DATABASE_TRANSACTION_CONFLICT' ||
+    [e.message, e.errMsg].some((m) => typeof m === 'string' && m.includes('[ResourceUnavailable.TransactionConflict]'))
+  );
 }
 
 /** Attempts of a transaction that conflicts: the first and 3 retries, as the SDK's default. */
@@ -55,7 +58,7 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export async function runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return (await db().runTransaction(fn as never, 0)) as T;
+      return (await db().runTransaction(fn, 0)) as T;
     } catch (err) {
       if (!isTransactionConflict(err)) throw err;
       if (attempt >= TX_ATTEMPTS) throw new AppError('CONFLICT', '数据正在被他人同时修改，请稍后重试');

@@ -35,12 +35,16 @@ interface Field {
   text: string;
 }
 
-async function ask(openid: string, content: string): Promise<{ suggest: Suggest; label: number | null; traceId: string | null }> {
+async function ask(
+  openid: string,
+  content: string,
+): Promise<{ suggest: Suggest; label: number | null; traceId: string | null }> {
   let answer: { result?: { suggest?: unknown; label?: unknown }; traceId?: unknown };
   try {
     answer = await cloud.openapi.security.msgSecCheck({ openid, scene: SCENE, version: 2, content });
   } catch (err) {
-    if ((err as { errCode?: unknown } | null)?.errCode === ERR_RISKY_V1) return { suggest: 'risky', label: null, traceId: null };
+    if ((err as { errCode?: unknown } | null)?.errCode === ERR_RISKY_V1)
+      return { suggest: 'risky', label: null, traceId: null };
     console.warn('content check failed', (err as Error)?.message ?? err);
     throw new AppError('CONTENT_CHECK_UNAVAILABLE', '内容安全检查暂时不可用，未保存，请稍后再试');
   }
@@ -101,6 +105,9 @@ export async function checkTypedText(openid: string | null, typed: TypedText): P
   }
   const review = answers.filter((a) => a.suggest === 'review');
   if (!review.length) return 'pass';
-  console.warn('content check: stored text WeChat suggests reviewing', JSON.stringify({ fields: fields.map((f) => f.key), answers: review }));
+  console.warn(
+    'content check: stored text WeChat suggests reviewing',
+    JSON.stringify({ fields: fields.map((f) => f.key), answers: review }),
+  );
   return 'review';
 }

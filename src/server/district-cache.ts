@@ -2,7 +2,13 @@ import type { FeederRule } from '../domain/feeder';
 import type { School } from '../domain/school';
 import type { XuequVersion } from '../domain/xuequ';
 import type { ZoningRule } from '../domain/zoning';
-import { buildZoningIndex, queryMatchKeys, ruleMatchKeys, type ZoningIndex, type ZoningQuery } from '../domain/zoning-match';
+import {
+  buildZoningIndex,
+  queryMatchKeys,
+  ruleMatchKeys,
+  type ZoningIndex,
+  type ZoningQuery,
+} from '../domain/zoning-match';
 import { catchmentRules, feedersInForce, type CatchmentDoc } from '../domain/catchment';
 import { placesOf } from '../domain/imports/catchments';
 import { referenceVersion } from './repositories/meta';
@@ -84,7 +90,12 @@ const cache = new Map<string, Entry>();
 const MAX_CACHED_KEYS = 50_000;
 
 async function load(code: string): Promise<DistrictData | null> {
-  const [district, divisions, schools, versions] = await Promise.all([getDistrict(code), listDivisions(code), listSchools(code), listXuequVersions(code)]);
+  const [district, divisions, schools, versions] = await Promise.all([
+    getDistrict(code),
+    listDivisions(code),
+    listSchools(code),
+    listXuequVersions(code),
+  ]);
   return district ? { district, divisions, schools, versions } : null;
 }
 
@@ -157,7 +168,11 @@ async function storedRulesFor(code: string, entry: Entry, keys: readonly string[
     if (entry.byKey.size + missing.length > MAX_CACHED_KEYS) entry.byKey.clear();
     const read = zoningRulesByKeys(code, missing);
     read.catch(() => cache.delete(code));
-    for (const key of missing) entry.byKey.set(key, read.then((rules) => rules.filter((r) => (r.matchKeys ?? []).includes(key))));
+    for (const key of missing)
+      entry.byKey.set(
+        key,
+        read.then((rules) => rules.filter((r) => (r.matchKeys ?? []).includes(key))),
+      );
   }
   const lists = await Promise.all(keys.map((k) => entry.byKey.get(k)!));
   return lists.flat();
@@ -176,13 +191,24 @@ export async function districtData(code: string, started?: Promise<number>): Pro
  * 对口直升 lists and its stored 对口 (no zoning rule, no other school's list). A warm instance that has
  * the district's lists already answers from them: the same answer for that school.
  */
-export async function districtForSchool(code: string, schoolId: string, started?: Promise<number>): Promise<(DistrictData & DistrictPublished) | null> {
+export async function districtForSchool(
+  code: string,
+  schoolId: string,
+  started?: Promise<number>,
+): Promise<(DistrictData & DistrictPublished) | null> {
   const entry = await entryOf(code, started);
   if (entry.published) {
     const [data, published] = await Promise.all([entry.data, entry.published]);
-    return data ? { ...data, feeders: published.feeders, catchments: published.catchments.filter((c) => c.schoolId === schoolId) } : null;
+    return data
+      ? { ...data, feeders: published.feeders, catchments: published.catchments.filter((c) => c.schoolId === schoolId) }
+      : null;
   }
-  const [data, own, lists, stored] = await Promise.all([entry.data, catchmentsOfSchool(code, schoolId), feederLists(code), feedersOfPrimary(code, schoolId)]);
+  const [data, own, lists, stored] = await Promise.all([
+    entry.data,
+    catchmentsOfSchool(code, schoolId),
+    feederLists(code),
+    feedersOfPrimary(code, schoolId),
+  ]);
   if (!data) return null;
   return { ...data, feeders: feedersInForce(lists, data.schools, stored), catchments: own };
 }

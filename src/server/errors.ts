@@ -29,7 +29,8 @@ export interface DomainRefusal {
 export const isRefusal = <X>(x: X): x is Extract<X, DomainRefusal> => (x as DomainRefusal | null)?.ok === false;
 
 /** The one way a domain refusal becomes the caller's error: its stable code, Chinese message and field. */
-export const refused = (r: { code: string; message: string; field?: string }) => new AppError(r.code as ErrorCode, r.message, r.field);
+export const refused = (r: { code: string; message: string; field?: string }) =>
+  new AppError(r.code as ErrorCode, r.message, r.field);
 
 /** The value of a rule that answers a value or a refusal; a refusal is thrown as the caller's error. */
 export function orThrow<X>(x: X): Exclude<X, DomainRefusal> {

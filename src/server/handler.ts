@@ -69,14 +69,29 @@ export type ActionTable<Inputs extends Record<string, z.ZodTypeAny>, Outputs ext
  * envelope. Never throws. Who may call each action, and how often, comes from the one matrix in
  * contracts/access.ts; an action missing there is unknown.
  */
-export function createMain<F extends FunctionName>(fn: F, actions: Record<ActionName<F>, ActionDef<any, unknown, any>>, options: MainOptions = {}) {
+export function createMain<F extends FunctionName>(
+  fn: F,
+  // Each action has its own input and context type, checked where its table is declared (ActionTable).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  actions: Record<ActionName<F>, ActionDef<any, unknown, any>>,
+  options: MainOptions = {},
+) {
   return async function main(received: Record<string, unknown>): Promise<Envelope<unknown>> {
     try {
-      const event = (typeof received === 'object' && received !== null ? received : {}) as Record<string, unknown>;
+      const event = typeof received === 'object' && received !== null ? received : {};
       const name = typeof event.action === 'string' ? event.action : '';
-      const def = Object.prototype.hasOwnProperty.call(actions, name) ? (actions as Record<string, ActionDef<any, unknown, any>>)[name] : undefined;
+      const def = Object.prototype.hasOwnProperty.call(actions, name)
+        ? // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          (actions as Record<string, ActionDef<any, unknown, any>>)[name]
+        : undefined;
       const rule = accessRule(fn, name);
-      if (!def || !rule) return { ok: false, code: 'UNKNOWN_ACTION', message: `不支持的操作：${name ? quoted(name) : '（未指定 action）'}`, field: 'action' };
+      if (!def || !rule)
+        return {
+          ok: false,
+          code: 'UNKNOWN_ACTION',
+          message: `不支持的操作：${name ? quoted(name) : '（未指定 action）'}`,
+          field: 'action',
+        };
       const oversized = inputOutOfBounds(event);
       if (oversized) return oversized;
       const parsed = validate(def.input, inputOf(event));
@@ -95,7 +110,13 @@ export function createMain<F extends FunctionName>(fn: F, actions: Record<Action
       return await runLimited(`${fn}.${name}`, rule.limit, openid, ctx, async () => def.run(parsed.value, ctx));
     } catch (err) {
       if (err instanceof AppError) {
-        return { ok: false, code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.retryAfter ? { retryAfter: err.retryAfter } : {}) };
+        return {
+          ok: false,
+          code: err.code,
+          message: err.message,
+          ...(err.field ? { field: err.field } : {}),
+          ...(err.retryAfter ? { retryAfter: err.retryAfter } : {}),
+        };
       }
       console.error('unexpected error', err);
       return { ok: false, code: 'INTERNAL', message: '服务暂时出错，请稍后再试' };
@@ -107,9 +128,21 @@ export function createMain<F extends FunctionName>(fn: F, actions: Record<Action
  * Runs an action within the caller's limit: a slot is taken before it runs (so concurrent calls never pass
  * the limit) and given back when it fails, so a refused or failed call writes nothing and does not count.
  */
-async function runLimited(key: string, limit: RateLimit, openid: string, ctx: ActionContext, run: () => Promise<unknown>): Promise<Envelope<unknown>> {
+async function runLimited(
+  key: string,
+  limit: RateLimit,
+  openid: string,
+  ctx: ActionContext,
+  run: () => Promise<unknown>,
+): Promise<Envelope<unknown>> {
   const slot = await takeSlot(key, openid, limit, ctx.now);
-  if (isRefusal(slot)) throw new AppError('RATE_LIMITED', rateLimitMessage(limit, slot.windowEnd, ctx.now, CHINA_ZONE), undefined, slot.retryAfter);
+  if (isRefusal(slot))
+    throw new AppError(
+      'RATE_LIMITED',
+      rateLimitMessage(limit, slot.windowEnd, ctx.now, CHINA_ZONE),
+      undefined,
+      slot.retryAfter,
+    );
   try {
     return { ok: true, data: await run() };
   } catch (err) {

@@ -37,7 +37,9 @@ export function inputOutOfBounds(event: Record<string, unknown>): Fail | null {
     const length = keys ? keys.length : (value as unknown[]).length;
     if (nodes + length > maxNodes) return tooMany();
     for (let i = 0; i < length; i++) {
-      const problem = keys ? visit(keys[i], (value as Record<string, unknown>)[keys[i]], depth + 1) : visit('', (value as unknown[])[i], depth + 1);
+      const problem = keys
+        ? visit(keys[i], (value as Record<string, unknown>)[keys[i]], depth + 1)
+        : visit('', (value as unknown[])[i], depth + 1);
       if (problem) return problem;
     }
   }

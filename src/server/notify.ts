@@ -20,7 +20,14 @@ export async function sendNotices(notices: readonly Notice[]): Promise<number> {
   for (const n of notices) {
     try {
       const data = templateData(n.template, n.fields);
-      await cloud.openapi.subscribeMessage.send({ touser: n.touser, templateId: templateId(n.template), page: n.page, data, miniprogramState: 'formal', lang: 'zh_CN' } as never);
+      await cloud.openapi.subscribeMessage.send({
+        touser: n.touser,
+        templateId: templateId(n.template),
+        page: n.page,
+        data,
+        miniprogramState: 'formal',
+        lang: 'zh_CN',
+      });
       sent++;
     } catch (err) {
       console.warn('subscribe message not sent', n.template, n.touser, (err as Error).message);

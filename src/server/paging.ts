@@ -24,7 +24,11 @@ export interface Page<T> {
 
 // base64url by hand: the bundles run on Node 12, whose Buffer has no 'base64url' encoding.
 export const encodeCursor = (c: Cursor): string =>
-  Buffer.from(JSON.stringify([c.t, c.id]), 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  Buffer.from(JSON.stringify([c.t, c.id]), 'utf8')
+    .toString('base64')
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 
 const INVALID = () => new AppError('INVALID_INPUT', '翻页标记（cursor）无效，请从第一页重新加载', 'cursor');
 
@@ -38,7 +42,14 @@ export function decodeCursor(text: string | undefined): Cursor | null {
   } catch {
     throw INVALID();
   }
-  if (!Array.isArray(v) || v.length !== 2 || !Number.isSafeInteger(v[0]) || typeof v[1] !== 'string' || !/^[\w@.-]{1,100}$/.test(v[1])) throw INVALID();
+  if (
+    !Array.isArray(v) ||
+    v.length !== 2 ||
+    !Number.isSafeInteger(v[0]) ||
+    typeof v[1] !== 'string' ||
+    !/^[\w@.-]{1,100}$/.test(v[1])
+  )
+    throw INVALID();
   return { t: v[0], id: v[1] };
 }
 
@@ -51,8 +62,16 @@ export async function pageOf<T extends { _id: string }>(
   limit: number,
 ): Promise<T[]> {
   const _ = db().command;
-  const cond = after ? _.and([where, _.or([{ [timeField]: _.lt(after.t) }, { [timeField]: after.t, _id: _.lt(after.id) }])]) : where;
-  const res = await db().collection(collection).where(cond as Record<string, unknown>).orderBy(timeField, 'desc').orderBy('_id', 'desc').limit(limit).get();
+  const cond = after
+    ? _.and([where, _.or([{ [timeField]: _.lt(after.t) }, { [timeField]: after.t, _id: _.lt(after.id) }])])
+    : where;
+  const res = await db()
+    .collection(collection)
+    .where(cond as Record<string, unknown>)
+    .orderBy(timeField, 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit)
+    .get();
   return (res as unknown as { data: T[] }).data;
 }
 

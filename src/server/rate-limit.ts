@@ -34,14 +34,26 @@ const removedOf = (res: unknown) => (res as { stats?: { removed?: number } }).st
  * Takes one of the caller's `limit.max` slots of the window `nowMs` falls in: the slot, or when the window
  * is used up the refusal (nothing written then).
  */
-export async function takeSlot(key: string, openid: string, limit: RateLimit, nowMs: number): Promise<RateSlot | RateRefusal> {
+export async function takeSlot(
+  key: string,
+  openid: string,
+  limit: RateLimit,
+  nowMs: number,
+): Promise<RateSlot | RateRefusal> {
   const _ = db().command;
   const win = windowOf(limit.per, nowMs, CHINA_ZONE);
   const id = counterId(key, openid, win.start);
-  const increment = async () => updatedOf(await counters().where({ _id: id, count: _.lt(limit.max) }).update({ data: { count: _.inc(1) } })) === 1;
+  const increment = async () =>
+    updatedOf(
+      await counters()
+        .where({ _id: id, count: _.lt(limit.max) })
+        .update({ data: { count: _.inc(1) } }),
+    ) === 1;
   if (await increment()) return { id };
   try {
-    await counters().add({ data: { _id: id, limitKey: key, openid, windowStart: win.start, count: 1, expiresAt: new Date(win.end) } });
+    await counters().add({
+      data: { _id: id, limitKey: key, openid, windowStart: win.start, count: 1, expiresAt: new Date(win.end) },
+    });
     await dropEnded(key, openid, win.start);
     return { id };
   } catch (err) {
@@ -56,7 +68,9 @@ export async function takeSlot(key: string, openid: string, limit: RateLimit, no
 async function dropEnded(key: string, openid: string, windowStart: number): Promise<void> {
   const _ = db().command;
   try {
-    await counters().where({ openid, limitKey: key, windowStart: _.lt(windowStart) }).remove();
+    await counters()
+      .where({ openid, limitKey: key, windowStart: _.lt(windowStart) })
+      .remove();
   } catch (err) {
     // Only housekeeping: the slot is taken either way.
     console.error('rate limit: ended counters not removed', err);
@@ -69,10 +83,17 @@ export const isRefusal = (x: RateSlot | RateRefusal): x is RateRefusal => 'windo
  * Whether the caller's window for `key` is used up (one read, nothing written): for limits on failures,
  * checked before an attempt while only failed attempts take a slot, so retries of a good one never do.
  */
-export async function usedUp(key: string, openid: string, limit: RateLimit, nowMs: number): Promise<RateRefusal | null> {
+export async function usedUp(
+  key: string,
+  openid: string,
+  limit: RateLimit,
+  nowMs: number,
+): Promise<RateRefusal | null> {
   const win = windowOf(limit.per, nowMs, CHINA_ZONE);
   const counter = await fetchById<{ count: number }>(COLLECTIONS.rateCounters, counterId(key, openid, win.start));
-  return counter && counter.count >= limit.max ? { windowEnd: win.end, retryAfter: retryAfterSeconds(win.end, nowMs) } : null;
+  return counter && counter.count >= limit.max
+    ? { windowEnd: win.end, retryAfter: retryAfterSeconds(win.end, nowMs) }
+    : null;
 }
 
 /**
@@ -85,7 +106,14 @@ export async function releaseSlot(slot: RateSlot): Promise<void> {
   try {
     for (let attempt = 0; attempt < 3; attempt++) {
       if (removedOf(await counters().where({ _id: slot.id, count: 1 }).remove()) === 1) return;
-      if (updatedOf(await counters().where({ _id: slot.id, count: _.gt(1) }).update({ data: { count: _.inc(-1) } })) === 1) return;
+      if (
+        updatedOf(
+          await counters()
+            .where({ _id: slot.id, count: _.gt(1) })
+            .update({ data: { count: _.inc(-1) } }),
+        ) === 1
+      )
+        return;
     }
   } catch (err) {
     console.error('rate limit: slot not released', err);

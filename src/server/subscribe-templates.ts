@@ -48,10 +48,15 @@ export function keywordMap(name: TemplateName, env: Env = process.env): Record<s
   if (!raw) return { ...TEMPLATE_FIELDS[name] };
   const fields = Object.keys(TEMPLATE_FIELDS[name]);
   const map: Record<string, string> = {};
-  for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([a-z]+)\s*:\s*([a-z_]+\d+)$/.exec(pair);
     if (!m || !fields.includes(m[1])) {
-      throw new Error(`${ENV[name].keys}: "${pair}" is not field:keyword (fields: ${fields.join(', ')}; keywords like thing1, time4)`);
+      throw new Error(
+        `${ENV[name].keys}: "${pair}" is not field:keyword (fields: ${fields.join(', ')}; keywords like thing1, time4)`,
+      );
     }
     if (Object.values(map).includes(m[2])) throw new Error(`${ENV[name].keys}: keyword ${m[2]} is used twice`);
     map[m[1]] = m[2];
@@ -60,7 +65,17 @@ export function keywordMap(name: TemplateName, env: Env = process.env): Record<s
 }
 
 /** Character limits per keyword kind (WeChat's subscribe-message rules). */
-const LIMITS: Record<string, number> = { thing: 20, phrase: 5, name: 10, character_string: 32, number: 32, letter: 32, symbol: 5, phone_number: 17, car_number: 8 };
+const LIMITS: Record<string, number> = {
+  thing: 20,
+  phrase: 5,
+  name: 10,
+  character_string: 32,
+  number: 32,
+  letter: 32,
+  symbol: 5,
+  phone_number: 17,
+  car_number: 8,
+};
 
 /** Cuts a value to what its keyword kind accepts (a cut thing ends with …). */
 export function fitKeyword(keyword: string, value: string): string {
@@ -72,7 +87,11 @@ export function fitKeyword(keyword: string, value: string): string {
 }
 
 /** The `data` of subscribeMessage.send: each mapped, non-empty field under its keyword, fitted. */
-export function templateData<T extends TemplateName>(name: T, fields: Partial<Record<FieldOf<T>, string>>, env: Env = process.env): Record<string, { value: string }> {
+export function templateData<T extends TemplateName>(
+  name: T,
+  fields: Partial<Record<FieldOf<T>, string>>,
+  env: Env = process.env,
+): Record<string, { value: string }> {
   const data: Record<string, { value: string }> = {};
   for (const [field, keyword] of Object.entries(keywordMap(name, env))) {
     const value = (fields as Record<string, string | undefined>)[field];

@@ -13,7 +13,8 @@ const EVENT_KEYS = new Set<string>([ACTION_KEY, ...PLATFORM_EVENT_KEYS]);
 export function inputOf(event: Record<string, unknown>): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const key of Object.keys(event)) {
-    if (!EVENT_KEYS.has(key)) Object.defineProperty(input, key, { value: event[key], enumerable: true, writable: true, configurable: true });
+    if (!EVENT_KEYS.has(key))
+      Object.defineProperty(input, key, { value: event[key], enumerable: true, writable: true, configurable: true });
   }
   return input;
 }
@@ -27,15 +28,20 @@ export function quoted(text: string, max = 24): string {
 
 /** Unknown keys named in an answer: the first few, each shortened. */
 const SHOWN_KEYS = 3;
-const someKeys = (keys: readonly string[], separator: string): string => keys.slice(0, SHOWN_KEYS).map((k) => quoted(k)).join(separator);
-
+const someKeys = (keys: readonly string[], separator: string): string =>
+  keys
+    .slice(0, SHOWN_KEYS)
+    .map((k) => quoted(k))
+    .join(separator);
 
 /** Parses with the action's schema; the first problem becomes a Chinese message naming the field (one error map). */
 export function validate<T>(schema: z.ZodType<T>, input: unknown): { ok: true; value: T } | Fail {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
-  const field = issue.path.map((p) => quoted(String(p))).join('.') || (issue.code === 'unrecognized_keys' ? someKeys(issue.keys, ',') : '');
+  const field =
+    issue.path.map((p) => quoted(String(p))).join('.') ||
+    (issue.code === 'unrecognized_keys' ? someKeys(issue.keys, ',') : '');
   const message =
     issue.code === 'unrecognized_keys'
       ? `不支持的字段：${someKeys(issue.keys, '、')}${issue.keys.length > SHOWN_KEYS ? `等${issue.keys.length}个` : ''}`

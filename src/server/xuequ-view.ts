@@ -15,7 +15,11 @@ export function toXuequView(
   districtName: string,
   streetNames: ReadonlyMap<string, string>,
 ): XuequView {
-  const refs = (ids: string[]) => ids.map((id) => schoolsById.get(id)).filter((s): s is School => !!s).map(schoolRef);
+  const refs = (ids: string[]) =>
+    ids
+      .map((id) => schoolsById.get(id))
+      .filter((s): s is School => !!s)
+      .map(schoolRef);
   const alliances: AllianceView[] = x.alliances.map((a) => ({
     stage: a.stage,
     stageLabel: STAGE_LABELS[a.stage],
@@ -40,6 +44,9 @@ export function toXuequView(
 /** A 对口 / 九年一贯 path with school names, as the lookup and the school profile show it. */
 export function feederView(path: FeederPath | null, schoolsById: ReadonlyMap<string, School>): ZonedSchool['feeder'] {
   if (!path) return null;
-  const schools = path.middleSchoolIds.map((id) => schoolsById.get(id)).filter((s): s is School => !!s).map(schoolRef);
+  const schools = path.middleSchoolIds
+    .map((id) => schoolsById.get(id))
+    .filter((s): s is School => !!s)
+    .map(schoolRef);
   return { kind: path.kind, schools, text: path.text, sample: path.sample };
 }

@@ -42,7 +42,11 @@ async function transport(fn: string, data: Record<string, unknown>): Promise<Env
 }
 
 /** Calls a cloud function action and unwraps the envelope; failures throw CallError. */
-export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input: InputOf<F, A>): Promise<OutputOf<F, A>> {
+export async function call<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  input: InputOf<F, A>,
+): Promise<OutputOf<F, A>> {
   let envelope: Envelope<unknown>;
   try {
     envelope = await transport(fn, { ...(input as Record<string, unknown>), action });

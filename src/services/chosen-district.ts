@@ -5,7 +5,7 @@ const KEY = 'chosen-district';
 /** The district the parent last asked about (kept on the phone): the 学区 tab opens on it. */
 export function chosenDistrict(): string | null {
   try {
-    const code = Taro.getStorageSync(KEY) as unknown;
+    const code: unknown = Taro.getStorageSync(KEY);
     return typeof code === 'string' && /^\d{6}$/.test(code) ? code : null;
   } catch {
     return null;

@@ -16,7 +16,8 @@ export function isElderMode(): boolean {
 
 /** In the browser the class also goes on <html>, so the tab bar and Taro's own chrome follow. */
 export function applyElderClass(on: boolean): void {
-  if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') document.documentElement.classList.toggle(ELDER_CLASS, on);
+  if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined')
+    document.documentElement.classList.toggle(ELDER_CLASS, on);
 }
 
 /** Turns 长辈模式 on or off, remembers it, and tells the open pages. */

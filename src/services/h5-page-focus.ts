@@ -4,7 +4,8 @@
  * focusable as it appears, the way a document body is. The mini-program scrolls natively.
  */
 export function makePagesFocusable(): void {
-  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined' || typeof MutationObserver === 'undefined') return;
+  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined' || typeof MutationObserver === 'undefined')
+    return;
   const mark = () => {
     document.querySelectorAll('.taro_page:not([tabindex])').forEach((el) => el.setAttribute('tabindex', '0'));
   };

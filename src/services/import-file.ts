@@ -12,7 +12,8 @@ export interface PickedFile {
 }
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-const formatOf = (name: string): PickedFile['format'] | null => (/\.csv$/i.test(name) ? 'csv' : /\.xlsx$/i.test(name) ? 'xlsx' : null);
+const formatOf = (name: string): PickedFile['format'] | null =>
+  /\.csv$/i.test(name) ? 'csv' : /\.xlsx$/i.test(name) ? 'xlsx' : null;
 
 export class PickError extends Error {}
 
@@ -69,7 +70,10 @@ function toBase64(bytes: Uint8Array): string {
  * How the file reaches the server: inline when it fits one call, else uploaded in pieces first
  * (each retried once; a repeated piece is harmless). Reports pieces sent for the progress bar.
  */
-export async function fileSource(content: string, onProgress: (sent: number, total: number) => void): Promise<{ content: string } | { uploadId: string }> {
+export async function fileSource(
+  content: string,
+  onProgress: (sent: number, total: number) => void,
+): Promise<{ content: string } | { uploadId: string }> {
   const pieces = splitIntoPieces(content);
   if (pieces.length === 1) return { content };
   const uploadId = `up-${newRequestId()}`;

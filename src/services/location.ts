@@ -10,7 +10,10 @@ import { wgs84ToGcj02, type LatLng } from '../domain/geo';
 export type LocationProblem = 'denied' | 'system' | 'unavailable';
 
 export class LocationError extends Error {
-  constructor(readonly problem: LocationProblem, message: string) {
+  constructor(
+    readonly problem: LocationProblem,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -62,5 +65,8 @@ export function openLocationSetting(): Promise<boolean> {
   } catch {
     return Promise.resolve(false);
   }
-  return opened.then((r) => r.authSetting?.['scope.userLocation'] === true, () => false);
+  return opened.then(
+    (r) => r.authSetting?.['scope.userLocation'] === true,
+    () => false,
+  );
 }

@@ -48,7 +48,11 @@ export function writePageQuery(route: string, query: PageQuery, mode: 'replace' 
   const state = (window.history.state ?? {}) as { idx?: number };
   if (mode === 'push') {
     // The router's history keeps its position in state.idx: a new entry is one further on.
-    window.history.pushState({ ...state, idx: (state.idx ?? 0) + 1, key: Math.random().toString(36).slice(2, 10) }, '', url);
+    window.history.pushState(
+      { ...state, idx: (state.idx ?? 0) + 1, key: Math.random().toString(36).slice(2, 10) },
+      '',
+      url,
+    );
   } else {
     window.history.replaceState(state, '', url);
   }

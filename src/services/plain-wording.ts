@@ -43,7 +43,11 @@ const TERMS: ReadonlyArray<readonly [term: string, plain: string]> = [
 const TERM_RE = new RegExp(TERMS.map(([t]) => t).join('|'), 'g');
 const PLAIN_OF = new Map(TERMS);
 /** "“五证”" and "五证" are one term: explained once per text. */
-const key = (term: string) => term.replace(/[“”]/g, '').replace(/^随迁子女$/, '随迁').replace(/^统筹安排$/, '统筹');
+const key = (term: string) =>
+  term
+    .replace(/[“”]/g, '')
+    .replace(/^随迁子女$/, '随迁')
+    .replace(/^统筹安排$/, '统筹');
 
 /**
  * A rule's or the server's sentence made plain: each term explained where it first appears (the term
@@ -85,7 +89,10 @@ export const PLAIN = {
   resultChecklist: ['要准备的材料', '要带的材料'],
   resultNoChecklist: ['现在还不需要准备材料。', '现在还不用准备材料。'],
   resultOthers: ['还要带上', '另外还要带'],
-  resultTick: ['点一下可以打勾，记录已经备好的材料（只保存在本机）。', '准备好一样，就点一下打勾。\n只记在这部手机上。'],
+  resultTick: [
+    '点一下可以打勾，记录已经备好的材料（只保存在本机）。',
+    '准备好一样，就点一下打勾。\n只记在这部手机上。',
+  ],
   resultTimeline: ['时间安排', '什么时候去办'],
   resultSources: ['依据与说明', '这些内容出自哪里'],
   datePrompt: ['请依次选择年、月、日', '先点出生的年份，再点月份，最后点哪一天'],
@@ -94,11 +101,17 @@ export const PLAIN = {
   dateDay: ['日', '第三步：点哪一天'],
   dateConfirm: ['确定', '选好了'],
   // 还需要了解 (family-questions, on the lookup answer)
-  familyTitle: ['以下情况会改变答案，请补充（只用于本次查询，不保存）', '下面的情况会影响上哪所学校。\n请点“是”或“否”。\n这些回答不会被保存。'],
+  familyTitle: [
+    '以下情况会改变答案，请补充（只用于本次查询，不保存）',
+    '下面的情况会影响上哪所学校。\n请点“是”或“否”。\n这些回答不会被保存。',
+  ],
   familyDate: ['选择日期', '点这里选日子'],
   familyChange: ['修改', '改一下'],
   // 政策 (src/pages/policy, policy-detail)
-  policyIntro: ['本产品的学区数据来自以下政策文件。可搜索原文，多个词用空格分开。', '这里是教育局的政策文件原文。\n想找哪个词，就在下面输入。\n几个词之间空一格。'],
+  policyIntro: [
+    '本产品的学区数据来自以下政策文件。可搜索原文，多个词用空格分开。',
+    '这里是教育局的政策文件原文。\n想找哪个词，就在下面输入。\n几个词之间空一格。',
+  ],
   policyChips: ['常用：', '常查的词：'],
   policyUses: ['本产品采用：', '这里用到了：'],
   policyDraft: ['征求意见稿', '还没有正式定下来的草稿（征求意见稿）'],
@@ -106,10 +119,19 @@ export const PLAIN = {
   policyOriginal: ['以上为文件原文，仅整理了换行和空格。', '上面是文件原文。\n我们只调整了换行和空格。'],
   // 请学校确认 (ask-school-form)
   askTitle: ['请学校确认', '请学校帮忙确认'],
-  askSignIn: ['向学校提交咨询前需要先登录，登录后回到这里填写联系方式。', '要先登录，才能问学校。\n登录后回到这一页，再写联系方式。'],
+  askSignIn: [
+    '向学校提交咨询前需要先登录，登录后回到这里填写联系方式。',
+    '要先登录，才能问学校。\n登录后回到这一页，再写联系方式。',
+  ],
   askSignInGo: ['去“我的”登录', '去登录（在“我的”里）'],
-  askHint: ['留下联系方式，学校核实后答复。地址只随本次咨询提交给学校。', '写下您的电话，学校查清楚后会回复您。\n住址只交给这所学校。'],
-  askSent: ['已提交，学校答复后可在“我的 → 我的咨询”查看。', '已经交给学校了。\n学校回复后，在“我的”里点“我的咨询”就能看到。'],
+  askHint: [
+    '留下联系方式，学校核实后答复。地址只随本次咨询提交给学校。',
+    '写下您的电话，学校查清楚后会回复您。\n住址只交给这所学校。',
+  ],
+  askSent: [
+    '已提交，学校答复后可在“我的 → 我的咨询”查看。',
+    '已经交给学校了。\n学校回复后，在“我的”里点“我的咨询”就能看到。',
+  ],
   askSubmit: ['提交', '交给学校'],
   // 页面不存在
   notFoundTitle: ['页面不存在', '没有找到这一页'],
@@ -120,7 +142,10 @@ export const PLAIN = {
 /** The wizard's age rule for a birth date, usual and plain. */
 export function ageRuleWording(intakeYear: number, minAge: number, month: number, day: number): Wording {
   const by = `${intakeYear - minAge}年${month}月${day}日`;
-  return [`${intakeYear}年秋季入学：须在${by}及以前出生（满${minAge}周岁）`, `${intakeYear}年秋天上学的孩子：\n要在${by}或更早出生（满${minAge}周岁）。`];
+  return [
+    `${intakeYear}年秋季入学：须在${by}及以前出生（满${minAge}周岁）`,
+    `${intakeYear}年秋天上学的孩子：\n要在${by}或更早出生（满${minAge}周岁）。`,
+  ];
 }
 
 /** The 随迁子女 "五证" heading, plain: the five spelled out (their names come with the rules). */

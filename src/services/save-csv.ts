@@ -35,6 +35,8 @@ export function shareFile(file: PreparedFile): Promise<boolean> {
   try {
     sending = Taro.shareFileMessage({ filePath: file.filePath, fileName: file.fileName });
   } catch (e) {
+    // WeChat's errors are { errMsg } objects and callers read errMsg: passed on as they are.
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
     return Promise.reject(e);
   }
   return sending.then(

@@ -30,13 +30,15 @@ export function requestSubscription(templateId: string): Promise<SubscribeOutcom
   let asked: Promise<unknown>;
   try {
     // Called here and now, not after an await: WeChat only shows the dialog inside the tap.
-    asked = Taro.requestSubscribeMessage({ tmplIds: [templateId] } as Parameters<typeof Taro.requestSubscribeMessage>[0]);
+    asked = Taro.requestSubscribeMessage({ tmplIds: [templateId] } as Parameters<
+      typeof Taro.requestSubscribeMessage
+    >[0]);
   } catch {
     return Promise.resolve('failed');
   }
   return asked
     .then((res) => {
-      const answer = (res as unknown as Record<string, string>)[templateId];
+      const answer = (res as Record<string, string>)[templateId];
       if (answer === 'accept') return 'accept' as const;
       if (answer === 'ban' || answer === 'filter') return 'off' as const;
       return 'reject' as const;

@@ -10,7 +10,7 @@ const bundle = (fn: string) => readFileSync(path.join(root, 'cloudfunctions', fn
 const config = (fn: string) => JSON.parse(readFileSync(path.join(root, 'cloudfunctions', fn, 'config.json'), 'utf8'));
 
 // acorn is webpack's parser (webpack is pinned in devDependencies): resolve it from there.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const acorn = require(require.resolve('acorn', { paths: [path.dirname(require.resolve('webpack/package.json'))] })) as typeof import('acorn');
 
 /** Built-ins newer than Node 12 that esbuild does not polyfill: a bundle must not call them. */

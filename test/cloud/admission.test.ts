@@ -5,8 +5,16 @@ const app = useTestApp();
 const BUREAU = { OPENID: 'o-local-hd-bureau', APPID: 'wx-test' };
 const call = async (fn: string, data: Record<string, unknown>, who: typeof BUREAU | null = null) =>
   ((await app.cloud.invoke(fn, data, who)) as { result: any }).result;
-const lookup = (input: Record<string, unknown>) => call('school', { action: 'lookup', districtCode: '120102', address: '互助道15号', ...input });
-const RULES = { withoutZone: 'ask', middleRule: null, acquiredCutoff: '2020-07-31', placeEveryYears: 6, basis: 'hukou', document: '河东区义务教育招生入学工作实施意见（示例）' };
+const lookup = (input: Record<string, unknown>) =>
+  call('school', { action: 'lookup', districtCode: '120102', address: '互助道15号', ...input });
+const RULES = {
+  withoutZone: 'ask',
+  middleRule: null,
+  acquiredCutoff: '2020-07-31',
+  placeEveryYears: 6,
+  basis: 'hukou',
+  document: '河东区义务教育招生入学工作实施意见（示例）',
+};
 
 describe('招生规则 that depend on the family', () => {
   it('with no rules set, a zoned address asks nothing', async () => {
@@ -20,17 +28,31 @@ describe('招生规则 that depend on the family', () => {
     expect(bad).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'acquiredCutoff' });
     expect((await call('admin', { action: 'admissionSettings' }, BUREAU)).data.updated).toBeNull();
     const saved = await call('admin', { action: 'setAdmissionSettings', ...RULES }, BUREAU);
-    expect(saved.data).toMatchObject({ districtCode: '120102', settings: RULES, updated: { by: expect.any(String), at: '2026-11-23 10:00' } });
-    const other = await call('admin', { action: 'admissionSettings' }, { OPENID: 'o-local-hc-bureau', APPID: 'wx-test' });
+    expect(saved.data).toMatchObject({
+      districtCode: '120102',
+      settings: RULES,
+      updated: { by: expect.any(String), at: '2026-11-23 10:00' },
+    });
+    const other = await call(
+      'admin',
+      { action: 'admissionSettings' },
+      { OPENID: 'o-local-hc-bureau', APPID: 'wx-test' },
+    );
     expect(other.data).toMatchObject({ districtCode: '350205', updated: null });
   });
 
   it('then the lookup asks only what changes this answer, and each answer changes it', async () => {
     const asked = await lookup({});
-    expect(asked.data.questions.map((q: any) => q.key)).toEqual(['homeAcquired', 'placeUsedRecently', 'hukouAtAddress']);
+    expect(asked.data.questions.map((q: any) => q.key)).toEqual([
+      'homeAcquired',
+      'placeUsedRecently',
+      'hukouAtAddress',
+    ]);
     expect(asked.data.questions[0].why).toContain('2020-07-31');
 
-    const before = await lookup({ family: { homeAcquired: '2019-05-01', placeUsedRecently: false, hukouAtAddress: true } });
+    const before = await lookup({
+      family: { homeAcquired: '2019-05-01', placeUsedRecently: false, hukouAtAddress: true },
+    });
     expect(before.data.questions).toEqual([]);
     expect(before.data.years[0].answers[0]).toMatchObject({ mechanism: 'single', schools: [{ name: '互助道小学' }] });
     expect(before.data.years[0].answers[1]).toMatchObject({ mechanism: 'feeder' });
@@ -45,7 +67,9 @@ describe('招生规则 that depend on the family', () => {
     const used = await lookup({ family: { homeAcquired: '2019-05-01', placeUsedRecently: true } });
     expect(used.data.years[0].answers[0].statement).toContain('6年内已使用过单校划片名额');
 
-    const hukou = await lookup({ family: { homeAcquired: '2019-05-01', placeUsedRecently: false, hukouAtAddress: false } });
+    const hukou = await lookup({
+      family: { homeAcquired: '2019-05-01', placeUsedRecently: false, hukouAtAddress: false },
+    });
     expect(hukou.data.years[0].answers[0]).toMatchObject({ mechanism: 'unknown', decidedBy: '河东区教育局' });
   });
 

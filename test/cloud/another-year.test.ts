@@ -18,19 +18,26 @@ const TEACHER = { OPENID: 'o-local-hd-teacher', APPID: 'wx-test' };
 describe.each(INSTANTS)('at %s', (_label, instant) => {
   const app = useTestApp({ now: () => Date.now() }, instant);
   const year = schoolYearOf(instant, CHINA_ZONE);
-  const invoke = async (fn: string, data: Record<string, unknown>, who: { OPENID: string; APPID: string } | null = null) =>
-    ((await app.cloud.invoke(fn, data, who)) as { result: any }).result;
+  const invoke = async (
+    fn: string,
+    data: Record<string, unknown>,
+    who: { OPENID: string; APPID: string } | null = null,
+  ) => ((await app.cloud.invoke(fn, data, who)) as { result: any }).result;
 
   beforeEach(() => jest.setSystemTime(instant));
 
   it('入学条件 default to the school year of the day; a year without published rules says so and names the years there are', async () => {
     const byDefault = await invoke('school', { action: 'enrolmentRules', districtCode: '120102' });
-    expect(byDefault).toEqual(await invoke('school', { action: 'enrolmentRules', districtCode: '120102', schoolYear: year }));
+    expect(byDefault).toEqual(
+      await invoke('school', { action: 'enrolmentRules', districtCode: '120102', schoolYear: year }),
+    );
     // The rules are the bureau's published documents (policy seeds), for 2026—2027 only: not made up for other years.
     if (year === 2026) expect(byDefault.ok).toBe(true);
     else {
       expect(byDefault).toMatchObject({ ok: false, code: 'NOT_FOUND', field: 'schoolYear' });
-      expect(byDefault.message).toBe(`暂无河东区${year}—${year + 1}学年的入学规则（已有：2026—2027学年），请以区教育局公布为准`);
+      expect(byDefault.message).toBe(
+        `暂无河东区${year}—${year + 1}学年的入学规则（已有：2026—2027学年），请以区教育局公布为准`,
+      );
     }
   });
 
@@ -48,7 +55,11 @@ describe.each(INSTANTS)('at %s', (_label, instant) => {
 
     const seeded = app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any;
     const presenceCode = presenceCodeAt(seeded.hostSchoolId, tenOClock).token;
-    const clockIn = await invoke('duty', { action: 'clockIn', requestId: `req-year-${day}`, location: seeded.hostLocation, presenceCode }, TEACHER);
+    const clockIn = await invoke(
+      'duty',
+      { action: 'clockIn', requestId: `req-year-${day}`, location: seeded.hostLocation, presenceCode },
+      TEACHER,
+    );
     expect(clockIn).toMatchObject({ ok: true, data: { pass: true, late: false, at: `${day} 10:00` } });
 
     const month = await invoke('duty', { action: 'month', month: day.slice(0, 7) }, TEACHER);

@@ -39,7 +39,13 @@ const PAYLOADS: Payloads = {
     assessEnrolment: { districtCode: '120102', answers: { stage: 'middle', primarySchool: 'not-yet' } },
     listPolicies: {},
     getPolicy: { policyId: 'p000' },
-    askSchool: (c) => ({ requestId: rid('auth-ask')(c), districtCode: '120102', address: '互助道1号', contactName: '王', phone: '13800000000' }),
+    askSchool: (c) => ({
+      requestId: rid('auth-ask')(c),
+      districtCode: '120102',
+      address: '互助道1号',
+      contactName: '王',
+      phone: '13800000000',
+    }),
     myInquiries: {},
     inquiryInbox: {},
     answerInquiry: { id: 'iq-none', answer: '测试权限' },
@@ -54,7 +60,13 @@ const PAYLOADS: Payloads = {
     clockOut: (c) => ({ requestId: rid('auth-out')(c), location: loc }),
     month: { month: '2026-11' },
     exportMonth: { month: '2026-11' },
-    requestMakeup: { requestId: 'auth-mk-00001', dutyId: 'dt-hd-teacher-1', sessionDate: '2026-11-19', slotStart: '09:55', reason: '测试权限' },
+    requestMakeup: {
+      requestId: 'auth-mk-00001',
+      dutyId: 'dt-hd-teacher-1',
+      sessionDate: '2026-11-19',
+      slotStart: '09:55',
+      reason: '测试权限',
+    },
     makeupInbox: {},
     decideMakeup: { id: 'mk-none', approve: true },
     attendance: {},
@@ -64,8 +76,21 @@ const PAYLOADS: Payloads = {
     verifyPresence: { recordId: 'dt-hd-teacher-1-2026-11-23-0955', location: loc, presenceCode: '000000' },
   },
   approval: {
-    submitExchange: { requestId: 'auth-ap-00001', type: 'cross-teaching', hostSchoolId: 'hd-s05', slots: [{ weekday: 6, start: '09:00', end: '10:00', periods: 1 }], termStart: '2026-12-01', termEnd: '2027-01-20' },
-    submitFacility: (c) => ({ requestId: rid('auth-fc')(c), facilityId: 'fc-hd-s05-field', start: Date.parse('2026-11-25T16:30:00+08:00'), end: Date.parse('2026-11-25T17:30:00+08:00'), purpose: '测试权限' }),
+    submitExchange: {
+      requestId: 'auth-ap-00001',
+      type: 'cross-teaching',
+      hostSchoolId: 'hd-s05',
+      slots: [{ weekday: 6, start: '09:00', end: '10:00', periods: 1 }],
+      termStart: '2026-12-01',
+      termEnd: '2027-01-20',
+    },
+    submitFacility: (c) => ({
+      requestId: rid('auth-fc')(c),
+      facilityId: 'fc-hd-s05-field',
+      start: Date.parse('2026-11-25T16:30:00+08:00'),
+      end: Date.parse('2026-11-25T17:30:00+08:00'),
+      purpose: '测试权限',
+    }),
     inbox: { status: 'pending' },
     mine: {},
     detail: { id: 'ap-none' },
@@ -90,7 +115,10 @@ const PAYLOADS: Payloads = {
     compositionState: {},
     compositionHistory: { xuequId: 'hd-x1' },
     previewEdit: { edit: { kind: 'rename', effectiveFrom: '2027-09-01', xuequId: 'hd-x1', name: '第一学区（新）' } },
-    applyEdit: { requestId: 'auth-edit-0001', edit: { kind: 'rename', effectiveFrom: '2027-09-01', xuequId: 'hd-x1', name: '第一学区（新）' } },
+    applyEdit: {
+      requestId: 'auth-edit-0001',
+      edit: { kind: 'rename', effectiveFrom: '2027-09-01', xuequId: 'hd-x1', name: '第一学区（新）' },
+    },
     // The bureau invites principals; a principal (the 学区长 is one) invites teachers of its own school.
     createInvite: ({ persona, user }) =>
       persona === 'bureau'
@@ -107,12 +135,21 @@ const PAYLOADS: Payloads = {
     importApply: { requestId: 'auth-imp-0001', table: 'schools', format: 'csv', content: csv },
     exportTable: { table: 'schools' },
     admissionSettings: {},
-    setAdmissionSettings: { withoutZone: 'ask', middleRule: null, acquiredCutoff: null, placeEveryYears: null, basis: 'residence', document: null },
+    setAdmissionSettings: {
+      withoutZone: 'ask',
+      middleRule: null,
+      acquiredCutoff: null,
+      placeEveryYears: null,
+      basis: 'residence',
+      document: null,
+    },
   },
 };
 
 const FUNCTIONS = Object.keys(ACCESS) as FunctionName[];
-const PAIRS: Array<[FunctionName, string]> = FUNCTIONS.flatMap((fn) => Object.keys(ACCESS[fn]).map((a): [FunctionName, string] => [fn, a]));
+const PAIRS: Array<[FunctionName, string]> = FUNCTIONS.flatMap((fn) =>
+  Object.keys(ACCESS[fn]).map((a): [FunctionName, string] => [fn, a]),
+);
 const ruleOf = (fn: FunctionName, action: string) => (ACCESS[fn] as Record<string, { access: Access }>)[action];
 
 /** The door's answer for a caller holding `roles` (null: not signed in; unbound: a parent). */
@@ -126,7 +163,8 @@ function expected(access: Access, roles: readonly Role[] | null): 'pass' | 'UNAU
 describe('the access matrix', () => {
   it('covers exactly the functions and actions of CONTRACTS', () => {
     expect(Object.keys(ACCESS).sort()).toEqual(Object.keys(CONTRACTS).sort());
-    for (const fn of FUNCTIONS) expect([fn, Object.keys(ACCESS[fn]).sort()]).toEqual([fn, Object.keys(CONTRACTS[fn]).sort()]);
+    for (const fn of FUNCTIONS)
+      expect([fn, Object.keys(ACCESS[fn]).sort()]).toEqual([fn, Object.keys(CONTRACTS[fn]).sort()]);
   });
 
   it('gives every action a payload, a scope and roles that exist', () => {
@@ -143,12 +181,15 @@ describe('the access matrix', () => {
 describe('every persona × action through the runtime', () => {
   const app = useTestApp();
 
-  const userOf = (openid: string | null) => (openid ? ((app.cloud.store.find('users', { _id: openid })[0] as unknown as UserProfile | undefined) ?? null) : null);
+  const userOf = (openid: string | null) =>
+    openid ? ((app.cloud.store.find('users', { _id: openid })[0] as unknown as UserProfile | undefined) ?? null) : null;
   // Every collection, so a write anywhere (a new collection too) shows up.
   const snapshot = () => JSON.stringify(app.cloud.store.collections().map((c) => [c, app.cloud.store.find(c, {})]));
 
   it('an action that is not in the matrix is unknown', async () => {
-    const { result } = (await app.cloud.invoke('school', { action: 'toString' }, null)) as { result: { code?: string } };
+    const { result } = (await app.cloud.invoke('school', { action: 'toString' }, null)) as {
+      result: { code?: string };
+    };
     expect(result.code).toBe('UNKNOWN_ACTION');
   });
 
@@ -161,15 +202,24 @@ describe('every persona × action through the runtime', () => {
       const input = typeof payload === 'function' ? payload({ persona, user }) : payload;
       const door = expected(ruleOf(fn, action).access, openid ? (user?.roles ?? ['parent']) : null);
       const before = door === 'pass' ? '' : snapshot();
-      const { result } = (await app.cloud.invoke(fn, { action, ...(input as object) }, openid ? { OPENID: openid, APPID: 'wx-test' } : null)) as {
+      const { result } = (await app.cloud.invoke(
+        fn,
+        { action, ...(input as object) },
+        openid ? { OPENID: openid, APPID: 'wx-test' } : null,
+      )) as {
         result: { ok: boolean; code?: string; message?: string };
       };
       if (door === 'pass') {
         // Past the door; a refusal here may only be the action's own business answer (not found, stale…).
-        expect(result.ok ? 'ok' : `${result.code}: ${result.message}`).not.toMatch(/^(UNAUTHENTICATED|FORBIDDEN|INVALID_INPUT|UNKNOWN_ACTION|INTERNAL)\b/);
+        expect(result.ok ? 'ok' : `${result.code}: ${result.message}`).not.toMatch(
+          /^(UNAUTHENTICATED|FORBIDDEN|INVALID_INPUT|UNKNOWN_ACTION|INTERNAL)\b/,
+        );
         return;
       }
-      expect({ code: result.ok ? 'ok' : result.code, message: result.message }).toEqual({ code: door, message: door === 'FORBIDDEN' ? DOOR_FORBIDDEN : '请先登录' });
+      expect({ code: result.ok ? 'ok' : result.code, message: result.message }).toEqual({
+        code: door,
+        message: door === 'FORBIDDEN' ? DOOR_FORBIDDEN : '请先登录',
+      });
       expect(snapshot()).toBe(before);
     });
   });

@@ -45,7 +45,13 @@ describe('admin.compositionHistory pages', () => {
   });
 
   it('refuses a forged cursor naming the field', async () => {
-    const forged = Buffer.from(JSON.stringify(['2020-01-01', { $gt: '' }])).toString('base64').replace(/=+$/, '');
-    expect(await call('admin', 'compositionHistory', { xuequId: 'hd-xh', cursor: forged }, BUREAU)).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'cursor' });
+    const forged = Buffer.from(JSON.stringify(['2020-01-01', { $gt: '' }]))
+      .toString('base64')
+      .replace(/=+$/, '');
+    expect(await call('admin', 'compositionHistory', { xuequId: 'hd-xh', cursor: forged }, BUREAU)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'cursor',
+    });
   });
 });

@@ -7,27 +7,57 @@ const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
 
 beforeAll(async () => {
   // A teacher of 互助道小学, to ask for 跨校兼课 at the school that moves.
-  app.cloud.store.insertMany('users', [{ _id: 'o-teacher-huzhu', roles: ['teacher'], name: '互助道小学教师', districtCode: '120102', schoolId: schoolId('互助道小学'), xuequId: null }]);
+  app.cloud.store.insertMany('users', [
+    {
+      _id: 'o-teacher-huzhu',
+      roles: ['teacher'],
+      name: '互助道小学教师',
+      districtCode: '120102',
+      schoolId: schoolId('互助道小学'),
+      xuequId: null,
+    },
+  ]);
 });
 
 const who = (OPENID: string) => ({ OPENID, APPID: 'wx-test' });
 const BUREAU = who('o-local-hd-bureau');
 const OTHER_BUREAU = who('o-local-hc-bureau');
 const PRINCIPAL = who('o-local-hd-principal');
-const invoke = async (fn: string, data: Record<string, unknown>, as: { OPENID: string; APPID: string } | null) => (await app.cloud.invoke(fn, data, as)) as { result: any; roundTrips: number };
-const admin = (data: Record<string, unknown>, as: { OPENID: string; APPID: string } | null = BUREAU) => invoke('admin', data, as);
+const invoke = async (fn: string, data: Record<string, unknown>, as: { OPENID: string; APPID: string } | null) =>
+  (await app.cloud.invoke(fn, data, as)) as { result: any; roundTrips: number };
+const admin = (data: Record<string, unknown>, as: { OPENID: string; APPID: string } | null = BUREAU) =>
+  invoke('admin', data, as);
 const schoolId = (name: string) => (app.seed.schools.find((s) => s.name === name) as { _id: string })._id;
 const referenceVersion = () => (app.cloud.store.find('meta', { _id: 'reference' })[0] as { version: number }).version;
 
-const move = (effectiveFrom = '2027-02-20') => ({ kind: 'moveSchool', schoolId: schoolId('友爱道小学'), fromXuequId: 'hd-x1', toXuequId: 'hd-x2', effectiveFrom });
-const lookup = async () => (await invoke('school', { action: 'lookup', districtCode: '120102', address: '友爱道15号' }, null)).result.data;
+const move = (effectiveFrom = '2027-02-20') => ({
+  kind: 'moveSchool',
+  schoolId: schoolId('友爱道小学'),
+  fromXuequId: 'hd-x1',
+  toXuequId: 'hd-x2',
+  effectiveFrom,
+});
+const lookup = async () =>
+  (await invoke('school', { action: 'lookup', districtCode: '120102', address: '友爱道15号' }, null)).result.data;
 
 describe('reading the composition', () => {
   it('gives the bureau its district as composed today, the next term start and every school', async () => {
     const { result } = await admin({ action: 'compositionState' });
     expect(result.ok).toBe(true);
-    expect(result.data).toMatchObject({ districtCode: '120102', today: '2026-11-23', nextTermStart: '2027-02-20', plannedDates: [], maxSchoolsPerXuequ: 10 });
-    expect(result.data.xuequ.map((x: any) => x.name)).toEqual(['第一学区', '第二学区', '第三学区', '第四学区', '第五学区']);
+    expect(result.data).toMatchObject({
+      districtCode: '120102',
+      today: '2026-11-23',
+      nextTermStart: '2027-02-20',
+      plannedDates: [],
+      maxSchoolsPerXuequ: 10,
+    });
+    expect(result.data.xuequ.map((x: any) => x.name)).toEqual([
+      '第一学区',
+      '第二学区',
+      '第三学区',
+      '第四学区',
+      '第五学区',
+    ]);
     expect(result.data.schools.find((s: any) => s.name === '友爱道小学').xuequIds).toEqual(['hd-x1']);
   });
 });
@@ -39,17 +69,41 @@ describe('who may edit', () => {
     expect(principal.result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const other = await admin({ action: 'applyEdit', requestId: 'req-comp-0002', edit: move() }, OTHER_BUREAU);
     // Another district's 学区 and schools are unknown ids to this bureau, as made-up ones are (issue 13, item 4).
-    expect(other.result).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('学区（hd-x1）在') });
-    expect((await admin({ action: 'compositionHistory', xuequId: 'hd-x1' }, OTHER_BUREAU)).result).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '未找到该学区' });
-    expect((await admin({ action: 'compositionState' }, null)).result).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(other.result).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('学区（hd-x1）在'),
+    });
+    expect((await admin({ action: 'compositionHistory', xuequId: 'hd-x1' }, OTHER_BUREAU)).result).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+      message: '未找到该学区',
+    });
+    expect((await admin({ action: 'compositionState' }, null)).result).toMatchObject({
+      ok: false,
+      code: 'UNAUTHENTICATED',
+    });
     expect({ versions: app.cloud.store.count('xuequ', {}), ref: referenceVersion() }).toEqual(before);
   });
 
   it('explains invalid input in Chinese, naming the field, and writes nothing', async () => {
-    const { result } = await admin({ action: 'applyEdit', requestId: 'req-comp-0003', edit: { ...move(), effectiveFrom: '2027/02/20' } });
-    expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'edit.effectiveFrom', message: '生效日期（edit.effectiveFrom）应为YYYY-MM-DD' });
+    const { result } = await admin({
+      action: 'applyEdit',
+      requestId: 'req-comp-0003',
+      edit: { ...move(), effectiveFrom: '2027/02/20' },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'edit.effectiveFrom',
+      message: '生效日期（edit.effectiveFrom）应为YYYY-MM-DD',
+    });
     const past = await admin({ action: 'applyEdit', requestId: 'req-comp-0004', edit: move('2026-11-22') });
-    expect(past.result).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '生效日期（effectiveFrom）不能早于今天（2026-11-23）' });
+    expect(past.result).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: '生效日期（effectiveFrom）不能早于今天（2026-11-23）',
+    });
     const kind = await admin({ action: 'previewEdit', edit: { kind: 'merge', effectiveFrom: '2027-02-20' } });
     expect(kind.result).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'edit.kind' });
     expect(app.cloud.store.count('xuequ', { districtCode: '120102' })).toBe(5);
@@ -61,7 +115,11 @@ describe('moving a school from next term', () => {
     const ref = referenceVersion();
     const { result } = await admin({ action: 'previewEdit', edit: move() });
     expect(result.ok).toBe(true);
-    expect(result.data).toMatchObject({ ok: true, errors: [], changes: ['友爱道小学划出第一学区', '友爱道小学划入第二学区'] });
+    expect(result.data).toMatchObject({
+      ok: true,
+      errors: [],
+      changes: ['友爱道小学划出第一学区', '友爱道小学划入第二学区'],
+    });
     expect(result.data.writes.map((w: any) => [w.kind, w.versionId])).toEqual([
       ['close', 'hd-x1@2020-05-21'],
       ['add', 'hd-x1@2027-02-20'],
@@ -69,11 +127,22 @@ describe('moving a school from next term', () => {
       ['add', 'hd-x2@2027-02-20'],
     ]);
     const second = result.data.after.find((x: any) => x.id === 'hd-x2');
-    expect(second.alliances.find((a: any) => a.stage === 'primary').members.map((s: any) => s.name)).toContain('友爱道小学');
+    expect(second.alliances.find((a: any) => a.stage === 'primary').members.map((s: any) => s.name)).toContain(
+      '友爱道小学',
+    );
     expect(app.cloud.store.count('xuequ', { districtCode: '120102' })).toBe(5);
     expect(referenceVersion()).toBe(ref);
     // Moving a school into 第一学区 (10 schools) warns: 原则上不超过10所.
-    const crowded = await admin({ action: 'previewEdit', edit: { kind: 'moveSchool', schoolId: schoolId('街坊小学'), fromXuequId: 'hd-x2', toXuequId: 'hd-x1', effectiveFrom: '2027-02-20' } });
+    const crowded = await admin({
+      action: 'previewEdit',
+      edit: {
+        kind: 'moveSchool',
+        schoolId: schoolId('街坊小学'),
+        fromXuequId: 'hd-x2',
+        toXuequId: 'hd-x1',
+        effectiveFrom: '2027-02-20',
+      },
+    });
     expect(crowded.result.data.warnings).toContain('第一学区将有11所学校，超过10所（每个学区学校数原则上不超过10所）');
   });
 
@@ -81,7 +150,9 @@ describe('moving a school from next term', () => {
     const warm = await lookup(); // warms the school function's cache before the write
     expect(warm.upcoming).toEqual([]);
     const ref = referenceVersion();
-    const calls = await Promise.all([1, 2, 3].map(() => admin({ action: 'applyEdit', requestId: 'req-comp-move1', edit: move() })));
+    const calls = await Promise.all(
+      [1, 2, 3].map(() => admin({ action: 'applyEdit', requestId: 'req-comp-move1', edit: move() })),
+    );
     expect(calls.every((c) => c.result.ok)).toBe(true);
     expect(calls.filter((c) => !c.result.data.duplicate)).toHaveLength(1);
     expect(referenceVersion()).toBe(ref + 1);
@@ -99,9 +170,15 @@ describe('moving a school from next term', () => {
     expect(d.zoned[0].school.name).toBe('友爱道小学');
     expect(d.xuequ.map((x: any) => x.name)).toEqual(['第一学区']);
     expect(d.upcoming).toHaveLength(1);
-    expect(d.upcoming[0]).toMatchObject({ effectiveFrom: '2027-02-20', dateLabel: '2027年2月20日', changes: ['友爱道小学由第一学区划入第二学区'] });
+    expect(d.upcoming[0]).toMatchObject({
+      effectiveFrom: '2027-02-20',
+      dateLabel: '2027年2月20日',
+      changes: ['友爱道小学由第一学区划入第二学区'],
+    });
     // Applied without a document: said so, with no title made up.
-    expect(d.upcoming[0].sources).toEqual([expect.stringMatching(/^河东区教育局调整（未附文件，\d{4}-\d{2}-\d{2}录入）$/)]);
+    expect(d.upcoming[0].sources).toEqual([
+      expect.stringMatching(/^河东区教育局调整（未附文件，\d{4}-\d{2}-\d{2}录入）$/),
+    ]);
     expect(d.upcoming[0].xuequ.map((x: any) => x.name)).toEqual(['第二学区']);
   });
 
@@ -128,7 +205,13 @@ describe('moving a school from next term', () => {
   });
 
   it('a second edit on the same date replaces only that future version', async () => {
-    const edit = { kind: 'moveSchool', schoolId: schoolId('福东小学'), fromXuequId: 'hd-x1', toXuequId: 'hd-x2', effectiveFrom: '2027-02-20' };
+    const edit = {
+      kind: 'moveSchool',
+      schoolId: schoolId('福东小学'),
+      fromXuequId: 'hd-x1',
+      toXuequId: 'hd-x2',
+      effectiveFrom: '2027-02-20',
+    };
     const { result } = await admin({ action: 'applyEdit', requestId: 'req-comp-move2', edit });
     expect(result.data.writes.map((w: any) => [w.kind, w.versionId])).toEqual([
       ['replace', 'hd-x1@2027-02-20'],

@@ -18,7 +18,8 @@ const LEAD = who('o-local-hd-xuequzhang'); // 第四十五中学 hd-s01, owns th
 const HUZHU = who('o-local-hd-lead-primary'); // 互助道小学 hd-s05, hosts the mentoring duty
 
 const BAD = `这里有${DEFAULT_RISKY_WORD}`;
-const call = async (fn: string, data: Record<string, unknown>, as: Who) => (await app.cloud.invoke(fn, data, as)).result as any;
+const call = async (fn: string, data: Record<string, unknown>, as: Who) =>
+  (await app.cloud.invoke(fn, data, as)).result as any;
 
 /** Every document of every collection, hashed: "nothing written" means this does not change. */
 function storeDigest(): string {
@@ -55,14 +56,33 @@ async function passes(fn: string, data: Record<string, unknown>, as: Who, text: 
 
 describe('请学校确认 and its answer', () => {
   const ask = (requestId: string, over: Record<string, unknown> = {}) => ({
-    action: 'askSchool', requestId, districtCode: '120102', address: '互助道500号', contactName: '王女士', phone: '13800000000', question: '请问属于哪所学校？', ...over,
+    action: 'askSchool',
+    requestId,
+    districtCode: '120102',
+    address: '互助道500号',
+    contactName: '王女士',
+    phone: '13800000000',
+    question: '请问属于哪所学校？',
+    ...over,
   });
   let inquiryId = '';
 
   it('each typed field is checked: the field with the test word is named, nothing is stored', async () => {
     await refusesTestWord('school', ask('cc-ask-00001', { question: BAD }), PARENT, 'question', '问题');
-    await refusesTestWord('school', ask('cc-ask-00002', { address: `互助道${DEFAULT_RISKY_WORD}号` }), PARENT, 'address', '地址');
-    await refusesTestWord('school', ask('cc-ask-00003', { contactName: DEFAULT_RISKY_WORD }), PARENT, 'contactName', '联系人');
+    await refusesTestWord(
+      'school',
+      ask('cc-ask-00002', { address: `互助道${DEFAULT_RISKY_WORD}号` }),
+      PARENT,
+      'address',
+      '地址',
+    );
+    await refusesTestWord(
+      'school',
+      ask('cc-ask-00003', { contactName: DEFAULT_RISKY_WORD }),
+      PARENT,
+      'contactName',
+      '联系人',
+    );
   });
 
   it('two fields at fault are both named', async () => {
@@ -73,33 +93,63 @@ describe('请学校确认 and its answer', () => {
   });
 
   it('ordinary text is stored after one check of all three fields', async () => {
-    ({ id: inquiryId } = await passes('school', ask('cc-ask-00005'), PARENT, ['互助道500号', '王女士', '请问属于哪所学校？']));
+    ({ id: inquiryId } = await passes('school', ask('cc-ask-00005'), PARENT, [
+      '互助道500号',
+      '王女士',
+      '请问属于哪所学校？',
+    ]));
     expect(app.cloud.store.count('zoning_inquiries', { _id: inquiryId })).toBe(1);
   });
 
   it('the answer is checked as the answerer’s', async () => {
     await refusesTestWord('school', { action: 'answerInquiry', id: inquiryId, answer: BAD }, BUREAU, 'answer', '答复');
-    await passes('school', { action: 'answerInquiry', id: inquiryId, answer: '该门牌由教育局统筹安排' }, BUREAU, ['该门牌由教育局统筹安排']);
+    await passes('school', { action: 'answerInquiry', id: inquiryId, answer: '该门牌由教育局统筹安排' }, BUREAU, [
+      '该门牌由教育局统筹安排',
+    ]);
   });
 });
 
 describe('approvals: reasons, names, purposes and comments', () => {
   const exchange = (requestId: string, over: Record<string, unknown> = {}) => ({
-    action: 'submitExchange', requestId, type: 'cross-teaching', hostSchoolId: 'hd-s05',
-    slots: [{ weekday: 2, start: '14:00', end: '15:30', periods: 2 }], termStart: '2026-12-01', termEnd: '2027-01-20', reason: '互助道小学美术教师产假', ...over,
+    action: 'submitExchange',
+    requestId,
+    type: 'cross-teaching',
+    hostSchoolId: 'hd-s05',
+    slots: [{ weekday: 2, start: '14:00', end: '15:30', periods: 2 }],
+    termStart: '2026-12-01',
+    termEnd: '2027-01-20',
+    reason: '互助道小学美术教师产假',
+    ...over,
   });
   let id = '';
 
   it('submitExchange: the reason, and a mentee’s name', async () => {
     await refusesTestWord('approval', exchange('cc-ap-000001', { reason: BAD }), TEACHER, 'reason', '申请理由');
-    await refusesTestWord('approval', exchange('cc-ap-000002', { type: 'mentoring', mentee: { name: DEFAULT_RISKY_WORD } }), TEACHER, 'mentee.name', '徒弟姓名');
+    await refusesTestWord(
+      'approval',
+      exchange('cc-ap-000002', { type: 'mentoring', mentee: { name: DEFAULT_RISKY_WORD } }),
+      TEACHER,
+      'mentee.name',
+      '徒弟姓名',
+    );
     expect(app.cloud.sentMessages).toEqual([]);
     ({ id } = await passes('approval', exchange('cc-ap-000003'), TEACHER, ['互助道小学美术教师产假']));
   });
 
   it('decide, resubmit, batchApprove and withdraw: the comment', async () => {
-    await refusesTestWord('approval', { action: 'decide', id, decision: 'return', version: 1, comment: BAD }, HOME, 'comment', '意见');
-    await passes('approval', { action: 'decide', id, decision: 'return', version: 1, comment: '请补充课时安排' }, HOME, ['请补充课时安排']);
+    await refusesTestWord(
+      'approval',
+      { action: 'decide', id, decision: 'return', version: 1, comment: BAD },
+      HOME,
+      'comment',
+      '意见',
+    );
+    await passes(
+      'approval',
+      { action: 'decide', id, decision: 'return', version: 1, comment: '请补充课时安排' },
+      HOME,
+      ['请补充课时安排'],
+    );
     await refusesTestWord('approval', { action: 'resubmit', id, version: 2, comment: BAD }, TEACHER, 'comment', '意见');
     await passes('approval', { action: 'resubmit', id, version: 2, comment: '已补充' }, TEACHER, ['已补充']);
     await refusesTestWord('approval', { action: 'batchApprove', ids: [id], comment: BAD }, HOME, 'comment', '意见');
@@ -109,21 +159,36 @@ describe('approvals: reasons, names, purposes and comments', () => {
   });
 
   it('a decision without a comment makes no check', async () => {
-    const { id: other } = await passes('approval', exchange('cc-ap-000004', { hostSchoolId: 'hd-s01' }), TEACHER, ['互助道小学美术教师产假']);
+    const { id: other } = await passes('approval', exchange('cc-ap-000004', { hostSchoolId: 'hd-s01' }), TEACHER, [
+      '互助道小学美术教师产假',
+    ]);
     const checked = textChecks().length;
-    expect(await call('approval', { action: 'decide', id: other, decision: 'approve', version: 1 }, HOME)).toMatchObject({ ok: true });
+    expect(
+      await call('approval', { action: 'decide', id: other, decision: 'approve', version: 1 }, HOME),
+    ).toMatchObject({ ok: true });
     expect(textChecks().length).toBe(checked);
   });
 });
 
 describe('facility bookings: the purpose, and the reason for cancelling', () => {
   const start = Date.parse('2026-11-28T10:00:00+08:00');
-  const booking = (requestId: string, purpose: string) => ({ action: 'submitFacility', requestId, facilityId: 'fc-hd-s01-gym', start, end: start + 3600_000, purpose });
+  const booking = (requestId: string, purpose: string) => ({
+    action: 'submitFacility',
+    requestId,
+    facilityId: 'fc-hd-s01-gym',
+    start,
+    end: start + 3600_000,
+    purpose,
+  });
 
   it('submitFacility checks the purpose; facility.cancel checks the reason', async () => {
     await refusesTestWord('approval', booking('cc-fc-000001', BAD), HOME, 'purpose', '用途');
     const made = await passes('approval', booking('cc-fc-000002', '篮球社团训练'), HOME, ['篮球社团训练']);
-    const decided = await call('approval', { action: 'decide', id: made.id, decision: 'approve', version: made.version }, LEAD);
+    const decided = await call(
+      'approval',
+      { action: 'decide', id: made.id, decision: 'approve', version: made.version },
+      LEAD,
+    );
     const { bookingId } = decided.data.result;
     await refusesTestWord('facility', { action: 'cancel', bookingId, reason: BAD }, HOME, 'reason', '取消原因');
     expect(app.cloud.store.find('bookings', { _id: bookingId })[0]).toMatchObject({ status: 'confirmed' });
@@ -134,29 +199,62 @@ describe('facility bookings: the purpose, and the reason for cancelling', () => 
 describe('补卡: the reason and the decision’s comment', () => {
   it('requestMakeup checks the reason; decideMakeup the comment', async () => {
     jest.setSystemTime(Date.parse('2026-11-26T08:00:00Z')); // Wednesday's 14:00 mentoring session was missed
-    const makeup = (requestId: string, reason: string) => ({ action: 'requestMakeup', requestId, dutyId: 'dt-hd-teacher-2', sessionDate: '2026-11-25', slotStart: '14:00', reason });
+    const makeup = (requestId: string, reason: string) => ({
+      action: 'requestMakeup',
+      requestId,
+      dutyId: 'dt-hd-teacher-2',
+      sessionDate: '2026-11-25',
+      slotStart: '14:00',
+      reason,
+    });
     await refusesTestWord('duty', makeup('cc-mk-00001', BAD), TEACHER, 'reason', '补卡原因');
     const { id } = await passes('duty', makeup('cc-mk-00002', '手机没电，忘记签到'), TEACHER, ['手机没电，忘记签到']);
-    await refusesTestWord('duty', { action: 'decideMakeup', id, approve: true, comment: BAD }, HUZHU, 'comment', '意见');
+    await refusesTestWord(
+      'duty',
+      { action: 'decideMakeup', id, approve: true, comment: BAD },
+      HUZHU,
+      'comment',
+      '意见',
+    );
     await passes('duty', { action: 'decideMakeup', id, approve: true, comment: '同意' }, HUZHU, ['同意']);
   });
 });
 
 describe('the bureau: invite notes, the 招生规则 document, a 学区 name', () => {
   it('createInvite checks the note', async () => {
-    const invite = (requestId: string, note: string) => ({ action: 'createInvite', requestId, role: 'principal', schoolId: 'hd-s07', note });
+    const invite = (requestId: string, note: string) => ({
+      action: 'createInvite',
+      requestId,
+      role: 'principal',
+      schoolId: 'hd-s07',
+      note,
+    });
     await refusesTestWord('admin', invite('cc-inv-0001', DEFAULT_RISKY_WORD), BUREAU, 'note', '受邀人姓名或备注');
     await passes('admin', invite('cc-inv-0002', '新任校长张老师'), BUREAU, ['新任校长张老师']);
   });
 
   it('setAdmissionSettings checks the document parents are shown', async () => {
-    const rules = (document: string) => ({ action: 'setAdmissionSettings', withoutZone: 'ask', middleRule: null, acquiredCutoff: null, placeEveryYears: null, basis: 'residence', document });
+    const rules = (document: string) => ({
+      action: 'setAdmissionSettings',
+      withoutZone: 'ask',
+      middleRule: null,
+      acquiredCutoff: null,
+      placeEveryYears: null,
+      basis: 'residence',
+      document,
+    });
     await refusesTestWord('admin', rules(BAD), BUREAU, 'document', '依据文件');
-    await passes('admin', rules('河东区2026年义务教育招生入学工作意见'), BUREAU, ['河东区2026年义务教育招生入学工作意见']);
+    await passes('admin', rules('河东区2026年义务教育招生入学工作意见'), BUREAU, [
+      '河东区2026年义务教育招生入学工作意见',
+    ]);
   });
 
   it('applyEdit checks a 学区’s new name', async () => {
-    const rename = (requestId: string, name: string) => ({ action: 'applyEdit', requestId, edit: { kind: 'rename', effectiveFrom: '2027-09-01', xuequId: 'hd-x1', name } });
+    const rename = (requestId: string, name: string) => ({
+      action: 'applyEdit',
+      requestId,
+      edit: { kind: 'rename', effectiveFrom: '2027-09-01', xuequId: 'hd-x1', name },
+    });
     await refusesTestWord('admin', rename('cc-edit-0001', DEFAULT_RISKY_WORD), BUREAU, 'edit.name', '学区名称');
     await passes('admin', rename('cc-edit-0002', '河东第一学区'), BUREAU, ['河东第一学区']);
   });
@@ -164,12 +262,24 @@ describe('the bureau: invite notes, the 招生规则 document, a 学区 name', (
 
 describe('review and an unavailable check', () => {
   it('text WeChat suggests reviewing is stored (one check)', async () => {
-    const data = { action: 'askSchool', requestId: 'cc-ask-00010', districtCode: '120102', address: '互助道502号', contactName: '李先生', phone: '13800000001', question: DEFAULT_REVIEW_WORD };
+    const data = {
+      action: 'askSchool',
+      requestId: 'cc-ask-00010',
+      districtCode: '120102',
+      address: '互助道502号',
+      contactName: '李先生',
+      phone: '13800000001',
+      question: DEFAULT_REVIEW_WORD,
+    };
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       const checked = textChecks().length;
       expect(await call('school', data, PARENT)).toMatchObject({ ok: true });
-      expect(textChecks().slice(checked).map((c) => c.suggest)).toEqual(['review']);
+      expect(
+        textChecks()
+          .slice(checked)
+          .map((c) => c.suggest),
+      ).toEqual(['review']);
       expect(app.cloud.store.count('zoning_inquiries', { question: DEFAULT_REVIEW_WORD })).toBe(1);
     } finally {
       warn.mockRestore();
@@ -181,7 +291,14 @@ describe('review and an unavailable check', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       const before = storeDigest();
-      const data = { action: 'askSchool', requestId: 'cc-ask-00011', districtCode: '120102', address: '互助道504号', contactName: '赵女士', phone: '13800000002' };
+      const data = {
+        action: 'askSchool',
+        requestId: 'cc-ask-00011',
+        districtCode: '120102',
+        address: '互助道504号',
+        contactName: '赵女士',
+        phone: '13800000002',
+      };
       const result = await call('school', data, PARENT);
       expect(result).toMatchObject({ ok: false, code: 'CONTENT_CHECK_UNAVAILABLE' });
       expect(result.message).toContain('请稍后再试');

@@ -19,13 +19,23 @@ const OTHER_DISTRICT = 'o-local-hc-principal';
 const duty1 = () => app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any;
 const here = () => duty1().hostLocation as { latitude: number; longitude: number };
 const farAway = () => ({ latitude: here().latitude + 0.01, longitude: here().longitude });
-const noticesTo = (openid: string, template: string) => app.cloud.sentMessages.filter((m: any) => m.touser === openid && m.templateId === template);
+const noticesTo = (openid: string, template: string) =>
+  app.cloud.sentMessages.filter((m: any) => m.touser === openid && m.templateId === template);
 
 describe('two duties whose clock-in windows overlap', () => {
   beforeAll(() => {
     // A second duty on Monday right after the first (11:45–12:30 at 互助道小学): its window opens at 11:15, while the first runs to 11:30.
     const d = duty1();
-    app.cloud.store.insertMany('duties', [{ ...d, _id: 'dt-hd-teacher-9', kind: 'support', hostSchoolId: 'hd-s05', hostSchoolName: '互助道小学', slots: [{ weekday: 1, start: '11:45', end: '12:30', periods: 1 }] }]);
+    app.cloud.store.insertMany('duties', [
+      {
+        ...d,
+        _id: 'dt-hd-teacher-9',
+        kind: 'support',
+        hostSchoolId: 'hd-s05',
+        hostSchoolName: '互助道小学',
+        slots: [{ weekday: 1, start: '11:45', end: '12:30', periods: 1 }],
+      },
+    ]);
   });
 
   it('the card offers both; a plain 签到 is told to pick; 签到 naming the duty is recorded for it', async () => {
@@ -41,10 +51,26 @@ describe('two duties whose clock-in windows overlap', () => {
     expect(plain.message).toContain('请在签到卡片上选择');
     expect(snapshot()).toBe(before);
 
-    const presenceCode = presenceCodeAt((app.cloud.store.find('duties', { _id: 'dt-hd-teacher-9' })[0] as any).hostSchoolId).shortCode;
-    const picked = await ok('duty', 'clockIn', { requestId: 'ovl-in-0002', location: here(), dutyId: 'dt-hd-teacher-9', presenceCode }, TEACHER);
-    expect(picked).toMatchObject({ recordId: 'dt-hd-teacher-9-2026-11-23-1145', hostSchoolName: '互助道小学', warnings: [], verified: true, presenceLabel: '已核验' });
-    expect((await ok('duty', 'today', {}, TEACHER)).card).toMatchObject({ state: 'out', sessions: [{ key: 'dt-hd-teacher-9-2026-11-23-1145' }] });
+    const presenceCode = presenceCodeAt(
+      (app.cloud.store.find('duties', { _id: 'dt-hd-teacher-9' })[0] as any).hostSchoolId,
+    ).shortCode;
+    const picked = await ok(
+      'duty',
+      'clockIn',
+      { requestId: 'ovl-in-0002', location: here(), dutyId: 'dt-hd-teacher-9', presenceCode },
+      TEACHER,
+    );
+    expect(picked).toMatchObject({
+      recordId: 'dt-hd-teacher-9-2026-11-23-1145',
+      hostSchoolName: '互助道小学',
+      warnings: [],
+      verified: true,
+      presenceLabel: '已核验',
+    });
+    expect((await ok('duty', 'today', {}, TEACHER)).card).toMatchObject({
+      state: 'out',
+      sessions: [{ key: 'dt-hd-teacher-9-2026-11-23-1145' }],
+    });
   });
 
   it('after 签退 the card says the session is done, and offers no 签到', async () => {
@@ -56,7 +82,9 @@ describe('two duties whose clock-in windows overlap', () => {
     expect(card).toMatchObject({ state: 'done', sessions: [{ key: 'dt-hd-teacher-9-2026-11-23-1145' }] });
     expect(card.message).toContain('已完成');
     // The session list says so too (its record is complete).
-    const listed = (await ok('duty', 'today', {}, TEACHER)).sessions.find((s: any) => s.key === 'dt-hd-teacher-9-2026-11-23-1145');
+    const listed = (await ok('duty', 'today', {}, TEACHER)).sessions.find(
+      (s: any) => s.key === 'dt-hd-teacher-9-2026-11-23-1145',
+    );
     expect(listed.record.clockOutAt).toBe('2026-11-23 12:25');
   });
 });
@@ -89,7 +117,12 @@ describe('a late, out-of-range session that earns nothing', () => {
     expect(ask).toMatchObject({ ok: false, code: 'CONFIRM_EARLY_LEAVE' });
     expect(ask.message).toMatch(/11:30 结束.*早退 64 分钟/);
     expect(snapshot()).toBe(before);
-    const out = await ok('duty', 'clockOut', { requestId: 'late-out-0001', location: farAway(), confirmEarlyLeave: true }, TEACHER);
+    const out = await ok(
+      'duty',
+      'clockOut',
+      { requestId: 'late-out-0001', location: farAway(), confirmEarlyLeave: true },
+      TEACHER,
+    );
     expect(out.warnings.join()).toMatch(/早退 64 分钟.*签退位置/s);
     const replay = await ok('duty', 'clockOut', { requestId: 'late-out-0001', location: farAway() }, TEACHER);
     expect(replay).toMatchObject({ duplicate: true, warnings: out.warnings });
@@ -105,7 +138,10 @@ describe('a late, out-of-range session that earns nothing', () => {
     expect(month).toMatchObject({ periods: 1, sessions: 1 });
     const { csv } = await ok('duty', 'exportMonth', { month: '2026-11' }, TEACHER);
     const header = csv.replace('\uFEFF', '').split('\r\n')[0].split(',');
-    const row = csv.split('\r\n').find((l: string) => l.startsWith('记录') && l.includes('2026-11-26'))!.split(',');
+    const row = csv
+      .split('\r\n')
+      .find((l: string) => l.startsWith('记录') && l.includes('2026-11-26'))!
+      .split(',');
     expect(row[header.indexOf('计入分钟')]).toBe('0');
     expect(row[header.indexOf('课时')]).toBe('0');
   });
@@ -115,14 +151,36 @@ describe("the host principal's attendance view", () => {
   it('today’s visiting teachers at the school, exceptions first, in China time', async () => {
     at('2026-11-26T04:00:00Z'); // Thursday 12:00 in China (04:00 UTC)
     const v = await ok('duty', 'attendance', {}, HOST_45);
-    expect(v).toMatchObject({ date: '2026-11-26', serverTime: '2026-11-26 12:00', schoolName: '第四十五中学', exceptionCount: 1 });
+    expect(v).toMatchObject({
+      date: '2026-11-26',
+      serverTime: '2026-11-26 12:00',
+      schoolName: '第四十五中学',
+      exceptionCount: 1,
+    });
     expect(v.rows).toHaveLength(1);
-    expect(v.rows[0]).toMatchObject({ key: 'dt-hd-teacher-1-2026-11-26-0955', clockIn: '2026-11-26 10:26', minutes: 0, periods: 0, state: '已完成' });
-    expect(v.rows[0].exceptions).toEqual(expect.arrayContaining([expect.stringMatching(/^迟到 31 分钟/), expect.stringMatching(/^早退 64 分钟/), expect.stringMatching(/^签到超出范围/), '计入 0 分钟，不计课时']));
+    expect(v.rows[0]).toMatchObject({
+      key: 'dt-hd-teacher-1-2026-11-26-0955',
+      clockIn: '2026-11-26 10:26',
+      minutes: 0,
+      periods: 0,
+      state: '已完成',
+    });
+    expect(v.rows[0].exceptions).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^迟到 31 分钟/),
+        expect.stringMatching(/^早退 64 分钟/),
+        expect.stringMatching(/^签到超出范围/),
+        '计入 0 分钟，不计课时',
+      ]),
+    );
   });
 
   it('costs the caller read, then the duties, records, pending count and school read together', async () => {
-    const { roundTrips, sequentialTrips } = await app.cloud.invoke('duty', { action: 'attendance', date: '2026-11-26' }, { OPENID: HOST_45, APPID: 'wx-test' });
+    const { roundTrips, sequentialTrips } = await app.cloud.invoke(
+      'duty',
+      { action: 'attendance', date: '2026-11-26' },
+      { OPENID: HOST_45, APPID: 'wx-test' },
+    );
     expect(roundTrips).toBeLessThanOrEqual(5);
     expect(sequentialTrips).toBeLessThanOrEqual(2);
   });
@@ -140,14 +198,22 @@ describe("the host principal's attendance view", () => {
   it('is scoped to the caller’s school: other school or district ids answer as made-up ids; others cannot call it', async () => {
     const own = await ok('duty', 'attendance', { date: '2026-11-26' }, HOME);
     expect(own.rows).toEqual([]); // the teacher's home school hosts nobody
-    for (const [who, id] of [[HOME, 'hd-s01'], [OTHER_DISTRICT, 'hd-s01'], [HOST_45, 'hc-s01']]) {
+    for (const [who, id] of [
+      [HOME, 'hd-s01'],
+      [OTHER_DISTRICT, 'hd-s01'],
+      [HOST_45, 'hc-s01'],
+    ]) {
       const real = await call('duty', 'attendance', { schoolId: id }, who);
       const madeUp = await call('duty', 'attendance', { schoolId: 'zz-s99' }, who);
       expect(real).toEqual(madeUp);
       expect(real).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     }
     expect(await call('duty', 'attendance', {}, TEACHER)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await call('duty', 'attendance', { date: '2026-02-30' }, HOST_45)).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'date' });
+    expect(await call('duty', 'attendance', { date: '2026-02-30' }, HOST_45)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'date',
+    });
   });
 });
 
@@ -157,28 +223,91 @@ describe('补卡: status and the principal’s comment reach the teacher', () =>
 
   it('the teacher sees the request pending and cannot ask again meanwhile', async () => {
     at('2026-11-26T08:00:00Z');
-    id = (await ok('duty', 'requestMakeup', { requestId: 'st-mk-0001', dutyId: 'dt-hd-teacher-2', sessionDate: '2026-11-25', slotStart: '14:00', reason: '外出教研忘记签到' }, TEACHER)).id;
+    id = (
+      await ok(
+        'duty',
+        'requestMakeup',
+        {
+          requestId: 'st-mk-0001',
+          dutyId: 'dt-hd-teacher-2',
+          sessionDate: '2026-11-25',
+          slotStart: '14:00',
+          reason: '外出教研忘记签到',
+        },
+        TEACHER,
+      )
+    ).id;
     const missed = (await ok('duty', 'today', {}, TEACHER)).missed.find((s: any) => s.key === key);
     expect(missed.makeup).toEqual({ id, status: 'pending', comment: null });
-    expect(await call('duty', 'requestMakeup', { requestId: 'st-mk-0002', dutyId: 'dt-hd-teacher-2', sessionDate: '2026-11-25', slotStart: '14:00', reason: '再问一次' }, TEACHER)).toMatchObject({ ok: false, code: 'MAKEUP_PENDING' });
+    expect(
+      await call(
+        'duty',
+        'requestMakeup',
+        {
+          requestId: 'st-mk-0002',
+          dutyId: 'dt-hd-teacher-2',
+          sessionDate: '2026-11-25',
+          slotStart: '14:00',
+          reason: '再问一次',
+        },
+        TEACHER,
+      ),
+    ).toMatchObject({ ok: false, code: 'MAKEUP_PENDING' });
   });
 
   it('a rejection needs a comment (nothing written without one)', async () => {
     const before = snapshot();
-    expect(await call('duty', 'decideMakeup', { id, approve: false }, HOST_HUZHU)).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'comment' });
-    expect(await call('duty', 'decideMakeup', { id, approve: false, comment: '   ' }, HOST_HUZHU)).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'comment' });
+    expect(await call('duty', 'decideMakeup', { id, approve: false }, HOST_HUZHU)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'comment',
+    });
+    expect(await call('duty', 'decideMakeup', { id, approve: false, comment: '   ' }, HOST_HUZHU)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'comment',
+    });
     expect(snapshot()).toBe(before);
   });
 
   it('rejected with a comment: the teacher sees status and comment on the home and month pages, is told, and cannot ask again', async () => {
-    const decided = await ok('duty', 'decideMakeup', { id, approve: false, comment: '当天没有到校记录，请与教务处核实' }, HOST_HUZHU);
-    expect(decided).toMatchObject({ status: 'rejected', comment: '当天没有到校记录，请与教务处核实', decidedAt: '2026-11-26 16:00' });
+    const decided = await ok(
+      'duty',
+      'decideMakeup',
+      { id, approve: false, comment: '当天没有到校记录，请与教务处核实' },
+      HOST_HUZHU,
+    );
+    expect(decided).toMatchObject({
+      status: 'rejected',
+      comment: '当天没有到校记录，请与教务处核实',
+      decidedAt: '2026-11-26 16:00',
+    });
     const missed = (await ok('duty', 'today', {}, TEACHER)).missed.find((s: any) => s.key === key);
     expect(missed.makeup).toEqual({ id, status: 'rejected', comment: '当天没有到校记录，请与教务处核实' });
     const month = await ok('duty', 'month', { month: '2026-11' }, TEACHER);
-    expect(month.makeups).toEqual([expect.objectContaining({ id, status: 'rejected', comment: '当天没有到校记录，请与教务处核实', sessionDate: '2026-11-25' })]);
-    expect(noticesTo(TEACHER, 'TPL_APPROVAL_RESULT').some((m: any) => JSON.stringify(m.data).includes('已驳回'))).toBe(true);
-    const again = await call('duty', 'requestMakeup', { requestId: 'st-mk-0003', dutyId: 'dt-hd-teacher-2', sessionDate: '2026-11-25', slotStart: '14:00', reason: '再问一次' }, TEACHER);
+    expect(month.makeups).toEqual([
+      expect.objectContaining({
+        id,
+        status: 'rejected',
+        comment: '当天没有到校记录，请与教务处核实',
+        sessionDate: '2026-11-25',
+      }),
+    ]);
+    expect(noticesTo(TEACHER, 'TPL_APPROVAL_RESULT').some((m: any) => JSON.stringify(m.data).includes('已驳回'))).toBe(
+      true,
+    );
+    const again = await call(
+      'duty',
+      'requestMakeup',
+      {
+        requestId: 'st-mk-0003',
+        dutyId: 'dt-hd-teacher-2',
+        sessionDate: '2026-11-25',
+        slotStart: '14:00',
+        reason: '再问一次',
+      },
+      TEACHER,
+    );
     expect(again).toMatchObject({ ok: false, code: 'MAKEUP_REJECTED' });
     expect(again.message).toContain('当天没有到校记录');
   });

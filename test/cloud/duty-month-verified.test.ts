@@ -25,7 +25,16 @@ async function session(date: string, how: 'code' | 'none' | 'later') {
   await ok('duty', 'clockIn', { requestId: `mv-in-${date}`, location: here(), ...presenceCode }, TEACHER);
   if (how === 'later') {
     at(`${date}T02:30:00Z`);
-    await ok('duty', 'verifyPresence', { recordId: SESSION(date), location: here(), presenceCode: presenceCodeAt('hd-s01', Date.parse(`${date}T02:30:00Z`)).shortCode }, TEACHER);
+    await ok(
+      'duty',
+      'verifyPresence',
+      {
+        recordId: SESSION(date),
+        location: here(),
+        presenceCode: presenceCodeAt('hd-s01', Date.parse(`${date}T02:30:00Z`)).shortCode,
+      },
+      TEACHER,
+    );
   }
   at(`${date}T03:30:00Z`); // 11:30, the slot end
   await ok('duty', 'clockOut', { requestId: `mv-out-${date}`, location: here() }, TEACHER);
@@ -38,9 +47,24 @@ beforeAll(async () => {
   // A record from before 扫码签到 (no presence field), clocked in within range: counts as it did.
   app.cloud.store.insert('clock_records', [
     {
-      _id: SESSION('2026-12-14'), dutyId: 'dt-hd-teacher-1', teacherOpenid: TEACHER, hostSchoolId: 'hd-s01', sessionDate: '2026-12-14', slotStart: '09:55', slotEnd: '11:30',
-      clockInAt: Date.parse('2026-12-14T01:55:00Z'), clockOutAt: Date.parse('2026-12-14T03:30:00Z'), inDistanceM: 20, inPass: true, outDistanceM: 20, outPass: true,
-      late: false, leftEarly: false, makeup: false, inRequestId: null, outRequestId: null,
+      _id: SESSION('2026-12-14'),
+      dutyId: 'dt-hd-teacher-1',
+      teacherOpenid: TEACHER,
+      hostSchoolId: 'hd-s01',
+      sessionDate: '2026-12-14',
+      slotStart: '09:55',
+      slotEnd: '11:30',
+      clockInAt: Date.parse('2026-12-14T01:55:00Z'),
+      clockOutAt: Date.parse('2026-12-14T03:30:00Z'),
+      inDistanceM: 20,
+      inPass: true,
+      outDistanceM: 20,
+      outPass: true,
+      late: false,
+      leftEarly: false,
+      makeup: false,
+      inRequestId: null,
+      outRequestId: null,
     },
   ]);
   at('2026-12-15T04:00:00Z');
@@ -50,16 +74,45 @@ describe('the month view', () => {
   it('shows each session’s 核验 status, with the reason or the time of a later scan', async () => {
     const v = await ok('duty', 'month', { month: '2026-12' }, TEACHER);
     const line = (date: string) => v.lines.find((l: any) => l.recordId === SESSION(date));
-    expect(line('2026-12-03')).toMatchObject({ counted: 'verified', presenceLabel: '已核验', presenceReason: null, verifiedAt: '2026-12-03 10:00', periods: 2 });
-    expect(line('2026-12-07')).toMatchObject({ counted: 'unverified', presenceLabel: '未核验', presenceReason: NO_CODE_REASON, verifiedAt: null, periods: 2 });
-    expect(line('2026-12-10')).toMatchObject({ counted: 'verified', presenceLabel: '已核验', verifiedAt: '2026-12-10 10:30', clockIn: '2026-12-10 10:00' });
-    expect(line('2026-12-14')).toMatchObject({ counted: 'verified', presenceLabel: '定位签到（扫码上线前）', verifiedAt: null });
+    expect(line('2026-12-03')).toMatchObject({
+      counted: 'verified',
+      presenceLabel: '已核验',
+      presenceReason: null,
+      verifiedAt: '2026-12-03 10:00',
+      periods: 2,
+    });
+    expect(line('2026-12-07')).toMatchObject({
+      counted: 'unverified',
+      presenceLabel: '未核验',
+      presenceReason: NO_CODE_REASON,
+      verifiedAt: null,
+      periods: 2,
+    });
+    expect(line('2026-12-10')).toMatchObject({
+      counted: 'verified',
+      presenceLabel: '已核验',
+      verifiedAt: '2026-12-10 10:30',
+      clockIn: '2026-12-10 10:00',
+    });
+    expect(line('2026-12-14')).toMatchObject({
+      counted: 'verified',
+      presenceLabel: '定位签到（扫码上线前）',
+      verifiedAt: null,
+    });
   });
 
   it('totals count verified sessions; the 未核验 one is apart and earns no subsidy day', async () => {
     const v = await ok('duty', 'month', { month: '2026-12' }, TEACHER);
     // 90 (10:00–11:30) + 90 + 95 (09:55–11:30) verified; 90 unverified.
-    expect(v).toMatchObject({ sessions: 3, periods: 6, minutes: 275, unverifiedSessions: 1, unverifiedPeriods: 2, unverifiedMinutes: 90, unverifiedHours: 1.5 });
+    expect(v).toMatchObject({
+      sessions: 3,
+      periods: 6,
+      minutes: 275,
+      unverifiedSessions: 1,
+      unverifiedPeriods: 2,
+      unverifiedMinutes: 90,
+      unverifiedHours: 1.5,
+    });
     const t = duty1().travel;
     const rate = subsidyFor(subsidyTable as SubsidyTableFile, duty1().districtCode, t.distanceKm, t.hardship);
     if (!rate.ok) throw new Error(rate.message);
@@ -70,17 +123,30 @@ describe('the month view', () => {
 describe('the CSV', () => {
   it('has the same status per session and the same split totals', async () => {
     const { csv } = await ok('duty', 'exportMonth', { month: '2026-12' }, TEACHER);
-    const rows = (csv as string).slice(1).split('\r\n').filter(Boolean).map((r) => r.split(','));
+    const rows = (csv as string)
+      .slice(1)
+      .split('\r\n')
+      .filter(Boolean)
+      .map((r) => r.split(','));
     const header = rows[0];
     const col = (name: string) => header.indexOf(name);
     const records = rows.filter((r) => r[0] === '记录');
-    expect(records.map((r) => [r[col('日期')], r[col('核验')], r[col('核验时间')], r[col('课时')], r[col('未核验课时')]])).toEqual([
+    expect(
+      records.map((r) => [r[col('日期')], r[col('核验')], r[col('核验时间')], r[col('课时')], r[col('未核验课时')]]),
+    ).toEqual([
       ['2026-12-03', '已核验', '2026-12-03 10:00', '2', '0'],
       ['2026-12-07', `未核验：${NO_CODE_REASON}`, '', '0', '2'],
       ['2026-12-10', '已核验', '2026-12-10 10:30', '2', '0'],
       ['2026-12-14', '定位签到（扫码上线前）', '', '2', '0'],
     ]);
     const total = rows.find((r) => r[0] === '总计')!;
-    expect([total[col('计入分钟')], total[col('课时')], total[col('未核验分钟')], total[col('未核验课时')], total[col('出勤次数')], total[col('未核验次数')]]).toEqual(['275', '6', '90', '2', '3', '1']);
+    expect([
+      total[col('计入分钟')],
+      total[col('课时')],
+      total[col('未核验分钟')],
+      total[col('未核验课时')],
+      total[col('出勤次数')],
+      total[col('未核验次数')],
+    ]).toEqual(['275', '6', '90', '2', '3', '1']);
   });
 });

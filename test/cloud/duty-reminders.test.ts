@@ -12,9 +12,15 @@ const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
 
 const TEACHER = 'o-local-hd-teacher';
 const TEMPLATE = 'TPL_SESSION_REMINDER';
-const reminders = (openid = TEACHER) => app.cloud.sentMessages.filter((m: any) => m.touser === openid && m.templateId === TEMPLATE);
+const reminders = (openid = TEACHER) =>
+  app.cloud.sentMessages.filter((m: any) => m.touser === openid && m.templateId === TEMPLATE);
 /** One run of the timer trigger as the cloud makes it: the trigger's event and no caller. */
-const tick = async () => (await app.cloud.invoke('duty', { Type: 'Timer', TriggerName: 'sessionReminders', Time: new Date().toISOString() }, null)) as { result: any; roundTrips: number };
+const tick = async () =>
+  (await app.cloud.invoke(
+    'duty',
+    { Type: 'Timer', TriggerName: 'sessionReminders', Time: new Date().toISOString() },
+    null,
+  )) as { result: any; roundTrips: number };
 
 describe('the teacher turns reminders on', () => {
   it('off until turned on; then on, with the lead time, and the timer’s index holds the duties’ slots', async () => {
@@ -23,11 +29,18 @@ describe('the teacher turns reminders on', () => {
     expect(await ok('duty', 'setReminders', { on: true }, TEACHER)).toEqual({ on: true, leadMinutes: 30 });
     expect((await ok('duty', 'today', {}, TEACHER)).reminders).toEqual({ on: true, leadMinutes: 30 });
     // dt-hd-teacher-1: Monday and Thursday 09:55; dt-hd-teacher-2: Wednesday 14:00.
-    expect((app.cloud.store.find('reminder_prefs', { _id: TEACHER })[0] as any).slotKeys).toEqual(['1|09:55', '3|14:00', '4|09:55']);
+    expect((app.cloud.store.find('reminder_prefs', { _id: TEACHER })[0] as any).slotKeys).toEqual([
+      '1|09:55',
+      '3|14:00',
+      '4|09:55',
+    ]);
     const bad = await call('duty', 'setReminders', { on: 'yes' }, TEACHER);
     expect(bad).toMatchObject({ ok: false, field: 'on' });
     expect(bad.message).toContain('是否开启（on）');
-    expect(await call('duty', 'setReminders', { on: true }, 'o-local-hd-principal')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await call('duty', 'setReminders', { on: true }, 'o-local-hd-principal')).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
   });
 });
 
@@ -80,7 +93,11 @@ describe('the timer', () => {
 
   it('a caller cannot run it: the trigger’s event from a signed-in caller is an unknown action', async () => {
     await ok('duty', 'setReminders', { on: true }, TEACHER);
-    const r = (await app.cloud.invoke('duty', { Type: 'Timer', TriggerName: 'sessionReminders' }, { OPENID: TEACHER, APPID: 'wx-test' })) as { result: any };
+    const r = (await app.cloud.invoke(
+      'duty',
+      { Type: 'Timer', TriggerName: 'sessionReminders' },
+      { OPENID: TEACHER, APPID: 'wx-test' },
+    )) as { result: any };
     expect(r.result).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
     expect(reminders()).toHaveLength(2);
   });
@@ -89,7 +106,9 @@ describe('the timer', () => {
 describe('a duty approved after reminders were turned on', () => {
   it('joins the timer’s index when the teacher opens the app, and is reminded', async () => {
     const { _id, ...d } = app.cloud.store.find('duties', { _id: 'dt-hd-teacher-2' })[0] as any;
-    app.cloud.store.insertMany('duties', [{ ...d, _id: 'dt-hd-teacher-7', slots: [{ weekday: 5, start: '16:00', end: '16:45', periods: 1 }] }]);
+    app.cloud.store.insertMany('duties', [
+      { ...d, _id: 'dt-hd-teacher-7', slots: [{ weekday: 5, start: '16:00', end: '16:45', periods: 1 }] },
+    ]);
     at('2026-12-11T00:00:00Z'); // Friday 08:00
     await ok('duty', 'today', {}, TEACHER);
     expect((app.cloud.store.find('reminder_prefs', { _id: TEACHER })[0] as any).slotKeys).toContain('5|16:00');
@@ -108,10 +127,17 @@ describe('at scale', () => {
     const prefs = [];
     for (let i = 0; i < TEACHERS; i++) {
       const weekday = (i % 5) + 1;
-      const minutes = 7 * 60 + 5 * Math.floor(i / 5) % (10 * 60);
+      const minutes = 7 * 60 + ((5 * Math.floor(i / 5)) % (10 * 60));
       const start = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
       const openid = `o-scale-${i}`;
-      duties.push({ ...base, _id: `dt-scale-${i}`, teacherOpenid: openid, teacherName: `示例数据教师${i}`, slots: [{ weekday, start, end: '23:00', periods: 1 }], status: 'active' });
+      duties.push({
+        ...base,
+        _id: `dt-scale-${i}`,
+        teacherOpenid: openid,
+        teacherName: `示例数据教师${i}`,
+        slots: [{ weekday, start, end: '23:00', periods: 1 }],
+        status: 'active',
+      });
       prefs.push({ _id: openid, openid, on: true, slotKeys: [`${weekday}|${start}`], updatedAt: 0 });
     }
     app.cloud.store.insertMany('duties', duties);

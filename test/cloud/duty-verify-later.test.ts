@@ -25,7 +25,12 @@ const record = (date: string) => app.cloud.store.find('clock_records', { _id: SE
 function rollupSums(month: string) {
   const docs = app.cloud.store.find('kpi_rollups', { hostSchoolId: 'hd-s01', month }) as any[];
   return docs.reduce(
-    (s, x) => ({ hostSessions: s.hostSessions + x.hostSessions, hostMinutes: s.hostMinutes + x.hostMinutes, unverified: s.unverified + x.unverified, noCode: s.noCode + (x.noCode ?? 0) }),
+    (s, x) => ({
+      hostSessions: s.hostSessions + x.hostSessions,
+      hostMinutes: s.hostMinutes + x.hostMinutes,
+      unverified: s.unverified + x.unverified,
+      noCode: s.noCode + (x.noCode ?? 0),
+    }),
     { hostSessions: 0, hostMinutes: 0, unverified: 0, noCode: 0 },
   );
 }
@@ -34,21 +39,36 @@ function rollupSums(month: string) {
 function rebuiltSums(month: string) {
   const records = app.cloud.store.find('clock_records', { hostSchoolId: 'hd-s01' }) as any[];
   const home = new Map((app.cloud.store.find('duties', {}) as any[]).map((d) => [d._id, d.homeSchoolId]));
-  const built = [...rollupsFromRecords(records, (id) => home.get(id), CHINA_ZONE, Date.now()).values()].filter((r) => r.hostSchoolId === 'hd-s01' && r.month === month);
+  const built = [...rollupsFromRecords(records, (id) => home.get(id), CHINA_ZONE, Date.now()).values()].filter(
+    (r) => r.hostSchoolId === 'hd-s01' && r.month === month,
+  );
   return built.reduce(
-    (s, x) => ({ hostSessions: s.hostSessions + x.hostSessions, hostMinutes: s.hostMinutes + x.hostMinutes, unverified: s.unverified + x.unverified, noCode: s.noCode + (x.noCode ?? 0) }),
+    (s, x) => ({
+      hostSessions: s.hostSessions + x.hostSessions,
+      hostMinutes: s.hostMinutes + x.hostMinutes,
+      unverified: s.unverified + x.unverified,
+      noCode: s.noCode + (x.noCode ?? 0),
+    }),
     { hostSessions: 0, hostMinutes: 0, unverified: 0, noCode: 0 },
   );
 }
 
-const verify = (recordId: string, presenceCode: string, location = here(), who = TEACHER) => call('duty', 'verifyPresence', { recordId, location, presenceCode }, who);
+const verify = (recordId: string, presenceCode: string, location = here(), who = TEACHER) =>
+  call('duty', 'verifyPresence', { recordId, location, presenceCode }, who);
 
 describe('扫码核验 of a clock-in without the code', () => {
   it('the card offers it until the slot ends', async () => {
     at('2026-11-23T02:00:00Z'); // Monday 10:00 China
-    expect(await ok('duty', 'clockIn', { requestId: 'vl-in-000001', location: here() }, TEACHER)).toMatchObject({ verified: false, presenceReason: NO_CODE_REASON });
+    expect(await ok('duty', 'clockIn', { requestId: 'vl-in-000001', location: here() }, TEACHER)).toMatchObject({
+      verified: false,
+      presenceReason: NO_CODE_REASON,
+    });
     const today = await ok('duty', 'today', {}, TEACHER);
-    expect(today.card.sessions[0].record).toMatchObject({ verified: false, verifyUntil: '2026-11-23 11:30', verifiedAt: null });
+    expect(today.card.sessions[0].record).toMatchObject({
+      verified: false,
+      verifyUntil: '2026-11-23 11:30',
+      verifiedAt: null,
+    });
     expect(rollupSums('2026-11')).toMatchObject({ hostSessions: 0, unverified: 1, noCode: 1 });
   });
 
@@ -58,8 +78,14 @@ describe('扫码核验 of a clock-in without the code', () => {
     const far = await verify(SESSION('2026-11-23'), presenceCodeAt('hd-s01').token, farAway());
     expect(far).toMatchObject({ ok: false, code: 'PRESENCE_OUT_OF_RANGE' });
     expect(far.message).toContain('超出');
-    expect(await verify(SESSION('2026-11-23'), presenceCodeAt('hd-s01').token, here(), OTHER)).toMatchObject({ ok: false, code: 'NO_SUCH_SESSION', field: 'recordId' });
-    expect(await call('duty', 'verifyPresence', { recordId: SESSION('2026-11-23'), location: here() }, TEACHER)).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'presenceCode' });
+    expect(await verify(SESSION('2026-11-23'), presenceCodeAt('hd-s01').token, here(), OTHER)).toMatchObject({
+      ok: false,
+      code: 'NO_SUCH_SESSION',
+      field: 'recordId',
+    });
+    expect(
+      await call('duty', 'verifyPresence', { recordId: SESSION('2026-11-23'), location: here() }, TEACHER),
+    ).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'presenceCode' });
     expect(snapshot()).toBe(before);
   });
 
@@ -68,24 +94,52 @@ describe('扫码核验 of a clock-in without the code', () => {
     at('2026-11-23T02:06:00Z');
     const good = presenceCodeAt('hd-s01', now);
     const wrong = good.shortCode === '000000' ? '000001' : '000000';
-    for (let i = 0; i < 10; i++) expect((await verify(SESSION('2026-11-23'), wrong)).code).toBe('PRESENCE_CODE_INVALID');
+    for (let i = 0; i < 10; i++)
+      expect((await verify(SESSION('2026-11-23'), wrong)).code).toBe('PRESENCE_CODE_INVALID');
     const locked = await verify(SESSION('2026-11-23'), good.shortCode);
     expect(locked).toMatchObject({ ok: false, code: 'PRESENCE_LOCKED', field: 'presenceCode' });
     // The lock is shared with clockIn: one count of wrong codes per teacher.
-    expect(await call('duty', 'clockIn', { requestId: 'vl-in-locked', location: here(), presenceCode: good.shortCode }, TEACHER)).toMatchObject({ ok: false, code: 'PRESENCE_LOCKED' });
+    expect(
+      await call(
+        'duty',
+        'clockIn',
+        { requestId: 'vl-in-locked', location: here(), presenceCode: good.shortCode },
+        TEACHER,
+      ),
+    ).toMatchObject({ ok: false, code: 'PRESENCE_LOCKED' });
     expect(record('2026-11-23')).toMatchObject({ presence: 'unverified' });
   });
 
   it('the next hour, still in the session, the right code verifies it: time kept, rollups moved in the same write', async () => {
     const now = Date.parse('2026-11-23T03:00:05Z'); // 11:00:05 China, the slot ends 11:30
     at('2026-11-23T03:00:05Z');
-    const r = await ok('duty', 'verifyPresence', { recordId: SESSION('2026-11-23'), location: here(), presenceCode: presenceCodeAt('hd-s01', now).token }, TEACHER);
-    expect(r).toMatchObject({ verified: true, presenceLabel: '已核验', verifiedAt: '2026-11-23 11:00', duplicate: false });
-    expect(record('2026-11-23')).toMatchObject({ presence: 'code', presenceReason: null, presenceVerifiedAt: now, clockInAt: Date.parse('2026-11-23T02:00:00Z') });
+    const r = await ok(
+      'duty',
+      'verifyPresence',
+      { recordId: SESSION('2026-11-23'), location: here(), presenceCode: presenceCodeAt('hd-s01', now).token },
+      TEACHER,
+    );
+    expect(r).toMatchObject({
+      verified: true,
+      presenceLabel: '已核验',
+      verifiedAt: '2026-11-23 11:00',
+      duplicate: false,
+    });
+    expect(record('2026-11-23')).toMatchObject({
+      presence: 'code',
+      presenceReason: null,
+      presenceVerifiedAt: now,
+      clockInAt: Date.parse('2026-11-23T02:00:00Z'),
+    });
     expect(rollupSums('2026-11')).toMatchObject({ hostSessions: 1, unverified: 0, noCode: 0 });
     expect(rollupSums('2026-11')).toEqual(rebuiltSums('2026-11'));
     const today = await ok('duty', 'today', {}, TEACHER);
-    expect(today.card.sessions[0].record).toMatchObject({ verified: true, presenceLabel: '已核验', verifyUntil: null, verifiedAt: '2026-11-23 11:00' });
+    expect(today.card.sessions[0].record).toMatchObject({
+      verified: true,
+      presenceLabel: '已核验',
+      verifyUntil: null,
+      verifiedAt: '2026-11-23 11:00',
+    });
     const day = await ok('duty', 'attendance', { date: '2026-11-23' }, 'o-local-hd-xuequzhang');
     expect(day.rows.find((x: any) => x.key === SESSION('2026-11-23'))).toMatchObject({ verified: true });
   });
@@ -94,7 +148,14 @@ describe('扫码核验 of a clock-in without the code', () => {
     at('2026-11-23T03:10:00Z');
     const before = snapshot();
     const old = presenceCodeAt('hd-s01', Date.parse('2026-11-23T03:00:05Z')).token;
-    expect(await ok('duty', 'verifyPresence', { recordId: SESSION('2026-11-23'), location: here(), presenceCode: old }, TEACHER)).toMatchObject({ duplicate: true, verifiedAt: '2026-11-23 11:00' });
+    expect(
+      await ok(
+        'duty',
+        'verifyPresence',
+        { recordId: SESSION('2026-11-23'), location: here(), presenceCode: old },
+        TEACHER,
+      ),
+    ).toMatchObject({ duplicate: true, verifiedAt: '2026-11-23 11:00' });
     expect(snapshot()).toBe(before);
   });
 });

@@ -7,7 +7,16 @@ const app = useTestApp();
 const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
 
 beforeAll(async () => {
-  app.cloud.store.insertMany('users', [{ _id: OTHER_TEACHER.OPENID, roles: ['teacher'], name: '其他学校教师', districtCode: '120102', schoolId: 'hd-s10', xuequId: null }]);
+  app.cloud.store.insertMany('users', [
+    {
+      _id: OTHER_TEACHER.OPENID,
+      roles: ['teacher'],
+      name: '其他学校教师',
+      districtCode: '120102',
+      schoolId: 'hd-s10',
+      xuequId: null,
+    },
+  ]);
 });
 
 const TEACHER = { OPENID: 'o-local-hd-teacher', APPID: 'wx-test' };
@@ -18,7 +27,11 @@ const HOME_PRINCIPAL = { OPENID: 'o-local-hd-principal', APPID: 'wx-test' };
 const duty = async (data: Record<string, unknown>, who: { OPENID: string; APPID: string } | null = TEACHER) =>
   (await app.cloud.invoke('duty', data, who)) as { result: any; roundTrips: number; sequentialTrips: number };
 
-const hostLocation = () => (app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any).hostLocation as { latitude: number; longitude: number };
+const hostLocation = () =>
+  (app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any).hostLocation as {
+    latitude: number;
+    longitude: number;
+  };
 const farAway = () => ({ latitude: hostLocation().latitude + 0.01, longitude: hostLocation().longitude });
 
 describe('today', () => {
@@ -27,7 +40,13 @@ describe('today', () => {
     const { result } = await duty({ action: 'today' });
     expect(result.ok).toBe(true);
     expect(result.data.duties.map((d: any) => d.kindLabel)).toEqual(['走教', '师徒结对']);
-    expect(result.data.sessions[0]).toMatchObject({ sessionDate: '2026-11-23', slotStart: '09:55', status: 'open', today: true, hostSchoolName: '第四十五中学' });
+    expect(result.data.sessions[0]).toMatchObject({
+      sessionDate: '2026-11-23',
+      slotStart: '09:55',
+      status: 'open',
+      today: true,
+      hostSchoolName: '第四十五中学',
+    });
     expect(result.data.card).toMatchObject({ state: 'in', sessions: [{ key: 'dt-hd-teacher-1-2026-11-23-0955' }] });
     expect(result.data.serverTime).toBe('2026-11-23 10:00');
   });
@@ -36,15 +55,23 @@ describe('today', () => {
 describe('clocking in', () => {
   it('50 concurrent clock-ins with one request id make exactly one record and its dashboard rollup, in five sequential round trips', async () => {
     at('2026-11-23T02:00:00Z');
-    const presenceCode = presenceCodeAt((app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any).hostSchoolId).token; // scanned at the host school
-    const calls = await Promise.all(Array.from({ length: 50 }, () => duty({ action: 'clockIn', requestId: 'req-in-000001', location: hostLocation(), presenceCode })));
+    const presenceCode = presenceCodeAt(
+      (app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any).hostSchoolId,
+    ).token; // scanned at the host school
+    const calls = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        duty({ action: 'clockIn', requestId: 'req-in-000001', location: hostLocation(), presenceCode }),
+      ),
+    );
     expect(calls.every((c) => c.result.ok)).toBe(true);
     expect(calls.filter((c) => !c.result.data.duplicate)).toHaveLength(1);
     expect(app.cloud.store.count('clock_records', { teacherOpenid: TEACHER.OPENID })).toBe(1);
     const first = calls.find((c) => !c.result.data.duplicate)!;
     // The duties, then one transaction: begin, record and rollup read together, written together, commit.
     expect(first.sequentialTrips).toBeLessThanOrEqual(5);
-    expect(app.cloud.store.find('kpi_rollups', {})).toMatchObject([{ month: '2026-11', hostSessions: 1, unverified: 0 }]);
+    expect(app.cloud.store.find('kpi_rollups', {})).toMatchObject([
+      { month: '2026-11', hostSessions: 1, unverified: 0 },
+    ]);
     expect(first.result.data).toMatchObject({ pass: true, distanceM: 0, late: false, at: '2026-11-23 10:00' });
   });
 
@@ -77,8 +104,12 @@ describe('clocking in', () => {
   it('a teacher of another school cannot clock this duty; a principal has nothing to clock', async () => {
     at('2026-11-23T02:00:00Z');
     const before = app.cloud.store.count('clock_records', {});
-    expect((await duty({ action: 'clockIn', requestId: 'req-in-000005', location: hostLocation() }, OTHER_TEACHER)).result).toMatchObject({ ok: false, code: 'NO_DUTY_NOW' });
-    expect((await duty({ action: 'clockIn', requestId: 'req-in-000006', location: hostLocation() }, HOME_PRINCIPAL)).result).toMatchObject({ ok: false, code: 'NO_DUTY_NOW' });
+    expect(
+      (await duty({ action: 'clockIn', requestId: 'req-in-000005', location: hostLocation() }, OTHER_TEACHER)).result,
+    ).toMatchObject({ ok: false, code: 'NO_DUTY_NOW' });
+    expect(
+      (await duty({ action: 'clockIn', requestId: 'req-in-000006', location: hostLocation() }, HOME_PRINCIPAL)).result,
+    ).toMatchObject({ ok: false, code: 'NO_DUTY_NOW' });
     expect((await duty({ action: 'today' }, HOME_PRINCIPAL)).result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(app.cloud.store.count('clock_records', {})).toBe(before);
     expect((await duty({ action: 'today' }, null)).result).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
@@ -86,7 +117,11 @@ describe('clocking in', () => {
 
   it('bad input names the field and writes nothing', async () => {
     const before = app.cloud.store.count('clock_records', {});
-    const { result, roundTrips } = await duty({ action: 'clockIn', requestId: 'req-in-000007', location: { latitude: 'x', longitude: 1 } });
+    const { result, roundTrips } = await duty({
+      action: 'clockIn',
+      requestId: 'req-in-000007',
+      location: { latitude: 'x', longitude: 1 },
+    });
     expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'location.latitude' });
     expect(roundTrips).toBe(0);
     expect(app.cloud.store.count('clock_records', {})).toBe(before);
@@ -96,7 +131,9 @@ describe('clocking in', () => {
 describe('clocking out and hours', () => {
   it('clock-out without clock-in is NOT_CLOCKED_IN', async () => {
     at('2026-11-24T02:00:00Z');
-    expect((await duty({ action: 'clockOut', requestId: 'req-out-00001', location: hostLocation() }, OTHER_TEACHER)).result).toMatchObject({ ok: false, code: 'NOT_CLOCKED_IN' });
+    expect(
+      (await duty({ action: 'clockOut', requestId: 'req-out-00001', location: hostLocation() }, OTHER_TEACHER)).result,
+    ).toMatchObject({ ok: false, code: 'NOT_CLOCKED_IN' });
   });
 
   it('an early clock-out asks first, then is flagged; a retry returns the same record', async () => {
@@ -104,7 +141,12 @@ describe('clocking out and hours', () => {
     const ask = await duty({ action: 'clockOut', requestId: 'req-out-00002', location: hostLocation() });
     expect(ask.result).toMatchObject({ ok: false, code: 'CONFIRM_EARLY_LEAVE' });
     expect(ask.result.message).toContain('早退 30 分钟');
-    const first = await duty({ action: 'clockOut', requestId: 'req-out-00002', location: hostLocation(), confirmEarlyLeave: true });
+    const first = await duty({
+      action: 'clockOut',
+      requestId: 'req-out-00002',
+      location: hostLocation(),
+      confirmEarlyLeave: true,
+    });
     expect(first.result.data).toMatchObject({ leftEarly: true, pass: true, at: '2026-11-23 11:00', duplicate: false });
     const retry = await duty({ action: 'clockOut', requestId: 'req-out-00002', location: hostLocation() });
     expect(retry.result.data).toMatchObject({ duplicate: true, recordId: first.result.data.recordId });
@@ -114,7 +156,12 @@ describe('clocking out and hours', () => {
     at('2026-11-27T02:00:00Z');
     const { result } = await duty({ action: 'month', month: '2026-11' });
     const monday = result.data.lines.find((l: any) => l.sessionDate === '2026-11-23');
-    expect(monday).toMatchObject({ minutes: 60, clockIn: '2026-11-23 10:00', clockOut: '2026-11-23 11:00', flags: ['早退'] });
+    expect(monday).toMatchObject({
+      minutes: 60,
+      clockIn: '2026-11-23 10:00',
+      clockOut: '2026-11-23 11:00',
+      flags: ['早退'],
+    });
     const thursday = result.data.lines.find((l: any) => l.sessionDate === '2026-11-26');
     expect(thursday.flags).toEqual(expect.arrayContaining(['迟到', '超出范围', '未签退（按结束时间计）']));
     // Thursday was clocked in without the code (and out of range): shown, but counted apart as 未核验.
@@ -135,16 +182,37 @@ describe('补卡', () => {
   let requestId = '';
   it('a missed session can be made up with a reason', async () => {
     at('2026-11-26T08:00:00Z'); // Thursday 16:00: Wednesday's 14:00 mentoring session was missed
-    const { result } = await duty({ action: 'requestMakeup', requestId: 'req-mk-00001', dutyId: 'dt-hd-teacher-2', sessionDate: '2026-11-25', slotStart: '14:00', reason: '手机没电，忘记签到' });
+    const { result } = await duty({
+      action: 'requestMakeup',
+      requestId: 'req-mk-00001',
+      dutyId: 'dt-hd-teacher-2',
+      sessionDate: '2026-11-25',
+      slotStart: '14:00',
+      reason: '手机没电，忘记签到',
+    });
     expect(result.ok).toBe(true);
     requestId = result.data.id;
-    const again = await duty({ action: 'requestMakeup', requestId: 'req-mk-00002', dutyId: 'dt-hd-teacher-2', sessionDate: '2026-11-25', slotStart: '14:00', reason: '再次申请' });
+    const again = await duty({
+      action: 'requestMakeup',
+      requestId: 'req-mk-00002',
+      dutyId: 'dt-hd-teacher-2',
+      sessionDate: '2026-11-25',
+      slotStart: '14:00',
+      reason: '再次申请',
+    });
     expect(again.result).toMatchObject({ ok: false, code: 'MAKEUP_PENDING' });
   });
 
   it('a session that has not ended cannot be made up', async () => {
     at('2026-11-30T02:00:00Z'); // Monday 10:00, session running
-    const { result } = await duty({ action: 'requestMakeup', requestId: 'req-mk-00003', dutyId: 'dt-hd-teacher-1', sessionDate: '2026-11-30', slotStart: '09:55', reason: '测试' });
+    const { result } = await duty({
+      action: 'requestMakeup',
+      requestId: 'req-mk-00003',
+      dutyId: 'dt-hd-teacher-1',
+      sessionDate: '2026-11-30',
+      slotStart: '09:55',
+      reason: '测试',
+    });
     expect(result).toMatchObject({ ok: false, code: 'MAKEUP_NOT_PAST' });
   });
 
@@ -156,10 +224,18 @@ describe('补卡', () => {
     // The mentoring duty is hosted by 互助道小学, not by this principal's school.
     expect(inbox.result.data.map((m: any) => m.id)).not.toContain(requestId);
     const host = { OPENID: 'o-local-hd-lead-primary', APPID: 'wx-test' }; // 互助道小学, the mentoring duty's host
-    const decisions = await Promise.all(Array.from({ length: 20 }, () => duty({ action: 'decideMakeup', id: requestId, approve: true, comment: '同意' }, host)));
+    const decisions = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        duty({ action: 'decideMakeup', id: requestId, approve: true, comment: '同意' }, host),
+      ),
+    );
     expect(decisions.filter((d) => d.result.ok)).toHaveLength(1);
     expect(decisions.filter((d) => !d.result.ok).every((d) => d.result.code === 'ALREADY_DECIDED')).toBe(true);
     const record = app.cloud.store.find('clock_records', { _id: 'dt-hd-teacher-2-2026-11-25-1400' })[0] as any;
-    expect(record).toMatchObject({ makeup: true, clockInAt: Date.parse('2026-11-25T06:00:00Z'), clockOutAt: Date.parse('2026-11-25T07:30:00Z') });
+    expect(record).toMatchObject({
+      makeup: true,
+      clockInAt: Date.parse('2026-11-25T06:00:00Z'),
+      clockOutAt: Date.parse('2026-11-25T07:30:00Z'),
+    });
   });
 });

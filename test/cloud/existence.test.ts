@@ -18,26 +18,98 @@ const HD = {
   huzhu: 'o-local-hd-lead-primary', // 互助道小学 (hd-s05)
   bureau: 'o-local-hd-bureau',
 };
-const HC = { teacher: 'o-local-hc-teacher', principal: 'o-local-hc-principal', lead: 'o-local-hc-xuequzhang', bureau: 'o-local-hc-bureau' };
+const HC = {
+  teacher: 'o-local-hc-teacher',
+  principal: 'o-local-hc-principal',
+  lead: 'o-local-hc-xuequzhang',
+  bureau: 'o-local-hc-bureau',
+};
 const DC_BUREAU = 'o-local-dc-bureau';
 const PARENT = 'o-existence-parent';
 
 const { call, ok, snapshot } = callsOf(() => app);
 
 /** Real Hedong records, made through the actions in beforeAll. */
-const real = { approval: '', makeup: '', booking: '', invite: '', inquiry: '', upload: 'existence-upload-hd', record: '' };
+const real = {
+  approval: '',
+  makeup: '',
+  booking: '',
+  invite: '',
+  inquiry: '',
+  upload: 'existence-upload-hd',
+  record: '',
+};
 const start = Date.parse('2026-11-27T16:30:00+08:00');
 
 beforeAll(async () => {
-  real.approval = (await ok('approval', 'submitExchange', { requestId: 'exist-ap-0001', type: 'cross-teaching', hostSchoolId: 'hd-s05', slots: [{ weekday: 2, start: '14:00', end: '15:30', periods: 2 }], termStart: '2026-12-01', termEnd: '2027-01-20' }, HD.teacher)).id;
-  real.makeup = (await ok('duty', 'requestMakeup', { requestId: 'exist-mk-0001', dutyId: 'dt-hd-teacher-1', sessionDate: '2026-11-19', slotStart: '09:55', reason: '手机没电' }, HD.teacher)).id;
-  const facility = await ok('approval', 'submitFacility', { requestId: 'exist-fc-0001', facilityId: 'fc-hd-s01-gym', start, end: start + 3600_000, purpose: '篮球训练' }, HD.principal);
-  real.booking = (await ok('approval', 'decide', { id: facility.id, decision: 'approve', version: facility.version }, HD.lead)).result.bookingId;
-  real.invite = (await ok('admin', 'createInvite', { requestId: 'exist-inv-0001', role: 'principal', schoolId: 'hd-s07' }, HD.bureau)).invite.id;
-  real.inquiry = (await ok('school', 'askSchool', { requestId: 'exist-ask-0001', districtCode: '120102', schoolId: 'hd-s06', address: '友爱道1号', contactName: '李', phone: '13800000001' }, PARENT)).id;
-  await ok('admin', 'importUpload', { uploadId: real.upload, index: 0, total: 1, piece: '学校名称,学段\n存在测试小学,小学\n' }, HD.bureau);
+  real.approval = (
+    await ok(
+      'approval',
+      'submitExchange',
+      {
+        requestId: 'exist-ap-0001',
+        type: 'cross-teaching',
+        hostSchoolId: 'hd-s05',
+        slots: [{ weekday: 2, start: '14:00', end: '15:30', periods: 2 }],
+        termStart: '2026-12-01',
+        termEnd: '2027-01-20',
+      },
+      HD.teacher,
+    )
+  ).id;
+  real.makeup = (
+    await ok(
+      'duty',
+      'requestMakeup',
+      {
+        requestId: 'exist-mk-0001',
+        dutyId: 'dt-hd-teacher-1',
+        sessionDate: '2026-11-19',
+        slotStart: '09:55',
+        reason: '手机没电',
+      },
+      HD.teacher,
+    )
+  ).id;
+  const facility = await ok(
+    'approval',
+    'submitFacility',
+    { requestId: 'exist-fc-0001', facilityId: 'fc-hd-s01-gym', start, end: start + 3600_000, purpose: '篮球训练' },
+    HD.principal,
+  );
+  real.booking = (
+    await ok('approval', 'decide', { id: facility.id, decision: 'approve', version: facility.version }, HD.lead)
+  ).result.bookingId;
+  real.invite = (
+    await ok('admin', 'createInvite', { requestId: 'exist-inv-0001', role: 'principal', schoolId: 'hd-s07' }, HD.bureau)
+  ).invite.id;
+  real.inquiry = (
+    await ok(
+      'school',
+      'askSchool',
+      {
+        requestId: 'exist-ask-0001',
+        districtCode: '120102',
+        schoolId: 'hd-s06',
+        address: '友爱道1号',
+        contactName: '李',
+        phone: '13800000001',
+      },
+      PARENT,
+    )
+  ).id;
+  await ok(
+    'admin',
+    'importUpload',
+    { uploadId: real.upload, index: 0, total: 1, piece: '学校名称,学段\n存在测试小学,小学\n' },
+    HD.bureau,
+  );
   // A clock-in without the code (TEST_NOW is in a session): only its teacher may 扫码核验 it.
-  const host = (app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as { hostLocation: { latitude: number; longitude: number } }).hostLocation;
+  const host = (
+    app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as {
+      hostLocation: { latitude: number; longitude: number };
+    }
+  ).hostLocation;
   real.record = (await ok('duty', 'clockIn', { requestId: 'exist-in-0001', location: host }, HD.teacher)).recordId;
 });
 
@@ -55,42 +127,298 @@ interface Case {
 }
 const rid = (tag: string, n: number) => `exist-${tag}-${String(n).padStart(4, '0')}`;
 const CASES: Case[] = [
-  { fn: 'school', action: 'answerInquiry', input: (id) => ({ id, answer: '请到校咨询' }), real: () => real.inquiry, madeUp: 'iq-o-madeup-parent-exist-ask-0001', callers: [HC.principal, HC.bureau, DC_BUREAU, HD.huzhu, HD.bureau] },
-  { fn: 'duty', action: 'requestMakeup', input: (dutyId, n) => ({ requestId: rid('mk', n), dutyId, sessionDate: '2026-11-19', slotStart: '09:55', reason: '手机没电' }), real: () => 'dt-hd-teacher-1', madeUp: 'dt-zz-teacher-1', callers: [HC.teacher] },
+  {
+    fn: 'school',
+    action: 'answerInquiry',
+    input: (id) => ({ id, answer: '请到校咨询' }),
+    real: () => real.inquiry,
+    madeUp: 'iq-o-madeup-parent-exist-ask-0001',
+    callers: [HC.principal, HC.bureau, DC_BUREAU, HD.huzhu, HD.bureau],
+  },
+  {
+    fn: 'duty',
+    action: 'requestMakeup',
+    input: (dutyId, n) => ({
+      requestId: rid('mk', n),
+      dutyId,
+      sessionDate: '2026-11-19',
+      slotStart: '09:55',
+      reason: '手机没电',
+    }),
+    real: () => 'dt-hd-teacher-1',
+    madeUp: 'dt-zz-teacher-1',
+    callers: [HC.teacher],
+  },
   // 签到 naming a duty (overlapping windows) only ever looks among the caller's own duties.
-  { fn: 'duty', action: 'clockIn', input: (dutyId, n) => ({ requestId: rid('in', n), location: { latitude: 39.1, longitude: 117.2 }, dutyId }), real: () => 'dt-hd-teacher-1', madeUp: 'dt-zz-teacher-1', callers: [HC.teacher, HD.principal] },
-  { fn: 'duty', action: 'verifyPresence', input: (recordId) => ({ recordId, location: { latitude: 39.1, longitude: 117.2 }, presenceCode: '000000' }), real: () => real.record, madeUp: 'dt-zz-teacher-1-2026-11-23-0955', callers: [HC.teacher, HD.principal, HD.lead] },
+  {
+    fn: 'duty',
+    action: 'clockIn',
+    input: (dutyId, n) => ({ requestId: rid('in', n), location: { latitude: 39.1, longitude: 117.2 }, dutyId }),
+    real: () => 'dt-hd-teacher-1',
+    madeUp: 'dt-zz-teacher-1',
+    callers: [HC.teacher, HD.principal],
+  },
+  {
+    fn: 'duty',
+    action: 'verifyPresence',
+    input: (recordId) => ({ recordId, location: { latitude: 39.1, longitude: 117.2 }, presenceCode: '000000' }),
+    real: () => real.record,
+    madeUp: 'dt-zz-teacher-1-2026-11-23-0955',
+    callers: [HC.teacher, HD.principal, HD.lead],
+  },
   // The attendance view is the caller's own school only: another school's id (this district's or another's) is a made-up one.
-  { fn: 'duty', action: 'attendance', input: (schoolId) => ({ schoolId, date: '2026-11-23' }), real: () => 'hd-s01', madeUp: 'zz-s01', callers: [HC.principal, HC.lead, HD.principal, HD.huzhu] },
+  {
+    fn: 'duty',
+    action: 'attendance',
+    input: (schoolId) => ({ schoolId, date: '2026-11-23' }),
+    real: () => 'hd-s01',
+    madeUp: 'zz-s01',
+    callers: [HC.principal, HC.lead, HD.principal, HD.huzhu],
+  },
   // Confirming a 外勤 is the host principal's: other principals learn nothing of the record.
-  { fn: 'duty', action: 'confirmFieldWork', input: (recordId) => ({ recordId, comment: '已电话核实' }), real: () => real.record, madeUp: 'dt-zz-teacher-1-2026-11-23-0955', callers: [HC.principal, HD.principal, HD.huzhu] },
-  { fn: 'duty', action: 'decideMakeup', input: (id) => ({ id, approve: true }), real: () => real.makeup, madeUp: 'mk-dt-zz-teacher-1-exist-mk-0001', callers: [HC.principal, HC.lead, HD.principal, HD.huzhu] },
-  { fn: 'approval', action: 'submitExchange', input: (hostSchoolId, n) => ({ requestId: rid('ap', n), type: 'cross-teaching', hostSchoolId, slots: [{ weekday: 3, start: '14:00', end: '15:30', periods: 2 }], termStart: '2026-12-01', termEnd: '2027-01-20' }), real: () => 'hd-s05', madeUp: 'zz-s05', callers: [HC.teacher] },
-  { fn: 'approval', action: 'submitFacility', input: (facilityId, n) => ({ requestId: rid('fc', n), facilityId, start, end: start + 3600_000, purpose: '篮球训练' }), real: () => 'fc-hd-s01-gym', madeUp: 'fc-zz-s01-gym', callers: [HC.principal, HC.lead] },
-  { fn: 'approval', action: 'detail', input: (id) => ({ id }), real: () => real.approval, madeUp: 'ap-00000000000000000000000000000000', callers: [HC.teacher, HC.principal, HC.lead, HC.bureau, DC_BUREAU] },
-  { fn: 'approval', action: 'decide', input: (id) => ({ id, decision: 'approve', version: 1 }), real: () => real.approval, madeUp: 'ap-00000000000000000000000000000000', callers: [HC.principal, HC.lead, HC.bureau] },
-  { fn: 'approval', action: 'batchApprove', input: (id) => ({ ids: [id] }), real: () => real.approval, madeUp: 'ap-00000000000000000000000000000000', callers: [HC.principal, HC.lead, HC.bureau] },
-  { fn: 'approval', action: 'withdraw', input: (id) => ({ id, version: 1 }), real: () => real.approval, madeUp: 'ap-00000000000000000000000000000000', callers: [HC.teacher, HC.principal] },
-  { fn: 'approval', action: 'resubmit', input: (id) => ({ id, version: 1 }), real: () => real.approval, madeUp: 'ap-00000000000000000000000000000000', callers: [HC.teacher, HC.principal] },
-  { fn: 'approval', action: 'remind', input: (id) => ({ id }), real: () => real.approval, madeUp: 'ap-00000000000000000000000000000000', callers: [HC.teacher, HC.principal] },
-  { fn: 'approval', action: 'delegates', input: (id) => ({ id }), real: () => real.approval, madeUp: 'ap-00000000000000000000000000000000', callers: [HC.principal, HC.lead, HC.bureau] },
-  { fn: 'approval', action: 'transfer', input: (id) => ({ id, version: 1, to: 'o-local-hc-lead-primary' }), real: () => real.approval, madeUp: 'ap-00000000000000000000000000000000', callers: [HC.principal, HC.lead, HC.bureau] },
-  { fn: 'facility', action: 'list', input: (xuequId) => ({ xuequId }), real: () => 'hd-x1', madeUp: 'zz-x1', callers: [HC.teacher, HC.principal, HC.lead, HC.bureau] },
-  { fn: 'facility', action: 'week', input: (facilityId) => ({ facilityId }), real: () => 'fc-hd-s01-gym', madeUp: 'fc-zz-s01-gym', callers: [HC.teacher, HC.principal, HC.lead, HC.bureau] },
-  { fn: 'facility', action: 'cancel', input: (bookingId) => ({ bookingId }), real: () => real.booking, madeUp: 'bk-zz-00000000', callers: [HC.principal, HC.lead, HD.huzhu] },
-  { fn: 'admin', action: 'compositionHistory', input: (xuequId) => ({ xuequId }), real: () => 'hd-x1', madeUp: 'zz-x1', callers: [HC.bureau, DC_BUREAU] },
-  { fn: 'admin', action: 'previewEdit', input: (xuequId) => ({ edit: { kind: 'rename', effectiveFrom: '2027-09-01', xuequId, name: '借用学区' } }), real: () => 'hd-x1', madeUp: 'zz-x1', callers: [HC.bureau, DC_BUREAU] },
-  { fn: 'admin', action: 'previewEdit', input: (schoolId) => ({ edit: { kind: 'addSchool', effectiveFrom: '2027-09-01', xuequId: 'dc-x1', schoolId } }), real: () => 'hd-s05', madeUp: 'zz-s05', callers: [DC_BUREAU] },
-  { fn: 'admin', action: 'applyEdit', input: (xuequId, n) => ({ requestId: rid('edit', n), edit: { kind: 'rename', effectiveFrom: '2027-09-01', xuequId, name: '借用学区' } }), real: () => 'hd-x1', madeUp: 'zz-x1', callers: [HC.bureau, DC_BUREAU] },
-  { fn: 'admin', action: 'applyEdit', input: (schoolId, n) => ({ requestId: rid('edit', n), edit: { kind: 'moveSchool', effectiveFrom: '2027-09-01', schoolId, fromXuequId: 'dc-x1', toXuequId: 'dc-x2' } }), real: () => 'hd-s05', madeUp: 'zz-s05', callers: [DC_BUREAU] },
-  { fn: 'admin', action: 'createInvite', input: (schoolId, n) => ({ requestId: rid('inv', n), role: 'principal', schoolId }), real: () => 'hd-s07', madeUp: 'zz-s07', callers: [HC.bureau, DC_BUREAU] },
-  { fn: 'admin', action: 'createInvite', input: (xuequId, n) => ({ requestId: rid('inv', n), role: 'xuequzhang', xuequId, schoolId: 'hd-s01' }), real: () => 'hd-x1', madeUp: 'zz-x1', callers: [HC.bureau] },
-  { fn: 'admin', action: 'createInvite', input: (schoolId, n) => ({ requestId: rid('inv', n), role: 'teacher', schoolId }), real: () => 'hd-s05', madeUp: 'zz-s05', callers: [HC.principal] },
-  { fn: 'admin', action: 'revokeInvite', input: (id) => ({ id }), real: () => real.invite, madeUp: 'inv-00000000000000000000000000000000', callers: [HC.bureau, DC_BUREAU, HC.principal, HD.principal] },
-  { fn: 'admin', action: 'dashboard', input: (xuequId) => ({ scope: 'xuequ', xuequId }), real: () => 'hd-x1', madeUp: 'zz-x1', callers: [HC.bureau, HC.lead, DC_BUREAU] },
-  { fn: 'admin', action: 'dashboardCsv', input: (xuequId) => ({ scope: 'xuequ', xuequId }), real: () => 'hd-x1', madeUp: 'zz-x1', callers: [HC.bureau, HC.lead] },
-  { fn: 'admin', action: 'importPreview', input: (uploadId) => ({ table: 'schools', format: 'csv', uploadId }), real: () => real.upload, madeUp: 'existence-upload-zz', callers: [HC.bureau, DC_BUREAU] },
-  { fn: 'admin', action: 'importApply', input: (uploadId, n) => ({ requestId: rid('imp', n), table: 'schools', format: 'csv', uploadId }), real: () => real.upload, madeUp: 'existence-upload-zz', callers: [HC.bureau, DC_BUREAU] },
+  {
+    fn: 'duty',
+    action: 'confirmFieldWork',
+    input: (recordId) => ({ recordId, comment: '已电话核实' }),
+    real: () => real.record,
+    madeUp: 'dt-zz-teacher-1-2026-11-23-0955',
+    callers: [HC.principal, HD.principal, HD.huzhu],
+  },
+  {
+    fn: 'duty',
+    action: 'decideMakeup',
+    input: (id) => ({ id, approve: true }),
+    real: () => real.makeup,
+    madeUp: 'mk-dt-zz-teacher-1-exist-mk-0001',
+    callers: [HC.principal, HC.lead, HD.principal, HD.huzhu],
+  },
+  {
+    fn: 'approval',
+    action: 'submitExchange',
+    input: (hostSchoolId, n) => ({
+      requestId: rid('ap', n),
+      type: 'cross-teaching',
+      hostSchoolId,
+      slots: [{ weekday: 3, start: '14:00', end: '15:30', periods: 2 }],
+      termStart: '2026-12-01',
+      termEnd: '2027-01-20',
+    }),
+    real: () => 'hd-s05',
+    madeUp: 'zz-s05',
+    callers: [HC.teacher],
+  },
+  {
+    fn: 'approval',
+    action: 'submitFacility',
+    input: (facilityId, n) => ({
+      requestId: rid('fc', n),
+      facilityId,
+      start,
+      end: start + 3600_000,
+      purpose: '篮球训练',
+    }),
+    real: () => 'fc-hd-s01-gym',
+    madeUp: 'fc-zz-s01-gym',
+    callers: [HC.principal, HC.lead],
+  },
+  {
+    fn: 'approval',
+    action: 'detail',
+    input: (id) => ({ id }),
+    real: () => real.approval,
+    madeUp: 'ap-00000000000000000000000000000000',
+    callers: [HC.teacher, HC.principal, HC.lead, HC.bureau, DC_BUREAU],
+  },
+  {
+    fn: 'approval',
+    action: 'decide',
+    input: (id) => ({ id, decision: 'approve', version: 1 }),
+    real: () => real.approval,
+    madeUp: 'ap-00000000000000000000000000000000',
+    callers: [HC.principal, HC.lead, HC.bureau],
+  },
+  {
+    fn: 'approval',
+    action: 'batchApprove',
+    input: (id) => ({ ids: [id] }),
+    real: () => real.approval,
+    madeUp: 'ap-00000000000000000000000000000000',
+    callers: [HC.principal, HC.lead, HC.bureau],
+  },
+  {
+    fn: 'approval',
+    action: 'withdraw',
+    input: (id) => ({ id, version: 1 }),
+    real: () => real.approval,
+    madeUp: 'ap-00000000000000000000000000000000',
+    callers: [HC.teacher, HC.principal],
+  },
+  {
+    fn: 'approval',
+    action: 'resubmit',
+    input: (id) => ({ id, version: 1 }),
+    real: () => real.approval,
+    madeUp: 'ap-00000000000000000000000000000000',
+    callers: [HC.teacher, HC.principal],
+  },
+  {
+    fn: 'approval',
+    action: 'remind',
+    input: (id) => ({ id }),
+    real: () => real.approval,
+    madeUp: 'ap-00000000000000000000000000000000',
+    callers: [HC.teacher, HC.principal],
+  },
+  {
+    fn: 'approval',
+    action: 'delegates',
+    input: (id) => ({ id }),
+    real: () => real.approval,
+    madeUp: 'ap-00000000000000000000000000000000',
+    callers: [HC.principal, HC.lead, HC.bureau],
+  },
+  {
+    fn: 'approval',
+    action: 'transfer',
+    input: (id) => ({ id, version: 1, to: 'o-local-hc-lead-primary' }),
+    real: () => real.approval,
+    madeUp: 'ap-00000000000000000000000000000000',
+    callers: [HC.principal, HC.lead, HC.bureau],
+  },
+  {
+    fn: 'facility',
+    action: 'list',
+    input: (xuequId) => ({ xuequId }),
+    real: () => 'hd-x1',
+    madeUp: 'zz-x1',
+    callers: [HC.teacher, HC.principal, HC.lead, HC.bureau],
+  },
+  {
+    fn: 'facility',
+    action: 'week',
+    input: (facilityId) => ({ facilityId }),
+    real: () => 'fc-hd-s01-gym',
+    madeUp: 'fc-zz-s01-gym',
+    callers: [HC.teacher, HC.principal, HC.lead, HC.bureau],
+  },
+  {
+    fn: 'facility',
+    action: 'cancel',
+    input: (bookingId) => ({ bookingId }),
+    real: () => real.booking,
+    madeUp: 'bk-zz-00000000',
+    callers: [HC.principal, HC.lead, HD.huzhu],
+  },
+  {
+    fn: 'admin',
+    action: 'compositionHistory',
+    input: (xuequId) => ({ xuequId }),
+    real: () => 'hd-x1',
+    madeUp: 'zz-x1',
+    callers: [HC.bureau, DC_BUREAU],
+  },
+  {
+    fn: 'admin',
+    action: 'previewEdit',
+    input: (xuequId) => ({ edit: { kind: 'rename', effectiveFrom: '2027-09-01', xuequId, name: '借用学区' } }),
+    real: () => 'hd-x1',
+    madeUp: 'zz-x1',
+    callers: [HC.bureau, DC_BUREAU],
+  },
+  {
+    fn: 'admin',
+    action: 'previewEdit',
+    input: (schoolId) => ({ edit: { kind: 'addSchool', effectiveFrom: '2027-09-01', xuequId: 'dc-x1', schoolId } }),
+    real: () => 'hd-s05',
+    madeUp: 'zz-s05',
+    callers: [DC_BUREAU],
+  },
+  {
+    fn: 'admin',
+    action: 'applyEdit',
+    input: (xuequId, n) => ({
+      requestId: rid('edit', n),
+      edit: { kind: 'rename', effectiveFrom: '2027-09-01', xuequId, name: '借用学区' },
+    }),
+    real: () => 'hd-x1',
+    madeUp: 'zz-x1',
+    callers: [HC.bureau, DC_BUREAU],
+  },
+  {
+    fn: 'admin',
+    action: 'applyEdit',
+    input: (schoolId, n) => ({
+      requestId: rid('edit', n),
+      edit: { kind: 'moveSchool', effectiveFrom: '2027-09-01', schoolId, fromXuequId: 'dc-x1', toXuequId: 'dc-x2' },
+    }),
+    real: () => 'hd-s05',
+    madeUp: 'zz-s05',
+    callers: [DC_BUREAU],
+  },
+  {
+    fn: 'admin',
+    action: 'createInvite',
+    input: (schoolId, n) => ({ requestId: rid('inv', n), role: 'principal', schoolId }),
+    real: () => 'hd-s07',
+    madeUp: 'zz-s07',
+    callers: [HC.bureau, DC_BUREAU],
+  },
+  {
+    fn: 'admin',
+    action: 'createInvite',
+    input: (xuequId, n) => ({ requestId: rid('inv', n), role: 'xuequzhang', xuequId, schoolId: 'hd-s01' }),
+    real: () => 'hd-x1',
+    madeUp: 'zz-x1',
+    callers: [HC.bureau],
+  },
+  {
+    fn: 'admin',
+    action: 'createInvite',
+    input: (schoolId, n) => ({ requestId: rid('inv', n), role: 'teacher', schoolId }),
+    real: () => 'hd-s05',
+    madeUp: 'zz-s05',
+    callers: [HC.principal],
+  },
+  {
+    fn: 'admin',
+    action: 'revokeInvite',
+    input: (id) => ({ id }),
+    real: () => real.invite,
+    madeUp: 'inv-00000000000000000000000000000000',
+    callers: [HC.bureau, DC_BUREAU, HC.principal, HD.principal],
+  },
+  {
+    fn: 'admin',
+    action: 'dashboard',
+    input: (xuequId) => ({ scope: 'xuequ', xuequId }),
+    real: () => 'hd-x1',
+    madeUp: 'zz-x1',
+    callers: [HC.bureau, HC.lead, DC_BUREAU],
+  },
+  {
+    fn: 'admin',
+    action: 'dashboardCsv',
+    input: (xuequId) => ({ scope: 'xuequ', xuequId }),
+    real: () => 'hd-x1',
+    madeUp: 'zz-x1',
+    callers: [HC.bureau, HC.lead],
+  },
+  {
+    fn: 'admin',
+    action: 'importPreview',
+    input: (uploadId) => ({ table: 'schools', format: 'csv', uploadId }),
+    real: () => real.upload,
+    madeUp: 'existence-upload-zz',
+    callers: [HC.bureau, DC_BUREAU],
+  },
+  {
+    fn: 'admin',
+    action: 'importApply',
+    input: (uploadId, n) => ({ requestId: rid('imp', n), table: 'schools', format: 'csv', uploadId }),
+    real: () => real.upload,
+    madeUp: 'existence-upload-zz',
+    callers: [HC.bureau, DC_BUREAU],
+  },
 ];
 
 /** The answer with the id asked about written as `<id>`, so a real and a made-up id compare. */
@@ -120,7 +448,9 @@ describe('another district’s (or school’s) ids answer exactly as made-up ids
     const CALLER_SCOPED = ['admin.importUpload'];
     const walked = new Set([...CASES.map((c) => `${c.fn}.${c.action}`), ...PUBLIC_IDS, ...CALLER_SCOPED]);
     const idTaking = (Object.keys(CONTRACTS) as Array<keyof typeof CONTRACTS>).flatMap((fn) =>
-      Object.entries(CONTRACTS[fn] as Record<string, z.ZodTypeAny>).filter(([, schema]) => keysOf(schema).some(isIdKey)).map(([action]) => `${fn}.${action}`),
+      Object.entries(CONTRACTS[fn] as Record<string, z.ZodTypeAny>)
+        .filter(([, schema]) => keysOf(schema).some(isIdKey))
+        .map(([action]) => `${fn}.${action}`),
     );
     expect(idTaking.length).toBeGreaterThan(20);
     expect(idTaking.filter((a) => !walked.has(a))).toEqual([]);
@@ -132,8 +462,16 @@ const isIdKey = (key: string) => /(^id|Id|^ids|Ids)$/.test(key) && key !== 'requ
 /** Every object key of a zod schema, at any depth (objects, unions, arrays, optionals, refinements). */
 function keysOf(schema: z.ZodTypeAny): string[] {
   const def = schema._def as Record<string, any>;
-  if (schema instanceof z.ZodObject) return Object.entries(schema.shape as Record<string, z.ZodTypeAny>).flatMap(([k, v]) => [k, ...keysOf(v)]);
-  const inner = [def.schema, def.innerType, def.type, def.left, def.right, ...(Array.isArray(def.options) ? def.options : def.options instanceof Map ? [...def.options.values()] : [])];
+  if (schema instanceof z.ZodObject)
+    return Object.entries(schema.shape as Record<string, z.ZodTypeAny>).flatMap(([k, v]) => [k, ...keysOf(v)]);
+  const inner = [
+    def.schema,
+    def.innerType,
+    def.type,
+    def.left,
+    def.right,
+    ...(Array.isArray(def.options) ? def.options : def.options instanceof Map ? [...def.options.values()] : []),
+  ];
   return inner.filter((x): x is z.ZodTypeAny => x instanceof z.ZodType).flatMap(keysOf);
 }
 
@@ -142,17 +480,41 @@ describe('request ids are the caller’s', () => {
     const me = await ok('account', 'me', {}, HC.principal);
     const hcSchool: string = me.school?.id ?? me.schoolId;
     // Hedong's bureau made exist-inv-0001; Haicang's bureau files an invite under the same request id.
-    const invite = await ok('admin', 'createInvite', { requestId: 'exist-inv-0001', role: 'principal', schoolId: hcSchool }, HC.bureau);
+    const invite = await ok(
+      'admin',
+      'createInvite',
+      { requestId: 'exist-inv-0001', role: 'principal', schoolId: hcSchool },
+      HC.bureau,
+    );
     expect(invite).toMatchObject({ duplicate: false, code: expect.any(String) });
     expect(invite.invite.id).not.toBe(real.invite);
     // A retry by the same caller stays idempotent.
-    expect(await ok('admin', 'createInvite', { requestId: 'exist-inv-0001', role: 'principal', schoolId: hcSchool }, HC.bureau)).toMatchObject({ duplicate: true, code: null, invite: { id: invite.invite.id } });
+    expect(
+      await ok(
+        'admin',
+        'createInvite',
+        { requestId: 'exist-inv-0001', role: 'principal', schoolId: hcSchool },
+        HC.bureau,
+      ),
+    ).toMatchObject({ duplicate: true, code: null, invite: { id: invite.invite.id } });
 
     // Hedong's principal filed exist-fc-0001; Haicang's principal books one of its district's facilities under it.
     const hcFacility = (await ok('facility', 'list', {}, HC.principal)).facilities[0].id as string;
-    const filed = await ok('approval', 'submitFacility', { requestId: 'exist-fc-0001', facilityId: hcFacility, start, end: start + 3600_000, purpose: '篮球训练' }, HC.principal);
+    const filed = await ok(
+      'approval',
+      'submitFacility',
+      { requestId: 'exist-fc-0001', facilityId: hcFacility, start, end: start + 3600_000, purpose: '篮球训练' },
+      HC.principal,
+    );
     expect(filed).toMatchObject({ duplicate: false });
-    expect(await ok('approval', 'submitFacility', { requestId: 'exist-fc-0001', facilityId: hcFacility, start, end: start + 3600_000, purpose: '篮球训练' }, HC.principal)).toMatchObject({ duplicate: true, id: filed.id });
+    expect(
+      await ok(
+        'approval',
+        'submitFacility',
+        { requestId: 'exist-fc-0001', facilityId: hcFacility, start, end: start + 3600_000, purpose: '篮球训练' },
+        HC.principal,
+      ),
+    ).toMatchObject({ duplicate: true, id: filed.id });
   });
 
   it('an upload under another bureau’s upload id is a new upload of the caller, as under a made-up id', async () => {
@@ -162,13 +524,27 @@ describe('request ids are the caller’s', () => {
     expect(shown(other, real.upload)).toEqual(shown(madeUp, 'existence-upload-zz'));
     expect(other).toMatchObject({ ok: true, data: { received: 1, total: 2 } });
     // Hedong's upload is untouched: its one piece still reads as the whole file.
-    expect(await ok('admin', 'importPreview', { table: 'schools', format: 'csv', uploadId: real.upload }, HD.bureau)).toBeTruthy();
+    expect(
+      await ok('admin', 'importPreview', { table: 'schools', format: 'csv', uploadId: real.upload }, HD.bureau),
+    ).toBeTruthy();
   });
 
   it('a composition edit under a request id another district used is applied, once', async () => {
-    await ok('admin', 'applyEdit', { requestId: 'exist-shared-01', edit: { kind: 'rename', effectiveFrom: '2027-09-01', xuequId: 'hd-x1', name: '河东第一学区' } }, HD.bureau);
+    await ok(
+      'admin',
+      'applyEdit',
+      {
+        requestId: 'exist-shared-01',
+        edit: { kind: 'rename', effectiveFrom: '2027-09-01', xuequId: 'hd-x1', name: '河东第一学区' },
+      },
+      HD.bureau,
+    );
     const edit = { kind: 'rename', effectiveFrom: '2027-09-01', xuequId: 'dc-x1', name: '东城第一学区' };
-    expect(await ok('admin', 'applyEdit', { requestId: 'exist-shared-01', edit }, DC_BUREAU)).toMatchObject({ duplicate: false });
-    expect(await ok('admin', 'applyEdit', { requestId: 'exist-shared-01', edit }, DC_BUREAU)).toMatchObject({ duplicate: true });
+    expect(await ok('admin', 'applyEdit', { requestId: 'exist-shared-01', edit }, DC_BUREAU)).toMatchObject({
+      duplicate: false,
+    });
+    expect(await ok('admin', 'applyEdit', { requestId: 'exist-shared-01', edit }, DC_BUREAU)).toMatchObject({
+      duplicate: true,
+    });
   });
 });

@@ -13,7 +13,11 @@ const store = () => app.cloud.store;
 const BUREAU = 'o-local-hd-bureau';
 
 async function exportTable(table: string) {
-  const { result } = (await app.cloud.invoke('admin', { action: 'exportTable', table, format: 'csv' }, { OPENID: BUREAU, APPID: 'wx-test' })) as {
+  const { result } = (await app.cloud.invoke(
+    'admin',
+    { action: 'exportTable', table, format: 'csv' },
+    { OPENID: BUREAU, APPID: 'wx-test' },
+  )) as {
     result: { ok: boolean; code?: string; data: any };
   };
   expect({ ok: result.ok, code: result.code }).toEqual({ ok: true, code: undefined });
@@ -21,7 +25,9 @@ async function exportTable(table: string) {
 }
 
 async function call(action: Record<string, unknown>) {
-  const { result } = (await app.cloud.invoke('admin', action, { OPENID: BUREAU, APPID: 'wx-test' })) as { result: { ok: boolean; code?: string; data: any } };
+  const { result } = (await app.cloud.invoke('admin', action, { OPENID: BUREAU, APPID: 'wx-test' })) as {
+    result: { ok: boolean; code?: string; data: any };
+  };
   return result;
 }
 
@@ -41,11 +47,15 @@ function rule(i: number, text: string, schoolId: string) {
   };
 }
 
-const schoolId = () => (store().find('schools', { districtCode: '120102', name: '互助道小学' })[0] as { _id: string })._id;
+const schoolId = () =>
+  (store().find('schools', { districtCode: '120102', name: '互助道小学' })[0] as { _id: string })._id;
 
 it('formula-like cells are escaped in the export and re-import unchanged', async () => {
   const texts = ['=SUM(A1)示例数据', '-示例数据：减号开头', '+示例数据：加号开头', '@示例数据：at开头'];
-  store().insertMany('zoning_rules', texts.map((t, i) => rule(900_000 + i, t, schoolId())));
+  store().insertMany(
+    'zoning_rules',
+    texts.map((t, i) => rule(900_000 + i, t, schoolId())),
+  );
   store().mutate('meta', { _id: 'reference' }, false, (d) => ({ ...d, version: (d.version as number) + 1 }));
   const data = await exportTable('zoning');
   for (const t of texts) expect(data.content).toContain(`,'${t},`);
@@ -58,7 +68,9 @@ it('formula-like cells are escaped in the export and re-import unchanged', async
 
 it('20,000 zoning rules: the CSV comes as a stored file, complete and equal to the table', async () => {
   // Every thousandth text starts like a formula: Excel must show it, not run it.
-  const docs = Array.from({ length: 20_000 }, (_x, i) => rule(i, i % 1000 === 0 ? `=HYPERLINK("x")示例数据：规则${i}` : `示例数据：规则${i}`, schoolId()));
+  const docs = Array.from({ length: 20_000 }, (_x, i) =>
+    rule(i, i % 1000 === 0 ? `=HYPERLINK("x")示例数据：规则${i}` : `示例数据：规则${i}`, schoolId()),
+  );
   store().insertMany('zoning_rules', docs);
   store().analyze();
   store().mutate('meta', { _id: 'reference' }, false, (d) => ({ ...d, version: (d.version as number) + 1 }));

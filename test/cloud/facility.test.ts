@@ -18,10 +18,20 @@ beforeAll(async () => {
   // Until the seed includes them.
   if (app.cloud.store.count('facilities', {}) === 0) {
     const docs = sampleFacilities(app.seed.schools as unknown as School[], app.seed.xuequ as unknown as XuequVersion[]);
-    app.cloud.store.insertMany('facilities', docs as unknown as Parameters<LocalApp['cloud']['store']['insertMany']>[1]);
+    app.cloud.store.insertMany(
+      'facilities',
+      docs as unknown as Parameters<LocalApp['cloud']['store']['insertMany']>[1],
+    );
   }
   app.cloud.store.insertMany('users', [
-    { _id: 'o-principal-hd-s10', roles: ['principal'], name: '其他学校校长', districtCode: '120102', schoolId: 'hd-s10', xuequId: null },
+    {
+      _id: 'o-principal-hd-s10',
+      roles: ['principal'],
+      name: '其他学校校长',
+      districtCode: '120102',
+      schoolId: 'hd-s10',
+      xuequId: null,
+    },
     { _id: 'o-parent', roles: ['parent'], name: '家长', districtCode: null, schoolId: null, xuequId: null },
   ]);
 });
@@ -50,7 +60,8 @@ const booking = (date: string, start: string, end: string, over: Partial<NewBook
   ...over,
 });
 const book = (b: NewBooking, f: FacilityDoc = gym()) => runTransaction((tx) => bookInTransaction(tx, f, b, Date.now()));
-const snapshot = () => JSON.stringify([app.cloud.store.find('bookings', {}), app.cloud.store.find('facility_days', {})]);
+const snapshot = () =>
+  JSON.stringify([app.cloud.store.find('bookings', {}), app.cloud.store.find('facility_days', {})]);
 
 describe('list', () => {
   it('shows the shareable facilities of the caller’s 学区 with hours and rules', async () => {
@@ -69,7 +80,9 @@ describe('list', () => {
       mine: false,
       sample: true,
     });
-    expect(result.data.facilities[0].rulesText).toEqual(expect.arrayContaining(['单次最长 120 分钟', '须提前 24 小时预约，最多提前 14 天', '须穿运动鞋入场']));
+    expect(result.data.facilities[0].rulesText).toEqual(
+      expect.arrayContaining(['单次最长 120 分钟', '须提前 24 小时预约，最多提前 14 天', '须穿运动鞋入场']),
+    );
     expect(result.data).toMatchObject({ canBook: true, today: '2026-11-23' });
     expect(result.data.xuequOptions.map((x: any) => x.id)).toEqual(['hd-x1', 'hd-x2', 'hd-x3', 'hd-x4', 'hd-x5']);
   });
@@ -85,12 +98,19 @@ describe('list', () => {
   });
 
   it('never crosses a district', async () => {
-    expect((await fn({ action: 'list', xuequId: 'hc-x1' }, PRINCIPAL)).result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect((await fn({ action: 'list', xuequId: 'hc-x1' }, PRINCIPAL)).result).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     const hc = await fn({ action: 'list' }, HAICANG);
     expect(hc.result.data.facilities.length).toBeGreaterThan(0);
     expect(hc.result.data.facilities.every((f: any) => f.id.startsWith('fc-hc-'))).toBe(true);
     // Another district's facility answers as a made-up id (issue 13, item 4).
-    expect((await fn({ action: 'week', facilityId: GYM }, HAICANG)).result).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '未找到该场馆' });
+    expect((await fn({ action: 'week', facilityId: GYM }, HAICANG)).result).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+      message: '未找到该场馆',
+    });
   });
 
   it('needs a school role: parents are FORBIDDEN, no session is UNAUTHENTICATED, teachers have no bookings', async () => {
@@ -100,9 +120,21 @@ describe('list', () => {
   });
 
   it('bad input names the field', async () => {
-    expect((await fn({ action: 'week', facilityId: GYM, weekStart: '2026-11-24' }, PRINCIPAL)).result).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'weekStart', message: '周起始日（weekStart）应为周一' });
-    expect((await fn({ action: 'week' }, PRINCIPAL)).result).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'facilityId' });
-    expect((await fn({ action: 'week', facilityId: 'fc-none' }, PRINCIPAL)).result).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect((await fn({ action: 'week', facilityId: GYM, weekStart: '2026-11-24' }, PRINCIPAL)).result).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'weekStart',
+      message: '周起始日（weekStart）应为周一',
+    });
+    expect((await fn({ action: 'week' }, PRINCIPAL)).result).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'facilityId',
+    });
+    expect((await fn({ action: 'week', facilityId: 'fc-none' }, PRINCIPAL)).result).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
   });
 });
 
@@ -115,7 +147,9 @@ describe('booking (bookInTransaction, as the approval calls it)', () => {
       return booking('2026-11-28', '10:00', '11:00', { start, end: start + 3_600_000 });
     });
     const outcomes = await Promise.allSettled(requests.map((b) => book(b)));
-    const made = outcomes.map((o, i) => (o.status === 'fulfilled' ? requests[i]._id : null)).filter((id): id is string => id !== null);
+    const made = outcomes
+      .map((o, i) => (o.status === 'fulfilled' ? requests[i]._id : null))
+      .filter((id): id is string => id !== null);
     expect(made).toHaveLength(1);
     winner = made[0];
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -124,7 +158,13 @@ describe('booking (bookInTransaction, as the approval calls it)', () => {
     expect(app.cloud.store.count('bookings', { facilityId: GYM })).toBe(1);
     const [day] = app.cloud.store.find('facility_days', { _id: `${GYM}-2026-11-28` }) as any[];
     expect(day.bookings.map((b: any) => b.bookingId)).toEqual([winner]);
-    expect(app.cloud.store.find('bookings', { _id: winner })[0]).toMatchObject({ status: 'confirmed', schoolId: 'hd-s01', bookingSchoolId: 'hd-s06', date: '2026-11-28', districtCode: '120102' });
+    expect(app.cloud.store.find('bookings', { _id: winner })[0]).toMatchObject({
+      status: 'confirmed',
+      schoolId: 'hd-s01',
+      bookingSchoolId: 'hd-s06',
+      date: '2026-11-28',
+      districtCode: '120102',
+    });
   });
 
   it('adjacent bookings (touching ends) both succeed, concurrently', async () => {
@@ -137,18 +177,38 @@ describe('booking (bookInTransaction, as the approval calls it)', () => {
 
   it('a refused booking writes nothing: overlap, closed hours, too long, two days', async () => {
     const before = snapshot();
-    const refusal = async (b: NewBooking) => book(b).then(() => null, (e: AppError) => e);
+    const refusal = async (b: NewBooking) =>
+      book(b).then(
+        () => null,
+        (e: AppError) => e,
+      );
     expect(await refusal(booking('2026-11-28', '14:30', '15:30'))).toMatchObject({ code: 'BOOKING_CONFLICT' });
-    expect(await refusal(booking('2026-11-29', '10:00', '11:00'))).toMatchObject({ code: 'POLICY_BLOCK', message: '体育馆周日不开放' });
-    expect(await refusal(booking('2026-11-30', '16:30', '18:30', { end: at('2026-11-30', '18:31') }))).toMatchObject({ code: 'POLICY_BLOCK' });
-    expect(await refusal(booking('2026-11-28', '09:00', '12:00', { start: at('2026-11-27', '18:00') }))).toMatchObject({ code: 'INVALID_INPUT', field: 'end' });
+    expect(await refusal(booking('2026-11-29', '10:00', '11:00'))).toMatchObject({
+      code: 'POLICY_BLOCK',
+      message: '体育馆周日不开放',
+    });
+    expect(await refusal(booking('2026-11-30', '16:30', '18:30', { end: at('2026-11-30', '18:31') }))).toMatchObject({
+      code: 'POLICY_BLOCK',
+    });
+    expect(await refusal(booking('2026-11-28', '09:00', '12:00', { start: at('2026-11-27', '18:00') }))).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'end',
+    });
     expect(await refusal(booking('2026-11-23', '09:00', '09:30'))).toMatchObject({ code: 'POLICY_BLOCK' }); // already past (and closed)
     expect(snapshot()).toBe(before);
   });
 
   it('a retried approval with the same booking id does not book twice', async () => {
     const [stored] = app.cloud.store.find('bookings', { _id: winner }) as any[];
-    await book({ _id: winner, facilityId: GYM, start: stored.start, end: stored.end, bookingSchoolId: 'hd-s06', purpose: stored.purpose, approvalId: stored.approvalId });
+    await book({
+      _id: winner,
+      facilityId: GYM,
+      start: stored.start,
+      end: stored.end,
+      bookingSchoolId: 'hd-s06',
+      purpose: stored.purpose,
+      approvalId: stored.approvalId,
+    });
     expect(app.cloud.store.count('bookings', { facilityId: GYM })).toBe(3);
   });
 });
@@ -159,15 +219,32 @@ describe('week', () => {
     expect(result.ok).toBe(true);
     expect(roundTrips).toBeLessThanOrEqual(4);
     const w = result.data;
-    expect(w).toMatchObject({ weekStart: '2026-11-23', prevWeek: '2026-11-16', nextWeek: '2026-11-30', today: '2026-11-23' });
+    expect(w).toMatchObject({
+      weekStart: '2026-11-23',
+      prevWeek: '2026-11-16',
+      nextWeek: '2026-11-30',
+      today: '2026-11-23',
+    });
     expect(w.days.map((d: any) => d.weekdayLabel)).toEqual(['周一', '周二', '周三', '周四', '周五', '周六', '周日']);
     const [mon, tue, , , , sat, sun] = w.days;
-    expect(mon).toMatchObject({ today: true, past: false, free: [{ startHm: '16:30', endHm: '18:30', bookable: false }] }); // within 24 h
+    expect(mon).toMatchObject({
+      today: true,
+      past: false,
+      free: [{ startHm: '16:30', endHm: '18:30', bookable: false }],
+    }); // within 24 h
     expect(tue.free).toEqual([expect.objectContaining({ startHm: '16:30', endHm: '18:30', bookable: true })]);
     expect(sun).toMatchObject({ open: [], free: [], booked: [] });
-    expect(sat.booked.map((b: any) => [b.endHm, b.schoolName, b.mine])).toEqual([[expect.any(String), '友爱道小学', true], ['15:00', '友爱道小学', true], ['16:00', '友爱道小学', true]]);
+    expect(sat.booked.map((b: any) => [b.endHm, b.schoolName, b.mine])).toEqual([
+      [expect.any(String), '友爱道小学', true],
+      ['15:00', '友爱道小学', true],
+      ['16:00', '友爱道小学', true],
+    ]);
     const first = sat.booked[0];
-    expect(sat.free.map((f: any) => `${f.startHm}–${f.endHm}`)).toEqual([`09:00–${first.startHm}`, `${first.endHm}–14:00`, '16:00–17:00']);
+    expect(sat.free.map((f: any) => `${f.startHm}–${f.endHm}`)).toEqual([
+      `09:00–${first.startHm}`,
+      `${first.endHm}–14:00`,
+      '16:00–17:00',
+    ]);
     const owner = await fn({ action: 'week', facilityId: GYM, weekStart: '2026-11-23' }, LEAD);
     expect(owner.result.data.days[5].booked[0]).toMatchObject({ schoolName: '友爱道小学', mine: false });
     const teacher = await fn({ action: 'week', facilityId: GYM, weekStart: '2026-11-30' }, TEACHER);
@@ -180,7 +257,16 @@ describe('myBookings and cancel', () => {
     const mine = (await fn({ action: 'myBookings' }, PRINCIPAL)).result.data.items;
     expect(mine.map((b: any) => b.role)).toEqual(['borrower', 'borrower', 'borrower']);
     expect(mine.map((b: any) => b.startHm).slice(0, 2)).toEqual(['15:00', '14:00']);
-    expect(mine[2]).toMatchObject({ facilityName: '体育馆', ownerSchoolName: '第四十五中学', bookingSchoolName: '友爱道小学', date: '2026-11-28', weekdayLabel: '周六', statusLabel: '已确认', canCancel: true, sample: true });
+    expect(mine[2]).toMatchObject({
+      facilityName: '体育馆',
+      ownerSchoolName: '第四十五中学',
+      bookingSchoolName: '友爱道小学',
+      date: '2026-11-28',
+      weekdayLabel: '周六',
+      statusLabel: '已确认',
+      canCancel: true,
+      sample: true,
+    });
     const owner = (await fn({ action: 'myBookings' }, LEAD)).result.data.items;
     expect(owner.map((b: any) => b.role)).toEqual(['owner', 'owner', 'owner']);
     expect((await fn({ action: 'myBookings' }, ELSEWHERE)).result.data).toEqual({ items: [], next: null });
@@ -189,23 +275,41 @@ describe('myBookings and cancel', () => {
   it('only the two schools may cancel; cancelling frees the time, and it can be booked again', async () => {
     const [, second] = (await fn({ action: 'myBookings' }, PRINCIPAL)).result.data.items;
     // A booking of other schools answers as a made-up id (issue 13, item 4); a teacher is stopped at the door.
-    expect((await fn({ action: 'cancel', bookingId: second.id }, ELSEWHERE)).result).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '未找到该预约' });
-    expect((await fn({ action: 'cancel', bookingId: second.id }, TEACHER)).result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect((await fn({ action: 'cancel', bookingId: second.id }, ELSEWHERE)).result).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+      message: '未找到该预约',
+    });
+    expect((await fn({ action: 'cancel', bookingId: second.id }, TEACHER)).result).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     const done = await fn({ action: 'cancel', bookingId: second.id, reason: '比赛改期' }, LEAD);
-    expect(done.result.data).toMatchObject({ id: second.id, status: 'cancelled', statusLabel: '已取消', canCancel: false });
+    expect(done.result.data).toMatchObject({
+      id: second.id,
+      status: 'cancelled',
+      statusLabel: '已取消',
+      canCancel: false,
+    });
     expect((await fn({ action: 'cancel', bookingId: second.id }, PRINCIPAL)).result.data.status).toBe('cancelled');
     const sat = (await fn({ action: 'week', facilityId: GYM }, PRINCIPAL)).result.data.days[5];
     expect(sat.booked.map((b: any) => b.startHm)).not.toContain('14:00');
     await book(booking('2026-11-28', '14:00', '15:00', { bookingSchoolId: 'hd-s10' }));
     const again = (await fn({ action: 'week', facilityId: GYM }, PRINCIPAL)).result.data.days[5];
-    expect(again.booked.find((b: any) => b.startHm === '14:00')).toMatchObject({ schoolName: expect.any(String), mine: false });
+    expect(again.booked.find((b: any) => b.startHm === '14:00')).toMatchObject({
+      schoolName: expect.any(String),
+      mine: false,
+    });
   });
 
   it('a booking that has ended cannot be cancelled', async () => {
     jest.setSystemTime(Date.parse('2026-11-29T02:00:00Z')); // Sunday
     const [, , last] = (await fn({ action: 'myBookings' }, PRINCIPAL)).result.data.items;
     expect(last).toMatchObject({ upcoming: false, statusLabel: '已结束', canCancel: false });
-    expect((await fn({ action: 'cancel', bookingId: last.id }, PRINCIPAL)).result).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect((await fn({ action: 'cancel', bookingId: last.id }, PRINCIPAL)).result).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    });
     jest.setSystemTime(TEST_NOW);
   });
 });

@@ -8,8 +8,14 @@ const call = async (fn: string, data: Record<string, unknown>, who: typeof BUREA
 const csv = (...lines: string[]) => ['学校名称,学段,学年,划片方式,登记范围,依据文件', ...lines].join('\n');
 const TITLE = '河东区2027年小升初对口安排';
 let n = 0;
-const apply = (content: string) => call('admin', { action: 'importApply', table: 'catchments', format: 'csv', content, requestId: `feeder-list-${++n}-abcdef` }, BUREAU);
-const middleOf = async (address: string) => (await call('school', { action: 'lookup', districtCode: '120102', address })).data.years[0].answers[1];
+const apply = (content: string) =>
+  call(
+    'admin',
+    { action: 'importApply', table: 'catchments', format: 'csv', content, requestId: `feeder-list-${++n}-abcdef` },
+    BUREAU,
+  );
+const middleOf = async (address: string) =>
+  (await call('school', { action: 'lookup', districtCode: '120102', address })).data.years[0].answers[1];
 
 describe('对口直升 lists', () => {
   it('replace the sample 对口 of the primary schools they name', async () => {
@@ -34,13 +40,24 @@ describe('an 初中 list contradicting a 对口', () => {
     const before = app.cloud.store.count('catchments', {});
     const res = await apply(list);
     expect(res).toMatchObject({ ok: false });
-    const preview = await call('admin', { action: 'importPreview', table: 'catchments', format: 'csv', content: list }, BUREAU);
+    const preview = await call(
+      'admin',
+      { action: 'importPreview', table: 'catchments', format: 'csv', content: list },
+      BUREAU,
+    );
     expect(preview.data.rows[0].messages[0]).toContain('也在互助道小学的小学登记范围');
     expect(app.cloud.store.count('catchments', {})).toBe(before);
   });
 
   it('is accepted once the bureau says the 初中 list governs, and the answer follows it', async () => {
-    const rules = { withoutZone: 'ask', middleRule: 'zone', acquiredCutoff: null, placeEveryYears: null, basis: 'residence', document: null };
+    const rules = {
+      withoutZone: 'ask',
+      middleRule: 'zone',
+      acquiredCutoff: null,
+      placeEveryYears: null,
+      basis: 'residence',
+      document: null,
+    };
     expect((await call('admin', { action: 'setAdmissionSettings', ...rules }, BUREAU)).ok).toBe(true);
     expect((await apply(list)).ok).toBe(true);
     const middle = await middleOf('互助道15号');

@@ -26,7 +26,12 @@ const file = async (n: number, at: number) => {
 };
 
 /** Every page of an action, calling `between` after each; the ids in order and the pages' sizes. */
-async function pageThrough(action: string, input: Record<string, unknown>, as: string, between: (page: number) => Promise<void> = async () => {}) {
+async function pageThrough(
+  action: string,
+  input: Record<string, unknown>,
+  as: string,
+  between: (page: number) => Promise<void> = async () => {},
+) {
   const ids: string[] = [];
   const sizes: number[] = [];
   let cursor: string | undefined;
@@ -85,13 +90,31 @@ describe('the principal’s inquiry inbox', () => {
   });
 
   it('refuses a forged cursor or an oversized page naming the field, and reads nothing more per page than one query', async () => {
-    const forged = Buffer.from(JSON.stringify([1, { $gt: '' }])).toString('base64').replace(/=+$/, '');
-    expect(await call('school', 'inquiryInbox', { cursor: forged }, PRINCIPAL)).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'cursor' });
-    expect(await call('school', 'inquiryInbox', { cursor: 'not a cursor!' }, PRINCIPAL)).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'cursor' });
-    expect(await call('school', 'inquiryInbox', { limit: 51 }, PRINCIPAL)).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'limit' });
+    const forged = Buffer.from(JSON.stringify([1, { $gt: '' }]))
+      .toString('base64')
+      .replace(/=+$/, '');
+    expect(await call('school', 'inquiryInbox', { cursor: forged }, PRINCIPAL)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'cursor',
+    });
+    expect(await call('school', 'inquiryInbox', { cursor: 'not a cursor!' }, PRINCIPAL)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'cursor',
+    });
+    expect(await call('school', 'inquiryInbox', { limit: 51 }, PRINCIPAL)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'limit',
+    });
     // The inquiries of a page are one query, whatever the inbox holds.
     const reads = async (input: Record<string, unknown>) => {
-      const { result, roundTrips } = (await app.cloud.invoke('school', { action: 'inquiryInbox', ...input }, { OPENID: PRINCIPAL, APPID: 'wx-test' })) as { result: any; roundTrips: number };
+      const { result, roundTrips } = (await app.cloud.invoke(
+        'school',
+        { action: 'inquiryInbox', ...input },
+        { OPENID: PRINCIPAL, APPID: 'wx-test' },
+      )) as { result: any; roundTrips: number };
       expect(result.ok).toBe(true);
       return roundTrips;
     };

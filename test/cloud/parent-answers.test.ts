@@ -6,7 +6,11 @@ import { useTestApp } from '../helpers/local-app';
 // per stage, and never two contradicting middle schools.
 const app = useTestApp();
 const divisions = JSON.parse(readFileSync(path.join(__dirname, '../../data/divisions.json'), 'utf8')) as {
-  districts: Array<{ code: string; name: string; streets: Array<{ code: string; communities: Array<{ code: string; name: string }> }> }>;
+  districts: Array<{
+    code: string;
+    name: string;
+    streets: Array<{ code: string; communities: Array<{ code: string; name: string }> }>;
+  }>;
 };
 const lookup = async (input: Record<string, unknown>) => {
   const { result } = (await app.cloud.invoke('school', { action: 'lookup', ...input }, null)) as { result: any };

@@ -40,23 +40,34 @@ const calls = Object.entries(examples()).flatMap(([fn, actions]) =>
 );
 
 it('has an example for every action of every function', () => {
-  const contracted = Object.entries(CONTRACTS).flatMap(([fn, actions]) => Object.keys(actions as Record<string, z.ZodTypeAny>).map((a) => `${fn}.${a}`));
+  const contracted = Object.entries(CONTRACTS).flatMap(([fn, actions]) =>
+    Object.keys(actions as Record<string, z.ZodTypeAny>).map((a) => `${fn}.${a}`),
+  );
   expect(calls.map((c) => `${c.fn}.${c.action}`).sort()).toEqual(contracted.sort());
 });
 
-it.each(calls.map((c) => [`${c.fn}.${c.action}`, c] as const))('%s takes the platform keys beside its input', async (_name, { fn, action, example }) => {
-  const openid = callerOf(fn, action);
-  const identity = openid ? { OPENID: openid, APPID } : null;
-  const { result } = await app.cloud.invoke(fn, { ...example, action, ...PLATFORM }, identity);
-  const answer = result as { ok: boolean; code?: string; message?: string };
-  expect(answer.ok ? 'ok' : `${answer.code} ${answer.message}`).not.toMatch(/^(UNKNOWN_ACTION|UNAUTHENTICATED|INTERNAL)|tcbContext|userInfo/);
-  if (!answer.ok) expect((await app.cloud.invoke(fn, { ...example, action }, identity)).result).toEqual(result);
-});
+it.each(calls.map((c) => [`${c.fn}.${c.action}`, c] as const))(
+  '%s takes the platform keys beside its input',
+  async (_name, { fn, action, example }) => {
+    const openid = callerOf(fn, action);
+    const identity = openid ? { OPENID: openid, APPID } : null;
+    const { result } = await app.cloud.invoke(fn, { ...example, action, ...PLATFORM }, identity);
+    const answer = result as { ok: boolean; code?: string; message?: string };
+    expect(answer.ok ? 'ok' : `${answer.code} ${answer.message}`).not.toMatch(
+      /^(UNKNOWN_ACTION|UNAUTHENTICATED|INTERNAL)|tcbContext|userInfo/,
+    );
+    if (!answer.ok) expect((await app.cloud.invoke(fn, { ...example, action }, identity)).result).toEqual(result);
+  },
+);
 
 it('answers ok with tcbContext: {} through the gateway, and a client-sent userInfo is not the caller', async () => {
   const districts = await callFn(app, 'school', { action: 'listDistricts', tcbContext: {} });
   expect(districts.body.result).toMatchObject({ ok: true });
-  const { result } = await app.cloud.invoke('account', { action: 'me', ...PLATFORM }, { OPENID: OPENID_OF.parent, APPID });
+  const { result } = await app.cloud.invoke(
+    'account',
+    { action: 'me', ...PLATFORM },
+    { OPENID: OPENID_OF.parent, APPID },
+  );
   expect(result).toMatchObject({ ok: true, data: { openid: OPENID_OF.parent } });
   const anonymous = await callFn(app, 'admin', { action: 'listInvites', ...PLATFORM });
   expect(anonymous.body.result).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });

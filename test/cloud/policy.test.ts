@@ -4,7 +4,8 @@ import { callFn, useTestApp } from '../helpers/local-app';
 // first) through the local runtime, the real wx-server-sdk and the gateway.
 const app = useTestApp();
 
-const school = async (data: Record<string, unknown>) => (await app.cloud.invoke('school', data, null)) as { result: any; roundTrips: number };
+const school = async (data: Record<string, unknown>) =>
+  (await app.cloud.invoke('school', data, null)) as { result: any; roundTrips: number };
 
 describe('school.listPolicies', () => {
   it('lists the five documents without their text, and without a query no hits', async () => {
@@ -38,7 +39,11 @@ describe('school.listPolicies', () => {
     expect(hits.reduce((n: number, h: any) => n + (h.policyId === 'p001' ? 1 : 0), 0)).toBe(counts.p001);
     // 三、改革举措, paragraph 13.: "…优秀干部教师轮岗交流资源共享比率不少于30%；…"
     const dongcheng = hits.find((h: any) => h.policyId === 'p001' && h.place.section === 4 && h.place.paragraph === 15);
-    expect(dongcheng).toMatchObject({ title: '关于《东城区实施学区制综合改革方案》的通知', sectionHeading: '三、改革举措', place: { kind: 'paragraph' } });
+    expect(dongcheng).toMatchObject({
+      title: '关于《东城区实施学区制综合改革方案》的通知',
+      sectionHeading: '三、改革举措',
+      place: { kind: 'paragraph' },
+    });
     expect(dongcheng.count).toBeGreaterThanOrEqual(3);
     for (const m of dongcheng.snippet.marks) expect(dongcheng.snippet.text.slice(m.start, m.end)).toBe('轮岗');
     // Ranked by how often the words occur.
@@ -48,7 +53,9 @@ describe('school.listPolicies', () => {
   it('needs every word of a query in one paragraph; width and spaces do not matter', async () => {
     const both = (await school({ action: 'listPolicies', q: '轮岗　３０％' })).result.data;
     expect(both.terms).toEqual(['轮岗', '30%']);
-    expect(both.hits.map((h: any) => [h.policyId, h.place])).toEqual([['p001', { kind: 'paragraph', section: 4, paragraph: 15 }]]);
+    expect(both.hits.map((h: any) => [h.policyId, h.place])).toEqual([
+      ['p001', { kind: 'paragraph', section: 4, paragraph: 15 }],
+    ]);
     const none = (await school({ action: 'listPolicies', q: '轮岗 蓄水池' })).result.data;
     expect(none).toMatchObject({ hits: [], totalHits: 0 });
     expect(none.documents.every((d: any) => d.hitCount === 0)).toBe(true);
@@ -83,7 +90,12 @@ describe('school.getPolicy', () => {
   it('returns a whole document in sections and paragraphs', async () => {
     const { result } = await school({ action: 'getPolicy', policyId: 'p001' });
     expect(result.ok).toBe(true);
-    expect(result.data).toMatchObject({ id: 'p001', issuer: '中共东城区委教育工作委员会、东城区教育委员会', date: '2014-01-17', region: '北京市东城区' });
+    expect(result.data).toMatchObject({
+      id: 'p001',
+      issuer: '中共东城区委教育工作委员会、东城区教育委员会',
+      date: '2014-01-17',
+      region: '北京市东城区',
+    });
     expect(result.data.sections[4].heading).toBe('三、改革举措');
     expect(result.data.sections[4].paragraphs[15]).toContain('优秀干部教师轮岗交流资源共享比率不少于30%');
   });

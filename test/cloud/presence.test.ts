@@ -25,7 +25,12 @@ describe('the principal’s 签到码', () => {
   it('is their own school’s, signed, and turns every 30 seconds; no one else gets one', async () => {
     at('2026-11-23T02:00:05Z');
     const a = await ok('duty', 'presenceCode', {}, HOST_45);
-    expect(a).toMatchObject({ schoolName: '第四十五中学', stepSeconds: 30, refreshInMs: 25_000, issuedAt: '2026-11-23 10:00' });
+    expect(a).toMatchObject({
+      schoolName: '第四十五中学',
+      stepSeconds: 30,
+      refreshInMs: 25_000,
+      issuedAt: '2026-11-23 10:00',
+    });
     expect(a.token).toMatch(/^XQP1\.hd-s01\.\d+\.[0-9a-f]{20}$/);
     expect(a.shortCode).toMatch(/^\d{6}$/);
     expect(JSON.stringify(a)).not.toContain(LOCAL_PRESENCE_SECRET);
@@ -41,8 +46,12 @@ describe('the principal’s 签到码', () => {
 
   it('needs the key set in a real cloud; locally it falls back to the development key', () => {
     expect(() => presenceSecret({ SCF_NAMESPACE: 'prod' })).toThrow(/XUEQU_PRESENCE_SECRET/);
-    expect(() => presenceSecret({ TENCENTCLOUD_RUNENV: 'SCF', XUEQU_PRESENCE_SECRET: 'short' })).toThrow(/XUEQU_PRESENCE_SECRET/);
-    expect(presenceSecret({ SCF_NAMESPACE: 'prod', XUEQU_PRESENCE_SECRET: 'a-long-enough-secret-key' })).toBe('a-long-enough-secret-key');
+    expect(() => presenceSecret({ TENCENTCLOUD_RUNENV: 'SCF', XUEQU_PRESENCE_SECRET: 'short' })).toThrow(
+      /XUEQU_PRESENCE_SECRET/,
+    );
+    expect(presenceSecret({ SCF_NAMESPACE: 'prod', XUEQU_PRESENCE_SECRET: 'a-long-enough-secret-key' })).toBe(
+      'a-long-enough-secret-key',
+    );
     expect(presenceSecret({})).toBe(LOCAL_PRESENCE_SECRET);
   });
 });
@@ -52,20 +61,35 @@ describe('签到 with the code', () => {
     at('2026-11-23T02:00:10Z'); // Monday 10:00 China
     const shown = await ok('duty', 'presenceCode', {}, HOST_45);
     at('2026-11-23T02:00:45Z'); // the next step: the code just shown is still accepted
-    const r = await ok('duty', 'clockIn', { requestId: 'pr-in-000001', location: here(), presenceCode: shown.token }, TEACHER);
+    const r = await ok(
+      'duty',
+      'clockIn',
+      { requestId: 'pr-in-000001', location: here(), presenceCode: shown.token },
+      TEACHER,
+    );
     expect(r).toMatchObject({ verified: true, presenceLabel: '已核验', presenceReason: null, warnings: [] });
     expect(record('2026-11-23')).toMatchObject({ presence: 'code', presenceReason: null });
     const today = await ok('duty', 'today', {}, TEACHER);
     expect(today.card.sessions[0].record).toMatchObject({ verified: true, presenceLabel: '已核验' });
     const day = await ok('duty', 'attendance', { date: '2026-11-23' }, HOST_45);
-    expect(day.rows.find((x: any) => x.key === SESSION('2026-11-23'))).toMatchObject({ exceptions: [], verified: true, presenceLabel: '已核验' });
-    expect(app.cloud.store.find('kpi_rollups', { hostSchoolId: 'hd-s01', month: '2026-11' }).reduce((n: number, x: any) => n + x.hostSessions, 0)).toBe(1);
+    expect(day.rows.find((x: any) => x.key === SESSION('2026-11-23'))).toMatchObject({
+      exceptions: [],
+      verified: true,
+      presenceLabel: '已核验',
+    });
+    expect(
+      app.cloud.store
+        .find('kpi_rollups', { hostSchoolId: 'hd-s01', month: '2026-11' })
+        .reduce((n: number, x: any) => n + x.hostSessions, 0),
+    ).toBe(1);
   });
 
   it('a retry of that 签到 after its code expired is answered as the retry it is', async () => {
     at('2026-11-23T02:05:00Z');
     const code = presenceCodeAt('hd-s01', Date.parse('2026-11-23T02:00:10Z')).token;
-    expect(await ok('duty', 'clockIn', { requestId: 'pr-in-000001', location: here(), presenceCode: code }, TEACHER)).toMatchObject({ duplicate: true, verified: true });
+    expect(
+      await ok('duty', 'clockIn', { requestId: 'pr-in-000001', location: here(), presenceCode: code }, TEACHER),
+    ).toMatchObject({ duplicate: true, verified: true });
   });
 });
 
@@ -103,24 +127,49 @@ describe('签到 without the code, or with a wrong one', () => {
     ];
     const before = snapshot();
     for (const [presenceCode, code] of cases) {
-      const r = await call('duty', 'clockIn', { requestId: `pr-bad-${code.length}${presenceCode.length}`, location: here(), presenceCode }, TEACHER);
-      expect({ presenceCode, code: r.code, names: r.message?.includes('签到码') }).toEqual({ presenceCode, code, names: true });
+      const r = await call(
+        'duty',
+        'clockIn',
+        { requestId: `pr-bad-${code.length}${presenceCode.length}`, location: here(), presenceCode },
+        TEACHER,
+      );
+      expect({ presenceCode, code: r.code, names: r.message?.includes('签到码') }).toEqual({
+        presenceCode,
+        code,
+        names: true,
+      });
     }
     expect(snapshot()).toBe(before);
     // Typed with the right digits it goes through.
-    expect(await ok('duty', 'clockIn', { requestId: 'pr-in-000003', location: here(), presenceCode: mine.shortCode }, TEACHER)).toMatchObject({ verified: true });
+    expect(
+      await ok(
+        'duty',
+        'clockIn',
+        { requestId: 'pr-in-000003', location: here(), presenceCode: mine.shortCode },
+        TEACHER,
+      ),
+    ).toMatchObject({ verified: true });
   });
 
   it('a valid code out of range is recorded unverified: the code alone does not place the teacher', async () => {
     at('2026-12-14T02:00:00Z');
-    const r = await ok('duty', 'clockIn', { requestId: 'pr-in-000004', location: farAway(), presenceCode: presenceCodeAt('hd-s01').token }, TEACHER);
+    const r = await ok(
+      'duty',
+      'clockIn',
+      { requestId: 'pr-in-000004', location: farAway(), presenceCode: presenceCodeAt('hd-s01').token },
+      TEACHER,
+    );
     expect(r).toMatchObject({ verified: false, pass: false, presenceReason: OUT_OF_RANGE_REASON });
   });
 
   it('a bad code field is named', async () => {
     at('2026-12-21T02:00:00Z');
-    expect(await call('duty', 'clockIn', { requestId: 'pr-in-000005', location: here(), presenceCode: 123456 }, TEACHER)).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'presenceCode' });
-    expect(await call('duty', 'clockIn', { requestId: 'pr-in-000005', location: here(), presenceCode: '12' }, TEACHER)).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'presenceCode' });
+    expect(
+      await call('duty', 'clockIn', { requestId: 'pr-in-000005', location: here(), presenceCode: 123456 }, TEACHER),
+    ).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'presenceCode' });
+    expect(
+      await call('duty', 'clockIn', { requestId: 'pr-in-000005', location: here(), presenceCode: '12' }, TEACHER),
+    ).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'presenceCode' });
   });
 
   it('wrong codes lock code check-ins for the hour after 10 tries, the right code included; a good scan costs no try', async () => {
@@ -129,18 +178,37 @@ describe('签到 without the code, or with a wrong one', () => {
     const good = presenceCodeAt('hd-s01', now);
     const wrong = good.shortCode === '000000' ? '000001' : '000000';
     for (let i = 0; i < 10; i++) {
-      const r = await call('duty', 'clockIn', { requestId: `pr-guess-${String(i).padStart(4, '0')}`, location: here(), presenceCode: wrong }, TEACHER);
+      const r = await call(
+        'duty',
+        'clockIn',
+        { requestId: `pr-guess-${String(i).padStart(4, '0')}`, location: here(), presenceCode: wrong },
+        TEACHER,
+      );
       expect(r.code).toBe('PRESENCE_CODE_INVALID');
     }
-    const locked = await call('duty', 'clockIn', { requestId: 'pr-guess-lock', location: here(), presenceCode: good.shortCode }, TEACHER);
+    const locked = await call(
+      'duty',
+      'clockIn',
+      { requestId: 'pr-guess-lock', location: here(), presenceCode: good.shortCode },
+      TEACHER,
+    );
     expect(locked).toMatchObject({ ok: false, code: 'PRESENCE_LOCKED', field: 'presenceCode' });
     expect(locked.message).toContain('11:00'); // the hour window ends at 11:00 China time
     expect(record('2026-12-28')).toBeUndefined();
     // The next hour (still inside the session's window) the right code goes through.
     const later = Date.parse('2026-12-28T03:00:05Z');
     at('2026-12-28T03:00:05Z');
-    expect(await ok('duty', 'clockIn', { requestId: 'pr-guess-ok', location: here(), presenceCode: presenceCodeAt('hd-s01', later).token }, TEACHER)).toMatchObject({ verified: true });
+    expect(
+      await ok(
+        'duty',
+        'clockIn',
+        { requestId: 'pr-guess-ok', location: here(), presenceCode: presenceCodeAt('hd-s01', later).token },
+        TEACHER,
+      ),
+    ).toMatchObject({ verified: true });
     const counters = app.cloud.store.find('rate_counters', { openid: TEACHER }) as any[];
-    expect(counters.filter((c) => c.limitKey === 'duty.clockIn.codeFailures' && c.windowStart >= later - 3_600_000)).toEqual([]);
+    expect(
+      counters.filter((c) => c.limitKey === 'duty.clockIn.codeFailures' && c.windowStart >= later - 3_600_000),
+    ).toEqual([]);
   });
 });

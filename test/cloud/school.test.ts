@@ -3,7 +3,8 @@ import { useTestApp } from '../helpers/local-app';
 // The built `school` bundle through the local runtime and the real wx-server-sdk.
 const app = useTestApp();
 
-const school = async (data: Record<string, unknown>) => (await app.cloud.invoke('school', data, null)) as { result: any; roundTrips: number };
+const school = async (data: Record<string, unknown>) =>
+  (await app.cloud.invoke('school', data, null)) as { result: any; roundTrips: number };
 
 describe('school.listDistricts / listDivisions', () => {
   it('lists the three seeded districts with their current 学区 counts', async () => {
@@ -26,7 +27,12 @@ describe('school.listDistricts / listDivisions', () => {
 
 describe('school.lookup', () => {
   it('a 河东区 社区 gets its 学区 with lead schools and members, and the zoned schools with the rule', async () => {
-    const { result } = await school({ action: 'lookup', districtCode: '120102', streetCode: '120102005', communityCode: '120102005001' });
+    const { result } = await school({
+      action: 'lookup',
+      districtCode: '120102',
+      streetCode: '120102005',
+      communityCode: '120102005001',
+    });
     expect(result.ok).toBe(true);
     const d = result.data;
     expect(d.street.name).toBe('二号桥街道');
@@ -49,7 +55,9 @@ describe('school.lookup', () => {
 
   it('finds a nine-year school by part of its name, in both lists of 第三学区', async () => {
     const { result } = await school({ action: 'lookup', districtCode: '120102', schoolName: '东局子' });
-    expect(result.data.schools.map((s: any) => [s.school.name, s.school.kind])).toEqual([['七中教育集团·东局子学校', 'nine-year']]);
+    expect(result.data.schools.map((s: any) => [s.school.name, s.school.kind])).toEqual([
+      ['七中教育集团·东局子学校', 'nine-year'],
+    ]);
     expect(result.data.xuequ.map((x: any) => x.name)).toEqual(['第三学区']);
   });
 
@@ -128,11 +136,23 @@ describe('account.me', () => {
     expect(result).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
   });
   it('knows a bound teacher, their school and its 学区', async () => {
-    const { result } = (await app.cloud.invoke('account', { action: 'me' }, { OPENID: 'o-local-hd-teacher', APPID: 'wx-test' })) as any;
-    expect(result.data).toMatchObject({ roles: ['teacher'], school: { name: '友爱道小学' }, schoolXuequ: [{ name: '第一学区' }] });
+    const { result } = (await app.cloud.invoke(
+      'account',
+      { action: 'me' },
+      { OPENID: 'o-local-hd-teacher', APPID: 'wx-test' },
+    )) as any;
+    expect(result.data).toMatchObject({
+      roles: ['teacher'],
+      school: { name: '友爱道小学' },
+      schoolXuequ: [{ name: '第一学区' }],
+    });
   });
   it('an unbound caller is a parent', async () => {
-    const { result } = (await app.cloud.invoke('account', { action: 'me' }, { OPENID: 'o-someone-new', APPID: 'wx-test' })) as any;
+    const { result } = (await app.cloud.invoke(
+      'account',
+      { action: 'me' },
+      { OPENID: 'o-someone-new', APPID: 'wx-test' },
+    )) as any;
     expect(result.data.roles).toEqual(['parent']);
   });
 });
@@ -140,7 +160,14 @@ describe('account.me', () => {
 describe('school.askSchool blank text', () => {
   it('refuses an address or contact of spaces only, naming the field, and stores nothing', async () => {
     const before = app.cloud.store.count('zoning_inquiries', {});
-    const base = { action: 'askSchool', requestId: 'blank-ask-0001', districtCode: '120102', address: '互助道1号', contactName: '王', phone: '13800000000' };
+    const base = {
+      action: 'askSchool',
+      requestId: 'blank-ask-0001',
+      districtCode: '120102',
+      address: '互助道1号',
+      contactName: '王',
+      phone: '13800000000',
+    };
     const as = { OPENID: 'o-local-parent', APPID: 'wx-test' };
     const blankAddress = (await app.cloud.invoke('school', { ...base, address: '   ' }, as)) as { result: any };
     expect(blankAddress.result).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'address' });

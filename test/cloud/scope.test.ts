@@ -7,9 +7,19 @@ import { callsOf, type Result } from '../helpers/calls';
 const app = useTestApp();
 beforeAll(async () => {
   // A second teacher of 友爱道小学 and the 学区长 of 第二学区, bound through real invites.
-  const teacher = await ok('admin', 'createInvite', { requestId: 'scope-inv-teacher2', role: 'teacher', schoolId: 'hd-s06' }, HD.principal);
+  const teacher = await ok(
+    'admin',
+    'createInvite',
+    { requestId: 'scope-inv-teacher2', role: 'teacher', schoolId: 'hd-s06' },
+    HD.principal,
+  );
   await ok('account', 'bind', { code: teacher.code }, HD.teacher2);
-  const lead = await ok('admin', 'createInvite', { requestId: 'scope-inv-x2-lead', role: 'xuequzhang', xuequId: 'hd-x2', schoolId: 'hd-s11' }, HD.bureau);
+  const lead = await ok(
+    'admin',
+    'createInvite',
+    { requestId: 'scope-inv-x2-lead', role: 'xuequzhang', xuequId: 'hd-x2', schoolId: 'hd-s11' },
+    HD.bureau,
+  );
   await ok('account', 'bind', { code: lead.code }, HD.x2Lead);
 });
 
@@ -22,12 +32,23 @@ const HD = {
   x2Lead: 'o-scope-hd-x2-lead', // hd-s11, 学区长 of 第二学区 (hd-x2)
   bureau: 'o-local-hd-bureau',
 };
-const HC = { teacher: 'o-local-hc-teacher', principal: 'o-local-hc-principal', lead: 'o-local-hc-xuequzhang', bureau: 'o-local-hc-bureau' };
+const HC = {
+  teacher: 'o-local-hc-teacher',
+  principal: 'o-local-hc-principal',
+  lead: 'o-local-hc-xuequzhang',
+  bureau: 'o-local-hc-bureau',
+};
 const DC_BUREAU = 'o-local-dc-bureau';
 
 const { call, ok, snapshot } = callsOf(() => app);
 /** The call is refused with `code` and no collection changes. */
-async function refused(code: string, fn: string, action: string, input: Record<string, unknown>, openid: string): Promise<Result> {
+async function refused(
+  code: string,
+  fn: string,
+  action: string,
+  input: Record<string, unknown>,
+  openid: string,
+): Promise<Result> {
   const before = snapshot();
   const r = await call(fn, action, input, openid);
   expect({ action, as: openid, ok: r.ok, code: r.code }).toEqual({ action, as: openid, ok: false, code });
@@ -35,12 +56,25 @@ async function refused(code: string, fn: string, action: string, input: Record<s
   return r;
 }
 // Lists answer an array or a page ({ items, next }).
-const ids = (list: Array<{ id: string }> | { items: Array<{ id: string }> }) => (Array.isArray(list) ? list : list.items).map((x) => x.id);
+const ids = (list: Array<{ id: string }> | { items: Array<{ id: string }> }) =>
+  (Array.isArray(list) ? list : list.items).map((x) => x.id);
 
 describe('approvals: another district, another school, another 学区, another teacher', () => {
   let id = '';
   beforeAll(async () => {
-    const made = await ok('approval', 'submitExchange', { requestId: 'scope-ap-000001', type: 'cross-teaching', hostSchoolId: 'hd-s05', slots: [{ weekday: 2, start: '14:00', end: '15:30', periods: 2 }], termStart: '2026-12-01', termEnd: '2027-01-20' }, HD.teacher);
+    const made = await ok(
+      'approval',
+      'submitExchange',
+      {
+        requestId: 'scope-ap-000001',
+        type: 'cross-teaching',
+        hostSchoolId: 'hd-s05',
+        slots: [{ weekday: 2, start: '14:00', end: '15:30', periods: 2 }],
+        termStart: '2026-12-01',
+        termEnd: '2027-01-20',
+      },
+      HD.teacher,
+    );
     id = made.id;
   });
 
@@ -78,7 +112,14 @@ describe('approvals: another district, another school, another 学区, another t
     await refused('NOT_FOUND', 'approval', 'decide', { id, decision: 'approve', version: 3 }, HC.lead);
   });
 
-  const exchange = (requestId: string) => ({ requestId, type: 'cross-teaching', hostSchoolId: 'hd-s05', slots: [{ weekday: 5, start: '14:00', end: '15:30', periods: 2 }], termStart: '2026-12-01', termEnd: '2027-01-20' });
+  const exchange = (requestId: string) => ({
+    requestId,
+    type: 'cross-teaching',
+    hostSchoolId: 'hd-s05',
+    slots: [{ weekday: 5, start: '14:00', end: '15:30', periods: 2 }],
+    termStart: '2026-12-01',
+    termEnd: '2027-01-20',
+  });
 
   // Request ids are scoped to the caller: a CONFLICT here would tell the caller that someone else used
   // the id (issue 13, item 4). Another caller's request id is simply a new request of the caller's own.
@@ -86,16 +127,24 @@ describe('approvals: another district, another school, another 学区, another t
     const mine = await ok('approval', 'submitExchange', exchange('scope-ap-000001'), HD.teacher2);
     expect(mine).toMatchObject({ duplicate: false });
     expect(mine.id).not.toBe(id);
-    expect(await ok('approval', 'submitExchange', exchange('scope-ap-000001'), HD.teacher2)).toMatchObject({ id: mine.id, duplicate: true });
+    expect(await ok('approval', 'submitExchange', exchange('scope-ap-000001'), HD.teacher2)).toMatchObject({
+      id: mine.id,
+      duplicate: true,
+    });
     expect(await ok('approval', 'detail', { id }, HD.teacher)).toMatchObject({ id });
   });
 
   it('also when two teachers race on one request id: each files their own request', async () => {
-    const [a, b] = await Promise.all([call('approval', 'submitExchange', exchange('scope-ap-race-01'), HD.teacher), call('approval', 'submitExchange', exchange('scope-ap-race-01'), HD.teacher2)]);
+    const [a, b] = await Promise.all([
+      call('approval', 'submitExchange', exchange('scope-ap-race-01'), HD.teacher),
+      call('approval', 'submitExchange', exchange('scope-ap-race-01'), HD.teacher2),
+    ]);
     expect(a).toMatchObject({ ok: true, data: { duplicate: false } });
     expect(b).toMatchObject({ ok: true, data: { duplicate: false } });
     expect(a.data.id).not.toBe(b.data.id);
-    const requesters = [a, b].map((r) => (app.cloud.store.find('approvals', { _id: r.data.id })[0] as { requesterOpenid: string }).requesterOpenid);
+    const requesters = [a, b].map(
+      (r) => (app.cloud.store.find('approvals', { _id: r.data.id })[0] as { requesterOpenid: string }).requesterOpenid,
+    );
     expect(requesters).toEqual([HD.teacher, HD.teacher2]);
   });
 });
@@ -104,7 +153,18 @@ describe('补卡: only the host school decides', () => {
   let id = '';
   beforeAll(async () => {
     // dt-hd-teacher-1: 走教 at 第四十五中学 (hd-s01) on Mondays and Thursdays 09:55.
-    ({ id } = await ok('duty', 'requestMakeup', { requestId: 'scope-mk-00001', dutyId: 'dt-hd-teacher-1', sessionDate: '2026-11-19', slotStart: '09:55', reason: '手机没电' }, HD.teacher));
+    ({ id } = await ok(
+      'duty',
+      'requestMakeup',
+      {
+        requestId: 'scope-mk-00001',
+        dutyId: 'dt-hd-teacher-1',
+        sessionDate: '2026-11-19',
+        slotStart: '09:55',
+        reason: '手机没电',
+      },
+      HD.teacher,
+    ));
   });
 
   it('the host principal sees it; the home school and Haicang neither see nor decide it', async () => {
@@ -117,7 +177,19 @@ describe('补卡: only the host school decides', () => {
 
   it('another teacher cannot ask on that duty, even with the same request id', async () => {
     for (const who of [HD.teacher2, HC.teacher]) {
-      await refused('NOT_YOUR_DUTY', 'duty', 'requestMakeup', { requestId: 'scope-mk-00001', dutyId: 'dt-hd-teacher-1', sessionDate: '2026-11-19', slotStart: '09:55', reason: '手机没电' }, who);
+      await refused(
+        'NOT_YOUR_DUTY',
+        'duty',
+        'requestMakeup',
+        {
+          requestId: 'scope-mk-00001',
+          dutyId: 'dt-hd-teacher-1',
+          sessionDate: '2026-11-19',
+          slotStart: '09:55',
+          reason: '手机没电',
+        },
+        who,
+      );
     }
   });
 });
@@ -127,32 +199,77 @@ describe('parents’ questions go to the named school, or to the bureau of the d
   let named = '';
   let unnamed = '';
   beforeAll(async () => {
-    ({ id: named } = await ok('school', 'askSchool', { requestId: 'scope-ask-0001', districtCode: '120102', schoolId: 'hd-s06', address: '友爱道1号', contactName: '李', phone: '13800000001' }, PARENT));
-    ({ id: unnamed } = await ok('school', 'askSchool', { requestId: 'scope-ask-0002', districtCode: '120102', address: '互助道2号', contactName: '李', phone: '13800000001' }, PARENT));
+    ({ id: named } = await ok(
+      'school',
+      'askSchool',
+      {
+        requestId: 'scope-ask-0001',
+        districtCode: '120102',
+        schoolId: 'hd-s06',
+        address: '友爱道1号',
+        contactName: '李',
+        phone: '13800000001',
+      },
+      PARENT,
+    ));
+    ({ id: unnamed } = await ok(
+      'school',
+      'askSchool',
+      {
+        requestId: 'scope-ask-0002',
+        districtCode: '120102',
+        address: '互助道2号',
+        contactName: '李',
+        phone: '13800000001',
+      },
+      PARENT,
+    ));
   });
 
   it('each inbox holds only its own questions', async () => {
     expect(ids((await ok('school', 'inquiryInbox', {}, HD.principal)).items)).toEqual([named]);
     expect(ids((await ok('school', 'inquiryInbox', {}, HD.bureau)).items)).toEqual([unnamed]);
-    for (const who of [HD.huzhu, HC.principal, HC.bureau]) expect(ids((await ok('school', 'inquiryInbox', {}, who)).items)).toEqual([]);
+    for (const who of [HD.huzhu, HC.principal, HC.bureau])
+      expect(ids((await ok('school', 'inquiryInbox', {}, who)).items)).toEqual([]);
     expect(await ok('school', 'myInquiries', {}, 'o-scope-parent-2')).toEqual({ items: [], next: null });
   });
 
   it('no one else answers them', async () => {
-    for (const who of [HD.huzhu, HD.bureau, HC.principal]) await refused('NOT_FOUND', 'school', 'answerInquiry', { id: named, answer: '请到校咨询' }, who);
-    for (const who of [HD.principal, HC.bureau]) await refused('NOT_FOUND', 'school', 'answerInquiry', { id: unnamed, answer: '请到校咨询' }, who);
+    for (const who of [HD.huzhu, HD.bureau, HC.principal])
+      await refused('NOT_FOUND', 'school', 'answerInquiry', { id: named, answer: '请到校咨询' }, who);
+    for (const who of [HD.principal, HC.bureau])
+      await refused('NOT_FOUND', 'school', 'answerInquiry', { id: unnamed, answer: '请到校咨询' }, who);
   });
 });
 
 describe('invites: a principal for its own school, the bureau for its own district', () => {
   let huzhuInvite = '';
   beforeAll(async () => {
-    ({ invite: { id: huzhuInvite } } = await ok('admin', 'createInvite', { requestId: 'scope-inv-huzhu-t', role: 'teacher', schoolId: 'hd-s05' }, HD.huzhu));
+    ({
+      invite: { id: huzhuInvite },
+    } = await ok(
+      'admin',
+      'createInvite',
+      { requestId: 'scope-inv-huzhu-t', role: 'teacher', schoolId: 'hd-s05' },
+      HD.huzhu,
+    ));
   });
 
   it('a Hedong principal cannot invite for another school, nor invite principals', async () => {
-    await refused('FORBIDDEN', 'admin', 'createInvite', { requestId: 'scope-inv-other-1', role: 'teacher', schoolId: 'hd-s05' }, HD.principal);
-    await refused('FORBIDDEN', 'admin', 'createInvite', { requestId: 'scope-inv-other-2', role: 'principal', schoolId: 'hd-s06' }, HD.principal);
+    await refused(
+      'FORBIDDEN',
+      'admin',
+      'createInvite',
+      { requestId: 'scope-inv-other-1', role: 'teacher', schoolId: 'hd-s05' },
+      HD.principal,
+    );
+    await refused(
+      'FORBIDDEN',
+      'admin',
+      'createInvite',
+      { requestId: 'scope-inv-other-2', role: 'principal', schoolId: 'hd-s06' },
+      HD.principal,
+    );
   });
 
   it('nor list or revoke another school’s invites', async () => {
@@ -163,9 +280,24 @@ describe('invites: a principal for its own school, the bureau for its own distri
 
   it('another district’s bureau cannot invite for, list or revoke Hedong', async () => {
     // A Hedong school is an unknown school to Haicang's bureau, as a made-up id is (issue 13, item 4).
-    await refused('INVALID_INPUT', 'admin', 'createInvite', { requestId: 'scope-inv-hc-0001', role: 'principal', schoolId: 'hd-s06' }, HC.bureau);
-    await refused('INVALID_INPUT', 'admin', 'createInvite', { requestId: 'scope-inv-hc-0002', role: 'xuequzhang', xuequId: 'hd-x1', schoolId: 'hd-s01' }, HC.bureau);
-    const listed = (await ok('admin', 'listInvites', {}, HC.bureau)).invites as Array<{ id: string; school: { id: string } }>;
+    await refused(
+      'INVALID_INPUT',
+      'admin',
+      'createInvite',
+      { requestId: 'scope-inv-hc-0001', role: 'principal', schoolId: 'hd-s06' },
+      HC.bureau,
+    );
+    await refused(
+      'INVALID_INPUT',
+      'admin',
+      'createInvite',
+      { requestId: 'scope-inv-hc-0002', role: 'xuequzhang', xuequId: 'hd-x1', schoolId: 'hd-s01' },
+      HC.bureau,
+    );
+    const listed = (await ok('admin', 'listInvites', {}, HC.bureau)).invites as Array<{
+      id: string;
+      school: { id: string };
+    }>;
     expect(listed.filter((i) => i.school.id.startsWith('hd-'))).toEqual([]);
     await refused('NOT_FOUND', 'admin', 'revokeInvite', { id: huzhuInvite }, HC.bureau);
   });
@@ -196,7 +328,8 @@ describe('学区 composition: the bureau of Dongcheng cannot touch Hedong', () =
       { kind: 'moveSchool', effectiveFrom: '2027-09-01', schoolId: 'hd-s05', fromXuequId: 'dc-x1', toXuequId: 'dc-x2' },
     ];
     // Refused as unknown ids of the caller's own district (INVALID_INPUT naming them), as made-up ids are.
-    for (const [n, edit] of edits.entries()) await refused('INVALID_INPUT', 'admin', 'applyEdit', { requestId: `scope-edit-000${n}`, edit }, DC_BUREAU);
+    for (const [n, edit] of edits.entries())
+      await refused('INVALID_INPUT', 'admin', 'applyEdit', { requestId: `scope-edit-000${n}`, edit }, DC_BUREAU);
   });
 });
 
@@ -204,19 +337,41 @@ describe('imports: the bureau of Dongcheng writes only Dongcheng', () => {
   const hedong = () => app.cloud.store.find('schools', { _id: 'hd-s05' })[0];
 
   it('a zoning rule naming a Hedong school or community is refused and nothing is written', async () => {
-    const content = ['学年,学段,类型,社区代码,小区名称,学校名称,规则原文,文件名称,发文日期', '2026,小学,小区,,测试花园,互助道小学,测试花园→互助道小学,测试文件,2026-05-01', '2026,小学,社区,120102001001,,互助道小学,诚厚里社区→互助道小学,测试文件,2026-05-01'].join('\n');
+    const content = [
+      '学年,学段,类型,社区代码,小区名称,学校名称,规则原文,文件名称,发文日期',
+      '2026,小学,小区,,测试花园,互助道小学,测试花园→互助道小学,测试文件,2026-05-01',
+      '2026,小学,社区,120102001001,,互助道小学,诚厚里社区→互助道小学,测试文件,2026-05-01',
+    ].join('\n');
     const preview = await ok('admin', 'importPreview', { table: 'zoning', format: 'csv', content }, DC_BUREAU);
     expect(preview.rows.map((r: { outcome: string }) => r.outcome)).toEqual(['error', 'error']);
-    expect(preview.rows.flatMap((r: { messages: string[] }) => r.messages).join(' ')).toMatch(/本区没有“互助道小学”[\s\S]*不是本区的社区/);
-    await refused('INVALID_INPUT', 'admin', 'importApply', { requestId: 'scope-imp-0001', table: 'zoning', format: 'csv', content }, DC_BUREAU);
+    expect(preview.rows.flatMap((r: { messages: string[] }) => r.messages).join(' ')).toMatch(
+      /本区没有“互助道小学”[\s\S]*不是本区的社区/,
+    );
+    await refused(
+      'INVALID_INPUT',
+      'admin',
+      'importApply',
+      { requestId: 'scope-imp-0001', table: 'zoning', format: 'csv', content },
+      DC_BUREAU,
+    );
   });
 
   it('a school named like a Hedong one becomes a Dongcheng school; the Hedong school is untouched', async () => {
     const before = JSON.stringify(hedong());
-    const result = await ok('admin', 'importApply', { requestId: 'scope-imp-0002', table: 'schools', format: 'csv', content: '学校名称,学段\n互助道小学,小学\n' }, DC_BUREAU);
+    const result = await ok(
+      'admin',
+      'importApply',
+      { requestId: 'scope-imp-0002', table: 'schools', format: 'csv', content: '学校名称,学段\n互助道小学,小学\n' },
+      DC_BUREAU,
+    );
     expect(result.counts).toMatchObject({ new: 1, changed: 0 });
     expect(JSON.stringify(hedong())).toBe(before);
-    expect(app.cloud.store.find('schools', { name: '互助道小学' }).map((s) => s.districtCode).sort()).toEqual(['110101', '120102']);
+    expect(
+      app.cloud.store
+        .find('schools', { name: '互助道小学' })
+        .map((s) => s.districtCode)
+        .sort(),
+    ).toEqual(['110101', '120102']);
     const exported = await ok('admin', 'exportTable', { table: 'schools' }, DC_BUREAU);
     expect(exported.rows).toBe(app.cloud.store.count('schools', { districtCode: '110101' }));
   });
@@ -236,15 +391,34 @@ describe('facilities: bookings stay between the two schools, in one district', (
   let bookingId = '';
   beforeAll(async () => {
     const start = Date.parse('2026-11-28T09:00:00+08:00');
-    const made = await ok('approval', 'submitFacility', { requestId: 'scope-fc-00001', facilityId: 'fc-hd-s01-gym', start, end: start + 3600_000, purpose: '篮球训练' }, HD.principal);
-    ({ result: { bookingId } } = await ok('approval', 'decide', { id: made.id, decision: 'approve', version: made.version }, HD.lead));
+    const made = await ok(
+      'approval',
+      'submitFacility',
+      { requestId: 'scope-fc-00001', facilityId: 'fc-hd-s01-gym', start, end: start + 3600_000, purpose: '篮球训练' },
+      HD.principal,
+    );
+    ({
+      result: { bookingId },
+    } = await ok('approval', 'decide', { id: made.id, decision: 'approve', version: made.version }, HD.lead));
   });
 
   it('Haicang neither sees Hedong facilities nor books them', async () => {
     // Another district's facility and booking answer as made-up ids (issue 13, item 4).
     await refused('NOT_FOUND', 'facility', 'week', { facilityId: 'fc-hd-s01-gym' }, HC.principal);
     await refused('FORBIDDEN', 'facility', 'list', { xuequId: 'hd-x1' }, HC.principal);
-    await refused('NOT_FOUND', 'approval', 'submitFacility', { requestId: 'scope-fc-00002', facilityId: 'fc-hd-s01-gym', start: Date.parse('2026-11-28T11:00:00+08:00'), end: Date.parse('2026-11-28T12:00:00+08:00'), purpose: '篮球训练' }, HC.principal);
+    await refused(
+      'NOT_FOUND',
+      'approval',
+      'submitFacility',
+      {
+        requestId: 'scope-fc-00002',
+        facilityId: 'fc-hd-s01-gym',
+        start: Date.parse('2026-11-28T11:00:00+08:00'),
+        end: Date.parse('2026-11-28T12:00:00+08:00'),
+        purpose: '篮球训练',
+      },
+      HC.principal,
+    );
   });
 
   it('a third school, or another district, cannot cancel the booking', async () => {

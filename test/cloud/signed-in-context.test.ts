@@ -21,18 +21,25 @@ const CASES: Array<[fn: string, action: string]> = [
 ];
 
 describe('the context of a signed-in action', () => {
-  it.each(CASES)('%s.%s: an anonymous call is UNAUTHENTICATED before the action runs (no database request)', async (fn, action) => {
-    const access = (ACCESS as Record<string, Record<string, { access: unknown }>>)[fn][action].access;
-    expect(access).not.toBe('public');
-    const before = app.cloud.store.collections().map((c) => [c, app.cloud.store.count(c, {})]);
-    const answer = await app.cloud.invoke(fn, { action }, null);
-    expect(answer.result).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', message: '请先登录' });
-    expect(answer.roundTrips).toBe(0);
-    expect(app.cloud.store.collections().map((c) => [c, app.cloud.store.count(c, {})])).toEqual(before);
-  });
+  it.each(CASES)(
+    '%s.%s: an anonymous call is UNAUTHENTICATED before the action runs (no database request)',
+    async (fn, action) => {
+      const access = (ACCESS as Record<string, Record<string, { access: unknown }>>)[fn][action].access;
+      expect(access).not.toBe('public');
+      const before = app.cloud.store.collections().map((c) => [c, app.cloud.store.count(c, {})]);
+      const answer = await app.cloud.invoke(fn, { action }, null);
+      expect(answer.result).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', message: '请先登录' });
+      expect(answer.roundTrips).toBe(0);
+      expect(app.cloud.store.collections().map((c) => [c, app.cloud.store.count(c, {})])).toEqual(before);
+    },
+  );
 
   it('the same call signed in runs the action (the refusal above is the door, not the input)', async () => {
-    const answer = await app.cloud.invoke('account', { action: 'me' }, { OPENID: 'o-local-hd-bureau', APPID: 'wx-test' });
+    const answer = await app.cloud.invoke(
+      'account',
+      { action: 'me' },
+      { OPENID: 'o-local-hd-bureau', APPID: 'wx-test' },
+    );
     expect(answer.result).toMatchObject({ ok: true });
     expect(answer.roundTrips).toBeGreaterThan(0);
   });

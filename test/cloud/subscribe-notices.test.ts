@@ -13,7 +13,13 @@ describe('subscribe-message templates', () => {
   it('take the deployer’s field:keyword list; fields left out are not sent', () => {
     const env = { XUEQU_TPL_APPROVAL_KEYS: 'type:thing5, requester:name2,time:date6' };
     expect(keywordMap('approval', env)).toEqual({ type: 'thing5', requester: 'name2', time: 'date6' });
-    expect(templateData('approval', { type: '跨校兼课', requester: '王老师', step: '派出学校校长', time: '2026-11-23 10:00' }, env)).toEqual({
+    expect(
+      templateData(
+        'approval',
+        { type: '跨校兼课', requester: '王老师', step: '派出学校校长', time: '2026-11-23 10:00' },
+        env,
+      ),
+    ).toEqual({
       thing5: { value: '跨校兼课' },
       name2: { value: '王老师' },
       date6: { value: '2026-11-23 10:00' },
@@ -21,9 +27,15 @@ describe('subscribe-message templates', () => {
   });
 
   it('refuse a malformed list with the reason', () => {
-    expect(() => keywordMap('approval', { XUEQU_TPL_APPROVAL_KEYS: 'type=thing1' })).toThrow(/XUEQU_TPL_APPROVAL_KEYS: "type=thing1" is not field:keyword/);
-    expect(() => keywordMap('result', { XUEQU_TPL_RESULT_KEYS: 'requester:thing2' })).toThrow(/fields: type, status, comment, time/);
-    expect(() => keywordMap('result', { XUEQU_TPL_RESULT_KEYS: 'type:thing1,comment:thing1' })).toThrow(/thing1 is used twice/);
+    expect(() => keywordMap('approval', { XUEQU_TPL_APPROVAL_KEYS: 'type=thing1' })).toThrow(
+      /XUEQU_TPL_APPROVAL_KEYS: "type=thing1" is not field:keyword/,
+    );
+    expect(() => keywordMap('result', { XUEQU_TPL_RESULT_KEYS: 'requester:thing2' })).toThrow(
+      /fields: type, status, comment, time/,
+    );
+    expect(() => keywordMap('result', { XUEQU_TPL_RESULT_KEYS: 'type:thing1,comment:thing1' })).toThrow(
+      /thing1 is used twice/,
+    );
   });
 
   it('cut values to the keyword kind’s limit', () => {
@@ -46,7 +58,19 @@ describe('the approval function sends with the configured template', () => {
     }
   });
   const submit = (requestId: string) =>
-    app.cloud.invoke('approval', { action: 'submitExchange', requestId, type: 'cross-teaching', hostSchoolId: 'hd-s05', slots: [{ weekday: 2, start: '14:00', end: '15:30', periods: 2 }], termStart: '2026-12-01', termEnd: '2027-01-20' }, TEACHER) as Promise<{ result: any }>;
+    app.cloud.invoke(
+      'approval',
+      {
+        action: 'submitExchange',
+        requestId,
+        type: 'cross-teaching',
+        hostSchoolId: 'hd-s05',
+        slots: [{ weekday: 2, start: '14:00', end: '15:30', periods: 2 }],
+        termStart: '2026-12-01',
+        termEnd: '2027-01-20',
+      },
+      TEACHER,
+    ) as Promise<{ result: any }>;
 
   it('the decider’s notice uses the configured id and keywords', async () => {
     process.env.XUEQU_TPL_APPROVAL = 'tpl-wait-1';
@@ -55,7 +79,10 @@ describe('the approval function sends with the configured template', () => {
     expect((await submit('req-tpl-000001')).result.ok).toBe(true);
     const sent = app.cloud.sentMessages.slice(before).filter((m) => m.touser === HOME);
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ templateId: 'tpl-wait-1', page: expect.stringContaining('packages/principal/pages/request/index?id=') });
+    expect(sent[0]).toMatchObject({
+      templateId: 'tpl-wait-1',
+      page: expect.stringContaining('packages/principal/pages/request/index?id='),
+    });
     expect(Object.keys(sent[0].data as object).sort()).toEqual(['name2', 'thing7', 'time9']);
   });
 

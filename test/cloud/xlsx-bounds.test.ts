@@ -13,7 +13,13 @@ import { useTestApp } from '../helpers/local-app';
 const app = useTestApp();
 const BUREAU = { OPENID: 'o-local-hd-bureau', APPID: 'wx-test' };
 const preview = async (file: Buffer) =>
-  ((await app.cloud.invoke('admin', { action: 'importPreview', table: 'schools', format: 'xlsx', content: file.toString('base64') }, BUREAU)) as { result: any }).result;
+  (
+    (await app.cloud.invoke(
+      'admin',
+      { action: 'importPreview', table: 'schools', format: 'xlsx', content: file.toString('base64') },
+      BUREAU,
+    )) as { result: any }
+  ).result;
 
 const SCHOOLS = [
   ['学校名称', '学段', '纬度', '经度', '教师人数'],
@@ -23,7 +29,10 @@ const SCHOOLS = [
 const LINES = SCHOOLS.map((r) => r.map(String));
 
 /** The schools table, then `edit` on its sheet, then `patch` on the sheet's XML. */
-async function workbook(edit: (ws: ExcelJS.Worksheet) => void = () => undefined, patch?: (xml: string) => string): Promise<Buffer> {
+async function workbook(
+  edit: (ws: ExcelJS.Worksheet) => void = () => undefined,
+  patch?: (xml: string) => string,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('学校');
   for (const row of SCHOOLS) ws.addRow(row);
@@ -45,16 +54,27 @@ describe('far-away cells cost one visit each', () => {
       ws.getCell('XFD1').value = '备注';
       ws.getCell('A1048576').value = 'x';
     });
-    await expect(readFirstSheet(file)).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'content', message: expect.stringContaining('单元格 XFD1 有内容') });
+    await expect(readFirstSheet(file)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'content',
+      message: expect.stringContaining('单元格 XFD1 有内容'),
+    });
     const res = await preview(file);
-    expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'content', message: expect.stringContaining('XFD1') });
+    expect(res).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'content',
+      message: expect.stringContaining('XFD1'),
+    });
   });
 
   it('a filled cell in A1048576 alone: refused, naming the row limit', async () => {
     const file = await workbook((ws) => {
       ws.getCell('A1048576').value = 'x';
     });
-    await expect(readFirstSheet(file)).rejects.toMatchObject({ message: expect.stringMatching(/A1048576.*最多5000行数据/) });
+    await expect(readFirstSheet(file)).rejects.toMatchObject({
+      message: expect.stringMatching(/A1048576.*最多5000行数据/),
+    });
   });
 
   it('cells that only carry formatting, anywhere: read as the table, in fewer visits than cells written', async () => {
@@ -72,10 +92,28 @@ describe('far-away cells cost one visit each', () => {
 
 describe('sheet parts a plain load expands cell by cell are not parsed', () => {
   it.each([
-    ['a merge of the whole sheet', after('</sheetData>', '<mergeCells count="1"><mergeCell ref="A5:XFD1048576"/></mergeCells>')],
-    ['a data validation on every cell', after('</sheetData>', '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="A2:XFD1048576"><formula1>"小学,初中"</formula1></dataValidation></dataValidations>')],
-    ['a conditional format on every cell', after('</sheetData>', '<conditionalFormatting sqref="A1:XFD1048576"><cfRule type="expression" priority="1"><formula>TRUE</formula></cfRule></conditionalFormatting>')],
-    ['a dimension and columns spanning the sheet', (xml: string) => xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>')],
+    [
+      'a merge of the whole sheet',
+      after('</sheetData>', '<mergeCells count="1"><mergeCell ref="A5:XFD1048576"/></mergeCells>'),
+    ],
+    [
+      'a data validation on every cell',
+      after(
+        '</sheetData>',
+        '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="A2:XFD1048576"><formula1>"小学,初中"</formula1></dataValidation></dataValidations>',
+      ),
+    ],
+    [
+      'a conditional format on every cell',
+      after(
+        '</sheetData>',
+        '<conditionalFormatting sqref="A1:XFD1048576"><cfRule type="expression" priority="1"><formula>TRUE</formula></cfRule></conditionalFormatting>',
+      ),
+    ],
+    [
+      'a dimension and columns spanning the sheet',
+      (xml: string) => xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>'),
+    ],
   ])('%s', async (_name, patch) => {
     const sheet = await readFirstSheet(await workbook(undefined, patch));
     expect(sheet.lines).toEqual(LINES);
@@ -87,13 +125,19 @@ describe('element counts stop the parse itself', () => {
     const file = await workbook((ws) => {
       for (let i = 0; i < XLSX_LIMITS.rowElements; i++) ws.addRow([`学校${i}`]);
     });
-    await expect(readFirstSheet(file)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('表格行数过多') });
+    await expect(readFirstSheet(file)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('表格行数过多'),
+    });
   });
 
   it(`a row of more than ${XLSX_LIMITS.columns} cells`, async () => {
     const file = await workbook((ws) => {
       ws.addRow(Array.from({ length: XLSX_LIMITS.columns + 1 }, (_x, i) => i));
     });
-    await expect(readFirstSheet(file)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('单元格过多') });
+    await expect(readFirstSheet(file)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('单元格过多'),
+    });
   });
 });

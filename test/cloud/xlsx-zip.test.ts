@@ -14,7 +14,13 @@ import { useTestApp } from '../helpers/local-app';
 const app = useTestApp();
 const BUREAU = { OPENID: 'o-local-hd-bureau', APPID: 'wx-test' };
 const preview = async (file: Buffer) =>
-  ((await app.cloud.invoke('admin', { action: 'importPreview', table: 'schools', format: 'xlsx', content: file.toString('base64') }, BUREAU)) as { result: any }).result;
+  (
+    (await app.cloud.invoke(
+      'admin',
+      { action: 'importPreview', table: 'schools', format: 'xlsx', content: file.toString('base64') },
+      BUREAU,
+    )) as { result: any }
+  ).result;
 
 const SCHOOLS = [
   ['学校名称', '学段', '纬度', '经度', '教师人数'],
@@ -23,7 +29,9 @@ const SCHOOLS = [
 ];
 const LINES = SCHOOLS.map((r) => r.map(String));
 
-async function baseWorkbook(edit: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void = () => undefined): Promise<Buffer> {
+async function baseWorkbook(
+  edit: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void = () => undefined,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('学校');
   for (const row of SCHOOLS) ws.addRow(row);
@@ -45,16 +53,24 @@ async function withDefinedNames(names: string): Promise<Buffer> {
   });
 }
 
-const invalid = (message: RegExp) => ({ code: 'INVALID_INPUT', field: 'content', message: expect.stringMatching(message) });
+const invalid = (message: RegExp) => ({
+  code: 'INVALID_INPUT',
+  field: 'content',
+  message: expect.stringMatching(message),
+});
 
 describe('defined names are cut out before exceljs expands them', () => {
   it('a name over the whole sheet (17 billion cells): the table reads', async () => {
-    const file = await withDefinedNames(`<definedName name="全部">学校!$A$1:$XFD$1048576</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">学校!$A$1:$XFD$1048576</definedName>`);
+    const file = await withDefinedNames(
+      `<definedName name="全部">学校!$A$1:$XFD$1048576</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">学校!$A$1:$XFD$1048576</definedName>`,
+    );
     expect((await readFirstSheet(file)).lines).toEqual(LINES);
   });
 
   const spelled = (count: number) =>
-    withDefinedNames(`<definedName name="逐格">${Array.from({ length: count }, (_x, i) => `学校!$${String.fromCharCode(65 + (i % 26))}$${i + 1}`).join(',')}</definedName><definedName name="空"/>`);
+    withDefinedNames(
+      `<definedName name="逐格">${Array.from({ length: count }, (_x, i) => `学校!$${String.fromCharCode(65 + (i % 26))}$${i + 1}`).join(',')}</definedName><definedName name="空"/>`,
+    );
 
   it('a name spelled cell by cell (200,000 cells): the table reads', async () => {
     expect((await readFirstSheet(await spelled(200_000))).lines).toEqual(LINES);
@@ -68,10 +84,16 @@ describe('defined names are cut out before exceljs expands them', () => {
   });
 
   it('a self-closing definedNames element and a workbook without names both read', async () => {
-    expect((await readFirstSheet(await patched(async (zip) => {
-      const xml = await zip.file('xl/workbook.xml')!.async('string');
-      zip.file('xl/workbook.xml', xml.replace('</sheets>', '</sheets><definedNames/>'));
-    }))).lines).toEqual(LINES);
+    expect(
+      (
+        await readFirstSheet(
+          await patched(async (zip) => {
+            const xml = await zip.file('xl/workbook.xml')!.async('string');
+            zip.file('xl/workbook.xml', xml.replace('</sheets>', '</sheets><definedNames/>'));
+          }),
+        )
+      ).lines,
+    ).toEqual(LINES);
     expect((await readFirstSheet(await baseWorkbook())).lines).toEqual(LINES);
   });
 });
@@ -118,7 +140,8 @@ describe('zip bombs are refused before they are inflated past the limits', () =>
   it('parts each under the limit but together over it are refused', async () => {
     // Stored, not deflated, so the ratio test does not refuse them first.
     const file = await patched((zip) => {
-      for (let i = 2; i <= 3; i++) zip.file(`xl/worksheets/sheet${i}.xml`, ' '.repeat(20 * 1024 * 1024), { compression: 'STORE' });
+      for (let i = 2; i <= 3; i++)
+        zip.file(`xl/worksheets/sheet${i}.xml`, ' '.repeat(20 * 1024 * 1024), { compression: 'STORE' });
     });
     await expect(guardXlsx(file)).rejects.toMatchObject(invalid(/解压后过大/));
   });
@@ -135,7 +158,9 @@ describe('zip bombs are refused before they are inflated past the limits', () =>
     const file = await patched((zip) => {
       for (let i = 0; i < ZIP_LIMITS.entries; i++) zip.file(`customXml/item${i}.xml`, '<a/>');
     });
-    await expect(guardXlsx(file)).rejects.toMatchObject(invalid(new RegExp(`部件过多（5\\d\\d个，最多${ZIP_LIMITS.entries}个）`)));
+    await expect(guardXlsx(file)).rejects.toMatchObject(
+      invalid(new RegExp(`部件过多（5\\d\\d个，最多${ZIP_LIMITS.entries}个）`)),
+    );
   });
 
   it('the deflate ratio test reads the real compressed size: a normal 5,000-row roster passes', async () => {
@@ -151,7 +176,10 @@ describe('zip bombs are refused before they are inflated past the limits', () =>
 describe('parts an import does not read are dropped unread', () => {
   it('pictures, a table, comments and an unknown part: dropped, the table reads the same', async () => {
     const file = await baseWorkbook((wb, ws) => {
-      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+        'base64',
+      );
       const image = wb.addImage({ buffer: png as never, extension: 'png' });
       ws.addImage(image, 'G2:H4');
       ws.addBackgroundImage(image);
@@ -162,10 +190,17 @@ describe('parts an import does not read are dropped unread', () => {
     expect(parts.some((p) => p.startsWith('xl/media/'))).toBe(true);
     const kept = [...(await guardXlsx(file)).parts.keys()];
     expect(kept.sort()).toEqual(
-      ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml'].sort(),
+      [
+        '[Content_Types].xml',
+        '_rels/.rels',
+        'xl/_rels/workbook.xml.rels',
+        'xl/sharedStrings.xml',
+        'xl/styles.xml',
+        'xl/workbook.xml',
+        'xl/worksheets/sheet1.xml',
+      ].sort(),
     );
     const lines = (await readFirstSheet(file)).lines;
     expect(lines.slice(0, 3).map((l) => l.slice(0, 5))).toEqual(LINES);
   });
-
 });

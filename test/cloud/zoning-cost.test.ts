@@ -14,7 +14,11 @@ const BUREAU = 'o-local-hd-bureau';
 
 async function cost(fn: string, input: Record<string, unknown>, openid: string | null = null) {
   const ctx = openid ? { OPENID: openid, APPID: 'wx-test' } : null;
-  const { result, roundTrips, sequentialTrips } = (await app.cloud.invoke(fn, input, ctx)) as { result: any; roundTrips: number; sequentialTrips: number };
+  const { result, roundTrips, sequentialTrips } = (await app.cloud.invoke(fn, input, ctx)) as {
+    result: any;
+    roundTrips: number;
+    sequentialTrips: number;
+  };
   expect({ input, ok: result.ok, code: result.code }).toEqual({ input, ok: true, code: undefined });
   return { data: result.data, requests: roundTrips, sequential: sequentialTrips };
 }
@@ -60,7 +64,16 @@ function addRules(upTo: number): void {
 const QUESTIONS: Array<[string, Record<string, unknown>]> = [
   ['school', { action: 'lookup', districtCode: '120102', address: '河东区互助道15号3门' }],
   ['school', { action: 'lookup', districtCode: '120102', communityCode: '120102001001', address: '互助道15号' }],
-  ['school', { action: 'lookup', districtCode: '120102', streetCode: '120102005', address: '友爱道15号', schoolName: '互助道小学' }],
+  [
+    'school',
+    {
+      action: 'lookup',
+      districtCode: '120102',
+      streetCode: '120102005',
+      address: '友爱道15号',
+      schoolName: '互助道小学',
+    },
+  ],
   ['school', { action: 'getSchool', schoolId: 'hd-s05' }],
 ];
 
@@ -91,7 +104,11 @@ it('lookups and the school profile cost the same requests with 1,000 and with 20
 it('the export reads every rule, in parallel pages: a few rounds for 20,000 rules, never cut', async () => {
   const total = store().count('zoning_rules', { districtCode: '120102' });
   expect(total).toBeGreaterThanOrEqual(20_000);
-  const { data, sequential, requests } = await cost('admin', { action: 'exportTable', table: 'zoning', format: 'csv' }, BUREAU);
+  const { data, sequential, requests } = await cost(
+    'admin',
+    { action: 'exportTable', table: 'zoning', format: 'csv' },
+    BUREAU,
+  );
   expect(data.rows).toBe(total);
   // Over the inline size: the CSV comes as a file in cloud storage, complete.
   const csv = readStoredFile(data.fileID)!.toString('utf8');

@@ -4,7 +4,10 @@ import { useTestApp } from '../helpers/local-app';
 const app = useTestApp();
 
 const school = async (data: Record<string, unknown>, openid: string | null = null) =>
-  (await app.cloud.invoke('school', data, openid ? { OPENID: openid, APPID: 'wx-test' } : null)) as { result: any; roundTrips: number };
+  (await app.cloud.invoke('school', data, openid ? { OPENID: openid, APPID: 'wx-test' } : null)) as {
+    result: any;
+    roundTrips: number;
+  };
 const lookup = (input: Record<string, unknown>) => school({ action: 'lookup', districtCode: '120102', ...input });
 
 describe('matching a typed address', () => {
@@ -85,7 +88,15 @@ describe('a warm lookup', () => {
 });
 
 describe('请学校确认', () => {
-  const ask = { action: 'askSchool', requestId: 'req-0001-abcd', districtCode: '120102', schoolId: 'hd-s05', address: '互助道32号', contactName: '王女士', phone: '13800000000' };
+  const ask = {
+    action: 'askSchool',
+    requestId: 'req-0001-abcd',
+    districtCode: '120102',
+    schoolId: 'hd-s05',
+    address: '互助道32号',
+    contactName: '王女士',
+    phone: '13800000000',
+  };
 
   it('needs a signed-in parent', async () => {
     const { result } = await school(ask);
@@ -100,7 +111,11 @@ describe('请学校确认', () => {
     expect(again.result.data.duplicate).toBe(true);
     const mine = await school({ action: 'myInquiries' }, 'o-parent-1');
     expect(mine.result.data.items).toHaveLength(1);
-    expect(mine.result.data.items[0]).toMatchObject({ address: '互助道32号', status: 'pending', createdAt: '2026-11-23' });
+    expect(mine.result.data.items[0]).toMatchObject({
+      address: '互助道32号',
+      status: 'pending',
+      createdAt: '2026-11-23',
+    });
     expect((await school({ action: 'myInquiries' }, 'o-parent-2')).result.data).toEqual({ items: [], next: null });
   });
 
@@ -124,10 +139,19 @@ describe('a 请学校确认 reaches the school', () => {
     const inbox = await school({ action: 'inquiryInbox' }, PRINCIPAL);
     const question = inbox.result.data.items.find((q: any) => q.address === '互助道32号');
     expect(question).toMatchObject({ contactName: '王女士', phone: '13800000000', status: 'pending' });
-    expect((await school({ action: 'inquiryInbox' }, 'o-local-hd-principal')).result.data.items.map((q: any) => q.id)).not.toContain(question.id);
-    const other = await school({ action: 'answerInquiry', id: question.id, answer: '不是本校的' }, 'o-local-hd-principal');
+    expect(
+      (await school({ action: 'inquiryInbox' }, 'o-local-hd-principal')).result.data.items.map((q: any) => q.id),
+    ).not.toContain(question.id);
+    const other = await school(
+      { action: 'answerInquiry', id: question.id, answer: '不是本校的' },
+      'o-local-hd-principal',
+    );
     expect(other.result).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    const answers = await Promise.all(Array.from({ length: 10 }, () => school({ action: 'answerInquiry', id: question.id, answer: '该门牌属本校划片' }, PRINCIPAL)));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        school({ action: 'answerInquiry', id: question.id, answer: '该门牌属本校划片' }, PRINCIPAL),
+      ),
+    );
     expect(answers.filter((a) => a.result.ok)).toHaveLength(1);
     const mine = await school({ action: 'myInquiries' }, 'o-parent-1');
     expect(mine.result.data.items[0]).toMatchObject({ status: 'answered', answer: '该门牌属本校划片' });
@@ -138,18 +162,26 @@ describe('school.getSchool', () => {
   it('shows the 学区 and role, the neighbours, the 对口 path and sample coordinates', async () => {
     const { result } = await school({ action: 'getSchool', schoolId: 'hd-s05' });
     expect(result.data.school.name).toBe('互助道小学');
-    expect(result.data.memberships).toEqual([{ xuequId: 'hd-x1', xuequName: '第一学区', role: 'lead', roleLabel: '学区长学校', stageLabel: '小学' }]);
+    expect(result.data.memberships).toEqual([
+      { xuequId: 'hd-x1', xuequName: '第一学区', role: 'lead', roleLabel: '学区长学校', stageLabel: '小学' },
+    ]);
     expect(result.data.neighbours.map((s: any) => s.name)).toContain('友爱道小学');
     expect(result.data.feeder.schools.map((s: any) => s.name)).toEqual(['第四十五中学']);
     expect(result.data.location.sample).toBe(true);
     // 招生范围: the published list of the next intake, verbatim, with its document.
     expect(result.data.catchments).toHaveLength(1);
-    expect(result.data.catchments[0]).toMatchObject({ intakeYear: 2027, stageLabel: '小学', mechanismLabel: '单校划片', sample: true });
+    expect(result.data.catchments[0]).toMatchObject({
+      intakeYear: 2027,
+      stageLabel: '小学',
+      mechanismLabel: '单校划片',
+      sample: true,
+    });
     expect(result.data.catchments[0].text).toContain('互助道1-199号（单号）、2-40号（双号）');
   });
 
   it('a nine-year school continues into its own middle section', async () => {
-    const found = (await school({ action: 'lookup', districtCode: '120102', schoolName: '东局子' })).result.data.schools[0].school;
+    const found = (await school({ action: 'lookup', districtCode: '120102', schoolName: '东局子' })).result.data
+      .schools[0].school;
     const { result } = await school({ action: 'getSchool', schoolId: found.id });
     expect(result.data.feeder).toMatchObject({ kind: 'nine-year', schools: [{ name: '七中教育集团·东局子学校' }] });
     expect(result.data.memberships.map((m: any) => m.stageLabel)).toEqual(['初中', '小学']);

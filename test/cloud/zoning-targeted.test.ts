@@ -52,12 +52,17 @@ function questions(): Array<Record<string, unknown>> {
   }
   const typed = [...new Map(addresses.map((a) => [`${a.districtCode}|${a.address}`, a])).values()];
   out.push(...typed);
-  out.push({ districtCode: '120102', address: '河东区互助道15号3门' }, { districtCode: '120102', address: '互助道500号' }, { districtCode: '120102', address: '互助道' });
+  out.push(
+    { districtCode: '120102', address: '河东区互助道15号3门' },
+    { districtCode: '120102', address: '互助道500号' },
+    { districtCode: '120102', address: '互助道' },
+  );
   // A picked 社区 with an address (of its own place or another): the disagreement note reads both alone.
   for (let i = 0; i < communities.length; i += 9) {
     const a = typed[(i * 7) % typed.length];
     const c = communities[i];
-    if (a.districtCode === c.districtCode) out.push({ districtCode: c.districtCode, communityCode: c.code, address: a.address });
+    if (a.districtCode === c.districtCode)
+      out.push({ districtCode: c.districtCode, communityCode: c.code, address: a.address });
   }
   return out;
 }
@@ -70,13 +75,23 @@ function listRules(): ZoningRule[] {
 
 it('a school profile read cold (its own lists and the 对口直升 lists) answers as one read from all the district’s lists', async () => {
   // Published 对口直升 lists (the seed has stored 对口 only): a profile reads them beside its own lists.
-  const csv = ['学校名称,学段,学年,划片方式,登记范围,依据文件', '第九十八中学,初中,2027,对口直升,对口小学：互助道小学,河东区2027年小升初对口安排'].join('\n');
-  const applied = await app.cloud.invoke('admin', { action: 'importApply', table: 'catchments', format: 'csv', content: csv, requestId: 'targeted-feeder-list-1' }, { OPENID: 'o-local-hd-bureau', APPID: 'wx-test' });
+  const csv = [
+    '学校名称,学段,学年,划片方式,登记范围,依据文件',
+    '第九十八中学,初中,2027,对口直升,对口小学：互助道小学,河东区2027年小升初对口安排',
+  ].join('\n');
+  const applied = await app.cloud.invoke(
+    'admin',
+    { action: 'importApply', table: 'catchments', format: 'csv', content: csv, requestId: 'targeted-feeder-list-1' },
+    { OPENID: 'o-local-hd-bureau', APPID: 'wx-test' },
+  );
   expect((applied as { result: any }).result.ok).toBe(true);
   const schools = store().find('schools', {}) as Array<{ _id: string; districtCode: string; name: string }>;
   expect(schools.length).toBeGreaterThan(60);
   const profile = async (id: string) => {
-    const { result, roundTrips } = (await app.cloud.invoke('school', { action: 'getSchool', schoolId: id }, null)) as { result: any; roundTrips: number };
+    const { result, roundTrips } = (await app.cloud.invoke('school', { action: 'getSchool', schoolId: id }, null)) as {
+      result: any;
+      roundTrips: number;
+    };
     expect({ id, ok: result.ok }).toEqual({ id, ok: true });
     return { data: result.data, roundTrips };
   };

@@ -14,7 +14,12 @@ const store = () => app.cloud.store;
 const BUREAU = 'o-local-hd-bureau';
 const ASK = { action: 'lookup', districtCode: '120102', address: '河东区互助道15号3门' };
 
-function rule(i: number, schoolYear: number, match: ZoningMatch, schoolId: string): ZoningRule & { _id: string; districtCode: string } {
+function rule(
+  i: number,
+  schoolYear: number,
+  match: ZoningMatch,
+  schoolId: string,
+): ZoningRule & { _id: string; districtCode: string } {
   return {
     _id: `zr-years-${schoolYear}-${String(i).padStart(6, '0')}`,
     districtCode: '120102',
@@ -23,14 +28,25 @@ function rule(i: number, schoolYear: number, match: ZoningMatch, schoolId: strin
     match,
     schoolIds: [schoolId],
     text: `示例数据：规则${i}`,
-    document: { title: `河东区${schoolYear}年划片方案（示例数据）`, issuer: '河东区教育局', date: `${schoolYear}-05-20`, number: null },
+    document: {
+      title: `河东区${schoolYear}年划片方案（示例数据）`,
+      issuer: '河东区教育局',
+      date: `${schoolYear}-05-20`,
+      number: null,
+    },
     sample: true,
   } as unknown as ZoningRule & { _id: string; districtCode: string };
 }
 
 async function invoke(fn: string, event: Record<string, unknown>, openid: string | null) {
-  const { result } = (await app.cloud.invoke(fn, event, openid ? { OPENID: openid, APPID: 'wx-test' } : null)) as { result: any };
-  expect({ ok: result.ok, code: result.code, message: result.message }).toEqual({ ok: true, code: undefined, message: undefined });
+  const { result } = (await app.cloud.invoke(fn, event, openid ? { OPENID: openid, APPID: 'wx-test' } : null)) as {
+    result: any;
+  };
+  expect({ ok: result.ok, code: result.code, message: result.message }).toEqual({
+    ok: true,
+    code: undefined,
+    message: undefined,
+  });
   return result.data;
 }
 
@@ -42,7 +58,10 @@ async function coldLookup() {
 }
 
 it('the zoning import keeps the years document; a cold lookup reads it instead of every rule', async () => {
-  const school = store().find('schools', { districtCode: '120102', name: '互助道小学' })[0] as { _id: string; name: string };
+  const school = store().find('schools', { districtCode: '120102', name: '互助道小学' })[0] as {
+    _id: string;
+    name: string;
+  };
   const hit: ZoningMatch = { kind: 'road', road: '互助道', side: 'all', from: 1, to: 99999 };
   // Rules of 2023 loaded around the import (no years document yet): the years come from grouping them.
   const loaded = Array.from({ length: 20_000 }, (_x, i) =>
@@ -57,9 +76,15 @@ it('the zoning import keeps the years document; a cold lookup reads it instead o
 
   // An import of 2025's rule writes the document: the years known before it and the year it wrote.
   const csv = csvText(IMPORT_HEADERS.zoning, [zoningToRow(rule(0, 2025, hit, school._id), () => school.name)]);
-  const applied = await invoke('admin', { action: 'importApply', table: 'zoning', format: 'csv', content: csv, requestId: 'imp-years-2025' }, BUREAU);
+  const applied = await invoke(
+    'admin',
+    { action: 'importApply', table: 'zoning', format: 'csv', content: csv, requestId: 'imp-years-2025' },
+    BUREAU,
+  );
   expect(applied.written).toBe(1);
-  expect(store().find('meta', { _id: 'zoning-years:120102' })).toEqual([{ _id: 'zoning-years:120102', districtCode: '120102', years: [2023, 2025] }]);
+  expect(store().find('meta', { _id: 'zoning-years:120102' })).toEqual([
+    { _id: 'zoning-years:120102', districtCode: '120102', years: [2023, 2025] },
+  ]);
 
   const cold = await coldLookup();
   // The matching rules and a few documents, not the 20,000 rules.

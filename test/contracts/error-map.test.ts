@@ -11,7 +11,14 @@ const first = (schema: z.ZodTypeAny, input: unknown) => {
 };
 
 describe('the contracts error map', () => {
-  const form = z.object({ requestId, schoolId: entityId('schoolId', '学校'), note: freeText('note', '备注', 10), date: calendarDate('date', '日期') }).strict();
+  const form = z
+    .object({
+      requestId,
+      schoolId: entityId('schoolId', '学校'),
+      note: freeText('note', '备注', 10),
+      date: calendarDate('date', '日期'),
+    })
+    .strict();
   const good = { requestId: 'req-12345678', schoolId: 'hd-s01', note: '示例数据', date: '2026-11-23' };
 
   it.each([
@@ -27,7 +34,11 @@ describe('the contracts error map', () => {
   });
 
   it('names the field for people (the label) and for the client (the key, which forPeople strips in the app)', () => {
-    for (const input of [{ ...good, schoolId: 7 }, { ...good, schoolId: 'a b' }, { ...good, schoolId: 'x'.repeat(65) }]) {
+    for (const input of [
+      { ...good, schoolId: 7 },
+      { ...good, schoolId: 'a b' },
+      { ...good, schoolId: 'x'.repeat(65) },
+    ]) {
       expect(first(form, input).message).toMatch(/^学校（schoolId）(应为文本|格式不正确|过长)$/);
     }
   });

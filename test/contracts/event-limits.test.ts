@@ -16,7 +16,8 @@ function counted<T extends object>(value: T, reads: { n: number }): T {
   });
 }
 
-const wide = (n: number): Record<string, unknown> => Object.fromEntries(Array.from({ length: n }, (_x, i) => [`k${i}`, i]));
+const wide = (n: number): Record<string, unknown> =>
+  Object.fromEntries(Array.from({ length: n }, (_x, i) => [`k${i}`, i]));
 
 function deep(levels: number, leaf: unknown = 1): unknown {
   let v = leaf;
@@ -25,7 +26,15 @@ function deep(levels: number, leaf: unknown = 1): unknown {
 }
 
 it('a valid-sized input passes: the largest legitimate shapes', () => {
-  expect(inputOutOfBounds({ action: 'importUpload', uploadId: 'u-12345678', index: 0, total: 80, piece: 'x'.repeat(90_000) })).toBeNull();
+  expect(
+    inputOutOfBounds({
+      action: 'importUpload',
+      uploadId: 'u-12345678',
+      index: 0,
+      total: 80,
+      piece: 'x'.repeat(90_000),
+    }),
+  ).toBeNull();
   expect(inputOutOfBounds({ action: 'x', edit: deep(EVENT_LIMITS.depth - 1, ['a', 'b']) })).toBeNull();
   expect(inputOutOfBounds({ action: 'x', ...wide(EVENT_LIMITS.nodes - 1) })).toBeNull();
 });
@@ -35,7 +44,11 @@ it.each([
   ['400,000 keys one level down', () => ({ action: 'x', filter: wide(400_000) }), /字段和列表项超过/],
   ['an array of 1,000,000 items', () => ({ action: 'x', ids: new Array(1_000_000).fill('a') }), /字段和列表项超过/],
   ['10,000 levels of objects', () => ({ action: 'x', q: deep(10_000) }), /嵌套过深/],
-  ['text over the limit in many small strings', () => ({ action: 'x', list: new Array(1_500).fill('字'.repeat(250)) }), /文字超过/],
+  [
+    'text over the limit in many small strings',
+    () => ({ action: 'x', list: new Array(1_500).fill('字'.repeat(250)) }),
+    /文字超过/,
+  ],
 ])('%s: refused after reading at most the limits', (_name, make, message) => {
   const reads = { n: 0 };
   const problem = inputOutOfBounds(counted(make() as Record<string, unknown>, reads));
@@ -44,5 +57,7 @@ it.each([
 });
 
 it('platform keys are not counted', () => {
-  expect(inputOutOfBounds({ action: 'x', tcbContext: wide(5_000), userInfo: { openId: 'o'.repeat(400_000) } })).toBeNull();
+  expect(
+    inputOutOfBounds({ action: 'x', tcbContext: wide(5_000), userInfo: { openId: 'o'.repeat(400_000) } }),
+  ).toBeNull();
 });

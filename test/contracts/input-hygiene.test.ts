@@ -3,8 +3,15 @@ import { approvalInputs } from '@/contracts/approval';
 import { dutyInputs } from '@/contracts/duty';
 
 // Issue 13 item 5 at the contract: valid Unicode text only, real calendar dates, dates within policy.
-const ask = { requestId: 'req-hyg-0001', districtCode: '120102', address: '互助道15号', contactName: '王女士', phone: '13800000000' };
-const fieldOf = (r: { success: boolean; error?: { issues: Array<{ path: Array<string | number> }> } }) => (r.success ? null : r.error!.issues[0].path.join('.'));
+const ask = {
+  requestId: 'req-hyg-0001',
+  districtCode: '120102',
+  address: '互助道15号',
+  contactName: '王女士',
+  phone: '13800000000',
+};
+const fieldOf = (r: { success: boolean; error?: { issues: Array<{ path: Array<string | number> }> } }) =>
+  r.success ? null : r.error!.issues[0].path.join('.');
 
 describe('text a person wrote', () => {
   it.each([
@@ -28,13 +35,26 @@ describe('dates', () => {
   });
 
   it.each([['1900-01-01'], ['9999-12-31']])('of a term are refused at %s', (day) => {
-    const r = approvalInputs.submitExchange.safeParse({ requestId: 'req-hyg-0002', kind: 'rotation', hostSchoolId: 'hd-s06', termStart: day, termEnd: '2027-07-10', slots: [] });
+    const r = approvalInputs.submitExchange.safeParse({
+      requestId: 'req-hyg-0002',
+      kind: 'rotation',
+      hostSchoolId: 'hd-s06',
+      termStart: day,
+      termEnd: '2027-07-10',
+      slots: [],
+    });
     expect(r.success).toBe(false);
     expect(JSON.stringify(r.error!.issues)).toContain('2000-01-01至2100-12-31');
   });
 
   it('of a 补卡 must be real', () => {
-    const r = dutyInputs.requestMakeup.safeParse({ requestId: 'req-hyg-0003', dutyId: 'dt-1', sessionDate: '2026-13-01', slotStart: '09:55', reason: '忘记签到' });
+    const r = dutyInputs.requestMakeup.safeParse({
+      requestId: 'req-hyg-0003',
+      dutyId: 'dt-1',
+      sessionDate: '2026-13-01',
+      slotStart: '09:55',
+      reason: '忘记签到',
+    });
     expect(fieldOf(r)).toBe('sessionDate');
   });
 });

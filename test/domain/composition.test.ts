@@ -1,4 +1,13 @@
-import { describeChange, historyOf, nextTermStart, planEdit, upcomingChanges, type CompositionEdit, type EditContext, type SchoolInfo } from '@/domain/composition';
+import {
+  describeChange,
+  historyOf,
+  nextTermStart,
+  planEdit,
+  upcomingChanges,
+  type CompositionEdit,
+  type EditContext,
+  type SchoolInfo,
+} from '@/domain/composition';
 import { compositionOn, schoolIdsOf, xuequOfSchool, type XuequVersion } from '@/domain/xuequ';
 
 const school = (id: string, stage: 'primary' | 'middle' | 'nine' = 'primary'): SchoolInfo => ({
@@ -6,8 +15,20 @@ const school = (id: string, stage: 'primary' | 'middle' | 'nine' = 'primary'): S
   name: `${id}校`,
   stages: stage === 'nine' ? ['primary', 'middle'] : [stage],
 });
-const SCHOOLS = [...['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9', 'p10', 'p11'].map((id) => school(id)), school('m1', 'middle'), school('m2', 'middle'), school('n1', 'nine')];
-const version = (xuequId: string, name: string, from: string, to: string | null, primary: [string, string[]], middle?: [string, string[]]): XuequVersion => ({
+const SCHOOLS = [
+  ...['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9', 'p10', 'p11'].map((id) => school(id)),
+  school('m1', 'middle'),
+  school('m2', 'middle'),
+  school('n1', 'nine'),
+];
+const version = (
+  xuequId: string,
+  name: string,
+  from: string,
+  to: string | null,
+  primary: [string, string[]],
+  middle?: [string, string[]],
+): XuequVersion => ({
   _id: `${xuequId}@${from}`,
   xuequId,
   districtCode: '120102',
@@ -24,16 +45,34 @@ const version = (xuequId: string, name: string, from: string, to: string | null,
   sample: false,
   streetsSample: true,
 });
-const X1 = version('hd-x1', '第一学区', '2020-05-21', null, ['p1', ['p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8']], ['m1', ['n1']]);
+const X1 = version(
+  'hd-x1',
+  '第一学区',
+  '2020-05-21',
+  null,
+  ['p1', ['p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8']],
+  ['m1', ['n1']],
+);
 const X2 = version('hd-x2', '第二学区', '2020-05-21', null, ['p9', ['p10']], ['m2', []]);
 const ctx = (versions: XuequVersion[] = [X1, X2], today = '2026-11-23'): EditContext => ({
   districtCode: '120102',
   versions,
   schools: SCHOOLS,
   today,
-  source: { title: '关于调整河东区学区组成的通知', issuer: '河东区教育局', date: '2026-11-20', number: '河东教发〔2026〕12号' },
+  source: {
+    title: '关于调整河东区学区组成的通知',
+    issuer: '河东区教育局',
+    date: '2026-11-20',
+    number: '河东教发〔2026〕12号',
+  },
 });
-const move = (schoolId: string, from = 'hd-x1', to = 'hd-x2', effectiveFrom = '2027-02-20'): CompositionEdit => ({ kind: 'moveSchool', schoolId, fromXuequId: from, toXuequId: to, effectiveFrom });
+const move = (schoolId: string, from = 'hd-x1', to = 'hd-x2', effectiveFrom = '2027-02-20'): CompositionEdit => ({
+  kind: 'moveSchool',
+  schoolId,
+  fromXuequId: from,
+  toXuequId: to,
+  effectiveFrom,
+});
 /** The versions after applying a plan's writes (set by id, as the action does). */
 const applied = (versions: XuequVersion[], edit: CompositionEdit, today?: string) => {
   const plan = planEdit(ctx(versions, today), edit);
@@ -42,7 +81,8 @@ const applied = (versions: XuequVersion[], edit: CompositionEdit, today?: string
   for (const w of plan.writes) byId.set(w.doc._id, w.doc);
   return [...byId.values()];
 };
-const where = (versions: XuequVersion[], date: string, id: string) => xuequOfSchool(compositionOn(versions, date), id).map((h) => `${h.xuequ.xuequId}:${h.role}:${h.stage}`);
+const where = (versions: XuequVersion[], date: string, id: string) =>
+  xuequOfSchool(compositionOn(versions, date), id).map((h) => `${h.xuequ.xuequId}:${h.role}:${h.stage}`);
 
 describe('moving a school with an effective date', () => {
   it('closes the current versions and adds new ones from the date; before the date nothing changed', () => {
@@ -83,7 +123,12 @@ describe('moving a school with an effective date', () => {
   });
 
   it('an earlier edit also applies to a version already planned later', () => {
-    const planned = applied([X1, X2], { kind: 'rename', xuequId: 'hd-x2', name: '第二学区（新）', effectiveFrom: '2027-09-01' });
+    const planned = applied([X1, X2], {
+      kind: 'rename',
+      xuequId: 'hd-x2',
+      name: '第二学区（新）',
+      effectiveFrom: '2027-09-01',
+    });
     const plan = planEdit(ctx(planned), move('p8'));
     expect(plan.warnings).toContain('第二学区已排定的2027-09-01起组成也一并调整');
     const after = applied(planned, move('p8'));
@@ -103,29 +148,54 @@ describe('validation', () => {
   const errors = (edit: CompositionEdit, versions?: XuequVersion[]) => planEdit(ctx(versions), edit).errors;
 
   it('refuses a date in the past (China time) and an impossible date', () => {
-    expect(errors(move('p8', 'hd-x1', 'hd-x2', '2026-11-22'))).toEqual(['生效日期（effectiveFrom）不能早于今天（2026-11-23）']);
+    expect(errors(move('p8', 'hd-x1', 'hd-x2', '2026-11-22'))).toEqual([
+      '生效日期（effectiveFrom）不能早于今天（2026-11-23）',
+    ]);
     expect(errors(move('p8', 'hd-x1', 'hd-x2', '2027-02-30'))).toEqual(['生效日期（effectiveFrom）不是有效日期']);
   });
 
   it('refuses unknown schools, duplicates in an alliance, a lead also listed as member', () => {
     expect(errors(move('zz'))).toEqual(['未知学校：zz（不是本区学校）']);
-    expect(errors({ kind: 'setAlliances', xuequId: 'hd-x2', effectiveFrom: '2027-02-20', alliances: [{ stage: 'primary', leadSchoolIds: ['p9'], memberSchoolIds: ['p10', 'p10', 'zz'] }] })).toEqual([
-      '未知学校：zz（不是本区学校）',
-      'p10校在第二学区的小学联盟中重复出现',
-    ]);
-    expect(errors({ kind: 'setAlliances', xuequId: 'hd-x2', effectiveFrom: '2027-02-20', alliances: [{ stage: 'primary', leadSchoolIds: ['p9'], memberSchoolIds: ['p9', 'p10'] }] })).toEqual([
-      'p9校已是第二学区的小学联盟的牵头学校，不能同时列为成员校',
-    ]);
+    expect(
+      errors({
+        kind: 'setAlliances',
+        xuequId: 'hd-x2',
+        effectiveFrom: '2027-02-20',
+        alliances: [{ stage: 'primary', leadSchoolIds: ['p9'], memberSchoolIds: ['p10', 'p10', 'zz'] }],
+      }),
+    ).toEqual(['未知学校：zz（不是本区学校）', 'p10校在第二学区的小学联盟中重复出现']);
+    expect(
+      errors({
+        kind: 'setAlliances',
+        xuequId: 'hd-x2',
+        effectiveFrom: '2027-02-20',
+        alliances: [{ stage: 'primary', leadSchoolIds: ['p9'], memberSchoolIds: ['p9', 'p10'] }],
+      }),
+    ).toEqual(['p9校已是第二学区的小学联盟的牵头学校，不能同时列为成员校']);
   });
 
   it('refuses an empty name and a name another 学区 of the district has', () => {
-    expect(errors({ kind: 'rename', xuequId: 'hd-x2', name: '  ', effectiveFrom: '2027-02-20' })).toEqual(['学区名称不能为空']);
-    expect(errors({ kind: 'rename', xuequId: 'hd-x2', name: '第一学区', effectiveFrom: '2027-02-20' })).toEqual(['本区已有名为“第一学区”的学区']);
-    expect(errors({ kind: 'create', name: '第一学区', alliances: [], streetCodes: [], effectiveFrom: '2027-02-20' })).toEqual(['本区已有名为“第一学区”的学区']);
+    expect(errors({ kind: 'rename', xuequId: 'hd-x2', name: '  ', effectiveFrom: '2027-02-20' })).toEqual([
+      '学区名称不能为空',
+    ]);
+    expect(errors({ kind: 'rename', xuequId: 'hd-x2', name: '第一学区', effectiveFrom: '2027-02-20' })).toEqual([
+      '本区已有名为“第一学区”的学区',
+    ]);
+    expect(
+      errors({ kind: 'create', name: '第一学区', alliances: [], streetCodes: [], effectiveFrom: '2027-02-20' }),
+    ).toEqual(['本区已有名为“第一学区”的学区']);
   });
 
   it('refuses a new 学区 with a street of another district', () => {
-    expect(errors({ kind: 'create', name: '第九学区', alliances: [], streetCodes: ['120102005', '110101001'], effectiveFrom: '2027-02-20' })).toEqual(['街道（110101001）不是本区的街道']);
+    expect(
+      errors({
+        kind: 'create',
+        name: '第九学区',
+        alliances: [],
+        streetCodes: ['120102005', '110101001'],
+        effectiveFrom: '2027-02-20',
+      }),
+    ).toEqual(['街道（110101001）不是本区的街道']);
   });
 
   it('refuses moving a school that is not in the 学区 or already in the target', () => {
@@ -149,21 +219,38 @@ describe('warnings', () => {
   });
 
   it('warns when a school is left in no 学区, and when an alliance loses its lead', () => {
-    const plan = planEdit(ctx(), { kind: 'removeSchool', xuequId: 'hd-x1', schoolId: 'p1', effectiveFrom: '2027-02-20' });
+    const plan = planEdit(ctx(), {
+      kind: 'removeSchool',
+      xuequId: 'hd-x1',
+      schoolId: 'p1',
+      effectiveFrom: '2027-02-20',
+    });
     expect(plan.warnings).toEqual(['第一学区的小学联盟没有小学学区长学校', 'p1校将不属于任何学区']);
   });
 });
 
 describe('leads and new 学区', () => {
   it('sets a member as lead; the previous lead stays as a member', () => {
-    const after = applied([X1, X2], { kind: 'setLead', xuequId: 'hd-x1', schoolId: 'p2', stage: 'primary', effectiveFrom: '2027-09-01' });
+    const after = applied([X1, X2], {
+      kind: 'setLead',
+      xuequId: 'hd-x1',
+      schoolId: 'p2',
+      stage: 'primary',
+      effectiveFrom: '2027-09-01',
+    });
     expect(where(after, '2027-09-01', 'p2')).toEqual(['hd-x1:lead:primary']);
     expect(where(after, '2027-09-01', 'p1')).toEqual(['hd-x1:member:primary']);
     expect(where(after, '2027-08-31', 'p2')).toEqual(['hd-x1:member:primary']);
   });
 
   it('creates a 学区 with the next id of the district', () => {
-    const plan = planEdit(ctx(), { kind: 'create', name: '第六学区', alliances: [{ stage: 'primary', leadSchoolIds: ['p11'], memberSchoolIds: [] }], streetCodes: [], effectiveFrom: '2027-09-01' });
+    const plan = planEdit(ctx(), {
+      kind: 'create',
+      name: '第六学区',
+      alliances: [{ stage: 'primary', leadSchoolIds: ['p11'], memberSchoolIds: [] }],
+      streetCodes: [],
+      effectiveFrom: '2027-09-01',
+    });
     expect(plan.errors).toEqual([]);
     expect(plan.writes.map((w) => [w.kind, w.doc._id])).toEqual([['add', 'hd-x3@2027-09-01']]);
     expect(plan.changes).toEqual(['设立第六学区：p11校']);
@@ -181,7 +268,14 @@ describe('reading changes', () => {
         changes: ['p8校由第一学区划入第二学区'],
         xuequIds: ['hd-x2'],
         // Both 学区 change by the one document: named once.
-        sources: [{ title: '关于调整河东区学区组成的通知', issuer: '河东区教育局', date: '2026-11-20', number: '河东教发〔2026〕12号' }],
+        sources: [
+          {
+            title: '关于调整河东区学区组成的通知',
+            issuer: '河东区教育局',
+            date: '2026-11-20',
+            number: '河东教发〔2026〕12号',
+          },
+        ],
       },
     ]);
     expect(upcomingChanges(after, '2026-11-23', ['p2'], [], nameOf, (c) => c)).toEqual([]);
@@ -190,7 +284,11 @@ describe('reading changes', () => {
   });
 
   it('keeps every version in the history, newest first, with what changed', () => {
-    const h = historyOf(after.filter((v) => v.xuequId === 'hd-x2'), '2026-11-23', nameOf);
+    const h = historyOf(
+      after.filter((v) => v.xuequId === 'hd-x2'),
+      '2026-11-23',
+      nameOf,
+    );
     expect(h.map((e) => [e.version._id, e.status, e.changes])).toEqual([
       ['hd-x2@2027-02-20', 'future', ['p8校划入第二学区']],
       ['hd-x2@2020-05-21', 'current', ['设立第二学区：m2校、p9校、p10校']],
@@ -198,8 +296,18 @@ describe('reading changes', () => {
   });
 
   it('names lead changes and renames', () => {
-    const next = { ...X1, name: '第一学区（新）', alliances: [{ stage: 'primary' as const, leadSchoolIds: ['p2'], memberSchoolIds: ['p1'] }] };
-    expect(describeChange(X1, next, nameOf)).toEqual(expect.arrayContaining(['名称由“第一学区”改为“第一学区（新）”', 'p2校成为小学学区长学校', 'p1校不再担任小学学区长学校']));
+    const next = {
+      ...X1,
+      name: '第一学区（新）',
+      alliances: [{ stage: 'primary' as const, leadSchoolIds: ['p2'], memberSchoolIds: ['p1'] }],
+    };
+    expect(describeChange(X1, next, nameOf)).toEqual(
+      expect.arrayContaining([
+        '名称由“第一学区”改为“第一学区（新）”',
+        'p2校成为小学学区长学校',
+        'p1校不再担任小学学区长学校',
+      ]),
+    );
     expect(schoolIdsOf(next)).toEqual(['p2', 'p1']);
   });
 
@@ -212,10 +320,22 @@ describe('reading changes', () => {
 
 describe('adding a school that is in no 学区', () => {
   it('adds it as a member of its stage; a school already in a 学区 must be moved instead', () => {
-    const removed = applied([X1, X2], { kind: 'removeSchool', xuequId: 'hd-x1', schoolId: 'p8', effectiveFrom: '2027-02-20' });
-    const after = applied(removed, { kind: 'addSchool', xuequId: 'hd-x2', schoolId: 'p8', effectiveFrom: '2027-09-01' });
+    const removed = applied([X1, X2], {
+      kind: 'removeSchool',
+      xuequId: 'hd-x1',
+      schoolId: 'p8',
+      effectiveFrom: '2027-02-20',
+    });
+    const after = applied(removed, {
+      kind: 'addSchool',
+      xuequId: 'hd-x2',
+      schoolId: 'p8',
+      effectiveFrom: '2027-09-01',
+    });
     expect(where(after, '2027-02-20', 'p8')).toEqual([]);
     expect(where(after, '2027-09-01', 'p8')).toEqual(['hd-x2:member:primary']);
-    expect(planEdit(ctx(), { kind: 'addSchool', xuequId: 'hd-x2', schoolId: 'p7', effectiveFrom: '2027-02-20' }).errors).toEqual(['p7校属于第一学区，请用“移至其他学区”']);
+    expect(
+      planEdit(ctx(), { kind: 'addSchool', xuequId: 'hd-x2', schoolId: 'p7', effectiveFrom: '2027-02-20' }).errors,
+    ).toEqual(['p7校属于第一学区，请用“移至其他学区”']);
   });
 });

@@ -2,7 +2,10 @@ import { distanceMetres, formatDistance, gcj02ToWgs84, wgs84ToGcj02 } from '@/do
 
 describe('distances', () => {
   it('one thousandth of a degree of latitude is about 111 m', () => {
-    expect(distanceMetres({ latitude: 39.1, longitude: 117.2 }, { latitude: 39.101, longitude: 117.2 })).toBeCloseTo(111.2, 0);
+    expect(distanceMetres({ latitude: 39.1, longitude: 117.2 }, { latitude: 39.101, longitude: 117.2 })).toBeCloseTo(
+      111.2,
+      0,
+    );
   });
   it('is zero for the same point and symmetric', () => {
     const a = { latitude: 24.48, longitude: 118.03 };

@@ -69,39 +69,86 @@ describe('expiry in China time', () => {
   });
 });
 
-const user = (over: Partial<UserProfile>): UserProfile => ({ _id: 'o-x', roles: [], name: 'x', districtCode: null, schoolId: null, xuequId: null, ...over });
+const user = (over: Partial<UserProfile>): UserProfile => ({
+  _id: 'o-x',
+  roles: [],
+  name: 'x',
+  districtCode: null,
+  schoolId: null,
+  xuequId: null,
+  ...over,
+});
 const BUREAU = user({ roles: ['bureau'], districtCode: '120102' });
 const PRINCIPAL = user({ roles: ['principal'], districtCode: '120102', schoolId: 'hd-s03' });
 const req = (over: Partial<InviteRequest>): InviteRequest => ({
-  role: 'principal', schoolId: 'hd-s03', xuequId: null, schoolDistrict: '120102', xuequSchoolIds: [], xuequDistrict: null, ...over,
+  role: 'principal',
+  schoolId: 'hd-s03',
+  xuequId: null,
+  schoolDistrict: '120102',
+  xuequSchoolIds: [],
+  xuequDistrict: null,
+  ...over,
 });
 
 describe('who may invite whom', () => {
   it('the bureau invites principals of its district, not of another', () => {
     expect(checkInviteScope(BUREAU, req({}))).toEqual({ ok: true, as: 'bureau' });
     expect(checkInviteScope(BUREAU, req({ schoolDistrict: '350205' }))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(checkInviteScope(BUREAU, req({ schoolDistrict: null }))).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'schoolId' });
+    expect(checkInviteScope(BUREAU, req({ schoolDistrict: null }))).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'schoolId',
+    });
   });
 
   it('a 学区长 needs a 学区 of the district whose schools include the school', () => {
-    const ok = req({ role: 'xuequzhang', xuequId: 'hd-x1', xuequSchoolIds: ['hd-s01', 'hd-s03'], xuequDistrict: '120102' });
+    const ok = req({
+      role: 'xuequzhang',
+      xuequId: 'hd-x1',
+      xuequSchoolIds: ['hd-s01', 'hd-s03'],
+      xuequDistrict: '120102',
+    });
     expect(checkInviteScope(BUREAU, ok)).toEqual({ ok: true, as: 'bureau' });
     expect(checkInviteScope(BUREAU, { ...ok, xuequId: null })).toMatchObject({ ok: false, field: 'xuequId' });
     expect(checkInviteScope(BUREAU, { ...ok, schoolId: 'hd-s09' })).toMatchObject({ ok: false, field: 'schoolId' });
-    expect(checkInviteScope(BUREAU, { ...ok, xuequDistrict: '350205' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(checkInviteScope(BUREAU, { ...ok, xuequDistrict: '350205' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
   });
 
   it('a principal invites teachers of its own school only, and never a principal', () => {
     expect(checkInviteScope(PRINCIPAL, req({ role: 'teacher' }))).toEqual({ ok: true, as: 'principal' });
-    expect(checkInviteScope(PRINCIPAL, req({ role: 'teacher', schoolId: 'hd-s05' }))).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '只能邀请本校教师' });
+    expect(checkInviteScope(PRINCIPAL, req({ role: 'teacher', schoolId: 'hd-s05' }))).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: '只能邀请本校教师',
+    });
     expect(checkInviteScope(PRINCIPAL, req({ role: 'principal' }))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(checkInviteScope(BUREAU, req({ role: 'teacher' }))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });
 
 const invite = (over: Partial<Invite> = {}): Invite => ({
-  _id: 'inv-1', codeHash: 'h', codeTail: 'LM', role: 'principal', roles: ['principal'], districtCode: '120102', schoolId: 'hd-s03', xuequId: null,
-  note: null, createdBy: 'o-b', createdByRole: 'bureau', createdAt: 0, expiresAt: 100, usedBy: null, usedByName: null, usedAt: null, revokedBy: null, revokedAt: null, ...over,
+  _id: 'inv-1',
+  codeHash: 'h',
+  codeTail: 'LM',
+  role: 'principal',
+  roles: ['principal'],
+  districtCode: '120102',
+  schoolId: 'hd-s03',
+  xuequId: null,
+  note: null,
+  createdBy: 'o-b',
+  createdByRole: 'bureau',
+  createdAt: 0,
+  expiresAt: 100,
+  usedBy: null,
+  usedByName: null,
+  usedAt: null,
+  revokedBy: null,
+  revokedAt: null,
+  ...over,
 });
 
 describe('binding', () => {
@@ -115,16 +162,35 @@ describe('binding', () => {
 
   it('a new account gets the invite’s roles, school and name', () => {
     expect(boundProfile(null, invite({ note: '王校长' }), 'o-new', '默认')).toEqual({
-      _id: 'o-new', roles: ['principal'], name: '王校长', districtCode: '120102', schoolId: 'hd-s03', xuequId: null,
+      _id: 'o-new',
+      roles: ['principal'],
+      name: '王校长',
+      districtCode: '120102',
+      schoolId: 'hd-s03',
+      xuequId: null,
     });
     expect(boundProfile(null, invite(), 'o-new', '友爱道小学校长')).toMatchObject({ name: '友爱道小学校长' });
   });
 
   it('roles are added at the same school; another school, district or a bureau account is refused', () => {
-    const teacher = user({ _id: 'o-t', roles: ['teacher'], name: '李老师', districtCode: '120102', schoolId: 'hd-s03' });
-    expect(boundProfile(teacher, invite(), 'o-t', '默认')).toMatchObject({ roles: ['teacher', 'principal'], name: '李老师' });
-    expect(boundProfile({ ...teacher, schoolId: 'hd-s05' }, invite(), 'o-t', '默认')).toMatchObject({ ok: false, code: 'INVITE_ROLE_CONFLICT' });
-    expect(boundProfile({ ...teacher, districtCode: '350205', schoolId: null }, invite(), 'o-t', '默认')).toMatchObject({ ok: false });
+    const teacher = user({
+      _id: 'o-t',
+      roles: ['teacher'],
+      name: '李老师',
+      districtCode: '120102',
+      schoolId: 'hd-s03',
+    });
+    expect(boundProfile(teacher, invite(), 'o-t', '默认')).toMatchObject({
+      roles: ['teacher', 'principal'],
+      name: '李老师',
+    });
+    expect(boundProfile({ ...teacher, schoolId: 'hd-s05' }, invite(), 'o-t', '默认')).toMatchObject({
+      ok: false,
+      code: 'INVITE_ROLE_CONFLICT',
+    });
+    expect(boundProfile({ ...teacher, districtCode: '350205', schoolId: null }, invite(), 'o-t', '默认')).toMatchObject(
+      { ok: false },
+    );
     expect(boundProfile(BUREAU, invite(), 'o-x', '默认')).toMatchObject({ ok: false, code: 'INVITE_ROLE_CONFLICT' });
   });
 });

@@ -26,7 +26,9 @@ const homeOf = (id: string) => home[id];
 function plain(f: RecordFacts) {
   const bySchool = Object.fromEntries(
     [...f.bySchool]
-      .filter(([, s]) => s.hostMinutes !== 0 || s.hostSessions !== 0 || s.homeSessions !== 0 || s.unverifiedSessions !== 0)
+      .filter(
+        ([, s]) => s.hostMinutes !== 0 || s.hostSessions !== 0 || s.homeSessions !== 0 || s.unverifiedSessions !== 0,
+      )
       .sort(([a], [b]) => (a < b ? -1 : 1)),
   );
   return { bySchool, unverified: f.unverified, noCode: f.noCode, orphan: f.orphan };
@@ -73,8 +75,26 @@ function randomRecords(seed: number, n: number): ClockRecord[] {
     x = (x * 1103515245 + 12345) % 2147483648;
     return Math.floor((x / 2147483648) * k); // high bits: the low ones of this generator cycle
   };
-  const days = ['2026-08-30', '2026-08-31', '2026-09-01', '2026-09-30', '2026-10-31', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-30', '2027-08-31', '2027-09-01'];
-  const slots: Array<[string, string]> = [['08:00', '09:30'], ['23:00', '01:00'], ['22:30', '23:59'], ['00:10', '02:00'], ['14:00', '17:00']];
+  const days = [
+    '2026-08-30',
+    '2026-08-31',
+    '2026-09-01',
+    '2026-09-30',
+    '2026-10-31',
+    '2026-11-21',
+    '2026-11-22',
+    '2026-11-23',
+    '2026-11-30',
+    '2027-08-31',
+    '2027-09-01',
+  ];
+  const slots: Array<[string, string]> = [
+    ['08:00', '09:30'],
+    ['23:00', '01:00'],
+    ['22:30', '23:59'],
+    ['00:10', '02:00'],
+    ['14:00', '17:00'],
+  ];
   const out: ClockRecord[] = [];
   for (let i = 0; i < n; i++) {
     const sessionDate = days[rnd(days.length)];
@@ -108,7 +128,9 @@ function randomRecords(seed: number, n: number): ClockRecord[] {
 function presenceOf(k: number, makeup: boolean): Pick<ClockRecord, 'presence' | 'presenceReason'> {
   if (k === 0) return {};
   if (makeup && k !== 2) return { presence: 'makeup', presenceReason: null };
-  return k === 1 ? { presence: 'code', presenceReason: null } : { presence: 'unverified', presenceReason: k === 2 ? '未扫签到码' : '超出范围' };
+  return k === 1
+    ? { presence: 'code', presenceReason: null }
+    : { presence: 'unverified', presenceReason: k === 2 ? '未扫签到码' : '超出范围' };
 }
 
 /** Only what exists at nowMs: clocked in (and out) by then. */
@@ -119,26 +141,85 @@ const existingAt = (records: ClockRecord[], nowMs: number) =>
 
 describe('a record’s contribution', () => {
   it('is its final one: a clock-in without clock-out counts to the slot end, split across the month end', () => {
-    const r = record({ sessionDate: '2026-11-30', slotStart: '23:00', slotEnd: '01:00', clockInAt: cn('2026-11-30', '23:10') });
+    const r = record({
+      sessionDate: '2026-11-30',
+      slotStart: '23:00',
+      slotEnd: '01:00',
+      clockInAt: cn('2026-11-30', '23:10'),
+    });
     const c = recordContribution(r, 'h1', CN);
-    expect(c.get('2026-11')).toEqual({ hostMinutes: 50, hostSessions: 1, home: [{ schoolId: 'h1', sessions: 1 }], orphanSessions: 0, unverified: 0, noCode: 0 });
-    expect(c.get('2026-12')).toEqual({ hostMinutes: 60, hostSessions: 0, home: [], orphanSessions: 0, unverified: 0, noCode: 0 });
+    expect(c.get('2026-11')).toEqual({
+      hostMinutes: 50,
+      hostSessions: 1,
+      home: [{ schoolId: 'h1', sessions: 1 }],
+      orphanSessions: 0,
+      unverified: 0,
+      noCode: 0,
+    });
+    expect(c.get('2026-12')).toEqual({
+      hostMinutes: 60,
+      hostSessions: 0,
+      home: [],
+      orphanSessions: 0,
+      unverified: 0,
+      noCode: 0,
+    });
   });
 
   it('counts a record that can never be verified once, by session month, and an unknown duty as orphan', () => {
-    const out = record({ sessionDate: '2026-11-02', slotStart: '08:00', slotEnd: '09:00', clockInAt: cn('2026-11-02', '08:00'), inPass: false });
-    expect([...recordContribution(out, 'h1', CN)]).toEqual([['2026-11', { hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 1, noCode: 0 }]]);
-    const orphan = record({ sessionDate: '2026-11-02', slotStart: '08:00', slotEnd: '09:00', clockInAt: cn('2026-11-02', '08:00'), clockOutAt: cn('2026-11-02', '08:30') });
-    expect(recordContribution(orphan, null, CN).get('2026-11')).toMatchObject({ hostMinutes: 30, hostSessions: 1, orphanSessions: 1, home: [] });
+    const out = record({
+      sessionDate: '2026-11-02',
+      slotStart: '08:00',
+      slotEnd: '09:00',
+      clockInAt: cn('2026-11-02', '08:00'),
+      inPass: false,
+    });
+    expect([...recordContribution(out, 'h1', CN)]).toEqual([
+      ['2026-11', { hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 1, noCode: 0 }],
+    ]);
+    const orphan = record({
+      sessionDate: '2026-11-02',
+      slotStart: '08:00',
+      slotEnd: '09:00',
+      clockInAt: cn('2026-11-02', '08:00'),
+      clockOutAt: cn('2026-11-02', '08:30'),
+    });
+    expect(recordContribution(orphan, null, CN).get('2026-11')).toMatchObject({
+      hostMinutes: 30,
+      hostSessions: 1,
+      orphanSessions: 1,
+      home: [],
+    });
   });
 
   it('a change writes only the difference; an approved 补卡 turns an unverified record into a session', () => {
-    const before = record({ sessionDate: '2026-11-02', slotStart: '08:00', slotEnd: '09:00', clockInAt: cn('2026-11-02', '08:20'), inPass: false });
+    const before = record({
+      sessionDate: '2026-11-02',
+      slotStart: '08:00',
+      slotEnd: '09:00',
+      clockInAt: cn('2026-11-02', '08:20'),
+      inPass: false,
+    });
     const after = { ...before, makeup: true, clockOutAt: cn('2026-11-02', '09:00') };
     expect([...recordDelta(before, after, 'h1', CN)]).toEqual([
-      ['2026-11', { hostMinutes: 40, hostSessions: 1, home: [{ schoolId: 'h1', sessions: 1 }], orphanSessions: 0, unverified: -1, noCode: 0 }],
+      [
+        '2026-11',
+        {
+          hostMinutes: 40,
+          hostSessions: 1,
+          home: [{ schoolId: 'h1', sessions: 1 }],
+          orphanSessions: 0,
+          unverified: -1,
+          noCode: 0,
+        },
+      ],
     ]);
-    const early = record({ sessionDate: '2026-11-02', slotStart: '08:00', slotEnd: '09:00', clockInAt: cn('2026-11-02', '08:00') });
+    const early = record({
+      sessionDate: '2026-11-02',
+      slotStart: '08:00',
+      slotEnd: '09:00',
+      clockInAt: cn('2026-11-02', '08:00'),
+    });
     expect([...recordDelta(early, { ...early, clockOutAt: cn('2026-11-02', '09:30') }, 'h1', CN)]).toEqual([]);
     expect([...recordDelta(early, { ...early, clockOutAt: cn('2026-11-02', '08:45') }, 'h1', CN)]).toEqual([
       ['2026-11', { hostMinutes: -15, hostSessions: 0, home: [], orphanSessions: 0, unverified: 0, noCode: 0 }],
@@ -146,17 +227,50 @@ describe('a record’s contribution', () => {
   });
 
   it('a clock-in without the presence code is unverified and stays so, even when its clock-out is made up', () => {
-    const noCode = record({ sessionDate: '2026-11-02', slotStart: '08:00', slotEnd: '09:00', clockInAt: cn('2026-11-02', '08:00'), presence: 'unverified', presenceReason: '未扫签到码' });
-    expect([...recordContribution(noCode, 'h1', CN)]).toEqual([['2026-11', { hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 1, noCode: 1 }]]);
-    expect([...recordDelta(noCode, { ...noCode, makeup: true, clockOutAt: cn('2026-11-02', '09:00') }, 'h1', CN)]).toEqual([]);
+    const noCode = record({
+      sessionDate: '2026-11-02',
+      slotStart: '08:00',
+      slotEnd: '09:00',
+      clockInAt: cn('2026-11-02', '08:00'),
+      presence: 'unverified',
+      presenceReason: '未扫签到码',
+    });
+    expect([...recordContribution(noCode, 'h1', CN)]).toEqual([
+      ['2026-11', { hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 1, noCode: 1 }],
+    ]);
+    expect([
+      ...recordDelta(noCode, { ...noCode, makeup: true, clockOutAt: cn('2026-11-02', '09:00') }, 'h1', CN),
+    ]).toEqual([]);
     // Scanned: counted like any verified session.
     const scanned = { ...noCode, presence: 'code' as const, presenceReason: null };
-    expect(recordContribution(scanned, 'h1', CN).get('2026-11')).toMatchObject({ hostMinutes: 60, hostSessions: 1, unverified: 0, noCode: 0 });
+    expect(recordContribution(scanned, 'h1', CN).get('2026-11')).toMatchObject({
+      hostMinutes: 60,
+      hostSessions: 1,
+      unverified: 0,
+      noCode: 0,
+    });
   });
 
   it('rollups written before codes (no noCode field) add up as zero', () => {
-    const old = { _id: rollupId('s1', '2026-11'), hostSchoolId: 's1', month: '2026-11', shard: 0, hostMinutes: 10, hostSessions: 1, home: [], orphanSessions: 1, unverified: 2, updatedAt: 1 };
-    const next = applyDelta(old, 's1', '2026-11', { hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 1, noCode: 1 }, 2);
+    const old = {
+      _id: rollupId('s1', '2026-11'),
+      hostSchoolId: 's1',
+      month: '2026-11',
+      shard: 0,
+      hostMinutes: 10,
+      hostSessions: 1,
+      home: [],
+      orphanSessions: 1,
+      unverified: 2,
+      updatedAt: 1,
+    };
+    const next = applyDelta(
+      old,
+      's1',
+      '2026-11',
+      { hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 1, noCode: 1 },
+      2,
+    );
     expect(next).toMatchObject({ unverified: 3, noCode: 1, hostMinutes: 10 });
   });
 
@@ -212,11 +326,33 @@ describe('figures from rollups equal the full scan', () => {
 
 describe('扫码核验 (a later scan) moves a session from unverified to verified in the rollups', () => {
   it('one write: the 未核验 count goes down, the session and its minutes go up', () => {
-    const noCode = record({ sessionDate: '2026-11-02', slotStart: '08:00', slotEnd: '09:00', clockInAt: cn('2026-11-02', '08:00'), presence: 'unverified', presenceReason: '未扫签到码' });
+    const noCode = record({
+      sessionDate: '2026-11-02',
+      slotStart: '08:00',
+      slotEnd: '09:00',
+      clockInAt: cn('2026-11-02', '08:00'),
+      presence: 'unverified',
+      presenceReason: '未扫签到码',
+    });
     const upgraded = verifiedLater(noCode, cn('2026-11-02', '08:20'), 30);
-    expect(upgraded).toMatchObject({ presence: 'code', presenceReason: null, presenceVerifiedAt: cn('2026-11-02', '08:20'), verifyDistanceM: 30 });
+    expect(upgraded).toMatchObject({
+      presence: 'code',
+      presenceReason: null,
+      presenceVerifiedAt: cn('2026-11-02', '08:20'),
+      verifyDistanceM: 30,
+    });
     expect([...recordDelta(noCode, upgraded, 'h1', CN)]).toEqual([
-      ['2026-11', { hostMinutes: 60, hostSessions: 1, home: [{ schoolId: 'h1', sessions: 1 }], orphanSessions: 0, unverified: -1, noCode: -1 }],
+      [
+        '2026-11',
+        {
+          hostMinutes: 60,
+          hostSessions: 1,
+          home: [{ schoolId: 'h1', sessions: 1 }],
+          orphanSessions: 0,
+          unverified: -1,
+          noCode: -1,
+        },
+      ],
     ]);
     // A replay changes nothing.
     expect([...recordDelta(upgraded, upgraded, 'h1', CN)]).toEqual([]);
@@ -245,7 +381,7 @@ describe('扫码核验 (a later scan) moves a session from unverified to verifie
         const clockedIn = { ...r, clockOutAt: null, outPass: null };
         write(null, clockedIn);
         const after = i % 2 === 0 ? verifiedLater(clockedIn, r.clockInAt + 5 * MIN, 20) : clockedIn;
-        if (after !== clockedIn) (upgrades += 1), write(clockedIn, after);
+        if (after !== clockedIn) ((upgrades += 1), write(clockedIn, after));
         const done = { ...after, clockOutAt: r.clockOutAt, outPass: r.outPass };
         if (r.clockOutAt !== null) write(after, done);
         return done;
@@ -256,7 +392,9 @@ describe('扫码核验 (a later scan) moves a session from unverified to verifie
       const oracle = plain(recordFactsFromRecords(final, homeOf, period, CN, nowMs));
       expect(plain(recordFactsFromRollups([...store.values()], recent, homeOf, period, CN, nowMs))).toEqual(oracle);
       // The upgraded ones are counted as verified by the oracle too.
-      const verifiedLaterCount = final.filter((r) => r.presenceVerifiedAt !== undefined && isVerified(r, CN, nowMs)).length;
+      const verifiedLaterCount = final.filter(
+        (r) => r.presenceVerifiedAt !== undefined && isVerified(r, CN, nowMs),
+      ).length;
       expect(verifiedLaterCount).toBeGreaterThan(0);
     });
   }

@@ -39,7 +39,10 @@ const fixture: PolicyDocument[] = [
     ['一、轮岗比例', ['交流比率不少于30%。', '骨干教师轮岗、轮岗、再轮岗。']],
   ]),
   doc('b', '学区划片方案', [
-    [null, ['七中教育集团·东局子学校列入第三学区。', '学  区  长', 'ＡＢＣ小学和ａｂｃ中学', '名额 ３０％ 用于就近入学']],
+    [
+      null,
+      ['七中教育集团·东局子学校列入第三学区。', '学  区  长', 'ＡＢＣ小学和ａｂｃ中学', '名额 ３０％ 用于就近入学'],
+    ],
     ['二、资源', ['体育场馆、图书馆共享。', `${'长'.repeat(200)}轮岗${'文'.repeat(200)}`]],
   ]),
 ];
@@ -70,12 +73,15 @@ describe('parsing a query', () => {
 });
 
 describe('normalising with a map back to the original text', () => {
-  it.each(['七中教育集团·东局子学校', '学  区  长', 'ＡＢＣ１２３', '😀学区😀', 'İstanbul', '\uD800lone', ''])('%j agrees with normalizeText', (s) => {
-    const n = normalizeMapped(s);
-    expect(n.text).toBe(normalizeText(s));
-    expect(n.from).toHaveLength(n.text.length);
-    for (let i = 0; i < n.text.length; i++) expect(n.from[i]).toBeLessThan(n.to[i]);
-  });
+  it.each(['七中教育集团·东局子学校', '学  区  长', 'ＡＢＣ１２３', '😀学区😀', 'İstanbul', '\uD800lone', ''])(
+    '%j agrees with normalizeText',
+    (s) => {
+      const n = normalizeMapped(s);
+      expect(n.text).toBe(normalizeText(s));
+      expect(n.from).toHaveLength(n.text.length);
+      for (let i = 0; i < n.text.length; i++) expect(n.from[i]).toBeLessThan(n.to[i]);
+    },
+  );
 });
 
 describe('searching the documents (table)', () => {
@@ -128,7 +134,12 @@ describe('searching the documents (table)', () => {
 
   it('keeps a short paragraph whole', () => {
     const [hit] = searchPolicies(fixture, '比率');
-    expect(hit.snippet).toEqual({ text: '交流比率不少于30%。', marks: [{ start: 2, end: 4 }], cutStart: false, cutEnd: false });
+    expect(hit.snippet).toEqual({
+      text: '交流比率不少于30%。',
+      marks: [{ start: 2, end: 4 }],
+      cutStart: false,
+      cutEnd: false,
+    });
   });
 
   it('lists the hits of one document in document order', () => {
@@ -141,11 +152,16 @@ describe('searching the real documents', () => {
     const hits = searchPolicies(real, '轮岗');
     const dongcheng = hits.filter((h) => h.policyId === 'p001');
     expect(dongcheng.length).toBeGreaterThan(0);
-    const target = dongcheng.find((h) => h.place.kind === 'paragraph' && real[1].sections[h.place.section].paragraphs[h.place.paragraph].includes('不少于30%'));
+    const target = dongcheng.find(
+      (h) =>
+        h.place.kind === 'paragraph' &&
+        real[1].sections[h.place.section].paragraphs[h.place.paragraph].includes('不少于30%'),
+    );
     expect(target).toBeDefined();
     expect(marked(target!).every((m) => m === '轮岗')).toBe(true);
     // Ranked by count: no later hit occurs more often than an earlier one of the same kind.
-    for (let i = 1; i < hits.length; i++) if (hits[i].place.kind === hits[i - 1].place.kind) expect(hits[i].count).toBeLessThanOrEqual(hits[i - 1].count);
+    for (let i = 1; i < hits.length; i++)
+      if (hits[i].place.kind === hits[i - 1].place.kind) expect(hits[i].count).toBeLessThanOrEqual(hits[i - 1].count);
   });
 
   it('a school in the annex table is found despite the middle dot', () => {
@@ -160,7 +176,10 @@ describe('searching the real documents', () => {
 
 describe('marks and segments for rendering', () => {
   it('marks every occurrence of any word in a text', () => {
-    expect(markTerms('轮岗交流，交流轮岗', ['轮岗'])).toEqual([{ start: 0, end: 2 }, { start: 7, end: 9 }]);
+    expect(markTerms('轮岗交流，交流轮岗', ['轮岗'])).toEqual([
+      { start: 0, end: 2 },
+      { start: 7, end: 9 },
+    ]);
     expect(markTerms('轮岗交流', ['轮岗', '交流'])).toEqual([{ start: 0, end: 4 }]);
     expect(markTerms('轮岗交流', [])).toEqual([]);
   });
@@ -171,7 +190,12 @@ describe('marks and segments for rendering', () => {
       { text: '30%', mark: true },
       { text: '；轮岗', mark: false },
     ]);
-    expect(segments('abc', [{ start: 2, end: 99 }, { start: 0, end: 1 }])).toEqual([
+    expect(
+      segments('abc', [
+        { start: 2, end: 99 },
+        { start: 0, end: 1 },
+      ]),
+    ).toEqual([
       { text: 'a', mark: true },
       { text: 'b', mark: false },
       { text: 'c', mark: true },
@@ -184,11 +208,14 @@ describe('marks and segments for rendering', () => {
     expect(s.text).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
   });
 
-  it.each<PolicyPlace>([{ kind: 'title' }, { kind: 'heading', section: 3 }, { kind: 'paragraph', section: 2, paragraph: 15 }])(
-    'place %j has a key that parses back',
-    (place) => expect(parsePlaceKey(placeKey(place))).toEqual(place),
+  it.each<PolicyPlace>([
+    { kind: 'title' },
+    { kind: 'heading', section: 3 },
+    { kind: 'paragraph', section: 2, paragraph: 15 },
+  ])('place %j has a key that parses back', (place) => expect(parsePlaceKey(placeKey(place))).toEqual(place));
+  it.each(['', 'x', 's', 's1-p', 's-1', 'title2', null, undefined])('%j is no place', (key) =>
+    expect(parsePlaceKey(key)).toBeNull(),
   );
-  it.each(['', 'x', 's', 's1-p', 's-1', 'title2', null, undefined])('%j is no place', (key) => expect(parsePlaceKey(key)).toBeNull());
 });
 
 describe('properties', () => {
@@ -196,7 +223,9 @@ describe('properties', () => {
     fc.string({ unit: 'binary' }),
     fc.string({ unit: 'grapheme' }),
     fc.string({ unit: 'binary', minLength: 500, maxLength: 3000 }),
-    fc.string({ unit: fc.constantFrom('轮', '岗', ' ', '\u3000', '·', '３', '0', '%', '\uD83D', '\uDE00', 'A', 'ａ', '\t') }),
+    fc.string({
+      unit: fc.constantFrom('轮', '岗', ' ', '\u3000', '·', '３', '0', '%', '\uD83D', '\uDE00', 'A', 'ａ', '\t'),
+    }),
   );
 
   it('never throws on any query, and every hit holds every word, marked within its snippet', () => {
@@ -228,9 +257,15 @@ describe('properties', () => {
         const docs = [doc('x', title, [[null, paragraphs]])];
         const hits = searchPolicies(docs, q);
         for (const h of hits) {
-          const source = h.place.kind === 'title' ? title : h.place.kind === 'paragraph' ? paragraphs[h.place.paragraph] : '';
+          const source =
+            h.place.kind === 'title' ? title : h.place.kind === 'paragraph' ? paragraphs[h.place.paragraph] : '';
           if (!source.includes(h.snippet.text)) return false;
-          if (segments(h.snippet.text, h.snippet.marks).map((s) => s.text).join('') !== h.snippet.text) return false;
+          if (
+            segments(h.snippet.text, h.snippet.marks)
+              .map((s) => s.text)
+              .join('') !== h.snippet.text
+          )
+            return false;
         }
         return Array.isArray(hits);
       }),
@@ -239,7 +274,11 @@ describe('properties', () => {
   });
 
   it('a word taken from a paragraph finds that paragraph', () => {
-    const units = real.flatMap((d) => d.sections.flatMap((s, section) => s.paragraphs.map((p, paragraph) => ({ id: d.id, p, key: placeKey({ kind: 'paragraph', section, paragraph }) }))));
+    const units = real.flatMap((d) =>
+      d.sections.flatMap((s, section) =>
+        s.paragraphs.map((p, paragraph) => ({ id: d.id, p, key: placeKey({ kind: 'paragraph', section, paragraph }) })),
+      ),
+    );
     fc.assert(
       fc.property(fc.constantFrom(...units), fc.nat(), fc.integer({ min: 1, max: 8 }), (u, at, len) => {
         const start = at % Math.max(1, u.p.length);

@@ -33,7 +33,10 @@ describe('the rotating presence code', () => {
   it('accepts the current and the previous step, token or typed digits', () => {
     const a = code('hd-s01', T0);
     expect(verifyPresenceCode(a.token, 'hd-s01', T0, hmac)).toEqual({ ok: true, step: a.step });
-    expect(verifyPresenceCode(` ${a.shortCode.slice(0, 3)} ${a.shortCode.slice(3)} `, 'hd-s01', T0, hmac)).toEqual({ ok: true, step: a.step });
+    expect(verifyPresenceCode(` ${a.shortCode.slice(0, 3)} ${a.shortCode.slice(3)} `, 'hd-s01', T0, hmac)).toEqual({
+      ok: true,
+      step: a.step,
+    });
     const next = a.nextAtMs + 29_000; // the next step, just before it turns again
     expect(verifyPresenceCode(a.token, 'hd-s01', next, hmac)).toMatchObject({ ok: true });
     expect(verifyPresenceCode(a.shortCode, 'hd-s01', next, hmac)).toMatchObject({ ok: true });
@@ -42,19 +45,34 @@ describe('the rotating presence code', () => {
   it('refuses a replay outside the window as expired', () => {
     const a = code('hd-s01', T0);
     const later = a.nextAtMs + PRESENCE_STEP_MS; // two steps on
-    expect(verifyPresenceCode(a.token, 'hd-s01', later, hmac)).toMatchObject({ ok: false, code: 'PRESENCE_CODE_EXPIRED' });
-    expect(verifyPresenceCode(a.shortCode, 'hd-s01', later, hmac)).toMatchObject({ ok: false, code: 'PRESENCE_CODE_EXPIRED' });
+    expect(verifyPresenceCode(a.token, 'hd-s01', later, hmac)).toMatchObject({
+      ok: false,
+      code: 'PRESENCE_CODE_EXPIRED',
+    });
+    expect(verifyPresenceCode(a.shortCode, 'hd-s01', later, hmac)).toMatchObject({
+      ok: false,
+      code: 'PRESENCE_CODE_EXPIRED',
+    });
     // Long gone: no longer recognised at all.
     expect(verifyPresenceCode(a.shortCode, 'hd-s01', T0 + 3_600_000, hmac)).toMatchObject({ ok: false });
   });
 
   it('refuses another school’s code by name, and a code from the future', () => {
     const other = code('hd-s02', T0);
-    expect(verifyPresenceCode(other.token, 'hd-s01', T0, hmac)).toMatchObject({ ok: false, code: 'PRESENCE_CODE_WRONG_SCHOOL' });
+    expect(verifyPresenceCode(other.token, 'hd-s01', T0, hmac)).toMatchObject({
+      ok: false,
+      code: 'PRESENCE_CODE_WRONG_SCHOOL',
+    });
     // Typed digits name no school: another school's are simply not this school's code.
-    expect(verifyPresenceCode(other.shortCode, 'hd-s01', T0, hmac)).toMatchObject({ ok: false, code: 'PRESENCE_CODE_INVALID' });
+    expect(verifyPresenceCode(other.shortCode, 'hd-s01', T0, hmac)).toMatchObject({
+      ok: false,
+      code: 'PRESENCE_CODE_INVALID',
+    });
     const future = code('hd-s01', T0 + 2 * PRESENCE_STEP_MS);
-    expect(verifyPresenceCode(future.token, 'hd-s01', T0, hmac)).toMatchObject({ ok: false, code: 'PRESENCE_CODE_INVALID' });
+    expect(verifyPresenceCode(future.token, 'hd-s01', T0, hmac)).toMatchObject({
+      ok: false,
+      code: 'PRESENCE_CODE_INVALID',
+    });
   });
 
   it('refuses tampering: another school or step with the old signature, a changed signature, another key', () => {
@@ -70,9 +88,13 @@ describe('the rotating presence code', () => {
       'XQP2.hd-s01.1.abc',
       '12345x',
     ];
-    for (const f of forged) expect(verifyPresenceCode(f, school, T0, hmac)).toMatchObject({ ok: false, code: 'PRESENCE_CODE_INVALID' });
+    for (const f of forged)
+      expect(verifyPresenceCode(f, school, T0, hmac)).toMatchObject({ ok: false, code: 'PRESENCE_CODE_INVALID' });
     const elsewhere = issuePresenceCode('hd-s01', T0, hmacWith('another-key-entirely'));
-    expect(verifyPresenceCode(elsewhere.token, 'hd-s01', T0, hmac)).toMatchObject({ ok: false, code: 'PRESENCE_CODE_INVALID' });
+    expect(verifyPresenceCode(elsewhere.token, 'hd-s01', T0, hmac)).toMatchObject({
+      ok: false,
+      code: 'PRESENCE_CODE_INVALID',
+    });
   });
 
   it('a school id with dots still round-trips', () => {
@@ -105,20 +127,38 @@ describe('扫码核验: verifying a clock-in without the code by a later scan', 
   it('is allowed for an unverified clock-in until the slot ends, and a verified one answers as already done', () => {
     expect(decideVerifyLater(unverified, end, end - 60_000, '15:30')).toEqual({ ok: true, already: false });
     expect(decideVerifyLater(unverified, end, end, '15:30')).toEqual({ ok: true, already: false });
-    expect(decideVerifyLater({ ...unverified, presence: 'code' }, end, end + 3_600_000, '15:30')).toEqual({ ok: true, already: true });
+    expect(decideVerifyLater({ ...unverified, presence: 'code' }, end, end + 3_600_000, '15:30')).toEqual({
+      ok: true,
+      already: true,
+    });
   });
 
   it('is refused after the session, for 补卡 and records from before codes, and without a clock-in, in Chinese', () => {
-    expect(decideVerifyLater(unverified, end, end + 1, '15:30')).toMatchObject({ ok: false, code: 'PRESENCE_SESSION_ENDED', message: expect.stringContaining('本节已于 15:30 结束') });
-    expect(decideVerifyLater({ ...unverified, presence: 'makeup' }, end, end - 1, '15:30')).toMatchObject({ code: 'PRESENCE_NOT_UPGRADABLE', message: expect.stringContaining('补卡') });
-    expect(decideVerifyLater({ clockInAt: unverified.clockInAt }, end, end - 1, '15:30')).toMatchObject({ code: 'PRESENCE_NOT_UPGRADABLE', message: expect.stringContaining('扫码签到上线前') });
+    expect(decideVerifyLater(unverified, end, end + 1, '15:30')).toMatchObject({
+      ok: false,
+      code: 'PRESENCE_SESSION_ENDED',
+      message: expect.stringContaining('本节已于 15:30 结束'),
+    });
+    expect(decideVerifyLater({ ...unverified, presence: 'makeup' }, end, end - 1, '15:30')).toMatchObject({
+      code: 'PRESENCE_NOT_UPGRADABLE',
+      message: expect.stringContaining('补卡'),
+    });
+    expect(decideVerifyLater({ clockInAt: unverified.clockInAt }, end, end - 1, '15:30')).toMatchObject({
+      code: 'PRESENCE_NOT_UPGRADABLE',
+      message: expect.stringContaining('扫码签到上线前'),
+    });
     expect(decideVerifyLater(null, end, end - 1, '15:30')).toMatchObject({ code: 'NOT_CLOCKED_IN' });
-    expect(decideVerifyLater({ presence: 'unverified', clockInAt: null }, end, end - 1, '15:30')).toMatchObject({ code: 'NOT_CLOCKED_IN' });
+    expect(decideVerifyLater({ presence: 'unverified', clockInAt: null }, end, end - 1, '15:30')).toMatchObject({
+      code: 'NOT_CLOCKED_IN',
+    });
   });
 
   it('an unverified record gives its reason; a valid code out of range is refused naming the distance', () => {
     const r = { ...unverified, presenceReason: NO_CODE_REASON, inPass: false, makeup: false };
     expect(presenceReasonOf(r)).toBe(NO_CODE_REASON);
-    expect(verifyOutOfRange(420, 300)).toMatchObject({ code: 'PRESENCE_OUT_OF_RANGE', message: expect.stringContaining('420 米') });
+    expect(verifyOutOfRange(420, 300)).toMatchObject({
+      code: 'PRESENCE_OUT_OF_RANGE',
+      message: expect.stringContaining('420 米'),
+    });
   });
 });

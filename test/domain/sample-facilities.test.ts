@@ -50,7 +50,18 @@ describe('sample facilities', () => {
   it('a gym takes an after-school booking next Tuesday (the rules agree with the domain)', () => {
     const gym = facilities.find((f) => f.kind === 'gym')!;
     const zone = 'Asia/Shanghai';
-    expect(openIntervalsOn(gym, '2026-11-24', zone)).toEqual([[instantAt('2026-11-24', '16:30', zone), instantAt('2026-11-24', '18:30', zone)]]);
-    expect(bookingProblems(gym, [], instantAt('2026-11-24', '16:30', zone), instantAt('2026-11-24', '18:30', zone), Date.parse('2026-11-23T02:00:00Z'), zone)).toEqual([]);
+    expect(openIntervalsOn(gym, '2026-11-24', zone)).toEqual([
+      [instantAt('2026-11-24', '16:30', zone), instantAt('2026-11-24', '18:30', zone)],
+    ]);
+    expect(
+      bookingProblems(
+        gym,
+        [],
+        instantAt('2026-11-24', '16:30', zone),
+        instantAt('2026-11-24', '18:30', zone),
+        Date.parse('2026-11-23T02:00:00Z'),
+        zone,
+      ),
+    ).toEqual([]);
   });
 });

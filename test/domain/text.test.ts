@@ -17,7 +17,12 @@ describe('normalising what people type', () => {
 });
 
 describe('finding schools by name', () => {
-  const schools = [{ name: '实验小学' }, { name: '第二实验小学' }, { name: '实验教育集团·凤凰小学' }, { name: '七中教育集团·东局子学校' }];
+  const schools = [
+    { name: '实验小学' },
+    { name: '第二实验小学' },
+    { name: '实验教育集团·凤凰小学' },
+    { name: '七中教育集团·东局子学校' },
+  ];
   it('puts the exact name first', () => {
     expect(searchByName(schools, '实验小学').map((s) => s.name)).toEqual(['实验小学', '第二实验小学']);
   });

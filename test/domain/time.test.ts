@@ -1,4 +1,18 @@
-import { CHINA_ZONE, addDays, addMonths, dateIn, datesBetween, instantAt, isCalendarDate, isoWeekday, localDate, monthBounds, schoolYearLabel, schoolYearOf, startOfDayIn } from '@/domain/time';
+import {
+  CHINA_ZONE,
+  addDays,
+  addMonths,
+  dateIn,
+  datesBetween,
+  instantAt,
+  isCalendarDate,
+  isoWeekday,
+  localDate,
+  monthBounds,
+  schoolYearLabel,
+  schoolYearOf,
+  startOfDayIn,
+} from '@/domain/time';
 
 describe('dates are decided in China time', () => {
   it('16:00 UTC on 31 August is already 1 September in Shanghai: the new school year', () => {
@@ -33,7 +47,11 @@ describe('one module for China time', () => {
   it('checks dates and months with one pattern each', () => {
     expect(['2024-02-29', '2026-11-23'].every(isCalendarDate)).toBe(true);
     expect(['2026-02-29', '2026-13-01', '2026-1-01', ' 2026-01-01'].some(isCalendarDate)).toBe(false);
-    expect([addMonths('2026-12', 1), addMonths('2026-01', -1), addMonths('2026-11', 0)]).toEqual(['2027-01', '2025-12', '2026-11']);
+    expect([addMonths('2026-12', 1), addMonths('2026-01', -1), addMonths('2026-11', 0)]).toEqual([
+      '2027-01',
+      '2025-12',
+      '2026-11',
+    ]);
     expect(monthBounds('2028-02')).toEqual({ first: '2028-02-01', last: '2028-02-29' });
     expect(isoWeekday('2026-11-23')).toBe(1);
     expect(isoWeekday('2026-11-29')).toBe(7);

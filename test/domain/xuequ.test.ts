@@ -7,7 +7,14 @@ const base = {
   sample: false,
   streetsSample: true,
 };
-const v = (id: string, from: string, to: string | null, streets: string[], lead: string, members: string[]): XuequVersion => ({
+const v = (
+  id: string,
+  from: string,
+  to: string | null,
+  streets: string[],
+  lead: string,
+  members: string[],
+): XuequVersion => ({
   ...base,
   _id: `${id}@${from}`,
   xuequId: id,
@@ -36,8 +43,12 @@ describe('学区 composition on a date', () => {
   });
 
   it('a school moved between 学区 is found in the right one on each date', () => {
-    expect(xuequOfSchool(compositionOn(history, '2026-11-23'), 'c').map((h) => [h.xuequ.xuequId, h.role])).toEqual([['x1', 'member']]);
-    expect(xuequOfSchool(compositionOn(history, '2027-09-01'), 'c').map((h) => [h.xuequ.xuequId, h.role])).toEqual([['x2', 'member']]);
+    expect(xuequOfSchool(compositionOn(history, '2026-11-23'), 'c').map((h) => [h.xuequ.xuequId, h.role])).toEqual([
+      ['x1', 'member'],
+    ]);
+    expect(xuequOfSchool(compositionOn(history, '2027-09-01'), 'c').map((h) => [h.xuequ.xuequId, h.role])).toEqual([
+      ['x2', 'member'],
+    ]);
     expect(xuequOfSchool(compositionOn(history, '2027-09-01'), 'a').map((h) => h.role)).toEqual(['lead']);
   });
 
@@ -45,6 +56,11 @@ describe('学区 composition on a date', () => {
     const now = compositionOn(history, '2026-01-01');
     expect(xuequServingStreet(now, 's2').map((x) => x.xuequId)).toEqual(['x2']);
     expect(xuequServingStreet(now, 'none')).toEqual([]);
-    expect(schoolIdsOf({ ...now[0], alliances: [...now[0].alliances, { stage: 'middle', leadSchoolIds: ['a'], memberSchoolIds: ['z'] }] })).toEqual(['a', 'b', 'c', 'z']);
+    expect(
+      schoolIdsOf({
+        ...now[0],
+        alliances: [...now[0].alliances, { stage: 'middle', leadSchoolIds: ['a'], memberSchoolIds: ['z'] }],
+      }),
+    ).toEqual(['a', 'b', 'c', 'z']);
   });
 });

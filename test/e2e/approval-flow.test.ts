@@ -8,10 +8,12 @@ import { h5Session } from './h5-session';
 const s = h5Session();
 const byTestId = s.byTestId;
 const login = (persona: string) => s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
-const fill = (id: string, value: string) => s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
+const fill = (id: string, value: string) =>
+  s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
 const as = (OPENID: string) => ({ OPENID, APPID: 'wx-e2e' });
 const app = () => s.app;
-const invoke = async (data: Record<string, unknown>, openid: string) => ((await s.app.cloud.invoke('approval', data, as(openid))).result as any).data;
+const invoke = async (data: Record<string, unknown>, openid: string) =>
+  ((await s.app.cloud.invoke('approval', data, as(openid))).result as any).data;
 
 beforeAll(() => fakeServerClock());
 afterAll(() => jest.useRealTimers());
@@ -32,14 +34,22 @@ describe('the teacher’s request form', () => {
 
 describe('退回修改 edits the request', () => {
   it('opens on the part to fix, and the resubmitted request carries the change in its trail', async () => {
-    const filed = await invoke(exchangeRequest('req-e2e-edit-01', { slots: [{ weekday: 5, start: '14:00', end: '15:00', periods: 1 }] }), 'o-local-hd-teacher');
+    const filed = await invoke(
+      exchangeRequest('req-e2e-edit-01', { slots: [{ weekday: 5, start: '14:00', end: '15:00', periods: 1 }] }),
+      'o-local-hd-teacher',
+    );
     // The releasing principal sends it back in the browser, naming 每周安排.
     await login('hd-principal');
     await s.page.goto(`${s.app.url}/#/packages/principal/pages/request/index?id=${filed.id}`);
     await byTestId('fix-slots').click();
-    await s.page.locator('[data-testid="approval-comment"] textarea, textarea[data-testid="approval-comment"]').first().fill('周五有教研，请改到周三下午');
+    await s.page
+      .locator('[data-testid="approval-comment"] textarea, textarea[data-testid="approval-comment"]')
+      .first()
+      .fill('周五有教研，请改到周三下午');
     await byTestId('send-back').click();
-    await s.page.waitForFunction(() => document.querySelector('[data-testid="approval-detail"]')?.textContent?.includes('已退回修改'));
+    await s.page.waitForFunction(() =>
+      document.querySelector('[data-testid="approval-detail"]')?.textContent?.includes('已退回修改'),
+    );
 
     await login('hd-teacher');
     await s.page.goto(`${s.app.url}/#/packages/teacher/pages/requests/index?id=${filed.id}`);
@@ -47,7 +57,12 @@ describe('退回修改 edits the request', () => {
     await byTestId('edit-request').click();
     await byTestId('step-slots').waitFor();
     expect(await byTestId('edit-note').textContent()).toContain('每周安排');
-    expect(await s.page.locator('[data-testid="slot-0-start"] input, input[data-testid="slot-0-start"]').first().inputValue()).toBe('14:00');
+    expect(
+      await s.page
+        .locator('[data-testid="slot-0-start"] input, input[data-testid="slot-0-start"]')
+        .first()
+        .inputValue(),
+    ).toBe('14:00');
     await s.page.locator('.new-request__day', { hasText: '周三' }).first().click();
     await fill('slot-0-start', '16:00');
     await fill('slot-0-end', '17:00');
@@ -56,11 +71,19 @@ describe('退回修改 edits the request', () => {
     expect(await byTestId('step-confirm').textContent()).toContain('周三 16:00–17:00');
     await byTestId('submit-request').click();
     // The form redirects to the request (the detail the teacher came from stays hidden in the page stack).
-    const trails = () => Array.from(document.querySelectorAll('[data-testid="approval-trail"]'), (e) => e.textContent ?? '');
-    await s.page.waitForFunction((read) => new Function(`return (${read})()`)().some((t: string) => t.includes('重新提交')), trails.toString());
+    const trails = () =>
+      Array.from(document.querySelectorAll('[data-testid="approval-trail"]'), (e) => e.textContent ?? '');
+    await s.page.waitForFunction(
+      (read) => new Function(`return (${read})()`)().some((t: string) => t.includes('重新提交')),
+      trails.toString(),
+    );
     const shown = (await s.page.evaluate(trails)).find((t) => t.includes('重新提交'))!;
     expect(shown).toContain('每周安排：周五 14:00–15:00（1节） → 周三 16:00–17:00（1节）');
-    expect((app().cloud.store.find('approvals', { _id: filed.id })[0] as any)).toMatchObject({ status: 'pending', version: 3, slots: [{ weekday: 3, start: '16:00', end: '17:00', periods: 1 }] });
+    expect(app().cloud.store.find('approvals', { _id: filed.id })[0] as any).toMatchObject({
+      status: 'pending',
+      version: 3,
+      slots: [{ weekday: 3, start: '16:00', end: '17:00', periods: 1 }],
+    });
   });
 });
 
@@ -69,12 +92,20 @@ describe('the bureau’s 全区审批', () => {
     // A host school of 第二学区: no principal and no 学区长 account in the demo data.
     const x2 = s.app.cloud.store.find('xuequ', { xuequId: 'hd-x2' })[0] as any;
     const host = x2.alliances.find((a: any) => a.stage === 'primary').leadSchoolIds[0];
-    const filed = await invoke(exchangeRequest('req-e2e-bureau-1', { hostSchoolId: host, slots: [{ weekday: 4, start: '14:00', end: '15:00', periods: 1 }] }), 'o-local-hd-teacher');
+    const filed = await invoke(
+      exchangeRequest('req-e2e-bureau-1', {
+        hostSchoolId: host,
+        slots: [{ weekday: 4, start: '14:00', end: '15:00', periods: 1 }],
+      }),
+      'o-local-hd-teacher',
+    );
     await invoke({ action: 'decide', id: filed.id, decision: 'approve', version: 1 }, 'o-local-hd-principal');
 
     await login('hd-bureau');
     await s.page.goto(`${s.app.url}/#/packages/bureau/pages/home/index`);
-    await s.page.waitForFunction(() => document.querySelector('[data-testid="open-approvals"]')?.textContent?.includes('待办 1'));
+    await s.page.waitForFunction(() =>
+      document.querySelector('[data-testid="open-approvals"]')?.textContent?.includes('待办 1'),
+    );
     await byTestId('open-approvals').click();
     await byTestId(`flag-${filed.id}`).waitFor();
     expect(await byTestId(`flag-${filed.id}`).textContent()).toContain('无人审批');
@@ -82,7 +113,9 @@ describe('the bureau’s 全区审批', () => {
     await byTestId('approval-escalation').waitFor();
     expect(await byTestId('approval-escalation').textContent()).toContain('区教育局也可审批');
     await byTestId('approve').click();
-    await s.page.waitForFunction(() => document.querySelector('[data-testid="approval-detail"]')?.textContent?.includes('区教育局代为审批'));
+    await s.page.waitForFunction(() =>
+      document.querySelector('[data-testid="approval-detail"]')?.textContent?.includes('区教育局代为审批'),
+    );
 
     await s.page.goto(`${s.app.url}/#/packages/bureau/pages/approvals/index`);
     await byTestId('tab-pending').click();

@@ -19,7 +19,10 @@ const open = (openid: string, route: string) => s.page.goto(`${s.app.url}/?as=${
 const textOf = (testId: string) => byTestId(testId).textContent();
 const shows = (testId: string, text: string) =>
   s.page.waitForFunction(
-    ([id, t]) => Array.from(document.querySelectorAll(`[data-testid="${id}"]`)).some((e) => (e as HTMLElement).offsetParent !== null && e.textContent?.includes(t)),
+    ([id, t]) =>
+      Array.from(document.querySelectorAll(`[data-testid="${id}"]`)).some(
+        (e) => (e as HTMLElement).offsetParent !== null && e.textContent?.includes(t),
+      ),
     [testId, text] as const,
   );
 
@@ -27,7 +30,11 @@ beforeAll(() => fakeServerClock());
 afterAll(() => jest.useRealTimers());
 
 async function file(requestId: string): Promise<string> {
-  const r = await s.app.cloud.invoke('approval', exchangeRequest(requestId, { slots: [{ weekday: 2, start: '16:00', end: '17:00', periods: 1 }] }), { OPENID: TEACHER, APPID: 'wx-e2e' });
+  const r = await s.app.cloud.invoke(
+    'approval',
+    exchangeRequest(requestId, { slots: [{ weekday: 2, start: '16:00', end: '17:00', periods: 1 }] }),
+    { OPENID: TEACHER, APPID: 'wx-e2e' },
+  );
   return ((r.result as any).data as { id: string }).id;
 }
 const sentTo = (from: number) => s.app.cloud.sentMessages.slice(from).map((m: any) => m.touser);
@@ -38,7 +45,10 @@ describe('催办', () => {
     await loginAs(TEACHER);
     const route = `/packages/teacher/pages/requests/index?id=${id}`;
     // The same teacher also has the request open in a second window (same session), left as it was.
-    const stale = await s.page.context().browser()!.newContext({ viewport: { width: 390, height: 844 } });
+    const stale = await s.page
+      .context()
+      .browser()!
+      .newContext({ viewport: { width: 390, height: 844 } });
     await stale.addCookies(await s.page.context().cookies());
     const other = await stale.newPage();
     await other.goto(`${s.app.url}/?as=${TEACHER}#${route}`);
@@ -62,7 +72,9 @@ describe('催办', () => {
     expect(sentTo(again)).toEqual([]);
     await other.locator('[data-testid="remind-after"]:visible').first().waitFor();
     expect(await other.locator('[data-testid="remind"]:visible').count()).toBe(0);
-    expect(await other.locator('[data-testid="remind-after"]:visible').first().textContent()).toMatch(/已催办，.+ 后可再次催办/);
+    expect(await other.locator('[data-testid="remind-after"]:visible').first().textContent()).toMatch(
+      /已催办，.+ 后可再次催办/,
+    );
     await stale.close();
 
     // The reminded principal finds it waiting in 待我审批.
@@ -79,7 +91,10 @@ describe('转交 and 抄送', () => {
     await open(HOME, `/packages/principal/pages/request/index?id=${id}`);
     await byTestId('transfer').click();
     await byTestId(`delegate-${ACTING}`).waitFor();
-    await s.page.locator('[data-testid="approval-comment"]:visible textarea, textarea[data-testid="approval-comment"]:visible').first().fill('外出学习一周');
+    await s.page
+      .locator('[data-testid="approval-comment"]:visible textarea, textarea[data-testid="approval-comment"]:visible')
+      .first()
+      .fill('外出学习一周');
     const before = s.app.cloud.sentMessages.length;
     await byTestId(`delegate-${ACTING}`).click();
     await shows('approval-detail', '已转交');

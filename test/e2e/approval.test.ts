@@ -6,7 +6,8 @@ import { h5Session } from './h5-session';
 const s = h5Session();
 const byTestId = s.byTestId;
 const login = (persona: string) => s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
-const fill = (id: string, value: string) => s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
+const fill = (id: string, value: string) =>
+  s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
 
 beforeAll(() => {
   fakeServerClock();

@@ -7,7 +7,8 @@ import { h5Session } from './h5-session';
 const s = h5Session();
 const byTestId = s.byTestId;
 const login = (persona: string) => s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
-const fill = (id: string, value: string) => s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
+const fill = (id: string, value: string) =>
+  s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
 const tab = (label: string) => s.page.locator('.weui-tabbar__item', { hasText: label }).first().click();
 
 /** The cloud calls the page makes through the gateway, as `function.action`. */
@@ -15,7 +16,8 @@ function gatewayCalls(): string[] {
   const calls: string[] = [];
   s.page.on('request', (r: Request) => {
     const fn = /\/fn\/([^/?]+)$/.exec(r.url());
-    if (fn && r.method() === 'POST') calls.push(`${fn[1]}.${String((r.postDataJSON() as { data: { action: string } }).data.action)}`);
+    if (fn && r.method() === 'POST')
+      calls.push(`${fn[1]}.${String((r.postDataJSON() as { data: { action: string } }).data.action)}`);
   });
   return calls;
 }

@@ -25,11 +25,17 @@ const HEAD = '学校名称,学段,学年,划片方式,登记范围,依据文件\
 const TITLE = '河东区2027年义务教育小学招生登记范围';
 
 it('a bureau fixes an unreadable phrase, and a parent sees the published phrase that matched', async () => {
-  await importFile(`${HEAD}和平路小学,小学,2027,单校划片,"大王庄街道：\n和平路2—20号（双号）、和平路以东一带",${TITLE}\n`);
-  expect(await byTestId('phrases-2').locator('[data-testid="phrase-unread"]').textContent()).toContain('和平路以东一带');
+  await importFile(
+    `${HEAD}和平路小学,小学,2027,单校划片,"大王庄街道：\n和平路2—20号（双号）、和平路以东一带",${TITLE}\n`,
+  );
+  expect(await byTestId('phrases-2').locator('[data-testid="phrase-unread"]').textContent()).toContain(
+    '和平路以东一带',
+  );
 
   // Fixed in the file: the area is written as the numbers it covers.
-  await importFile(`${HEAD}和平路小学,小学,2027,单校划片,"大王庄街道：\n和平路2—20号（双号）、和平路1-19号（单号）",${TITLE}\n`);
+  await importFile(
+    `${HEAD}和平路小学,小学,2027,单校划片,"大王庄街道：\n和平路2—20号（双号）、和平路1-19号（单号）",${TITLE}\n`,
+  );
   expect(await byTestId('phrases-2').locator('[data-testid="phrase-unread"]').count()).toBe(0);
   await byTestId('apply-import').click();
   await byTestId('import-result').waitFor();
@@ -37,15 +43,25 @@ it('a bureau fixes an unreadable phrase, and a parent sees the published phrase 
   await login('parent');
   await s.page.goto(`${s.app.url}/`);
   await byTestId('district-120102').click();
-  await s.page.locator('[data-testid="address-input"] input, input[data-testid="address-input"]').first().fill('河东区和平路12号');
+  await s.page
+    .locator('[data-testid="address-input"] input, input[data-testid="address-input"]')
+    .first()
+    .fill('河东区和平路12号');
   await byTestId('address-search').click();
   await byTestId('zoned-list').waitFor();
   expect(await byTestId('answer-primary').textContent()).toContain('单校划片：登记入学和平路小学');
-  expect(await byTestId('zoned-list').textContent()).toContain('登记范围原文：“和平路2—20号（双号）、和平路1-19号（单号）”');
+  expect(await byTestId('zoned-list').textContent()).toContain(
+    '登记范围原文：“和平路2—20号（双号）、和平路1-19号（单号）”',
+  );
   expect(await byTestId('zoned-list').textContent()).toContain(TITLE);
 
   // A number outside every range: none of these schools.
-  await s.page.locator('[data-testid="address-input"] input, input[data-testid="address-input"]').first().fill('河东区和平路22号');
+  await s.page
+    .locator('[data-testid="address-input"] input, input[data-testid="address-input"]')
+    .first()
+    .fill('河东区和平路22号');
   await byTestId('address-search').click();
-  await s.page.waitForFunction(() => document.querySelector('[data-testid="answer-primary"]')?.textContent?.includes('河东区教育局'));
+  await s.page.waitForFunction(() =>
+    document.querySelector('[data-testid="answer-primary"]')?.textContent?.includes('河东区教育局'),
+  );
 });

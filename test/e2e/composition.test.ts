@@ -16,11 +16,16 @@ describe('学区 composition editor', () => {
   it('the bureau moves 友爱道小学 to 第二学区 from next term, with a preview, and sees it in the history', async () => {
     await login('hd-bureau');
     await s.page.goto(`${s.app.url}/#/packages/bureau/pages/composition/index`);
-    await s.page.waitForFunction((t) => document.querySelector('[data-testid="effective-date"]')?.textContent?.includes(t), term);
+    await s.page.waitForFunction(
+      (t) => document.querySelector('[data-testid="effective-date"]')?.textContent?.includes(t),
+      term,
+    );
     await byTestId('xuequ-hd-x1').waitFor();
     await s.page.locator(`[data-testid="xuequ-hd-x1"] [data-testid="school-${schoolId('友爱道小学')}"]`).click();
     await byTestId('move-to-hd-x2').click();
-    await s.page.waitForFunction(() => document.querySelector('[data-testid="preview"]')?.textContent?.includes('友爱道小学划入第二学区'));
+    await s.page.waitForFunction(() =>
+      document.querySelector('[data-testid="preview"]')?.textContent?.includes('友爱道小学划入第二学区'),
+    );
     expect(await textOf('preview')).toContain(`调整预览（自${term}起）`);
     expect(s.app.cloud.store.count('xuequ', { districtCode: '120102' })).toBe(5); // the preview wrote nothing
 
@@ -36,7 +41,9 @@ describe('学区 composition editor', () => {
     await s.page.locator(`[data-testid="xuequ-hd-x2"] [data-testid="school-${schoolId('友爱道小学')}"]`).waitFor();
 
     await byTestId('history-hd-x2').click();
-    await s.page.waitForFunction(() => document.querySelector('[data-testid="history"]')?.textContent?.includes('待生效'));
+    await s.page.waitForFunction(() =>
+      document.querySelector('[data-testid="history"]')?.textContent?.includes('待生效'),
+    );
     expect(await textOf('history')).toContain('友爱道小学划入第二学区');
   });
 
@@ -44,7 +51,10 @@ describe('学区 composition editor', () => {
     await login('parent');
     await s.page.goto(`${s.app.url}/`);
     await byTestId('district-120102').click();
-    await s.page.locator('[data-testid="address-input"] input, input[data-testid="address-input"]').first().fill('友爱道15号');
+    await s.page
+      .locator('[data-testid="address-input"] input, input[data-testid="address-input"]')
+      .first()
+      .fill('友爱道15号');
     await byTestId('address-search').click();
     await byTestId('lookup-result').waitFor();
     await byTestId('xuequ-upcoming').waitFor();

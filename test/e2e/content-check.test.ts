@@ -6,7 +6,12 @@ import { DEFAULT_RISKY_WORD } from '../../local/runtime/sec-check';
 const s = h5Session();
 const byTestId = s.byTestId;
 const fill = (id: string, value: string) =>
-  s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"], [data-testid="${id}"] textarea, textarea[data-testid="${id}"]`).first().fill(value);
+  s.page
+    .locator(
+      `[data-testid="${id}"] input, input[data-testid="${id}"], [data-testid="${id}"] textarea, textarea[data-testid="${id}"]`,
+    )
+    .first()
+    .fill(value);
 
 it('a question the text check refuses is explained, nothing is stored, and the changed one is sent', async () => {
   await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona: 'parent' } });

@@ -13,7 +13,9 @@ beforeAll(() => {
 afterAll(() => jest.useRealTimers());
 
 const staff = () =>
-  (s.app.seed.schools as unknown as Array<{ districtCode: string; teacherCount: number }>).filter((x) => x.districtCode === '120102').reduce((n, x) => n + x.teacherCount, 0);
+  (s.app.seed.schools as unknown as Array<{ districtCode: string; teacherCount: number }>)
+    .filter((x) => x.districtCode === '120102')
+    .reduce((n, x) => n + x.teacherCount, 0);
 
 describe('数据看板', () => {
   it('the bureau sees the district’s rotation share against 30%, marked as sample data', async () => {
@@ -44,7 +46,9 @@ describe('数据看板', () => {
     await s.page.goto(`${s.app.url}/#/packages/bureau/pages/dashboard/index`);
     await byTestId('rotation-chart').waitFor();
     await s.page.locator('[data-testid="rotation-chart-row"]').first().click();
-    await s.page.waitForFunction(() => document.querySelector('[data-testid="dashboard-summary"]')?.textContent?.includes('第一学区'));
+    await s.page.waitForFunction(() =>
+      document.querySelector('[data-testid="dashboard-summary"]')?.textContent?.includes('第一学区'),
+    );
     expect(await byTestId('rotation-chart').textContent()).toContain('友爱道小学');
     const [download] = await Promise.all([s.page.waitForEvent('download'), byTestId('export-csv').click()]);
     expect(download.suggestedFilename()).toBe('数据看板-河东区第一学区-2026学年.csv');

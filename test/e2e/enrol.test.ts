@@ -52,7 +52,14 @@ describe('a parent finds the enrolment rules for a family like theirs', () => {
     expect(category).toContain('为什么：孩子户口不在本区');
     expect(category).toContain('示例数据');
     const five = await textOf('enrol-five');
-    for (const name of ['全家户口簿', '父母在本区的居住证', '在本区的房产证明或租赁合同', '父母在本区的务工或经商证明', '户籍所在地无人监护证明']) expect(five).toContain(name);
+    for (const name of [
+      '全家户口簿',
+      '父母在本区的居住证',
+      '在本区的房产证明或租赁合同',
+      '父母在本区的务工或经商证明',
+      '户籍所在地无人监护证明',
+    ])
+      expect(five).toContain(name);
     expect(five).toContain('种子文件004');
     expect(await textOf('enrol-age')).toContain('孩子2021年8月31日出生，到2027年8月31日已满6周岁，符合年龄要求');
     expect(await textOf('enrol-cap')).toContain('每班不超过45人');
@@ -89,7 +96,11 @@ describe('a parent finds the enrolment rules for a family like theirs', () => {
     expect(await textOf('enrol-instead-what')).toContain('2027年的入学登记不用参加');
     const tooYoung = await textOf('enrol-result');
     for (const absent of ['第一类', '优先录取', '还有', '已备齐']) expect(tooYoung).not.toContain(absent);
-    expect(await s.page.locator('[data-testid="enrol-category"], [data-testid="enrol-checklist"], [data-testid="enrol-timeline"]').count()).toBe(0);
+    expect(
+      await s.page
+        .locator('[data-testid="enrol-category"], [data-testid="enrol-checklist"], [data-testid="enrol-timeline"]')
+        .count(),
+    ).toBe(0);
 
     await tap('enrol-back');
     await byTestId('question-birthDate').waitFor();

@@ -26,11 +26,27 @@ beforeAll(async () => {
   app = await startTestApp({ staticDir: path.resolve(__dirname, '../../dist/h5') });
   if (app.cloud.store.count('facilities', {}) === 0) {
     const docs = sampleFacilities(app.seed.schools as unknown as School[], app.seed.xuequ as unknown as XuequVersion[]);
-    app.cloud.store.insertMany('facilities', docs as unknown as Parameters<LocalApp['cloud']['store']['insertMany']>[1]);
+    app.cloud.store.insertMany(
+      'facilities',
+      docs as unknown as Parameters<LocalApp['cloud']['store']['insertMany']>[1],
+    );
   }
   // 友爱道小学 has the 学区长 school's gym on Saturday morning (made as an approval would make it).
   await runTransaction((tx) =>
-    bookInTransaction(tx, facility('fc-hd-s01-gym'), { _id: 'bk-e2e-1', facilityId: 'fc-hd-s01-gym', start: at('2026-11-28', '10:00'), end: at('2026-11-28', '12:00'), bookingSchoolId: 'hd-s06', purpose: '篮球联赛训练', approvalId: null }, Date.now()),
+    bookInTransaction(
+      tx,
+      facility('fc-hd-s01-gym'),
+      {
+        _id: 'bk-e2e-1',
+        facilityId: 'fc-hd-s01-gym',
+        start: at('2026-11-28', '10:00'),
+        end: at('2026-11-28', '12:00'),
+        bookingSchoolId: 'hd-s06',
+        purpose: '篮球联赛训练',
+        approvalId: null,
+      },
+      Date.now(),
+    ),
   );
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -59,10 +75,14 @@ describe('共享场馆', () => {
     expect(await byTestId('day-2026-11-29').textContent()).toContain('不开放');
     expect(await byTestId('facility-detail').textContent()).toContain('本校场馆');
     // The booking shows under 本校预约 too, received by this school.
-    expect(await byTestId('booking-bk-e2e-1').textContent()).toContain('友爱道小学借用本校场馆 · 篮球联赛训练 · 已确认');
+    expect(await byTestId('booking-bk-e2e-1').textContent()).toContain(
+      '友爱道小学借用本校场馆 · 篮球联赛训练 · 已确认',
+    );
 
     await byTestId('week-next').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="week-title"]')?.textContent === '11/30 起一周');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="week-title"]')?.textContent === '11/30 起一周',
+    );
     await byTestId('day-2026-12-05').waitFor();
     expect(await page.locator('[data-testid="booked-slot"]').count()).toBe(0);
   });
@@ -72,17 +92,29 @@ describe('共享场馆', () => {
     await byTestId('facility-fc-hd-s05-field').click();
     await byTestId('free-2026-11-24-1630').click(); // Tuesday: more than 24 h ahead
     const form = byTestId('book-form');
-    await page.waitForFunction(() => document.querySelector('[data-testid="book-form"]')?.textContent?.includes('2026-11-24'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="book-form"]')?.textContent?.includes('2026-11-24'),
+    );
     expect(await form.textContent()).toMatch(/日期2026-11-24开始16:30结束18:30/);
     await byTestId('book-submit').click();
     expect(await byTestId('book-error').textContent()).toBe('请填写用途（至少2个字）');
 
-    await page.locator('[data-testid="book-purpose"] input, input[data-testid="book-purpose"]').first().fill('田径队训练');
+    await page
+      .locator('[data-testid="book-purpose"] input, input[data-testid="book-purpose"]')
+      .first()
+      .fill('田径队训练');
     await byTestId('book-submit').click();
     await byTestId('book-sent').waitFor();
     expect(await byTestId('book-sent').textContent()).toMatch(/已提交预约申请：2026-11-24 16:30–18:30，等待.*审批/);
     const [request] = app.cloud.store.find('approvals', { type: 'facility' }) as any[];
-    expect(request).toMatchObject({ facilityId: 'fc-hd-s05-field', bookingSchoolId: 'hd-s01', ownerSchoolId: 'hd-s05', start: at('2026-11-24', '16:30'), end: at('2026-11-24', '18:30'), purpose: '田径队训练' });
+    expect(request).toMatchObject({
+      facilityId: 'fc-hd-s05-field',
+      bookingSchoolId: 'hd-s01',
+      ownerSchoolId: 'hd-s05',
+      start: at('2026-11-24', '16:30'),
+      end: at('2026-11-24', '18:30'),
+      purpose: '田径队训练',
+    });
   });
 
   it('the owner cancels the booking with a reason: it shows as cancelled and the time is free again', async () => {
@@ -91,11 +123,22 @@ describe('共享场馆', () => {
     // Two buttons that say what they do; the reason goes to the other school.
     expect(await byTestId('cancel-keep').textContent()).toContain('不取消');
     expect(await byTestId('cancel-confirm').textContent()).toContain('确认取消预约');
-    await page.locator('[data-testid="cancel-reason"] input, input[data-testid="cancel-reason"]').first().fill('场馆维修');
+    await page
+      .locator('[data-testid="cancel-reason"] input, input[data-testid="cancel-reason"]')
+      .first()
+      .fill('场馆维修');
     await byTestId('cancel-confirm').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="booking-bk-e2e-1"]')?.textContent?.includes('已取消'));
-    await page.waitForFunction(() => document.querySelector('[data-testid="day-2026-11-28"]')?.textContent?.includes('09:00–17:00 空闲'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="booking-bk-e2e-1"]')?.textContent?.includes('已取消'),
+    );
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="day-2026-11-28"]')?.textContent?.includes('09:00–17:00 空闲'),
+    );
     expect(await page.locator('[data-testid="cancel-bk-e2e-1"]').count()).toBe(0);
-    expect(app.cloud.store.find('bookings', { _id: 'bk-e2e-1' })[0]).toMatchObject({ status: 'cancelled', cancelledBy: 'o-local-hd-xuequzhang', cancelReason: '场馆维修' });
+    expect(app.cloud.store.find('bookings', { _id: 'bk-e2e-1' })[0]).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'o-local-hd-xuequzhang',
+      cancelReason: '场馆维修',
+    });
   });
 });

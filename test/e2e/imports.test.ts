@@ -19,7 +19,11 @@ afterAll(() => jest.useRealTimers());
 
 async function pick(name: string, content: string | Buffer) {
   const [chooser] = await Promise.all([s.page.waitForEvent('filechooser'), byTestId('pick-file').click()]);
-  await chooser.setFiles({ name, mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/octet-stream', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
+  await chooser.setFiles({
+    name,
+    mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/octet-stream',
+    buffer: Buffer.isBuffer(content) ? content : Buffer.from(content),
+  });
 }
 
 const open = async () => {
@@ -32,7 +36,8 @@ describe('the bureau imports and exports data', () => {
   it('a roster with a bad row is refused row by row; the corrected file imports once', async () => {
     await open();
     await byTestId('table-teachers').click();
-    const bad = '工号,姓名,学校名称,学科,骨干教师\nE2E-01,周老师,互助道小学,语文,是\nE2E-02,吴老师,不存在小学,数学,否\n';
+    const bad =
+      '工号,姓名,学校名称,学科,骨干教师\nE2E-01,周老师,互助道小学,语文,是\nE2E-02,吴老师,不存在小学,数学,否\n';
     // Saved by Excel as plain “CSV” on Chinese Windows: GBK bytes.
     await pick('名册.csv', gbkBytes(bad));
     await byTestId('import-preview').waitFor();
@@ -67,7 +72,8 @@ describe('the bureau imports and exports data', () => {
     await byTestId('table-catchments').click();
     const [template] = await Promise.all([s.page.waitForEvent('download'), byTestId('download-template').click()]);
     expect(template.suggestedFilename()).toBe('登记范围导入模板.csv');
-    const csv = '学校名称,学段,学年,划片方式,登记范围,依据文件\n浏览器新建小学,小学,2031,单校划片,"大王庄街道：\n六纬路1-99号（单号）；\n甲乙丙丁无法识别的一句",河东区2031年义务教育招生工作实施方案\n';
+    const csv =
+      '学校名称,学段,学年,划片方式,登记范围,依据文件\n浏览器新建小学,小学,2031,单校划片,"大王庄街道：\n六纬路1-99号（单号）；\n甲乙丙丁无法识别的一句",河东区2031年义务教育招生工作实施方案\n';
     await pick('登记范围.csv', csv);
     await byTestId('import-preview').waitFor();
     expect(await byTestId('unread-hint').textContent()).toContain('不影响导入');
@@ -78,7 +84,12 @@ describe('the bureau imports and exports data', () => {
     await byTestId('apply-import').click();
     await byTestId('import-result').waitFor();
     expect(await byTestId('import-result').textContent()).toContain('新增或调整1所学校');
-    expect(s.app.cloud.store.find('catchments', { intakeYear: 2031 })).toEqual([expect.objectContaining({ mechanism: 'single', text: '大王庄街道：\n六纬路1-99号（单号）；\n甲乙丙丁无法识别的一句' })]);
+    expect(s.app.cloud.store.find('catchments', { intakeYear: 2031 })).toEqual([
+      expect.objectContaining({
+        mechanism: 'single',
+        text: '大王庄街道：\n六纬路1-99号（单号）；\n甲乙丙丁无法识别的一句',
+      }),
+    ]);
     expect(s.app.cloud.store.count('schools', { name: '浏览器新建小学' })).toBe(1);
   });
 
@@ -89,7 +100,7 @@ describe('the bureau imports and exports data', () => {
     insertBulkZoningRules(s.app.cloud.store);
     const [download] = await Promise.all([s.page.waitForEvent('download'), byTestId('export-table').click()]);
     expect(download.suggestedFilename()).toBe('河东区划片规则.csv');
-    const csv = await readFile((await download.path())!);
+    const csv = await readFile(await download.path());
     expect(csv.length).toBeGreaterThan(100_000);
 
     // Slow each piece down so the progress bar is on screen long enough to see.
@@ -98,7 +109,10 @@ describe('the bureau imports and exports data', () => {
       await route.continue();
     });
     const pieces: string[] = [];
-    s.page.on('request', (r) => r.url().endsWith('/fn/admin') && r.postData()?.includes('"importUpload"') && pieces.push(r.postData()!));
+    s.page.on(
+      'request',
+      (r) => r.url().endsWith('/fn/admin') && r.postData()?.includes('"importUpload"') && pieces.push(r.postData()!),
+    );
     const before = s.app.cloud.store.count('zoning_rules', { districtCode: '120102' });
     await pick('河东区划片规则.csv', csv);
     await byTestId('import-progress').waitFor();

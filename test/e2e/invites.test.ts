@@ -6,7 +6,8 @@ import { h5Session } from './h5-session';
 const s = h5Session();
 const byTestId = s.byTestId;
 const login = (persona: string) => s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
-const fill = (id: string, value: string) => s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
+const fill = (id: string, value: string) =>
+  s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
 
 beforeAll(() => {
   fakeServerClock();
@@ -73,8 +74,19 @@ describe('an invite from the bureau makes a parent a principal', () => {
 describe('a principal invites a teacher picked from the bureau’s roster', () => {
   it('the roster of the school is offered; the invite carries the name and 工号', async () => {
     await login('hd-bureau');
-    const roster = '工号,姓名,学校名称,学科,骨干教师\nYA-101,钱老师,友爱道小学,数学,是\nYA-102,冯老师,友爱道小学,语文,否\n';
-    const imported = await s.page.request.post(`${s.app.url}/fn/admin`, { data: { data: { action: 'importApply', table: 'teachers', format: 'csv', content: roster, requestId: 'e2e-roster-0001' } } });
+    const roster =
+      '工号,姓名,学校名称,学科,骨干教师\nYA-101,钱老师,友爱道小学,数学,是\nYA-102,冯老师,友爱道小学,语文,否\n';
+    const imported = await s.page.request.post(`${s.app.url}/fn/admin`, {
+      data: {
+        data: {
+          action: 'importApply',
+          table: 'teachers',
+          format: 'csv',
+          content: roster,
+          requestId: 'e2e-roster-0001',
+        },
+      },
+    });
     expect((await imported.json()).result).toMatchObject({ ok: true, data: { written: 2 } });
 
     await login('hd-principal');

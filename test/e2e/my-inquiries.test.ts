@@ -4,7 +4,8 @@ import { h5Session } from './h5-session';
 // mounted and reloads its list when shown). Issue 13: the lists page with 加载更多.
 const s = h5Session();
 const byTestId = s.byTestId;
-const fill = (id: string, value: string) => s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
+const fill = (id: string, value: string) =>
+  s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
 const tab = (label: string) => s.page.locator('.weui-tabbar__item', { hasText: label }).first().click();
 const inquiriesText = () => byTestId('inquiries').textContent();
 
@@ -12,7 +13,9 @@ it('a question sent from 查学区 shows under 我的咨询 when the parent swit
   await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona: 'parent' } });
   await s.page.goto(`${s.app.url}/#/pages/me/index`);
   await byTestId('inquiries').waitFor();
-  await s.page.waitForFunction(() => !document.querySelector('[data-testid="inquiries"]')?.textContent?.includes('加载中'));
+  await s.page.waitForFunction(
+    () => !document.querySelector('[data-testid="inquiries"]')?.textContent?.includes('加载中'),
+  );
   expect(await inquiriesText()).not.toContain('互助道520号');
 
   // Same page load from here on: a reload would hide the stale state this checks.
@@ -29,7 +32,9 @@ it('a question sent from 查学区 shows under 我的咨询 when the parent swit
   await byTestId('ask-sent').waitFor();
 
   await tab('我的');
-  await s.page.waitForFunction(() => document.querySelector('[data-testid="inquiries"]')?.textContent?.includes('互助道520号'));
+  await s.page.waitForFunction(() =>
+    document.querySelector('[data-testid="inquiries"]')?.textContent?.includes('互助道520号'),
+  );
   expect(await inquiriesText()).toContain('待答复');
   expect(loads).toEqual([]);
 });
@@ -63,7 +68,10 @@ it('45 questions show 20 at a time, and 加载更多 brings the rest without rep
   for (let page = 0; page < 5 && (await byTestId('inquiries-more').count()) > 0; page++) {
     const shown = await items.count();
     await byTestId('inquiries-more').click();
-    await s.page.waitForFunction((n) => document.querySelectorAll('[data-testid="inquiries"] .me__inquiry').length > n, shown);
+    await s.page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="inquiries"] .me__inquiry').length > n,
+      shown,
+    );
   }
   expect(await byTestId('inquiries-more').count()).toBe(0);
   const texts = await items.allTextContents();

@@ -5,7 +5,8 @@ import { h5Session } from './h5-session';
 // 请学校确认 form asks a visitor to sign in first.
 const s = h5Session();
 const byTestId = s.byTestId;
-const fill = (id: string, value: string) => s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
+const fill = (id: string, value: string) =>
+  s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
 const textOf = async (id: string) => (await byTestId(id).textContent()) ?? '';
 const hash = () => s.page.evaluate(() => decodeURIComponent(window.location.hash));
 const schoolId = (name: string) => (s.app.cloud.store.find('schools', { name }) as Array<{ _id: string }>)[0]._id;
@@ -61,7 +62,9 @@ describe('the lookup in the URL', () => {
     await s.page.goto(`${s.app.url}/`);
     await byTestId('district-350205').click();
     await s.page.getByText('学区', { exact: true }).last().click();
-    await s.page.waitForFunction(() => document.querySelector('[data-testid="tab-350205"]')?.className.includes('xuequ-list__tab--on'));
+    await s.page.waitForFunction(() =>
+      document.querySelector('[data-testid="tab-350205"]')?.className.includes('xuequ-list__tab--on'),
+    );
     const row = s.page.locator('[data-testid^="xuequ-school-"]').first();
     await row.waitFor();
     expect((await row.boundingBox())!.height).toBeGreaterThanOrEqual(44);
@@ -85,10 +88,13 @@ describe('deep pages opened directly', () => {
     await byTestId('district-120102').waitFor();
   });
 
-  it.each(['xuequ-detail/index?id=none', 'policy-detail/index?id=none', 'enrol/index?district=120102'])('%s has a way home', async (route) => {
-    await s.page.goto(`${s.app.url}/#/pages/${route}`);
-    await byTestId('home-link').waitFor();
-  });
+  it.each(['xuequ-detail/index?id=none', 'policy-detail/index?id=none', 'enrol/index?district=120102'])(
+    '%s has a way home',
+    async (route) => {
+      await s.page.goto(`${s.app.url}/#/pages/${route}`);
+      await byTestId('home-link').waitFor();
+    },
+  );
 
   it('an unknown address is a Chinese 页面不存在 page with a link home', async () => {
     await s.page.goto(`${s.app.url}/#/pages/no-such-page/index`);

@@ -8,7 +8,8 @@ const byTestId = s.byTestId;
 beforeEach(async () => {
   await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona: 'parent' } });
 });
-const fill = (id: string, value: string) => s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
+const fill = (id: string, value: string) =>
+  s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
 
 async function lookupAddress(address: string) {
   await s.page.goto(`${s.app.url}/`);
@@ -31,20 +32,29 @@ describe('a house number outside every published range', () => {
     expect(s.app.cloud.store.count('zoning_inquiries', { address: '互助道500号' })).toBe(1);
 
     await s.page.goto(`${s.app.url}/#/pages/me/index`);
-    await s.page.waitForFunction(() => document.querySelector('[data-testid="inquiries"]')?.textContent?.includes('互助道500号'));
+    await s.page.waitForFunction(() =>
+      document.querySelector('[data-testid="inquiries"]')?.textContent?.includes('互助道500号'),
+    );
     expect(await byTestId('inquiries').textContent()).toContain('待答复');
 
     // No school's list names the address: the bureau answers in its pages.
     await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona: 'hd-bureau' } });
     await s.page.goto(`${s.app.url}/#/packages/bureau/pages/home/index`);
     const [asked] = s.app.cloud.store.find('zoning_inquiries', { address: '互助道500号' }) as Array<{ _id: string }>;
-    await s.page.locator(`[data-testid="answer-${asked._id}"] input, input[data-testid="answer-${asked._id}"]`).first().fill('该门牌属本校划片，请按时报名');
+    await s.page
+      .locator(`[data-testid="answer-${asked._id}"] input, input[data-testid="answer-${asked._id}"]`)
+      .first()
+      .fill('该门牌属本校划片，请按时报名');
     await byTestId(`send-answer-${asked._id}`).click();
-    await s.page.waitForFunction(() => document.querySelector('[data-testid="inquiry-inbox"]')?.textContent?.includes('已答复'));
+    await s.page.waitForFunction(() =>
+      document.querySelector('[data-testid="inquiry-inbox"]')?.textContent?.includes('已答复'),
+    );
 
     await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona: 'parent' } });
     await s.page.goto(`${s.app.url}/#/pages/me/index`);
-    await s.page.waitForFunction(() => document.querySelector('[data-testid="inquiries"]')?.textContent?.includes('答复：该门牌属本校划片'));
+    await s.page.waitForFunction(() =>
+      document.querySelector('[data-testid="inquiries"]')?.textContent?.includes('答复：该门牌属本校划片'),
+    );
   });
 
   it('an empty address is explained instead of doing nothing', async () => {
@@ -73,19 +83,25 @@ describe('from the answer to the school', () => {
     const body = (await s.page.locator('.school').first().textContent())!;
     expect(body).toContain('第一学区 · 小学学区长学校');
     expect(body).toContain('对口初中：第四十五中学');
-    expect(await s.page.locator('[data-testid="school-catchment"]').first().textContent()).toContain('互助道1-199号（单号）、2-40号（双号）');
+    expect(await s.page.locator('[data-testid="school-catchment"]').first().textContent()).toContain(
+      '互助道1-199号（单号）、2-40号（双号）',
+    );
     expect(body).toContain('友爱道小学');
     await byTestId('favourite').click();
     expect(await byTestId('favourite').textContent()).toContain('已收藏');
 
     await s.page.goto(`${s.app.url}/#/pages/me/index`);
-    await s.page.waitForFunction(() => document.querySelector('[data-testid="favourites"]')?.textContent?.includes('互助道小学'));
+    await s.page.waitForFunction(() =>
+      document.querySelector('[data-testid="favourites"]')?.textContent?.includes('互助道小学'),
+    );
   });
 
   it('answers the next intake with the published phrase that matched, and the middle school as one path', async () => {
     await lookupAddress('互助道15号');
     expect(await byTestId('year-2027').textContent()).toContain('2027年秋季入学');
-    expect(await byTestId('zoned-list').textContent()).toContain('登记范围原文：“互助道1-199号（单号）、2-40号（双号）”');
+    expect(await byTestId('zoned-list').textContent()).toContain(
+      '登记范围原文：“互助道1-199号（单号）、2-40号（双号）”',
+    );
     expect(await byTestId('answer-middle').textContent()).toContain('对口直升：互助道小学毕业生对口第四十五中学');
   });
 });

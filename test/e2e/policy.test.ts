@@ -5,7 +5,10 @@ const s = h5Session();
 const byTestId = s.byTestId;
 
 const searchFor = async (words: string) => {
-  await s.page.locator('[data-testid="policy-search-input"] input, input[data-testid="policy-search-input"]').first().fill(words);
+  await s.page
+    .locator('[data-testid="policy-search-input"] input, input[data-testid="policy-search-input"]')
+    .first()
+    .fill(words);
   await byTestId('policy-search-btn').click();
 };
 
@@ -62,7 +65,9 @@ describe('a parent reads the policy documents', () => {
     expect(first).toContain('第1处');
     const current1 = await s.page.locator('.policy-detail__current').first().getAttribute('id');
     await byTestId('policy-next').click();
-    await s.page.waitForFunction(() => document.querySelector('[data-testid="policy-detail-bar"]')?.textContent?.includes('第2处'));
+    await s.page.waitForFunction(() =>
+      document.querySelector('[data-testid="policy-detail-bar"]')?.textContent?.includes('第2处'),
+    );
     const current2 = await s.page.locator('.policy-detail__current').first().getAttribute('id');
     expect(current2).not.toBe(current1);
   });
@@ -84,7 +89,11 @@ describe('a parent reads the policy documents', () => {
     await s.page.goto(`${s.app.url}/#/pages/policy-detail/index?id=p000`);
     await byTestId('policy-text').waitFor();
     const row = s.page.locator('.policy-detail__row').filter({ hasText: '第一学区' }).first();
-    expect(await row.locator('.policy-detail__cell').allTextContents()).toEqual(['第一学区', '第四十五中学', '第九十八中学、二号桥中学、华英中学']);
+    expect(await row.locator('.policy-detail__cell').allTextContents()).toEqual([
+      '第一学区',
+      '第四十五中学',
+      '第九十八中学、二号桥中学、华英中学',
+    ]);
   });
 
   it('an unknown document shows the error plainly', async () => {

@@ -36,7 +36,10 @@ describe('扫码签到', () => {
 
     at('2026-11-23T02:00:35Z'); // the next 30 s step
     await byTestId('presence-refresh').click();
-    await page.waitForFunction((old) => document.querySelector('[data-testid="presence-qr"]')?.getAttribute('data-token') !== old, firstToken);
+    await page.waitForFunction(
+      (old) => document.querySelector('[data-testid="presence-qr"]')?.getAttribute('data-token') !== old,
+      firstToken,
+    );
     const second = await shortCode();
     expect(second).not.toBe(first);
 
@@ -44,16 +47,30 @@ describe('扫码签到', () => {
     await page.goto(`${app.url}/#/packages/teacher/pages/home/index`);
     await byTestId('clock-in-scan').waitFor();
     // A wrong code is refused and the card still offers 签到.
-    await page.locator('[data-testid="presence-code-input"] input, input[data-testid="presence-code-input"]').first().fill(second === '000000' ? '000001' : '000000');
+    await page
+      .locator('[data-testid="presence-code-input"] input, input[data-testid="presence-code-input"]')
+      .first()
+      .fill(second === '000000' ? '000001' : '000000');
     await byTestId('clock-in-scan').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="clock-error"]')?.textContent?.includes('签到码'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="clock-error"]')?.textContent?.includes('签到码'),
+    );
     expect(await byTestId('clock-panel').getAttribute('data-state')).toBe('in');
 
-    await page.locator('[data-testid="presence-code-input"] input, input[data-testid="presence-code-input"]').first().fill(second);
+    await page
+      .locator('[data-testid="presence-code-input"] input, input[data-testid="presence-code-input"]')
+      .first()
+      .fill(second);
     await byTestId('clock-in-scan').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="clock-outcome"]')?.textContent?.includes('已核验'));
-    expect(await byTestId('clock-outcome').textContent()).toMatch(/签到成功：2026-11-23 10:00，距第四十五中学 \d+ 米（在范围内），已核验/);
-    await page.waitForFunction(() => document.querySelector('[data-testid="clock-panel"]')?.getAttribute('data-state') === 'out');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="clock-outcome"]')?.textContent?.includes('已核验'),
+    );
+    expect(await byTestId('clock-outcome').textContent()).toMatch(
+      /签到成功：2026-11-23 10:00，距第四十五中学 \d+ 米（在范围内），已核验/,
+    );
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="clock-panel"]')?.getAttribute('data-state') === 'out',
+    );
     expect(await byTestId('clock-presence').textContent()).toBe('已核验');
     expect(await byTestId('session-presence-dt-hd-teacher-1-2026-11-23-0955').textContent()).toBe('已核验');
 
@@ -61,6 +78,10 @@ describe('扫码签到', () => {
     await login('hd-xuequzhang');
     await page.goto(`${app.url}/#/packages/principal/pages/attendance/index`);
     await byTestId('attendance-row-dt-hd-teacher-1-2026-11-23-0955').waitFor();
-    expect(await page.locator('[data-testid="attendance-row-dt-hd-teacher-1-2026-11-23-0955"] [data-testid="attendance-presence"]').textContent()).toBe('已核验');
+    expect(
+      await page
+        .locator('[data-testid="attendance-row-dt-hd-teacher-1-2026-11-23-0955"] [data-testid="attendance-presence"]')
+        .textContent(),
+    ).toBe('已核验');
   });
 });

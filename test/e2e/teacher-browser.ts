@@ -24,7 +24,11 @@ export async function startTeacherBrowser(viewport = { width: 375, height: 812 }
   fakeServerClock();
   const app = await startTestApp({ staticDir: path.resolve(__dirname, '../../dist/h5') });
   const browser = await launchBrowser();
-  const host = (app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as { hostLocation: { latitude: number; longitude: number } }).hostLocation;
+  const host = (
+    app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as {
+      hostLocation: { latitude: number; longitude: number };
+    }
+  ).hostLocation;
   const context = await browser.newContext({ viewport, geolocation: gcj02ToWgs84(host), permissions: ['geolocation'] });
   return { app, browser, context, host, page: await context.newPage() };
 }

@@ -23,8 +23,13 @@ const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
 const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`).first();
 const login = (persona: string) => page.request.post(`${app.url}/__dev/login`, { data: { persona } });
 const cardState = () => byTestId('clock-panel').getAttribute('data-state');
-const waitForState = (state: string) => page.waitForFunction((s) => document.querySelector('[data-testid="clock-panel"]')?.getAttribute('data-state') === s, state);
-const isAction = (r: Request, action: string) => r.url().includes('/fn/duty') && (r.postData() ?? '').includes(`"action":"${action}"`);
+const waitForState = (state: string) =>
+  page.waitForFunction(
+    (s) => document.querySelector('[data-testid="clock-panel"]')?.getAttribute('data-state') === s,
+    state,
+  );
+const isAction = (r: Request, action: string) =>
+  r.url().includes('/fn/duty') && (r.postData() ?? '').includes(`"action":"${action}"`);
 const text = async (id: string) => (await byTestId(id).textContent()) ?? '';
 
 describe('the clock card of a late teacher out of range', () => {
@@ -50,14 +55,19 @@ describe('the clock card of a late teacher out of range', () => {
       (el as HTMLElement).click();
       (el as HTMLElement).click();
     });
-    await page.waitForFunction(() => document.querySelector('[data-testid="clock-outcome"]')?.textContent?.includes('签到成功'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="clock-outcome"]')?.textContent?.includes('签到成功'),
+    );
     expect(clockIns).toHaveLength(1);
     const outcome = await text('clock-outcome');
     expect(outcome).toMatch(/迟到 31 分钟/);
     expect(outcome).toMatch(/超出 300 米范围，已记录并提示学校/);
 
     // A forced second tap: the same request (one id per intent), answered with the first result and its warnings.
-    const [second] = await Promise.all([page.waitForResponse((r) => isAction(r.request(), 'clockIn')), byTestId('clock-in').click()]);
+    const [second] = await Promise.all([
+      page.waitForResponse((r) => isAction(r.request(), 'clockIn')),
+      byTestId('clock-in').click(),
+    ]);
     expect((await second.json()).result.data).toMatchObject({ duplicate: true, late: true });
     expect(clockIns).toHaveLength(2);
     expect(JSON.parse(clockIns[0].postData()!).data.requestId).toBe(JSON.parse(clockIns[1].postData()!).data.requestId);
@@ -76,7 +86,9 @@ describe('the clock card of a late teacher out of range', () => {
     at('2026-11-26T02:26:40Z');
     await byTestId('clock-out').click();
     await page.locator('.taro-modal__text').filter({ hasText: '早退' }).waitFor();
-    expect(await page.locator('.taro-modal__text').textContent()).toMatch(/本节 11:30 结束，现在签退将记为早退 64 分钟/);
+    expect(await page.locator('.taro-modal__text').textContent()).toMatch(
+      /本节 11:30 结束，现在签退将记为早退 64 分钟/,
+    );
     await page.locator('.taro-model__cancel').click();
     await page.waitForFunction(() => !document.querySelector('[data-testid="clock-out"][disabled]'));
     expect((app.cloud.store.find('clock_records', {})[0] as any).clockOutAt).toBeNull();
@@ -84,7 +96,9 @@ describe('the clock card of a late teacher out of range', () => {
     await byTestId('clock-out').click();
     await page.locator('.taro-modal__text').filter({ hasText: '早退' }).waitFor({ state: 'visible' });
     await page.locator('.taro-model__confirm').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="clock-outcome"]')?.textContent?.includes('签退成功'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="clock-outcome"]')?.textContent?.includes('签退成功'),
+    );
     expect(await text('clock-outcome')).toMatch(/早退 64 分钟/);
     await waitForState('done');
     expect(await text('clock-done')).toContain('本节已完成签到和签退');
@@ -109,13 +123,19 @@ describe("the host principal's attendance page", () => {
     await byTestId('open-attendance').click();
     await byTestId('attendance-summary').waitFor();
     expect(await text('attendance-date')).toBe('2026-11-26（今天）');
-    expect(await text('attendance-summary')).toMatch(/第四十五中学：1 节交流任务，1 节需要关注（北京时间，更新于 12:00）/);
+    expect(await text('attendance-summary')).toMatch(
+      /第四十五中学：1 节交流任务，1 节需要关注（北京时间，更新于 12:00）/,
+    );
     const row = byTestId('attendance-row-dt-hd-teacher-1-2026-11-26-0955');
-    expect(await row.textContent()).toMatch(/迟到 31 分钟（10:26 签到）.*早退 64 分钟.*签到超出范围.*计入 0 分钟，不计课时/);
+    expect(await row.textContent()).toMatch(
+      /迟到 31 分钟（10:26 签到）.*早退 64 分钟.*签到超出范围.*计入 0 分钟，不计课时/,
+    );
     expect(await row.textContent()).toContain('0 课时');
 
     await byTestId('attendance-prev').click(); // Wednesday: no duty of this school
-    await page.waitForFunction(() => document.querySelector('[data-testid="attendance-date"]')?.textContent === '2026-11-25');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="attendance-date"]')?.textContent === '2026-11-25',
+    );
     await page.getByText('这一天没有交流教师的任务安排').waitFor();
     await page.goto(`${app.url}/#/packages/principal/pages/attendance/index?date=2026-11-23`);
     await byTestId('attendance-row-dt-hd-teacher-1-2026-11-23-0955').waitFor();
@@ -130,7 +150,10 @@ describe('a rejected 补卡', () => {
     await login('hd-teacher');
     await page.goto(`${app.url}/#/packages/teacher/pages/home/index`);
     await byTestId('makeup-dt-hd-teacher-2-2026-11-25-1400').click();
-    await page.locator('[data-testid="makeup-reason"] textarea, textarea[data-testid="makeup-reason"]').first().fill('外出教研，手机没电');
+    await page
+      .locator('[data-testid="makeup-reason"] textarea, textarea[data-testid="makeup-reason"]')
+      .first()
+      .fill('外出教研，手机没电');
     await byTestId('makeup-submit').click();
     await byTestId('makeup-sent').waitFor();
     expect(await text('makeup-sent')).toContain('待审批');
@@ -142,9 +165,20 @@ describe('a rejected 补卡', () => {
     await byTestId(`reject-${request._id}`).click();
     await byTestId(`makeup-needs-comment-${request._id}`).waitFor();
     expect((app.cloud.store.find('makeup_requests', { _id: request._id })[0] as any).status).toBe('pending');
-    await page.locator(`[data-testid="makeup-comment-${request._id}"] input, input[data-testid="makeup-comment-${request._id}"]`).first().fill('当天没有到校记录');
+    await page
+      .locator(
+        `[data-testid="makeup-comment-${request._id}"] input, input[data-testid="makeup-comment-${request._id}"]`,
+      )
+      .first()
+      .fill('当天没有到校记录');
     await byTestId(`reject-${request._id}`).click();
-    await page.waitForFunction((i) => document.querySelector(`[data-testid="makeup-item-${i}"]`)?.textContent?.includes('已驳回，意见：当天没有到校记录'), request._id);
+    await page.waitForFunction(
+      (i) =>
+        document
+          .querySelector(`[data-testid="makeup-item-${i}"]`)
+          ?.textContent?.includes('已驳回，意见：当天没有到校记录'),
+      request._id,
+    );
 
     await login('hd-teacher');
     await page.goto(`${app.url}/#/packages/teacher/pages/home/index`);
@@ -166,14 +200,23 @@ describe('a rejected 补卡', () => {
 describe('two duties whose clock-in windows overlap', () => {
   it('the card offers both and the teacher picks one', async () => {
     const d = app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any;
-    app.cloud.store.insertMany('duties', [{ ...d, _id: 'dt-hd-teacher-9', kind: 'support', slots: [{ weekday: 1, start: '11:45', end: '12:30', periods: 1 }] }]);
+    app.cloud.store.insertMany('duties', [
+      {
+        ...d,
+        _id: 'dt-hd-teacher-9',
+        kind: 'support',
+        slots: [{ weekday: 1, start: '11:45', end: '12:30', periods: 1 }],
+      },
+    ]);
     at('2026-11-30T03:20:00Z'); // Monday 11:20: the 09:55–11:30 session runs, the 11:45 one opens at 11:15
     await login('hd-teacher');
     await page.goto(`${app.url}/#/packages/teacher/pages/home/index`);
     await byTestId('clock-choose').waitFor();
     expect(await text('clock-choose')).toContain('请选择');
     await byTestId('clock-in-dt-hd-teacher-9').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="clock-outcome"]')?.textContent?.includes('签到成功'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="clock-outcome"]')?.textContent?.includes('签到成功'),
+    );
     await waitForState('out');
     expect(await byTestId('clock-panel').textContent()).toContain('支教');
     expect(app.cloud.store.find('clock_records', { _id: 'dt-hd-teacher-9-2026-11-30-1145' })).toHaveLength(1);

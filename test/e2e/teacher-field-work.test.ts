@@ -22,11 +22,19 @@ afterAll(() => closeTeacherBrowser(t));
 const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
 const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`).first();
 const fill = (id: string, value: string) =>
-  page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"], [data-testid="${id}"] textarea, textarea[data-testid="${id}"]`).first().fill(value);
+  page
+    .locator(
+      `[data-testid="${id}"] input, input[data-testid="${id}"], [data-testid="${id}"] textarea, textarea[data-testid="${id}"]`,
+    )
+    .first()
+    .fill(value);
 const login = (persona: string) => page.request.post(`${app.url}/__dev/login`, { data: { persona } });
 const text = async (id: string) => (await byTestId(id).textContent()) ?? '';
 const waitForText = (id: string, part: string) =>
-  page.waitForFunction(([i, p]) => document.querySelector(`[data-testid="${i}"]`)?.textContent?.includes(p), [id, part] as const);
+  page.waitForFunction(([i, p]) => document.querySelector(`[data-testid="${i}"]`)?.textContent?.includes(p), [
+    id,
+    part,
+  ] as const);
 
 const KEY = 'dt-hd-teacher-1-2026-11-26-0955';
 const NOTE = '带学生在区青少年宫参加科技节';
@@ -52,7 +60,9 @@ describe('外勤 with a note', () => {
     await waitForText('clock-outcome', '签到成功');
     expect(await text('clock-outcome')).toContain('外勤（待确认）');
     expect(await text('clock-outcome')).toContain('已按外勤签到');
-    await page.waitForFunction(() => document.querySelector('[data-testid="clock-panel"]')?.getAttribute('data-state') === 'out');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="clock-panel"]')?.getAttribute('data-state') === 'out',
+    );
     expect(await text('clock-presence')).toContain(NOTE);
     expect(await text(`session-presence-${KEY}`)).toBe(`外勤（待确认）：${NOTE}`);
     expect(await text(`session-field-${KEY}`)).toContain('待任务学校确认');

@@ -20,7 +20,8 @@ afterAll(() => closeTeacherBrowser(t));
 const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
 const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`).first();
 const login = (persona: string) => page.request.post(`${app.url}/__dev/login`, { data: { persona } });
-const codeInput = () => page.locator('[data-testid="verify-code-input"] input, input[data-testid="verify-code-input"]').first();
+const codeInput = () =>
+  page.locator('[data-testid="verify-code-input"] input, input[data-testid="verify-code-input"]').first();
 const SESSION = 'dt-hd-teacher-1-2026-11-23-0955';
 
 describe('扫码核验 on the session card', () => {
@@ -29,7 +30,9 @@ describe('扫码核验 on the session card', () => {
     await login('hd-teacher');
     await page.goto(`${app.url}/#/packages/teacher/pages/home/index`);
     await byTestId('clock-in').click(); // 不扫码签到
-    await page.waitForFunction(() => document.querySelector('[data-testid="clock-panel"]')?.getAttribute('data-state') === 'out');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="clock-panel"]')?.getAttribute('data-state') === 'out',
+    );
     expect(await byTestId('clock-presence').textContent()).toContain('未核验');
     await byTestId('verify-later-submit').waitFor();
     expect(await byTestId('verify-later').textContent()).toContain('11:30 前有效');
@@ -39,20 +42,30 @@ describe('扫码核验 on the session card', () => {
     const good = presenceCodeAt('hd-s01', now).shortCode;
     await codeInput().fill(good === '000000' ? '000001' : '000000');
     await byTestId('verify-later-submit').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="verify-later-outcome"]')?.textContent?.includes('签到码'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="verify-later-outcome"]')?.textContent?.includes('签到码'),
+    );
     expect(await byTestId('clock-presence').textContent()).toContain('未核验');
 
     await codeInput().fill(good);
     await byTestId('verify-later-submit').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="verify-later-outcome"]')?.textContent?.includes('已核验'));
-    expect(await byTestId('verify-later-outcome').textContent()).toMatch(/已核验：2026-11-23 10:20 扫码，距第四十五中学 \d+ 米/);
-    await page.waitForFunction(() => document.querySelector('[data-testid="clock-presence"]')?.textContent === '已核验');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="verify-later-outcome"]')?.textContent?.includes('已核验'),
+    );
+    expect(await byTestId('verify-later-outcome').textContent()).toMatch(
+      /已核验：2026-11-23 10:20 扫码，距第四十五中学 \d+ 米/,
+    );
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="clock-presence"]')?.textContent === '已核验',
+    );
     expect(await page.locator('[data-testid="verify-later-submit"]').count()).toBe(0);
     expect(await byTestId(`session-presence-${SESSION}`).textContent()).toBe('已核验');
 
     // After a reload the card still says so, and the month view shows the status and the scan's time.
     await page.reload();
-    await page.waitForFunction(() => document.querySelector('[data-testid="clock-presence"]')?.textContent === '已核验');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="clock-presence"]')?.textContent === '已核验',
+    );
     await page.goto(`${app.url}/#/packages/teacher/pages/month/index?month=2026-11`);
     await byTestId('month-line-presence').waitFor();
     expect(await byTestId('month-line-presence').textContent()).toBe('已核验（10:20 扫码核验）');

@@ -44,12 +44,16 @@ describe('a teacher at the host school', () => {
     await page.goto(`${app.url}/#/packages/teacher/pages/home/index`);
     await byTestId('clock-in').click();
     await byTestId('clock-outcome').waitFor();
-    expect(await byTestId('clock-outcome').textContent()).toMatch(/签到成功：2026-11-23 10:00，距第四十五中学 \d+ 米（在范围内）/);
+    expect(await byTestId('clock-outcome').textContent()).toMatch(
+      /签到成功：2026-11-23 10:00，距第四十五中学 \d+ 米（在范围内）/,
+    );
 
     jest.setSystemTime(Date.parse('2026-11-23T03:32:00Z')); // 11:32, after the end
     await page.reload();
     await byTestId('clock-out').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="clock-outcome"]')?.textContent?.includes('签退成功'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="clock-outcome"]')?.textContent?.includes('签退成功'),
+    );
 
     await byTestId('open-month').click();
     await byTestId('month-totals').waitFor();
@@ -57,7 +61,9 @@ describe('a teacher at the host school', () => {
     expect(await byTestId('month-totals').textContent()).toContain('0小时');
     expect(await byTestId('month-unverified').textContent()).toMatch(/另有未核验 1 节、2 课时、1.5 小时/);
     // Hours count only inside the slot (10:00–11:30); the fake clock runs on, so 10:00 may be 10:00:01.
-    expect(await page.locator('[data-testid="month-line"]').first().textContent()).toMatch(/签到 10:00 · 签退 11:32 · (89|90) 分钟/);
+    expect(await page.locator('[data-testid="month-line"]').first().textContent()).toMatch(
+      /签到 10:00 · 签退 11:32 · (89|90) 分钟/,
+    );
 
     // The browser has no shareFileMessage: the month's CSV downloads at once, with no 发送到聊天 step.
     const [download] = await Promise.all([page.waitForEvent('download'), byTestId('export-csv').click()]);
@@ -70,7 +76,10 @@ describe('a teacher at the host school', () => {
     await login('hd-teacher');
     await page.goto(`${app.url}/#/packages/teacher/pages/home/index`);
     await byTestId('makeup-dt-hd-teacher-2-2026-11-25-1400').click();
-    await page.locator('[data-testid="makeup-reason"] textarea, textarea[data-testid="makeup-reason"]').first().fill('外出教研，手机没电');
+    await page
+      .locator('[data-testid="makeup-reason"] textarea, textarea[data-testid="makeup-reason"]')
+      .first()
+      .fill('外出教研，手机没电');
     await byTestId('makeup-submit').click();
     await byTestId('makeup-sent').waitFor();
 
@@ -79,11 +88,18 @@ describe('a teacher at the host school', () => {
     await login('hd-lead-primary');
     await page.goto(`${app.url}/#/packages/principal/pages/home/index`);
     await byTestId(`approve-${request._id}`).click();
-    await page.waitForFunction((i) => document.querySelector(`[data-testid="makeup-item-${i}"]`)?.textContent?.includes('已同意'), request._id);
+    await page.waitForFunction(
+      (i) => document.querySelector(`[data-testid="makeup-item-${i}"]`)?.textContent?.includes('已同意'),
+      request._id,
+    );
     await login('hd-teacher');
     // Made up: the session is no longer offered for 补卡.
     await page.goto(`${app.url}/#/packages/teacher/pages/home/index`);
-    await page.waitForFunction(() => !document.querySelector('[data-testid="makeup-dt-hd-teacher-2-2026-11-25-1400"]') && !!document.querySelector('[data-testid="clock-panel"]'));
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('[data-testid="makeup-dt-hd-teacher-2-2026-11-25-1400"]') &&
+        !!document.querySelector('[data-testid="clock-panel"]'),
+    );
   });
 });
 
@@ -91,12 +107,26 @@ describe('the host principal', () => {
   it('sees a 补卡 request in the inbox and approves it in the browser', async () => {
     // Monday 30 November's session was missed entirely; the teacher asks on Tuesday 1 December.
     jest.setSystemTime(Date.parse('2026-12-01T02:00:00Z'));
-    const asked = await app.cloud.invoke('duty', { action: 'requestMakeup', requestId: 'req-mk-e2e-01', dutyId: 'dt-hd-teacher-1', sessionDate: '2026-11-30', slotStart: '09:55', reason: '学校活动调课' }, { OPENID: 'o-local-hd-teacher', APPID: 'wx' });
+    const asked = await app.cloud.invoke(
+      'duty',
+      {
+        action: 'requestMakeup',
+        requestId: 'req-mk-e2e-01',
+        dutyId: 'dt-hd-teacher-1',
+        sessionDate: '2026-11-30',
+        slotStart: '09:55',
+        reason: '学校活动调课',
+      },
+      { OPENID: 'o-local-hd-teacher', APPID: 'wx' },
+    );
     expect((asked.result as any).ok).toBe(true);
     await login('hd-xuequzhang');
     await page.goto(`${app.url}/#/packages/principal/pages/home/index`);
     const id = (asked.result as any).data.id;
     await byTestId(`approve-${id}`).click();
-    await page.waitForFunction((i) => document.querySelector(`[data-testid="makeup-item-${i}"]`)?.textContent?.includes('已同意'), id);
+    await page.waitForFunction(
+      (i) => document.querySelector(`[data-testid="makeup-item-${i}"]`)?.textContent?.includes('已同意'),
+      id,
+    );
   });
 });

@@ -10,9 +10,13 @@ const byTestId = s.byTestId;
 const login = (persona: string) => s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
 const schoolId = (name: string) => (s.app.seed.schools.find((x) => x.name === name) as { _id: string })._id;
 const textOf = async (id: string) => (await byTestId(id).first().textContent()) ?? '';
-const fill = (id: string, value: string) => s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
+const fill = (id: string, value: string) =>
+  s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
 const waitText = (selector: string, text: string) =>
-  s.page.waitForFunction(([sel, t]) => Array.from(document.querySelectorAll(sel)).some((e) => e.textContent?.includes(t)), [selector, text] as const);
+  s.page.waitForFunction(
+    ([sel, t]) => Array.from(document.querySelectorAll(sel)).some((e) => e.textContent?.includes(t)),
+    [selector, text] as const,
+  );
 
 const DOC = { title: '关于调整第一、第二学区组成的通知', number: '河东教发〔2026〕21号', date: '2026-11-20' };
 const SOURCE = `来源：河东区教育局《${DOC.title}》（${DOC.number}）（${DOC.date}）`;
@@ -23,7 +27,10 @@ describe('a coming composition change, with its document', () => {
   it('the bureau gives the document the change was decided by', async () => {
     await login('hd-bureau');
     await s.page.goto(`${s.app.url}/#/packages/bureau/pages/composition/index`);
-    await s.page.waitForFunction((t) => document.querySelector('[data-testid="effective-date"]')?.textContent?.includes(t), term);
+    await s.page.waitForFunction(
+      (t) => document.querySelector('[data-testid="effective-date"]')?.textContent?.includes(t),
+      term,
+    );
     await s.page.locator(`[data-testid="xuequ-hd-x1"] [data-testid="school-${schoolId('友爱道小学')}"]`).click();
     await byTestId('move-to-hd-x2').click();
     await waitText('[data-testid="preview"]', '友爱道小学划入第二学区');
@@ -34,10 +41,16 @@ describe('a coming composition change, with its document', () => {
     await fill('source-number', DOC.number);
     await fill('source-date', DOC.date);
     await waitText('[data-testid="source-preview"]', DOC.title);
-    expect(await textOf('source-preview')).toBe(`家长看到的来源：河东区教育局《${DOC.title}》（${DOC.number}）（${DOC.date}）`);
+    expect(await textOf('source-preview')).toBe(
+      `家长看到的来源：河东区教育局《${DOC.title}》（${DOC.number}）（${DOC.date}）`,
+    );
     await byTestId('confirm-edit').click();
     await byTestId('edit-done').waitFor();
-    expect((s.app.cloud.store.find('xuequ', { _id: `hd-x2@${term}` })[0] as any).source).toMatchObject({ title: DOC.title, number: DOC.number, date: DOC.date });
+    expect((s.app.cloud.store.find('xuequ', { _id: `hd-x2@${term}` })[0] as any).source).toMatchObject({
+      title: DOC.title,
+      number: DOC.number,
+      date: DOC.date,
+    });
   });
 
   it('the school page tells the parent what changes for 本校, from when, by which document', async () => {
@@ -75,13 +88,19 @@ describe('an import preview says what changes and what looks wrong', () => {
     await s.page.goto(`${s.app.url}/#/packages/bureau/pages/home/index`);
     await byTestId('open-imports').click();
     const huzhu = s.app.cloud.store.find('schools', { name: '互助道小学' })[0] as any;
-    const file = ['学校名称,学段,纬度,经度,教师人数', `互助道小学,小学,${huzhu.location.latitude},${huzhu.location.longitude},${huzhu.teacherCount + 5}`, '友爱道小学,小学,24.4846,118.0327,'].join('\n');
+    const file = [
+      '学校名称,学段,纬度,经度,教师人数',
+      `互助道小学,小学,${huzhu.location.latitude},${huzhu.location.longitude},${huzhu.teacherCount + 5}`,
+      '友爱道小学,小学,24.4846,118.0327,',
+    ].join('\n');
     const [chooser] = await Promise.all([s.page.waitForEvent('filechooser'), byTestId('pick-file').click()]);
     await chooser.setFiles({ name: '学校.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
     await byTestId('import-preview').waitFor();
     expect(await textOf('changes-2')).toBe(`教师人数：${huzhu.teacherCount} → ${huzhu.teacherCount + 5}`);
     expect(await textOf('warning-hint')).toContain('1行有提醒（不影响导入）');
-    expect(await textOf('warning-3')).toMatch(/^提醒：纬度、经度：友爱道小学距河东区其他学校约1\d{3}公里，可能不在本区/);
+    expect(await textOf('warning-3')).toMatch(
+      /^提醒：纬度、经度：友爱道小学距河东区其他学校约1\d{3}公里，可能不在本区/,
+    );
     expect(await textOf('changes-3')).toContain('→ 24.4846');
     // Still importable.
     await byTestId('apply-import').waitFor();

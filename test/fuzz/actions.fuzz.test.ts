@@ -39,14 +39,53 @@ const PERSONAS: Record<string, string | null> = {
 /** Every code of the wire contract, checked against the ErrorCode type below. */
 const CODES = [
   ...Object.values(ERROR_CODES),
-  'NO_DUTY_NOW', 'OVERLAPPING_DUTIES', 'NOT_YOUR_DUTY', 'DUTY_NOT_ACTIVE', 'ALREADY_CLOCKED_IN', 'NOT_CLOCKED_IN', 'ALREADY_CLOCKED_OUT',
-  'MAKEUP_LIMIT', 'MAKEUP_NOT_PAST', 'MAKEUP_TOO_OLD', 'MAKEUP_NOT_NEEDED', 'NO_SUBSIDY_TABLE', 'INVALID_DISTANCE', 'INVALID_HARDSHIP',
-  'HOST_LOCATION_UNKNOWN', 'NO_SUCH_SESSION', 'MAKEUP_PENDING', 'ALREADY_DECIDED', 'CONFIRM_EARLY_LEAVE', 'MAKEUP_REJECTED',
-  'PRESENCE_CODE_INVALID', 'PRESENCE_CODE_EXPIRED', 'PRESENCE_CODE_WRONG_SCHOOL', 'PRESENCE_NOT_CONFIGURED', 'PRESENCE_LOCKED',
-  'PRESENCE_SESSION_ENDED', 'PRESENCE_OUT_OF_RANGE', 'PRESENCE_NOT_UPGRADABLE', 'NOT_FIELD_WORK', 'ALREADY_CONFIRMED',
-  'NO_STEPS', 'STALE_VERSION', 'NOT_PENDING', 'NOT_YOUR_STEP', 'COMMENT_REQUIRED', 'COMMENT_TOO_LONG', 'NOT_REQUESTER', 'NOT_RETURNED', 'NOT_TRANSFERABLE', 'REMIND_TOO_SOON',
-  'POLICY_BLOCK', 'BOOKING_CONFLICT',
-  'INVITE_INVALID', 'INVITE_USED', 'INVITE_EXPIRED', 'INVITE_REVOKED', 'INVITE_ROLE_CONFLICT',
+  'NO_DUTY_NOW',
+  'OVERLAPPING_DUTIES',
+  'NOT_YOUR_DUTY',
+  'DUTY_NOT_ACTIVE',
+  'ALREADY_CLOCKED_IN',
+  'NOT_CLOCKED_IN',
+  'ALREADY_CLOCKED_OUT',
+  'MAKEUP_LIMIT',
+  'MAKEUP_NOT_PAST',
+  'MAKEUP_TOO_OLD',
+  'MAKEUP_NOT_NEEDED',
+  'NO_SUBSIDY_TABLE',
+  'INVALID_DISTANCE',
+  'INVALID_HARDSHIP',
+  'HOST_LOCATION_UNKNOWN',
+  'NO_SUCH_SESSION',
+  'MAKEUP_PENDING',
+  'ALREADY_DECIDED',
+  'CONFIRM_EARLY_LEAVE',
+  'MAKEUP_REJECTED',
+  'PRESENCE_CODE_INVALID',
+  'PRESENCE_CODE_EXPIRED',
+  'PRESENCE_CODE_WRONG_SCHOOL',
+  'PRESENCE_NOT_CONFIGURED',
+  'PRESENCE_LOCKED',
+  'PRESENCE_SESSION_ENDED',
+  'PRESENCE_OUT_OF_RANGE',
+  'PRESENCE_NOT_UPGRADABLE',
+  'NOT_FIELD_WORK',
+  'ALREADY_CONFIRMED',
+  'NO_STEPS',
+  'STALE_VERSION',
+  'NOT_PENDING',
+  'NOT_YOUR_STEP',
+  'COMMENT_REQUIRED',
+  'COMMENT_TOO_LONG',
+  'NOT_REQUESTER',
+  'NOT_RETURNED',
+  'NOT_TRANSFERABLE',
+  'REMIND_TOO_SOON',
+  'POLICY_BLOCK',
+  'BOOKING_CONFLICT',
+  'INVITE_INVALID',
+  'INVITE_USED',
+  'INVITE_EXPIRED',
+  'INVITE_REVOKED',
+  'INVITE_ROLE_CONFLICT',
 ] as const satisfies readonly ErrorCode[];
 type Unlisted = Exclude<ErrorCode, (typeof CODES)[number]>;
 /** Fails to compile when ErrorCode gains a code that CODES lacks. */
@@ -85,9 +124,16 @@ class StoreWatch {
   private read(): Map<string, string> {
     const out = new Map<string, string>();
     // ix:% tables are the store's derived index data (array elements), not documents.
-    const tables = this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'ix:%'`).all() as Array<{ name: string }>;
+    const tables = this.db
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'ix:%'`,
+      )
+      .all() as Array<{ name: string }>;
     for (const { name } of tables) {
-      for (const row of this.db.prepare(`SELECT id, body FROM "${name}"`).iterate() as IterableIterator<{ id: string; body: string }>) {
+      for (const row of this.db.prepare(`SELECT id, body FROM "${name}"`).iterate() as IterableIterator<{
+        id: string;
+        body: string;
+      }>) {
         out.set(`${name}/${row.id}`, row.body);
       }
     }
@@ -121,10 +167,57 @@ beforeAll(async () => {
     if (!result.ok) throw new Error(`fuzz setup ${fn}.${String(data.action)}: ${JSON.stringify(result)}`);
     return result.data;
   };
-  ids.inquiry = (await call('school', { action: 'askSchool', requestId: 'fuzz-ask-0001', districtCode: '120102', schoolId: 'hd-s06', address: '互助道1号', contactName: '王', phone: '13800000000' }, PERSONAS.parent!)).id;
-  ids.approval = (await call('approval', { action: 'submitExchange', requestId: 'fuzz-ap-00001', type: 'cross-teaching', hostSchoolId: 'hd-s05', slots: [{ weekday: 6, start: '09:00', end: '10:00', periods: 1 }], termStart: '2026-12-01', termEnd: '2027-01-20' }, PERSONAS.teacher!)).id;
-  ids.invite = (await call('admin', { action: 'createInvite', requestId: 'fuzz-inv-0001', role: 'teacher', schoolId: 'hd-s06' }, PERSONAS.principal!)).invite.id;
-  ids.makeup = (await call('duty', { action: 'requestMakeup', requestId: 'fuzz-mk-00001', dutyId: 'dt-hd-teacher-1', sessionDate: '2026-11-19', slotStart: '09:55', reason: '忘记签到' }, PERSONAS.teacher!)).id;
+  ids.inquiry = (
+    await call(
+      'school',
+      {
+        action: 'askSchool',
+        requestId: 'fuzz-ask-0001',
+        districtCode: '120102',
+        schoolId: 'hd-s06',
+        address: '互助道1号',
+        contactName: '王',
+        phone: '13800000000',
+      },
+      PERSONAS.parent!,
+    )
+  ).id;
+  ids.approval = (
+    await call(
+      'approval',
+      {
+        action: 'submitExchange',
+        requestId: 'fuzz-ap-00001',
+        type: 'cross-teaching',
+        hostSchoolId: 'hd-s05',
+        slots: [{ weekday: 6, start: '09:00', end: '10:00', periods: 1 }],
+        termStart: '2026-12-01',
+        termEnd: '2027-01-20',
+      },
+      PERSONAS.teacher!,
+    )
+  ).id;
+  ids.invite = (
+    await call(
+      'admin',
+      { action: 'createInvite', requestId: 'fuzz-inv-0001', role: 'teacher', schoolId: 'hd-s06' },
+      PERSONAS.principal!,
+    )
+  ).invite.id;
+  ids.makeup = (
+    await call(
+      'duty',
+      {
+        action: 'requestMakeup',
+        requestId: 'fuzz-mk-00001',
+        dutyId: 'dt-hd-teacher-1',
+        sessionDate: '2026-11-19',
+        slotStart: '09:55',
+        reason: '忘记签到',
+      },
+      PERSONAS.teacher!,
+    )
+  ).id;
   watch = new StoreWatch(app.cloud.store.file);
 });
 
@@ -138,7 +231,24 @@ afterAll(async () => {
 
 const CHINESE = /[\u3400-\u9fff]/;
 const ENVELOPE_KEYS = new Set(['ok', 'code', 'message', 'field', 'data', 'retryAfter']);
-const EJSON_WRAPPERS = new Set(['$date', '$numberLong', '$numberInt', '$numberDouble', '$numberDecimal', '$oid', '$regularExpression', '$binary', '$timestamp', '$minKey', '$maxKey', '$undefined', '$symbol', '$code', '$scope', '$dbPointer']);
+const EJSON_WRAPPERS = new Set([
+  '$date',
+  '$numberLong',
+  '$numberInt',
+  '$numberDouble',
+  '$numberDecimal',
+  '$oid',
+  '$regularExpression',
+  '$binary',
+  '$timestamp',
+  '$minKey',
+  '$maxKey',
+  '$undefined',
+  '$symbol',
+  '$code',
+  '$scope',
+  '$dbPointer',
+]);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const preview = (v: unknown, max = 400): string => {
@@ -170,7 +280,8 @@ function envelopeProblems(result: unknown): string[] {
     return problems;
   }
   if (result.ok !== false) return [...problems, `ok is ${preview(result.ok)}`];
-  if (typeof result.code !== 'string' || !KNOWN_CODES.has(result.code)) problems.push(`unknown code ${preview(result.code)}`);
+  if (typeof result.code !== 'string' || !KNOWN_CODES.has(result.code))
+    problems.push(`unknown code ${preview(result.code)}`);
   if (result.code === 'INTERNAL') problems.push('INTERNAL: the action crashed (see the console.error above)');
   if (typeof result.message !== 'string' || !result.message.trim()) problems.push('message missing or empty');
   else if (!CHINESE.test(result.message)) problems.push(`message not in Chinese: ${preview(result.message)}`);
@@ -192,7 +303,10 @@ function badKeys(v: unknown, at = ''): string[] {
   if (Array.isArray(v)) return v.flatMap((x, i) => badKeys(x, `${at}[${i}]`));
   if (!isObject(v)) return [];
   const keys = Object.keys(v);
-  const wrapper = keys.length >= 1 && keys.length <= 2 && keys.every((k) => EJSON_WRAPPERS.has(k) || (keys.includes('$code') && k === '$scope'));
+  const wrapper =
+    keys.length >= 1 &&
+    keys.length <= 2 &&
+    keys.every((k) => EJSON_WRAPPERS.has(k) || (keys.includes('$code') && k === '$scope'));
   if (wrapper) return [];
   return keys.flatMap((k) => [
     ...(k.startsWith('$') || FORBIDDEN_KEYS.has(k) ? [`${at}.${k}`] : []),
@@ -228,7 +342,9 @@ function writeProblems(input: Record<string, unknown>, written: Array<{ key: str
     for (const s of values) {
       if (!DELICATE.test(s) || !s.trim()) continue;
       if (!everything.some((t) => t.includes(s.trim()))) {
-        problems.push(`${k} sent as ${preview(s, 80)}, stored only as ${preview(stored.get(k), 160)} (written: ${written.map((w) => w.key).join(', ')})`);
+        problems.push(
+          `${k} sent as ${preview(s, 80)}, stored only as ${preview(stored.get(k), 160)} (written: ${written.map((w) => w.key).join(', ')})`,
+        );
       }
     }
   }
@@ -236,7 +352,13 @@ function writeProblems(input: Record<string, unknown>, written: Array<{ key: str
 }
 
 /** Calls one action as each persona with one payload and checks every answer; returns the codes ('ok' for ok:true). */
-async function check(fn: string, action: string, schema: z.ZodTypeAny, payload: unknown, personas = Object.keys(PERSONAS)): Promise<Map<string, string>> {
+async function check(
+  fn: string,
+  action: string,
+  schema: z.ZodTypeAny,
+  payload: unknown,
+  personas = Object.keys(PERSONAS),
+): Promise<Map<string, string>> {
   const codes = new Map<string, string>();
   const event: Record<string, unknown> = isObject(payload) ? { ...payload, action } : { action, payload };
   const sent = JSON.parse(JSON.stringify(event)) as Record<string, unknown>;
@@ -261,11 +383,16 @@ async function check(fn: string, action: string, schema: z.ZodTypeAny, payload: 
     // A limited action takes a rate slot before it runs and gives it back when it fails (a refused invite
     // code keeps its failure count): those counters are the only writes a failed call may leave.
     const ownCounter = (key: string) => key.startsWith('rate_counters/') && key.includes(`|${openid}|`);
-    const kept = changes && { written: changes.written.filter((w) => !ownCounter(w.key)), removed: changes.removed.filter((k) => !ownCounter(k)) };
-    if (kept && !answer.ok && (kept.written.length || kept.removed.length)) problems.push(`ok:false yet wrote ${preview(kept.written.map((w) => w.key))} removed ${preview(kept.removed)}`);
+    const kept = changes && {
+      written: changes.written.filter((w) => !ownCounter(w.key)),
+      removed: changes.removed.filter((k) => !ownCounter(k)),
+    };
+    if (kept && !answer.ok && (kept.written.length || kept.removed.length))
+      problems.push(`ok:false yet wrote ${preview(kept.written.map((w) => w.key))} removed ${preview(kept.removed)}`);
     if (changes && answer.ok) problems.push(...writeProblems(input, changes.written));
     if (({} as Record<string, unknown>).polluted !== undefined) problems.push('Object.prototype polluted');
-    if (problems.length) throw new Error(`${where}\n→ ${preview(result, 600)}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    if (problems.length)
+      throw new Error(`${where}\n→ ${preview(result, 600)}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     codes.set(persona, answer.ok ? 'ok' : answer.code!);
   }
   return codes;
@@ -281,7 +408,13 @@ const tally = (name: string, outcome: string): void => {
 };
 afterAll(() => {
   if (!stats.size) return;
-  const lines = [...stats].map(([name, m]) => `${name}: ${[...m].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}×${n}`).join(' ')}`);
+  const lines = [...stats].map(
+    ([name, m]) =>
+      `${name}: ${[...m]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k}×${n}`)
+        .join(' ')}`,
+  );
   process.stdout.write(`\nfuzz outcomes (seed ${SEED}, ${RUNS} runs per action)\n${lines.join('\n')}\n`);
 });
 
@@ -292,7 +425,12 @@ const seedFor = (name: string): number => {
   return h;
 };
 
-async function fuzz<T>(name: string, arb: fc.Arbitrary<T>, property: (v: T) => Promise<void>, numRuns = RUNS): Promise<void> {
+async function fuzz<T>(
+  name: string,
+  arb: fc.Arbitrary<T>,
+  property: (v: T) => Promise<void>,
+  numRuns = RUNS,
+): Promise<void> {
   const seed = seedFor(name);
   const details = await fc.check(fc.asyncProperty(arb, property), {
     seed,
@@ -302,7 +440,8 @@ async function fuzz<T>(name: string, arb: fc.Arbitrary<T>, property: (v: T) => P
     reporter: () => undefined,
   });
   if (details.failed) {
-    const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+    const error =
+      details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
     throw new Error(
       `fuzz ${name} failed after ${details.numRuns} runs, ${details.numShrinks} shrinks — seed ${details.seed} (FUZZ_SEED=${SEED}), path "${details.counterexamplePath}"\n` +
         `counterexample: ${preview(details.counterexample, 800)}\n${error}`,
@@ -327,7 +466,11 @@ describe('fuzz setup', () => {
         const schema = (CONTRACTS as unknown as Record<string, Record<string, z.ZodTypeAny>>)[fn]?.[action];
         list.forEach((example, i) => {
           const parsed = schema?.safeParse(example);
-          const verdict = !schema ? 'no such action' : parsed!.success ? 'valid' : JSON.stringify(parsed!.error.issues[0]);
+          const verdict = !schema
+            ? 'no such action'
+            : parsed.success
+              ? 'valid'
+              : JSON.stringify(parsed.error.issues[0]);
           expect(`${fn}.${action}[${i}]: ${verdict}`).toBe(`${fn}.${action}[${i}]: valid`);
         });
       }
@@ -339,9 +482,19 @@ describe('prototype keys in the event', () => {
   // Found by this fuzzer: inputOf copied keys with `input[key] = …`, so a JSON key "__proto__" became the
   // input's prototype and the schema read the fields it offered; now it is an unknown field.
   it('a "__proto__" key offering the fields is refused as an unknown field, not read through', async () => {
-    const lookup = async (json: string) => ((await app.cloud.invoke('school', JSON.parse(json) as Record<string, unknown>, null)) as { result: any }).result;
-    expect(await lookup('{"action":"lookup","__proto__":{"districtCode":"120102"}}')).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'districtCode' });
-    expect(await lookup('{"action":"lookup","districtCode":"120102","__proto__":{"schoolYear":2026}}')).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: '__proto__', message: '不支持的字段：__proto__' });
+    const lookup = async (json: string) =>
+      ((await app.cloud.invoke('school', JSON.parse(json) as Record<string, unknown>, null)) as { result: any }).result;
+    expect(await lookup('{"action":"lookup","__proto__":{"districtCode":"120102"}}')).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'districtCode',
+    });
+    expect(await lookup('{"action":"lookup","districtCode":"120102","__proto__":{"schoolYear":2026}}')).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: '__proto__',
+      message: '不支持的字段：__proto__',
+    });
     expect(watch.changes()).toBeNull();
   });
 });
@@ -352,18 +505,35 @@ describe.each(functions)('%s', (fn, actions) => {
     const action = fc.oneof(
       hostile,
       hostileString,
-      fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'main', 'default', ...names.map((n) => n.toUpperCase()), ...names.map((n) => ` ${n}`)),
+      fc.constantFrom(
+        '__proto__',
+        'constructor',
+        'toString',
+        'hasOwnProperty',
+        'valueOf',
+        'isPrototypeOf',
+        'main',
+        'default',
+        ...names.map((n) => n.toUpperCase()),
+        ...names.map((n) => ` ${n}`),
+      ),
     );
-    await fuzz(`${fn}.<action>`, action, async (name) => {
-      const known = typeof name === 'string' && Object.prototype.hasOwnProperty.call(actions, name);
-      for (const [persona, openid] of Object.entries(PERSONAS)) {
-        const { result } = (await app.cloud.invoke(fn, withKey({}, 'action', name), who(openid))) as { result: any };
-        const problems = envelopeProblems(result);
-        if (!known && result.code !== 'UNKNOWN_ACTION') problems.push(`expected UNKNOWN_ACTION, got ${preview(result, 200)}`);
-        if (watch.changes()) problems.push('wrote');
-        if (problems.length) throw new Error(`${fn} action ${preview(name)} as ${persona}: ${problems.join('; ')}`);
-      }
-    }, Math.ceil(RUNS / 2));
+    await fuzz(
+      `${fn}.<action>`,
+      action,
+      async (name) => {
+        const known = typeof name === 'string' && Object.prototype.hasOwnProperty.call(actions, name);
+        for (const [persona, openid] of Object.entries(PERSONAS)) {
+          const { result } = (await app.cloud.invoke(fn, withKey({}, 'action', name), who(openid))) as { result: any };
+          const problems = envelopeProblems(result);
+          if (!known && result.code !== 'UNKNOWN_ACTION')
+            problems.push(`expected UNKNOWN_ACTION, got ${preview(result, 200)}`);
+          if (watch.changes()) problems.push('wrote');
+          if (problems.length) throw new Error(`${fn} action ${preview(name)} as ${persona}: ${problems.join('; ')}`);
+        }
+      },
+      Math.ceil(RUNS / 2),
+    );
   });
 
   it('implements every action of its contract', async () => {
@@ -374,19 +544,24 @@ describe.each(functions)('%s', (fn, actions) => {
     watch.changes();
   });
 
-  it.each(Object.keys(actions))('%s: hostile payloads get structured answers, refusals write nothing', async (action) => {
-    const schema = actions[action];
-    await fuzz(`${fn}.${action}`, payloads(schema, examples()[fn]?.[action] ?? []), async (payload) => {
-      await check(fn, action, schema, payload);
-    });
-  });
+  it.each(Object.keys(actions))(
+    '%s: hostile payloads get structured answers, refusals write nothing',
+    async (action) => {
+      const schema = actions[action];
+      await fuzz(`${fn}.${action}`, payloads(schema, examples()[fn]?.[action] ?? []), async (payload) => {
+        await check(fn, action, schema, payload);
+      });
+    },
+  );
 
   // Not random: each example with each edge value that its schema lets through (one position at a time),
   // as every persona the unmodified example gets past access control with.
   it.each(Object.keys(actions))('%s: every edge value that validates, at every position', async (action) => {
     const schema = actions[action];
     for (const example of examples()[fn]?.[action] ?? []) {
-      const admitted = [...(await check(fn, action, schema, example))].filter(([, code]) => !DENIED.has(code)).map(([persona]) => persona);
+      const admitted = [...(await check(fn, action, schema, example))]
+        .filter(([, code]) => !DENIED.has(code))
+        .map(([persona]) => persona);
       if (!admitted.length) continue;
       for (const [path, value] of edgesOf(schema, example)) {
         try {

@@ -12,7 +12,8 @@ export function withKey<T extends object>(obj: T, key: string, value: unknown): 
   return obj;
 }
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A JSON copy that keeps own `__proto__` keys (JSON.parse creates them as own keys). */
 export const jsonCopy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -26,21 +27,113 @@ const huge = fc
   .map((c) => c.repeat(Math.ceil(HUGE_LENGTH / c.length)));
 
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
-const control = fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f })).map((c) => String.fromCharCode(c));
+const control = fc
+  .oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f }))
+  .map((c) => String.fromCharCode(c));
 const oddChar = fc.constantFrom(
-  '\u2028', '\u2029', '\u202e', '\u200b', '\u200d', '\ufeff', '\u0301', '\ufffd', '\uffff',
-  '😀', '👨‍👩‍👧‍👦', '🇨🇳', '𠮷', '中', '１', '٣', '߀', 'İ', 'ß', 'ﬀ', '\\', '"', "'", '`', '$', '.', '*', '{', '}',
+  '\u2028',
+  '\u2029',
+  '\u202e',
+  '\u200b',
+  '\u200d',
+  '\ufeff',
+  '\u0301',
+  '\ufffd',
+  '\uffff',
+  '😀',
+  '👨‍👩‍👧‍👦',
+  '🇨🇳',
+  '𠮷',
+  '中',
+  '１',
+  '٣',
+  '߀',
+  'İ',
+  'ß',
+  'ﬀ',
+  '\\',
+  '"',
+  "'",
+  '`',
+  '$',
+  '.',
+  '*',
+  '{',
+  '}',
 );
-const oddString = fc.string({ unit: fc.oneof(loneSurrogate, control, oddChar, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), maxLength: 40 });
+const oddString = fc.string({
+  unit: fc.oneof(loneSurrogate, control, oddChar, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })),
+  maxLength: 40,
+});
 
 /** Strings that mean something to a parser, a query engine, a template or our own formats. */
 const special = fc.constantFrom(
-  '', ' ', '   ', '\t', '\n', '\r\n', '\u0000', 'NaN', '-NaN', 'Infinity', '-Infinity', '-0', '0x10', '1e309', '-1', '9007199254740993',
-  'null', 'undefined', 'true', 'false', '[]', '{}', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf',
-  '$gt', '$where', '$regex', '{"$gt":""}', '{"__proto__":{"polluted":"yes"}}', '.*', '^', '$', '\\', '%', '%s%s%s%n', '../../etc/passwd',
-  '<script>alert(1)</script>', "' OR 1=1 --", '"; DROP TABLE users; --', '${7*7}', '{{7*7}}', '=cmd|" /C calc"!A0', '@SUM(1+1)',
-  'o-local-hd-bureau', '120102', '120102\n', ' 120102', '１２０１０２', '120102005', 'hd-x1', 'hd-s05', 'fc-hd-s01-gym', 'p001',
-  '2026-11-23', '2026-02-30', '9999-12-31', '0000-00-00', '2026-13', '25:61', '09:00\n', 'ABCD-EFGH-JKLM', '13800000000\n',
+  '',
+  ' ',
+  '   ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\u0000',
+  'NaN',
+  '-NaN',
+  'Infinity',
+  '-Infinity',
+  '-0',
+  '0x10',
+  '1e309',
+  '-1',
+  '9007199254740993',
+  'null',
+  'undefined',
+  'true',
+  'false',
+  '[]',
+  '{}',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '$gt',
+  '$where',
+  '$regex',
+  '{"$gt":""}',
+  '{"__proto__":{"polluted":"yes"}}',
+  '.*',
+  '^',
+  '$',
+  '\\',
+  '%',
+  '%s%s%s%n',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  '"; DROP TABLE users; --',
+  '${7*7}',
+  '{{7*7}}',
+  '=cmd|" /C calc"!A0',
+  '@SUM(1+1)',
+  'o-local-hd-bureau',
+  '120102',
+  '120102\n',
+  ' 120102',
+  '１２０１０２',
+  '120102005',
+  'hd-x1',
+  'hd-s05',
+  'fc-hd-s01-gym',
+  'p001',
+  '2026-11-23',
+  '2026-02-30',
+  '9999-12-31',
+  '0000-00-00',
+  '2026-13',
+  '25:61',
+  '09:00\n',
+  'ABCD-EFGH-JKLM',
+  '13800000000\n',
 );
 
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
@@ -55,9 +148,42 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 
 /** Numbers at the edges: of doubles, of safe integers, of what a Date can hold (±8.64e15 ms), of our ranges. */
 export const EDGE_NUMBERS: readonly number[] = [
-  0, -0, -1, 1, 0.5, -0.5, 1.0000001, 1e-7, 5e-324, 1e21, 1e308, -1e308, Number.MAX_VALUE, -Number.MAX_VALUE,
-  2 ** 31, -(2 ** 31), 2 ** 32, 2 ** 53, 2 ** 53 + 2, -(2 ** 53), 8.64e15, 8.64e15 + 1, -8.64e15, -8.64e15 - 1,
-  Date.UTC(2100, 0, 1), Date.UTC(1900, 0, 1), -62198755200000, 253402300800000, 1999, 2026, 2101, 7, 8, 13, 60, 366,
+  0,
+  -0,
+  -1,
+  1,
+  0.5,
+  -0.5,
+  1.0000001,
+  1e-7,
+  5e-324,
+  1e21,
+  1e308,
+  -1e308,
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  2 ** 31,
+  -(2 ** 31),
+  2 ** 32,
+  2 ** 53,
+  2 ** 53 + 2,
+  -(2 ** 53),
+  8.64e15,
+  8.64e15 + 1,
+  -8.64e15,
+  -8.64e15 - 1,
+  Date.UTC(2100, 0, 1),
+  Date.UTC(1900, 0, 1),
+  -62198755200000,
+  253402300800000,
+  1999,
+  2026,
+  2101,
+  7,
+  8,
+  13,
+  60,
+  366,
 ];
 
 export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
@@ -99,7 +225,10 @@ export const operator: fc.Arbitrary<unknown> = fc.oneof(
     { _bsontype: 'ObjectId', id: 'x' },
   ),
   fc
-    .tuple(fc.constantFrom('$gt', '$gte', '$lt', '$ne', '$eq', '$regex', '$where', '$in', '$exists', '$not', '$all', '$mod'), fc.jsonValue({ maxDepth: 1 }))
+    .tuple(
+      fc.constantFrom('$gt', '$gte', '$lt', '$ne', '$eq', '$regex', '$where', '$in', '$exists', '$not', '$all', '$mod'),
+      fc.jsonValue({ maxDepth: 1 }),
+    )
     .map(([k, v]) => withKey({}, k, v)),
 );
 
@@ -121,18 +250,22 @@ export const protoObject: fc.Arbitrary<unknown> = fc
   .map((s) => JSON.parse(s) as unknown);
 
 /** Arrays or objects nested 10–3000 deep. */
-const deep = fc.tuple(fc.integer({ min: 10, max: 3000 }), fc.boolean(), fc.constantFrom('a', '__proto__', '$gt')).map(([n, asArray, key]) => {
-  let v: unknown = 'x';
-  for (let i = 0; i < n; i++) v = asArray ? [v] : withKey({}, key, v);
-  return v;
-});
+const deep = fc
+  .tuple(fc.integer({ min: 10, max: 3000 }), fc.boolean(), fc.constantFrom('a', '__proto__', '$gt'))
+  .map(([n, asArray, key]) => {
+    let v: unknown = 'x';
+    for (let i = 0; i < n; i++) v = asArray ? [v] : withKey({}, key, v);
+    return v;
+  });
 
 /** Objects of 1,500–2,500 keys: about the event's key count, below it walked by the schema, past it refused unread. */
-const wide = fc.tuple(fc.integer({ min: 1_500, max: 2_500 }), fc.constantFrom('k', '$gt', '__proto__')).map(([n, prefix]) => {
-  const v: Record<string, unknown> = {};
-  for (let i = 0; i < n; i++) withKey(v, `${prefix}${i}`, i);
-  return v;
-});
+const wide = fc
+  .tuple(fc.integer({ min: 1_500, max: 2_500 }), fc.constantFrom('k', '$gt', '__proto__'))
+  .map(([n, prefix]) => {
+    const v: Record<string, unknown> = {};
+    for (let i = 0; i < n; i++) withKey(v, `${prefix}${i}`, i);
+    return v;
+  });
 
 /** Any hostile value (never NaN / Infinity: JSON would turn them into null anyway). */
 export const hostile: fc.Arbitrary<unknown> = fc.oneof(
@@ -148,7 +281,27 @@ export const hostile: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 export const hostileKey: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', '$where', '$gt', '$set', '_id', '_openid', 'openid', 'roles', 'userInfo', '', ' ', 'toString', 'hasOwnProperty', '😀', '\u0000', 'a.b', 'a.$'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    '$where',
+    '$gt',
+    '$set',
+    '_id',
+    '_openid',
+    'openid',
+    'roles',
+    'userInfo',
+    '',
+    ' ',
+    'toString',
+    'hasOwnProperty',
+    '😀',
+    '\u0000',
+    'a.b',
+    'a.$',
+  ),
   fc.string({ maxLength: 8 }),
 );
 
@@ -175,7 +328,16 @@ function stringArb(schema: z.ZodString): fc.Arbitrary<string> {
   const regex = checks.find((c) => c.kind === 'regex')?.regex;
   const free = fc.oneof(
     fc.string({ unit: 'grapheme', minLength: min, maxLength: Math.min(max + 2, 300) }),
-    fc.string({ unit: fc.oneof(oddChar, loneSurrogate, control, fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 })), minLength: min, maxLength: Math.min(max + 2, 300) }),
+    fc.string({
+      unit: fc.oneof(
+        oddChar,
+        loneSurrogate,
+        control,
+        fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }),
+      ),
+      minLength: min,
+      maxLength: Math.min(max + 2, 300),
+    }),
   );
   if (!regex) return free;
   try {
@@ -191,9 +353,14 @@ function numberArb(schema: z.ZodNumber): fc.Arbitrary<number> {
   const max = checks.find((c) => c.kind === 'max')?.value;
   const int = checks.some((c) => c.kind === 'int');
   const ranged = int
-    ? fc.integer({ min: Math.max(min ?? Number.MIN_SAFE_INTEGER, Number.MIN_SAFE_INTEGER), max: Math.min(max ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER) })
+    ? fc.integer({
+        min: Math.max(min ?? Number.MIN_SAFE_INTEGER, Number.MIN_SAFE_INTEGER),
+        max: Math.min(max ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+      })
     : fc.double({ min: min ?? -Number.MAX_VALUE, max: max ?? Number.MAX_VALUE, noNaN: true, noDefaultInfinity: true });
-  const edges = EDGE_NUMBERS.filter((n) => (min === undefined || n >= min) && (max === undefined || n <= max) && (!int || Number.isInteger(n)));
+  const edges = EDGE_NUMBERS.filter(
+    (n) => (min === undefined || n >= min) && (max === undefined || n <= max) && (!int || Number.isInteger(n)),
+  );
   return fc.oneof(
     { weight: 2, arbitrary: ranged },
     { weight: 2, arbitrary: edges.length ? fc.constantFrom(...edges) : ranged },
@@ -214,9 +381,13 @@ function shaped(schema: z.ZodTypeAny, depth: number): fc.Arbitrary<unknown> {
   if (schema instanceof z.ZodArray) {
     const def = schema._def as { minLength: { value: number } | null; maxLength: { value: number } | null };
     const minLength = Math.min(def.minLength?.value ?? 0, 3);
-    return fc.array(typed(schema.element, depth + 1), { minLength, maxLength: Math.max(minLength, Math.min(def.maxLength?.value ?? 4, 4)) });
+    return fc.array(typed(schema.element, depth + 1), {
+      minLength,
+      maxLength: Math.max(minLength, Math.min(def.maxLength?.value ?? 4, 4)),
+    });
   }
-  if (schema instanceof z.ZodDiscriminatedUnion) return fc.oneof(...(schema.options as z.ZodTypeAny[]).map((o) => shaped(o, depth)));
+  if (schema instanceof z.ZodDiscriminatedUnion)
+    return fc.oneof(...(schema.options as z.ZodTypeAny[]).map((o) => shaped(o, depth)));
   if (schema instanceof z.ZodUnion) return fc.oneof(...(schema.options as z.ZodTypeAny[]).map((o) => shaped(o, depth)));
   if (schema instanceof z.ZodObject) return objectArb(schema, depth);
   return hostile;
@@ -231,7 +402,10 @@ function objectArb(schema: z.ZodObject<z.ZodRawShape>, depth: number): fc.Arbitr
   const base = fc.record(model, { requiredKeys: required });
   // Now and then one extra key: a prototype key, an operator, a stray field.
   return fc
-    .tuple(base, fc.oneof({ weight: 5, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(hostileKey, hostile) }))
+    .tuple(
+      base,
+      fc.oneof({ weight: 5, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(hostileKey, hostile) }),
+    )
     .map(([obj, extra]) => (extra ? withKey({ ...obj }, extra[0], extra[1]) : obj));
 }
 
@@ -247,7 +421,10 @@ export function pathsOf(v: unknown, at: Path = []): Path[] {
   return out;
 }
 
-type Mutation = { kind: 'replace'; path: Path; value: unknown } | { kind: 'delete'; path: Path } | { kind: 'add'; path: Path; key: string; value: unknown };
+type Mutation =
+  | { kind: 'replace'; path: Path; value: unknown }
+  | { kind: 'delete'; path: Path }
+  | { kind: 'add'; path: Path; key: string; value: unknown };
 
 function apply(example: unknown, m: Mutation): unknown {
   const root = jsonCopy(example);
@@ -277,7 +454,12 @@ export function mutated(example: Record<string, unknown>): fc.Arbitrary<unknown>
   const inner = all.filter((p) => p.length > 0);
   const containers = all.filter((p) => typeof at(example, p) === 'object' && at(example, p) !== null);
   const arbs: Array<fc.Arbitrary<Mutation>> = [
-    fc.record({ kind: fc.constant('add' as const), path: fc.constantFrom(...containers), key: hostileKey, value: hostile }),
+    fc.record({
+      kind: fc.constant('add' as const),
+      path: fc.constantFrom(...containers),
+      key: hostileKey,
+      value: hostile,
+    }),
   ];
   if (inner.length) {
     arbs.push(
@@ -291,11 +473,13 @@ export function mutated(example: Record<string, unknown>): fc.Arbitrary<unknown>
 }
 
 /** A copy of the example with one position set to a value. */
-export const replaced = (example: unknown, path: Path, value: unknown): unknown => apply(example, { kind: 'replace', path, value });
+export const replaced = (example: unknown, path: Path, value: unknown): unknown =>
+  apply(example, { kind: 'replace', path, value });
 
 function at(v: unknown, path: Path): unknown {
   let node = v;
-  for (const p of path) node = typeof node === 'object' && node !== null ? (node as Record<string | number, unknown>)[p] : undefined;
+  for (const p of path)
+    node = typeof node === 'object' && node !== null ? (node as Record<string | number, unknown>)[p] : undefined;
   return node;
 }
 
@@ -304,7 +488,12 @@ const PROBE = ' 中😀\u0000\ud800\u202e ';
 
 /** Positions of the example where the schema takes free text (a probe string there still validates). */
 export function freeTextPaths(schema: z.ZodTypeAny, example: Record<string, unknown>): Path[] {
-  return pathsOf(example).filter((p) => p.length > 0 && typeof at(example, p) === 'string' && schema.safeParse(apply(example, { kind: 'replace', path: p, value: PROBE })).success);
+  return pathsOf(example).filter(
+    (p) =>
+      p.length > 0 &&
+      typeof at(example, p) === 'string' &&
+      schema.safeParse(apply(example, { kind: 'replace', path: p, value: PROBE })).success,
+  );
 }
 
 /**
@@ -313,23 +502,38 @@ export function freeTextPaths(schema: z.ZodTypeAny, example: Record<string, unkn
  */
 export function delicate(example: Record<string, unknown>, paths: Path[]): fc.Arbitrary<unknown> {
   const text = fc.oneof(
-    { weight: 4, arbitrary: fc.string({ unit: fc.oneof(loneSurrogate, control, oddChar, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), minLength: 2, maxLength: 12 }) },
+    {
+      weight: 4,
+      arbitrary: fc.string({
+        unit: fc.oneof(loneSurrogate, control, oddChar, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })),
+        minLength: 2,
+        maxLength: 12,
+      }),
+    },
     { weight: 2, arbitrary: special },
     { weight: 1, arbitrary: operatorText },
   );
   const arbs = [
     fc.tuple(fc.constantFrom(...paths), text).map(([path, value]) => apply(example, { kind: 'replace', path, value })),
-    fc.array(text, { minLength: paths.length, maxLength: paths.length }).map((values) =>
-      values.reduce<unknown>((v, value, i) => apply(v, { kind: 'replace', path: paths[i], value }), example),
-    ),
+    fc
+      .array(text, { minLength: paths.length, maxLength: paths.length })
+      .map((values) =>
+        values.reduce<unknown>((v, value, i) => apply(v, { kind: 'replace', path: paths[i], value }), example),
+      ),
   ];
   // A CSV file: one cell (header or data) made hostile, so the row checks see it.
   const csvPaths = paths.filter((p) => /,.*\n/s.test(String(at(example, p))));
   if (csvPaths.length) {
-    const cellText = fc.oneof(text, hostileString.filter((x) => x.length < 2000), fc.constantFrom('"', '""', '"a,b"', 'a\nb', '"a\nb"', '=1+1', '+1', '-1', '@x', '\r', ',,,,'));
+    const cellText = fc.oneof(
+      text,
+      hostileString.filter((x) => x.length < 2000),
+      fc.constantFrom('"', '""', '"a,b"', 'a\nb', '"a\nb"', '=1+1', '+1', '-1', '@x', '\r', ',,,,'),
+    );
     arbs.push(
       fc.tuple(fc.constantFrom(...csvPaths), fc.nat(), fc.nat(), cellText).map(([path, row, col, cell]) => {
-        const lines = String(at(example, path)).split('\n').map((l) => l.split(','));
+        const lines = String(at(example, path))
+          .split('\n')
+          .map((l) => l.split(','));
         const line = lines[row % lines.length];
         line[col % line.length] = cell;
         return apply(example, { kind: 'replace', path, value: lines.map((l) => l.join(',')).join('\n') });
@@ -342,12 +546,70 @@ export function delicate(example: Record<string, unknown>, paths: Path[]): fc.Ar
 /** Hostile values tried at every position of an example: those the schema lets through make the edge set. */
 const EDGE_CANDIDATES: readonly unknown[] = [
   ...EDGE_NUMBERS,
-  PROBE, '', ' ', '\u0000', '\ud800', '\udc00x', '😀', '👨‍👩‍👧‍👦', '\u202e', '\n', 'NaN', '-0', 'null', '__proto__', 'constructor', '{"$gt":""}', '$where', '.*',
-  'x'.repeat(HUGE_LENGTH), '中'.repeat(HUGE_LENGTH), true, false, null, [], {}, [''], { $gt: '' }, { $regex: '.*' },
+  PROBE,
+  '',
+  ' ',
+  '\u0000',
+  '\ud800',
+  '\udc00x',
+  '😀',
+  '👨‍👩‍👧‍👦',
+  '\u202e',
+  '\n',
+  'NaN',
+  '-0',
+  'null',
+  '__proto__',
+  'constructor',
+  '{"$gt":""}',
+  '$where',
+  '.*',
+  'x'.repeat(HUGE_LENGTH),
+  '中'.repeat(HUGE_LENGTH),
+  true,
+  false,
+  null,
+  [],
+  {},
+  [''],
+  { $gt: '' },
+  { $regex: '.*' },
   // Well-formed but out of this world: they pass the format checks.
-  '0000-00-00', '0001-01-01', '1900-02-29', '1970-01-01', '2026-02-29', '2028-02-29', '2026-02-30', '2026-13-01', '2026-12-32', '9999-12-31', '9999-99-99',
-  '0000-01', '9999-12', '1970-01', '00:00', '23:59', '00:00:00', '000000', '999999', '000000000', '999999999', '000000000000', '999999999999',
-  '00000000', '________', '--------', 'x'.repeat(64), 'x'.repeat(65), '10000000000', '19999999999', '@', '.', '..', '-', '_',
+  '0000-00-00',
+  '0001-01-01',
+  '1900-02-29',
+  '1970-01-01',
+  '2026-02-29',
+  '2028-02-29',
+  '2026-02-30',
+  '2026-13-01',
+  '2026-12-32',
+  '9999-12-31',
+  '9999-99-99',
+  '0000-01',
+  '9999-12',
+  '1970-01',
+  '00:00',
+  '23:59',
+  '00:00:00',
+  '000000',
+  '999999',
+  '000000000',
+  '999999999',
+  '000000000000',
+  '999999999999',
+  '00000000',
+  '________',
+  '--------',
+  'x'.repeat(64),
+  'x'.repeat(65),
+  '10000000000',
+  '19999999999',
+  '@',
+  '.',
+  '..',
+  '-',
+  '_',
 ];
 
 /** [position, value] pairs where a hostile value still passes the example's schema: these reach the action. */
@@ -371,13 +633,25 @@ export function edged(example: Record<string, unknown>, edges: Array<[Path, unkn
 }
 
 /** Operators written as text, where a careless query builder might parse them. */
-const operatorText = fc.constantFrom('{"$gt":""}', '{"$where":"1"}', '{"$regex":".*"}', '$ne', '.*', '^.*$', '[object Object]');
+const operatorText = fc.constantFrom(
+  '{"$gt":""}',
+  '{"$where":"1"}',
+  '{"$regex":".*"}',
+  '$ne',
+  '.*',
+  '^.*$',
+  '[object Object]',
+);
 
 /** The example's fields offered only through the prototype: `{"__proto__": {...example}}`. */
-export const smuggled = (example: Record<string, unknown>): unknown => JSON.parse(`{"__proto__":${JSON.stringify(example)}}`);
+export const smuggled = (example: Record<string, unknown>): unknown =>
+  JSON.parse(`{"__proto__":${JSON.stringify(example)}}`);
 
 /** Every kind of payload for one action, around its valid examples (if any). */
-export function payloads(schema: z.ZodTypeAny, examples: ReadonlyArray<Record<string, unknown>>): fc.Arbitrary<unknown> {
+export function payloads(
+  schema: z.ZodTypeAny,
+  examples: ReadonlyArray<Record<string, unknown>>,
+): fc.Arbitrary<unknown> {
   const realKey = fc.constantFrom(...shapeKeys(schema), ...examples.flatMap((e) => Object.keys(e)), 'x');
   const arbs: Array<fc.WeightedArbitrary<unknown>> = [
     { weight: 2, arbitrary: hostile },

@@ -15,14 +15,22 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 
 const preview = async (file: Buffer) =>
-  ((await app.cloud.invoke('admin', { action: 'importPreview', table: 'schools', format: 'xlsx', content: file.toString('base64') }, BUREAU)) as { result: any }).result;
+  (
+    (await app.cloud.invoke(
+      'admin',
+      { action: 'importPreview', table: 'schools', format: 'xlsx', content: file.toString('base64') },
+      BUREAU,
+    )) as { result: any }
+  ).result;
 
 it('far-away cells: refused by the first filled address past the limits, else read; visits bounded by the cells written', async () => {
   await fc.assert(
     fc.asyncProperty(farCellSheet, async (spec) => {
       // The cells as the file holds them (a far cell may overwrite a table cell).
       const cells = new Map<string, { col: number; row: number; text: string }>();
-      SCHOOL_ROWS.forEach((r, i) => r.forEach((text, j) => cells.set(`${j + 1}:${i + 1}`, { col: j + 1, row: i + 1, text })));
+      SCHOOL_ROWS.forEach((r, i) =>
+        r.forEach((text, j) => cells.set(`${j + 1}:${i + 1}`, { col: j + 1, row: i + 1, text })),
+      );
       for (const [col, row] of spec.styled ?? []) cells.set(`${col}:${row}`, { col, row, text: '' });
       for (const [col, row, text] of spec.far ?? []) cells.set(`${col}:${row}`, { col, row, text });
       const outside = [...cells.values()]
@@ -37,8 +45,16 @@ it('far-away cells: refused by the first filled address past the limits, else re
       const answer = await preview(file);
       if (outside.length) {
         const address = `${columnName(outside[0].col)}${outside[0].row}`;
-        expect(reading.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining(`单元格 ${address} 有内容`) });
-        expect(answer).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'content', message: expect.stringContaining(address) });
+        expect(reading.error).toMatchObject({
+          code: 'INVALID_INPUT',
+          message: expect.stringContaining(`单元格 ${address} 有内容`),
+        });
+        expect(answer).toMatchObject({
+          ok: false,
+          code: 'INVALID_INPUT',
+          field: 'content',
+          message: expect.stringContaining(address),
+        });
         return;
       }
       expect(reading.error).toBeNull();

@@ -39,13 +39,23 @@ function sheetXml(spec: SheetSpec): string {
     if (!cells.has(row)) cells.set(row, new Map());
     cells.get(row)!.set(col, xml);
   };
-  spec.rows.forEach((r, i) => r.forEach((text, j) => put(j + 1, i + 1, `<c r="${columnName(j + 1)}${i + 1}" t="inlineStr"><is><t>${esc(text)}</t></is></c>`)));
+  spec.rows.forEach((r, i) =>
+    r.forEach((text, j) =>
+      put(j + 1, i + 1, `<c r="${columnName(j + 1)}${i + 1}" t="inlineStr"><is><t>${esc(text)}</t></is></c>`),
+    ),
+  );
   for (const [col, row] of spec.styled ?? []) put(col, row, `<c r="${columnName(col)}${row}" s="1"/>`);
-  for (const [col, row, text] of spec.far ?? []) put(col, row, `<c r="${columnName(col)}${row}" t="inlineStr"><is><t>${esc(text)}</t></is></c>`);
-  const rows = [...cells.keys()].sort((a, b) => a - b).map((r) => {
-    const row = cells.get(r)!;
-    return `<row r="${r}">${[...row.keys()].sort((a, b) => a - b).map((c) => row.get(c)).join('')}</row>`;
-  });
+  for (const [col, row, text] of spec.far ?? [])
+    put(col, row, `<c r="${columnName(col)}${row}" t="inlineStr"><is><t>${esc(text)}</t></is></c>`);
+  const rows = [...cells.keys()]
+    .sort((a, b) => a - b)
+    .map((r) => {
+      const row = cells.get(r)!;
+      return `<row r="${r}">${[...row.keys()]
+        .sort((a, b) => a - b)
+        .map((c) => row.get(c))
+        .join('')}</row>`;
+    });
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
@@ -107,22 +117,63 @@ const WHOLE_SHEET = 'A1:XFD1048576';
 export async function hostileXlsxFiles(): Promise<Array<{ name: string; bytes: Buffer }>> {
   const rowsOf = (n: number, cols: number) => [
     SCHOOL_ROWS[0].concat(Array.from({ length: Math.max(0, cols - 5) }, (_x, i) => `备注${i + 1}`)),
-    ...Array.from({ length: n }, (_x, i) => [`示例学校${i}`, '小学', '39.1', '117.2', '10', ...Array.from({ length: Math.max(0, cols - 5) }, () => '示例')]),
+    ...Array.from({ length: n }, (_x, i) => [
+      `示例学校${i}`,
+      '小学',
+      '39.1',
+      '117.2',
+      '10',
+      ...Array.from({ length: Math.max(0, cols - 5) }, () => '示例'),
+    ]),
   ];
   const specs: Array<[string, SheetSpec]> = [
     ['far column XFD1', { rows: SCHOOL_ROWS, far: [[16384, 1, '备注']] }],
     ['far row A1048576', { rows: SCHOOL_ROWS, far: [[1, 1048576, 'x']] }],
-    ['styled cells at the far corners', { rows: SCHOOL_ROWS, styled: [[16384, 1], [1, 1048576], [16384, 1048576]] }],
+    [
+      'styled cells at the far corners',
+      {
+        rows: SCHOOL_ROWS,
+        styled: [
+          [16384, 1],
+          [1, 1048576],
+          [16384, 1048576],
+        ],
+      },
+    ],
     ['5,000 rows × 40 columns (the largest accepted)', { rows: rowsOf(5000, 40) }],
     ['6,001 rows (over the row elements)', { rows: rowsOf(6001, 1) }],
     ['a row of 41 cells', { rows: [...SCHOOL_ROWS, Array.from({ length: 41 }, (_x, i) => String(i))] }],
-    ['a merge of the whole sheet', { rows: SCHOOL_ROWS, tail: `<mergeCells count="1"><mergeCell ref="${WHOLE_SHEET}"/></mergeCells>` }],
-    ['a validation on every cell', { rows: SCHOOL_ROWS, tail: `<dataValidations count="1"><dataValidation type="list" sqref="${WHOLE_SHEET}"><formula1>"小学,初中"</formula1></dataValidation></dataValidations>` }],
-    ['a defined name over the whole sheet', { rows: SCHOOL_ROWS, definedNames: `<definedName name="全部">表1!$A$1:$XFD$1048576</definedName>` }],
-    ['a defined name spelled cell by cell (15,000 cells)', { rows: SCHOOL_ROWS, definedNames: `<definedName name="逐格">${Array.from({ length: 15_000 }, (_x, i) => `表1!$A$${i + 1}`).join(',')}</definedName>` }],
+    [
+      'a merge of the whole sheet',
+      { rows: SCHOOL_ROWS, tail: `<mergeCells count="1"><mergeCell ref="${WHOLE_SHEET}"/></mergeCells>` },
+    ],
+    [
+      'a validation on every cell',
+      {
+        rows: SCHOOL_ROWS,
+        tail: `<dataValidations count="1"><dataValidation type="list" sqref="${WHOLE_SHEET}"><formula1>"小学,初中"</formula1></dataValidation></dataValidations>`,
+      },
+    ],
+    [
+      'a defined name over the whole sheet',
+      { rows: SCHOOL_ROWS, definedNames: `<definedName name="全部">表1!$A$1:$XFD$1048576</definedName>` },
+    ],
+    [
+      'a defined name spelled cell by cell (15,000 cells)',
+      {
+        rows: SCHOOL_ROWS,
+        definedNames: `<definedName name="逐格">${Array.from({ length: 15_000 }, (_x, i) => `表1!$A$${i + 1}`).join(',')}</definedName>`,
+      },
+    ],
     ['40 MB of whitespace in the sheet (zip bomb)', { rows: SCHOOL_ROWS, padding: 40 * 1024 * 1024 }],
     ['2 MB of whitespace in the sheet (ratio over 200:1)', { rows: SCHOOL_ROWS, padding: 2 * 1024 * 1024 }],
-    ['600 entries', { rows: SCHOOL_ROWS, extra: Object.fromEntries(Array.from({ length: 600 }, (_x, i) => [`customXml/item${i}.xml`, '<a/>'])) }],
+    [
+      '600 entries',
+      {
+        rows: SCHOOL_ROWS,
+        extra: Object.fromEntries(Array.from({ length: 600 }, (_x, i) => [`customXml/item${i}.xml`, '<a/>'])),
+      },
+    ],
   ];
   const files: Array<{ name: string; bytes: Buffer }> = [];
   for (const [name, spec] of specs) files.push({ name, bytes: await xlsxFile(spec) });
@@ -143,5 +194,7 @@ export const farCellSheet: fc.Arbitrary<SheetSpec> = fc.record({
     ),
     { maxLength: 4 },
   ),
-  styled: fc.array(fc.tuple(fc.integer({ min: 1, max: 16384 }), fc.integer({ min: 1, max: 1048576 })), { maxLength: 4 }),
+  styled: fc.array(fc.tuple(fc.integer({ min: 1, max: 16384 }), fc.integer({ min: 1, max: 1048576 })), {
+    maxLength: 4,
+  }),
 });

@@ -13,8 +13,16 @@ describe('gateway: the wire contract of DESIGN.md §3', () => {
     const { personas } = (await res.json()) as { personas: Array<{ id: string }> };
     expect(personas.map((p) => p.id)).toEqual([
       'parent',
-      'hd-teacher', 'hd-principal', 'hd-xuequzhang', 'hd-lead-primary', 'hd-bureau',
-      'hc-teacher', 'hc-principal', 'hc-xuequzhang', 'hc-lead-primary', 'hc-bureau',
+      'hd-teacher',
+      'hd-principal',
+      'hd-xuequzhang',
+      'hd-lead-primary',
+      'hd-bureau',
+      'hc-teacher',
+      'hc-principal',
+      'hc-xuequzhang',
+      'hc-lead-primary',
+      'hc-bureau',
       'dc-bureau',
     ]);
   });
@@ -31,19 +39,31 @@ describe('gateway: the wire contract of DESIGN.md §3', () => {
   });
 
   it('malformed JSON is a clear 400', async () => {
-    const res = await fetch(`${app.url}/fn/school`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"data": {' });
+    const res = await fetch(`${app.url}/fn/school`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"data": {',
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toContain('JSON');
   });
 
   it('a body without data is a clear 400', async () => {
-    const res = await fetch(`${app.url}/fn/school`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"lookup"}' });
+    const res = await fetch(`${app.url}/fn/school`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"action":"lookup"}',
+    });
     expect(res.status).toBe(400);
   });
 
   it('a body over 6 MB is 413', async () => {
     const big = JSON.stringify({ data: { action: 'lookup', address: 'x'.repeat(6 * 1024 * 1024 + 10) } });
-    const res = await fetch(`${app.url}/fn/school`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    const res = await fetch(`${app.url}/fn/school`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
     expect(res.status).toBe(413);
   });
 
@@ -59,22 +79,36 @@ describe('gateway: identity comes from the session, never from the payload', () 
   });
 
   it('a forged userInfo in the payload is ignored', async () => {
-    const { body } = await callFn(app, 'account', { action: 'me', userInfo: { openId: 'o-local-hd-bureau', appId: 'x' } });
+    const { body } = await callFn(app, 'account', {
+      action: 'me',
+      userInfo: { openId: 'o-local-hd-bureau', appId: 'x' },
+    });
     expect(body.result).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
   });
 
   it('an unknown persona cannot sign in', async () => {
-    const res = await fetch(`${app.url}/__dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona: 'root' }) });
+    const res = await fetch(`${app.url}/__dev/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ persona: 'root' }),
+    });
     expect(res.status).toBe(400);
   });
 
   it('signs in any account bound in the local store by its openid; an unbound openid is refused', async () => {
     const login = (openid: string) =>
-      fetch(`${app.url}/__dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) });
+      fetch(`${app.url}/__dev/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ openid }),
+      });
     const res = await login('o-local-hd-teacher');
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie')!.split(';')[0];
-    expect((await callFn(app, 'account', { action: 'me' }, cookie)).body.result.data).toMatchObject({ openid: 'o-local-hd-teacher', roles: ['teacher'] });
+    expect((await callFn(app, 'account', { action: 'me' }, cookie)).body.result.data).toMatchObject({
+      openid: 'o-local-hd-teacher',
+      roles: ['teacher'],
+    });
     const unknown = await login('o-local-nobody');
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { error: string }).error).toContain('没有已绑定的账号');
@@ -82,7 +116,9 @@ describe('gateway: identity comes from the session, never from the payload', () 
 
   it('concurrent callers each see their own identity', async () => {
     const [teacher, bureau] = await Promise.all([login(app, 'hd-teacher'), login(app, 'hc-bureau')]);
-    const calls = Array.from({ length: 20 }, (_, i) => callFn(app, 'account', { action: 'me' }, i % 2 ? teacher : bureau));
+    const calls = Array.from({ length: 20 }, (_, i) =>
+      callFn(app, 'account', { action: 'me' }, i % 2 ? teacher : bureau),
+    );
     const answers = await Promise.all(calls);
     answers.forEach(({ body }, i) => {
       expect(body.result.data.roles).toEqual(i % 2 ? ['teacher'] : ['bureau']);
@@ -91,12 +127,15 @@ describe('gateway: identity comes from the session, never from the payload', () 
 });
 
 describe('gateway: never in a real cloud environment', () => {
-  it.each(['TCB_ENV', 'SCF_NAMESPACE', 'TENCENTCLOUD_RUNENV', 'WX_CONTEXT_KEYS'])('refuses to start when %s is set', async (name) => {
-    process.env[name] = 'prod';
-    try {
-      await expect(startTestApp()).rejects.toThrow();
-    } finally {
-      delete process.env[name];
-    }
-  });
+  it.each(['TCB_ENV', 'SCF_NAMESPACE', 'TENCENTCLOUD_RUNENV', 'WX_CONTEXT_KEYS'])(
+    'refuses to start when %s is set',
+    async (name) => {
+      process.env[name] = 'prod';
+      try {
+        await expect(startTestApp()).rejects.toThrow();
+      } finally {
+        delete process.env[name];
+      }
+    },
+  );
 });

@@ -15,7 +15,11 @@ afterAll(() => app.close());
 
 /** POSTs a raw body to /fn/school: JSON text too deep for JSON.stringify is written by hand. */
 async function postRaw(body: string) {
-  const res = await fetch(`${app.url}/fn/school`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const res = await fetch(`${app.url}/fn/school`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   const text = await res.text();
   return { status: res.status, text, body: JSON.parse(text) as { result: any } };
 }
@@ -26,7 +30,11 @@ describe('bounded before validation', () => {
   it('400,000 unknown keys (4.7 MB) are refused by count before the body is parsed, with a short answer', async () => {
     const data: Record<string, unknown> = { action: 'listDistricts' };
     for (let i = 0; i < 400_000; i++) data[`key${i}`] = 1;
-    const res = await fetch(`${app.url}/fn/school`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) });
+    const res = await fetch(`${app.url}/fn/school`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data }),
+    });
     expect(res.status).toBe(413);
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({ error: `请求数据过大：字段和列表项超过${MAX_SEPARATORS}个` });
@@ -64,12 +72,21 @@ describe('bounded before validation', () => {
   });
 
   it('more text than an import piece could need is refused by size', async () => {
-    const { body } = await callFn(app, 'school', { action: 'lookup', districtCode: '120102', address: 'x'.repeat(EVENT_LIMITS.chars + 1) });
+    const { body } = await callFn(app, 'school', {
+      action: 'lookup',
+      districtCode: '120102',
+      address: 'x'.repeat(EVENT_LIMITS.chars + 1),
+    });
     expect(body.result).toEqual(invalid(/文字超过/));
   });
 
   it('platform keys are not the caller’s input: they are not counted', async () => {
-    const { body } = await callFn(app, 'school', { action: 'lookup', districtCode: '120102', address: '互助道15号', tcbContext: { blob: 'x'.repeat(EVENT_LIMITS.chars) } });
+    const { body } = await callFn(app, 'school', {
+      action: 'lookup',
+      districtCode: '120102',
+      address: '互助道15号',
+      tcbContext: { blob: 'x'.repeat(EVENT_LIMITS.chars) },
+    });
     expect(body.result.ok).toBe(true);
   });
 });
@@ -79,7 +96,12 @@ describe('answers never echo unbounded input', () => {
     const data: Record<string, unknown> = { action: 'listDistricts' };
     for (let i = 0; i < 1_500; i++) data[`${'k'.repeat(100)}${i}`] = 1;
     const { body } = await callFn(app, 'school', data);
-    expect(body.result).toEqual({ ok: false, code: 'INVALID_INPUT', message: expect.stringMatching(/^不支持的字段：k+…、k+…、k+…等1500个$/), field: expect.any(String) });
+    expect(body.result).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/^不支持的字段：k+…、k+…、k+…等1500个$/),
+      field: expect.any(String),
+    });
     expect(body.result.message.length).toBeLessThan(120);
     expect(body.result.field.length).toBeLessThan(100);
   });
@@ -87,7 +109,10 @@ describe('answers never echo unbounded input', () => {
   it('one huge unknown key and a huge action name are quoted shortened', async () => {
     const key = '键'.repeat(100_000);
     const unknownKey = await callFn(app, 'school', { action: 'listDistricts', [key]: 1 });
-    expect(unknownKey.body.result).toMatchObject({ code: 'INVALID_INPUT', message: `不支持的字段：${'键'.repeat(24)}…` });
+    expect(unknownKey.body.result).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: `不支持的字段：${'键'.repeat(24)}…`,
+    });
     const action = await callFn(app, 'school', { action: 'a'.repeat(100_000) });
     expect(action.body.result).toMatchObject({ code: 'UNKNOWN_ACTION', message: `不支持的操作：${'a'.repeat(24)}…` });
   });

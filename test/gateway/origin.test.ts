@@ -19,7 +19,14 @@ afterAll(() => app.close());
 function raw(opts: { path: string; method?: string; host?: string; headers?: Record<string, string>; body?: string }) {
   return new Promise<{ status: number; json: any }>((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: opts.path, method: opts.method ?? 'GET', setHost: false, headers: { ...(opts.host === undefined ? {} : { host: opts.host }), ...opts.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: opts.path,
+        method: opts.method ?? 'GET',
+        setHost: false,
+        headers: { ...(opts.host === undefined ? {} : { host: opts.host }), ...opts.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -39,7 +46,13 @@ const json = { 'content-type': 'application/json' };
 
 describe('gateway: Host header (DNS rebinding)', () => {
   it.each(['127.0.0.1', 'localhost', 'LOCALHOST'])('answers %s with its own port', async (name) => {
-    const res = await raw({ path: '/fn/school', method: 'POST', host: `${name}:${port}`, headers: json, body: callBody });
+    const res = await raw({
+      path: '/fn/school',
+      method: 'POST',
+      host: `${name}:${port}`,
+      headers: json,
+      body: callBody,
+    });
     expect(res.status).toBe(200);
     expect(res.json.result.ok).toBe(true);
   });
@@ -67,7 +80,13 @@ describe('gateway: Host header (DNS rebinding)', () => {
   });
 
   it('a rebound page cannot sign in: no session is created', async () => {
-    const res = await raw({ path: '/__dev/login', method: 'POST', host: `attacker.example:${port}`, headers: json, body: JSON.stringify({ persona: 'hd-bureau' }) });
+    const res = await raw({
+      path: '/__dev/login',
+      method: 'POST',
+      host: `attacker.example:${port}`,
+      headers: json,
+      body: JSON.stringify({ persona: 'hd-bureau' }),
+    });
     expect(res.status).toBe(421);
   });
 
@@ -91,23 +110,35 @@ describe('gateway: API bodies only as JSON', () => {
   ])('a function call with %s is 415 with a clear message', async (_label, headers: Record<string, string>) => {
     const res = await fetch(`${app.url}/fn/school`, { method: 'POST', headers, body: callBody });
     expect(res.status).toBe(415);
-    expect(((await res.json()) as { error: string }).error).toBe('请求体应为 JSON：请设置请求头 Content-Type: application/json');
+    expect(((await res.json()) as { error: string }).error).toBe(
+      '请求体应为 JSON：请设置请求头 Content-Type: application/json',
+    );
   });
 
   it('sign-in and sign-out need JSON too; a refused sign-out keeps the session', async () => {
     const form = { 'content-type': 'text/plain' };
-    expect((await fetch(`${app.url}/__dev/login`, { method: 'POST', headers: form, body: '{"persona":"hd-bureau"}' })).status).toBe(415);
+    expect(
+      (await fetch(`${app.url}/__dev/login`, { method: 'POST', headers: form, body: '{"persona":"hd-bureau"}' }))
+        .status,
+    ).toBe(415);
     const cookie = await login(app, 'hd-teacher');
     const out = await fetch(`${app.url}/__dev/logout`, { method: 'POST', headers: { ...form, cookie } });
     expect(out.status).toBe(415);
     expect((await callFn(app, 'account', { action: 'me' }, cookie)).body.result.ok).toBe(true);
     const ok = await fetch(`${app.url}/__dev/logout`, { method: 'POST', headers: { ...json, cookie } });
     expect(ok.status).toBe(200);
-    expect((await callFn(app, 'account', { action: 'me' }, cookie)).body.result).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect((await callFn(app, 'account', { action: 'me' }, cookie)).body.result).toMatchObject({
+      ok: false,
+      code: 'UNAUTHENTICATED',
+    });
   });
 
   it('JSON with parameters and any letter case is accepted; GETs need no type', async () => {
-    const res = await fetch(`${app.url}/fn/school`, { method: 'POST', headers: { 'content-type': 'Application/JSON; charset=UTF-8' }, body: callBody });
+    const res = await fetch(`${app.url}/fn/school`, {
+      method: 'POST',
+      headers: { 'content-type': 'Application/JSON; charset=UTF-8' },
+      body: callBody,
+    });
     expect(res.status).toBe(200);
     expect((await fetch(`${app.url}/__dev/personas`)).status).toBe(200);
     expect(isJsonType('application/json')).toBe(true);

@@ -14,8 +14,13 @@ afterAll(() => app.close());
 
 it('serves a stored file at its tempFileURL, on this gateway’s own port', async () => {
   const content = Buffer.from('学校名称,学段\n一号小学,小学\n', 'utf8');
-  const up = (await uploadFile(null, { cloudPath: 'exports/120102/test-0123456789abcdef.csv', fileContent: content })) as { fileID: string };
-  const res = (await getTempFileURL(null, { fileList: [up.fileID] })) as { fileList: Array<{ tempFileURL: string; code: string }> };
+  const up = (await uploadFile(null, {
+    cloudPath: 'exports/120102/test-0123456789abcdef.csv',
+    fileContent: content,
+  })) as { fileID: string };
+  const res = (await getTempFileURL(null, { fileList: [up.fileID] })) as {
+    fileList: Array<{ tempFileURL: string; code: string }>;
+  };
   const link = res.fileList[0].tempFileURL;
   expect(res.fileList[0].code).toBe('SUCCESS');
   expect(link.startsWith(`${app.url}/local-storage/`)).toBe(true);
@@ -26,7 +31,12 @@ it('serves a stored file at its tempFileURL, on this gateway’s own port', asyn
 });
 
 it('answers 404 for a missing file, a path escaping the storage directory or a malformed escape', async () => {
-  for (const p of ['/local-storage/exports/none.csv', '/local-storage/../package.json', '/local-storage/%2e%2e/package.json', '/local-storage/%E0%A4%A']) {
+  for (const p of [
+    '/local-storage/exports/none.csv',
+    '/local-storage/../package.json',
+    '/local-storage/%2e%2e/package.json',
+    '/local-storage/%E0%A4%A',
+  ]) {
     const got = await fetch(`${app.url}${p}`);
     expect([p, got.status]).toEqual([p, 404]);
   }

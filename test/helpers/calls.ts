@@ -6,12 +6,20 @@ export type Result = { ok: boolean; code?: string; message?: string; field?: str
 /** Calls through the local runtime as `openid`, and the checks scope tests share (`appOf`: the suite's app, once started). */
 export function callsOf(appOf: () => LocalApp) {
   async function call(fn: string, action: string, input: Record<string, unknown>, openid: string): Promise<Result> {
-    return ((await appOf().cloud.invoke(fn, { action, ...input }, { OPENID: openid, APPID: 'wx-test' })) as { result: Result }).result;
+    return (
+      (await appOf().cloud.invoke(fn, { action, ...input }, { OPENID: openid, APPID: 'wx-test' })) as { result: Result }
+    ).result;
   }
   /** The call succeeds (a failure shows its code and message); its data. */
   async function ok(fn: string, action: string, input: Record<string, unknown>, openid: string): Promise<any> {
     const r = await call(fn, action, input, openid);
-    expect({ action, as: openid, ok: r.ok, code: r.code, message: r.message }).toEqual({ action, as: openid, ok: true, code: undefined, message: undefined });
+    expect({ action, as: openid, ok: r.ok, code: r.code, message: r.message }).toEqual({
+      action,
+      as: openid,
+      ok: true,
+      code: undefined,
+      message: undefined,
+    });
     return r.data;
   }
   /**
@@ -21,7 +29,12 @@ export function callsOf(appOf: () => LocalApp) {
    */
   const snapshot = () => {
     const { store } = appOf().cloud;
-    return JSON.stringify(store.collections().filter((c) => c !== 'rate_counters').map((c) => [c, store.find(c, {})]));
+    return JSON.stringify(
+      store
+        .collections()
+        .filter((c) => c !== 'rate_counters')
+        .map((c) => [c, store.find(c, {})]),
+    );
   };
   return { call, ok, snapshot };
 }

@@ -25,7 +25,11 @@ export async function callFn(app: LocalApp, name: string, data: Record<string, u
 
 /** Signs in as a seeded persona and returns the session cookie. */
 export async function login(app: LocalApp, persona: string): Promise<string> {
-  const res = await fetch(`${app.url}/__dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }) });
+  const res = await fetch(`${app.url}/__dev/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ persona }),
+  });
   if (res.status !== 200) throw new Error(`login ${persona}: ${res.status}`);
   return res.headers.get('set-cookie')!.split(';')[0];
 }
@@ -38,7 +42,17 @@ export function fakeServerClock(now: number = TEST_NOW): void {
   jest.useFakeTimers({
     now,
     advanceTimers: true,
-    doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'queueMicrotask',
+      'hrtime',
+      'performance',
+    ],
   });
 }
 

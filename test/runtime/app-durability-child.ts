@@ -18,7 +18,8 @@ import { buildSeed } from '../../tools/seed-data';
 
 const [dbFile, roundArg] = process.argv.slice(2);
 const round = Number(roundArg);
-if (!dbFile || !Number.isInteger(round) || round < 0) throw new Error('usage: app-durability-child.ts <dbFile> <round>');
+if (!dbFile || !Number.isInteger(round) || round < 0)
+  throw new Error('usage: app-durability-child.ts <dbFile> <round>');
 
 /** 2026-11-23 10:00 in Shanghai (TEST_NOW of test/helpers/local-app.ts): the 2026 school year. */
 const SEED_NOW = Date.parse('2026-11-23T02:00:00Z');
@@ -36,7 +37,11 @@ const setClock = (ms: number) => {
 setClock(SEED_NOW);
 
 const fresh = !existsSync(dbFile);
-const cloud = createLocalCloud({ dbFile, functionsRoot: path.resolve(__dirname, '..', '..', 'cloudfunctions'), now: () => Date.now() });
+const cloud = createLocalCloud({
+  dbFile,
+  functionsRoot: path.resolve(__dirname, '..', '..', 'cloudfunctions'),
+  now: () => Date.now(),
+});
 if (fresh) seedStore(cloud, buildSeed(SEED_NOW));
 
 const who = (OPENID: string): Identity => ({ OPENID, APPID: 'wx-durability' });
@@ -83,13 +88,19 @@ function exchangeSlot(n: number) {
   const k = round * SLOTS_PER_ROUND + n;
   const minute = 7 * 60 + (k % SLOTS_PER_DAY) * 30;
   const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  return { weekday: EXCHANGE_DAYS[Math.floor(k / SLOTS_PER_DAY) % EXCHANGE_DAYS.length], start: hm(minute), end: hm(minute + 30), periods: 1 };
+  return {
+    weekday: EXCHANGE_DAYS[Math.floor(k / SLOTS_PER_DAY) % EXCHANGE_DAYS.length],
+    start: hm(minute),
+    end: hm(minute + 30),
+    periods: 1,
+  };
 }
 
 const rid = (kind: string, n: number) => `dur-r${round}-${kind}-${String(n).padStart(5, '0')}`;
 
 async function clockSession(s: { in: number; out: number }, n: number): Promise<void> {
-  const location = (cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as { hostLocation: unknown }).hostLocation;
+  const location = (cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as { hostLocation: unknown })
+    .hostLocation;
   setClock(s.in);
   const inRes = await call('duty', { action: 'clockIn', requestId: rid('in', n), location }, TEACHER);
   if (inRes.duplicate) throw new Error(`clock-in ${inRes.recordId} was already there`);
@@ -105,15 +116,38 @@ async function exchange(n: number): Promise<void> {
   setClock(SEED_NOW + round * DAY);
   const filed = await call(
     'approval',
-    { action: 'submitExchange', requestId: rid('ap', n), type: 'cross-teaching', hostSchoolId: 'hd-s05', slots: [exchangeSlot(n)], termStart: '2026-12-01', termEnd: '2027-01-20', reason: '耐久性测试' },
+    {
+      action: 'submitExchange',
+      requestId: rid('ap', n),
+      type: 'cross-teaching',
+      hostSchoolId: 'hd-s05',
+      slots: [exchangeSlot(n)],
+      termStart: '2026-12-01',
+      termEnd: '2027-01-20',
+      reason: '耐久性测试',
+    },
     TEACHER,
   );
   ack('submit', filed.id);
   // Every fifth request is rejected by the host school; the others go all the way to an approval.
-  const deciders = n % 5 === 4 ? [[HOME, 'approve'], [HOST, 'reject']] : [[HOME, 'approve'], [HOST, 'approve'], [LEAD, 'approve']];
+  const deciders =
+    n % 5 === 4
+      ? [
+          [HOME, 'approve'],
+          [HOST, 'reject'],
+        ]
+      : [
+          [HOME, 'approve'],
+          [HOST, 'approve'],
+          [LEAD, 'approve'],
+        ];
   let version: number = filed.version;
   for (const [as, decision] of deciders as Array<[Identity, string]>) {
-    const d = await call('approval', { action: 'decide', id: filed.id, decision, version, comment: decision === 'reject' ? '本学期课时已满' : '同意' }, as);
+    const d = await call(
+      'approval',
+      { action: 'decide', id: filed.id, decision, version, comment: decision === 'reject' ? '本学期课时已满' : '同意' },
+      as,
+    );
     version = d.version;
     ack('decide', filed.id, version, d.status);
   }
@@ -124,7 +158,17 @@ async function importSchools(n: number): Promise<void> {
   const names = [1, 2, 3].map((k) => `耐久测试${round}-${n}-${k}号小学`);
   const rows = names.map((name, k) => `${name},小学,${(39.1 + k / 100).toFixed(4)},117.25${k},${30 + k}`);
   const requestId = rid('imp', n);
-  const res = await call('admin', { action: 'importApply', table: 'schools', format: 'csv', content: ['学校名称,学段,纬度,经度,教师人数', ...rows].join('\n'), requestId }, BUREAU);
+  const res = await call(
+    'admin',
+    {
+      action: 'importApply',
+      table: 'schools',
+      format: 'csv',
+      content: ['学校名称,学段,纬度,经度,教师人数', ...rows].join('\n'),
+      requestId,
+    },
+    BUREAU,
+  );
   if (res.written !== names.length || res.duplicate) throw new Error(`import ${requestId}: ${JSON.stringify(res)}`);
   ack('import', requestId, names.join('|'));
 }
@@ -137,7 +181,8 @@ async function main(): Promise<void> {
     if (!next.done) await clockSession(next.value, i);
     await exchange(i);
     if (i % 2 === 0) await importSchools(i);
-    if (next.done && i >= SLOTS_PER_ROUND - 1) throw new Error(`round ${round} ran out of work after ${i + 1} iterations`);
+    if (next.done && i >= SLOTS_PER_ROUND - 1)
+      throw new Error(`round ${round} ran out of work after ${i + 1} iterations`);
   }
 }
 

@@ -18,7 +18,6 @@ const ROUNDS = 3;
 const KILL_AFTER: [number, number] = [20, 120];
 const HANG_GUARD_MS = 150_000;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, any>;
 
 interface Acks {
@@ -31,7 +30,10 @@ interface Acks {
 
 function runAndKill(dbFile: string, round: number, killAfter: number): Promise<{ acks: Acks; count: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dbFile, String(round)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dbFile, String(round)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const acks: Acks = { clockIn: [], clockOut: [], submit: [], decide: [], import: [] };
     let count = 0;
     let buffered = '';
@@ -87,25 +89,31 @@ function check(dbFile: string, all: Acks): string[] {
     const records = byId(store.find('clock_records', {}));
     for (const [id] of all.clockIn) {
       const r = records.get(id);
-      if (!r || typeof r.clockInAt !== 'number' || !r.inRequestId) problems.push(`acked clock-in ${id} missing: ${JSON.stringify(r)}`);
+      if (!r || typeof r.clockInAt !== 'number' || !r.inRequestId)
+        problems.push(`acked clock-in ${id} missing: ${JSON.stringify(r)}`);
     }
     for (const [id, outRequestId] of all.clockOut) {
       const r = records.get(id);
-      if (!r || r.outRequestId !== outRequestId || typeof r.clockOutAt !== 'number') problems.push(`acked clock-out ${id} missing: ${JSON.stringify(r)}`);
+      if (!r || r.outRequestId !== outRequestId || typeof r.clockOutAt !== 'number')
+        problems.push(`acked clock-out ${id} missing: ${JSON.stringify(r)}`);
     }
     for (const r of records.values())
-      if ((r.outRequestId === null) !== (r.clockOutAt === null)) problems.push(`clock record ${r._id} half closed: ${JSON.stringify(r)}`);
+      if ((r.outRequestId === null) !== (r.clockOutAt === null))
+        problems.push(`clock record ${r._id} half closed: ${JSON.stringify(r)}`);
 
     const approvals = byId(store.find('approvals', {}));
     const duties = byId(store.find('duties', {}));
     for (const [id] of all.submit) if (!approvals.has(id)) problems.push(`acked request ${id} missing`);
     for (const [id, version, status] of all.decide) {
       const a = approvals.get(id);
-      if (!a || a.version < Number(version)) problems.push(`acked decision ${id} v${version} missing (stored v${a?.version})`);
-      else if (status !== 'pending' && a.status !== status) problems.push(`acked final decision ${id} ${status} but stored ${a.status}`);
+      if (!a || a.version < Number(version))
+        problems.push(`acked decision ${id} v${version} missing (stored v${a?.version})`);
+      else if (status !== 'pending' && a.status !== status)
+        problems.push(`acked final decision ${id} ${status} but stored ${a.status}`);
     }
     for (const a of approvals.values()) {
-      if ((a.status === 'pending') !== (a.inboxKey !== null)) problems.push(`approval ${a._id} status ${a.status} with inboxKey ${a.inboxKey}`);
+      if ((a.status === 'pending') !== (a.inboxKey !== null))
+        problems.push(`approval ${a._id} status ${a.status} with inboxKey ${a.inboxKey}`);
       const duty = duties.get(`dt-${a._id}`);
       if (a.status === 'approved') {
         if (a.result?.dutyId !== `dt-${a._id}`) problems.push(`approved ${a._id} without result.dutyId`);
@@ -113,7 +121,8 @@ function check(dbFile: string, all: Acks): string[] {
       } else if (duty) problems.push(`duty ${duty._id} exists for ${a.status} ${a._id}`);
     }
     for (const d of duties.values())
-      if (d.approvalId !== null && approvals.get(d.approvalId)?.status !== 'approved') problems.push(`duty ${d._id} without an approved ${d.approvalId}`);
+      if (d.approvalId !== null && approvals.get(d.approvalId)?.status !== 'approved')
+        problems.push(`duty ${d._id} without an approved ${d.approvalId}`);
 
     const imports: Doc[] = store.find('applied_requests', { kind: 'import' });
     const schools: Doc[] = store.find('schools', {});
@@ -121,33 +130,49 @@ function check(dbFile: string, all: Acks): string[] {
     const names = new Set(schools.map((s) => s.name as string));
     for (const [requestId, list] of all.import) {
       if (!importIds.has(requestId)) problems.push(`acked import ${requestId} has no record`);
-      for (const name of list.split('|')) if (!names.has(name)) problems.push(`acked import ${requestId}: school ${name} missing`);
+      for (const name of list.split('|'))
+        if (!names.has(name)) problems.push(`acked import ${requestId}: school ${name} missing`);
     }
     for (const r of imports) {
       const written = schools.filter((s) => s.importRequestId === r.requestId).length;
-      if (written !== r.result.written) problems.push(`import ${r.requestId}: ${written} of ${r.result.written} schools`);
+      if (written !== r.result.written)
+        problems.push(`import ${r.requestId}: ${written} of ${r.result.written} schools`);
     }
-    for (const s of schools) if (s.importRequestId && !importIds.has(s.importRequestId)) problems.push(`school ${s.name} without its import record`);
+    for (const s of schools)
+      if (s.importRequestId && !importIds.has(s.importRequestId))
+        problems.push(`school ${s.name} without its import record`);
     const reference = store.find('meta', { _id: 'reference' })[0];
     const applied = imports.filter((r) => r.result.written > 0).length;
-    if (reference?.version !== 1 + applied) problems.push(`reference version ${reference?.version}, expected ${1 + applied}`);
+    if (reference?.version !== 1 + applied)
+      problems.push(`reference version ${reference?.version}, expected ${1 + applied}`);
   } finally {
     store.close();
   }
   return problems;
 }
 
-test('acknowledged application writes survive SIGKILL at random points; nothing is half-written', async () => {
-  const dbFile = tmpDbFile();
-  const all: Acks = { clockIn: [], clockOut: [], submit: [], decide: [], import: [] };
-  const plan = Array.from({ length: ROUNDS }, () => KILL_AFTER[0] + Math.floor(Math.random() * (KILL_AFTER[1] - KILL_AFTER[0] + 1)));
-  for (let round = 0; round < ROUNDS; round++) {
-    const { acks, count } = await runAndKill(dbFile, round, plan[round]);
-    expect(count).toBeGreaterThanOrEqual(plan[round]);
-    for (const k of Object.keys(all) as Array<keyof Acks>) all[k].push(...acks[k]);
-    expect({ round, killAfter: plan, problems: check(dbFile, all) }).toEqual({ round, killAfter: plan, problems: [] });
-  }
-  // Every kind of write was exercised and acknowledged before some kill.
-  for (const k of Object.keys(all) as Array<keyof Acks>) expect([k, all[k].length > 0]).toEqual([k, true]);
-  expect(all.decide.some(([, , status]) => status === 'approved')).toBe(true);
-}, ROUNDS * HANG_GUARD_MS + 30_000);
+test(
+  'acknowledged application writes survive SIGKILL at random points; nothing is half-written',
+  async () => {
+    const dbFile = tmpDbFile();
+    const all: Acks = { clockIn: [], clockOut: [], submit: [], decide: [], import: [] };
+    const plan = Array.from(
+      { length: ROUNDS },
+      () => KILL_AFTER[0] + Math.floor(Math.random() * (KILL_AFTER[1] - KILL_AFTER[0] + 1)),
+    );
+    for (let round = 0; round < ROUNDS; round++) {
+      const { acks, count } = await runAndKill(dbFile, round, plan[round]);
+      expect(count).toBeGreaterThanOrEqual(plan[round]);
+      for (const k of Object.keys(all) as Array<keyof Acks>) all[k].push(...acks[k]);
+      expect({ round, killAfter: plan, problems: check(dbFile, all) }).toEqual({
+        round,
+        killAfter: plan,
+        problems: [],
+      });
+    }
+    // Every kind of write was exercised and acknowledged before some kill.
+    for (const k of Object.keys(all) as Array<keyof Acks>) expect([k, all[k].length > 0]).toEqual([k, true]);
+    expect(all.decide.some(([, , status]) => status === 'approved')).toBe(true);
+  },
+  ROUNDS * HANG_GUARD_MS + 30_000,
+);

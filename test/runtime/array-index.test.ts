@@ -17,7 +17,9 @@ describe('array membership through the element table', () => {
   const value = fc.oneof(
     scalar,
     fc.array(scalar, { maxLength: 4 }),
-    fc.array(fc.oneof(scalar, fc.array(scalar, { maxLength: 2 }), fc.record({ x: scalar }), fc.constant(null)), { maxLength: 3 }),
+    fc.array(fc.oneof(scalar, fc.array(scalar, { maxLength: 2 }), fc.record({ x: scalar }), fc.constant(null)), {
+      maxLength: 3,
+    }),
   );
   const cond = fc.oneof(
     scalar,
@@ -41,7 +43,8 @@ describe('array membership through the element table', () => {
     const id = `d${String(w.i)}`;
     if (w.kind === 'update') s.mutate('t', { _id: id }, false, (d) => ({ ...d, f: w.f }));
     else if (w.kind === 'replace') s.replace('t', id, { f: w.f, d: 'x' });
-    else if (w.kind === 'commit') s.commit([], [{ coll: 't', key: id, doc: w.f === undefined ? null : { _id: id, f: w.f } }]);
+    else if (w.kind === 'commit')
+      s.commit([], [{ coll: 't', key: id, doc: w.f === undefined ? null : { _id: id, f: w.f } }]);
     else if (w.kind === 'remove') s.mutate('t', { _id: id }, false, () => null);
     else s.mutate('t', { f: w.v }, true, () => null);
   }
@@ -58,12 +61,19 @@ describe('array membership through the element table', () => {
           (docs, writes, conds) => {
             for (const s of [indexed, scan]) {
               s.dropAll();
-              s.insertMany('t', docs.map((d, i) => ({ _id: `d${i}`, d: 'x', ...d })));
+              s.insertMany(
+                't',
+                docs.map((d, i) => ({ _id: `d${i}`, d: 'x', ...d })),
+              );
               for (const w of writes) apply(s, w);
             }
             for (const c of conds) {
               const q = { f: c } as Doc;
-              const ids = (s: Store): unknown[] => s.find('t', q).map((d) => d._id).sort();
+              const ids = (s: Store): unknown[] =>
+                s
+                  .find('t', q)
+                  .map((d) => d._id)
+                  .sort();
               expect(ids(indexed)).toEqual(ids(scan));
               expect(indexed.count('t', q)).toBe(scan.count('t', q));
               expect(indexed.find('t', { d: 'x', ...q }).length).toBe(scan.find('t', { d: 'x', ...q }).length);
@@ -81,11 +91,20 @@ describe('array membership through the element table', () => {
   test('a field declared after documents were stored is backfilled when the store reopens', () => {
     const file = tmpDbFile();
     const before = new Store(file, { indexes: { t: [] }, collections: ['t'] });
-    before.insertMany('t', [{ _id: 'a', f: ['k1', 'k2'] }, { _id: 'b', f: ['k3'] }, { _id: 'c', f: 'k1' }]);
+    before.insertMany('t', [
+      { _id: 'a', f: ['k1', 'k2'] },
+      { _id: 'b', f: ['k3'] },
+      { _id: 'c', f: 'k1' },
+    ]);
     before.close();
     const after = new Store(file, { indexes: { t: ['f'] }, collections: ['t'] });
     try {
-      expect(after.find('t', { f: { $in: ['k1'] } }).map((d) => d._id).sort()).toEqual(['a', 'c']);
+      expect(
+        after
+          .find('t', { f: { $in: ['k1'] } })
+          .map((d) => d._id)
+          .sort(),
+      ).toEqual(['a', 'c']);
       expect(after.find('t', { f: 'k3' }).map((d) => d._id)).toEqual(['b']);
       expect(after.integrityCheck()).toBe('ok');
     } finally {
@@ -105,7 +124,9 @@ describe('a zoning lookup reads only its matches (counted, not timed)', () => {
         matchKeys: [`road:${i % 5000}`, `community:${i % 700}`],
       }));
       store.insertMany('zoning_rules', rules);
-      store.insertMany('zoning_rules', [{ _id: 'other', districtCode: '120102', schoolYear: 2025, matchKeys: ['road:1'] }]);
+      store.insertMany('zoning_rules', [
+        { _id: 'other', districtCode: '120102', schoolYear: 2025, matchKeys: ['road:1'] },
+      ]);
       store.analyze();
       const query = { districtCode: '120101', matchKeys: { $in: ['road:1', 'road:2', 'community:3'] } };
 
@@ -139,7 +160,9 @@ describe('a zoning lookup reads only its matches (counted, not timed)', () => {
       expect(again).not.toContain('r00001');
       expect(again).not.toContain('r00002');
       expect(again).toHaveLength(35);
-      expect(store.find('zoning_rules', { districtCode: '120101', matchKeys: 'road:4999' }).map((d) => d._id)).toContain('r00001');
+      expect(
+        store.find('zoning_rules', { districtCode: '120101', matchKeys: 'road:4999' }).map((d) => d._id),
+      ).toContain('r00001');
     } finally {
       store.close();
     }

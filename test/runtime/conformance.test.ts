@@ -12,9 +12,40 @@ let db: Loose;
 let _: Loose;
 
 const people = [
-  { _id: 'p1', name: 'Ann', age: 30, tags: ['a', 'b'], city: { name: 'Tianjin', code: '120102' }, scores: [{ s: 90, k: 'm' }, { s: 70, k: 'e' }], joined: new Date('2020-01-01T00:00:00Z'), active: true },
-  { _id: 'p2', name: 'bob', age: 25, tags: ['b'], city: { name: 'Xiamen', code: '350205' }, scores: [{ s: 60, k: 'm' }], joined: new Date('2021-06-01T00:00:00Z'), active: false },
-  { _id: 'p3', name: 'Cid', age: 35, tags: [], city: { name: 'Beijing', code: '110101' }, scores: [], joined: new Date('2019-03-01T00:00:00Z'), active: true, nick: null },
+  {
+    _id: 'p1',
+    name: 'Ann',
+    age: 30,
+    tags: ['a', 'b'],
+    city: { name: 'Tianjin', code: '120102' },
+    scores: [
+      { s: 90, k: 'm' },
+      { s: 70, k: 'e' },
+    ],
+    joined: new Date('2020-01-01T00:00:00Z'),
+    active: true,
+  },
+  {
+    _id: 'p2',
+    name: 'bob',
+    age: 25,
+    tags: ['b'],
+    city: { name: 'Xiamen', code: '350205' },
+    scores: [{ s: 60, k: 'm' }],
+    joined: new Date('2021-06-01T00:00:00Z'),
+    active: false,
+  },
+  {
+    _id: 'p3',
+    name: 'Cid',
+    age: 35,
+    tags: [],
+    city: { name: 'Beijing', code: '110101' },
+    scores: [],
+    joined: new Date('2019-03-01T00:00:00Z'),
+    active: true,
+    nick: null,
+  },
   { _id: 'p4', name: 'dee', age: 40, tags: ['c', 'a', 'b'], joined: new Date('2022-01-01T00:00:00Z') },
 ];
 
@@ -27,10 +58,14 @@ beforeAll(() => {
 afterAll(() => rt.close());
 beforeEach(() => {
   rt.store.dropAll();
-  rt.store.insertMany('people', people.map((p) => ({ ...p })));
+  rt.store.insertMany(
+    'people',
+    people.map((p) => ({ ...p })),
+  );
 });
 
-const ids = async (query: Loose): Promise<string[]> => ((await query.get()).data as Array<{ _id: string }>).map((d) => d._id).sort();
+const ids = async (query: Loose): Promise<string[]> =>
+  ((await query.get()).data as Array<{ _id: string }>).map((d) => d._id).sort();
 const where = (q: Loose): Promise<string[]> => ids(db.collection('people').where(q));
 const doc = async (id: string): Promise<Loose> => (await db.collection('people').doc(id).get()).data;
 
@@ -85,7 +120,14 @@ describe('query operators', () => {
   });
 
   test('count', async () => {
-    expect((await db.collection('people').where({ age: _.gt(26) }).count()).total).toBe(3);
+    expect(
+      (
+        await db
+          .collection('people')
+          .where({ age: _.gt(26) })
+          .count()
+      ).total,
+    ).toBe(3);
     expect((await db.collection('people').count()).total).toBe(4);
   });
 
@@ -100,7 +142,10 @@ describe('query operators', () => {
 describe('limits', () => {
   beforeEach(() => {
     rt.store.ensureCollection('bulk');
-    rt.store.insertMany('bulk', Array.from({ length: 1100 }, (_x, i) => ({ _id: `b${String(i).padStart(4, '0')}`, i })));
+    rt.store.insertMany(
+      'bulk',
+      Array.from({ length: 1100 }, (_x, i) => ({ _id: `b${String(i).padStart(4, '0')}`, i })),
+    );
   });
 
   test('get() returns 100 records by default, limit() up to 1000', async () => {
@@ -110,7 +155,11 @@ describe('limits', () => {
   });
 
   test('the service caps limits above 1000 too (raw request)', async () => {
-    const res = await new LocalReq().send('database.getDocument', { collectionName: 'bulk', queryType: 'WHERE', limit: 5000 });
+    const res = await new LocalReq().send('database.getDocument', {
+      collectionName: 'bulk',
+      queryType: 'WHERE',
+      limit: 5000,
+    });
     expect((res.data as { list: unknown[] }).list).toHaveLength(1000);
   });
 
@@ -149,34 +198,54 @@ describe('documents', () => {
   });
 
   test('set() upserts and replaces the whole document (merge false)', async () => {
-    const created = await db.collection('people').doc('p9').set({ data: { name: 'Nine' } });
+    const created = await db
+      .collection('people')
+      .doc('p9')
+      .set({ data: { name: 'Nine' } });
     expect(created.stats).toEqual({ updated: 0, created: 1 });
-    const replaced = await db.collection('people').doc('p1').set({ data: { name: 'Ann2' } });
+    const replaced = await db
+      .collection('people')
+      .doc('p1')
+      .set({ data: { name: 'Ann2' } });
     expect(replaced.stats).toEqual({ updated: 1, created: 0 });
     expect(await doc('p1')).toEqual({ _id: 'p1', name: 'Ann2' });
   });
 
   test('where().update() and where().remove() act on every match', async () => {
-    const u = await db.collection('people').where({ active: true }).update({ data: { flagged: true } });
+    const u = await db
+      .collection('people')
+      .where({ active: true })
+      .update({ data: { flagged: true } });
     expect(u.stats.updated).toBe(2);
     expect(await where({ flagged: true })).toEqual(['p1', 'p3']);
-    const r = await db.collection('people').where({ age: _.gte(35) }).remove();
+    const r = await db
+      .collection('people')
+      .where({ age: _.gte(35) })
+      .remove();
     expect(r.stats.removed).toBe(2);
     expect(await ids(db.collection('people'))).toEqual(['p1', 'p2']);
   });
 
   test('a no-op update reports updated: 0 (MongoDB nModified)', async () => {
-    const u = await db.collection('people').doc('p1').update({ data: { age: 30 } });
+    const u = await db
+      .collection('people')
+      .doc('p1')
+      .update({ data: { age: 30 } });
     expect(u.stats.updated).toBe(0);
   });
 
   test('serverDate() is the server clock, with offset', async () => {
-    const { _id } = await db.collection('people').add({ data: { at: db.serverDate(), later: db.serverDate({ offset: 60_000 }) } });
+    const { _id } = await db
+      .collection('people')
+      .add({ data: { at: db.serverDate(), later: db.serverDate({ offset: 60_000 }) } });
     const d = await doc(_id);
     expect(d.at.getTime()).toBe(NOW);
     expect(d.later.getTime()).toBe(NOW + 60_000);
     expect(await where({ at: _.lte(db.serverDate()), _id })).toEqual([_id]);
-    await db.collection('people').doc('p2').update({ data: { seen: db.serverDate() } });
+    await db
+      .collection('people')
+      .doc('p2')
+      .update({ data: { seen: db.serverDate() } });
     expect((await doc('p2')).seen.getTime()).toBe(NOW);
   });
 });
@@ -188,21 +257,45 @@ describe('update commands', () => {
   };
 
   test.each([
-    ['set replaces an object', () => ({ city: _.set({ name: 'X' }) }), (d: Loose) => expect(d.city).toEqual({ name: 'X' })],
-    ['nested object merges (flattened paths)', () => ({ city: { name: 'X' } }), (d: Loose) => expect(d.city).toEqual({ name: 'X', code: '120102' })],
+    [
+      'set replaces an object',
+      () => ({ city: _.set({ name: 'X' }) }),
+      (d: Loose) => expect(d.city).toEqual({ name: 'X' }),
+    ],
+    [
+      'nested object merges (flattened paths)',
+      () => ({ city: { name: 'X' } }),
+      (d: Loose) => expect(d.city).toEqual({ name: 'X', code: '120102' }),
+    ],
     ['inc', () => ({ age: _.inc(2), visits: _.inc(1) }), (d: Loose) => expect([d.age, d.visits]).toEqual([32, 1])],
     ['mul', () => ({ age: _.mul(2) }), (d: Loose) => expect(d.age).toBe(60)],
     ['remove', () => ({ city: _.remove() }), (d: Loose) => expect('city' in d).toBe(false)],
     ['min', () => ({ age: _.min(20) }), (d: Loose) => expect(d.age).toBe(20)],
     ['max', () => ({ age: _.max(20) }), (d: Loose) => expect(d.age).toBe(30)],
-    ['rename', () => ({ name: _.rename('fullName') }), (d: Loose) => expect([d.name, d.fullName]).toEqual([undefined, 'Ann'])],
+    [
+      'rename',
+      () => ({ name: _.rename('fullName') }),
+      (d: Loose) => expect([d.name, d.fullName]).toEqual([undefined, 'Ann']),
+    ],
     ['push values', () => ({ tags: _.push('c', 'd') }), (d: Loose) => expect(d.tags).toEqual(['a', 'b', 'c', 'd'])],
-    ['push each/position/slice/sort', () => ({ tags: _.push({ each: ['z', 'y'], position: 0, sort: 1, slice: 3 }) }), (d: Loose) => expect(d.tags).toEqual(['a', 'b', 'y'])],
+    [
+      'push each/position/slice/sort',
+      () => ({ tags: _.push({ each: ['z', 'y'], position: 0, sort: 1, slice: 3 }) }),
+      (d: Loose) => expect(d.tags).toEqual(['a', 'b', 'y']),
+    ],
     ['pull a value', () => ({ tags: _.pull('a') }), (d: Loose) => expect(d.tags).toEqual(['b'])],
-    ['pull by condition', () => ({ scores: _.pull({ s: _.lt(80) }) }), (d: Loose) => expect(d.scores).toEqual([{ s: 90, k: 'm' }])],
+    [
+      'pull by condition',
+      () => ({ scores: _.pull({ s: _.lt(80) }) }),
+      (d: Loose) => expect(d.scores).toEqual([{ s: 90, k: 'm' }]),
+    ],
     ['pullAll', () => ({ tags: _.pullAll(['a', 'b']) }), (d: Loose) => expect(d.tags).toEqual([])],
     ['addToSet', () => ({ tags: _.addToSet('a') }), (d: Loose) => expect(d.tags).toEqual(['a', 'b'])],
-    ['addToSet each', () => ({ tags: _.addToSet({ each: ['b', 'c'] }) }), (d: Loose) => expect(d.tags).toEqual(['a', 'b', 'c'])],
+    [
+      'addToSet each',
+      () => ({ tags: _.addToSet({ each: ['b', 'c'] }) }),
+      (d: Loose) => expect(d.tags).toEqual(['a', 'b', 'c']),
+    ],
     ['pop', () => ({ tags: _.pop() }), (d: Loose) => expect(d.tags).toEqual(['a'])],
     ['shift', () => ({ tags: _.shift() }), (d: Loose) => expect(d.tags).toEqual(['b'])],
     ['unshift', () => ({ tags: _.unshift('x', 'y') }), (d: Loose) => expect(d.tags).toEqual(['x', 'y', 'a', 'b'])],
@@ -211,13 +304,23 @@ describe('update commands', () => {
   });
 
   test('updating a path and its parent in one request fails like MongoDB', async () => {
-    const e = await rejection(db.collection('people').doc('p1').update({ data: { city: _.set({ a: 1 }), 'city.code': '1' } }));
+    const e = await rejection(
+      db
+        .collection('people')
+        .doc('p1')
+        .update({ data: { city: _.set({ a: 1 }), 'city.code': '1' } }),
+    );
     expect(e.errMsg).toMatch(/would create a conflict/);
     expect((await doc('p1')).city.code).toBe('120102');
   });
 
   test('type errors surface as request failures and write nothing', async () => {
-    const e = await rejection(db.collection('people').doc('p1').update({ data: { name: _.inc(1) } }));
+    const e = await rejection(
+      db
+        .collection('people')
+        .doc('p1')
+        .update({ data: { name: _.inc(1) } }),
+    );
     expect(e.errCode).toBe(-502001);
     expect((await doc('p1')).name).toBe('Ann');
   });
@@ -268,7 +371,10 @@ describe('aggregate', () => {
       .lookup({
         from: 'cities',
         let: { code: '$city.code' },
-        pipeline: $.pipeline().match(_.expr($.eq(['$code', '$$code']))).project({ _id: 0, province: 1 }).done(),
+        pipeline: $.pipeline()
+          .match(_.expr($.eq(['$code', '$$code'])))
+          .project({ _id: 0, province: 1 })
+          .done(),
         as: 'c',
       })
       .end();
@@ -277,7 +383,10 @@ describe('aggregate', () => {
 
   test(`a pipeline without limit returns ${AGGREGATE_DEFAULT_LIMIT} records, like the cloud`, async () => {
     rt.store.ensureCollection('bulk');
-    rt.store.insertMany('bulk', Array.from({ length: 50 }, (_x, i) => ({ i })));
+    rt.store.insertMany(
+      'bulk',
+      Array.from({ length: 50 }, (_x, i) => ({ i })),
+    );
     expect((await db.collection('bulk').aggregate().match({}).end()).list).toHaveLength(AGGREGATE_DEFAULT_LIMIT);
     expect((await db.collection('bulk').aggregate().match({}).limit(50).end()).list).toHaveLength(50);
   });

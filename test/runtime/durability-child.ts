@@ -7,7 +7,7 @@ import { createLocalCloud } from '../../local/runtime';
 const [dbFile, functionsRoot] = process.argv.slice(2);
 const rt = createLocalCloud({ dbFile, functionsRoot });
 rt.store.ensureCollection('journal');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+
 const cloud = require('wx-server-sdk');
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
 const db = cloud.database();
@@ -20,10 +20,12 @@ async function main(): Promise<void> {
     if (i % 5 === 4) {
       // A two-document transaction: both or neither may exist after the crash.
       const pair = `pair-${i}`;
-      await db.runTransaction(async (tx: { collection(c: string): { doc(id: string): { set(o: object): Promise<unknown> } } }) => {
-        await tx.collection('journal').doc(`${pair}-a`).set({ data: { pair } });
-        await tx.collection('journal').doc(`${pair}-b`).set({ data: { pair } });
-      });
+      await db.runTransaction(
+        async (tx: { collection(c: string): { doc(id: string): { set(o: object): Promise<unknown> } } }) => {
+          await tx.collection('journal').doc(`${pair}-a`).set({ data: { pair } });
+          await tx.collection('journal').doc(`${pair}-b`).set({ data: { pair } });
+        },
+      );
       ack(`${pair}-a`);
       ack(`${pair}-b`);
     } else if (i % 5 === 3) {

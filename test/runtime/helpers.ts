@@ -7,7 +7,7 @@ import { createLocalCloud, type LocalCloud, type LocalCloudOptions } from '../..
 export const FIXTURES = path.join(__dirname, 'fixtures');
 
 /** wx-server-sdk's typings do not describe the database API precisely; tests use it untyped. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export type Loose = any;
 
 const tmpDirs: string[] = [];

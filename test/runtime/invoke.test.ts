@@ -36,7 +36,10 @@ describe('identity and invocation', () => {
 
   test('event.userInfo is overwritten: the client cannot choose its identity', async () => {
     const forged = { userInfo: { openId: 'o-admin', appId: 'evil' } };
-    expect(((await rt.invoke('whoami', forged, ANN)).result as Loose).userInfo).toEqual({ appId: 'wx-app', openId: 'o-ann' });
+    expect(((await rt.invoke('whoami', forged, ANN)).result as Loose).userInfo).toEqual({
+      appId: 'wx-app',
+      openId: 'o-ann',
+    });
     expect(((await rt.invoke('whoami', forged, null)).result as Loose).userInfo).toBeNull();
   });
 
@@ -71,9 +74,14 @@ describe('identity and invocation', () => {
   });
 
   test('the platform keys arrive as the cloud adds them: userInfo (identity only) and tcbContext', async () => {
-    const echoed = async (event: Record<string, unknown>, who: typeof ANN | null) => ((await rt.invoke('echo', event, who)).result as Loose).event;
+    const echoed = async (event: Record<string, unknown>, who: typeof ANN | null) =>
+      ((await rt.invoke('echo', event, who)).result as Loose).event;
     expect(await echoed({ a: 1 }, null)).toEqual({ a: 1, tcbContext: {} });
-    expect(await echoed({ a: 1, tcbContext: { requestId: 'r1' } }, ANN)).toEqual({ a: 1, tcbContext: { requestId: 'r1' }, userInfo: { appId: 'wx-app', openId: 'o-ann' } });
+    expect(await echoed({ a: 1, tcbContext: { requestId: 'r1' } }, ANN)).toEqual({
+      a: 1,
+      tcbContext: { requestId: 'r1' },
+      userInfo: { appId: 'wx-app', openId: 'o-ann' },
+    });
   });
 
   test('an event nested deeper than JSON.stringify can recurse still reaches the function, as JSON', async () => {
@@ -108,7 +116,11 @@ describe('subscribe messages', () => {
   });
   afterEach(() => rt.close());
 
-  const data = { thing1: { value: '课后服务调课申请' }, phrase2: { value: '已通过' }, time3: { value: '2024-09-01 08:00' } };
+  const data = {
+    thing1: { value: '课后服务调课申请' },
+    phrase2: { value: '已通过' },
+    time3: { value: '2024-09-01 08:00' },
+  };
 
   test('send() is recorded and answers like the real API', async () => {
     const { result } = await rt.invoke('notify', { data }, ANN);
@@ -119,7 +131,9 @@ describe('subscribe messages', () => {
   });
 
   test('invalid template data fails with the API error code and records nothing', async () => {
-    const e = await rejection(rt.invoke('notify', { data: { thing1: { value: '这是一段明显超过二十个字符长度限制的事项名称文字' } } }, ANN));
+    const e = await rejection(
+      rt.invoke('notify', { data: { thing1: { value: '这是一段明显超过二十个字符长度限制的事项名称文字' } } }, ANN),
+    );
     expect(e.errCode).toBe(47003);
     expect(e.errMsg).toMatch(/data\.thing1\.value invalid/);
     expect(rt.sentMessages).toEqual([]);
@@ -137,7 +151,9 @@ describe('lifecycle', () => {
     for (const key of CLOUD_ENV_MARKERS) {
       process.env[key] = 'something';
       try {
-        expect(() => createLocalCloud({ dbFile: tmpDbFile(), functionsRoot: FIXTURES })).toThrow(/real cloud environment/);
+        expect(() => createLocalCloud({ dbFile: tmpDbFile(), functionsRoot: FIXTURES })).toThrow(
+          /real cloud environment/,
+        );
       } finally {
         delete process.env[key];
       }

@@ -19,20 +19,26 @@ const dbSource = (file: string): string => fs.readFileSync(path.join(databaseDir
 
 describe('seam contract', () => {
   test('the pinned versions are the ones this runtime was written against', () => {
-    const version = (dir: string): string => JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
+    const version = (dir: string): string =>
+      JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
     expect([version(wxDir), version(nodeSdkDir), version(databaseDir)]).toEqual(['4.0.2', '3.17.2', '1.4.3']);
   });
 
   test('@cloudbase/database builds every request from Db.reqClass, and node-sdk assigns it', () => {
     for (const file of ['query.js', 'document.js', 'aggregate.js', 'transaction/index.js']) {
-      expect({ file, usesReqClass: /new index_1\.Db\.reqClass\(/.test(dbSource(file)) }).toEqual({ file, usesReqClass: true });
+      expect({ file, usesReqClass: /new index_1\.Db\.reqClass\(/.test(dbSource(file)) }).toEqual({
+        file,
+        usesReqClass: true,
+      });
     }
     const newDb = fs.readFileSync(path.join(nodeSdkDir, 'dist', 'database', 'index.js'), 'utf8');
     expect(newDb).toMatch(/database_1\.Db\.reqClass = /);
   });
 
   test('runTransaction still retries on the code our conflicts carry', () => {
-    expect(dbSource('transaction/index.js')).toMatch(/error\.code === code_1\.ERRORS\.DATABASE_TRANSACTION_CONFLICT\.code/);
+    expect(dbSource('transaction/index.js')).toMatch(
+      /error\.code === code_1\.ERRORS\.DATABASE_TRANSACTION_CONFLICT\.code/,
+    );
     const { ERRORS } = require(path.join(databaseDir, 'dist', 'commonjs', 'const', 'code.js'));
     expect(ERRORS.DATABASE_TRANSACTION_CONFLICT.code).toBe(CODE.TX_CONFLICT);
   });
@@ -52,7 +58,11 @@ describe('seam contract', () => {
       expect(seamStatus().reqClassAssignments).toBeGreaterThan(before); // node-sdk still assigns it…
       expect(Db.reqClass).toBe(LocalReq); // …and the assignment did not take
       await db.collection('users').count();
-      expect(send).toHaveBeenCalledWith('database.calculateDocument', expect.objectContaining({ collectionName: 'users' }), {});
+      expect(send).toHaveBeenCalledWith(
+        'database.calculateDocument',
+        expect.objectContaining({ collectionName: 'users' }),
+        {},
+      );
     } finally {
       send.mockRestore();
       rt.close();
@@ -97,6 +107,8 @@ describe('seam contract', () => {
   });
 
   test('fixtures resolve wx-server-sdk to the same copy', () => {
-    expect(require.resolve('wx-server-sdk', { paths: [path.join(FIXTURES, 'whoami')] })).toBe(require.resolve('wx-server-sdk'));
+    expect(require.resolve('wx-server-sdk', { paths: [path.join(FIXTURES, 'whoami')] })).toBe(
+      require.resolve('wx-server-sdk'),
+    );
   });
 });

@@ -7,28 +7,51 @@ import { DEFAULT_REVIEW_WORD, DEFAULT_RISKY_WORD, textChecks } from '../../local
 import { openCloud, type Loose } from './helpers';
 
 const ANN = { OPENID: 'o-ann', APPID: 'wx-app' };
-const v2 = (content: string, over: Record<string, unknown> = {}) => ({ version: 2, openid: 'o-ann', scene: 2, content, ...over });
+const v2 = (content: string, over: Record<string, unknown> = {}) => ({
+  version: 2,
+  openid: 'o-ann',
+  scene: 2,
+  content,
+  ...over,
+});
 
 let rt: LocalCloud;
 beforeEach(() => {
   rt = openCloud();
 });
 afterEach(() => rt.close());
-const check = async (event: Record<string, unknown>, fn = 'sec-check') => (await rt.invoke(fn, event, ANN)).result as Loose;
+const check = async (event: Record<string, unknown>, fn = 'sec-check') =>
+  (await rt.invoke(fn, event, ANN)).result as Loose;
 
 test('ordinary text passes: result.suggest pass, label 100, a trace id', async () => {
   const r = await check(v2('孩子明年上小学，想确认一下划片'));
-  expect(r).toMatchObject({ errCode: 0, errMsg: 'openapi.security.msgSecCheck:ok', result: { suggest: 'pass', label: 100 } });
+  expect(r).toMatchObject({
+    errCode: 0,
+    errMsg: 'openapi.security.msgSecCheck:ok',
+    result: { suggest: 'pass', label: 100 },
+  });
   expect(r.detail[0]).toMatchObject({ strategy: 'content_model', errcode: 0, suggest: 'pass' });
   expect(typeof r.traceId).toBe('string');
-  expect(textChecks()).toEqual([{ functionName: 'sec-check', version: 2, openid: 'o-ann', scene: 2, content: '孩子明年上小学，想确认一下划片', suggest: 'pass', errcode: 0 }]);
+  expect(textChecks()).toEqual([
+    {
+      functionName: 'sec-check',
+      version: 2,
+      openid: 'o-ann',
+      scene: 2,
+      content: '孩子明年上小学，想确认一下划片',
+      suggest: 'pass',
+      errcode: 0,
+    },
+  ]);
 });
 
 test('the configured test word is risky, the review word is review (errcode 0 both: the verdict is in result)', async () => {
   const risky = await check(v2(`前面${DEFAULT_RISKY_WORD}后面`));
   expect(risky).toMatchObject({ errCode: 0, result: { suggest: 'risky' } });
   expect(risky.result.label).not.toBe(100);
-  expect(risky.detail).toEqual(expect.arrayContaining([expect.objectContaining({ strategy: 'keyword', keyword: DEFAULT_RISKY_WORD })]));
+  expect(risky.detail).toEqual(
+    expect.arrayContaining([expect.objectContaining({ strategy: 'keyword', keyword: DEFAULT_RISKY_WORD })]),
+  );
   expect((await check(v2(DEFAULT_REVIEW_WORD))).result.suggest).toBe('review');
 });
 

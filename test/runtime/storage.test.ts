@@ -15,8 +15,15 @@ describe('storage', () => {
       expect(up).toMatchObject({ fileID: 'cloud://local.local-bucket/exports/t/a 1.csv', statusCode: 200 });
       expect(readStoredFile(up.fileID)?.equals(content)).toBe(true);
 
-      const links = await cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: 60 }, 'cloud://local.local-bucket/none.csv'] });
-      expect(links.fileList[0]).toMatchObject({ fileID: up.fileID, status: 0, maxAge: 60, tempFileURL: 'http://127.0.0.1:9/files/exports/t/a%201.csv' });
+      const links = await cloud.getTempFileURL({
+        fileList: [{ fileID: up.fileID, maxAge: 60 }, 'cloud://local.local-bucket/none.csv'],
+      });
+      expect(links.fileList[0]).toMatchObject({
+        fileID: up.fileID,
+        status: 0,
+        maxAge: 60,
+        tempFileURL: 'http://127.0.0.1:9/files/exports/t/a%201.csv',
+      });
       expect(links.fileList[1]).toMatchObject({ status: expect.any(Number), tempFileURL: '' });
       expect(links.fileList[1].status).not.toBe(0);
       expect(readStoredFileByUrlPath('exports/t/a%201.csv')?.equals(content)).toBe(true);
@@ -27,7 +34,9 @@ describe('storage', () => {
       expect((await rejection(cloud.downloadFile({ fileID: up.fileID }))).errCode).toBeDefined();
 
       // A path leaving the storage directory is refused.
-      expect((await rejection(cloud.uploadFile({ cloudPath: '../escape.csv', fileContent: content }))).errCode).toBeDefined();
+      expect(
+        (await rejection(cloud.uploadFile({ cloudPath: '../escape.csv', fileContent: content }))).errCode,
+      ).toBeDefined();
     } finally {
       local.close();
     }

@@ -9,7 +9,12 @@ import { INDEXES } from '@/contracts/collections';
 import { tmpDbFile } from './helpers';
 
 describe('push-down equivalence', () => {
-  const scalar = fc.oneof(fc.constantFrom('a', 'b', 'B', '10', '9', ''), fc.integer({ min: -3, max: 12 }), fc.boolean(), fc.constant(1.5));
+  const scalar = fc.oneof(
+    fc.constantFrom('a', 'b', 'B', '10', '9', ''),
+    fc.integer({ min: -3, max: 12 }),
+    fc.boolean(),
+    fc.constant(1.5),
+  );
   const value = fc.oneof(scalar, fc.constant(null), fc.array(scalar, { maxLength: 3 }), fc.record({ x: scalar }));
   const doc = fc.record({ f: value, g: value }, { requiredKeys: [] });
   const cond = fc.oneof(
@@ -24,7 +29,9 @@ describe('push-down equivalence', () => {
     fc.record({ f: cond }),
     fc.record({ f: cond, g: cond }),
     fc.tuple(cond, cond).map(([a, b]) => ({ $and: [{ f: a }, { g: b }] })),
-    fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 3 }).map((ns) => ({ _id: { $in: ns.map((n) => `d${n}`) } })),
+    fc
+      .array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 3 })
+      .map((ns) => ({ _id: { $in: ns.map((n) => `d${n}`) } })),
   );
 
   const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -38,9 +45,16 @@ describe('push-down equivalence', () => {
         fc.property(fc.array(doc, { maxLength: 12 }).map(plain), query.map(plain), (docs, q) => {
           for (const s of [indexed, scan]) {
             s.dropAll();
-            s.insertMany('t', docs.map((d, i) => ({ _id: `d${i}`, ...d })));
+            s.insertMany(
+              't',
+              docs.map((d, i) => ({ _id: `d${i}`, ...d })),
+            );
           }
-          const ids = (s: Store): unknown[] => s.find('t', q as Doc).map((d) => d._id).sort();
+          const ids = (s: Store): unknown[] =>
+            s
+              .find('t', q as Doc)
+              .map((d) => d._id)
+              .sort();
           expect(ids(indexed)).toEqual(ids(scan));
           expect(indexed.count('t', q as Doc)).toBe(scan.count('t', q as Doc));
         }),
@@ -56,25 +70,42 @@ describe('push-down equivalence', () => {
 describe('ordered by _id', () => {
   // find() reads in key order and stops early for { _id: 1 } over string ids; the general path (mingo's
   // sort, here forced by a second sort key that never decides since ids are unique) is the reference.
-  const id = fc.oneof(fc.constantFrom('a', 'b', 'B', 'a1', 'a10', 'a9', 'z', '学', '0'), fc.integer({ min: -3, max: 12 }));
+  const id = fc.oneof(
+    fc.constantFrom('a', 'b', 'B', 'a1', 'a10', 'a9', 'z', '学', '0'),
+    fc.integer({ min: -3, max: 12 }),
+  );
   const q = fc.oneof(
     fc.constant({}),
     fc.record({ f: fc.constantFrom(1, 2) }),
-    fc.tuple(fc.constantFrom('$gt', '$gte', '$lt', '$lte'), fc.oneof(fc.constantFrom('a', 'a9', 'B', ''), fc.integer({ min: 0, max: 5 }))).map(([op, v]) => ({ _id: { [op]: v } })),
+    fc
+      .tuple(
+        fc.constantFrom('$gt', '$gte', '$lt', '$lte'),
+        fc.oneof(fc.constantFrom('a', 'a9', 'B', ''), fc.integer({ min: 0, max: 5 })),
+      )
+      .map(([op, v]) => ({ _id: { [op]: v } })),
     fc.tuple(fc.constantFrom('a', 'a1', 'B'), fc.constantFrom(1, 2)).map(([v, f]) => ({ _id: { $gt: v }, f })),
   );
-  test('pages equal mingo\'s sort, with string ids only and with numeric ids mixed in', () => {
+  test("pages equal mingo's sort, with string ids only and with numeric ids mixed in", () => {
     const store = new Store(tmpDbFile(), { indexes: { t: ['f'] }, collections: ['t'] });
     try {
       fc.assert(
-        fc.property(fc.uniqueArray(id, { maxLength: 10 }), q, fc.nat(3), fc.integer({ min: 1, max: 4 }), (ids, query, skip, limit) => {
-          store.dropAll();
-          store.insertMany('t', ids.map((i, n) => ({ _id: i, f: 1 + (n % 2) })));
-          query = JSON.parse(JSON.stringify(query)); // fast-check builds null-prototype objects, the wire never does
-          const fast = store.find('t', query as Doc, { sort: { _id: 1 }, skip, limit }).map((d) => d._id);
-          const ref = store.find('t', query as Doc, { sort: { _id: 1, f: 1 }, skip, limit }).map((d) => d._id);
-          expect(fast).toEqual(ref);
-        }),
+        fc.property(
+          fc.uniqueArray(id, { maxLength: 10 }),
+          q,
+          fc.nat(3),
+          fc.integer({ min: 1, max: 4 }),
+          (ids, query, skip, limit) => {
+            store.dropAll();
+            store.insertMany(
+              't',
+              ids.map((i, n) => ({ _id: i, f: 1 + (n % 2) })),
+            );
+            query = JSON.parse(JSON.stringify(query)); // fast-check builds null-prototype objects, the wire never does
+            const fast = store.find('t', query as Doc, { sort: { _id: 1 }, skip, limit }).map((d) => d._id);
+            const ref = store.find('t', query as Doc, { sort: { _id: 1, f: 1 }, skip, limit }).map((d) => d._id);
+            expect(fast).toEqual(ref);
+          },
+        ),
         { numRuns: 400 },
       );
     } finally {
@@ -95,7 +126,9 @@ describe('indexes', () => {
       const plan = store.explain('schools', { districtCode: '120102' }).join(' | ');
       expect(plan).toMatch(/USING INDEX ix:schools:v:districtCode/);
       expect(store.find('schools', { districtCode: '120102' })).toHaveLength(40);
-      expect(store.explain('schools', { districtCode: { $in: ['120102', '120103'] }, name: /学/ }).join()).toMatch(/INDEX/);
+      expect(store.explain('schools', { districtCode: { $in: ['120102', '120103'] }, name: /学/ }).join()).toMatch(
+        /INDEX/,
+      );
       expect(store.explain('schools', { _id: 'x' }).join()).toMatch(/sqlite_autoindex|PRIMARY KEY|USING INDEX/);
       expect(store.explain('schools', { note: 'x' }).join()).toMatch(/^SCAN schools$/);
     } finally {
@@ -119,7 +152,10 @@ describe('indexes', () => {
   test('numeric and string _id values stay distinct', () => {
     const store = new Store(tmpDbFile(), { collections: ['t'] });
     try {
-      store.insertMany('t', [{ _id: 5, v: 'number' }, { _id: '5', v: 'string' }]);
+      store.insertMany('t', [
+        { _id: 5, v: 'number' },
+        { _id: '5', v: 'string' },
+      ]);
       expect(store.find('t', { _id: 5 })).toEqual([{ _id: 5, v: 'number' }]);
       expect(store.find('t', { _id: { $in: ['5'] } })).toEqual([{ _id: '5', v: 'string' }]);
     } finally {

@@ -27,11 +27,21 @@ const balance = async (): Promise<number> => (await db.collection('accounts').do
 
 test('a write to a document another open transaction wrote fails at once; the first writer commits', async () => {
   const first = await db.startTransaction();
-  await first.collection('accounts').doc('a').update({ data: { balance: 1 } });
+  await first
+    .collection('accounts')
+    .doc('a')
+    .update({ data: { balance: 1 } });
   const second = await db.startTransaction();
   expect((await second.collection('accounts').doc('a').get()).data.balance).toBe(100); // reads do not conflict
-  const e = await rejection(second.collection('accounts').doc('a').update({ data: { balance: 2 } }));
-  expect(e.errMsg).toMatch(/^document\.update:fail -501001 resource system error\. \[ResourceUnavailable\.TransactionConflict\]/);
+  const e = await rejection(
+    second
+      .collection('accounts')
+      .doc('a')
+      .update({ data: { balance: 2 } }),
+  );
+  expect(e.errMsg).toMatch(
+    /^document\.update:fail -501001 resource system error\. \[ResourceUnavailable\.TransactionConflict\]/,
+  );
   expect(wrappedConflict(e)).toBe(true);
   await first.commit();
   expect(await balance()).toBe(1);
@@ -39,12 +49,18 @@ test('a write to a document another open transaction wrote fails at once; the fi
 
 test('the SDK’s runTransaction does not retry a conflict of a document operation: its code is gone', async () => {
   const holder = await db.startTransaction();
-  await holder.collection('accounts').doc('a').update({ data: { balance: 0 } });
+  await holder
+    .collection('accounts')
+    .doc('a')
+    .update({ data: { balance: 0 } });
   let attempts = 0;
   const e = await rejection(
     db.runTransaction(async (tx: Loose) => {
       attempts++;
-      await tx.collection('accounts').doc('a').update({ data: { balance: 5 } });
+      await tx
+        .collection('accounts')
+        .doc('a')
+        .update({ data: { balance: 5 } });
     }),
   );
   expect(wrappedConflict(e)).toBe(true);
@@ -57,11 +73,16 @@ test('50 concurrent increments: each commits or fails with a conflict, and none 
   const increment = () =>
     db.runTransaction(async (tx: Loose) => {
       const { data } = await tx.collection('accounts').doc('a').get();
-      await tx.collection('accounts').doc('a').update({ data: { balance: data.balance + 1 } });
+      await tx
+        .collection('accounts')
+        .doc('a')
+        .update({ data: { balance: data.balance + 1 } });
     });
   const outcomes = await Promise.allSettled(Array.from({ length: 50 }, increment));
   const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
-  expect(failed.every((o) => wrappedConflict(o.reason) || o.reason.code === 'DATABASE_TRANSACTION_CONFLICT')).toBe(true);
+  expect(failed.every((o) => wrappedConflict(o.reason) || o.reason.code === 'DATABASE_TRANSACTION_CONFLICT')).toBe(
+    true,
+  );
   expect(failed.length).toBeGreaterThan(0); // nothing queues: a burst runs out of retries, as in the cloud
   expect(await balance()).toBe(100 + outcomes.length - failed.length);
 });

@@ -40,9 +40,18 @@ function barrier(n: number): () => Promise<void> {
 test('commit applies every write and resolves with the callback result', async () => {
   const result = await db.runTransaction(async (tx: Loose) => {
     const a = (await tx.collection('accounts').doc('a').get()).data;
-    await tx.collection('accounts').doc('a').update({ data: { balance: a.balance - 30 } });
-    await tx.collection('accounts').doc('b').update({ data: { balance: _.inc(30) } });
-    await tx.collection('accounts').doc('c').set({ data: { balance: 5 } });
+    await tx
+      .collection('accounts')
+      .doc('a')
+      .update({ data: { balance: a.balance - 30 } });
+    await tx
+      .collection('accounts')
+      .doc('b')
+      .update({ data: { balance: _.inc(30) } });
+    await tx
+      .collection('accounts')
+      .doc('c')
+      .set({ data: { balance: 5 } });
     const added = await tx.collection('accounts').add({ data: { balance: 1 } });
     return added._id;
   });
@@ -52,7 +61,10 @@ test('commit applies every write and resolves with the callback result', async (
 
 test('a transaction sees its own writes and nothing before commit is visible outside', async () => {
   const t = await db.startTransaction();
-  await t.collection('accounts').doc('a').update({ data: { balance: 1 } });
+  await t
+    .collection('accounts')
+    .doc('a')
+    .update({ data: { balance: 1 } });
   expect((await t.collection('accounts').doc('a').get()).data.balance).toBe(1);
   expect(await balance('a')).toBe(100);
   await t.collection('accounts').doc('b').remove();
@@ -64,7 +76,10 @@ test('a transaction sees its own writes and nothing before commit is visible out
 test('a thrown error rolls back: nothing is written', async () => {
   const e = await rejection(
     db.runTransaction(async (tx: Loose) => {
-      await tx.collection('accounts').doc('a').update({ data: { balance: 0 } });
+      await tx
+        .collection('accounts')
+        .doc('a')
+        .update({ data: { balance: 0 } });
       await tx.collection('accounts').add({ data: { _id: 'new', balance: 1 } });
       throw new Error('business rule failed');
     }),
@@ -77,7 +92,10 @@ test('a thrown error rolls back: nothing is written', async () => {
 test('rollback(reason) rejects with the reason and writes nothing', async () => {
   const e = await rejection(
     db.runTransaction(async (tx: Loose) => {
-      await tx.collection('accounts').doc('a').update({ data: { balance: 0 } });
+      await tx
+        .collection('accounts')
+        .doc('a')
+        .update({ data: { balance: 0 } });
       await tx.rollback({ code: 'INSUFFICIENT' });
     }),
   );
@@ -86,10 +104,17 @@ test('rollback(reason) rejects with the reason and writes nothing', async () => 
 });
 
 test('where() inside a transaction is refused, like the cloud', async () => {
-  const get = await rejection(db.runTransaction(async (tx: Loose) => tx.collection('accounts').where({ balance: 0 }).get()));
+  const get = await rejection(
+    db.runTransaction(async (tx: Loose) => tx.collection('accounts').where({ balance: 0 }).get()),
+  );
   expect(get.errMsg).toMatch(/single-document operations/);
   const update = await rejection(
-    db.runTransaction(async (tx: Loose) => tx.collection('accounts').where({ balance: 0 }).update({ data: { x: 1 } })),
+    db.runTransaction(async (tx: Loose) =>
+      tx
+        .collection('accounts')
+        .where({ balance: 0 })
+        .update({ data: { x: 1 } }),
+    ),
   );
   expect(update.errMsg).toMatch(/not allowed in a transaction/);
   expect((await db.collection('accounts').where({ x: 1 }).count()).total).toBe(0);
@@ -100,8 +125,15 @@ test('a write between read and commit is a conflict; runTransaction retries to s
   const result = await db.runTransaction(async (tx: Loose) => {
     attempts++;
     const a = (await tx.collection('accounts').doc('a').get()).data;
-    if (attempts === 1) await db.collection('accounts').doc('a').update({ data: { balance: _.inc(1) } }); // someone else
-    await tx.collection('accounts').doc('a').update({ data: { balance: a.balance + 10 } });
+    if (attempts === 1)
+      await db
+        .collection('accounts')
+        .doc('a')
+        .update({ data: { balance: _.inc(1) } }); // someone else
+    await tx
+      .collection('accounts')
+      .doc('a')
+      .update({ data: { balance: a.balance + 10 } });
     return a.balance;
   });
   expect(attempts).toBe(2);
@@ -117,10 +149,19 @@ test('two interleaved transactions: one wins, the other gets the SDK conflict er
     const x = (await tx.collection('accounts').doc(first).get()).data;
     await meet();
     const y = (await tx.collection('accounts').doc(second).get()).data;
-    await tx.collection('accounts').doc(first).update({ data: { balance: x.balance - 10 } });
-    await tx.collection('accounts').doc(second).update({ data: { balance: y.balance + 10 } });
+    await tx
+      .collection('accounts')
+      .doc(first)
+      .update({ data: { balance: x.balance - 10 } });
+    await tx
+      .collection('accounts')
+      .doc(second)
+      .update({ data: { balance: y.balance + 10 } });
   };
-  const outcomes = await Promise.allSettled([db.runTransaction(transfer('a', 'b'), 0), db.runTransaction(transfer('b', 'a'), 0)]);
+  const outcomes = await Promise.allSettled([
+    db.runTransaction(transfer('a', 'b'), 0),
+    db.runTransaction(transfer('b', 'a'), 0),
+  ]);
   const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
   expect(failed).toHaveLength(1);
   expect(failed[0].reason.code).toBe(CODE.TX_CONFLICT); // what runTransaction retries on
@@ -135,8 +176,14 @@ test('the same interleaving with retries: both transfers succeed', async () => {
     const x = (await tx.collection('accounts').doc(first).get()).data;
     if (calls <= 2) await meet();
     const y = (await tx.collection('accounts').doc(second).get()).data;
-    await tx.collection('accounts').doc(first).update({ data: { balance: x.balance - 10 } });
-    await tx.collection('accounts').doc(second).update({ data: { balance: y.balance + 10 } });
+    await tx
+      .collection('accounts')
+      .doc(first)
+      .update({ data: { balance: x.balance - 10 } });
+    await tx
+      .collection('accounts')
+      .doc(second)
+      .update({ data: { balance: y.balance + 10 } });
   };
   await Promise.all([db.runTransaction(transfer('a', 'b')), db.runTransaction(transfer('b', 'a'))]);
   expect(calls).toBe(3); // one retry
@@ -146,8 +193,14 @@ test('the same interleaving with retries: both transfers succeed', async () => {
 test('startTransaction: commit after a concurrent change rejects with the conflict code', async () => {
   const t = await db.startTransaction();
   const a = (await t.collection('accounts').doc('a').get()).data;
-  await db.collection('accounts').doc('a').update({ data: { balance: 7 } });
-  await t.collection('accounts').doc('a').update({ data: { balance: a.balance + 1 } });
+  await db
+    .collection('accounts')
+    .doc('a')
+    .update({ data: { balance: 7 } });
+  await t
+    .collection('accounts')
+    .doc('a')
+    .update({ data: { balance: a.balance + 1 } });
   const e = await rejection(t.commit());
   expect(e.code).toBe(CODE.TX_CONFLICT);
   expect(await balance('a')).toBe(7);
@@ -158,7 +211,10 @@ test('100 concurrent increments of one counter end at exactly 100', async () => 
   const increment = () =>
     db.runTransaction(async (tx: Loose) => {
       const { data } = await tx.collection('counters').doc('c').get();
-      await tx.collection('counters').doc('c').update({ data: { n: data.n + 1 } });
+      await tx
+        .collection('counters')
+        .doc('c')
+        .update({ data: { n: data.n + 1 } });
     });
   await Promise.all(Array.from({ length: 100 }, increment));
   expect((await db.collection('counters').doc('c').get()).data.n).toBe(100);
@@ -177,10 +233,19 @@ test('concurrent inserts of one _id in transactions: exactly one succeeds', asyn
 
 test('operations of one transaction may run concurrently', async () => {
   await db.runTransaction(async (tx: Loose) => {
-    const [a, b] = await Promise.all([tx.collection('accounts').doc('a').get(), tx.collection('accounts').doc('b').get()]);
+    const [a, b] = await Promise.all([
+      tx.collection('accounts').doc('a').get(),
+      tx.collection('accounts').doc('b').get(),
+    ]);
     await Promise.all([
-      tx.collection('accounts').doc('a').update({ data: { balance: a.data.balance - 1 } }),
-      tx.collection('accounts').doc('b').update({ data: { balance: b.data.balance + 1 } }),
+      tx
+        .collection('accounts')
+        .doc('a')
+        .update({ data: { balance: a.data.balance - 1 } }),
+      tx
+        .collection('accounts')
+        .doc('b')
+        .update({ data: { balance: b.data.balance + 1 } }),
     ]);
   });
   expect([await balance('a'), await balance('b')]).toEqual([99, 1]);
@@ -192,7 +257,10 @@ test('an abandoned transaction delays others on its documents by at most LOCK_WA
   const started = Date.now();
   await db.runTransaction(async (tx: Loose) => {
     const a = (await tx.collection('accounts').doc('a').get()).data;
-    await tx.collection('accounts').doc('a').update({ data: { balance: a.balance + 1 } });
+    await tx
+      .collection('accounts')
+      .doc('a')
+      .update({ data: { balance: a.balance + 1 } });
   });
   expect(Date.now() - started).toBeGreaterThanOrEqual(LOCK_WAIT_MS - 50);
   expect(await balance('a')).toBe(101);

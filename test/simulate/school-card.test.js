@@ -21,7 +21,13 @@ const text = (comp) => comp.dom.textContent.replace(/\s+/g, '');
 
 describe('school-card as a native mini-program component', () => {
   it('renders the school, its role and the reason, and marks sample data', async () => {
-    const comp = renderCard({ name: '友爱道小学', kindLabel: '小学', roleLabel: '小学划片', reason: '诚厚里社区居委会在友爱道小学的划片范围内', sample: true });
+    const comp = renderCard({
+      name: '友爱道小学',
+      kindLabel: '小学',
+      roleLabel: '小学划片',
+      reason: '诚厚里社区居委会在友爱道小学的划片范围内',
+      sample: true,
+    });
     await simulate.sleep(50);
     const shown = text(comp);
     expect(shown).toContain('友爱道小学');

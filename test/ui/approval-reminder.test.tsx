@@ -10,7 +10,10 @@ jest.mock('@/services/call', () => {
   return { ...actual, call: jest.fn(async () => []) };
 });
 
-const settle = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+const settle = () =>
+  act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
 
 describe('the approval inbox asks deciders to subscribe', () => {
   const env = process.env.TARO_ENV;
@@ -30,7 +33,9 @@ describe('the approval inbox asks deciders to subscribe', () => {
     expect(screen.getByTestId('subscribe-prompt').textContent).toContain('有申请等您审批时，通过微信提醒您');
     expect(wx.calls.filter((c) => c.api === 'requestSubscribeMessage')).toHaveLength(0); // never on open: only a tap may ask
     fireEvent.click(screen.getByText('接收审批提醒'));
-    expect(wx.calls.filter((c) => c.api === 'requestSubscribeMessage')).toEqual([{ api: 'requestSubscribeMessage', args: { tmplIds: ['tpl-wait'] }, inTap: true }]);
+    expect(wx.calls.filter((c) => c.api === 'requestSubscribeMessage')).toEqual([
+      { api: 'requestSubscribeMessage', args: { tmplIds: ['tpl-wait'] }, inTap: true },
+    ]);
     await settle();
     expect(screen.getByTestId('subscribe-outcome').textContent).toContain('已开启');
   });
@@ -57,7 +62,11 @@ describe('the approval inbox asks deciders to subscribe', () => {
     await settle();
     expect(screen.getByTestId('subscribe-outcome').textContent).toContain('提醒已在微信中关闭');
     fireEvent.click(screen.getByTestId('subscribe-settings'));
-    expect(wx.calls.find((c) => c.api === 'openSetting')).toEqual({ api: 'openSetting', args: { withSubscriptions: true }, inTap: true });
+    expect(wx.calls.find((c) => c.api === 'openSetting')).toEqual({
+      api: 'openSetting',
+      args: { withSubscriptions: true },
+      inTap: true,
+    });
   });
 
   it('is not shown without a configured template, nor on H5 (no subscribe messages there)', async () => {

@@ -10,7 +10,7 @@ const data = [
 
 describe('BarChart', () => {
   it('renders labels, formatted values, missing figures and the target legend', () => {
-    render(<BarChart title='交流比例' data={data} target={0.3} format={formatShare} missingText='未登记教师人数' />);
+    render(<BarChart title="交流比例" data={data} target={0.3} format={formatShare} missingText="未登记教师人数" />);
     expect(screen.getByText('交流比例')).toBeTruthy();
     expect(screen.getByText('第一学区')).toBeTruthy();
     expect(screen.getByText('35%')).toBeTruthy();
@@ -24,7 +24,10 @@ describe('BarChart', () => {
     const { container } = render(<BarChart data={data} target={0.3} />);
     const bars = Array.from(container.querySelectorAll('.bar-chart__bar'));
     expect(bars.map((b) => b.getAttribute('data-pct'))).toEqual(['93.3', '33.3']);
-    expect(bars.map((b) => b.className)).toEqual(['bar-chart__bar bar-chart__bar--good', 'bar-chart__bar bar-chart__bar--short']);
+    expect(bars.map((b) => b.className)).toEqual([
+      'bar-chart__bar bar-chart__bar--good',
+      'bar-chart__bar bar-chart__bar--short',
+    ]);
     const lines = Array.from(container.querySelectorAll('.bar-chart__target'));
     expect(lines).toHaveLength(3);
     expect(lines[0].getAttribute('data-pct')).toBe('80');
@@ -33,7 +36,14 @@ describe('BarChart', () => {
   });
 
   it('uses a fixed max, a custom target label, and value texts', () => {
-    const { container } = render(<BarChart data={[{ id: 'a', label: '互助道小学', value: 12, valueText: '12 小时' }]} max={48} target={24} targetLabel='参考 24 小时' />);
+    const { container } = render(
+      <BarChart
+        data={[{ id: 'a', label: '互助道小学', value: 12, valueText: '12 小时' }]}
+        max={48}
+        target={24}
+        targetLabel="参考 24 小时"
+      />,
+    );
     expect(screen.getByText('12 小时')).toBeTruthy();
     expect(screen.getByText('参考 24 小时')).toBeTruthy();
     expect(container.querySelector('.bar-chart__bar')!.getAttribute('data-pct')).toBe('25');
@@ -44,18 +54,18 @@ describe('BarChart', () => {
     const { container, rerender } = render(<BarChart data={[{ id: 'a', label: 'A', value: 3 }]} />);
     expect(container.querySelector('.bar-chart__target')).toBeNull();
     expect(container.querySelector('.bar-chart__bar--plain')).toBeTruthy();
-    rerender(<BarChart data={[]} emptyText='本学年没有记录' />);
+    rerender(<BarChart data={[]} emptyText="本学年没有记录" />);
     expect(screen.getByText('本学年没有记录')).toBeTruthy();
   });
 
   it('marks a chart that is all sample data once, by its title', () => {
-    render(<BarChart title='交流比例' sample data={data.map((d) => ({ ...d, sample: true }))} />);
+    render(<BarChart title="交流比例" sample data={data.map((d) => ({ ...d, sample: true }))} />);
     expect(screen.getAllByText('示例数据')).toHaveLength(1);
   });
 
   it('reports the tapped row', () => {
     const picked: string[] = [];
-    render(<BarChart data={data} onSelect={(id) => picked.push(id)} testId='share' />);
+    render(<BarChart data={data} onSelect={(id) => picked.push(id)} testId="share" />);
     fireEvent.click(screen.getAllByTestId('share-row')[1]);
     expect(picked).toEqual(['x2']);
   });

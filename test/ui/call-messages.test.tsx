@@ -15,7 +15,9 @@ describe('messages for people', () => {
 
   it('keeps brackets that are not field keys', () => {
     expect(forPeople('吴老师（E2E-02）已在本校')).toBe('吴老师（E2E-02）已在本校');
-    expect(forPeople('请先登录（本地演示：在“我的”中选择家长身份）')).toBe('请先登录（本地演示：在“我的”中选择家长身份）');
+    expect(forPeople('请先登录（本地演示：在“我的”中选择家长身份）')).toBe(
+      '请先登录（本地演示：在“我的”中选择家长身份）',
+    );
   });
 });
 
@@ -24,7 +26,11 @@ describe('a page question in the URL', () => {
     const query = { district: '120102', street: null, address: '互助道15号 3门&4', school: '' };
     expect(queryString(query)).toBe('district=120102&address=%E4%BA%92%E5%8A%A9%E9%81%9315%E5%8F%B7%203%E9%97%A8%264');
     expect(pagePath('/pages/lookup/index', {})).toBe('/pages/lookup/index');
-    const params = Object.fromEntries(queryString(query).split('&').map((p) => p.split('=') as [string, string]));
+    const params = Object.fromEntries(
+      queryString(query)
+        .split('&')
+        .map((p) => p.split('=') as [string, string]),
+    );
     expect(readParam(params, 'address')).toBe('互助道15号 3门&4');
     expect(readParam(params, 'street')).toBeNull();
     expect(readParam({ bad: '%E4%BA' }, 'bad')).toBe('%E4%BA');

@@ -30,7 +30,8 @@ jest.mock('@tarojs/components', () => {
   const React = jest.requireActual('react');
   return {
     ...actual,
-    Textarea: ({ placeholder, ...rest }: any) => React.createElement('textarea', { placeholder, 'data-testid': rest['data-testid'] }),
+    Textarea: ({ placeholder, ...rest }: any) =>
+      React.createElement('textarea', { placeholder, 'data-testid': rest['data-testid'] }),
     Picker: ({ children }: any) => React.createElement('div', null, children),
   };
 });
@@ -53,11 +54,27 @@ jest.mock('@/services/call', () => {
   };
 });
 
-const settle = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+const settle = () =>
+  act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
 const text = (id: string) => screen.getByTestId(id).textContent ?? '';
 const page = () => document.body.textContent ?? '';
 
-beforeAll(() => jest.useFakeTimers({ now: NOW, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask'] }));
+beforeAll(() =>
+  jest.useFakeTimers({
+    now: NOW,
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'queueMicrotask',
+    ],
+  }),
+);
 afterAll(() => jest.useRealTimers());
 beforeEach(() => {
   mockElder = true;
@@ -66,7 +83,9 @@ beforeEach(() => {
 
 describe('plainText', () => {
   it('explains each term once where it first appears, keeps it in parentheses, one sentence a line', () => {
-    expect(plainText('随迁子女审核“五证”；随迁子女按学位统筹。')).toBe('随父母来本地工作的孩子（随迁子女）审核五种证件（“五证”）；\n随迁子女按学位统一安排（统筹）。');
+    expect(plainText('随迁子女审核“五证”；随迁子女按学位统筹。')).toBe(
+      '随父母来本地工作的孩子（随迁子女）审核五种证件（“五证”）；\n随迁子女按学位统一安排（统筹）。',
+    );
     // A compound is one term; a term already in parentheses is left alone.
     expect(plainText('按住址所在社区对口划片小学')).toBe('按住址所在社区按住址分好的（对口划片）小学');
     expect(plainText('户口落在自有住房上（人户一致）')).toBe('户口落在自有住房上（人户一致）');
@@ -155,7 +174,13 @@ describe('政策 pages in 长辈模式', () => {
 
 describe('请学校确认, 还需要了解, the stage answers and 页面不存在 in 长辈模式', () => {
   it('the ask form: plain hint and placeholders, and a plain sign-in step', async () => {
-    render(<AskSchoolForm districtCode='120102' address='互助道32号' schools={[{ id: 'hd-s05', name: '互助道小学' }] as any} />);
+    render(
+      <AskSchoolForm
+        districtCode="120102"
+        address="互助道32号"
+        schools={[{ id: 'hd-s05', name: '互助道小学' }] as any}
+      />,
+    );
     await settle();
     expect(text('ask-form')).toContain('写下您的电话，学校查清楚后会回复您。\n住址只交给这所学校。');
     expect(screen.getByTestId('ask-phone').getAttribute('placeholder')).toBe('您的手机号（11位）');
@@ -163,7 +188,7 @@ describe('请学校确认, 还需要了解, the stage answers and 页面不存�
     document.body.innerHTML = '';
     clearCache();
     mockSignedIn = false;
-    render(<AskSchoolForm districtCode='120102' address='' schools={[]} />);
+    render(<AskSchoolForm districtCode="120102" address="" schools={[]} />);
     await settle();
     expect(text('ask-sign-in')).toContain('要先登录，才能问学校。');
     expect(text('ask-sign-in-go')).toContain('去登录（在“我的”里）');
@@ -173,15 +198,42 @@ describe('请学校确认, 还需要了解, the stage answers and 页面不存�
     render(
       <>
         <FamilyQuestions
-          questions={[{ key: 'hukouAtAddress', kind: 'yes-no', label: '孩子户籍是否在该地址', why: '友爱道小学按户籍与房产一致（人户一致）登记入学' }]}
+          questions={[
+            {
+              key: 'hukouAtAddress',
+              kind: 'yes-no',
+              label: '孩子户籍是否在该地址',
+              why: '友爱道小学按户籍与房产一致（人户一致）登记入学',
+            },
+          ]}
           facts={{}}
           onAnswer={() => undefined}
         />
         <StageAnswers
-          answers={[
-            { stage: 'primary', stageLabel: '小学', mechanism: 'single', mechanismLabel: '单校划片', schools: [], statement: '对应友爱道小学。', alternatives: [], decidedBy: null },
-            { stage: 'middle', stageLabel: '初中', mechanism: 'feeder', mechanismLabel: '对口直升', schools: [], statement: '学区内对口入学，其余学区内派位。', alternatives: [], decidedBy: '河东区教育局' },
-          ] as any}
+          answers={
+            [
+              {
+                stage: 'primary',
+                stageLabel: '小学',
+                mechanism: 'single',
+                mechanismLabel: '单校划片',
+                schools: [],
+                statement: '对应友爱道小学。',
+                alternatives: [],
+                decidedBy: null,
+              },
+              {
+                stage: 'middle',
+                stageLabel: '初中',
+                mechanism: 'feeder',
+                mechanismLabel: '对口直升',
+                schools: [],
+                statement: '学区内对口入学，其余学区内派位。',
+                alternatives: [],
+                decidedBy: '河东区教育局',
+              },
+            ] as any
+          }
         />
       </>,
     );

@@ -3,7 +3,13 @@ import { exportText } from '@/packages/bureau/pages/imports/export-file';
 
 // A large export answers a file in cloud storage, not the CSV: the bureau page fetches the text
 // (WeChat by fileID, the browser by the link) before the usual prepare → 发送到聊天.
-const FILE = { filename: '河东区划片规则.csv', rows: 20000, bytes: 2_900_000, fileID: 'cloud://env.bucket/exports/120102/1.csv', tempFileURL: 'https://files.example/exports/120102/1.csv' };
+const FILE = {
+  filename: '河东区划片规则.csv',
+  rows: 20000,
+  bytes: 2_900_000,
+  fileID: 'cloud://env.bucket/exports/120102/1.csv',
+  tempFileURL: 'https://files.example/exports/120102/1.csv',
+};
 const CSV = '\uFEFF学年,学段\r\n2025,小学';
 
 describe('the export file on the bureau page', () => {
@@ -41,15 +47,21 @@ describe('the export file on the bureau page', () => {
       return { statusCode: 200, tempFilePath: 'wxfile://tmp/link.csv' };
     };
     expect(await exportText(FILE)).toBe(CSV);
-    await expect(exportText({ ...FILE, tempFileURL: 'https://files.example/expired' })).rejects.toThrow('下载导出文件失败（403），请重试');
+    await expect(exportText({ ...FILE, tempFileURL: 'https://files.example/expired' })).rejects.toThrow(
+      '下载导出文件失败（403），请重试',
+    );
   });
 
   it('browser: fetches the link; a failed fetch says so in Chinese', async () => {
     process.env.TARO_ENV = 'h5';
-    const fetchMock = jest.fn(async (url: string) => (url === FILE.tempFileURL ? { ok: true, status: 200, text: async () => CSV } : { ok: false, status: 404 }));
+    const fetchMock = jest.fn(async (url: string) =>
+      url === FILE.tempFileURL ? { ok: true, status: 200, text: async () => CSV } : { ok: false, status: 404 },
+    );
     global.fetch = fetchMock as unknown as typeof fetch;
     expect(await exportText(FILE)).toBe(CSV);
     expect(fetchMock).toHaveBeenCalledWith(FILE.tempFileURL);
-    await expect(exportText({ ...FILE, tempFileURL: 'https://files.example/none' })).rejects.toThrow('下载导出文件失败（404），请重试');
+    await expect(exportText({ ...FILE, tempFileURL: 'https://files.example/none' })).rejects.toThrow(
+      '下载导出文件失败（404），请重试',
+    );
   });
 });

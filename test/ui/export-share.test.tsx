@@ -12,11 +12,23 @@ jest.mock('@/services/call', () => {
 });
 
 const MONTH = {
-  hours: 6, sessions: 2, scheduled: 2, periods: 4, subsidyYuan: 120, subsidySample: true, makeupsLeft: 3, makeups: [], notes: [], lines: [],
+  hours: 6,
+  sessions: 2,
+  scheduled: 2,
+  periods: 4,
+  subsidyYuan: 120,
+  subsidySample: true,
+  makeupsLeft: 3,
+  makeups: [],
+  notes: [],
+  lines: [],
   flags: { late: 0, leftEarly: 0, outOfRange: 0, capped: 0, makeup: 0 },
 };
 const CSV = { filename: '工时-2026-11.csv', csv: '日期,学校\n2026-11-03,互助道小学\n' };
-const settle = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+const settle = () =>
+  act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
 const mocked = call as jest.Mock;
 
 describe('the month’s CSV export', () => {
@@ -48,7 +60,11 @@ describe('the month’s CSV export', () => {
 
     fireEvent.click(screen.getByTestId('send-to-chat'));
     expect(wx.calls.filter((c) => c.api === 'shareFileMessage')).toEqual([
-      { api: 'shareFileMessage', args: { filePath: 'wxfile://usr/工时-2026-11.csv', fileName: '工时-2026-11.csv' }, inTap: true },
+      {
+        api: 'shareFileMessage',
+        args: { filePath: 'wxfile://usr/工时-2026-11.csv', fileName: '工时-2026-11.csv' },
+        inTap: true,
+      },
     ]);
     await settle();
     expect(screen.getByTestId('share-file').textContent).toContain('已发送');
@@ -96,7 +112,9 @@ describe('the month’s CSV export', () => {
     const urls: Blob[] = [];
     const downloads: string[] = [];
     Object.assign(URL, { createObjectURL: (b: Blob) => (urls.push(b), 'blob:csv'), revokeObjectURL: () => undefined });
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
       downloads.push(this.download);
     });
     render(<TeacherMonthPage />);

@@ -3,15 +3,32 @@ import PreviewPanel from '@/packages/bureau/pages/imports/preview-panel';
 import type { ImportPhraseView, ImportPreview } from '@/contracts/admin-imports';
 
 // The bureau's dry run of a 登记范围 file: every school's phrases with their reading, 未能识别 highlighted.
-const read = (text: string, reading: string, street: string | null = '大王庄街道'): ImportPhraseView => ({ text, street, status: 'read', reading });
+const read = (text: string, reading: string, street: string | null = '大王庄街道'): ImportPhraseView => ({
+  text,
+  street,
+  status: 'read',
+  reading,
+});
 const unread = (text: string): ImportPhraseView => ({ text, street: null, status: 'unread', reading: '未能识别' });
 
 const preview: ImportPreview = {
   table: 'catchments',
   fileErrors: [],
   rows: [
-    { row: 2, outcome: 'new', label: '互助道小学（2026年小学）', messages: [], phrases: [read('六纬路1-99号（单号）', '六纬路 1–99号 单号'), unread('甲乙丙丁')] },
-    { row: 3, outcome: 'new', label: '新建小学（2026年小学）', messages: [], phrases: Array.from({ length: 15 }, (_, i) => read(`幸福路${i + 1}号`, `幸福路 ${i + 1}号`, null)) },
+    {
+      row: 2,
+      outcome: 'new',
+      label: '互助道小学（2026年小学）',
+      messages: [],
+      phrases: [read('六纬路1-99号（单号）', '六纬路 1–99号 单号'), unread('甲乙丙丁')],
+    },
+    {
+      row: 3,
+      outcome: 'new',
+      label: '新建小学（2026年小学）',
+      messages: [],
+      phrases: Array.from({ length: 15 }, (_, i) => read(`幸福路${i + 1}号`, `幸福路 ${i + 1}号`, null)),
+    },
   ],
   counts: { new: 2, changed: 0, unchanged: 0, error: 0 },
   removals: [],
@@ -36,7 +53,11 @@ describe('the 登记范围 preview', () => {
   it('filters to the schools with unread phrases and unfolds a long list', () => {
     render(<PreviewPanel preview={preview} />);
     // A short list keeps the published order.
-    expect(within(screen.getByTestId('row-2')).getAllByTestId(/^phrase-/).map((e) => e.dataset.testid)).toEqual(['phrase-read', 'phrase-unread']);
+    expect(
+      within(screen.getByTestId('row-2'))
+        .getAllByTestId(/^phrase-/)
+        .map((e) => e.dataset.testid),
+    ).toEqual(['phrase-read', 'phrase-unread']);
     expect(within(screen.getByTestId('row-3')).getAllByTestId('phrase-read')).toHaveLength(12);
     fireEvent.click(screen.getByTestId('phrases-toggle-3'));
     expect(within(screen.getByTestId('row-3')).getAllByTestId('phrase-read')).toHaveLength(15);

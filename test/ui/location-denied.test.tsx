@@ -13,12 +13,29 @@ jest.mock('@/services/call', () => {
 
 const TODAY = {
   serverTime: '2026-11-23 10:00',
-  card: { state: 'in', message: null, sessions: [{ key: 'dt-1-2026-11-23-0955', dutyId: 'dt-1', kindLabel: '跨校兼课', hostSchoolName: '互助道小学', slotStart: '09:55', slotEnd: '11:30', record: null }] },
+  card: {
+    state: 'in',
+    message: null,
+    sessions: [
+      {
+        key: 'dt-1-2026-11-23-0955',
+        dutyId: 'dt-1',
+        kindLabel: '跨校兼课',
+        hostSchoolName: '互助道小学',
+        slotStart: '09:55',
+        slotEnd: '11:30',
+        record: null,
+      },
+    ],
+  },
   sessions: [],
   missed: [],
   duties: [],
 };
-const settle = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+const settle = () =>
+  act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
 const mocked = call as jest.Mock;
 const clockCalls = () => mocked.mock.calls.filter(([, action]) => action === 'clockIn');
 
@@ -27,7 +44,11 @@ describe('clock-in without a position', () => {
   beforeEach(() => {
     wx.reset();
     mocked.mockReset();
-    mocked.mockImplementation(async (_fn: string, action: string) => (action === 'today' ? TODAY : { at: '2026-11-23 10:00', hostSchoolName: '互助道小学', distanceM: 120, pass: true, warnings: [] }));
+    mocked.mockImplementation(async (_fn: string, action: string) =>
+      action === 'today'
+        ? TODAY
+        : { at: '2026-11-23 10:00', hostSchoolName: '互助道小学', distanceM: 120, pass: true, warnings: [] },
+    );
     process.env.TARO_ENV = 'weapp';
   });
   afterAll(() => {
@@ -51,12 +72,16 @@ describe('clock-in without a position', () => {
     await settle();
     fireEvent.click(screen.getByTestId('clock-in'));
     await settle();
-    expect(screen.getByTestId('location-help').textContent).toContain('没有获得位置权限。请点“去设置”，打开“位置信息”后再签到');
+    expect(screen.getByTestId('location-help').textContent).toContain(
+      '没有获得位置权限。请点“去设置”，打开“位置信息”后再签到',
+    );
     expect(clockCalls()).toHaveLength(0);
 
     wx.answers.openSetting = () => ({ authSetting: { 'scope.userLocation': true } });
     fireEvent.click(screen.getByTestId('open-setting'));
-    expect(wx.calls.filter((c) => c.api === 'openSetting')).toEqual([{ api: 'openSetting', args: undefined, inTap: true }]);
+    expect(wx.calls.filter((c) => c.api === 'openSetting')).toEqual([
+      { api: 'openSetting', args: undefined, inTap: true },
+    ]);
     await settle();
     expect(screen.queryByTestId('location-help')).toBeNull();
     expect(screen.getByTestId('clock-outcome').textContent).toContain('已允许使用位置');

@@ -17,11 +17,14 @@ const base: LookupResult = {
   upcoming: [],
   questions: [],
 };
-const zoned = (name: string) => ({ school: { id: name, name, kind: 'primary', note: null } }) as unknown as LookupResult['zoned'][number];
+const zoned = (name: string) =>
+  ({ school: { id: name, name, kind: 'primary', note: null } }) as unknown as LookupResult['zoned'][number];
 
 describe('the lookup share title', () => {
   it('names the typed place and the zoned schools once each', () => {
-    expect(shareTitle({ ...base, zoned: [zoned('互助道小学'), zoned('互助道小学'), zoned('第四十五中学')] }, '互助道15号')).toBe('互助道15号：划片学校 互助道小学、第四十五中学');
+    expect(
+      shareTitle({ ...base, zoned: [zoned('互助道小学'), zoned('互助道小学'), zoned('第四十五中学')] }, '互助道15号'),
+    ).toBe('互助道15号：划片学校 互助道小学、第四十五中学');
   });
   it('without zoned schools, the picked place and its 学区', () => {
     expect(shareTitle(base, '')).toBe('河东区二号桥街道：属于第一学区');

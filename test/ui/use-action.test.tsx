@@ -7,7 +7,7 @@ import { CallError } from '@/services/call';
 let state: ActionState;
 function Probe() {
   state = useAction();
-  return <span data-testid='state'>{`${state.busy ?? '-'}|${state.error ?? '-'}`}</span>;
+  return <span data-testid="state">{`${state.busy ?? '-'}|${state.error ?? '-'}`}</span>;
 }
 const shown = () => screen.getByTestId('state').textContent;
 
@@ -16,7 +16,13 @@ it('marks the running key busy, reports the failure, and clears it on the next r
   let fail!: (e: unknown) => void;
   let outcome!: Promise<boolean>;
   act(() => {
-    outcome = state.run('apply', () => new Promise((_r, reject) => { fail = reject; }));
+    outcome = state.run(
+      'apply',
+      () =>
+        new Promise((_r, reject) => {
+          fail = reject;
+        }),
+    );
   });
   expect(shown()).toBe('apply|-');
   await act(async () => {

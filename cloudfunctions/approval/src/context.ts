@@ -1,4 +1,11 @@
-import { escalateAtOf, stepKey, type Actor, type SchoolsById, type ShareCount, type XuequHeads } from '../../../src/domain/approval';
+import {
+  escalateAtOf,
+  stepKey,
+  type Actor,
+  type SchoolsById,
+  type ShareCount,
+  type XuequHeads,
+} from '../../../src/domain/approval';
 import { CHINA_ZONE } from '../../../src/domain/time';
 import type { ApprovalDoc } from '../../../src/server/repositories/approvals';
 import { COLLECTIONS } from '../../../src/contracts/collections';
@@ -33,10 +40,15 @@ export function schoolsById(district: DistrictData): SchoolsById {
  * The district's deciding accounts, in one query: which school's principal leads each 学区 (routing
  * merges their steps), and the keys of every step role someone holds (a step nobody holds escalates).
  */
-export async function decidersOf(districtCode: string): Promise<{ heads: XuequHeads; staffed: Set<string>; accounts: UserProfile[] }> {
+export async function decidersOf(
+  districtCode: string,
+): Promise<{ heads: XuequHeads; staffed: Set<string>; accounts: UserProfile[] }> {
   const heads: Record<string, string[]> = {};
   const staffed = new Set<string>();
-  const users = await fetchAll<UserProfile>(COLLECTIONS.users, { districtCode, roles: db().command.in(['principal', 'xuequzhang', 'bureau']) });
+  const users = await fetchAll<UserProfile>(COLLECTIONS.users, {
+    districtCode,
+    roles: db().command.in(['principal', 'xuequzhang', 'bureau']),
+  });
   for (const u of users) {
     if (u.roles.includes('xuequzhang') && u.xuequId) {
       staffed.add(`xuequ:${u.xuequId}`);
@@ -49,12 +61,21 @@ export async function decidersOf(districtCode: string): Promise<{ heads: XuequHe
 }
 
 /** Teachers with an active exchange duty, of one school and of the district (资源共享 counts every form). */
-export async function rotationCounts(district: DistrictData, schoolId: string): Promise<{ school: ShareCount; district: ShareCount; active: DutyDoc[] }> {
-  const active = (await fetchAll<DutyDoc>(COLLECTIONS.duties, { districtCode: district.district.code, status: 'active' })).filter((d) => d.kind !== 'joint-research');
+export async function rotationCounts(
+  district: DistrictData,
+  schoolId: string,
+): Promise<{ school: ShareCount; district: ShareCount; active: DutyDoc[] }> {
+  const active = (
+    await fetchAll<DutyDoc>(COLLECTIONS.duties, { districtCode: district.district.code, status: 'active' })
+  ).filter((d) => d.kind !== 'joint-research');
   const teachers = (ds: DutyDoc[]) => new Set(ds.map((d) => d.teacherOpenid)).size;
-  const staff = (ids: string[]) => district.schools.filter((s) => ids.includes(s._id)).reduce((n, s) => n + (s.teacherCount ?? 0), 0);
+  const staff = (ids: string[]) =>
+    district.schools.filter((s) => ids.includes(s._id)).reduce((n, s) => n + (s.teacherCount ?? 0), 0);
   return {
-    school: { teachersInRotation: teachers(active.filter((d) => d.homeSchoolId === schoolId)), teacherCount: staff([schoolId]) },
+    school: {
+      teachersInRotation: teachers(active.filter((d) => d.homeSchoolId === schoolId)),
+      teacherCount: staff([schoolId]),
+    },
     district: { teachersInRotation: teachers(active), teacherCount: staff(district.schools.map((s) => s._id)) },
     active,
   };
@@ -66,7 +87,7 @@ export function indexed(r: ApprovalDoc): ApprovalDoc {
   return {
     ...r,
     inboxKey: pending ? stepKey(r.steps[r.current]) : null,
-    delegateOpenid: pending ? r.steps[r.current].delegate?.openid ?? null : null,
+    delegateOpenid: pending ? (r.steps[r.current].delegate?.openid ?? null) : null,
     escalateAt: escalateAtOf(r, CHINA_ZONE),
   };
 }

@@ -10,7 +10,13 @@ const at = (ms: number | null) => (ms === null ? null : dateTimeIn(ms, CHINA_ZON
 export function fieldWorkView(r: WithFieldWork<ClockRecordDoc>): FieldWorkView | null {
   const f = r.fieldWork;
   if (!f) return null;
-  return { note: f.note, confirmed: f.confirmedAt !== null, comment: f.comment, confirmedAt: at(f.confirmedAt), confirmedByName: f.confirmedByName };
+  return {
+    note: f.note,
+    confirmed: f.confirmedAt !== null,
+    comment: f.comment,
+    confirmedAt: at(f.confirmedAt),
+    confirmedByName: f.confirmedByName,
+  };
 }
 
 /** 外勤（待确认）/ 外勤（已确认）, unless a later scan verified the session by code (then the code's label). */

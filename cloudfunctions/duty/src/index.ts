@@ -14,7 +14,8 @@ const actions = createMain('duty', dutyActions);
  */
 export async function main(event: Record<string, unknown>) {
   // The platform may deliver anything as the event: only a plain object can name the trigger.
-  const timer = typeof event === 'object' && event !== null && event.Type === 'Timer' && event.TriggerName === REMINDER_TRIGGER;
+  const timer =
+    typeof event === 'object' && event !== null && event.Type === 'Timer' && event.TriggerName === REMINDER_TRIGGER;
   if (timer && callerOpenId() === null) {
     try {
       return { ok: true, data: await remindSessions(Date.now()) };

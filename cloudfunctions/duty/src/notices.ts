@@ -12,10 +12,17 @@ export const ATTENDANCE_PAGE = (date: string) => `packages/principal/pages/atten
  * principal(s): the teacher's warning says "已记录并提示学校", so the school must hear it. Best effort
  * (sendNotices never fails the clock); costs a read only when something was flagged.
  */
-export async function tellHostSchool(duty: DutyDoc, record: ClockRecordDoc, kind: 'in' | 'out', nowMs: number): Promise<number> {
+export async function tellHostSchool(
+  duty: DutyDoc,
+  record: ClockRecordDoc,
+  kind: 'in' | 'out',
+  nowMs: number,
+): Promise<number> {
   // A 外勤 clock-in always tells the school: it waits for the principal's confirmation.
   const fieldNote = kind === 'in' ? (record as WithFieldWork<ClockRecordDoc>).fieldWork?.note : undefined;
-  const issue = [fieldNote ? `外勤待确认：${fieldNote}` : null, exceptionSummary(kind, record)].filter(Boolean).join('；');
+  const issue = [fieldNote ? `外勤待确认：${fieldNote}` : null, exceptionSummary(kind, record)]
+    .filter(Boolean)
+    .join('；');
   if (!issue) return 0;
   const principals = await usersWhere({ schoolId: duty.hostSchoolId, roles: 'principal' });
   return sendNotices(

@@ -21,4 +21,7 @@ export function presenceSecret(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** HMAC-SHA256 keyed with the secret, hex: what the domain's code rules sign with. */
-export const presenceHmac = (secret: string = presenceSecret()): PresenceHmac => (message) => createHmac('sha256', secret).update(message).digest('hex');
+export const presenceHmac =
+  (secret: string = presenceSecret()): PresenceHmac =>
+  (message) =>
+    createHmac('sha256', secret).update(message).digest('hex');

@@ -1,6 +1,12 @@
 import { COLLECTIONS } from '../../../src/contracts/collections';
 import { DUTY_KIND_LABELS } from '../../../src/domain/duty';
-import { minutesUntil, reminderClaimId, sessionsToRemind, slotKeysOf, windowSlotKeys } from '../../../src/domain/duty/reminders';
+import {
+  minutesUntil,
+  reminderClaimId,
+  sessionsToRemind,
+  slotKeysOf,
+  windowSlotKeys,
+} from '../../../src/domain/duty/reminders';
 import { db } from '../../../src/server/cloud';
 import { sendNotices } from '../../../src/server/notify';
 import { fetchAll, fetchById, insertOnce } from '../../../src/server/repositories/query';
@@ -31,7 +37,12 @@ export interface ReminderClaimDoc {
 export const reminderPref = (openid: string) => fetchById<ReminderPrefDoc>(COLLECTIONS.reminderPrefs, openid);
 
 /** Writes the switch with the current slot keys of the teacher's duties. */
-export async function savePref(openid: string, on: boolean, duties: readonly DutyDoc[], nowMs: number): Promise<ReminderPrefDoc> {
+export async function savePref(
+  openid: string,
+  on: boolean,
+  duties: readonly DutyDoc[],
+  nowMs: number,
+): Promise<ReminderPrefDoc> {
   const doc: ReminderPrefDoc = { _id: openid, openid, on, slotKeys: on ? slotKeysOf(duties) : [], updatedAt: nowMs };
   const { _id, ...data } = doc;
   await db().collection(COLLECTIONS.reminderPrefs).doc(_id).set({ data });
@@ -39,14 +50,19 @@ export async function savePref(openid: string, on: boolean, duties: readonly Dut
 }
 
 /** Keeps the index in step with the duties when the teacher opens the app (a write only when it changed). */
-export async function refreshPref(pref: ReminderPrefDoc | null, duties: readonly DutyDoc[], nowMs: number): Promise<void> {
+export async function refreshPref(
+  pref: ReminderPrefDoc | null,
+  duties: readonly DutyDoc[],
+  nowMs: number,
+): Promise<void> {
   if (!pref?.on) return;
   const keys = slotKeysOf(duties);
   if (keys.join(',') !== pref.slotKeys.join(',')) await savePref(pref.openid, true, duties, nowMs);
 }
 
 const CHUNK = 200;
-const chunks = <T>(xs: readonly T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
+const chunks = <T>(xs: readonly T[], n: number): T[][] =>
+  Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
 
 /**
  * One timer run: the reminders of the sessions starting within REMINDER_LEAD_MIN minutes, for teachers
@@ -57,10 +73,19 @@ const chunks = <T>(xs: readonly T[], n: number): T[][] => Array.from({ length: M
  */
 export async function remindSessions(nowMs: number): Promise<{ due: number; sent: number; claimedBefore: number }> {
   const _ = db().command;
-  const prefs = await fetchAll<ReminderPrefDoc>(COLLECTIONS.reminderPrefs, { slotKeys: _.in(windowSlotKeys(nowMs, ZONE)), on: true });
+  const prefs = await fetchAll<ReminderPrefDoc>(COLLECTIONS.reminderPrefs, {
+    slotKeys: _.in(windowSlotKeys(nowMs, ZONE)),
+    on: true,
+  });
   if (prefs.length === 0) return { due: 0, sent: 0, claimedBefore: 0 };
   const openids = prefs.map((p) => p.openid);
-  const duties = (await Promise.all(chunks(openids, CHUNK).map((ids) => fetchAll<DutyDoc>(COLLECTIONS.duties, { teacherOpenid: _.in(ids), status: 'active' })))).flat();
+  const duties = (
+    await Promise.all(
+      chunks(openids, CHUNK).map((ids) =>
+        fetchAll<DutyDoc>(COLLECTIONS.duties, { teacherOpenid: _.in(ids), status: 'active' }),
+      ),
+    )
+  ).flat();
   const due = sessionsToRemind(duties, nowMs, ZONE);
   let sent = 0;
   let claimedBefore = 0;

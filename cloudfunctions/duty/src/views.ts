@@ -1,5 +1,13 @@
 import type { MakeupView, SessionView } from '../../../src/contracts/duty';
-import { DEFAULT_DUTY_POLICY, DUTY_KIND_LABELS, WEEKDAY_LABELS, dateTimeIn, weekdayOf, type DutyPolicy, type DutySession } from '../../../src/domain/duty';
+import {
+  DEFAULT_DUTY_POLICY,
+  DUTY_KIND_LABELS,
+  WEEKDAY_LABELS,
+  dateTimeIn,
+  weekdayOf,
+  type DutyPolicy,
+  type DutySession,
+} from '../../../src/domain/duty';
 import { CHINA_ZONE } from '../../../src/domain/time';
 import { presenceLabel, presenceVerified } from '../../../src/domain/presence';
 import type { ClockRecordDoc, DutyDoc, MakeupDoc } from '../../../src/server/repositories/duties';
@@ -13,7 +21,10 @@ export const policyOf = (duty: DutyDoc): DutyPolicy => ({ ...DEFAULT_DUTY_POLICY
 
 export const at = (ms: number | null) => (ms === null ? null : dateTimeIn(ms, ZONE));
 
-export function sessionView(s: DutySession & { status?: SessionView['status']; today?: boolean }, record: ClockRecordDoc | null | undefined): SessionView {
+export function sessionView(
+  s: DutySession & { status?: SessionView['status']; today?: boolean },
+  record: ClockRecordDoc | null | undefined,
+): SessionView {
   const duty = s.duty as DutyDoc;
   return {
     key: s.key,
@@ -46,9 +57,17 @@ export function sessionView(s: DutySession & { status?: SessionView['status']; t
 }
 
 /** A record's presence as cards show it: counted or not, its label, and why not. */
-export function presenceView(r: ClockRecordDoc): { verified: boolean; presenceLabel: string; presenceReason: string | null } {
+export function presenceView(r: ClockRecordDoc): {
+  verified: boolean;
+  presenceLabel: string;
+  presenceReason: string | null;
+} {
   const verified = presenceVerified(r);
-  return { verified, presenceLabel: fieldWorkPresenceLabel(r) ?? presenceLabel(r), presenceReason: verified ? null : (r.presenceReason ?? (r.clockInAt === null ? null : '签到位置超出任务学校范围')) };
+  return {
+    verified,
+    presenceLabel: fieldWorkPresenceLabel(r) ?? presenceLabel(r),
+    presenceReason: verified ? null : (r.presenceReason ?? (r.clockInAt === null ? null : '签到位置超出任务学校范围')),
+  };
 }
 
 // A domain refusal becomes the caller's error one way for every function (src/server/errors.ts).
@@ -60,7 +79,10 @@ export { isRefusal, orThrow } from '../../../src/server/errors';
  */
 export function laterScanView(r: ClockRecordDoc): { verifyUntil: string | null; verifiedAt: string | null } {
   const open = r.presence === 'unverified' && r.clockInAt !== null;
-  return { verifyUntil: open ? at(slotInstants(r.sessionDate, r.slotStart, r.slotEnd, ZONE).endMs) : null, verifiedAt: at(r.presenceVerifiedAt ?? null) };
+  return {
+    verifyUntil: open ? at(slotInstants(r.sessionDate, r.slotStart, r.slotEnd, ZONE).endMs) : null,
+    verifiedAt: at(r.presenceVerifiedAt ?? null),
+  };
 }
 
 /** A 补卡 request as the teacher and the host principal see it (status, and the principal's comment). */

@@ -24,12 +24,19 @@ export async function callerOf(ctx: ActionContext): Promise<Caller> {
   if (!district) throw forbidden('当前账号绑定的区县不存在');
   const today = localDate(ctx.now, ZONE);
   const names = new Map(district.schools.map((s) => [s._id, s.name]));
-  return { user, district, today, composition: compositionOn(district.versions, today), schoolName: (id) => names.get(id) ?? id };
+  return {
+    user,
+    district,
+    today,
+    composition: compositionOn(district.versions, today),
+    schoolName: (id) => names.get(id) ?? id,
+  };
 }
 
 /** A facility the caller may see: shared (or their school's own) and in their district. */
 export function inScope(f: FacilityDoc | null, caller: Caller): FacilityDoc {
   // Another district's facility, or another school's unshared one, answers exactly as a made-up id.
-  if (!f || f.districtCode !== caller.user.districtCode || (!f.shareable && f.schoolId !== caller.user.schoolId)) throw notFound('该场馆');
+  if (!f || f.districtCode !== caller.user.districtCode || (!f.shareable && f.schoolId !== caller.user.schoolId))
+    throw notFound('该场馆');
   return f;
 }

@@ -19,7 +19,11 @@ function daysText(days: Weekday[]): string {
     else runs.push([d]);
   }
   return runs
-    .map((r) => (r.length >= 3 ? `${WEEKDAY_LABELS[r[0]]}至${WEEKDAY_LABELS[r[r.length - 1]]}` : r.map((d) => WEEKDAY_LABELS[d]).join('、')))
+    .map((r) =>
+      r.length >= 3
+        ? `${WEEKDAY_LABELS[r[0]]}至${WEEKDAY_LABELS[r[r.length - 1]]}`
+        : r.map((d) => WEEKDAY_LABELS[d]).join('、'),
+    )
     .join('、');
 }
 
@@ -38,7 +42,11 @@ export function hoursText(hours: readonly OpeningHours[]): string {
 
 export function rulesText(f: FacilityDoc): string[] {
   const { maxDurationMin, maxDaysAhead, minNoticeHours } = f.rules;
-  return [`单次最长 ${maxDurationMin} 分钟`, `须提前 ${minNoticeHours} 小时预约，最多提前 ${maxDaysAhead} 天`, ...(f.notes ?? [])];
+  return [
+    `单次最长 ${maxDurationMin} 分钟`,
+    `须提前 ${minNoticeHours} 小时预约，最多提前 ${maxDaysAhead} 天`,
+    ...(f.notes ?? []),
+  ];
 }
 
 export function facilityView(f: FacilityDoc, caller: Caller): FacilityView {
@@ -57,7 +65,12 @@ export function facilityView(f: FacilityDoc, caller: Caller): FacilityView {
   };
 }
 
-export function bookingView(b: BookingDoc, facility: FacilityDoc | undefined, caller: Caller, nowMs: number): BookingView {
+export function bookingView(
+  b: BookingDoc,
+  facility: FacilityDoc | undefined,
+  caller: Caller,
+  nowMs: number,
+): BookingView {
   const upcoming = b.status === 'confirmed' && b.end > nowMs;
   return {
     id: b._id,
@@ -99,8 +112,8 @@ export function requestView(r: ApprovalDoc, caller: Caller): BookingRequestView 
     status: r.status,
     statusLabel: REQUEST_STATUS_LABELS[r.status],
     waitingFor: r.status === 'pending' ? r.steps[r.current].label : null,
-    reason: withdrawn ? withdrawn.comment : decided?.comment ?? null,
-    decidedBy: withdrawn ? withdrawn.byName : decided?.decidedByName ?? null,
+    reason: withdrawn ? withdrawn.comment : (decided?.comment ?? null),
+    decidedBy: withdrawn ? withdrawn.byName : (decided?.decidedByName ?? null),
     updatedAt: dateTimeIn(r.updatedAt, ZONE),
   };
 }

@@ -1,7 +1,14 @@
 import type { School } from '../../../src/domain/school';
 import { compositionOn, type XuequVersion } from '../../../src/domain/xuequ';
 import { notFound } from '../../../src/server/errors';
-import { districtData, districtForSchool, districtWithZoning, type DistrictData, type DistrictPublished, type DistrictZoning } from '../../../src/server/district-cache';
+import {
+  districtData,
+  districtForSchool,
+  districtWithZoning,
+  type DistrictData,
+  type DistrictPublished,
+  type DistrictZoning,
+} from '../../../src/server/district-cache';
 import type { ZoningQuery } from '../../../src/domain/zoning-match';
 import { toXuequView } from '../../../src/server/xuequ-view';
 import type { XuequView } from '../../../src/contracts/school';
@@ -24,7 +31,11 @@ export async function loadDistrict(districtCode: string, date: string): Promise<
 }
 
 /** The district with one school's lists and 对口 (see districtForSchool). */
-export async function loadSchoolDistrict(districtCode: string, schoolId: string, date: string): Promise<PublishedDistrictContext> {
+export async function loadSchoolDistrict(
+  districtCode: string,
+  schoolId: string,
+  date: string,
+): Promise<PublishedDistrictContext> {
   return contextOf(await districtForSchool(districtCode, schoolId), date);
 }
 
@@ -32,7 +43,11 @@ export async function loadSchoolDistrict(districtCode: string, schoolId: string,
  * The district with the zoning of the place `placeOf` reads out of it (a picked 社区, a typed address):
  * only the rules that can match its queries are read, and the zoning answers those queries (or narrower ones) only.
  */
-export async function loadZonedDistrict<T>(districtCode: string, date: string, placeOf: (d: DistrictContext) => T & { queries: ZoningQuery[] }): Promise<{ d: ZonedDistrictContext; place: T }> {
+export async function loadZonedDistrict<T>(
+  districtCode: string,
+  date: string,
+  placeOf: (d: DistrictContext) => T & { queries: ZoningQuery[] },
+): Promise<{ d: ZonedDistrictContext; place: T }> {
   let d: DistrictContext | null = null;
   const loaded = await districtWithZoning(districtCode, (data) => placeOf((d = contextOf(data, date))));
   if (!loaded || !d) throw notFound('该区县');

@@ -1,5 +1,11 @@
 import type { YearZoning, ZonedSchool, ZoningHistoryEntry } from '../../../src/contracts/school';
-import { middleAnswer, primaryAnswer, type AnswerContext, type PathInput, type ZonedInput } from '../../../src/domain/answer';
+import {
+  middleAnswer,
+  primaryAnswer,
+  type AnswerContext,
+  type PathInput,
+  type ZonedInput,
+} from '../../../src/domain/answer';
 import { applyFamilyRules, type AdmissionSettings, type FamilyFacts } from '../../../src/domain/admission';
 import { feederPath } from '../../../src/domain/feeder';
 import { STAGE_LABELS, type Stage } from '../../../src/domain/stages';
@@ -22,7 +28,13 @@ export interface AnswerInputs {
 }
 
 /** The zoned schools of one intake for a place, each with the rule, why, and the 对口 path; one answer per stage. */
-export function zoningForYear(d: DistrictContext, query: ZoningQuery, schoolYear: number, place: string, inputs: AnswerInputs): YearZoning {
+export function zoningForYear(
+  d: DistrictContext,
+  query: ZoningQuery,
+  schoolYear: number,
+  place: string,
+  inputs: AnswerInputs,
+): YearZoning {
   const { ctx } = inputs;
   const zoned: ZonedSchool[] = [];
   for (const hit of zoningHits(d, query, schoolYear)) {
@@ -34,7 +46,14 @@ export function zoningForYear(d: DistrictContext, query: ZoningQuery, schoolYear
         stage: hit.rule.stage,
         stageLabel: STAGE_LABELS[hit.rule.stage],
         school: schoolRef(school),
-        rule: { id: hit.rule._id, kind: hit.why, text: hit.rule.text, document: hit.rule.document, schoolYear, sample: hit.rule.sample },
+        rule: {
+          id: hit.rule._id,
+          kind: hit.why,
+          text: hit.rule.text,
+          document: hit.rule.document,
+          schoolYear,
+          sample: hit.rule.sample,
+        },
         reason: `${hit.why === 'community' ? `${place}：` : ''}${hit.detail}，属${school.name}的${STAGE_LABELS[hit.rule.stage]}登记范围（${schoolYear}年秋季入学）`,
         mechanism: hit.rule.mechanism === 'multi' ? 'multi' : hit.rule.mechanism === 'single' ? 'single' : null,
         feeder: feederView(path, d.schoolsById),
@@ -42,13 +61,20 @@ export function zoningForYear(d: DistrictContext, query: ZoningQuery, schoolYear
     }
   }
   zoned.sort((a, b) => (a.stage === b.stage ? 0 : a.stage === 'primary' ? -1 : 1));
-  const of = (stage: Stage): ZonedInput[] => zoned.filter((z) => z.stage === stage).map((z) => ({ id: z.school.id, name: z.school.name, mechanism: z.mechanism }));
+  const of = (stage: Stage): ZonedInput[] =>
+    zoned
+      .filter((z) => z.stage === stage)
+      .map((z) => ({ id: z.school.id, name: z.school.name, mechanism: z.mechanism }));
   const listed = primaryAnswer(of('primary'), ctx);
   const primary = applyFamilyRules(listed, inputs.admission, inputs.family, ctx);
   // The 对口 path follows the zoned primary school only while the family is placed there.
   const onlyPrimary = primary.mechanism === 'single' ? zoned.find((z) => z.stage === 'primary') : undefined;
   const path: PathInput | null = onlyPrimary?.feeder
-    ? { kind: onlyPrimary.feeder.kind, from: { id: onlyPrimary.school.id, name: onlyPrimary.school.name }, to: onlyPrimary.feeder.schools.map((s) => ({ id: s.id, name: s.name })) }
+    ? {
+        kind: onlyPrimary.feeder.kind,
+        from: { id: onlyPrimary.school.id, name: onlyPrimary.school.name },
+        to: onlyPrimary.feeder.schools.map((s) => ({ id: s.id, name: s.name })),
+      }
     : null;
   const answers = [primary, middleAnswer(of('middle'), path, ctx)];
   const ambiguous = answers.filter((a) => a.mechanism === 'ambiguous').map((a) => a.stage);

@@ -18,7 +18,10 @@ export interface ApprovalDetailViewProps {
 
 const LEVEL: Record<string, string> = { ok: '✓', warn: '!', block: '✕' };
 const FIX_PARTS = Object.keys(FIX_PART_LABELS) as FixPart[];
-const AS: Record<string, string> = { delegate: '您是这一步的代理审批人（转交）', bureau: '这一步已转教育局处理，您可以代为审批' };
+const AS: Record<string, string> = {
+  delegate: '您是这一步的代理审批人（转交）',
+  bureau: '这一步已转教育局处理，您可以代为审批',
+};
 
 /** A request as the approver and the requester see it: fields, checks, steps, trail, and what they may do. */
 export default function ApprovalDetailView({ detail: d, onChanged }: ApprovalDetailViewProps) {
@@ -52,7 +55,15 @@ export default function ApprovalDetailView({ detail: d, onChanged }: ApprovalDet
   };
   const opt = comment.trim() ? { comment: comment.trim() } : {};
   const decide = (decision: 'approve' | 'reject' | 'return') =>
-    act(() => call('approval', 'decide', { id: d.id, decision, version: d.version, ...opt, ...(decision === 'return' && fix ? { fix } : {}) }));
+    act(() =>
+      call('approval', 'decide', {
+        id: d.id,
+        decision,
+        version: d.version,
+        ...opt,
+        ...(decision === 'return' && fix ? { fix } : {}),
+      }),
+    );
   const remind = () =>
     act(async () => {
       const r = await call('approval', 'remind', { id: d.id });
@@ -75,88 +86,207 @@ export default function ApprovalDetailView({ detail: d, onChanged }: ApprovalDet
     });
 
   return (
-    <View className='approval' data-testid='approval-detail'>
-      <View className='approval__card'>
-        <Text className='approval__title'>{d.typeLabel} · {d.statusLabel}</Text>
-        <Text className='approval__line'>{d.summary}</Text>
-        <Text className='approval__meta'>申请人 {d.requesterName} · 提交于 {d.createdAt}{d.waitingFor ? ` · 等待${d.waitingFor}` : ''}</Text>
+    <View className="approval" data-testid="approval-detail">
+      <View className="approval__card">
+        <Text className="approval__title">
+          {d.typeLabel} · {d.statusLabel}
+        </Text>
+        <Text className="approval__line">{d.summary}</Text>
+        <Text className="approval__meta">
+          申请人 {d.requesterName} · 提交于 {d.createdAt}
+          {d.waitingFor ? ` · 等待${d.waitingFor}` : ''}
+        </Text>
         {d.escalation && (
-          <Text className='approval__escalation' data-testid='approval-escalation'>
-            {d.escalation.label}：{d.escalation.kind === 'unstaffed' ? '这一步尚无审批人账号' : '这一步等待过久'}，自 {d.escalation.since} 起区教育局也可审批
+          <Text className="approval__escalation" data-testid="approval-escalation">
+            {d.escalation.label}：{d.escalation.kind === 'unstaffed' ? '这一步尚无审批人账号' : '这一步等待过久'}，自{' '}
+            {d.escalation.since} 起区教育局也可审批
           </Text>
         )}
-        {d.fields.map((f) => <Text key={f.label} className='approval__field'>{f.label}：{f.value}</Text>)}
-        {d.ccNames.length > 0 && <Text className='approval__field' data-testid='approval-cc'>抄送：{d.ccNames.join('、')}</Text>}
-        {d.result?.dutyId && <Text className='approval__ok' data-testid='approval-result'>已生成交流任务</Text>}
+        {d.fields.map((f) => (
+          <Text key={f.label} className="approval__field">
+            {f.label}：{f.value}
+          </Text>
+        ))}
+        {d.ccNames.length > 0 && (
+          <Text className="approval__field" data-testid="approval-cc">
+            抄送：{d.ccNames.join('、')}
+          </Text>
+        )}
+        {d.result?.dutyId && (
+          <Text className="approval__ok" data-testid="approval-result">
+            已生成交流任务
+          </Text>
+        )}
       </View>
 
       {d.checks.length > 0 && (
-        <View className='approval__card' data-testid='approval-checks'>
-          <Text className='approval__heading'>审批前检查</Text>
-          {d.checks.map((c) => <Text key={`${c.code}-${c.message}`} className={`approval__check approval__check--${c.level}`}>{LEVEL[c.level]} {c.message}</Text>)}
+        <View className="approval__card" data-testid="approval-checks">
+          <Text className="approval__heading">审批前检查</Text>
+          {d.checks.map((c) => (
+            <Text key={`${c.code}-${c.message}`} className={`approval__check approval__check--${c.level}`}>
+              {LEVEL[c.level]} {c.message}
+            </Text>
+          ))}
         </View>
       )}
 
-      <View className='approval__card'>
-        <Text className='approval__heading'>审批流程</Text>
+      <View className="approval__card">
+        <Text className="approval__heading">审批流程</Text>
         {d.steps.map((s, i) => (
-          <Text key={`${s.label}-${i}`} className={`approval__step ${i === d.current && d.status === 'pending' ? 'approval__step--now' : ''}`}>
-            {i + 1}. {s.label}：{s.status}{s.unstaffed ? '（无账号，由教育局审批）' : ''}{s.delegateName ? `（已转交${s.delegateName}）` : ''}{s.decidedByName ? `（${s.decidedByName} ${s.decidedAt}）` : ''}{s.comment ? ` “${s.comment}”` : ''}
+          <Text
+            key={`${s.label}-${i}`}
+            className={`approval__step ${i === d.current && d.status === 'pending' ? 'approval__step--now' : ''}`}
+          >
+            {i + 1}. {s.label}：{s.status}
+            {s.unstaffed ? '（无账号，由教育局审批）' : ''}
+            {s.delegateName ? `（已转交${s.delegateName}）` : ''}
+            {s.decidedByName ? `（${s.decidedByName} ${s.decidedAt}）` : ''}
+            {s.comment ? ` “${s.comment}”` : ''}
           </Text>
         ))}
       </View>
 
-      <View className='approval__card' data-testid='approval-trail'>
-        <Text className='approval__heading'>记录</Text>
+      <View className="approval__card" data-testid="approval-trail">
+        <Text className="approval__heading">记录</Text>
         {d.trail.map((t, i) => (
           <View key={i}>
-            <Text className='approval__trail'>{t.at} {t.byName} {t.action}{t.step ? `（${t.step}）` : ''}{t.comment ? `：${t.comment}` : ''}</Text>
-            {t.changes.map((c) => <Text key={c} className='approval__change'>修改 {c}</Text>)}
+            <Text className="approval__trail">
+              {t.at} {t.byName} {t.action}
+              {t.step ? `（${t.step}）` : ''}
+              {t.comment ? `：${t.comment}` : ''}
+            </Text>
+            {t.changes.map((c) => (
+              <Text key={c} className="approval__change">
+                修改 {c}
+              </Text>
+            ))}
           </View>
         ))}
       </View>
 
       {(d.canDecide || d.canWithdraw || d.canResubmit || d.canRemind || d.remindAfter) && (
-        <View className='approval__card'>
-          {d.decidingAs && AS[d.decidingAs] && <Text className='approval__escalation'>{AS[d.decidingAs]}</Text>}
+        <View className="approval__card">
+          {d.decidingAs && AS[d.decidingAs] && <Text className="approval__escalation">{AS[d.decidingAs]}</Text>}
           {d.editable && (
-            <Button type='primary' size='mini' data-testid='edit-request' onClick={() => void Taro.navigateTo({ url: `/packages/teacher/pages/request-new/index?edit=${d.id}` })}>
+            <Button
+              type="primary"
+              size="mini"
+              data-testid="edit-request"
+              onClick={() => void Taro.navigateTo({ url: `/packages/teacher/pages/request-new/index?edit=${d.id}` })}
+            >
               修改后重新提交{d.editable.fix ? `（请修改${FIX_PART_LABELS[d.editable.fix]}）` : ''}
             </Button>
           )}
-          <Textarea className='approval__comment' data-testid='approval-comment' value={comment} placeholder={d.canDecide ? '审批意见（驳回或退回时必填）' : '说明（可选）'} maxlength={TEXT_MAX.comment} onInput={(e) => setComment(e.detail.value)} />
-          {error && <Text className='approval__error' data-testid='approval-error'>{error}</Text>}
-          {note && <Text className='approval__ok' data-testid='approval-note'>{note}</Text>}
+          <Textarea
+            className="approval__comment"
+            data-testid="approval-comment"
+            value={comment}
+            placeholder={d.canDecide ? '审批意见（驳回或退回时必填）' : '说明（可选）'}
+            maxlength={TEXT_MAX.comment}
+            onInput={(e) => setComment(e.detail.value)}
+          />
+          {error && (
+            <Text className="approval__error" data-testid="approval-error">
+              {error}
+            </Text>
+          )}
+          {note && (
+            <Text className="approval__ok" data-testid="approval-note">
+              {note}
+            </Text>
+          )}
           {d.canDecide && d.type !== 'facility' && (
-            <View className='approval__fix'>
-              <Text className='approval__meta'>退回时请申请人修改：</Text>
+            <View className="approval__fix">
+              <Text className="approval__meta">退回时请申请人修改：</Text>
               {FIX_PARTS.map((p) => (
-                <Text key={p} data-testid={`fix-${p}`} className={`approval__chip ${fix === p ? 'approval__chip--on' : ''}`} onClick={() => setFix(fix === p ? null : p)}>{FIX_PART_LABELS[p]}</Text>
+                <Text
+                  key={p}
+                  data-testid={`fix-${p}`}
+                  className={`approval__chip ${fix === p ? 'approval__chip--on' : ''}`}
+                  onClick={() => setFix(fix === p ? null : p)}
+                >
+                  {FIX_PART_LABELS[p]}
+                </Text>
               ))}
             </View>
           )}
           {d.canDecide && (
-            <View className='approval__actions'>
-              <Button type='primary' size='mini' data-testid='approve' {...disabledIf(busy)} onClick={() => void decide('approve')}>同意</Button>
-              <Button size='mini' data-testid='send-back' {...disabledIf(busy)} onClick={() => void decide('return')}>退回修改</Button>
-              <Button type='warn' size='mini' data-testid='reject' {...disabledIf(busy)} onClick={() => void decide('reject')}>驳回</Button>
+            <View className="approval__actions">
+              <Button
+                type="primary"
+                size="mini"
+                data-testid="approve"
+                {...disabledIf(busy)}
+                onClick={() => void decide('approve')}
+              >
+                同意
+              </Button>
+              <Button size="mini" data-testid="send-back" {...disabledIf(busy)} onClick={() => void decide('return')}>
+                退回修改
+              </Button>
+              <Button
+                type="warn"
+                size="mini"
+                data-testid="reject"
+                {...disabledIf(busy)}
+                onClick={() => void decide('reject')}
+              >
+                驳回
+              </Button>
             </View>
           )}
           {d.canTransfer && (
-            <View className='approval__actions'>
-              <Button size='mini' data-testid='transfer' {...disabledIf(busy)} onClick={() => void openDelegates()}>转交他人代理审批</Button>
+            <View className="approval__actions">
+              <Button size="mini" data-testid="transfer" {...disabledIf(busy)} onClick={() => void openDelegates()}>
+                转交他人代理审批
+              </Button>
             </View>
           )}
           {delegates && (
-            <View className='approval__fix' data-testid='delegates'>
-              {delegates.length === 0 && <Text className='approval__meta'>本区暂无可转交的审批人</Text>}
-              {delegates.map((p) => <Text key={p.openid} className='approval__chip' data-testid={`delegate-${p.openid}`} onClick={() => void transferTo(p.openid)}>{p.name}</Text>)}
+            <View className="approval__fix" data-testid="delegates">
+              {delegates.length === 0 && <Text className="approval__meta">本区暂无可转交的审批人</Text>}
+              {delegates.map((p) => (
+                <Text
+                  key={p.openid}
+                  className="approval__chip"
+                  data-testid={`delegate-${p.openid}`}
+                  onClick={() => void transferTo(p.openid)}
+                >
+                  {p.name}
+                </Text>
+              ))}
             </View>
           )}
-          {d.canRemind && <Button size='mini' data-testid='remind' {...disabledIf(busy)} onClick={() => void remind()}>催办</Button>}
-          {!d.canRemind && d.remindAfter && <Text className='approval__meta' data-testid='remind-after'>已催办，{d.remindAfter} 后可再次催办</Text>}
-          {d.canResubmit && <Button size='mini' data-testid='resubmit' {...disabledIf(busy)} onClick={() => void act(() => call('approval', 'resubmit', { id: d.id, version: d.version, ...opt }))}>{d.editable ? '不修改，直接重新提交' : '重新提交'}</Button>}
-          {d.canWithdraw && <Button size='mini' data-testid='withdraw' {...disabledIf(busy)} onClick={() => void act(() => call('approval', 'withdraw', { id: d.id, version: d.version, ...opt }))}>撤回申请</Button>}
+          {d.canRemind && (
+            <Button size="mini" data-testid="remind" {...disabledIf(busy)} onClick={() => void remind()}>
+              催办
+            </Button>
+          )}
+          {!d.canRemind && d.remindAfter && (
+            <Text className="approval__meta" data-testid="remind-after">
+              已催办，{d.remindAfter} 后可再次催办
+            </Text>
+          )}
+          {d.canResubmit && (
+            <Button
+              size="mini"
+              data-testid="resubmit"
+              {...disabledIf(busy)}
+              onClick={() => void act(() => call('approval', 'resubmit', { id: d.id, version: d.version, ...opt }))}
+            >
+              {d.editable ? '不修改，直接重新提交' : '重新提交'}
+            </Button>
+          )}
+          {d.canWithdraw && (
+            <Button
+              size="mini"
+              data-testid="withdraw"
+              {...disabledIf(busy)}
+              onClick={() => void act(() => call('approval', 'withdraw', { id: d.id, version: d.version, ...opt }))}
+            >
+              撤回申请
+            </Button>
+          )}
         </View>
       )}
     </View>
@@ -168,6 +298,13 @@ export function ApprovalDetailById({ id }: { id: string | null }) {
   const detail = useCall('approval', 'detail', id ? { id } : null);
   const [shown, setShown] = useState<ApprovalDetail | null>(null);
   useEffect(() => setShown(detail.data), [detail.data]);
-  if (!shown) return <StatusView loading={detail.loading} error={detail.error ?? (id ? null : { message: '缺少申请编号' })} onRetry={detail.reload} />;
+  if (!shown)
+    return (
+      <StatusView
+        loading={detail.loading}
+        error={detail.error ?? (id ? null : { message: '缺少申请编号' })}
+        onRetry={detail.reload}
+      />
+    );
   return <ApprovalDetailView detail={shown} onChanged={setShown} />;
 }

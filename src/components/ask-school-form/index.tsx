@@ -3,7 +3,7 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { ADDRESS_MAX, type SchoolRef } from '@/contracts/school';
 import { useCall } from '@/hooks/use-call';
-import { call, CallError } from '@/services/call';
+import { call, type CallError } from '@/services/call';
 import { newRequestId } from '@/services/request-id';
 import { useElderMode } from '@/hooks/use-elder-mode';
 import { PLAIN } from '@/services/plain-wording';
@@ -66,10 +66,15 @@ export default function AskSchoolForm(props: AskSchoolFormProps) {
 
   if (me.error?.code === 'UNAUTHENTICATED' && state !== 'sent') {
     return (
-      <View className='ask-form' data-testid='ask-sign-in'>
-        <Text className='ask-form__title'>{say(...PLAIN.askTitle)}</Text>
-        <Text className='ask-form__hint'>{say(...PLAIN.askSignIn)}</Text>
-        <Button className='ask-form__submit' data-testid='ask-sign-in-go' type='primary' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
+      <View className="ask-form" data-testid="ask-sign-in">
+        <Text className="ask-form__title">{say(...PLAIN.askTitle)}</Text>
+        <Text className="ask-form__hint">{say(...PLAIN.askSignIn)}</Text>
+        <Button
+          className="ask-form__submit"
+          data-testid="ask-sign-in-go"
+          type="primary"
+          onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}
+        >
           {say(...PLAIN.askSignInGo)}
         </Button>
       </View>
@@ -77,30 +82,74 @@ export default function AskSchoolForm(props: AskSchoolFormProps) {
   }
   if (state === 'sent') {
     return (
-      <View className='ask-form ask-form--sent' data-testid='ask-sent'>
+      <View className="ask-form ask-form--sent" data-testid="ask-sent">
         <Text>{say(...PLAIN.askSent)}</Text>
       </View>
     );
   }
   return (
-    <View className='ask-form' data-testid='ask-form'>
-      <Text className='ask-form__title'>{say(...PLAIN.askTitle)}</Text>
-      <Text className='ask-form__hint'>{say(...PLAIN.askHint)}</Text>
+    <View className="ask-form" data-testid="ask-form">
+      <Text className="ask-form__title">{say(...PLAIN.askTitle)}</Text>
+      <Text className="ask-form__hint">{say(...PLAIN.askHint)}</Text>
       {props.schools.length > 0 && (
-        <View className='ask-form__schools'>
+        <View className="ask-form__schools">
           {props.schools.map((s) => (
-            <Text key={s.id} data-testid={`ask-school-${s.id}`} className={`ask-form__school ${s.id === schoolId ? 'ask-form__school--on' : ''}`} onClick={() => setSchoolId(s.id)}>
+            <Text
+              key={s.id}
+              data-testid={`ask-school-${s.id}`}
+              className={`ask-form__school ${s.id === schoolId ? 'ask-form__school--on' : ''}`}
+              onClick={() => setSchoolId(s.id)}
+            >
               {s.name}
             </Text>
           ))}
         </View>
       )}
-      <Input className='ask-form__input' data-testid='ask-address' value={address} placeholder={say('住址（如：互助道32号）', '家里住址，比如：互助道32号')} maxlength={ADDRESS_MAX} onInput={(e) => setAddress(e.detail.value)} />
-      <Input className='ask-form__input' data-testid='ask-name' value={contactName} placeholder={say('联系人', '您怎么称呼')} maxlength={TEXT_MAX.contactName} onInput={(e) => setContactName(e.detail.value)} />
-      <Input className='ask-form__input' data-testid='ask-phone' type='number' value={phone} placeholder={say('手机号', '您的手机号（11位）')} maxlength={11} onInput={(e) => setPhone(e.detail.value)} />
-      <Textarea className='ask-form__textarea' data-testid='ask-question' value={question} placeholder={say('想确认的问题（可选）', '想问学校什么（可以不写）')} maxlength={TEXT_MAX.question} onInput={(e) => setQuestion(e.detail.value)} />
-      {error && <Text className='ask-form__error' data-testid='ask-error'>{error}</Text>}
-      <Button className='ask-form__submit' data-testid='ask-submit' type='primary' {...busyIf(state === 'sending')} onClick={() => void submit()}>
+      <Input
+        className="ask-form__input"
+        data-testid="ask-address"
+        value={address}
+        placeholder={say('住址（如：互助道32号）', '家里住址，比如：互助道32号')}
+        maxlength={ADDRESS_MAX}
+        onInput={(e) => setAddress(e.detail.value)}
+      />
+      <Input
+        className="ask-form__input"
+        data-testid="ask-name"
+        value={contactName}
+        placeholder={say('联系人', '您怎么称呼')}
+        maxlength={TEXT_MAX.contactName}
+        onInput={(e) => setContactName(e.detail.value)}
+      />
+      <Input
+        className="ask-form__input"
+        data-testid="ask-phone"
+        type="number"
+        value={phone}
+        placeholder={say('手机号', '您的手机号（11位）')}
+        maxlength={11}
+        onInput={(e) => setPhone(e.detail.value)}
+      />
+      <Textarea
+        className="ask-form__textarea"
+        data-testid="ask-question"
+        value={question}
+        placeholder={say('想确认的问题（可选）', '想问学校什么（可以不写）')}
+        maxlength={TEXT_MAX.question}
+        onInput={(e) => setQuestion(e.detail.value)}
+      />
+      {error && (
+        <Text className="ask-form__error" data-testid="ask-error">
+          {error}
+        </Text>
+      )}
+      <Button
+        className="ask-form__submit"
+        data-testid="ask-submit"
+        type="primary"
+        {...busyIf(state === 'sending')}
+        onClick={() => void submit()}
+      >
         {say(...PLAIN.askSubmit)}
       </Button>
     </View>

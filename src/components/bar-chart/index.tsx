@@ -65,37 +65,53 @@ export default function BarChart({
   const largest = Math.max(0, target === undefined ? 0 : target / 0.8, ...data.map((d) => d.value ?? 0));
   const full = max !== undefined && max > 0 ? max : largest > 0 ? largest : 1;
   const targetPct = target === undefined ? null : round(pct(target, full));
-  const tone = (v: number) => (target === undefined ? 'plain' : (v >= target) === higherIsBetter ? 'good' : 'short');
+  const tone = (v: number) => (target === undefined ? 'plain' : v >= target === higherIsBetter ? 'good' : 'short');
   return (
-    <View className='bar-chart' data-testid={testId}>
+    <View className="bar-chart" data-testid={testId}>
       {(title || targetPct !== null) && (
-        <View className='bar-chart__head'>
-          {title && <Text className='bar-chart__title'>{title}{sample && <SampleBadge />}</Text>}
+        <View className="bar-chart__head">
+          {title && (
+            <Text className="bar-chart__title">
+              {title}
+              {sample && <SampleBadge />}
+            </Text>
+          )}
           {targetPct !== null && (
-            <Text className='bar-chart__legend' data-testid={`${testId}-target`}>
-              <Text className='bar-chart__legend-mark' />
+            <Text className="bar-chart__legend" data-testid={`${testId}-target`}>
+              <Text className="bar-chart__legend-mark" />
               {targetLabel ?? `目标 ${format(target!)}`}
             </Text>
           )}
         </View>
       )}
-      {data.length === 0 && <Text className='bar-chart__empty'>{emptyText}</Text>}
+      {data.length === 0 && <Text className="bar-chart__empty">{emptyText}</Text>}
       {data.map((d) => {
         const width = d.value === null ? 0 : round(pct(d.value, full));
         return (
-          <View key={d.id} className='bar-chart__row' data-testid={`${testId}-row`} onClick={onSelect ? () => onSelect(d.id) : undefined}>
-            <View className='bar-chart__line'>
-              <Text className='bar-chart__label'>{d.label}</Text>
+          <View
+            key={d.id}
+            className="bar-chart__row"
+            data-testid={`${testId}-row`}
+            onClick={onSelect ? () => onSelect(d.id) : undefined}
+          >
+            <View className="bar-chart__line">
+              <Text className="bar-chart__label">{d.label}</Text>
               {d.sample && !sample && <SampleBadge />}
               <Text className={`bar-chart__value${d.value === null ? ' bar-chart__value--missing' : ''}`}>
-                {d.value === null ? missingText : d.valueText ?? format(d.value)}
+                {d.value === null ? missingText : (d.valueText ?? format(d.value))}
               </Text>
             </View>
-            <View className='bar-chart__track'>
+            <View className="bar-chart__track">
               {d.value !== null && (
-                <View className={`bar-chart__bar bar-chart__bar--${tone(d.value)}`} style={{ width: `${width}%` }} data-pct={width} />
+                <View
+                  className={`bar-chart__bar bar-chart__bar--${tone(d.value)}`}
+                  style={{ width: `${width}%` }}
+                  data-pct={width}
+                />
               )}
-              {targetPct !== null && <View className='bar-chart__target' style={{ left: `${targetPct}%` }} data-pct={targetPct} />}
+              {targetPct !== null && (
+                <View className="bar-chart__target" style={{ left: `${targetPct}%` }} data-pct={targetPct} />
+              )}
             </View>
           </View>
         );

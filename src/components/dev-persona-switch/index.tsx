@@ -18,7 +18,13 @@ export default function DevPersonaSwitch({ onSwitched }: DevPersonaSwitchProps) 
   const action = useAction();
 
   useEffect(() => {
-    listPersonas().then((r) => { setPersonas(r.personas); setCurrent(r.current); }, (e: Error) => setLoadError(e.message));
+    listPersonas().then(
+      (r) => {
+        setPersonas(r.personas);
+        setCurrent(r.current);
+      },
+      (e: Error) => setLoadError(e.message),
+    );
   }, []);
 
   const pick = (id: string) =>
@@ -32,14 +38,19 @@ export default function DevPersonaSwitch({ onSwitched }: DevPersonaSwitchProps) 
   const error = action.error ?? loadError;
 
   return (
-    <View className='dev-switch' data-testid='dev-persona-switch'>
-      <Text className='dev-switch__title'>本地演示：切换身份</Text>
-      <Text className='dev-switch__hint'>以下均为示例数据中的演示身份，仅在本地演示环境出现。</Text>
-      {error && <Text className='dev-switch__error'>{error}</Text>}
+    <View className="dev-switch" data-testid="dev-persona-switch">
+      <Text className="dev-switch__title">本地演示：切换身份</Text>
+      <Text className="dev-switch__hint">以下均为示例数据中的演示身份，仅在本地演示环境出现。</Text>
+      {error && <Text className="dev-switch__error">{error}</Text>}
       {personas.map((p) => (
-        <View key={p.id} data-testid={`persona-${p.id}`} className={`dev-switch__item ${p.id === current ? 'dev-switch__item--on' : ''}`} onClick={() => void pick(p.id)}>
+        <View
+          key={p.id}
+          data-testid={`persona-${p.id}`}
+          className={`dev-switch__item ${p.id === current ? 'dev-switch__item--on' : ''}`}
+          onClick={() => void pick(p.id)}
+        >
           <Text>{p.label}</Text>
-          {p.id === current && <Text className='dev-switch__tick'>当前</Text>}
+          {p.id === current && <Text className="dev-switch__tick">当前</Text>}
         </View>
       ))}
     </View>

@@ -33,38 +33,53 @@ export default function EnrolDatePicker({ years, value, error, onConfirm }: Enro
   const date = year && month && chosenDay ? `${year}-${pad(month)}-${pad(chosenDay)}` : null;
 
   const chip = (key: string, label: string, selected: boolean, onTap: () => void) => (
-    <View key={key} className={`enrol-date__chip${selected ? ' enrol-date__chip--on' : ''}`} data-testid={key} onClick={onTap}>
+    <View
+      key={key}
+      className={`enrol-date__chip${selected ? ' enrol-date__chip--on' : ''}`}
+      data-testid={key}
+      onClick={onTap}
+    >
       <Text>{label}</Text>
     </View>
   );
 
   return (
-    <View className='enrol-date'>
-      <Text className='enrol-date__label'>{say(...PLAIN.dateYear)}</Text>
-      <View className='enrol-date__grid'>{years.map((y) => chip(`date-year-${y}`, `${y}年`, y === year, () => setYear(y)))}</View>
+    <View className="enrol-date">
+      <Text className="enrol-date__label">{say(...PLAIN.dateYear)}</Text>
+      <View className="enrol-date__grid">
+        {years.map((y) => chip(`date-year-${y}`, `${y}年`, y === year, () => setYear(y)))}
+      </View>
       {year !== null && (
         <>
-          <Text className='enrol-date__label'>{say(...PLAIN.dateMonth)}</Text>
-          <View className='enrol-date__grid'>
-            {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => chip(`date-month-${m}`, `${m}月`, m === month, () => setMonth(m)))}
+          <Text className="enrol-date__label">{say(...PLAIN.dateMonth)}</Text>
+          <View className="enrol-date__grid">
+            {Array.from({ length: 12 }, (_, i) => i + 1).map((m) =>
+              chip(`date-month-${m}`, `${m}月`, m === month, () => setMonth(m)),
+            )}
           </View>
         </>
       )}
       {year !== null && month !== null && (
         <>
-          <Text className='enrol-date__label'>{say(...PLAIN.dateDay)}</Text>
-          <View className='enrol-date__grid enrol-date__grid--days'>
-            {Array.from({ length: maxDay }, (_, i) => i + 1).map((d) => chip(`date-day-${d}`, String(d), d === chosenDay, () => setDay(d)))}
+          <Text className="enrol-date__label">{say(...PLAIN.dateDay)}</Text>
+          <View className="enrol-date__grid enrol-date__grid--days">
+            {Array.from({ length: maxDay }, (_, i) => i + 1).map((d) =>
+              chip(`date-day-${d}`, String(d), d === chosenDay, () => setDay(d)),
+            )}
           </View>
         </>
       )}
-      <View className='enrol-date__chosen' data-testid='date-chosen'>
+      <View className="enrol-date__chosen" data-testid="date-chosen">
         <Text>{date ? `出生日期：${formatChineseDate(date)}` : say(...PLAIN.datePrompt)}</Text>
       </View>
-      {error && <View className='enrol-date__error' data-testid='date-error'><Text>{say(error, plainText(error))}</Text></View>}
+      {error && (
+        <View className="enrol-date__error" data-testid="date-error">
+          <Text>{say(error, plainText(error))}</Text>
+        </View>
+      )}
       <View
         className={`enrol-date__confirm${date ? '' : ' enrol-date__confirm--off'}`}
-        data-testid='date-confirm'
+        data-testid="date-confirm"
         onClick={() => date && onConfirm(date)}
       >
         <Text>{say(...PLAIN.dateConfirm)}</Text>

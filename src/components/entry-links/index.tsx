@@ -11,9 +11,14 @@ export interface EntryLink {
 /** A role home's list of entries (tap targets ≥ 48 px). */
 export default function EntryLinks({ links }: { links: EntryLink[] }) {
   return (
-    <View className='entry-links'>
+    <View className="entry-links">
       {links.map((l) => (
-        <Text key={l.url} className='entry-links__item' data-testid={l.testId} onClick={() => void Taro.navigateTo({ url: l.url })}>
+        <Text
+          key={l.url}
+          className="entry-links__item"
+          data-testid={l.testId}
+          onClick={() => void Taro.navigateTo({ url: l.url })}
+        >
           {l.label} ›
         </Text>
       ))}

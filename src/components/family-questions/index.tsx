@@ -21,28 +21,56 @@ export default function FamilyQuestions({ questions, facts, onAnswer }: FamilyQu
   const told = (Object.keys(facts) as Array<keyof FamilyFacts>).filter((k) => facts[k] !== undefined);
   if (questions.length === 0 && told.length === 0) return null;
   return (
-    <View className='family-q' data-testid='family-questions'>
-      {questions.length > 0 && <Text className='family-q__title'>{say(...PLAIN.familyTitle)}</Text>}
+    <View className="family-q" data-testid="family-questions">
+      {questions.length > 0 && <Text className="family-q__title">{say(...PLAIN.familyTitle)}</Text>}
       {questions.map((q) => (
-        <View key={q.key} className='family-q__item' data-testid={`question-${q.key}`}>
-          <Text className='family-q__label'>{say(q.label, plainText(q.label))}</Text>
-          <Text className='family-q__why'>{say(q.why, plainText(q.why))}</Text>
+        <View key={q.key} className="family-q__item" data-testid={`question-${q.key}`}>
+          <Text className="family-q__label">{say(q.label, plainText(q.label))}</Text>
+          <Text className="family-q__why">{say(q.why, plainText(q.why))}</Text>
           {q.kind === 'date' ? (
-            <Picker mode='date' value='2020-01-01' start='1990-01-01' end='2100-12-31' onChange={(e) => onAnswer(q.key, String(e.detail.value) as never)}>
-              <Text className='family-q__chip' data-testid={`answer-${q.key}-date`}>{say(...PLAIN.familyDate)}</Text>
+            <Picker
+              mode="date"
+              value="2020-01-01"
+              start="1990-01-01"
+              end="2100-12-31"
+              onChange={(e) => onAnswer(q.key, String(e.detail.value) as never)}
+            >
+              <Text className="family-q__chip" data-testid={`answer-${q.key}-date`}>
+                {say(...PLAIN.familyDate)}
+              </Text>
             </Picker>
           ) : (
-            <View className='family-q__row'>
-              <Text className='family-q__chip' data-testid={`answer-${q.key}-yes`} onClick={() => onAnswer(q.key, true as never)}>是</Text>
-              <Text className='family-q__chip' data-testid={`answer-${q.key}-no`} onClick={() => onAnswer(q.key, false as never)}>否</Text>
+            <View className="family-q__row">
+              <Text
+                className="family-q__chip"
+                data-testid={`answer-${q.key}-yes`}
+                onClick={() => onAnswer(q.key, true)}
+              >
+                是
+              </Text>
+              <Text
+                className="family-q__chip"
+                data-testid={`answer-${q.key}-no`}
+                onClick={() => onAnswer(q.key, false)}
+              >
+                否
+              </Text>
             </View>
           )}
         </View>
       ))}
       {told.map((k) => (
-        <View key={k} className='family-q__told' data-testid={`told-${k}`}>
-          <Text>{k === 'homeAcquired' ? `房产取得日期：${facts.homeAcquired}` : k === 'placeUsedRecently' ? `地址名额已使用：${yesNo(facts.placeUsedRecently)}` : `户籍在该地址：${yesNo(facts.hukouAtAddress)}`}</Text>
-          <Text className='family-q__change' onClick={() => onAnswer(k, undefined)}>{say(...PLAIN.familyChange)}</Text>
+        <View key={k} className="family-q__told" data-testid={`told-${k}`}>
+          <Text>
+            {k === 'homeAcquired'
+              ? `房产取得日期：${facts.homeAcquired}`
+              : k === 'placeUsedRecently'
+                ? `地址名额已使用：${yesNo(facts.placeUsedRecently)}`
+                : `户籍在该地址：${yesNo(facts.hukouAtAddress)}`}
+          </Text>
+          <Text className="family-q__change" onClick={() => onAnswer(k, undefined)}>
+            {say(...PLAIN.familyChange)}
+          </Text>
         </View>
       ))}
     </View>

@@ -21,8 +21,13 @@ export default function HomeLink() {
   useDidShow(() => setAlone(openedDirectly()));
   if (!alone) return null;
   return (
-    <View className='home-link'>
-      <View className='home-link__button' data-testid='home-link' role='link' onClick={() => void Taro.switchTab({ url: '/pages/lookup/index' })}>
+    <View className="home-link">
+      <View
+        className="home-link__button"
+        data-testid="home-link"
+        role="link"
+        onClick={() => void Taro.switchTab({ url: '/pages/lookup/index' })}
+      >
         <Text>‹ 返回首页</Text>
       </View>
     </View>

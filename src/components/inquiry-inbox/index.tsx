@@ -37,33 +37,68 @@ export default function InquiryInbox() {
   };
 
   return (
-    <View className='inquiries' data-testid='inquiry-inbox'>
-      <Text className='inquiries__title'>家长咨询（请学校确认）</Text>
-      <View className='inquiries__tabs'>
+    <View className="inquiries" data-testid="inquiry-inbox">
+      <Text className="inquiries__title">家长咨询（请学校确认）</Text>
+      <View className="inquiries__tabs">
         {TABS.map(([key, label]) => (
-          <Text key={key} data-testid={`inquiries-tab-${key}`} className={`inquiries__tab${status === key ? ' inquiries__tab--on' : ''}`} onClick={() => show(key)}>
+          <Text
+            key={key}
+            data-testid={`inquiries-tab-${key}`}
+            className={`inquiries__tab${status === key ? ' inquiries__tab--on' : ''}`}
+            onClick={() => show(key)}
+          >
             {label}
           </Text>
         ))}
       </View>
-      <StatusView loading={inbox.loading} error={inbox.error} onRetry={inbox.reload} empty={!inbox.loading && !inbox.error && inbox.items.length === 0} emptyText={status === 'pending' ? '没有待答复的咨询' : '没有已答复的咨询'} />
-      {error && <Text className='inquiries__error'>{error}</Text>}
-      {!inbox.loading && inbox.items.map((q) => (q.id in answered ? { ...q, status: 'answered' as const, answer: answered[q.id] } : q)).map((q) => (
-        <View key={q.id} className='inquiries__item' data-testid={`inquiry-${q.id}`}>
-          <Text className='inquiries__head'>{q.createdAt} · {q.contactName} {q.phone}</Text>
-          <Text className='inquiries__line'>{q.address}{q.communityName ? `（${q.communityName}）` : ''}{q.question ? `：${q.question}` : ''}</Text>
-          {q.status === 'answered' ? (
-            <Text className='inquiries__answer'>已答复：{q.answer}</Text>
-          ) : (
-            <View className='inquiries__form'>
-              <Input className='inquiries__input' data-testid={`answer-${q.id}`} value={answers[q.id] ?? ''} placeholder='答复家长（如：该地址属本校划片）' maxlength={TEXT_MAX.answer} onInput={(e) => setAnswers({ ...answers, [q.id]: e.detail.value })} />
-              <Button size='mini' type='primary' data-testid={`send-answer-${q.id}`} {...disabledIf(busy === q.id)} onClick={() => void answer(q.id)}>答复</Button>
+      <StatusView
+        loading={inbox.loading}
+        error={inbox.error}
+        onRetry={inbox.reload}
+        empty={!inbox.loading && !inbox.error && inbox.items.length === 0}
+        emptyText={status === 'pending' ? '没有待答复的咨询' : '没有已答复的咨询'}
+      />
+      {error && <Text className="inquiries__error">{error}</Text>}
+      {!inbox.loading &&
+        inbox.items
+          .map((q) => (q.id in answered ? { ...q, status: 'answered' as const, answer: answered[q.id] } : q))
+          .map((q) => (
+            <View key={q.id} className="inquiries__item" data-testid={`inquiry-${q.id}`}>
+              <Text className="inquiries__head">
+                {q.createdAt} · {q.contactName} {q.phone}
+              </Text>
+              <Text className="inquiries__line">
+                {q.address}
+                {q.communityName ? `（${q.communityName}）` : ''}
+                {q.question ? `：${q.question}` : ''}
+              </Text>
+              {q.status === 'answered' ? (
+                <Text className="inquiries__answer">已答复：{q.answer}</Text>
+              ) : (
+                <View className="inquiries__form">
+                  <Input
+                    className="inquiries__input"
+                    data-testid={`answer-${q.id}`}
+                    value={answers[q.id] ?? ''}
+                    placeholder="答复家长（如：该地址属本校划片）"
+                    maxlength={TEXT_MAX.answer}
+                    onInput={(e) => setAnswers({ ...answers, [q.id]: e.detail.value })}
+                  />
+                  <Button
+                    size="mini"
+                    type="primary"
+                    data-testid={`send-answer-${q.id}`}
+                    {...disabledIf(busy === q.id)}
+                    onClick={() => void answer(q.id)}
+                  >
+                    答复
+                  </Button>
+                </View>
+              )}
             </View>
-          )}
-        </View>
-      ))}
+          ))}
       {!inbox.loading && inbox.hasMore && (
-        <View className='inquiries__more' data-testid='inquiries-more' onClick={() => void inbox.loadMore()}>
+        <View className="inquiries__more" data-testid="inquiries-more" onClick={() => void inbox.loadMore()}>
           <Text>{inbox.loadingMore ? '加载中…' : '加载更多'}</Text>
         </View>
       )}

@@ -17,12 +17,18 @@ export default function LocationHelp({ problem, message, onAllowed }: LocationHe
   const [stillOff, setStillOff] = useState(false);
   const open = () => void openLocationSetting().then((allowed) => (allowed ? onAllowed() : setStillOff(true)));
   return (
-    <View className='location-help' data-testid='location-help'>
-      <Text className='location-help__text'>{message}</Text>
+    <View className="location-help" data-testid="location-help">
+      <Text className="location-help__text">{message}</Text>
       {canOpenSetting(problem) && (
-        <Button className='location-help__button' type='primary' data-testid='open-setting' onClick={open}>去设置</Button>
+        <Button className="location-help__button" type="primary" data-testid="open-setting" onClick={open}>
+          去设置
+        </Button>
       )}
-      {stillOff && <Text className='location-help__text location-help__text--warn' data-testid='location-still-off'>仍未允许使用位置：在“设置”中打开“位置信息”后才能签到。</Text>}
+      {stillOff && (
+        <Text className="location-help__text location-help__text--warn" data-testid="location-still-off">
+          仍未允许使用位置：在“设置”中打开“位置信息”后才能签到。
+        </Text>
+      )}
     </View>
   );
 }

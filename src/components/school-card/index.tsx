@@ -26,20 +26,32 @@ export interface SchoolCardProps {
 /** One school: name, kind, role in the 学区 and, for a lookup, the rule that matched. */
 export default function SchoolCard(props: SchoolCardProps) {
   return (
-    <View className='school-card' data-testid='school-card' onClick={props.onOpen}>
-      <View className='school-card__head'>
-        <Text className='school-card__name'>{props.name}</Text>
-        {props.roleLabel && <Text className='school-card__role'>{props.roleLabel}</Text>}
-        {props.onOpen && <Text className='school-card__more'>›</Text>}
+    <View className="school-card" data-testid="school-card" onClick={props.onOpen}>
+      <View className="school-card__head">
+        <Text className="school-card__name">{props.name}</Text>
+        {props.roleLabel && <Text className="school-card__role">{props.roleLabel}</Text>}
+        {props.onOpen && <Text className="school-card__more">›</Text>}
       </View>
-      <View className='school-card__meta'>
+      <View className="school-card__meta">
         <Text>{props.kindLabel}</Text>
-        {props.note && <Text className='school-card__note'>（{props.note}）</Text>}
+        {props.note && <Text className="school-card__note">（{props.note}）</Text>}
         {props.sample && <SampleBadge />}
       </View>
-      {props.reason && <View className='school-card__reason'><Text>{props.reason}</Text></View>}
-      {props.feeder && <View className='school-card__feeder'><Text>{props.feeder}</Text></View>}
-      {props.source && <View className='school-card__source'><Text>依据：{props.source}</Text></View>}
+      {props.reason && (
+        <View className="school-card__reason">
+          <Text>{props.reason}</Text>
+        </View>
+      )}
+      {props.feeder && (
+        <View className="school-card__feeder">
+          <Text>{props.feeder}</Text>
+        </View>
+      )}
+      {props.source && (
+        <View className="school-card__source">
+          <Text>依据：{props.source}</Text>
+        </View>
+      )}
     </View>
   );
 }

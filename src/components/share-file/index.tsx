@@ -12,15 +12,23 @@ export interface ShareFileProps {
 export default function ShareFile({ exp }: ShareFileProps) {
   if (!exp.ready && !exp.error) return null;
   return (
-    <View className='action-card share-file' data-testid='share-file'>
+    <View className="action-card share-file" data-testid="share-file">
       {exp.ready && (
         <>
-          <Text className='share-file__name'>已生成：{exp.ready.fileName}</Text>
-          <Button className='share-file__button' type='primary' data-testid='send-to-chat' onClick={exp.share}>发送到聊天</Button>
-          <Text className='share-file__hint'>{exp.sent ? '已发送。可再发送到其他聊天。' : '可发送给“文件传输助手”，在电脑上打开。'}</Text>
+          <Text className="share-file__name">已生成：{exp.ready.fileName}</Text>
+          <Button className="share-file__button" type="primary" data-testid="send-to-chat" onClick={exp.share}>
+            发送到聊天
+          </Button>
+          <Text className="share-file__hint">
+            {exp.sent ? '已发送。可再发送到其他聊天。' : '可发送给“文件传输助手”，在电脑上打开。'}
+          </Text>
         </>
       )}
-      {exp.error && <Text className='share-file__error' data-testid='export-error'>{exp.error}</Text>}
+      {exp.error && (
+        <Text className="share-file__error" data-testid="export-error">
+          {exp.error}
+        </Text>
+      )}
     </View>
   );
 }

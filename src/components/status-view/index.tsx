@@ -14,15 +14,29 @@ export interface StatusViewProps {
 
 /** The loading, error and empty states every screen needs; renders nothing otherwise. */
 export default function StatusView({ loading, error, empty, emptyText, onRetry }: StatusViewProps) {
-  if (loading) return <View className='status-view'><Text>加载中…</Text></View>;
+  if (loading)
+    return (
+      <View className="status-view">
+        <Text>加载中…</Text>
+      </View>
+    );
   if (error) {
     return (
-      <View className='status-view status-view--error' data-testid='status-error'>
+      <View className="status-view status-view--error" data-testid="status-error">
         <Text>{error.message}</Text>
-        {onRetry && <Button className='status-view__retry' size='mini' onClick={onRetry}>重试</Button>}
+        {onRetry && (
+          <Button className="status-view__retry" size="mini" onClick={onRetry}>
+            重试
+          </Button>
+        )}
       </View>
     );
   }
-  if (empty) return <View className='status-view'><Text>{emptyText ?? '暂无内容'}</Text></View>;
+  if (empty)
+    return (
+      <View className="status-view">
+        <Text>{emptyText ?? '暂无内容'}</Text>
+      </View>
+    );
   return null;
 }

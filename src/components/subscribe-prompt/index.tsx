@@ -28,12 +28,28 @@ export default function SubscribePrompt({ templateId, label, hint }: SubscribePr
   // The request is made synchronously in the tap handler; only its answer is awaited.
   const ask = () => void requestSubscription(templateId).then(setOutcome);
   return (
-    <View className='action-card subscribe-prompt' data-testid='subscribe-prompt'>
-      <Text className='subscribe-prompt__hint'>{hint}</Text>
-      <Button className='subscribe-prompt__button' size='mini' type='primary' data-testid='subscribe' onClick={ask}>{label}</Button>
-      {outcome && <Text className={`subscribe-prompt__outcome subscribe-prompt__outcome--${outcome}`} data-testid='subscribe-outcome'>{OUTCOME[outcome]}</Text>}
+    <View className="action-card subscribe-prompt" data-testid="subscribe-prompt">
+      <Text className="subscribe-prompt__hint">{hint}</Text>
+      <Button className="subscribe-prompt__button" size="mini" type="primary" data-testid="subscribe" onClick={ask}>
+        {label}
+      </Button>
+      {outcome && (
+        <Text
+          className={`subscribe-prompt__outcome subscribe-prompt__outcome--${outcome}`}
+          data-testid="subscribe-outcome"
+        >
+          {OUTCOME[outcome]}
+        </Text>
+      )}
       {outcome === 'off' && (
-        <Button className='subscribe-prompt__button' size='mini' data-testid='subscribe-settings' onClick={() => void Taro.openSetting({ withSubscriptions: true })}>去设置</Button>
+        <Button
+          className="subscribe-prompt__button"
+          size="mini"
+          data-testid="subscribe-settings"
+          onClick={() => void Taro.openSetting({ withSubscriptions: true })}
+        >
+          去设置
+        </Button>
       )}
     </View>
   );

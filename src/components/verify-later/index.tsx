@@ -39,7 +39,10 @@ export default function VerifyLater({ session, serverTime, onDone }: VerifyLater
     try {
       const location = await currentLocation();
       const res = await call('duty', 'verifyPresence', { recordId: session.key, location, presenceCode: code });
-      setOutcome({ ok: true, text: `已核验：${res.verifiedAt} 扫码，距${res.hostSchoolName} ${res.distanceM} 米，本节计入交流工时统计` });
+      setOutcome({
+        ok: true,
+        text: `已核验：${res.verifiedAt} 扫码，距${res.hostSchoolName} ${res.distanceM} 米，本节计入交流工时统计`,
+      });
       setTyped('');
       onDone();
     } catch (e) {
@@ -65,29 +68,40 @@ export default function VerifyLater({ session, serverTime, onDone }: VerifyLater
   };
 
   return (
-    <View className='verify-later' data-testid='verify-later'>
+    <View className="verify-later" data-testid="verify-later">
       {open && (
         <View>
-          <Text className='verify-later__hint'>本节签到未核验。到任务学校后扫现场签到码即可补核验（{r!.verifyUntil!.slice(11)} 前有效）</Text>
+          <Text className="verify-later__hint">
+            本节签到未核验。到任务学校后扫现场签到码即可补核验（{r.verifyUntil!.slice(11)} 前有效）
+          </Text>
           {!CAN_SCAN && (
             <Input
-              className='verify-later__input'
-              data-testid='verify-code-input'
-              type='number'
+              className="verify-later__input"
+              data-testid="verify-code-input"
+              type="number"
               maxlength={7}
-              placeholder='6 位签到码'
-              aria-label='签到码（6 位数字）'
+              placeholder="6 位签到码"
+              aria-label="签到码（6 位数字）"
               value={typed}
               onInput={(e) => setTyped(String(e.detail.value))}
             />
           )}
-          <Button className='verify-later__button' type='primary' data-testid='verify-later-submit' {...busyIf(busy)} onClick={() => void verify()}>
+          <Button
+            className="verify-later__button"
+            type="primary"
+            data-testid="verify-later-submit"
+            {...busyIf(busy)}
+            onClick={() => void verify()}
+          >
             {CAN_SCAN ? '扫码核验' : '提交签到码核验'}
           </Button>
         </View>
       )}
       {outcome && (
-        <Text className={`verify-later__outcome verify-later__outcome--${outcome.ok ? 'ok' : 'no'}`} data-testid='verify-later-outcome'>
+        <Text
+          className={`verify-later__outcome verify-later__outcome--${outcome.ok ? 'ok' : 'no'}`}
+          data-testid="verify-later-outcome"
+        >
           {outcome.text}
         </Text>
       )}

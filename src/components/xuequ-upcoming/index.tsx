@@ -18,17 +18,25 @@ export interface XuequUpcomingProps {
 export default function XuequUpcoming({ upcoming, title = '学区调整预告', onOpenXuequ }: XuequUpcomingProps) {
   if (upcoming.length === 0) return null;
   return (
-    <View className='xuequ-upcoming' data-testid='xuequ-upcoming'>
-      <Text className='xuequ-upcoming__heading'>{title}</Text>
+    <View className="xuequ-upcoming" data-testid="xuequ-upcoming">
+      <Text className="xuequ-upcoming__heading">{title}</Text>
       {upcoming.map((u) => (
-        <View key={u.effectiveFrom} className='xuequ-upcoming__item' data-testid='xuequ-upcoming-item'>
-          <Text className='xuequ-upcoming__when'>{u.dateLabel}起</Text>
-          {u.changes.map((c) => <Text key={c} className='xuequ-upcoming__change'>{c}</Text>)}
-          <Text className='xuequ-upcoming__source'>来源：{u.sources.length ? u.sources.join('；') : '未记录调整文件'}</Text>
+        <View key={u.effectiveFrom} className="xuequ-upcoming__item" data-testid="xuequ-upcoming-item">
+          <Text className="xuequ-upcoming__when">{u.dateLabel}起</Text>
+          {u.changes.map((c) => (
+            <Text key={c} className="xuequ-upcoming__change">
+              {c}
+            </Text>
+          ))}
+          <Text className="xuequ-upcoming__source">
+            来源：{u.sources.length ? u.sources.join('；') : '未记录调整文件'}
+          </Text>
           {'xuequ' in u && u.xuequ.length > 0 && (
             <View>
-              <Text className='xuequ-upcoming__label'>{u.dateLabel}起所属学区</Text>
-              {u.xuequ.map((x) => <XuequCard key={x.id} xuequ={x} compact onOpen={onOpenXuequ} />)}
+              <Text className="xuequ-upcoming__label">{u.dateLabel}起所属学区</Text>
+              {u.xuequ.map((x) => (
+                <XuequCard key={x.id} xuequ={x} compact onOpen={onOpenXuequ} />
+              ))}
             </View>
           )}
         </View>

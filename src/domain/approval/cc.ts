@@ -10,14 +10,23 @@ import type { Actor, RequestFields, Step } from './types';
 
 export type CcCandidate = Pick<Actor, '_id' | 'name' | 'roles' | 'schoolId' | 'xuequId' | 'districtCode'>;
 
-export function ccOf(fields: RequestFields, steps: readonly Step[], versions: readonly XuequVersion[], routedOn: string, accounts: readonly CcCandidate[]): Array<{ openid: string; name: string }> {
+export function ccOf(
+  fields: RequestFields,
+  steps: readonly Step[],
+  versions: readonly XuequVersion[],
+  routedOn: string,
+  accounts: readonly CcCandidate[],
+): Array<{ openid: string; name: string }> {
   if (fields.type === 'facility') return [];
-  const homeXuequ = new Set(xuequOfSchool(compositionOn(versions, routedOn), fields.homeSchoolId).map(({ xuequ }) => xuequ.xuequId));
+  const homeXuequ = new Set(
+    xuequOfSchool(compositionOn(versions, routedOn), fields.homeSchoolId).map(({ xuequ }) => xuequ.xuequId),
+  );
   const copied = accounts.filter(
     (u) =>
       u.districtCode === fields.districtCode &&
       u._id !== fields.teacherOpenid &&
-      ((u.roles.includes('bureau') && !u.schoolId) || (u.roles.includes('xuequzhang') && u.xuequId !== null && homeXuequ.has(u.xuequId))) &&
+      ((u.roles.includes('bureau') && !u.schoolId) ||
+        (u.roles.includes('xuequzhang') && u.xuequId !== null && homeXuequ.has(u.xuequId))) &&
       !steps.some((s) => canDecideStep(s, u)),
   );
   return [...new Map(copied.map((u) => [u._id, { openid: u._id, name: u.name }])).values()];

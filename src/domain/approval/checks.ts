@@ -35,7 +35,11 @@ export function exchangeChecks(
   if (fields.termEnd < today)
     out.push({ code: 'TERM_OVER', level: 'block', message: `任期已于 ${fields.termEnd} 结束，批准后不会产生任何任务` });
   else if (fields.termStart < today)
-    out.push({ code: 'TERM_STARTED', level: 'warn', message: `任期已于 ${fields.termStart} 开始，此前的时段不会补记签到` });
+    out.push({
+      code: 'TERM_STARTED',
+      level: 'warn',
+      message: `任期已于 ${fields.termStart} 开始，此前的时段不会补记签到`,
+    });
 
   const conflicts = dutyConflicts(candidateDuty(fields, approvalId), teacherDuties);
   for (const { duty, slot, other } of conflicts)
@@ -70,7 +74,8 @@ export function rotationShare(teachersInRotation: number, teacherCount: number):
  * 0.125 → '12.5%', 0.3 → '30%'. The one rule for a share on a page: a tiny non-zero share (1/2767) reads
  * '不足0.1%', never a rounded-down '0%' that would say nobody is in exchange. (The CSV keeps two decimals.)
  */
-export const formatShare = (share: number): string => (share > 0 && share < 0.001 ? '不足0.1%' : `${Math.round(share * 1000) / 10}%`);
+export const formatShare = (share: number): string =>
+  share > 0 && share < 0.001 ? '不足0.1%' : `${Math.round(share * 1000) / 10}%`;
 
 export interface ShareCount {
   /** Distinct teachers with an active exchange duty of any kind (资源共享 counts every form). */
@@ -96,7 +101,10 @@ export function rotationChecks(
       out.push({ code: `${code}_UNKNOWN`, level: 'warn', message: `${who}未登记教师人数，无法计算交流比例` });
       return null;
     }
-    const change = add === 0 ? '该教师已在交流中，批准后比例不变' : `批准后 ${c.teachersInRotation + add}/${c.teacherCount} 人（${formatShare(after)}）`;
+    const change =
+      add === 0
+        ? '该教师已在交流中，批准后比例不变'
+        : `批准后 ${c.teachersInRotation + add}/${c.teacherCount} 人（${formatShare(after)}）`;
     const reached = now >= policy.targetShare;
     const met = reached ? '已达标' : '未达标';
     // Below target is information for the approver, not a block; but it is not a pass either (no green ✓).
@@ -130,5 +138,12 @@ export function checksAtClose(checks: readonly PolicyCheck[], status: RequestSta
   if (status === 'pending' || status === 'approved') return [...checks];
   const kept = checks.filter((c) => !AVAILABILITY_OK.has(c.code));
   const what = type === 'facility' ? '场馆时段未预留' : '未生成交流任务';
-  return [...kept, { code: 'NOT_RESERVED', level: 'warn', message: `该申请${REQUEST_STATUS_LABELS[status]}，${what}；以上为审批时的检查结果` }];
+  return [
+    ...kept,
+    {
+      code: 'NOT_RESERVED',
+      level: 'warn',
+      message: `该申请${REQUEST_STATUS_LABELS[status]}，${what}；以上为审批时的检查结果`,
+    },
+  ];
 }

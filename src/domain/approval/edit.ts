@@ -17,9 +17,12 @@ export const FIX_PART_LABELS: Readonly<Record<FixPart, string>> = {
 };
 
 /** What the requester may change: everything routing and the checks read, except who and from where. */
-export type ExchangeEdit = Partial<Pick<ExchangeFields, 'hostSchoolId' | 'slots' | 'termStart' | 'termEnd' | 'reason' | 'mentee'>>;
+export type ExchangeEdit = Partial<
+  Pick<ExchangeFields, 'hostSchoolId' | 'slots' | 'termStart' | 'termEnd' | 'reason' | 'mentee'>
+>;
 
-const slotsText = (slots: readonly DutySlot[]) => slots.map((s) => `${WEEKDAY_LABELS[s.weekday]} ${s.start}–${s.end}（${s.periods}节）`).join('、');
+const slotsText = (slots: readonly DutySlot[]) =>
+  slots.map((s) => `${WEEKDAY_LABELS[s.weekday]} ${s.start}–${s.end}（${s.periods}节）`).join('、');
 
 /** The fields after the edit (unchanged where the edit says nothing). */
 export function applyEdit(before: ExchangeFields, edit: ExchangeEdit): ExchangeFields {
@@ -35,13 +38,21 @@ export function applyEdit(before: ExchangeFields, edit: ExchangeEdit): ExchangeF
 }
 
 /** One line per changed part, old → new, for the trail (school ids shown by name). */
-export function exchangeChanges(before: ExchangeFields, after: ExchangeFields, name: (schoolId: string) => string): string[] {
+export function exchangeChanges(
+  before: ExchangeFields,
+  after: ExchangeFields,
+  name: (schoolId: string) => string,
+): string[] {
   const out: string[] = [];
-  if (before.hostSchoolId !== after.hostSchoolId) out.push(`接收学校：${name(before.hostSchoolId)} → ${name(after.hostSchoolId)}`);
-  if (slotsText(before.slots) !== slotsText(after.slots)) out.push(`每周安排：${slotsText(before.slots)} → ${slotsText(after.slots)}`);
+  if (before.hostSchoolId !== after.hostSchoolId)
+    out.push(`接收学校：${name(before.hostSchoolId)} → ${name(after.hostSchoolId)}`);
+  if (slotsText(before.slots) !== slotsText(after.slots))
+    out.push(`每周安排：${slotsText(before.slots)} → ${slotsText(after.slots)}`);
   if (before.termStart !== after.termStart || before.termEnd !== after.termEnd)
     out.push(`任期：${before.termStart} 至 ${before.termEnd} → ${after.termStart} 至 ${after.termEnd}`);
-  if ((before.reason ?? '') !== (after.reason ?? '')) out.push(`申请理由：${before.reason ?? '（无）'} → ${after.reason ?? '（无）'}`);
-  if ((before.mentee?.name ?? '') !== (after.mentee?.name ?? '')) out.push(`徒弟：${before.mentee?.name ?? '（无）'} → ${after.mentee?.name ?? '（无）'}`);
+  if ((before.reason ?? '') !== (after.reason ?? ''))
+    out.push(`申请理由：${before.reason ?? '（无）'} → ${after.reason ?? '（无）'}`);
+  if ((before.mentee?.name ?? '') !== (after.mentee?.name ?? ''))
+    out.push(`徒弟：${before.mentee?.name ?? '（无）'} → ${after.mentee?.name ?? '（无）'}`);
   return out;
 }

@@ -12,10 +12,14 @@ import type { Actor, PolicyCheck, RequestState, Step } from './types';
 export const ESCALATE_AFTER_DAYS = 3;
 
 /** The instant a step that became pending at sinceMs is 超时. */
-export const overdueAt = (sinceMs: number, zone: string): number => instantAt(addDays(dateIn(sinceMs, zone), ESCALATE_AFTER_DAYS), '00:00', zone);
+export const overdueAt = (sinceMs: number, zone: string): number =>
+  instantAt(addDays(dateIn(sinceMs, zone), ESCALATE_AFTER_DAYS), '00:00', zone);
 
 /** When the bureau may start deciding the request's pending step (see RequestState.escalateAt). */
-export function escalateAtOf(r: Pick<RequestState, 'status' | 'steps' | 'current' | 'stepSince' | 'updatedAt'>, zone: string): number | null {
+export function escalateAtOf(
+  r: Pick<RequestState, 'status' | 'steps' | 'current' | 'stepSince' | 'updatedAt'>,
+  zone: string,
+): number | null {
   if (r.status !== 'pending') return null;
   const step = r.steps[r.current];
   if (step.roles.includes('bureau')) return null;
@@ -26,8 +30,12 @@ export function escalateAtOf(r: Pick<RequestState, 'status' | 'steps' | 'current
 export type Escalation = { kind: 'unstaffed' | 'overdue'; label: string; since: number };
 
 /** The escalation in force at nowMs, if any: 无人审批 (nobody holds the step) or 超时 (waited too long). */
-export function escalationOf(r: Pick<RequestState, 'status' | 'steps' | 'current' | 'escalateAt'>, nowMs: number): Escalation | null {
-  if (r.status !== 'pending' || r.escalateAt === null || r.escalateAt === undefined || nowMs < r.escalateAt) return null;
+export function escalationOf(
+  r: Pick<RequestState, 'status' | 'steps' | 'current' | 'escalateAt'>,
+  nowMs: number,
+): Escalation | null {
+  if (r.status !== 'pending' || r.escalateAt === null || r.escalateAt === undefined || nowMs < r.escalateAt)
+    return null;
   return r.steps[r.current].unstaffed
     ? { kind: 'unstaffed', label: '无人审批', since: r.escalateAt }
     : { kind: 'overdue', label: '超时', since: r.escalateAt };
@@ -39,25 +47,39 @@ type Decider = Pick<Actor, '_id' | 'roles' | 'schoolId' | 'xuequId' | 'districtC
  * How the actor may decide the pending step, or null: as its holder, as the acting approver it was
  * handed to (转交), or as the bureau of the step's district once it has escalated.
  */
-export function decidesAs(r: Pick<RequestState, 'status' | 'steps' | 'current' | 'escalateAt'>, actor: Decider, nowMs: number): 'holder' | 'delegate' | 'bureau' | null {
+export function decidesAs(
+  r: Pick<RequestState, 'status' | 'steps' | 'current' | 'escalateAt'>,
+  actor: Decider,
+  nowMs: number,
+): 'holder' | 'delegate' | 'bureau' | null {
   if (r.status !== 'pending') return null;
   const step = r.steps[r.current];
   if (canDecideStep(step, actor)) return 'holder';
   if (step.delegate && step.delegate.openid === actor._id) return 'delegate';
-  if (escalationOf(r, nowMs) && actor.roles.includes('bureau') && actor.districtCode === step.districtCode) return 'bureau';
+  if (escalationOf(r, nowMs) && actor.roles.includes('bureau') && actor.districtCode === step.districtCode)
+    return 'bureau';
   return null;
 }
 
 /** Keys of who holds each role of a step ('school:<id>', 'xuequ:<id>', 'bureau:<code>'), as stepKey writes them. */
 export function holderKeys(step: Step): string[] {
-  return step.roles.map((r) => (isSchoolRole(r) ? `school:${step.schoolId}` : r === 'xuequzhang' ? `xuequ:${step.xuequId}` : `bureau:${step.districtCode}`));
+  return step.roles.map((r) =>
+    isSchoolRole(r)
+      ? `school:${step.schoolId}`
+      : r === 'xuequzhang'
+        ? `xuequ:${step.xuequId}`
+        : `bureau:${step.districtCode}`,
+  );
 }
 
 /**
  * Marks the steps nobody holds, given the keys of existing accounts (a principal's school, a 学区长's
  * 学区, a bureau's district), with a warning per such step for the requester at filing.
  */
-export function markUnstaffed(steps: readonly Step[], staffed: ReadonlySet<string>): { steps: Step[]; checks: PolicyCheck[] } {
+export function markUnstaffed(
+  steps: readonly Step[],
+  staffed: ReadonlySet<string>,
+): { steps: Step[]; checks: PolicyCheck[] } {
   const checks: PolicyCheck[] = [];
   const out = steps.map((s) => {
     const missing = holderKeys(s).some((k) => !staffed.has(k)) && !s.roles.includes('bureau');

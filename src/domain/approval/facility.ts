@@ -96,30 +96,37 @@ export function bookingProblems(
   zone: string,
 ): PolicyCheck[] {
   const block = (code: string, message: string): PolicyCheck => ({ code, level: 'block', message });
-  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) return [block('INVALID_RANGE', '结束时间须晚于开始时间')];
+  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start)
+    return [block('INVALID_RANGE', '结束时间须晚于开始时间')];
   const out: PolicyCheck[] = [];
   const { maxDurationMin, maxDaysAhead, minNoticeHours } = facility.rules;
 
   if (start <= nowMs) out.push(block('START_PASSED', '开始时间已过'));
-  else if (start - nowMs < minNoticeHours * HOUR_MS) out.push(block('TOO_SOON', `须至少提前 ${minNoticeHours} 小时预约`));
+  else if (start - nowMs < minNoticeHours * HOUR_MS)
+    out.push(block('TOO_SOON', `须至少提前 ${minNoticeHours} 小时预约`));
   const today = dateIn(nowMs, zone);
   if (daysFrom(today, dateIn(start, zone)) > maxDaysAhead) {
     const [, m, d] = addDays(today, maxDaysAhead).split('-').map(Number);
     out.push(block('TOO_FAR_AHEAD', `最多可提前 ${maxDaysAhead} 天预约（最晚 ${m}月${d}日）`));
   }
   const minutes = Math.ceil((end - start) / 60_000);
-  if (minutes > maxDurationMin) out.push(block('TOO_LONG', `单次预约最长 ${maxDurationMin} 分钟（本次 ${minutes} 分钟）`));
+  if (minutes > maxDurationMin)
+    out.push(block('TOO_LONG', `单次预约最长 ${maxDurationMin} 分钟（本次 ${minutes} 分钟）`));
 
   const date = dateIn(start, zone);
   const open = openIntervalsOn(facility, date, zone);
   if (!open.some(([a, b]) => a <= start && end <= b)) {
     const day = WEEKDAY_LABELS[weekdayOf(date)];
     out.push(
-      block('CLOSED', open.length === 0 ? `${facility.name}${day}不开放` : `预约时间须在开放时间内：${day} ${hoursText(open, zone)}`),
+      block(
+        'CLOSED',
+        open.length === 0 ? `${facility.name}${day}不开放` : `预约时间须在开放时间内：${day} ${hoursText(open, zone)}`,
+      ),
     );
   }
   for (const b of confirmedOf(facility, existingBookings))
-    if (b.start < end && start < b.end) out.push(block('OVERLAP', `与已确认的预约 ${rangeText(b.start, b.end, zone)} 冲突`));
+    if (b.start < end && start < b.end)
+      out.push(block('OVERLAP', `与已确认的预约 ${rangeText(b.start, b.end, zone)} 冲突`));
   return out;
 }
 
@@ -139,13 +146,18 @@ export function facilityBookingChecks(
   const others = bookings.filter((b) => b.approvalId !== request._id);
   const atSubmit = bookingProblems(facility, others, request.start, request.end, submittedAtMs, zone);
   const out = atSubmit.filter((c) => c.code !== 'START_PASSED');
-  if (request.end > request.start && request.start <= nowMs) out.unshift({ code: 'START_PASSED', level: 'block', message: '开始时间已过' });
-  if (out.length === 0) out.push({ code: 'FACILITY_FREE', level: 'ok', message: '该时段场馆开放，且与已确认的预约不冲突' });
+  if (request.end > request.start && request.start <= nowMs)
+    out.unshift({ code: 'START_PASSED', level: 'block', message: '开始时间已过' });
+  if (out.length === 0)
+    out.push({ code: 'FACILITY_FREE', level: 'ok', message: '该时段场馆开放，且与已确认的预约不冲突' });
   return out;
 }
 
 /** One booking per approval, with a deterministic id so a retried creation lands on the same document. */
-export function bookingFromRequest(request: ApprovalRequest<FacilityFields>, approvalId: string): FacilityBooking & { _id: string; schoolId: string; bookingSchoolId: string } {
+export function bookingFromRequest(
+  request: ApprovalRequest<FacilityFields>,
+  approvalId: string,
+): FacilityBooking & { _id: string; schoolId: string; bookingSchoolId: string } {
   if (request.status !== 'approved') throw new Error(`request ${request._id} is ${request.status}, not approved`);
   return {
     _id: `bk-${approvalId}`,
@@ -175,7 +187,12 @@ export function weekAvailability(
   zone: string,
 ): DayAvailability[] {
   const booked = confirmedOf(facility, bookings);
-  const iv = (start: number, end: number): Interval => ({ start, end, startHm: hmIn(start, zone), endHm: hmIn(end, zone) });
+  const iv = (start: number, end: number): Interval => ({
+    start,
+    end,
+    startHm: hmIn(start, zone),
+    endHm: hmIn(end, zone),
+  });
   return Array.from({ length: 7 }, (_, i) => {
     const date = addDays(weekStartDate, i);
     const open = openIntervalsOn(facility, date, zone);
@@ -184,7 +201,14 @@ export function weekAvailability(
       let pieces: Array<[number, number]> = [[a, b]];
       for (const bk of booked)
         pieces = pieces.flatMap(([s, e]): Array<[number, number]> =>
-          bk.end <= s || e <= bk.start ? [[s, e]] : ([[s, bk.start], [bk.end, e]] as Array<[number, number]>).filter(([x, y]) => y > x),
+          bk.end <= s || e <= bk.start
+            ? [[s, e]]
+            : (
+                [
+                  [s, bk.start],
+                  [bk.end, e],
+                ] as Array<[number, number]>
+              ).filter(([x, y]) => y > x),
         );
       free.push(...pieces.map(([s, e]) => iv(s, e)));
     }

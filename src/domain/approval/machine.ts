@@ -8,14 +8,26 @@ import type { Refusal } from '../duty/types';
 import { canDecideStep } from './route';
 import { decidesAs } from './escalation';
 import { MAX_COMMENT_LENGTH, REQUEST_STATUS_LABELS } from './types';
-import type { Actor, ApprovalRefusalCode, ApprovalRequest, ApprovalStep, RequestFields, RequestState, Step, TrailAction, TrailEntry } from './types';
+import type {
+  Actor,
+  ApprovalRefusalCode,
+  ApprovalRequest,
+  ApprovalStep,
+  RequestFields,
+  RequestState,
+  Step,
+  TrailAction,
+  TrailEntry,
+} from './types';
 
 export type Transition<R> = { ok: true; request: R } | Refusal<ApprovalRefusalCode>;
 
 type Who = Pick<Actor, '_id' | 'name'>;
 
 /** Trimmed; blank is no comment. */
-function normalizeComment(comment: string | null | undefined): { ok: true; comment: string | null } | Refusal<'COMMENT_TOO_LONG'> {
+function normalizeComment(
+  comment: string | null | undefined,
+): { ok: true; comment: string | null } | Refusal<'COMMENT_TOO_LONG'> {
   const c = (comment ?? '').trim();
   if (c.length > MAX_COMMENT_LENGTH) return refuse('COMMENT_TOO_LONG', `意见最多 ${MAX_COMMENT_LENGTH} 字`);
   return { ok: true, comment: c === '' ? null : c };
@@ -38,7 +50,8 @@ const fresh = (s: Step, status: ApprovalStep['status']): ApprovalStep => ({
 });
 
 /** All steps waiting but the first, which is pending. */
-const restart = (steps: readonly Step[]): ApprovalStep[] => steps.map((s, i) => fresh(s, i === 0 ? 'pending' : 'waiting'));
+const restart = (steps: readonly Step[]): ApprovalStep[] =>
+  steps.map((s, i) => fresh(s, i === 0 ? 'pending' : 'waiting'));
 
 function advance<R extends RequestState>(
   r: R,
@@ -119,11 +132,24 @@ function guardDecision(
   return { ...c, as };
 }
 
-const ACTING: Record<'holder' | 'delegate' | 'bureau', string> = { holder: '', delegate: '（代理审批）', bureau: '（区教育局代为审批）' };
+const ACTING: Record<'holder' | 'delegate' | 'bureau', string> = {
+  holder: '',
+  delegate: '（代理审批）',
+  bureau: '（区教育局代为审批）',
+};
 
-function decideStep<R extends RequestState>(r: R, actor: Actor, nowMs: number, status: ApprovalStep['status'], comment: string | null, as: 'holder' | 'delegate' | 'bureau'): ApprovalStep[] {
+function decideStep<R extends RequestState>(
+  r: R,
+  actor: Actor,
+  nowMs: number,
+  status: ApprovalStep['status'],
+  comment: string | null,
+  as: 'holder' | 'delegate' | 'bureau',
+): ApprovalStep[] {
   return r.steps.map((s, i) =>
-    i === r.current ? { ...s, status, decidedBy: actor._id, decidedByName: `${actor.name}${ACTING[as]}`, decidedAt: nowMs, comment } : s,
+    i === r.current
+      ? { ...s, status, decidedBy: actor._id, decidedByName: `${actor.name}${ACTING[as]}`, decidedAt: nowMs, comment }
+      : s,
   );
 }
 
@@ -140,17 +166,31 @@ export function approve<R extends RequestState>(
   const steps = decideStep(request, actor, nowMs, 'approved', g.comment, g.as);
   const last = request.current === steps.length - 1;
   if (!last) steps[request.current + 1] = { ...steps[request.current + 1], status: 'pending' };
-  const patch: Partial<R> = last ? ({ steps, status: 'approved' } as Partial<R>) : ({ steps, current: request.current + 1, stepSince: nowMs } as Partial<R>);
+  const patch: Partial<R> = last
+    ? ({ steps, status: 'approved' } as Partial<R>)
+    : ({ steps, current: request.current + 1, stepSince: nowMs } as Partial<R>);
   return { ok: true, request: advance(request, actor, nowMs, 'approve', request.current, g.comment, patch) };
 }
 
 /** Final no; the reason is required because the requester reads it. */
-export function reject<R extends RequestState>(request: R, actor: Actor, nowMs: number, comment: string | null | undefined, expectedVersion?: number): Transition<R> {
+export function reject<R extends RequestState>(
+  request: R,
+  actor: Actor,
+  nowMs: number,
+  comment: string | null | undefined,
+  expectedVersion?: number,
+): Transition<R> {
   return closeStep(request, actor, nowMs, comment, expectedVersion, 'rejected');
 }
 
 /** Back to the requester for changes (comment required); they may resubmit or withdraw. */
-export function sendBack<R extends RequestState>(request: R, actor: Actor, nowMs: number, comment: string | null | undefined, expectedVersion?: number): Transition<R> {
+export function sendBack<R extends RequestState>(
+  request: R,
+  actor: Actor,
+  nowMs: number,
+  comment: string | null | undefined,
+  expectedVersion?: number,
+): Transition<R> {
   return closeStep(request, actor, nowMs, comment, expectedVersion, 'returned');
 }
 
@@ -167,7 +207,13 @@ function closeStep<R extends RequestState>(
   if (!g.ok) return g;
   const steps = decideStep(request, actor, nowMs, outcome, g.comment, g.as);
   const event = outcome === 'rejected' ? 'reject' : 'return';
-  return { ok: true, request: advance(request, actor, nowMs, event, request.current, g.comment, { steps, status: outcome } as Partial<R>) };
+  return {
+    ok: true,
+    request: advance(request, actor, nowMs, event, request.current, g.comment, {
+      steps,
+      status: outcome,
+    } as Partial<R>),
+  };
 }
 
 /**
@@ -189,7 +235,10 @@ export function withdraw<R extends RequestState>(
   const c = normalizeComment(comment);
   if (!c.ok) return c;
   const steps = request.steps.map((s) => (s.status === 'pending' ? { ...s, status: 'waiting' as const } : s));
-  return { ok: true, request: advance(request, actor, nowMs, 'withdraw', null, c.comment, { steps, status: 'withdrawn' } as Partial<R>) };
+  return {
+    ok: true,
+    request: advance(request, actor, nowMs, 'withdraw', null, c.comment, { steps, status: 'withdrawn' } as Partial<R>),
+  };
 }
 
 /**
@@ -214,8 +263,26 @@ export function resubmit<R extends RequestState>(
   if (route.length === 0) return refuse('NO_STEPS', '无法确定审批人，请联系教育局');
   const c = normalizeComment(comment);
   if (!c.ok) return c;
-  const patch = { ...(edit?.fields ?? {}), steps: restart(route), current: 0, status: 'pending', stepSince: nowMs } as Partial<R>;
-  return { ok: true, request: advance(request, actor, nowMs, 'resubmit', null, c.comment, patch, edit && edit.changes.length > 0 ? { changes: edit.changes } : {}) };
+  const patch = {
+    ...(edit?.fields ?? {}),
+    steps: restart(route),
+    current: 0,
+    status: 'pending',
+    stepSince: nowMs,
+  } as Partial<R>;
+  return {
+    ok: true,
+    request: advance(
+      request,
+      actor,
+      nowMs,
+      'resubmit',
+      null,
+      c.comment,
+      patch,
+      edit && edit.changes.length > 0 ? { changes: edit.changes } : {},
+    ),
+  };
 }
 
 /**
@@ -241,7 +308,10 @@ export function transfer<R extends RequestState>(
   if (!c.ok) return c;
   const steps = request.steps.map((s, i) => (i === request.current ? { ...s, delegate: { ...delegate } } : s));
   const note = `转交给${delegate.name}代理审批${c.comment ? `：${c.comment}` : ''}`;
-  return { ok: true, request: advance(request, actor, nowMs, 'transfer', request.current, note, { steps } as Partial<R>) };
+  return {
+    ok: true,
+    request: advance(request, actor, nowMs, 'transfer', request.current, note, { steps } as Partial<R>),
+  };
 }
 
 /** The transition just approved the request: the caller creates the duty / booking now, exactly once. */
@@ -249,7 +319,8 @@ export const isFinalApproval = (before: RequestState, after: RequestState): bool
   before._id === after._id && before.status === 'pending' && after.status === 'approved';
 
 /** Pending requests only: the step waiting for a decision. */
-export const pendingStep = (r: RequestState): ApprovalStep | null => (r.status === 'pending' ? r.steps[r.current] : null);
+export const pendingStep = (r: RequestState): ApprovalStep | null =>
+  r.status === 'pending' ? r.steps[r.current] : null;
 
 /**
  * What is inconsistent in a stored request (empty when sound): steps before `current` approved, the
@@ -269,10 +340,16 @@ export function stateProblems(r: RequestState): string[] {
     withdrawn: ['waiting', 'returned'],
   };
   r.steps.forEach((s, i) => {
-    const ok = i < r.current ? s.status === 'approved' : i > r.current ? s.status === 'waiting' : expectCurrent[r.status].includes(s.status);
+    const ok =
+      i < r.current
+        ? s.status === 'approved'
+        : i > r.current
+          ? s.status === 'waiting'
+          : expectCurrent[r.status].includes(s.status);
     if (!ok) out.push(`step ${i} is ${s.status} with request ${r.status} at ${r.current}`);
     const decided = s.status === 'approved' || s.status === 'rejected' || s.status === 'returned';
-    if (decided !== (s.decidedBy !== null && s.decidedAt !== null)) out.push(`step ${i} decision record does not match ${s.status}`);
+    if (decided !== (s.decidedBy !== null && s.decidedAt !== null))
+      out.push(`step ${i} decision record does not match ${s.status}`);
   });
   if (r.status === 'approved' && r.current !== n - 1) out.push('approved but current is not the last step');
   if (r.version !== r.trail.length) out.push(`version ${r.version} ≠ trail length ${r.trail.length}`);

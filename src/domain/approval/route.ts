@@ -175,7 +175,7 @@ export function routeRequest(
  * that of its day), else the filing date.
  */
 export function routeDateOf(request: RequestFields, filedOn: string, bookingDate?: string): string {
-  const effective = request.type === 'facility' ? bookingDate ?? filedOn : request.termStart;
+  const effective = request.type === 'facility' ? (bookingDate ?? filedOn) : request.termStart;
   return effective > filedOn ? effective : filedOn;
 }
 
@@ -188,8 +188,10 @@ type Decider = Pick<Actor, 'roles' | 'schoolId' | 'xuequId' | 'districtCode'>;
  */
 export function canDecideStep(step: Step, user: Decider): boolean {
   return step.roles.every((role) => {
-    if (isSchoolRole(role)) return user.roles.includes('principal') && user.schoolId !== null && user.schoolId === step.schoolId;
-    if (role === 'xuequzhang') return user.roles.includes('xuequzhang') && user.xuequId !== null && user.xuequId === step.xuequId;
+    if (isSchoolRole(role))
+      return user.roles.includes('principal') && user.schoolId !== null && user.schoolId === step.schoolId;
+    if (role === 'xuequzhang')
+      return user.roles.includes('xuequzhang') && user.xuequId !== null && user.xuequId === step.xuequId;
     return user.roles.includes('bureau') && user.districtCode !== null && user.districtCode === step.districtCode;
   });
 }
@@ -200,7 +202,11 @@ export function canDecideStep(step: Step, user: Decider): boolean {
  */
 export function stepKey(step: Step): string {
   const parts = step.roles.map((r) =>
-    isSchoolRole(r) ? `school:${step.schoolId}` : r === 'xuequzhang' ? `xuequ:${step.xuequId}` : `bureau:${step.districtCode}`,
+    isSchoolRole(r)
+      ? `school:${step.schoolId}`
+      : r === 'xuequzhang'
+        ? `xuequ:${step.xuequId}`
+        : `bureau:${step.districtCode}`,
   );
   return [...new Set(parts)].sort().join('+');
 }

@@ -19,7 +19,13 @@ export const REQUEST_TYPE_LABELS: Readonly<Record<RequestType, string>> = {
   facility: '场馆预约',
 };
 
-export const EXCHANGE_TYPES: readonly ExchangeType[] = ['rotation', 'cross-teaching', 'itinerant', 'support', 'mentoring'];
+export const EXCHANGE_TYPES: readonly ExchangeType[] = [
+  'rotation',
+  'cross-teaching',
+  'itinerant',
+  'support',
+  'mentoring',
+];
 
 interface FieldsBase {
   /** The district the request is filed in (the requester's); steps carry their own district. */
@@ -57,7 +63,8 @@ export interface FacilityFields extends FieldsBase {
 
 export type RequestFields = ExchangeFields | FacilityFields;
 
-export const isExchange = (f: RequestFields): f is ExchangeFields => (EXCHANGE_TYPES as readonly string[]).includes(f.type);
+export const isExchange = (f: RequestFields): f is ExchangeFields =>
+  (EXCHANGE_TYPES as readonly string[]).includes(f.type);
 
 /**
  * Who may decide a step. `roles` lists every role the step stands for: two consecutive steps held by

@@ -7,7 +7,17 @@ import type { CatchmentPlaces } from './types';
  * the list is under, and is not guessed otherwise.
  */
 
-const DIVISION_SUFFIXES = ['社区居民委员会', '社区居委会', '居民委员会', '村民委员会', '居委会', '村委会', '社区', '居委', '村'];
+const DIVISION_SUFFIXES = [
+  '社区居民委员会',
+  '社区居委会',
+  '居民委员会',
+  '村民委员会',
+  '居委会',
+  '村委会',
+  '社区',
+  '居委',
+  '村',
+];
 const VILLAGE = new Set(['村民委员会', '村委会', '村']);
 const STREET_SUFFIX = /(?:街道办事处|街道|办事处|镇|乡|地区)$/;
 
@@ -17,7 +27,7 @@ type DivisionType = 'village' | 'community';
 export function divisionKey(name: string): { key: string; type: DivisionType | null } {
   let key = name.replace(/\s+/g, '');
   let type: DivisionType | null = null;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const s of DIVISION_SUFFIXES) {
       if (key.endsWith(s) && key.length - s.length >= 2) {
@@ -40,7 +50,11 @@ export function findStreet(name: string, places: CatchmentPlaces): { code: strin
   return found.length === 1 ? found[0] : (found.find((s) => s.name === name) ?? null);
 }
 
-export function findCommunity(name: string, places: CatchmentPlaces, street: string | null): { code: string; name: string } | null {
+export function findCommunity(
+  name: string,
+  places: CatchmentPlaces,
+  street: string | null,
+): { code: string; name: string } | null {
   const want = divisionKey(name);
   if (want.key.length < 2) return null;
   const all = (places?.communities ?? []).filter((c) => divisionKey(c.name).key === want.key);

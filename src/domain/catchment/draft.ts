@@ -36,7 +36,18 @@ type RoadMatch = Extract<CatchmentMatch, { kind: 'road' }>;
 const UNITS = new WeakMap<object, 'road' | 'group'>();
 
 export function newDraft(slice: Slice, kind: Draft['kind'], why: string | null = null): Draft {
-  return { text: slice.text, start: slice.start, end: slice.end, kind, matches: [], except: [], why, remarks: [], context: null, last: [] };
+  return {
+    text: slice.text,
+    start: slice.start,
+    end: slice.end,
+    kind,
+    matches: [],
+    except: [],
+    why,
+    remarks: [],
+    context: null,
+    last: [],
+  };
 }
 
 const copy = (r: NumberRange): NumberRange => ({ side: r.side, from: r.from, to: r.to });
@@ -46,7 +57,12 @@ const allWhole = (ranges: readonly NumberRange[]) => ranges.length > 0 && ranges
 export const isRoadEstate = (m: CatchmentMatch) => UNITS.get(m) === 'road';
 
 /** Adds a road's ranges; a road read as "whole" for want of numbers gives way to the numbers that follow. */
-export function addRoad(matches: CatchmentMatch[], road: RoadName, ranges: readonly NumberRange[], implicitWhole: boolean): NumberRange[] {
+export function addRoad(
+  matches: CatchmentMatch[],
+  road: RoadName,
+  ranges: readonly NumberRange[],
+  implicitWhole: boolean,
+): NumberRange[] {
   if (road.viaName) return addEstate(matches, road.name, [], ranges, implicitWhole, 'road');
   if (implicitWhole && !allWhole(ranges)) {
     for (let i = matches.length - 1; i >= 0; i--) {
@@ -56,7 +72,10 @@ export function addRoad(matches: CatchmentMatch[], road: RoadName, ranges: reado
   }
   // The same range twice ("32号之一、32号之二") is one match.
   return ranges.map((r) => {
-    const same = matches.find((m): m is RoadMatch => m.kind === 'road' && m.road === road.name && m.side === r.side && m.from === r.from && m.to === r.to);
+    const same = matches.find(
+      (m): m is RoadMatch =>
+        m.kind === 'road' && m.road === road.name && m.side === r.side && m.from === r.from && m.to === r.to,
+    );
     if (same) return same;
     const m: RoadMatch = { kind: 'road', road: road.name, ...copy(r) };
     matches.push(m);
@@ -75,9 +94,11 @@ export function addEstate(
 ): NumberRange[] {
   const wholeEstate = !ranges || allWhole(ranges);
   // "6、7组": the unit written last is the unit of the numbers before it.
-  const found = matches.find((m): m is EstateMatch => m.kind === 'estate' && m.name === name && (UNITS.get(m) === 'road') === (unit === 'road'));
+  const found = matches.find(
+    (m): m is EstateMatch => m.kind === 'estate' && m.name === name && (UNITS.get(m) === 'road') === (unit === 'road'),
+  );
   if (found && unit === 'group') UNITS.set(found, unit);
-  const added = wholeEstate ? [] : ranges!.map(copy);
+  const added = wholeEstate ? [] : ranges.map(copy);
   if (!found) {
     const m: EstateMatch = { kind: 'estate', name, aliases, ...(wholeEstate ? {} : { buildings: added }) };
     if (unit) UNITS.set(m, unit);
@@ -110,7 +131,11 @@ export function describe(matches: readonly CatchmentMatch[], places: CatchmentPl
       const kind = unit === 'road' ? '道路' : unit === 'group' ? '村' : '小区';
       const suffix = unit === 'road' ? '号' : unit === 'group' ? '组' : '号楼';
       const aliases = m.aliases.length ? `（又称${m.aliases.join('、')}）` : '';
-      const buildings = m.buildings ? ` ${m.buildings.map((r) => describeRange(r, suffix)).join('、')}` : unit === 'road' ? ' 全段' : '';
+      const buildings = m.buildings
+        ? ` ${m.buildings.map((r) => describeRange(r, suffix)).join('、')}`
+        : unit === 'road'
+          ? ' 全段'
+          : '';
       parts.push(`${kind} ${m.name}${aliases}${buildings}`);
     } else if (m.kind === 'community') {
       parts.push(`社区 ${places.communities.find((c) => c.code === m.communityCode)?.name ?? m.communityCode}`);

@@ -8,7 +8,10 @@ import type { CatchmentDoc, CatchmentPhrase } from './types';
  * ("对口小学：互助道小学、友爱道小学"). Each name is matched to a school of the district; a name the
  * district does not have (or not a primary school) is unread, for the bureau to fix.
  */
-export function readFeederList(text: string, schools: readonly School[]): Array<CatchmentPhrase & { schoolId: string | null }> {
+export function readFeederList(
+  text: string,
+  schools: readonly School[],
+): Array<CatchmentPhrase & { schoolId: string | null }> {
   const byName = new Map(schools.map((s) => [normalizeText(s.name), s]));
   return String(text)
     .replace(/^\s*(?:对口(?:小学|学校)?|生源(?:小学|学校)?)\s*[:：]/, '')
@@ -18,16 +21,32 @@ export function readFeederList(text: string, schools: readonly School[]): Array<
     .map((name) => {
       const school = byName.get(normalizeText(name));
       const base = { text: name, street: null, exclude: false, matches: [], except: [] };
-      if (!school) return { ...base, status: 'unread' as const, reading: `未能识别：本区没有名为“${name}”的学校（请先导入学校或核对名称）`, schoolId: null };
-      if (!school.stages.includes('primary')) return { ...base, status: 'unread' as const, reading: `未能识别：“${name}”不招收小学`, schoolId: null };
+      if (!school)
+        return {
+          ...base,
+          status: 'unread' as const,
+          reading: `未能识别：本区没有名为“${name}”的学校（请先导入学校或核对名称）`,
+          schoolId: null,
+        };
+      if (!school.stages.includes('primary'))
+        return { ...base, status: 'unread' as const, reading: `未能识别：“${name}”不招收小学`, schoolId: null };
       return { ...base, status: 'read' as const, reading: `对口小学 ${school.name}`, schoolId: school._id };
     });
 }
 
 /** The 对口 in force: the published 对口直升 lists, and stored 对口 of the primary schools and intakes they do not name. */
-export function feedersInForce(lists: readonly CatchmentDoc[], schools: readonly School[], stored: readonly FeederRule[]): FeederRule[] {
+export function feedersInForce(
+  lists: readonly CatchmentDoc[],
+  schools: readonly School[],
+  stored: readonly FeederRule[],
+): FeederRule[] {
   const listed = feedersOfLists(lists, schools);
-  return [...listed, ...stored.filter((f) => !listed.some((l) => l.primarySchoolId === f.primarySchoolId && l.schoolYear === f.schoolYear))];
+  return [
+    ...listed,
+    ...stored.filter(
+      (f) => !listed.some((l) => l.primarySchoolId === f.primarySchoolId && l.schoolYear === f.schoolYear),
+    ),
+  ];
 }
 
 /**

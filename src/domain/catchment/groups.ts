@@ -20,11 +20,14 @@ export interface ItemParts {
 
 const OPEN = '(（[【〔［｛{﹙';
 const CLOSE = ')）]】〕］｝}﹚';
-export const PARITY_ONLY = /^(?:含)?(?:单双号?|双单号?|单数号?|双数号?|单号?|双号?|奇数号?|偶数号?)(?:一?侧|门牌号?)?(?:全部|全段)?$/;
-export const EXCLUDE = /^(?:但|其中)?(?:除去|除了|除|不含|不包括|不包含|不含有)[:：]?(.+?)(?:以外|之外|外)?(?:的?门牌号?)?$|^(.+?)除外$/;
+export const PARITY_ONLY =
+  /^(?:含)?(?:单双号?|双单号?|单数号?|双数号?|单号?|双号?|奇数号?|偶数号?)(?:一?侧|门牌号?)?(?:全部|全段)?$/;
+export const EXCLUDE =
+  /^(?:但|其中)?(?:除去|除了|除|不含|不包括|不包含|不含有)[:：]?(.+?)(?:以外|之外|外)?(?:的?门牌号?)?$|^(.+?)除外$/;
 export const ALIAS = /^(?:原|又称|即|俗称|简称|旧称|现称|现名|现为|也称|亦称|原名|曾用名|别名|又名)[:：]?(.+)$/;
 const INCLUDE = /^(?:含|包括|包含|其中包括|内含|含有)[:：]?(.+)$/;
-export const NOTE = /^(?:已拆|拆迁|待拆|已搬迁|暂无|待建|在建|规划中|尚未|无住户|无居民|无适龄|无生源|待开发|未建|未入住|空地$|空置$)/;
+export const NOTE =
+  /^(?:已拆|拆迁|待拆|已搬迁|暂无|待建|在建|规划中|尚未|无住户|无居民|无适龄|无生源|待开发|未建|未入住|空地$|空置$)/;
 /** Remarks that do not narrow the place. */
 const REMARK =
   /^(?:组|全部|全段|整体|商品房|公房|房改房|回迁房|安置房|还建房|经适房|廉租房|平房|楼房|住宅|住宅楼|居民楼|宿舍|自然村|村民小组|含商铺|新|老|含甲乙号|含甲、乙号|含附号|含之号|含)$|为准|房产证|户籍|不动产|拆迁|^[^\d以至到侧段部分]{2,12}(?:厂|公司|单位|医院|大楼|商场|市场|银行|局|所|站|队|部|中心)$/;
@@ -60,15 +63,25 @@ function classify(content: string, parts: ItemParts): string {
     return '';
   }
   let inline = '';
-  for (const clause of whole.split(/[，,；;]/).map(strip).filter(Boolean)) {
+  for (const clause of whole
+    .split(/[，,；;]/)
+    .map(strip)
+    .filter(Boolean)) {
     if (PARITY_ONLY.test(clause)) inline += clause;
-    else if (/^[0-9０-９单双第全含奇偶从〇零一二三四五六七八九十]/.test(clause) && readSpec(clause)) inline += SEGMENT + clause;
+    else if (/^[0-9０-９单双第全含奇偶从〇零一二三四五六七八九十]/.test(clause) && readSpec(clause))
+      inline += SEGMENT + clause;
     else if (EXCLUDE.test(clause)) {
       const m = EXCLUDE.exec(clause)!;
       parts.excepts.push(m[1] ?? m[2]);
     } else if (RESTRICT.test(clause) && !/拆/.test(clause)) parts.places.push(clause);
     else if (NOTE.test(clause)) parts.notes.push(clause);
-    else if (ALIAS.test(clause)) parts.aliases.push(...ALIAS.exec(clause)![1].split(/[、或]/).map(strip).filter(Boolean));
+    else if (ALIAS.test(clause))
+      parts.aliases.push(
+        ...ALIAS.exec(clause)![1]
+          .split(/[、或]/)
+          .map(strip)
+          .filter(Boolean),
+      );
     else if (INCLUDE.test(clause)) parts.includes.push(INCLUDE.exec(clause)![1]);
     else if (REMARK.test(clause)) parts.remarks.push(clause);
     else parts.places.push(clause);

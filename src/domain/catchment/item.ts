@@ -34,10 +34,12 @@ export abstract class ItemReader extends PlaceReader {
       // "南京路：单号：1-49号，双号：2-50号": followed by a colon, it is the side of the numbers after it.
       const label = /^\s*[：:]/.test(this.source.slice(item.end, item.end + 3));
       if (label) prev.side = side;
-      if (!label || (context.kind !== 'division' && context.implicitWhole)) for (const r of prev.last) if (r.side === 'all') r.side = side;
+      if (!label || (context.kind !== 'division' && context.implicitWhole))
+        for (const r of prev.last) if (r.side === 'all') r.side = side;
       return extend();
     }
-    if (NOTE.test(plainBody) || (!plainBody && parts.notes.length > 0)) return newDraft(item, 'note', plainBody || parts.notes.join('；'));
+    if (NOTE.test(plainBody) || (!plainBody && parts.notes.length > 0))
+      return newDraft(item, 'note', plainBody || parts.notes.join('；'));
 
     // "除阳光小区外", "12号除外", "不含15号": what the phrase before (or the school) leaves out.
     const raw = cleanBody(item.text);
@@ -46,7 +48,13 @@ export abstract class ItemReader extends PlaceReader {
       const matches = this.readList(excluded[1] ?? excluded[2], context);
       if (!matches && prev && context && context.kind !== 'division' && !excluded[2]) {
         // The phrase before would take in what it leaves out: unread with it.
-        Object.assign(prev, { kind: 'unread', why: '未能识别：除外的范围读不出', matches: [], except: [], context: null });
+        Object.assign(prev, {
+          kind: 'unread',
+          why: '未能识别：除外的范围读不出',
+          matches: [],
+          except: [],
+          context: null,
+        });
         return extend();
       }
       if (!matches) return newDraft(item, 'unread', '未能识别：除外的范围读不出');
@@ -79,7 +87,14 @@ export abstract class ItemReader extends PlaceReader {
       } else if (context.kind === 'estate' && whole && context.implicitWhole && this.estateClash(context.name, true)) {
         return newDraft(item, 'unread', this.estateClash(context.name, true));
       } else if (context.kind === 'estate') {
-        prev.last = addEstate(prev.matches, context.name, context.aliases, whole ? null : spec.ranges, context.implicitWhole, spec.group ? 'group' : undefined);
+        prev.last = addEstate(
+          prev.matches,
+          context.name,
+          context.aliases,
+          whole ? null : spec.ranges,
+          context.implicitWhole,
+          spec.group ? 'group' : undefined,
+        );
         context.implicitWhole = false;
       } else if (whole) {
         if (!prev.matches.includes(context.match)) prev.matches.push(context.match);
@@ -97,12 +112,14 @@ export abstract class ItemReader extends PlaceReader {
       const tail = stems ? '' : context?.kind === 'road' ? context.road.tail : '';
       const cont = stem ? readContinuation(body, stem, tail) : null;
       // Every name the stems give must be a road name ("12号之" + "七纬路" is none).
-      if (cont && stems && !stems.every((st) => isRoadName(st.stem + st.numeral + cont.road.tail))) return newDraft(item, 'unread', '未能识别');
+      if (cont && stems && !stems.every((st) => isRoadName(st.stem + st.numeral + cont.road.tail)))
+        return newDraft(item, 'unread', '未能识别');
       if (cont && (stems || context?.kind === 'road')) {
         if (stems) {
           prev.kind = 'read';
           prev.why = null;
-          for (const s of stems) addRoad(prev.matches, roadName(s.stem + s.numeral + cont.road.tail), cont.spec.ranges, false);
+          for (const s of stems)
+            addRoad(prev.matches, roadName(s.stem + s.numeral + cont.road.tail), cont.spec.ranges, false);
           prev.stems = undefined;
         }
         prev.last = addRoad(prev.matches, cont.road, cont.spec.ranges, false);
@@ -116,7 +133,13 @@ export abstract class ItemReader extends PlaceReader {
     // "二期" after 阳光花园一期, "二区" after 翠苑一区.
     const part = prev && !newLine && context?.kind === 'estate' ? readEstatePart(body, context.name) : null;
     if (part && prev) {
-      prev.last = addEstate(prev.matches, part.name, [], part.spec.ranges.every(isWholeRange) ? null : part.spec.ranges, false);
+      prev.last = addEstate(
+        prev.matches,
+        part.name,
+        [],
+        part.spec.ranges.every(isWholeRange) ? null : part.spec.ranges,
+        false,
+      );
       prev.context = { kind: 'estate', name: part.name, aliases: [], implicitWhole: false };
       const failed = this.applyParts(prev, parts);
       if (failed) return newDraft(item, 'unread', failed);
@@ -132,7 +155,15 @@ export abstract class ItemReader extends PlaceReader {
     }
     const place = readPlace(body, this.env.places, this.env.street);
     // "和平路2—20号（双号）、和平路1-19号（单号）": the same road again continues the phrase.
-    if (place?.kind === 'road' && !place.estate && prev && !newLine && context?.kind === 'road' && context.road.name === place.road.name && parts.places.length === 0) {
+    if (
+      place?.kind === 'road' &&
+      !place.estate &&
+      prev &&
+      !newLine &&
+      context?.kind === 'road' &&
+      context.road.name === place.road.name &&
+      parts.places.length === 0
+    ) {
       prev.last = addRoad(prev.matches, context.road, place.spec.ranges, context.implicitWhole);
       context.implicitWhole = false;
       const failed = this.applyParts(prev, parts);
@@ -141,17 +172,23 @@ export abstract class ItemReader extends PlaceReader {
     }
     if (place) return this.placeDraft(item, place, parts, body);
     // "阳光花园一、二期": phases of the 小区 before.
-    const phase = prev?.stems && !newLine && noExtras(parts) ? /^([〇零一二三四五六七八九十]{1,3})(期|区)$/.exec(body) : null;
+    const phase =
+      prev?.stems && !newLine && noExtras(parts) ? /^([〇零一二三四五六七八九十]{1,3})(期|区)$/.exec(body) : null;
     if (phase && prev?.stems) {
       prev.kind = 'read';
       prev.why = null;
-      for (const s of [...prev.stems, { stem: prev.stems[0].stem, numeral: phase[1] }]) addEstate(prev.matches, s.stem + s.numeral + phase[2], [], null, false);
+      for (const s of [...prev.stems, { stem: prev.stems[0].stem, numeral: phase[1] }])
+        addEstate(prev.matches, s.stem + s.numeral + phase[2], [], null, false);
       prev.stems = undefined;
       prev.context = null;
       return extend();
     }
     // "和平一、二、三横路": a numeral alone between them.
-    const bare = !noExtras(parts) ? null : prev?.stems && /^[〇零一二三四五六七八九十]{1,3}$/.test(body) ? { stem: prev.stems[0].stem, numeral: body } : readBareStem(body);
+    const bare = !noExtras(parts)
+      ? null
+      : prev?.stems && /^[〇零一二三四五六七八九十]{1,3}$/.test(body)
+        ? { stem: prev.stems[0].stem, numeral: body }
+        : readBareStem(body);
     if (bare && prev?.stems && !newLine) {
       prev.stems.push(bare);
       return extend();
@@ -161,15 +198,18 @@ export abstract class ItemReader extends PlaceReader {
       d.stems = [bare];
       return d;
     }
-    if (prev && prev.kind === 'unread' && !prev.stems && !newLine && prev === this.drafts[this.drafts.length - 1]) return extend();
+    if (prev && prev.kind === 'unread' && !prev.stems && !newLine && prev === this.drafts[this.drafts.length - 1])
+      return extend();
     return newDraft(item, 'unread', unreadWhy(body));
   }
 }
 
-export const noExtras = (p: ItemParts) => p.excepts.length + p.aliases.length + p.includes.length + p.places.length + p.notes.length === 0;
+export const noExtras = (p: ItemParts) =>
+  p.excepts.length + p.aliases.length + p.includes.length + p.places.length + p.notes.length === 0;
 
 function unreadWhy(body: string): string {
-  if (/以东|以西|以南|以北|之间|东侧|西侧|南侧|北侧|路段|[东西南北中]段|围合|一带|区域|部分/.test(body)) return '未能识别：按路段、方位或部分描述，无法按门牌判断';
+  if (/以东|以西|以南|以北|之间|东侧|西侧|南侧|北侧|路段|[东西南北中]段|围合|一带|区域|部分/.test(body))
+    return '未能识别：按路段、方位或部分描述，无法按门牌判断';
   if (/[甲乙丙丁]\d|[甲乙丙丁][〇零一二三四五六七八九十]/.test(body)) return '未能识别：甲/乙号等附号暂不能按门牌判断';
   return '未能识别';
 }

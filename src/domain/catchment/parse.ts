@@ -22,12 +22,23 @@ export function parseCatchment(text: string, places: CatchmentPlaces): Catchment
     const t = source.trim();
     if (!t) return [];
     const start = source.indexOf(t);
-    return [{ text: source.slice(start, start + t.length), street: null, status: 'unread', exclude: false, matches: [], except: [], reading: '未能识别' }];
+    return [
+      {
+        text: source.slice(start, start + t.length),
+        street: null,
+        status: 'unread',
+        exclude: false,
+        matches: [],
+        except: [],
+        reading: '未能识别',
+      },
+    ];
   }
 }
 
 /** "注：…", "以上范围…": remarks about the list, not places. */
-const NOTE_LINE = /^(?:注|备注|说明|附注|提示|特别说明)\s*[：:0-9１-９.、]|^(?:以上|上述|凡是|凡在|凡属|其他|其余|另外|另有|如有|如遇|如需|若有|具体以)/;
+const NOTE_LINE =
+  /^(?:注|备注|说明|附注|提示|特别说明)\s*[：:0-9１-９.、]|^(?:以上|上述|凡是|凡在|凡属|其他|其余|另外|另有|如有|如遇|如需|若有|具体以)/;
 
 class Reader extends ItemReader {
   read(): CatchmentPhrase[] {
@@ -84,7 +95,11 @@ class Reader extends ItemReader {
       if (!l.header) continue;
       this.env.street = l.header;
       const place = readPlace(l.header, this.env.places, null);
-      this.push(place?.kind === 'street' ? this.placeDraft(l, place, itemParts(''), l.header) : newDraft(l, 'unread', `未能识别：本区没有“${l.header}”`));
+      this.push(
+        place?.kind === 'street'
+          ? this.placeDraft(l, place, itemParts(''), l.header)
+          : newDraft(l, 'unread', `未能识别：本区没有“${l.header}”`),
+      );
     }
   }
 
@@ -102,11 +117,20 @@ class Reader extends ItemReader {
         // "新兴村：1-6组": the 组 of a 村 are found after its name, like buildings after a 小区's.
         labelDraft.context = village
           ? { kind: 'estate', name: village, aliases: [], implicitWhole: true, division }
-          : division ? { kind: 'division', match: division } : place?.kind === 'estate' ? { kind: 'estate', name: place.name, aliases: [], implicitWhole: true } : null;
+          : division
+            ? { kind: 'division', match: division }
+            : place?.kind === 'estate'
+              ? { kind: 'estate', name: place.name, aliases: [], implicitWhole: true }
+              : null;
       }
     }
     const header = line.header ? line : headerLine;
-    if (header?.header && !line.label && line.items.length === 1 && /^(?:全部|全域|全境|辖区全部|所辖全部)$/.test(cleanBody(line.items[0].text))) {
+    if (
+      header?.header &&
+      !line.label &&
+      line.items.length === 1 &&
+      /^(?:全部|全域|全境|辖区全部|所辖全部)$/.test(cleanBody(line.items[0].text))
+    ) {
       const place = readPlace(header.header, this.env.places, null);
       if (place?.kind === 'street') {
         labelDraft = newDraft({ text: '', start: header.from, end: line.items[0].end }, 'read');
@@ -132,7 +156,7 @@ class Reader extends ItemReader {
   private waitedForNumbers(prev: Draft | undefined, d: Draft): boolean {
     const context = prev?.kind === 'read' ? prev.context : null;
     if (d.kind !== 'unread' || !context || context.kind === 'division' || !context.implicitWhole) return false;
-    return /^[\s　]*[：:]/.test(this.source.slice(prev!.end, d.start));
+    return /^[\s\u3000]*[：:]/.test(this.source.slice(prev!.end, d.start));
   }
 
   /** The phrase before, for numbers that continue it on the next line ("六纬路：\n1-99号（单号）"). */

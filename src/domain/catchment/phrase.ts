@@ -15,22 +15,33 @@ export interface Env {
 }
 
 export function safePlaces(p: CatchmentPlaces | null | undefined): CatchmentPlaces {
-  const streets = Array.isArray(p?.streets) ? p!.streets.filter((s) => s && typeof s.name === 'string' && typeof s.code === 'string') : [];
-  const communities = Array.isArray(p?.communities) ? p!.communities.filter((c) => c && typeof c.name === 'string' && typeof c.code === 'string') : [];
+  const streets = Array.isArray(p?.streets)
+    ? p.streets.filter((s) => s && typeof s.name === 'string' && typeof s.code === 'string')
+    : [];
+  const communities = Array.isArray(p?.communities)
+    ? p.communities.filter((c) => c && typeof c.name === 'string' && typeof c.code === 'string')
+    : [];
   return { streets, communities };
 }
 
 export abstract class PlaceReader {
   protected drafts: Draft[] = [];
   protected streets = new Map<Draft, string | null>();
-  constructor(protected source: string, protected env: Env) {}
+  constructor(
+    protected source: string,
+    protected env: Env,
+  ) {}
 
   /** Reads one item; null when it continued `prev` (which then spans it). */
   protected abstract readItem(item: Slice, prev: Draft | undefined, newLine?: boolean): Draft | null;
 
   protected placeDraft(item: Slice, place: PlaceReading, parts: ItemParts, body: string): Draft {
     if (place.kind === 'unknown') return newDraft(item, 'unread', `未能识别：本区没有“${place.label}”`);
-    const d = newDraft(item, parts.notes.length > 0 && place.kind !== 'community' && place.kind !== 'street' ? 'note' : 'read', parts.notes.join('；') || null);
+    const d = newDraft(
+      item,
+      parts.notes.length > 0 && place.kind !== 'community' && place.kind !== 'street' ? 'note' : 'read',
+      parts.notes.join('；') || null,
+    );
     if (d.kind === 'note') return d;
     if (place.kind === 'community' || place.kind === 'street') {
       d.context = { kind: 'division', match: place.match };
@@ -46,7 +57,8 @@ export abstract class PlaceReader {
       const implicitWhole = !!place.bare && !body.includes(SEGMENT);
       // "和平路1-99号（阳光小区）": the 小区 at those numbers; "六纬路（阳光小区）": only the 小区 on that road.
       const named = parts.places.length > 0 ? this.readList(parts.places.join('、'), null) : [];
-      if (!named || named.some((m) => m.kind !== 'estate' || isRoadEstate(m))) return newDraft(item, 'unread', `未能识别：括号内的“${parts.places.join('，')}”`);
+      if (!named || named.some((m) => m.kind !== 'estate' || isRoadEstate(m)))
+        return newDraft(item, 'unread', `未能识别：括号内的“${parts.places.join('，')}”`);
       parts.places = [];
       if (!(implicitWhole && named.length > 0)) d.last = addRoad(d.matches, place.road, place.spec.ranges, false);
       d.matches.push(...named);
@@ -65,7 +77,14 @@ export abstract class PlaceReader {
       const short = shortAlias(place.name);
       if (short && !aliases.includes(short)) aliases.push(short);
       parts.aliases = [];
-      d.last = addEstate(d.matches, place.name, aliases, place.spec?.ranges ?? null, false, place.spec?.group ? 'group' : undefined);
+      d.last = addEstate(
+        d.matches,
+        place.name,
+        aliases,
+        place.spec?.ranges ?? null,
+        false,
+        place.spec?.group ? 'group' : undefined,
+      );
       d.context = { kind: 'estate', name: place.name, aliases, implicitWhole: !!place.bare && !body.includes(SEGMENT) };
       d.matches.push(...named);
     }
@@ -91,7 +110,10 @@ export abstract class PlaceReader {
   protected applyParts(d: Draft, parts: ItemParts): string | null {
     if (parts.places.length > 0) return `未能识别：括号内的“${parts.places.join('，')}”`;
     if (parts.aliases.length > 0) {
-      const estate = d.context?.kind === 'estate' ? d.matches.find((m) => m.kind === 'estate' && m.name === (d.context as { name: string }).name) : null;
+      const estate =
+        d.context?.kind === 'estate'
+          ? d.matches.find((m) => m.kind === 'estate' && m.name === (d.context as { name: string }).name)
+          : null;
       // "六纬路（原胜利路）": the old name of a road or 社区 is a remark.
       if (!estate || estate.kind !== 'estate') d.remarks.push(...parts.aliases.map((a) => `原${a}`));
       else for (const a of parts.aliases) if (!estate.aliases.includes(a)) estate.aliases.push(a);
@@ -153,7 +175,11 @@ export function splitAnd(text: string): Slice[] {
   let from = 0;
   for (let i = 2; i < text.length - 3; i++) {
     const word = text.startsWith('以及', i) ? 2 : '和及与'.includes(text[i]) ? 1 : 0;
-    if (word && i - from >= 2 && /[路街道巷里坊横条园苑村院号楼栋幢城府庭湾居阁轩邸郡墅寓舍座社屯庄区厦场寓期组]$/.test(text.slice(from, i))) {
+    if (
+      word &&
+      i - from >= 2 &&
+      /[路街道巷里坊横条园苑村院号楼栋幢城府庭湾居阁轩邸郡墅寓舍座社屯庄区厦场寓期组]$/.test(text.slice(from, i))
+    ) {
       out.push({ text: text.slice(from, i), start: 0, end: 0 });
       from = i + word;
       i += word - 1;

@@ -39,13 +39,60 @@ const ROAD_DIRECTION_END = /(?:大道|大街|路|街)[东西南北中]$/;
 const ROAD_SEGMENT_END = /(?:路|道|街)[东西南北中]?[0-9〇零一二三四五六七八九十]{1,3}段$/;
 const NOT_A_ROAD = /(?:街道|办事处)$|[|\-~—–－〜、，,；;：:。()（）]|\d号|[路道街巷里坊横条](?:至|到)/;
 const ESTATE_SUFFIXES = [
-  '小区', '花园', '家园', '公寓', '大院', '新村', '山庄', '别墅', '公馆', '广场', '大厦', '宿舍', '名邸', '华庭', '家属院', '家属区', '宿舍区', '小镇', '国际', '首府', '天地', '雅居', '名苑', '名门',
-  '院', '村', '苑', '园', '城', '府', '庭', '湾', '居', '阁', '轩', '邸', '郡', '墅', '宅', '寓', '舍', '楼', '里', '坊', '座', '社', '屯', '庄',
+  '小区',
+  '花园',
+  '家园',
+  '公寓',
+  '大院',
+  '新村',
+  '山庄',
+  '别墅',
+  '公馆',
+  '广场',
+  '大厦',
+  '宿舍',
+  '名邸',
+  '华庭',
+  '家属院',
+  '家属区',
+  '宿舍区',
+  '小镇',
+  '国际',
+  '首府',
+  '天地',
+  '雅居',
+  '名苑',
+  '名门',
+  '院',
+  '村',
+  '苑',
+  '园',
+  '城',
+  '府',
+  '庭',
+  '湾',
+  '居',
+  '阁',
+  '轩',
+  '邸',
+  '郡',
+  '墅',
+  '宅',
+  '寓',
+  '舍',
+  '楼',
+  '里',
+  '坊',
+  '座',
+  '社',
+  '屯',
+  '庄',
 ];
 /** "阳光花园二期", "阳光花园东区": a phase or part of a 小区 is a name of its own. */
 const ESTATE_PART = /(?:[0-9〇零一二三四五六七八九十]{1,3}期|[东西南北中]区|[A-Za-z0-9一二三四五六七八九十]{1,2}区)$/;
 /** Names that are not places of their own. */
-const GENERIC = /^(?:小区|宿舍|大院|院|楼|平房|居民楼|住宅楼|家属院|家属楼|家属区|公寓|村|新村|社|屯|庄|[东西南北中]区|\d+期)$/;
+const GENERIC =
+  /^(?:小区|宿舍|大院|院|楼|平房|居民楼|住宅楼|家属院|家属楼|家属区|公寓|村|新村|社|屯|庄|[东西南北中]区|\d+期)$/;
 /** A road segment or a side described by landmarks cannot be told by house number. */
 export const BOUNDARY =
   /^(?:路|街|道)[东西南北]|以东|以西|以南|以北|之间|沿线以|一带|附近|交口|交叉|路口|东侧|西侧|南侧|北侧|东面|西面|南面|北面|围合|区域|片区|地块|周边|路段|[东西南北中上下]段|(?<![全整0-9〇零一二三四五六七八九十])段$|方向|对面|辖区内的|范围内的|部分|其余|其他|以外的/;
@@ -85,18 +132,25 @@ export function roadName(published: string): RoadName {
   const last = lastNumeral(name);
   if (last && last.index > 0) {
     const tail = name.slice(last.index + last.numeral.length);
-    if (tail.length >= 1 && tail.length <= 3 && ROAD_END.test(tail)) return { name, stem: name.slice(0, last.index), numeral: last.numeral, tail, viaName };
+    if (tail.length >= 1 && tail.length <= 3 && ROAD_END.test(tail))
+      return { name, stem: name.slice(0, last.index), numeral: last.numeral, tail, viaName };
   }
   return { name, stem: '', numeral: '', tail: '', viaName };
 }
 
 /** The shortest split of text into a name accepted by `isName` and a readable number part. */
-function splitName(text: string, isName: (name: string) => boolean, minName: number): { name: string; spec: NumberSpec } | null {
+function splitName(
+  text: string,
+  isName: (name: string) => boolean,
+  minName: number,
+): { name: string; spec: NumberSpec } | null {
   for (let i = minName; i <= text.length; i++) {
     const name = text.slice(0, i);
     if (!isName(name)) continue;
     // "和平路1号至和平路99号": the name again after the dash.
-    const spec = readSpec(text.slice(i).split(`至${name}`).join('至').split(`-${name}`).join('-').split(`—${name}`).join('—'));
+    const spec = readSpec(
+      text.slice(i).split(`至${name}`).join('至').split(`-${name}`).join('-').split(`—${name}`).join('—'),
+    );
     if (spec) return { name, spec };
   }
   return null;
@@ -143,7 +197,9 @@ export function readPlace(body: string, places: CatchmentPlaces, street: string 
   }
   if (STREET.test(area) && !/(?:小镇|古镇)$/.test(area)) {
     const s = findStreet(area, places);
-    return s ? { kind: 'street', match: { kind: 'street', streetCode: s.code }, label: s.name } : { kind: 'unknown', label: area };
+    return s
+      ? { kind: 'street', match: { kind: 'street', streetCode: s.code }, label: s.name }
+      : { kind: 'unknown', label: area };
   }
   if (BOUNDARY.test(text)) return null;
   const road = splitName(text, isRoadName, 2);
@@ -159,9 +215,19 @@ export function readPlace(body: string, places: CatchmentPlaces, street: string 
   const estate = splitName(text, isEstateName, 2);
   // "阳光花园一" before "二期": a numeral waiting for 期, not building 1.
   if (estate && /^[〇零一二三四五六七八九十]+$/.test(text.slice(estate.name.length))) return null;
-  if (estate) return { kind: 'estate', name: estate.name, spec: estate.spec.ranges.length === 1 && isWholeSpec(estate.spec) ? null : estate.spec, bare: estate.name.length === text.length };
+  if (estate)
+    return {
+      kind: 'estate',
+      name: estate.name,
+      spec: estate.spec.ranges.length === 1 && isWholeSpec(estate.spec) ? null : estate.spec,
+      bare: estate.name.length === text.length,
+    };
   // "荔林春晓1-10栋": a name without a 小区 word is a 小区 when buildings follow.
-  const named = splitName(text, (name) => name.length >= 2 && name.length <= 16 && /^[\u3400-\u9fffA-Za-z·]+$/.test(name) && !GENERIC.test(name), 2);
+  const named = splitName(
+    text,
+    (name) => name.length >= 2 && name.length <= 16 && /^[\u3400-\u9fffA-Za-z·]+$/.test(name) && !GENERIC.test(name),
+    2,
+  );
   if (named?.spec.building) return { kind: 'estate', name: named.name, spec: named.spec };
   return null;
 }
@@ -172,17 +238,29 @@ export function readPlace(body: string, places: CatchmentPlaces, street: string 
  */
 export function shortAlias(name: string): string | null {
   const short = name.replace(/小区$/, '');
-  if (short === name || Array.from(short).length < 3 || ROAD_END.test(short) || !isEstateName(short) || /[村庄屯社]$/.test(short)) return null;
+  if (
+    short === name ||
+    Array.from(short).length < 3 ||
+    ROAD_END.test(short) ||
+    !isEstateName(short) ||
+    /[村庄屯社]$/.test(short)
+  )
+    return null;
   return short;
 }
 
 /** An other name of a 小区 ("（原化工厂宿舍）") that is safe to look for in addresses. */
-export const safeAlias = (alias: string) => Array.from(alias).length >= 3 && !ROAD_END.test(alias) && !BOUNDARY.test(alias) && !/\d/.test(alias);
+export const safeAlias = (alias: string) =>
+  Array.from(alias).length >= 3 && !ROAD_END.test(alias) && !BOUNDARY.test(alias) && !/\d/.test(alias);
 
 const isWholeSpec = (spec: NumberSpec) => spec.ranges.every((r) => r.side === 'all' && r.from <= 1 && r.to >= 99999);
 
 /** "三街", "二横路1-9号": a road that takes its stem from the road before it; null otherwise. */
-export function readContinuation(body: string, stem: string, tail: string): { road: RoadName; spec: NumberSpec } | null {
+export function readContinuation(
+  body: string,
+  stem: string,
+  tail: string,
+): { road: RoadName; spec: NumberSpec } | null {
   const text = cleanBody(body);
   const m = /^([0-9〇零一二三四五六七八九十百]+)(.+)$/.exec(text);
   if (!m || !stem) return null;
@@ -207,5 +285,7 @@ export function readEstatePart(body: string, before: string): { name: string; sp
 /** "和平一" before "二横路": a stem and a number waiting for the road type that follows. */
 export function readBareStem(body: string): { stem: string; numeral: string } | null {
   const m = /^([\u3400-\u9fff]{1,12}?)([〇零一二三四五六七八九十百]+)$/.exec(cleanBody(body));
-  return m && !BOUNDARY.test(m[1]) && !ROAD_END.test(m[1]) && !/[号之至到除含全]/.test(m[1]) ? { stem: m[1], numeral: m[2] } : null;
+  return m && !BOUNDARY.test(m[1]) && !ROAD_END.test(m[1]) && !/[号之至到除含全]/.test(m[1])
+    ? { stem: m[1], numeral: m[2] }
+    : null;
 }

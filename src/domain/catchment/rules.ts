@@ -15,12 +15,21 @@ export interface ListRuleFields {
  * The rules of one list's text: one per place each read phrase names (text = that phrase as published,
  * so a parent is shown the words that matched), 除外 and a phrase's exceptions as exclusion rules.
  */
-export function listRules<B extends object>(text: string, places: CatchmentPlaces, idPrefix: string, base: B): Array<B & ListRuleFields> {
+export function listRules<B extends object>(
+  text: string,
+  places: CatchmentPlaces,
+  idPrefix: string,
+  base: B,
+): Array<B & ListRuleFields> {
   const rules: Array<B & ListRuleFields> = [];
   parseCatchment(text, places).forEach((phrase, i) => {
     if (phrase.status !== 'read') return;
-    phrase.matches.forEach((match, j) => rules.push({ ...base, _id: `${idPrefix}#${i}.${j}`, match, text: phrase.text, exclude: phrase.exclude }));
-    phrase.except.forEach((match, j) => rules.push({ ...base, _id: `${idPrefix}#${i}.x${j}`, match, text: phrase.text, exclude: true }));
+    phrase.matches.forEach((match, j) =>
+      rules.push({ ...base, _id: `${idPrefix}#${i}.${j}`, match, text: phrase.text, exclude: phrase.exclude }),
+    );
+    phrase.except.forEach((match, j) =>
+      rules.push({ ...base, _id: `${idPrefix}#${i}.x${j}`, match, text: phrase.text, exclude: true }),
+    );
   });
   return rules;
 }

@@ -22,7 +22,8 @@ const DASH = /[‐‑‒–—―−－~～〜﹣]+|-{2,}/g;
 const CHINESE_RUN = /[〇零一二三四五六七八九十百千]+/g;
 const WHOLE =
   /^(?:全段|全路段|全线|全部|全街|全巷|全里|全路|全条|全|整条路?|整条街|整段|整体|所有门牌号?|所有|沿线|沿街|两侧|门牌全部|全部门牌号?|全段门牌号?|含单双号|单双号|单双号全部|全部单双号|全域|全境)$/;
-const PARITY = /^(?:含)?(单双号?|双单号?|单数号?|双数号?|单号?|双号?|奇数号?|偶数号?)(?:一?侧|门牌号?|段)?(?:全部|全段)?/;
+const PARITY =
+  /^(?:含)?(单双号?|双单号?|单数号?|双数号?|单号?|双号?|奇数号?|偶数号?)(?:一?侧|门牌号?|段)?(?:全部|全段)?/;
 const RANGE =
   /^(?:第)?(\d+)(?:号)?(?:之\d+(?:-之\d+)?|附\d+号?)?(?:-(?:第)?(\d+))?(号楼|号院|号大院|号|大院|楼|栋|幢|门|座|组|弄|院|单元)?(?:之\d+(?:-之?\d+)?)?(以后|以上|之后|及以后|及以上|往后|起|后|以下|以内|以前|及以下|及以内)?/;
 const FILLER = /^(?:[、，,及和与\s|]|门牌号?|号码|全段|全部|含|止|在内)/;
@@ -45,7 +46,9 @@ export function cleanSpec(text: string): string {
     .replace(/(\d)(至|到)(第?之?\d)/g, '$1-$3');
 }
 
-type Token = { kind: 'parity'; side: NumberRange['side'] } | { kind: 'range'; from: number; to: number; marker: string | undefined };
+type Token =
+  | { kind: 'parity'; side: NumberRange['side'] }
+  | { kind: 'range'; from: number; to: number; marker: string | undefined };
 
 function sideOf(word: string): NumberRange['side'] {
   if (/单.*双|双.*单/.test(word)) return 'all';
@@ -116,7 +119,8 @@ function segmentRanges(list: readonly Token[]): NumberRange[] {
 /** Reads a number part; null when it is not one. An empty text or "全段" is the whole road (or 小区). */
 export function readSpec(raw: string): NumberSpec | null {
   const s = cleanSpec(raw);
-  if (s.replace(/\|/g, '') === '' || WHOLE.test(s.replace(/\|/g, ''))) return { ranges: [whole()], building: false, group: false };
+  if (s.replace(/\|/g, '') === '' || WHOLE.test(s.replace(/\|/g, '')))
+    return { ranges: [whole()], building: false, group: false };
   const ranges: NumberRange[] = [];
   let building = false;
   let group = false;

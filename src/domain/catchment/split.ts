@@ -55,7 +55,8 @@ const STREET_NAME = /^[^\d\s：:，,、；;。()（）【】[\]|-]{1,14}?(?:街�
 const HEADER_PREFIX =
   /^[【[]?([^\d\s：:，,、；;。()（）【】[\]]{1,14}?(?:街道办事处|街道|镇|乡))[】\]]?(?:[（(]?(?:辖区内?|所辖|辖区范围内?|范围内|部分)[)）]?)?(?:\s*[：:]\s*|[\s\u3000]+)/;
 /** Words in front of the list: "招生范围：", "第一学区：". */
-const LEAD_LABEL = /^(?:招生范围|划片范围|服务范围|施教区范围?|学区范围|对口范围|登记范围|招生区域|片区范围|具体范围|生源范围|范围|[^\s：:，,、；;。]{1,10}学区|[^\s：:，,、；;。]{1,8}片区)\s*[：:]\s*/;
+const LEAD_LABEL =
+  /^(?:招生范围|划片范围|服务范围|施教区范围?|学区范围|对口范围|登记范围|招生区域|片区范围|具体范围|生源范围|范围|[^\s：:，,、；;。]{1,10}学区|[^\s：:，,、；;。]{1,8}片区)\s*[：:]\s*/;
 const EXCLUSION_LEAD = /^(?:以上|上述)(?:所列)?(?:范围|区域|地址)?(?:内|中|里)?的?[，,：:]?/;
 const SCHOOL_LABEL =
   /^([^\s：:，,、；;。]{2,24}?(?:小学|中学|学校|校区|分校|小学部|初中部|初中|幼儿园)(?:[（(][^）)]{1,16}[)）])?(?:的?(?:招生|服务|划片|施教|登记|对口)?(?:范围|区域|片区))?)(?:\s*[：:]\s*|[\s\u3000]+)/;
@@ -79,7 +80,12 @@ function rawLines(text: string): Slice[] {
     while (j < lines.length && lines[j].text.length === 1 && isCjk(lines[j].text)) j++;
     if (j - i >= 2) {
       const run = lines.slice(i, j);
-      out.push({ text: run.map((l) => l.text).join(''), start: run[0].start, end: run[run.length - 1].end, map: run.map((l) => l.start) });
+      out.push({
+        text: run.map((l) => l.text).join(''),
+        start: run[0].start,
+        end: run[run.length - 1].end,
+        map: run.map((l) => l.start),
+      });
       i = j - 1;
     } else out.push(lines[i]);
   }
@@ -137,7 +143,8 @@ export function isStreetName(text: string): boolean {
   return STREET_NAME.test(text) && !/(?:小镇|古镇)$/.test(text);
 }
 
-const cut = (s: Slice, n: number): Slice => (n === 0 ? s : n >= s.text.length ? { text: '', start: s.end, end: s.end } : sub(s, n, s.text.length));
+const cut = (s: Slice, n: number): Slice =>
+  n === 0 ? s : n >= s.text.length ? { text: '', start: s.end, end: s.end } : sub(s, n, s.text.length);
 
 /** The lines of a published list, each with its header (if any), label and items. */
 export function splitLines(text: string): Line[] {
@@ -150,17 +157,27 @@ export function splitLines(text: string): Line[] {
     // "以上范围内阳光小区除外": an exclusion, not a remark.
     if (/除|不含|不包括/.test(body.text)) body = cut(body, EXCLUSION_LEAD.exec(body.text)?.[0].length ?? 0);
     const from = body.start;
-    const bare = body.text.replace(/^[【[]|[】\]]$/g, '').replace(/[：:]$/, '').trim();
+    const bare = body.text
+      .replace(/^[【[]|[】\]]$/g, '')
+      .replace(/[：:]$/, '')
+      .trim();
     if (isStreetName(bare)) return { ...body, from, header: bare.replace(/办事处$/, ''), label: null, items: [] };
     let header: string | null = null;
     const prefix = HEADER_PREFIX.exec(body.text);
     // "大王庄街道 唐家口街道" lists two 街道: the first is no header.
-    if (prefix && !isStreetName(body.text.slice(prefix[0].length).split(/[\s、，,；;：:]/)[0]) && !/小镇$/.test(prefix[1])) {
+    if (
+      prefix &&
+      !isStreetName(body.text.slice(prefix[0].length).split(/[\s、，,；;：:]/)[0]) &&
+      !/小镇$/.test(prefix[1])
+    ) {
       header = prefix[1].replace(/办事处$/, '');
       body = cut(body, prefix[0].length);
     }
     let label: Label | null = null;
-    for (const [kind, re] of [['school', SCHOOL_LABEL], ['community', COMMUNITY_LABEL]] as const) {
+    for (const [kind, re] of [
+      ['school', SCHOOL_LABEL],
+      ['community', COMMUNITY_LABEL],
+    ] as const) {
       const m = re.exec(body.text);
       if (!m || (kind === 'community' && /新村$/.test(m[1]))) continue;
       // A 社区 followed by a space is a label only when a place follows ("诚厚里社区 六纬路…", not "… 万新村社区").
@@ -173,4 +190,3 @@ export function splitLines(text: string): Line[] {
     return { ...body, from, header, label, items: splitItems(body) };
   });
 }
-

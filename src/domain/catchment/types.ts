@@ -13,7 +13,11 @@ export type PlacementMechanism = 'single' | 'multi' | 'feeder';
  * 单校划片 / 多校划片: the text lists places. 对口直升 (初中 only): the text lists the primary schools whose
  * pupils go on to this middle school (several middle schools naming one primary school: 派位 among them).
  */
-export const MECHANISM_LABELS: Record<PlacementMechanism, string> = { single: '单校划片', multi: '多校划片', feeder: '对口直升' };
+export const MECHANISM_LABELS: Record<PlacementMechanism, string> = {
+  single: '单校划片',
+  multi: '多校划片',
+  feeder: '对口直升',
+};
 
 /** One stored catchment: a school's 登记范围 for one stage and one intake (学年 2026 = autumn 2026). */
 export interface CatchmentDoc {

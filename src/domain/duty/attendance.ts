@@ -46,7 +46,9 @@ export function attendanceOfDay(
   }
   const rows = sessions.map((s) => rowOf(s, byKey.get(s.key) ?? null, nowMs, zone, policy));
   const rank = (r: AttendanceRow) => (r.exceptions.length > 0 ? 0 : 1);
-  return rows.sort((a, b) => rank(a) - rank(b) || a.session.startMs - b.session.startMs || (a.session.key < b.session.key ? -1 : 1));
+  return rows.sort(
+    (a, b) => rank(a) - rank(b) || a.session.startMs - b.session.startMs || (a.session.key < b.session.key ? -1 : 1),
+  );
 }
 
 function rowOf(s: DutySession, r: ClockRecord | null, nowMs: number, zone: string, policy: DutyPolicy): AttendanceRow {
@@ -67,8 +69,12 @@ function rowOf(s: DutySession, r: ClockRecord | null, nowMs: number, zone: strin
   const h = recordHours(r, zone, policy, nowMs);
   const credited = isCredited(r, h);
   const exceptions: string[] = [];
-  if (r.late) exceptions.push(`迟到 ${Math.max(0, Math.floor((r.clockInAt - s.startMs) / MIN))} 分钟（${hmIn(r.clockInAt, zone)} 签到）`);
-  if (r.leftEarly && r.clockOutAt !== null) exceptions.push(`早退 ${Math.ceil((s.endMs - r.clockOutAt) / MIN)} 分钟（${hmIn(r.clockOutAt, zone)} 签退）`);
+  if (r.late)
+    exceptions.push(
+      `迟到 ${Math.max(0, Math.floor((r.clockInAt - s.startMs) / MIN))} 分钟（${hmIn(r.clockInAt, zone)} 签到）`,
+    );
+  if (r.leftEarly && r.clockOutAt !== null)
+    exceptions.push(`早退 ${Math.ceil((s.endMs - r.clockOutAt) / MIN)} 分钟（${hmIn(r.clockOutAt, zone)} 签退）`);
   if (!r.inPass) exceptions.push(`签到超出范围（${r.inDistanceM ?? '—'} 米）`);
   // 扫码签到: a session without a valid code is recorded but not counted; the principal sees why.
   // 外勤: the teacher's note, waiting for the principal's confirmation (then it counts, like a 补卡).
@@ -93,7 +99,10 @@ function rowOf(s: DutySession, r: ClockRecord | null, nowMs: number, zone: strin
  * What the host principal is told when a clock-in or clock-out is flagged (the teacher's warning says
  * "已记录并提示学校"): null when there is nothing to tell.
  */
-export function exceptionSummary(kind: 'in' | 'out', r: Pick<ClockRecord, 'late' | 'leftEarly' | 'inPass' | 'outPass'>): string | null {
+export function exceptionSummary(
+  kind: 'in' | 'out',
+  r: Pick<ClockRecord, 'late' | 'leftEarly' | 'inPass' | 'outPass'>,
+): string | null {
   const parts =
     kind === 'in'
       ? [r.late && '迟到', !r.inPass && '签到超出范围']

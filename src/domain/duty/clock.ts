@@ -76,7 +76,10 @@ export const checkRecordAccess = (record: ClockRecord, openid: string): Refusal<
  * Which record a plain 签退 (no session named) closes: the caller's latest clock-in still open.
  * None → NOT_CLOCKED_IN, so a clock-out can never invent a clock-in.
  */
-export function recordToClockOut(records: readonly ClockRecord[], openid: string): ClockRecord | Refusal<'NOT_CLOCKED_IN'> {
+export function recordToClockOut(
+  records: readonly ClockRecord[],
+  openid: string,
+): ClockRecord | Refusal<'NOT_CLOCKED_IN'> {
   const open = records
     .filter((r) => r.teacherOpenid === openid && r.clockInAt !== null && r.clockOutAt === null)
     .sort((a, b) => (b.clockInAt as number) - (a.clockInAt as number));
@@ -106,17 +109,29 @@ export function decideClockOut(
   policy: DutyPolicy,
   confirmedEarlyLeave = true,
 ): ClockOutDecision | Refusal<'NOT_CLOCKED_IN' | 'ALREADY_CLOCKED_OUT' | 'CONFIRM_EARLY_LEAVE'> {
-  if (!record || record.clockInAt === null) return refuse('NOT_CLOCKED_IN', '本节还没有签到，不能签退；如忘记签到，请申请补卡');
+  if (!record || record.clockInAt === null)
+    return refuse('NOT_CLOCKED_IN', '本节还没有签到，不能签退；如忘记签到，请申请补卡');
   if (record.clockOutAt !== null) return refuse('ALREADY_CLOCKED_OUT', '本节已签退，无需重复签退');
   const leftEarly = nowMs < session.endMs;
   const earlyMinutes = leftEarly ? Math.ceil((session.endMs - nowMs) / 60_000) : 0;
   if (!confirmedEarlyLeave && earlyMinutes > policy.earlyLeaveConfirmMin)
-    return refuse('CONFIRM_EARLY_LEAVE', `本节 ${session.slotEnd} 结束，现在签退将记为早退 ${earlyMinutes} 分钟并提示学校。确定现在签退吗？`);
+    return refuse(
+      'CONFIRM_EARLY_LEAVE',
+      `本节 ${session.slotEnd} 结束，现在签退将记为早退 ${earlyMinutes} 分钟并提示学校。确定现在签退吗？`,
+    );
   const outPass = distanceM <= policy.geofenceRadiusM;
   const warnings: string[] = [];
   if (leftEarly) warnings.push(`早退 ${earlyMinutes} 分钟（本节 ${session.slotEnd} 结束），已记录并提示学校`);
   if (!outPass) warnings.push(warnRange(distanceM, policy.geofenceRadiusM, '签退'));
-  return { ok: true, clockOutAt: Math.max(nowMs, record.clockInAt), outDistanceM: distanceM, outPass, leftEarly, earlyMinutes, warnings };
+  return {
+    ok: true,
+    clockOutAt: Math.max(nowMs, record.clockInAt),
+    outDistanceM: distanceM,
+    outPass,
+    leftEarly,
+    earlyMinutes,
+    warnings,
+  };
 }
 
 /**
@@ -144,7 +159,10 @@ export function clockCard(
   const since = addDays(dateIn(nowMs, zone), -1);
   // 签退 takes yesterday's and today's records of duties that still exist, as the clockOut action does.
   const ids = new Set(duties.map((d) => d._id));
-  const open = recordToClockOut(records.filter((r) => r.sessionDate >= since && ids.has(r.dutyId)), openid);
+  const open = recordToClockOut(
+    records.filter((r) => r.sessionDate >= since && ids.has(r.dutyId)),
+    openid,
+  );
   if (!('ok' in open)) return { state: 'out', sessions: [], record: open, message: null };
   const any = openSessionFor(duties, nowMs, zone, policy);
   if (!any.ok && any.code === 'NO_DUTY_NOW') return { state: 'none', sessions: [], record: null, message: any.message };
@@ -153,14 +171,25 @@ export function clockCard(
   const perDuty: DutySession[] = [];
   for (const d of duties) {
     const r = openSessionFor(duties, nowMs, zone, policy, d._id);
-    if (!r.ok && r.code === 'OVERLAPPING_DUTIES') return { state: 'refused', sessions: [], record: null, message: r.message };
+    if (!r.ok && r.code === 'OVERLAPPING_DUTIES')
+      return { state: 'refused', sessions: [], record: null, message: r.message };
     if (r.ok) perDuty.push(r.session);
   }
   const clockable = perDuty.filter((s) => !byKey.has(s.key)).sort((a, b) => a.startMs - b.startMs);
   if (clockable.length > 0)
-    return { state: 'in', sessions: clockable, record: null, message: clockable.length > 1 ? '现在有两项任务可签到，请选择本次签到的任务' : null };
+    return {
+      state: 'in',
+      sessions: clockable,
+      record: null,
+      message: clockable.length > 1 ? '现在有两项任务可签到，请选择本次签到的任务' : null,
+    };
   const done = perDuty.map((s) => ({ s, r: byKey.get(s.key)! })).sort((a, b) => b.s.startMs - a.s.startMs)[0];
-  return { state: 'done', sessions: [done.s], record: done.r, message: `本节已完成签到和签退（${describeSession(done.s)}）` };
+  return {
+    state: 'done',
+    sessions: [done.s],
+    record: done.r,
+    message: `本节已完成签到和签退（${describeSession(done.s)}）`,
+  };
 }
 
 /** The record after a clock-out. */

@@ -98,7 +98,10 @@ export function monthCsv(summary: MonthSummary, names: CsvNames): string {
     const verifiedAt = r.presence === 'code' ? at(r.presenceVerifiedAt ?? r.clockInAt) : null;
     const verified = l.count === 'verified';
     const unverified = l.count === 'unverified';
-    const note = [l.sessionInMonth ? '' : '上月最后一天的夜间任务，仅计本月部分的时长', l.flags.capped ? '未签退，按时段结束计' : '']
+    const note = [
+      l.sessionInMonth ? '' : '上月最后一天的夜间任务，仅计本月部分的时长',
+      l.flags.capped ? '未签退，按时段结束计' : '',
+    ]
       .filter(Boolean)
       .join('；');
     out.push(
@@ -139,7 +142,7 @@ export function monthCsv(summary: MonthSummary, names: CsvNames): string {
   for (const d of summary.byDuty) {
     const rate = d.rate
       ? `${d.rate.sample ? '示例数据：' : ''}${d.rate.yuanPerDay}元/天（${d.rate.band.label}·${HARDSHIP_LABELS[d.rate.hardship]}）`
-      : d.rateProblem ?? '';
+      : (d.rateProblem ?? '');
     out.push(
       row([
         '任务合计',
@@ -161,12 +164,49 @@ export function monthCsv(summary: MonthSummary, names: CsvNames): string {
   }
   const missing = (t: Totals) => (t.subsidyMissing ? '部分任务缺少补助标准，未计入' : '');
   for (const t of summary.byTeacher)
-    out.push(row(['教师合计', m, teacher(t.teacherOpenid, t.teacherName), null, null, null, null, null, null, null, null, null, ...totalCells(t), missing(t)]));
-  out.push(row(['总计', m, null, null, null, null, null, null, null, null, null, null, ...totalCells(summary.total), missing(summary.total)]));
+    out.push(
+      row([
+        '教师合计',
+        m,
+        teacher(t.teacherOpenid, t.teacherName),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        ...totalCells(t),
+        missing(t),
+      ]),
+    );
+  out.push(
+    row([
+      '总计',
+      m,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      ...totalCells(summary.total),
+      missing(summary.total),
+    ]),
+  );
   const notes = [...summary.notes];
   if (summary.total.unverifiedSessions > 0)
-    notes.unshift(`${summary.total.unverifiedSessions} 节未核验（未扫签到码或不在范围内），其分钟和课时单列在“未核验”列，不计入出勤、课时和补助`);
-  if (summary.subsidySample) notes.unshift('补助金额为示例数据：种子文件要求按距离和艰苦程度差异化补助，但未给出金额，仅供估算');
+    notes.unshift(
+      `${summary.total.unverifiedSessions} 节未核验（未扫签到码或不在范围内），其分钟和课时单列在“未核验”列，不计入出勤、课时和补助`,
+    );
+  if (summary.subsidySample)
+    notes.unshift('补助金额为示例数据：种子文件要求按距离和艰苦程度差异化补助，但未给出金额，仅供估算');
   for (const n of notes) out.push(row(['说明', m, ...Array<Cell>(CSV_HEADER.length - 3).fill(null), n]));
   return `\uFEFF${out.join('\r\n')}\r\n`;
 }

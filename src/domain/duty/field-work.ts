@@ -36,7 +36,11 @@ export const isFieldWork = (r: { fieldWork?: FieldWork | null }): boolean => !!r
 export const fieldWorkReason = (note: string): string => `外勤：${note}（待任务学校确认）`;
 
 /** A 外勤 clock-in's presence: unverified with its note as the reason, whatever the position. */
-export function presenceOfFieldWork(note: string): { presence: PresenceStatus; presenceReason: string; fieldWork: FieldWork } {
+export function presenceOfFieldWork(note: string): {
+  presence: PresenceStatus;
+  presenceReason: string;
+  fieldWork: FieldWork;
+} {
   return {
     presence: 'unverified',
     presenceReason: fieldWorkReason(note),
@@ -64,7 +68,8 @@ export function confirmFieldWork<R extends WithFieldWork>(
 ): R | FieldConfirmRefusal {
   const f = record.fieldWork;
   if (!f) return refuse('NOT_FIELD_WORK', '这条签到不是外勤签到，无需确认');
-  if (f.confirmedAt !== null) return refuse('ALREADY_CONFIRMED', `该外勤签到已于此前由${f.confirmedByName ?? '校长'}确认`);
+  if (f.confirmedAt !== null)
+    return refuse('ALREADY_CONFIRMED', `该外勤签到已于此前由${f.confirmedByName ?? '校长'}确认`);
   return {
     ...record,
     presence: 'makeup',

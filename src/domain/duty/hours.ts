@@ -31,7 +31,12 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * Minutes of one record, split by date in the zone. Whole minutes are floored on the running total, so
  * the per-date parts always add up to the total.
  */
-export function recordHours(record: ClockRecord, zone: string, policy: DutyPolicy = DEFAULT_DUTY_POLICY, nowMs?: number): RecordHours {
+export function recordHours(
+  record: ClockRecord,
+  zone: string,
+  policy: DutyPolicy = DEFAULT_DUTY_POLICY,
+  nowMs?: number,
+): RecordHours {
   const none: RecordHours = { minutes: 0, byDate: {}, capped: false, inProgress: false };
   if (record.clockInAt === null) return none;
   const { startMs, endMs } = slotInstants(record.sessionDate, record.slotStart, record.slotEnd, zone);
@@ -43,7 +48,9 @@ export function recordHours(record: ClockRecord, zone: string, policy: DutyPolic
     to = Math.min(record.clockOutAt, endMs);
   } else {
     const cap =
-      policy.missingClockOutCapHours === null ? endMs : Math.min(endMs, record.clockInAt + policy.missingClockOutCapHours * 3_600_000);
+      policy.missingClockOutCapHours === null
+        ? endMs
+        : Math.min(endMs, record.clockInAt + policy.missingClockOutCapHours * 3_600_000);
     if (nowMs !== undefined && nowMs < cap) {
       to = nowMs;
       inProgress = true;
@@ -94,7 +101,8 @@ export const recordFlags = (r: ClockRecord, h: RecordHours): RecordFlags => ({
  * after the end, or out before counting began) is kept with its flags but earns no 出勤, no 课时 and
  * no subsidy day: 课时 are credited for time worked, never for a tap alone.
  */
-export const isCredited = (r: ClockRecord, h: RecordHours): boolean => r.clockInAt !== null && (h.minutes > 0 || h.inProgress);
+export const isCredited = (r: ClockRecord, h: RecordHours): boolean =>
+  r.clockInAt !== null && (h.minutes > 0 || h.inProgress);
 
 /**
  * How a session counts in every sum of hours (month view, CSV, and the dashboard's presenceVerified):
@@ -247,7 +255,16 @@ export function monthSummary(
     const weekday = weekdayOf(record.sessionDate);
     const slot = duty.slots.find((s) => s.weekday === weekday && s.start === record.slotStart);
     const credited = isCredited(record, h);
-    lines.push({ record, duty, minutes, sessionInMonth, credited, count: sessionCount(record, h), periods: credited && slot ? slot.periods : 0, flags: recordFlags(record, h) });
+    lines.push({
+      record,
+      duty,
+      minutes,
+      sessionInMonth,
+      credited,
+      count: sessionCount(record, h),
+      periods: credited && slot ? slot.periods : 0,
+      flags: recordFlags(record, h),
+    });
   }
   lines.sort(
     (a, b) =>
@@ -257,7 +274,9 @@ export function monthSummary(
       cmp(a.record.dutyId, b.record.dutyId),
   );
 
-  const scheduled = sessionsBetween(duties, first, last, zone).filter((s) => options.nowMs === undefined || s.startMs <= options.nowMs);
+  const scheduled = sessionsBetween(duties, first, last, zone).filter(
+    (s) => options.nowMs === undefined || s.startMs <= options.nowMs,
+  );
   // Grouped once: a bureau export runs over thousands of duties and records.
   const linesOf = new Map<string, MonthLine[]>();
   for (const l of lines) {

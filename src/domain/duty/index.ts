@@ -2,7 +2,20 @@
 export * from './types';
 export * from './calendar';
 // The China-time helpers the duty rules use, defined once in ../time and offered with them.
-export { addDays, dateIn, dateTimeIn, datesBetween, daysFrom, hmIn, hmMinutes, instantAt, isDate, isHm, monthBounds, monthOfDate } from '../time';
+export {
+  addDays,
+  dateIn,
+  dateTimeIn,
+  datesBetween,
+  daysFrom,
+  hmIn,
+  hmMinutes,
+  instantAt,
+  isDate,
+  isHm,
+  monthBounds,
+  monthOfDate,
+} from '../time';
 export * from './schedule';
 export * from './clock';
 export * from './hours';

@@ -13,7 +13,8 @@ import type { ClockRecord, DutyPolicy, Refusal } from './types';
  * exported.
  */
 
-const monthOf = (d: number | string, zone: string): string => (typeof d === 'number' ? monthOfDate(dateIn(d, zone)) : monthOfDate(d));
+const monthOf = (d: number | string, zone: string): string =>
+  typeof d === 'number' ? monthOfDate(dateIn(d, zone)) : monthOfDate(d);
 
 /**
  * Whether one more request fits this month's quota. existingMakeupDates: when each of the teacher's
@@ -29,7 +30,10 @@ export function canRequestMakeup(
   const used = existingMakeupDates.filter((d) => monthOf(d, zone) === month).length;
   if (used >= policy.makeupPerMonth) {
     const [y, m] = month.split('-').map(Number);
-    return refuse('MAKEUP_LIMIT', `${y}年${m}月已申请补卡 ${used} 次，每月最多 ${policy.makeupPerMonth} 次，本月不能再申请`);
+    return refuse(
+      'MAKEUP_LIMIT',
+      `${y}年${m}月已申请补卡 ${used} 次，每月最多 ${policy.makeupPerMonth} 次，本月不能再申请`,
+    );
   }
   return { ok: true, used, remaining: policy.makeupPerMonth - used - 1 };
 }
@@ -50,7 +54,10 @@ export function checkMakeupTarget(
   if (session.endMs > nowMs) return refuse('MAKEUP_NOT_PAST', '本节尚未结束，请直接签到或签退，结束后才能申请补卡');
   const age = daysFrom(session.sessionDate, dateIn(nowMs, zone));
   if (age > policy.makeupLookbackDays)
-    return refuse('MAKEUP_TOO_OLD', `只能为最近 ${policy.makeupLookbackDays} 天内的任务补卡（${describeSession(session)} 已超过期限）`);
+    return refuse(
+      'MAKEUP_TOO_OLD',
+      `只能为最近 ${policy.makeupLookbackDays} 天内的任务补卡（${describeSession(session)} 已超过期限）`,
+    );
   return { ok: true, need: record && record.clockInAt !== null ? 'out' : 'both' };
 }
 
@@ -86,7 +93,8 @@ export function makeupBlock(
 ): Refusal<'MAKEUP_PENDING' | 'MAKEUP_REJECTED' | 'MAKEUP_NOT_NEEDED'> | null {
   const latest = [...forSession].sort((a, b) => b.createdAt - a.createdAt)[0];
   if (!latest) return null;
-  if (latest.status === 'pending') return refuse('MAKEUP_PENDING', '这一节的补卡申请正在审批中，请等待任务学校校长处理');
+  if (latest.status === 'pending')
+    return refuse('MAKEUP_PENDING', '这一节的补卡申请正在审批中，请等待任务学校校长处理');
   if (latest.status === 'approved') return refuse('MAKEUP_NOT_NEEDED', '这一节的补卡申请已同意，无需再次申请');
   const why = latest.comment ? `（意见：${latest.comment}）` : '';
   return refuse('MAKEUP_REJECTED', `这一节的补卡申请已被驳回${why}，不能再次申请；如有异议，请与任务学校联系`);

@@ -44,7 +44,12 @@ export function windowSlotKeys(nowMs: number, zone: string, leadMin: number = RE
 }
 
 /** The sessions of these duties that start after nowMs and within the lead: the ones to remind now. */
-export function sessionsToRemind(duties: readonly Duty[], nowMs: number, zone: string, leadMin: number = REMINDER_LEAD_MIN): DutySession[] {
+export function sessionsToRemind(
+  duties: readonly Duty[],
+  nowMs: number,
+  zone: string,
+  leadMin: number = REMINDER_LEAD_MIN,
+): DutySession[] {
   const today = dateIn(nowMs, zone);
   const until = nowMs + leadMin * 60_000;
   return sessionsBetween(duties, today, addDays(today, 1), zone).filter((s) => s.startMs > nowMs && s.startMs <= until);
@@ -55,4 +60,5 @@ export const reminderClaimId = (teacherOpenid: string, sessionDate: string, slot
   `rm-${teacherOpenid}-${sessionDate}-${slotStart.replace(':', '')}`;
 
 /** Minutes until the start, as the message says it ('30分钟后'). */
-export const minutesUntil = (s: Pick<DutySession, 'startMs'>, nowMs: number): number => Math.max(1, Math.round((s.startMs - nowMs) / 60_000));
+export const minutesUntil = (s: Pick<DutySession, 'startMs'>, nowMs: number): number =>
+  Math.max(1, Math.round((s.startMs - nowMs) / 60_000));

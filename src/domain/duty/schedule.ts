@@ -32,7 +32,10 @@ export const clockRecordId = (dutyId: string, sessionDate: string, slotStart: st
 
 /** A slot whose end is not after its start runs past midnight into the next day. */
 /** A session's first record, from how the teacher came in (a clock-in, or an approved 补卡). */
-export function openedRecord(session: DutySession, arrival: Pick<ClockRecord, 'clockInAt' | 'inDistanceM' | 'inPass' | 'late'>): ClockRecord {
+export function openedRecord(
+  session: DutySession,
+  arrival: Pick<ClockRecord, 'clockInAt' | 'inDistanceM' | 'inPass' | 'late'>,
+): ClockRecord {
   return {
     _id: session.key,
     dutyId: session.dutyId,
@@ -53,7 +56,12 @@ export function openedRecord(session: DutySession, arrival: Pick<ClockRecord, 'c
 export const crossesMidnight = (start: string, end: string): boolean => hmMinutes(end) <= hmMinutes(start);
 
 /** Start and end instants of a slot that starts on a date (in the zone). */
-export function slotInstants(sessionDate: string, start: string, end: string, zone: string): { startMs: number; endMs: number } {
+export function slotInstants(
+  sessionDate: string,
+  start: string,
+  end: string,
+  zone: string,
+): { startMs: number; endMs: number } {
   const endDate = crossesMidnight(start, end) ? addDays(sessionDate, 1) : sessionDate;
   return { startMs: instantAt(sessionDate, start, zone), endMs: instantAt(endDate, end, zone) };
 }
@@ -81,7 +89,12 @@ export function sessionsOnDate(duty: Duty, date: string, zone: string): DutySess
 }
 
 /** Every session of the duties starting on a date from `fromDate` to `toDate` (inclusive), by start. */
-export function sessionsBetween(duties: readonly Duty[], fromDate: string, toDate: string, zone: string): DutySession[] {
+export function sessionsBetween(
+  duties: readonly Duty[],
+  fromDate: string,
+  toDate: string,
+  zone: string,
+): DutySession[] {
   const dates = datesBetween(fromDate, toDate);
   return duties.flatMap((d) => dates.flatMap((date) => sessionsOnDate(d, date, zone))).sort(byStart);
 }
@@ -155,13 +168,22 @@ export function openSessionFor(
   const dutyIds = new Set(chosen.map((s) => s.dutyId));
   if (dutyIds.size > 1) {
     const [a, b] = chosen.filter((s, i) => chosen.findIndex((t) => t.dutyId === s.dutyId) === i);
-    return refuse('OVERLAPPING_DUTIES', `现在可签到的任务有两项（${labelled(a)}；${labelled(b)}），请在签到卡片上选择要签到的一项`);
+    return refuse(
+      'OVERLAPPING_DUTIES',
+      `现在可签到的任务有两项（${labelled(a)}；${labelled(b)}），请在签到卡片上选择要签到的一项`,
+    );
   }
   if (chosen.length === 0) return refuse('NO_DUTY_NOW', noDutyMessage(duties, nowMs, zone, policy, dutyId));
   return { ok: true, session: chosen[0] };
 }
 
-function noDutyMessage(duties: readonly Duty[], nowMs: number, zone: string, policy: DutyPolicy, dutyId?: string): string {
+function noDutyMessage(
+  duties: readonly Duty[],
+  nowMs: number,
+  zone: string,
+  policy: DutyPolicy,
+  dutyId?: string,
+): string {
   const mine = dutyId === undefined ? duties : duties.filter((d) => d._id === dutyId);
   const next = todayAndUpcoming(mine, nowMs, zone, 15, policy).find((s) => s.status === 'upcoming');
   const rule = `签到时间为每节开始前${policy.earlyWindowMin}分钟至结束`;
@@ -208,7 +230,8 @@ export function dutyProblems(duty: Pick<Duty, 'slots' | 'termStart' | 'termEnd'>
   if (duty.slots.length === 0) out.push('至少需要一个每周时段');
   duty.slots.forEach((s, i) => {
     const at = `第${i + 1}个时段`;
-    if (!Number.isInteger(s.weekday) || s.weekday < 1 || s.weekday > 7) out.push(`${at}：星期应为 1（周一）到 7（周日）`);
+    if (!Number.isInteger(s.weekday) || s.weekday < 1 || s.weekday > 7)
+      out.push(`${at}：星期应为 1（周一）到 7（周日）`);
     if (!isHm(s.start) || !isHm(s.end)) out.push(`${at}：时间应为 HH:mm`);
     else if (s.start === s.end) out.push(`${at}：开始与结束时间相同`);
     if (!Number.isInteger(s.periods) || s.periods < 0) out.push(`${at}：节次应为不小于 0 的整数`);
@@ -232,13 +255,17 @@ const spansOverlap = ([a0, a1]: [number, number], [b0, b1]: [number, number]) =>
  * Active duties of the same teacher whose terms and weekly slots overlap the candidate's: approving
  * such a duty would make clock-in ambiguous, so the approval step refuses it.
  */
-export function dutyConflicts(candidate: Duty, existing: readonly Duty[]): Array<{ duty: Duty; slot: DutySlot; other: DutySlot }> {
+export function dutyConflicts(
+  candidate: Duty,
+  existing: readonly Duty[],
+): Array<{ duty: Duty; slot: DutySlot; other: DutySlot }> {
   const out: Array<{ duty: Duty; slot: DutySlot; other: DutySlot }> = [];
   for (const d of existing) {
     if (d._id === candidate._id || d.status !== 'active' || d.teacherOpenid !== candidate.teacherOpenid) continue;
     if (d.termEnd < candidate.termStart || candidate.termEnd < d.termStart) continue;
     for (const slot of candidate.slots)
-      for (const other of d.slots) if (spansOverlap(weekSpan(slot), weekSpan(other))) out.push({ duty: d, slot, other });
+      for (const other of d.slots)
+        if (spansOverlap(weekSpan(slot), weekSpan(other))) out.push({ duty: d, slot, other });
   }
   return out;
 }

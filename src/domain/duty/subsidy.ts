@@ -61,11 +61,19 @@ export function subsidyFor(
   const t = table.districts[districtCode];
   if (!t) return refuse('NO_SUBSIDY_TABLE', `区县 ${districtCode} 尚未设置交流补助标准`);
   if (!Number.isFinite(distanceKm) || distanceKm < 0) return refuse('INVALID_DISTANCE', `距离无效：${distanceKm}`);
-  if (!isHardship(hardship)) return refuse('INVALID_HARDSHIP', `艰苦程度应为 1（普通）、2（偏远）或 3（艰苦边远），收到 ${hardship}`);
+  if (!isHardship(hardship))
+    return refuse('INVALID_HARDSHIP', `艰苦程度应为 1（普通）、2（偏远）或 3（艰苦边远），收到 ${hardship}`);
   const i = t.bands.findIndex((b) => distanceKm >= b.minKm && (b.maxKm === null || distanceKm < b.maxKm));
   // validateSubsidyTable guarantees contiguous bands from 0 to open-ended, so i is found for any distance ≥ 0.
   const band = t.bands[i];
-  return { ok: true, yuanPerDay: t.yuanPerDay[i][hardship - 1], band, hardship, sample: table.sample || t.sample, note: t.note };
+  return {
+    ok: true,
+    yuanPerDay: t.yuanPerDay[i][hardship - 1],
+    band,
+    hardship,
+    sample: table.sample || t.sample,
+    note: t.note,
+  };
 }
 
 /** Problems of a table file, in Chinese: bands must start at 0, be contiguous and end open; amounts ≥ 0. */

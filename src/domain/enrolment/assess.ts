@@ -40,7 +40,11 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /** The age check of 小学入学: 满 minAge 周岁 on the cut-off date of the intake year. */
-export function checkAge(cutoff: AgeCutoff, intakeYear: number, birthDate: string): AgeCheck & { latestBirthDate: string } {
+export function checkAge(
+  cutoff: AgeCutoff,
+  intakeYear: number,
+  birthDate: string,
+): AgeCheck & { latestBirthDate: string } {
   const cutoffDate = `${intakeYear}-${pad(cutoff.month)}-${pad(cutoff.day)}`;
   const latestBirthDate = `${intakeYear - cutoff.minAge}-${pad(cutoff.month)}-${pad(cutoff.day)}`;
   const age = ageOn(birthDate, cutoffDate);
@@ -80,7 +84,8 @@ export function dateSpan(t: Pick<TimelineRule, 'from' | 'to'>): string {
 /** One sentence for people: the step on now, else the next one and how many days away, else done. */
 export function timelineSummary(entries: readonly TimelineEntry[], today: string): string {
   const current = entries.filter((e) => e.status === 'current');
-  if (current.length > 0) return `现在是“${current.map((e) => e.step).join('、')}”阶段（${current.map(dateSpan).join('；')}）`;
+  if (current.length > 0)
+    return `现在是“${current.map((e) => e.step).join('、')}”阶段（${current.map(dateSpan).join('；')}）`;
   const next = entries.find((e) => e.status === 'upcoming');
   if (next) {
     const days = daysBetween(today, next.from);
@@ -101,7 +106,10 @@ export function meets(when: CategoryCondition, answers: EnrolmentAnswers): boole
 }
 
 /** The category of a family: the first exclusion that applies, else the first category in priority order. */
-export function categoryOf(rules: EnrolmentRuleSet, answers: EnrolmentAnswers): { rule: CategoryRule; priority: number | null } | null {
+export function categoryOf(
+  rules: EnrolmentRuleSet,
+  answers: EnrolmentAnswers,
+): { rule: CategoryRule; priority: number | null } | null {
   const excluded = rules.exclusions.find((c) => meets(c.when, answers));
   if (excluded) return { rule: excluded, priority: null };
   const i = rules.categories.findIndex((c) => meets(c.when, answers));
@@ -109,9 +117,17 @@ export function categoryOf(rules: EnrolmentRuleSet, answers: EnrolmentAnswers): 
 }
 
 /** The first reason the answers cannot be assessed against these rules, or null. */
-export function answersProblem(rules: EnrolmentRuleSet, answers: EnrolmentAnswers, nowMs: number, zone: string): EnrolmentAnswerError | null {
+export function answersProblem(
+  rules: EnrolmentRuleSet,
+  answers: EnrolmentAnswers,
+  nowMs: number,
+  zone: string,
+): EnrolmentAnswerError | null {
   if (answers.stage !== undefined && answers.stage !== rules.stage) {
-    return new EnrolmentAnswerError('answers.stage', `入学类型（stage）与规则不符：这是${STAGE_LABELS[rules.stage]}的规则`);
+    return new EnrolmentAnswerError(
+      'answers.stage',
+      `入学类型（stage）与规则不符：这是${STAGE_LABELS[rules.stage]}的规则`,
+    );
   }
   const kept = pruneAnswers(answers);
   const missing = nextQuestion(kept);
@@ -129,7 +145,12 @@ export function answersProblem(rules: EnrolmentRuleSet, answers: EnrolmentAnswer
  * Every date is judged in `zone` (Asia/Shanghai for the product). Throws EnrolmentAnswerError when an
  * answer is missing or wrong; answers that do not matter are ignored.
  */
-export function assessEligibility(rules: EnrolmentRuleSet, input: EnrolmentAnswers, nowMs: number, zone: string): EnrolmentAssessment {
+export function assessEligibility(
+  rules: EnrolmentRuleSet,
+  input: EnrolmentAnswers,
+  nowMs: number,
+  zone: string,
+): EnrolmentAssessment {
   const answers = pruneAnswers({ ...input, stage: input.stage ?? rules.stage });
   const problem = answersProblem(rules, answers, nowMs, zone);
   if (problem) throw problem;
@@ -138,8 +159,24 @@ export function assessEligibility(rules: EnrolmentRuleSet, input: EnrolmentAnswe
   const notes: string[] = [];
 
   const category = found
-    ? { code: found.rule.code, label: found.rule.label, title: found.rule.title, why: found.rule.why, placement: found.rule.placement, eligible: found.rule.eligible, priority: found.priority }
-    : { code: 'unknown', label: '待咨询', title: '情况特殊', why: '规则中没有与您的情况对应的类别', placement: `请向${rules.districtName}教育局咨询`, eligible: false, priority: null };
+    ? {
+        code: found.rule.code,
+        label: found.rule.label,
+        title: found.rule.title,
+        why: found.rule.why,
+        placement: found.rule.placement,
+        eligible: found.rule.eligible,
+        priority: found.priority,
+      }
+    : {
+        code: 'unknown',
+        label: '待咨询',
+        title: '情况特殊',
+        why: '规则中没有与您的情况对应的类别',
+        placement: `请向${rules.districtName}教育局咨询`,
+        eligible: false,
+        priority: null,
+      };
   const checklist = found ? found.rule.checklist : [];
 
   let ageCheck: AgeCheck | null = null;
@@ -147,7 +184,9 @@ export function assessEligibility(rules: EnrolmentRuleSet, input: EnrolmentAnswe
     const { latestBirthDate: _latest, ...check } = checkAge(rules.ageCutoff, rules.intakeYear, answers.birthDate);
     ageCheck = check;
     if (check.childAgeOnCutoff >= rules.ageCutoff.minAge + 2) {
-      notes.push(`孩子到${formatChineseDate(check.cutoffDate)}已满${check.childAgeOnCutoff}周岁，年龄偏大；如曾办理缓学或有其他情况，请在登记时向学校说明`);
+      notes.push(
+        `孩子到${formatChineseDate(check.cutoffDate)}已满${check.childAgeOnCutoff}周岁，年龄偏大；如曾办理缓学或有其他情况，请在登记时向学校说明`,
+      );
     }
   }
 

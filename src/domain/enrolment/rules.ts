@@ -62,7 +62,11 @@ export function resolveRuleFile(file: EnrolmentRuleFile): EnrolmentRuleSet[] {
 }
 
 /** The rule sets of a district for a school year, primary before middle school. */
-export function ruleSetsFor(sets: readonly EnrolmentRuleSet[], districtCode: string, schoolYear: number): EnrolmentRuleSet[] {
+export function ruleSetsFor(
+  sets: readonly EnrolmentRuleSet[],
+  districtCode: string,
+  schoolYear: number,
+): EnrolmentRuleSet[] {
   return sets
     .filter((s) => s.districtCode === districtCode && s.schoolYear === schoolYear)
     .sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage));
@@ -70,5 +74,7 @@ export function ruleSetsFor(sets: readonly EnrolmentRuleSet[], districtCode: str
 
 /** School years a district has rules for, oldest first. */
 export function schoolYearsOf(sets: readonly EnrolmentRuleSet[], districtCode: string): number[] {
-  return [...new Set(sets.filter((s) => s.districtCode === districtCode).map((s) => s.schoolYear))].sort((a, b) => a - b);
+  return [...new Set(sets.filter((s) => s.districtCode === districtCode).map((s) => s.schoolYear))].sort(
+    (a, b) => a - b,
+  );
 }

@@ -142,7 +142,15 @@ export interface EnrolmentAssessment {
   stage: Stage;
   /** Today in the zone of the assessment (YYYY-MM-DD). */
   today: string;
-  category: { code: string; label: string; title: string; why: string; placement: string; eligible: boolean; priority: number | null };
+  category: {
+    code: string;
+    label: string;
+    title: string;
+    why: string;
+    placement: string;
+    eligible: boolean;
+    priority: number | null;
+  };
   /** Category eligible and (for 小学) old enough. */
   eligible: boolean;
   checklist: ChecklistItem[];

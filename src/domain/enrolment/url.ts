@@ -30,5 +30,5 @@ export function answersFromQuery(query: Record<string, string | null | undefined
     const option = q.options.find((o) => (typeof o.value === 'boolean' ? (o.value ? '1' : '0') : o.value) === raw);
     if (option) answers[q.id] = option.value;
   }
-  return pruneAnswers(answers as EnrolmentAnswers);
+  return pruneAnswers(answers);
 }

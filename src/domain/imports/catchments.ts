@@ -3,7 +3,15 @@ import { kindOfStages, stagesOfKind } from '../school';
 import type { Stage } from '../stages';
 import { STAGE_LABELS, STAGE_ORDER } from '../stages';
 import type { Division } from '../divisions';
-import { MECHANISM_LABELS, parseCatchment, readFeederList, type CatchmentDoc, type CatchmentPhrase, type CatchmentPlaces, type PlacementMechanism } from '../catchment';
+import {
+  MECHANISM_LABELS,
+  parseCatchment,
+  readFeederList,
+  type CatchmentDoc,
+  type CatchmentPhrase,
+  type CatchmentPlaces,
+  type PlacementMechanism,
+} from '../catchment';
 import { byLabel, hash, label, STAGE_BY_LABEL, stageCell, yearCell, type RawRow, type RowResult } from './common';
 import { newSchool, schoolNameError } from './schools';
 import type { FeederRule } from '../feeder';
@@ -21,13 +29,18 @@ export const catchmentKey = (c: Pick<CatchmentDoc, 'districtCode' | 'intakeYear'
   `${c.districtCode}|${c.intakeYear}|${c.stage}|${c.schoolId}`;
 export const newCatchmentId = (key: string) => `cat-${hash(key)}`;
 
-const MECHANISM_BY_LABEL = Object.fromEntries(Object.entries(MECHANISM_LABELS).map(([k, v]) => [v, k])) as Record<string, PlacementMechanism>;
+const MECHANISM_BY_LABEL = Object.fromEntries(Object.entries(MECHANISM_LABELS).map(([k, v]) => [v, k])) as Record<
+  string,
+  PlacementMechanism
+>;
 
 /** The district's 街道 and 社区, as the catchment reader names them. */
 export function placesOf(divisions: readonly Division[]): CatchmentPlaces {
   return {
     streets: divisions.filter((d) => d.level === 'street').map((d) => ({ code: d.code, name: d.name })),
-    communities: divisions.filter((d) => d.level === 'community').map((d) => ({ code: d.code, name: d.name, parentCode: d.parentCode })),
+    communities: divisions
+      .filter((d) => d.level === 'community')
+      .map((d) => ({ code: d.code, name: d.name, parentCode: d.parentCode })),
   };
 }
 
@@ -88,7 +101,8 @@ function readCells(row: number, v: RawRow): Cells {
   const year = yearCell(v['学年'], messages);
   const mechanism = byLabel(MECHANISM_BY_LABEL, v['划片方式']);
   if (!mechanism) messages.push(`划片方式：应为单校划片、多校划片或对口直升（现为“${v['划片方式'] ?? ''}”）`);
-  else if (mechanism === 'feeder' && stage !== 'middle') messages.push('划片方式：对口直升只用于初中（登记范围列出对口的小学）');
+  else if (mechanism === 'feeder' && stage !== 'middle')
+    messages.push('划片方式：对口直升只用于初中（登记范围列出对口的小学）');
   const text = verbatim(v['登记范围']);
   const readable = text !== '' && Array.from(text).length <= MAX_CATCHMENT_CHARS;
   if (!text) messages.push('登记范围：不能为空');
@@ -135,9 +149,13 @@ function schoolPlan(districtCode: string, schools: readonly School[], cells: rea
  * What the file carries. A sample list (示例数据) exported and imported again as it is stays sample: only a
  * list the bureau writes differently becomes its own.
  */
-const sameCatchment = (a: CatchmentDoc, b: CatchmentDoc) => a.mechanism === b.mechanism && a.text === b.text && a.document.title === b.document.title;
+const sameCatchment = (a: CatchmentDoc, b: CatchmentDoc) =>
+  a.mechanism === b.mechanism && a.text === b.text && a.document.title === b.document.title;
 
-export function validateCatchmentRows(ctx: CatchmentContext, rows: ReadonlyArray<{ row: number; values: RawRow }>): CatchmentCheck {
+export function validateCatchmentRows(
+  ctx: CatchmentContext,
+  rows: ReadonlyArray<{ row: number; values: RawRow }>,
+): CatchmentCheck {
   const cells = rows.map(({ row, values }) => readCells(row, values));
   const { changes, resolved } = schoolPlan(ctx.districtCode, ctx.schools, cells);
   const existingByKey = new Map(ctx.existing.map((c) => [catchmentKey(c), c]));
@@ -147,9 +165,17 @@ export function validateCatchmentRows(ctx: CatchmentContext, rows: ReadonlyArray
     const school = name ? resolved.get(name) : undefined;
     const rowLabel = name && stage && year !== null ? `${name}（${year}年${STAGE_LABELS[stage]}）` : name;
     const known = [...ctx.schools.filter((s) => !resolved.has(s.name)), ...resolved.values()];
-    const phrases = !readable ? [] : mechanism === 'feeder' ? readFeederList(text, known) : parseCatchment(text, ctx.places);
-    const key = school && stage && year !== null ? catchmentKey({ districtCode: ctx.districtCode, intakeYear: year, stage, schoolId: school._id }) : null;
-    if (key && firstRow.has(key)) messages.push(`学校名称：与第${firstRow.get(key)}行重复（同一学校、学段、学年只能有一行）`);
+    const phrases = !readable
+      ? []
+      : mechanism === 'feeder'
+        ? readFeederList(text, known)
+        : parseCatchment(text, ctx.places);
+    const key =
+      school && stage && year !== null
+        ? catchmentKey({ districtCode: ctx.districtCode, intakeYear: year, stage, schoolId: school._id })
+        : null;
+    if (key && firstRow.has(key))
+      messages.push(`学校名称：与第${firstRow.get(key)}行重复（同一学校、学段、学年只能有一行）`);
     else if (key) firstRow.set(key, row);
     if (messages.length || !key || !school || !stage || year === null || !mechanism)
       return { row, outcome: 'error', messages, doc: null, label: rowLabel, phrases };
@@ -180,8 +206,13 @@ function refuseContradictions(ctx: CatchmentContext, results: CatchmentRowResult
   const schools = [...ctx.schools.filter((s) => !planned.some((p) => p._id === s._id)), ...planned];
   for (const c of middleContradictions({ lists, storedFeeders: ctx.storedFeeders, schools, places: ctx.places })) {
     // On the file's row: the 初中 list, else the primary list, else the 对口直升 lists of that intake.
-    const rows = fromFile.get(c.middleId) ? [fromFile.get(c.middleId)!] : fromFile.get(c.primaryId) ? [fromFile.get(c.primaryId)!]
-      : results.filter((r) => r.doc?.mechanism === 'feeder' && r.doc.intakeYear === c.intakeYear && r.outcome !== 'error');
+    const rows = fromFile.get(c.middleId)
+      ? [fromFile.get(c.middleId)!]
+      : fromFile.get(c.primaryId)
+        ? [fromFile.get(c.primaryId)!]
+        : results.filter(
+            (r) => r.doc?.mechanism === 'feeder' && r.doc.intakeYear === c.intakeYear && r.outcome !== 'error',
+          );
     for (const row of rows) {
       if (row.messages.length >= 3) continue;
       row.messages.push(c.message);
@@ -192,5 +223,12 @@ function refuseContradictions(ctx: CatchmentContext, results: CatchmentRowResult
 }
 
 export function catchmentToRow(c: CatchmentDoc, schoolName: (id: string) => string): string[] {
-  return [schoolName(c.schoolId), label(STAGE_BY_LABEL, c.stage), String(c.intakeYear), MECHANISM_LABELS[c.mechanism], c.text, c.document.title];
+  return [
+    schoolName(c.schoolId),
+    label(STAGE_BY_LABEL, c.stage),
+    String(c.intakeYear),
+    MECHANISM_LABELS[c.mechanism],
+    c.text,
+    c.document.title,
+  ];
 }

@@ -8,7 +8,23 @@ export type RowOutcome = 'new' | 'changed' | 'unchanged' | 'error';
 
 export const IMPORT_HEADERS: Record<ImportTable, readonly string[]> = {
   schools: ['学校名称', '学段', '纬度', '经度', '教师人数'],
-  zoning: ['学年', '学段', '类型', '社区代码', '道路', '单双号', '起始门牌', '结束门牌', '小区名称', '别名', '学校名称', '规则原文', '文件名称', '文号', '发文日期'],
+  zoning: [
+    '学年',
+    '学段',
+    '类型',
+    '社区代码',
+    '道路',
+    '单双号',
+    '起始门牌',
+    '结束门牌',
+    '小区名称',
+    '别名',
+    '学校名称',
+    '规则原文',
+    '文件名称',
+    '文号',
+    '发文日期',
+  ],
   teachers: ['工号', '姓名', '学校名称', '学科', '骨干教师'],
   catchments: ['学校名称', '学段', '学年', '划片方式', '登记范围', '依据文件'],
 };
@@ -53,7 +69,8 @@ export interface FieldChange {
 export function headerErrors(table: ImportTable, headers: readonly string[]): string[] {
   const errors: string[] = [];
   const missing = REQUIRED[table].filter((h) => !headers.includes(h));
-  if (missing.length) errors.push(`缺少列：${missing.join('、')}（第1行应为表头：${IMPORT_HEADERS[table].join('、')}）`);
+  if (missing.length)
+    errors.push(`缺少列：${missing.join('、')}（第1行应为表头：${IMPORT_HEADERS[table].join('、')}）`);
   const seen = new Set<string>();
   for (const h of headers) {
     if (h && seen.has(h)) errors.push(`列“${h}”重复`);
@@ -63,7 +80,10 @@ export function headerErrors(table: ImportTable, headers: readonly string[]): st
 }
 
 /** Rows as header → cell text (trimmed); blank rows are dropped, keeping the file's row numbers. */
-export function rowsOf(headers: readonly string[], cells: ReadonlyArray<readonly string[]>): Array<{ row: number; values: RawRow }> {
+export function rowsOf(
+  headers: readonly string[],
+  cells: ReadonlyArray<readonly string[]>,
+): Array<{ row: number; values: RawRow }> {
   const out: Array<{ row: number; values: RawRow }> = [];
   cells.forEach((line, i) => {
     if (line.every((c) => (c ?? '').trim() === '')) return;
@@ -96,7 +116,8 @@ export const SIDE_BY_LABEL: Record<string, 'odd' | 'even' | 'all'> = { 单号: '
 /** A label's value, never an inherited property (a cell “constructor” is not a label). */
 export const byLabel = <K extends string>(map: Record<string, K>, text: string | undefined): K | null =>
   text !== undefined && Object.prototype.hasOwnProperty.call(map, text) ? map[text] : null;
-export const label = <K extends string>(map: Record<string, K>, value: K) => Object.keys(map).find((k) => map[k] === value) ?? value;
+export const label = <K extends string>(map: Record<string, K>, value: K) =>
+  Object.keys(map).find((k) => map[k] === value) ?? value;
 
 /** A number cell: null when blank, NaN when not a number. */
 export function numberCell(text: string | undefined): number | null {

@@ -47,7 +47,9 @@ export function middleContradictions(input: ContradictionInput): Contradiction[]
       const school = input.schools.find((s) => s._id === primary.schoolId);
       const continues = school?.kind === 'nine-year' ? [school._id] : feeder?.middleSchoolIds;
       if (!continues || continues.includes(middle.schoolId)) continue;
-      const clash = placesOf(primary).flatMap((p) => middleRules.filter((m) => overlaps(m.match, p.match, streetOf)).map((m) => ({ m, p })))[0];
+      const clash = placesOf(primary).flatMap((p) =>
+        middleRules.filter((m) => overlaps(m.match, p.match, streetOf)).map((m) => ({ m, p })),
+      )[0];
       if (!clash) continue;
       out.push({
         middleId: middle._id,

@@ -31,7 +31,11 @@ const cut = (text: string, max: number) => {
 const shown = (text: string) => (text === '' ? '（空）' : cut(text, CHANGE_VALUE_CHARS));
 
 /** The columns whose values differ between two rows of the same table, in column order, values cut short. */
-export function fieldChanges(headers: readonly string[], before: readonly string[], after: readonly string[]): FieldChange[] {
+export function fieldChanges(
+  headers: readonly string[],
+  before: readonly string[],
+  after: readonly string[],
+): FieldChange[] {
   const out: FieldChange[] = [];
   headers.forEach((field, i) => {
     const from = before[i] ?? '';
@@ -60,7 +64,10 @@ export function rowChanges(table: ImportTable, r: RowResult<Doc>, schoolName: (i
 /** The middle of some points: the median latitude and longitude (one misplaced school does not move it). */
 export function middleOf(points: readonly LatLng[]): LatLng | null {
   if (!points.length) return null;
-  return { latitude: medianLeaving(sorted(points.map((p) => p.latitude)), null), longitude: medianLeaving(sorted(points.map((p) => p.longitude)), null) };
+  return {
+    latitude: medianLeaving(sorted(points.map((p) => p.latitude)), null),
+    longitude: medianLeaving(sorted(points.map((p) => p.longitude)), null),
+  };
 }
 
 const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
@@ -90,7 +97,11 @@ function medianLeaving(s: readonly number[], drop: number | null): number {
  * Each row's "other schools" median is the district's sorted coordinates less its own: O(n log n) in all,
  * so a 5,000-row file costs no more than sorting it.
  */
-export function locationWarnings(results: ReadonlyArray<RowResult<School>>, existing: readonly School[], districtName: string): Map<number, string> {
+export function locationWarnings(
+  results: ReadonlyArray<RowResult<School>>,
+  existing: readonly School[],
+  districtName: string,
+): Map<number, string> {
   const fromFile = new Map(results.filter((r) => r.doc && r.outcome !== 'error').map((r) => [r.doc!._id, r.doc!]));
   const located = [...existing.filter((s) => !fromFile.has(s._id)), ...fromFile.values()].filter((s) => s.location);
   const ownLocation = new Map(located.map((s) => [s._id, s.location!]));
@@ -102,16 +113,23 @@ export function locationWarnings(results: ReadonlyArray<RowResult<School>>, exis
     if (!loc) continue;
     const own = ownLocation.get(r.doc!._id) ?? null;
     if (lats.length - (own ? 1 : 0) === 0) continue;
-    const centre = { latitude: medianLeaving(lats, own?.latitude ?? null), longitude: medianLeaving(lngs, own?.longitude ?? null) };
+    const centre = {
+      latitude: medianLeaving(lats, own?.latitude ?? null),
+      longitude: medianLeaving(lngs, own?.longitude ?? null),
+    };
     const metres = distanceMetres(centre, loc);
     if (metres <= FAR_FROM_DISTRICT_M) continue;
     const km = Math.round(metres / 1000);
-    out.set(r.row, `纬度、经度：${r.doc!.name}距${districtName}其他学校约${km}公里，可能不在本区（是否填错或纬度、经度颠倒？）`);
+    out.set(
+      r.row,
+      `纬度、经度：${r.doc!.name}距${districtName}其他学校约${km}公里，可能不在本区（是否填错或纬度、经度颠倒？）`,
+    );
   }
   return out;
 }
 
-const rangeText = (m: Extract<ZoningMatch, { kind: 'road' }>) => `${m.road}${m.from}–${m.to}号（${label(SIDE_BY_LABEL, m.side)}）`;
+const rangeText = (m: Extract<ZoningMatch, { kind: 'road' }>) =>
+  `${m.road}${m.from}–${m.to}号（${label(SIDE_BY_LABEL, m.side)}）`;
 
 type RoadRule = ZoningRule & { match: Extract<ZoningMatch, { kind: 'road' }> };
 
@@ -121,12 +139,17 @@ type RoadRule = ZoningRule & { match: Extract<ZoningMatch, { kind: 'road' }> };
  * Rules are grouped by 学年, 学段 and road and swept by start number, so the cost follows the ranges that
  * meet, not file rows × stored rules (a district may hold 100,000 rules).
  */
-export function roadOverlapWarnings(results: ReadonlyArray<RowResult<ZoningRule>>, existing: readonly ZoningRule[], schoolName: (id: string) => string): Map<number, string[]> {
+export function roadOverlapWarnings(
+  results: ReadonlyArray<RowResult<ZoningRule>>,
+  existing: readonly ZoningRule[],
+  schoolName: (id: string) => string,
+): Map<number, string[]> {
   const ok = results.filter((r) => r.doc && r.outcome !== 'error' && r.doc.match.kind === 'road');
   const replaced = new Set(results.filter((r) => r.doc && r.outcome !== 'error').map((r) => r.doc!._id));
   const stored = existing.filter((e) => e.match.kind === 'road' && !replaced.has(e._id)) as RoadRule[];
   const names = (ids: readonly string[]) => ids.map(schoolName).join('、');
-  const others = (a: ZoningRule, b: ZoningRule) => b.schoolIds.some((id) => !a.schoolIds.includes(id)) && overlaps(a.match, b.match, new Map());
+  const others = (a: ZoningRule, b: ZoningRule) =>
+    b.schoolIds.some((id) => !a.schoolIds.includes(id)) && overlaps(a.match, b.match, new Map());
   // Every rule of a group, file rows first (by position in `ok`) then stored (by position in `stored`).
   type Entry = { rule: RoadRule; fileIndex: number; storedIndex: number };
   const groups = new Map<string, Entry[]>();
@@ -147,8 +170,10 @@ export function roadOverlapWarnings(results: ReadonlyArray<RowResult<ZoningRule>
       const a = list[i];
       for (let j = i + 1; j < list.length && list[j].rule.match.from <= a.rule.match.to; j++) {
         const b = list[j];
-        if (a.fileIndex >= 0 && others(a.rule, b.rule)) push(b.fileIndex >= 0 ? fileHits : storedHits, a.fileIndex, b.fileIndex >= 0 ? b.fileIndex : b.storedIndex);
-        if (b.fileIndex >= 0 && others(b.rule, a.rule)) push(a.fileIndex >= 0 ? fileHits : storedHits, b.fileIndex, a.fileIndex >= 0 ? a.fileIndex : a.storedIndex);
+        if (a.fileIndex >= 0 && others(a.rule, b.rule))
+          push(b.fileIndex >= 0 ? fileHits : storedHits, a.fileIndex, b.fileIndex >= 0 ? b.fileIndex : b.storedIndex);
+        if (b.fileIndex >= 0 && others(b.rule, a.rule))
+          push(a.fileIndex >= 0 ? fileHits : storedHits, b.fileIndex, a.fileIndex >= 0 ? a.fileIndex : a.storedIndex);
       }
     }
   }
@@ -158,11 +183,15 @@ export function roadOverlapWarnings(results: ReadonlyArray<RowResult<ZoningRule>
     const list: string[] = [];
     for (const k of (fileHits.get(fileIndex) ?? []).sort((x, y) => x - y)) {
       const o = ok[k];
-      list.push(`道路、起始门牌、结束门牌：${rangeText(a.match as never)}与第${o.row}行${names(o.doc!.schoolIds)}的${rangeText(o.doc!.match as never)}重叠`);
+      list.push(
+        `道路、起始门牌、结束门牌：${rangeText(a.match as never)}与第${o.row}行${names(o.doc!.schoolIds)}的${rangeText(o.doc!.match as never)}重叠`,
+      );
     }
     for (const k of (storedHits.get(fileIndex) ?? []).sort((x, y) => x - y)) {
       const e = stored[k];
-      list.push(`道路、起始门牌、结束门牌：${rangeText(a.match as never)}与已有规则${names(e.schoolIds)}的${rangeText(e.match)}重叠`);
+      list.push(
+        `道路、起始门牌、结束门牌：${rangeText(a.match as never)}与已有规则${names(e.schoolIds)}的${rangeText(e.match)}重叠`,
+      );
     }
     if (list.length) out.set(r.row, list.slice(0, 5));
   });
@@ -177,12 +206,24 @@ export interface ReviewContext {
 }
 
 /** The rows with their changes (修改) and warnings filled in. */
-export function reviewRows<R extends RowResult<Doc>>(table: ImportTable, results: readonly R[], ctx: ReviewContext): R[] {
+export function reviewRows<R extends RowResult<Doc>>(
+  table: ImportTable,
+  results: readonly R[],
+  ctx: ReviewContext,
+): R[] {
   const byId = new Map(ctx.schools.map((s) => [s._id, s.name]));
   const schoolName = (id: string) => byId.get(id) ?? id;
   const warnings = new Map<number, string[]>();
-  if (table === 'schools') for (const [row, w] of locationWarnings(results as unknown as RowResult<School>[], ctx.schools, ctx.districtName)) warnings.set(row, [w]);
-  if (table === 'zoning') for (const [row, w] of roadOverlapWarnings(results as unknown as RowResult<ZoningRule>[], ctx.rules ?? [], schoolName)) warnings.set(row, w);
+  if (table === 'schools')
+    for (const [row, w] of locationWarnings(results as unknown as RowResult<School>[], ctx.schools, ctx.districtName))
+      warnings.set(row, [w]);
+  if (table === 'zoning')
+    for (const [row, w] of roadOverlapWarnings(
+      results as unknown as RowResult<ZoningRule>[],
+      ctx.rules ?? [],
+      schoolName,
+    ))
+      warnings.set(row, w);
   return results.map((r) => {
     const changes = rowChanges(table, r, schoolName);
     const w = warnings.get(r.row);

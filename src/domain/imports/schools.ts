@@ -4,7 +4,8 @@ import { byLabel, hash, KIND_BY_LABEL, label, numberCell, type RawRow, type RowR
 
 /** Rows of the schools table: name, kind, coordinates, teacher count; keyed by name within a district. */
 export const schoolKey = (districtCode: string, name: string) => `${districtCode}|${name.trim()}`;
-export const newSchoolId = (districtCode: string, name: string) => `sch-${districtCode}-${hash(schoolKey(districtCode, name))}`;
+export const newSchoolId = (districtCode: string, name: string) =>
+  `sch-${districtCode}-${hash(schoolKey(districtCode, name))}`;
 
 /** A school an import adds by name: nothing known yet but its kind (no coordinates, no teacher count). */
 export function newSchool(districtCode: string, name: string, kind: SchoolKind): School {
@@ -31,10 +32,17 @@ export function schoolNameError(name: string): string | null {
 }
 
 const sameSchool = (a: School, b: School) =>
-  a.name === b.name && a.kind === b.kind && a.teacherCount === b.teacherCount &&
-  (a.location?.latitude ?? null) === (b.location?.latitude ?? null) && (a.location?.longitude ?? null) === (b.location?.longitude ?? null);
+  a.name === b.name &&
+  a.kind === b.kind &&
+  a.teacherCount === b.teacherCount &&
+  (a.location?.latitude ?? null) === (b.location?.latitude ?? null) &&
+  (a.location?.longitude ?? null) === (b.location?.longitude ?? null);
 
-export function validateSchoolRows(districtCode: string, rows: ReadonlyArray<{ row: number; values: RawRow }>, existing: readonly School[]): Array<RowResult<School>> {
+export function validateSchoolRows(
+  districtCode: string,
+  rows: ReadonlyArray<{ row: number; values: RawRow }>,
+  existing: readonly School[],
+): Array<RowResult<School>> {
   const byName = new Map(existing.map((s) => [s.name, s]));
   const firstRow = new Map<string, number>();
   return rows.map(({ row, values }) => {
@@ -52,7 +60,8 @@ export function validateSchoolRows(districtCode: string, rows: ReadonlyArray<{ r
     if (lng !== null && !(lng >= 73 && lng <= 136)) messages.push('经度：应为73到136之间的数字（中国境内）');
     if ((lat === null) !== (lng === null)) messages.push('纬度、经度：应同时填写或同时留空');
     const teachers = numberCell(values['教师人数']);
-    if (teachers !== null && !(Number.isInteger(teachers) && teachers >= 0 && teachers <= 5000)) messages.push('教师人数：应为0到5000之间的整数');
+    if (teachers !== null && !(Number.isInteger(teachers) && teachers >= 0 && teachers <= 5000))
+      messages.push('教师人数：应为0到5000之间的整数');
     if (messages.length || !kind) return { row, outcome: 'error', messages, doc: null };
 
     const old = byName.get(name);
@@ -69,7 +78,10 @@ export function validateSchoolRows(districtCode: string, rows: ReadonlyArray<{ r
     if (sameSchool(old, doc)) return { row, outcome: 'unchanged', messages: [], doc: old };
     // Only what the file gives counts as imported; sample flags stay on the columns it leaves as they were.
     const keep = {
-      locationSample: (old.location?.latitude ?? null) === lat && (old.location?.longitude ?? null) === lng ? old.locationSample : false,
+      locationSample:
+        (old.location?.latitude ?? null) === lat && (old.location?.longitude ?? null) === lng
+          ? old.locationSample
+          : false,
       teacherCountSample: old.teacherCount === teachers ? old.teacherCountSample : false,
     };
     return { row, outcome: 'changed', messages: [], doc: { ...doc, ...keep }, previous: old };
@@ -77,6 +89,11 @@ export function validateSchoolRows(districtCode: string, rows: ReadonlyArray<{ r
 }
 
 export function schoolToRow(s: School): string[] {
-  return [s.name, label(KIND_BY_LABEL, s.kind), s.location ? String(s.location.latitude) : '', s.location ? String(s.location.longitude) : '', s.teacherCount === null ? '' : String(s.teacherCount)];
+  return [
+    s.name,
+    label(KIND_BY_LABEL, s.kind),
+    s.location ? String(s.location.latitude) : '',
+    s.location ? String(s.location.longitude) : '',
+    s.teacherCount === null ? '' : String(s.teacherCount),
+  ];
 }
-

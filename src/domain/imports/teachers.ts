@@ -3,7 +3,8 @@ import { STAFF_NO, type RosterTeacher } from '../roster';
 import { hash, type RawRow, type RowResult } from './common';
 
 /** Rows of the teacher roster: 工号, 姓名, 学校名称, 学科, 骨干教师; keyed by 工号 within a district. */
-export const newTeacherId = (districtCode: string, staffNo: string) => `tch-${districtCode}-${hash(`${districtCode}|${staffNo}`)}`;
+export const newTeacherId = (districtCode: string, staffNo: string) =>
+  `tch-${districtCode}-${hash(`${districtCode}|${staffNo}`)}`;
 
 const KEY_BY_LABEL: Record<string, boolean> = { 是: true, 否: false, '': false };
 
@@ -38,7 +39,15 @@ export function validateTeacherRows(
     if (messages.length || !school || key === undefined) return { row, outcome: 'error', messages, doc: null };
 
     const old = byStaffNo.get(staffNo);
-    const doc: RosterTeacher = { _id: old?._id ?? newTeacherId(districtCode, staffNo), districtCode, schoolId: school._id, staffNo, name, subject: subject || null, key };
+    const doc: RosterTeacher = {
+      _id: old?._id ?? newTeacherId(districtCode, staffNo),
+      districtCode,
+      schoolId: school._id,
+      staffNo,
+      name,
+      subject: subject || null,
+      key,
+    };
     if (!old) return { row, outcome: 'new', messages: [], doc };
     if (sameTeacher(old, doc)) return { row, outcome: 'unchanged', messages: [], doc: old };
     return { row, outcome: 'changed', messages: [], doc, previous: old };
@@ -46,7 +55,10 @@ export function validateTeacherRows(
 }
 
 /** Replace mode: the roster entries whose 工号 the file does not list (blank and bad rows count as listed). */
-export function rosterLeftOut(existing: readonly RosterTeacher[], rows: ReadonlyArray<{ values: RawRow }>): RosterTeacher[] {
+export function rosterLeftOut(
+  existing: readonly RosterTeacher[],
+  rows: ReadonlyArray<{ values: RawRow }>,
+): RosterTeacher[] {
   const listed = new Set(rows.map((r) => (r.values['工号'] ?? '').trim()));
   return existing.filter((t) => !listed.has(t.staffNo));
 }

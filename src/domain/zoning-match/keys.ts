@@ -18,7 +18,7 @@ export const ESTATE_KEY_UNITS = 3;
 
 /** The keys a rule is filed under; none for a rule that can never match. */
 export function ruleMatchKeys(rule: Pick<ZoningRuleLike, 'match'>): string[] {
-  const p = prepareRule({ _id: '', stage: 'primary', schoolIds: [], text: '', ...rule } as ZoningRuleLike);
+  const p = prepareRule({ _id: '', stage: 'primary', schoolIds: [], text: '', ...rule });
   if (!p) return [];
   if (p.kind === 'community') return [`c:${p.code}`];
   if (p.kind === 'street') return [`s:${p.code}`];

@@ -79,7 +79,9 @@ export function buildZoningIndex<R extends ZoningRuleLike>(rules: readonly R[]):
   for (const [road, list] of roadLists) {
     const of = (side: 'odd' | 'even') =>
       buildIntervals(
-        list.filter((r) => r.p.side === side || r.p.side === 'all').map((r) => ({ from: r.p.from, to: r.p.to, item: r })),
+        list
+          .filter((r) => r.p.side === side || r.p.side === 'all')
+          .map((r) => ({ from: r.p.from, to: r.p.to, item: r })),
       );
     roads.set(road, { odd: of('odd'), even: of('even') });
   }
@@ -104,7 +106,8 @@ export function matchIndexed<R extends ZoningRuleLike>(index: ZoningIndex<R>, qu
     searchAutomaton(index.estates, a.normalized, (id, end) => {
       for (const { estate, nameIndex } of index.estateNames[id]) {
         const seen = best.get(estate);
-        if (seen === undefined || nameIndex < seen.nameIndex || (nameIndex === seen.nameIndex && end < seen.end)) best.set(estate, { nameIndex, end });
+        if (seen === undefined || nameIndex < seen.nameIndex || (nameIndex === seen.nameIndex && end < seen.end))
+          best.set(estate, { nameIndex, end });
       }
     });
     for (const e of [...best.keys()].sort(byRank)) {

@@ -30,7 +30,19 @@ export interface NormalizedAddress {
 const DASHES = /[\u2010-\u2015\u2212\u301c~]/g;
 const NOT_KEPT = /[^\p{L}\p{N}-]/gu;
 const CHINESE_RUN = /[〇零一二三四五六七八九十百千]+/g;
-const DIGIT_VALUE: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGIT_VALUE: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const UNIT_VALUE: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const ROAD_SUFFIX = new Set(['路', '道', '街', '巷', '里', '坊', '横', '条']);
 /** Longest first, so that 12号楼 does not stop at 号. */

@@ -12,7 +12,9 @@ import type { ZoningHit, ZoningRuleLike } from './rules';
 export function resolveHits<R extends ZoningRuleLike>(hits: ReadonlyArray<ZoningHit<R>>): Array<ZoningHit<R>> {
   const excluded = new Set<string>();
   for (const h of hits) if (h.rule.exclude) for (const id of h.rule.schoolIds) excluded.add(`${h.rule.stage}|${id}`);
-  const positive = hits.filter((h) => !h.rule.exclude && !h.rule.schoolIds.some((id) => excluded.has(`${h.rule.stage}|${id}`)));
+  const positive = hits.filter(
+    (h) => !h.rule.exclude && !h.rule.schoolIds.some((id) => excluded.has(`${h.rule.stage}|${id}`)),
+  );
   const best = new Map<Stage, number>();
   for (const h of positive) best.set(h.rule.stage, Math.min(best.get(h.rule.stage) ?? Infinity, specificity(h)));
   return positive.filter((h) => specificity(h) === best.get(h.rule.stage));
@@ -22,7 +24,8 @@ export function resolveHits<R extends ZoningRuleLike>(hits: ReadonlyArray<Zoning
 export function specificity(h: ZoningHit<ZoningRuleLike>): number {
   const m = h.rule.match;
   // A longer 小区 name is the more specific (阳光花园二期 within 阳光花园).
-  if (m.kind === 'estate') return (m.buildings && m.buildings.length > 0 ? 0 : 1) - Math.min(Array.from(m.name).length, 99) / 1000;
+  if (m.kind === 'estate')
+    return (m.buildings && m.buildings.length > 0 ? 0 : 1) - Math.min(Array.from(m.name).length, 99) / 1000;
   if (m.kind === 'road') return 2 + numbersCovered(m) / 1e6;
   return m.kind === 'community' ? 4 : 5;
 }

@@ -96,8 +96,10 @@ function estateNames(name: string, aliases: readonly string[]): EstateName[] {
 export function prepareRule<R extends ZoningRuleLike>(rule: R): PreparedRule<R> | null {
   const m = rule?.match;
   if (!m) return null;
-  if (m.kind === 'community') return typeof m.communityCode === 'string' ? { kind: 'community', rule, code: m.communityCode } : null;
-  if (m.kind === 'street') return typeof m.streetCode === 'string' ? { kind: 'street', rule, code: m.streetCode } : null;
+  if (m.kind === 'community')
+    return typeof m.communityCode === 'string' ? { kind: 'community', rule, code: m.communityCode } : null;
+  if (m.kind === 'street')
+    return typeof m.streetCode === 'string' ? { kind: 'street', rule, code: m.streetCode } : null;
   if (m.kind === 'road') {
     if (typeof m.road !== 'string' || typeof m.from !== 'number' || typeof m.to !== 'number') return null;
     const road = normalizeAddress(m.road).road;
@@ -145,8 +147,18 @@ const inRange = (r: BuildingRange, n: number) => r.from <= n && n <= r.to && sid
  * The estate hit for the name found (ending at `end`), or null: when its buildings leave the address out,
  * or when the name is only the beginning of the address's road (小区 "X苑" in "X苑路12号", another place).
  */
-export function estateHit<R extends ZoningRuleLike>(p: PreparedOf<R, 'estate'>, name: EstateName, a: NormalizedAddress, end: number): ZoningHit<R> | null {
-  if (a.road !== null && end < a.road.length + a.normalized.indexOf(a.road) && end - name.key.length >= a.normalized.indexOf(a.road)) return null;
+export function estateHit<R extends ZoningRuleLike>(
+  p: PreparedOf<R, 'estate'>,
+  name: EstateName,
+  a: NormalizedAddress,
+  end: number,
+): ZoningHit<R> | null {
+  if (
+    a.road !== null &&
+    end < a.road.length + a.normalized.indexOf(a.road) &&
+    end - name.key.length >= a.normalized.indexOf(a.road)
+  )
+    return null;
   const of = name.alias ? `（${p.title}的别名）` : '';
   if (!p.buildings) return { rule: p.rule, why: 'estate', detail: `地址包含小区名“${name.label}”${of}` };
   const n = buildingAfter(a.normalized, end);
@@ -155,7 +167,8 @@ export function estateHit<R extends ZoningRuleLike>(p: PreparedOf<R, 'estate'>, 
 }
 
 /** A rule that covers every number of its road: it also answers an address without a number. */
-export const coversWholeRoad = (p: { side: string; from: number; to: number }) => p.side === 'all' && p.from <= 1 && p.to >= WHOLE_ROAD_TO;
+export const coversWholeRoad = (p: { side: string; from: number; to: number }) =>
+  p.side === 'all' && p.from <= 1 && p.to >= WHOLE_ROAD_TO;
 
 export function roadHit<R extends ZoningRuleLike>(p: PreparedOf<R, 'road'>, n: number | null): ZoningHit<R> {
   if (n === null) return { rule: p.rule, why: 'road', detail: `地址在${p.label}，该路全段在划片范围内` };

@@ -3,7 +3,15 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { assessEligibility } from '@/domain/enrolment/assess';
 import { answersFromQuery, answersToQuery } from '@/domain/enrolment/url';
-import { answeredQuestions, answerLabel, birthDateProblem, nextQuestion, pruneAnswers, stepBack, type Question } from '@/domain/enrolment/questions';
+import {
+  answeredQuestions,
+  answerLabel,
+  birthDateProblem,
+  nextQuestion,
+  pruneAnswers,
+  stepBack,
+  type Question,
+} from '@/domain/enrolment/questions';
 import type { EnrolmentAnswers, EnrolmentRuleSet } from '@/domain/enrolment/types';
 import { CHINA_ZONE, localDate } from '@/domain/time';
 import { useCall } from '@/hooks/use-call';
@@ -25,7 +33,7 @@ const checklistKey = (ruleSetId: string, category: string) => `enrol-checklist:$
 
 function readTicks(key: string): Record<string, boolean> {
   try {
-    const saved = Taro.getStorageSync(key) as unknown;
+    const saved: unknown = Taro.getStorageSync(key);
     return saved && typeof saved === 'object' ? (saved as Record<string, boolean>) : {};
   } catch {
     return {};
@@ -68,7 +76,10 @@ export default function EnrolPage() {
   const rules = useCall('school', 'enrolmentRules', districtCode ? { districtCode } : null);
 
   // The share card carries the district only: the family's answers are theirs, not the recipient's.
-  useShareAppMessage(() => ({ title: '入学条件自查：户籍、住房、年龄和要准备的材料', path: pagePath(ROUTE, { district: districtCode }) }));
+  useShareAppMessage(() => ({
+    title: '入学条件自查：户籍、住房、年龄和要准备的材料',
+    path: pagePath(ROUTE, { district: districtCode }),
+  }));
 
   const question = nextQuestion(answers);
   const answered = answeredQuestions(answers);
@@ -145,14 +156,27 @@ export default function EnrolPage() {
     return (
       <View className={`enrol ${elder.cls}`}>
         <HomeLink />
-        <View className='enrol__intro'>
+        <View className="enrol__intro">
           <Text>{elder.say(...PLAIN.enrolIntro)}</Text>
         </View>
-        <StatusView loading={districts.loading} error={districts.error} onRetry={districts.reload} empty={!!districts.data && districts.data.length === 0} emptyText='暂无可选的区县' />
-        <View className='enrol__options'>
+        <StatusView
+          loading={districts.loading}
+          error={districts.error}
+          onRetry={districts.reload}
+          empty={!!districts.data && districts.data.length === 0}
+          emptyText="暂无可选的区县"
+        />
+        <View className="enrol__options">
           {districts.data?.map((d) => (
-            <View key={d.code} className='enrol__option' data-testid={`enrol-district-${d.code}`} onClick={() => pickDistrict(d.code)}>
-              <Text className='enrol__option-label'>{d.city} {d.name}</Text>
+            <View
+              key={d.code}
+              className="enrol__option"
+              data-testid={`enrol-district-${d.code}`}
+              onClick={() => pickDistrict(d.code)}
+            >
+              <Text className="enrol__option-label">
+                {d.city} {d.name}
+              </Text>
             </View>
           ))}
         </View>
@@ -160,50 +184,59 @@ export default function EnrolPage() {
     );
   }
 
-  const stageOptions = (q: Question) => (q.id === 'stage' ? q.options.filter((o) => ruleSets.some((s) => s.stage === o.value)) : q.options);
+  const stageOptions = (q: Question) =>
+    q.id === 'stage' ? q.options.filter((o) => ruleSets.some((s) => s.stage === o.value)) : q.options;
 
   return (
     <View className={`enrol ${elder.cls}`}>
       <HomeLink />
       <StatusView loading={rules.loading} error={rules.error} onRetry={rules.reload} />
       {rules.error && (
-        <View className='enrol__actions'>
-          <View className='enrol__action' data-testid='enrol-change-district' onClick={changeDistrict}><Text>{elder.say(...PLAIN.enrolOtherDistrict)}</Text></View>
+        <View className="enrol__actions">
+          <View className="enrol__action" data-testid="enrol-change-district" onClick={changeDistrict}>
+            <Text>{elder.say(...PLAIN.enrolOtherDistrict)}</Text>
+          </View>
         </View>
       )}
 
       {rules.data && !rules.loading && (
         <>
-          <View className='enrol__header' data-testid='enrol-header'>
-            <View className='enrol__header-main'>
-              <Text className='enrol__district'>{rules.data.district.name}</Text>
-              <Text className='enrol__change' data-testid='enrol-change-district' onClick={changeDistrict}>{elder.say(...PLAIN.enrolChange)}</Text>
+          <View className="enrol__header" data-testid="enrol-header">
+            <View className="enrol__header-main">
+              <Text className="enrol__district">{rules.data.district.name}</Text>
+              <Text className="enrol__change" data-testid="enrol-change-district" onClick={changeDistrict}>
+                {elder.say(...PLAIN.enrolChange)}
+              </Text>
             </View>
             <View>
-              <Text className='enrol__intake'>{rules.data.intakeLabel}（{rules.data.schoolYearLabel}招生）</Text>
+              <Text className="enrol__intake">
+                {rules.data.intakeLabel}（{rules.data.schoolYearLabel}招生）
+              </Text>
               {rules.data.sample && <SampleBadge />}
             </View>
           </View>
           <StatusView empty={ruleSets.length === 0} emptyText={elder.say(...PLAIN.enrolNoRules)} />
 
           {answered.length > 0 && (
-            <View className='enrol__answers' data-testid='enrol-answers'>
+            <View className="enrol__answers" data-testid="enrol-answers">
               {answered.map((q) => (
-                <View key={q.id} className='enrol__answer'>
-                  <Text className='enrol__answer-q'>{elder.say(q.title, plainText(q.title))}</Text>
-                  <Text className='enrol__answer-a'>{elder.say(answerLabel(q.id, answers[q.id]), plainText(answerLabel(q.id, answers[q.id])))}</Text>
+                <View key={q.id} className="enrol__answer">
+                  <Text className="enrol__answer-q">{elder.say(q.title, plainText(q.title))}</Text>
+                  <Text className="enrol__answer-a">
+                    {elder.say(answerLabel(q.id, answers[q.id]), plainText(answerLabel(q.id, answers[q.id])))}
+                  </Text>
                 </View>
               ))}
             </View>
           )}
 
           {question && ruleSets.length > 0 && (
-            <View className='enrol__question' data-testid={`question-${question.id}`}>
-              <Text className='enrol__step'>第{answered.length + 1}步</Text>
-              <Text className='enrol__title'>{elder.say(question.title, plainText(question.title))}</Text>
-              <Text className='enrol__hint'>{elder.say(question.hint, plainText(question.hint))}</Text>
+            <View className="enrol__question" data-testid={`question-${question.id}`}>
+              <Text className="enrol__step">第{answered.length + 1}步</Text>
+              <Text className="enrol__title">{elder.say(question.title, plainText(question.title))}</Text>
+              <Text className="enrol__hint">{elder.say(question.hint, plainText(question.hint))}</Text>
               {question.kind === 'choice' && (
-                <View className='enrol__options'>
+                <View className="enrol__options">
                   {stageOptions(question).map((o) => (
                     <View
                       key={String(o.value)}
@@ -211,8 +244,8 @@ export default function EnrolPage() {
                       data-testid={`answer-${question.id}-${String(o.value)}`}
                       onClick={() => answer(question, o.value)}
                     >
-                      <Text className='enrol__option-label'>{elder.say(o.label, plainText(o.label))}</Text>
-                      {o.hint && <Text className='enrol__option-hint'>{elder.say(o.hint, plainText(o.hint))}</Text>}
+                      <Text className="enrol__option-label">{elder.say(o.label, plainText(o.label))}</Text>
+                      {o.hint && <Text className="enrol__option-hint">{elder.say(o.hint, plainText(o.hint))}</Text>}
                     </View>
                   ))}
                 </View>
@@ -220,8 +253,15 @@ export default function EnrolPage() {
               {question.kind === 'date' && ruleSet && (
                 <>
                   {ruleSet.ageCutoff && (
-                    <Text className='enrol__rule' data-testid='enrol-age-rule'>
-                      {elder.say(...ageRuleWording(ruleSet.intakeYear, ruleSet.ageCutoff.minAge, ruleSet.ageCutoff.month, ruleSet.ageCutoff.day))}
+                    <Text className="enrol__rule" data-testid="enrol-age-rule">
+                      {elder.say(
+                        ...ageRuleWording(
+                          ruleSet.intakeYear,
+                          ruleSet.ageCutoff.minAge,
+                          ruleSet.ageCutoff.month,
+                          ruleSet.ageCutoff.day,
+                        ),
+                      )}
                     </Text>
                   )}
                   <EnrolDatePicker
@@ -240,9 +280,17 @@ export default function EnrolPage() {
           {outcome?.result && <EnrolResult result={outcome.result} ticked={ticked} onToggle={toggle} />}
 
           {ruleSets.length > 0 && (
-            <View className='enrol__actions'>
-              {answered.length > 0 && <View className='enrol__action' data-testid='enrol-back' onClick={back}><Text>{elder.say(...PLAIN.enrolBack)}</Text></View>}
-              {answered.length > 0 && <View className='enrol__action enrol__action--plain' data-testid='enrol-restart' onClick={restart}><Text>{elder.say(...PLAIN.enrolRestart)}</Text></View>}
+            <View className="enrol__actions">
+              {answered.length > 0 && (
+                <View className="enrol__action" data-testid="enrol-back" onClick={back}>
+                  <Text>{elder.say(...PLAIN.enrolBack)}</Text>
+                </View>
+              )}
+              {answered.length > 0 && (
+                <View className="enrol__action enrol__action--plain" data-testid="enrol-restart" onClick={restart}>
+                  <Text>{elder.say(...PLAIN.enrolRestart)}</Text>
+                </View>
+              )}
             </View>
           )}
         </>

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '查学区', enablePullDownRefresh: true, enableShareAppMessage: true });
+export default definePageConfig({
+  navigationBarTitleText: '查学区',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+});

@@ -26,10 +26,18 @@ export default function LookupPage() {
   const { params } = useRouter();
   const elder = useElderMode();
   const [districtCode, setDistrictCode] = useState<string | null>(() => readParam(params, 'district'));
-  const [streetCode, setStreetCode] = useState<string | null>(() => (districtCode ? readParam(params, 'street') : null));
-  const [communityCode, setCommunityCode] = useState<string | null>(() => (streetCode ? readParam(params, 'community') : null));
-  const [schoolName, setSchoolName] = useState(() => (districtCode ? readParam(params, 'school')?.slice(0, SCHOOL_NAME_MAX) ?? '' : ''));
-  const [address, setAddress] = useState(() => (districtCode ? readParam(params, 'address')?.slice(0, ADDRESS_MAX) ?? '' : ''));
+  const [streetCode, setStreetCode] = useState<string | null>(() =>
+    districtCode ? readParam(params, 'street') : null,
+  );
+  const [communityCode, setCommunityCode] = useState<string | null>(() =>
+    streetCode ? readParam(params, 'community') : null,
+  );
+  const [schoolName, setSchoolName] = useState(() =>
+    districtCode ? (readParam(params, 'school')?.slice(0, SCHOOL_NAME_MAX) ?? '') : '',
+  );
+  const [address, setAddress] = useState(() =>
+    districtCode ? (readParam(params, 'address')?.slice(0, ADDRESS_MAX) ?? '') : '',
+  );
   const [typed, setTyped] = useState(schoolName);
   const [typedAddress, setTypedAddress] = useState(address);
   const [addressHint, setAddressHint] = useState<string | null>(null);
@@ -57,7 +65,13 @@ export default function LookupPage() {
       : null;
   const result = useCall('school', 'lookup', query);
 
-  const urlQuery: PageQuery = { district: districtCode, street: streetCode, community: communityCode, address, school: schoolName };
+  const urlQuery: PageQuery = {
+    district: districtCode,
+    street: streetCode,
+    community: communityCode,
+    address,
+    school: schoolName,
+  };
   const urlKey = JSON.stringify(urlQuery);
   useEffect(() => {
     writePageQuery(ROUTE, urlQuery);
@@ -68,7 +82,9 @@ export default function LookupPage() {
   useDidShow(() => writePageQuery(ROUTE, urlQuery));
 
   useShareAppMessage(() => ({
-    title: result.data ? shareTitle(result.data, address || schoolName) : '查学区：输入住址，看看属于哪个学区、划片到哪所学校',
+    title: result.data
+      ? shareTitle(result.data, address || schoolName)
+      : '查学区：输入住址，看看属于哪个学区、划片到哪所学校',
     path: pagePath(ROUTE, urlQuery),
   }));
 
@@ -98,7 +114,9 @@ export default function LookupPage() {
   };
   const searchAddress = () => {
     const text = typedAddress.trim();
-    setAddressHint(text ? null : elder.say('请先填写门牌地址，如“互助道32号”或小区名称', '请先写上住址，比如“互助道32号”'));
+    setAddressHint(
+      text ? null : elder.say('请先填写门牌地址，如“互助道32号”或小区名称', '请先写上住址，比如“互助道32号”'),
+    );
     if (!text) return;
     setSchoolName('');
     setAddress(text);
@@ -113,24 +131,38 @@ export default function LookupPage() {
 
   return (
     <View className={`lookup ${elder.cls}`}>
-      <View className='lookup__intro'>
-        <Text>{elder.say('选择住址所在的区、街道和社区，查看所属学区、划片学校和依据。地址只用于本次查询，不会保存。', '选一选家住在哪个区、哪条街道，就能看到孩子上哪所学校。住址不会被保存。')}</Text>
+      <View className="lookup__intro">
+        <Text>
+          {elder.say(
+            '选择住址所在的区、街道和社区，查看所属学区、划片学校和依据。地址只用于本次查询，不会保存。',
+            '选一选家住在哪个区、哪条街道，就能看到孩子上哪所学校。住址不会被保存。',
+          )}
+        </Text>
       </View>
 
-      <View className='lookup__section'>
-        <Text className='lookup__label'>{elder.say('1. 区县', '第一步：选区')}</Text>
+      <View className="lookup__section">
+        <Text className="lookup__label">{elder.say('1. 区县', '第一步：选区')}</Text>
         <StatusView loading={districts.loading} error={districts.error} onRetry={districts.reload} />
         {districtCode && district ? (
-          <View className='lookup__chosen' data-testid='chosen-district'>
+          <View className="lookup__chosen" data-testid="chosen-district">
             <Text>{district.name}</Text>
-            <Text className='lookup__change' data-testid='change-district' onClick={() => pickDistrict(null)}>更改</Text>
+            <Text className="lookup__change" data-testid="change-district" onClick={() => pickDistrict(null)}>
+              更改
+            </Text>
           </View>
         ) : (
-          <View className='lookup__options'>
+          <View className="lookup__options">
             {districts.data?.map((d) => (
-              <View key={d.code} className='lookup__option' data-testid={`district-${d.code}`} onClick={() => pickDistrict(d.code)}>
-                <Text>{d.city} {d.name}</Text>
-                <Text className='lookup__hint'>{d.xuequCount}个学区</Text>
+              <View
+                key={d.code}
+                className="lookup__option"
+                data-testid={`district-${d.code}`}
+                onClick={() => pickDistrict(d.code)}
+              >
+                <Text>
+                  {d.city} {d.name}
+                </Text>
+                <Text className="lookup__hint">{d.xuequCount}个学区</Text>
               </View>
             ))}
           </View>
@@ -138,18 +170,35 @@ export default function LookupPage() {
       </View>
 
       {district && (
-        <View className='lookup__section'>
-          <Text className='lookup__label'>{elder.say('2. 街道', '第二步：选街道')}</Text>
+        <View className="lookup__section">
+          <Text className="lookup__label">{elder.say('2. 街道', '第二步：选街道')}</Text>
           <StatusView loading={divisions.loading} error={divisions.error} onRetry={divisions.reload} />
           {streetCode && currentStreet ? (
-            <View className='lookup__chosen' data-testid='chosen-street'>
+            <View className="lookup__chosen" data-testid="chosen-street">
               <Text>{currentStreet.name}</Text>
-              <Text className='lookup__change' onClick={() => { setStreetCode(null); setCommunityCode(null); }}>更改</Text>
+              <Text
+                className="lookup__change"
+                onClick={() => {
+                  setStreetCode(null);
+                  setCommunityCode(null);
+                }}
+              >
+                更改
+              </Text>
             </View>
           ) : (
-            <View className='lookup__options lookup__options--grid'>
+            <View className="lookup__options lookup__options--grid">
               {divisions.data?.streets.map((s) => (
-                <View key={s.code} className='lookup__option' data-testid={`street-${s.code}`} onClick={() => { setStreetCode(s.code); setCommunityCode(null); setSchoolName(''); }}>
+                <View
+                  key={s.code}
+                  className="lookup__option"
+                  data-testid={`street-${s.code}`}
+                  onClick={() => {
+                    setStreetCode(s.code);
+                    setCommunityCode(null);
+                    setSchoolName('');
+                  }}
+                >
                   <Text>{s.name}</Text>
                 </View>
               ))}
@@ -159,51 +208,90 @@ export default function LookupPage() {
       )}
 
       {currentStreet && (
-        <View className='lookup__section'>
-          <Text className='lookup__label'>{elder.say('3. 社区', '第三步：选社区')}</Text>
+        <View className="lookup__section">
+          <Text className="lookup__label">{elder.say('3. 社区', '第三步：选社区')}</Text>
           {community ? (
-            <View className='lookup__chosen' data-testid='chosen-community'>
+            <View className="lookup__chosen" data-testid="chosen-community">
               <Text>{community.name}</Text>
-              <Text className='lookup__change' onClick={() => setCommunityCode(null)}>更改</Text>
+              <Text className="lookup__change" onClick={() => setCommunityCode(null)}>
+                更改
+              </Text>
             </View>
           ) : (
-            <View className='lookup__options lookup__options--grid'>
+            <View className="lookup__options lookup__options--grid">
               {currentStreet.communities.map((c) => (
-                <View key={c.code} className='lookup__option' data-testid={`community-${c.code}`} onClick={() => setCommunityCode(c.code)}>
+                <View
+                  key={c.code}
+                  className="lookup__option"
+                  data-testid={`community-${c.code}`}
+                  onClick={() => setCommunityCode(c.code)}
+                >
                   <Text>{c.name}</Text>
                 </View>
               ))}
-              {currentStreet.communities.length === 0 && <Text className='lookup__hint'>该街道没有社区数据</Text>}
+              {currentStreet.communities.length === 0 && <Text className="lookup__hint">该街道没有社区数据</Text>}
             </View>
           )}
         </View>
       )}
 
       {district && (
-        <View className='lookup__section'>
-          <Text className='lookup__label' id='address-label'>{elder.say('门牌地址（可选，更准确）', '或者直接写住址（门牌号）')}</Text>
-          <View className='lookup__search-row'>
-            <Input className='lookup__input' data-testid='address-input' aria-labelledby='address-label' value={typedAddress} placeholder='如：互助道32号、诚厚里小区' maxlength={ADDRESS_MAX} onInput={(e) => setTypedAddress(e.detail.value)} onConfirm={searchAddress} />
-            <Button className='lookup__search-btn' data-testid='address-search' type='primary' onClick={searchAddress}>查询</Button>
-          </View>
-          <Text className={`lookup__count${addressFull ? ' lookup__count--full' : ''}`} data-testid='address-count'>
-            {addressFull ? `地址最多${ADDRESS_MAX}字，已到上限，多出的字没有填进去` : `${typedAddress.length}/${ADDRESS_MAX}字`}
+        <View className="lookup__section">
+          <Text className="lookup__label" id="address-label">
+            {elder.say('门牌地址（可选，更准确）', '或者直接写住址（门牌号）')}
           </Text>
-          {addressHint && <Text className='lookup__hint lookup__hint--block' data-testid='address-hint'>{addressHint}</Text>}
+          <View className="lookup__search-row">
+            <Input
+              className="lookup__input"
+              data-testid="address-input"
+              aria-labelledby="address-label"
+              value={typedAddress}
+              placeholder="如：互助道32号、诚厚里小区"
+              maxlength={ADDRESS_MAX}
+              onInput={(e) => setTypedAddress(e.detail.value)}
+              onConfirm={searchAddress}
+            />
+            <Button className="lookup__search-btn" data-testid="address-search" type="primary" onClick={searchAddress}>
+              查询
+            </Button>
+          </View>
+          <Text className={`lookup__count${addressFull ? ' lookup__count--full' : ''}`} data-testid="address-count">
+            {addressFull
+              ? `地址最多${ADDRESS_MAX}字，已到上限，多出的字没有填进去`
+              : `${typedAddress.length}/${ADDRESS_MAX}字`}
+          </Text>
+          {addressHint && (
+            <Text className="lookup__hint lookup__hint--block" data-testid="address-hint">
+              {addressHint}
+            </Text>
+          )}
         </View>
       )}
 
       {district && (
-        <View className='lookup__section lookup__search'>
-          <Text className='lookup__label' id='school-label'>{elder.say('或输入学校名称', '或者写学校名字')}</Text>
-          <View className='lookup__search-row'>
-            <Input className='lookup__input' data-testid='school-input' aria-labelledby='school-label' value={typed} placeholder='如：互助道小学' maxlength={SCHOOL_NAME_MAX} onInput={(e) => setTyped(e.detail.value)} onConfirm={searchSchool} />
-            <Button className='lookup__search-btn' data-testid='school-search' type='primary' onClick={searchSchool}>查找</Button>
+        <View className="lookup__section lookup__search">
+          <Text className="lookup__label" id="school-label">
+            {elder.say('或输入学校名称', '或者写学校名字')}
+          </Text>
+          <View className="lookup__search-row">
+            <Input
+              className="lookup__input"
+              data-testid="school-input"
+              aria-labelledby="school-label"
+              value={typed}
+              placeholder="如：互助道小学"
+              maxlength={SCHOOL_NAME_MAX}
+              onInput={(e) => setTyped(e.detail.value)}
+              onConfirm={searchSchool}
+            />
+            <Button className="lookup__search-btn" data-testid="school-search" type="primary" onClick={searchSchool}>
+              查找
+            </Button>
           </View>
         </View>
       )}
 
-      <View id='lookup-answer' />
+      <View id="lookup-answer" />
       {query && <StatusView loading={result.loading} error={result.error} onRetry={result.reload} />}
       {query && result.data && !result.loading && district && (
         <LookupResultView

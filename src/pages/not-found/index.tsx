@@ -8,10 +8,15 @@ import './index.scss';
 export default function NotFoundPage() {
   const elder = useElderMode();
   return (
-    <View className={`not-found ${elder.cls}`} data-testid='not-found'>
-      <Text className='not-found__title'>{elder.say(...PLAIN.notFoundTitle)}</Text>
-      <Text className='not-found__hint'>{elder.say(...PLAIN.notFoundHint)}</Text>
-      <View className='not-found__home' data-testid='not-found-home' role='link' onClick={() => void Taro.switchTab({ url: '/pages/lookup/index' })}>
+    <View className={`not-found ${elder.cls}`} data-testid="not-found">
+      <Text className="not-found__title">{elder.say(...PLAIN.notFoundTitle)}</Text>
+      <Text className="not-found__hint">{elder.say(...PLAIN.notFoundHint)}</Text>
+      <View
+        className="not-found__home"
+        data-testid="not-found-home"
+        role="link"
+        onClick={() => void Taro.switchTab({ url: '/pages/lookup/index' })}
+      >
         <Text>{elder.say(...PLAIN.notFoundHome)}</Text>
       </View>
     </View>

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '政策文件', enablePullDownRefresh: true, enableShareAppMessage: true });
+export default definePageConfig({
+  navigationBarTitleText: '政策文件',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+});

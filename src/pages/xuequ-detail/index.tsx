@@ -17,17 +17,39 @@ export default function XuequDetailPage() {
   const xuequ = useCall('school', 'getXuequ', id ? { xuequId: id } : null);
   const [starred, setStarred] = useState(() => (id ? isFavourite('xuequ', id) : false));
   if (xuequ.data) void Taro.setNavigationBarTitle({ title: xuequ.data.name });
-  useShareAppMessage(() => ({ title: xuequ.data ? `${xuequ.data.districtName}${xuequ.data.name}` : '学区通', path: `/pages/xuequ-detail/index?id=${id ?? ''}` }));
+  useShareAppMessage(() => ({
+    title: xuequ.data ? `${xuequ.data.districtName}${xuequ.data.name}` : '学区通',
+    path: `/pages/xuequ-detail/index?id=${id ?? ''}`,
+  }));
   return (
     <View className={`xuequ-detail ${elder.cls}`}>
       <HomeLink />
-      <StatusView loading={xuequ.loading} error={xuequ.error ?? (id ? null : { message: '缺少学区编号' })} onRetry={xuequ.reload} />
+      <StatusView
+        loading={xuequ.loading}
+        error={xuequ.error ?? (id ? null : { message: '缺少学区编号' })}
+        onRetry={xuequ.reload}
+      />
       {xuequ.data && (
         <View>
-          <Text className='xuequ-detail__star' data-testid='favourite' onClick={() => setStarred(toggleFavourite({ kind: 'xuequ', id: xuequ.data!.id, name: `${xuequ.data!.districtName}${xuequ.data!.name}` }))}>
+          <Text
+            className="xuequ-detail__star"
+            data-testid="favourite"
+            onClick={() =>
+              setStarred(
+                toggleFavourite({
+                  kind: 'xuequ',
+                  id: xuequ.data!.id,
+                  name: `${xuequ.data!.districtName}${xuequ.data!.name}`,
+                }),
+              )
+            }
+          >
             {starred ? '★ 已收藏' : '☆ 收藏本学区'}
           </Text>
-          <XuequCard xuequ={xuequ.data} onOpenSchool={(schoolId) => void Taro.navigateTo({ url: `/pages/school/index?id=${schoolId}` })} />
+          <XuequCard
+            xuequ={xuequ.data}
+            onOpenSchool={(schoolId) => void Taro.navigateTo({ url: `/pages/school/index?id=${schoolId}` })}
+          />
         </View>
       )}
     </View>

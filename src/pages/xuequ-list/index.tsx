@@ -32,23 +32,35 @@ export default function XuequListPage() {
 
   return (
     <View className={`xuequ-list ${elder.cls}`}>
-      <View className='xuequ-list__tabs'>
+      <View className="xuequ-list__tabs">
         {districts.data?.map((d) => (
-          <Text key={d.code} data-testid={`tab-${d.code}`} className={`xuequ-list__tab ${d.code === districtCode ? 'xuequ-list__tab--on' : ''}`} onClick={() => pick(d.code)}>
+          <Text
+            key={d.code}
+            data-testid={`tab-${d.code}`}
+            className={`xuequ-list__tab ${d.code === districtCode ? 'xuequ-list__tab--on' : ''}`}
+            onClick={() => pick(d.code)}
+          >
             {d.name}
           </Text>
         ))}
       </View>
-      <StatusView loading={districts.loading || list.loading} error={districts.error ?? list.error} onRetry={list.reload} empty={list.data?.length === 0} emptyText='该区暂无学区数据' />
-      {!list.loading && list.data?.map((x) => (
-        <XuequCard
-          key={x.id}
-          xuequ={x}
-          compact
-          onOpen={(id) => void Taro.navigateTo({ url: `/pages/xuequ-detail/index?id=${id}` })}
-          onOpenSchool={(id) => void Taro.navigateTo({ url: `/pages/school/index?id=${id}` })}
-        />
-      ))}
+      <StatusView
+        loading={districts.loading || list.loading}
+        error={districts.error ?? list.error}
+        onRetry={list.reload}
+        empty={list.data?.length === 0}
+        emptyText="该区暂无学区数据"
+      />
+      {!list.loading &&
+        list.data?.map((x) => (
+          <XuequCard
+            key={x.id}
+            xuequ={x}
+            compact
+            onOpen={(id) => void Taro.navigateTo({ url: `/pages/xuequ-detail/index?id=${id}` })}
+            onOpenSchool={(id) => void Taro.navigateTo({ url: `/pages/school/index?id=${id}` })}
+          />
+        ))}
     </View>
   );
 }

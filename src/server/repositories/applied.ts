@@ -22,7 +22,8 @@ interface AppliedRecord<R> extends AppliedRequest {
 }
 
 /** Keyed by district and caller: another caller's request id is a new request, never their result. */
-const recordId = (r: AppliedRequest) => `${r.kind}-${r.districtCode}-${callerRequestKey(r.by, r.requestId, r.districtCode)}`;
+const recordId = (r: AppliedRequest) =>
+  `${r.kind}-${r.districtCode}-${callerRequestKey(r.by, r.requestId, r.districtCode)}`;
 
 /** The result of an earlier application of this request, if any (checked before any work is done). */
 export async function earlierResult<R>(request: AppliedRequest): Promise<R | null> {
@@ -33,7 +34,10 @@ export async function earlierResult<R>(request: AppliedRequest): Promise<R | nul
  * Runs `write` in one transaction with the record of the request: of concurrent applications exactly one
  * writes; the others (and later retries) get the first result with `duplicate: true`.
  */
-export function applyOnce<R extends object>(request: AppliedRequest, write: (tx: Tx) => Promise<R>): Promise<R & { duplicate: boolean }> {
+export function applyOnce<R extends object>(
+  request: AppliedRequest,
+  write: (tx: Tx) => Promise<R>,
+): Promise<R & { duplicate: boolean }> {
   const id = recordId(request);
   return runTransaction(async (tx) => {
     const ref = tx.collection(COLLECTIONS.appliedRequests).doc(id);
@@ -41,7 +45,7 @@ export function applyOnce<R extends object>(request: AppliedRequest, write: (tx:
     if (previous) return { ...previous.result, duplicate: true };
     const result = await write(tx);
     const record: AppliedRecord<R> = { _id: id, ...request, result };
-    await ref.set({ data: fieldsOf(record) as unknown as Record<string, unknown> });
+    await ref.set({ data: fieldsOf(record) });
     return { ...result, duplicate: false };
   });
 }

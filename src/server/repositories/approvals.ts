@@ -25,9 +25,13 @@ export type ApprovalDoc = ApprovalRequest & {
 };
 
 export const getApproval = (id: string) => fetchById<ApprovalDoc>(COLLECTIONS.approvals, id);
-export const approvalsOfRequester = (openid: string) => fetchAll<ApprovalDoc>(COLLECTIONS.approvals, { requesterOpenid: openid });
-export const approvalsDecidedBy = (openid: string) => fetchAll<ApprovalDoc>(COLLECTIONS.approvals, { deciders: openid });
+export const approvalsOfRequester = (openid: string) =>
+  fetchAll<ApprovalDoc>(COLLECTIONS.approvals, { requesterOpenid: openid });
+export const approvalsDecidedBy = (openid: string) =>
+  fetchAll<ApprovalDoc>(COLLECTIONS.approvals, { deciders: openid });
 
 export function approvalsWaitingFor(keys: string[]): Promise<ApprovalDoc[]> {
-  return keys.length === 0 ? Promise.resolve([]) : fetchAll<ApprovalDoc>(COLLECTIONS.approvals, { inboxKey: db().command.in(keys) });
+  return keys.length === 0
+    ? Promise.resolve([])
+    : fetchAll<ApprovalDoc>(COLLECTIONS.approvals, { inboxKey: db().command.in(keys) });
 }

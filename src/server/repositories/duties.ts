@@ -48,20 +48,29 @@ export const dutiesOfTeacher = (openid: string) => fetchAll<DutyDoc>(COLLECTIONS
 export const dutiesAtHost = (schoolId: string) => fetchAll<DutyDoc>(COLLECTIONS.duties, { hostSchoolId: schoolId });
 export const getClockRecord = (id: string) => fetchById<ClockRecordDoc>(COLLECTIONS.clockRecords, id);
 export const getMakeup = (id: string) => fetchById<MakeupDoc>(COLLECTIONS.makeupRequests, id);
-export const makeupsOfTeacher = (openid: string) => fetchAll<MakeupDoc>(COLLECTIONS.makeupRequests, { teacherOpenid: openid });
-export const makeupsAtHost = (schoolId: string) => fetchAll<MakeupDoc>(COLLECTIONS.makeupRequests, { hostSchoolId: schoolId });
+export const makeupsOfTeacher = (openid: string) =>
+  fetchAll<MakeupDoc>(COLLECTIONS.makeupRequests, { teacherOpenid: openid });
+export const makeupsAtHost = (schoolId: string) =>
+  fetchAll<MakeupDoc>(COLLECTIONS.makeupRequests, { hostSchoolId: schoolId });
 
 /** The records of sessions at a host school on one China date (the principal's attendance view). */
-export const recordsAtHostOn = (schoolId: string, date: string) => fetchAll<ClockRecordDoc>(COLLECTIONS.clockRecords, { hostSchoolId: schoolId, sessionDate: date });
+export const recordsAtHostOn = (schoolId: string, date: string) =>
+  fetchAll<ClockRecordDoc>(COLLECTIONS.clockRecords, { hostSchoolId: schoolId, sessionDate: date });
 
 /** How many 补卡 requests wait for the host school's decision. */
 export async function pendingMakeupCount(schoolId: string): Promise<number> {
-  const res = (await db().collection(COLLECTIONS.makeupRequests).where({ hostSchoolId: schoolId, status: 'pending' }).count()) as { total: number };
+  const res = (await db()
+    .collection(COLLECTIONS.makeupRequests)
+    .where({ hostSchoolId: schoolId, status: 'pending' })
+    .count()) as { total: number };
   return res.total;
 }
 
 /** A teacher's records of sessions between two China dates (inclusive). */
 export function recordsOfTeacher(openid: string, fromDate: string, toDate: string): Promise<ClockRecordDoc[]> {
   const _ = db().command;
-  return fetchAll<ClockRecordDoc>(COLLECTIONS.clockRecords, { teacherOpenid: openid, sessionDate: _.gte(fromDate).and(_.lte(toDate)) });
+  return fetchAll<ClockRecordDoc>(COLLECTIONS.clockRecords, {
+    teacherOpenid: openid,
+    sessionDate: _.gte(fromDate).and(_.lte(toDate)),
+  });
 }

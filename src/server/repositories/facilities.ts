@@ -63,18 +63,27 @@ export function facilitiesOfSchools(districtCode: string, schoolIds: string[]): 
 }
 
 export function facilitiesByIds(ids: string[]): Promise<FacilityDoc[]> {
-  return ids.length === 0 ? Promise.resolve([]) : fetchAll<FacilityDoc>(COLLECTIONS.facilities, { _id: db().command.in(ids) });
+  return ids.length === 0
+    ? Promise.resolve([])
+    : fetchAll<FacilityDoc>(COLLECTIONS.facilities, { _id: db().command.in(ids) });
 }
 
 /** The day documents of a facility for some dates (missing days have no bookings). */
 export function facilityDays(facilityId: string, dates: string[]): Promise<FacilityDayDoc[]> {
-  return fetchAll<FacilityDayDoc>(COLLECTIONS.facilityDays, { _id: db().command.in(dates.map((d) => dayDocId(facilityId, d))) });
+  return fetchAll<FacilityDayDoc>(COLLECTIONS.facilityDays, {
+    _id: db().command.in(dates.map((d) => dayDocId(facilityId, d))),
+  });
 }
 
 /** Confirmed bookings of a facility overlapping [fromMs, toMs) (for the approver's checks). */
 export function confirmedBookings(facilityId: string, fromMs: number, toMs: number): Promise<BookingDoc[]> {
   const _ = db().command;
-  return fetchAll<BookingDoc>(COLLECTIONS.bookings, { facilityId, status: 'confirmed', start: _.lt(toMs), end: _.gt(fromMs) });
+  return fetchAll<BookingDoc>(COLLECTIONS.bookings, {
+    facilityId,
+    status: 'confirmed',
+    start: _.lt(toMs),
+    end: _.gt(fromMs),
+  });
 }
 
 /** A school's bookings: those it made and those of its facilities. */

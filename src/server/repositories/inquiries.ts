@@ -34,19 +34,34 @@ export async function addInquiryOnce(doc: Omit<InquiryDoc, 'createdAt'>): Promis
  * most `limit`: one query whatever the list's length, and an inquiry filed meanwhile sorts before the
  * cursor, so paging on neither loses nor repeats one.
  */
-export async function inquiryPage(where: Record<string, unknown>, after: Cursor | null, limit: number): Promise<InquiryDoc[]> {
+export async function inquiryPage(
+  where: Record<string, unknown>,
+  after: Cursor | null,
+  limit: number,
+): Promise<InquiryDoc[]> {
   const _ = db().command;
   const at = after ? new Date(after.t) : null;
   const cond = at ? _.and([where, _.or([{ createdAt: _.lt(at) }, { createdAt: at, _id: _.lt(after!.id) }])]) : where;
-  const res = await db().collection(COLLECTIONS.zoningInquiries).where(cond as Record<string, unknown>).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit).get();
+  const res = await db()
+    .collection(COLLECTIONS.zoningInquiries)
+    .where(cond as Record<string, unknown>)
+    .orderBy('createdAt', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit)
+    .get();
   return (res as unknown as { data: InquiryDoc[] }).data;
 }
 
 /** The opaque `next` of a page: its last item's time (ms) and id, in the cursor every paged list uses. */
-export const encodeInquiryCursor = (doc: InquiryDoc): string => encodeCursor({ t: new Date(doc.createdAt).getTime(), id: doc._id });
+export const encodeInquiryCursor = (doc: InquiryDoc): string =>
+  encodeCursor({ t: new Date(doc.createdAt).getTime(), id: doc._id });
 
 /** A parent's own inquiries. */
 export const mineWhere = (openid: string) => ({ openid });
 
 /** Inquiries a school answers (schoolId), or the district bureau (schoolId null); optionally of one status. */
-export const inboxWhere = (districtCode: string, schoolId: string | null, status?: InquiryDoc['status']) => ({ districtCode, schoolId, ...(status ? { status } : {}) });
+export const inboxWhere = (districtCode: string, schoolId: string | null, status?: InquiryDoc['status']) => ({
+  districtCode,
+  schoolId,
+  ...(status ? { status } : {}),
+});

@@ -31,7 +31,8 @@ export async function findInviteByHash(codeHash: string): Promise<Invite | null>
 }
 
 export const invitesOfDistrict = (districtCode: string) => fetchAll<Invite>(COLLECTIONS.invites, { districtCode });
-export const teacherInvitesOfSchool = (schoolId: string) => fetchAll<Invite>(COLLECTIONS.invites, { schoolId, role: 'teacher' });
+export const teacherInvitesOfSchool = (schoolId: string) =>
+  fetchAll<Invite>(COLLECTIONS.invites, { schoolId, role: 'teacher' });
 export const auditOf = (inviteId: string) => fetchAll<InviteAuditEntry>(COLLECTIONS.inviteAudit, { inviteId });
 
 /** doc().get() rejects for a missing document outside a transaction and yields null inside one. */
@@ -39,14 +40,29 @@ export async function readOrNull<T>(ref: TxDoc): Promise<T | null> {
   try {
     return ((await ref.get()).data as T | null) ?? null;
   } catch (err) {
-    const text = typeof err === 'string' ? err : `${(err as { errMsg?: string })?.errMsg ?? ''} ${(err as Error)?.message ?? ''}`;
+    const text =
+      typeof err === 'string' ? err : `${(err as { errMsg?: string })?.errMsg ?? ''} ${(err as Error)?.message ?? ''}`;
     if (/does not exist/.test(text)) return null;
     throw err;
   }
 }
 
 /** Writes the audit entry of an event inside the caller's transaction (its id makes it once-only). */
-export async function auditInTransaction(tx: Tx, invite: Invite, event: InviteAuditEntry['event'], by: string, at: number): Promise<void> {
-  const entry: Omit<InviteAuditEntry, '_id'> = { inviteId: invite._id, event, by, at, districtCode: invite.districtCode, schoolId: invite.schoolId, roles: invite.roles };
-  await tx.collection(COLLECTIONS.inviteAudit).doc(`${invite._id}-${event}`).set({ data: entry as unknown as Record<string, unknown> });
+export async function auditInTransaction(
+  tx: Tx,
+  invite: Invite,
+  event: InviteAuditEntry['event'],
+  by: string,
+  at: number,
+): Promise<void> {
+  const entry: Omit<InviteAuditEntry, '_id'> = {
+    inviteId: invite._id,
+    event,
+    by,
+    at,
+    districtCode: invite.districtCode,
+    schoolId: invite.schoolId,
+    roles: invite.roles,
+  };
+  await tx.collection(COLLECTIONS.inviteAudit).doc(`${invite._id}-${event}`).set({ data: entry });
 }

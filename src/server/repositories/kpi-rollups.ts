@@ -5,7 +5,14 @@
 import { COLLECTIONS } from '@/contracts/collections';
 import type { ClockRecord } from '@/domain/duty/types';
 import { addDays } from '@/domain/time';
-import { ROLLUP_SHARDS, applyDelta, recordDelta, rollupId, rollupsFromRecords, type KpiRollup } from '@/domain/kpi-rollup';
+import {
+  ROLLUP_SHARDS,
+  applyDelta,
+  recordDelta,
+  rollupId,
+  rollupsFromRecords,
+  type KpiRollup,
+} from '@/domain/kpi-rollup';
 import { CHINA_ZONE } from '@/domain/time';
 import { db, fieldsOf, runTransaction, type Tx } from '../cloud';
 import type { ClockRecordDoc } from './duties';
@@ -13,7 +20,11 @@ import { fetchAll } from './query';
 
 /** A document inside a transaction, null when absent (the SDK may reject a missing doc instead). */
 async function txGet<T>(tx: Tx, collection: string, id: string): Promise<T | null> {
-  const res = await tx.collection(collection).doc(id).get().catch(() => ({ data: null }));
+  const res = await tx
+    .collection(collection)
+    .doc(id)
+    .get()
+    .catch(() => ({ data: null }));
   return (res.data as T | null) ?? null;
 }
 
@@ -34,20 +45,33 @@ export async function prepareRollupChange(
   const months = [...delta.keys()];
   // A sum may be split anywhere: a shard drawn per attempt (a retry after a conflict draws again).
   const shard = Math.floor(Math.random() * ROLLUP_SHARDS);
-  const current = await Promise.all(months.map((m) => txGet<KpiRollup>(tx, coll, rollupId(after.hostSchoolId, m, shard))));
+  const current = await Promise.all(
+    months.map((m) => txGet<KpiRollup>(tx, coll, rollupId(after.hostSchoolId, m, shard))),
+  );
   return async () => {
     await Promise.all(
       months.map((month, i) => {
         const next = applyDelta(current[i], after.hostSchoolId, month, delta.get(month)!, nowMs, shard);
-        return tx.collection(coll).doc(next._id).set({ data: fieldsOf(next) as unknown as Record<string, unknown> });
+        return tx
+          .collection(coll)
+          .doc(next._id)
+          .set({ data: fieldsOf(next) });
       }),
     );
   };
 }
 
 /** Applies a record's change to its host school's rollups inside the caller's transaction. */
-export async function rollupRecordChange(tx: Tx, before: ClockRecord | null, after: ClockRecord, homeSchoolId: string | null, nowMs: number): Promise<void> {
-  await (await prepareRollupChange(tx, before, after, homeSchoolId, nowMs))();
+export async function rollupRecordChange(
+  tx: Tx,
+  before: ClockRecord | null,
+  after: ClockRecord,
+  homeSchoolId: string | null,
+  nowMs: number,
+): Promise<void> {
+  await (
+    await prepareRollupChange(tx, before, after, homeSchoolId, nowMs)
+  )();
 }
 
 /**
@@ -55,14 +79,24 @@ export async function rollupRecordChange(tx: Tx, before: ClockRecord | null, aft
  * false when that id exists already (a retry or a concurrent duplicate writes nothing). The record and
  * its rollups are read together, then written together.
  */
-export function insertRecordWithRollup(record: ClockRecordDoc, homeSchoolId: string | null, nowMs: number): Promise<boolean> {
+export function insertRecordWithRollup(
+  record: ClockRecordDoc,
+  homeSchoolId: string | null,
+  nowMs: number,
+): Promise<boolean> {
   return runTransaction(async (tx) => {
     const [existing, writeRollups] = await Promise.all([
       txGet<ClockRecordDoc>(tx, COLLECTIONS.clockRecords, record._id),
       prepareRollupChange(tx, null, record, homeSchoolId, nowMs),
     ]);
     if (existing) return false;
-    await Promise.all([tx.collection(COLLECTIONS.clockRecords).doc(record._id).set({ data: fieldsOf(record) as unknown as Record<string, unknown> }), writeRollups()]);
+    await Promise.all([
+      tx
+        .collection(COLLECTIONS.clockRecords)
+        .doc(record._id)
+        .set({ data: fieldsOf(record) }),
+      writeRollups(),
+    ]);
     return true;
   });
 }
@@ -71,12 +105,20 @@ export function insertRecordWithRollup(record: ClockRecordDoc, homeSchoolId: str
  * Rollups (every shard) of host schools for months from..to ('YYYY-MM', inclusive), one query per
  * month in parallel: at most schools × ROLLUP_SHARDS documents each (300 schools: 5 pages).
  */
-export async function listRollups(schoolIds: readonly string[], fromMonth: string, toMonth: string): Promise<KpiRollup[]> {
+export async function listRollups(
+  schoolIds: readonly string[],
+  fromMonth: string,
+  toMonth: string,
+): Promise<KpiRollup[]> {
   if (schoolIds.length === 0) return [];
   const _ = db().command;
   const months: string[] = [];
   for (let m = fromMonth; m <= toMonth; m = nextMonth(m)) months.push(m);
-  const perMonth = await Promise.all(months.map((month) => fetchAll<KpiRollup>(COLLECTIONS.kpiRollups, { hostSchoolId: _.in([...schoolIds]), month }, 50)));
+  const perMonth = await Promise.all(
+    months.map((month) =>
+      fetchAll<KpiRollup>(COLLECTIONS.kpiRollups, { hostSchoolId: _.in([...schoolIds]), month }, 50),
+    ),
+  );
   return perMonth.flat();
 }
 
@@ -110,7 +152,11 @@ export async function rebuildRollupsOf(
     listRollups(schoolIds, fromMonth, toMonth),
     Promise.all(
       schoolIds.map((id) =>
-        fetchAll<ClockRecordDoc>(COLLECTIONS.clockRecords, { hostSchoolId: id, sessionDate: _.gte(addDays(fromDate, -1)).and(_.lte(toDate)) }, 100),
+        fetchAll<ClockRecordDoc>(
+          COLLECTIONS.clockRecords,
+          { hostSchoolId: id, sessionDate: _.gte(addDays(fromDate, -1)).and(_.lte(toDate)) },
+          100,
+        ),
       ),
     ),
   ]);

@@ -14,8 +14,13 @@ export const FETCH_ALL_MAX_PAGES = 20;
 
 /** A result longer than the caller's cap: refused whole rather than cut silently. */
 export class TooManyDocumentsError extends Error {
-  constructor(readonly collection: CollectionName, readonly cap: number) {
-    super(`fetchAll: more than ${cap} documents of ${collection} match the query (cap ${cap}); page or narrow the query instead of reading them all`);
+  constructor(
+    readonly collection: CollectionName,
+    readonly cap: number,
+  ) {
+    super(
+      `fetchAll: more than ${cap} documents of ${collection} match the query (cap ${cap}); page or narrow the query instead of reading them all`,
+    );
     this.name = 'TooManyDocumentsError';
   }
 }
@@ -26,7 +31,11 @@ export class TooManyDocumentsError extends Error {
  * and no skip cost. At most maxPages × 1000 documents: when more match, it throws
  * TooManyDocumentsError instead of returning a partial list.
  */
-export async function fetchAll<T>(collection: CollectionName, where: Record<string, unknown>, maxPages = FETCH_ALL_MAX_PAGES): Promise<T[]> {
+export async function fetchAll<T>(
+  collection: CollectionName,
+  where: Record<string, unknown>,
+  maxPages = FETCH_ALL_MAX_PAGES,
+): Promise<T[]> {
   const _ = db().command;
   const after = (last: string | number | undefined): Record<string, unknown> => {
     if (last === undefined) return where;

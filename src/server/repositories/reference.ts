@@ -39,14 +39,18 @@ export const xuequVersionsById = (xuequId: string) => fetchAll<XuequVersion>(COL
  * The district's published 登记范围, every intake year (one per school × stage × year: their number grows
  * with the schools, not with the rules). Read whole, pages in parallel when there are more than one.
  */
-export const listCatchments = (districtCode: string) => readAllInParallel<CatchmentDoc>(COLLECTIONS.catchments, { districtCode }, 20);
+export const listCatchments = (districtCode: string) =>
+  readAllInParallel<CatchmentDoc>(COLLECTIONS.catchments, { districtCode }, 20);
 export const listFeeders = (districtCode: string) => fetchAll<FeederRule>(COLLECTIONS.feeders, { districtCode });
 
 /** What one school's profile needs of the lists: its own lists, and every 对口直升 list (they name primary schools). */
-export const catchmentsOfSchool = (districtCode: string, schoolId: string) => fetchAll<CatchmentDoc>(COLLECTIONS.catchments, { districtCode, schoolId });
-export const feederLists = (districtCode: string) => fetchAll<CatchmentDoc>(COLLECTIONS.catchments, { districtCode, mechanism: 'feeder' });
+export const catchmentsOfSchool = (districtCode: string, schoolId: string) =>
+  fetchAll<CatchmentDoc>(COLLECTIONS.catchments, { districtCode, schoolId });
+export const feederLists = (districtCode: string) =>
+  fetchAll<CatchmentDoc>(COLLECTIONS.catchments, { districtCode, mechanism: 'feeder' });
 /** The stored 对口 of one primary school, every year. */
-export const feedersOfPrimary = (districtCode: string, primarySchoolId: string) => fetchAll<FeederRule>(COLLECTIONS.feeders, { districtCode, primarySchoolId });
+export const feedersOfPrimary = (districtCode: string, primarySchoolId: string) =>
+  fetchAll<FeederRule>(COLLECTIONS.feeders, { districtCode, primarySchoolId });
 
 /** A district's stored zoning rules, with the keys they are filed under (see domain/zoning-match/keys). */
 export type StoredZoningRule = ZoningRule & { matchKeys?: string[] };
@@ -66,7 +70,11 @@ export async function zoningRulesByKeys(districtCode: string, keys: readonly str
   const _ = db().command;
   const chunks: string[][] = [];
   for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) chunks.push(keys.slice(i, i + KEYS_PER_QUERY));
-  const found = await Promise.all(chunks.map((chunk) => fetchAll<StoredZoningRule>(COLLECTIONS.zoningRules, { districtCode, matchKeys: _.in(chunk) })));
+  const found = await Promise.all(
+    chunks.map((chunk) =>
+      fetchAll<StoredZoningRule>(COLLECTIONS.zoningRules, { districtCode, matchKeys: _.in(chunk) }),
+    ),
+  );
   const byId = new Map<string, StoredZoningRule>();
   for (const list of found) for (const r of list) byId.set(r._id, r);
   return [...byId.values()];
@@ -96,10 +104,19 @@ const byNumber = (a: number, b: number) => a - b;
 export async function zoningRuleYears(districtCode: string): Promise<number[]> {
   const stored = await fetchById<ZoningYearsDoc>(COLLECTIONS.meta, zoningYearsId(districtCode));
   if (stored) return [...stored.years].sort(byNumber);
-  const res = (await db().collection(COLLECTIONS.zoningRules).aggregate().match({ districtCode }).group({ _id: '$schoolYear' }).limit(1000).end()) as unknown as {
+  const res = (await db()
+    .collection(COLLECTIONS.zoningRules)
+    .aggregate()
+    .match({ districtCode })
+    .group({ _id: '$schoolYear' })
+    .limit(1000)
+    .end()) as unknown as {
     list: Array<{ _id: number }>;
   };
-  return res.list.map((g) => g._id).filter((y) => typeof y === 'number').sort(byNumber);
+  return res.list
+    .map((g) => g._id)
+    .filter((y) => typeof y === 'number')
+    .sort(byNumber);
 }
 
 /**
@@ -107,7 +124,12 @@ export async function zoningRuleYears(districtCode: string): Promise<number[]> {
  * zoningRuleYears at the reference version the transaction checks) plus the years it writes. Rules are
  * only added or changed, never removed, by an import, so the union is exact.
  */
-export function recordZoningYears(tx: Tx, districtCode: string, known: readonly number[], written: readonly number[]): Promise<unknown> {
+export function recordZoningYears(
+  tx: Tx,
+  districtCode: string,
+  known: readonly number[],
+  written: readonly number[],
+): Promise<unknown> {
   const years = [...new Set([...known, ...written])].sort(byNumber);
   return tx.collection(COLLECTIONS.meta).doc(zoningYearsId(districtCode)).set({ data: { districtCode, years } });
 }
@@ -128,7 +150,11 @@ const RANGE_FILL = PAGE - 50;
  * is read once, and one written meanwhile is read or not, as with fetchAll. More than maxPages pages (by
  * the counts): refused, never cut.
  */
-async function readAllInParallel<T extends { _id: string }>(collection: CollectionName, where: Record<string, unknown>, maxPages: number): Promise<T[]> {
+async function readAllInParallel<T extends { _id: string }>(
+  collection: CollectionName,
+  where: Record<string, unknown>,
+  maxPages: number,
+): Promise<T[]> {
   const coll = () => db().collection(collection);
   const _ = db().command;
   const [firstRes, bucketRes] = await Promise.all([
@@ -143,7 +169,8 @@ async function readAllInParallel<T extends { _id: string }>(collection: Collecti
   const first = firstRes.data;
   if (first.length < PAGE) return first;
   const buckets = bucketRes.list;
-  if (buckets.reduce((n, b) => n + b.count, 0) > maxPages * PAGE) throw new TooManyDocumentsError(collection, maxPages * PAGE);
+  if (buckets.reduce((n, b) => n + b.count, 0) > maxPages * PAGE)
+    throw new TooManyDocumentsError(collection, maxPages * PAGE);
   // Range starts after the first page, merging small buckets up to RANGE_FILL each: a range is then
   // one page not full, which ends it (a full page needs one more read to know the range is done).
   const last = first[first.length - 1]._id;
@@ -165,7 +192,9 @@ async function readAllInParallel<T extends { _id: string }>(collection: Collecti
     let lower = i === 0 ? _.gt(bounds[0]) : _.gte(bounds[i]);
     for (;;) {
       const conds = [where, { _id: lower }, ...(i + 1 < bounds.length ? [{ _id: _.lt(bounds[i + 1]) }] : [])];
-      const page = ((await coll().where(_.and(conds)).orderBy('_id', 'asc').limit(PAGE).get()) as unknown as { data: T[] }).data;
+      const page = (
+        (await coll().where(_.and(conds)).orderBy('_id', 'asc').limit(PAGE).get()) as unknown as { data: T[] }
+      ).data;
       out.push(...page);
       if (page.length < PAGE) return out;
       lower = _.gt(page[page.length - 1]._id);
@@ -182,4 +211,5 @@ async function readAllInParallel<T extends { _id: string }>(collection: Collecti
 }
 
 /** Every stored rule of a district (imports check against them, the export writes them); up to 100,000 and more. */
-export const listZoningRules = (districtCode: string) => readAllInParallel<StoredZoningRule>(COLLECTIONS.zoningRules, { districtCode }, 200);
+export const listZoningRules = (districtCode: string) =>
+  readAllInParallel<StoredZoningRule>(COLLECTIONS.zoningRules, { districtCode }, 200);

@@ -8,5 +8,6 @@ export function findUser(openid: string): Promise<UserProfile | null> {
 }
 
 /** Users of a school holding a role (e.g. its principal), of a 学区 (its 学区长), or of a district. */
-export const usersWhere = (where: Partial<Pick<UserProfile, 'schoolId' | 'xuequId' | 'districtCode'>> & { roles?: string }) =>
-  fetchAll<UserProfile>(COLLECTIONS.users, where);
+export const usersWhere = (
+  where: Partial<Pick<UserProfile, 'schoolId' | 'xuequId' | 'districtCode'>> & { roles?: string },
+) => fetchAll<UserProfile>(COLLECTIONS.users, where);

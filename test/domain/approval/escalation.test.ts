@@ -24,11 +24,17 @@ import { slotProblems } from '@/domain/slots';
 import { CN, SCHOOLS, VERSIONS, bureau, cn, exchange, principal, teacher, xuequzhang } from './fixtures';
 
 const NOW = cn('2026-11-23', '10:00'); // Monday
-const filed = (fields: ExchangeFields = exchange(), staffed = ['school:p-youai', 'school:p-liuwei', 'xuequ:x2', 'bureau:120102']) => {
-  const routed = markUnstaffed(routeRequest(fields, VERSIONS, '2026-11-23', SCHOOLS, { x2: ['m54'] }), new Set(staffed));
+const filed = (
+  fields: ExchangeFields = exchange(),
+  staffed = ['school:p-youai', 'school:p-liuwei', 'xuequ:x2', 'bureau:120102'],
+) => {
+  const routed = markUnstaffed(
+    routeRequest(fields, VERSIONS, '2026-11-23', SCHOOLS, { x2: ['m54'] }),
+    new Set(staffed),
+  );
   const made = submit(fields, routed.steps, teacher, NOW, { _id: 'ap-1', routedOn: '2026-11-23' });
   if (!made.ok) throw new Error(made.message);
-  const r = made.request as ApprovalRequest<ExchangeFields>;
+  const r: ApprovalRequest<ExchangeFields> = made.request;
   return { r: { ...r, escalateAt: escalateAtOf(r, CN) }, warnings: routed.checks };
 };
 
@@ -65,8 +71,14 @@ describe('escalation to the bureau', () => {
 describe('转交 and 催办', () => {
   it('the holder hands the step on; the acting approver decides; nobody else may hand it on', () => {
     const { r } = filed();
-    expect(transfer(r, principal('p-liuwei'), NOW, { openid: 'u-x', name: 'X' })).toMatchObject({ ok: false, code: 'NOT_YOUR_STEP' });
-    expect(transfer(r, principal('p-youai'), NOW, { openid: 'u-p-youai', name: '自己' })).toMatchObject({ ok: false, code: 'NOT_TRANSFERABLE' });
+    expect(transfer(r, principal('p-liuwei'), NOW, { openid: 'u-x', name: 'X' })).toMatchObject({
+      ok: false,
+      code: 'NOT_YOUR_STEP',
+    });
+    expect(transfer(r, principal('p-youai'), NOW, { openid: 'u-p-youai', name: '自己' })).toMatchObject({
+      ok: false,
+      code: 'NOT_TRANSFERABLE',
+    });
     const t = transfer(r, principal('p-youai'), NOW, { openid: 'u-deputy', name: '副校长' }, '外出');
     if (!t.ok) throw new Error(t.message);
     expect(t.request.trail[1]).toMatchObject({ action: 'transfer', comment: '转交给副校长代理审批：外出' });
@@ -78,7 +90,9 @@ describe('转交 and 催办', () => {
     const { r } = filed();
     expect(remindRefusal(r, 'u-teacher', NOW)).toBeNull();
     expect(remindRefusal(r, 'u-other', NOW)).toMatchObject({ code: 'NOT_REQUESTER' });
-    expect(remindRefusal({ ...r, remindedAt: NOW }, 'u-teacher', NOW + 1000)).toMatchObject({ code: 'REMIND_TOO_SOON' });
+    expect(remindRefusal({ ...r, remindedAt: NOW }, 'u-teacher', NOW + 1000)).toMatchObject({
+      code: 'REMIND_TOO_SOON',
+    });
     expect(remindRefusal({ ...r, remindedAt: NOW }, 'u-teacher', NOW + REMIND_COOLDOWN_MS)).toBeNull();
   });
 });
@@ -91,7 +105,10 @@ describe('退回修改 with an edit', () => {
     const after = applyEdit(back.request, { slots: [{ weekday: 2, start: '09:00', end: '09:45', periods: 1 }] });
     const changes = exchangeChanges(back.request, after, (id) => SCHOOLS[id]?.name ?? id);
     expect(changes).toEqual(['每周安排：周一 08:00–08:45（1节） → 周二 09:00–09:45（1节）']);
-    const again = resubmit(back.request, teacher, NOW + 1, '已改', undefined, back.request.version, { fields: { slots: after.slots }, changes });
+    const again = resubmit(back.request, teacher, NOW + 1, '已改', undefined, back.request.version, {
+      fields: { slots: after.slots },
+      changes,
+    });
     if (!again.ok) throw new Error(again.message);
     expect(again.request).toMatchObject({ status: 'pending', current: 0, slots: after.slots, stepSince: NOW + 1 });
     expect(again.request.trail.map((t) => t.action)).toEqual(['submit', 'return', 'resubmit']);
@@ -111,14 +128,25 @@ describe('routing by the term, 抄送, and checks once closed', () => {
   it('copies the bureau and the teacher’s own 学区长 when they do not decide', () => {
     const fields = exchange();
     const steps = routeRequest(fields, VERSIONS, '2026-11-23', SCHOOLS);
-    const cc = ccOf(fields, steps, VERSIONS, '2026-11-23', [bureau('120102'), bureau('350205'), xuequzhang('x1', 'm45'), xuequzhang('x2', 'm54')]);
+    const cc = ccOf(fields, steps, VERSIONS, '2026-11-23', [
+      bureau('120102'),
+      bureau('350205'),
+      xuequzhang('x1', 'm45'),
+      xuequzhang('x2', 'm54'),
+    ]);
     expect(cc.map((c) => c.openid)).toEqual(['u-bureau-120102', 'u-xqz-x1']);
   });
 
   it('a rejected request no longer says its time is free', () => {
-    const closed = checksAtClose([{ code: 'FACILITY_FREE', level: 'ok', message: '该时段场馆开放' }], 'rejected', 'facility');
+    const closed = checksAtClose(
+      [{ code: 'FACILITY_FREE', level: 'ok', message: '该时段场馆开放' }],
+      'rejected',
+      'facility',
+    );
     expect(closed.map((c) => c.code)).toEqual(['NOT_RESERVED']);
-    expect(checksAtClose([{ code: 'FACILITY_FREE', level: 'ok', message: 'x' }], 'approved', 'facility').map((c) => c.code)).toEqual(['FACILITY_FREE']);
+    expect(
+      checksAtClose([{ code: 'FACILITY_FREE', level: 'ok', message: 'x' }], 'approved', 'facility').map((c) => c.code),
+    ).toEqual(['FACILITY_FREE']);
   });
 });
 
@@ -127,9 +155,18 @@ describe('slot rules', () => {
     expect(slotProblems([{ weekday: 2, start: '15:30', end: '14:00', periods: 1 }])).toEqual([
       { field: 'slots[0].end', message: '第1个时段结束时间（slots[0].end）须晚于开始时间（15:30–14:00）' },
     ]);
-    expect(slotProblems([{ weekday: 2, start: '00:00', end: '23:59', periods: 8 }]).map((p) => p.field)).toEqual(['slots[0].end', 'slots[0].start']);
+    expect(slotProblems([{ weekday: 2, start: '00:00', end: '23:59', periods: 8 }]).map((p) => p.field)).toEqual([
+      'slots[0].end',
+      'slots[0].start',
+    ]);
     expect(slotProblems([{ weekday: 6, start: '09:00', end: '10:00', periods: 1 }])).toEqual([]);
-    const checks = exchangeChecks(exchange({ slots: [{ weekday: 2, start: '15:30', end: '14:00', periods: 1 }] }), 'ap-x', [], NOW, CN);
+    const checks = exchangeChecks(
+      exchange({ slots: [{ weekday: 2, start: '15:30', end: '14:00', periods: 1 }] }),
+      'ap-x',
+      [],
+      NOW,
+      CN,
+    );
     expect(checks.map((c) => c.code)).not.toContain('NO_CONFLICT');
     expect(checks.some((c) => c.level === 'block' && c.message.includes('slots[0].end'))).toBe(true);
   });

@@ -36,8 +36,13 @@ const booking = (date: string, from: string, to: string, over: Partial<FacilityB
 });
 const WED_BOOKED = booking('2026-11-25', '14:00', '15:00');
 const WED_MORNING = booking('2026-11-25', '10:00', '11:00');
-const problems = (date: string, from: string, to: string, existing: FacilityBooking[] = [WED_BOOKED, WED_MORNING], facility = GYM) =>
-  bookingProblems(facility, existing, cn(date, from), cn(date, to), NOW, CN).map((p) => p.code);
+const problems = (
+  date: string,
+  from: string,
+  to: string,
+  existing: FacilityBooking[] = [WED_BOOKED, WED_MORNING],
+  facility = GYM,
+) => bookingProblems(facility, existing, cn(date, from), cn(date, to), NOW, CN).map((p) => p.code);
 
 describe('bookingProblems', () => {
   it.each([
@@ -66,16 +71,30 @@ describe('bookingProblems', () => {
   });
 
   it('ignores cancelled bookings and other facilities’ bookings', () => {
-    expect(problems('2026-11-25', '14:00', '15:00', [{ ...WED_BOOKED, status: 'cancelled' }, { ...WED_BOOKED, facilityId: 'f-lab' }])).toEqual([]);
+    expect(
+      problems('2026-11-25', '14:00', '15:00', [
+        { ...WED_BOOKED, status: 'cancelled' },
+        { ...WED_BOOKED, facilityId: 'f-lab' },
+      ]),
+    ).toEqual([]);
   });
 
   it('messages say what to do, in Chinese', () => {
     const all = bookingProblems(GYM, [WED_BOOKED], cn('2026-11-25', '11:30'), cn('2026-11-25', '14:30'), NOW, CN);
-    expect(all.map((p) => p.message)).toEqual(['预约时间须在开放时间内：周三 08:00–12:00、14:00–18:00', '与已确认的预约 11月25日 14:00–15:00 冲突']);
+    expect(all.map((p) => p.message)).toEqual([
+      '预约时间须在开放时间内：周三 08:00–12:00、14:00–18:00',
+      '与已确认的预约 11月25日 14:00–15:00 冲突',
+    ]);
     expect(all.every((p) => p.level === 'block')).toBe(true);
-    expect(bookingProblems(GYM, [], cn('2026-11-29', '10:00'), cn('2026-11-29', '11:00'), NOW, CN)[0].message).toBe('体育馆周日不开放');
-    expect(bookingProblems(GYM, [], cn('2026-12-08', '10:00'), cn('2026-12-08', '11:00'), NOW, CN)[0].message).toBe('最多可提前 14 天预约（最晚 12月7日）');
-    expect(bookingProblems(GYM, [], cn('2026-11-28', '09:00'), cn('2026-11-28', '13:00'), NOW, CN)[0].message).toBe('单次预约最长 180 分钟（本次 240 分钟）');
+    expect(bookingProblems(GYM, [], cn('2026-11-29', '10:00'), cn('2026-11-29', '11:00'), NOW, CN)[0].message).toBe(
+      '体育馆周日不开放',
+    );
+    expect(bookingProblems(GYM, [], cn('2026-12-08', '10:00'), cn('2026-12-08', '11:00'), NOW, CN)[0].message).toBe(
+      '最多可提前 14 天预约（最晚 12月7日）',
+    );
+    expect(bookingProblems(GYM, [], cn('2026-11-28', '09:00'), cn('2026-11-28', '13:00'), NOW, CN)[0].message).toBe(
+      '单次预约最长 180 分钟（本次 240 分钟）',
+    );
   });
 
   it('days are China days: Monday 08:00 in China is still Sunday in UTC', () => {
@@ -83,17 +102,34 @@ describe('bookingProblems', () => {
     // 14 days ahead counted from China's date: at 2026-11-23 23:30 China (15:30 UTC) the window ends 12-07.
     const late = cn('2026-11-23', '23:30');
     expect(bookingProblems(GYM, [], cn('2026-12-07', '08:00'), cn('2026-12-07', '09:00'), late, CN)).toEqual([]);
-    expect(bookingProblems(GYM, [], cn('2026-12-08', '08:00'), cn('2026-12-08', '09:00'), cn('2026-11-24', '00:30'), CN)).toEqual([]);
+    expect(
+      bookingProblems(GYM, [], cn('2026-12-08', '08:00'), cn('2026-12-08', '09:00'), cn('2026-11-24', '00:30'), CN),
+    ).toEqual([]);
   });
 
   it('touching or overlapping opening intervals count as one', () => {
-    const split: Facility = { ...GYM, openingHours: [{ weekday: 3, start: '08:00', end: '12:00' }, { weekday: 3, start: '11:00', end: '13:00' }, { weekday: 3, start: '13:00', end: '18:00' }] };
+    const split: Facility = {
+      ...GYM,
+      openingHours: [
+        { weekday: 3, start: '08:00', end: '12:00' },
+        { weekday: 3, start: '11:00', end: '13:00' },
+        { weekday: 3, start: '13:00', end: '18:00' },
+      ],
+    };
     expect(problems('2026-11-25', '11:00', '14:00', [], split)).toEqual([]);
   });
 
   it('a booking across midnight is never inside opening hours', () => {
-    const late: Facility = { ...GYM, openingHours: [{ weekday: 3, start: '20:00', end: '23:59' }, { weekday: 4, start: '00:00', end: '02:00' }] };
-    expect(bookingProblems(late, [], cn('2026-11-25', '23:00'), cn('2026-11-26', '01:00'), NOW, CN).map((p) => p.code)).toEqual(['CLOSED']);
+    const late: Facility = {
+      ...GYM,
+      openingHours: [
+        { weekday: 3, start: '20:00', end: '23:59' },
+        { weekday: 4, start: '00:00', end: '02:00' },
+      ],
+    };
+    expect(
+      bookingProblems(late, [], cn('2026-11-25', '23:00'), cn('2026-11-26', '01:00'), NOW, CN).map((p) => p.code),
+    ).toEqual(['CLOSED']);
   });
 });
 
@@ -105,7 +141,9 @@ describe('facility request checks for the approver', () => {
     expect(facilityBookingChecks(GYM, [], req, submittedAt, cn('2026-11-23', '18:00'), CN)).toEqual([
       { code: 'FACILITY_FREE', level: 'ok', message: '该时段场馆开放，且与已确认的预约不冲突' },
     ]);
-    expect(facilityBookingChecks(GYM, [], req, submittedAt, cn('2026-11-24', '08:00'), CN).map((c) => c.code)).toEqual(['START_PASSED']);
+    expect(facilityBookingChecks(GYM, [], req, submittedAt, cn('2026-11-24', '08:00'), CN).map((c) => c.code)).toEqual([
+      'START_PASSED',
+    ]);
   });
 
   it('overlaps as they stand now, ignoring the booking this approval created', () => {
@@ -116,7 +154,16 @@ describe('facility request checks for the approver', () => {
   });
 
   it('the owner approves; the booking follows with a stable id', () => {
-    const steps = [{ role: 'owner' as const, roles: ['owner' as const], schoolId: 'm45', xuequId: null, districtCode: '120102', label: '场馆所属学校校长（第四十五中学）' }];
+    const steps = [
+      {
+        role: 'owner' as const,
+        roles: ['owner' as const],
+        schoolId: 'm45',
+        xuequId: null,
+        districtCode: '120102',
+        label: '场馆所属学校校长（第四十五中学）',
+      },
+    ];
     const sub = submit(facilityRequest(), steps, teacher, NOW, { _id: 'ap-f', routedOn: '2026-11-23' });
     if (!sub.ok) throw new Error(sub.message);
     expect(() => bookingFromRequest(sub.request, 'ap-f')).toThrow();
@@ -141,7 +188,12 @@ describe('weekAvailability', () => {
   it('per day: opening hours minus confirmed bookings', () => {
     const week = weekAvailability(
       GYM,
-      [WED_BOOKED, booking('2026-11-25', '09:00', '10:00', { status: 'cancelled' }), booking('2026-11-28', '08:00', '20:00'), booking('2026-11-26', '11:00', '14:30')],
+      [
+        WED_BOOKED,
+        booking('2026-11-25', '09:00', '10:00', { status: 'cancelled' }),
+        booking('2026-11-28', '08:00', '20:00'),
+        booking('2026-11-26', '11:00', '14:30'),
+      ],
       '2026-11-23',
       CN,
     );
@@ -165,8 +217,18 @@ describe('weekAvailability', () => {
   it('free time never overlaps a booking and always lies in opening hours (property)', () => {
     const at = (day: number, minute: number) => cn('2026-11-23', '00:00') + day * 86_400_000 + minute * 60_000;
     const bk = fc
-      .record({ day: fc.integer({ min: 0, max: 6 }), from: fc.integer({ min: 0, max: 1439 }), len: fc.integer({ min: 1, max: 600 }), cancelled: fc.boolean() })
-      .map((b): FacilityBooking => ({ facilityId: 'f-gym', start: at(b.day, b.from), end: at(b.day, b.from + b.len), status: b.cancelled ? 'cancelled' : 'confirmed' }));
+      .record({
+        day: fc.integer({ min: 0, max: 6 }),
+        from: fc.integer({ min: 0, max: 1439 }),
+        len: fc.integer({ min: 1, max: 600 }),
+        cancelled: fc.boolean(),
+      })
+      .map((b): FacilityBooking => ({
+        facilityId: 'f-gym',
+        start: at(b.day, b.from),
+        end: at(b.day, b.from + b.len),
+        status: b.cancelled ? 'cancelled' : 'confirmed',
+      }));
     fc.assert(
       fc.property(fc.array(bk, { maxLength: 8 }), (bookings) => {
         const confirmed = bookings.filter((b) => b.status === 'confirmed');

@@ -33,7 +33,14 @@ const version = (
 
 /** 宏达小学 (p-moved) moves from 第一学区 to 第二学区 on 2027-09-01; 东局子学校 sits in both alliances of 第一学区. */
 export const VERSIONS: XuequVersion[] = [
-  version('x1', '第一学区', '2020-05-21', '2027-09-01', ['m45', ['m98', 'n-djz']], ['p-huzhu', ['p-youai', 'p-moved', 'n-djz']]),
+  version(
+    'x1',
+    '第一学区',
+    '2020-05-21',
+    '2027-09-01',
+    ['m45', ['m98', 'n-djz']],
+    ['p-huzhu', ['p-youai', 'p-moved', 'n-djz']],
+  ),
   version('x1', '第一学区', '2027-09-01', null, ['m45', ['m98', 'n-djz']], ['p-huzhu', ['p-youai', 'n-djz']]),
   version('x2', '第二学区', '2020-05-21', '2027-09-01', ['m54', ['m82']], ['p-1', ['p-liuwei']]),
   version('x2', '第二学区', '2027-09-01', null, ['m54', ['m82']], ['p-1', ['p-liuwei', 'p-moved']]),
@@ -78,7 +85,14 @@ export const bureau = (districtCode: string): Actor => ({
   xuequId: null,
   districtCode,
 });
-export const teacher: Actor = { _id: 'u-teacher', name: '王老师', roles: ['teacher'], schoolId: 'p-youai', xuequId: null, districtCode: '120102' };
+export const teacher: Actor = {
+  _id: 'u-teacher',
+  name: '王老师',
+  roles: ['teacher'],
+  schoolId: 'p-youai',
+  xuequId: null,
+  districtCode: '120102',
+};
 
 export function exchange(over: Partial<ExchangeFields> = {}): ExchangeFields {
   return {

@@ -37,15 +37,28 @@ function ok<R>(t: Transition<R>): R {
 describe('submit', () => {
   it('starts pending at step 0, version 1, one trail entry', () => {
     const r = submitted();
-    expect(r).toMatchObject({ _id: 'ap1', status: 'pending', current: 0, version: 1, requesterOpenid: 'u-teacher', requesterName: '王老师', createdAt: T0 });
+    expect(r).toMatchObject({
+      _id: 'ap1',
+      status: 'pending',
+      current: 0,
+      version: 1,
+      requesterOpenid: 'u-teacher',
+      requesterName: '王老师',
+      createdAt: T0,
+    });
     expect(r.steps.map((s) => s.status)).toEqual(['pending', 'waiting', 'waiting']);
-    expect(r.trail).toEqual([{ at: T0, by: 'u-teacher', byName: '王老师', action: 'submit', step: null, comment: '请批准' }]);
+    expect(r.trail).toEqual([
+      { at: T0, by: 'u-teacher', byName: '王老师', action: 'submit', step: null, comment: '请批准' },
+    ]);
     expect(stateProblems(r)).toEqual([]);
     expect(pendingStep(r)?.label).toBe('派出学校校长（友爱道小学）');
   });
 
   it('refuses a request nobody could decide', () => {
-    expect(submit(exchange(), [], teacher, T0, { _id: 'x', routedOn: '2026-11-23' })).toMatchObject({ ok: false, code: 'NO_STEPS' });
+    expect(submit(exchange(), [], teacher, T0, { _id: 'x', routedOn: '2026-11-23' })).toMatchObject({
+      ok: false,
+      code: 'NO_STEPS',
+    });
   });
 });
 
@@ -54,7 +67,13 @@ describe('approve through every step', () => {
     const r0 = submitted();
     const r1 = ok(approve(r0, releasing, T0 + 1000, '同意'));
     expect(r1).toMatchObject({ status: 'pending', current: 1, version: 2 });
-    expect(r1.steps[0]).toMatchObject({ status: 'approved', decidedBy: 'u-p-youai', decidedByName: 'p-youai校长', decidedAt: T0 + 1000, comment: '同意' });
+    expect(r1.steps[0]).toMatchObject({
+      status: 'approved',
+      decidedBy: 'u-p-youai',
+      decidedByName: 'p-youai校长',
+      decidedAt: T0 + 1000,
+      comment: '同意',
+    });
     expect(r1.steps[1].status).toBe('pending');
     expect(isFinalApproval(r0, r1)).toBe(false);
 
@@ -95,7 +114,11 @@ describe('approve through every step', () => {
     r = ok(approve(r, releasing, T0));
     r = ok(approve(r, host, T0));
     expect(r.status).toBe('approved');
-    expect(dutyFromRequest(r, 'ap1')).toMatchObject({ kind: 'mentoring', teacherOpenid: 'u-teacher', hostSchoolId: 'p-liuwei' });
+    expect(dutyFromRequest(r, 'ap1')).toMatchObject({
+      kind: 'mentoring',
+      teacherOpenid: 'u-teacher',
+      hostSchoolId: 'p-liuwei',
+    });
   });
 
   it('no duty from a request that is not approved', () => {
@@ -136,17 +159,16 @@ describe('approve through every step', () => {
 });
 
 describe('reject and send back need a reason', () => {
-  it.each([
-    [null],
-    [''],
-    ['   '],
-  ])('reject with comment %p → COMMENT_REQUIRED', (comment) => {
+  it.each([[null], [''], ['   ']])('reject with comment %p → COMMENT_REQUIRED', (comment) => {
     expect(reject(submitted(), releasing, T0, comment)).toMatchObject({ ok: false, code: 'COMMENT_REQUIRED' });
     expect(sendBack(submitted(), releasing, T0, comment)).toMatchObject({ ok: false, code: 'COMMENT_REQUIRED' });
   });
 
   it('too long a comment is refused', () => {
-    expect(approve(submitted(), releasing, T0, '字'.repeat(501))).toMatchObject({ ok: false, code: 'COMMENT_TOO_LONG' });
+    expect(approve(submitted(), releasing, T0, '字'.repeat(501))).toMatchObject({
+      ok: false,
+      code: 'COMMENT_TOO_LONG',
+    });
   });
 
   it('reject is final at the step that rejected', () => {
@@ -154,7 +176,14 @@ describe('reject and send back need a reason', () => {
     const r2 = ok(reject(r1, host, T0 + 5, '本学期课时已满'));
     expect(r2).toMatchObject({ status: 'rejected', current: 1, version: 3 });
     expect(r2.steps.map((s) => s.status)).toEqual(['approved', 'rejected', 'waiting']);
-    expect(r2.trail[2]).toEqual({ at: T0 + 5, by: 'u-p-liuwei', byName: 'p-liuwei校长', action: 'reject', step: 1, comment: '本学期课时已满' });
+    expect(r2.trail[2]).toEqual({
+      at: T0 + 5,
+      by: 'u-p-liuwei',
+      byName: 'p-liuwei校长',
+      action: 'reject',
+      step: 1,
+      comment: '本学期课时已满',
+    });
     expect(stateProblems(r2)).toEqual([]);
     expect(isFinalApproval(r1, r2)).toBe(false);
     expect(withdraw(r2, teacher, T0)).toMatchObject({ ok: false, code: 'NOT_PENDING' });
@@ -215,7 +244,17 @@ describe('withdraw', () => {
 });
 
 describe('any sequence of actions (property)', () => {
-  const ACTORS: Actor[] = [teacher, releasing, host, xqz, principal('m45'), xuequzhang('x1', 'm45'), bureau('120102'), principal('p-lone'), principal('p-moved')];
+  const ACTORS: Actor[] = [
+    teacher,
+    releasing,
+    host,
+    xqz,
+    principal('m45'),
+    xuequzhang('x1', 'm45'),
+    bureau('120102'),
+    principal('p-lone'),
+    principal('p-moved'),
+  ];
   const HOSTS = ['p-liuwei', 'm45', 'p-lone', 'p-moved'];
   type Kind = 'approve' | 'reject' | 'sendBack' | 'withdraw' | 'resubmit';
   const action = fc.record({
@@ -226,7 +265,11 @@ describe('any sequence of actions (property)', () => {
     stale: fc.boolean(),
   });
 
-  function apply(r: ApprovalRequest<ExchangeFields>, a: { kind: Kind; actor: Actor; comment: string | null; stale: boolean }, at: number) {
+  function apply(
+    r: ApprovalRequest<ExchangeFields>,
+    a: { kind: Kind; actor: Actor; comment: string | null; stale: boolean },
+    at: number,
+  ) {
     const expected = a.stale ? r.version - 1 : r.version;
     switch (a.kind) {
       case 'approve':
@@ -247,32 +290,46 @@ describe('any sequence of actions (property)', () => {
   it('never two final decisions; status, current, steps and version stay consistent', () => {
     const reached = new Set<RequestState['status']>();
     fc.assert(
-      fc.property(fc.constantFrom(...HOSTS), fc.boolean(), fc.array(action, { maxLength: 40 }), (hostSchoolId, mentoring, actions) => {
-        let r = submitted(exchange({ hostSchoolId, type: mentoring ? 'mentoring' : 'rotation', mentee: mentoring ? { name: '李老师', openid: null } : null }));
-        let finals = 0;
-        actions.forEach((generated, i) => {
-          const step = pendingStep(r);
-          const decider = step && (generated.kind === 'approve' || generated.kind === 'reject' || generated.kind === 'sendBack') ? ACTORS.find((x) => canDecideStep(step, x)) : undefined;
-          const a = { ...generated, actor: generated.actor ?? decider ?? teacher };
-          const t = apply(r, a, T0 + i + 1);
-          if (!t.ok) {
-            expect(t.message).toMatch(/[\u4e00-\u9fff]/);
-            return;
-          }
-          expect(FINAL.has(r.status)).toBe(false); // nothing moves once final
-          expect(a.stale).toBe(false);
-          const next = t.request;
-          expect(next.version).toBe(r.version + 1);
-          expect(next.trail.slice(0, -1)).toEqual(r.trail);
-          expect(next.trail[next.trail.length - 1]).toMatchObject({ at: T0 + i + 1, by: a.actor._id });
-          if (FINAL.has(next.status)) finals++;
-          if (isFinalApproval(r, next)) expect(next.steps.every((s) => s.status === 'approved')).toBe(true);
-          expect(stateProblems(next)).toEqual([]);
-          r = next;
-        });
-        expect(finals).toBeLessThanOrEqual(1);
-        reached.add(r.status);
-      }),
+      fc.property(
+        fc.constantFrom(...HOSTS),
+        fc.boolean(),
+        fc.array(action, { maxLength: 40 }),
+        (hostSchoolId, mentoring, actions) => {
+          let r = submitted(
+            exchange({
+              hostSchoolId,
+              type: mentoring ? 'mentoring' : 'rotation',
+              mentee: mentoring ? { name: '李老师', openid: null } : null,
+            }),
+          );
+          let finals = 0;
+          actions.forEach((generated, i) => {
+            const step = pendingStep(r);
+            const decider =
+              step && (generated.kind === 'approve' || generated.kind === 'reject' || generated.kind === 'sendBack')
+                ? ACTORS.find((x) => canDecideStep(step, x))
+                : undefined;
+            const a = { ...generated, actor: generated.actor ?? decider ?? teacher };
+            const t = apply(r, a, T0 + i + 1);
+            if (!t.ok) {
+              expect(t.message).toMatch(/[\u4e00-\u9fff]/);
+              return;
+            }
+            expect(FINAL.has(r.status)).toBe(false); // nothing moves once final
+            expect(a.stale).toBe(false);
+            const next = t.request;
+            expect(next.version).toBe(r.version + 1);
+            expect(next.trail.slice(0, -1)).toEqual(r.trail);
+            expect(next.trail[next.trail.length - 1]).toMatchObject({ at: T0 + i + 1, by: a.actor._id });
+            if (FINAL.has(next.status)) finals++;
+            if (isFinalApproval(r, next)) expect(next.steps.every((s) => s.status === 'approved')).toBe(true);
+            expect(stateProblems(next)).toEqual([]);
+            r = next;
+          });
+          expect(finals).toBeLessThanOrEqual(1);
+          reached.add(r.status);
+        },
+      ),
       { numRuns: 300 },
     );
     expect([...reached].sort()).toEqual(['approved', 'pending', 'rejected', 'returned', 'withdrawn']);

@@ -8,19 +8,31 @@ const brief = (steps: Step[]) => steps.map((s) => [s.roles.join('+'), s.schoolId
 const DAY = '2026-11-23';
 
 describe('routing by type', () => {
-  it.each<ExchangeType>(['rotation', 'cross-teaching', 'itinerant', 'support'])('%s: releasing → host → 学区长 of the host', (type) => {
-    const steps = routeRequest(exchange({ type }), VERSIONS, DAY, SCHOOLS);
-    expect(brief(steps)).toEqual([
-      ['releasing', 'p-youai'],
-      ['host', 'p-liuwei'],
-      ['xuequzhang', 'x2'],
-    ]);
-    expect(steps.map((s) => s.label)).toEqual(['派出学校校长（友爱道小学）', '接收学校校长（六纬路小学）', '学区长（第二学区）']);
-    expect(steps.every((s) => s.districtCode === '120102')).toBe(true);
-  });
+  it.each<ExchangeType>(['rotation', 'cross-teaching', 'itinerant', 'support'])(
+    '%s: releasing → host → 学区长 of the host',
+    (type) => {
+      const steps = routeRequest(exchange({ type }), VERSIONS, DAY, SCHOOLS);
+      expect(brief(steps)).toEqual([
+        ['releasing', 'p-youai'],
+        ['host', 'p-liuwei'],
+        ['xuequzhang', 'x2'],
+      ]);
+      expect(steps.map((s) => s.label)).toEqual([
+        '派出学校校长（友爱道小学）',
+        '接收学校校长（六纬路小学）',
+        '学区长（第二学区）',
+      ]);
+      expect(steps.every((s) => s.districtCode === '120102')).toBe(true);
+    },
+  );
 
   it('师徒结对: the mentor’s principal, then the mentee’s, no 学区长', () => {
-    const steps = routeRequest(exchange({ type: 'mentoring', mentee: { name: '李老师', openid: null } }), VERSIONS, DAY, SCHOOLS);
+    const steps = routeRequest(
+      exchange({ type: 'mentoring', mentee: { name: '李老师', openid: null } }),
+      VERSIONS,
+      DAY,
+      SCHOOLS,
+    );
     expect(brief(steps)).toEqual([
       ['releasing', 'p-youai'],
       ['host', 'p-liuwei'],
@@ -31,7 +43,14 @@ describe('routing by type', () => {
   it('facility booking: the owning school only', () => {
     const steps = routeRequest(facilityRequest(), VERSIONS, DAY, SCHOOLS);
     expect(steps).toEqual([
-      { role: 'owner', roles: ['owner'], schoolId: 'm45', xuequId: null, districtCode: '120102', label: '场馆所属学校校长（第四十五中学）' },
+      {
+        role: 'owner',
+        roles: ['owner'],
+        schoolId: 'm45',
+        xuequId: null,
+        districtCode: '120102',
+        label: '场馆所属学校校长（第四十五中学）',
+      },
     ]);
   });
 
@@ -128,7 +147,11 @@ describe('merged steps when one person holds two in a row', () => {
 
   it('a school moved away from the 学区 it led is not merged after the change', () => {
     const led = [
-      { ...VERSIONS[2], effectiveTo: '2027-09-01' as string | null, alliances: [{ stage: 'middle' as const, leadSchoolIds: ['m82'], memberSchoolIds: [] }] },
+      {
+        ...VERSIONS[2],
+        effectiveTo: '2027-09-01' as string | null,
+        alliances: [{ stage: 'middle' as const, leadSchoolIds: ['m82'], memberSchoolIds: [] }],
+      },
       { ...VERSIONS[3], alliances: [{ stage: 'middle' as const, leadSchoolIds: ['m54'], memberSchoolIds: ['m82'] }] },
     ];
     expect(routeRequest(exchange({ hostSchoolId: 'm82' }), led, '2027-08-31', SCHOOLS)).toHaveLength(2);
@@ -164,14 +187,18 @@ describe('canDecideStep', () => {
   it('inbox keys agree with canDecideStep for any step and user (property)', () => {
     const school = fc.constantFrom('s1', 's2');
     const role = fc.constantFrom<StepRole>('releasing', 'host', 'xuequzhang', 'owner', 'bureau');
-    const step = fc.record({
-      roles: fc.uniqueArray(role, { minLength: 1, maxLength: 2 }),
-      schoolId: fc.option(school),
-      xuequId: fc.option(fc.constantFrom('x1', 'x2')),
-      districtCode: fc.constantFrom('d1', 'd2'),
-    }).map((s): Step => ({ ...s, role: s.roles[0], label: '' }));
+    const step = fc
+      .record({
+        roles: fc.uniqueArray(role, { minLength: 1, maxLength: 2 }),
+        schoolId: fc.option(school),
+        xuequId: fc.option(fc.constantFrom('x1', 'x2')),
+        districtCode: fc.constantFrom('d1', 'd2'),
+      })
+      .map((s): Step => ({ ...s, role: s.roles[0], label: '' }));
     const user = fc.record({
-      roles: fc.uniqueArray(fc.constantFrom<Role>('parent', 'teacher', 'principal', 'xuequzhang', 'bureau'), { maxLength: 3 }),
+      roles: fc.uniqueArray(fc.constantFrom<Role>('parent', 'teacher', 'principal', 'xuequzhang', 'bureau'), {
+        maxLength: 3,
+      }),
       schoolId: fc.option(school),
       xuequId: fc.option(fc.constantFrom('x1', 'x2')),
       districtCode: fc.option(fc.constantFrom('d1', 'd2')),

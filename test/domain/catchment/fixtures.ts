@@ -1,4 +1,11 @@
-import { listRules, parseCatchment, type CatchmentMatch, type CatchmentPhrase, type CatchmentPlaces, type NumberRange } from '@/domain/catchment';
+import {
+  listRules,
+  parseCatchment,
+  type CatchmentMatch,
+  type CatchmentPhrase,
+  type CatchmentPlaces,
+  type NumberRange,
+} from '@/domain/catchment';
 import { buildZoningIndex, matchIndexed, naiveMatch, resolveHits, type ZoningRuleLike } from '@/domain/zoning-match';
 import { WHOLE_ROAD_TO } from '@/domain/zoning-match/rules';
 
@@ -31,7 +38,13 @@ export const PLACES: CatchmentPlaces = {
 export const MAX = WHOLE_ROAD_TO;
 type Side = NumberRange['side'];
 
-export const road = (name: string, from: number, to: number, side: Side = 'all'): CatchmentMatch => ({ kind: 'road', road: name, side, from, to });
+export const road = (name: string, from: number, to: number, side: Side = 'all'): CatchmentMatch => ({
+  kind: 'road',
+  road: name,
+  side,
+  from,
+  to,
+});
 export const whole = (name: string, side: Side = 'all'): CatchmentMatch => road(name, 1, MAX, side);
 export const range = (from: number, to: number, side: Side = 'all'): NumberRange => ({ side, from, to });
 export const estate = (name: string, buildings?: NumberRange[], aliases: string[] = []): CatchmentMatch => ({
@@ -53,7 +66,11 @@ export interface Expected {
 }
 
 /** Reads `source` and checks each phrase: verbatim slice (in order), status and what it matches. */
-export function expectPhrases(source: string, expected: Expected[], places: CatchmentPlaces = PLACES): CatchmentPhrase[] {
+export function expectPhrases(
+  source: string,
+  expected: Expected[],
+  places: CatchmentPlaces = PLACES,
+): CatchmentPhrase[] {
   const phrases = parseCatchment(source, places);
   let at = 0;
   for (const p of phrases) {
@@ -69,7 +86,9 @@ export function expectPhrases(source: string, expected: Expected[], places: Catc
     exclude: p.exclude ?? false,
     ...(withStreet ? { street: p.street } : {}),
   });
-  expect(phrases.map((p, i) => shape(p, !!expected[i] && 'street' in expected[i]))).toEqual(expected.map((e) => shape(e, 'street' in e)));
+  expect(phrases.map((p, i) => shape(p, !!expected[i] && 'street' in expected[i]))).toEqual(
+    expected.map((e) => shape(e, 'street' in e)),
+  );
   return phrases;
 }
 
@@ -81,7 +100,9 @@ export interface SchoolList {
 
 /** The rules a district's lists give (one per match; exceptions and 除外 as exclusion rules), as the lookup builds them. */
 export function rulesOf(lists: readonly SchoolList[], places: CatchmentPlaces = PLACES): ZoningRuleLike[] {
-  return lists.flatMap(({ school, text }) => listRules(text, places, school, { stage: 'primary' as const, schoolIds: [school] }));
+  return lists.flatMap(({ school, text }) =>
+    listRules(text, places, school, { stage: 'primary' as const, schoolIds: [school] }),
+  );
 }
 
 export interface Answer {
@@ -97,6 +118,9 @@ export function lookupWith(rules: readonly ZoningRuleLike[]): (address: string) 
     const hits = matchIndexed(index, { address });
     expect(hits).toEqual(naiveMatch(rules, { address }));
     const zoned = resolveHits(hits);
-    return { schools: [...new Set(zoned.flatMap((h) => h.rule.schoolIds))].sort(), quotes: [...new Set(zoned.map((h) => h.rule.text))] };
+    return {
+      schools: [...new Set(zoned.flatMap((h) => h.rule.schoolIds))].sort(),
+      quotes: [...new Set(zoned.map((h) => h.rule.text))],
+    };
   };
 }

@@ -102,8 +102,20 @@ const COMPACT: Case[] = [
   one('建设南二街1-9号、三街', road('建设南二街', 1, 9), whole('建设南三街')),
   one('大直沽八号路、九号路', whole('大直沽八号路'), whole('大直沽九号路')),
   // Different road types are different roads: 二马路 is not 中山二马路.
-  ['中山一路、二马路', [{ text: '中山一路', matches: [whole('中山一路')] }, { text: '二马路', matches: [whole('二马路')] }]],
-  ['六纬路、七纬路', [{ text: '六纬路', matches: [whole('六纬路')] }, { text: '七纬路', matches: [whole('七纬路')] }]],
+  [
+    '中山一路、二马路',
+    [
+      { text: '中山一路', matches: [whole('中山一路')] },
+      { text: '二马路', matches: [whole('二马路')] },
+    ],
+  ],
+  [
+    '六纬路、七纬路',
+    [
+      { text: '六纬路', matches: [whole('六纬路')] },
+      { text: '七纬路', matches: [whole('七纬路')] },
+    ],
+  ],
 ];
 
 const ESTATES: Case[] = [
@@ -133,28 +145,67 @@ const ESTATES: Case[] = [
 const EXCLUSIONS: Case[] = [
   [
     '六纬路全段（除12号、14号外）',
-    [{ text: '六纬路全段（除12号、14号外）', matches: [whole('六纬路')], except: [road('六纬路', 12, 12), road('六纬路', 14, 14)] }],
+    [
+      {
+        text: '六纬路全段（除12号、14号外）',
+        matches: [whole('六纬路')],
+        except: [road('六纬路', 12, 12), road('六纬路', 14, 14)],
+      },
+    ],
   ],
-  ['六纬路全段（12号除外）', [{ text: '六纬路全段（12号除外）', matches: [whole('六纬路')], except: [road('六纬路', 12, 12)] }]],
-  ['六纬路全段除12号外', [{ text: '六纬路全段除12号外', matches: [whole('六纬路')], except: [road('六纬路', 12, 12)] }]],
-  ['浙江北路 不含 1-9号', [{ text: '浙江北路 不含 1-9号', matches: [whole('浙江北路')], except: [road('浙江北路', 1, 9)] }]],
-  ['浙江北路 除 1-9号 外', [{ text: '浙江北路 除 1-9号 外', matches: [whole('浙江北路')], except: [road('浙江北路', 1, 9)] }]],
-  ['六纬路全段，不含12号', [{ text: '六纬路全段，不含12号', matches: [whole('六纬路')], except: [road('六纬路', 12, 12)] }]],
+  [
+    '六纬路全段（12号除外）',
+    [{ text: '六纬路全段（12号除外）', matches: [whole('六纬路')], except: [road('六纬路', 12, 12)] }],
+  ],
+  [
+    '六纬路全段除12号外',
+    [{ text: '六纬路全段除12号外', matches: [whole('六纬路')], except: [road('六纬路', 12, 12)] }],
+  ],
+  [
+    '浙江北路 不含 1-9号',
+    [{ text: '浙江北路 不含 1-9号', matches: [whole('浙江北路')], except: [road('浙江北路', 1, 9)] }],
+  ],
+  [
+    '浙江北路 除 1-9号 外',
+    [{ text: '浙江北路 除 1-9号 外', matches: [whole('浙江北路')], except: [road('浙江北路', 1, 9)] }],
+  ],
+  [
+    '六纬路全段，不含12号',
+    [{ text: '六纬路全段，不含12号', matches: [whole('六纬路')], except: [road('六纬路', 12, 12)] }],
+  ],
   [
     '六纬路1-99号（单号，不含15号）',
-    [{ text: '六纬路1-99号（单号，不含15号）', matches: [road('六纬路', 1, 99, 'odd')], except: [road('六纬路', 15, 15)] }],
+    [
+      {
+        text: '六纬路1-99号（单号，不含15号）',
+        matches: [road('六纬路', 1, 99, 'odd')],
+        except: [road('六纬路', 15, 15)],
+      },
+    ],
   ],
-  ['阳光小区（5号楼除外）', [{ text: '阳光小区（5号楼除外）', matches: [estate('阳光小区')], except: [estate('阳光小区', [range(5, 5)])] }]],
+  [
+    '阳光小区（5号楼除外）',
+    [{ text: '阳光小区（5号楼除外）', matches: [estate('阳光小区')], except: [estate('阳光小区', [range(5, 5)])] }],
+  ],
   [
     '大王庄街道全部（不含诚厚里社区）',
     [{ text: '大王庄街道全部（不含诚厚里社区）', matches: [street('990101001')], except: [community('990101001001')] }],
   ],
   [
     '六纬路全段（除阳光小区和万新花园外）',
-    [{ text: '六纬路全段（除阳光小区和万新花园外）', matches: [whole('六纬路')], except: [estate('阳光小区'), estate('万新花园')] }],
+    [
+      {
+        text: '六纬路全段（除阳光小区和万新花园外）',
+        matches: [whole('六纬路')],
+        except: [estate('阳光小区'), estate('万新花园')],
+      },
+    ],
   ],
   // A whole phrase of 除外: the school does not take these places, whatever else it lists.
-  ['万达广场小区除外', [{ text: '万达广场小区除外', matches: [estate('万达广场小区', undefined, ['万达广场'])], exclude: true }]],
+  [
+    '万达广场小区除外',
+    [{ text: '万达广场小区除外', matches: [estate('万达广场小区', undefined, ['万达广场'])], exclude: true }],
+  ],
   ['除阳光小区外', [{ text: '除阳光小区外', matches: [estate('阳光小区')], exclude: true }]],
   ['不含和平路12号', [{ text: '不含和平路12号', matches: [road('和平路', 12, 12)], exclude: true }]],
   // An exclusion that cannot be read makes the phrase unread (reading only the place would take in too much).
@@ -166,7 +217,10 @@ const NOTES_AND_LABELS: Case[] = [
   ['已拆迁', [{ text: '已拆迁', status: 'note' }]],
   [
     '六纬路1-9号\n注：以上范围以户籍和房产证为准。',
-    [{ text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] }, { text: '注：以上范围以户籍和房产证为准。', status: 'note' }],
+    [
+      { text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] },
+      { text: '注：以上范围以户籍和房产证为准。', status: 'note' },
+    ],
   ],
   // An exclusion written as a remark on the list is still an exclusion.
   [
@@ -184,11 +238,18 @@ const NOTES_AND_LABELS: Case[] = [
   ['六纬路1-9号（以房产证地址为准）', [{ text: '六纬路1-9号（以房产证地址为准）', matches: [road('六纬路', 1, 9)] }]],
   [
     '和平路小学：和平路1-99号',
-    [{ text: '和平路小学', status: 'note' }, { text: '和平路1-99号', matches: [road('和平路', 1, 99)] }],
+    [
+      { text: '和平路小学', status: 'note' },
+      { text: '和平路1-99号', matches: [road('和平路', 1, 99)] },
+    ],
   ],
   [
     '| 1 | 和平路小学 | 六纬路1-9号、七纬路 |',
-    [{ text: '和平路小学', status: 'note' }, { text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] }, { text: '七纬路', matches: [whole('七纬路')] }],
+    [
+      { text: '和平路小学', status: 'note' },
+      { text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] },
+      { text: '七纬路', matches: [whole('七纬路')] },
+    ],
   ],
   ['招生范围：六纬路1-9号', [{ text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] }]],
   ['第一学区：六纬路1-9号', [{ text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] }]],
@@ -207,9 +268,24 @@ const NUMBERING_AND_PUNCTUATION: Case[] = [
   ['一、六纬路1-9号', [{ text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] }]],
   ['①六纬路1-9号', [{ text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] }]],
   ['“六纬路”1-9号。', [{ text: '“六纬路”1-9号', matches: [road('六纬路', 1, 9)] }]],
-  ['六纬路﹑七纬路', [{ text: '六纬路', matches: [whole('六纬路')] }, { text: '七纬路', matches: [whole('七纬路')] }]],
-  ['六纬路、、七纬路；；', [{ text: '六纬路', matches: [whole('六纬路')] }, { text: '七纬路', matches: [whole('七纬路')] }]],
-  ['六纬路1-9号，，2-8号（双号）。', [{ text: '六纬路1-9号，，2-8号（双号）', matches: [road('六纬路', 1, 9), road('六纬路', 2, 8, 'even')] }]],
+  [
+    '六纬路﹑七纬路',
+    [
+      { text: '六纬路', matches: [whole('六纬路')] },
+      { text: '七纬路', matches: [whole('七纬路')] },
+    ],
+  ],
+  [
+    '六纬路、、七纬路；；',
+    [
+      { text: '六纬路', matches: [whole('六纬路')] },
+      { text: '七纬路', matches: [whole('七纬路')] },
+    ],
+  ],
+  [
+    '六纬路1-9号，，2-8号（双号）。',
+    [{ text: '六纬路1-9号，，2-8号（双号）', matches: [road('六纬路', 1, 9), road('六纬路', 2, 8, 'even')] }],
+  ],
   // A bracket left open is read as if closed.
   one('六纬路（单号', whole('六纬路', 'odd')),
   ['六纬路1-9号等', [{ text: '六纬路1-9号等', matches: [road('六纬路', 1, 9)] }]],
@@ -246,7 +322,13 @@ const SAFE_READINGS: Case[] = [
   one('新兴村一组、二组', estate('新兴村', [range(1, 1), range(2, 2)])),
   one('阳光花园一、二期', estate('阳光花园一期'), estate('阳光花园二期')),
   one('诚厚里社区（部分：六纬路1-9号）', road('六纬路', 1, 9)),
-  ['和平路小学服务范围：六纬路', [{ text: '和平路小学服务范围', status: 'note' }, { text: '六纬路', matches: [whole('六纬路')] }]],
+  [
+    '和平路小学服务范围：六纬路',
+    [
+      { text: '和平路小学服务范围', status: 'note' },
+      { text: '六纬路', matches: [whole('六纬路')] },
+    ],
+  ],
   // Numbers announced by a colon but unreadable: the road is not read whole.
   ['鞍山道：北侧单号1-69号', [{ text: '鞍山道：北侧单号1-69号', status: 'unread' }]],
   ['六纬路：\n甲5号', [{ text: '六纬路：\n甲5号', status: 'unread' }]],
@@ -288,7 +370,10 @@ describe.each([
 
 describe('readings', () => {
   it('say in Chinese what was read, and why a phrase was not', () => {
-    const [a, b, c, d] = parseCatchment('六纬路1-99号（单号）、2-50号（双号）；阳光小区1-5号楼；中山路北侧；人民南路二段1-50号', PLACES);
+    const [a, b, c, d] = parseCatchment(
+      '六纬路1-99号（单号）、2-50号（双号）；阳光小区1-5号楼；中山路北侧；人民南路二段1-50号',
+      PLACES,
+    );
     expect(a.reading).toBe('道路 六纬路 1–99号 单号、2–50号 双号');
     expect(b.reading).toBe('小区 阳光小区 1–5号楼');
     expect(c.reading).toBe('未能识别：按路段、方位或部分描述，无法按门牌判断');

@@ -8,7 +8,11 @@ const TIANJIN: Case[] = [
     'ranges with parity in brackets, 全段, 之一, numbered roads, a 社区 and a 村, under 街道 headers',
     '大王庄街道：\n六纬路1-99号（单号）、2-50号（双号）；七纬路全段；十一经路1号-39号（单号）；\n诚厚里社区；万东路32号之一、32号之二；大直沽八号路、九号路；\n唐家口街道：\n华昌大街2-88号（双号）、津塘路1-59号（单号）；\n互助里1-6号楼；新兴村',
     [
-      { text: '六纬路1-99号（单号）、2-50号（双号）', matches: [road('六纬路', 1, 99, 'odd'), road('六纬路', 2, 50, 'even')], street: '大王庄街道' },
+      {
+        text: '六纬路1-99号（单号）、2-50号（双号）',
+        matches: [road('六纬路', 1, 99, 'odd'), road('六纬路', 2, 50, 'even')],
+        street: '大王庄街道',
+      },
       { text: '七纬路全段', matches: [whole('七纬路')] },
       { text: '十一经路1号-39号（单号）', matches: [road('十一经路', 1, 39, 'odd')] },
       { text: '诚厚里社区', matches: [community('990101001001')] },
@@ -25,8 +29,14 @@ const TIANJIN: Case[] = [
     'numbers across lines of a table, 以后 / 以下, 单号 before the range',
     '六纬路：\n1-99号（单号）\n2-50号（双号）\n八纬路双号100号以后、单号51号以下',
     [
-      { text: '六纬路：\n1-99号（单号）\n2-50号（双号）', matches: [road('六纬路', 1, 99, 'odd'), road('六纬路', 2, 50, 'even')] },
-      { text: '八纬路双号100号以后、单号51号以下', matches: [road('八纬路', 100, MAX, 'even'), road('八纬路', 1, 51, 'odd')] },
+      {
+        text: '六纬路：\n1-99号（单号）\n2-50号（双号）',
+        matches: [road('六纬路', 1, 99, 'odd'), road('六纬路', 2, 50, 'even')],
+      },
+      {
+        text: '八纬路双号100号以后、单号51号以下',
+        matches: [road('八纬路', 100, MAX, 'even'), road('八纬路', 1, 51, 'odd')],
+      },
     ],
   ],
 ];
@@ -67,7 +77,10 @@ const GUANGZHOU: Case[] = [
     'road: numbers after a colon, compact 横路, parity words first, 全巷, 之一/之二, 大道中',
     '中山五路：1-99号（单号），2-88号（双号）\n和平一、二横路\n大南路单号1-41号，双号2-56号\n文德东三巷全巷\n农林下路81-83号之一\n越华路117号大院\n豪贤路133号之二至139号（单号）\n江南大道中1-199号（单号）\n德政中路东沙角（全部）',
     [
-      { text: '中山五路：1-99号（单号），2-88号（双号）', matches: [road('中山五路', 1, 99, 'odd'), road('中山五路', 2, 88, 'even')] },
+      {
+        text: '中山五路：1-99号（单号），2-88号（双号）',
+        matches: [road('中山五路', 1, 99, 'odd'), road('中山五路', 2, 88, 'even')],
+      },
       { text: '和平一、二横路', matches: [whole('和平一横路'), whole('和平二横路')] },
       { text: '大南路单号1-41号，双号2-56号', matches: [road('大南路', 1, 41, 'odd'), road('大南路', 2, 56, 'even')] },
       { text: '文德东三巷全巷', matches: [whole('文德东三巷')] },
@@ -95,7 +108,10 @@ const SHANGHAI: Case[] = [
     'a space between road and numbers, 弄 numbers, 全部, a parity word alone, 居委',
     '陕西南路 1-199号（单号）、2-238号（双号）\n长乐路 1-301号（单号）\n淮海中路 1045弄-1299号（单号）\n建国西路 全部\n永嘉路 1-100弄\n天平路 单号\n瑞金二路居委',
     [
-      { text: '陕西南路 1-199号（单号）、2-238号（双号）', matches: [road('陕西南路', 1, 199, 'odd'), road('陕西南路', 2, 238, 'even')] },
+      {
+        text: '陕西南路 1-199号（单号）、2-238号（双号）',
+        matches: [road('陕西南路', 1, 199, 'odd'), road('陕西南路', 2, 238, 'even')],
+      },
       { text: '长乐路 1-301号（单号）', matches: [road('长乐路', 1, 301, 'odd')] },
       { text: '淮海中路 1045弄-1299号（单号）', matches: [road('淮海中路', 1045, 1299, 'odd')] },
       { text: '建国西路 全部', matches: [whole('建国西路')] },
@@ -161,7 +177,11 @@ const WUHAN_XIAMEN_HANGZHOU: Case[] = [
     'Xiamen: 镇 headers, a 村 with the 社 it includes, a 社区 label',
     '东孚镇：\n东瑶村（含东瑶社、许厝社）\n海沧社区：海沧路1-99号、新垵北里',
     [
-      { text: '东瑶村（含东瑶社、许厝社）', matches: [community('990101004001'), estate('东瑶社'), estate('许厝社')], street: '东孚镇' },
+      {
+        text: '东瑶村（含东瑶社、许厝社）',
+        matches: [community('990101004001'), estate('东瑶社'), estate('许厝社')],
+        street: '东孚镇',
+      },
       { text: '海沧路1-99号', matches: [road('海沧路', 1, 99)] },
       { text: '新垵北里', matches: [whole('新垵北里')] },
     ],
@@ -247,7 +267,9 @@ describe('streets and 社区 by official code', () => {
   });
 
   it('a 街道 header written one character per line (a PDF table cell) is still a header', () => {
-    expectPhrases('大\n王\n庄\n街\n道\n六纬路1-9号', [{ text: '六纬路1-9号', matches: [road('六纬路', 1, 9)], street: '大王庄街道' }]);
+    expectPhrases('大\n王\n庄\n街\n道\n六纬路1-9号', [
+      { text: '六纬路1-9号', matches: [road('六纬路', 1, 9)], street: '大王庄街道' },
+    ]);
   });
 
   it('a place written one character per line is quoted across its line breaks', () => {

@@ -9,29 +9,132 @@ import { MAX, PLACES, rulesOf } from './fixtures';
 
 /** Pieces real lists are made of, so random texts reach deep into the reader. */
 const FRAGMENTS = [
-  '六纬路', '七纬路', '十一经路', '人民路一巷', '人民南路二段', '江南大道中', '和平一', '二横路', '建设南二街', '三街', '东四五条', '六条',
-  '阳光小区', '荔林春晓', '翠苑一区', '二区', '一期', '诚厚里社区', '新兴村', '大王庄街道', '唐家口街道', '东孚镇', '万达广场小区',
-  '1-99号', '2-50号', '１－９９号', '一至九十九号', '12号之一', '100号以后', '50号以下', '4', '6', '8号', '甲5号', '3-8号楼', '1-5栋', '1-5组', '1045弄',
-  '单号', '双号', '单双号', '单数', '双数', '全段', '全部', '全巷',
-  '（单号）', '（双号）', '(单号)', '（除12号外）', '12号除外', '除', '外', '不含', '（原胜利路）', '（含阳光小区）', '（已拆迁）', '已拆迁', '（人民路至解放路段）',
-  '北侧', '以东', '部分', '和', '及', '至', '-', '—', '——', '~', '号',
-  '、', '，', '；', '。', '：', ':', ' ', '　', '\n', '\r\n', '\t', '（', '）', '【', '】', '“', '”',
-  '1.', '（一）', '一、', '①', '注：', '招生范围：', '和平路小学：',
+  '六纬路',
+  '七纬路',
+  '十一经路',
+  '人民路一巷',
+  '人民南路二段',
+  '江南大道中',
+  '和平一',
+  '二横路',
+  '建设南二街',
+  '三街',
+  '东四五条',
+  '六条',
+  '阳光小区',
+  '荔林春晓',
+  '翠苑一区',
+  '二区',
+  '一期',
+  '诚厚里社区',
+  '新兴村',
+  '大王庄街道',
+  '唐家口街道',
+  '东孚镇',
+  '万达广场小区',
+  '1-99号',
+  '2-50号',
+  '１－９９号',
+  '一至九十九号',
+  '12号之一',
+  '100号以后',
+  '50号以下',
+  '4',
+  '6',
+  '8号',
+  '甲5号',
+  '3-8号楼',
+  '1-5栋',
+  '1-5组',
+  '1045弄',
+  '单号',
+  '双号',
+  '单双号',
+  '单数',
+  '双数',
+  '全段',
+  '全部',
+  '全巷',
+  '（单号）',
+  '（双号）',
+  '(单号)',
+  '（除12号外）',
+  '12号除外',
+  '除',
+  '外',
+  '不含',
+  '（原胜利路）',
+  '（含阳光小区）',
+  '（已拆迁）',
+  '已拆迁',
+  '（人民路至解放路段）',
+  '北侧',
+  '以东',
+  '部分',
+  '和',
+  '及',
+  '至',
+  '-',
+  '—',
+  '——',
+  '~',
+  '号',
+  '、',
+  '，',
+  '；',
+  '。',
+  '：',
+  ':',
+  ' ',
+  '　',
+  '\n',
+  '\r\n',
+  '\t',
+  '（',
+  '）',
+  '【',
+  '】',
+  '“',
+  '”',
+  '1.',
+  '（一）',
+  '一、',
+  '①',
+  '注：',
+  '招生范围：',
+  '和平路小学：',
 ];
 const listText = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((xs) => xs.join(''));
 /** Any UTF-16 code units: lone surrogates, controls, private use. */
-const codeUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 300 }).map((xs) => String.fromCharCode(...xs));
-const anyText = fc.oneof(listText, codeUnits, fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ maxLength: 300 }));
+const codeUnits = fc
+  .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 300 })
+  .map((xs) => String.fromCharCode(...xs));
+const anyText = fc.oneof(
+  listText,
+  codeUnits,
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.string({ maxLength: 300 }),
+);
 
 const CODES = new Set([...PLACES.streets.map((s) => s.code), ...PLACES.communities.map((c) => c.code)]);
 
 function wellFormed(m: CatchmentMatch): boolean {
   const range = (r: { side: string; from: number; to: number }) =>
-    ['odd', 'even', 'all'].includes(r.side) && Number.isInteger(r.from) && Number.isInteger(r.to) && r.from >= 1 && r.from <= r.to && r.to <= MAX;
+    ['odd', 'even', 'all'].includes(r.side) &&
+    Number.isInteger(r.from) &&
+    Number.isInteger(r.to) &&
+    r.from >= 1 &&
+    r.from <= r.to &&
+    r.to <= MAX;
   // A name read is a name: no separators, dashes, house numbers or words of direction inside.
   const name = (n: string) => n.length >= 2 && !BOUNDARY.test(n) && !/[、，,；;：:。()（）|\-—~]|\d号|^\d+$/.test(n);
   if (m.kind === 'road') return name(m.road) && range(m);
-  if (m.kind === 'estate') return name(m.name) && m.aliases.every(name) && (m.buildings === undefined || (m.buildings.length > 0 && m.buildings.every(range)));
+  if (m.kind === 'estate')
+    return (
+      name(m.name) &&
+      m.aliases.every(name) &&
+      (m.buildings === undefined || (m.buildings.length > 0 && m.buildings.every(range)))
+    );
   return CODES.has(m.kind === 'community' ? m.communityCode : m.streetCode);
 }
 
@@ -66,15 +169,23 @@ describe('parseCatchment on any text', () => {
     const bad = [undefined, null, 42, {}, [], 'x'] as unknown as string[];
     for (const t of bad) expect(() => parseCatchment(t, PLACES)).not.toThrow();
     expect(() => parseCatchment('诚厚里社区', null as never)).not.toThrow();
-    expect(() => parseCatchment('诚厚里社区', { streets: [null, { code: 1 }], communities: 'x' } as never)).not.toThrow();
+    expect(() =>
+      parseCatchment('诚厚里社区', { streets: [null, { code: 1 }], communities: 'x' } as never),
+    ).not.toThrow();
     expect(parseCatchment('诚厚里社区', { streets: [], communities: [] })[0].status).toBe('unread');
   });
 
   it('takes 10k characters of anything', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', minLength: 10_000, maxLength: 10_000 }), fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 3000, maxLength: 3000 }).map((x) => x.join(''))), (text) => {
-        checkPhrases(text, parseCatchment(text, PLACES));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', minLength: 10_000, maxLength: 10_000 }),
+          fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 3000, maxLength: 3000 }).map((x) => x.join('')),
+        ),
+        (text) => {
+          checkPhrases(text, parseCatchment(text, PLACES));
+        },
+      ),
       { numRuns: 20 },
     );
   });
@@ -87,11 +198,26 @@ describe('parity', () => {
     .tuple(number, number, fc.constantFrom('odd', 'even'), fc.integer({ min: 0, max: 5 }))
     .map(([a, b, side, how]) => {
       const [from, to] = [Math.min(a, b), Math.max(a, b)];
-      const word = side === 'odd' ? fc.sample(fc.constantFrom('单号', '单数', '单'), 1)[0] : fc.sample(fc.constantFrom('双号', '双数', '双'), 1)[0];
-      const forms = [`${from}-${to}号（${word}）`, `${word}${from}-${to}号`, `${from}至${to}号${word}`, `${from}—${to}号 ${word}`, `（${word}）${from}-${to}号`, `${word}${from}号以后`];
+      const word =
+        side === 'odd'
+          ? fc.sample(fc.constantFrom('单号', '单数', '单'), 1)[0]
+          : fc.sample(fc.constantFrom('双号', '双数', '双'), 1)[0];
+      const forms = [
+        `${from}-${to}号（${word}）`,
+        `${word}${from}-${to}号`,
+        `${from}至${to}号${word}`,
+        `${from}—${to}号 ${word}`,
+        `（${word}）${from}-${to}号`,
+        `${word}${from}号以后`,
+      ];
       return forms[how];
     });
-  const list = fc.array(fc.tuple(fc.constantFrom(...ROADS), fc.array(writtenRange, { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 4 }).map((xs) => xs.map(([road, ranges]) => road + ranges.join('、')).join('；'));
+  const list = fc
+    .array(fc.tuple(fc.constantFrom(...ROADS), fc.array(writtenRange, { minLength: 1, maxLength: 3 })), {
+      minLength: 1,
+      maxLength: 4,
+    })
+    .map((xs) => xs.map(([road, ranges]) => road + ranges.join('、')).join('；'));
 
   it('a range read as odd or even never takes a number of the other parity, through the matcher', () => {
     fc.assert(
@@ -105,13 +231,21 @@ describe('parity', () => {
           for (const n of numbers.flatMap((x) => [x, x + 1])) {
             const hit = matchIndexed(index, { address: `${name}${n}号` }).some((h) => h.rule === rule);
             // A hit is always explained by a range of the rule holding n on its side.
-            const fits = ranges.some((r) => r.from <= n && n <= r.to && (r.side === 'all' || (r.side === 'odd') === (n % 2 === 1)));
+            const fits = ranges.some(
+              (r) => r.from <= n && n <= r.to && (r.side === 'all' || (r.side === 'odd') === (n % 2 === 1)),
+            );
             expect({ text, n, hit }).toEqual({ text, n, hit: fits });
           }
         }
         // Everything in the list was read, each range with a side.
         expect(parseCatchment(text, PLACES).every((p) => p.status === 'read')).toBe(true);
-        const sides = rules.flatMap((r) => (r.match.kind === 'road' ? [r.match.side] : r.match.kind === 'estate' ? (r.match.buildings ?? []).map((b) => b.side) : []));
+        const sides = rules.flatMap((r) =>
+          r.match.kind === 'road'
+            ? [r.match.side]
+            : r.match.kind === 'estate'
+              ? (r.match.buildings ?? []).map((b) => b.side)
+              : [],
+        );
         expect(sides.length).toBeGreaterThan(0);
         expect(sides.every((side) => side !== 'all')).toBe(true);
       }),

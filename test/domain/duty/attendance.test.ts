@@ -13,7 +13,9 @@ import {
 import type { SubsidyTableFile } from '@/domain/duty';
 import { CN, POLICY, cn, duty, record, slot } from './fixtures';
 
-const TABLE = JSON.parse(readFileSync(path.resolve(__dirname, '../../../data/subsidy-table.json'), 'utf8')) as SubsidyTableFile;
+const TABLE = JSON.parse(
+  readFileSync(path.resolve(__dirname, '../../../data/subsidy-table.json'), 'utf8'),
+) as SubsidyTableFile;
 const mon = '2026-11-23';
 const base = { sessionDate: mon, slotStart: '14:00', slotEnd: '15:30' };
 const d = duty({ slots: [slot(1, '14:00', '15:30', 2)] });
@@ -21,13 +23,34 @@ const key = sessionsOnDate(d, mon, CN)[0].key;
 
 describe('a session with 0 minutes counted earns no 课时', () => {
   // 31 minutes late, out 58 minutes early: clock-out within the minute of the clock-in.
-  const zero = record({ ...base, _id: key, clockInAt: cn(mon, '14:31'), clockOutAt: cn(mon, '14:31') + 50_000, late: true, leftEarly: true, inPass: false });
+  const zero = record({
+    ...base,
+    _id: key,
+    clockInAt: cn(mon, '14:31'),
+    clockOutAt: cn(mon, '14:31') + 50_000,
+    late: true,
+    leftEarly: true,
+    inPass: false,
+  });
   const full = record({ ...base, _id: key, clockInAt: cn(mon, '13:58'), clockOutAt: cn(mon, '15:31') });
 
   it('credits 0 课时, no 出勤 and no subsidy day, but keeps the line and its flags', () => {
-    const s = monthSummary([zero], [d], '2026-11', CN, TABLE, { d1: { distanceKm: 8, hardship: 1 } }, { nowMs: cn('2026-11-30', '12:00') });
+    const s = monthSummary(
+      [zero],
+      [d],
+      '2026-11',
+      CN,
+      TABLE,
+      { d1: { distanceKm: 8, hardship: 1 } },
+      { nowMs: cn('2026-11-30', '12:00') },
+    );
     expect(s.lines).toHaveLength(1);
-    expect(s.lines[0]).toMatchObject({ minutes: 0, periods: 0, credited: false, flags: { late: true, leftEarly: true, outOfRange: true } });
+    expect(s.lines[0]).toMatchObject({
+      minutes: 0,
+      periods: 0,
+      credited: false,
+      flags: { late: true, leftEarly: true, outOfRange: true },
+    });
     expect(s.total).toMatchObject({ periods: 0, sessions: 0, subsidyDays: 0, subsidyYuan: 0 });
     expect(s.total.flags).toMatchObject({ late: 1, leftEarly: 1, outOfRange: 1 });
   });
@@ -36,10 +59,23 @@ describe('a session with 0 minutes counted earns no 课时', () => {
     const one = { ...zero, inPass: true, clockOutAt: cn(mon, '14:32') };
     const running = { ...zero, clockOutAt: null };
     expect(monthSummary([full], [d], '2026-11', CN, TABLE, {}).total).toMatchObject({ periods: 2, sessions: 1 });
-    expect(monthSummary([one], [d], '2026-11', CN, TABLE, {}).total).toMatchObject({ minutes: 1, periods: 2, sessions: 1 });
+    expect(monthSummary([one], [d], '2026-11', CN, TABLE, {}).total).toMatchObject({
+      minutes: 1,
+      periods: 2,
+      sessions: 1,
+    });
     // Out of range (a record from before codes): credited time, but 未核验, so apart.
-    expect(monthSummary([{ ...one, inPass: false }], [d], '2026-11', CN, TABLE, {}).total).toMatchObject({ minutes: 0, periods: 0, sessions: 0, unverifiedMinutes: 1, unverifiedPeriods: 2 });
-    expect(monthSummary([running], [d], '2026-11', CN, TABLE, {}, { nowMs: cn(mon, '14:31') }).lines[0]).toMatchObject({ credited: true, periods: 2 });
+    expect(monthSummary([{ ...one, inPass: false }], [d], '2026-11', CN, TABLE, {}).total).toMatchObject({
+      minutes: 0,
+      periods: 0,
+      sessions: 0,
+      unverifiedMinutes: 1,
+      unverifiedPeriods: 2,
+    });
+    expect(monthSummary([running], [d], '2026-11', CN, TABLE, {}, { nowMs: cn(mon, '14:31') }).lines[0]).toMatchObject({
+      credited: true,
+      periods: 2,
+    });
   });
 });
 
@@ -79,7 +115,12 @@ describe('the clock card', () => {
   });
 
   it('a forgotten clock-in from days ago is not 签退 (签退 only takes yesterday and today)', () => {
-    const old = record({ sessionDate: '2026-11-16', slotStart: '14:00', slotEnd: '15:30', clockInAt: cn('2026-11-16', '14:00') });
+    const old = record({
+      sessionDate: '2026-11-16',
+      slotStart: '14:00',
+      slotEnd: '15:30',
+      clockInAt: cn('2026-11-16', '14:00'),
+    });
     expect(clockCard([d], [old], 't1', cn(mon, '14:05'), CN, POLICY).state).toBe('in');
   });
 });
@@ -92,13 +133,24 @@ describe('签退 long before the end asks first', () => {
     const ask = decideClockOut(r, s, cn(mon, '13:50'), 0, POLICY, false);
     expect(ask).toMatchObject({ ok: false, code: 'CONFIRM_EARLY_LEAVE' });
     if (!ask.ok) expect(ask.message).toContain('早退 100 分钟');
-    expect(decideClockOut(r, s, cn(mon, '13:50'), 0, POLICY, true)).toMatchObject({ ok: true, leftEarly: true, earlyMinutes: 100 });
+    expect(decideClockOut(r, s, cn(mon, '13:50'), 0, POLICY, true)).toMatchObject({
+      ok: true,
+      leftEarly: true,
+      earlyMinutes: 100,
+    });
   });
 
   it('within the policy minutes of the end: no question, still flagged', () => {
     const near = cn(mon, '15:30') - POLICY.earlyLeaveConfirmMin * 60_000;
-    expect(decideClockOut(r, s, near, 0, POLICY, false)).toMatchObject({ ok: true, leftEarly: true, earlyMinutes: POLICY.earlyLeaveConfirmMin });
-    expect(decideClockOut(r, s, near - 60_000, 0, POLICY, false)).toMatchObject({ ok: false, code: 'CONFIRM_EARLY_LEAVE' });
+    expect(decideClockOut(r, s, near, 0, POLICY, false)).toMatchObject({
+      ok: true,
+      leftEarly: true,
+      earlyMinutes: POLICY.earlyLeaveConfirmMin,
+    });
+    expect(decideClockOut(r, s, near - 60_000, 0, POLICY, false)).toMatchObject({
+      ok: false,
+      code: 'CONFIRM_EARLY_LEAVE',
+    });
   });
 });
 
@@ -112,31 +164,72 @@ describe("the host principal's day", () => {
   const k = (i: number) => sessionsOnDate(visitors[i], mon, CN)[0].key;
   const records = [
     // d1: 31 minutes late, out of range, left at once → 0 minutes.
-    record({ ...base, _id: k(0), clockInAt: cn(mon, '14:31'), clockOutAt: cn(mon, '14:31') + 30_000, late: true, leftEarly: true, inPass: false }),
+    record({
+      ...base,
+      _id: k(0),
+      clockInAt: cn(mon, '14:31'),
+      clockOutAt: cn(mon, '14:31') + 30_000,
+      late: true,
+      leftEarly: true,
+      inPass: false,
+    }),
     // d3: in order.
-    record({ _id: k(2), dutyId: 'd3', teacherOpenid: 't3', sessionDate: mon, slotStart: '10:00', slotEnd: '10:45', clockInAt: cn(mon, '09:58'), clockOutAt: cn(mon, '10:46') }),
+    record({
+      _id: k(2),
+      dutyId: 'd3',
+      teacherOpenid: 't3',
+      sessionDate: mon,
+      slotStart: '10:00',
+      slotEnd: '10:45',
+      clockInAt: cn(mon, '09:58'),
+      clockOutAt: cn(mon, '10:46'),
+    }),
     // Another day's record is not this day's.
-    record({ _id: 'other', dutyId: 'd2', sessionDate: '2026-11-16', slotStart: '08:00', slotEnd: '08:45', clockInAt: cn('2026-11-16', '08:00') }),
+    record({
+      _id: 'other',
+      dutyId: 'd2',
+      sessionDate: '2026-11-16',
+      slotStart: '08:00',
+      slotEnd: '08:45',
+      clockInAt: cn('2026-11-16', '08:00'),
+    }),
   ];
 
   it('lists exceptions first (late / early / out of range / 0 minutes, not clocked in), then the rest by time', () => {
     const rows = attendanceOfDay(visitors, records, mon, cn(mon, '15:20'), CN, POLICY);
     expect(rows.map((r) => r.session.dutyId)).toEqual(['d2', 'd1', 'd3', 'd4']);
     expect(rows[0].exceptions).toEqual(['未签到']);
-    expect(rows[1].exceptions).toEqual(expect.arrayContaining([expect.stringMatching(/^迟到 31 分钟/), expect.stringMatching(/^早退 59 分钟/), '签到超出范围（50 米）', '计入 0 分钟，不计课时']));
+    expect(rows[1].exceptions).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^迟到 31 分钟/),
+        expect.stringMatching(/^早退 59 分钟/),
+        '签到超出范围（50 米）',
+        '计入 0 分钟，不计课时',
+      ]),
+    );
     expect(rows[1]).toMatchObject({ minutes: 0, credited: false });
     expect(rows[2]).toMatchObject({ exceptions: [], state: '已完成', minutes: 45, credited: true });
     expect(rows[3]).toMatchObject({ exceptions: [], state: '未开始' });
     // From its clock-in window on, the same session reads 可签到, still not an exception.
-    expect(attendanceOfDay(visitors, records, mon, cn(mon, '15:40'), CN, POLICY)[3]).toMatchObject({ exceptions: [], state: '可签到' });
+    expect(attendanceOfDay(visitors, records, mon, cn(mon, '15:40'), CN, POLICY)[3]).toMatchObject({
+      exceptions: [],
+      state: '可签到',
+    });
   });
 
-  it('a session earns 课时 on the principal\'s day only when presence is verified, as in the month view', () => {
+  it("a session earns 课时 on the principal's day only when presence is verified, as in the month view", () => {
     const unverified = record({ ...records[1], presence: 'unverified', presenceReason: '未扫签到码' });
     const [row] = attendanceOfDay([visitors[2]], [unverified], mon, cn(mon, '15:20'), CN, POLICY);
     expect(row).toMatchObject({ minutes: 45, credited: true, count: 'unverified' });
     expect(row.exceptions).toEqual(['未核验：未扫签到码']);
-    const [verified] = attendanceOfDay([visitors[2]], [record({ ...records[1], presence: 'code' })], mon, cn(mon, '15:20'), CN, POLICY);
+    const [verified] = attendanceOfDay(
+      [visitors[2]],
+      [record({ ...records[1], presence: 'code' })],
+      mon,
+      cn(mon, '15:20'),
+      CN,
+      POLICY,
+    );
     expect(verified).toMatchObject({ credited: true, count: 'verified', exceptions: [] });
   });
 
@@ -147,7 +240,9 @@ describe("the host principal's day", () => {
   });
 
   it('tells the school what was flagged, and nothing when in order', () => {
-    expect(exceptionSummary('in', { late: true, leftEarly: false, inPass: false, outPass: null })).toBe('迟到、签到超出范围');
+    expect(exceptionSummary('in', { late: true, leftEarly: false, inPass: false, outPass: null })).toBe(
+      '迟到、签到超出范围',
+    );
     expect(exceptionSummary('out', { late: true, leftEarly: true, inPass: true, outPass: true })).toBe('早退');
     expect(exceptionSummary('in', { late: false, leftEarly: false, inPass: true, outPass: null })).toBeNull();
   });
@@ -157,7 +252,9 @@ describe('补卡: one decision per session; the quota only on the current month'
   it('pending, approved or rejected blocks a new request, with the comment', () => {
     expect(makeupBlock([])).toBeNull();
     expect(makeupBlock([{ status: 'pending', comment: null, createdAt: 1 }])).toMatchObject({ code: 'MAKEUP_PENDING' });
-    expect(makeupBlock([{ status: 'approved', comment: null, createdAt: 1 }])).toMatchObject({ code: 'MAKEUP_NOT_NEEDED' });
+    expect(makeupBlock([{ status: 'approved', comment: null, createdAt: 1 }])).toMatchObject({
+      code: 'MAKEUP_NOT_NEEDED',
+    });
     const rejected = makeupBlock([{ status: 'rejected', comment: '当天未到校', createdAt: 1 }]);
     expect(rejected).toMatchObject({ code: 'MAKEUP_REJECTED' });
     expect(rejected?.message).toContain('当天未到校');

@@ -17,7 +17,7 @@ const mon = '2026-11-23';
 const [session] = sessionsOnDate(duty(), mon, CN); // Monday 08:00–08:45
 const ok = <T extends { ok: boolean }>(r: T | { ok: false; code: string }) => {
   if (!r.ok) throw new Error(`refused: ${(r as { code: string }).code}`);
-  return r as T;
+  return r;
 };
 
 describe('geofence', () => {
@@ -30,11 +30,17 @@ describe('geofence', () => {
     [0.00271, 301, false],
     [0.01, 1112, false],
   ])('%f° north → %i m, pass %s at 300 m', (dLat, metres, pass) => {
-    expect(geofence(host, 300, { latitude: host.latitude + dLat, longitude: host.longitude })).toEqual({ distanceM: metres, pass });
+    expect(geofence(host, 300, { latitude: host.latitude + dLat, longitude: host.longitude })).toEqual({
+      distanceM: metres,
+      pass,
+    });
   });
 
   it('returns only the distance and the verdict, never the point', () => {
-    expect(Object.keys(geofence(host, 500, { latitude: 39.13, longitude: 117.25 })).sort()).toEqual(['distanceM', 'pass']);
+    expect(Object.keys(geofence(host, 500, { latitude: 39.13, longitude: 117.25 })).sort()).toEqual([
+      'distanceM',
+      'pass',
+    ]);
   });
 
   it('the radius is per school', () => {
@@ -60,7 +66,9 @@ describe('decideClockIn', () => {
   });
 
   it('the grace follows the policy', () => {
-    expect(ok<ClockInDecision>(decideClockIn(session, cn(mon, '08:03'), 20, { ...POLICY, lateGraceMin: 0 })).late).toBe(true);
+    expect(ok<ClockInDecision>(decideClockIn(session, cn(mon, '08:03'), 20, { ...POLICY, lateGraceMin: 0 })).late).toBe(
+      true,
+    );
   });
 
   it('out of range is accepted and flagged, not hidden', () => {
@@ -102,15 +110,30 @@ describe('decideClockIn', () => {
 });
 
 describe('decideClockOut', () => {
-  const inRec = record({ sessionDate: mon, slotStart: '08:00', slotEnd: '08:45', clockInAt: cn(mon, '07:55'), clockOutAt: null, outDistanceM: null, outPass: null });
+  const inRec = record({
+    sessionDate: mon,
+    slotStart: '08:00',
+    slotEnd: '08:45',
+    clockInAt: cn(mon, '07:55'),
+    clockOutAt: null,
+    outDistanceM: null,
+    outPass: null,
+  });
 
   it('without a clock-in: NOT_CLOCKED_IN', () => {
-    expect(decideClockOut(null, session, cn(mon, '08:45'), 0, POLICY)).toMatchObject({ ok: false, code: 'NOT_CLOCKED_IN' });
-    expect(decideClockOut({ ...inRec, clockInAt: null }, session, cn(mon, '08:45'), 0, POLICY)).toMatchObject({ code: 'NOT_CLOCKED_IN' });
+    expect(decideClockOut(null, session, cn(mon, '08:45'), 0, POLICY)).toMatchObject({
+      ok: false,
+      code: 'NOT_CLOCKED_IN',
+    });
+    expect(decideClockOut({ ...inRec, clockInAt: null }, session, cn(mon, '08:45'), 0, POLICY)).toMatchObject({
+      code: 'NOT_CLOCKED_IN',
+    });
   });
 
   it('twice: ALREADY_CLOCKED_OUT', () => {
-    expect(decideClockOut({ ...inRec, clockOutAt: cn(mon, '08:45') }, session, cn(mon, '08:50'), 0, POLICY)).toMatchObject({
+    expect(
+      decideClockOut({ ...inRec, clockOutAt: cn(mon, '08:45') }, session, cn(mon, '08:50'), 0, POLICY),
+    ).toMatchObject({
       ok: false,
       code: 'ALREADY_CLOCKED_OUT',
     });
@@ -144,7 +167,12 @@ describe('decideClockOut', () => {
 
   it("the record's session is rebuilt from the record's own slot", () => {
     const s = sessionOfRecord(inRec, duty({ slots: [] }), CN);
-    expect([s.startMs, s.endMs, s.periods, s.key]).toEqual([cn(mon, '08:00'), cn(mon, '08:45'), 0, 'd1-2026-11-23-0800']);
+    expect([s.startMs, s.endMs, s.periods, s.key]).toEqual([
+      cn(mon, '08:00'),
+      cn(mon, '08:45'),
+      0,
+      'd1-2026-11-23-0800',
+    ]);
     expect(sessionOfRecord(inRec, duty(), CN).periods).toBe(1);
   });
 });

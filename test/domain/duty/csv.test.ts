@@ -5,7 +5,9 @@ import { CSV_HEADER, csvField, monthCsv, monthSummary } from '@/domain/duty';
 import type { SubsidyTableFile } from '@/domain/duty';
 import { CN, cn, duty, record, slot } from './fixtures';
 
-const TABLE = JSON.parse(readFileSync(path.resolve(__dirname, '../../../data/subsidy-table.json'), 'utf8')) as SubsidyTableFile;
+const TABLE = JSON.parse(
+  readFileSync(path.resolve(__dirname, '../../../data/subsidy-table.json'), 'utf8'),
+) as SubsidyTableFile;
 
 /** A strict RFC 4180 reader, to check the writer against. */
 function parseCsv(text: string): string[][] {
@@ -17,17 +19,17 @@ function parseCsv(text: string): string[][] {
   while (i < text.length) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-      else if (c === '"') (quoted = false), i++;
-      else (field += c), i++;
-    } else if (c === '"' && field === '') (quoted = true), i++;
-    else if (c === ',') row.push(field), (field = ''), i++;
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), (i += 2);
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), (i += 2));
+      else if (c === '"') ((quoted = false), i++);
+      else ((field += c), i++);
+    } else if (c === '"' && field === '') ((quoted = true), i++);
+    else if (c === ',') (row.push(field), (field = ''), i++);
+    else if (c === '\r' && text[i + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), (i += 2));
     else if (c === '\r' || c === '\n' || c === '"') throw new Error(`bare ${JSON.stringify(c)} at ${i}`);
-    else (field += c), i++;
+    else ((field += c), i++);
   }
   if (quoted) throw new Error('unterminated quote');
-  if (field !== '' || row.length) row.push(field), rows.push(row);
+  if (field !== '' || row.length) (row.push(field), rows.push(row));
   return rows;
 }
 
@@ -65,12 +67,39 @@ describe('csvField', () => {
 });
 
 describe('monthCsv', () => {
-  const d1 = duty({ teacherName: '王, "小" 明\n老师', slots: [slot(1, '08:00', '08:45', 2)], termStart: '2026-11-01', termEnd: '2026-11-30' });
-  const d2 = duty({ _id: 'd2', kind: 'itinerant', hostSchoolId: 'host2', slots: [slot(1, '23:00', '01:00')], termStart: '2026-11-01', termEnd: '2026-11-30' });
+  const d1 = duty({
+    teacherName: '王, "小" 明\n老师',
+    slots: [slot(1, '08:00', '08:45', 2)],
+    termStart: '2026-11-01',
+    termEnd: '2026-11-30',
+  });
+  const d2 = duty({
+    _id: 'd2',
+    kind: 'itinerant',
+    hostSchoolId: 'host2',
+    slots: [slot(1, '23:00', '01:00')],
+    termStart: '2026-11-01',
+    termEnd: '2026-11-30',
+  });
   const records = [
-    record({ sessionDate: '2026-11-23', slotStart: '08:00', slotEnd: '08:45', clockInAt: cn('2026-11-23', '08:12'), clockOutAt: cn('2026-11-23', '08:45'), late: true }),
+    record({
+      sessionDate: '2026-11-23',
+      slotStart: '08:00',
+      slotEnd: '08:45',
+      clockInAt: cn('2026-11-23', '08:12'),
+      clockOutAt: cn('2026-11-23', '08:45'),
+      late: true,
+    }),
     record({ sessionDate: '2026-11-30', slotStart: '08:00', slotEnd: '08:45', clockInAt: cn('2026-11-30', '07:59') }),
-    record({ dutyId: 'd2', hostSchoolId: 'host2', sessionDate: '2026-11-30', slotStart: '23:00', slotEnd: '01:00', clockInAt: cn('2026-11-30', '23:00'), clockOutAt: cn('2026-12-01', '01:00') }),
+    record({
+      dutyId: 'd2',
+      hostSchoolId: 'host2',
+      sessionDate: '2026-11-30',
+      slotStart: '23:00',
+      slotEnd: '01:00',
+      clockInAt: cn('2026-11-30', '23:00'),
+      clockOutAt: cn('2026-12-01', '01:00'),
+    }),
   ];
   const summary = monthSummary(records, [d1, d2], '2026-11', CN, TABLE, { d1: { distanceKm: 12, hardship: 2 } });
   const names = { schools: { home1: '河东区第一小学', host1: '二号桥小学', host2: '=HYPERLINK("x")' } };
@@ -86,7 +115,17 @@ describe('monthCsv', () => {
 
   it('a Chinese header, then one row per record, totals per duty, per teacher, overall, then notes', () => {
     expect(rows[0]).toEqual([...CSV_HEADER]);
-    expect(rows.map((r) => r[0])).toEqual(['类型', '记录', '记录', '记录', '任务合计', '任务合计', '教师合计', '总计', '说明']);
+    expect(rows.map((r) => r[0])).toEqual([
+      '类型',
+      '记录',
+      '记录',
+      '记录',
+      '任务合计',
+      '任务合计',
+      '教师合计',
+      '总计',
+      '说明',
+    ]);
     for (const r of rows) expect(r).toHaveLength(CSV_HEADER.length);
   });
 
@@ -100,15 +139,19 @@ describe('monthCsv', () => {
   it('record rows carry times in China time, minutes, 课时 and flags', () => {
     const col = (name: (typeof CSV_HEADER)[number]) => CSV_HEADER.indexOf(name);
     const [, late, capped, night] = rows;
-    expect([late[col('日期')], late[col('时段')], late[col('签到时间')], late[col('计入分钟')], late[col('课时')], late[col('迟到')]]).toEqual([
-      '2026-11-23',
-      '08:00–08:45',
-      '2026-11-23 08:12',
-      '33',
-      '2',
+    expect([
+      late[col('日期')],
+      late[col('时段')],
+      late[col('签到时间')],
+      late[col('计入分钟')],
+      late[col('课时')],
+      late[col('迟到')],
+    ]).toEqual(['2026-11-23', '08:00–08:45', '2026-11-23 08:12', '33', '2', '是']);
+    expect([capped[col('未签退')], capped[col('签退时间')], capped[col('备注')]]).toEqual([
       '是',
+      '',
+      '未签退，按时段结束计',
     ]);
-    expect([capped[col('未签退')], capped[col('签退时间')], capped[col('备注')]]).toEqual(['是', '', '未签退，按时段结束计']);
     expect([night[col('时段')], night[col('签退时间')], night[col('计入分钟')], night[col('计入小时')]]).toEqual([
       '23:00–次日01:00',
       '2026-12-01 01:00',
@@ -116,7 +159,11 @@ describe('monthCsv', () => {
       '1',
     ]);
     const totals = rows.find((r) => r[0] === '总计')!;
-    expect([totals[col('计入分钟')], totals[col('出勤次数')], totals[col('补助估算（元）')]]).toEqual(['138', '3', '80']);
+    expect([totals[col('计入分钟')], totals[col('出勤次数')], totals[col('补助估算（元）')]]).toEqual([
+      '138',
+      '3',
+      '80',
+    ]);
     const dutyRow = rows.find((r) => r[0] === '任务合计' && r[3] === '跨校兼课')!;
     expect(dutyRow[col('备注')]).toBe('示例数据：40元/天（10–20公里·偏远）');
     expect(rows.at(-1)![col('备注')]).toContain('示例数据');

@@ -16,7 +16,12 @@ export const cn = (date: string, hm: string): number => at(`${date}T${hm}:00+08:
 
 export const MIN = 60_000;
 
-export const slot = (weekday: DutySlot['weekday'], start: string, end: string, periods = 1): DutySlot => ({ weekday, start, end, periods });
+export const slot = (weekday: DutySlot['weekday'], start: string, end: string, periods = 1): DutySlot => ({
+  weekday,
+  start,
+  end,
+  periods,
+});
 
 export function duty(over: Partial<Duty> = {}): Duty {
   return {
@@ -38,7 +43,9 @@ export function duty(over: Partial<Duty> = {}): Duty {
 }
 
 /** A clean record of a session: clocked in at `inAt`, out at `outAt`. */
-export function record(over: Partial<ClockRecord> & Pick<ClockRecord, 'sessionDate' | 'slotStart' | 'slotEnd'>): ClockRecord {
+export function record(
+  over: Partial<ClockRecord> & Pick<ClockRecord, 'sessionDate' | 'slotStart' | 'slotEnd'>,
+): ClockRecord {
   return {
     _id: `r-${over.dutyId ?? 'd1'}-${over.sessionDate}-${over.slotStart}`,
     dutyId: 'd1',

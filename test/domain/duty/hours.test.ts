@@ -5,7 +5,9 @@ import { CSV_HEADER, addDays, monthCsv, monthSummary, recordHours } from '@/doma
 import type { ClockRecord, DutyTravel, SubsidyTableFile } from '@/domain/duty';
 import { CN, POLICY, at, cn, duty, record, slot } from './fixtures';
 
-const TABLE = JSON.parse(readFileSync(path.resolve(__dirname, '../../../data/subsidy-table.json'), 'utf8')) as SubsidyTableFile;
+const TABLE = JSON.parse(
+  readFileSync(path.resolve(__dirname, '../../../data/subsidy-table.json'), 'utf8'),
+) as SubsidyTableFile;
 const mon = '2026-11-23';
 const base = { sessionDate: mon, slotStart: '08:00', slotEnd: '08:45' };
 
@@ -25,7 +27,11 @@ describe('recordHours: counted inside the slot only', () => {
   });
 
   it('seconds are floored on the total', () => {
-    const h = recordHours(record({ ...base, clockInAt: cn(mon, '08:10') + 30_000, clockOutAt: cn(mon, '08:45') }), CN, POLICY);
+    const h = recordHours(
+      record({ ...base, clockInAt: cn(mon, '08:10') + 30_000, clockOutAt: cn(mon, '08:45') }),
+      CN,
+      POLICY,
+    );
     expect(h.minutes).toBe(34);
   });
 });
@@ -34,7 +40,12 @@ describe('recordHours: a missing clock-out', () => {
   const open = record({ ...base, clockInAt: cn(mon, '08:05') });
 
   it('is counted until the slot end, never beyond, and flagged', () => {
-    expect(recordHours(open, CN, POLICY)).toEqual({ minutes: 40, byDate: { [mon]: 40 }, capped: true, inProgress: false });
+    expect(recordHours(open, CN, POLICY)).toEqual({
+      minutes: 40,
+      byDate: { [mon]: 40 },
+      capped: true,
+      inProgress: false,
+    });
   });
 
   it('a configured cap counts less, but still never beyond the slot end', () => {
@@ -43,8 +54,16 @@ describe('recordHours: a missing clock-out', () => {
   });
 
   it('while the slot is still running it is in progress, not capped', () => {
-    expect(recordHours(open, CN, POLICY, cn(mon, '08:30'))).toMatchObject({ minutes: 25, capped: false, inProgress: true });
-    expect(recordHours(open, CN, POLICY, cn(mon, '09:30'))).toMatchObject({ minutes: 40, capped: true, inProgress: false });
+    expect(recordHours(open, CN, POLICY, cn(mon, '08:30'))).toMatchObject({
+      minutes: 25,
+      capped: false,
+      inProgress: true,
+    });
+    expect(recordHours(open, CN, POLICY, cn(mon, '09:30'))).toMatchObject({
+      minutes: 40,
+      capped: true,
+      inProgress: false,
+    });
   });
 });
 
@@ -53,18 +72,35 @@ describe('recordHours: midnight and zones', () => {
   const night = { sessionDate: '2026-11-30', slotStart: '23:00', slotEnd: '01:00' };
 
   it('a session crossing China midnight is split at 16:00 UTC', () => {
-    const h = recordHours(record({ ...night, clockInAt: at('2026-11-30T15:00:00Z'), clockOutAt: at('2026-11-30T17:00:00Z') }), CN, POLICY);
-    expect(h).toEqual({ minutes: 120, byDate: { '2026-11-30': 60, '2026-12-01': 60 }, capped: false, inProgress: false });
+    const h = recordHours(
+      record({ ...night, clockInAt: at('2026-11-30T15:00:00Z'), clockOutAt: at('2026-11-30T17:00:00Z') }),
+      CN,
+      POLICY,
+    );
+    expect(h).toEqual({
+      minutes: 120,
+      byDate: { '2026-11-30': 60, '2026-12-01': 60 },
+      capped: false,
+      inProgress: false,
+    });
   });
 
   it('the split follows the zone given, not the process zone', () => {
     // Same wall-clock slot read in UTC: 23:00Z–01:00Z, split at 00:00Z.
-    const h = recordHours(record({ ...night, clockInAt: at('2026-11-30T23:30:00Z'), clockOutAt: at('2026-12-01T01:00:00Z') }), 'UTC', POLICY);
+    const h = recordHours(
+      record({ ...night, clockInAt: at('2026-11-30T23:30:00Z'), clockOutAt: at('2026-12-01T01:00:00Z') }),
+      'UTC',
+      POLICY,
+    );
     expect(h.byDate).toEqual({ '2026-11-30': 30, '2026-12-01': 60 });
   });
 
   it('clocked in after China midnight: all minutes on the new date', () => {
-    const h = recordHours(record({ ...night, clockInAt: at('2026-11-30T16:30:00Z'), clockOutAt: at('2026-11-30T17:00:00Z') }), CN, POLICY);
+    const h = recordHours(
+      record({ ...night, clockInAt: at('2026-11-30T16:30:00Z'), clockOutAt: at('2026-11-30T17:00:00Z') }),
+      CN,
+      POLICY,
+    );
     expect(h.byDate).toEqual({ '2026-12-01': 30 });
   });
 
@@ -74,7 +110,9 @@ describe('recordHours: midnight and zones', () => {
   });
 
   it('split minutes always sum to the total and stay within the slot (property)', () => {
-    const hm = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+    const hm = fc
+      .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+      .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
     fc.assert(
       fc.property(
         hm,
@@ -87,7 +125,13 @@ describe('recordHours: midnight and zones', () => {
           const sessionDate = '2026-11-30';
           const startMs = at(`${sessionDate}T00:00:00Z`); // rough anchor; slot instants come from recordHours itself
           const inAt = startMs + inOffsetS * 1000;
-          const r: ClockRecord = record({ sessionDate, slotStart: start, slotEnd: end, clockInAt: inAt, clockOutAt: lengthS === null ? null : inAt + lengthS * 1000 });
+          const r: ClockRecord = record({
+            sessionDate,
+            slotStart: start,
+            slotEnd: end,
+            clockInAt: inAt,
+            clockOutAt: lengthS === null ? null : inAt + lengthS * 1000,
+          });
           const h = recordHours(r, zone, POLICY);
           const parts = Object.values(h.byDate);
           expect(parts.reduce((a, b) => a + b, 0)).toBe(h.minutes);
@@ -109,7 +153,14 @@ describe('monthSummary', () => {
   // t1: 跨校兼课 Mon 08:00–08:45 (2 节) at host1, 5 km, ordinary; 走教 Mon 23:00–01:00 (1 节) at host2, no travel data.
   // t2: 支教 Tue 00:30–01:30 at host3, 25 km, very remote.
   const d1 = duty({ _id: 'd1', slots: [slot(1, '08:00', '08:45', 2)], termStart: '2026-11-01', termEnd: '2026-12-31' });
-  const d2 = duty({ _id: 'd2', kind: 'itinerant', hostSchoolId: 'host2', slots: [slot(1, '23:00', '01:00')], termStart: '2026-11-01', termEnd: '2026-12-31' });
+  const d2 = duty({
+    _id: 'd2',
+    kind: 'itinerant',
+    hostSchoolId: 'host2',
+    slots: [slot(1, '23:00', '01:00')],
+    termStart: '2026-11-01',
+    termEnd: '2026-12-31',
+  });
   const d3 = duty({
     _id: 'd3',
     teacherOpenid: 't2',
@@ -121,9 +172,20 @@ describe('monthSummary', () => {
     termStart: '2026-11-01',
     termEnd: '2026-12-31',
   });
-  const travel: Record<string, DutyTravel> = { d1: { distanceKm: 5, hardship: 1 }, d3: { distanceKm: 25, hardship: 3 } };
+  const travel: Record<string, DutyTravel> = {
+    d1: { distanceKm: 5, hardship: 1 },
+    d3: { distanceKm: 25, hardship: 3 },
+  };
   const r1 = (date: string, over: Partial<ClockRecord> = {}) =>
-    record({ dutyId: 'd1', sessionDate: date, slotStart: '08:00', slotEnd: '08:45', clockInAt: cn(date, '07:58'), clockOutAt: cn(date, '08:46'), ...over });
+    record({
+      dutyId: 'd1',
+      sessionDate: date,
+      slotStart: '08:00',
+      slotEnd: '08:45',
+      clockInAt: cn(date, '07:58'),
+      clockOutAt: cn(date, '08:46'),
+      ...over,
+    });
   const records: ClockRecord[] = [
     r1('2026-11-02'),
     r1('2026-11-09', { clockInAt: cn('2026-11-09', '08:15'), late: true }),
@@ -132,11 +194,44 @@ describe('monthSummary', () => {
     r1('2026-11-30', { makeup: true, inDistanceM: null, outDistanceM: null, outPass: null }),
     r1('2026-10-26'), // October: not November's
     // Night of Monday 30 November: 60 min in November, 60 in December.
-    record({ dutyId: 'd2', hostSchoolId: 'host2', sessionDate: '2026-11-30', slotStart: '23:00', slotEnd: '01:00', clockInAt: at('2026-11-30T15:00:00Z'), clockOutAt: at('2026-11-30T17:00:00Z') }),
+    record({
+      dutyId: 'd2',
+      hostSchoolId: 'host2',
+      sessionDate: '2026-11-30',
+      slotStart: '23:00',
+      slotEnd: '01:00',
+      clockInAt: at('2026-11-30T15:00:00Z'),
+      clockOutAt: at('2026-11-30T17:00:00Z'),
+    }),
     // 2026-11-30T16:30Z is 00:30 on Tuesday 1 December in China: December's.
-    record({ dutyId: 'd3', teacherOpenid: 't2', hostSchoolId: 'host3', sessionDate: '2026-12-01', slotStart: '00:30', slotEnd: '01:30', clockInAt: at('2026-11-30T16:30:00Z'), clockOutAt: at('2026-11-30T17:30:00Z') }),
-    record({ dutyId: 'd3', teacherOpenid: 't2', hostSchoolId: 'host3', sessionDate: '2026-11-24', slotStart: '00:30', slotEnd: '01:30', clockInAt: cn('2026-11-24', '00:31'), clockOutAt: cn('2026-11-24', '01:20'), leftEarly: true }),
-    record({ dutyId: 'gone', sessionDate: '2026-11-10', slotStart: '08:00', slotEnd: '08:45', clockInAt: cn('2026-11-10', '08:00') }),
+    record({
+      dutyId: 'd3',
+      teacherOpenid: 't2',
+      hostSchoolId: 'host3',
+      sessionDate: '2026-12-01',
+      slotStart: '00:30',
+      slotEnd: '01:30',
+      clockInAt: at('2026-11-30T16:30:00Z'),
+      clockOutAt: at('2026-11-30T17:30:00Z'),
+    }),
+    record({
+      dutyId: 'd3',
+      teacherOpenid: 't2',
+      hostSchoolId: 'host3',
+      sessionDate: '2026-11-24',
+      slotStart: '00:30',
+      slotEnd: '01:30',
+      clockInAt: cn('2026-11-24', '00:31'),
+      clockOutAt: cn('2026-11-24', '01:20'),
+      leftEarly: true,
+    }),
+    record({
+      dutyId: 'gone',
+      sessionDate: '2026-11-10',
+      slotStart: '08:00',
+      slotEnd: '08:45',
+      clockInAt: cn('2026-11-10', '08:00'),
+    }),
   ];
 
   const nov = monthSummary(records, [d1, d2, d3], '2026-11', CN, TABLE, travel);
@@ -175,7 +270,15 @@ describe('monthSummary', () => {
 
   it('per teacher and overall totals add up the duties', () => {
     const t1 = nov.byTeacher.find((t) => t.teacherOpenid === 't1')!;
-    expect(t1).toMatchObject({ teacherName: '王老师', minutes: 225, sessions: 5, periods: 9, subsidyYuan: 60, subsidyMissing: true, unverifiedPeriods: 2 });
+    expect(t1).toMatchObject({
+      teacherName: '王老师',
+      minutes: 225,
+      sessions: 5,
+      periods: 9,
+      subsidyYuan: 60,
+      subsidyMissing: true,
+      unverifiedPeriods: 2,
+    });
     expect(nov.byTeacher.map((t) => t.teacherOpenid)).toEqual(['t1', 't2']);
     expect(nov.total.minutes).toBe(nov.byDuty.reduce((s, d) => s + d.minutes, 0));
     expect(nov.total).toMatchObject({ sessions: 6, subsidyYuan: 150, unverifiedSessions: 1, unverifiedMinutes: 45 });
@@ -202,20 +305,49 @@ describe('monthSummary: verified presence (扫码签到) decides what counts', (
   const d = duty({ _id: 'd1', slots: [slot(1, '08:00', '08:45', 2)], termStart: '2026-11-01', termEnd: '2026-11-30' });
   const travel: Record<string, DutyTravel> = { d1: { distanceKm: 5, hardship: 1 } };
   const r = (date: string, over: Partial<ClockRecord>) =>
-    record({ dutyId: 'd1', sessionDate: date, slotStart: '08:00', slotEnd: '08:45', clockInAt: cn(date, '07:58'), clockOutAt: cn(date, '08:46'), ...over });
+    record({
+      dutyId: 'd1',
+      sessionDate: date,
+      slotStart: '08:00',
+      slotEnd: '08:45',
+      clockInAt: cn(date, '07:58'),
+      clockOutAt: cn(date, '08:46'),
+      ...over,
+    });
   const records: ClockRecord[] = [
     r('2026-11-02', { presence: 'code', presenceReason: null }),
     r('2026-11-09', { presence: 'unverified', presenceReason: '未扫签到码：位置为手机上报，未经现场核验' }),
     // Clocked in without the code, then 扫码核验 at 08:20: verified, its time kept.
-    r('2026-11-16', { presence: 'code', presenceReason: null, presenceVerifiedAt: cn('2026-11-16', '08:20'), verifyDistanceM: 40 }),
-    r('2026-11-23', { presence: 'makeup', presenceReason: null, makeup: true, inDistanceM: null, outDistanceM: null, outPass: null }),
+    r('2026-11-16', {
+      presence: 'code',
+      presenceReason: null,
+      presenceVerifiedAt: cn('2026-11-16', '08:20'),
+      verifyDistanceM: 40,
+    }),
+    r('2026-11-23', {
+      presence: 'makeup',
+      presenceReason: null,
+      makeup: true,
+      inDistanceM: null,
+      outDistanceM: null,
+      outPass: null,
+    }),
     r('2026-11-30', {}), // before codes, within range: counts as it did
   ];
   const s = monthSummary(records, [d], '2026-11', CN, TABLE, travel);
 
   it('unverified sessions are shown with their status but counted apart: no 出勤, 课时 or subsidy day', () => {
     expect(s.lines.map((l) => l.count)).toEqual(['verified', 'unverified', 'verified', 'verified', 'verified']);
-    expect(s.total).toMatchObject({ sessions: 4, periods: 8, minutes: 180, unverifiedSessions: 1, unverifiedPeriods: 2, unverifiedMinutes: 45, subsidyDays: 4, subsidyYuan: 60 });
+    expect(s.total).toMatchObject({
+      sessions: 4,
+      periods: 8,
+      minutes: 180,
+      unverifiedSessions: 1,
+      unverifiedPeriods: 2,
+      unverifiedMinutes: 45,
+      subsidyDays: 4,
+      subsidyYuan: 60,
+    });
   });
 
   it('the CSV shows each status and splits its columns the same way', () => {
@@ -223,11 +355,23 @@ describe('monthSummary: verified presence (扫码签到) decides what counts', (
     const col = (name: (typeof CSV_HEADER)[number]) => CSV_HEADER.indexOf(name);
     const cells = rows.map((line) => line.split(','));
     const records = cells.filter((c) => c[0] === '记录');
-    expect(records.map((c) => c[col('核验')])).toEqual(['已核验', '未核验：未扫签到码：位置为手机上报，未经现场核验', '已核验', '补卡（校长确认）', '定位签到（扫码上线前）']);
+    expect(records.map((c) => c[col('核验')])).toEqual([
+      '已核验',
+      '未核验：未扫签到码：位置为手机上报，未经现场核验',
+      '已核验',
+      '补卡（校长确认）',
+      '定位签到（扫码上线前）',
+    ]);
     expect(records[2][col('核验时间')]).toBe('2026-11-16 08:20');
     expect(records[1].slice(col('计入分钟'), col('未核验课时') + 1)).toEqual(['0', '0', '0', '45', '2']);
     const total = cells.find((c) => c[0] === '总计')!;
-    expect([total[col('课时')], total[col('未核验课时')], total[col('出勤次数')], total[col('未核验次数')], total[col('补助估算（元）')]]).toEqual(['8', '2', '4', '1', '60']);
+    expect([
+      total[col('课时')],
+      total[col('未核验课时')],
+      total[col('出勤次数')],
+      total[col('未核验次数')],
+      total[col('补助估算（元）')],
+    ]).toEqual(['8', '2', '4', '1', '60']);
     // The column of record rows adds up to the total.
     expect(records.reduce((n, c) => n + Number(c[col('未核验分钟')]), 0)).toBe(Number(total[col('未核验分钟')]));
     expect(cells.some((c) => c[0] === '说明' && c.at(-1)!.includes('1 节未核验'))).toBe(true);

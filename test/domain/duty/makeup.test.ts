@@ -1,4 +1,11 @@
-import { applyApprovedMakeup, canRequestMakeup, checkMakeupTarget, recordHours, recordFlags, sessionsOnDate } from '@/domain/duty';
+import {
+  applyApprovedMakeup,
+  canRequestMakeup,
+  checkMakeupTarget,
+  recordHours,
+  recordFlags,
+  sessionsOnDate,
+} from '@/domain/duty';
 import { CN, POLICY, at, cn, duty, record } from './fixtures';
 
 describe('canRequestMakeup: quota per China month', () => {
@@ -14,7 +21,11 @@ describe('canRequestMakeup: quota per China month', () => {
     const r = canRequestMakeup(existing, now, CN, POLICY);
     expect(r.ok).toBe(ok);
     if (r.ok) expect(r.remaining).toBe(remaining);
-    else expect(r).toMatchObject({ code: 'MAKEUP_LIMIT', message: '2026年11月已申请补卡 3 次，每月最多 3 次，本月不能再申请' });
+    else
+      expect(r).toMatchObject({
+        code: 'MAKEUP_LIMIT',
+        message: '2026年11月已申请补卡 3 次，每月最多 3 次，本月不能再申请',
+      });
   });
 
   it('requests are counted in the China month they were made (16:00 UTC is midnight)', () => {
@@ -53,10 +64,17 @@ describe('checkMakeupTarget', () => {
   });
 
   it('fills only what is missing; a complete record needs none', () => {
-    const clockedIn = record({ sessionDate: '2026-11-16', slotStart: '08:00', slotEnd: '08:45', clockInAt: cn('2026-11-16', '08:02') });
+    const clockedIn = record({
+      sessionDate: '2026-11-16',
+      slotStart: '08:00',
+      slotEnd: '08:45',
+      clockInAt: cn('2026-11-16', '08:02'),
+    });
     const now = cn('2026-11-17', '09:00');
     expect(checkMakeupTarget(session, clockedIn, now, CN, POLICY)).toEqual({ ok: true, need: 'out' });
-    expect(checkMakeupTarget(session, { ...clockedIn, clockOutAt: cn('2026-11-16', '08:45') }, now, CN, POLICY)).toMatchObject({
+    expect(
+      checkMakeupTarget(session, { ...clockedIn, clockOutAt: cn('2026-11-16', '08:45') }, now, CN, POLICY),
+    ).toMatchObject({
       ok: false,
       code: 'MAKEUP_NOT_NEEDED',
     });
@@ -68,16 +86,47 @@ describe('applyApprovedMakeup', () => {
 
   it('nothing recorded: the whole slot, flagged makeup, no distances', () => {
     const r = applyApprovedMakeup(session, null);
-    expect(r).toMatchObject({ _id: session.key, clockInAt: session.startMs, clockOutAt: session.endMs, inDistanceM: null, makeup: true, late: false });
+    expect(r).toMatchObject({
+      _id: session.key,
+      clockInAt: session.startMs,
+      clockOutAt: session.endMs,
+      inDistanceM: null,
+      makeup: true,
+      late: false,
+    });
     const h = recordHours(r, CN, POLICY);
     expect(h).toMatchObject({ minutes: 45, capped: false });
-    expect(recordFlags(r, h)).toEqual({ late: false, leftEarly: false, outOfRange: false, capped: false, makeup: true });
+    expect(recordFlags(r, h)).toEqual({
+      late: false,
+      leftEarly: false,
+      outOfRange: false,
+      capped: false,
+      makeup: true,
+    });
   });
 
   it('clocked in only: keeps what was measured, closes at the slot end', () => {
-    const clockedIn = record({ _id: session.key, sessionDate: '2026-11-16', slotStart: '08:00', slotEnd: '08:45', clockInAt: cn('2026-11-16', '08:15'), late: true, inPass: false, inDistanceM: 700, outPass: null, outDistanceM: null });
+    const clockedIn = record({
+      _id: session.key,
+      sessionDate: '2026-11-16',
+      slotStart: '08:00',
+      slotEnd: '08:45',
+      clockInAt: cn('2026-11-16', '08:15'),
+      late: true,
+      inPass: false,
+      inDistanceM: 700,
+      outPass: null,
+      outDistanceM: null,
+    });
     const r = applyApprovedMakeup(session, clockedIn);
-    expect(r).toMatchObject({ clockInAt: cn('2026-11-16', '08:15'), clockOutAt: session.endMs, late: true, inPass: false, inDistanceM: 700, makeup: true });
+    expect(r).toMatchObject({
+      clockInAt: cn('2026-11-16', '08:15'),
+      clockOutAt: session.endMs,
+      late: true,
+      inPass: false,
+      inDistanceM: 700,
+      makeup: true,
+    });
     expect(recordHours(r, CN, POLICY)).toMatchObject({ minutes: 30, capped: false });
   });
 });

@@ -1,4 +1,10 @@
-import { REMINDER_LEAD_MIN, reminderClaimId, sessionsToRemind, slotKeysOf, windowSlotKeys } from '@/domain/duty/reminders';
+import {
+  REMINDER_LEAD_MIN,
+  reminderClaimId,
+  sessionsToRemind,
+  slotKeysOf,
+  windowSlotKeys,
+} from '@/domain/duty/reminders';
 import { CN, cn, duty, slot } from './fixtures';
 
 // 上课前提醒: which sessions a timer run at an instant reminds, in China time, from the schedule's own
@@ -30,7 +36,11 @@ describe('sessions to remind', () => {
     expect(keys).toHaveLength(30);
     expect(keys[0]).toBe('1|07:31');
     expect(keys[29]).toBe('1|08:00');
-    expect(slotKeysOf([d, duty({ _id: 'd2', status: 'ended', slots: [slot(3, '09:00', '10:00')] })])).toEqual(['1|08:00', '1|14:00', '2|00:10']);
+    expect(slotKeysOf([d, duty({ _id: 'd2', status: 'ended', slots: [slot(3, '09:00', '10:00')] })])).toEqual([
+      '1|08:00',
+      '1|14:00',
+      '2|00:10',
+    ]);
   });
 
   it('one claim per teacher, date and slot', () => {

@@ -80,7 +80,11 @@ describe('calendar', () => {
 });
 
 describe('sessionsOnDate', () => {
-  const d = duty({ termStart: '2026-11-23', termEnd: '2026-12-07', slots: [slot(1, '10:00', '10:45', 2), slot(1, '08:00', '08:45'), slot(3, '14:00', '15:30')] });
+  const d = duty({
+    termStart: '2026-11-23',
+    termEnd: '2026-12-07',
+    slots: [slot(1, '10:00', '10:45', 2), slot(1, '08:00', '08:45'), slot(3, '14:00', '15:30')],
+  });
 
   it('lists the slots of the weekday, by start, with China instants', () => {
     const s = sessionsOnDate(d, '2026-11-23', CN);
@@ -235,7 +239,10 @@ describe('openSessionFor', () => {
     expect(a.ok && a.session.dutyId).toBe('d1');
     expect(b.ok && b.session.dutyId).toBe('d2');
     // Back-to-back at 08:45: both windows hold the instant, the times do not overlap.
-    expect(openSessionFor([d, duty({ _id: 'd3', slots: [slot(1, '08:45', '09:30')] })], cn(mon, '08:45'), CN, POLICY, 'd3').ok).toBe(true);
+    expect(
+      openSessionFor([d, duty({ _id: 'd3', slots: [slot(1, '08:45', '09:30')] })], cn(mon, '08:45'), CN, POLICY, 'd3')
+        .ok,
+    ).toBe(true);
   });
 
   it('back-to-back 节 of one duty resolve to the running one', () => {

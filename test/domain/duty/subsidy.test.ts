@@ -4,7 +4,9 @@ import path from 'path';
 import { subsidyFor, subsidyTableProblems } from '@/domain/duty';
 import type { SubsidyRate, SubsidyTableFile } from '@/domain/duty';
 
-const TABLE = JSON.parse(readFileSync(path.resolve(__dirname, '../../../data/subsidy-table.json'), 'utf8')) as SubsidyTableFile;
+const TABLE = JSON.parse(
+  readFileSync(path.resolve(__dirname, '../../../data/subsidy-table.json'), 'utf8'),
+) as SubsidyTableFile;
 
 describe('data/subsidy-table.json', () => {
   it('is well formed, for the three seeded districts, and sample data throughout', () => {
@@ -48,7 +50,13 @@ describe('subsidyFor', () => {
     [20, 3, '20公里及以上', 80],
     [480, 1, '20公里及以上', 40],
   ])('河东区 %f km, hardship %i → %s, %i 元/天', (km, hardship, label, yuan) => {
-    expect(subsidyFor(TABLE, '120102', km, hardship)).toMatchObject({ ok: true, yuanPerDay: yuan, hardship, sample: true, band: { label } });
+    expect(subsidyFor(TABLE, '120102', km, hardship)).toMatchObject({
+      ok: true,
+      yuanPerDay: yuan,
+      hardship,
+      sample: true,
+      band: { label },
+    });
   });
 
   it('each district has its own amounts', () => {
@@ -82,7 +90,11 @@ describe('subsidyTableProblems', () => {
             { minKm: 0, maxKm: 3, label: 'a' },
             { minKm: 4, maxKm: 10, label: 'b' },
           ],
-          yuanPerDay: [[0, 1], [1, 2, -3], [9, 9, 9]],
+          yuanPerDay: [
+            [0, 1],
+            [1, 2, -3],
+            [9, 9, 9],
+          ],
           sample: true,
           note: '',
         },

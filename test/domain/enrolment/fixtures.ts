@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveRuleFile, type EnrolmentRuleFile, type EnrolmentRuleSet } from '@/domain/enrolment';
 
-export const RULE_FILE = JSON.parse(readFileSync(path.resolve(__dirname, '../../../data/enrolment-rules.json'), 'utf8')) as EnrolmentRuleFile;
+export const RULE_FILE = JSON.parse(
+  readFileSync(path.resolve(__dirname, '../../../data/enrolment-rules.json'), 'utf8'),
+) as EnrolmentRuleFile;
 export const RULE_SETS = resolveRuleFile(RULE_FILE);
 
 export const ruleSet = (districtCode: string, stage: 'primary' | 'middle'): EnrolmentRuleSet =>

@@ -1,4 +1,14 @@
-import { answeredQuestions, answerLabel, birthDateProblem, isCalendarDate, nextQuestion, pruneAnswers, stepBack, type EnrolmentAnswers, type QuestionId } from '@/domain/enrolment';
+import {
+  answeredQuestions,
+  answerLabel,
+  birthDateProblem,
+  isCalendarDate,
+  nextQuestion,
+  pruneAnswers,
+  stepBack,
+  type EnrolmentAnswers,
+  type QuestionId,
+} from '@/domain/enrolment';
 import { NOW, ZONE } from './fixtures';
 
 /** The questions asked, in order, when a family answers with `given` (each answered as it comes). */
@@ -15,13 +25,41 @@ function path(given: EnrolmentAnswers): QuestionId[] {
 
 describe('nextQuestion asks only what matters for the answers so far', () => {
   it.each<[string, EnrolmentAnswers, QuestionId[]]>([
-    ['本区户籍 in own home: asks whether the 户口 is on that home, then the birth date', { stage: 'primary', hukouInDistrict: true, housing: 'own', hukouAtHome: true, birthDate: '2021-05-01' }, ['stage', 'hukouInDistrict', 'housing', 'hukouAtHome', 'birthDate']],
-    ['本区户籍 renting: no 人户一致 question, no 居住证 question', { stage: 'primary', hukouInDistrict: true, housing: 'rent', birthDate: '2021-05-01' }, ['stage', 'hukouInDistrict', 'housing', 'birthDate']],
-    ['随迁 with 居住证: asks the 居住证, then the home', { stage: 'primary', hukouInDistrict: false, residencePermit: true, housing: 'rent', birthDate: '2021-05-01' }, ['stage', 'hukouInDistrict', 'residencePermit', 'housing', 'birthDate']],
-    ['随迁 without 居住证: the home does not matter', { stage: 'primary', hukouInDistrict: false, residencePermit: false, birthDate: '2021-05-01' }, ['stage', 'hukouInDistrict', 'residencePermit', 'birthDate']],
-    ['随迁 owning a home: 人户一致 is not asked (户口 is elsewhere by definition)', { stage: 'primary', hukouInDistrict: false, residencePermit: true, housing: 'own', birthDate: '2021-05-01' }, ['stage', 'hukouInDistrict', 'residencePermit', 'housing', 'birthDate']],
-    ['小升初: asks where the child is in 六年级, never the birth date', { stage: 'middle', primarySchool: 'district', hukouInDistrict: true, housing: 'own', hukouAtHome: false }, ['stage', 'primarySchool', 'hukouInDistrict', 'housing', 'hukouAtHome']],
-    ['小升初 not yet in 六年级: nothing else to ask', { stage: 'middle', primarySchool: 'not-yet' }, ['stage', 'primarySchool']],
+    [
+      '本区户籍 in own home: asks whether the 户口 is on that home, then the birth date',
+      { stage: 'primary', hukouInDistrict: true, housing: 'own', hukouAtHome: true, birthDate: '2021-05-01' },
+      ['stage', 'hukouInDistrict', 'housing', 'hukouAtHome', 'birthDate'],
+    ],
+    [
+      '本区户籍 renting: no 人户一致 question, no 居住证 question',
+      { stage: 'primary', hukouInDistrict: true, housing: 'rent', birthDate: '2021-05-01' },
+      ['stage', 'hukouInDistrict', 'housing', 'birthDate'],
+    ],
+    [
+      '随迁 with 居住证: asks the 居住证, then the home',
+      { stage: 'primary', hukouInDistrict: false, residencePermit: true, housing: 'rent', birthDate: '2021-05-01' },
+      ['stage', 'hukouInDistrict', 'residencePermit', 'housing', 'birthDate'],
+    ],
+    [
+      '随迁 without 居住证: the home does not matter',
+      { stage: 'primary', hukouInDistrict: false, residencePermit: false, birthDate: '2021-05-01' },
+      ['stage', 'hukouInDistrict', 'residencePermit', 'birthDate'],
+    ],
+    [
+      '随迁 owning a home: 人户一致 is not asked (户口 is elsewhere by definition)',
+      { stage: 'primary', hukouInDistrict: false, residencePermit: true, housing: 'own', birthDate: '2021-05-01' },
+      ['stage', 'hukouInDistrict', 'residencePermit', 'housing', 'birthDate'],
+    ],
+    [
+      '小升初: asks where the child is in 六年级, never the birth date',
+      { stage: 'middle', primarySchool: 'district', hukouInDistrict: true, housing: 'own', hukouAtHome: false },
+      ['stage', 'primarySchool', 'hukouInDistrict', 'housing', 'hukouAtHome'],
+    ],
+    [
+      '小升初 not yet in 六年级: nothing else to ask',
+      { stage: 'middle', primarySchool: 'not-yet' },
+      ['stage', 'primarySchool'],
+    ],
   ])('%s', (_label, given, expected) => {
     expect(path(given)).toEqual(expected);
   });
@@ -35,19 +73,33 @@ describe('nextQuestion asks only what matters for the answers so far', () => {
     const q = nextQuestion({ stage: 'primary', hukouInDistrict: true })!;
     expect(q.id).toBe('housing');
     expect(q.options.map((o) => o.label)).toEqual(['自己家的房子', '租的房子', '都不是']);
-    expect(nextQuestion({ stage: 'primary', hukouInDistrict: true, housing: 'none' })).toMatchObject({ id: 'birthDate', kind: 'date' });
+    expect(nextQuestion({ stage: 'primary', hukouInDistrict: true, housing: 'none' })).toMatchObject({
+      id: 'birthDate',
+      kind: 'date',
+    });
   });
 });
 
 describe('changing an answer drops the answers it made moot', () => {
   it('switching 户籍 to 本区 drops the 居住证 answer', () => {
-    expect(pruneAnswers({ stage: 'primary', hukouInDistrict: true, residencePermit: false, housing: 'rent' })).toEqual({ stage: 'primary', hukouInDistrict: true, housing: 'rent' });
+    expect(pruneAnswers({ stage: 'primary', hukouInDistrict: true, residencePermit: false, housing: 'rent' })).toEqual({
+      stage: 'primary',
+      hukouInDistrict: true,
+      housing: 'rent',
+    });
   });
   it('switching the home from own to rent drops 人户一致', () => {
-    expect(pruneAnswers({ stage: 'primary', hukouInDistrict: true, housing: 'rent', hukouAtHome: true })).toEqual({ stage: 'primary', hukouInDistrict: true, housing: 'rent' });
+    expect(pruneAnswers({ stage: 'primary', hukouInDistrict: true, housing: 'rent', hukouAtHome: true })).toEqual({
+      stage: 'primary',
+      hukouInDistrict: true,
+      housing: 'rent',
+    });
   });
   it('switching stage drops the stage-specific answer', () => {
-    expect(pruneAnswers({ stage: 'middle', birthDate: '2015-01-01', primarySchool: 'district' })).toEqual({ stage: 'middle', primarySchool: 'district' });
+    expect(pruneAnswers({ stage: 'middle', birthDate: '2015-01-01', primarySchool: 'district' })).toEqual({
+      stage: 'middle',
+      primarySchool: 'district',
+    });
   });
   it('stepBack removes the last answered question; answeredQuestions lists them in order', () => {
     const a: EnrolmentAnswers = { stage: 'primary', hukouInDistrict: false, residencePermit: true, housing: 'rent' };

@@ -1,4 +1,13 @@
-import { categoryOf, intakeYearOf, nextQuestion, resolveRuleFile, ruleSetsFor, schoolYearsOf, type EnrolmentAnswers, type EnrolmentRuleFile } from '@/domain/enrolment';
+import {
+  categoryOf,
+  intakeYearOf,
+  nextQuestion,
+  resolveRuleFile,
+  ruleSetsFor,
+  schoolYearsOf,
+  type EnrolmentAnswers,
+  type EnrolmentRuleFile,
+} from '@/domain/enrolment';
 import { RULE_FILE, RULE_SETS, ruleSet, seedText } from './fixtures';
 
 const DISTRICTS = ['120102', '350205', '110101'];
@@ -27,10 +36,14 @@ describe('data/enrolment-rules.json', () => {
   });
 
   it('takes the class cap of 45, 就近入学 and the 五证 from seed 004, and names the district’s own seed where it has one', () => {
-    const parts = (code: string, stage: 'primary' | 'middle') => ruleSet(code, stage).sources.map((x) => `${x.part}:${x.document.seed}`);
+    const parts = (code: string, stage: 'primary' | 'middle') =>
+      ruleSet(code, stage).sources.map((x) => `${x.part}:${x.document.seed}`);
     for (const s of RULE_SETS) {
       expect(s.classCap).toBe(45);
-      expect(s.sources.find((x) => x.part === 'classCap')).toMatchObject({ document: { seed: '004' }, quote: expect.stringContaining('不得超45人') });
+      expect(s.sources.find((x) => x.part === 'classCap')).toMatchObject({
+        document: { seed: '004' },
+        quote: expect.stringContaining('不得超45人'),
+      });
       expect(s.sources.find((x) => x.part === 'fiveCertificates')?.document.seed).toBe('004');
     }
     expect(parts('110101', 'middle')).toEqual(expect.arrayContaining(['principle:001', 'articulation:001']));
@@ -99,7 +112,9 @@ describe('data/enrolment-rules.json', () => {
       return () => resolveRuleFile(f);
     };
     expect(broken((f) => (f.ruleSets[0].intakeYear = 2026))).toThrow('intakeYear');
-    expect(broken((f) => f.categorySets['primary-standard'].categories[0].checklist.push('no-such-item'))).toThrow('no-such-item');
+    expect(broken((f) => f.categorySets['primary-standard'].categories[0].checklist.push('no-such-item'))).toThrow(
+      'no-such-item',
+    );
     expect(broken((f) => (f.ruleSets[0].sources[0].document = 'seed-999'))).toThrow('seed-999');
     expect(broken((f) => (f.ruleSets[0].timeline[0].to = '2027-01-01'))).toThrow('开始日期');
   });

@@ -13,7 +13,16 @@ import { WHOLE_ROAD_TO } from '@/domain/zoning-match/rules';
 
 // A handful of roads (each with the spellings people use), estates and communities, so that random rules
 // and random queries actually meet.
-const ROADS = [['六纬路', '6纬路', '６纬路'], ['十一经路', '11经路'], ['中山路'], ['中山大街'], ['成都道'], ['建设里'], ['大沽路'], ['大沽南路']];
+const ROADS = [
+  ['六纬路', '6纬路', '６纬路'],
+  ['十一经路', '11经路'],
+  ['中山路'],
+  ['中山大街'],
+  ['成都道'],
+  ['建设里'],
+  ['大沽路'],
+  ['大沽南路'],
+];
 const ESTATES = ['万达广场', '万达华府', '阳光花园', '阳光新城', '六纬路小区', '建设里小区', '金地格林小镇'];
 const ALIASES = ['万达', '阳光', '金地', '格林', '小区', '广', '阳光花园', '华府', '6纬路', ''];
 const STREETS = ['120105001', '120102003'];
@@ -24,21 +33,37 @@ const TAILS = ['', '2单元301', '万达', ' 阳光花园'];
 const CN = '零一二三四五六七八九';
 
 /** 0..99 in Chinese numerals, as a parent might type them. */
-const chinese = (n: number) => (n < 10 ? CN[n] : `${n >= 20 ? CN[Math.floor(n / 10)] : ''}十${n % 10 ? CN[n % 10] : ''}`);
+const chinese = (n: number) =>
+  n < 10 ? CN[n] : `${n >= 20 ? CN[Math.floor(n / 10)] : ''}十${n % 10 ? CN[n % 10] : ''}`;
 const fullWidth = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 
 const spelling = fc.constantFrom(...ROADS).chain((names) => fc.constantFrom(...names));
 const side = fc.constantFrom<'odd' | 'even' | 'all'>('odd', 'even', 'all');
 const matchArb: fc.Arbitrary<ZoningMatch> = fc.oneof(
-  fc.record({ kind: fc.constant('road' as const), road: spelling, side, from: fc.integer({ min: 0, max: 70 }), to: fc.integer({ min: -5, max: 100 }) }),
+  fc.record({
+    kind: fc.constant('road' as const),
+    road: spelling,
+    side,
+    from: fc.integer({ min: 0, max: 70 }),
+    to: fc.integer({ min: -5, max: 100 }),
+  }),
   // Whole roads (1..WHOLE_ROAD_TO) also answer an address without a number.
-  fc.record({ kind: fc.constant('road' as const), road: spelling, side: fc.constant('all' as const), from: fc.constant(1), to: fc.constant(WHOLE_ROAD_TO) }),
+  fc.record({
+    kind: fc.constant('road' as const),
+    road: spelling,
+    side: fc.constant('all' as const),
+    from: fc.constant(1),
+    to: fc.constant(WHOLE_ROAD_TO),
+  }),
   fc.record(
     {
       kind: fc.constant('estate' as const),
       name: fc.constantFrom(...ESTATES),
       aliases: fc.uniqueArray(fc.constantFrom(...ALIASES), { maxLength: 3 }),
-      buildings: fc.array(fc.record({ side, from: fc.integer({ min: 0, max: 20 }), to: fc.integer({ min: 0, max: 40 }) }), { minLength: 1, maxLength: 2 }),
+      buildings: fc.array(
+        fc.record({ side, from: fc.integer({ min: 0, max: 20 }), to: fc.integer({ min: 0, max: 40 }) }),
+        { minLength: 1, maxLength: 2 },
+      ),
     },
     { requiredKeys: ['kind', 'name', 'aliases'] },
   ),
@@ -56,12 +81,19 @@ const ruleArb: fc.Arbitrary<ZoningRuleLike> = fc.record({
 // Sometimes no number at all: whole-road rules still answer.
 const houseNumber = fc
   .tuple(fc.integer({ min: 0, max: 99 }), fc.constantFrom('digits', 'full', 'chinese', 'none'))
-  .map(([n, how]) => (how === 'none' ? '' : how === 'chinese' ? chinese(n) : how === 'full' ? fullWidth(String(n)) : String(n)));
+  .map(([n, how]) =>
+    how === 'none' ? '' : how === 'chinese' ? chinese(n) : how === 'full' ? fullWidth(String(n)) : String(n),
+  );
 const roadAddress = fc
   .tuple(fc.constantFrom(...PREFIXES), spelling, houseNumber, fc.constantFrom(...MARKERS), fc.constantFrom(...TAILS))
   .map((parts) => parts.join(''));
 const estateAddress = fc
-  .tuple(fc.constantFrom(...PREFIXES), fc.constantFrom(...ESTATES, ...ALIASES), houseNumber, fc.constantFrom(...MARKERS))
+  .tuple(
+    fc.constantFrom(...PREFIXES),
+    fc.constantFrom(...ESTATES, ...ALIASES),
+    houseNumber,
+    fc.constantFrom(...MARKERS),
+  )
   .map((parts) => parts.join(''));
 const queryArb: fc.Arbitrary<ZoningQuery> = fc.record(
   {
@@ -77,15 +109,19 @@ describe('the index answers exactly what the linear scan answers', () => {
     let withHits = 0;
     let ties = 0;
     fc.assert(
-      fc.property(fc.array(ruleArb, { minLength: 50, maxLength: 300, size: 'max' }), fc.array(queryArb, { minLength: 1, maxLength: 20 }), (rules, queries) => {
-        const index = buildZoningIndex(rules);
-        for (const q of queries) {
-          const expected = naiveMatch(rules, q);
-          expect(matchIndexed(index, q)).toEqual(expected);
-          if (expected.length > 0) withHits++;
-          if (expected.length > 1) ties++;
-        }
-      }),
+      fc.property(
+        fc.array(ruleArb, { minLength: 50, maxLength: 300, size: 'max' }),
+        fc.array(queryArb, { minLength: 1, maxLength: 20 }),
+        (rules, queries) => {
+          const index = buildZoningIndex(rules);
+          for (const q of queries) {
+            const expected = naiveMatch(rules, q);
+            expect(matchIndexed(index, q)).toEqual(expected);
+            if (expected.length > 0) withHits++;
+            if (expected.length > 1) ties++;
+          }
+        },
+      ),
       { numRuns: 300 },
     );
     // The generators must make rules and queries meet, or the property says nothing.
@@ -106,11 +142,18 @@ describe('match keys: the rules filed under a query’s keys are every rule that
       dropped += rules.length - out.length;
       return out;
     };
-    const anyString = fc.record({ address: fc.string({ unit: 'binary', maxLength: 120 }), communityCode: fc.string({ maxLength: 12 }) }, { requiredKeys: [] });
+    const anyString = fc.record(
+      { address: fc.string({ unit: 'binary', maxLength: 120 }), communityCode: fc.string({ maxLength: 12 }) },
+      { requiredKeys: [] },
+    );
     fc.assert(
-      fc.property(fc.array(ruleArb, { minLength: 50, maxLength: 300, size: 'max' }), fc.array(fc.oneof(queryArb, anyString), { minLength: 1, maxLength: 20 }), (rules, queries) => {
-        for (const q of queries) expect(naiveMatch(filtered(rules, q), q)).toEqual(naiveMatch(rules, q));
-      }),
+      fc.property(
+        fc.array(ruleArb, { minLength: 50, maxLength: 300, size: 'max' }),
+        fc.array(fc.oneof(queryArb, anyString), { minLength: 1, maxLength: 20 }),
+        (rules, queries) => {
+          for (const q of queries) expect(naiveMatch(filtered(rules, q), q)).toEqual(naiveMatch(rules, q));
+        },
+      ),
       { numRuns: 300 },
     );
     // Not vacuous: most rules are left out of a query, and some are read.
@@ -121,7 +164,9 @@ describe('match keys: the rules filed under a query’s keys are every rule that
   it('a query has a bounded number of keys, whatever its address (the lookup reads them in a few requests)', () => {
     expect(queryMatchKeys({ address: '天'.repeat(100) }).length).toBe(2);
     const long = Array.from({ length: 100 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('');
-    expect(queryMatchKeys({ address: long, communityCode: '120102001001', streetCode: '120102001' }).length).toBeLessThanOrEqual(2 * 100 + 3);
+    expect(
+      queryMatchKeys({ address: long, communityCode: '120102001001', streetCode: '120102001' }).length,
+    ).toBeLessThanOrEqual(2 * 100 + 3);
   });
 });
 
@@ -136,16 +181,21 @@ describe('matching never throws', () => {
 
   it('on any strings', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 20 }), (address, communityCode) =>
-        check({ address, communityCode }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        fc.string({ unit: 'binary', maxLength: 20 }),
+        (address, communityCode) => check({ address, communityCode }),
       ),
       { numRuns: 500 },
     );
   });
   it('on 10k-character strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', minLength: 10000, maxLength: 10000 }), (address) => check({ address })), {
-      numRuns: 5,
-    });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', minLength: 10000, maxLength: 10000 }), (address) => check({ address })),
+      {
+        numRuns: 5,
+      },
+    );
     check({ address: '六纬路1'.repeat(2500) });
     check({ address: '万达'.repeat(5000) });
   });

@@ -22,16 +22,20 @@ describe('Aho–Corasick', () => {
   it('finds every occurrence of every pattern', () => {
     const small = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '路'), maxLength: 5 });
     fc.assert(
-      fc.property(fc.uniqueArray(small, { maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', '路'), maxLength: 30 }), (patterns, text) => {
-        const found: string[] = [];
-        searchAutomaton(buildAutomaton(patterns), text, (id) => found.push(patterns[id]));
-        const expected: string[] = [];
-        for (const p of patterns) {
-          if (p === '') continue;
-          for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) expected.push(p);
-        }
-        expect(found.sort()).toEqual(expected.sort());
-      }),
+      fc.property(
+        fc.uniqueArray(small, { maxLength: 12 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c', '路'), maxLength: 30 }),
+        (patterns, text) => {
+          const found: string[] = [];
+          searchAutomaton(buildAutomaton(patterns), text, (id) => found.push(patterns[id]));
+          const expected: string[] = [];
+          for (const p of patterns) {
+            if (p === '') continue;
+            for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) expected.push(p);
+          }
+          expect(found.sort()).toEqual(expected.sort());
+        },
+      ),
       { numRuns: 1000 },
     );
   });

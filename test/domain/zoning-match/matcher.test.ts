@@ -15,7 +15,13 @@ const rule = (_id: string, match: ZoningMatch, stage: 'primary' | 'middle' = 'pr
   schoolIds: [`school-${_id}`],
   text: '',
 });
-const road = (road: string, side: 'odd' | 'even' | 'all', from: number, to: number): ZoningMatch => ({ kind: 'road', road, side, from, to });
+const road = (road: string, side: 'odd' | 'even' | 'all', from: number, to: number): ZoningMatch => ({
+  kind: 'road',
+  road,
+  side,
+  from,
+  to,
+});
 const estate = (name: string, aliases: string[] = []): ZoningMatch => ({ kind: 'estate', name, aliases });
 const community = (communityCode: string): ZoningMatch => ({ kind: 'community', communityCode });
 
@@ -53,8 +59,14 @@ describe('road rules: parity', () => {
   ])('%s → %j', (address, expected) => expect(ids({ address })).toEqual(expected));
 
   it('explains the parity and the range', () => {
-    expect(answers({ address: '六纬路12号' })[0]).toMatchObject({ why: 'road', detail: '六纬路12号为双号，在 2–40 号双号范围内' });
-    expect(answers({ address: '六纬路13号' })[1]).toMatchObject({ why: 'road', detail: '六纬路13号为单号，在 1–39 号单号范围内' });
+    expect(answers({ address: '六纬路12号' })[0]).toMatchObject({
+      why: 'road',
+      detail: '六纬路12号为双号，在 2–40 号双号范围内',
+    });
+    expect(answers({ address: '六纬路13号' })[1]).toMatchObject({
+      why: 'road',
+      detail: '六纬路13号为单号，在 1–39 号单号范围内',
+    });
     expect(answers({ address: '七纬路13号' })[0]).toMatchObject({ why: 'road', detail: '七纬路13号在 1–99 号范围内' });
   });
 });
@@ -151,10 +163,13 @@ describe('community rules and combinations', () => {
 });
 
 describe('no match', () => {
-  it.each([{}, { address: '' }, { address: '南京路5号' }, { address: '随便写点什么' }, { communityCode: '999999999999' }])(
-    '%j → []',
-    (query) => expect(answers(query)).toEqual([]),
-  );
+  it.each([
+    {},
+    { address: '' },
+    { address: '南京路5号' },
+    { address: '随便写点什么' },
+    { communityCode: '999999999999' },
+  ])('%j → []', (query) => expect(answers(query)).toEqual([]));
   it('an empty rule list matches nothing', () => {
     expect(naiveMatch([], { address: '六纬路12号', communityCode: '120105001001' })).toEqual([]);
     expect(matchIndexed(buildZoningIndex([]), { address: '六纬路12号', communityCode: '120105001001' })).toEqual([]);
@@ -162,14 +177,21 @@ describe('no match', () => {
 });
 
 describe('places that only look alike', () => {
-  const r = (_id: string, match: ZoningMatch, school: string): ZoningRuleLike => ({ _id, stage: 'primary', match, schoolIds: [school], text: _id });
+  const r = (_id: string, match: ZoningMatch, school: string): ZoningRuleLike => ({
+    _id,
+    stage: 'primary',
+    match,
+    schoolIds: [school],
+    text: _id,
+  });
   const rules = [
     r('estate', { kind: 'estate', name: '东湖苑', aliases: [] }, 'a'),
     r('road', { kind: 'road', road: '东湖苑路', side: 'all', from: 1, to: 99 }, 'b'),
     r('park', { kind: 'estate', name: '阳光花园', aliases: [] }, 'c'),
     r('park2', { kind: 'estate', name: '阳光花园二期', aliases: [] }, 'd'),
   ];
-  const schools = (address: string) => resolveHits(matchIndexed(buildZoningIndex(rules), { address })).flatMap((h) => h.rule.schoolIds);
+  const schools = (address: string) =>
+    resolveHits(matchIndexed(buildZoningIndex(rules), { address })).flatMap((h) => h.rule.schoolIds);
 
   it('a 小区 named like the start of a road does not take that road’s addresses', () => {
     expect(schools('东湖苑路12号')).toEqual(['b']);

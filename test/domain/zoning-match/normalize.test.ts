@@ -90,7 +90,11 @@ describe('Chinese numerals', () => {
 
 describe('normalizeAddress on any input', () => {
   const addressy = fc.string({
-    unit: fc.constantFrom(...'天津市河北区望海楼街道社区六纬路道街巷里胡同十百千零〇一二五九0123456789-号弄栋幢楼院#　１２ ，万达广场'.split('')),
+    unit: fc.constantFrom(
+      ...'天津市河北区望海楼街道社区六纬路道街巷里胡同十百千零〇一二五九0123456789-号弄栋幢楼院#　１２ ，万达广场'.split(
+        '',
+      ),
+    ),
     maxLength: 40,
   });
   const invariants = (s: string) => {
@@ -111,7 +115,9 @@ describe('normalizeAddress on any input', () => {
     fc.assert(fc.property(addressy, invariants), { numRuns: 1000 });
   });
   it('handles 10k-character strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', minLength: 10000, maxLength: 10000 }), invariants), { numRuns: 10 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', minLength: 10000, maxLength: 10000 }), invariants), {
+      numRuns: 10,
+    });
     invariants('六'.repeat(10000));
     invariants('路1'.repeat(5000));
     invariants('天津市河北区'.repeat(2000));

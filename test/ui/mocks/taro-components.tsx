@@ -6,7 +6,7 @@ const pass = (tag: string) =>
   function Mock({ children, className, onClick, ...rest }: Props) {
     const dom: Record<string, unknown> = { className, onClick };
     for (const [k, v] of Object.entries(rest)) if (k.startsWith('data-') || k === 'id') dom[k] = v;
-    return React.createElement(tag, dom, children as React.ReactNode);
+    return React.createElement(tag, dom, children);
   };
 
 export const View = pass('div');

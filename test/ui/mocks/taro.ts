@@ -18,16 +18,19 @@ export const wx = {
 };
 /** As in WeChat, these fail unless called inside a tap. */
 const TAP_ONLY = ['shareFileMessage', 'requestSubscribeMessage', 'openSetting'];
-const recorded = (api: string, fallback: (args: any) => unknown = () => ({ errMsg: `${api}:ok` })) => (args?: unknown) => {
-  const inTap = typeof window !== 'undefined' && (window as { event?: Event }).event?.type === 'click';
-  wx.calls.push({ api, args, inTap });
-  if (TAP_ONLY.includes(api) && !inTap) return Promise.reject({ errMsg: `${api}:fail can only be invoked by user TAP gesture.` });
-  try {
-    return Promise.resolve((wx.answers[api] ?? fallback)(args));
-  } catch (e) {
-    return Promise.reject(e);
-  }
-};
+const recorded =
+  (api: string, fallback: (args: any) => unknown = () => ({ errMsg: `${api}:ok` })) =>
+  (args?: unknown) => {
+    const inTap = typeof window !== 'undefined' && (window as { event?: Event }).event?.type === 'click';
+    wx.calls.push({ api, args, inTap });
+    if (TAP_ONLY.includes(api) && !inTap)
+      return Promise.reject({ errMsg: `${api}:fail can only be invoked by user TAP gesture.` });
+    try {
+      return Promise.resolve((wx.answers[api] ?? fallback)(args));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
 
 const api = {
   navigateTo: ({ url }: { url: string }) => {

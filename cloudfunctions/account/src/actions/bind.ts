@@ -1,6 +1,14 @@
 import type { BindResult } from '@/contracts/account';
 import { COLLECTIONS } from '@/contracts/collections';
-import { bindRefusal, boundProfile, defaultAccountName, isRefusal, isWellFormedCode, normalizeCode, type Invite } from '@/domain/invite';
+import {
+  bindRefusal,
+  boundProfile,
+  defaultAccountName,
+  isRefusal,
+  isWellFormedCode,
+  normalizeCode,
+  type Invite,
+} from '@/domain/invite';
 import type { UserProfile } from '@/domain/roles';
 import type { School } from '@/domain/school';
 import { fieldsOf, runTransaction } from '@/server/cloud';
@@ -29,7 +37,13 @@ export async function bind(input: { code: string }, ctx: SignedInContext): Promi
   // Each attempt takes a failure slot before the code is looked up (concurrent guesses cannot pass the
   // limit) and gives it back when it binds: only refused codes count.
   const slot = await takeSlot('account.bind.failures', openid, BIND_FAILURES, ctx.now);
-  if (isLimited(slot)) throw new AppError('INVITE_LOCKED', bindLockedMessage(slot.windowEnd, ctx.now, CHINA_ZONE), undefined, slot.retryAfter);
+  if (isLimited(slot))
+    throw new AppError(
+      'INVITE_LOCKED',
+      bindLockedMessage(slot.windowEnd, ctx.now, CHINA_ZONE),
+      undefined,
+      slot.retryAfter,
+    );
   try {
     const result = await bindCode(code, openid, ctx);
     await releaseSlot(slot);
@@ -58,7 +72,7 @@ async function bindCode(code: string, openid: string, ctx: SignedInContext): Pro
     if (refusal) throw refused(refusal);
     const next = boundProfile(await readOrNull<UserProfile>(userRef), invite!, openid, defaultName);
     if (isRefusal(next)) throw refused(next);
-    await userRef.set({ data: fieldsOf(next) as unknown as Record<string, unknown> });
+    await userRef.set({ data: fieldsOf(next) });
     await inviteRef.update({ data: { usedBy: openid, usedByName: next.name, usedAt: ctx.now } });
     await auditInTransaction(tx, invite!, 'bound', openid, ctx.now);
     return next;

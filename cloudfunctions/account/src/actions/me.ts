@@ -15,7 +15,17 @@ export function me(_input: unknown, ctx: SignedInContext): Promise<MeView> {
 
 /** The caller's view of an account (or of none: a parent). The openid is the caller's own. */
 export async function viewOf(user: UserProfile | null, openid: string, now: number): Promise<MeView> {
-  if (!user) return { signedIn: true, openid, roles: ['parent'], name: '家长', districtCode: null, school: null, xuequ: null, schoolXuequ: [] };
+  if (!user)
+    return {
+      signedIn: true,
+      openid,
+      roles: ['parent'],
+      name: '家长',
+      districtCode: null,
+      school: null,
+      xuequ: null,
+      schoolXuequ: [],
+    };
   const [school, versions] = await Promise.all([
     user.schoolId ? fetchById<School>(COLLECTIONS.schools, user.schoolId) : null,
     user.districtCode ? listXuequVersions(user.districtCode) : [],

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type { ActionTable, ActionContext } from '@/server/handler';
-import { accountsInputs, type AccountsOutputs, type CreatedInvite, type InviteScope, type InviteView } from '@/contracts/admin-accounts';
+import {
+  accountsInputs,
+  type AccountsOutputs,
+  type CreatedInvite,
+  type InviteScope,
+  type InviteView,
+} from '@/contracts/admin-accounts';
 import { COLLECTIONS } from '@/contracts/collections';
 import {
   INVITE_ROLE_LABELS,
@@ -26,7 +32,15 @@ import { compositionOn, schoolIdsOf, type XuequVersion } from '@/domain/xuequ';
 import { fieldsOf, runTransaction } from '@/server/cloud';
 import { checkTypedText } from '@/server/content-check';
 import { forbidden, notFound, refused } from '@/server/errors';
-import { auditInTransaction, getInvite, hashCode, invitesOfDistrict, newCode, readOrNull, teacherInvitesOfSchool } from '@/server/repositories/invites';
+import {
+  auditInTransaction,
+  getInvite,
+  hashCode,
+  invitesOfDistrict,
+  newCode,
+  readOrNull,
+  teacherInvitesOfSchool,
+} from '@/server/repositories/invites';
 import { fetchById } from '@/server/repositories/query';
 import { listSchools, listXuequVersions, xuequVersionsById } from '@/server/repositories/reference';
 import { rosterOfSchool } from '@/server/repositories/roster';
@@ -44,7 +58,9 @@ function actingAs(user: UserProfile): { as: 'bureau'; districtCode: string } | {
 /** The bureau manages every invite of its district; a principal the teacher invites of its school. */
 function mayManage(user: UserProfile, invite: Invite): boolean {
   const who = actingAs(user);
-  return who.as === 'bureau' ? invite.districtCode === who.districtCode : invite.role === 'teacher' && invite.schoolId === who.schoolId;
+  return who.as === 'bureau'
+    ? invite.districtCode === who.districtCode
+    : invite.role === 'teacher' && invite.schoolId === who.schoolId;
 }
 
 function toView(invite: Invite, names: Names, now: number): InviteView {
@@ -74,18 +90,29 @@ function toView(invite: Invite, names: Names, now: number): InviteView {
 async function scopeOf(user: UserProfile, now: number): Promise<{ scope: InviteScope; names: Names }> {
   const who = actingAs(user);
   if (who.as === 'principal') {
-    const [school, roster] = await Promise.all([fetchById<School>(COLLECTIONS.schools, who.schoolId), rosterOfSchool(who.schoolId)]);
+    const [school, roster] = await Promise.all([
+      fetchById<School>(COLLECTIONS.schools, who.schoolId),
+      rosterOfSchool(who.schoolId),
+    ]);
     const schools = [{ id: who.schoolId, name: school?.name ?? who.schoolId }];
     const picks = roster
       .sort((a, b) => a.staffNo.localeCompare(b.staffNo, 'en', { numeric: true }))
       .map((t) => ({ staffNo: t.staffNo, name: t.name, subject: t.subject, key: t.key, invited: false }));
-    return { scope: { as: 'principal', roles: ['teacher'], schools, xuequ: [], roster: picks }, names: namesOf(schools, []) };
+    return {
+      scope: { as: 'principal', roles: ['teacher'], schools, xuequ: [], roster: picks },
+      names: namesOf(schools, []),
+    };
   }
   const [schools, versions] = await Promise.all([listSchools(who.districtCode), listXuequVersions(who.districtCode)]);
   const current = compositionOn(versions, localDate(now, CHINA_ZONE));
-  const refs = schools.map((s) => ({ id: s._id, name: s.name })).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+  const refs = schools
+    .map((s) => ({ id: s._id, name: s.name }))
+    .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   const xuequ = current.map((x) => ({ id: x.xuequId, name: x.name, schoolIds: schoolIdsOf(x) }));
-  return { scope: { as: 'bureau', roles: ['principal', 'xuequzhang'], schools: refs, xuequ, roster: [] }, names: namesOf(refs, xuequ) };
+  return {
+    scope: { as: 'bureau', roles: ['principal', 'xuequzhang'], schools: refs, xuequ, roster: [] },
+    names: namesOf(refs, xuequ),
+  };
 }
 
 function namesOf(schools: Array<{ id: string; name: string }>, xuequ: Array<{ id: string; name: string }>): Names {
@@ -110,7 +137,10 @@ async function createInvite(input: CreateInput, ctx: ActionContext): Promise<Cre
   const versions = allVersions.filter((v) => v.districtCode === user.districtCode);
   const [xuequ] = compositionOn(versions, localDate(ctx.now, CHINA_ZONE));
   const staffNo = input.staffNo ?? null;
-  const listed = staffNo && school ? await fetchById<RosterTeacher>(COLLECTIONS.teacherRoster, newTeacherId(school.districtCode, staffNo)) : null;
+  const listed =
+    staffNo && school
+      ? await fetchById<RosterTeacher>(COLLECTIONS.teacherRoster, newTeacherId(school.districtCode, staffNo))
+      : null;
   const checked = checkInviteScope(user, {
     role: input.role,
     schoolId: input.schoolId,
@@ -133,7 +163,7 @@ async function createInvite(input: CreateInput, ctx: ActionContext): Promise<Cre
     districtCode: school!.districtCode,
     schoolId: input.schoolId,
     xuequId,
-    note: input.note ? input.note : listed?.name ?? null,
+    note: input.note ? input.note : (listed?.name ?? null),
     staffNo,
     createdBy: user._id,
     createdByRole: checked.as,
@@ -149,13 +179,20 @@ async function createInvite(input: CreateInput, ctx: ActionContext): Promise<Cre
     const ref = tx.collection(COLLECTIONS.invites).doc(invite._id);
     const existing = await readOrNull<Invite>(ref);
     if (existing) return existing;
-    await ref.set({ data: fieldsOf(invite) as unknown as Record<string, unknown> });
+    await ref.set({ data: fieldsOf(invite) });
     await auditInTransaction(tx, invite, 'created', user._id, ctx.now);
     return invite;
   });
   const duplicate = stored.codeHash !== invite.codeHash;
-  const names = namesOf([{ id: school!._id, name: school!.name }], xuequ ? [{ id: xuequ.xuequId, name: xuequ.name }] : []);
-  return { invite: toView(stored, names, ctx.now), code: duplicate ? null : formatCode(normalizeCode(code)), duplicate };
+  const names = namesOf(
+    [{ id: school!._id, name: school!.name }],
+    xuequ ? [{ id: xuequ.xuequId, name: xuequ.name }] : [],
+  );
+  return {
+    invite: toView(stored, names, ctx.now),
+    code: duplicate ? null : formatCode(normalizeCode(code)),
+    duplicate,
+  };
 }
 
 async function listInvites(_input: unknown, ctx: ActionContext): Promise<AccountsOutputs['listInvites']> {
@@ -165,9 +202,13 @@ async function listInvites(_input: unknown, ctx: ActionContext): Promise<Account
     scopeOf(user, ctx.now),
     who.as === 'bureau' ? invitesOfDistrict(who.districtCode) : teacherInvitesOfSchool(who.schoolId),
   ]);
-  const mine = invites.filter((i) => mayManage(user, i)).sort((a, b) => b.createdAt - a.createdAt || a._id.localeCompare(b._id));
+  const mine = invites
+    .filter((i) => mayManage(user, i))
+    .sort((a, b) => b.createdAt - a.createdAt || a._id.localeCompare(b._id));
   // A roster teacher is taken while an invite naming them can still be (or has been) bound.
-  const taken = new Set(mine.filter((i) => i.staffNo && ['active', 'used'].includes(inviteStatus(i, ctx.now))).map((i) => i.staffNo));
+  const taken = new Set(
+    mine.filter((i) => i.staffNo && ['active', 'used'].includes(inviteStatus(i, ctx.now))).map((i) => i.staffNo),
+  );
   const roster = scope.roster.map((t) => ({ ...t, invited: taken.has(t.staffNo) }));
   return { scope: { ...scope, roster }, invites: mine.map((i) => toView(i, names, ctx.now)) };
 }
@@ -182,7 +223,11 @@ async function revokeInvite(input: { id: string }, ctx: ActionContext): Promise<
     const current = (await readOrNull<Invite>(ref))!;
     if (current.revokedAt !== null) return current;
     const refusal = bindRefusal(current, ctx.now);
-    if (refusal) throw refused({ ...refusal, message: refusal.code === 'INVITE_USED' ? '该邀请码已被使用，不能撤销' : '该邀请码已过期，无需撤销' });
+    if (refusal)
+      throw refused({
+        ...refusal,
+        message: refusal.code === 'INVITE_USED' ? '该邀请码已被使用，不能撤销' : '该邀请码已过期，无需撤销',
+      });
     const revoked: Invite = { ...current, revokedBy: user._id, revokedAt: ctx.now };
     await ref.update({ data: { revokedBy: user._id, revokedAt: ctx.now } });
     await auditInTransaction(tx, revoked, 'revoked', user._id, ctx.now);

@@ -45,7 +45,16 @@ export async function previewEdit(input: EditInput, ctx: ActionContext): Promise
 
 /** The fields that decide a version; a stored document differing in them was changed by someone else. */
 const stamp = (v: XuequVersion | null) =>
-  v ? JSON.stringify([v.xuequId, v.name, v.effectiveFrom, v.effectiveTo, v.alliances.map((a) => [a.stage, a.leadSchoolIds, a.memberSchoolIds]), v.streetCodes]) : 'none';
+  v
+    ? JSON.stringify([
+        v.xuequId,
+        v.name,
+        v.effectiveFrom,
+        v.effectiveTo,
+        v.alliances.map((a) => [a.stage, a.leadSchoolIds, a.memberSchoolIds]),
+        v.streetCodes,
+      ])
+    : 'none';
 
 /**
  * Writes an edit's versions and bumps meta/reference in one transaction, once per request id. Each document is re-read in
@@ -53,11 +62,21 @@ const stamp = (v: XuequVersion | null) =>
  */
 export async function applyEdit(input: ApplyInput, ctx: ActionContext): Promise<ApplyResult> {
   const scope = await bureauScope(ctx);
-  const request: AppliedRequest = { kind: 'composition-edit', districtCode: scope.districtCode, requestId: input.requestId, by: scope.user._id, at: ctx.now };
+  const request: AppliedRequest = {
+    kind: 'composition-edit',
+    districtCode: scope.districtCode,
+    requestId: input.requestId,
+    by: scope.user._id,
+    at: ctx.now,
+  };
   const done = await earlierResult<Omit<ApplyResult, 'duplicate'>>(request);
   if (done) return { ...done, duplicate: true };
   // A 学区's name is shown to every parent of the district.
-  await checkTypedText(ctx.openid, { 'edit.name': ['学区名称', 'name' in input.edit ? input.edit.name : null], 'source.title': ['文件标题', input.source?.title ?? null], 'source.number': ['文号', input.source?.number ?? null] });
+  await checkTypedText(ctx.openid, {
+    'edit.name': ['学区名称', 'name' in input.edit ? input.edit.name : null],
+    'source.title': ['文件标题', input.source?.title ?? null],
+    'source.number': ['文号', input.source?.number ?? null],
+  });
   const p = planEdit(editContext(scope, input.source), input.edit);
   if (p.errors.length) throw new AppError('INVALID_INPUT', p.errors.join('；'), 'edit');
   const known = new Map(scope.data.versions.map((v) => [v._id, v]));
@@ -66,11 +85,18 @@ export async function applyEdit(input: ApplyInput, ctx: ActionContext): Promise<
     for (const w of p.writes) {
       const ref = tx.collection(COLLECTIONS.xuequ).doc(w.doc._id);
       const stored = (await ref.get().catch(() => ({ data: null }))).data as XuequVersion | null;
-      if (stamp(stored) !== stamp(known.get(w.doc._id) ?? null)) throw new AppError('CONFLICT', '学区组成刚被其他人调整，请刷新后重试');
+      if (stamp(stored) !== stamp(known.get(w.doc._id) ?? null))
+        throw new AppError('CONFLICT', '学区组成刚被其他人调整，请刷新后重试');
       const doc = w.kind === 'close' ? w.doc : { ...w.doc, editRequestId: input.requestId };
-      await ref.set({ data: fieldsOf(doc) as unknown as Record<string, unknown> });
+      await ref.set({ data: fieldsOf(doc) });
     }
     const referenceVersion = await bumpReferenceVersion(tx);
-    return { effectiveFrom: p.effectiveFrom, changes: p.changes, warnings: p.warnings, writes: p.writes.map(writeView), referenceVersion };
+    return {
+      effectiveFrom: p.effectiveFrom,
+      changes: p.changes,
+      warnings: p.warnings,
+      writes: p.writes.map(writeView),
+      referenceVersion,
+    };
   });
 }

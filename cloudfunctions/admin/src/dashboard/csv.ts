@@ -59,7 +59,12 @@ export function dashboardCsv(v: DashboardView): { filename: string; csv: string 
   out.push(line(pad(['待审批', '合计', v.pending.total])));
   for (const b of v.pending.buckets) out.push(line(pad(['待审批', b.label, b.count])));
   for (const t of v.pending.byType) out.push(line(pad(['待审批', t.label, t.count])));
-  for (const n of [`${v.schoolYearLabel}（${v.period.from} 至 ${v.period.to}），统计于 ${v.asOf}`, ...(v.figuresUpdatedAt ? [`签到数据更新于 ${v.figuresUpdatedAt}`] : []), ...v.notes]) out.push(line(pad(['说明', n])));
+  for (const n of [
+    `${v.schoolYearLabel}（${v.period.from} 至 ${v.period.to}），统计于 ${v.asOf}`,
+    ...(v.figuresUpdatedAt ? [`签到数据更新于 ${v.figuresUpdatedAt}`] : []),
+    ...v.notes,
+  ])
+    out.push(line(pad(['说明', n])));
   const name = v.xuequ ? `${v.districtName}${v.xuequ.name}` : v.districtName;
   return { filename: `数据看板-${name}-${v.schoolYear}学年.csv`, csv: `\uFEFF${out.join('\r\n')}\r\n` };
 }

@@ -52,12 +52,19 @@ async function bookingFactsOf(districtCode: string, period: SchoolYearPeriod): P
       .collection(COLLECTIONS.bookings)
       .aggregate()
       .match({ districtCode, status: 'confirmed', start: _.lt(period.endMs), end: _.gt(period.startMs) })
-      .project({ schoolId: 1, bookingSchoolId: 1, other: $.neq(['$schoolId', '$bookingSchoolId']), minutes, sample: $.cond({ if: $.eq(['$sample', true]), then: 1, else: 0 }) })
+      .project({
+        schoolId: 1,
+        bookingSchoolId: 1,
+        other: $.neq(['$schoolId', '$bookingSchoolId']),
+        minutes,
+        sample: $.cond({ if: $.eq(['$sample', true]), then: 1, else: 0 }),
+      })
       .match({ other: true, minutes: _.gt(0) })
       .group({ _id: `$${key}`, minutes: $.sum('$minutes'), samples: $.sum('$sample') })
       .limit(GROUP_LIMIT)
       .end()) as unknown as Grouped;
-    if (res.list.length >= GROUP_LIMIT) throw new Error(`bookings: ${GROUP_LIMIT} or more schools in one sum; raise GROUP_LIMIT`);
+    if (res.list.length >= GROUP_LIMIT)
+      throw new Error(`bookings: ${GROUP_LIMIT} or more schools in one sum; raise GROUP_LIMIT`);
     return res.list;
   };
   const [lent, borrowed] = await Promise.all([sumBy('schoolId'), sumBy('bookingSchoolId')]);
@@ -79,7 +86,12 @@ async function bookingFactsOf(districtCode: string, period: SchoolYearPeriod): P
  * cost does not grow with history: pending approvals are bounded by what is waiting, duties, roster
  * and accounts by the district's staff.
  */
-export async function loadDashboardData(districtCode: string, schoolIds: string[], period: SchoolYearPeriod, nowMs: number): Promise<DashboardData> {
+export async function loadDashboardData(
+  districtCode: string,
+  schoolIds: string[],
+  period: SchoolYearPeriod,
+  nowMs: number,
+): Promise<DashboardData> {
   const _ = db().command;
   const window = pendingWindow(dateIn(nowMs, CHINA_ZONE));
   // Only dates that can feed the year (the day before its start, for a night session's minutes).
@@ -90,7 +102,11 @@ export async function loadDashboardData(districtCode: string, schoolIds: string[
     listRollups(schoolIds, monthOfDate(period.first), monthOfDate(period.last)),
     schoolIds.length === 0 || from > to
       ? Promise.resolve([])
-      : fetchAll<ClockRecordDoc>(COLLECTIONS.clockRecords, { hostSchoolId: _.in(schoolIds), sessionDate: _.gte(from).and(_.lte(to)), clockOutAt: null }),
+      : fetchAll<ClockRecordDoc>(COLLECTIONS.clockRecords, {
+          hostSchoolId: _.in(schoolIds),
+          sessionDate: _.gte(from).and(_.lte(to)),
+          clockOutAt: null,
+        }),
     bookingFactsOf(districtCode, period),
     fetchAll<ApprovalDoc>(COLLECTIONS.approvals, { districtCode, status: 'pending' }),
     listRoster(districtCode),

@@ -37,7 +37,7 @@ export async function resolveScope(input: DashboardInput, ctx: ActionContext): P
     if (!bureau) throw forbidden('学区长只能查看本学区的数据，全区数据由教育局查看');
     return { ...base, xuequ: null };
   }
-  const xuequId = input.xuequId ?? (bureau ? undefined : user.xuequId ?? undefined);
+  const xuequId = input.xuequId ?? (bureau ? undefined : (user.xuequId ?? undefined));
   if (!xuequId) throw new AppError('INVALID_INPUT', '请选择学区（xuequId）', 'xuequId');
   if (!bureau && xuequId !== user.xuequId) throw forbidden('学区长只能查看本学区的数据');
   const xuequ = composition.find((x) => x.xuequId === xuequId);

@@ -61,18 +61,34 @@ export const rowView = (r: KpiRow): KpiRowView => ({
 });
 
 /** The dashboard of the scope for the school year asked for (default: the current one, China time). */
-export async function buildDashboard(input: DashboardInput, scope: DashboardScope, nowMs: number): Promise<DashboardView> {
+export async function buildDashboard(
+  input: DashboardInput,
+  scope: DashboardScope,
+  nowMs: number,
+): Promise<DashboardView> {
   const { district, composition, xuequ } = scope;
   const year = input.schoolYear ?? schoolYearOf(nowMs, CHINA_ZONE);
   const period = schoolYearPeriod(year, CHINA_ZONE);
   const schools = district.schools.map((s) => kpiSchool(s as SchoolDoc));
-  const data = await loadDashboardData(district.district.code, schools.map((s) => s.id), period, nowMs);
+  const data = await loadDashboardData(
+    district.district.code,
+    schools.map((s) => s.id),
+    period,
+    nowMs,
+  );
   const staffNos = new Map(data.staffNos.map((u) => [u._id, u.staffNo]));
   const isKey = keyTeacherLookup(data.roster, (openid) => staffNos.get(openid));
   const kpis = dashboardKpis({
     schools,
     duties: data.duties.map((d) => ({ ...d, teacherKey: isKey(d) })),
-    recordFacts: recordFactsFromRollups(data.rollups, data.recent, homeOfDuties(data.duties), period, CHINA_ZONE, nowMs),
+    recordFacts: recordFactsFromRollups(
+      data.rollups,
+      data.recent,
+      homeOfDuties(data.duties),
+      period,
+      CHINA_ZONE,
+      nowMs,
+    ),
     bookingFacts: data.bookingFacts,
     period,
     composition,
@@ -80,7 +96,11 @@ export async function buildDashboard(input: DashboardInput, scope: DashboardScop
     scope: xuequ ? { kind: 'xuequ', xuequId: xuequ.xuequId } : { kind: 'district' },
   });
   const updatedAt = rollupsUpdatedAt(data.rollups);
-  const pending = pendingAges(data.approvals, nowMs, xuequ ? { schoolIds: schoolIdsOf(xuequ), xuequId: xuequ.xuequId } : undefined);
+  const pending = pendingAges(
+    data.approvals,
+    nowMs,
+    xuequ ? { schoolIds: schoolIdsOf(xuequ), xuequId: xuequ.xuequId } : undefined,
+  );
   const total = rowView(kpis.total);
   const teacherCounts = [kpis.total, ...kpis.schools].some((r) => r.teacherCountSample);
   const notes = [
@@ -89,8 +109,10 @@ export async function buildDashboard(input: DashboardInput, scope: DashboardScop
     '场馆共享时长按本学年已确认的预约计（本校使用本校场馆不计）',
   ];
   if (teacherCounts) notes.push('各校教师人数为示例数据（文件未公布），交流比例仅供演示');
-  if (total.rotation.schoolsWithoutCount > 0) notes.push(`${total.rotation.schoolsWithoutCount} 所学校未登记教师人数，未计入交流比例`);
-  if (!total.key.registered) notes.push(`${NO_KEY_DATA}：骨干教师交流目标为100%，在“数据导入”中导入教师名册（标明骨干教师）后显示比例`);
+  if (total.rotation.schoolsWithoutCount > 0)
+    notes.push(`${total.rotation.schoolsWithoutCount} 所学校未登记教师人数，未计入交流比例`);
+  if (!total.key.registered)
+    notes.push(`${NO_KEY_DATA}：骨干教师交流目标为100%，在“数据导入”中导入教师名册（标明骨干教师）后显示比例`);
   else notes.push('骨干教师按教师名册识别：教师账号按工号邀请的以工号为准，否则以派出学校和姓名为准');
   notes.push(...kpis.notes);
   return {
@@ -111,8 +133,14 @@ export async function buildDashboard(input: DashboardInput, scope: DashboardScop
     schoolRows: kpis.schools.map(rowView),
     pending: {
       total: pending.total,
-      buckets: AGE_BUCKETS.map((bucket) => ({ bucket, label: AGE_BUCKET_LABELS[bucket], count: pending.buckets[bucket] })),
-      byType: (Object.keys(pending.byType) as RequestType[]).sort().map((type) => ({ type, label: REQUEST_TYPE_LABELS[type], count: pending.byType[type] ?? 0 })),
+      buckets: AGE_BUCKETS.map((bucket) => ({
+        bucket,
+        label: AGE_BUCKET_LABELS[bucket],
+        count: pending.buckets[bucket],
+      })),
+      byType: (Object.keys(pending.byType) as RequestType[])
+        .sort()
+        .map((type) => ({ type, label: REQUEST_TYPE_LABELS[type], count: pending.byType[type] ?? 0 })),
       oldestDays: pending.oldestDays,
     },
     sample: { teacherCounts, records: kpis.sampleRecords },

@@ -36,7 +36,12 @@ export async function importPreview(input: FileInput, ctx: ActionContext): Promi
   };
 }
 
-const COLLECTION_OF = { schools: COLLECTIONS.schools, zoning: COLLECTIONS.zoningRules, teachers: COLLECTIONS.teacherRoster, catchments: COLLECTIONS.catchments } as const;
+const COLLECTION_OF = {
+  schools: COLLECTIONS.schools,
+  zoning: COLLECTIONS.zoningRules,
+  teachers: COLLECTIONS.teacherRoster,
+  catchments: COLLECTIONS.catchments,
+} as const;
 
 /** How often an import re-validates when other writes land between its check and its transaction. */
 const MAX_ATTEMPTS = 5;
@@ -65,34 +70,71 @@ export async function importApply(input: ApplyInput, ctx: ActionContext): Promis
 
 async function applyAt(input: ApplyInput, ctx: ActionContext, version: number): Promise<ImportResult> {
   const scope = await importScope(ctx);
-  const request: AppliedRequest = { kind: 'import', districtCode: scope.districtCode, requestId: input.requestId, by: scope.user._id, at: ctx.now };
+  const request: AppliedRequest = {
+    kind: 'import',
+    districtCode: scope.districtCode,
+    requestId: input.requestId,
+    by: scope.user._id,
+    at: ctx.now,
+  };
   const done = await earlierResult<Omit<ImportResult, 'duplicate'>>(request);
   if (done) return { ...done, duplicate: true };
   const { fileErrors, results, roster, removals, schools } = await checkFile(scope, input, ctx.now);
-  if (fileErrors.length) throw new AppError('INVALID_INPUT', `文件有误，未导入任何数据：${fileErrors.join('；')}`, 'content');
+  if (fileErrors.length)
+    throw new AppError('INVALID_INPUT', `文件有误，未导入任何数据：${fileErrors.join('；')}`, 'content');
   const counts = countsOf(results);
   const bad = results.filter((r) => r.outcome === 'error');
   if (bad.length) {
-    const first = bad.slice(0, 3).map((r) => `第${r.row}行：${r.messages.join('；')}`).join('；');
-    throw new AppError('INVALID_INPUT', `有${bad.length}行数据有误，未导入任何数据。${first}${bad.length > 3 ? '……' : ''}`, 'content');
+    const first = bad
+      .slice(0, 3)
+      .map((r) => `第${r.row}行：${r.messages.join('；')}`)
+      .join('；');
+    throw new AppError(
+      'INVALID_INPUT',
+      `有${bad.length}行数据有误，未导入任何数据。${first}${bad.length > 3 ? '……' : ''}`,
+      'content',
+    );
   }
   const over = tooManyWrites(counts, removals.length + schools.length);
   if (over) throw new AppError('INVALID_INPUT', over, 'content');
   const writes = results.filter((r) => r.outcome === 'new' || r.outcome === 'changed').map((r) => r.doc!);
-  const schoolUpdates = input.table === 'teachers' ? countUpdates(scope.data.schools, roster, writes as RosterTeacher[], removals) : [];
+  const schoolUpdates =
+    input.table === 'teachers' ? countUpdates(scope.data.schools, roster, writes as RosterTeacher[], removals) : [];
   // The district's rule years before this import (checked by the version bump below), kept with the rules.
   const knownYears = input.table === 'zoning' && writes.length ? await zoningRuleYears(scope.districtCode) : [];
 
   const result = await applyOnce(request, async (tx) => {
     const updated = schools.length + schoolUpdates.length;
     // First, so a stale attempt writes nothing at all.
-    const next = writes.length + removals.length + updated > 0 ? await bumpReferenceVersionFrom(tx, version) : await referenceVersion();
+    const next =
+      writes.length + removals.length + updated > 0
+        ? await bumpReferenceVersionFrom(tx, version)
+        : await referenceVersion();
     for (const c of schools) await writeSchool(tx, c, input.requestId);
-    for (const doc of writes) await setDoc(tx, COLLECTION_OF[input.table], input.table === 'zoning' ? keyed(doc as ZoningRule) : doc, input.requestId);
+    for (const doc of writes)
+      await setDoc(
+        tx,
+        COLLECTION_OF[input.table],
+        input.table === 'zoning' ? keyed(doc as ZoningRule) : doc,
+        input.requestId,
+      );
     for (const t of removals) await tx.collection(COLLECTIONS.teacherRoster).doc(t._id).remove();
-    if (input.table === 'zoning' && writes.length) await recordZoningYears(tx, scope.districtCode, knownYears, (writes as ZoningRule[]).map((r) => r.schoolYear));
+    if (input.table === 'zoning' && writes.length)
+      await recordZoningYears(
+        tx,
+        scope.districtCode,
+        knownYears,
+        (writes as ZoningRule[]).map((r) => r.schoolYear),
+      );
     for (const u of schoolUpdates) await tx.collection(COLLECTIONS.schools).doc(u.id).update({ data: u.fields });
-    return { table: input.table, counts, written: writes.length, removed: removals.length, schoolsUpdated: updated, referenceVersion: next };
+    return {
+      table: input.table,
+      counts,
+      written: writes.length,
+      removed: removals.length,
+      schoolsUpdated: updated,
+      referenceVersion: next,
+    };
   });
   if (input.uploadId) await dropUpload(scope.user._id, input.uploadId);
   return result;
@@ -102,16 +144,27 @@ async function applyAt(input: ApplyInput, ctx: ActionContext, version: number): 
 const keyed = (rule: ZoningRule): ZoningRule & { matchKeys: string[] } => ({ ...rule, matchKeys: ruleMatchKeys(rule) });
 
 const setDoc = (tx: Tx, collection: string, doc: ImportDoc, requestId: string) =>
-  tx.collection(collection).doc(doc._id).set({ data: { ...fieldsOf(doc), importRequestId: requestId } as unknown as Record<string, unknown> });
+  tx
+    .collection(collection)
+    .doc(doc._id)
+    .set({ data: { ...fieldsOf(doc), importRequestId: requestId } });
 
 /** A school a 登记范围 file names: a new one in full; an existing one only its kind and stages (nothing else it holds is touched). */
 const writeSchool = (tx: Tx, c: SchoolChange, requestId: string) =>
   c.outcome === 'new'
     ? setDoc(tx, COLLECTIONS.schools, c.school, requestId)
-    : tx.collection(COLLECTIONS.schools).doc(c.school._id).update({ data: { kind: c.school.kind, stages: c.school.stages } });
+    : tx
+        .collection(COLLECTIONS.schools)
+        .doc(c.school._id)
+        .update({ data: { kind: c.school.kind, stages: c.school.stages } });
 
 /** Schools whose teacher and 骨干教师 counts differ from the roster once the import is in. */
-function countUpdates(schools: readonly School[], before: readonly RosterTeacher[], writes: readonly RosterTeacher[], removals: readonly RosterTeacher[]) {
+function countUpdates(
+  schools: readonly School[],
+  before: readonly RosterTeacher[],
+  writes: readonly RosterTeacher[],
+  removals: readonly RosterTeacher[],
+) {
   const merged = new Map(before.map((t) => [t._id, t]));
   for (const t of writes) merged.set(t._id, t);
   for (const t of removals) merged.delete(t._id);
@@ -120,7 +173,13 @@ function countUpdates(schools: readonly School[], before: readonly RosterTeacher
   const listedBefore = new Set(before.map((t) => t.schoolId));
   return schools.flatMap((s) => {
     const c = counts.get(s._id) ?? (listedBefore.has(s._id) ? { teacherCount: 0, keyTeacherCount: 0 } : undefined);
-    if (!c || (s.teacherCount === c.teacherCount && s.keyTeacherCount === c.keyTeacherCount && !s.teacherCountSample)) return [];
-    return [{ id: s._id, fields: { teacherCount: c.teacherCount, keyTeacherCount: c.keyTeacherCount, teacherCountSample: false } }];
+    if (!c || (s.teacherCount === c.teacherCount && s.keyTeacherCount === c.keyTeacherCount && !s.teacherCountSample))
+      return [];
+    return [
+      {
+        id: s._id,
+        fields: { teacherCount: c.teacherCount, keyTeacherCount: c.keyTeacherCount, teacherCountSample: false },
+      },
+    ];
   });
 }

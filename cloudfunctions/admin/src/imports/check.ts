@@ -48,13 +48,19 @@ export async function checkFile(scope: ImportScope, input: FileInput, now: numbe
   const content = input.content ?? (await uploadedContent(scope.user._id, input.uploadId!));
   const parsed = await parseTable(input.format, content, input.encoding);
   const fileErrors = headerErrors(input.table, parsed.headers);
-  if (parsed.rows.length > MAX_IMPORT_ROWS) fileErrors.push(`文件最多${MAX_IMPORT_ROWS}行数据（现有${parsed.rows.length}行），请拆分后分别导入`);
+  if (parsed.rows.length > MAX_IMPORT_ROWS)
+    fileErrors.push(`文件最多${MAX_IMPORT_ROWS}行数据（现有${parsed.rows.length}行），请拆分后分别导入`);
   if (fileErrors.length) return { fileErrors, results: [], ...none };
   const rows = rowsOf(parsed.headers, parsed.rows);
   if (!rows.length) return { fileErrors: ['文件中没有数据行'], results: [], ...none };
   const { districtCode, data } = scope;
   const review = { schools: data.schools, districtName: data.district.name };
-  if (input.table === 'schools') return { fileErrors, results: reviewRows('schools', validateSchoolRows(districtCode, rows, data.schools), review), ...none };
+  if (input.table === 'schools')
+    return {
+      fileErrors,
+      results: reviewRows('schools', validateSchoolRows(districtCode, rows, data.schools), review),
+      ...none,
+    };
   if (input.table === 'teachers') {
     const roster = await listRoster(districtCode);
     const results = reviewRows('teachers', validateTeacherRows(districtCode, rows, data.schools, roster), review);
@@ -70,7 +76,11 @@ export async function checkFile(scope: ImportScope, input: FileInput, now: numbe
   const existing = await listZoningRules(districtCode);
   const communityCodes = new Set(data.divisions.filter((d) => d.level === 'community').map((d) => d.code));
   const ctx = { districtCode, schools: data.schools, communityCodes, existing, issuer: issuerOf(scope) };
-  return { fileErrors, results: reviewRows('zoning', validateZoningRows(ctx, rows), { ...review, rules: existing }), ...none };
+  return {
+    fileErrors,
+    results: reviewRows('zoning', validateZoningRows(ctx, rows), { ...review, rules: existing }),
+    ...none,
+  };
 }
 
 export function countsOf(results: ReadonlyArray<RowResult<unknown>>): ImportCounts {
@@ -82,15 +92,31 @@ export function countsOf(results: ReadonlyArray<RowResult<unknown>>): ImportCoun
 /** `others`: writes beside the table's own rows (removals, schools a 登记范围 file creates). */
 export function tooManyWrites(counts: ImportCounts, others: number): string | null {
   const writes = counts.new + counts.changed + others;
-  return writes > MAX_IMPORT_WRITES ? `一次最多导入${MAX_IMPORT_WRITES}条新增、修改或删除的数据（本文件有${writes}条），请拆分文件后分批导入` : null;
+  return writes > MAX_IMPORT_WRITES
+    ? `一次最多导入${MAX_IMPORT_WRITES}条新增、修改或删除的数据（本文件有${writes}条），请拆分文件后分批导入`
+    : null;
 }
 
 export const teacherLabel = (t: RosterTeacher) => `${t.name}（${t.staffNo}）`;
 const labelOf = (table: ImportTable, doc: ImportDoc | null) =>
-  !doc ? '' : table === 'schools' ? (doc as School).name : table === 'teachers' ? teacherLabel(doc as RosterTeacher) : (doc as ZoningRule).text;
+  !doc
+    ? ''
+    : table === 'schools'
+      ? (doc as School).name
+      : table === 'teachers'
+        ? teacherLabel(doc as RosterTeacher)
+        : (doc as ZoningRule).text;
 
-const rowView = (table: ImportTable, r: RowResult<ImportDoc>): ImportRowView => ({ row: r.row, outcome: r.outcome, label: labelOf(table, r.doc), messages: r.messages, ...reviewOf(r) });
+const rowView = (table: ImportTable, r: RowResult<ImportDoc>): ImportRowView => ({
+  row: r.row,
+  outcome: r.outcome,
+  label: labelOf(table, r.doc),
+  messages: r.messages,
+  ...reviewOf(r),
+});
 
 /** The preview's rows; 登记范围 rows carry their phrases (within the preview's size budget). */
 export const rowViews = (table: ImportTable, results: ReadonlyArray<RowResult<ImportDoc>>) =>
-  table === 'catchments' ? catchmentRowViews(results as CatchmentRowResult[]) : { rows: results.map((r) => rowView(table, r)), phrasesOmitted: 0 };
+  table === 'catchments'
+    ? catchmentRowViews(results as CatchmentRowResult[])
+    : { rows: results.map((r) => rowView(table, r)), phrasesOmitted: 0 };

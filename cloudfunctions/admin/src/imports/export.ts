@@ -22,7 +22,13 @@ export const INLINE_EXPORT_BYTES = 1_000_000;
 const LINK_SECONDS = 3600;
 
 /** Inline when small, else written to cloud storage (exports/<district>/…) with a download link. */
-async function deliver(districtCode: string, filename: string, headers: readonly string[], rows: ReadonlyArray<readonly string[]>, now: number): Promise<ExportFile> {
+async function deliver(
+  districtCode: string,
+  filename: string,
+  headers: readonly string[],
+  rows: ReadonlyArray<readonly string[]>,
+  now: number,
+): Promise<ExportFile> {
   const content = csvText(headers, rows);
   const bytes = utf8Bytes(content);
   if (bytes <= INLINE_EXPORT_BYTES) return { filename, content, rows: rows.length };
@@ -30,9 +36,12 @@ async function deliver(districtCode: string, filename: string, headers: readonly
   const cloudPath = `exports/${districtCode}/${now}-${randomBytes(16).toString('hex')}.csv`;
   const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: Buffer.from(content, 'utf8') });
   // Typed `void |` for the callback form; the promise form always answers the list.
-  const links = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: LINK_SECONDS }] })) as { fileList: Array<{ status: number; tempFileURL: string; errMsg?: string }> };
+  const links = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: LINK_SECONDS }] })) as {
+    fileList: Array<{ status: number; tempFileURL: string; errMsg?: string }>;
+  };
   const link = links.fileList[0];
-  if (!link || link.status !== 0 || !link.tempFileURL) throw new Error(`export file link failed: ${link?.errMsg ?? 'no link'}`);
+  if (!link || link.status !== 0 || !link.tempFileURL)
+    throw new Error(`export file link failed: ${link?.errMsg ?? 'no link'}`);
   return { filename, rows: rows.length, bytes, fileID, tempFileURL: link.tempFileURL };
 }
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -48,15 +57,40 @@ export async function exportTable(input: ExportInput, ctx: ActionContext): Promi
     return deliver(districtCode, `${name}学校.csv`, IMPORT_HEADERS.schools, schools.map(schoolToRow), ctx.now);
   }
   if (input.table === 'teachers') {
-    const roster = (await listRoster(districtCode)).sort((a, b) => byText(nameOf(a.schoolId), nameOf(b.schoolId)) || byText(a.staffNo, b.staffNo));
-    return deliver(districtCode, `${name}教师名册.csv`, IMPORT_HEADERS.teachers, roster.map((t) => teacherToRow(t, nameOf)), ctx.now);
+    const roster = (await listRoster(districtCode)).sort(
+      (a, b) => byText(nameOf(a.schoolId), nameOf(b.schoolId)) || byText(a.staffNo, b.staffNo),
+    );
+    return deliver(
+      districtCode,
+      `${name}教师名册.csv`,
+      IMPORT_HEADERS.teachers,
+      roster.map((t) => teacherToRow(t, nameOf)),
+      ctx.now,
+    );
   }
   if (input.table === 'catchments') {
     const lists = (await listCatchments(districtCode)).sort(
-      (a, b) => a.intakeYear - b.intakeYear || STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage) || byText(nameOf(a.schoolId), nameOf(b.schoolId)),
+      (a, b) =>
+        a.intakeYear - b.intakeYear ||
+        STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage) ||
+        byText(nameOf(a.schoolId), nameOf(b.schoolId)),
     );
-    return deliver(districtCode, `${name}登记范围.csv`, IMPORT_HEADERS.catchments, lists.map((c) => catchmentToRow(c, nameOf)), ctx.now);
+    return deliver(
+      districtCode,
+      `${name}登记范围.csv`,
+      IMPORT_HEADERS.catchments,
+      lists.map((c) => catchmentToRow(c, nameOf)),
+      ctx.now,
+    );
   }
-  const rules = (await listZoningRules(districtCode)).sort((a, b) => a.schoolYear - b.schoolYear || byText(a._id, b._id));
-  return deliver(districtCode, `${name}划片规则.csv`, IMPORT_HEADERS.zoning, rules.map((r) => zoningToRow(r, nameOf)), ctx.now);
+  const rules = (await listZoningRules(districtCode)).sort(
+    (a, b) => a.schoolYear - b.schoolYear || byText(a._id, b._id),
+  );
+  return deliver(
+    districtCode,
+    `${name}划片规则.csv`,
+    IMPORT_HEADERS.zoning,
+    rules.map((r) => zoningToRow(r, nameOf)),
+    ctx.now,
+  );
 }

@@ -13,13 +13,20 @@ const MAX_BYTES = 5 * 1024 * 1024;
 const tooLarge = () => new AppError('INVALID_INPUT', '文件不能超过5MB', 'content');
 
 /** CSV (text or base64 bytes; a UTF-8 BOM is dropped) with papaparse; .xlsx (base64): its first sheet (xlsx.ts). */
-export async function parseTable(format: 'csv' | 'xlsx', content: string, encoding: 'text' | 'base64' = 'text'): Promise<ParsedTable> {
+export async function parseTable(
+  format: 'csv' | 'xlsx',
+  content: string,
+  encoding: 'text' | 'base64' = 'text',
+): Promise<ParsedTable> {
   if (format === 'csv') {
     const text = encoding === 'base64' ? csvText(Buffer.from(content, 'base64')) : content;
     if (Buffer.byteLength(text, 'utf8') > MAX_BYTES) throw tooLarge();
     const res = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
     const [headers = [], ...rows] = res.data;
-    return { headers: headers.map((h) => String(h ?? '').trim()), rows: trimTrailingEmpty(rows.map((r) => r.map((c) => unescapeCell(String(c ?? ''))))) };
+    return {
+      headers: headers.map((h) => String(h ?? '').trim()),
+      rows: trimTrailingEmpty(rows.map((r) => r.map((c) => unescapeCell(String(c ?? ''))))),
+    };
   }
   const buffer = Buffer.from(content, 'base64');
   if (buffer.length > MAX_BYTES) throw tooLarge();

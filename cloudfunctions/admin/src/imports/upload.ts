@@ -31,9 +31,20 @@ export async function importUpload(input: UploadInput, ctx: ActionContext): Prom
   const { user } = await importScope(ctx);
   const by = user._id;
   const stored = await piecesOf(by, input.uploadId);
-  if (stored.some((p) => p.total !== input.total)) throw new AppError('INVALID_INPUT', '分段总数（total）与之前上传的不一致，请重新上传整个文件', 'total');
-  const piece: Omit<UploadPiece, '_id'> = { uploadId: input.uploadId, by, index: input.index, total: input.total, piece: input.piece, at: ctx.now };
-  await db().collection(COLLECTIONS.importUploads).doc(pieceId(by, input.uploadId, input.index)).set({ data: piece });
+  if (stored.some((p) => p.total !== input.total))
+    throw new AppError('INVALID_INPUT', '分段总数（total）与之前上传的不一致，请重新上传整个文件', 'total');
+  const piece: Omit<UploadPiece, '_id'> = {
+    uploadId: input.uploadId,
+    by,
+    index: input.index,
+    total: input.total,
+    piece: input.piece,
+    at: ctx.now,
+  };
+  await db()
+    .collection(COLLECTIONS.importUploads)
+    .doc(pieceId(by, input.uploadId, input.index))
+    .set({ data: piece });
   if (input.index === 0) await dropStale(by, ctx.now);
   const indexes = new Set([...stored.map((p) => p.index), input.index]);
   return { uploadId: input.uploadId, received: indexes.size, total: input.total };
@@ -45,7 +56,8 @@ export async function uploadedContent(by: string, uploadId: string): Promise<str
   if (!pieces.length) throw new AppError('NOT_FOUND', '未找到该上传的文件（uploadId），请重新选择文件', 'uploadId');
   const total = pieces[0].total;
   const byIndex = new Map(pieces.map((p) => [p.index, p.piece]));
-  if (byIndex.size < total) throw new AppError('INVALID_INPUT', `文件尚未上传完整（已收到${byIndex.size}/${total}段），请重新上传`, 'uploadId');
+  if (byIndex.size < total)
+    throw new AppError('INVALID_INPUT', `文件尚未上传完整（已收到${byIndex.size}/${total}段），请重新上传`, 'uploadId');
   return Array.from({ length: total }, (_, i) => byIndex.get(i)!).join('');
 }
 
@@ -56,7 +68,12 @@ export async function dropUpload(by: string, uploadId: string): Promise<void> {
 
 async function dropStale(by: string, now: number): Promise<void> {
   const _ = db().command;
-  await quietly(() => db().collection(COLLECTIONS.importUploads).where({ by, at: _.lt(now - KEEP_MS) }).remove());
+  await quietly(() =>
+    db()
+      .collection(COLLECTIONS.importUploads)
+      .where({ by, at: _.lt(now - KEEP_MS) })
+      .remove(),
+  );
 }
 
 async function quietly(fn: () => unknown): Promise<void> {

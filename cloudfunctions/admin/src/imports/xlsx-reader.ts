@@ -29,7 +29,16 @@ export class CountOverflow extends Error {
 }
 
 /** A cell's value as exceljs's `cell.value` gave it. */
-export type CellValue = null | number | string | boolean | Date | { richText: Array<{ text?: unknown }> } | { error: string } | { result?: unknown } | Record<string, unknown>;
+export type CellValue =
+  | null
+  | number
+  | string
+  | boolean
+  | Date
+  | { richText: Array<{ text?: unknown }> }
+  | { error: string }
+  | { result?: unknown }
+  | Record<string, unknown>;
 
 export interface SheetCell {
   col: number;
@@ -115,7 +124,9 @@ class List implements Xform {
 class TextX implements Xform {
   private parts: string[] = [];
   get model(): string {
-    return this.parts.join('').replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    return this.parts
+      .join('')
+      .replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   }
   open(name: string): boolean {
     if (name !== 't') return false;
@@ -213,7 +224,9 @@ interface CellModel {
 
 /** exceljs's utils.xmlDecode, applied (a second time) to `t="str"` values. */
 const xmlDecode = (text: any): string =>
-  text.replace(/&([a-z]*);/g, (c: string) => (c === '&lt;' ? '<' : c === '&gt;' ? '>' : c === '&amp;' ? '&' : c === '&apos;' ? "'" : c === '&quot;' ? '"' : c));
+  text.replace(/&([a-z]*);/g, (c: string) =>
+    c === '&lt;' ? '<' : c === '&gt;' ? '>' : c === '&amp;' ? '&' : c === '&apos;' ? "'" : c === '&quot;' ? '"' : c,
+  );
 
 /** `<c>`. */
 class CellX implements Xform {
@@ -228,12 +241,13 @@ class CellX implements Xform {
       return true;
     }
     switch (name) {
-      case 'c':
+      case 'c': {
         this.model = { address: attrs.get('r') };
         this.t = attrs.get('t');
         const s = attrs.get('s');
         if (s) this.model.styleId = int(s);
         return true;
+      }
       case 'f':
         this.current = 'f';
         this.model!.shareType = attrs.get('t');
@@ -255,7 +269,8 @@ class CellX implements Xform {
     const m = this.model!;
     if (this.current === 'f') m.formula = m.formula ? m.formula + text : text;
     else if (this.current === 'v' || this.current === 't') {
-      if (m.value && m.value.richText) m.value.richText.text = m.value.richText.text ? m.value.richText.text + text : text;
+      if (m.value && m.value.richText)
+        m.value.richText.text = m.value.richText.text ? m.value.richText.text + text : text;
       else m.value = m.value ? m.value + text : text;
     }
   }
@@ -379,13 +394,42 @@ class RowX implements Xform {
 
 /** Worksheet elements exceljs parsed; of them, those the import's reader told it to skip. */
 const WORKSHEET_KNOWN = new Set([
-  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'autoFilter', 'mergeCells', 'rowBreaks', 'hyperlinks',
-  'pageMargins', 'dataValidations', 'pageSetup', 'headerFooter', 'printOptions', 'picture', 'drawing', 'sheetProtection', 'tableParts',
-  'conditionalFormatting', 'extLst',
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'sheetData',
+  'autoFilter',
+  'mergeCells',
+  'rowBreaks',
+  'hyperlinks',
+  'pageMargins',
+  'dataValidations',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'picture',
+  'drawing',
+  'sheetProtection',
+  'tableParts',
+  'conditionalFormatting',
+  'extLst',
 ]);
 const WORKSHEET_IGNORED = new Set([
-  'mergeCells', 'dataValidations', 'conditionalFormatting', 'extLst', 'hyperlinks', 'cols', 'dimension', 'autoFilter', 'rowBreaks',
-  'drawing', 'legacyDrawing', 'picture', 'tableParts',
+  'mergeCells',
+  'dataValidations',
+  'conditionalFormatting',
+  'extLst',
+  'hyperlinks',
+  'cols',
+  'dimension',
+  'autoFilter',
+  'rowBreaks',
+  'drawing',
+  'legacyDrawing',
+  'picture',
+  'tableParts',
 ]);
 
 /** `<worksheet>`: its rows (null when it has no sheetData); anything else is read past. */
@@ -551,10 +595,34 @@ class SstX implements Xform {
 
 /** exceljs's built-in number formats (those it knew by id; the locale-dependent ones it did not). */
 const BUILT_IN_FORMATS: Record<number, string> = {
-  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
-  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss',
-  22: 'm/d/yy "h":mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)',
-  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
 };
 
 /** exceljs's utils.isDateFmt: quoted text and [...] removed, then any date or time letter. */
@@ -567,7 +635,10 @@ class NumFmtX implements Xform {
   model: { id: number; formatCode: string } | undefined;
   open(name: string, attrs: TagAttrs): boolean {
     if (name !== 'numFmt') return false;
-    this.model = { id: int(attrs.get('numFmtId')), formatCode: (attrs.get('formatCode') as any).replace(/[\\](.)/g, '$1') };
+    this.model = {
+      id: int(attrs.get('numFmtId')),
+      formatCode: (attrs.get('formatCode') as any).replace(/[\\](.)/g, '$1'),
+    };
     return true;
   }
   text(): void {}
@@ -603,7 +674,21 @@ class XfX implements Xform {
   }
 }
 
-const STYLE_PARTS = new Set(['fonts', 'fills', 'borders', 'cellStyleXfs', 'dxfs', 'numFmt', 'font', 'fill', 'border', 'style', 'cellStyles', 'tableStyles', 'extLst']);
+const STYLE_PARTS = new Set([
+  'fonts',
+  'fills',
+  'borders',
+  'cellStyleXfs',
+  'dxfs',
+  'numFmt',
+  'font',
+  'fill',
+  'border',
+  'style',
+  'cellStyles',
+  'tableStyles',
+  'extLst',
+]);
 
 class StylesX implements Xform {
   /** Set when `</styleSheet>` is read: the cell formats' number format ids, and custom formats by id. */
@@ -617,7 +702,14 @@ class StylesX implements Xform {
       return true;
     }
     if (name === 'styleSheet') return true;
-    this.parser = name === 'numFmts' ? this.numFmts : name === 'cellXfs' ? this.cellXfs : STYLE_PARTS.has(name) ? new Skip() : undefined;
+    this.parser =
+      name === 'numFmts'
+        ? this.numFmts
+        : name === 'cellXfs'
+          ? this.cellXfs
+          : STYLE_PARTS.has(name)
+            ? new Skip()
+            : undefined;
     this.parser?.open(name, attrs);
     return true;
   }
@@ -688,7 +780,13 @@ class WorkbookX implements Xform {
     }
     if (name === 'workbook') return true;
     this.parser =
-      name === 'sheets' ? this.sheets : name === 'workbookPr' ? this.pr : ['fileVersion', 'bookViews', 'definedNames', 'calcPr'].includes(name) ? new Skip() : undefined;
+      name === 'sheets'
+        ? this.sheets
+        : name === 'workbookPr'
+          ? this.pr
+          : ['fileVersion', 'bookViews', 'definedNames', 'calcPr'].includes(name)
+            ? new Skip()
+            : undefined;
     this.parser?.open(name, attrs);
     return true;
   }
@@ -749,7 +847,8 @@ function firstSheetPart(parts: Map<string, Buffer>): { part: string | null; date
   if (!workbook) throw new Error('workbook: not closed');
   const relsXml = parts.get('xl/_rels/workbook.xml.rels');
   const rels = new Map<string, Attrs>();
-  if (relsXml) for (const rel of parsePart(relsXml.toString('utf8'), new RelsX()).model ?? []) rels.set(String(rel.Id), rel);
+  if (relsXml)
+    for (const rel of parsePart(relsXml.toString('utf8'), new RelsX()).model ?? []) rels.set(String(rel.Id), rel);
   const sheets = workbook.sheets ?? [];
   // Sheet part → the id of the last sheet entry that names it.
   const idOf = new Map<string, number>();
@@ -810,7 +909,8 @@ export function columnName(n: number): string {
   return name;
 }
 
-const excelToDate = (v: any, date1904: boolean) => new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+const excelToDate = (v: any, date1904: boolean) =>
+  new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 
 /** The cell's value as `cell.value` answered (a formula: its cached result when truthy, as exceljs copied it). */
 function valueOf(m: CellModel): CellValue {
@@ -897,9 +997,11 @@ export function readSheetParts(parts: Map<string, Buffer>, limits: ParseLimits):
       } else throw new TypeError('a cell without an address');
       hasPrevious = true;
       // exceljs validated the address (letters and digits) only when the column had no cell yet in this row.
-      if (!cells.set(col, { col, isNull: m.type === T.Null, value: valueOf(m) }) && rowOfAddress === undefined) throw new Error('Invalid Address');
+      if (!cells.set(col, { col, isNull: m.type === T.Null, value: valueOf(m) }) && rowOfAddress === undefined)
+        throw new Error('Invalid Address');
     }
-    if (row.number >= 1 && row.number <= MAX_INDEX - 1) rows.set(row.number, { number: row.number, cells: cells.values() });
+    if (row.number >= 1 && row.number <= MAX_INDEX - 1)
+      rows.set(row.number, { number: row.number, cells: cells.values() });
   }
   return { rows: rows.values() };
 }
@@ -937,7 +1039,7 @@ export function cellText(v: unknown): string {
   if (typeof v === 'object') {
     if ('richText' in v) return (v as { richText: Array<{ text?: unknown }> }).richText.map((t) => t.text).join('');
     if ('result' in v) return cellText((v as { result?: unknown }).result ?? null);
-    if ('text' in v) return String((v as { text: unknown }).text);
+    if ('text' in v) return String(v.text);
     return '';
   }
   return String(v);

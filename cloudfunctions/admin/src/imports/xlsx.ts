@@ -30,7 +30,8 @@ const invalid = (message: string) => new AppError('INVALID_INPUT', message, 'con
 
 /** A count the parse stopped at, in words for the bureau. */
 function countError(e: CountOverflow, limits: typeof XLSX_LIMITS): AppError {
-  if (e.what === 'rows') return invalid(`表格行数过多（超过${limits.rowElements}行，含只有格式的空行），请只保留要导入的行后另存再试`);
+  if (e.what === 'rows')
+    return invalid(`表格行数过多（超过${limits.rowElements}行，含只有格式的空行），请只保留要导入的行后另存再试`);
   return invalid(`有一行的单元格过多（超过${limits.columns}个，含只有格式的空格），请删除表格右侧多余的列后另存再试`);
 }
 
@@ -61,8 +62,10 @@ export async function readFirstSheet(bytes: Buffer, limits = XLSX_LIMITS): Promi
       const text = cellText(cell.value);
       if (!text.trim()) continue;
       const address = `${columnName(cell.col)}${row.number}`;
-      if (cell.col > limits.columns) throw invalid(`单元格 ${address} 有内容，超出了${limits.columns}列：请删除表格右侧多余的内容后再试`);
-      if (row.number > limits.rows) throw invalid(`单元格 ${address} 有内容：文件最多${limits.rows - 1}行数据，请删除多余的行或拆分后分别导入`);
+      if (cell.col > limits.columns)
+        throw invalid(`单元格 ${address} 有内容，超出了${limits.columns}列：请删除表格右侧多余的内容后再试`);
+      if (row.number > limits.rows)
+        throw invalid(`单元格 ${address} 有内容：文件最多${limits.rows - 1}行数据，请删除多余的行或拆分后分别导入`);
       cells[cell.col - 1] = text;
     }
     if (cells.length) lines[row.number - 1] = Array.from(cells, (c) => c ?? '');

@@ -30,6 +30,7 @@ export interface XmlHandler {
 }
 
 /** Characters XML 1.0 forbids anywhere in a document (lone surrogates cannot come out of UTF-8 decoding). */
+// eslint-disable-next-line no-control-regex -- XML 1.0 forbids these characters: finding them is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 const fail = (what: string, at: number): never => {
@@ -39,7 +40,14 @@ const fail = (what: string, at: number): never => {
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 
 function isXmlChar(cp: number): boolean {
-  return cp === 9 || cp === 10 || cp === 13 || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+  return (
+    cp === 9 ||
+    cp === 10 ||
+    cp === 13 ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
 }
 
 function isDigits(s: string, from: number, hex: boolean): boolean {
@@ -91,10 +99,32 @@ function attrValue(raw: string, at: number): string {
 }
 
 /** Element names a sheet repeats hundreds of thousands of times, by length: matched in place, not cut out. */
-const COMMON: string[][] = [[], ['c', 't', 'v', 'f', 'r', 'b', 'i', 'u'], ['is', 'si', 'sz', 'xf'], ['row', 'rPr', 'rPh', 'sst'], ['font'], ['color', 'rFont'], ['family', 'scheme', 'numFmt'], ['charset'], [], ['sheetData', 'worksheet']];
+const COMMON: string[][] = [
+  [],
+  ['c', 't', 'v', 'f', 'r', 'b', 'i', 'u'],
+  ['is', 'si', 'sz', 'xf'],
+  ['row', 'rPr', 'rPh', 'sst'],
+  ['font'],
+  ['color', 'rFont'],
+  ['family', 'scheme', 'numFmt'],
+  ['charset'],
+  [],
+  ['sheetData', 'worksheet'],
+];
 
 /** Attribute values as common (cell types, flags): matched in place. */
-const COMMON_VALUES: string[][] = [[''], ['s', 'b', 'e', 'n', '1', '0'], [], ['str'], [], [], [], [], [], ['inlineStr']];
+const COMMON_VALUES: string[][] = [
+  [''],
+  ['s', 'b', 'e', 'n', '1', '0'],
+  [],
+  ['str'],
+  [],
+  [],
+  [],
+  [],
+  [],
+  ['inlineStr'],
+];
 
 function nameAt(xml: string, start: number, end: number): string {
   const common = COMMON[end - start];
@@ -145,7 +175,8 @@ class Tag implements TagAttrs {
   checkDuplicates() {
     if (this.count < 2) return;
     if (this.count <= 8) {
-      for (let i = 1; i < this.count; i++) for (let j = 0; j < i; j++) if (this.sameName(i, j)) fail('duplicate attribute', this.at[i * 4]);
+      for (let i = 1; i < this.count; i++)
+        for (let j = 0; j < i; j++) if (this.sameName(i, j)) fail('duplicate attribute', this.at[i * 4]);
       return;
     }
     const seen = new Set<string>();
@@ -177,7 +208,9 @@ export function scanXml(source: string, handler: XmlHandler): void {
       const raw = xml.slice(pos, end);
       if (raw.indexOf(']]>') >= 0) fail(']]> in text', pos);
       if (stack.length) handler.text(decodeEntities(raw, pos));
-      else for (let i = 0; i < raw.length; i++) if (!isSpace(raw.charCodeAt(i))) fail('text outside the root element', pos + i);
+      else
+        for (let i = 0; i < raw.length; i++)
+          if (!isSpace(raw.charCodeAt(i))) fail('text outside the root element', pos + i);
     }
     if (lt < 0) break;
     const c = xml.charCodeAt(lt + 1);

@@ -26,7 +26,8 @@ export const ZIP_LIMITS = {
  * Everything else (pictures, drawings, comments, tables, themes, printer settings, sheet relations,
  * defined names' targets) is dropped uninflated.
  */
-const KEPT = /^(\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
+const KEPT =
+  /^(\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
 
 const invalid = (message: string) => new AppError('INVALID_INPUT', message, 'content');
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)}MB`;
@@ -93,7 +94,9 @@ export async function guardXlsx(bytes: Buffer, limits = ZIP_LIMITS): Promise<Gua
   const zip = await JSZip.loadAsync(bytes);
   const files = Object.values(zip.files);
   if (files.length > limits.entries)
-    throw invalid(`xlsx 文件内部的部件过多（${files.length}个，最多${limits.entries}个），请在 Excel 中另存为新的 .xlsx 后再试`);
+    throw invalid(
+      `xlsx 文件内部的部件过多（${files.length}个，最多${limits.entries}个），请在 Excel 中另存为新的 .xlsx 后再试`,
+    );
   const parts = new Map<string, Buffer>();
   let inflated = 0;
   for (const file of files) {
@@ -104,7 +107,9 @@ export async function guardXlsx(bytes: Buffer, limits = ZIP_LIMITS): Promise<Gua
     const packed = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
     const cap = Math.min(limits.entryBytes, limits.totalBytes - inflated);
     // Declared sizes refuse a bomb before any inflating; the bounded inflate catches a lying header.
-    const tooBig = invalid(`xlsx 文件解压后过大（超过${mb(Math.min(limits.entryBytes, limits.totalBytes))}），请只保留要导入的内容后另存再试`);
+    const tooBig = invalid(
+      `xlsx 文件解压后过大（超过${mb(Math.min(limits.entryBytes, limits.totalBytes))}），请只保留要导入的内容后另存再试`,
+    );
     if ((declared.uncompressedSize ?? 0) > cap) throw tooBig;
     const magic = declared.compression?.magic;
     let data: Buffer | null;

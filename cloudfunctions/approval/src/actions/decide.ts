@@ -53,7 +53,10 @@ function dutyDoc(r: ApprovalRequest<ExchangeFields>, district: DistrictData): Du
     hostSchoolName: host?.name ?? r.hostSchoolId,
     hostLocation: host?.location ?? null,
     hostRadiusM: 300,
-    travel: home?.location && host?.location ? { distanceKm: +(distanceMetres(home.location, host.location) / 1000).toFixed(2), hardship: 1 } : null,
+    travel:
+      home?.location && host?.location
+        ? { distanceKm: +(distanceMetres(home.location, host.location) / 1000).toFixed(2), hardship: 1 }
+        : null,
   };
 }
 
@@ -75,19 +78,54 @@ async function prepare(r: ApprovalDoc, nowMs: number, names: (id: string) => str
 }
 
 /** What the final approval creates, in the same transaction as the decision: exactly once. */
-async function createOutcome(tx: Tx, r: ApprovalDoc, district: DistrictData, prepared: Prepared, nowMs: number): Promise<ApprovalDoc['result']> {
+async function createOutcome(
+  tx: Tx,
+  r: ApprovalDoc,
+  district: DistrictData,
+  prepared: Prepared,
+  nowMs: number,
+): Promise<ApprovalDoc['result']> {
   if (r.type === 'facility') {
     if (!prepared.facility) throw new AppError('NOT_FOUND', '该场馆已不存在，无法预约');
     const bookingId = `bk-${r._id}`;
     // Overlap is re-checked on the facility's day document inside this transaction.
-    await bookInTransaction(tx, prepared.facility, { _id: bookingId, facilityId: r.facilityId, start: r.start, end: r.end, bookingSchoolId: r.bookingSchoolId, purpose: r.purpose, approvalId: r._id }, nowMs);
+    await bookInTransaction(
+      tx,
+      prepared.facility,
+      {
+        _id: bookingId,
+        facilityId: r.facilityId,
+        start: r.start,
+        end: r.end,
+        bookingSchoolId: r.bookingSchoolId,
+        purpose: r.purpose,
+        approvalId: r._id,
+      },
+      nowMs,
+    );
     return { dutyId: null, bookingId };
   }
   const teacherDuties = prepared.teacherDuties;
-  const checks = exchangeChecks(r, r._id, teacherDuties.filter((d) => d._id !== dutyIdFor(r._id)), nowMs, ZONE);
-  if (hasBlock(checks)) throw new AppError('POLICY_BLOCK', `不能批准：${checks.filter((c) => c.level === 'block').map((c) => c.message).join('；')}`);
+  const checks = exchangeChecks(
+    r,
+    r._id,
+    teacherDuties.filter((d) => d._id !== dutyIdFor(r._id)),
+    nowMs,
+    ZONE,
+  );
+  if (hasBlock(checks))
+    throw new AppError(
+      'POLICY_BLOCK',
+      `不能批准：${checks
+        .filter((c) => c.level === 'block')
+        .map((c) => c.message)
+        .join('；')}`,
+    );
   const duty = dutyDoc(r, district);
-  await tx.collection(COLLECTIONS.duties).doc(duty._id).set({ data: fieldsOf(duty) as unknown as Record<string, unknown> });
+  await tx
+    .collection(COLLECTIONS.duties)
+    .doc(duty._id)
+    .set({ data: fieldsOf(duty) });
   return { dutyId: duty._id, bookingId: null };
 }
 
@@ -96,7 +134,12 @@ async function createOutcome(tx: Tx, r: ApprovalDoc, district: DistrictData, pre
  * its version, so of concurrent decisions on one step exactly one applies; the rest get STALE_VERSION
  * (or NOT_PENDING / NOT_YOUR_STEP once the request has moved on). Nothing is written on a refusal.
  */
-export async function transition(id: string, ctx: ActionContext, move: Move, notify: 'step' | 'delegate' = 'step'): Promise<ApprovalDetail> {
+export async function transition(
+  id: string,
+  ctx: ActionContext,
+  move: Move,
+  notify: 'step' | 'delegate' = 'step',
+): Promise<ApprovalDetail> {
   const { actor, district } = await actorOf(ctx);
   const before = await getApproval(id);
   // Another district's, school's or teacher's request answers exactly as a made-up id.
@@ -107,25 +150,41 @@ export async function transition(id: string, ctx: ActionContext, move: Move, not
     const moved = move(current, actor, ctx.now);
     if (!moved.ok) throw refused(moved);
     const next = moved.request;
-    const result = isFinalApproval(current, next) ? await createOutcome(tx, next, district, prepared, ctx.now) : current.result;
+    const result = isFinalApproval(current, next)
+      ? await createOutcome(tx, next, district, prepared, ctx.now)
+      : current.result;
     const doc: ApprovalDoc = indexed({
       ...next,
-      checks: next.status === 'pending' ? next.checks : checksAtClose(current.status === 'pending' ? prepared.checks : next.checks, next.status, next.type),
-      deciders: next.trail.some((t) => t.by === actor._id && t.step !== null) ? [...new Set([...current.deciders, actor._id])] : current.deciders,
+      checks:
+        next.status === 'pending'
+          ? next.checks
+          : checksAtClose(current.status === 'pending' ? prepared.checks : next.checks, next.status, next.type),
+      deciders: next.trail.some((t) => t.by === actor._id && t.step !== null)
+        ? [...new Set([...current.deciders, actor._id])]
+        : current.deciders,
       result,
     });
-    await tx.collection(COLLECTIONS.approvals).doc(id).set({ data: fieldsOf(doc) as unknown as Record<string, unknown> });
+    await tx
+      .collection(COLLECTIONS.approvals)
+      .doc(id)
+      .set({ data: fieldsOf(doc) });
     return doc;
   });
   const names = namesOf(district);
   const step = after.status === 'pending' ? after.steps[after.current] : null;
   if (notify === 'delegate' && step?.delegate) await sendAll(delegateNotice(after, step.delegate.openid, names));
-  else await sendAll([...(await noticesForStep(after, names, ctx.now)), ...noticeForRequester(after), ...noticesForCc(before, after)]);
+  else
+    await sendAll([
+      ...(await noticesForStep(after, names, ctx.now)),
+      ...noticeForRequester(after),
+      ...noticesForCc(before, after),
+    ]);
   return toDetail(after, actor, names, await currentChecks(after, ctx.now), ctx.now);
 }
 
 /** A decider's or requester's comment is read by the others on the request: checked before anything is written. */
-const checkComment = (ctx: ActionContext, comment: string | undefined) => checkTypedText(ctx.openid, { comment: ['意见', comment] });
+const checkComment = (ctx: ActionContext, comment: string | undefined) =>
+  checkTypedText(ctx.openid, { comment: ['意见', comment] });
 
 type DecideInput = z.output<(typeof approvalInputs)['decide']>;
 
@@ -158,7 +217,10 @@ export async function batchApprove(input: { ids: string[]; comment?: string }, c
   return out;
 }
 
-export async function withdraw(input: { id: string; version: number; comment?: string }, ctx: ActionContext): Promise<ApprovalDetail> {
+export async function withdraw(
+  input: { id: string; version: number; comment?: string },
+  ctx: ActionContext,
+): Promise<ApprovalDetail> {
   await checkComment(ctx, input.comment);
   return transition(input.id, ctx, (r, a, now) => withdrawRequest(r, a, now, input.comment, input.version));
 }
@@ -172,28 +234,58 @@ type ResubmitInput = z.output<(typeof approvalInputs)['resubmit']>;
  */
 export async function resubmit(input: ResubmitInput, ctx: ActionContext): Promise<ApprovalDetail> {
   const edit = input.edit;
-  await checkTypedText(ctx.openid, { comment: ['意见', input.comment], 'edit.reason': ['申请理由', edit?.reason], 'edit.mentee.name': ['徒弟姓名', edit?.mentee?.name] });
+  await checkTypedText(ctx.openid, {
+    comment: ['意见', input.comment],
+    'edit.reason': ['申请理由', edit?.reason],
+    'edit.mentee.name': ['徒弟姓名', edit?.mentee?.name],
+  });
   if (!edit || Object.keys(edit).length === 0)
-    return transition(input.id, ctx, (r, a, now) => resubmitRequest(r, a, now, input.comment, undefined, input.version, { fields: { returnFix: null }, changes: [] }));
+    return transition(input.id, ctx, (r, a, now) =>
+      resubmitRequest(r, a, now, input.comment, undefined, input.version, { fields: { returnFix: null }, changes: [] }),
+    );
   const { actor, district } = await actorOf(ctx);
   const before = await getApproval(input.id);
   if (!before || before.districtCode !== district.district.code || !canSee(before, actor)) throw notFound('该申请');
   if (before.requesterOpenid !== actor._id) throw new AppError('NOT_REQUESTER', '只有申请人可以重新提交');
   if (!isExchange(before)) throw new AppError('INVALID_INPUT', '场馆预约不能修改（edit），请撤回后重新预约', 'edit');
-  if (edit.hostSchoolId !== undefined && (!district.schools.some((s) => s._id === edit.hostSchoolId) || edit.hostSchoolId === before.homeSchoolId))
+  if (
+    edit.hostSchoolId !== undefined &&
+    (!district.schools.some((s) => s._id === edit.hostSchoolId) || edit.hostSchoolId === before.homeSchoolId)
+  )
     throw new AppError('INVALID_INPUT', '接收学校（edit.hostSchoolId）不在本区或与派出学校相同', 'edit.hostSchoolId');
   const fields = applyEdit(before, {
     ...edit,
     slots: edit.slots?.map((x) => ({ ...x, weekday: x.weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7 })),
     mentee: edit.mentee ? { name: edit.mentee.name.trim(), openid: null } : undefined,
   });
-  const [duties, counts] = await Promise.all([dutiesOfTeacher(actor._id), rotationCounts(district, before.homeSchoolId)]);
+  const [duties, counts] = await Promise.all([
+    dutiesOfTeacher(actor._id),
+    rotationCounts(district, before.homeSchoolId),
+  ]);
   const names = namesOf(district);
   const checks = [
-    ...exchangeChecks(fields, before._id, duties.filter((d) => d._id !== dutyIdFor(before._id)), ctx.now, ZONE),
-    ...rotationChecks({ schoolName: names(before.homeSchoolId), school: counts.school, district: counts.district, teacherAlreadyCounted: counts.active.some((d) => d.teacherOpenid === actor._id) }),
+    ...exchangeChecks(
+      fields,
+      before._id,
+      duties.filter((d) => d._id !== dutyIdFor(before._id)),
+      ctx.now,
+      ZONE,
+    ),
+    ...rotationChecks({
+      schoolName: names(before.homeSchoolId),
+      school: counts.school,
+      district: counts.district,
+      teacherAlreadyCounted: counts.active.some((d) => d.teacherOpenid === actor._id),
+    }),
   ];
-  if (hasBlock(checks)) throw new AppError('POLICY_BLOCK', checks.filter((c) => c.level === 'block').map((c) => c.message).join('；'));
+  if (hasBlock(checks))
+    throw new AppError(
+      'POLICY_BLOCK',
+      checks
+        .filter((c) => c.level === 'block')
+        .map((c) => c.message)
+        .join('；'),
+    );
   const routed = await routeOf(district, fields, ctx.now, checks);
   const changes = exchangeChanges(before, fields, names);
   const patch = {
@@ -209,5 +301,7 @@ export async function resubmit(input: ResubmitInput, ctx: ActionContext): Promis
     routedOn: routeDateOf(fields, dateIn(ctx.now, ZONE)),
     returnFix: null,
   } as Partial<ApprovalDoc>;
-  return transition(input.id, ctx, (r, a, now) => resubmitRequest(r, a, now, input.comment, routed.steps, input.version, { fields: patch, changes }));
+  return transition(input.id, ctx, (r, a, now) =>
+    resubmitRequest(r, a, now, input.comment, routed.steps, input.version, { fields: patch, changes }),
+  );
 }

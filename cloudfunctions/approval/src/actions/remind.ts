@@ -19,7 +19,10 @@ import { transition } from './decide';
  * the bureau once escalated). The cooldown is checked and the instant stored in one transaction, so two
  * taps send one reminder. Not a transition: the version and the trail stay as they are.
  */
-export async function remind(input: { id: string }, ctx: ActionContext): Promise<ApprovalDetail & { reminded: number }> {
+export async function remind(
+  input: { id: string },
+  ctx: ActionContext,
+): Promise<ApprovalDetail & { reminded: number }> {
   const { actor, district } = await actorOf(ctx);
   const before = await getApproval(input.id);
   if (!before || before.districtCode !== district.district.code || !canSee(before, actor)) throw notFound('该申请');
@@ -40,29 +43,51 @@ export async function remind(input: { id: string }, ctx: ActionContext): Promise
 async function candidatesFor(step: Step, districtCode: string, self: string): Promise<UserProfile[]> {
   const role = step.roles.includes('bureau') ? 'bureau' : 'principal';
   const users = await fetchAll<UserProfile>(COLLECTIONS.users, { districtCode, roles: role });
-  return users.filter((u) => u._id !== self).sort((a, b) => (a.schoolId === step.schoolId ? -1 : 0) - (b.schoolId === step.schoolId ? -1 : 0) || a.name.localeCompare(b.name, 'zh'));
+  return users
+    .filter((u) => u._id !== self)
+    .sort(
+      (a, b) =>
+        (a.schoolId === step.schoolId ? -1 : 0) - (b.schoolId === step.schoolId ? -1 : 0) ||
+        a.name.localeCompare(b.name, 'zh'),
+    );
 }
 
 async function holderRequest(id: string, ctx: ActionContext) {
   const { actor, district } = await actorOf(ctx);
   const r = await getApproval(id);
   if (!r || r.districtCode !== district.district.code || !canSee(r, actor)) throw notFound('该申请');
-  if (r.status !== 'pending' || !canDecideStep(r.steps[r.current], actor)) throw new AppError('NOT_YOUR_STEP', '只有当前环节的审批人可以转交');
+  if (r.status !== 'pending' || !canDecideStep(r.steps[r.current], actor))
+    throw new AppError('NOT_YOUR_STEP', '只有当前环节的审批人可以转交');
   return { actor, district, r };
 }
 
 /** The accounts the holder of the pending step may hand it to (转交). */
-export async function delegates(input: { id: string }, ctx: ActionContext): Promise<Array<{ openid: string; name: string }>> {
+export async function delegates(
+  input: { id: string },
+  ctx: ActionContext,
+): Promise<Array<{ openid: string; name: string }>> {
   const { actor, district, r } = await holderRequest(input.id, ctx);
-  return (await candidatesFor(r.steps[r.current], district.district.code, actor._id)).map((u) => ({ openid: u._id, name: u.name }));
+  return (await candidatesFor(r.steps[r.current], district.district.code, actor._id)).map((u) => ({
+    openid: u._id,
+    name: u.name,
+  }));
 }
 
 /** 转交: hands the pending step to an acting approver, who is told at once; the holder may still decide. */
-export async function transfer(input: { id: string; version: number; to: string; comment?: string }, ctx: ActionContext): Promise<ApprovalDetail> {
+export async function transfer(
+  input: { id: string; version: number; to: string; comment?: string },
+  ctx: ActionContext,
+): Promise<ApprovalDetail> {
   await checkTypedText(ctx.openid, { comment: ['意见', input.comment] });
   const { actor, district, r } = await holderRequest(input.id, ctx);
-  const to = (await candidatesFor(r.steps[r.current], district.district.code, actor._id)).find((u) => u._id === input.to);
+  const to = (await candidatesFor(r.steps[r.current], district.district.code, actor._id)).find(
+    (u) => u._id === input.to,
+  );
   if (!to) throw new AppError('NOT_FOUND', '未找到该代理审批人（to）', 'to');
-  return transition(input.id, ctx, (cur, a, now) => transferStep(cur, a, now, { openid: to._id, name: to.name }, input.comment, input.version), 'delegate');
+  return transition(
+    input.id,
+    ctx,
+    (cur, a, now) => transferStep(cur, a, now, { openid: to._id, name: to.name }, input.comment, input.version),
+    'delegate',
+  );
 }
-

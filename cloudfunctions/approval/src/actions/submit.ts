@@ -52,14 +52,39 @@ export async function fileRequest(
   const id = approvalIdFor(user._id, requestId);
   const names = namesOf(district);
   // The id is keyed by the caller, so a stored request under it is always the caller's own retry.
-  const duplicate = (existing: ApprovalDoc) => ({ ...toDetail(existing, user, names, existing.checks, ctx.now), duplicate: true });
+  const duplicate = (existing: ApprovalDoc) => ({
+    ...toDetail(existing, user, names, existing.checks, ctx.now),
+    duplicate: true,
+  });
   const existing = await getApproval(id);
   if (existing) return duplicate(existing);
-  if (hasBlock(checks)) throw new AppError('POLICY_BLOCK', checks.filter((c) => c.level === 'block').map((c) => c.message).join('；'));
+  if (hasBlock(checks))
+    throw new AppError(
+      'POLICY_BLOCK',
+      checks
+        .filter((c) => c.level === 'block')
+        .map((c) => c.message)
+        .join('；'),
+    );
   const { steps, checks: all, cc } = await routeOf(district, fields, ctx.now, checks);
-  const made = submit(fields, steps, user, ctx.now, { _id: id, routedOn: routeDateOf(fields, dateIn(ctx.now, ZONE), fields.type === 'facility' ? dateIn(fields.start, ZONE) : undefined) });
+  const made = submit(fields, steps, user, ctx.now, {
+    _id: id,
+    routedOn: routeDateOf(
+      fields,
+      dateIn(ctx.now, ZONE),
+      fields.type === 'facility' ? dateIn(fields.start, ZONE) : undefined,
+    ),
+  });
   if (!made.ok) throw refused(made);
-  const doc: ApprovalDoc = indexed({ ...(made.request as ApprovalRequest), inboxKey: null, deciders: [], checks: all, result: null, cc, ccOpenids: cc.map((c) => c.openid) });
+  const doc: ApprovalDoc = indexed({
+    ...(made.request as ApprovalRequest),
+    inboxKey: null,
+    deciders: [],
+    checks: all,
+    result: null,
+    cc,
+    ccOpenids: cc.map((c) => c.openid),
+  });
   if (!(await insertOnce(COLLECTIONS.approvals, doc))) return duplicate((await getApproval(id))!);
   await sendAll(await noticesForStep(doc, names, ctx.now));
   return { ...toDetail(doc, user, names, all, ctx.now), duplicate: false };
@@ -69,19 +94,39 @@ export async function fileRequest(
  * The steps of a request: routed on the composition in force when it takes effect, each step nobody
  * holds marked for the bureau, with a warning per such step added to the checks.
  */
-export async function routeOf(district: DistrictData, fields: RequestFields, nowMs: number, checks: PolicyCheck[]): Promise<{ steps: Step[]; checks: PolicyCheck[]; cc: Array<{ openid: string; name: string }> }> {
-  const on = routeDateOf(fields, dateIn(nowMs, ZONE), fields.type === 'facility' ? dateIn(fields.start, ZONE) : undefined);
+export async function routeOf(
+  district: DistrictData,
+  fields: RequestFields,
+  nowMs: number,
+  checks: PolicyCheck[],
+): Promise<{ steps: Step[]; checks: PolicyCheck[]; cc: Array<{ openid: string; name: string }> }> {
+  const on = routeDateOf(
+    fields,
+    dateIn(nowMs, ZONE),
+    fields.type === 'facility' ? dateIn(fields.start, ZONE) : undefined,
+  );
   const { heads, staffed, accounts } = await decidersOf(district.district.code);
   const marked = markUnstaffed(routeRequest(fields, district.versions, on, schoolsById(district), heads), staffed);
-  return { steps: marked.steps, checks: [...checks.filter((c) => c.code !== 'NO_DECIDER'), ...marked.checks], cc: ccOf(fields, marked.steps, district.versions, on, accounts) };
+  return {
+    steps: marked.steps,
+    checks: [...checks.filter((c) => c.code !== 'NO_DECIDER'), ...marked.checks],
+    cc: ccOf(fields, marked.steps, district.versions, on, accounts),
+  };
 }
 
 /** A teacher asks to teach at (or rotate to, mentor at …) another school of the district. */
-export async function submitExchange(input: ExchangeInput, ctx: ActionContext): Promise<ApprovalDetail & { duplicate: boolean }> {
-  await checkTypedText(ctx.openid, { reason: ['申请理由', input.reason], 'mentee.name': ['徒弟姓名', input.type === 'mentoring' ? input.mentee?.name : null] });
+export async function submitExchange(
+  input: ExchangeInput,
+  ctx: ActionContext,
+): Promise<ApprovalDetail & { duplicate: boolean }> {
+  await checkTypedText(ctx.openid, {
+    reason: ['申请理由', input.reason],
+    'mentee.name': ['徒弟姓名', input.type === 'mentoring' ? input.mentee?.name : null],
+  });
   const { actor, district } = await actorOf(ctx);
   if (!actor.schoolId) throw forbidden('当前账号未绑定学校');
-  if (!district.schools.some((s) => s._id === input.hostSchoolId)) throw new AppError('INVALID_INPUT', '接收学校（hostSchoolId）不在本区', 'hostSchoolId');
+  if (!district.schools.some((s) => s._id === input.hostSchoolId))
+    throw new AppError('INVALID_INPUT', '接收学校（hostSchoolId）不在本区', 'hostSchoolId');
   const fields: ExchangeFields = {
     type: input.type,
     districtCode: district.district.code,
@@ -98,7 +143,12 @@ export async function submitExchange(input: ExchangeInput, ctx: ActionContext): 
   const [duties, counts] = await Promise.all([dutiesOfTeacher(actor._id), rotationCounts(district, actor.schoolId)]);
   const checks = [
     ...exchangeChecks(fields, approvalIdFor(actor._id, input.requestId), duties, ctx.now, ZONE),
-    ...rotationChecks({ schoolName: namesOf(district)(actor.schoolId), school: counts.school, district: counts.district, teacherAlreadyCounted: counts.active.some((d) => d.teacherOpenid === actor._id) }),
+    ...rotationChecks({
+      schoolName: namesOf(district)(actor.schoolId),
+      school: counts.school,
+      district: counts.district,
+      teacherAlreadyCounted: counts.active.some((d) => d.teacherOpenid === actor._id),
+    }),
   ];
   return fileRequest(ctx, district, fields, input.requestId, checks);
 }

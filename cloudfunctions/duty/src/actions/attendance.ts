@@ -4,7 +4,13 @@ import { forbidden, notFound } from '@/server/errors';
 import { COLLECTIONS } from '@/contracts/collections';
 import { DEFAULT_DUTY_POLICY, DUTY_KIND_LABELS, attendanceOfDay, dateIn } from '@/domain/duty';
 import { fetchById } from '@/server/repositories/query';
-import { dutiesAtHost, pendingMakeupCount, recordsAtHostOn, type ClockRecordDoc, type DutyDoc } from '@/server/repositories/duties';
+import {
+  dutiesAtHost,
+  pendingMakeupCount,
+  recordsAtHostOn,
+  type ClockRecordDoc,
+  type DutyDoc,
+} from '@/server/repositories/duties';
 import { ZONE, at, presenceView } from '../views';
 import { fieldWorkView } from '../field-work-view';
 import type { AttendanceRow } from '@/domain/duty/attendance';
@@ -15,7 +21,10 @@ import type { AttendanceRowView } from '@/contracts/duty';
  * (today by default), exceptions first. Scoped to the caller's own school: any other school id, of
  * this district or another, answers exactly as a made-up id, reading nothing of that school.
  */
-export async function attendance(input: { date?: string; schoolId?: string }, ctx: ActionContext): Promise<AttendanceView> {
+export async function attendance(
+  input: { date?: string; schoolId?: string },
+  ctx: ActionContext,
+): Promise<AttendanceView> {
   const user = await ctx.user();
   if (!user?.schoolId) throw forbidden('当前账号未绑定学校');
   if (input.schoolId !== undefined && input.schoolId !== user.schoolId) throw notFound('该学校');
@@ -28,7 +37,9 @@ export async function attendance(input: { date?: string; schoolId?: string }, ct
     fetchById<{ name: string }>(COLLECTIONS.schools, schoolId),
   ]);
   const byId = new Map<string, DutyDoc>(duties.map((d) => [d._id, d]));
-  const rows = attendanceOfDay(duties, records, date, ctx.now, ZONE, DEFAULT_DUTY_POLICY).map((row) => attendanceRowView(row, byId.get(row.session.dutyId)!));
+  const rows = attendanceOfDay(duties, records, date, ctx.now, ZONE, DEFAULT_DUTY_POLICY).map((row) =>
+    attendanceRowView(row, byId.get(row.session.dutyId)!),
+  );
   return {
     date,
     serverTime: at(ctx.now)!,

@@ -21,20 +21,34 @@ type FieldRecord = WithFieldWork<ClockRecordDoc>;
  * in the transaction, so of two concurrent confirmations exactly one applies (the other: ALREADY_CONFIRMED).
  * Another school's record answers exactly as a made-up id.
  */
-export async function confirmFieldWork(input: { recordId: string; comment: string }, ctx: SignedInContext): Promise<AttendanceRowView> {
+export async function confirmFieldWork(
+  input: { recordId: string; comment: string },
+  ctx: SignedInContext,
+): Promise<AttendanceRowView> {
   const user = await ctx.user();
   if (!user?.schoolId) throw forbidden('当前账号未绑定学校');
   await checkTypedText(ctx.openid, { comment: ['确认意见', input.comment] });
-  const [record, duty] = await Promise.all([getClockRecord(input.recordId) as Promise<FieldRecord | null>, dutyOfRecordId(input.recordId)]);
-  if (!record || record.hostSchoolId !== user.schoolId || !duty || duty._id !== record.dutyId) throw notFound('该签到记录');
+  const [record, duty] = await Promise.all([
+    getClockRecord(input.recordId) as Promise<FieldRecord | null>,
+    dutyOfRecordId(input.recordId),
+  ]);
+  if (!record || record.hostSchoolId !== user.schoolId || !duty || duty._id !== record.dutyId)
+    throw notFound('该签到记录');
   const next = await runTransaction(async (tx) => {
     const current = (await tx.collection(COLLECTIONS.clockRecords).doc(record._id).get()).data as FieldRecord;
-    const after = orThrow(confirmed(current, { openid: ctx.openid, name: user.name || '校长' }, input.comment, ctx.now));
-    await tx.collection(COLLECTIONS.clockRecords).doc(after._id).set({ data: fieldsOf(after) });
+    const after = orThrow(
+      confirmed(current, { openid: ctx.openid, name: user.name || '校长' }, input.comment, ctx.now),
+    );
+    await tx
+      .collection(COLLECTIONS.clockRecords)
+      .doc(after._id)
+      .set({ data: fieldsOf(after) });
     await rollupRecordChange(tx, current, after, duty.homeSchoolId, ctx.now);
     return after;
   });
-  const row = attendanceOfDay([duty], [next], next.sessionDate, ctx.now, ZONE, DEFAULT_DUTY_POLICY).find((r) => r.session.key === next._id)!;
+  const row = attendanceOfDay([duty], [next], next.sessionDate, ctx.now, ZONE, DEFAULT_DUTY_POLICY).find(
+    (r) => r.session.key === next._id,
+  )!;
   return attendanceRowView(row, duty);
 }
 

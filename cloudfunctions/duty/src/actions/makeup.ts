@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { MakeupView, dutyInputs } from '@/contracts/duty';
 import type { SignedInContext } from '@/server/handler';
-import { AppError, forbidden, notFound } from '@/server/errors';
+import { refused, AppError, forbidden, notFound } from '@/server/errors';
 import { COLLECTIONS } from '@/contracts/collections';
 import {
   DEFAULT_DUTY_POLICY,
@@ -36,24 +36,43 @@ type DecideInput = z.output<(typeof dutyInputs)['decideMakeup']>;
 const view = makeupView;
 
 /** 补卡: for a past session of the caller's own duty, within the monthly quota; the host principal decides. */
-export async function requestMakeup(input: RequestInput, ctx: SignedInContext): Promise<{ id: string; duplicate: boolean }> {
+export async function requestMakeup(
+  input: RequestInput,
+  ctx: SignedInContext,
+): Promise<{ id: string; duplicate: boolean }> {
   const openid = ctx.openid;
   await checkTypedText(openid, { reason: ['补卡原因', input.reason] });
   const id = `mk-${input.dutyId}-${input.requestId}`;
-  const [existing, duties, makeups] = await Promise.all([fetchById<MakeupDoc>(COLLECTIONS.makeupRequests, id), dutiesOfTeacher(openid), makeupsOfTeacher(openid)]);
+  const [existing, duties, makeups] = await Promise.all([
+    fetchById<MakeupDoc>(COLLECTIONS.makeupRequests, id),
+    dutiesOfTeacher(openid),
+    makeupsOfTeacher(openid),
+  ]);
   const duty = duties.find((d) => d._id === input.dutyId);
   // Ownership first: a retry is recognised only on the caller's own duty (the id names the duty).
   if (!duty) throw new AppError('NOT_YOUR_DUTY', '这不是您的任务，不能为他人申请补卡');
   if (existing) return { id, duplicate: true };
   const access = checkDutyAccess(duty, openid);
-  if (access) throw orThrow(access);
+  if (access) throw refused(access);
   const session = sessionsOnDate(duty, input.sessionDate, ZONE).find((s) => s.slotStart === input.slotStart);
-  if (!session) throw new AppError('NO_SUCH_SESSION', `${input.sessionDate} ${input.slotStart} 没有该任务的安排`, 'slotStart');
+  if (!session)
+    throw new AppError('NO_SUCH_SESSION', `${input.sessionDate} ${input.slotStart} 没有该任务的安排`, 'slotStart');
   // One decision per session: pending, rejected or approved before → no new request (makeupBlock says why).
-  const block = makeupBlock(makeups.filter((m) => m.dutyId === duty._id && m.sessionDate === input.sessionDate && m.slotStart === input.slotStart));
-  if (block) throw orThrow(block);
+  const block = makeupBlock(
+    makeups.filter(
+      (m) => m.dutyId === duty._id && m.sessionDate === input.sessionDate && m.slotStart === input.slotStart,
+    ),
+  );
+  if (block) throw refused(block);
   orThrow(checkMakeupTarget(session, await getClockRecord(session.key), ctx.now, ZONE, DEFAULT_DUTY_POLICY));
-  orThrow(canRequestMakeup(makeups.filter((m) => m.status !== 'rejected').map((m) => m.createdAt), ctx.now, ZONE, DEFAULT_DUTY_POLICY));
+  orThrow(
+    canRequestMakeup(
+      makeups.filter((m) => m.status !== 'rejected').map((m) => m.createdAt),
+      ctx.now,
+      ZONE,
+      DEFAULT_DUTY_POLICY,
+    ),
+  );
   const doc: MakeupDoc = {
     _id: id,
     dutyId: duty._id,
@@ -93,7 +112,8 @@ export async function makeupInbox(_input: unknown, ctx: SignedInContext): Promis
  */
 export async function decideMakeup(input: DecideInput, ctx: SignedInContext): Promise<MakeupView> {
   // A rejection says why: the teacher sees the comment and cannot ask again for that session.
-  if (!input.approve && !input.comment?.trim()) throw new AppError('INVALID_INPUT', '驳回时请填写意见（comment），教师会看到驳回原因', 'comment');
+  if (!input.approve && !input.comment?.trim())
+    throw new AppError('INVALID_INPUT', '驳回时请填写意见（comment），教师会看到驳回原因', 'comment');
   await checkTypedText(ctx.openid, { comment: ['意见', input.comment] });
   const user = await ctx.user();
   const request = await fetchById<MakeupDoc>(COLLECTIONS.makeupRequests, input.id);
@@ -104,16 +124,39 @@ export async function decideMakeup(input: DecideInput, ctx: SignedInContext): Pr
   const decided = await runTransaction(async (tx) => {
     const current = (await tx.collection(COLLECTIONS.makeupRequests).doc(request._id).get()).data as MakeupDoc | null;
     if (!current || current.status !== 'pending') throw new AppError('ALREADY_DECIDED', '该申请已被处理，请刷新后查看');
-    const next: MakeupDoc = { ...current, status: input.approve ? 'approved' : 'rejected', comment: input.comment?.trim() || null, decidedBy: ctx.openid, decidedAt: ctx.now };
+    const next: MakeupDoc = {
+      ...current,
+      status: input.approve ? 'approved' : 'rejected',
+      comment: input.comment?.trim() || null,
+      decidedBy: ctx.openid,
+      decidedAt: ctx.now,
+    };
     if (input.approve) {
-      const session = sessionOfRecord({ dutyId: duty._id, sessionDate: current.sessionDate, slotStart: current.slotStart, slotEnd: duty.slots.find((s) => s.start === current.slotStart)?.end ?? current.slotStart }, duty, ZONE);
+      const session = sessionOfRecord(
+        {
+          dutyId: duty._id,
+          sessionDate: current.sessionDate,
+          slotStart: current.slotStart,
+          slotEnd: duty.slots.find((s) => s.start === current.slotStart)?.end ?? current.slotStart,
+        },
+        duty,
+        ZONE,
+      );
       const recordRef = tx.collection(COLLECTIONS.clockRecords).doc(session.key);
       const record = (await recordRef.get().catch(() => ({ data: null }))).data as ClockRecordDoc | null;
-      const made: ClockRecordDoc = { inRequestId: null, outRequestId: null, ...record, ...applyApprovedMakeup(session, record) };
+      const made: ClockRecordDoc = {
+        inRequestId: null,
+        outRequestId: null,
+        ...record,
+        ...applyApprovedMakeup(session, record),
+      };
       await recordRef.set({ data: fieldsOf(made) });
       await rollupRecordChange(tx, record, made, duty.homeSchoolId, ctx.now);
     }
-    await tx.collection(COLLECTIONS.makeupRequests).doc(next._id).set({ data: fieldsOf(next) });
+    await tx
+      .collection(COLLECTIONS.makeupRequests)
+      .doc(next._id)
+      .set({ data: fieldsOf(next) });
     return next;
   });
   // The teacher hears the decision and its comment (best effort, like every notice).
@@ -121,7 +164,12 @@ export async function decideMakeup(input: DecideInput, ctx: SignedInContext): Pr
     touser: decided.teacherOpenid,
     template: 'result',
     page: `packages/teacher/pages/month/index?month=${decided.sessionDate.slice(0, 7)}`,
-    fields: { type: '补卡申请', status: decided.status === 'approved' ? '已同意' : '已驳回', comment: decided.comment || '无', time: dateTimeIn(ctx.now, ZONE) },
+    fields: {
+      type: '补卡申请',
+      status: decided.status === 'approved' ? '已同意' : '已驳回',
+      comment: decided.comment || '无',
+      time: dateTimeIn(ctx.now, ZONE),
+    },
   };
   await sendNotices([notice]);
   return view(decided, duty);

@@ -17,12 +17,22 @@ import subsidyTable from '../../../../data/subsidy-table.json';
 import { presenceLabel, presenceReasonOf } from '@/domain/presence';
 import { ZONE, at, makeupView } from '../views';
 
-async function summarise(openid: string, month: string, nowMs: number): Promise<{ summary: MonthSummary; duties: DutyDoc[] }> {
+async function summarise(
+  openid: string,
+  month: string,
+  nowMs: number,
+): Promise<{ summary: MonthSummary; duties: DutyDoc[] }> {
   const { first, last } = monthBounds(month);
-  const [duties, records] = await Promise.all([dutiesOfTeacher(openid), recordsOfTeacher(openid, addDays(first, -1), last)]);
+  const [duties, records] = await Promise.all([
+    dutiesOfTeacher(openid),
+    recordsOfTeacher(openid, addDays(first, -1), last),
+  ]);
   const travel: Record<string, DutyTravel> = {};
   for (const d of duties) if (d.travel) travel[d._id] = d.travel;
-  const summary = monthSummary(records, duties, month, ZONE, subsidyTable as SubsidyTableFile, travel, { nowMs, policy: DEFAULT_DUTY_POLICY });
+  const summary = monthSummary(records, duties, month, ZONE, subsidyTable as SubsidyTableFile, travel, {
+    nowMs,
+    policy: DEFAULT_DUTY_POLICY,
+  });
   return { summary, duties };
 }
 
@@ -34,7 +44,10 @@ const hoursOf = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
  */
 export async function month(input: { month: string }, ctx: SignedInContext): Promise<MonthView> {
   const openid = ctx.openid;
-  const [{ summary, duties }, makeups] = await Promise.all([summarise(openid, input.month, ctx.now), makeupsOfTeacher(openid)]);
+  const [{ summary, duties }, makeups] = await Promise.all([
+    summarise(openid, input.month, ctx.now),
+    makeupsOfTeacher(openid),
+  ]);
   const byId = new Map(duties.map((d) => [d._id, d]));
   const counted = makeups.filter((m) => m.status !== 'rejected').map((m) => m.createdAt);
   const t = summary.total;
@@ -87,7 +100,10 @@ export async function month(input: { month: string }, ctx: SignedInContext): Pro
 }
 
 /** The month as CSV (UTF-8 with BOM, so Excel shows the Chinese). */
-export async function exportMonth(input: { month: string }, ctx: SignedInContext): Promise<{ filename: string; csv: string }> {
+export async function exportMonth(
+  input: { month: string },
+  ctx: SignedInContext,
+): Promise<{ filename: string; csv: string }> {
   const { summary, duties } = await summarise(ctx.openid, input.month, ctx.now);
   const schools: Record<string, string> = {};
   for (const d of duties) {

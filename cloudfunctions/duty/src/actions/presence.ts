@@ -1,8 +1,16 @@
 import type { PresenceCodeView, VerifyPresenceResult } from '@/contracts/duty';
 import type { SignedInContext } from '@/server/handler';
-import { AppError, forbidden } from '@/server/errors';
+import { refused, AppError, forbidden } from '@/server/errors';
 import { COLLECTIONS } from '@/contracts/collections';
-import { PRESENCE_STEP_MS, decideVerifyLater, issuePresenceCode, presenceLabel, verifiedLater, verifyOutOfRange, verifyPresenceCode } from '@/domain/presence';
+import {
+  PRESENCE_STEP_MS,
+  decideVerifyLater,
+  issuePresenceCode,
+  presenceLabel,
+  verifiedLater,
+  verifyOutOfRange,
+  verifyPresenceCode,
+} from '@/domain/presence';
 import { geofence, slotInstants } from '@/domain/duty';
 import type { LatLng } from '@/domain/geo';
 import { PRESENCE_CODE_FAILURES } from '@/domain/rate-limit';
@@ -70,7 +78,8 @@ export async function verifyPresence(input: VerifyInput, ctx: SignedInContext): 
   ]);
   // Another teacher's record answers as a made-up id: nothing tells whether it exists.
   const duty = found && found.teacherOpenid === openid ? duties.find((d) => d._id === found.dutyId) : undefined;
-  if (!found || !duty) throw new AppError('NO_SUCH_SESSION', '没有找到本节的签到记录（recordId），请刷新后再试', 'recordId');
+  if (!found || !duty)
+    throw new AppError('NO_SUCH_SESSION', '没有找到本节的签到记录（recordId），请刷新后再试', 'recordId');
   const endMs = slotInstants(found.sessionDate, found.slotStart, found.slotEnd, ZONE).endMs;
   const may = orThrow(decideVerifyLater(found, endMs, ctx.now, at(endMs)!));
   if (may.already) return verifyResult(duty, found, true);
@@ -79,18 +88,22 @@ export async function verifyPresence(input: VerifyInput, ctx: SignedInContext): 
   if (isRefusal(check)) {
     const slot = await takeSlot(PRESENCE_FAILURE_KEY, openid, PRESENCE_CODE_FAILURES, ctx.now);
     if (isLimited(slot)) throw presenceLocked(slot, ctx.now);
-    throw orThrow(check);
+    throw refused(check);
   }
-  if (!duty.hostLocation) throw new AppError('HOST_LOCATION_UNKNOWN', `${duty.hostSchoolName}尚未设置位置，暂不能核验，请联系学校`);
+  if (!duty.hostLocation)
+    throw new AppError('HOST_LOCATION_UNKNOWN', `${duty.hostSchoolName}尚未设置位置，暂不能核验，请联系学校`);
   const { distanceM, pass } = geofence(duty.hostLocation, duty.hostRadiusM, input.location);
-  if (!pass) throw orThrow(verifyOutOfRange(distanceM, duty.hostRadiusM));
+  if (!pass) throw refused(verifyOutOfRange(distanceM, duty.hostRadiusM));
   // Re-read in the transaction: of two concurrent scans exactly one writes, the other answers as a replay.
   return runTransaction(async (tx) => {
     const current = (await tx.collection(COLLECTIONS.clockRecords).doc(found._id).get()).data as ClockRecordDoc | null;
     const again = orThrow(decideVerifyLater(current, endMs, ctx.now, at(endMs)!));
     if (again.already) return verifyResult(duty, current!, true);
     const next = verifiedLater(current!, ctx.now, distanceM);
-    await tx.collection(COLLECTIONS.clockRecords).doc(next._id).set({ data: fieldsOf(next) });
+    await tx
+      .collection(COLLECTIONS.clockRecords)
+      .doc(next._id)
+      .set({ data: fieldsOf(next) });
     await rollupRecordChange(tx, current, next, duty.homeSchoolId, ctx.now);
     return verifyResult(duty, next, false);
   });

@@ -32,12 +32,28 @@ export async function today(_input: unknown, ctx: SignedInContext): Promise<Toda
   await refreshPref(pref, duties, ctx.now);
   const byKey = new Map(records.map((r) => [r._id, r]));
   // Windows are the same for every duty; only the geofence radius is per host school.
-  const sessions = todayAndUpcoming(duties, ctx.now, ZONE, 7, DEFAULT_DUTY_POLICY).map((s) => sessionView(s, byKey.get(s.key)));
+  const sessions = todayAndUpcoming(duties, ctx.now, ZONE, 7, DEFAULT_DUTY_POLICY).map((s) =>
+    sessionView(s, byKey.get(s.key)),
+  );
   const card = clockCard(duties, records, openid, ctx.now, ZONE, DEFAULT_DUTY_POLICY);
   const cardSessions: SessionView[] =
     card.state === 'out'
-      ? [sessionView({ ...sessionOfRecord(card.record, duties.find((d) => d._id === card.record.dutyId)!, ZONE), status: 'open' }, byKey.get(card.record._id))]
-      : card.sessions.map((s) => sessionView({ ...s, status: 'open', today: s.sessionDate === date }, byKey.get(s.key)));
+      ? [
+          sessionView(
+            {
+              ...sessionOfRecord(
+                card.record,
+                duties.find((d) => d._id === card.record.dutyId)!,
+                ZONE,
+              ),
+              status: 'open',
+            },
+            byKey.get(card.record._id),
+          ),
+        ]
+      : card.sessions.map((s) =>
+          sessionView({ ...s, status: 'open', today: s.sessionDate === date }, byKey.get(s.key)),
+        );
   // The latest request per session: 申请补卡 is offered only where there is none.
   const latest = new Map<string, MakeupDoc>();
   for (const m of makeups) {
@@ -64,7 +80,10 @@ export async function today(_input: unknown, ctx: SignedInContext): Promise<Toda
       .filter((s) => checkMakeupTarget(s, byKey.get(s.key) ?? null, ctx.now, ZONE, DEFAULT_DUTY_POLICY).ok)
       .map((s) => {
         const m = latest.get(`${s.dutyId}|${s.sessionDate}|${s.slotStart}`);
-        return { ...sessionView(s, byKey.get(s.key)), makeup: m ? { id: m._id, status: m.status, comment: m.comment } : null };
+        return {
+          ...sessionView(s, byKey.get(s.key)),
+          makeup: m ? { id: m._id, status: m.status, comment: m.comment } : null,
+        };
       })
       .reverse(),
     reminders: { on: pref?.on ?? false, leadMinutes: REMINDER_LEAD_MIN },

@@ -27,7 +27,12 @@ export async function list(input: { xuequId?: string }, ctx: ActionContext): Pro
   const x = xuequFor(caller, input.xuequId);
   const ids = x ? schoolIdsOf(x) : [];
   const docs = (await facilitiesOfSchools(caller.district.district.code, ids)).filter((f) => f.shareable);
-  docs.sort((a, b) => ids.indexOf(a.schoolId) - ids.indexOf(b.schoolId) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a._id.localeCompare(b._id));
+  docs.sort(
+    (a, b) =>
+      ids.indexOf(a.schoolId) - ids.indexOf(b.schoolId) ||
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      a._id.localeCompare(b._id),
+  );
   return {
     xuequ: x ? { id: x.xuequId, name: x.name } : null,
     xuequOptions: caller.composition.map((v) => ({ id: v.xuequId, name: v.name })),

@@ -13,15 +13,30 @@ const HOUR_MS = 3_600_000;
 /** Monday of the week of a date. */
 export const mondayOf = (date: string) => addDays(date, 1 - weekdayOf(date));
 
-const slot = ({ start, end, startHm, endHm }: { start: number; end: number; startHm: string; endHm: string }) => ({ start, end, startHm, endHm });
+const slot = ({ start, end, startHm, endHm }: { start: number; end: number; startHm: string; endHm: string }) => ({
+  start,
+  end,
+  startHm,
+  endHm,
+});
 
 /**
  * A free interval as the booking rules see it: a start inside the notice limit cannot be booked (the
  * request would fail TOO_SOON), so an interval the limit cuts is shown as two pieces, the later one
  * bookable from the first moment the rules allow.
  */
-function bookablePieces(s: { start: number; end: number; startHm: string; endHm: string }, earliest: number, withinDays: boolean) {
-  const piece = (start: number, end: number, bookable: boolean) => ({ start, end, startHm: hmIn(start, ZONE), endHm: hmIn(end, ZONE), bookable });
+function bookablePieces(
+  s: { start: number; end: number; startHm: string; endHm: string },
+  earliest: number,
+  withinDays: boolean,
+) {
+  const piece = (start: number, end: number, bookable: boolean) => ({
+    start,
+    end,
+    startHm: hmIn(start, ZONE),
+    endHm: hmIn(end, ZONE),
+    bookable,
+  });
   if (!withinDays || s.end <= earliest) return [{ ...slot(s), bookable: false }];
   if (s.start >= earliest) return [{ ...slot(s), bookable: true }];
   // Rounded up to the next quarter hour, as a person would book it.
@@ -37,7 +52,12 @@ export async function week(input: { facilityId: string; weekStart?: string }, ct
   const dates = Array.from({ length: 7 }, (_, i) => addDays(start, i));
   const byDate = new Map<string, DayEntry[]>((await facilityDays(f._id, dates)).map((d) => [d.date, d.bookings]));
   const entries = [...byDate.values()].flat();
-  const availability = weekAvailability(f, entries.map((e) => ({ facilityId: f._id, start: e.start, end: e.end, status: 'confirmed' as const })), start, ZONE);
+  const availability = weekAvailability(
+    f,
+    entries.map((e) => ({ facilityId: f._id, start: e.start, end: e.end, status: 'confirmed' as const })),
+    start,
+    ZONE,
+  );
   const earliest = ctx.now + f.rules.minNoticeHours * HOUR_MS;
   const mySchool = caller.user.schoolId;
   const days: DayView[] = availability.map((d) => {
@@ -60,5 +80,12 @@ export async function week(input: { facilityId: string; weekStart?: string }, ct
       })),
     };
   });
-  return { facility: facilityView(f, caller), weekStart: start, prevWeek: addDays(start, -7), nextWeek: addDays(start, 7), today: caller.today, days };
+  return {
+    facility: facilityView(f, caller),
+    weekStart: start,
+    prevWeek: addDays(start, -7),
+    nextWeek: addDays(start, 7),
+    today: caller.today,
+    days,
+  };
 }

@@ -22,15 +22,23 @@ let resolved: EnrolmentRuleSet[] | null = null;
 const allRuleSets = () => (resolved ??= resolveRuleFile(ruleFile as unknown as EnrolmentRuleFile));
 
 /** The rule sets of a district for a school year (default: the current one in China), or NOT_FOUND. */
-export function enrolmentRules(input: { districtCode: string; schoolYear?: number }, ctx: ActionContext): EnrolmentRulesView {
+export function enrolmentRules(
+  input: { districtCode: string; schoolYear?: number },
+  ctx: ActionContext,
+): EnrolmentRulesView {
   const sets = allRuleSets();
   const years = schoolYearsOf(sets, input.districtCode);
-  if (years.length === 0) throw new AppError('NOT_FOUND', '未找到该区县的入学规则，目前只有河东区、海沧区、东城区的规则', 'districtCode');
+  if (years.length === 0)
+    throw new AppError('NOT_FOUND', '未找到该区县的入学规则，目前只有河东区、海沧区、东城区的规则', 'districtCode');
   const schoolYear = input.schoolYear ?? enrolmentSchoolYearAt(ctx.now, CHINA_ZONE);
   const ruleSets = ruleSetsFor(sets, input.districtCode, schoolYear);
   const name = sets.find((s) => s.districtCode === input.districtCode)!.districtName;
   if (ruleSets.length === 0) {
-    throw new AppError('NOT_FOUND', `暂无${name}${schoolYearLabel(schoolYear)}的入学规则（已有：${years.map(schoolYearLabel).join('、')}），请以区教育局公布为准`, 'schoolYear');
+    throw new AppError(
+      'NOT_FOUND',
+      `暂无${name}${schoolYearLabel(schoolYear)}的入学规则（已有：${years.map(schoolYearLabel).join('、')}），请以区教育局公布为准`,
+      'schoolYear',
+    );
   }
   const intakeYear = intakeYearOf(schoolYear);
   return {

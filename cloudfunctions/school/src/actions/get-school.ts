@@ -35,7 +35,8 @@ export async function getSchool(input: { schoolId: string }, ctx: ActionContext)
       xuequId: h.xuequ.xuequId,
       xuequName: h.xuequ.name,
       role: h.role,
-      roleLabel: h.role === 'lead' ? (h.stage === 'all' ? '牵头学校' : (h.xuequ.leadTitle[h.stage] ?? '学区长学校')) : '成员校',
+      roleLabel:
+        h.role === 'lead' ? (h.stage === 'all' ? '牵头学校' : (h.xuequ.leadTitle[h.stage] ?? '学区长学校')) : '成员校',
       stageLabel: STAGE_LABELS[h.stage],
     })),
     neighbours: [...neighbourIds]
@@ -46,7 +47,14 @@ export async function getSchool(input: { schoolId: string }, ctx: ActionContext)
     location: school.location ? { ...school.location, sample: school.locationSample } : null,
     catchments: own
       .filter((c) => c.intakeYear === latest)
-      .map((c) => ({ intakeYear: c.intakeYear, stageLabel: STAGE_LABELS[c.stage], mechanismLabel: MECHANISM_LABELS[c.mechanism], text: c.text, document: c.document, sample: c.sample })),
+      .map((c) => ({
+        intakeYear: c.intakeYear,
+        stageLabel: STAGE_LABELS[c.stage],
+        mechanismLabel: MECHANISM_LABELS[c.mechanism],
+        text: c.text,
+        document: c.document,
+        sample: c.sample,
+      })),
     upcoming: upcomingFor(d, today, [school._id], [], school._id),
   };
 }

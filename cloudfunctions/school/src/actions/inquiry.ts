@@ -5,7 +5,14 @@ import type { SignedInContext } from '@/server/handler';
 import { AppError, forbidden, notFound } from '@/server/errors';
 import { CHINA_ZONE, localDate } from '@/domain/time';
 import { fieldsOf, runTransaction } from '@/server/cloud';
-import { addInquiryOnce, encodeInquiryCursor, inboxWhere, inquiryPage, mineWhere, type InquiryDoc } from '@/server/repositories/inquiries';
+import {
+  addInquiryOnce,
+  encodeInquiryCursor,
+  inboxWhere,
+  inquiryPage,
+  mineWhere,
+  type InquiryDoc,
+} from '@/server/repositories/inquiries';
 import { decodeCursor, PAGE_SIZE } from '@/server/paging';
 import { districtData } from '@/server/district-cache';
 import { checkTypedText } from '@/server/content-check';
@@ -15,10 +22,15 @@ type PageInput = { cursor?: string; limit?: number };
 
 /** 请学校确认: stored for the school's principal (or the bureau when no school is named). */
 export async function askSchool(input: AskInput, ctx: SignedInContext): Promise<{ id: string; duplicate: boolean }> {
-  await checkTypedText(ctx.openid, { address: ['地址', input.address], contactName: ['联系人', input.contactName], question: ['问题', input.question] });
+  await checkTypedText(ctx.openid, {
+    address: ['地址', input.address],
+    contactName: ['联系人', input.contactName],
+    question: ['问题', input.question],
+  });
   const d = await districtData(input.districtCode);
   if (!d) throw notFound('该区县');
-  if (input.schoolId && !d.schools.some((s) => s._id === input.schoolId)) throw new AppError('INVALID_INPUT', '学校（schoolId）不属于所选区县', 'schoolId');
+  if (input.schoolId && !d.schools.some((s) => s._id === input.schoolId))
+    throw new AppError('INVALID_INPUT', '学校（schoolId）不属于所选区县', 'schoolId');
   if (input.communityCode && !d.divisions.some((x) => x.code === input.communityCode && x.level === 'community')) {
     throw new AppError('INVALID_INPUT', '社区（communityCode）不属于所选区县', 'communityCode');
   }
@@ -41,7 +53,9 @@ export async function askSchool(input: AskInput, ctx: SignedInContext): Promise<
 
 const createdMs = (x: InquiryDoc) => new Date(x.createdAt).getTime();
 
-async function views(docs: InquiryDoc[]): Promise<Array<InquiryView & { doc: InquiryDoc; communityName: string | null }>> {
+async function views(
+  docs: InquiryDoc[],
+): Promise<Array<InquiryView & { doc: InquiryDoc; communityName: string | null }>> {
   const names = new Map<string, string>();
   for (const code of new Set(docs.map((x) => x.districtCode))) {
     const d = await districtData(code);
@@ -49,26 +63,34 @@ async function views(docs: InquiryDoc[]): Promise<Array<InquiryView & { doc: Inq
     for (const c of d?.divisions ?? []) names.set(c.code, c.name);
   }
   return docs.map((x) => ({
-      doc: x,
-      id: x._id,
-      districtCode: x.districtCode,
-      schoolName: x.schoolId ? (names.get(x.schoolId) ?? null) : null,
-      communityName: x.communityCode ? (names.get(x.communityCode) ?? null) : null,
-      address: x.address,
-      question: x.question,
-      status: x.status,
-      answer: x.answer,
-      createdAt: localDate(createdMs(x), CHINA_ZONE),
-    }));
+    doc: x,
+    id: x._id,
+    districtCode: x.districtCode,
+    schoolName: x.schoolId ? (names.get(x.schoolId) ?? null) : null,
+    communityName: x.communityCode ? (names.get(x.communityCode) ?? null) : null,
+    address: x.address,
+    question: x.question,
+    status: x.status,
+    answer: x.answer,
+    createdAt: localDate(createdMs(x), CHINA_ZONE),
+  }));
 }
 
-const strip = <T extends { doc: InquiryDoc; communityName: string | null }>({ doc: _doc, communityName: _c, ...view }: T) => view;
+const strip = <T extends { doc: InquiryDoc; communityName: string | null }>({
+  doc: _doc,
+  communityName: _c,
+  ...view
+}: T) => view;
 
 /**
  * One page of `where`, newest first: one more than the page is read to tell whether another follows, so
  * `next` is null exactly on the last page.
  */
-async function pageOf<V>(where: Record<string, unknown>, input: PageInput, view: (docs: InquiryDoc[]) => Promise<V[]>): Promise<InquiryPage<V>> {
+async function pageOf<V>(
+  where: Record<string, unknown>,
+  input: PageInput,
+  view: (docs: InquiryDoc[]) => Promise<V[]>,
+): Promise<InquiryPage<V>> {
   const size = input.limit ?? PAGE_SIZE;
   const docs = await inquiryPage(where, decodeCursor(input.cursor), size + 1);
   const items = docs.slice(0, size);
@@ -81,8 +103,12 @@ export async function myInquiries(input: PageInput, ctx: SignedInContext): Promi
 }
 
 /** Where an inquiry is answered: the named school's principal, else the district bureau. */
-function answerer(user: { roles: readonly string[]; schoolId: string | null; districtCode: string | null }): { schoolId: string | null; districtCode: string } {
-  if (user.roles.includes('principal') && user.schoolId && user.districtCode) return { schoolId: user.schoolId, districtCode: user.districtCode };
+function answerer(user: { roles: readonly string[]; schoolId: string | null; districtCode: string | null }): {
+  schoolId: string | null;
+  districtCode: string;
+} {
+  if (user.roles.includes('principal') && user.schoolId && user.districtCode)
+    return { schoolId: user.schoolId, districtCode: user.districtCode };
   if (user.roles.includes('bureau') && user.districtCode) return { schoolId: null, districtCode: user.districtCode };
   throw forbidden('只有学校校长或区教育局可以答复家长咨询');
 }
@@ -91,10 +117,21 @@ function answerer(user: { roles: readonly string[]; schoolId: string | null; dis
  * The questions parents sent to the caller's school (the bureau: those naming no school), newest first, a
  * page at a time; `status` keeps to the pending (待答复) or the answered ones.
  */
-export async function inquiryInbox(input: PageInput & { status?: InquiryDoc['status'] }, ctx: SignedInContext): Promise<SchoolOutputs['inquiryInbox']> {
+export async function inquiryInbox(
+  input: PageInput & { status?: InquiryDoc['status'] },
+  ctx: SignedInContext,
+): Promise<SchoolOutputs['inquiryInbox']> {
   const scope = answerer((await ctx.user())!);
-  return pageOf(inboxWhere(scope.districtCode, scope.schoolId, input.status), input, async (docs): Promise<InboxInquiryView[]> =>
-    (await views(docs)).map((v) => ({ ...strip(v), communityName: v.communityName, contactName: v.doc.contactName, phone: v.doc.phone })),
+  return pageOf(
+    inboxWhere(scope.districtCode, scope.schoolId, input.status),
+    input,
+    async (docs): Promise<InboxInquiryView[]> =>
+      (await views(docs)).map((v) => ({
+        ...strip(v),
+        communityName: v.communityName,
+        contactName: v.doc.contactName,
+        phone: v.doc.phone,
+      })),
   );
 }
 
@@ -105,10 +142,11 @@ export async function answerInquiry(input: { id: string; answer: string }, ctx: 
   const answered = await runTransaction(async (tx) => {
     const ref = tx.collection(COLLECTIONS.zoningInquiries).doc(input.id);
     const current = (await ref.get().catch(() => ({ data: null }))).data as InquiryDoc | null;
-    if (!current || current.districtCode !== scope.districtCode || current.schoolId !== scope.schoolId) throw notFound('该咨询');
+    if (!current || current.districtCode !== scope.districtCode || current.schoolId !== scope.schoolId)
+      throw notFound('该咨询');
     if (current.status !== 'pending') throw new AppError('ALREADY_DECIDED', '该咨询已答复');
     const next: InquiryDoc = { ...current, status: 'answered', answer: input.answer.trim() };
-    await ref.set({ data: fieldsOf(next) as unknown as Record<string, unknown> });
+    await ref.set({ data: fieldsOf(next) });
     return next;
   });
   return strip((await views([answered]))[0]);

@@ -8,6 +8,12 @@ export async function listDistricts(_input: unknown, ctx: ActionContext): Promis
   const [districts, versions] = await Promise.all([readDistricts(), listAllXuequVersions()]);
   const current = compositionOn(versions, localDate(ctx.now, CHINA_ZONE));
   return districts
-    .map((d) => ({ code: d.code, name: d.name, city: d.city, province: d.province, xuequCount: current.filter((x) => x.districtCode === d.code).length }))
+    .map((d) => ({
+      code: d.code,
+      name: d.name,
+      city: d.city,
+      province: d.province,
+      xuequCount: current.filter((x) => x.districtCode === d.code).length,
+    }))
     .sort((a, b) => a.code.localeCompare(b.code));
 }

@@ -13,7 +13,10 @@ export async function listDivisions(input: { districtCode: string }): Promise<Di
     streets: streets.map((s) => ({
       code: s.code,
       name: s.name,
-      communities: divisions.filter((c) => c.level === 'community' && c.parentCode === s.code).sort(byCode).map((c) => ({ code: c.code, name: c.name })),
+      communities: divisions
+        .filter((c) => c.level === 'community' && c.parentCode === s.code)
+        .sort(byCode)
+        .map((c) => ({ code: c.code, name: c.name })),
     })),
   };
 }

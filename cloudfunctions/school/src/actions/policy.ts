@@ -15,12 +15,19 @@ export function listPolicies(input: { q?: string }): PolicyListResult {
   const perDocument = new Map<string, number>();
   for (const h of hits) perDocument.set(h.policyId, (perDocument.get(h.policyId) ?? 0) + 1);
   return {
-    documents: DOCUMENTS.map(({ sections: _sections, ...meta }) => ({ ...meta, hitCount: terms.length ? (perDocument.get(meta.id) ?? 0) : null })),
+    documents: DOCUMENTS.map(({ sections: _sections, ...meta }) => ({
+      ...meta,
+      hitCount: terms.length ? (perDocument.get(meta.id) ?? 0) : null,
+    })),
     q: terms.length ? q : null,
     terms,
     hits: hits.slice(0, MAX_POLICY_HITS).map((h) => {
       const doc = BY_ID.get(h.policyId)!;
-      return { ...h, title: doc.title, sectionHeading: h.place.kind === 'title' ? null : doc.sections[h.place.section].heading };
+      return {
+        ...h,
+        title: doc.title,
+        sectionHeading: h.place.kind === 'title' ? null : doc.sections[h.place.section].heading,
+      };
     }),
     totalHits: hits.length,
   };

@@ -8,11 +8,16 @@ import { loadDistrict } from '../district-context';
 import { withUpcoming } from '../upcoming';
 
 /** The 学区 of a district as composed on a date (default: today in China). */
-export async function listXuequ(input: { districtCode: string; date?: string }, ctx: ActionContext): Promise<XuequView[]> {
+export async function listXuequ(
+  input: { districtCode: string; date?: string },
+  ctx: ActionContext,
+): Promise<XuequView[]> {
   const today = localDate(ctx.now, CHINA_ZONE);
   const district = await loadDistrict(input.districtCode, input.date ?? today);
   // Changes planned after today show with each 学区 (only when the list is of today's composition).
-  return district.composition.map((x) => (input.date === undefined || input.date === today ? withUpcoming(district, x, today) : district.view(x)));
+  return district.composition.map((x) =>
+    input.date === undefined || input.date === today ? withUpcoming(district, x, today) : district.view(x),
+  );
 }
 
 export async function getXuequ(input: { xuequId: string }, ctx: ActionContext): Promise<XuequView> {

@@ -35,23 +35,31 @@ export default function HistoryPanel({ xuequId }: HistoryPanelProps) {
   };
 
   return (
-    <View className='comp-history' data-testid='history'>
-      <StatusView loading={history.loading} error={history.error} onRetry={history.reload} empty={!!h && h.versions.length === 0} emptyText='暂无调整记录' />
+    <View className="comp-history" data-testid="history">
+      <StatusView
+        loading={history.loading}
+        error={history.error}
+        onRetry={history.reload}
+        empty={!!h && h.versions.length === 0}
+        emptyText="暂无调整记录"
+      />
       {versions.map((v) => (
         <View key={v.versionId} className={`comp-history__item comp-history__item--${v.status}`}>
-          <Text className='comp-history__when'>
+          <Text className="comp-history__when">
             {v.effectiveFrom} 至 {v.effectiveTo ?? '今后'} · {v.statusLabel}
           </Text>
-          {v.changes.map((c) => <Text key={c} className='comp-history__change'>{c}</Text>)}
-          <Text className='comp-history__source'>
-            依据：{sourceLabel(v.source)}
-          </Text>
+          {v.changes.map((c) => (
+            <Text key={c} className="comp-history__change">
+              {c}
+            </Text>
+          ))}
+          <Text className="comp-history__source">依据：{sourceLabel(v.source)}</Text>
           {v.xuequ.sample && <SampleBadge />}
         </View>
       ))}
       {more.error && <StatusView error={more.error} onRetry={() => void loadMore()} />}
       {next && !history.loading && (
-        <View className='comp-history__more' data-testid='history-more' onClick={() => void loadMore()}>
+        <View className="comp-history__more" data-testid="history-more" onClick={() => void loadMore()}>
           <Text>{more.loading ? '加载中…' : '加载更多'}</Text>
         </View>
       )}

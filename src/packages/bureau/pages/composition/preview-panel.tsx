@@ -32,7 +32,9 @@ export default function PreviewPanel({ edit, onApplied, onCancel }: PreviewPanel
   const [doc, setDoc] = useState({ title: '', number: '', date: '' });
   const docOk = doc.title.trim().length >= 2 && /^\d{4}(-\d{2}-\d{2})?$/.test(doc.date.trim());
   const source: CompositionSourceInput | undefined =
-    basis === 'document' ? { title: doc.title.trim(), number: doc.number.trim() || null, date: doc.date.trim() } : undefined;
+    basis === 'document'
+      ? { title: doc.title.trim(), number: doc.number.trim() || null, date: doc.date.trim() }
+      : undefined;
   const issuer = `${p?.after[0]?.districtName ?? p?.before[0]?.districtName ?? '区'}教育局`;
   const sourceReady = basis === 'none' || (basis === 'document' && docOk);
 
@@ -47,44 +49,113 @@ export default function PreviewPanel({ edit, onApplied, onCancel }: PreviewPanel
     );
 
   return (
-    <View className='comp-preview' data-testid='preview'>
-      <Text className='comp-panel__title'>调整预览（自{edit.effectiveFrom}起）</Text>
+    <View className="comp-preview" data-testid="preview">
+      <Text className="comp-panel__title">调整预览（自{edit.effectiveFrom}起）</Text>
       <StatusView loading={preview.loading} error={preview.error} onRetry={preview.reload} />
       {p && (
         <View>
-          {p.changes.map((c) => <Text key={c} className='comp-preview__change'>· {c}</Text>)}
-          {p.errors.map((c) => <Text key={c} className='comp-preview__error' data-testid='preview-error'>✕ {c}</Text>)}
-          {p.warnings.map((c) => <Text key={c} className='comp-preview__warning' data-testid='preview-warning'>⚠ {c}</Text>)}
-          {p.after.length > 0 && <Text className='comp-panel__label'>调整后的学区组成</Text>}
-          {p.after.map((x) => <XuequCard key={x.id} xuequ={x} compact />)}
+          {p.changes.map((c) => (
+            <Text key={c} className="comp-preview__change">
+              · {c}
+            </Text>
+          ))}
+          {p.errors.map((c) => (
+            <Text key={c} className="comp-preview__error" data-testid="preview-error">
+              ✕ {c}
+            </Text>
+          ))}
+          {p.warnings.map((c) => (
+            <Text key={c} className="comp-preview__warning" data-testid="preview-warning">
+              ⚠ {c}
+            </Text>
+          ))}
+          {p.after.length > 0 && <Text className="comp-panel__label">调整后的学区组成</Text>}
+          {p.after.map((x) => (
+            <XuequCard key={x.id} xuequ={x} compact />
+          ))}
           {p.writes.length > 0 && (
-            <Text className='comp-preview__writes'>将写入：{p.writes.map((w) => `${w.name}${WRITE_LABELS[w.kind]}（${w.effectiveFrom}${w.kind === 'close' ? `至${w.effectiveTo}` : '起'}）`).join('；')}</Text>
+            <Text className="comp-preview__writes">
+              将写入：
+              {p.writes
+                .map(
+                  (w) =>
+                    `${w.name}${WRITE_LABELS[w.kind]}（${w.effectiveFrom}${w.kind === 'close' ? `至${w.effectiveTo}` : '起'}）`,
+                )
+                .join('；')}
+            </Text>
           )}
-          <View className='comp-source' data-testid='source-fields'>
-            <Text className='comp-panel__label'>调整依据（家长会看到）</Text>
-            <View className='comp-panel__actions'>
-              <Text className={`comp__chip${basis === 'document' ? ' comp__chip--on' : ''}`} data-testid='source-document' onClick={() => setBasis('document')}>有文件</Text>
-              <Text className={`comp__chip${basis === 'none' ? ' comp__chip--on' : ''}`} data-testid='source-none' onClick={() => setBasis('none')}>未附文件</Text>
+          <View className="comp-source" data-testid="source-fields">
+            <Text className="comp-panel__label">调整依据（家长会看到）</Text>
+            <View className="comp-panel__actions">
+              <Text
+                className={`comp__chip${basis === 'document' ? ' comp__chip--on' : ''}`}
+                data-testid="source-document"
+                onClick={() => setBasis('document')}
+              >
+                有文件
+              </Text>
+              <Text
+                className={`comp__chip${basis === 'none' ? ' comp__chip--on' : ''}`}
+                data-testid="source-none"
+                onClick={() => setBasis('none')}
+              >
+                未附文件
+              </Text>
             </View>
             {basis === 'document' && (
               <View>
-                <Input className='comp__input comp-source__input' data-testid='source-title' value={doc.title} maxlength={80} placeholder='文件标题（必填），如：关于调整学区组成的通知' onInput={(e) => setDoc({ ...doc, title: e.detail.value })} />
-                <Input className='comp__input comp-source__input' data-testid='source-number' value={doc.number} maxlength={40} placeholder='文号（选填），如：河东教发〔2026〕12号' onInput={(e) => setDoc({ ...doc, number: e.detail.value })} />
-                <Input className='comp__input comp-source__input' data-testid='source-date' value={doc.date} maxlength={10} placeholder='发文日期（必填）：2026-11-20 或年份 2026' onInput={(e) => setDoc({ ...doc, date: e.detail.value })} />
+                <Input
+                  className="comp__input comp-source__input"
+                  data-testid="source-title"
+                  value={doc.title}
+                  maxlength={80}
+                  placeholder="文件标题（必填），如：关于调整学区组成的通知"
+                  onInput={(e) => setDoc({ ...doc, title: e.detail.value })}
+                />
+                <Input
+                  className="comp__input comp-source__input"
+                  data-testid="source-number"
+                  value={doc.number}
+                  maxlength={40}
+                  placeholder="文号（选填），如：河东教发〔2026〕12号"
+                  onInput={(e) => setDoc({ ...doc, number: e.detail.value })}
+                />
+                <Input
+                  className="comp__input comp-source__input"
+                  data-testid="source-date"
+                  value={doc.date}
+                  maxlength={10}
+                  placeholder="发文日期（必填）：2026-11-20 或年份 2026"
+                  onInput={(e) => setDoc({ ...doc, date: e.detail.value })}
+                />
               </View>
             )}
-            {basis === null && <Text className='comp-preview__warning'>请选择调整依据：填写文件，或注明未附文件</Text>}
-            {basis === 'document' && !docOk && <Text className='comp-preview__warning'>请填写文件标题和发文日期</Text>}
+            {basis === null && <Text className="comp-preview__warning">请选择调整依据：填写文件，或注明未附文件</Text>}
+            {basis === 'document' && !docOk && <Text className="comp-preview__warning">请填写文件标题和发文日期</Text>}
             {sourceReady && (
-              <Text className='comp-preview__writes' data-testid='source-preview'>
+              <Text className="comp-preview__writes" data-testid="source-preview">
                 家长看到的来源：{source ? sourceLabel(editSource(source, issuer, '')) : `${issuer}调整（未附文件）`}
               </Text>
             )}
           </View>
-          {action.error && <Text className='comp-preview__error' data-testid='apply-error'>{action.error}</Text>}
-          <View className='comp-panel__actions'>
-            <Button type='primary' data-testid='confirm-edit' {...busyIf(busy)} disabled={!p.ok || !sourceReady || busy || undefined} onClick={confirm}>{p.warnings.length ? '知悉提醒，确认调整' : '确认调整'}</Button>
-            <Button data-testid='cancel-edit' onClick={onCancel}>取消</Button>
+          {action.error && (
+            <Text className="comp-preview__error" data-testid="apply-error">
+              {action.error}
+            </Text>
+          )}
+          <View className="comp-panel__actions">
+            <Button
+              type="primary"
+              data-testid="confirm-edit"
+              {...busyIf(busy)}
+              disabled={!p.ok || !sourceReady || busy || undefined}
+              onClick={confirm}
+            >
+              {p.warnings.length ? '知悉提醒，确认调整' : '确认调整'}
+            </Button>
+            <Button data-testid="cancel-edit" onClick={onCancel}>
+              取消
+            </Button>
           </View>
         </View>
       )}

@@ -28,32 +28,84 @@ export default function SchoolPanel({ picked, xuequ, effectiveFrom, onEdit, onCa
   const [name, setName] = useState(from?.name ?? '');
   const others = xuequ.filter((x) => x.id !== picked.xuequId);
   return (
-    <View className='comp-panel' data-testid='school-panel'>
-      <Text className='comp-panel__title'>{picked.schoolName}</Text>
-      <Text className='comp-panel__label'>{from ? '移至其他学区（自生效日期起）' : '划入学区（自生效日期起）'}</Text>
-      <View className='comp__chips'>
+    <View className="comp-panel" data-testid="school-panel">
+      <Text className="comp-panel__title">{picked.schoolName}</Text>
+      <Text className="comp-panel__label">{from ? '移至其他学区（自生效日期起）' : '划入学区（自生效日期起）'}</Text>
+      <View className="comp__chips">
         {others.map((x) => (
-          <Button key={x.id} size='mini' className='comp-panel__target' data-testid={`move-to-${x.id}`}
-            onClick={() => onEdit(from ? { kind: 'moveSchool', schoolId: picked.schoolId, fromXuequId: from.id, toXuequId: x.id, effectiveFrom } : { kind: 'addSchool', xuequId: x.id, schoolId: picked.schoolId, effectiveFrom })}>
+          <Button
+            key={x.id}
+            size="mini"
+            className="comp-panel__target"
+            data-testid={`move-to-${x.id}`}
+            onClick={() =>
+              onEdit(
+                from
+                  ? {
+                      kind: 'moveSchool',
+                      schoolId: picked.schoolId,
+                      fromXuequId: from.id,
+                      toXuequId: x.id,
+                      effectiveFrom,
+                    }
+                  : { kind: 'addSchool', xuequId: x.id, schoolId: picked.schoolId, effectiveFrom },
+              )
+            }
+          >
             {x.name}
           </Button>
         ))}
       </View>
       {from && (
-        <View className='comp-panel__actions'>
+        <View className="comp-panel__actions">
           {!picked.lead && picked.stage && picked.stage !== 'all' && (
-            <Button size='mini' data-testid='set-lead' onClick={() => onEdit({ kind: 'setLead', xuequId: from.id, schoolId: picked.schoolId, stage: picked.stage!, effectiveFrom })}>设为牵头学校</Button>
+            <Button
+              size="mini"
+              data-testid="set-lead"
+              onClick={() =>
+                onEdit({
+                  kind: 'setLead',
+                  xuequId: from.id,
+                  schoolId: picked.schoolId,
+                  stage: picked.stage!,
+                  effectiveFrom,
+                })
+              }
+            >
+              设为牵头学校
+            </Button>
           )}
-          <Button size='mini' type='warn' data-testid='remove-school' onClick={() => onEdit({ kind: 'removeSchool', xuequId: from.id, schoolId: picked.schoolId, effectiveFrom })}>移出{from.name}</Button>
+          <Button
+            size="mini"
+            type="warn"
+            data-testid="remove-school"
+            onClick={() => onEdit({ kind: 'removeSchool', xuequId: from.id, schoolId: picked.schoolId, effectiveFrom })}
+          >
+            移出{from.name}
+          </Button>
         </View>
       )}
       {from && (
-        <View className='comp__row'>
-          <Input className='comp__input' data-testid='rename-input' value={name} maxlength={20} onInput={(e) => setName(e.detail.value)} />
-          <Button size='mini' data-testid='rename' onClick={() => onEdit({ kind: 'rename', xuequId: from.id, name, effectiveFrom })}>学区改名</Button>
+        <View className="comp__row">
+          <Input
+            className="comp__input"
+            data-testid="rename-input"
+            value={name}
+            maxlength={20}
+            onInput={(e) => setName(e.detail.value)}
+          />
+          <Button
+            size="mini"
+            data-testid="rename"
+            onClick={() => onEdit({ kind: 'rename', xuequId: from.id, name, effectiveFrom })}
+          >
+            学区改名
+          </Button>
         </View>
       )}
-      <Text className='comp__link' onClick={onCancel}>取消</Text>
+      <Text className="comp__link" onClick={onCancel}>
+        取消
+      </Text>
     </View>
   );
 }

@@ -31,7 +31,11 @@ export default function DashboardPage() {
   const input: DashboardInput | null =
     !me.data || !(bureau || lead)
       ? null
-      : { scope: current, ...(current === 'xuequ' && xuequId ? { xuequId } : {}), ...(schoolYear ? { schoolYear } : {}) };
+      : {
+          scope: current,
+          ...(current === 'xuequ' && xuequId ? { xuequId } : {}),
+          ...(schoolYear ? { schoolYear } : {}),
+        };
   const view = useCall('admin', 'dashboard', input);
   const v = view.data;
 
@@ -42,16 +46,23 @@ export default function DashboardPage() {
   const exportCsv = () => input && exp.prepare('dashboard', () => call('admin', 'dashboardCsv', input));
 
   if (me.loading || me.error) return <StatusView loading={me.loading} error={me.error} onRetry={me.reload} />;
-  if (!me.data || !(bureau || lead)) return <StatusView empty emptyText='数据看板供教育局和学区长使用。请在“我的”中确认身份。' />;
+  if (!me.data || !(bureau || lead))
+    return <StatusView empty emptyText="数据看板供教育局和学区长使用。请在“我的”中确认身份。" />;
   return (
-    <View className='dash'>
-      <View className='dash__bar'>
+    <View className="dash">
+      <View className="dash__bar">
         {bureau && (
-          <View className='dash__tabs'>
-            <Text className={`dash__tab${current === 'district' ? ' dash__tab--on' : ''}`} data-testid='scope-district' onClick={() => setScope('district')}>全区</Text>
+          <View className="dash__tabs">
+            <Text
+              className={`dash__tab${current === 'district' ? ' dash__tab--on' : ''}`}
+              data-testid="scope-district"
+              onClick={() => setScope('district')}
+            >
+              全区
+            </Text>
             <Text
               className={`dash__tab${current === 'xuequ' ? ' dash__tab--on' : ''}`}
-              data-testid='scope-xuequ'
+              data-testid="scope-xuequ"
               onClick={() => openXuequ(xuequId ?? v?.xuequOptions[0]?.id ?? '')}
             >
               各学区
@@ -59,17 +70,26 @@ export default function DashboardPage() {
           </View>
         )}
         {v && (
-          <View className='dash__years'>
-            <Text className='dash__nav' data-testid='year-prev' onClick={() => setSchoolYear(v.schoolYear - 1)}>‹</Text>
+          <View className="dash__years">
+            <Text className="dash__nav" data-testid="year-prev" onClick={() => setSchoolYear(v.schoolYear - 1)}>
+              ‹
+            </Text>
             <Text>{v.schoolYearLabel}</Text>
-            <Text className='dash__nav' data-testid='year-next' onClick={() => setSchoolYear(v.schoolYear + 1)}>›</Text>
+            <Text className="dash__nav" data-testid="year-next" onClick={() => setSchoolYear(v.schoolYear + 1)}>
+              ›
+            </Text>
           </View>
         )}
       </View>
       {current === 'xuequ' && v && v.xuequOptions.length > 1 && (
-        <View className='dash__chips'>
+        <View className="dash__chips">
           {v.xuequOptions.map((x) => (
-            <Text key={x.id} className={`dash__chip${v.xuequ?.id === x.id ? ' dash__chip--on' : ''}`} data-testid={`xuequ-option-${x.id}`} onClick={() => openXuequ(x.id)}>
+            <Text
+              key={x.id}
+              className={`dash__chip${v.xuequ?.id === x.id ? ' dash__chip--on' : ''}`}
+              data-testid={`xuequ-option-${x.id}`}
+              onClick={() => openXuequ(x.id)}
+            >
               {x.name}
             </Text>
           ))}
@@ -77,20 +97,40 @@ export default function DashboardPage() {
       )}
       <StatusView loading={view.loading} error={view.error} onRetry={view.reload} />
       {v && !view.loading && !view.error && (
-        <View data-testid='dashboard'>
+        <View data-testid="dashboard">
           <Summary view={v} />
           {(v.sample.teacherCounts || v.sample.records) && (
-            <View className='dash__sample'>
+            <View className="dash__sample">
               <SampleBadge />
-              <Text>{[v.sample.teacherCounts && '各校教师人数', v.sample.records && '部分交流任务和场馆预约'].filter(Boolean).join('、')}为示例数据，仅供演示</Text>
+              <Text>
+                {[v.sample.teacherCounts && '各校教师人数', v.sample.records && '部分交流任务和场馆预约']
+                  .filter(Boolean)
+                  .join('、')}
+                为示例数据，仅供演示
+              </Text>
             </View>
           )}
-          {chartRows(v).length === 0 ? <StatusView empty emptyText='当前范围内没有学校' /> : <Charts view={v} onOpenXuequ={openXuequ} />}
+          {chartRows(v).length === 0 ? (
+            <StatusView empty emptyText="当前范围内没有学校" />
+          ) : (
+            <Charts view={v} onOpenXuequ={openXuequ} />
+          )}
           <Pending view={v} />
-          <View className='dash__notes'>
-            {v.notes.map((n) => <Text key={n} className='dash__note'>{n}</Text>)}
+          <View className="dash__notes">
+            {v.notes.map((n) => (
+              <Text key={n} className="dash__note">
+                {n}
+              </Text>
+            ))}
           </View>
-          <Button className='dash__export' data-testid='export-csv' {...busyIf(exp.busy !== null)} onClick={() => void exportCsv()}>导出 CSV</Button>
+          <Button
+            className="dash__export"
+            data-testid="export-csv"
+            {...busyIf(exp.busy !== null)}
+            onClick={() => void exportCsv()}
+          >
+            导出 CSV
+          </Button>
           <ShareFile exp={exp} />
         </View>
       )}

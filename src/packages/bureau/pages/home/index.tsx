@@ -6,8 +6,16 @@ import InquiryInbox from '@/components/inquiry-inbox';
 const LINKS = [
   { label: '学区组成调整', url: '/packages/bureau/pages/composition/index', testId: 'open-composition' },
   { label: '数据看板', url: '/packages/bureau/pages/dashboard/index', testId: 'open-dashboard' },
-  { label: '数据导入导出（学校、划片、教师名册）', url: '/packages/bureau/pages/imports/index', testId: 'open-imports' },
-  { label: '招生规则（未列入范围的地址、对口、房产与户籍）', url: '/packages/bureau/pages/admission/index', testId: 'open-admission' },
+  {
+    label: '数据导入导出（学校、划片、教师名册）',
+    url: '/packages/bureau/pages/imports/index',
+    testId: 'open-imports',
+  },
+  {
+    label: '招生规则（未列入范围的地址、对口、房产与户籍）',
+    url: '/packages/bureau/pages/admission/index',
+    testId: 'open-admission',
+  },
   { label: '邀请码（校长、学区长）', url: '/packages/bureau/pages/invites/index', testId: 'open-invites' },
 ];
 
@@ -24,7 +32,7 @@ export default function BureauHomePage() {
   return (
     <>
       <EntryLinks links={[approvalsLink(todo.data?.pending), ...LINKS]} />
-      <RoleHome role='bureau' />
+      <RoleHome role="bureau" />
       <InquiryInbox />
     </>
   );

@@ -26,12 +26,19 @@ interface Checked {
   requestId: string;
 }
 
-const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))}KB` : `${(bytes / 1024 / 1024).toFixed(1)}MB`);
+const sizeText = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))}KB` : `${(bytes / 1024 / 1024).toFixed(1)}MB`;
 
 /** What 确认导入 will write, in words. */
 function writesText(p: ImportPreview): string {
   const rows = p.counts.new + p.counts.changed;
-  return [`写入${rows}条`, p.removals.length ? `删除${p.removals.length}条` : '', p.schoolChanges.length ? `新增或调整${p.schoolChanges.length}所学校` : ''].filter(Boolean).join('，');
+  return [
+    `写入${rows}条`,
+    p.removals.length ? `删除${p.removals.length}条` : '',
+    p.schoolChanges.length ? `新增或调整${p.schoolChanges.length}所学校` : '',
+  ]
+    .filter(Boolean)
+    .join('，');
 }
 
 /**
@@ -65,9 +72,17 @@ export default function ImportsPage() {
       if (!file) return;
       try {
         setProgress({ step: '上传文件', percent: 0 });
-        const source = await fileSource(file.content, (sent, total) => setProgress({ step: `上传文件（${sent}/${total}段）`, percent: Math.round((sent / total) * 90) }));
+        const source = await fileSource(file.content, (sent, total) =>
+          setProgress({ step: `上传文件（${sent}/${total}段）`, percent: Math.round((sent / total) * 90) }),
+        );
         setProgress({ step: '逐行校验', percent: 95 });
-        const preview = await call('admin', 'importPreview', { table, format: file.format, encoding: 'base64', replace, ...source });
+        const preview = await call('admin', 'importPreview', {
+          table,
+          format: file.format,
+          encoding: 'base64',
+          replace,
+          ...source,
+        });
         setChecked({ file, replace, source, preview, requestId: `imp-${newRequestId()}` });
       } finally {
         setProgress(null);
@@ -79,7 +94,16 @@ export default function ImportsPage() {
       setProgress({ step: '写入数据', percent: 98 });
       try {
         const { file, replace: whole, source, requestId } = checked;
-        setResult(await call('admin', 'importApply', { table, format: file.format, encoding: 'base64', replace: whole, ...source, requestId }));
+        setResult(
+          await call('admin', 'importApply', {
+            table,
+            format: file.format,
+            encoding: 'base64',
+            replace: whole,
+            ...source,
+            requestId,
+          }),
+        );
         setChecked(null);
       } finally {
         setProgress(null);
@@ -92,67 +116,141 @@ export default function ImportsPage() {
     });
 
   if (me.loading || me.error) return <StatusView loading={me.loading} error={me.error} onRetry={me.reload} />;
-  if (!me.data?.roles.includes('bureau')) return <StatusView empty emptyText='数据导入导出供区教育局使用。请在“我的”中确认身份。' />;
+  if (!me.data?.roles.includes('bureau'))
+    return <StatusView empty emptyText="数据导入导出供区教育局使用。请在“我的”中确认身份。" />;
   const info = TABLES.find((t) => t.id === table)!;
-  const writes = checked ? checked.preview.counts.new + checked.preview.counts.changed + checked.preview.removals.length + checked.preview.schoolChanges.length : 0;
+  const writes = checked
+    ? checked.preview.counts.new +
+      checked.preview.counts.changed +
+      checked.preview.removals.length +
+      checked.preview.schoolChanges.length
+    : 0;
   const label = TABLES.find((t) => t.id === result?.table)?.label;
   return (
-    <View className='imports'>
-      <View className='imports__chips'>
+    <View className="imports">
+      <View className="imports__chips">
         {TABLES.map((t) => (
-          <Text key={t.id} className={`imports__chip ${t.id === table ? 'imports__chip--on' : ''}`} data-testid={`table-${t.id}`} onClick={() => choose(t.id)}>{t.label}</Text>
+          <Text
+            key={t.id}
+            className={`imports__chip ${t.id === table ? 'imports__chip--on' : ''}`}
+            data-testid={`table-${t.id}`}
+            onClick={() => choose(t.id)}
+          >
+            {t.label}
+          </Text>
         ))}
       </View>
-      <View className='imports__card'>
-        <Text className='imports__hint'>表头（第1行）：{headersText(table)}</Text>
-        <Text className='imports__hint'>{info.hint}</Text>
+      <View className="imports__card">
+        <Text className="imports__hint">表头（第1行）：{headersText(table)}</Text>
+        <Text className="imports__hint">{info.hint}</Text>
         {table === 'teachers' && (
-          <View className='imports__chips'>
-            <Text className={`imports__chip ${!replace ? 'imports__chip--on' : ''}`} data-testid='mode-upsert' onClick={() => { setReplace(false); setChecked(null); }}>增补和更新</Text>
-            <Text className={`imports__chip ${replace ? 'imports__chip--on' : ''}`} data-testid='mode-replace' onClick={() => { setReplace(true); setChecked(null); }}>以本文件为准（删除文件中没有的教师）</Text>
+          <View className="imports__chips">
+            <Text
+              className={`imports__chip ${!replace ? 'imports__chip--on' : ''}`}
+              data-testid="mode-upsert"
+              onClick={() => {
+                setReplace(false);
+                setChecked(null);
+              }}
+            >
+              增补和更新
+            </Text>
+            <Text
+              className={`imports__chip ${replace ? 'imports__chip--on' : ''}`}
+              data-testid="mode-replace"
+              onClick={() => {
+                setReplace(true);
+                setChecked(null);
+              }}
+            >
+              以本文件为准（删除文件中没有的教师）
+            </Text>
           </View>
         )}
-        <Text className='imports__hint'>支持 .csv（UTF-8 或 Excel 默认编码）和 .xlsx（第一个工作表），不超过5MB、5000行；先逐行校验，确认后一次全部导入，有一行有误则不导入任何数据。</Text>
-        {process.env.TARO_ENV === 'weapp' && <Text className='imports__hint'>在微信中从聊天记录选择文件：可先在电脑上把文件发到“文件传输助手”。</Text>}
-        <View className='imports__buttons'>
-          <Button type='primary' data-testid='pick-file' {...busyIf(action.busy === 'check')} {...disabledIf(action.busy !== null)} onClick={() => void pickAndCheck()}>选择文件并校验</Button>
-          <Button data-testid='export-table' {...busyIf(exp.busy === 'export')} onClick={() => void exportCsv()}>导出{info.short ?? info.label} CSV（可作模板）</Button>
+        <Text className="imports__hint">
+          支持 .csv（UTF-8 或 Excel 默认编码）和
+          .xlsx（第一个工作表），不超过5MB、5000行；先逐行校验，确认后一次全部导入，有一行有误则不导入任何数据。
+        </Text>
+        {process.env.TARO_ENV === 'weapp' && (
+          <Text className="imports__hint">在微信中从聊天记录选择文件：可先在电脑上把文件发到“文件传输助手”。</Text>
+        )}
+        <View className="imports__buttons">
+          <Button
+            type="primary"
+            data-testid="pick-file"
+            {...busyIf(action.busy === 'check')}
+            {...disabledIf(action.busy !== null)}
+            onClick={() => void pickAndCheck()}
+          >
+            选择文件并校验
+          </Button>
+          <Button data-testid="export-table" {...busyIf(exp.busy === 'export')} onClick={() => void exportCsv()}>
+            导出{info.short ?? info.label} CSV（可作模板）
+          </Button>
           {info.template && (
-            <Button data-testid='download-template' onClick={() => void exp.prepare('template', async () => info.template!)}>下载填写模板（含示例行）</Button>
+            <Button
+              data-testid="download-template"
+              onClick={() => void exp.prepare('template', async () => info.template!)}
+            >
+              下载填写模板（含示例行）
+            </Button>
           )}
         </View>
         <ShareFile exp={exp} />
       </View>
       {progress && (
-        <View className='imports__card' data-testid='import-progress'>
-          <Text className='imports__hint'>{progress.step}…</Text>
-          <Progress percent={progress.percent} strokeWidth={6} activeColor='#07c160' showInfo />
+        <View className="imports__card" data-testid="import-progress">
+          <Text className="imports__hint">{progress.step}…</Text>
+          <Progress percent={progress.percent} strokeWidth={6} activeColor="#07c160" showInfo />
         </View>
       )}
-      {action.error && <Text className='imports__error' data-testid='import-error'>{action.error}</Text>}
+      {action.error && (
+        <Text className="imports__error" data-testid="import-error">
+          {action.error}
+        </Text>
+      )}
       {result && (
-        <View className='imports__card imports__done' data-testid='import-result'>
+        <View className="imports__card imports__done" data-testid="import-result">
           <Text>
             {result.duplicate
               ? '此次导入已完成过，未重复写入。'
               : `${label}导入完成：写入${result.written}条（新增${result.counts.new}、修改${result.counts.changed}、不变${result.counts.unchanged}）${result.removed ? `，删除${result.removed}条` : ''}。`}
           </Text>
-          {result.schoolsUpdated > 0 && result.table === 'teachers' && <Text className='imports__hint'>已按名册更新{result.schoolsUpdated}所学校的教师人数和骨干教师人数。</Text>}
-          {result.schoolsUpdated > 0 && result.table === 'catchments' && <Text className='imports__hint'>已按登记范围新增或调整{result.schoolsUpdated}所学校；位置和教师人数可在“学校”表中补充。</Text>}
+          {result.schoolsUpdated > 0 && result.table === 'teachers' && (
+            <Text className="imports__hint">已按名册更新{result.schoolsUpdated}所学校的教师人数和骨干教师人数。</Text>
+          )}
+          {result.schoolsUpdated > 0 && result.table === 'catchments' && (
+            <Text className="imports__hint">
+              已按登记范围新增或调整{result.schoolsUpdated}所学校；位置和教师人数可在“学校”表中补充。
+            </Text>
+          )}
         </View>
       )}
       {checked && (
         <>
-          <Text className='imports__title'>{checked.file.name}（{sizeText(checked.file.bytes)}）</Text>
+          <Text className="imports__title">
+            {checked.file.name}（{sizeText(checked.file.bytes)}）
+          </Text>
           <PreviewPanel preview={checked.preview} />
-          <View className='imports__buttons'>
+          <View className="imports__buttons">
             {checked.preview.ok && writes > 0 && (
-              <Button type='primary' data-testid='apply-import' {...busyIf(action.busy === 'apply')} onClick={() => void apply()}>
+              <Button
+                type="primary"
+                data-testid="apply-import"
+                {...busyIf(action.busy === 'apply')}
+                onClick={() => void apply()}
+              >
                 确认导入（{writesText(checked.preview)}）
               </Button>
             )}
-            {checked.preview.ok && writes === 0 && <Text className='imports__hint' data-testid='nothing-to-import'>文件与现有数据一致，无需导入。</Text>}
-            {!checked.preview.ok && <Text className='imports__error'>请修改文件中有误的行后重新选择文件；本次未导入任何数据。</Text>}
+            {checked.preview.ok && writes === 0 && (
+              <Text className="imports__hint" data-testid="nothing-to-import">
+                文件与现有数据一致，无需导入。
+              </Text>
+            )}
+            {!checked.preview.ok && (
+              <Text className="imports__error">请修改文件中有误的行后重新选择文件；本次未导入任何数据。</Text>
+            )}
           </View>
         </>
       )}

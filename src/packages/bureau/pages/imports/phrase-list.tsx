@@ -14,22 +14,28 @@ export default function PhraseList({ phrases, row }: { phrases: readonly ImportP
   const [open, setOpen] = useState(false);
   const unread = phrases.filter((p) => p.status === 'unread').length;
   const folded = !open && phrases.length > FIRST;
-  const ordered = folded ? [...phrases].sort((a, b) => Number(b.status === 'unread') - Number(a.status === 'unread')).slice(0, FIRST) : phrases;
+  const ordered = folded
+    ? [...phrases].sort((a, b) => Number(b.status === 'unread') - Number(a.status === 'unread')).slice(0, FIRST)
+    : phrases;
   return (
-    <View className='imports__phrases' data-testid={`phrases-${row}`}>
-      <Text className='imports__hint'>
+    <View className="imports__phrases" data-testid={`phrases-${row}`}>
+      <Text className="imports__hint">
         登记范围共{phrases.length}句{unread ? `，其中${unread}句未能识别` : '，均已识别'}：
       </Text>
       {ordered.map((p, i) => (
         <View key={i} className={`imports__phrase imports__phrase--${p.status}`} data-testid={`phrase-${p.status}`}>
-          <Text className={`imports__phrase-tag imports__phrase-tag--${p.status}`}>{PHRASE_STATUS_LABELS[p.status]}</Text>
-          {p.street && <Text className='imports__phrase-street'>{p.street} · </Text>}
-          <Text className='imports__phrase-text'>{p.text}</Text>
-          <Text className='imports__phrase-reading'>{p.status === 'unread' ? p.reading || '未能识别' : `→ ${p.reading}`}</Text>
+          <Text className={`imports__phrase-tag imports__phrase-tag--${p.status}`}>
+            {PHRASE_STATUS_LABELS[p.status]}
+          </Text>
+          {p.street && <Text className="imports__phrase-street">{p.street} · </Text>}
+          <Text className="imports__phrase-text">{p.text}</Text>
+          <Text className="imports__phrase-reading">
+            {p.status === 'unread' ? p.reading || '未能识别' : `→ ${p.reading}`}
+          </Text>
         </View>
       ))}
       {phrases.length > FIRST && (
-        <Text className='imports__more' data-testid={`phrases-toggle-${row}`} onClick={() => setOpen(!open)}>
+        <Text className="imports__more" data-testid={`phrases-toggle-${row}`} onClick={() => setOpen(!open)}>
           {open ? '收起' : `展开全部${phrases.length}句（按原文顺序）`}
         </Text>
       )}

@@ -22,13 +22,21 @@ export interface TableInfo {
 }
 
 export const TABLES: TableInfo[] = [
-  { id: 'schools', label: '学校', hint: '学段填 小学、初中 或 九年一贯制；纬度、经度（GCJ-02，可留空）用于教师签到范围和地图。' },
+  {
+    id: 'schools',
+    label: '学校',
+    hint: '学段填 小学、初中 或 九年一贯制；纬度、经度（GCJ-02，可留空）用于教师签到范围和地图。',
+  },
   {
     id: 'zoning',
     label: '划片规则',
     hint: '每行一条：类型填 社区（填12位社区代码）、道路（道路、单号/双号/全部、起止门牌）或 小区（名称和别名）；多所学校用“、”分隔。',
   },
-  { id: 'teachers', label: '教师名册', hint: '工号在全区唯一；骨干教师填 是 或 否。导入后各校教师人数、骨干教师人数按名册计，用于交流比例。' },
+  {
+    id: 'teachers',
+    label: '教师名册',
+    hint: '工号在全区唯一；骨干教师填 是 或 否。导入后各校教师人数、骨干教师人数按名册计，用于交流比例。',
+  },
   {
     id: 'catchments',
     label: '登记范围（划片文本）',

@@ -50,7 +50,9 @@ export default function BookForm({ facility, today, draft, onDraft, onSent }: Bo
         end: instantAt(draft.date, draft.end, CHINA_ZONE),
         purpose: purpose.trim(),
       });
-      setSent(`已提交预约申请：${draft.date} ${draft.start}–${draft.end}，${detail.waitingFor ? `等待${detail.waitingFor}审批` : detail.statusLabel}`);
+      setSent(
+        `已提交预约申请：${draft.date} ${draft.start}–${draft.end}，${detail.waitingFor ? `等待${detail.waitingFor}审批` : detail.statusLabel}`,
+      );
       setState('sent');
       setRequestId(newRequestId());
       setPurpose('');
@@ -62,32 +64,70 @@ export default function BookForm({ facility, today, draft, onDraft, onSent }: Bo
   };
 
   const field = (label: string, value: string, placeholder: string) => (
-    <View className='fac-form__row'>
-      <Text className='fac-form__label'>{label}</Text>
+    <View className="fac-form__row">
+      <Text className="fac-form__label">{label}</Text>
       <Text className={`fac-form__value${value ? '' : ' fac-form__value--empty'}`}>{value || placeholder}</Text>
     </View>
   );
 
   return (
-    <View className='fac-form' data-testid='book-form'>
-      <Text className='fac-form__title'>申请预约 · {facility.schoolName}{facility.name}</Text>
-      <Text className='fac-form__hint'>点选上方“空闲”时段可自动填入；提交后由{facility.schoolName}校长审批。</Text>
-      <Picker mode='date' value={draft.date || today} start={today} end={addDays(today, facility.rules.maxDaysAhead)} onChange={(e) => onDraft({ ...draft, date: String(e.detail.value) })}>
+    <View className="fac-form" data-testid="book-form">
+      <Text className="fac-form__title">
+        申请预约 · {facility.schoolName}
+        {facility.name}
+      </Text>
+      <Text className="fac-form__hint">点选上方“空闲”时段可自动填入；提交后由{facility.schoolName}校长审批。</Text>
+      <Picker
+        mode="date"
+        value={draft.date || today}
+        start={today}
+        end={addDays(today, facility.rules.maxDaysAhead)}
+        onChange={(e) => onDraft({ ...draft, date: String(e.detail.value) })}
+      >
         {field('日期', draft.date, '请选择')}
       </Picker>
-      <Picker mode='time' value={draft.start || '16:30'} onChange={(e) => onDraft({ ...draft, start: String(e.detail.value) })}>
+      <Picker
+        mode="time"
+        value={draft.start || '16:30'}
+        onChange={(e) => onDraft({ ...draft, start: String(e.detail.value) })}
+      >
         {field('开始', draft.start, '请选择')}
       </Picker>
-      <Picker mode='time' value={draft.end || '18:00'} onChange={(e) => onDraft({ ...draft, end: String(e.detail.value) })}>
+      <Picker
+        mode="time"
+        value={draft.end || '18:00'}
+        onChange={(e) => onDraft({ ...draft, end: String(e.detail.value) })}
+      >
         {field('结束', draft.end, '请选择')}
       </Picker>
-      <View className='fac-form__row'>
-        <Text className='fac-form__label'>用途</Text>
-        <Input className='fac-form__input' data-testid='book-purpose' value={purpose} maxlength={TEXT_MAX.purpose} placeholder='如：篮球队训练（必填）' onInput={(e) => setPurpose(e.detail.value)} />
+      <View className="fac-form__row">
+        <Text className="fac-form__label">用途</Text>
+        <Input
+          className="fac-form__input"
+          data-testid="book-purpose"
+          value={purpose}
+          maxlength={TEXT_MAX.purpose}
+          placeholder="如：篮球队训练（必填）"
+          onInput={(e) => setPurpose(e.detail.value)}
+        />
       </View>
-      {error && <Text className='fac-form__error' data-testid='book-error'>{error}</Text>}
-      {state === 'sent' && sent && <Text className='fac-form__sent' data-testid='book-sent'>{sent}</Text>}
-      <Button className='fac-form__submit' type='primary' data-testid='book-submit' {...busyIf(state === 'sending')} onClick={() => void submit()}>
+      {error && (
+        <Text className="fac-form__error" data-testid="book-error">
+          {error}
+        </Text>
+      )}
+      {state === 'sent' && sent && (
+        <Text className="fac-form__sent" data-testid="book-sent">
+          {sent}
+        </Text>
+      )}
+      <Button
+        className="fac-form__submit"
+        type="primary"
+        data-testid="book-submit"
+        {...busyIf(state === 'sending')}
+        onClick={() => void submit()}
+      >
         提交预约申请
       </Button>
     </View>

@@ -27,9 +27,14 @@ export default function InboxPage() {
 
   const batch = () =>
     action.run('batch', async () => {
-      const results = await call('approval', 'batchApprove', { ids: picked, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+      const results = await call('approval', 'batchApprove', {
+        ids: picked,
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+      });
       const failed = results.filter((r) => !r.ok);
-      setNote(`已批准 ${results.length - failed.length} 项${failed.length ? `；${failed.length} 项未批准：${failed.map((f) => f.message).join('；')}` : ''}`);
+      setNote(
+        `已批准 ${results.length - failed.length} 项${failed.length ? `；${failed.length} 项未批准：${failed.map((f) => f.message).join('；')}` : ''}`,
+      );
       setPicked([]);
       setConfirming(false);
       setComment('');
@@ -37,40 +42,119 @@ export default function InboxPage() {
     });
 
   return (
-    <View className='inbox-page'>
-      <View className='inbox-page__tabs'>
-        <Text className={`inbox-page__tab ${tab === 'pending' ? 'inbox-page__tab--on' : ''}`} data-testid='tab-pending' onClick={() => setTab('pending')}>待我审批</Text>
-        <Text className={`inbox-page__tab ${tab === 'decided' ? 'inbox-page__tab--on' : ''}`} data-testid='tab-decided' onClick={() => setTab('decided')}>我已审批</Text>
-        <Text className={`inbox-page__tab ${tab === 'cc' ? 'inbox-page__tab--on' : ''}`} data-testid='tab-cc' onClick={() => setTab('cc')}>抄送我的</Text>
+    <View className="inbox-page">
+      <View className="inbox-page__tabs">
+        <Text
+          className={`inbox-page__tab ${tab === 'pending' ? 'inbox-page__tab--on' : ''}`}
+          data-testid="tab-pending"
+          onClick={() => setTab('pending')}
+        >
+          待我审批
+        </Text>
+        <Text
+          className={`inbox-page__tab ${tab === 'decided' ? 'inbox-page__tab--on' : ''}`}
+          data-testid="tab-decided"
+          onClick={() => setTab('decided')}
+        >
+          我已审批
+        </Text>
+        <Text
+          className={`inbox-page__tab ${tab === 'cc' ? 'inbox-page__tab--on' : ''}`}
+          data-testid="tab-cc"
+          onClick={() => setTab('cc')}
+        >
+          抄送我的
+        </Text>
       </View>
-      <SubscribePrompt templateId={SUBSCRIBE_TEMPLATES.approval} label='接收审批提醒' hint='有申请等您审批时，通过微信提醒您。' />
-      {(action.error ?? note) && <Text className='inbox-page__note' data-testid='inbox-note'>{action.error ?? note}</Text>}
-      <StatusView loading={list.loading} error={list.error} onRetry={list.reload} empty={list.items?.length === 0} emptyText={tab === 'pending' ? '没有待审批的申请' : tab === 'cc' ? '没有抄送给您的申请' : '还没有审批记录'} />
-      {!list.loading && list.items?.map((r) => (
-        <View key={r.id} className='inbox-page__item' data-testid={`request-${r.id}`}>
-          {tab === 'pending' && (
-            <Text className='inbox-page__pick' data-testid={`pick-${r.id}`} onClick={() => setPicked(picked.includes(r.id) ? picked.filter((p) => p !== r.id) : [...picked, r.id])}>
-              {picked.includes(r.id) ? '☑' : '☐'}
-            </Text>
-          )}
-          <View className='inbox-page__body' onClick={() => void Taro.navigateTo({ url: `/packages/principal/pages/request/index?id=${r.id}` })}>
-            <Text className='inbox-page__head'>{r.typeLabel} · {r.statusLabel}{r.escalation && <Text className='inbox-page__flag'> {r.escalation.label}</Text>}</Text>
-            <Text className='inbox-page__line'>{r.summary}</Text>
-            <Text className='inbox-page__meta'>{r.requesterName} · {r.updatedAt}{r.waitingFor ? ` · 等待${r.waitingFor}` : ''}</Text>
+      <SubscribePrompt
+        templateId={SUBSCRIBE_TEMPLATES.approval}
+        label="接收审批提醒"
+        hint="有申请等您审批时，通过微信提醒您。"
+      />
+      {(action.error ?? note) && (
+        <Text className="inbox-page__note" data-testid="inbox-note">
+          {action.error ?? note}
+        </Text>
+      )}
+      <StatusView
+        loading={list.loading}
+        error={list.error}
+        onRetry={list.reload}
+        empty={list.items?.length === 0}
+        emptyText={tab === 'pending' ? '没有待审批的申请' : tab === 'cc' ? '没有抄送给您的申请' : '还没有审批记录'}
+      />
+      {!list.loading &&
+        list.items?.map((r) => (
+          <View key={r.id} className="inbox-page__item" data-testid={`request-${r.id}`}>
+            {tab === 'pending' && (
+              <Text
+                className="inbox-page__pick"
+                data-testid={`pick-${r.id}`}
+                onClick={() => setPicked(picked.includes(r.id) ? picked.filter((p) => p !== r.id) : [...picked, r.id])}
+              >
+                {picked.includes(r.id) ? '☑' : '☐'}
+              </Text>
+            )}
+            <View
+              className="inbox-page__body"
+              onClick={() => void Taro.navigateTo({ url: `/packages/principal/pages/request/index?id=${r.id}` })}
+            >
+              <Text className="inbox-page__head">
+                {r.typeLabel} · {r.statusLabel}
+                {r.escalation && <Text className="inbox-page__flag"> {r.escalation.label}</Text>}
+              </Text>
+              <Text className="inbox-page__line">{r.summary}</Text>
+              <Text className="inbox-page__meta">
+                {r.requesterName} · {r.updatedAt}
+                {r.waitingFor ? ` · 等待${r.waitingFor}` : ''}
+              </Text>
+            </View>
           </View>
-        </View>
-      ))}
-      {list.hasMore && <Button className='inbox-page__more' data-testid='load-more' {...busyIf(list.loadingMore)} onClick={() => void list.loadMore()}>加载更多</Button>}
+        ))}
+      {list.hasMore && (
+        <Button
+          className="inbox-page__more"
+          data-testid="load-more"
+          {...busyIf(list.loadingMore)}
+          onClick={() => void list.loadMore()}
+        >
+          加载更多
+        </Button>
+      )}
       {tab === 'pending' && picked.length > 0 && !confirming && (
-        <Button className='inbox-page__batch' type='primary' data-testid='batch-approve' onClick={() => setConfirming(true)}>批量同意（{picked.length}）</Button>
+        <Button
+          className="inbox-page__batch"
+          type="primary"
+          data-testid="batch-approve"
+          onClick={() => setConfirming(true)}
+        >
+          批量同意（{picked.length}）
+        </Button>
       )}
       {confirming && (
-        <View className='inbox-page__confirm' data-testid='batch-confirm'>
-          <Text className='inbox-page__head'>确认同意选中的 {picked.length} 项申请？</Text>
-          <Textarea className='inbox-page__comment' data-testid='batch-comment' value={comment} placeholder='审批意见（可选，会写入每一项的审批记录）' maxlength={500} onInput={(e) => setComment(e.detail.value)} />
-          <View className='inbox-page__confirm-actions'>
-            <Button className='inbox-page__confirm-btn' data-testid='batch-cancel' onClick={() => setConfirming(false)}>返回</Button>
-            <Button className='inbox-page__confirm-btn' type='primary' data-testid='batch-confirm-ok' {...busyIf(action.busy === 'batch')} onClick={() => void batch()}>确认同意 {picked.length} 项</Button>
+        <View className="inbox-page__confirm" data-testid="batch-confirm">
+          <Text className="inbox-page__head">确认同意选中的 {picked.length} 项申请？</Text>
+          <Textarea
+            className="inbox-page__comment"
+            data-testid="batch-comment"
+            value={comment}
+            placeholder="审批意见（可选，会写入每一项的审批记录）"
+            maxlength={500}
+            onInput={(e) => setComment(e.detail.value)}
+          />
+          <View className="inbox-page__confirm-actions">
+            <Button className="inbox-page__confirm-btn" data-testid="batch-cancel" onClick={() => setConfirming(false)}>
+              返回
+            </Button>
+            <Button
+              className="inbox-page__confirm-btn"
+              type="primary"
+              data-testid="batch-confirm-ok"
+              {...busyIf(action.busy === 'batch')}
+              onClick={() => void batch()}
+            >
+              确认同意 {picked.length} 项
+            </Button>
           </View>
         </View>
       )}

@@ -31,18 +31,28 @@ export default function PresencePage() {
 
   if (!c) return <StatusView loading={code.loading} error={code.error} onRetry={code.reload} />;
   return (
-    <View className='presence' data-testid='presence-page'>
-      <Text className='presence__school'>{c.schoolName} · 交流教师签到码</Text>
-      <Text className='presence__hint'>请交流教师在“今日任务”点“扫码签到”扫描此码；签到码每 {c.stepSeconds} 秒更换，截图转发无效。</Text>
-      <View className='presence__qr'>
-        <PresenceQr text={c.token} testId='presence-qr' />
+    <View className="presence" data-testid="presence-page">
+      <Text className="presence__school">{c.schoolName} · 交流教师签到码</Text>
+      <Text className="presence__hint">
+        请交流教师在“今日任务”点“扫码签到”扫描此码；签到码每 {c.stepSeconds} 秒更换，截图转发无效。
+      </Text>
+      <View className="presence__qr">
+        <PresenceQr text={c.token} testId="presence-qr" />
       </View>
-      <Text className='presence__code' data-testid='presence-short-code' aria-label={`签到数字码 ${c.shortCode.split('').join(' ')}`}>
+      <Text
+        className="presence__code"
+        data-testid="presence-short-code"
+        aria-label={`签到数字码 ${c.shortCode.split('').join(' ')}`}
+      >
         {`${c.shortCode.slice(0, 3)} ${c.shortCode.slice(3)}`}
       </Text>
-      <Text className='presence__sub'>无法扫码时（如网页版），请输入上方 6 位数字 · 生成于 {c.issuedAt.slice(11)}（北京时间）</Text>
-      <Button className='presence__refresh' data-testid='presence-refresh' onClick={() => void code.reload()}>刷新签到码</Button>
-      {code.error && <Text className='presence__sub'>{code.error.message}</Text>}
+      <Text className="presence__sub">
+        无法扫码时（如网页版），请输入上方 6 位数字 · 生成于 {c.issuedAt.slice(11)}（北京时间）
+      </Text>
+      <Button className="presence__refresh" data-testid="presence-refresh" onClick={() => void code.reload()}>
+        刷新签到码
+      </Button>
+      {code.error && <Text className="presence__sub">{code.error.message}</Text>}
     </View>
   );
 }

@@ -29,12 +29,24 @@ export default function PresenceQr({ text, testId }: { text: string; testId?: st
   const total = size + 8;
   const pct = (n: number) => `${(n / total) * 100}%`;
   return (
-    <View className='presence-qr' data-testid={testId} data-token={text} style={{ position: 'relative', width: '100%', paddingBottom: '100%', background: '#fff' }}>
+    <View
+      className="presence-qr"
+      data-testid={testId}
+      data-token={text}
+      style={{ position: 'relative', width: '100%', paddingBottom: '100%', background: '#fff' }}
+    >
       {rows.map((runs, r) =>
         runs.map((run) => (
           <View
             key={`${r}-${run.from}`}
-            style={{ position: 'absolute', top: pct(r + 4), left: pct(run.from + 4), width: pct(run.length), height: pct(1), background: '#000' }}
+            style={{
+              position: 'absolute',
+              top: pct(r + 4),
+              left: pct(run.from + 4),
+              width: pct(run.length),
+              height: pct(1),
+              background: '#000',
+            }}
           />
         )),
       )}

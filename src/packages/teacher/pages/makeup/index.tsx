@@ -18,7 +18,13 @@ export default function MakeupPage() {
     setState('sending');
     setError(null);
     try {
-      await call('duty', 'requestMakeup', { requestId, dutyId: params.dutyId ?? '', sessionDate: params.date ?? '', slotStart: params.start ?? '', reason: reason.trim() });
+      await call('duty', 'requestMakeup', {
+        requestId,
+        dutyId: params.dutyId ?? '',
+        sessionDate: params.date ?? '',
+        slotStart: params.start ?? '',
+        reason: reason.trim(),
+      });
       setState('sent');
       // The result is worth a subscribe prompt at this moment (mini-program only).
       if (process.env.TARO_ENV === 'weapp') void Taro.showToast({ title: '已提交', icon: 'success' });
@@ -29,18 +35,48 @@ export default function MakeupPage() {
   };
 
   return (
-    <View className='makeup'>
-      <Text className='makeup__what'>{decodeURIComponent(params.label ?? '')}</Text>
+    <View className="makeup">
+      <Text className="makeup__what">{decodeURIComponent(params.label ?? '')}</Text>
       {state === 'sent' ? (
         <View>
-          <Text className='makeup__sent' data-testid='makeup-sent'>已提交补卡申请，状态：待审批。任务学校校长处理后，可在“本月工时、补助与补卡”中查看结果和意见。</Text>
-          <Text className='makeup__link' data-testid='makeup-progress' onClick={() => void Taro.redirectTo({ url: `/packages/teacher/pages/month/index?month=${(params.date ?? '').slice(0, 7)}` })}>查看补卡进度 ›</Text>
+          <Text className="makeup__sent" data-testid="makeup-sent">
+            已提交补卡申请，状态：待审批。任务学校校长处理后，可在“本月工时、补助与补卡”中查看结果和意见。
+          </Text>
+          <Text
+            className="makeup__link"
+            data-testid="makeup-progress"
+            onClick={() =>
+              void Taro.redirectTo({
+                url: `/packages/teacher/pages/month/index?month=${(params.date ?? '').slice(0, 7)}`,
+              })
+            }
+          >
+            查看补卡进度 ›
+          </Text>
         </View>
       ) : (
         <View>
-          <Textarea className='makeup__reason' data-testid='makeup-reason' value={reason} placeholder='补卡原因（必填，如：手机没电未能签到）' maxlength={200} onInput={(e) => setReason(e.detail.value)} />
-          {error && <Text className='makeup__error' data-testid='makeup-error'>{error}</Text>}
-          <Button type='primary' data-testid='makeup-submit' {...busyIf(state === 'sending')} onClick={() => void submit()}>提交申请</Button>
+          <Textarea
+            className="makeup__reason"
+            data-testid="makeup-reason"
+            value={reason}
+            placeholder="补卡原因（必填，如：手机没电未能签到）"
+            maxlength={200}
+            onInput={(e) => setReason(e.detail.value)}
+          />
+          {error && (
+            <Text className="makeup__error" data-testid="makeup-error">
+              {error}
+            </Text>
+          )}
+          <Button
+            type="primary"
+            data-testid="makeup-submit"
+            {...busyIf(state === 'sending')}
+            onClick={() => void submit()}
+          >
+            提交申请
+          </Button>
         </View>
       )}
     </View>

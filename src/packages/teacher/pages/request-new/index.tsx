@@ -18,9 +18,15 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as Weekday[];
 const STEPS = ['交流形式与接收学校', '每周安排', '任期与理由', '确认提交'] as const;
 /** The wizard step of each part a decider can ask to fix (退回修改). */
 const STEP_OF_FIX: Record<FixPart, number> = { host: 0, slots: 1, term: 2, reason: 2 };
-interface Slot { weekday: Weekday; start: string; end: string; periods: string }
+interface Slot {
+  weekday: Weekday;
+  start: string;
+  end: string;
+  periods: string;
+}
 
-const asInput = (slots: Slot[]) => slots.map((s) => ({ weekday: s.weekday, start: s.start.trim(), end: s.end.trim(), periods: Number(s.periods) || 0 }));
+const asInput = (slots: Slot[]) =>
+  slots.map((s) => ({ weekday: s.weekday, start: s.start.trim(), end: s.end.trim(), periods: Number(s.periods) || 0 }));
 
 /**
  * 发起交流申请 in four steps (where, when each week, term and reason, confirm); the server routes it to
@@ -51,7 +57,14 @@ export default function NewRequestPage() {
     if (!editable) return;
     setType(editable.type);
     setHost(editable.hostSchoolId);
-    setSlots(editable.slots.map((s) => ({ weekday: s.weekday as Weekday, start: s.start, end: s.end, periods: String(s.periods) })));
+    setSlots(
+      editable.slots.map((s) => ({
+        weekday: s.weekday as Weekday,
+        start: s.start,
+        end: s.end,
+        periods: String(s.periods),
+      })),
+    );
     setTermStart(editable.termStart);
     setTermEnd(editable.termEnd);
     setMentee(editable.mentee?.name ?? '');
@@ -62,14 +75,23 @@ export default function NewRequestPage() {
   // Schools of the district grouped by 学区, the teacher's own school left out.
   const groups = (xuequ.data ?? []).map((x) => ({
     name: x.name,
-    schools: [...new Map(x.alliances.flatMap((a) => [...a.leads, ...a.members]).map((s) => [s.id, s])).values()].filter((s) => s.id !== me.data?.school?.id),
+    schools: [...new Map(x.alliances.flatMap((a) => [...a.leads, ...a.members]).map((s) => [s.id, s])).values()].filter(
+      (s) => s.id !== me.data?.school?.id,
+    ),
   }));
   const schoolName = (id: string | null) => groups.flatMap((g) => g.schools).find((s) => s.id === id)?.name ?? '未选择';
   const patch = (i: number, p: Partial<Slot>) => setSlots(slots.map((s, j) => (j === i ? { ...s, ...p } : s)));
   // The same slot rules the server applies, shown before the teacher can go on.
   const problems = slotProblems(asInput(slots));
   const problemsOf = (i: number) => problems.filter((p) => p.field.startsWith(`slots[${i}]`));
-  const stepError = step === 0 && !host ? '请选择接收学校' : step === 1 && problems.length > 0 ? '请先改正每周安排中的问题' : step === 2 && (!termStart.trim() || !termEnd.trim()) ? '请填写任期的开始和结束日期' : null;
+  const stepError =
+    step === 0 && !host
+      ? '请选择接收学校'
+      : step === 1 && problems.length > 0
+        ? '请先改正每周安排中的问题'
+        : step === 2 && (!termStart.trim() || !termEnd.trim())
+          ? '请填写任期的开始和结束日期'
+          : null;
 
   const submit = async () => {
     setBusy(true);
@@ -113,41 +135,77 @@ export default function NewRequestPage() {
   };
 
   if (!me.data || xuequ.loading || (editId && !editing.data))
-    return <StatusView loading={me.loading || xuequ.loading || editing.loading} error={me.error ?? xuequ.error ?? editing.error} onRetry={editId ? editing.reload : me.reload} />;
-  if (editId && !editable) return <StatusView empty emptyText='该申请当前不能修改（只有被退回的申请可以修改后重新提交）' />;
+    return (
+      <StatusView
+        loading={me.loading || xuequ.loading || editing.loading}
+        error={me.error ?? xuequ.error ?? editing.error}
+        onRetry={editId ? editing.reload : me.reload}
+      />
+    );
+  if (editId && !editable)
+    return <StatusView empty emptyText="该申请当前不能修改（只有被退回的申请可以修改后重新提交）" />;
   const fixNote = editable?.fix ? `审批人请您修改：${STEPS[STEP_OF_FIX[editable.fix]]}` : null;
   const summaryRow = (label: string, value: string, to: number) => (
-    <View className='new-request__sum' key={label}>
-      <Text className='new-request__sum-text'>{label}：{value}</Text>
-      <Text className='new-request__sum-edit' data-testid={`edit-step-${to}`} onClick={() => setStep(to)}>修改</Text>
+    <View className="new-request__sum" key={label}>
+      <Text className="new-request__sum-text">
+        {label}：{value}
+      </Text>
+      <Text className="new-request__sum-edit" data-testid={`edit-step-${to}`} onClick={() => setStep(to)}>
+        修改
+      </Text>
     </View>
   );
 
   return (
-    <View className='new-request' data-testid='request-form'>
-      <View className='new-request__steps'>
+    <View className="new-request" data-testid="request-form">
+      <View className="new-request__steps">
         {STEPS.map((label, i) => (
-          <Text key={label} className={`new-request__stepname ${i === step ? 'new-request__stepname--on' : ''}`} data-testid={`step-${i}`} onClick={() => setStep(i)}>
+          <Text
+            key={label}
+            className={`new-request__stepname ${i === step ? 'new-request__stepname--on' : ''}`}
+            data-testid={`step-${i}`}
+            onClick={() => setStep(i)}
+          >
             {i + 1}. {label}
           </Text>
         ))}
       </View>
-      {editId && <Text className='new-request__note' data-testid='edit-note'>修改后重新提交{fixNote ? `。${fixNote}` : ''}</Text>}
+      {editId && (
+        <Text className="new-request__note" data-testid="edit-note">
+          修改后重新提交{fixNote ? `。${fixNote}` : ''}
+        </Text>
+      )}
 
       {step === 0 && (
-        <View data-testid='step-host'>
-          <Text className='new-request__label'>交流形式</Text>
-          <View className='new-request__chips'>
+        <View data-testid="step-host">
+          <Text className="new-request__label">交流形式</Text>
+          <View className="new-request__chips">
             {TYPES.map((t) => (
-              <Text key={t} data-testid={`type-${t}`} className={`new-request__chip ${t === type ? 'new-request__chip--on' : ''}`} onClick={() => !editId && setType(t)}>{REQUEST_TYPE_LABELS[t]}</Text>
+              <Text
+                key={t}
+                data-testid={`type-${t}`}
+                className={`new-request__chip ${t === type ? 'new-request__chip--on' : ''}`}
+                onClick={() => !editId && setType(t)}
+              >
+                {REQUEST_TYPE_LABELS[t]}
+              </Text>
             ))}
           </View>
-          <Text className='new-request__label'>接收学校</Text>
+          <Text className="new-request__label">接收学校</Text>
           {groups.map((g) => (
-            <View key={g.name} className='new-request__group'>
-              <Text className='new-request__group-name'>{g.name}</Text>
-              <View className='new-request__chips'>
-                {g.schools.map((s) => <Text key={s.id} data-testid={`host-${s.id}`} className={`new-request__chip ${s.id === host ? 'new-request__chip--on' : ''}`} onClick={() => setHost(s.id)}>{s.name}</Text>)}
+            <View key={g.name} className="new-request__group">
+              <Text className="new-request__group-name">{g.name}</Text>
+              <View className="new-request__chips">
+                {g.schools.map((s) => (
+                  <Text
+                    key={s.id}
+                    data-testid={`host-${s.id}`}
+                    className={`new-request__chip ${s.id === host ? 'new-request__chip--on' : ''}`}
+                    onClick={() => setHost(s.id)}
+                  >
+                    {s.name}
+                  </Text>
+                ))}
               </View>
             </View>
           ))}
@@ -155,58 +213,169 @@ export default function NewRequestPage() {
       )}
 
       {step === 1 && (
-        <View data-testid='step-slots'>
-          <Text className='new-request__label'>每周安排（在校时间 07:00–18:30，一次最长4小时）</Text>
+        <View data-testid="step-slots">
+          <Text className="new-request__label">每周安排（在校时间 07:00–18:30，一次最长4小时）</Text>
           {slots.map((s, i) => (
-            <View key={i} className='new-request__slot'>
-              <View className='new-request__chips'>
-                {WEEKDAYS.map((w) => <Text key={w} className={`new-request__day ${w === s.weekday ? 'new-request__chip--on' : ''}`} onClick={() => patch(i, { weekday: w })}>{WEEKDAY_LABELS[w]}</Text>)}
+            <View key={i} className="new-request__slot">
+              <View className="new-request__chips">
+                {WEEKDAYS.map((w) => (
+                  <Text
+                    key={w}
+                    className={`new-request__day ${w === s.weekday ? 'new-request__chip--on' : ''}`}
+                    onClick={() => patch(i, { weekday: w })}
+                  >
+                    {WEEKDAY_LABELS[w]}
+                  </Text>
+                ))}
               </View>
-              <View className='new-request__row'>
-                <Input className='new-request__input' data-testid={`slot-${i}-start`} value={s.start} placeholder='开始 HH:mm' maxlength={5} onInput={(e) => patch(i, { start: e.detail.value })} />
-                <Input className='new-request__input' data-testid={`slot-${i}-end`} value={s.end} placeholder='结束 HH:mm' maxlength={5} onInput={(e) => patch(i, { end: e.detail.value })} />
-                <Input className='new-request__input' data-testid={`slot-${i}-periods`} type='number' value={s.periods} placeholder='节次' maxlength={1} onInput={(e) => patch(i, { periods: e.detail.value })} />
+              <View className="new-request__row">
+                <Input
+                  className="new-request__input"
+                  data-testid={`slot-${i}-start`}
+                  value={s.start}
+                  placeholder="开始 HH:mm"
+                  maxlength={5}
+                  onInput={(e) => patch(i, { start: e.detail.value })}
+                />
+                <Input
+                  className="new-request__input"
+                  data-testid={`slot-${i}-end`}
+                  value={s.end}
+                  placeholder="结束 HH:mm"
+                  maxlength={5}
+                  onInput={(e) => patch(i, { end: e.detail.value })}
+                />
+                <Input
+                  className="new-request__input"
+                  data-testid={`slot-${i}-periods`}
+                  type="number"
+                  value={s.periods}
+                  placeholder="节次"
+                  maxlength={1}
+                  onInput={(e) => patch(i, { periods: e.detail.value })}
+                />
               </View>
-              {problemsOf(i).map((p) => <Text key={p.message} className='new-request__error' data-testid={`slot-${i}-problem`}>{p.message}</Text>)}
-              {slots.length > 1 && <Text className='new-request__remove' onClick={() => setSlots(slots.filter((_, j) => j !== i))}>删除此时段</Text>}
+              {problemsOf(i).map((p) => (
+                <Text key={p.message} className="new-request__error" data-testid={`slot-${i}-problem`}>
+                  {p.message}
+                </Text>
+              ))}
+              {slots.length > 1 && (
+                <Text className="new-request__remove" onClick={() => setSlots(slots.filter((_, j) => j !== i))}>
+                  删除此时段
+                </Text>
+              )}
             </View>
           ))}
-          <Text className='new-request__add' onClick={() => setSlots([...slots, { weekday: 4, start: '14:00', end: '15:30', periods: '2' }])}>＋ 添加时段</Text>
+          <Text
+            className="new-request__add"
+            onClick={() => setSlots([...slots, { weekday: 4, start: '14:00', end: '15:30', periods: '2' }])}
+          >
+            ＋ 添加时段
+          </Text>
         </View>
       )}
 
       {step === 2 && (
-        <View data-testid='step-term'>
-          <Text className='new-request__label'>任期</Text>
-          <View className='new-request__row'>
-            <Input className='new-request__input' data-testid='term-start' value={termStart} placeholder='开始 YYYY-MM-DD' maxlength={10} onInput={(e) => setTermStart(e.detail.value)} />
-            <Input className='new-request__input' data-testid='term-end' value={termEnd} placeholder='结束 YYYY-MM-DD' maxlength={10} onInput={(e) => setTermEnd(e.detail.value)} />
+        <View data-testid="step-term">
+          <Text className="new-request__label">任期</Text>
+          <View className="new-request__row">
+            <Input
+              className="new-request__input"
+              data-testid="term-start"
+              value={termStart}
+              placeholder="开始 YYYY-MM-DD"
+              maxlength={10}
+              onInput={(e) => setTermStart(e.detail.value)}
+            />
+            <Input
+              className="new-request__input"
+              data-testid="term-end"
+              value={termEnd}
+              placeholder="结束 YYYY-MM-DD"
+              maxlength={10}
+              onInput={(e) => setTermEnd(e.detail.value)}
+            />
           </View>
-          {type === 'mentoring' && <Input className='new-request__input new-request__wide' value={mentee} placeholder='徒弟姓名' maxlength={TEXT_MAX.menteeName} onInput={(e) => setMentee(e.detail.value)} />}
-          <Input className='new-request__input new-request__wide' data-testid='reason' value={reason} placeholder='申请理由（可选）' maxlength={TEXT_MAX.reason} onInput={(e) => setReason(e.detail.value)} />
+          {type === 'mentoring' && (
+            <Input
+              className="new-request__input new-request__wide"
+              value={mentee}
+              placeholder="徒弟姓名"
+              maxlength={TEXT_MAX.menteeName}
+              onInput={(e) => setMentee(e.detail.value)}
+            />
+          )}
+          <Input
+            className="new-request__input new-request__wide"
+            data-testid="reason"
+            value={reason}
+            placeholder="申请理由（可选）"
+            maxlength={TEXT_MAX.reason}
+            onInput={(e) => setReason(e.detail.value)}
+          />
         </View>
       )}
 
       {step === 3 && (
-        <View data-testid='step-confirm'>
-          <Text className='new-request__label'>请确认</Text>
+        <View data-testid="step-confirm">
+          <Text className="new-request__label">请确认</Text>
           {summaryRow('交流形式', REQUEST_TYPE_LABELS[type], 0)}
           {summaryRow('接收学校', schoolName(host), 0)}
-          {summaryRow('每周安排', asInput(slots).map((s) => `${WEEKDAY_LABELS[s.weekday as Weekday]} ${s.start}–${s.end}（${s.periods}节）`).join('、'), 1)}
+          {summaryRow(
+            '每周安排',
+            asInput(slots)
+              .map((s) => `${WEEKDAY_LABELS[s.weekday]} ${s.start}–${s.end}（${s.periods}节）`)
+              .join('、'),
+            1,
+          )}
           {summaryRow('任期', `${termStart || '未填'} 至 ${termEnd || '未填'}`, 2)}
           {summaryRow('申请理由', reason.trim() || '（无）', 2)}
-          {editId && <Input className='new-request__input new-request__wide' data-testid='resubmit-comment' value={comment} placeholder='给审批人的说明（可选）' maxlength={TEXT_MAX.comment} onInput={(e) => setComment(e.detail.value)} />}
-          {problems.length > 0 && <Text className='new-request__error'>每周安排有问题，请先修改</Text>}
+          {editId && (
+            <Input
+              className="new-request__input new-request__wide"
+              data-testid="resubmit-comment"
+              value={comment}
+              placeholder="给审批人的说明（可选）"
+              maxlength={TEXT_MAX.comment}
+              onInput={(e) => setComment(e.detail.value)}
+            />
+          )}
+          {problems.length > 0 && <Text className="new-request__error">每周安排有问题，请先修改</Text>}
         </View>
       )}
 
-      {(error || (stepError && step < 3)) && <Text className='new-request__error' data-testid='request-error'>{error ?? stepError}</Text>}
-      <View className='new-request__nav'>
-        {step > 0 && <Button className='new-request__back' data-testid='prev-step' onClick={() => setStep(step - 1)}>上一步</Button>}
+      {(error || (stepError && step < 3)) && (
+        <Text className="new-request__error" data-testid="request-error">
+          {error ?? stepError}
+        </Text>
+      )}
+      <View className="new-request__nav">
+        {step > 0 && (
+          <Button className="new-request__back" data-testid="prev-step" onClick={() => setStep(step - 1)}>
+            上一步
+          </Button>
+        )}
         {step < 3 ? (
-          <Button className='new-request__next' type='primary' data-testid='next-step' onClick={() => (stepError ? setError(null) : setStep(step + 1))} {...(stepError ? { disabled: true } : {})}>下一步</Button>
+          <Button
+            className="new-request__next"
+            type="primary"
+            data-testid="next-step"
+            onClick={() => (stepError ? setError(null) : setStep(step + 1))}
+            {...(stepError ? { disabled: true } : {})}
+          >
+            下一步
+          </Button>
         ) : (
-          <Button className='new-request__submit' type='primary' data-testid='submit-request' {...busyIf(busy)} onClick={() => void submit()}>{editId ? '重新提交' : '提交申请'}</Button>
+          <Button
+            className="new-request__submit"
+            type="primary"
+            data-testid="submit-request"
+            {...busyIf(busy)}
+            onClick={() => void submit()}
+          >
+            {editId ? '重新提交' : '提交申请'}
+          </Button>
         )}
       </View>
     </View>
