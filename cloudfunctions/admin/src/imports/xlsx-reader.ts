@@ -490,17 +490,23 @@ function addRun(model: any, run: unknown) {
   if (model && typeof model === 'object') (model.richText = model.richText || []).push(run);
 }
 
-/** `<rPh>`: phonetic text, read and dropped. */
-class PhoneticX implements Xform {
+/**
+ * A string made of runs: `<si>` (a string, or `{ richText }`, or `{}` when it holds neither) and `<rPh>`
+ * (phonetic text inside it, read and dropped). One state machine, told its own tag and children.
+ */
+class RunsX implements Xform {
   model: any;
   private parser?: Xform;
-  private readonly map: Record<string, Xform> = { r: new RichX(), t: new TextX() };
+  constructor(
+    private readonly tag: 'si' | 'rPh',
+    private readonly map: Record<string, Xform>,
+  ) {}
   open(name: string, attrs: TagAttrs): boolean {
     if (this.parser) {
       this.parser.open(name, attrs);
       return true;
     }
-    if (name === 'rPh') {
+    if (name === this.tag) {
       this.model = {};
       return true;
     }
@@ -521,49 +527,17 @@ class PhoneticX implements Xform {
       }
       return true;
     }
-    return name !== 'rPh';
+    return name !== this.tag;
   }
 }
 
-/** `<si>`: a string, or `{ richText }`, or `{}` when it holds neither. */
-class SiX implements Xform {
-  model: any;
-  private parser?: Xform;
-  private readonly map: Record<string, Xform> = { r: new RichX(), t: new TextX(), rPh: new PhoneticX() };
-  open(name: string, attrs: TagAttrs): boolean {
-    if (this.parser) {
-      this.parser.open(name, attrs);
-      return true;
-    }
-    if (name === 'si') {
-      this.model = {};
-      return true;
-    }
-    this.parser = Object.prototype.hasOwnProperty.call(this.map, name) ? this.map[name] : undefined;
-    if (!this.parser) return false;
-    this.parser.open(name, attrs);
-    return true;
-  }
-  text(text: string): void {
-    this.parser?.text(text);
-  }
-  close(name: string): boolean {
-    if (this.parser) {
-      if (!this.parser.close(name)) {
-        if (name === 'r') addRun(this.model, this.parser.model);
-        else if (name === 't') this.model = this.parser.model;
-        this.parser = undefined;
-      }
-      return true;
-    }
-    return name !== 'si';
-  }
-}
+const siX = () =>
+  new RunsX('si', { r: new RichX(), t: new TextX(), rPh: new RunsX('rPh', { r: new RichX(), t: new TextX() }) });
 
 class SstX implements Xform {
   readonly values: any[] = [];
-  private parser?: SiX;
-  private readonly si = new SiX();
+  private parser?: RunsX;
+  private readonly si = siX();
   open(name: string, attrs: TagAttrs): boolean {
     if (this.parser) {
       this.parser.open(name, attrs);
