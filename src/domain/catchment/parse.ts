@@ -94,11 +94,13 @@ class Reader extends ItemReader {
     for (const l of splitLines(this.source)) {
       if (!l.header) continue;
       this.env.street = l.header;
+      // The phrase is the whole line, header included: a header cut off its line leaves nothing after it.
+      const whole: Line = { ...l, start: l.from, text: this.source.slice(l.from, l.end) };
       const place = readPlace(l.header, this.env.places, null);
       this.push(
         place?.kind === 'street'
-          ? this.placeDraft(l, place, itemParts(''), l.header)
-          : newDraft(l, 'unread', `未能识别：本区没有“${l.header}”`),
+          ? this.placeDraft(whole, place, itemParts(''), l.header)
+          : newDraft(whole, 'unread', `未能识别：本区没有“${l.header}”`),
       );
     }
   }

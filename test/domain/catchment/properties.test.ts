@@ -156,6 +156,14 @@ function checkPhrases(source: string, phrases: CatchmentPhrase[]): void {
 }
 
 describe('parseCatchment on any text', () => {
+  it('a 街道 header line that names no 街道 of the district is one phrase of the whole line (found by the property below)', () => {
+    for (const text of ['-唐家口街道:', '-唐家口街道：']) {
+      const phrases = parseCatchment(text, PLACES);
+      checkPhrases(text, phrases);
+      expect(phrases).toMatchObject([{ text, status: 'unread' }]);
+    }
+  });
+
   it('never throws; phrases are verbatim slices in order with well-formed matches', () => {
     fc.assert(
       fc.property(anyText, (text) => {
