@@ -1,4 +1,4 @@
-import { createMain } from '../../../src/server/handler';
+import { createMain } from '@/server/handler';
 import { accountActions } from './actions';
 
 /** Cloud function `account`: the signed-in caller's identity and roles, and binding an invite code. */

@@ -1,4 +1,4 @@
-import { createMain } from '../../../src/server/handler';
+import { createMain } from '@/server/handler';
 import { adminActions } from './actions';
 
 /** Cloud function `admin`: the bureau's tools (学区 composition, accounts and invites, dashboard). */

@@ -5,17 +5,17 @@ import {
   type SchoolsById,
   type ShareCount,
   type XuequHeads,
-} from '../../../src/domain/approval';
-import { CHINA_ZONE } from '../../../src/domain/time';
-import type { ApprovalDoc } from '../../../src/server/repositories/approvals';
-import { COLLECTIONS } from '../../../src/contracts/collections';
-import { forbidden } from '../../../src/server/errors';
-import type { ActionContext } from '../../../src/server/handler';
-import { districtData, type DistrictData } from '../../../src/server/district-cache';
-import { fetchAll } from '../../../src/server/repositories/query';
-import { db } from '../../../src/server/cloud';
-import type { UserProfile } from '../../../src/domain/roles';
-import type { DutyDoc } from '../../../src/server/repositories/duties';
+} from '@/domain/approval';
+import { CHINA_ZONE } from '@/domain/time';
+import type { ApprovalDoc } from '@/server/repositories/approvals';
+import { COLLECTIONS } from '@/contracts/collections';
+import { forbidden } from '@/server/errors';
+import type { ActionContext } from '@/server/handler';
+import { districtData, type DistrictData } from '@/server/district-cache';
+import { fetchAll } from '@/server/repositories/query';
+import { db } from '@/server/cloud';
+import type { UserProfile } from '@/domain/roles';
+import type { DutyDoc } from '@/server/repositories/duties';
 import type { Names } from './views';
 
 /** The signed-in user as an actor, with their district's reference data. */

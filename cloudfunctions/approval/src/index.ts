@@ -1,4 +1,4 @@
-import { createMain } from '../../../src/server/handler';
+import { createMain } from '@/server/handler';
 import { approvalActions } from './actions';
 
 /** Cloud function `approval`: requests across schools, routed by 学区 composition, decided atomically. */

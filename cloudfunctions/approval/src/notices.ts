@@ -1,8 +1,8 @@
-import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS, escalationOf, type Step } from '../../../src/domain/approval';
-import { dateTimeIn } from '../../../src/domain/duty';
-import { sendNotices, type Notice } from '../../../src/server/notify';
-import { usersWhere } from '../../../src/server/repositories/users';
-import type { ApprovalDoc } from '../../../src/server/repositories/approvals';
+import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS, escalationOf, type Step } from '@/domain/approval';
+import { dateTimeIn } from '@/domain/duty';
+import { sendNotices, type Notice } from '@/server/notify';
+import { usersWhere } from '@/server/repositories/users';
+import type { ApprovalDoc } from '@/server/repositories/approvals';
 import { ZONE, type Names } from './views';
 
 const DETAIL_PAGE = (id: string) => `packages/principal/pages/request/index?id=${id}`;

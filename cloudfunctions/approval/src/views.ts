@@ -1,4 +1,4 @@
-import type { ApprovalDetail, ApprovalSummary } from '../../../src/contracts/approval';
+import type { ApprovalDetail, ApprovalSummary } from '@/contracts/approval';
 import {
   REQUEST_STATUS_LABELS,
   REQUEST_TYPE_LABELS,
@@ -9,10 +9,10 @@ import {
   remindAfterOf,
   type Actor,
   type PolicyCheck,
-} from '../../../src/domain/approval';
-import { DUTY_KIND_LABELS, WEEKDAY_LABELS, dateTimeIn, hmIn } from '../../../src/domain/duty';
-import { CHINA_ZONE } from '../../../src/domain/time';
-import type { ApprovalDoc } from '../../../src/server/repositories/approvals';
+} from '@/domain/approval';
+import { DUTY_KIND_LABELS, WEEKDAY_LABELS, dateTimeIn, hmIn } from '@/domain/duty';
+import { CHINA_ZONE } from '@/domain/time';
+import type { ApprovalDoc } from '@/server/repositories/approvals';
 
 export const ZONE = CHINA_ZONE;
 const at = (ms: number) => dateTimeIn(ms, ZONE);

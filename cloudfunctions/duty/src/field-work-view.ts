@@ -1,8 +1,8 @@
-import type { FieldWorkView } from '../../../src/contracts/duty';
-import { fieldWorkLabel, type WithFieldWork } from '../../../src/domain/duty/field-work';
-import type { ClockRecordDoc } from '../../../src/server/repositories/duties';
-import { dateTimeIn } from '../../../src/domain/time';
-import { CHINA_ZONE } from '../../../src/domain/time';
+import type { FieldWorkView } from '@/contracts/duty';
+import { fieldWorkLabel, type WithFieldWork } from '@/domain/duty/field-work';
+import type { ClockRecordDoc } from '@/server/repositories/duties';
+import { dateTimeIn } from '@/domain/time';
+import { CHINA_ZONE } from '@/domain/time';
 
 const at = (ms: number | null) => (ms === null ? null : dateTimeIn(ms, CHINA_ZONE));
 

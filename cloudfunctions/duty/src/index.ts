@@ -1,5 +1,5 @@
-import { createMain } from '../../../src/server/handler';
-import { callerOpenId } from '../../../src/server/cloud';
+import { createMain } from '@/server/handler';
+import { callerOpenId } from '@/server/cloud';
 import { dutyActions } from './actions';
 import { REMINDER_TRIGGER, remindSessions } from './reminders';
 

@@ -1,9 +1,9 @@
-import { DUTY_KIND_LABELS, dateTimeIn, exceptionSummary } from '../../../src/domain/duty';
-import { sendNotices } from '../../../src/server/notify';
-import type { ClockRecordDoc, DutyDoc } from '../../../src/server/repositories/duties';
-import { usersWhere } from '../../../src/server/repositories/users';
+import { DUTY_KIND_LABELS, dateTimeIn, exceptionSummary } from '@/domain/duty';
+import { sendNotices } from '@/server/notify';
+import type { ClockRecordDoc, DutyDoc } from '@/server/repositories/duties';
+import { usersWhere } from '@/server/repositories/users';
 import { ZONE } from './views';
-import type { WithFieldWork } from '../../../src/domain/duty/field-work';
+import type { WithFieldWork } from '@/domain/duty/field-work';
 
 export const ATTENDANCE_PAGE = (date: string) => `packages/principal/pages/attendance/index?date=${date}`;
 

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import type { PresenceHmac } from '../../../src/domain/presence';
-import { AppError } from '../../../src/server/errors';
+import type { PresenceHmac } from '@/domain/presence';
+import { AppError } from '@/server/errors';
 
 /**
  * The key of the rotating presence codes (扫码签到). It stays in this function: clients get signed

@@ -1,16 +1,10 @@
-import { COLLECTIONS } from '../../../src/contracts/collections';
-import { DUTY_KIND_LABELS } from '../../../src/domain/duty';
-import {
-  minutesUntil,
-  reminderClaimId,
-  sessionsToRemind,
-  slotKeysOf,
-  windowSlotKeys,
-} from '../../../src/domain/duty/reminders';
-import { db } from '../../../src/server/cloud';
-import { sendNotices } from '../../../src/server/notify';
-import { fetchAll, fetchById, insertOnce } from '../../../src/server/repositories/query';
-import type { DutyDoc } from '../../../src/server/repositories/duties';
+import { COLLECTIONS } from '@/contracts/collections';
+import { DUTY_KIND_LABELS } from '@/domain/duty';
+import { minutesUntil, reminderClaimId, sessionsToRemind, slotKeysOf, windowSlotKeys } from '@/domain/duty/reminders';
+import { db } from '@/server/cloud';
+import { sendNotices } from '@/server/notify';
+import { fetchAll, fetchById, insertOnce } from '@/server/repositories/query';
+import type { DutyDoc } from '@/server/repositories/duties';
 import { ZONE } from './views';
 
 /** The name of the timer trigger in config.json: an event naming it, with no caller, runs the reminders. */

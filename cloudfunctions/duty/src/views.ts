@@ -1,4 +1,4 @@
-import type { MakeupView, SessionView } from '../../../src/contracts/duty';
+import type { MakeupView, SessionView } from '@/contracts/duty';
 import {
   DEFAULT_DUTY_POLICY,
   DUTY_KIND_LABELS,
@@ -7,11 +7,11 @@ import {
   weekdayOf,
   type DutyPolicy,
   type DutySession,
-} from '../../../src/domain/duty';
-import { CHINA_ZONE } from '../../../src/domain/time';
-import { presenceLabel, presenceVerified } from '../../../src/domain/presence';
-import type { ClockRecordDoc, DutyDoc, MakeupDoc } from '../../../src/server/repositories/duties';
-import { slotInstants } from '../../../src/domain/duty/schedule';
+} from '@/domain/duty';
+import { CHINA_ZONE } from '@/domain/time';
+import { presenceLabel, presenceVerified } from '@/domain/presence';
+import type { ClockRecordDoc, DutyDoc, MakeupDoc } from '@/server/repositories/duties';
+import { slotInstants } from '@/domain/duty/schedule';
 import { fieldWorkPresenceLabel, fieldWorkView } from './field-work-view';
 
 export const ZONE = CHINA_ZONE;
@@ -71,7 +71,7 @@ export function presenceView(r: ClockRecordDoc): {
 }
 
 // A domain refusal becomes the caller's error one way for every function (src/server/errors.ts).
-export { isRefusal, orThrow } from '../../../src/server/errors';
+export { isRefusal, orThrow } from '@/server/errors';
 
 /**
  * 扫码核验 on the card: until when a clock-in without the code may still be verified by a scan (its

@@ -1,4 +1,4 @@
-import { createMain } from '../../../src/server/handler';
+import { createMain } from '@/server/handler';
 import { facilityActions } from './actions';
 
 /** Cloud function `facility`: the 学区's shared facilities, their week, the school's bookings. */

@@ -1,10 +1,10 @@
-import type { UserProfile } from '../../../src/domain/roles';
-import { CHINA_ZONE, localDate } from '../../../src/domain/time';
-import { compositionOn, type XuequVersion } from '../../../src/domain/xuequ';
-import { districtData, type DistrictData } from '../../../src/server/district-cache';
-import { forbidden, notFound } from '../../../src/server/errors';
-import type { ActionContext } from '../../../src/server/handler';
-import type { FacilityDoc } from '../../../src/server/repositories/facilities';
+import type { UserProfile } from '@/domain/roles';
+import { CHINA_ZONE, localDate } from '@/domain/time';
+import { compositionOn, type XuequVersion } from '@/domain/xuequ';
+import { districtData, type DistrictData } from '@/server/district-cache';
+import { forbidden, notFound } from '@/server/errors';
+import type { ActionContext } from '@/server/handler';
+import type { FacilityDoc } from '@/server/repositories/facilities';
 
 export const ZONE = CHINA_ZONE;
 

@@ -1,11 +1,11 @@
-import type { BookingRequestView, BookingView, FacilityView } from '../../../src/contracts/facility';
-import { REQUEST_STATUS_LABELS } from '../../../src/domain/approval/types';
-import type { ApprovalDoc } from '../../../src/server/repositories/approvals';
-import { FACILITY_KIND_LABELS, type OpeningHours } from '../../../src/domain/approval/facility';
-import { dateIn, dateTimeIn, hmIn } from '../../../src/domain/time';
-import { weekdayOf } from '../../../src/domain/duty/calendar';
-import { WEEKDAY_LABELS, type Weekday } from '../../../src/domain/duty/types';
-import type { BookingDoc, FacilityDoc } from '../../../src/server/repositories/facilities';
+import type { BookingRequestView, BookingView, FacilityView } from '@/contracts/facility';
+import { REQUEST_STATUS_LABELS } from '@/domain/approval/types';
+import type { ApprovalDoc } from '@/server/repositories/approvals';
+import { FACILITY_KIND_LABELS, type OpeningHours } from '@/domain/approval/facility';
+import { dateIn, dateTimeIn, hmIn } from '@/domain/time';
+import { weekdayOf } from '@/domain/duty/calendar';
+import { WEEKDAY_LABELS, type Weekday } from '@/domain/duty/types';
+import type { BookingDoc, FacilityDoc } from '@/server/repositories/facilities';
 import { ZONE, type Caller } from './scope';
 
 const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5, 6, 7];

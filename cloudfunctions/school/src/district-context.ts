@@ -1,6 +1,6 @@
-import type { School } from '../../../src/domain/school';
-import { compositionOn, type XuequVersion } from '../../../src/domain/xuequ';
-import { notFound } from '../../../src/server/errors';
+import type { School } from '@/domain/school';
+import { compositionOn, type XuequVersion } from '@/domain/xuequ';
+import { notFound } from '@/server/errors';
 import {
   districtData,
   districtForSchool,
@@ -8,10 +8,10 @@ import {
   type DistrictData,
   type DistrictPublished,
   type DistrictZoning,
-} from '../../../src/server/district-cache';
-import type { ZoningQuery } from '../../../src/domain/zoning-match';
-import { toXuequView } from '../../../src/server/xuequ-view';
-import type { XuequView } from '../../../src/contracts/school';
+} from '@/server/district-cache';
+import type { ZoningQuery } from '@/domain/zoning-match';
+import { toXuequView } from '@/server/xuequ-view';
+import type { XuequView } from '@/contracts/school';
 
 /** A district's reference data with the 学区 composition valid on one date. */
 export interface DistrictContext extends DistrictData {

@@ -1,4 +1,4 @@
-import { createMain } from '../../../src/server/handler';
+import { createMain } from '@/server/handler';
 import { schoolActions } from './actions';
 
 /** Cloud function `school`: public 学区 and zoning lookups. */

@@ -1,6 +1,6 @@
-import type { UpcomingXuequChange, XuequUpcomingView, XuequView } from '../../../src/contracts/school';
-import { dateLabel, upcomingChanges, xuequUpcoming } from '../../../src/domain/composition';
-import { compositionOn, sourceLabel, type XuequVersion } from '../../../src/domain/xuequ';
+import type { UpcomingXuequChange, XuequUpcomingView, XuequView } from '@/contracts/school';
+import { dateLabel, upcomingChanges, xuequUpcoming } from '@/domain/composition';
+import { compositionOn, sourceLabel, type XuequVersion } from '@/domain/xuequ';
 import type { DistrictContext } from './district-context';
 
 /**

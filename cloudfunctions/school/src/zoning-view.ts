@@ -1,18 +1,12 @@
-import type { YearZoning, ZonedSchool, ZoningHistoryEntry } from '../../../src/contracts/school';
-import {
-  middleAnswer,
-  primaryAnswer,
-  type AnswerContext,
-  type PathInput,
-  type ZonedInput,
-} from '../../../src/domain/answer';
-import { applyFamilyRules, type AdmissionSettings, type FamilyFacts } from '../../../src/domain/admission';
-import { feederPath } from '../../../src/domain/feeder';
-import { STAGE_LABELS, type Stage } from '../../../src/domain/stages';
-import { intakeLabel } from '../../../src/domain/time';
-import { zoningChanges, zonedIds, type ZoningRule } from '../../../src/domain/zoning';
-import { matchIndexed, resolveHits, type ZoningHit, type ZoningQuery } from '../../../src/domain/zoning-match';
-import { feederView, schoolRef } from '../../../src/server/xuequ-view';
+import type { YearZoning, ZonedSchool, ZoningHistoryEntry } from '@/contracts/school';
+import { middleAnswer, primaryAnswer, type AnswerContext, type PathInput, type ZonedInput } from '@/domain/answer';
+import { applyFamilyRules, type AdmissionSettings, type FamilyFacts } from '@/domain/admission';
+import { feederPath } from '@/domain/feeder';
+import { STAGE_LABELS, type Stage } from '@/domain/stages';
+import { intakeLabel } from '@/domain/time';
+import { zoningChanges, zonedIds, type ZoningRule } from '@/domain/zoning';
+import { matchIndexed, resolveHits, type ZoningHit, type ZoningQuery } from '@/domain/zoning-match';
+import { feederView, schoolRef } from '@/server/xuequ-view';
 import type { ZonedDistrictContext as DistrictContext } from './district-context';
 
 /** The rules that decide for a place in one intake: 除外 applied, the most specific place per stage. */
