@@ -118,6 +118,40 @@ describe('a duty approved after reminders were turned on', () => {
   });
 });
 
+describe('a duty approved through the approval flow', () => {
+  it('is reminded without the teacher opening the app: the approval updates the timer’s index', async () => {
+    at('2026-12-14T02:00:00Z'); // Monday 10:00
+    const filed = await ok(
+      'approval',
+      'submitExchange',
+      {
+        requestId: 'remind-ap-0001',
+        type: 'cross-teaching',
+        hostSchoolId: 'hd-s05',
+        slots: [{ weekday: 4, start: '15:00', end: '15:45', periods: 1 }],
+        termStart: '2026-12-15',
+        termEnd: '2027-01-20',
+      },
+      TEACHER,
+    );
+    // Every approver in turn: whoever holds the current step decides it.
+    const approvers = ['o-local-hd-principal', 'o-local-hd-lead-primary', 'o-local-hd-xuequzhang', 'o-local-hd-bureau'];
+    for (let round = 0; round < 6; round++) {
+      const d = await ok('approval', 'detail', { id: filed.id }, TEACHER);
+      if (d.status !== 'pending') break;
+      for (const who of approvers) {
+        const r = await call('approval', 'decide', { id: filed.id, decision: 'approve', version: d.version }, who);
+        if (r.ok) break;
+      }
+    }
+    expect((await ok('approval', 'detail', { id: filed.id }, TEACHER)).status).toBe('approved');
+    expect((app.cloud.store.find('reminder_prefs', { _id: TEACHER })[0] as any).slotKeys).toContain('4|15:00');
+    at('2026-12-17T06:40:00Z'); // Thursday 14:40, the teacher has not opened the app since
+    expect((await tick()).result.data).toMatchObject({ sent: 1 });
+    expect(JSON.stringify(reminders().at(-1)!.data)).toContain('2026-12-17 15:00');
+  });
+});
+
 describe('at scale', () => {
   const TEACHERS = 600;
   beforeAll(() => {

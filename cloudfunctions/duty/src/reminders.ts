@@ -1,23 +1,15 @@
 import { COLLECTIONS } from '@/contracts/collections';
 import { DUTY_KIND_LABELS } from '@/domain/duty';
-import { minutesUntil, reminderClaimId, sessionsToRemind, slotKeysOf, windowSlotKeys } from '@/domain/duty/reminders';
+import { minutesUntil, reminderClaimId, sessionsToRemind, windowSlotKeys } from '@/domain/duty/reminders';
 import { db } from '@/server/cloud';
 import { sendNotices } from '@/server/notify';
-import { fetchAll, fetchById, insertOnce } from '@/server/repositories/query';
+import { fetchAll, insertOnce } from '@/server/repositories/query';
+import type { ReminderPrefDoc } from '@/server/repositories/reminder-prefs';
 import type { DutyDoc } from '@/server/repositories/duties';
 import { ZONE } from './views';
 
 /** The name of the timer trigger in config.json: an event naming it, with no caller, runs the reminders. */
 export const REMINDER_TRIGGER = 'sessionReminders';
-
-/** A teacher's 上课前提醒 switch, with the slot keys of their active duties (the timer's index). */
-export interface ReminderPrefDoc {
-  _id: string;
-  openid: string;
-  on: boolean;
-  slotKeys: string[];
-  updatedAt: number;
-}
 
 export interface ReminderClaimDoc {
   _id: string;
@@ -26,32 +18,6 @@ export interface ReminderClaimDoc {
   sessionDate: string;
   slotStart: string;
   claimedAt: number;
-}
-
-export const reminderPref = (openid: string) => fetchById<ReminderPrefDoc>(COLLECTIONS.reminderPrefs, openid);
-
-/** Writes the switch with the current slot keys of the teacher's duties. */
-export async function savePref(
-  openid: string,
-  on: boolean,
-  duties: readonly DutyDoc[],
-  nowMs: number,
-): Promise<ReminderPrefDoc> {
-  const doc: ReminderPrefDoc = { _id: openid, openid, on, slotKeys: on ? slotKeysOf(duties) : [], updatedAt: nowMs };
-  const { _id, ...data } = doc;
-  await db().collection(COLLECTIONS.reminderPrefs).doc(_id).set({ data });
-  return doc;
-}
-
-/** Keeps the index in step with the duties when the teacher opens the app (a write only when it changed). */
-export async function refreshPref(
-  pref: ReminderPrefDoc | null,
-  duties: readonly DutyDoc[],
-  nowMs: number,
-): Promise<void> {
-  if (!pref?.on) return;
-  const keys = slotKeysOf(duties);
-  if (keys.join(',') !== pref.slotKeys.join(',')) await savePref(pref.openid, true, duties, nowMs);
 }
 
 const CHUNK = 200;

@@ -32,6 +32,7 @@ import type { DistrictData } from '@/server/district-cache';
 import { getApproval, type ApprovalDoc } from '@/server/repositories/approvals';
 import { dutiesOfTeacher, type DutyDoc } from '@/server/repositories/duties';
 import { getFacility, type FacilityDoc } from '@/server/repositories/facilities';
+import { followNewDuty } from '@/server/repositories/reminder-prefs';
 import { bookInTransaction } from '@/server/facility-booking';
 import { checkTypedText } from '@/server/content-check';
 import { actorOf, indexed, namesOf, rotationCounts } from '../context';
@@ -170,6 +171,9 @@ export async function transition(
       .set({ data: fieldsOf(doc) });
     return doc;
   });
+  // An exchange approved just now: the teacher's 上课前提醒 (if on) includes its sessions from the first one.
+  if (isExchange(after) && after.result?.dutyId && after.result.dutyId !== before.result?.dutyId)
+    await followNewDuty(after.teacherOpenid, await dutiesOfTeacher(after.teacherOpenid), ctx.now);
   const names = namesOf(district);
   const step = after.status === 'pending' ? after.steps[after.current] : null;
   if (notify === 'delegate' && step?.delegate) await sendAll(delegateNotice(after, step.delegate.openid, names));

@@ -1,7 +1,7 @@
 import type { SignedInContext } from '@/server/handler';
 import { REMINDER_LEAD_MIN } from '@/domain/duty/reminders';
 import { dutiesOfTeacher } from '@/server/repositories/duties';
-import { savePref } from '../reminders';
+import { savePref } from '@/server/repositories/reminder-prefs';
 
 /**
  * 上课前提醒 on or off. The phone asks WeChat for the subscription first (weapp only); the switch keeps

@@ -14,7 +14,7 @@ import {
 } from '@/domain/duty';
 import { dutiesOfTeacher, makeupsOfTeacher, recordsOfTeacher, type MakeupDoc } from '@/server/repositories/duties';
 import { ZONE, at, sessionView } from '../views';
-import { refreshPref, reminderPref } from '../reminders';
+import { refreshPref, reminderPref } from '@/server/repositories/reminder-prefs';
 import { REMINDER_LEAD_MIN } from '@/domain/duty/reminders';
 
 /** A teacher's duties: what the clock card offers now, today's and the coming week's sessions, 补卡 candidates. */
