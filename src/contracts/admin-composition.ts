@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, entityId, requestId } from './fields';
+import { calendarDate, entityId, requestId, TEXT_MAX } from './fields';
 import { named } from './messages';
 import { isCalendarDate } from '../domain/time';
 import type { SourceDocument } from '../domain/xuequ';
@@ -106,8 +106,12 @@ const source = z
       .string(named('source.title', '文件标题'))
       .trim()
       .min(2, '文件标题（source.title）至少2字')
-      .max(80, '文件标题（source.title）不超过80字'),
-    number: z.string(named('source.number', '文号')).trim().max(40, '文号（source.number）不超过40字').nullish(),
+      .max(TEXT_MAX.sourceTitle, `文件标题（source.title）不超过${TEXT_MAX.sourceTitle}字`),
+    number: z
+      .string(named('source.number', '文号'))
+      .trim()
+      .max(TEXT_MAX.sourceNumber, `文号（source.number）不超过${TEXT_MAX.sourceNumber}字`)
+      .nullish(),
     date: z
       .string(named('source.date', '发文日期'))
       .regex(/^\d{4}(-\d{2}-\d{2})?$/, '发文日期（source.date）应为YYYY-MM-DD或年份YYYY')

@@ -81,4 +81,7 @@ export const TEXT_MAX = {
   /** A note on an invite (admin). */
   inviteNote: 30,
   admissionDocument: 100,
+  /** The document behind a composition edit (admin). */
+  sourceTitle: 80,
+  sourceNumber: 40,
 } as const;

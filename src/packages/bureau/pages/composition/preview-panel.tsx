@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import type { CompositionEditInput, CompositionSourceInput } from '@/contracts/admin-composition';
+import { TEXT_MAX } from '@/contracts/fields';
 import { editSource } from '@/domain/composition';
 import { sourceLabel } from '@/domain/xuequ';
 import { useCall } from '@/hooks/use-call';
@@ -108,7 +109,7 @@ export default function PreviewPanel({ edit, onApplied, onCancel }: PreviewPanel
                   className="comp__input comp-source__input"
                   data-testid="source-title"
                   value={doc.title}
-                  maxlength={80}
+                  maxlength={TEXT_MAX.sourceTitle}
                   placeholder="文件标题（必填），如：关于调整学区组成的通知"
                   onInput={(e) => setDoc({ ...doc, title: e.detail.value })}
                 />
@@ -116,7 +117,7 @@ export default function PreviewPanel({ edit, onApplied, onCancel }: PreviewPanel
                   className="comp__input comp-source__input"
                   data-testid="source-number"
                   value={doc.number}
-                  maxlength={40}
+                  maxlength={TEXT_MAX.sourceNumber}
                   placeholder="文号（选填），如：河东教发〔2026〕12号"
                   onInput={(e) => setDoc({ ...doc, number: e.detail.value })}
                 />
