@@ -13,14 +13,51 @@ import {
   rollupsUpdatedAt,
   willVerify,
   type KpiRollup,
+  type RollupFigures,
 } from '@/domain/kpi-rollup';
-import { CN, cn, record } from './duty/fixtures';
+import { CN, clockedIn, cn, record } from './duty/fixtures';
 import { verifiedLater } from '@/domain/presence';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const home: Record<string, string> = { d1: 'h1', d2: 'h2', d3: 'h1' };
 const homeOf = (id: string) => home[id];
+
+/** A month's contribution or change: nothing but what `over` says. */
+const facts = (over: Partial<RollupFigures> = {}): RollupFigures => ({
+  hostMinutes: 0,
+  hostSessions: 0,
+  home: [],
+  orphanSessions: 0,
+  unverified: 0,
+  noCode: 0,
+  ...over,
+});
+
+/** A Monday-morning 08:00–09:00 session on 2 November, clocked in at `inHm` and not out. */
+const monday = (inHm = '08:00', over: Partial<ClockRecord> = {}) =>
+  clockedIn('2026-11-02', '08:00', '09:00', inHm, over);
+/** Clocked in at the start without scanning the school's presence code. */
+const noCodeRecord = () => monday('08:00', { presence: 'unverified', presenceReason: '未扫签到码' });
+
+/**
+ * Rollups kept as the live writes keep them: one delta per write, each write in a shard of its own
+ * choosing (round robin).
+ */
+function rollupStore() {
+  const store = new Map<string, KpiRollup>();
+  let writes = 0;
+  return {
+    write(before: ClockRecord | null, after: ClockRecord, at: number) {
+      const shard = writes++ % ROLLUP_SHARDS;
+      for (const [month, f] of recordDelta(before, after, homeOf(after.dutyId) ?? null, CN)) {
+        const id = rollupId(after.hostSchoolId, month, shard);
+        store.set(id, applyDelta(store.get(id) ?? null, after.hostSchoolId, month, f, at, shard));
+      }
+    },
+    rollups: () => [...store.values()],
+  };
+}
 
 /** Facts as plain data, schools with nothing left out (a take-back may leave a zero entry). */
 function plain(f: RecordFacts) {
@@ -34,20 +71,9 @@ function plain(f: RecordFacts) {
   return { bySchool, unverified: f.unverified, noCode: f.noCode, orphan: f.orphan };
 }
 
-/**
- * Rollups kept as the live writes keep them: one delta per write, the clock-in first, then the final
- * state, each write in a shard of its own choosing.
- */
+/** Rollups of the live writes: the clock-in first, then the final state. */
 function liveRollups(records: readonly ClockRecord[], nowMs: number): KpiRollup[] {
-  const store = new Map<string, KpiRollup>();
-  let writes = 0;
-  const write = (before: ClockRecord | null, after: ClockRecord, at: number) => {
-    const shard = writes++ % ROLLUP_SHARDS;
-    for (const [month, f] of recordDelta(before, after, homeOf(after.dutyId) ?? null, CN)) {
-      const id = rollupId(after.hostSchoolId, month, shard);
-      store.set(id, applyDelta(store.get(id) ?? null, after.hostSchoolId, month, f, at, shard));
-    }
-  };
+  const { write, rollups } = rollupStore();
   for (const r of records) {
     // A 补卡 (no clock-in of its own) or a record never clocked in is written once, in its final state.
     if (r.makeup || r.clockInAt === null || r.clockOutAt === null) write(null, r, nowMs);
@@ -57,7 +83,7 @@ function liveRollups(records: readonly ClockRecord[], nowMs: number): KpiRollup[
       write(clockedIn, r, r.clockOutAt);
     }
   }
-  return [...store.values()];
+  return rollups();
 }
 
 /** The records a dashboard at nowMs reads directly: of the pending window, without a clock-out. */
@@ -141,49 +167,18 @@ const existingAt = (records: ClockRecord[], nowMs: number) =>
 
 describe('a record’s contribution', () => {
   it('is its final one: a clock-in without clock-out counts to the slot end, split across the month end', () => {
-    const r = record({
-      sessionDate: '2026-11-30',
-      slotStart: '23:00',
-      slotEnd: '01:00',
-      clockInAt: cn('2026-11-30', '23:10'),
-    });
+    const r = clockedIn('2026-11-30', '23:00', '01:00', '23:10');
     const c = recordContribution(r, 'h1', CN);
-    expect(c.get('2026-11')).toEqual({
-      hostMinutes: 50,
-      hostSessions: 1,
-      home: [{ schoolId: 'h1', sessions: 1 }],
-      orphanSessions: 0,
-      unverified: 0,
-      noCode: 0,
-    });
-    expect(c.get('2026-12')).toEqual({
-      hostMinutes: 60,
-      hostSessions: 0,
-      home: [],
-      orphanSessions: 0,
-      unverified: 0,
-      noCode: 0,
-    });
+    expect(c.get('2026-11')).toEqual(
+      facts({ hostMinutes: 50, hostSessions: 1, home: [{ schoolId: 'h1', sessions: 1 }] }),
+    );
+    expect(c.get('2026-12')).toEqual(facts({ hostMinutes: 60 }));
   });
 
   it('counts a record that can never be verified once, by session month, and an unknown duty as orphan', () => {
-    const out = record({
-      sessionDate: '2026-11-02',
-      slotStart: '08:00',
-      slotEnd: '09:00',
-      clockInAt: cn('2026-11-02', '08:00'),
-      inPass: false,
-    });
-    expect([...recordContribution(out, 'h1', CN)]).toEqual([
-      ['2026-11', { hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 1, noCode: 0 }],
-    ]);
-    const orphan = record({
-      sessionDate: '2026-11-02',
-      slotStart: '08:00',
-      slotEnd: '09:00',
-      clockInAt: cn('2026-11-02', '08:00'),
-      clockOutAt: cn('2026-11-02', '08:30'),
-    });
+    const out = monday('08:00', { inPass: false });
+    expect([...recordContribution(out, 'h1', CN)]).toEqual([['2026-11', facts({ unverified: 1 })]]);
+    const orphan = monday('08:00', { clockOutAt: cn('2026-11-02', '08:30') });
     expect(recordContribution(orphan, null, CN).get('2026-11')).toMatchObject({
       hostMinutes: 30,
       hostSessions: 1,
@@ -193,51 +188,21 @@ describe('a record’s contribution', () => {
   });
 
   it('a change writes only the difference; an approved 补卡 turns an unverified record into a session', () => {
-    const before = record({
-      sessionDate: '2026-11-02',
-      slotStart: '08:00',
-      slotEnd: '09:00',
-      clockInAt: cn('2026-11-02', '08:20'),
-      inPass: false,
-    });
+    const before = monday('08:20', { inPass: false });
     const after = { ...before, makeup: true, clockOutAt: cn('2026-11-02', '09:00') };
     expect([...recordDelta(before, after, 'h1', CN)]).toEqual([
-      [
-        '2026-11',
-        {
-          hostMinutes: 40,
-          hostSessions: 1,
-          home: [{ schoolId: 'h1', sessions: 1 }],
-          orphanSessions: 0,
-          unverified: -1,
-          noCode: 0,
-        },
-      ],
+      ['2026-11', facts({ hostMinutes: 40, hostSessions: 1, home: [{ schoolId: 'h1', sessions: 1 }], unverified: -1 })],
     ]);
-    const early = record({
-      sessionDate: '2026-11-02',
-      slotStart: '08:00',
-      slotEnd: '09:00',
-      clockInAt: cn('2026-11-02', '08:00'),
-    });
+    const early = monday();
     expect([...recordDelta(early, { ...early, clockOutAt: cn('2026-11-02', '09:30') }, 'h1', CN)]).toEqual([]);
     expect([...recordDelta(early, { ...early, clockOutAt: cn('2026-11-02', '08:45') }, 'h1', CN)]).toEqual([
-      ['2026-11', { hostMinutes: -15, hostSessions: 0, home: [], orphanSessions: 0, unverified: 0, noCode: 0 }],
+      ['2026-11', facts({ hostMinutes: -15 })],
     ]);
   });
 
   it('a clock-in without the presence code is unverified and stays so, even when its clock-out is made up', () => {
-    const noCode = record({
-      sessionDate: '2026-11-02',
-      slotStart: '08:00',
-      slotEnd: '09:00',
-      clockInAt: cn('2026-11-02', '08:00'),
-      presence: 'unverified',
-      presenceReason: '未扫签到码',
-    });
-    expect([...recordContribution(noCode, 'h1', CN)]).toEqual([
-      ['2026-11', { hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 1, noCode: 1 }],
-    ]);
+    const noCode = noCodeRecord();
+    expect([...recordContribution(noCode, 'h1', CN)]).toEqual([['2026-11', facts({ unverified: 1, noCode: 1 })]]);
     expect([
       ...recordDelta(noCode, { ...noCode, makeup: true, clockOutAt: cn('2026-11-02', '09:00') }, 'h1', CN),
     ]).toEqual([]);
@@ -264,13 +229,7 @@ describe('a record’s contribution', () => {
       unverified: 2,
       updatedAt: 1,
     };
-    const next = applyDelta(
-      old,
-      's1',
-      '2026-11',
-      { hostMinutes: 0, hostSessions: 0, home: [], orphanSessions: 0, unverified: 1, noCode: 1 },
-      2,
-    );
+    const next = applyDelta(old, 's1', '2026-11', facts({ unverified: 1, noCode: 1 }), 2);
     expect(next).toMatchObject({ unverified: 3, noCode: 1, hostMinutes: 10 });
   });
 
@@ -326,14 +285,7 @@ describe('figures from rollups equal the full scan', () => {
 
 describe('扫码核验 (a later scan) moves a session from unverified to verified in the rollups', () => {
   it('one write: the 未核验 count goes down, the session and its minutes go up', () => {
-    const noCode = record({
-      sessionDate: '2026-11-02',
-      slotStart: '08:00',
-      slotEnd: '09:00',
-      clockInAt: cn('2026-11-02', '08:00'),
-      presence: 'unverified',
-      presenceReason: '未扫签到码',
-    });
+    const noCode = noCodeRecord();
     const upgraded = verifiedLater(noCode, cn('2026-11-02', '08:20'), 30);
     expect(upgraded).toMatchObject({
       presence: 'code',
@@ -344,14 +296,13 @@ describe('扫码核验 (a later scan) moves a session from unverified to verifie
     expect([...recordDelta(noCode, upgraded, 'h1', CN)]).toEqual([
       [
         '2026-11',
-        {
+        facts({
           hostMinutes: 60,
           hostSessions: 1,
           home: [{ schoolId: 'h1', sessions: 1 }],
-          orphanSessions: 0,
           unverified: -1,
           noCode: -1,
-        },
+        }),
       ],
     ]);
     // A replay changes nothing.
@@ -362,15 +313,8 @@ describe('扫码核验 (a later scan) moves a session from unverified to verifie
     it(`live rollups with upgrades equal the full scan (district ${seed})`, () => {
       const nowMs = cn('2026-11-23', '10:00');
       const records = existingAt(randomRecords(seed, 400), nowMs);
-      const store = new Map<string, KpiRollup>();
-      let writes = 0;
-      const write = (before: ClockRecord | null, after: ClockRecord) => {
-        const shard = writes++ % ROLLUP_SHARDS;
-        for (const [month, f] of recordDelta(before, after, homeOf(after.dutyId) ?? null, CN)) {
-          const id = rollupId(after.hostSchoolId, month, shard);
-          store.set(id, applyDelta(store.get(id) ?? null, after.hostSchoolId, month, f, nowMs, shard));
-        }
-      };
+      const store = rollupStore();
+      const write = (before: ClockRecord | null, after: ClockRecord) => store.write(before, after, nowMs);
       // Every other record clocked in without the code is upgraded by a scan after its clock-in, then clocked out.
       let upgrades = 0;
       const final = records.map((r, i) => {
@@ -390,7 +334,7 @@ describe('扫码核验 (a later scan) moves a session from unverified to verifie
       const recent = recentOf(final, nowMs);
       const period = schoolYearPeriod(2026, CN);
       const oracle = plain(recordFactsFromRecords(final, homeOf, period, CN, nowMs));
-      expect(plain(recordFactsFromRollups([...store.values()], recent, homeOf, period, CN, nowMs))).toEqual(oracle);
+      expect(plain(recordFactsFromRollups(store.rollups(), recent, homeOf, period, CN, nowMs))).toEqual(oracle);
       // The upgraded ones are counted as verified by the oracle too.
       const verifiedLaterCount = final.filter(
         (r) => r.presenceVerifiedAt !== undefined && isVerified(r, CN, nowMs),

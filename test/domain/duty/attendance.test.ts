@@ -1,5 +1,3 @@
-import { readFileSync } from 'fs';
-import path from 'path';
 import {
   attendanceOfDay,
   clockCard,
@@ -10,12 +8,8 @@ import {
   monthSummary,
   sessionsOnDate,
 } from '@/domain/duty';
-import type { SubsidyTableFile } from '@/domain/duty';
-import { CN, POLICY, cn, duty, record, slot } from './fixtures';
+import { CN, POLICY, SUBSIDY_TABLE, clockedIn, cn, duty, record, slot } from './fixtures';
 
-const TABLE = JSON.parse(
-  readFileSync(path.resolve(__dirname, '../../../data/subsidy-table.json'), 'utf8'),
-) as SubsidyTableFile;
 const mon = '2026-11-23';
 const base = { sessionDate: mon, slotStart: '14:00', slotEnd: '15:30' };
 const d = duty({ slots: [slot(1, '14:00', '15:30', 2)] });
@@ -40,7 +34,7 @@ describe('a session with 0 minutes counted earns no 课时', () => {
       [d],
       '2026-11',
       CN,
-      TABLE,
+      SUBSIDY_TABLE,
       { d1: { distanceKm: 8, hardship: 1 } },
       { nowMs: cn('2026-11-30', '12:00') },
     );
@@ -58,21 +52,26 @@ describe('a session with 0 minutes counted earns no 课时', () => {
   it('a full session earns its 课时, one minute is enough, a running one counts', () => {
     const one = { ...zero, inPass: true, clockOutAt: cn(mon, '14:32') };
     const running = { ...zero, clockOutAt: null };
-    expect(monthSummary([full], [d], '2026-11', CN, TABLE, {}).total).toMatchObject({ periods: 2, sessions: 1 });
-    expect(monthSummary([one], [d], '2026-11', CN, TABLE, {}).total).toMatchObject({
+    expect(monthSummary([full], [d], '2026-11', CN, SUBSIDY_TABLE, {}).total).toMatchObject({
+      periods: 2,
+      sessions: 1,
+    });
+    expect(monthSummary([one], [d], '2026-11', CN, SUBSIDY_TABLE, {}).total).toMatchObject({
       minutes: 1,
       periods: 2,
       sessions: 1,
     });
     // Out of range (a record from before codes): credited time, but 未核验, so apart.
-    expect(monthSummary([{ ...one, inPass: false }], [d], '2026-11', CN, TABLE, {}).total).toMatchObject({
+    expect(monthSummary([{ ...one, inPass: false }], [d], '2026-11', CN, SUBSIDY_TABLE, {}).total).toMatchObject({
       minutes: 0,
       periods: 0,
       sessions: 0,
       unverifiedMinutes: 1,
       unverifiedPeriods: 2,
     });
-    expect(monthSummary([running], [d], '2026-11', CN, TABLE, {}, { nowMs: cn(mon, '14:31') }).lines[0]).toMatchObject({
+    expect(
+      monthSummary([running], [d], '2026-11', CN, SUBSIDY_TABLE, {}, { nowMs: cn(mon, '14:31') }).lines[0],
+    ).toMatchObject({
       credited: true,
       periods: 2,
     });
@@ -85,9 +84,9 @@ describe('the clock card', () => {
   it('offers 签到, then 签退, then says the session is done (never 签到 again)', () => {
     const now = cn(mon, '14:05');
     expect(clockCard([d], [], 't1', now, CN, POLICY)).toMatchObject({ state: 'in', sessions: [{ key }] });
-    const clockedIn = record({ ...base, _id: key, clockInAt: now });
-    expect(clockCard([d], [clockedIn], 't1', now, CN, POLICY)).toMatchObject({ state: 'out', record: { _id: key } });
-    const done = { ...clockedIn, clockOutAt: cn(mon, '15:00') };
+    const running = record({ ...base, _id: key, clockInAt: now });
+    expect(clockCard([d], [running], 't1', now, CN, POLICY)).toMatchObject({ state: 'out', record: { _id: key } });
+    const done = { ...running, clockOutAt: cn(mon, '15:00') };
     const card = clockCard([d], [done], 't1', cn(mon, '15:10'), CN, POLICY);
     expect(card).toMatchObject({ state: 'done', sessions: [{ key }] });
     expect(card.message).toContain('已完成');
@@ -115,12 +114,7 @@ describe('the clock card', () => {
   });
 
   it('a forgotten clock-in from days ago is not 签退 (签退 only takes yesterday and today)', () => {
-    const old = record({
-      sessionDate: '2026-11-16',
-      slotStart: '14:00',
-      slotEnd: '15:30',
-      clockInAt: cn('2026-11-16', '14:00'),
-    });
+    const old = clockedIn('2026-11-16', '14:00', '15:30');
     expect(clockCard([d], [old], 't1', cn(mon, '14:05'), CN, POLICY).state).toBe('in');
   });
 });

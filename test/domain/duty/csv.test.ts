@@ -1,13 +1,6 @@
 import fc from 'fast-check';
-import { readFileSync } from 'fs';
-import path from 'path';
 import { CSV_HEADER, csvField, monthCsv, monthSummary } from '@/domain/duty';
-import type { SubsidyTableFile } from '@/domain/duty';
-import { CN, cn, duty, record, slot } from './fixtures';
-
-const TABLE = JSON.parse(
-  readFileSync(path.resolve(__dirname, '../../../data/subsidy-table.json'), 'utf8'),
-) as SubsidyTableFile;
+import { CN, SUBSIDY_TABLE, clockedIn, cn, csvCol, duty, nightDuty, record, slot } from './fixtures';
 
 /** A strict RFC 4180 reader, to check the writer against. */
 function parseCsv(text: string): string[][] {
@@ -73,24 +66,10 @@ describe('monthCsv', () => {
     termStart: '2026-11-01',
     termEnd: '2026-11-30',
   });
-  const d2 = duty({
-    _id: 'd2',
-    kind: 'itinerant',
-    hostSchoolId: 'host2',
-    slots: [slot(1, '23:00', '01:00')],
-    termStart: '2026-11-01',
-    termEnd: '2026-11-30',
-  });
+  const d2 = nightDuty({ termStart: '2026-11-01', termEnd: '2026-11-30' });
   const records = [
-    record({
-      sessionDate: '2026-11-23',
-      slotStart: '08:00',
-      slotEnd: '08:45',
-      clockInAt: cn('2026-11-23', '08:12'),
-      clockOutAt: cn('2026-11-23', '08:45'),
-      late: true,
-    }),
-    record({ sessionDate: '2026-11-30', slotStart: '08:00', slotEnd: '08:45', clockInAt: cn('2026-11-30', '07:59') }),
+    clockedIn('2026-11-23', '08:00', '08:45', '08:12', { clockOutAt: cn('2026-11-23', '08:45'), late: true }),
+    clockedIn('2026-11-30', '08:00', '08:45', '07:59'),
     record({
       dutyId: 'd2',
       hostSchoolId: 'host2',
@@ -101,7 +80,9 @@ describe('monthCsv', () => {
       clockOutAt: cn('2026-12-01', '01:00'),
     }),
   ];
-  const summary = monthSummary(records, [d1, d2], '2026-11', CN, TABLE, { d1: { distanceKm: 12, hardship: 2 } });
+  const summary = monthSummary(records, [d1, d2], '2026-11', CN, SUBSIDY_TABLE, {
+    d1: { distanceKm: 12, hardship: 2 },
+  });
   const names = { schools: { home1: '河东区第一小学', host1: '二号桥小学', host2: '=HYPERLINK("x")' } };
   const text = monthCsv(summary, names);
   const rows = parseCsv(text.slice(1));
@@ -137,36 +118,35 @@ describe('monthCsv', () => {
   });
 
   it('record rows carry times in China time, minutes, 课时 and flags', () => {
-    const col = (name: (typeof CSV_HEADER)[number]) => CSV_HEADER.indexOf(name);
     const [, late, capped, night] = rows;
     expect([
-      late[col('日期')],
-      late[col('时段')],
-      late[col('签到时间')],
-      late[col('计入分钟')],
-      late[col('课时')],
-      late[col('迟到')],
+      late[csvCol('日期')],
+      late[csvCol('时段')],
+      late[csvCol('签到时间')],
+      late[csvCol('计入分钟')],
+      late[csvCol('课时')],
+      late[csvCol('迟到')],
     ]).toEqual(['2026-11-23', '08:00–08:45', '2026-11-23 08:12', '33', '2', '是']);
-    expect([capped[col('未签退')], capped[col('签退时间')], capped[col('备注')]]).toEqual([
+    expect([capped[csvCol('未签退')], capped[csvCol('签退时间')], capped[csvCol('备注')]]).toEqual([
       '是',
       '',
       '未签退，按时段结束计',
     ]);
-    expect([night[col('时段')], night[col('签退时间')], night[col('计入分钟')], night[col('计入小时')]]).toEqual([
-      '23:00–次日01:00',
-      '2026-12-01 01:00',
-      '60',
-      '1',
-    ]);
+    expect([
+      night[csvCol('时段')],
+      night[csvCol('签退时间')],
+      night[csvCol('计入分钟')],
+      night[csvCol('计入小时')],
+    ]).toEqual(['23:00–次日01:00', '2026-12-01 01:00', '60', '1']);
     const totals = rows.find((r) => r[0] === '总计')!;
-    expect([totals[col('计入分钟')], totals[col('出勤次数')], totals[col('补助估算（元）')]]).toEqual([
+    expect([totals[csvCol('计入分钟')], totals[csvCol('出勤次数')], totals[csvCol('补助估算（元）')]]).toEqual([
       '138',
       '3',
       '80',
     ]);
     const dutyRow = rows.find((r) => r[0] === '任务合计' && r[3] === '跨校兼课')!;
-    expect(dutyRow[col('备注')]).toBe('示例数据：40元/天（10–20公里·偏远）');
-    expect(rows.at(-1)![col('备注')]).toContain('示例数据');
+    expect(dutyRow[csvCol('备注')]).toBe('示例数据：40元/天（10–20公里·偏远）');
+    expect(rows.at(-1)![csvCol('备注')]).toContain('示例数据');
   });
 
   it('teacher names can be overridden', () => {

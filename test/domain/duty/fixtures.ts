@@ -1,8 +1,18 @@
-import { DEFAULT_DUTY_POLICY } from '@/domain/duty';
-import type { ClockRecord, Duty, DutyPolicy, DutySlot } from '@/domain/duty';
+import { readFileSync } from 'fs';
+import path from 'path';
+import { CSV_HEADER, DEFAULT_DUTY_POLICY } from '@/domain/duty';
+import type { ClockRecord, Duty, DutyPolicy, DutySlot, SubsidyTableFile } from '@/domain/duty';
 
 export const CN = 'Asia/Shanghai';
 export const POLICY: DutyPolicy = { ...DEFAULT_DUTY_POLICY };
+
+/** The subsidy table the app ships (data/subsidy-table.json), read as the functions read it. */
+export const SUBSIDY_TABLE = JSON.parse(
+  readFileSync(path.resolve(__dirname, '../../../data/subsidy-table.json'), 'utf8'),
+) as SubsidyTableFile;
+
+/** The index of a 考勤 CSV column, by its Chinese header. */
+export const csvCol = (name: (typeof CSV_HEADER)[number]): number => CSV_HEADER.indexOf(name);
 
 /** An instant from an ISO string with an explicit offset, e.g. at('2026-11-23T08:00+08:00'). */
 export const at = (iso: string): number => {
@@ -42,6 +52,10 @@ export function duty(over: Partial<Duty> = {}): Duty {
   };
 }
 
+/** 走教 at host2 on Monday nights, 23:00 to 01:00 the next day: a session across midnight (and month ends). */
+export const nightDuty = (over: Partial<Duty> = {}): Duty =>
+  duty({ _id: 'd2', kind: 'itinerant', hostSchoolId: 'host2', slots: [slot(1, '23:00', '01:00')], ...over });
+
 /** A clean record of a session: clocked in at `inAt`, out at `outAt`. */
 export function record(
   over: Partial<ClockRecord> & Pick<ClockRecord, 'sessionDate' | 'slotStart' | 'slotEnd'>,
@@ -63,3 +77,12 @@ export function record(
     ...over,
   };
 }
+
+/** A record clocked in at `inHm` (China time on the session date; the slot start unless said) and not yet out. */
+export const clockedIn = (
+  sessionDate: string,
+  slotStart: string,
+  slotEnd: string,
+  inHm: string = slotStart,
+  over: Partial<ClockRecord> = {},
+): ClockRecord => record({ sessionDate, slotStart, slotEnd, clockInAt: cn(sessionDate, inHm), ...over });

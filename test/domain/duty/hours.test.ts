@@ -1,15 +1,20 @@
 import fc from 'fast-check';
-import { readFileSync } from 'fs';
-import path from 'path';
-import { CSV_HEADER, addDays, monthCsv, monthSummary, recordHours } from '@/domain/duty';
-import type { ClockRecord, DutyTravel, SubsidyTableFile } from '@/domain/duty';
-import { CN, POLICY, at, cn, duty, record, slot } from './fixtures';
+import { addDays, monthCsv, monthSummary, recordHours } from '@/domain/duty';
+import type { ClockRecord, DutyTravel } from '@/domain/duty';
+import { CN, POLICY, SUBSIDY_TABLE, at, cn, csvCol, duty, nightDuty, record, slot } from './fixtures';
 
-const TABLE = JSON.parse(
-  readFileSync(path.resolve(__dirname, '../../../data/subsidy-table.json'), 'utf8'),
-) as SubsidyTableFile;
 const mon = '2026-11-23';
 const base = { sessionDate: mon, slotStart: '08:00', slotEnd: '08:45' };
+/** d1's Monday 08:00–08:45 session on `date`, in at 07:58 and out at 08:46 unless `over` says otherwise. */
+const morning = (date: string, over: Partial<ClockRecord> = {}) =>
+  record({
+    ...base,
+    dutyId: 'd1',
+    sessionDate: date,
+    clockInAt: cn(date, '07:58'),
+    clockOutAt: cn(date, '08:46'),
+    ...over,
+  });
 
 describe('recordHours: counted inside the slot only', () => {
   it.each([
@@ -153,14 +158,7 @@ describe('monthSummary', () => {
   // t1: 跨校兼课 Mon 08:00–08:45 (2 节) at host1, 5 km, ordinary; 走教 Mon 23:00–01:00 (1 节) at host2, no travel data.
   // t2: 支教 Tue 00:30–01:30 at host3, 25 km, very remote.
   const d1 = duty({ _id: 'd1', slots: [slot(1, '08:00', '08:45', 2)], termStart: '2026-11-01', termEnd: '2026-12-31' });
-  const d2 = duty({
-    _id: 'd2',
-    kind: 'itinerant',
-    hostSchoolId: 'host2',
-    slots: [slot(1, '23:00', '01:00')],
-    termStart: '2026-11-01',
-    termEnd: '2026-12-31',
-  });
+  const d2 = nightDuty({ termStart: '2026-11-01', termEnd: '2026-12-31' });
   const d3 = duty({
     _id: 'd3',
     teacherOpenid: 't2',
@@ -176,23 +174,13 @@ describe('monthSummary', () => {
     d1: { distanceKm: 5, hardship: 1 },
     d3: { distanceKm: 25, hardship: 3 },
   };
-  const r1 = (date: string, over: Partial<ClockRecord> = {}) =>
-    record({
-      dutyId: 'd1',
-      sessionDate: date,
-      slotStart: '08:00',
-      slotEnd: '08:45',
-      clockInAt: cn(date, '07:58'),
-      clockOutAt: cn(date, '08:46'),
-      ...over,
-    });
   const records: ClockRecord[] = [
-    r1('2026-11-02'),
-    r1('2026-11-09', { clockInAt: cn('2026-11-09', '08:15'), late: true }),
-    r1('2026-11-16', { inPass: false, inDistanceM: 850 }),
-    r1('2026-11-23', { clockOutAt: null, outPass: null, outDistanceM: null }),
-    r1('2026-11-30', { makeup: true, inDistanceM: null, outDistanceM: null, outPass: null }),
-    r1('2026-10-26'), // October: not November's
+    morning('2026-11-02'),
+    morning('2026-11-09', { clockInAt: cn('2026-11-09', '08:15'), late: true }),
+    morning('2026-11-16', { inPass: false, inDistanceM: 850 }),
+    morning('2026-11-23', { clockOutAt: null, outPass: null, outDistanceM: null }),
+    morning('2026-11-30', { makeup: true, inDistanceM: null, outDistanceM: null, outPass: null }),
+    morning('2026-10-26'), // October: not November's
     // Night of Monday 30 November: 60 min in November, 60 in December.
     record({
       dutyId: 'd2',
@@ -234,8 +222,8 @@ describe('monthSummary', () => {
     }),
   ];
 
-  const nov = monthSummary(records, [d1, d2, d3], '2026-11', CN, TABLE, travel);
-  const dec = monthSummary(records, [d1, d2, d3], '2026-12', CN, TABLE, travel);
+  const nov = monthSummary(records, [d1, d2, d3], '2026-11', CN, SUBSIDY_TABLE, travel);
+  const dec = monthSummary(records, [d1, d2, d3], '2026-12', CN, SUBSIDY_TABLE, travel);
   const byId = (s: typeof nov, id: string) => s.byDuty.find((d) => d.dutyId === id)!;
 
   it('per duty: minutes, sessions, 课时, flags', () => {
@@ -291,12 +279,14 @@ describe('monthSummary', () => {
   });
 
   it('scheduled sessions count up to now when now is given', () => {
-    const midMonth = monthSummary(records, [d1], '2026-11', CN, TABLE, travel, { nowMs: cn('2026-11-16', '12:00') });
+    const midMonth = monthSummary(records, [d1], '2026-11', CN, SUBSIDY_TABLE, travel, {
+      nowMs: cn('2026-11-16', '12:00'),
+    });
     expect(byId(midMonth, 'd1').scheduled).toBe(3);
   });
 
   it('a duty with sessions but no records still shows, as absences', () => {
-    const s = monthSummary([], [d1], '2026-11', CN, TABLE, travel);
+    const s = monthSummary([], [d1], '2026-11', CN, SUBSIDY_TABLE, travel);
     expect(byId(s, 'd1')).toMatchObject({ scheduled: 5, sessions: 0, minutes: 0, subsidyYuan: 0 });
   });
 });
@@ -304,27 +294,17 @@ describe('monthSummary', () => {
 describe('monthSummary: verified presence (扫码签到) decides what counts', () => {
   const d = duty({ _id: 'd1', slots: [slot(1, '08:00', '08:45', 2)], termStart: '2026-11-01', termEnd: '2026-11-30' });
   const travel: Record<string, DutyTravel> = { d1: { distanceKm: 5, hardship: 1 } };
-  const r = (date: string, over: Partial<ClockRecord>) =>
-    record({
-      dutyId: 'd1',
-      sessionDate: date,
-      slotStart: '08:00',
-      slotEnd: '08:45',
-      clockInAt: cn(date, '07:58'),
-      clockOutAt: cn(date, '08:46'),
-      ...over,
-    });
   const records: ClockRecord[] = [
-    r('2026-11-02', { presence: 'code', presenceReason: null }),
-    r('2026-11-09', { presence: 'unverified', presenceReason: '未扫签到码：位置为手机上报，未经现场核验' }),
+    morning('2026-11-02', { presence: 'code', presenceReason: null }),
+    morning('2026-11-09', { presence: 'unverified', presenceReason: '未扫签到码：位置为手机上报，未经现场核验' }),
     // Clocked in without the code, then 扫码核验 at 08:20: verified, its time kept.
-    r('2026-11-16', {
+    morning('2026-11-16', {
       presence: 'code',
       presenceReason: null,
       presenceVerifiedAt: cn('2026-11-16', '08:20'),
       verifyDistanceM: 40,
     }),
-    r('2026-11-23', {
+    morning('2026-11-23', {
       presence: 'makeup',
       presenceReason: null,
       makeup: true,
@@ -332,9 +312,9 @@ describe('monthSummary: verified presence (扫码签到) decides what counts', (
       outDistanceM: null,
       outPass: null,
     }),
-    r('2026-11-30', {}), // before codes, within range: counts as it did
+    morning('2026-11-30'), // before codes, within range: counts as it did
   ];
-  const s = monthSummary(records, [d], '2026-11', CN, TABLE, travel);
+  const s = monthSummary(records, [d], '2026-11', CN, SUBSIDY_TABLE, travel);
 
   it('unverified sessions are shown with their status but counted apart: no 出勤, 课时 or subsidy day', () => {
     expect(s.lines.map((l) => l.count)).toEqual(['verified', 'unverified', 'verified', 'verified', 'verified']);
@@ -352,28 +332,27 @@ describe('monthSummary: verified presence (扫码签到) decides what counts', (
 
   it('the CSV shows each status and splits its columns the same way', () => {
     const rows = monthCsv(s, { schools: {} }).slice(1).split('\r\n');
-    const col = (name: (typeof CSV_HEADER)[number]) => CSV_HEADER.indexOf(name);
     const cells = rows.map((line) => line.split(','));
     const records = cells.filter((c) => c[0] === '记录');
-    expect(records.map((c) => c[col('核验')])).toEqual([
+    expect(records.map((c) => c[csvCol('核验')])).toEqual([
       '已核验',
       '未核验：未扫签到码：位置为手机上报，未经现场核验',
       '已核验',
       '补卡（校长确认）',
       '定位签到（扫码上线前）',
     ]);
-    expect(records[2][col('核验时间')]).toBe('2026-11-16 08:20');
-    expect(records[1].slice(col('计入分钟'), col('未核验课时') + 1)).toEqual(['0', '0', '0', '45', '2']);
+    expect(records[2][csvCol('核验时间')]).toBe('2026-11-16 08:20');
+    expect(records[1].slice(csvCol('计入分钟'), csvCol('未核验课时') + 1)).toEqual(['0', '0', '0', '45', '2']);
     const total = cells.find((c) => c[0] === '总计')!;
     expect([
-      total[col('课时')],
-      total[col('未核验课时')],
-      total[col('出勤次数')],
-      total[col('未核验次数')],
-      total[col('补助估算（元）')],
+      total[csvCol('课时')],
+      total[csvCol('未核验课时')],
+      total[csvCol('出勤次数')],
+      total[csvCol('未核验次数')],
+      total[csvCol('补助估算（元）')],
     ]).toEqual(['8', '2', '4', '1', '60']);
     // The column of record rows adds up to the total.
-    expect(records.reduce((n, c) => n + Number(c[col('未核验分钟')]), 0)).toBe(Number(total[col('未核验分钟')]));
+    expect(records.reduce((n, c) => n + Number(c[csvCol('未核验分钟')]), 0)).toBe(Number(total[csvCol('未核验分钟')]));
     expect(cells.some((c) => c[0] === '说明' && c.at(-1)!.includes('1 节未核验'))).toBe(true);
   });
 });

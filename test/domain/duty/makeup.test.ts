@@ -6,7 +6,7 @@ import {
   recordFlags,
   sessionsOnDate,
 } from '@/domain/duty';
-import { CN, POLICY, at, cn, duty, record } from './fixtures';
+import { CN, POLICY, at, clockedIn, cn, duty } from './fixtures';
 
 describe('canRequestMakeup: quota per China month', () => {
   const now = cn('2026-11-20', '10:00');
@@ -64,16 +64,11 @@ describe('checkMakeupTarget', () => {
   });
 
   it('fills only what is missing; a complete record needs none', () => {
-    const clockedIn = record({
-      sessionDate: '2026-11-16',
-      slotStart: '08:00',
-      slotEnd: '08:45',
-      clockInAt: cn('2026-11-16', '08:02'),
-    });
+    const inOnly = clockedIn('2026-11-16', '08:00', '08:45', '08:02');
     const now = cn('2026-11-17', '09:00');
-    expect(checkMakeupTarget(session, clockedIn, now, CN, POLICY)).toEqual({ ok: true, need: 'out' });
+    expect(checkMakeupTarget(session, inOnly, now, CN, POLICY)).toEqual({ ok: true, need: 'out' });
     expect(
-      checkMakeupTarget(session, { ...clockedIn, clockOutAt: cn('2026-11-16', '08:45') }, now, CN, POLICY),
+      checkMakeupTarget(session, { ...inOnly, clockOutAt: cn('2026-11-16', '08:45') }, now, CN, POLICY),
     ).toMatchObject({
       ok: false,
       code: 'MAKEUP_NOT_NEEDED',
@@ -106,19 +101,15 @@ describe('applyApprovedMakeup', () => {
   });
 
   it('clocked in only: keeps what was measured, closes at the slot end', () => {
-    const clockedIn = record({
+    const inOnly = clockedIn('2026-11-16', '08:00', '08:45', '08:15', {
       _id: session.key,
-      sessionDate: '2026-11-16',
-      slotStart: '08:00',
-      slotEnd: '08:45',
-      clockInAt: cn('2026-11-16', '08:15'),
       late: true,
       inPass: false,
       inDistanceM: 700,
       outPass: null,
       outDistanceM: null,
     });
-    const r = applyApprovedMakeup(session, clockedIn);
+    const r = applyApprovedMakeup(session, inOnly);
     expect(r).toMatchObject({
       clockInAt: cn('2026-11-16', '08:15'),
       clockOutAt: session.endMs,

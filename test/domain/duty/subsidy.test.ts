@@ -1,29 +1,25 @@
 import fc from 'fast-check';
-import { readFileSync } from 'fs';
-import path from 'path';
 import { subsidyFor, subsidyTableProblems } from '@/domain/duty';
 import type { SubsidyRate, SubsidyTableFile } from '@/domain/duty';
-
-const TABLE = JSON.parse(
-  readFileSync(path.resolve(__dirname, '../../../data/subsidy-table.json'), 'utf8'),
-) as SubsidyTableFile;
+import { SUBSIDY_TABLE } from './fixtures';
 
 describe('data/subsidy-table.json', () => {
   it('is well formed, for the three seeded districts, and sample data throughout', () => {
-    expect(subsidyTableProblems(TABLE)).toEqual([]);
-    expect(Object.keys(TABLE.districts).sort()).toEqual(['110101', '120102', '350205']);
-    expect(TABLE.sample).toBe(true);
-    for (const t of Object.values(TABLE.districts)) expect(t.sample).toBe(true);
-    expect(TABLE.note).toContain('003');
-    expect(TABLE.note).toContain('差异化补助');
-    expect(TABLE.note).toContain('示例');
+    expect(subsidyTableProblems(SUBSIDY_TABLE)).toEqual([]);
+    expect(Object.keys(SUBSIDY_TABLE.districts).sort()).toEqual(['110101', '120102', '350205']);
+    expect(SUBSIDY_TABLE.sample).toBe(true);
+    for (const t of Object.values(SUBSIDY_TABLE.districts)) expect(t.sample).toBe(true);
+    expect(SUBSIDY_TABLE.note).toContain('003');
+    expect(SUBSIDY_TABLE.note).toContain('差异化补助');
+    expect(SUBSIDY_TABLE.note).toContain('示例');
   });
 
   it('never pays less for a longer trip or a harder school (property)', () => {
-    const rate = (code: string, km: number, h: number) => (subsidyFor(TABLE, code, km, h) as SubsidyRate).yuanPerDay;
+    const rate = (code: string, km: number, h: number) =>
+      (subsidyFor(SUBSIDY_TABLE, code, km, h) as SubsidyRate).yuanPerDay;
     fc.assert(
       fc.property(
-        fc.constantFrom(...Object.keys(TABLE.districts)),
+        fc.constantFrom(...Object.keys(SUBSIDY_TABLE.districts)),
         fc.double({ min: 0, max: 100, noNaN: true }),
         fc.double({ min: 0, max: 100, noNaN: true }),
         fc.constantFrom(1, 2, 3),
@@ -50,7 +46,7 @@ describe('subsidyFor', () => {
     [20, 3, '20公里及以上', 80],
     [480, 1, '20公里及以上', 40],
   ])('河东区 %f km, hardship %i → %s, %i 元/天', (km, hardship, label, yuan) => {
-    expect(subsidyFor(TABLE, '120102', km, hardship)).toMatchObject({
+    expect(subsidyFor(SUBSIDY_TABLE, '120102', km, hardship)).toMatchObject({
       ok: true,
       yuanPerDay: yuan,
       hardship,
@@ -60,8 +56,8 @@ describe('subsidyFor', () => {
   });
 
   it('each district has its own amounts', () => {
-    expect(subsidyFor(TABLE, '350205', 25, 3)).toMatchObject({ yuanPerDay: 90 });
-    expect(subsidyFor(TABLE, '110101', 5, 1)).toMatchObject({ yuanPerDay: 20 });
+    expect(subsidyFor(SUBSIDY_TABLE, '350205', 25, 3)).toMatchObject({ yuanPerDay: 90 });
+    expect(subsidyFor(SUBSIDY_TABLE, '110101', 5, 1)).toMatchObject({ yuanPerDay: 20 });
   });
 
   it.each([
@@ -73,7 +69,7 @@ describe('subsidyFor', () => {
     ['120102', 5, 4, 'INVALID_HARDSHIP'],
     ['120102', 5, 1.5, 'INVALID_HARDSHIP'],
   ])('%s %f km hardship %f → %s', (code, km, h, expected) => {
-    expect(subsidyFor(TABLE, code, km, h)).toMatchObject({ ok: false, code: expected });
+    expect(subsidyFor(SUBSIDY_TABLE, code, km, h)).toMatchObject({ ok: false, code: expected });
   });
 });
 
