@@ -1,21 +1,16 @@
 import { ACCESS, type Access } from '@/contracts/access';
 import { CONTRACTS, type ActionName, type FunctionName, type InputOf } from '@/contracts';
 import type { Role, UserProfile } from '@/domain/roles';
+import { DEFAULT_ADMISSION } from '@/domain/admission';
 import { useTestApp } from '../helpers/local-app';
+import { ROLE_OPENIDS } from '../helpers/personas';
 
 // Every (persona × function × action) of the one matrix in src/contracts/access.ts, through the built
 // bundles and the runtime with the seeded Hedong personas. The door's answer follows from the roles the
 // persona really holds in the store; a denied call must leave every collection as it was.
-type Persona = 'anonymous' | 'parent' | 'teacher' | 'principal' | 'xuequzhang' | 'bureau';
-const PERSONAS: Persona[] = ['anonymous', 'parent', 'teacher', 'principal', 'xuequzhang', 'bureau'];
-const OPENID: Record<Persona, string | null> = {
-  anonymous: null,
-  parent: 'o-local-parent',
-  teacher: 'o-local-hd-teacher',
-  principal: 'o-local-hd-principal',
-  xuequzhang: 'o-local-hd-xuequzhang',
-  bureau: 'o-local-hd-bureau',
-};
+type Persona = keyof typeof OPENID;
+const OPENID: Record<keyof typeof ROLE_OPENIDS, string | null> = ROLE_OPENIDS;
+const PERSONAS = Object.keys(OPENID) as Persona[];
 const DOOR_FORBIDDEN = '当前身份无权进行此操作';
 
 /** A valid input for each action (validation runs before the door), per caller where scope needs it. */
@@ -135,14 +130,7 @@ const PAYLOADS: Payloads = {
     importApply: { requestId: 'auth-imp-0001', table: 'schools', format: 'csv', content: csv },
     exportTable: { table: 'schools' },
     admissionSettings: {},
-    setAdmissionSettings: {
-      withoutZone: 'ask',
-      middleRule: null,
-      acquiredCutoff: null,
-      placeEveryYears: null,
-      basis: 'residence',
-      document: null,
-    },
+    setAdmissionSettings: DEFAULT_ADMISSION,
   },
 };
 

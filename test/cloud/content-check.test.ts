@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import { useTestApp } from '../helpers/local-app';
+import { exchangeRequest, inquiryRequest, makeupRequest } from '../helpers/calls';
+import { HD, ROLE_OPENIDS } from '../helpers/personas';
+import { DEFAULT_ADMISSION } from '@/domain/admission';
 import { DEFAULT_REVIEW_WORD, DEFAULT_RISKY_WORD, textChecks } from '../../local/runtime/sec-check';
 
 // Issue 12 item 5: text a person types for another person to read goes through WeChat's text check
@@ -10,12 +13,12 @@ const app = useTestApp();
 
 type Who = { OPENID: string; APPID: string };
 const who = (OPENID: string): Who => ({ OPENID, APPID: 'wx-test' });
-const PARENT = who('o-local-parent');
-const BUREAU = who('o-local-hd-bureau');
-const TEACHER = who('o-local-hd-teacher');
-const HOME = who('o-local-hd-principal'); // 友爱道小学 hd-s06, the teacher's school
-const LEAD = who('o-local-hd-xuequzhang'); // 第四十五中学 hd-s01, owns the gym
-const HUZHU = who('o-local-hd-lead-primary'); // 互助道小学 hd-s05, hosts the mentoring duty
+const PARENT = who(ROLE_OPENIDS.parent);
+const BUREAU = who(HD.bureau);
+const TEACHER = who(HD.teacher);
+const HOME = who(HD.principal); // the teacher's school
+const LEAD = who(HD.lead); // owns the gym
+const HUZHU = who(HD.huzhu); // hosts the mentoring duty
 
 const BAD = `这里有${DEFAULT_RISKY_WORD}`;
 const call = async (fn: string, data: Record<string, unknown>, as: Who) =>
@@ -55,16 +58,8 @@ async function passes(fn: string, data: Record<string, unknown>, as: Who, text: 
 }
 
 describe('请学校确认 and its answer', () => {
-  const ask = (requestId: string, over: Record<string, unknown> = {}) => ({
-    action: 'askSchool',
-    requestId,
-    districtCode: '120102',
-    address: '互助道500号',
-    contactName: '王女士',
-    phone: '13800000000',
-    question: '请问属于哪所学校？',
-    ...over,
-  });
+  const ask = (requestId: string, over: Record<string, unknown> = {}) =>
+    inquiryRequest(requestId, { address: '互助道500号', question: '请问属于哪所学校？', ...over });
   let inquiryId = '';
 
   it('each typed field is checked: the field with the test word is named, nothing is stored', async () => {
@@ -110,17 +105,7 @@ describe('请学校确认 and its answer', () => {
 });
 
 describe('approvals: reasons, names, purposes and comments', () => {
-  const exchange = (requestId: string, over: Record<string, unknown> = {}) => ({
-    action: 'submitExchange',
-    requestId,
-    type: 'cross-teaching',
-    hostSchoolId: 'hd-s05',
-    slots: [{ weekday: 2, start: '14:00', end: '15:30', periods: 2 }],
-    termStart: '2026-12-01',
-    termEnd: '2027-01-20',
-    reason: '互助道小学美术教师产假',
-    ...over,
-  });
+  const exchange = exchangeRequest;
   let id = '';
 
   it('submitExchange: the reason, and a mentee’s name', async () => {
@@ -199,14 +184,8 @@ describe('facility bookings: the purpose, and the reason for cancelling', () => 
 describe('补卡: the reason and the decision’s comment', () => {
   it('requestMakeup checks the reason; decideMakeup the comment', async () => {
     jest.setSystemTime(Date.parse('2026-11-26T08:00:00Z')); // Wednesday's 14:00 mentoring session was missed
-    const makeup = (requestId: string, reason: string) => ({
-      action: 'requestMakeup',
-      requestId,
-      dutyId: 'dt-hd-teacher-2',
-      sessionDate: '2026-11-25',
-      slotStart: '14:00',
-      reason,
-    });
+    const makeup = (requestId: string, reason: string) =>
+      makeupRequest(requestId, { dutyId: 'dt-hd-teacher-2', sessionDate: '2026-11-25', slotStart: '14:00', reason });
     await refusesTestWord('duty', makeup('cc-mk-00001', BAD), TEACHER, 'reason', '补卡原因');
     const { id } = await passes('duty', makeup('cc-mk-00002', '手机没电，忘记签到'), TEACHER, ['手机没电，忘记签到']);
     await refusesTestWord(
@@ -234,15 +213,7 @@ describe('the bureau: invite notes, the 招生规则 document, a 学区 name', (
   });
 
   it('setAdmissionSettings checks the document parents are shown', async () => {
-    const rules = (document: string) => ({
-      action: 'setAdmissionSettings',
-      withoutZone: 'ask',
-      middleRule: null,
-      acquiredCutoff: null,
-      placeEveryYears: null,
-      basis: 'residence',
-      document,
-    });
+    const rules = (document: string) => ({ action: 'setAdmissionSettings', ...DEFAULT_ADMISSION, document });
     await refusesTestWord('admin', rules(BAD), BUREAU, 'document', '依据文件');
     await passes('admin', rules('河东区2026年义务教育招生入学工作意见'), BUREAU, [
       '河东区2026年义务教育招生入学工作意见',
@@ -262,15 +233,7 @@ describe('the bureau: invite notes, the 招生规则 document, a 学区 name', (
 
 describe('review and an unavailable check', () => {
   it('text WeChat suggests reviewing is stored (one check)', async () => {
-    const data = {
-      action: 'askSchool',
-      requestId: 'cc-ask-00010',
-      districtCode: '120102',
-      address: '互助道502号',
-      contactName: '李先生',
-      phone: '13800000001',
-      question: DEFAULT_REVIEW_WORD,
-    };
+    const data = inquiryRequest('cc-ask-00010', { address: '互助道502号', question: DEFAULT_REVIEW_WORD });
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       const checked = textChecks().length;
@@ -291,15 +254,7 @@ describe('review and an unavailable check', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       const before = storeDigest();
-      const data = {
-        action: 'askSchool',
-        requestId: 'cc-ask-00011',
-        districtCode: '120102',
-        address: '互助道504号',
-        contactName: '赵女士',
-        phone: '13800000002',
-      };
-      const result = await call('school', data, PARENT);
+      const result = await call('school', inquiryRequest('cc-ask-00011', { address: '互助道504号' }), PARENT);
       expect(result).toMatchObject({ ok: false, code: 'CONTENT_CHECK_UNAVAILABLE' });
       expect(result.message).toContain('请稍后再试');
       expect(storeDigest()).toBe(before);

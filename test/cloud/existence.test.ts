@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ACCESS } from '@/contracts/access';
 import { CONTRACTS } from '@/contracts';
 import { useTestApp } from '../helpers/local-app';
-import { callsOf, type Result } from '../helpers/calls';
+import { callsOf, exchangeRequest, inquiryRequest, makeupRequest, type Result } from '../helpers/calls';
+import { DC_BUREAU, HC, HD } from '../helpers/personas';
 
 // Issue 13, item 4: nothing reveals what exists. Every action that takes the id of a record is called
 // by real personas of other districts (and other schools) with Hedong's real ids, made through the
@@ -11,20 +12,6 @@ import { callsOf, type Result } from '../helpers/calls';
 // caller's request id is a new request, never a conflict that says it was used.
 const app = useTestApp();
 
-const HD = {
-  teacher: 'o-local-hd-teacher', // 友爱道小学 (hd-s06); duty dt-hd-teacher-1 at hd-s01
-  principal: 'o-local-hd-principal', // 友爱道小学 (hd-s06)
-  lead: 'o-local-hd-xuequzhang', // 第四十五中学 (hd-s01), 学区长 of hd-x1
-  huzhu: 'o-local-hd-lead-primary', // 互助道小学 (hd-s05)
-  bureau: 'o-local-hd-bureau',
-};
-const HC = {
-  teacher: 'o-local-hc-teacher',
-  principal: 'o-local-hc-principal',
-  lead: 'o-local-hc-xuequzhang',
-  bureau: 'o-local-hc-bureau',
-};
-const DC_BUREAU = 'o-local-dc-bureau';
 const PARENT = 'o-existence-parent';
 
 const { call, ok, snapshot } = callsOf(() => app);
@@ -42,35 +29,8 @@ const real = {
 const start = Date.parse('2026-11-27T16:30:00+08:00');
 
 beforeAll(async () => {
-  real.approval = (
-    await ok(
-      'approval',
-      'submitExchange',
-      {
-        requestId: 'exist-ap-0001',
-        type: 'cross-teaching',
-        hostSchoolId: 'hd-s05',
-        slots: [{ weekday: 2, start: '14:00', end: '15:30', periods: 2 }],
-        termStart: '2026-12-01',
-        termEnd: '2027-01-20',
-      },
-      HD.teacher,
-    )
-  ).id;
-  real.makeup = (
-    await ok(
-      'duty',
-      'requestMakeup',
-      {
-        requestId: 'exist-mk-0001',
-        dutyId: 'dt-hd-teacher-1',
-        sessionDate: '2026-11-19',
-        slotStart: '09:55',
-        reason: '手机没电',
-      },
-      HD.teacher,
-    )
-  ).id;
+  real.approval = (await ok('approval', 'submitExchange', exchangeRequest('exist-ap-0001'), HD.teacher)).id;
+  real.makeup = (await ok('duty', 'requestMakeup', makeupRequest('exist-mk-0001'), HD.teacher)).id;
   const facility = await ok(
     'approval',
     'submitFacility',
@@ -87,14 +47,7 @@ beforeAll(async () => {
     await ok(
       'school',
       'askSchool',
-      {
-        requestId: 'exist-ask-0001',
-        districtCode: '120102',
-        schoolId: 'hd-s06',
-        address: '友爱道1号',
-        contactName: '李',
-        phone: '13800000001',
-      },
+      inquiryRequest('exist-ask-0001', { schoolId: 'hd-s06', address: '友爱道1号' }),
       PARENT,
     )
   ).id;
@@ -125,6 +78,15 @@ interface Case {
   madeUp: string;
   callers: string[];
 }
+/** A case on the real Hedong request, against a made-up request id. */
+const onApproval = (action: string, input: Case['input'], callers: string[]): Case => ({
+  fn: 'approval',
+  action,
+  input,
+  real: () => real.approval,
+  madeUp: 'ap-00000000000000000000000000000000',
+  callers,
+});
 const rid = (tag: string, n: number) => `exist-${tag}-${String(n).padStart(4, '0')}`;
 const CASES: Case[] = [
   {
@@ -138,13 +100,7 @@ const CASES: Case[] = [
   {
     fn: 'duty',
     action: 'requestMakeup',
-    input: (dutyId, n) => ({
-      requestId: rid('mk', n),
-      dutyId,
-      sessionDate: '2026-11-19',
-      slotStart: '09:55',
-      reason: '手机没电',
-    }),
+    input: (dutyId, n) => makeupRequest(rid('mk', n), { dutyId }),
     real: () => 'dt-hd-teacher-1',
     madeUp: 'dt-zz-teacher-1',
     callers: [HC.teacher],
@@ -195,14 +151,11 @@ const CASES: Case[] = [
   {
     fn: 'approval',
     action: 'submitExchange',
-    input: (hostSchoolId, n) => ({
-      requestId: rid('ap', n),
-      type: 'cross-teaching',
-      hostSchoolId,
-      slots: [{ weekday: 3, start: '14:00', end: '15:30', periods: 2 }],
-      termStart: '2026-12-01',
-      termEnd: '2027-01-20',
-    }),
+    input: (hostSchoolId, n) =>
+      exchangeRequest(rid('ap', n), {
+        hostSchoolId,
+        slots: [{ weekday: 3, start: '14:00', end: '15:30', periods: 2 }],
+      }),
     real: () => 'hd-s05',
     madeUp: 'zz-s05',
     callers: [HC.teacher],
@@ -221,70 +174,18 @@ const CASES: Case[] = [
     madeUp: 'fc-zz-s01-gym',
     callers: [HC.principal, HC.lead],
   },
-  {
-    fn: 'approval',
-    action: 'detail',
-    input: (id) => ({ id }),
-    real: () => real.approval,
-    madeUp: 'ap-00000000000000000000000000000000',
-    callers: [HC.teacher, HC.principal, HC.lead, HC.bureau, DC_BUREAU],
-  },
-  {
-    fn: 'approval',
-    action: 'decide',
-    input: (id) => ({ id, decision: 'approve', version: 1 }),
-    real: () => real.approval,
-    madeUp: 'ap-00000000000000000000000000000000',
-    callers: [HC.principal, HC.lead, HC.bureau],
-  },
-  {
-    fn: 'approval',
-    action: 'batchApprove',
-    input: (id) => ({ ids: [id] }),
-    real: () => real.approval,
-    madeUp: 'ap-00000000000000000000000000000000',
-    callers: [HC.principal, HC.lead, HC.bureau],
-  },
-  {
-    fn: 'approval',
-    action: 'withdraw',
-    input: (id) => ({ id, version: 1 }),
-    real: () => real.approval,
-    madeUp: 'ap-00000000000000000000000000000000',
-    callers: [HC.teacher, HC.principal],
-  },
-  {
-    fn: 'approval',
-    action: 'resubmit',
-    input: (id) => ({ id, version: 1 }),
-    real: () => real.approval,
-    madeUp: 'ap-00000000000000000000000000000000',
-    callers: [HC.teacher, HC.principal],
-  },
-  {
-    fn: 'approval',
-    action: 'remind',
-    input: (id) => ({ id }),
-    real: () => real.approval,
-    madeUp: 'ap-00000000000000000000000000000000',
-    callers: [HC.teacher, HC.principal],
-  },
-  {
-    fn: 'approval',
-    action: 'delegates',
-    input: (id) => ({ id }),
-    real: () => real.approval,
-    madeUp: 'ap-00000000000000000000000000000000',
-    callers: [HC.principal, HC.lead, HC.bureau],
-  },
-  {
-    fn: 'approval',
-    action: 'transfer',
-    input: (id) => ({ id, version: 1, to: 'o-local-hc-lead-primary' }),
-    real: () => real.approval,
-    madeUp: 'ap-00000000000000000000000000000000',
-    callers: [HC.principal, HC.lead, HC.bureau],
-  },
+  onApproval('detail', (id) => ({ id }), [HC.teacher, HC.principal, HC.lead, HC.bureau, DC_BUREAU]),
+  onApproval('decide', (id) => ({ id, decision: 'approve', version: 1 }), [HC.principal, HC.lead, HC.bureau]),
+  onApproval('batchApprove', (id) => ({ ids: [id] }), [HC.principal, HC.lead, HC.bureau]),
+  onApproval('withdraw', (id) => ({ id, version: 1 }), [HC.teacher, HC.principal]),
+  onApproval('resubmit', (id) => ({ id, version: 1 }), [HC.teacher, HC.principal]),
+  onApproval('remind', (id) => ({ id }), [HC.teacher, HC.principal]),
+  onApproval('delegates', (id) => ({ id }), [HC.principal, HC.lead, HC.bureau]),
+  onApproval('transfer', (id) => ({ id, version: 1, to: 'o-local-hc-lead-primary' }), [
+    HC.principal,
+    HC.lead,
+    HC.bureau,
+  ]),
   {
     fn: 'facility',
     action: 'list',

@@ -1,5 +1,5 @@
 import { TEST_NOW, useTestApp } from '../helpers/local-app';
-import { callsOf } from '../helpers/calls';
+import { callsOf, inquiryRequest } from '../helpers/calls';
 
 // Issue 13 item 3: the lists that grow with use page by an opaque cursor, newest first by (time, id).
 // The database's clock (serverDate, which stamps createdAt) is set per batch here, so many inquiries
@@ -10,15 +10,8 @@ const { call, ok } = callsOf(() => app);
 
 const DAY = 86_400_000;
 const PRINCIPAL = 'o-local-hd-lead-primary'; // 互助道小学 hd-s05
-const ask = (n: number, over: Record<string, unknown> = {}) => ({
-  requestId: `pg-ask-${String(n).padStart(6, '0')}`,
-  districtCode: '120102',
-  schoolId: 'hd-s05',
-  address: `互助道${n}号`,
-  contactName: '王女士',
-  phone: '13800000000',
-  ...over,
-});
+const ask = (n: number, over: Record<string, unknown> = {}) =>
+  inquiryRequest(`pg-ask-${String(n).padStart(6, '0')}`, { schoolId: 'hd-s05', address: `互助道${n}号`, ...over });
 /** Files inquiry n from parent n % 10 (each parent stays within 20 a day), stamped at `at`. */
 const file = async (n: number, at: number) => {
   serverNow = at;

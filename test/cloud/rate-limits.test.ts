@@ -1,7 +1,7 @@
 import { ACCESS } from '@/contracts/access';
 import { CODE_ALPHABET } from '@/domain/invite';
 import { TEST_NOW, useTestApp } from '../helpers/local-app';
-import { callsOf } from '../helpers/calls';
+import { callsOf, inquiryRequest } from '../helpers/calls';
 
 // Issue 13 item 3 and item 6: per-caller limits from the access matrix, counted in the database, driven
 // by the server clock (fixed at TEST_NOW, moved with jest.setSystemTime); invite binding locks after
@@ -16,15 +16,8 @@ const snapshot = () =>
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const ask = (n: number, over: Record<string, unknown> = {}) => ({
-  requestId: `rl-ask-${String(n).padStart(6, '0')}`,
-  districtCode: '120102',
-  schoolId: 'hd-s05',
-  address: `互助道${n}号`,
-  contactName: '王女士',
-  phone: '13800000000',
-  ...over,
-});
+const ask = (n: number, over: Record<string, unknown> = {}) =>
+  inquiryRequest(`rl-ask-${String(n).padStart(6, '0')}`, { schoolId: 'hd-s05', address: `互助道${n}号`, ...over });
 const inquiriesOf = (openid: string) => app.cloud.store.count('zoning_inquiries', { openid });
 
 afterEach(() => jest.setSystemTime(TEST_NOW));

@@ -1,5 +1,6 @@
 import { useTestApp } from '../helpers/local-app';
-import { callsOf, type Result } from '../helpers/calls';
+import { callsOf, exchangeRequest, inquiryRequest, makeupRequest, type Result } from '../helpers/calls';
+import { DC_BUREAU, HC, HD as SEEDED_HD } from '../helpers/personas';
 
 // Past the door of the access matrix, every action keeps the caller to their own school, 学区 or
 // district (and a requester to their own requests). Real seeded data and real flows: the other party's
@@ -7,38 +8,25 @@ import { callsOf, type Result } from '../helpers/calls';
 const app = useTestApp();
 beforeAll(async () => {
   // A second teacher of 友爱道小学 and the 学区长 of 第二学区, bound through real invites.
-  const teacher = await ok(
-    'admin',
-    'createInvite',
-    { requestId: 'scope-inv-teacher2', role: 'teacher', schoolId: 'hd-s06' },
-    HD.principal,
-  );
-  await ok('account', 'bind', { code: teacher.code }, HD.teacher2);
-  const lead = await ok(
-    'admin',
-    'createInvite',
-    { requestId: 'scope-inv-x2-lead', role: 'xuequzhang', xuequId: 'hd-x2', schoolId: 'hd-s11' },
-    HD.bureau,
-  );
-  await ok('account', 'bind', { code: lead.code }, HD.x2Lead);
+  const invites: Array<[Record<string, unknown>, string, string]> = [
+    [{ requestId: 'scope-inv-teacher2', role: 'teacher', schoolId: 'hd-s06' }, HD.principal, HD.teacher2],
+    [
+      { requestId: 'scope-inv-x2-lead', role: 'xuequzhang', xuequId: 'hd-x2', schoolId: 'hd-s11' },
+      HD.bureau,
+      HD.x2Lead,
+    ],
+  ];
+  for (const [invite, inviter, invitee] of invites) {
+    const { code } = await ok('admin', 'createInvite', invite, inviter);
+    await ok('account', 'bind', { code }, invitee);
+  }
 });
 
 const HD = {
-  teacher: 'o-local-hd-teacher', // 友爱道小学 (hd-s06)
+  ...SEEDED_HD,
   teacher2: 'o-scope-hd-teacher2', // 友爱道小学 too
-  principal: 'o-local-hd-principal', // 友爱道小学
-  lead: 'o-local-hd-xuequzhang', // 第四十五中学 (hd-s01), 学区长 of 第一学区 (hd-x1)
-  huzhu: 'o-local-hd-lead-primary', // 互助道小学 (hd-s05)
   x2Lead: 'o-scope-hd-x2-lead', // hd-s11, 学区长 of 第二学区 (hd-x2)
-  bureau: 'o-local-hd-bureau',
 };
-const HC = {
-  teacher: 'o-local-hc-teacher',
-  principal: 'o-local-hc-principal',
-  lead: 'o-local-hc-xuequzhang',
-  bureau: 'o-local-hc-bureau',
-};
-const DC_BUREAU = 'o-local-dc-bureau';
 
 const { call, ok, snapshot } = callsOf(() => app);
 /** The call is refused with `code` and no collection changes. */
@@ -62,20 +50,7 @@ const ids = (list: Array<{ id: string }> | { items: Array<{ id: string }> }) =>
 describe('approvals: another district, another school, another 学区, another teacher', () => {
   let id = '';
   beforeAll(async () => {
-    const made = await ok(
-      'approval',
-      'submitExchange',
-      {
-        requestId: 'scope-ap-000001',
-        type: 'cross-teaching',
-        hostSchoolId: 'hd-s05',
-        slots: [{ weekday: 2, start: '14:00', end: '15:30', periods: 2 }],
-        termStart: '2026-12-01',
-        termEnd: '2027-01-20',
-      },
-      HD.teacher,
-    );
-    id = made.id;
+    ({ id } = await ok('approval', 'submitExchange', exchangeRequest('scope-ap-000001'), HD.teacher));
   });
 
   it('Haicang cannot see, list or decide a Hedong request', async () => {
@@ -112,14 +87,8 @@ describe('approvals: another district, another school, another 学区, another t
     await refused('NOT_FOUND', 'approval', 'decide', { id, decision: 'approve', version: 3 }, HC.lead);
   });
 
-  const exchange = (requestId: string) => ({
-    requestId,
-    type: 'cross-teaching',
-    hostSchoolId: 'hd-s05',
-    slots: [{ weekday: 5, start: '14:00', end: '15:30', periods: 2 }],
-    termStart: '2026-12-01',
-    termEnd: '2027-01-20',
-  });
+  const exchange = (requestId: string) =>
+    exchangeRequest(requestId, { slots: [{ weekday: 5, start: '14:00', end: '15:30', periods: 2 }] });
 
   // Request ids are scoped to the caller: a CONFLICT here would tell the caller that someone else used
   // the id (issue 13, item 4). Another caller's request id is simply a new request of the caller's own.
@@ -153,18 +122,7 @@ describe('补卡: only the host school decides', () => {
   let id = '';
   beforeAll(async () => {
     // dt-hd-teacher-1: 走教 at 第四十五中学 (hd-s01) on Mondays and Thursdays 09:55.
-    ({ id } = await ok(
-      'duty',
-      'requestMakeup',
-      {
-        requestId: 'scope-mk-00001',
-        dutyId: 'dt-hd-teacher-1',
-        sessionDate: '2026-11-19',
-        slotStart: '09:55',
-        reason: '手机没电',
-      },
-      HD.teacher,
-    ));
+    ({ id } = await ok('duty', 'requestMakeup', makeupRequest('scope-mk-00001'), HD.teacher));
   });
 
   it('the host principal sees it; the home school and Haicang neither see nor decide it', async () => {
@@ -176,21 +134,8 @@ describe('补卡: only the host school decides', () => {
   });
 
   it('another teacher cannot ask on that duty, even with the same request id', async () => {
-    for (const who of [HD.teacher2, HC.teacher]) {
-      await refused(
-        'NOT_YOUR_DUTY',
-        'duty',
-        'requestMakeup',
-        {
-          requestId: 'scope-mk-00001',
-          dutyId: 'dt-hd-teacher-1',
-          sessionDate: '2026-11-19',
-          slotStart: '09:55',
-          reason: '手机没电',
-        },
-        who,
-      );
-    }
+    for (const who of [HD.teacher2, HC.teacher])
+      await refused('NOT_YOUR_DUTY', 'duty', 'requestMakeup', makeupRequest('scope-mk-00001'), who);
   });
 });
 
@@ -199,31 +144,10 @@ describe('parents’ questions go to the named school, or to the bureau of the d
   let named = '';
   let unnamed = '';
   beforeAll(async () => {
-    ({ id: named } = await ok(
-      'school',
-      'askSchool',
-      {
-        requestId: 'scope-ask-0001',
-        districtCode: '120102',
-        schoolId: 'hd-s06',
-        address: '友爱道1号',
-        contactName: '李',
-        phone: '13800000001',
-      },
-      PARENT,
-    ));
-    ({ id: unnamed } = await ok(
-      'school',
-      'askSchool',
-      {
-        requestId: 'scope-ask-0002',
-        districtCode: '120102',
-        address: '互助道2号',
-        contactName: '李',
-        phone: '13800000001',
-      },
-      PARENT,
-    ));
+    const ask = (requestId: string, over: Record<string, unknown> = {}) =>
+      ok('school', 'askSchool', inquiryRequest(requestId, over), PARENT);
+    ({ id: named } = await ask('scope-ask-0001', { schoolId: 'hd-s06', address: '友爱道1号' }));
+    ({ id: unnamed } = await ask('scope-ask-0002', { address: '互助道2号' }));
   });
 
   it('each inbox holds only its own questions', async () => {
@@ -256,20 +180,11 @@ describe('invites: a principal for its own school, the bureau for its own distri
   });
 
   it('a Hedong principal cannot invite for another school, nor invite principals', async () => {
-    await refused(
-      'FORBIDDEN',
-      'admin',
-      'createInvite',
+    for (const invite of [
       { requestId: 'scope-inv-other-1', role: 'teacher', schoolId: 'hd-s05' },
-      HD.principal,
-    );
-    await refused(
-      'FORBIDDEN',
-      'admin',
-      'createInvite',
       { requestId: 'scope-inv-other-2', role: 'principal', schoolId: 'hd-s06' },
-      HD.principal,
-    );
+    ])
+      await refused('FORBIDDEN', 'admin', 'createInvite', invite, HD.principal);
   });
 
   it('nor list or revoke another school’s invites', async () => {
@@ -280,20 +195,11 @@ describe('invites: a principal for its own school, the bureau for its own distri
 
   it('another district’s bureau cannot invite for, list or revoke Hedong', async () => {
     // A Hedong school is an unknown school to Haicang's bureau, as a made-up id is (issue 13, item 4).
-    await refused(
-      'INVALID_INPUT',
-      'admin',
-      'createInvite',
+    for (const invite of [
       { requestId: 'scope-inv-hc-0001', role: 'principal', schoolId: 'hd-s06' },
-      HC.bureau,
-    );
-    await refused(
-      'INVALID_INPUT',
-      'admin',
-      'createInvite',
       { requestId: 'scope-inv-hc-0002', role: 'xuequzhang', xuequId: 'hd-x1', schoolId: 'hd-s01' },
-      HC.bureau,
-    );
+    ])
+      await refused('INVALID_INPUT', 'admin', 'createInvite', invite, HC.bureau);
     const listed = (await ok('admin', 'listInvites', {}, HC.bureau)).invites as Array<{
       id: string;
       school: { id: string };

@@ -1,5 +1,6 @@
 import { fitKeyword, keywordMap, templateData, templateId } from '@/server/subscribe-templates';
 import { useTestApp } from '../helpers/local-app';
+import { exchangeRequest } from '../helpers/calls';
 
 // Subscribe-message template ids and keywords come from the approval function's environment variables.
 describe('subscribe-message templates', () => {
@@ -58,19 +59,7 @@ describe('the approval function sends with the configured template', () => {
     }
   });
   const submit = (requestId: string) =>
-    app.cloud.invoke(
-      'approval',
-      {
-        action: 'submitExchange',
-        requestId,
-        type: 'cross-teaching',
-        hostSchoolId: 'hd-s05',
-        slots: [{ weekday: 2, start: '14:00', end: '15:30', periods: 2 }],
-        termStart: '2026-12-01',
-        termEnd: '2027-01-20',
-      },
-      TEACHER,
-    ) as Promise<{ result: any }>;
+    app.cloud.invoke('approval', exchangeRequest(requestId), TEACHER) as Promise<{ result: any }>;
 
   it('the decider’s notice uses the configured id and keywords', async () => {
     process.env.XUEQU_TPL_APPROVAL = 'tpl-wait-1';

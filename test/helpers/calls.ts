@@ -51,3 +51,25 @@ export const exchangeRequest = (requestId: string, over: Record<string, unknown>
   reason: '互助道小学美术教师产假',
   ...over,
 });
+
+/** A 补卡 request of the Hedong demo teacher for the 2026-11-19 09:55 session of dt-hd-teacher-1 (走教 at hd-s01). */
+export const makeupRequest = (requestId: string, over: Record<string, unknown> = {}) => ({
+  action: 'requestMakeup',
+  requestId,
+  dutyId: 'dt-hd-teacher-1',
+  sessionDate: '2026-11-19',
+  slotStart: '09:55',
+  reason: '手机没电',
+  ...over,
+});
+
+/** A parent's 请学校确认 about a Hedong address: to the bureau unless `over` names a school (schoolId). */
+export const inquiryRequest = (requestId: string, over: Record<string, unknown> = {}) => ({
+  action: 'askSchool',
+  requestId,
+  districtCode: '120102',
+  address: '互助道1号',
+  contactName: '王女士',
+  phone: '13800000000',
+  ...over,
+});
