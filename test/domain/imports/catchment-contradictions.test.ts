@@ -1,40 +1,14 @@
-import {
-  IMPORT_HEADERS,
-  newSchool,
-  placesOf,
-  rowsOf,
-  validateCatchmentRows,
-  type CatchmentContext,
-} from '@/domain/imports';
+import { IMPORT_HEADERS, rowsOf, validateCatchmentRows } from '@/domain/imports';
 import { overlaps } from '@/domain/imports/contradictions';
-import type { School } from '@/domain/school';
+import { catchmentContext, school } from './fixtures';
 
 // 对口直升 lists, and lists that would give one place two middle schools without a rule saying which governs.
-const school = (id: string, name: string, kind: School['kind']): School => ({
-  ...newSchool('120102', name, kind),
-  _id: id,
-});
-const SCHOOLS = [
+const ctx = catchmentContext([
   school('p1', '互助道小学', 'primary'),
   school('p2', '友爱道小学', 'primary'),
   school('m1', '第四十五中学', 'middle'),
   school('m2', '第九十八中学', 'middle'),
-];
-const PLACES = placesOf([
-  { code: '120102001', name: '大王庄街道', level: 'street', parentCode: '120102' },
-  { code: '120102001001', name: '诚厚里社区居委会', level: 'community', parentCode: '120102001' },
 ]);
-const ctx = (over: Partial<CatchmentContext> = {}): CatchmentContext => ({
-  districtCode: '120102',
-  schools: SCHOOLS,
-  existing: [],
-  storedFeeders: [],
-  middleRule: null,
-  places: PLACES,
-  issuer: '河东区教育局',
-  today: '2026-11-23',
-  ...over,
-});
 const T = '河东区2027年义务教育招生工作实施方案';
 const rows = (...lines: string[][]) => rowsOf(IMPORT_HEADERS.catchments, lines);
 
@@ -99,27 +73,13 @@ describe('an 初中 list that contradicts a primary school’s 对口', () => {
 
 describe('overlaps', () => {
   const streetOf = new Map([['120102001001', '120102001']]);
+  const road = (name: string, side: 'odd' | 'even' | 'all', from: number, to: number) =>
+    ({ kind: 'road', road: name, side, from, to }) as const;
   it.each([
-    [
-      { kind: 'road', road: '六纬路', side: 'odd', from: 1, to: 99 },
-      { kind: 'road', road: '6纬路', side: 'all', from: 99, to: 120 },
-      true,
-    ],
-    [
-      { kind: 'road', road: '六纬路', side: 'odd', from: 1, to: 99 },
-      { kind: 'road', road: '六纬路', side: 'even', from: 1, to: 99 },
-      false,
-    ],
-    [
-      { kind: 'road', road: '六纬路', side: 'even', from: 3, to: 3 },
-      { kind: 'road', road: '六纬路', side: 'all', from: 1, to: 9 },
-      false,
-    ],
-    [
-      { kind: 'road', road: '六纬路', side: 'all', from: 1, to: 10 },
-      { kind: 'road', road: '七纬路', side: 'all', from: 1, to: 10 },
-      false,
-    ],
+    [road('六纬路', 'odd', 1, 99), road('6纬路', 'all', 99, 120), true],
+    [road('六纬路', 'odd', 1, 99), road('六纬路', 'even', 1, 99), false],
+    [road('六纬路', 'even', 3, 3), road('六纬路', 'all', 1, 9), false],
+    [road('六纬路', 'all', 1, 10), road('七纬路', 'all', 1, 10), false],
     [{ kind: 'community', communityCode: '120102001001' }, { kind: 'street', streetCode: '120102001' }, true],
     [{ kind: 'estate', name: '万达广场', aliases: [] }, { kind: 'estate', name: '万达 广场', aliases: [] }, true],
   ] as const)('%j and %j: %s', (a, b, expected) => {

@@ -6,42 +6,22 @@ import {
   IMPORT_HEADERS,
   newSchool,
   newSchoolId,
-  placesOf,
   rowsOf,
   validateCatchmentRows,
-  type CatchmentContext,
 } from '@/domain/imports';
-import type { School } from '@/domain/school';
+import { PLACES, catchmentContext, school } from './fixtures';
 
 // The 登记范围 table: one school's published text per stage and intake; unknown schools are created.
 const HEADERS = IMPORT_HEADERS.catchments;
-const school = (id: string, name: string, kind: School['kind']): School => ({
-  ...newSchool('120102', name, kind),
-  _id: id,
-});
 const SCHOOLS = [
   school('hd-s01', '互助道小学', 'primary'),
   school('hd-s02', '第四十五中学', 'middle'),
   school('hd-s03', '东局子学校', 'nine-year'),
 ];
-const PLACES = placesOf([
-  { code: '120102001', name: '大王庄街道', level: 'street', parentCode: '120102' },
-  { code: '120102001001', name: '诚厚里社区居委会', level: 'community', parentCode: '120102001' },
-]);
 const TEXT = '大王庄街道：\n六纬路1-99号（单号）、2-50号（双号）；\n诚厚里社区';
 const TITLE = '河东区2026年义务教育招生工作实施方案';
 
-const ctx = (over: Partial<CatchmentContext> = {}): CatchmentContext => ({
-  districtCode: '120102',
-  schools: SCHOOLS,
-  existing: [],
-  storedFeeders: [],
-  middleRule: null,
-  places: PLACES,
-  issuer: '河东区教育局',
-  today: '2026-11-23',
-  ...over,
-});
+const ctx = catchmentContext(SCHOOLS);
 const rows = (...lines: string[][]) => rowsOf(HEADERS, lines);
 const line = (name: string, stage = '小学', year = '2026', mechanism = '单校划片', text = TEXT, title = TITLE) => [
   name,

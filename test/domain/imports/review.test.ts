@@ -45,6 +45,15 @@ const SCHOOLS = [
   school('s4', '昕旺小学', null, null),
 ];
 const rows = (list: RawRow[]) => list.map((values, i) => ({ row: i + 2, values }));
+const nameOf = (id: string) => SCHOOLS.find((s) => s._id === id)?.name ?? id;
+/** What a 划片 import is checked against: these schools, no 社区 codes, the stored rules given. */
+const zoningCtx = (existing: ZoningRule[] = []) => ({
+  districtCode: '120102',
+  schools: SCHOOLS,
+  communityCodes: new Set<string>(),
+  existing,
+  issuer: '河东区教育局',
+});
 
 describe('a 修改 row says what changes', () => {
   it('lists each changed column old → new, in column order, unchanged columns left out', () => {
@@ -171,18 +180,10 @@ describe("road ranges that overlap another school's are warned about", () => {
     文件名称: '划片方案',
     发文日期: '2027-05-01',
   });
-  const ctx = (existing: ZoningRule[] = []) => ({
-    districtCode: '120102',
-    schools: SCHOOLS,
-    communityCodes: new Set<string>(),
-    existing,
-    issuer: '河东区教育局',
-  });
-  const nameOf = (id: string) => SCHOOLS.find((s) => s._id === id)?.name ?? id;
 
   it('between two rows of the file, both rows naming the other row and school', () => {
     const results = validateZoningRows(
-      ctx(),
+      zoningCtx(),
       rows([
         zoningRow('十一经路', '单号', '1', '99', '友爱道小学'),
         zoningRow('十一经路', '单号', '51', '151', '新星小学'),
@@ -201,14 +202,14 @@ describe("road ranges that overlap another school's are warned about", () => {
   });
 
   it('with a stored rule of another school; not with the same school or another year', () => {
-    const [stored] = validateZoningRows(ctx(), rows([zoningRow('十一经路', '全部', '1', '40', '红星路小学')]));
+    const [stored] = validateZoningRows(zoningCtx(), rows([zoningRow('十一经路', '全部', '1', '40', '红星路小学')]));
     const [other] = validateZoningRows(
-      ctx(),
+      zoningCtx(),
       rows([{ ...zoningRow('十一经路', '全部', '1', '40', '红星路小学'), 学年: '2026' }]),
     );
     const existing = [stored.doc!, other.doc!];
     const results = validateZoningRows(
-      ctx(existing),
+      zoningCtx(existing),
       rows([
         zoningRow('十一经路', '双号', '20', '60', '友爱道小学'),
         zoningRow('十一经路', '单号', '41', '99', '红星路小学'),
@@ -265,14 +266,6 @@ describe('the fast warnings equal their plain definitions on random districts', 
   });
 
   it('road overlaps: every file row against every other row and stored rule of another school', () => {
-    const ctx = (existing: ZoningRule[] = []) => ({
-      districtCode: '120102',
-      schools: SCHOOLS,
-      communityCodes: new Set<string>(),
-      existing,
-      issuer: '河东区教育局',
-    });
-    const nameOf = (id: string) => SCHOOLS.find((s) => s._id === id)?.name ?? id;
     const text = (m: { road: string; from: number; to: number; side: string }) =>
       `${m.road}${m.from}–${m.to}号（${({ odd: '单号', even: '双号', all: '全部' } as Record<string, string>)[m.side]}）`;
     let warned = 0;
@@ -294,10 +287,13 @@ describe('the fast warnings equal their plain definitions on random districts', 
           发文日期: '2027-05-01',
         };
       };
-      const existing = validateZoningRows(ctx(), rows(Array.from({ length: Math.floor(r() * 15) }, row))).flatMap(
+      const existing = validateZoningRows(zoningCtx(), rows(Array.from({ length: Math.floor(r() * 15) }, row))).flatMap(
         (x) => (x.doc ? [x.doc] : []),
       );
-      const results = validateZoningRows(ctx(existing), rows(Array.from({ length: 1 + Math.floor(r() * 15) }, row)));
+      const results = validateZoningRows(
+        zoningCtx(existing),
+        rows(Array.from({ length: 1 + Math.floor(r() * 15) }, row)),
+      );
       const ok = results.filter((x) => x.doc && x.outcome !== 'error');
       const replaced = new Set(ok.map((x) => x.doc!._id));
       const stored = existing.filter((e) => !replaced.has(e._id));
