@@ -1,14 +1,11 @@
 import { useRef, useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
 import type { SessionView } from '@/contracts/duty';
 import { call } from '@/services/call';
 import { currentLocation } from '@/services/location';
 import { busyIf } from '../busy-props';
+import PresenceCodeInput, { CAN_SCAN, readPresenceCode } from '../presence-code';
 import './index.scss';
-
-/** 扫码 needs the camera of the WeChat app; the web version types the 6 digits under the code. */
-const CAN_SCAN = process.env.TARO_ENV === 'weapp';
 
 export interface VerifyLaterProps {
   session: SessionView;
@@ -54,17 +51,9 @@ export default function VerifyLater({ session, serverTime, onDone }: VerifyLater
   };
 
   const verify = async () => {
-    if (!CAN_SCAN) {
-      const digits = typed.replace(/\s+/g, '');
-      if (!/^\d{6}$/.test(digits)) return setOutcome({ ok: false, text: '请输入任务学校签到码下方的 6 位数字' });
-      return send(digits);
-    }
-    try {
-      const scanned = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
-      await send(scanned.result);
-    } catch {
-      setOutcome({ ok: false, text: '没有扫到签到码：请对准任务学校现场显示的签到码再试' });
-    }
+    const read = await readPresenceCode(typed);
+    if ('problem' in read) return setOutcome({ ok: false, text: read.problem });
+    return send(read.code);
   };
 
   return (
@@ -74,18 +63,7 @@ export default function VerifyLater({ session, serverTime, onDone }: VerifyLater
           <Text className="verify-later__hint">
             本节签到未核验。到任务学校后扫现场签到码即可补核验（{r.verifyUntil!.slice(11)} 前有效）
           </Text>
-          {!CAN_SCAN && (
-            <Input
-              className="verify-later__input"
-              data-testid="verify-code-input"
-              type="number"
-              maxlength={7}
-              placeholder="6 位签到码"
-              aria-label="签到码（6 位数字）"
-              value={typed}
-              onInput={(e) => setTyped(String(e.detail.value))}
-            />
-          )}
+          {!CAN_SCAN && <PresenceCodeInput testId="verify-code-input" value={typed} onInput={setTyped} />}
           <Button
             className="verify-later__button"
             type="primary"

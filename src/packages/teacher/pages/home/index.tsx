@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { ClockResult, SessionView } from '@/contracts/duty';
 import { useCall } from '@/hooks/use-call';
@@ -14,15 +14,13 @@ import FieldWorkForm from '@/components/field-work-form';
 import ReminderSwitch from '@/components/reminder-switch';
 import StatusView from '@/components/status-view';
 import VerifyLater from '@/components/verify-later';
+import PresenceCodeInput, { CAN_SCAN, readPresenceCode } from '@/components/presence-code';
 import './index.scss';
 import { busyIf } from '@/components/busy-props';
 
 type Action = 'clockIn' | 'clockOut';
 const VERB: Record<Action, string> = { clockIn: '签到', clockOut: '签退' };
 const MAKEUP_STATUS = { pending: '补卡审批中', approved: '补卡已同意', rejected: '补卡已驳回' } as const;
-
-/** 扫码签到 needs the camera of the WeChat app; the web version types the 6 digits under the code. */
-const CAN_SCAN = process.env.TARO_ENV === 'weapp';
 
 const sessionLabel = (s: SessionView) => `${s.kindLabel} · ${s.hostSchoolName} ${s.slotStart}–${s.slotEnd}`;
 
@@ -74,20 +72,12 @@ export default function TeacherHomePage() {
   /** 扫码签到: the camera on weapp, the typed digits elsewhere. A cancelled scan sends nothing. */
   const scanAndClockIn = async (s: SessionView) => {
     if (inFlight.current) return;
-    if (!CAN_SCAN) {
-      const typed = typedCode.replace(/\s+/g, '');
-      if (!/^\d{6}$/.test(typed)) {
-        setError('请输入任务学校签到码下方的 6 位数字');
-        return;
-      }
-      return clock('clockIn', s, typed);
+    const read = await readPresenceCode(typedCode);
+    if ('problem' in read) {
+      setError(read.problem);
+      return;
     }
-    try {
-      const scanned = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
-      return clock('clockIn', s, scanned.result);
-    } catch {
-      setError('没有扫到签到码：请对准任务学校现场显示的签到码再试');
-    }
+    return clock('clockIn', s, read.code);
   };
 
   /** fieldNote: 外勤签到 with its note (the server refuses an empty one, naming the field). */
@@ -177,16 +167,7 @@ export default function TeacherHomePage() {
             {!CAN_SCAN && (
               <View className="teacher__code">
                 <Text className="teacher__sub">网页版不能扫码：请输入任务学校签到码下方的 6 位数字</Text>
-                <Input
-                  className="teacher__code-input"
-                  data-testid="presence-code-input"
-                  type="number"
-                  maxlength={7}
-                  placeholder="6 位签到码"
-                  aria-label="签到码（6 位数字）"
-                  value={typedCode}
-                  onInput={(e) => setTypedCode(String(e.detail.value))}
-                />
+                <PresenceCodeInput testId="presence-code-input" value={typedCode} onInput={setTypedCode} />
               </View>
             )}
             {card.sessions.map((s) => {
