@@ -3,6 +3,7 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { ADDRESS_MAX, type SchoolRef } from '@/contracts/school';
 import { useCall } from '@/hooks/use-call';
+import { useAction } from '@/hooks/use-action';
 import { call, type CallError } from '@/services/call';
 import { newRequestId } from '@/services/request-id';
 import { useElderMode } from '@/hooks/use-elder-mode';
@@ -39,32 +40,32 @@ export default function AskSchoolForm(props: AskSchoolFormProps) {
   const [contactName, setContactName] = useState('');
   const [phone, setPhone] = useState('');
   const [question, setQuestion] = useState('');
-  const [state, setState] = useState<'idle' | 'sending' | 'sent'>('idle');
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
+  const [sent, setSent] = useState(false);
 
-  const submit = async () => {
-    setState('sending');
-    setError(null);
-    try {
-      await call('school', 'askSchool', {
-        requestId,
-        districtCode: props.districtCode,
-        ...(schoolId ? { schoolId } : {}),
-        ...(props.communityCode ? { communityCode: props.communityCode } : {}),
-        address: address.trim(),
-        contactName: contactName.trim(),
-        phone: phone.trim(),
-        ...(question.trim() ? { question: question.trim() } : {}),
-      });
-      setState('sent');
-    } catch (e) {
-      setState('idle');
-      const err = e as CallError;
-      setError(err.code === 'UNAUTHENTICATED' ? '请先登录（本地演示：在“我的”中选择家长身份）' : err.message);
-    }
-  };
+  const submit = () =>
+    action.run('send', async () => {
+      try {
+        await call('school', 'askSchool', {
+          requestId,
+          districtCode: props.districtCode,
+          ...(schoolId ? { schoolId } : {}),
+          ...(props.communityCode ? { communityCode: props.communityCode } : {}),
+          address: address.trim(),
+          contactName: contactName.trim(),
+          phone: phone.trim(),
+          ...(question.trim() ? { question: question.trim() } : {}),
+        });
+      } catch (e) {
+        // Signed out meanwhile: say where to sign in rather than the server's wording.
+        throw (e as CallError).code === 'UNAUTHENTICATED'
+          ? new Error('请先登录（本地演示：在“我的”中选择家长身份）')
+          : e;
+      }
+      setSent(true);
+    });
 
-  if (me.error?.code === 'UNAUTHENTICATED' && state !== 'sent') {
+  if (me.error?.code === 'UNAUTHENTICATED' && !sent) {
     return (
       <View className="ask-form" data-testid="ask-sign-in">
         <Text className="ask-form__title">{say(...PLAIN.askTitle)}</Text>
@@ -80,7 +81,7 @@ export default function AskSchoolForm(props: AskSchoolFormProps) {
       </View>
     );
   }
-  if (state === 'sent') {
+  if (sent) {
     return (
       <View className="ask-form ask-form--sent" data-testid="ask-sent">
         <Text>{say(...PLAIN.askSent)}</Text>
@@ -138,16 +139,16 @@ export default function AskSchoolForm(props: AskSchoolFormProps) {
         maxlength={TEXT_MAX.question}
         onInput={(e) => setQuestion(e.detail.value)}
       />
-      {error && (
+      {action.error && (
         <Text className="ask-form__error" data-testid="ask-error">
-          {error}
+          {action.error}
         </Text>
       )}
       <Button
         className="ask-form__submit"
         data-testid="ask-submit"
         type="primary"
-        {...busyIf(state === 'sending')}
+        {...busyIf(action.busy !== null)}
         onClick={() => void submit()}
       >
         {say(...PLAIN.askSubmit)}

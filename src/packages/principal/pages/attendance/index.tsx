@@ -3,6 +3,7 @@ import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import type { AttendanceRowView } from '@/contracts/duty';
 import { useCall } from '@/hooks/use-call';
+import { useAction } from '@/hooks/use-action';
 import SampleBadge from '@/components/sample-badge';
 import StatusView from '@/components/status-view';
 import SubscribePrompt from '@/components/subscribe-prompt';
@@ -19,21 +20,13 @@ import './index.scss';
  */
 function FieldWork({ r, onChanged }: { r: AttendanceRowView; onChanged: () => void }) {
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
   const f = r.fieldWork!;
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const confirm = () =>
+    action.run('confirm', async () => {
       await call('duty', 'confirmFieldWork', { recordId: r.recordId!, comment });
       onChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <View className="attendance__field" data-testid="attendance-field-work">
       <Text className="attendance__line">外勤说明：{f.note}</Text>
@@ -56,14 +49,14 @@ function FieldWork({ r, onChanged }: { r: AttendanceRowView; onChanged: () => vo
             className="attendance__confirm"
             type="primary"
             data-testid="attendance-field-confirm"
-            {...busyIf(busy)}
+            {...busyIf(action.busy !== null)}
             onClick={() => void confirm()}
           >
             确认外勤（计入交流工时统计）
           </Button>
-          {error && (
+          {action.error && (
             <Text className="attendance__error" data-testid="attendance-field-error">
-              {error}
+              {action.error}
             </Text>
           )}
         </View>

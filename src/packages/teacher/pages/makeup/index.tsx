@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import { useAction } from '@/hooks/use-action';
 import { call } from '@/services/call';
 import { newRequestId } from '@/services/request-id';
 import './index.scss';
@@ -11,13 +12,11 @@ export default function MakeupPage() {
   const { params } = useRouter();
   const requestId = useMemo(newRequestId, []);
   const [reason, setReason] = useState('');
-  const [state, setState] = useState<'idle' | 'sending' | 'sent'>('idle');
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
+  const [sent, setSent] = useState(false);
 
-  const submit = async () => {
-    setState('sending');
-    setError(null);
-    try {
+  const submit = () =>
+    action.run('send', async () => {
       await call('duty', 'requestMakeup', {
         requestId,
         dutyId: params.dutyId ?? '',
@@ -25,19 +24,15 @@ export default function MakeupPage() {
         slotStart: params.start ?? '',
         reason: reason.trim(),
       });
-      setState('sent');
+      setSent(true);
       // The result is worth a subscribe prompt at this moment (mini-program only).
       if (process.env.TARO_ENV === 'weapp') void Taro.showToast({ title: '已提交', icon: 'success' });
-    } catch (e) {
-      setState('idle');
-      setError((e as Error).message);
-    }
-  };
+    });
 
   return (
     <View className="makeup">
       <Text className="makeup__what">{decodeURIComponent(params.label ?? '')}</Text>
-      {state === 'sent' ? (
+      {sent ? (
         <View>
           <Text className="makeup__sent" data-testid="makeup-sent">
             已提交补卡申请，状态：待审批。任务学校校长处理后，可在“本月工时、补助与补卡”中查看结果和意见。
@@ -64,15 +59,15 @@ export default function MakeupPage() {
             maxlength={200}
             onInput={(e) => setReason(e.detail.value)}
           />
-          {error && (
+          {action.error && (
             <Text className="makeup__error" data-testid="makeup-error">
-              {error}
+              {action.error}
             </Text>
           )}
           <Button
             type="primary"
             data-testid="makeup-submit"
-            {...busyIf(state === 'sending')}
+            {...busyIf(action.busy !== null)}
             onClick={() => void submit()}
           >
             提交申请
