@@ -18,6 +18,12 @@ export interface ApprovalDetailViewProps {
 
 const LEVEL: Record<string, string> = { ok: '✓', warn: '!', block: '✕' };
 const FIX_PARTS = Object.keys(FIX_PART_LABELS) as FixPart[];
+/** The decider's three buttons, in the order shown. */
+const DECISIONS = [
+  { decision: 'approve', testId: 'approve', label: '同意', type: 'primary' },
+  { decision: 'return', testId: 'send-back', label: '退回修改' },
+  { decision: 'reject', testId: 'reject', label: '驳回', type: 'warn' },
+] as const;
 const AS: Record<string, string> = {
   delegate: '您是这一步的代理审批人（转交）',
   bureau: '这一步已转教育局处理，您可以代为审批',
@@ -212,27 +218,18 @@ export default function ApprovalDetailView({ detail: d, onChanged }: ApprovalDet
           )}
           {d.canDecide && (
             <View className="approval__actions">
-              <Button
-                type="primary"
-                size="mini"
-                data-testid="approve"
-                {...disabledIf(busy)}
-                onClick={() => void decide('approve')}
-              >
-                同意
-              </Button>
-              <Button size="mini" data-testid="send-back" {...disabledIf(busy)} onClick={() => void decide('return')}>
-                退回修改
-              </Button>
-              <Button
-                type="warn"
-                size="mini"
-                data-testid="reject"
-                {...disabledIf(busy)}
-                onClick={() => void decide('reject')}
-              >
-                驳回
-              </Button>
+              {DECISIONS.map((b) => (
+                <Button
+                  key={b.decision}
+                  {...('type' in b ? { type: b.type } : {})}
+                  size="mini"
+                  data-testid={b.testId}
+                  {...disabledIf(busy)}
+                  onClick={() => void decide(b.decision)}
+                >
+                  {b.label}
+                </Button>
+              ))}
             </View>
           )}
           {d.canTransfer && (

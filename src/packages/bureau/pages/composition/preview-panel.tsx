@@ -19,6 +19,12 @@ export interface PreviewPanelProps {
 }
 
 const WRITE_LABELS = { close: '截止', add: '新增', replace: '替换待生效版本' } as const;
+/** The source document's typed fields, in the order shown. */
+const DOC_FIELDS = [
+  { key: 'title', maxlength: TEXT_MAX.sourceTitle, placeholder: '文件标题（必填），如：关于调整学区组成的通知' },
+  { key: 'number', maxlength: TEXT_MAX.sourceNumber, placeholder: '文号（选填），如：河东教发〔2026〕12号' },
+  { key: 'date', maxlength: 10, placeholder: '发文日期（必填）：2026-11-20 或年份 2026' },
+] as const;
 
 /** The dry run of an edit (changes, warnings, errors, the resulting 学区) and the confirm button. */
 export default function PreviewPanel({ edit, onApplied, onCancel }: PreviewPanelProps) {
@@ -105,30 +111,17 @@ export default function PreviewPanel({ edit, onApplied, onCancel }: PreviewPanel
             </View>
             {basis === 'document' && (
               <View>
-                <Input
-                  className="comp__input comp-source__input"
-                  data-testid="source-title"
-                  value={doc.title}
-                  maxlength={TEXT_MAX.sourceTitle}
-                  placeholder="文件标题（必填），如：关于调整学区组成的通知"
-                  onInput={(e) => setDoc({ ...doc, title: e.detail.value })}
-                />
-                <Input
-                  className="comp__input comp-source__input"
-                  data-testid="source-number"
-                  value={doc.number}
-                  maxlength={TEXT_MAX.sourceNumber}
-                  placeholder="文号（选填），如：河东教发〔2026〕12号"
-                  onInput={(e) => setDoc({ ...doc, number: e.detail.value })}
-                />
-                <Input
-                  className="comp__input comp-source__input"
-                  data-testid="source-date"
-                  value={doc.date}
-                  maxlength={10}
-                  placeholder="发文日期（必填）：2026-11-20 或年份 2026"
-                  onInput={(e) => setDoc({ ...doc, date: e.detail.value })}
-                />
+                {DOC_FIELDS.map((f) => (
+                  <Input
+                    key={f.key}
+                    className="comp__input comp-source__input"
+                    data-testid={`source-${f.key}`}
+                    value={doc[f.key]}
+                    maxlength={f.maxlength}
+                    placeholder={f.placeholder}
+                    onInput={(e) => setDoc({ ...doc, [f.key]: e.detail.value })}
+                  />
+                ))}
               </View>
             )}
             {basis === null && <Text className="comp-preview__warning">请选择调整依据：填写文件，或注明未附文件</Text>}

@@ -70,6 +70,17 @@ export default function BookForm({ facility, today, draft, onDraft, onSent }: Bo
     </View>
   );
 
+  /** A time picker opening on `initial` until a time is chosen. */
+  const timeField = (key: 'start' | 'end', label: string, initial: string) => (
+    <Picker
+      mode="time"
+      value={draft[key] || initial}
+      onChange={(e) => onDraft({ ...draft, [key]: String(e.detail.value) })}
+    >
+      {field(label, draft[key], '请选择')}
+    </Picker>
+  );
+
   return (
     <View className="fac-form" data-testid="book-form">
       <Text className="fac-form__title">
@@ -86,20 +97,8 @@ export default function BookForm({ facility, today, draft, onDraft, onSent }: Bo
       >
         {field('日期', draft.date, '请选择')}
       </Picker>
-      <Picker
-        mode="time"
-        value={draft.start || '16:30'}
-        onChange={(e) => onDraft({ ...draft, start: String(e.detail.value) })}
-      >
-        {field('开始', draft.start, '请选择')}
-      </Picker>
-      <Picker
-        mode="time"
-        value={draft.end || '18:00'}
-        onChange={(e) => onDraft({ ...draft, end: String(e.detail.value) })}
-      >
-        {field('结束', draft.end, '请选择')}
-      </Picker>
+      {timeField('start', '开始', '16:30')}
+      {timeField('end', '结束', '18:00')}
       <View className="fac-form__row">
         <Text className="fac-form__label">用途</Text>
         <Input

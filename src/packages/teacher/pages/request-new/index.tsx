@@ -25,6 +25,13 @@ interface Slot {
   periods: string;
 }
 
+/** The typed fields of a weekly slot, in the order shown. */
+const SLOT_FIELDS = [
+  { key: 'start', placeholder: '开始 HH:mm', maxlength: 5 },
+  { key: 'end', placeholder: '结束 HH:mm', maxlength: 5 },
+  { key: 'periods', placeholder: '节次', maxlength: 1, number: true },
+] as const;
+
 const asInput = (slots: Slot[]) =>
   slots.map((s) => ({ weekday: s.weekday, start: s.start.trim(), end: s.end.trim(), periods: Number(s.periods) || 0 }));
 
@@ -229,31 +236,18 @@ export default function NewRequestPage() {
                 ))}
               </View>
               <View className="new-request__row">
-                <Input
-                  className="new-request__input"
-                  data-testid={`slot-${i}-start`}
-                  value={s.start}
-                  placeholder="开始 HH:mm"
-                  maxlength={5}
-                  onInput={(e) => patch(i, { start: e.detail.value })}
-                />
-                <Input
-                  className="new-request__input"
-                  data-testid={`slot-${i}-end`}
-                  value={s.end}
-                  placeholder="结束 HH:mm"
-                  maxlength={5}
-                  onInput={(e) => patch(i, { end: e.detail.value })}
-                />
-                <Input
-                  className="new-request__input"
-                  data-testid={`slot-${i}-periods`}
-                  type="number"
-                  value={s.periods}
-                  placeholder="节次"
-                  maxlength={1}
-                  onInput={(e) => patch(i, { periods: e.detail.value })}
-                />
+                {SLOT_FIELDS.map((f) => (
+                  <Input
+                    key={f.key}
+                    className="new-request__input"
+                    data-testid={`slot-${i}-${f.key}`}
+                    {...('number' in f ? { type: 'number' as const } : {})}
+                    value={s[f.key]}
+                    placeholder={f.placeholder}
+                    maxlength={f.maxlength}
+                    onInput={(e) => patch(i, { [f.key]: e.detail.value })}
+                  />
+                ))}
               </View>
               {problemsOf(i).map((p) => (
                 <Text key={p.message} className="new-request__error" data-testid={`slot-${i}-problem`}>
