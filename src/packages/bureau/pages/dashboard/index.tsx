@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { DashboardInput } from '@/contracts/admin-dashboard';
 import { useCall } from '@/hooks/use-call';
 import { call } from '@/services/call';
-import { busyIf } from '@/components/busy-props';
 import SampleBadge from '@/components/sample-badge';
 import StatusView from '@/components/status-view';
 import { useFileExport } from '@/hooks/use-file-export';
-import ShareFile from '@/components/share-file';
+import ExportCsv from '@/components/export-csv';
 import { Charts, Pending, Summary, chartRows } from './sections';
 import './index.scss';
 
@@ -123,15 +122,7 @@ export default function DashboardPage() {
               </Text>
             ))}
           </View>
-          <Button
-            className="dash__export"
-            data-testid="export-csv"
-            {...busyIf(exp.busy !== null)}
-            onClick={() => void exportCsv()}
-          >
-            导出 CSV
-          </Button>
-          <ShareFile exp={exp} />
+          <ExportCsv exp={exp} label="导出 CSV" onExport={() => void exportCsv()} />
         </View>
       )}
     </View>

@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { CHINA_ZONE, addMonths, localDate } from '@/domain/time';
 import { useCall } from '@/hooks/use-call';
 import { call } from '@/services/call';
 import { useFileExport } from '@/hooks/use-file-export';
 import SampleBadge from '@/components/sample-badge';
-import ShareFile from '@/components/share-file';
+import ExportCsv from '@/components/export-csv';
 import StatusView from '@/components/status-view';
 import './index.scss';
-import { busyIf } from '@/components/busy-props';
 
 const MAKEUP_STATUS = { pending: '待审批：任务学校校长尚未处理', approved: '已同意', rejected: '已驳回' } as const;
 
@@ -118,15 +117,7 @@ export default function TeacherMonthPage() {
               </Text>
             </View>
           ))}
-          <Button
-            className="month__export"
-            data-testid="export-csv"
-            {...busyIf(exp.busy !== null)}
-            onClick={() => void exportCsv()}
-          >
-            导出本月 CSV
-          </Button>
-          <ShareFile exp={exp} />
+          <ExportCsv exp={exp} label="导出本月 CSV" onExport={() => void exportCsv()} />
         </View>
       )}
     </View>
