@@ -4,23 +4,14 @@ import { CHINA_ZONE } from '@/domain/time';
 const at = (iso: string) => Date.parse(iso);
 
 describe('rate-limit windows', () => {
-  it('days run midnight to midnight China time; minutes and hours are clock-aligned', () => {
-    expect(windowOf('day', at('2026-11-23T15:59:59Z'), CHINA_ZONE)).toEqual({
-      start: at('2026-11-22T16:00:00Z'),
-      end: at('2026-11-23T16:00:00Z'),
-    });
-    expect(windowOf('day', at('2026-11-23T16:00:00Z'), CHINA_ZONE)).toEqual({
-      start: at('2026-11-23T16:00:00Z'),
-      end: at('2026-11-24T16:00:00Z'),
-    });
-    expect(windowOf('hour', at('2026-11-23T02:59:59.999Z'), CHINA_ZONE)).toEqual({
-      start: at('2026-11-23T02:00:00Z'),
-      end: at('2026-11-23T03:00:00Z'),
-    });
-    expect(windowOf('minute', at('2026-11-23T02:00:30Z'), CHINA_ZONE)).toEqual({
-      start: at('2026-11-23T02:00:00Z'),
-      end: at('2026-11-23T02:01:00Z'),
-    });
+  // Days run midnight to midnight China time; minutes and hours are clock-aligned.
+  it.each([
+    ['day', '2026-11-23T15:59:59Z', '2026-11-22T16:00:00Z', '2026-11-23T16:00:00Z'], // 23:59:59 on the 23rd
+    ['day', '2026-11-23T16:00:00Z', '2026-11-23T16:00:00Z', '2026-11-24T16:00:00Z'], // midnight: the 24th
+    ['hour', '2026-11-23T02:59:59.999Z', '2026-11-23T02:00:00Z', '2026-11-23T03:00:00Z'],
+    ['minute', '2026-11-23T02:00:30Z', '2026-11-23T02:00:00Z', '2026-11-23T02:01:00Z'],
+  ] as const)('the %s of %s runs from %s to %s', (per, now, start, end) => {
+    expect(windowOf(per, at(now), CHINA_ZONE)).toEqual({ start: at(start), end: at(end) });
   });
 
   it('says when to try again: in seconds when soon, else the China time, "明天" or the date', () => {

@@ -16,6 +16,9 @@ import { NOW, ZONE, ruleSet } from './fixtures';
 const HEDONG = ruleSet('120102', 'primary');
 const HEDONG_MIDDLE = ruleSet('120102', 'middle');
 const ok = '2021-05-01';
+/** A 河东区 family with local 户口 in rented housing, asking about a child born on `birthDate`. */
+const localRenter = (birthDate: string, now = NOW, zone = ZONE) =>
+  assessEligibility(HEDONG, { stage: 'primary', hukouInDistrict: true, housing: 'rent', birthDate }, now, zone);
 const FIVE = [
   '全家户口簿',
   '父母在本区的居住证',
@@ -145,12 +148,7 @@ describe('document checklist per category', () => {
         for (const i of five) expect(i.why).toMatch(/^“五证”之一：/);
       }
     }
-    const local = assessEligibility(
-      HEDONG,
-      { stage: 'primary', hukouInDistrict: true, housing: 'rent', birthDate: ok },
-      NOW,
-      ZONE,
-    );
+    const local = localRenter(ok);
     expect(local.fiveCertificates).toBe(false);
   });
 });
@@ -175,22 +173,12 @@ describe('age check: 满6周岁 on 31 August of the intake year', () => {
   });
 
   it('says it plainly, with the date rule and when the child can start', () => {
-    const yes = assessEligibility(
-      HEDONG,
-      { stage: 'primary', hukouInDistrict: true, housing: 'rent', birthDate: '2021-08-31' },
-      NOW,
-      ZONE,
-    );
+    const yes = localRenter('2021-08-31');
     expect(yes.ageCheck!.message).toBe(
       '孩子2021年8月31日出生，到2027年8月31日已满6周岁，符合年龄要求（2027年秋季入学须在2021年8月31日及以前出生）',
     );
     expect(yes.eligible).toBe(true);
-    const no = assessEligibility(
-      HEDONG,
-      { stage: 'primary', hukouInDistrict: true, housing: 'rent', birthDate: '2021-09-01' },
-      NOW,
-      ZONE,
-    );
+    const no = localRenter('2021-09-01');
     expect(no.ageCheck!.ok).toBe(false);
     expect(no.ageCheck!.message).toContain('未满6周岁');
     expect(no.ageCheck!.message).toContain('可在2028年秋季入学');
@@ -199,12 +187,7 @@ describe('age check: 满6周岁 on 31 August of the intake year', () => {
   });
 
   it('notes a child who is already 8 or older', () => {
-    const r = assessEligibility(
-      HEDONG,
-      { stage: 'primary', hukouInDistrict: true, housing: 'rent', birthDate: '2019-03-01' },
-      NOW,
-      ZONE,
-    );
+    const r = localRenter('2019-03-01');
     expect(r.ageCheck!.childAgeOnCutoff).toBe(8);
     expect(r.notes[0]).toContain('年龄偏大');
   });
@@ -241,34 +224,19 @@ describe('timeline status relative to now, in China time', () => {
 
   it('now = 2027-08-31T16:30:00Z is already 9月1日 in China: 报到 day has come in 河东区', () => {
     const now = Date.parse('2027-08-31T16:30:00Z');
-    const r = assessEligibility(
-      HEDONG,
-      { stage: 'primary', hukouInDistrict: true, housing: 'rent', birthDate: '2021-08-31' },
-      now,
-      ZONE,
-    );
+    const r = localRenter('2021-08-31', now);
     expect(r.today).toBe('2027-09-01');
     expect(r.timeline.map((t) => t.status)).toEqual(['past', 'past', 'past', 'current']);
     expect(r.timelineSummary).toBe('现在是“新生报到”阶段（2027年9月1日）');
     // The age check is about dates, not instants: the same in any zone.
     expect(r.ageCheck).toMatchObject({ cutoffDate: '2027-08-31', childAgeOnCutoff: 6, ok: true });
-    const utc = assessEligibility(
-      HEDONG,
-      { stage: 'primary', hukouInDistrict: true, housing: 'rent', birthDate: '2021-08-31' },
-      now,
-      'UTC',
-    );
+    const utc = localRenter('2021-08-31', now, 'UTC');
     expect(utc.timeline.map((t) => t.status)).toEqual(['past', 'past', 'past', 'upcoming']);
     expect(utc.timelineSummary).toBe('下一步：新生报到，2027年9月1日开始（明天）');
   });
 
   it('on 2026-11-23 every step is ahead, and the summary counts the days to the first one', () => {
-    const r = assessEligibility(
-      HEDONG,
-      { stage: 'primary', hukouInDistrict: true, housing: 'rent', birthDate: ok },
-      NOW,
-      ZONE,
-    );
+    const r = localRenter(ok);
     expect(r.today).toBe('2026-11-23');
     expect(r.timeline.every((t) => t.status === 'upcoming')).toBe(true);
     expect(r.timelineSummary).toBe(
@@ -278,12 +246,7 @@ describe('timeline status relative to now, in China time', () => {
   });
 
   it('after 报到 everything is past and the result says the intake is over', () => {
-    const r = assessEligibility(
-      HEDONG,
-      { stage: 'primary', hukouInDistrict: true, housing: 'rent', birthDate: ok },
-      Date.parse('2027-09-01T16:00:00Z'),
-      ZONE,
-    );
+    const r = localRenter(ok, Date.parse('2027-09-01T16:00:00Z'));
     expect(r.timeline.every((t) => t.status === 'past')).toBe(true);
     expect(r.timelineSummary).toContain('已结束');
     expect(r.notes[0]).toContain('2027年秋季的招生已结束');
