@@ -45,6 +45,16 @@ export default function CompositionPage() {
   const unassigned = s ? s.schools.filter((x) => x.xuequIds.length === 0) : [];
 
   if (!s) return <StatusView loading={state.loading} error={state.error} onRetry={state.reload} />;
+  // Shown under the 学区 of the picked school, or under 未划入学区 when it has none.
+  const schoolPanel = picked && (
+    <SchoolPanel
+      picked={picked}
+      xuequ={s.xuequ}
+      effectiveFrom={effective}
+      onEdit={edit}
+      onCancel={() => setPicked(null)}
+    />
+  );
   return (
     <View className="comp" data-testid="composition-page">
       <View className="comp__head">
@@ -132,15 +142,7 @@ export default function CompositionPage() {
                 </View>
               </View>
             ))}
-            {picked?.xuequId === x.id && (
-              <SchoolPanel
-                picked={picked}
-                xuequ={s.xuequ}
-                effectiveFrom={effective}
-                onEdit={edit}
-                onCancel={() => setPicked(null)}
-              />
-            )}
+            {picked?.xuequId === x.id && schoolPanel}
             {historyOf === x.id && <HistoryPanel xuequId={x.id} />}
           </View>
         );
@@ -162,15 +164,7 @@ export default function CompositionPage() {
               </Text>
             ))}
           </View>
-          {picked && picked.xuequId === null && (
-            <SchoolPanel
-              picked={picked}
-              xuequ={s.xuequ}
-              effectiveFrom={effective}
-              onEdit={edit}
-              onCancel={() => setPicked(null)}
-            />
-          )}
+          {picked?.xuequId === null && schoolPanel}
         </View>
       )}
       <View className="comp__xuequ">
