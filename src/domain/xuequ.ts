@@ -65,12 +65,16 @@ export function xuequServingStreet(composition: readonly XuequVersion[], streetC
   return composition.filter((x) => x.streetCodes.includes(streetCode));
 }
 
-/** 学区 a school belongs to, with its role in each. */
-export function xuequOfSchool(
-  composition: readonly XuequVersion[],
-  schoolId: string,
-): Array<{ xuequ: XuequVersion; role: 'lead' | 'member'; stage: AllianceStage }> {
-  const found: Array<{ xuequ: XuequVersion; role: 'lead' | 'member'; stage: AllianceStage }> = [];
+/** A school's place in a 学区: lead or member of one of its alliances. */
+export interface SchoolPlace {
+  xuequ: XuequVersion;
+  role: 'lead' | 'member';
+  stage: AllianceStage;
+}
+
+/** 学区 a school belongs to, with its role in each (one entry per alliance it is in). */
+export function xuequOfSchool(composition: readonly XuequVersion[], schoolId: string): SchoolPlace[] {
+  const found: SchoolPlace[] = [];
   for (const x of composition) {
     for (const a of x.alliances) {
       if (a.leadSchoolIds.includes(schoolId)) found.push({ xuequ: x, role: 'lead', stage: a.stage });

@@ -1,24 +1,9 @@
 import type { AllianceStage } from '../stages';
 import { STAGE_LABELS } from '../stages';
-import { schoolIdsOf, type XuequVersion } from '../xuequ';
+import { schoolIdsOf, xuequOfSchool, type XuequVersion } from '../xuequ';
 
-/** What a school is in a composition and how a 学区 changed between versions: read by edits and timelines. */
+/** How a 学区 changed between versions: read by edits and timelines. */
 export const without = (ids: readonly string[], id: string) => ids.filter((x) => x !== id);
-
-/** A school's places in a composition, as comparable keys 'xuequId|role|stage'. */
-export function placesOf(
-  composition: readonly XuequVersion[],
-  schoolId: string,
-): Array<{ xuequ: XuequVersion; role: 'lead' | 'member'; stage: AllianceStage }> {
-  const out: Array<{ xuequ: XuequVersion; role: 'lead' | 'member'; stage: AllianceStage }> = [];
-  for (const x of composition) {
-    for (const a of x.alliances) {
-      if (a.leadSchoolIds.includes(schoolId)) out.push({ xuequ: x, role: 'lead', stage: a.stage });
-      else if (a.memberSchoolIds.includes(schoolId)) out.push({ xuequ: x, role: 'member', stage: a.stage });
-    }
-  }
-  return out;
-}
 
 export const leadName = (x: XuequVersion, stage: AllianceStage) =>
   stage === 'all' ? '牵头学校' : `${STAGE_LABELS[stage]}${x.leadTitle[stage] ?? '学区长学校'}`;
@@ -46,18 +31,19 @@ export function describeChange(
   for (const id of before) if (!after.has(id)) out.push(`${nameOf(id)}划出${prev.name}`);
   for (const id of after) {
     if (!before.has(id)) continue;
-    const was = placesOf([prev], id)
+    const was = xuequOfSchool([prev], id)
       .filter((p) => p.role === 'lead')
       .map((p) => p.stage);
-    const is = placesOf([next], id)
+    const is = xuequOfSchool([next], id)
       .filter((p) => p.role === 'lead')
       .map((p) => p.stage);
     for (const st of is) if (!was.includes(st)) out.push(`${nameOf(id)}成为${leadName(next, st)}`);
     for (const st of was) if (!is.includes(st)) out.push(`${nameOf(id)}不再担任${leadName(prev, st)}`);
   }
   for (const id of after) {
-    if (before.has(id) || !placesOf([next], id).some((p) => p.role === 'lead')) continue;
-    for (const p of placesOf([next], id)) if (p.role === 'lead') out.push(`${nameOf(id)}任${leadName(next, p.stage)}`);
+    if (before.has(id) || !xuequOfSchool([next], id).some((p) => p.role === 'lead')) continue;
+    for (const p of xuequOfSchool([next], id))
+      if (p.role === 'lead') out.push(`${nameOf(id)}任${leadName(next, p.stage)}`);
   }
   const streetsAdded = next.streetCodes.filter((c) => !prev.streetCodes.includes(c));
   const streetsRemoved = prev.streetCodes.filter((c) => !next.streetCodes.includes(c));

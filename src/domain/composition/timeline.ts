@@ -1,6 +1,6 @@
 import { DATE_RE } from '../time';
-import { compositionOn, type SourceDocument, type XuequVersion } from '../xuequ';
-import { describeChange, leadName, placesOf } from './changes';
+import { compositionOn, xuequOfSchool, type SourceDocument, type XuequVersion } from '../xuequ';
+import { describeChange, leadName } from './changes';
 
 /** A 学区's composition over time as parents and the bureau read it: coming changes and history. */
 
@@ -61,8 +61,8 @@ export function upcomingChanges(
     const changes: string[] = [];
     const touched = new Set<string>();
     for (const id of schoolIds) {
-      const was = placesOf(prev, id);
-      const is = placesOf(next, id);
+      const was = xuequOfSchool(prev, id);
+      const is = xuequOfSchool(next, id);
       const wasX = [...new Set(was.map((p) => p.xuequ.xuequId))];
       const isX = [...new Set(is.map((p) => p.xuequ.xuequId))];
       const nameIn = (c: XuequVersion[], xid: string) => c.find((x) => x.xuequId === xid)!.name;
@@ -105,7 +105,7 @@ export function upcomingChanges(
     }
     if (changes.length) {
       const xuequIds = new Set<string>();
-      for (const id of schoolIds) for (const p of placesOf(next, id)) xuequIds.add(p.xuequ.xuequId);
+      for (const id of schoolIds) for (const p of xuequOfSchool(next, id)) xuequIds.add(p.xuequ.xuequId);
       for (const x of next) if (streetCodes.some((c) => x.streetCodes.includes(c))) xuequIds.add(x.xuequId);
       const sources = sourcesOf(versions.filter((v) => v.effectiveFrom === date && touched.has(v.xuequId)));
       out.push({ effectiveFrom: date, changes: [...new Set(changes)], xuequIds: [...xuequIds].sort(), sources });
