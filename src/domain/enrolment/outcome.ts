@@ -28,17 +28,10 @@ export interface WhatApplies {
 
 /** What of an assessment applies to the family: not-eligible and not-yet answers show only what to do. */
 export function whatApplies(r: EnrolmentAssessment): WhatApplies {
-  if (r.eligible)
-    return {
-      standing: 'eligible',
-      category: true,
-      checklist: true,
-      timeline: true,
-      classCap: true,
-      why: null,
-      instead: null,
-    };
-  const none = { category: false, checklist: false, timeline: false, classCap: false };
+  // The parts of this intake shown: all of them or none.
+  const parts = (shown: boolean) => ({ category: shown, checklist: shown, timeline: shown, classCap: shown });
+  if (r.eligible) return { standing: 'eligible', ...parts(true), why: null, instead: null };
+  const none = parts(false);
   if (r.category.eligible && r.ageCheck && !r.ageCheck.ok) {
     const first = r.ageCheck.firstIntakeYear;
     return {

@@ -1,7 +1,7 @@
 import { schoolYearOf } from '../time';
 import { STAGE_ORDER } from '../stages';
 import type { SourceDocument } from '../xuequ';
-import type { CategoryCondition, ChecklistItem, EnrolmentRuleSet, RuleSource } from './types';
+import type { CategoryRule, ChecklistItem, EnrolmentRuleSet, RuleSource } from './types';
 
 /** data/enrolment-rules.json as written: shared catalogues referenced by id from each rule set. */
 export interface EnrolmentRuleFile {
@@ -11,16 +11,8 @@ export interface EnrolmentRuleFile {
   ruleSets: RawRuleSet[];
 }
 
-interface RawCategory {
-  code: string;
-  label: string;
-  title: string;
-  when: CategoryCondition;
-  eligible: boolean;
-  placement: string;
-  why: string;
-  checklist: string[];
-}
+/** A category as the file stores it: its checklist by item id. */
+type RawCategory = Omit<CategoryRule, 'checklist'> & { checklist: string[] };
 
 /** A rule set as the file stores it: documents and categories by reference. */
 type RawRuleSet = Omit<EnrolmentRuleSet, 'sources' | 'exclusions' | 'categories'> & {
