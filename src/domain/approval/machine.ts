@@ -172,49 +172,37 @@ export function approve<R extends RequestState>(
   return { ok: true, request: advance(request, actor, nowMs, 'approve', request.current, g.comment, patch) };
 }
 
-/** Final no; the reason is required because the requester reads it. */
-export function reject<R extends RequestState>(
-  request: R,
-  actor: Actor,
-  nowMs: number,
-  comment: string | null | undefined,
-  expectedVersion?: number,
-): Transition<R> {
-  return closeStep(request, actor, nowMs, comment, expectedVersion, 'rejected');
-}
-
-/** Back to the requester for changes (comment required); they may resubmit or withdraw. */
-export function sendBack<R extends RequestState>(
-  request: R,
-  actor: Actor,
-  nowMs: number,
-  comment: string | null | undefined,
-  expectedVersion?: number,
-): Transition<R> {
-  return closeStep(request, actor, nowMs, comment, expectedVersion, 'returned');
-}
-
-/** A decision that ends the request's run of steps (reject, send back): the comment is required. */
-function closeStep<R extends RequestState>(
-  request: R,
-  actor: Actor,
-  nowMs: number,
-  comment: string | null | undefined,
-  expectedVersion: number | undefined,
-  outcome: 'rejected' | 'returned',
-): Transition<R> {
-  const g = guardDecision(request, actor, nowMs, comment, true, expectedVersion);
-  if (!g.ok) return g;
-  const steps = decideStep(request, actor, nowMs, outcome, g.comment, g.as);
-  const event = outcome === 'rejected' ? 'reject' : 'return';
-  return {
-    ok: true,
-    request: advance(request, actor, nowMs, event, request.current, g.comment, {
-      steps,
-      status: outcome,
-    } as Partial<R>),
+/**
+ * A decision that ends the request's run of steps (reject, send back): the comment is required because
+ * the requester reads it.
+ */
+const closingDecision =
+  (outcome: 'rejected' | 'returned') =>
+  <R extends RequestState>(
+    request: R,
+    actor: Actor,
+    nowMs: number,
+    comment: string | null | undefined,
+    expectedVersion?: number,
+  ): Transition<R> => {
+    const g = guardDecision(request, actor, nowMs, comment, true, expectedVersion);
+    if (!g.ok) return g;
+    const steps = decideStep(request, actor, nowMs, outcome, g.comment, g.as);
+    const event = outcome === 'rejected' ? 'reject' : 'return';
+    return {
+      ok: true,
+      request: advance(request, actor, nowMs, event, request.current, g.comment, {
+        steps,
+        status: outcome,
+      } as Partial<R>),
+    };
   };
-}
+
+/** Final no. */
+export const reject = closingDecision('rejected');
+
+/** Back to the requester for changes; they may resubmit or withdraw. */
+export const sendBack = closingDecision('returned');
 
 /**
  * The requester calls it off while it is still open: pending, or returned to them (else a returned
