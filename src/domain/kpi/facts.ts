@@ -86,23 +86,13 @@ export interface KeyFigure extends ShareFigure {
   registered: boolean;
 }
 
-export interface KpiRow {
+export interface KpiRow extends KpiSums {
   id: string;
   name: string;
   level: 'district' | 'xuequ' | 'school';
   schoolIds: string[];
   rotation: RotationFigure;
   key: KeyFigure;
-  /** Verified minutes worked at the group's schools as host school, within the school year. */
-  hostMinutes: number;
-  /** Verified sessions held at the group's schools (as host) and by their teachers elsewhere (as home). */
-  hostSessions: number;
-  homeSessions: number;
-  /** Sessions at the group's schools (as host) not verified at nowMs: shown apart, never counted above. */
-  unverifiedSessions: number;
-  /** Confirmed bookings by other schools of the group's facilities (lent) and of others' (borrowed). */
-  lentMinutes: number;
-  borrowedMinutes: number;
   /** Some teacher count used is sample data. */
   teacherCountSample: boolean;
 }
@@ -133,20 +123,30 @@ export const exchangeDutiesIn = <D extends KpiDuty>(duties: readonly D[], period
       d.termEnd >= period.first,
   );
 
-export interface Facts {
-  teachers: Set<string>;
-  keyTeachers: Set<string>;
+/** What clock records add to the figures, per school: from rollups (live) or a full scan (the oracle). */
+export interface SchoolRecordFacts {
+  /** Verified minutes worked at the school as host school, within the school year. */
   hostMinutes: number;
+  /** Verified sessions held at the school (as host) and by its teachers elsewhere (as home). */
   hostSessions: number;
   homeSessions: number;
+  /**
+   * Records of the school year at this host school not verified at nowMs (in `unverified` too): shown
+   * apart, never counted above.
+   */
   unverifiedSessions: number;
+}
+
+/** Minutes of confirmed bookings by other schools of the school's facilities (lent) and of others' (borrowed). */
+export interface SchoolBookingFacts {
   lentMinutes: number;
   borrowedMinutes: number;
 }
 
-export const newFacts = (): Facts => ({
-  teachers: new Set(),
-  keyTeachers: new Set(),
+/** The summed figures of a school, and of a group of schools (a row): its records' and its bookings'. */
+export type KpiSums = SchoolRecordFacts & SchoolBookingFacts;
+
+export const zeroSums = (): KpiSums => ({
   hostMinutes: 0,
   hostSessions: 0,
   homeSessions: 0,
@@ -155,14 +155,19 @@ export const newFacts = (): Facts => ({
   borrowedMinutes: 0,
 });
 
-/** What clock records add to the figures, per school: from rollups (live) or a full scan (the oracle). */
-export interface SchoolRecordFacts {
-  hostMinutes: number;
-  hostSessions: number;
-  homeSessions: number;
-  /** Records of the school year at this host school not verified at nowMs (in `unverified` too). */
-  unverifiedSessions: number;
+const SUM_KEYS = Object.keys(zeroSums()) as ReadonlyArray<keyof KpiSums>;
+
+/** Adds what `from` has of the sums into `into`. */
+export function addSums(into: KpiSums, from: Partial<KpiSums>): void {
+  for (const k of SUM_KEYS) into[k] += from[k] ?? 0;
 }
+
+export interface Facts extends KpiSums {
+  teachers: Set<string>;
+  keyTeachers: Set<string>;
+}
+
+export const newFacts = (): Facts => ({ teachers: new Set(), keyTeachers: new Set(), ...zeroSums() });
 
 export interface RecordFacts {
   bySchool: Map<string, SchoolRecordFacts>;
@@ -229,7 +234,7 @@ export const homeOfDuties = (
 
 /** Minutes of confirmed bookings by other schools, per school: lent (owner) and borrowed (booker). */
 export interface BookingFacts {
-  bySchool: Map<string, { lentMinutes: number; borrowedMinutes: number }>;
+  bySchool: Map<string, SchoolBookingFacts>;
   /** Some booking counted is sample data. */
   sample: boolean;
 }

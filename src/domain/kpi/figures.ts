@@ -10,8 +10,10 @@ import {
   type RecordFacts,
   type SchoolYearPeriod,
   type ShareFigure,
+  addSums,
   exchangeDutiesIn,
   newFacts,
+  zeroSums,
 } from './facts';
 
 // The dashboard figures of a district and its 学区, from the facts.
@@ -43,18 +45,8 @@ export class KpiFacts {
       if (d.teacherKey === true) f.keyTeachers.add(d.teacherOpenid);
       this.sampleRecords ||= d.sample;
     }
-    for (const [schoolId, r] of input.recordFacts.bySchool) {
-      const f = this.of(schoolId);
-      f.hostMinutes += r.hostMinutes;
-      f.hostSessions += r.hostSessions;
-      f.homeSessions += r.homeSessions;
-      f.unverifiedSessions += r.unverifiedSessions;
-    }
-    for (const [schoolId, b] of input.bookingFacts.bySchool) {
-      const f = this.of(schoolId);
-      f.lentMinutes += b.lentMinutes;
-      f.borrowedMinutes += b.borrowedMinutes;
-    }
+    for (const [schoolId, r] of input.recordFacts.bySchool) addSums(this.of(schoolId), r);
+    for (const [schoolId, b] of input.bookingFacts.bySchool) addSums(this.of(schoolId), b);
     this.sampleRecords ||= input.bookingFacts.sample;
     const { unverified, noCode, orphan } = input.recordFacts;
     if (unverified > 0)
@@ -88,23 +80,13 @@ export class KpiFacts {
       schoolIds: ids,
       rotation: { count: 0, base: null, share: null, target: ROTATION_TARGET, met: null, schoolsWithoutCount: 0 },
       key: { count: 0, base: null, share: null, target: KEY_TARGET, met: null, registered: false },
-      hostMinutes: 0,
-      hostSessions: 0,
-      homeSessions: 0,
-      unverifiedSessions: 0,
-      lentMinutes: 0,
-      borrowedMinutes: 0,
+      ...zeroSums(),
       teacherCountSample: false,
     };
     for (const sid of ids) {
       const school = this.schools.get(sid);
       const f = this.facts.get(sid) ?? newFacts();
-      row.hostMinutes += f.hostMinutes;
-      row.hostSessions += f.hostSessions;
-      row.homeSessions += f.homeSessions;
-      row.unverifiedSessions += f.unverifiedSessions;
-      row.lentMinutes += f.lentMinutes;
-      row.borrowedMinutes += f.borrowedMinutes;
+      addSums(row, f);
       if (school && school.teacherCount !== null && school.teacherCount > 0) {
         base += school.teacherCount;
         sample ||= school.teacherCountSample;
