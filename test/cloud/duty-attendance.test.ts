@@ -1,5 +1,6 @@
 import { useTestApp } from '../helpers/local-app';
 import { callsOf } from '../helpers/calls';
+import { teacherDutyOf } from '../helpers/teacher-duty';
 import { presenceCodeAt } from '../helpers/presence';
 
 // Issue 14, teachers and principals: the clock card's states, a chosen duty when clock-in windows
@@ -9,6 +10,7 @@ import { presenceCodeAt } from '../helpers/presence';
 const app = useTestApp();
 const { call, ok, snapshot } = callsOf(() => app);
 const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
+const { duty1, farAway, atHost } = teacherDutyOf(() => app);
 
 const TEACHER = 'o-local-hd-teacher';
 const HOST_45 = 'o-local-hd-xuequzhang'; // principal of 第四十五中学 (hd-s01), host of dt-hd-teacher-1
@@ -16,9 +18,6 @@ const HOST_HUZHU = 'o-local-hd-lead-primary'; // principal of 互助道小学 (h
 const HOME = 'o-local-hd-principal'; // the teacher's own school (hd-s06)
 const OTHER_DISTRICT = 'o-local-hc-principal';
 
-const duty1 = () => app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any;
-const here = () => duty1().hostLocation as { latitude: number; longitude: number };
-const farAway = () => ({ latitude: here().latitude + 0.01, longitude: here().longitude });
 const noticesTo = (openid: string, template: string) =>
   app.cloud.sentMessages.filter((m: any) => m.touser === openid && m.templateId === template);
 
@@ -46,7 +45,7 @@ describe('two duties whose clock-in windows overlap', () => {
     expect(today.card.message).toContain('请选择');
 
     const before = snapshot();
-    const plain = await call('duty', 'clockIn', { requestId: 'ovl-in-0001', location: here() }, TEACHER);
+    const plain = await call('duty', 'clockIn', atHost('ovl-in-0001'), TEACHER);
     expect(plain).toMatchObject({ ok: false, code: 'OVERLAPPING_DUTIES' });
     expect(plain.message).toContain('请在签到卡片上选择');
     expect(snapshot()).toBe(before);
@@ -57,7 +56,7 @@ describe('two duties whose clock-in windows overlap', () => {
     const picked = await ok(
       'duty',
       'clockIn',
-      { requestId: 'ovl-in-0002', location: here(), dutyId: 'dt-hd-teacher-9', presenceCode },
+      atHost('ovl-in-0002', { dutyId: 'dt-hd-teacher-9', presenceCode }),
       TEACHER,
     );
     expect(picked).toMatchObject({
@@ -75,7 +74,7 @@ describe('two duties whose clock-in windows overlap', () => {
 
   it('after 签退 the card says the session is done, and offers no 签到', async () => {
     at('2026-11-23T04:25:00Z'); // 12:25, five minutes before the end: flagged, not asked
-    const out = await ok('duty', 'clockOut', { requestId: 'ovl-out-0001', location: here() }, TEACHER);
+    const out = await ok('duty', 'clockOut', atHost('ovl-out-0001'), TEACHER);
     expect(out).toMatchObject({ leftEarly: true, duplicate: false });
     at('2026-11-23T04:26:00Z');
     const card = (await ok('duty', 'today', {}, TEACHER)).card;

@@ -1,5 +1,6 @@
 import { useTestApp } from '../helpers/local-app';
 import { callsOf } from '../helpers/calls';
+import { teacherDutyOf } from '../helpers/teacher-duty';
 import { presenceCodeAt } from '../helpers/presence';
 import { NO_CODE_REASON } from '@/domain/presence';
 import { subsidyFor, type SubsidyTableFile } from '@/domain/duty';
@@ -12,11 +13,9 @@ import subsidyTable from '../../data/subsidy-table.json';
 const app = useTestApp();
 const { ok } = callsOf(() => app);
 const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
+const { duty1, here, SESSION } = teacherDutyOf(() => app);
 
 const TEACHER = 'o-local-hd-teacher';
-const duty1 = () => app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any;
-const here = () => duty1().hostLocation as { latitude: number; longitude: number };
-const SESSION = (date: string) => `dt-hd-teacher-1-${date}-0955`;
 
 async function session(date: string, how: 'code' | 'none' | 'later') {
   const inAt = Date.parse(`${date}T02:00:00Z`); // 10:00 China
@@ -129,24 +128,23 @@ describe('the CSV', () => {
       .filter(Boolean)
       .map((r) => r.split(','));
     const header = rows[0];
-    const col = (name: string) => header.indexOf(name);
+    /** A row's cells under the named columns. */
+    const cells = (row: string[], ...names: string[]) => names.map((name) => row[header.indexOf(name)]);
     const records = rows.filter((r) => r[0] === '记录');
-    expect(
-      records.map((r) => [r[col('日期')], r[col('核验')], r[col('核验时间')], r[col('课时')], r[col('未核验课时')]]),
-    ).toEqual([
+    expect(records.map((r) => cells(r, '日期', '核验', '核验时间', '课时', '未核验课时'))).toEqual([
       ['2026-12-03', '已核验', '2026-12-03 10:00', '2', '0'],
       ['2026-12-07', `未核验：${NO_CODE_REASON}`, '', '0', '2'],
       ['2026-12-10', '已核验', '2026-12-10 10:30', '2', '0'],
       ['2026-12-14', '定位签到（扫码上线前）', '', '2', '0'],
     ]);
     const total = rows.find((r) => r[0] === '总计')!;
-    expect([
-      total[col('计入分钟')],
-      total[col('课时')],
-      total[col('未核验分钟')],
-      total[col('未核验课时')],
-      total[col('出勤次数')],
-      total[col('未核验次数')],
-    ]).toEqual(['275', '6', '90', '2', '3', '1']);
+    expect(cells(total, '计入分钟', '课时', '未核验分钟', '未核验课时', '出勤次数', '未核验次数')).toEqual([
+      '275',
+      '6',
+      '90',
+      '2',
+      '3',
+      '1',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { useTestApp } from '../helpers/local-app';
 import { callsOf } from '../helpers/calls';
+import { teacherDutyOf } from '../helpers/teacher-duty';
 import { presenceCodeAt } from '../helpers/presence';
 import { NO_CODE_REASON } from '@/domain/presence';
 import { rollupsFromRecords } from '@/domain/kpi-rollup';
@@ -12,19 +13,14 @@ import { CHINA_ZONE } from '@/domain/time';
 const app = useTestApp();
 const { call, ok, snapshot } = callsOf(() => app);
 const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
+const { here, farAway, SESSION, record, atHost } = teacherDutyOf(() => app);
 
 const TEACHER = 'o-local-hd-teacher';
 const OTHER = 'o-local-hd-lead-primary'; // a principal: signed in, not the record's teacher
-const duty1 = () => app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any;
-const here = () => duty1().hostLocation as { latitude: number; longitude: number };
-const farAway = () => ({ latitude: here().latitude + 0.01, longitude: here().longitude });
-const SESSION = (date: string) => `dt-hd-teacher-1-${date}-0955`;
-const record = (date: string) => app.cloud.store.find('clock_records', { _id: SESSION(date) })[0] as any;
 
-/** Rollups of hd-s01 for a month, shards summed. */
-function rollupSums(month: string) {
-  const docs = app.cloud.store.find('kpi_rollups', { hostSchoolId: 'hd-s01', month }) as any[];
-  return docs.reduce(
+/** The host figures of rollup documents (shards, or rebuilt ones), summed. */
+const summed = (docs: any[]) =>
+  docs.reduce(
     (s, x) => ({
       hostSessions: s.hostSessions + x.hostSessions,
       hostMinutes: s.hostMinutes + x.hostMinutes,
@@ -33,7 +29,9 @@ function rollupSums(month: string) {
     }),
     { hostSessions: 0, hostMinutes: 0, unverified: 0, noCode: 0 },
   );
-}
+
+/** Rollups of hd-s01 for a month, shards summed. */
+const rollupSums = (month: string) => summed(app.cloud.store.find('kpi_rollups', { hostSchoolId: 'hd-s01', month }));
 
 /** The same figures rebuilt from the records (the oracle the live writes must equal). */
 function rebuiltSums(month: string) {
@@ -42,15 +40,7 @@ function rebuiltSums(month: string) {
   const built = [...rollupsFromRecords(records, (id) => home.get(id), CHINA_ZONE, Date.now()).values()].filter(
     (r) => r.hostSchoolId === 'hd-s01' && r.month === month,
   );
-  return built.reduce(
-    (s, x) => ({
-      hostSessions: s.hostSessions + x.hostSessions,
-      hostMinutes: s.hostMinutes + x.hostMinutes,
-      unverified: s.unverified + x.unverified,
-      noCode: s.noCode + (x.noCode ?? 0),
-    }),
-    { hostSessions: 0, hostMinutes: 0, unverified: 0, noCode: 0 },
-  );
+  return summed(built);
 }
 
 const verify = (recordId: string, presenceCode: string, location = here(), who = TEACHER) =>
@@ -59,7 +49,7 @@ const verify = (recordId: string, presenceCode: string, location = here(), who =
 describe('扫码核验 of a clock-in without the code', () => {
   it('the card offers it until the slot ends', async () => {
     at('2026-11-23T02:00:00Z'); // Monday 10:00 China
-    expect(await ok('duty', 'clockIn', { requestId: 'vl-in-000001', location: here() }, TEACHER)).toMatchObject({
+    expect(await ok('duty', 'clockIn', atHost('vl-in-000001'), TEACHER)).toMatchObject({
       verified: false,
       presenceReason: NO_CODE_REASON,
     });
@@ -100,12 +90,7 @@ describe('扫码核验 of a clock-in without the code', () => {
     expect(locked).toMatchObject({ ok: false, code: 'PRESENCE_LOCKED', field: 'presenceCode' });
     // The lock is shared with clockIn: one count of wrong codes per teacher.
     expect(
-      await call(
-        'duty',
-        'clockIn',
-        { requestId: 'vl-in-locked', location: here(), presenceCode: good.shortCode },
-        TEACHER,
-      ),
+      await call('duty', 'clockIn', atHost('vl-in-locked', { presenceCode: good.shortCode }), TEACHER),
     ).toMatchObject({ ok: false, code: 'PRESENCE_LOCKED' });
     expect(record('2026-11-23')).toMatchObject({ presence: 'unverified' });
   });
@@ -163,7 +148,7 @@ describe('扫码核验 of a clock-in without the code', () => {
 describe('after the session, and concurrent scans', () => {
   it('a scan after the slot end is refused in Chinese and the session stays 未核验', async () => {
     at('2026-11-30T02:00:00Z');
-    await ok('duty', 'clockIn', { requestId: 'vl-in-000002', location: here() }, TEACHER);
+    await ok('duty', 'clockIn', atHost('vl-in-000002'), TEACHER);
     const end = Date.parse('2026-11-30T03:31:00Z'); // 11:31 China
     at('2026-11-30T03:31:00Z');
     const before = snapshot();
@@ -176,7 +161,7 @@ describe('after the session, and concurrent scans', () => {
 
   it('two scans at once: one writes, the other answers as a replay; the session is counted once', async () => {
     at('2026-12-07T02:00:00Z');
-    await ok('duty', 'clockIn', { requestId: 'vl-in-000003', location: here() }, TEACHER);
+    await ok('duty', 'clockIn', atHost('vl-in-000003'), TEACHER);
     const now = Date.parse('2026-12-07T02:10:00Z');
     at('2026-12-07T02:10:00Z');
     const code = presenceCodeAt('hd-s01', now).token;

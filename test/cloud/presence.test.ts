@@ -1,5 +1,6 @@
 import { useTestApp } from '../helpers/local-app';
 import { callsOf } from '../helpers/calls';
+import { teacherDutyOf } from '../helpers/teacher-duty';
 import { presenceCodeAt } from '../helpers/presence';
 import { LOCAL_PRESENCE_SECRET, presenceSecret } from '../../cloudfunctions/duty/src/presence';
 import { NO_CODE_REASON, OUT_OF_RANGE_REASON } from '@/domain/presence';
@@ -11,15 +12,11 @@ import { NO_CODE_REASON, OUT_OF_RANGE_REASON } from '@/domain/presence';
 const app = useTestApp();
 const { call, ok, snapshot } = callsOf(() => app);
 const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
+const { here, farAway, SESSION, record, atHost } = teacherDutyOf(() => app);
 
 const TEACHER = 'o-local-hd-teacher';
 const HOST_45 = 'o-local-hd-xuequzhang'; // principal of hd-s01, host of dt-hd-teacher-1 (Mondays 09:55–11:30)
 const OTHER_PRINCIPAL = 'o-local-hd-lead-primary'; // principal of hd-s05
-const duty1 = () => app.cloud.store.find('duties', { _id: 'dt-hd-teacher-1' })[0] as any;
-const here = () => duty1().hostLocation as { latitude: number; longitude: number };
-const farAway = () => ({ latitude: here().latitude + 0.01, longitude: here().longitude });
-const SESSION = (date: string) => `dt-hd-teacher-1-${date}-0955`;
-const record = (date: string) => app.cloud.store.find('clock_records', { _id: SESSION(date) })[0] as any;
 
 describe('the principal’s 签到码', () => {
   it('is their own school’s, signed, and turns every 30 seconds; no one else gets one', async () => {
@@ -61,12 +58,7 @@ describe('签到 with the code', () => {
     at('2026-11-23T02:00:10Z'); // Monday 10:00 China
     const shown = await ok('duty', 'presenceCode', {}, HOST_45);
     at('2026-11-23T02:00:45Z'); // the next step: the code just shown is still accepted
-    const r = await ok(
-      'duty',
-      'clockIn',
-      { requestId: 'pr-in-000001', location: here(), presenceCode: shown.token },
-      TEACHER,
-    );
+    const r = await ok('duty', 'clockIn', atHost('pr-in-000001', { presenceCode: shown.token }), TEACHER);
     expect(r).toMatchObject({ verified: true, presenceLabel: '已核验', presenceReason: null, warnings: [] });
     expect(record('2026-11-23')).toMatchObject({ presence: 'code', presenceReason: null });
     const today = await ok('duty', 'today', {}, TEACHER);
@@ -87,16 +79,17 @@ describe('签到 with the code', () => {
   it('a retry of that 签到 after its code expired is answered as the retry it is', async () => {
     at('2026-11-23T02:05:00Z');
     const code = presenceCodeAt('hd-s01', Date.parse('2026-11-23T02:00:10Z')).token;
-    expect(
-      await ok('duty', 'clockIn', { requestId: 'pr-in-000001', location: here(), presenceCode: code }, TEACHER),
-    ).toMatchObject({ duplicate: true, verified: true });
+    expect(await ok('duty', 'clockIn', atHost('pr-in-000001', { presenceCode: code }), TEACHER)).toMatchObject({
+      duplicate: true,
+      verified: true,
+    });
   });
 });
 
 describe('签到 without the code, or with a wrong one', () => {
   it('no code: recorded as unverified with the reason, told to the teacher, an exception for the principal, not counted', async () => {
     at('2026-11-30T02:00:00Z'); // the next Monday
-    const r = await ok('duty', 'clockIn', { requestId: 'pr-in-000002', location: here() }, TEACHER);
+    const r = await ok('duty', 'clockIn', atHost('pr-in-000002'), TEACHER);
     expect(r).toMatchObject({ verified: false, presenceLabel: '未核验', presenceReason: NO_CODE_REASON, pass: true });
     expect(r.warnings).toEqual([`本节签到未核验（${NO_CODE_REASON}），只记录、不计入交流工时统计`]);
     expect(record('2026-11-30')).toMatchObject({ presence: 'unverified', presenceReason: NO_CODE_REASON });
@@ -142,12 +135,7 @@ describe('签到 without the code, or with a wrong one', () => {
     expect(snapshot()).toBe(before);
     // Typed with the right digits it goes through.
     expect(
-      await ok(
-        'duty',
-        'clockIn',
-        { requestId: 'pr-in-000003', location: here(), presenceCode: mine.shortCode },
-        TEACHER,
-      ),
+      await ok('duty', 'clockIn', atHost('pr-in-000003', { presenceCode: mine.shortCode }), TEACHER),
     ).toMatchObject({ verified: true });
   });
 
@@ -164,12 +152,16 @@ describe('签到 without the code, or with a wrong one', () => {
 
   it('a bad code field is named', async () => {
     at('2026-12-21T02:00:00Z');
-    expect(
-      await call('duty', 'clockIn', { requestId: 'pr-in-000005', location: here(), presenceCode: 123456 }, TEACHER),
-    ).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'presenceCode' });
-    expect(
-      await call('duty', 'clockIn', { requestId: 'pr-in-000005', location: here(), presenceCode: '12' }, TEACHER),
-    ).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'presenceCode' });
+    expect(await call('duty', 'clockIn', atHost('pr-in-000005', { presenceCode: 123456 }), TEACHER)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'presenceCode',
+    });
+    expect(await call('duty', 'clockIn', atHost('pr-in-000005', { presenceCode: '12' }), TEACHER)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'presenceCode',
+    });
   });
 
   it('wrong codes lock code check-ins for the hour after 10 tries, the right code included; a good scan costs no try', async () => {
@@ -186,12 +178,7 @@ describe('签到 without the code, or with a wrong one', () => {
       );
       expect(r.code).toBe('PRESENCE_CODE_INVALID');
     }
-    const locked = await call(
-      'duty',
-      'clockIn',
-      { requestId: 'pr-guess-lock', location: here(), presenceCode: good.shortCode },
-      TEACHER,
-    );
+    const locked = await call('duty', 'clockIn', atHost('pr-guess-lock', { presenceCode: good.shortCode }), TEACHER);
     expect(locked).toMatchObject({ ok: false, code: 'PRESENCE_LOCKED', field: 'presenceCode' });
     expect(locked.message).toContain('11:00'); // the hour window ends at 11:00 China time
     expect(record('2026-12-28')).toBeUndefined();
@@ -202,7 +189,7 @@ describe('签到 without the code, or with a wrong one', () => {
       await ok(
         'duty',
         'clockIn',
-        { requestId: 'pr-guess-ok', location: here(), presenceCode: presenceCodeAt('hd-s01', later).token },
+        atHost('pr-guess-ok', { presenceCode: presenceCodeAt('hd-s01', later).token }),
         TEACHER,
       ),
     ).toMatchObject({ verified: true });
