@@ -4,6 +4,7 @@ import { usePaged } from '@/hooks/use-paged';
 import { useAction } from '@/hooks/use-action';
 import { call } from '@/services/call';
 import { disabledIf } from '../busy-props';
+import FilterTabs from '../filter-tabs';
 import StatusView from '../status-view';
 import './index.scss';
 import { TEXT_MAX } from '@/contracts/fields';
@@ -39,18 +40,7 @@ export default function InquiryInbox() {
   return (
     <View className="inquiries" data-testid="inquiry-inbox">
       <Text className="inquiries__title">家长咨询（请学校确认）</Text>
-      <View className="inquiries__tabs">
-        {TABS.map(([key, label]) => (
-          <Text
-            key={key}
-            data-testid={`inquiries-tab-${key}`}
-            className={`inquiries__tab${status === key ? ' inquiries__tab--on' : ''}`}
-            onClick={() => show(key)}
-          >
-            {label}
-          </Text>
-        ))}
-      </View>
+      <FilterTabs block="inquiries" tabs={TABS} value={status} onChange={show} testId={(k) => `inquiries-tab-${k}`} />
       <StatusView
         loading={inbox.loading}
         error={inbox.error}

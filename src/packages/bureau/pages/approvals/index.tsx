@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { usePaged } from '@/hooks/use-paged';
-import StatusView from '@/components/status-view';
-import { busyIf } from '@/components/busy-props';
+import FilterTabs from '@/components/filter-tabs';
+import PagedList from '@/components/paged-list';
+import RequestSummary from '@/components/request-summary';
 import './index.scss';
 
 type Tab = 'mine' | 'pending' | 'closed' | 'cc';
@@ -13,6 +14,12 @@ const TABS: Array<[Tab, string]> = [
   ['closed', '已结束'],
   ['cc', '抄送'],
 ];
+const EMPTY: Record<Tab, string> = {
+  mine: '没有等待教育局处理的申请',
+  pending: '全区没有审批中的申请',
+  closed: '还没有已结束的申请',
+  cc: '没有抄送给教育局的申请',
+};
 
 /**
  * 全区审批 (bureau): what waits for the bureau (its own steps, steps nobody holds: 无人审批, steps waiting
@@ -31,72 +38,24 @@ export default function BureauApprovalsPage() {
   useDidShow(() => void list.reload());
   return (
     <View className="bureau-approvals" data-testid="bureau-approvals">
-      <View className="bureau-approvals__tabs">
-        {TABS.map(([t, label]) => (
-          <Text
-            key={t}
-            data-testid={`tab-${t}`}
-            className={`bureau-approvals__tab ${t === tab ? 'bureau-approvals__tab--on' : ''}`}
-            onClick={() => setTab(t)}
-          >
-            {label}
-          </Text>
-        ))}
-      </View>
+      <FilterTabs block="bureau-approvals" tabs={TABS} value={tab} onChange={setTab} testId={(t) => `tab-${t}`} />
       {tab === 'mine' && (
         <Text className="bureau-approvals__hint">
           无人审批：该环节的学校或学区尚未开通账号；超时：等待超过3天。教育局可代为审批。
         </Text>
       )}
-      <StatusView
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
-        empty={list.items?.length === 0}
-        emptyText={
-          tab === 'mine'
-            ? '没有等待教育局处理的申请'
-            : tab === 'pending'
-              ? '全区没有审批中的申请'
-              : tab === 'cc'
-                ? '没有抄送给教育局的申请'
-                : '还没有已结束的申请'
-        }
-      />
-      {!list.loading &&
-        list.items?.map((r) => (
+      <PagedList list={list} emptyText={EMPTY[tab]}>
+        {(r) => (
           <View
             key={r.id}
             className="bureau-approvals__item"
             data-testid={`request-${r.id}`}
             onClick={() => void Taro.navigateTo({ url: `/packages/principal/pages/request/index?id=${r.id}` })}
           >
-            <Text className="bureau-approvals__head">
-              {r.typeLabel} · {r.statusLabel}
-              {r.escalation && (
-                <Text className="bureau-approvals__flag" data-testid={`flag-${r.id}`}>
-                  {' '}
-                  {r.escalation.label}
-                </Text>
-              )}
-            </Text>
-            <Text className="bureau-approvals__line">{r.summary}</Text>
-            <Text className="bureau-approvals__meta">
-              {r.requesterName} · {r.updatedAt}
-              {r.waitingFor ? ` · 等待${r.waitingFor}` : ''}
-            </Text>
+            <RequestSummary request={r} viewer="decider" />
           </View>
-        ))}
-      {list.hasMore && (
-        <Button
-          className="bureau-approvals__more"
-          data-testid="load-more"
-          {...busyIf(list.loadingMore)}
-          onClick={() => void list.loadMore()}
-        >
-          加载更多
-        </Button>
-      )}
+        )}
+      </PagedList>
     </View>
   );
 }

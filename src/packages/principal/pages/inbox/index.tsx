@@ -4,11 +4,25 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { usePaged } from '@/hooks/use-paged';
 import { useAction } from '@/hooks/use-action';
 import { call } from '@/services/call';
-import StatusView from '@/components/status-view';
+import FilterTabs from '@/components/filter-tabs';
+import PagedList from '@/components/paged-list';
+import RequestSummary from '@/components/request-summary';
 import SubscribePrompt from '@/components/subscribe-prompt';
 import { SUBSCRIBE_TEMPLATES } from '@/services/subscribe';
 import { busyIf } from '@/components/busy-props';
 import './index.scss';
+
+type Tab = 'pending' | 'decided' | 'cc';
+const TABS: Array<[Tab, string]> = [
+  ['pending', '待我审批'],
+  ['decided', '我已审批'],
+  ['cc', '抄送我的'],
+];
+const EMPTY: Record<Tab, string> = {
+  pending: '没有待审批的申请',
+  decided: '还没有审批记录',
+  cc: '没有抄送给您的申请',
+};
 
 /**
  * 审批收件箱: requests waiting for my decision (with those handed to me and, for the bureau, escalated
@@ -16,7 +30,7 @@ import './index.scss';
  * and takes one comment for all. Deciders are offered the "a request waits for you" reminder here.
  */
 export default function InboxPage() {
-  const [tab, setTab] = useState<'pending' | 'decided' | 'cc'>('pending');
+  const [tab, setTab] = useState<Tab>('pending');
   const list = usePaged('approval', 'inbox', { status: tab });
   const [picked, setPicked] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
@@ -43,29 +57,7 @@ export default function InboxPage() {
 
   return (
     <View className="inbox-page">
-      <View className="inbox-page__tabs">
-        <Text
-          className={`inbox-page__tab ${tab === 'pending' ? 'inbox-page__tab--on' : ''}`}
-          data-testid="tab-pending"
-          onClick={() => setTab('pending')}
-        >
-          待我审批
-        </Text>
-        <Text
-          className={`inbox-page__tab ${tab === 'decided' ? 'inbox-page__tab--on' : ''}`}
-          data-testid="tab-decided"
-          onClick={() => setTab('decided')}
-        >
-          我已审批
-        </Text>
-        <Text
-          className={`inbox-page__tab ${tab === 'cc' ? 'inbox-page__tab--on' : ''}`}
-          data-testid="tab-cc"
-          onClick={() => setTab('cc')}
-        >
-          抄送我的
-        </Text>
-      </View>
+      <FilterTabs block="inbox-page" tabs={TABS} value={tab} onChange={setTab} testId={(t) => `tab-${t}`} />
       <SubscribePrompt
         templateId={SUBSCRIBE_TEMPLATES.approval}
         label="接收审批提醒"
@@ -76,15 +68,8 @@ export default function InboxPage() {
           {action.error ?? note}
         </Text>
       )}
-      <StatusView
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
-        empty={list.items?.length === 0}
-        emptyText={tab === 'pending' ? '没有待审批的申请' : tab === 'cc' ? '没有抄送给您的申请' : '还没有审批记录'}
-      />
-      {!list.loading &&
-        list.items?.map((r) => (
+      <PagedList list={list} emptyText={EMPTY[tab]}>
+        {(r) => (
           <View key={r.id} className="inbox-page__item" data-testid={`request-${r.id}`}>
             {tab === 'pending' && (
               <Text
@@ -99,28 +84,11 @@ export default function InboxPage() {
               className="inbox-page__body"
               onClick={() => void Taro.navigateTo({ url: `/packages/principal/pages/request/index?id=${r.id}` })}
             >
-              <Text className="inbox-page__head">
-                {r.typeLabel} · {r.statusLabel}
-                {r.escalation && <Text className="inbox-page__flag"> {r.escalation.label}</Text>}
-              </Text>
-              <Text className="inbox-page__line">{r.summary}</Text>
-              <Text className="inbox-page__meta">
-                {r.requesterName} · {r.updatedAt}
-                {r.waitingFor ? ` · 等待${r.waitingFor}` : ''}
-              </Text>
+              <RequestSummary request={r} viewer="decider" />
             </View>
           </View>
-        ))}
-      {list.hasMore && (
-        <Button
-          className="inbox-page__more"
-          data-testid="load-more"
-          {...busyIf(list.loadingMore)}
-          onClick={() => void list.loadMore()}
-        >
-          加载更多
-        </Button>
-      )}
+        )}
+      </PagedList>
       {tab === 'pending' && picked.length > 0 && !confirming && (
         <Button
           className="inbox-page__batch"

@@ -1,9 +1,10 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { usePaged } from '@/hooks/use-paged';
 import { ApprovalDetailById } from '@/components/approval-detail';
 import StatusView from '@/components/status-view';
-import { busyIf } from '@/components/busy-props';
+import { LoadMore } from '@/components/paged-list';
+import RequestSummary from '@/components/request-summary';
 import './index.scss';
 
 /** 我的申请: a teacher's requests and their progress, a page at a time; with ?id= one request in full (withdraw, edit and resubmit, 催办). */
@@ -35,30 +36,10 @@ export default function MyRequestsPage() {
           data-testid={`my-request-${r.id}`}
           onClick={() => void Taro.navigateTo({ url: `/packages/teacher/pages/requests/index?id=${r.id}` })}
         >
-          <Text className="my-requests__head">
-            {r.typeLabel} · {r.statusLabel}
-            {r.escalation ? ` · ${r.escalation.label}，已转教育局` : ''}
-          </Text>
-          <Text className="my-requests__line">{r.summary}</Text>
-          <Text className="my-requests__meta">
-            {r.status === 'returned'
-              ? '审批人请您修改，点开后可修改并重新提交'
-              : r.waitingFor
-                ? `等待${r.waitingFor}`
-                : r.updatedAt}
-          </Text>
+          <RequestSummary request={r} viewer="requester" />
         </View>
       ))}
-      {list.hasMore && (
-        <Button
-          className="my-requests__more"
-          data-testid="load-more"
-          {...busyIf(list.loadingMore)}
-          onClick={() => void list.loadMore()}
-        >
-          加载更多
-        </Button>
-      )}
+      <LoadMore list={list} />
     </View>
   );
 }
