@@ -1,5 +1,6 @@
 import type { LocalApp } from '../../local/app';
 import { callFn, login, startTestApp } from '../helpers/local-app';
+import { postJson } from '../helpers/http';
 
 let app: LocalApp;
 beforeAll(async () => {
@@ -39,31 +40,19 @@ describe('gateway: the wire contract of DESIGN.md §3', () => {
   });
 
   it('malformed JSON is a clear 400', async () => {
-    const res = await fetch(`${app.url}/fn/school`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"data": {',
-    });
+    const res = await postJson(app, '/fn/school', '{"data": {');
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toContain('JSON');
   });
 
   it('a body without data is a clear 400', async () => {
-    const res = await fetch(`${app.url}/fn/school`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"action":"lookup"}',
-    });
+    const res = await postJson(app, '/fn/school', '{"action":"lookup"}');
     expect(res.status).toBe(400);
   });
 
   it('a body over 6 MB is 413', async () => {
     const big = JSON.stringify({ data: { action: 'lookup', address: 'x'.repeat(6 * 1024 * 1024 + 10) } });
-    const res = await fetch(`${app.url}/fn/school`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: big,
-    });
+    const res = await postJson(app, '/fn/school', big);
     expect(res.status).toBe(413);
   });
 
@@ -87,21 +76,12 @@ describe('gateway: identity comes from the session, never from the payload', () 
   });
 
   it('an unknown persona cannot sign in', async () => {
-    const res = await fetch(`${app.url}/__dev/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ persona: 'root' }),
-    });
+    const res = await postJson(app, '/__dev/login', JSON.stringify({ persona: 'root' }));
     expect(res.status).toBe(400);
   });
 
   it('signs in any account bound in the local store by its openid; an unbound openid is refused', async () => {
-    const login = (openid: string) =>
-      fetch(`${app.url}/__dev/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ openid }),
-      });
+    const login = (openid: string) => postJson(app, '/__dev/login', JSON.stringify({ openid }));
     const res = await login('o-local-hd-teacher');
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie')!.split(';')[0];

@@ -6,6 +6,7 @@ import type { LocalApp } from '../../local/app';
 import { MAX_SEPARATORS, tooManySeparators } from '../../local/gateway';
 import { EVENT_LIMITS } from '@/contracts/event';
 import { callFn, startTestApp } from '../helpers/local-app';
+import { postJson } from '../helpers/http';
 
 let app: LocalApp;
 beforeAll(async () => {
@@ -15,11 +16,7 @@ afterAll(() => app.close());
 
 /** POSTs a raw body to /fn/school: JSON text too deep for JSON.stringify is written by hand. */
 async function postRaw(body: string) {
-  const res = await fetch(`${app.url}/fn/school`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  });
+  const res = await postJson(app, '/fn/school', body);
   const text = await res.text();
   return { status: res.status, text, body: JSON.parse(text) as { result: any } };
 }
@@ -30,11 +27,7 @@ describe('bounded before validation', () => {
   it('400,000 unknown keys (4.7 MB) are refused by count before the body is parsed, with a short answer', async () => {
     const data: Record<string, unknown> = { action: 'listDistricts' };
     for (let i = 0; i < 400_000; i++) data[`key${i}`] = 1;
-    const res = await fetch(`${app.url}/fn/school`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ data }),
-    });
+    const res = await postJson(app, '/fn/school', JSON.stringify({ data }));
     expect(res.status).toBe(413);
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({ error: `请求数据过大：字段和列表项超过${MAX_SEPARATORS}个` });

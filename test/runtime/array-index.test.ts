@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { Doc } from '../../local/runtime/codec';
 import { Store } from '../../local/runtime/store';
 import { INDEXES } from '@/contracts/collections';
-import { tmpDbFile } from './helpers';
+import { sortedIds, tmpDbFile, withStore } from './helpers';
 
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
@@ -50,42 +50,34 @@ describe('array membership through the element table', () => {
   }
 
   test('insert, update, replace, commit and remove: indexed answers equal a full scan', () => {
-    const indexed = new Store(tmpDbFile(), { indexes: { t: ['f', 'd'] }, collections: ['t'] });
-    const scan = new Store(tmpDbFile(), { collections: ['t'] });
-    try {
-      fc.assert(
-        fc.property(
-          fc.array(fc.record({ f: value }, { requiredKeys: [] }), { maxLength: 8 }).map(plain),
-          fc.array(write, { maxLength: 5 }).map(plain),
-          fc.array(cond, { minLength: 1, maxLength: 3 }).map(plain),
-          (docs, writes, conds) => {
-            for (const s of [indexed, scan]) {
-              s.dropAll();
-              s.insertMany(
-                't',
-                docs.map((d, i) => ({ _id: `d${i}`, d: 'x', ...d })),
-              );
-              for (const w of writes) apply(s, w);
-            }
-            for (const c of conds) {
-              const q = { f: c } as Doc;
-              const ids = (s: Store): unknown[] =>
-                s
-                  .find('t', q)
-                  .map((d) => d._id)
-                  .sort();
-              expect(ids(indexed)).toEqual(ids(scan));
-              expect(indexed.count('t', q)).toBe(scan.count('t', q));
-              expect(indexed.find('t', { d: 'x', ...q }).length).toBe(scan.find('t', { d: 'x', ...q }).length);
-            }
-          },
-        ),
-        { numRuns: 400 },
-      );
-    } finally {
-      indexed.close();
-      scan.close();
-    }
+    withStore({ indexes: { t: ['f', 'd'] }, collections: ['t'] }, (indexed) =>
+      withStore({ collections: ['t'] }, (scan) => {
+        fc.assert(
+          fc.property(
+            fc.array(fc.record({ f: value }, { requiredKeys: [] }), { maxLength: 8 }).map(plain),
+            fc.array(write, { maxLength: 5 }).map(plain),
+            fc.array(cond, { minLength: 1, maxLength: 3 }).map(plain),
+            (docs, writes, conds) => {
+              for (const s of [indexed, scan]) {
+                s.dropAll();
+                s.insertMany(
+                  't',
+                  docs.map((d, i) => ({ _id: `d${i}`, d: 'x', ...d })),
+                );
+                for (const w of writes) apply(s, w);
+              }
+              for (const c of conds) {
+                const q = { f: c } as Doc;
+                expect(sortedIds(indexed, 't', q)).toEqual(sortedIds(scan, 't', q));
+                expect(indexed.count('t', q)).toBe(scan.count('t', q));
+                expect(indexed.find('t', { d: 'x', ...q }).length).toBe(scan.find('t', { d: 'x', ...q }).length);
+              }
+            },
+          ),
+          { numRuns: 400 },
+        );
+      }),
+    );
   });
 
   test('a field declared after documents were stored is backfilled when the store reopens', () => {
@@ -97,26 +89,26 @@ describe('array membership through the element table', () => {
       { _id: 'c', f: 'k1' },
     ]);
     before.close();
-    const after = new Store(file, { indexes: { t: ['f'] }, collections: ['t'] });
-    try {
-      expect(
-        after
-          .find('t', { f: { $in: ['k1'] } })
-          .map((d) => d._id)
-          .sort(),
-      ).toEqual(['a', 'c']);
-      expect(after.find('t', { f: 'k3' }).map((d) => d._id)).toEqual(['b']);
-      expect(after.integrityCheck()).toBe('ok');
-    } finally {
-      after.close();
-    }
+    withStore(
+      { indexes: { t: ['f'] }, collections: ['t'] },
+      (after) => {
+        expect(
+          after
+            .find('t', { f: { $in: ['k1'] } })
+            .map((d) => d._id)
+            .sort(),
+        ).toEqual(['a', 'c']);
+        expect(after.find('t', { f: 'k3' }).map((d) => d._id)).toEqual(['b']);
+        expect(after.integrityCheck()).toBe('ok');
+      },
+      file,
+    );
   });
 });
 
 describe('a zoning lookup reads only its matches (counted, not timed)', () => {
   test('matchKeys $in at 20,000 rules in one district reads the matching rules, through an index', () => {
-    const store = new Store(tmpDbFile(), { indexes: INDEXES, collections: Object.keys(INDEXES) });
-    try {
+    withStore({ indexes: INDEXES, collections: Object.keys(INDEXES) }, (store) => {
       const rules = Array.from({ length: 20_000 }, (_x, i) => ({
         _id: `r${String(i).padStart(5, '0')}`,
         districtCode: '120101',
@@ -163,8 +155,6 @@ describe('a zoning lookup reads only its matches (counted, not timed)', () => {
       expect(
         store.find('zoning_rules', { districtCode: '120101', matchKeys: 'road:4999' }).map((d) => d._id),
       ).toContain('r00001');
-    } finally {
-      store.close();
-    }
+    });
   });
 });

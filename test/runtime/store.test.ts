@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { Doc } from '../../local/runtime/codec';
 import { Store } from '../../local/runtime/store';
 import { INDEXES } from '@/contracts/collections';
-import { tmpDbFile } from './helpers';
+import { sortedIds, tmpDbFile, withStore } from './helpers';
 
 describe('push-down equivalence', () => {
   const scalar = fc.oneof(
@@ -37,33 +37,25 @@ describe('push-down equivalence', () => {
   const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
   test('indexed and unindexed stores answer every query identically', () => {
-    const indexed = new Store(tmpDbFile(), { indexes: { t: ['f', 'g'] }, collections: ['t'] });
-    const scan = new Store(tmpDbFile(), { collections: ['t'] });
-    try {
-      fc.assert(
-        // JSON round trip: fast-check builds null-prototype objects, the wire never does.
-        fc.property(fc.array(doc, { maxLength: 12 }).map(plain), query.map(plain), (docs, q) => {
-          for (const s of [indexed, scan]) {
-            s.dropAll();
-            s.insertMany(
-              't',
-              docs.map((d, i) => ({ _id: `d${i}`, ...d })),
-            );
-          }
-          const ids = (s: Store): unknown[] =>
-            s
-              .find('t', q as Doc)
-              .map((d) => d._id)
-              .sort();
-          expect(ids(indexed)).toEqual(ids(scan));
-          expect(indexed.count('t', q as Doc)).toBe(scan.count('t', q as Doc));
-        }),
-        { numRuns: 300 },
-      );
-    } finally {
-      indexed.close();
-      scan.close();
-    }
+    withStore({ indexes: { t: ['f', 'g'] }, collections: ['t'] }, (indexed) =>
+      withStore({ collections: ['t'] }, (scan) => {
+        fc.assert(
+          // JSON round trip: fast-check builds null-prototype objects, the wire never does.
+          fc.property(fc.array(doc, { maxLength: 12 }).map(plain), query.map(plain), (docs, q) => {
+            for (const s of [indexed, scan]) {
+              s.dropAll();
+              s.insertMany(
+                't',
+                docs.map((d, i) => ({ _id: `d${i}`, ...d })),
+              );
+            }
+            expect(sortedIds(indexed, 't', q)).toEqual(sortedIds(scan, 't', q));
+            expect(indexed.count('t', q as Doc)).toBe(scan.count('t', q as Doc));
+          }),
+          { numRuns: 300 },
+        );
+      }),
+    );
   });
 });
 
@@ -86,8 +78,7 @@ describe('ordered by _id', () => {
     fc.tuple(fc.constantFrom('a', 'a1', 'B'), fc.constantFrom(1, 2)).map(([v, f]) => ({ _id: { $gt: v }, f })),
   );
   test("pages equal mingo's sort, with string ids only and with numeric ids mixed in", () => {
-    const store = new Store(tmpDbFile(), { indexes: { t: ['f'] }, collections: ['t'] });
-    try {
+    withStore({ indexes: { t: ['f'] }, collections: ['t'] }, (store) => {
       fc.assert(
         fc.property(
           fc.uniqueArray(id, { maxLength: 10 }),
@@ -108,16 +99,13 @@ describe('ordered by _id', () => {
         ),
         { numRuns: 400 },
       );
-    } finally {
-      store.close();
-    }
+    });
   });
 });
 
 describe('indexes', () => {
   test('declared index fields are pushed down to expression indexes (after ANALYZE)', () => {
-    const store = new Store(tmpDbFile(), { indexes: INDEXES, collections: Object.keys(INDEXES) });
-    try {
+    withStore({ indexes: INDEXES, collections: Object.keys(INDEXES) }, (store) => {
       store.insertMany(
         'schools',
         Array.from({ length: 2000 }, (_x, i) => ({ districtCode: String(120100 + (i % 50)), name: `学校${i}` })),
@@ -131,35 +119,31 @@ describe('indexes', () => {
       );
       expect(store.explain('schools', { _id: 'x' }).join()).toMatch(/sqlite_autoindex|PRIMARY KEY|USING INDEX/);
       expect(store.explain('schools', { note: 'x' }).join()).toMatch(/^SCAN schools$/);
-    } finally {
-      store.close();
-    }
+    });
   });
 
   test('indexes follow the declaration when a store is reopened', () => {
     const file = tmpDbFile();
     new Store(file, { indexes: { t: ['a', 'b'] }, collections: ['t'] }).close();
-    const reopened = new Store(file, { indexes: { t: ['b'] }, collections: ['t'] });
-    try {
-      expect(reopened.explain('t', { a: 1 }).join()).toMatch(/^SCAN t$/);
-      expect(reopened.explain('t', { b: 1 }).join()).toMatch(/INDEX ix:t:v:b/);
-      expect(reopened.integrityCheck()).toBe('ok');
-    } finally {
-      reopened.close();
-    }
+    withStore(
+      { indexes: { t: ['b'] }, collections: ['t'] },
+      (reopened) => {
+        expect(reopened.explain('t', { a: 1 }).join()).toMatch(/^SCAN t$/);
+        expect(reopened.explain('t', { b: 1 }).join()).toMatch(/INDEX ix:t:v:b/);
+        expect(reopened.integrityCheck()).toBe('ok');
+      },
+      file,
+    );
   });
 
   test('numeric and string _id values stay distinct', () => {
-    const store = new Store(tmpDbFile(), { collections: ['t'] });
-    try {
+    withStore({ collections: ['t'] }, (store) => {
       store.insertMany('t', [
         { _id: 5, v: 'number' },
         { _id: '5', v: 'string' },
       ]);
       expect(store.find('t', { _id: 5 })).toEqual([{ _id: 5, v: 'number' }]);
       expect(store.find('t', { _id: { $in: ['5'] } })).toEqual([{ _id: '5', v: 'string' }]);
-    } finally {
-      store.close();
-    }
+    });
   });
 });

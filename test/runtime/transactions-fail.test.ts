@@ -5,7 +5,7 @@
  */
 import type { LocalCloud } from '../../local/runtime';
 import { TX_CONFLICT_MESSAGE } from '../../local/runtime/errors';
-import { openCloud, rejection, sdk, type Loose } from './helpers';
+import { incrementDoc, openCloud, rejection, sdk, updateDoc, type Loose } from './helpers';
 
 let rt: LocalCloud;
 let db: Loose;
@@ -27,18 +27,10 @@ const balance = async (): Promise<number> => (await db.collection('accounts').do
 
 test('a write to a document another open transaction wrote fails at once; the first writer commits', async () => {
   const first = await db.startTransaction();
-  await first
-    .collection('accounts')
-    .doc('a')
-    .update({ data: { balance: 1 } });
+  await updateDoc(first, 'accounts', 'a', { balance: 1 });
   const second = await db.startTransaction();
   expect((await second.collection('accounts').doc('a').get()).data.balance).toBe(100); // reads do not conflict
-  const e = await rejection(
-    second
-      .collection('accounts')
-      .doc('a')
-      .update({ data: { balance: 2 } }),
-  );
+  const e = await rejection(updateDoc(second, 'accounts', 'a', { balance: 2 }));
   expect(e.errMsg).toMatch(
     /^document\.update:fail -501001 resource system error\. \[ResourceUnavailable\.TransactionConflict\]/,
   );
@@ -49,18 +41,12 @@ test('a write to a document another open transaction wrote fails at once; the fi
 
 test('the SDK’s runTransaction does not retry a conflict of a document operation: its code is gone', async () => {
   const holder = await db.startTransaction();
-  await holder
-    .collection('accounts')
-    .doc('a')
-    .update({ data: { balance: 0 } });
+  await updateDoc(holder, 'accounts', 'a', { balance: 0 });
   let attempts = 0;
   const e = await rejection(
     db.runTransaction(async (tx: Loose) => {
       attempts++;
-      await tx
-        .collection('accounts')
-        .doc('a')
-        .update({ data: { balance: 5 } });
+      await updateDoc(tx, 'accounts', 'a', { balance: 5 });
     }),
   );
   expect(wrappedConflict(e)).toBe(true);
@@ -70,15 +56,9 @@ test('the SDK’s runTransaction does not retry a conflict of a document operati
 });
 
 test('50 concurrent increments: each commits or fails with a conflict, and none is lost', async () => {
-  const increment = () =>
-    db.runTransaction(async (tx: Loose) => {
-      const { data } = await tx.collection('accounts').doc('a').get();
-      await tx
-        .collection('accounts')
-        .doc('a')
-        .update({ data: { balance: data.balance + 1 } });
-    });
-  const outcomes = await Promise.allSettled(Array.from({ length: 50 }, increment));
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: 50 }, () => incrementDoc(db, 'accounts', 'a', 'balance')),
+  );
   const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
   expect(failed.every((o) => wrappedConflict(o.reason) || o.reason.code === 'DATABASE_TRANSACTION_CONFLICT')).toBe(
     true,

@@ -4,7 +4,7 @@
 import type { LocalCloud } from '../../local/runtime';
 import { CODE } from '../../local/runtime/errors';
 import { LOCK_WAIT_MS } from '../../local/runtime/transactions';
-import { openCloud, rejection, sdk, type Loose } from './helpers';
+import { incrementDoc, openCloud, rejection, sdk, updateDoc, type Loose } from './helpers';
 
 let rt: LocalCloud;
 let db: Loose;
@@ -26,6 +26,15 @@ beforeEach(() => {
 
 const balance = async (id: string): Promise<number> => (await db.collection('accounts').doc(id).get()).data.balance;
 
+/** Moves 10 from `first` to `second` inside `tx`, reading both; `between` runs between the two reads. */
+async function transfer(tx: Loose, first: string, second: string, between: () => Promise<void>): Promise<void> {
+  const x = (await tx.collection('accounts').doc(first).get()).data;
+  await between();
+  const y = (await tx.collection('accounts').doc(second).get()).data;
+  await updateDoc(tx, 'accounts', first, { balance: x.balance - 10 });
+  await updateDoc(tx, 'accounts', second, { balance: y.balance + 10 });
+}
+
 /** Resolves once `n` parties have arrived: forces two transactions to interleave. */
 function barrier(n: number): () => Promise<void> {
   let arrived = 0;
@@ -40,14 +49,8 @@ function barrier(n: number): () => Promise<void> {
 test('commit applies every write and resolves with the callback result', async () => {
   const result = await db.runTransaction(async (tx: Loose) => {
     const a = (await tx.collection('accounts').doc('a').get()).data;
-    await tx
-      .collection('accounts')
-      .doc('a')
-      .update({ data: { balance: a.balance - 30 } });
-    await tx
-      .collection('accounts')
-      .doc('b')
-      .update({ data: { balance: _.inc(30) } });
+    await updateDoc(tx, 'accounts', 'a', { balance: a.balance - 30 });
+    await updateDoc(tx, 'accounts', 'b', { balance: _.inc(30) });
     await tx
       .collection('accounts')
       .doc('c')
@@ -61,10 +64,7 @@ test('commit applies every write and resolves with the callback result', async (
 
 test('a transaction sees its own writes and nothing before commit is visible outside', async () => {
   const t = await db.startTransaction();
-  await t
-    .collection('accounts')
-    .doc('a')
-    .update({ data: { balance: 1 } });
+  await updateDoc(t, 'accounts', 'a', { balance: 1 });
   expect((await t.collection('accounts').doc('a').get()).data.balance).toBe(1);
   expect(await balance('a')).toBe(100);
   await t.collection('accounts').doc('b').remove();
@@ -76,10 +76,7 @@ test('a transaction sees its own writes and nothing before commit is visible out
 test('a thrown error rolls back: nothing is written', async () => {
   const e = await rejection(
     db.runTransaction(async (tx: Loose) => {
-      await tx
-        .collection('accounts')
-        .doc('a')
-        .update({ data: { balance: 0 } });
+      await updateDoc(tx, 'accounts', 'a', { balance: 0 });
       await tx.collection('accounts').add({ data: { _id: 'new', balance: 1 } });
       throw new Error('business rule failed');
     }),
@@ -92,10 +89,7 @@ test('a thrown error rolls back: nothing is written', async () => {
 test('rollback(reason) rejects with the reason and writes nothing', async () => {
   const e = await rejection(
     db.runTransaction(async (tx: Loose) => {
-      await tx
-        .collection('accounts')
-        .doc('a')
-        .update({ data: { balance: 0 } });
+      await updateDoc(tx, 'accounts', 'a', { balance: 0 });
       await tx.rollback({ code: 'INSUFFICIENT' });
     }),
   );
@@ -125,15 +119,8 @@ test('a write between read and commit is a conflict; runTransaction retries to s
   const result = await db.runTransaction(async (tx: Loose) => {
     attempts++;
     const a = (await tx.collection('accounts').doc('a').get()).data;
-    if (attempts === 1)
-      await db
-        .collection('accounts')
-        .doc('a')
-        .update({ data: { balance: _.inc(1) } }); // someone else
-    await tx
-      .collection('accounts')
-      .doc('a')
-      .update({ data: { balance: a.balance + 10 } });
+    if (attempts === 1) await updateDoc(db, 'accounts', 'a', { balance: _.inc(1) }); // someone else
+    await updateDoc(tx, 'accounts', 'a', { balance: a.balance + 10 });
     return a.balance;
   });
   expect(attempts).toBe(2);
@@ -145,22 +132,9 @@ test('two interleaved transactions: one wins, the other gets the SDK conflict er
   // A reads a then b, B reads b then a: each waits for the other, so the runtime lets both proceed
   // optimistically and commit-time validation picks exactly one winner.
   const meet = barrier(2);
-  const transfer = (first: string, second: string) => async (tx: Loose) => {
-    const x = (await tx.collection('accounts').doc(first).get()).data;
-    await meet();
-    const y = (await tx.collection('accounts').doc(second).get()).data;
-    await tx
-      .collection('accounts')
-      .doc(first)
-      .update({ data: { balance: x.balance - 10 } });
-    await tx
-      .collection('accounts')
-      .doc(second)
-      .update({ data: { balance: y.balance + 10 } });
-  };
   const outcomes = await Promise.allSettled([
-    db.runTransaction(transfer('a', 'b'), 0),
-    db.runTransaction(transfer('b', 'a'), 0),
+    db.runTransaction((tx: Loose) => transfer(tx, 'a', 'b', meet), 0),
+    db.runTransaction((tx: Loose) => transfer(tx, 'b', 'a', meet), 0),
   ]);
   const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
   expect(failed).toHaveLength(1);
@@ -171,21 +145,14 @@ test('two interleaved transactions: one wins, the other gets the SDK conflict er
 test('the same interleaving with retries: both transfers succeed', async () => {
   const meet = barrier(2);
   let calls = 0;
-  const transfer = (first: string, second: string) => async (tx: Loose) => {
+  // The first attempts meet between their reads; the retry runs alone.
+  const attempt = (first: string, second: string) => (tx: Loose) => {
     calls++;
-    const x = (await tx.collection('accounts').doc(first).get()).data;
-    if (calls <= 2) await meet();
-    const y = (await tx.collection('accounts').doc(second).get()).data;
-    await tx
-      .collection('accounts')
-      .doc(first)
-      .update({ data: { balance: x.balance - 10 } });
-    await tx
-      .collection('accounts')
-      .doc(second)
-      .update({ data: { balance: y.balance + 10 } });
+    return transfer(tx, first, second, async () => {
+      if (calls <= 2) await meet();
+    });
   };
-  await Promise.all([db.runTransaction(transfer('a', 'b')), db.runTransaction(transfer('b', 'a'))]);
+  await Promise.all([db.runTransaction(attempt('a', 'b')), db.runTransaction(attempt('b', 'a'))]);
   expect(calls).toBe(3); // one retry
   expect([await balance('a'), await balance('b')]).toEqual([100, 0]);
 });
@@ -193,14 +160,8 @@ test('the same interleaving with retries: both transfers succeed', async () => {
 test('startTransaction: commit after a concurrent change rejects with the conflict code', async () => {
   const t = await db.startTransaction();
   const a = (await t.collection('accounts').doc('a').get()).data;
-  await db
-    .collection('accounts')
-    .doc('a')
-    .update({ data: { balance: 7 } });
-  await t
-    .collection('accounts')
-    .doc('a')
-    .update({ data: { balance: a.balance + 1 } });
+  await updateDoc(db, 'accounts', 'a', { balance: 7 });
+  await updateDoc(t, 'accounts', 'a', { balance: a.balance + 1 });
   const e = await rejection(t.commit());
   expect(e.code).toBe(CODE.TX_CONFLICT);
   expect(await balance('a')).toBe(7);
@@ -208,15 +169,7 @@ test('startTransaction: commit after a concurrent change rejects with the confli
 
 test('100 concurrent increments of one counter end at exactly 100', async () => {
   rt.store.insertMany('counters', [{ _id: 'c', n: 0 }]);
-  const increment = () =>
-    db.runTransaction(async (tx: Loose) => {
-      const { data } = await tx.collection('counters').doc('c').get();
-      await tx
-        .collection('counters')
-        .doc('c')
-        .update({ data: { n: data.n + 1 } });
-    });
-  await Promise.all(Array.from({ length: 100 }, increment));
+  await Promise.all(Array.from({ length: 100 }, () => incrementDoc(db, 'counters', 'c', 'n')));
   expect((await db.collection('counters').doc('c').get()).data.n).toBe(100);
 });
 
@@ -238,14 +191,8 @@ test('operations of one transaction may run concurrently', async () => {
       tx.collection('accounts').doc('b').get(),
     ]);
     await Promise.all([
-      tx
-        .collection('accounts')
-        .doc('a')
-        .update({ data: { balance: a.data.balance - 1 } }),
-      tx
-        .collection('accounts')
-        .doc('b')
-        .update({ data: { balance: b.data.balance + 1 } }),
+      updateDoc(tx, 'accounts', 'a', { balance: a.data.balance - 1 }),
+      updateDoc(tx, 'accounts', 'b', { balance: b.data.balance + 1 }),
     ]);
   });
   expect([await balance('a'), await balance('b')]).toEqual([99, 1]);
@@ -255,13 +202,7 @@ test('an abandoned transaction delays others on its documents by at most LOCK_WA
   const abandoned = await db.startTransaction();
   await abandoned.collection('accounts').doc('a').get();
   const started = Date.now();
-  await db.runTransaction(async (tx: Loose) => {
-    const a = (await tx.collection('accounts').doc('a').get()).data;
-    await tx
-      .collection('accounts')
-      .doc('a')
-      .update({ data: { balance: a.balance + 1 } });
-  });
+  await incrementDoc(db, 'accounts', 'a', 'balance');
   expect(Date.now() - started).toBeGreaterThanOrEqual(LOCK_WAIT_MS - 50);
   expect(await balance('a')).toBe(101);
   await abandoned.rollback();
