@@ -9,6 +9,7 @@ import {
   type SchoolInfo,
 } from '@/domain/composition';
 import { sourceLabel, type SourceDocument, type XuequVersion } from '@/domain/xuequ';
+import { xuequVersion } from './fixtures';
 
 const SCHOOLS: SchoolInfo[] = ['p1', 'p2', 'p3', 'p4'].map((id) => ({ _id: id, name: `${id}校`, stages: ['primary'] }));
 const nameOf = (id: string) => SCHOOLS.find((s) => s._id === id)?.name ?? id;
@@ -17,20 +18,8 @@ const ORIGINAL: SourceDocument = {
   issuer: '天津市河东区教育局',
   date: '2020-05-21',
 };
-const version = (xuequId: string, name: string, lead: string, members: string[]): XuequVersion => ({
-  _id: `${xuequId}@2020-05-21`,
-  xuequId,
-  districtCode: '120102',
-  name,
-  effectiveFrom: '2020-05-21',
-  effectiveTo: null,
-  alliances: [{ stage: 'primary', leadSchoolIds: [lead], memberSchoolIds: members }],
-  streetCodes: [],
-  leadTitle: { primary: '学区长学校' },
-  source: ORIGINAL,
-  sample: false,
-  streetsSample: true,
-});
+const version = (xuequId: string, name: string, lead: string, members: string[]) =>
+  xuequVersion(xuequId, { name, primary: [lead, members], source: ORIGINAL });
 const BASE = [version('hd-x1', '第一学区', 'p1', ['p2']), version('hd-x2', '第二学区', 'p3', ['p4'])];
 const TODAY = '2026-11-30';
 const ctx = (source: SourceDocument, versions = BASE): EditContext => ({

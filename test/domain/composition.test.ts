@@ -9,6 +9,7 @@ import {
   type SchoolInfo,
 } from '@/domain/composition';
 import { compositionOn, schoolIdsOf, xuequOfSchool, type XuequVersion } from '@/domain/xuequ';
+import { xuequVersion, type AllianceOf } from './fixtures';
 
 const school = (id: string, stage: 'primary' | 'middle' | 'nine' = 'primary'): SchoolInfo => ({
   _id: id,
@@ -26,25 +27,19 @@ const version = (
   name: string,
   from: string,
   to: string | null,
-  primary: [string, string[]],
-  middle?: [string, string[]],
-): XuequVersion => ({
-  _id: `${xuequId}@${from}`,
-  xuequId,
-  districtCode: '120102',
-  name,
-  effectiveFrom: from,
-  effectiveTo: to,
-  alliances: [
-    ...(middle ? [{ stage: 'middle' as const, leadSchoolIds: [middle[0]], memberSchoolIds: middle[1] }] : []),
-    { stage: 'primary', leadSchoolIds: [primary[0]], memberSchoolIds: primary[1] },
-  ],
-  streetCodes: [`${xuequId}-street`],
-  leadTitle: { primary: '学区长学校', middle: '学区长学校' },
-  source: { title: '原文件', issuer: '区教育局', date: '2020-05-21' },
-  sample: false,
-  streetsSample: true,
-});
+  primary: AllianceOf,
+  middle?: AllianceOf,
+): XuequVersion =>
+  xuequVersion(xuequId, {
+    name,
+    from,
+    to,
+    primary,
+    middle,
+    streetCodes: [`${xuequId}-street`],
+    leadTitle: { primary: '学区长学校', middle: '学区长学校' },
+    source: { title: '原文件', issuer: '区教育局', date: '2020-05-21' },
+  });
 const X1 = version(
   'hd-x1',
   '第一学区',

@@ -15,8 +15,8 @@ import {
   type KpiSchool,
 } from '@/domain/kpi';
 import type { ClockRecord } from '@/domain/duty';
-import type { XuequVersion } from '@/domain/xuequ';
 import { CN, cn, record } from './duty/fixtures';
+import { xuequVersion } from './fixtures';
 
 // A hand-made district: four schools in two 学区, duties, clock records, bookings and approvals whose
 // every figure is worked out by hand in the comments.
@@ -33,21 +33,10 @@ const school = (id: string, teacherCount: number | null, keyTeacherCount: number
 });
 const schools = [school('s1', 10), school('s2', 20, 2), school('s3', null), school('s4', 10)];
 
-const version = (xuequId: string, lead: string, member: string): XuequVersion => ({
-  _id: `${xuequId}@2020-01-01`,
-  xuequId,
-  districtCode: '120102',
-  name: xuequId === 'x1' ? '第一学区' : '第二学区',
-  effectiveFrom: '2020-01-01',
-  effectiveTo: null,
-  alliances: [{ stage: 'primary', leadSchoolIds: [lead], memberSchoolIds: [member] }],
-  streetCodes: [],
-  leadTitle: {},
-  source: { title: 't', issuer: 'i', date: '2020-01-01' },
-  sample: false,
-  streetsSample: true,
-});
-const composition = [version('x1', 's1', 's2'), version('x2', 's3', 's4')];
+const composition = [
+  xuequVersion('x1', { name: '第一学区', from: '2020-01-01', primary: ['s1', ['s2']] }),
+  xuequVersion('x2', { name: '第二学区', from: '2020-01-01', primary: ['s3', ['s4']] }),
+];
 
 const duty = (
   id: string,

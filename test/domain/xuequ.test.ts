@@ -1,29 +1,8 @@
-import { compositionOn, schoolIdsOf, xuequOfSchool, xuequServingStreet, type XuequVersion } from '@/domain/xuequ';
+import { compositionOn, schoolIdsOf, xuequOfSchool, xuequServingStreet } from '@/domain/xuequ';
+import { xuequVersion } from './fixtures';
 
-const base = {
-  districtCode: '120102',
-  leadTitle: { primary: '学区长学校' },
-  source: { title: 't', issuer: 'i', date: '2020-05-21' },
-  sample: false,
-  streetsSample: true,
-};
-const v = (
-  id: string,
-  from: string,
-  to: string | null,
-  streets: string[],
-  lead: string,
-  members: string[],
-): XuequVersion => ({
-  ...base,
-  _id: `${id}@${from}`,
-  xuequId: id,
-  name: id,
-  effectiveFrom: from,
-  effectiveTo: to,
-  streetCodes: streets,
-  alliances: [{ stage: 'primary', leadSchoolIds: [lead], memberSchoolIds: members }],
-});
+const v = (id: string, from: string, to: string | null, streets: string[], lead: string, members: string[]) =>
+  xuequVersion(id, { from, to, streetCodes: streets, primary: [lead, members] });
 
 describe('学区 composition on a date', () => {
   const history = [

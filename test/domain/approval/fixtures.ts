@@ -1,35 +1,18 @@
 import type { XuequVersion } from '@/domain/xuequ';
+import { cn, xuequVersion, type AllianceOf } from '../fixtures';
 import type { Actor, ExchangeFields, FacilityFields, SchoolsById } from '@/domain/approval';
 
-export const CN = 'Asia/Shanghai';
-/** China wall-clock time → instant. */
-export const cn = (date: string, hm: string): number => Date.parse(`${date}T${hm}:00+08:00`);
+export { CN, cn } from '../fixtures';
 
 const version = (
   xuequId: string,
   name: string,
   from: string,
   to: string | null,
-  middle: [string, string[]],
-  primary: [string, string[]],
+  middle: AllianceOf,
+  primary: AllianceOf,
   districtCode = '120102',
-): XuequVersion => ({
-  _id: `${xuequId}@${from}`,
-  xuequId,
-  districtCode,
-  name,
-  effectiveFrom: from,
-  effectiveTo: to,
-  alliances: [
-    { stage: 'middle', leadSchoolIds: [middle[0]], memberSchoolIds: middle[1] },
-    { stage: 'primary', leadSchoolIds: [primary[0]], memberSchoolIds: primary[1] },
-  ],
-  streetCodes: [],
-  leadTitle: { middle: '学区长学校', primary: '学区长学校' },
-  source: { title: 't', issuer: 'i', date: '2020-05-21' },
-  sample: false,
-  streetsSample: true,
-});
+): XuequVersion => xuequVersion(xuequId, { name, from, to, middle, primary, districtCode });
 
 /** 宏达小学 (p-moved) moves from 第一学区 to 第二学区 on 2027-09-01; 东局子学校 sits in both alliances of 第一学区. */
 export const VERSIONS: XuequVersion[] = [

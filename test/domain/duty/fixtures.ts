@@ -2,8 +2,10 @@ import { readFileSync } from 'fs';
 import path from 'path';
 import { CSV_HEADER, DEFAULT_DUTY_POLICY } from '@/domain/duty';
 import type { ClockRecord, Duty, DutyPolicy, DutySlot, SubsidyTableFile } from '@/domain/duty';
+import { cn } from '../fixtures';
 
-export const CN = 'Asia/Shanghai';
+export { CN, at, cn } from '../fixtures';
+
 export const POLICY: DutyPolicy = { ...DEFAULT_DUTY_POLICY };
 
 /** The subsidy table the app ships (data/subsidy-table.json), read as the functions read it. */
@@ -13,16 +15,6 @@ export const SUBSIDY_TABLE = JSON.parse(
 
 /** The index of a 考勤 CSV column, by its Chinese header. */
 export const csvCol = (name: (typeof CSV_HEADER)[number]): number => CSV_HEADER.indexOf(name);
-
-/** An instant from an ISO string with an explicit offset, e.g. at('2026-11-23T08:00+08:00'). */
-export const at = (iso: string): number => {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new Error(`bad instant ${iso}`);
-  return ms;
-};
-
-/** China wall-clock time → instant. */
-export const cn = (date: string, hm: string): number => at(`${date}T${hm}:00+08:00`);
 
 export const MIN = 60_000;
 
