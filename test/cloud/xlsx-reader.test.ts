@@ -14,6 +14,7 @@ import JSZip from 'jszip';
 import fc from 'fast-check';
 import { readFirstSheet, XLSX_LIMITS, type SheetText } from '../../cloudfunctions/admin/src/imports/xlsx';
 import { guardXlsx } from '../../cloudfunctions/admin/src/imports/zip-guard';
+import { columnName, WORKSHEET_IGNORED } from '../../cloudfunctions/admin/src/imports/xlsx-reader';
 import { AppError } from '@/server/errors';
 import { farCellSheet, hostileXlsxFiles, xlsxFile } from '../fuzz/xlsx';
 
@@ -22,29 +23,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 
 // ---- the reference: readFirstSheet as it was with exceljs 4.4 -------------------------------------
 
-const IGNORED = [
-  'mergeCells',
-  'dataValidations',
-  'conditionalFormatting',
-  'extLst',
-  'hyperlinks',
-  'cols',
-  'dimension',
-  'autoFilter',
-  'rowBreaks',
-  'drawing',
-  'legacyDrawing',
-  'picture',
-  'tableParts',
-];
 const DEFINED_NAMES = /<definedNames\b(?:[^>]*\/>|[\s\S]*?<\/definedNames\s*>)/g;
 const invalid = (message: string) => new AppError('INVALID_INPUT', message, 'content');
-
-function columnName(n: number): string {
-  let name = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
-  return name;
-}
 
 function oldCellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
@@ -68,7 +48,8 @@ async function exceljsRead(bytes: Buffer, limits = XLSX_LIMITS): Promise<SheetTe
   try {
     await workbook.xlsx.load(
       stored as never,
-      { ignoreNodes: IGNORED, maxRows: limits.rowElements, maxCols: limits.columns } as never,
+      // The elements the old reader told exceljs to skip, the list the new one reads past (one list).
+      { ignoreNodes: WORKSHEET_IGNORED, maxRows: limits.rowElements, maxCols: limits.columns } as never,
     );
   } catch (e) {
     const message = e instanceof Error ? e.message : '';
@@ -331,123 +312,85 @@ async function rawXlsx(raw: Raw): Promise<Buffer> {
 }
 
 const data = (rows: string) => `<sheetData>${rows}</sheetData>`;
+/** One sheet holding `xml` as its sheetData, and any other parts. */
+const oneSheet = (xml: string, parts: Omit<Raw, 'sheets'> = {}): Raw => ({ sheets: [data(xml)], ...parts });
 const SST =
   '<si><t>学校名称</t></si><si><r><t>互助</t></r><r><rPr><b/></rPr><t xml:space="preserve">道小学 </t></r></si><si><t>甲</t><rPh sb="0" eb="1"><t>こう</t></rPh><phoneticPr fontId="1"/></si><si/><si><t>_x0041_&amp;</t></si>';
 
 const HAND: Array<[string, Raw]> = [
   [
     'shared strings, rich runs, phonetic runs, an empty string, _x escapes',
-    {
-      sheets: [
-        data(
-          '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c></row>',
-        ),
-      ],
-      sst: SST,
-    },
+    oneSheet(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c></row>',
+      { sst: SST },
+    ),
   ],
-  [
-    'a shared string index past the list',
-    { sheets: [data('<row r="1"><c r="A1" t="s"><v>9</v></c></row>')], sst: SST },
-  ],
-  ['t="s" without a shared strings part', { sheets: [data('<row r="1"><c r="A1" t="s"><v>3</v></c></row>')] }],
+  ['a shared string index past the list', oneSheet('<row r="1"><c r="A1" t="s"><v>9</v></c></row>', { sst: SST })],
+  ['t="s" without a shared strings part', oneSheet('<row r="1"><c r="A1" t="s"><v>3</v></c></row>')],
   [
     'entities, character references, raw CR LF, CDATA and comments in text',
-    {
-      sheets: [
-        data(
-          '<row r="1"><c r="A1" t="inlineStr"><is><t>a&amp;b&#x4E2D;&#25991;&lt;</t></is></c><c r="B1" t="inlineStr"><is><t>x\r\ny\rz&#13;</t></is></c><c r="C1" t="inlineStr"><is><t>p<![CDATA[q]]>r<!-- c -->s</t></is></c></row>',
-        ),
-      ],
-    },
+    oneSheet(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>a&amp;b&#x4E2D;&#25991;&lt;</t></is></c><c r="B1" t="inlineStr"><is><t>x\r\ny\rz&#13;</t></is></c><c r="C1" t="inlineStr"><is><t>p<![CDATA[q]]>r<!-- c -->s</t></is></c></row>',
+    ),
   ],
   [
     't="str" values decoded twice, and a formula string result',
-    {
-      sheets: [
-        data(
-          '<row r="1"><c r="A1" t="str"><v>&amp;lt;b&amp;gt;</v></c><c r="B1" t="str"><f>A1</f><v>&amp;amp;x</v></c></row>',
-        ),
-      ],
-    },
+    oneSheet(
+      '<row r="1"><c r="A1" t="str"><v>&amp;lt;b&amp;gt;</v></c><c r="B1" t="str"><f>A1</f><v>&amp;amp;x</v></c></row>',
+    ),
   ],
   [
     'booleans, errors, t="d", t="n", numbers with spaces, a value in <v> and <is> at once',
-    {
-      sheets: [
-        data(
-          '<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="b"><v>0</v></c><c r="C1" t="b"><v>x</v></c><c r="D1" t="e"><v>#N/A</v></c><c r="E1" t="d"><v>2024-01-05T00:00:00</v></c><c r="F1" t="n"><v> 12.50 </v></c><c r="G1"><v>abc</v></c><c r="H1" t="inlineStr"><v>1</v><is><t>a</t></is></c></row>',
-        ),
-      ],
-    },
+    oneSheet(
+      '<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="b"><v>0</v></c><c r="C1" t="b"><v>x</v></c><c r="D1" t="e"><v>#N/A</v></c><c r="E1" t="d"><v>2024-01-05T00:00:00</v></c><c r="F1" t="n"><v> 12.50 </v></c><c r="G1"><v>abc</v></c><c r="H1" t="inlineStr"><v>1</v><is><t>a</t></is></c></row>',
+    ),
   ],
   [
     'dates by built-in, custom and locale formats, 0 and false formula results, a shared formula',
-    {
-      sheets: [
-        data(
-          '<row r="1"><c r="A1" s="1"><v>45292</v></c><c r="B1" s="2"><v>45292.5</v></c><c r="C1" s="3"><v>7</v></c><c r="D1" s="4"><v>45292</v></c><c r="E1"><f>1-1</f><v>0</v></c><c r="F1" t="b"><f>1=2</f><v>0</v></c><c r="G1" s="1"><f>TODAY()</f><v>45300</v></c><c r="H1"><f t="shared" ref="H1:H2" si="0">A1</f><v>5</v></c></row><row r="2"><c r="H2"><f t="shared" si="0"/><v>6</v></c><c r="I2"><f></f><v>3</v></c><c r="J2" s="0"/><c r="K2" s="5"/></row>',
-        ),
-      ],
-    },
+    oneSheet(
+      '<row r="1"><c r="A1" s="1"><v>45292</v></c><c r="B1" s="2"><v>45292.5</v></c><c r="C1" s="3"><v>7</v></c><c r="D1" s="4"><v>45292</v></c><c r="E1"><f>1-1</f><v>0</v></c><c r="F1" t="b"><f>1=2</f><v>0</v></c><c r="G1" s="1"><f>TODAY()</f><v>45300</v></c><c r="H1"><f t="shared" ref="H1:H2" si="0">A1</f><v>5</v></c></row><row r="2"><c r="H2"><f t="shared" si="0"/><v>6</v></c><c r="I2"><f></f><v>3</v></c><c r="J2" s="0"/><c r="K2" s="5"/></row>',
+    ),
   ],
   [
     'dates under the 1904 system, and a date too far to write',
-    {
-      sheets: [data('<row r="1"><c r="A1" s="1"><v>1</v></c></row>')],
+    oneSheet('<row r="1"><c r="A1" s="1"><v>1</v></c></row>', {
       workbook: `<workbook ${MAIN}><workbookPr date1904="1"/><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    },
+    }),
   ],
-  ['a date past what a Date holds', { sheets: [data('<row r="1"><c r="A1" s="1"><v>1e20</v></c></row>')] }],
+  ['a date past what a Date holds', oneSheet('<row r="1"><c r="A1" s="1"><v>1e20</v></c></row>')],
   [
     'cells without an address follow the one before',
-    {
-      sheets: [
-        data(
-          '<row r="1"><c r="B1" t="inlineStr"><is><t>b</t></is></c><c t="inlineStr"><is><t>c</t></is></c><c><v>4</v></c></row>',
-        ),
-      ],
-    },
+    oneSheet(
+      '<row r="1"><c r="B1" t="inlineStr"><is><t>b</t></is></c><c t="inlineStr"><is><t>c</t></is></c><c><v>4</v></c></row>',
+    ),
   ],
-  ['a first cell without an address', { sheets: [data('<row r="1"><c t="inlineStr"><is><t>a</t></is></c></row>')] }],
+  ['a first cell without an address', oneSheet('<row r="1"><c t="inlineStr"><is><t>a</t></is></c></row>')],
   [
     'addresses with $, lower case, no row, no column, past XFD',
-    { sheets: [data('<row r="1"><c r="$B$1"><v>1</v></c></row><row r="2"><c r="B"><v>2</v></c></row>')] },
+    oneSheet('<row r="1"><c r="$B$1"><v>1</v></c></row><row r="2"><c r="B"><v>2</v></c></row>'),
   ],
-  ['an address without a row', { sheets: [data('<row r="1"><c r="B"><v>2</v></c></row>')] }],
-  ['an address past XFD', { sheets: [data('<row r="1"><c r="XFE1"><v>2</v></c></row>')] }],
+  ['an address without a row', oneSheet('<row r="1"><c r="B"><v>2</v></c></row>')],
+  ['an address past XFD', oneSheet('<row r="1"><c r="XFE1"><v>2</v></c></row>')],
   [
     'repeated and unordered rows and cells; row 0; a row without a number',
-    {
-      sheets: [
-        data(
-          '<row r="3"><c r="B3"><v>1</v></c><c r="A3"><v>2</v></c><c r="B3" s="1"/></row><row r="1"><c r="A1"><v>3</v></c></row><row r="3"><c r="C3"><v>4</v></c></row><row r="0"><c r="A1"><v>5</v></c></row>',
-        ),
-      ],
-    },
+    oneSheet(
+      '<row r="3"><c r="B3"><v>1</v></c><c r="A3"><v>2</v></c><c r="B3" s="1"/></row><row r="1"><c r="A1"><v>3</v></c></row><row r="3"><c r="C3"><v>4</v></c></row><row r="0"><c r="A1"><v>5</v></c></row>',
+    ),
   ],
-  ['a row without a number', { sheets: [data('<row><c r="A1"><v>5</v></c></row>')] }],
+  ['a row without a number', oneSheet('<row><c r="A1"><v>5</v></c></row>')],
   [
     'a cell whose address names another row',
-    { sheets: [data('<row r="2"><c r="A7" t="inlineStr"><is><t>x</t></is></c></row>')] },
+    oneSheet('<row r="2"><c r="A7" t="inlineStr"><is><t>x</t></is></c></row>'),
   ],
   [
     'unknown elements inside a row and a cell, and a cell straight in sheetData',
-    {
-      sheets: [
-        data(
-          '<row r="1"><c r="A1"><v>1</v><extLst/></c><c r="B1"><v>2</v></c></row><row r="2"><c r="A2"><v>3</v></c></row>',
-        ),
-      ],
-    },
+    oneSheet(
+      '<row r="1"><c r="A1"><v>1</v><extLst/></c><c r="B1"><v>2</v></c></row><row r="2"><c r="A2"><v>3</v></c></row>',
+    ),
   ],
   [
     'a cell straight in sheetData after a row',
-    {
-      sheets: [
-        data('<row r="1"><c r="A1"><v>1</v></c></row><c r="B1"><v>2</v></c><row r="2"><c r="A2"><v>3</v></c></row>'),
-      ],
-    },
+    oneSheet('<row r="1"><c r="A1"><v>1</v></c></row><c r="B1"><v>2</v></c><row r="2"><c r="A2"><v>3</v></c></row>'),
   ],
   [
     'rows inside an unknown element, and sheetData twice',
@@ -457,16 +400,10 @@ const HAND: Array<[string, Raw]> = [
       ],
     },
   ],
-  [
-    'a row style without a styles part',
-    { sheets: [data('<row r="1" s="1"><c r="A1"><v>1</v></c></row>')], styles: null },
-  ],
+  ['a row style without a styles part', oneSheet('<row r="1" s="1"><c r="A1"><v>1</v></c></row>', { styles: null })],
   [
     'a styled cell under styles without cell formats',
-    {
-      sheets: [data('<row r="1"><c r="A1" s="1"><v>1</v></c></row>')],
-      styles: `<styleSheet ${MAIN}><fonts/></styleSheet>`,
-    },
+    oneSheet('<row r="1"><c r="A1" s="1"><v>1</v></c></row>', { styles: `<styleSheet ${MAIN}><fonts/></styleSheet>` }),
   ],
   [
     'a byte order mark and a doctype',
@@ -498,29 +435,27 @@ const HAND: Array<[string, Raw]> = [
   ['no sheet at all', { sheets: [], workbook: `<workbook ${MAIN}><sheets/></workbook>` }],
   [
     'a chart sheet first',
-    {
-      sheets: [data('<row r="1"><c r="A1"><v>1</v></c></row>')],
+    oneSheet('<row r="1"><c r="A1"><v>1</v></c></row>', {
       workbook: `<workbook ${MAIN}><sheets><sheet name="c" sheetId="3" r:id="rId5"/><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>`,
       rels: `<Relationships xmlns="x"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId5" Target="chartsheets/sheet1.xml"/></Relationships>`,
-    },
+    }),
   ],
-  ['mismatched tags', { sheets: [data('<row r="1"><c r="A1"><v>1</c></v></row>')] }],
-  ['an undefined entity', { sheets: [data('<row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row>')] }],
-  ['a control character', { sheets: [data('<row r="1"><c r="A1" t="inlineStr"><is><t>a\u0001</t></is></c></row>')] }],
+  ['mismatched tags', oneSheet('<row r="1"><c r="A1"><v>1</c></v></row>')],
+  ['an undefined entity', oneSheet('<row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row>')],
+  ['a control character', oneSheet('<row r="1"><c r="A1" t="inlineStr"><is><t>a\u0001</t></is></c></row>')],
   [
     'an unclosed worksheet',
     { sheets: [`<?xml version="1.0"?><worksheet ${MAIN}>${data('<row r="1"><c r="A1"><v>1</v></c></row>')}`] },
   ],
   [
     'an unexpected element in the shared strings',
-    { sheets: [data('<row r="1"><c r="A1" t="s"><v>0</v></c></row>')], sst: '<si><t>a</t></si><extLst/>' },
+    oneSheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', { sst: '<si><t>a</t></si><extLst/>' }),
   ],
   [
     'a > inside an attribute, single quotes, spaces around =',
-    {
-      sheets: [data(`<row r = '1' spans="1:2"><c r='A1' t = "inlineStr"><is><t>ok</t></is></c></row>`)],
+    oneSheet(`<row r = '1' spans="1:2"><c r='A1' t = "inlineStr"><is><t>ok</t></is></c></row>`, {
       styles: STYLES.replace('yyyy\\-mm\\-dd', '[&gt;=100]0'),
-    },
+    }),
   ],
 ];
 

@@ -79,44 +79,126 @@ class Skip implements Xform {
   }
 }
 
-class List implements Xform {
+/**
+ * The readers that have taken an element in the part being parsed, innermost last (parsePart's). In
+ * exceljs each parser hands every event on to the child it reads until the child's close answers false;
+ * here the events go straight to the innermost, and its parent hears of its end: the same answers with
+ * one call per event instead of one per level.
+ */
+let readers: Xform[] = [];
+
+/**
+ * An element whose children other xforms read (exceljs's BaseXform over its map of children). A
+ * subclass says what its own tag starts, which reader a child element gets, and what a child's end or
+ * a close of its own (no child reading) means.
+ */
+abstract class Parent implements Xform {
+  constructor(protected readonly tag: string) {}
+  /** The reader offered a child element: it takes the element when its open answers true. */
+  protected abstract childFor(name: string): Xform | undefined;
+  /** Its own tag opened. */
+  protected begin(_attrs: TagAttrs): void {}
+  /** What `open` answers for an element no child takes: not this reader's (a subclass may read past it or refuse it). */
+  protected stray(_name: string): boolean {
+    return false;
+  }
+  /** The element a child took closed. */
+  childDone(_child: Xform, _name: string): void {}
+  /** A close while no child reads: false ends the element. */
+  protected end(name: string): boolean {
+    return name !== this.tag;
+  }
+  open(name: string, attrs: TagAttrs): boolean {
+    if (name === this.tag) {
+      this.begin(attrs);
+      return true;
+    }
+    const child = this.childFor(name);
+    if (!child) return this.stray(name);
+    // In place before it opens: what it takes in turn goes above it.
+    readers.push(child);
+    if (child.open(name, attrs)) return true;
+    readers.pop();
+    return this.stray(name);
+  }
+  text(): void {}
+  close(name: string): boolean {
+    return this.end(name);
+  }
+}
+
+/**
+ * A part's root element (worksheet, styleSheet, workbook): the children an import needs are read by
+ * their readers, the others exceljs knew read past, and anything else ignored; its close sets the model.
+ */
+abstract class Root extends Parent {
+  /** The readers of the children an import needs, by tag. */
+  protected abstract readonly children: ReadonlyMap<string, Xform>;
+  /** The other children exceljs parsed: read past. */
+  protected abstract readonly skipped: ReadonlySet<string>;
+  protected childFor(name: string): Xform | undefined {
+    return this.children.get(name) ?? (this.skipped.has(name) ? new Skip() : undefined);
+  }
+  protected stray(): boolean {
+    return true;
+  }
+  protected abstract finish(): void;
+  protected end(name: string): boolean {
+    if (name !== this.tag) return true;
+    this.finish();
+    return false;
+  }
+}
+
+/** `<tag>` holding elements one reader reads, each model listed (a stray close ends it, as in exceljs). */
+class List extends Parent {
   model: any[] | null = null;
-  private parser?: Xform;
   constructor(
-    private readonly tag: string,
+    tag: string,
     private readonly child: Xform,
     private readonly maxItems?: number,
     private readonly overflow?: () => Error,
-  ) {}
+  ) {
+    super(tag);
+  }
   reset() {
     this.model = null;
   }
-  open(name: string, attrs: TagAttrs): boolean {
-    if (this.parser) {
-      this.parser.open(name, attrs);
-      return true;
-    }
-    if (name === this.tag) {
-      this.model = [];
-      return true;
-    }
-    if (this.child.open(name, attrs)) {
-      this.parser = this.child;
-      return true;
-    }
+  protected childFor(): Xform {
+    return this.child;
+  }
+  protected begin(): void {
+    this.model = [];
+  }
+  childDone(child: Xform): void {
+    pushCounted(this.model!, child.model, this.maxItems, this.overflow);
+  }
+  protected end(): boolean {
     return false;
   }
-  text(text: string): void {
-    this.parser?.text(text);
-  }
-  close(name: string): boolean {
-    if (!this.parser) return false;
-    if (!this.parser.close(name)) {
-      this.model!.push(this.parser.model);
-      this.parser = undefined;
-      if (this.maxItems && this.model!.length > this.maxItems) throw this.overflow!();
-    }
+}
+
+/** Lists an item; throws `overflow()` past `max` items (no `max`: no limit). */
+function pushCounted(items: unknown[], item: unknown, max?: number, overflow?: () => Error) {
+  items.push(item);
+  if (max && items.length > max) throw overflow!();
+}
+
+/** An element read from its attributes alone (`read` answers its model). */
+class AttrsX<M> implements Xform {
+  model: M | undefined;
+  constructor(
+    private readonly tag: string,
+    private readonly read: (attrs: TagAttrs) => M,
+  ) {}
+  open(name: string, attrs: TagAttrs): boolean {
+    if (name !== this.tag) return false;
+    this.model = this.read(attrs);
     return true;
+  }
+  text(): void {}
+  close(): boolean {
+    return false;
   }
 }
 
@@ -353,46 +435,33 @@ interface RowModel {
   cells: Array<CellModel | null>;
 }
 
-/** `<row>`. */
-class RowX implements Xform {
+/** `<row>`: its cells (a stray close ends it, as in exceljs). */
+class RowX extends Parent {
   model: RowModel | null = null;
-  private parser?: CellX;
   readonly cell = new CellX();
   constructor(
     private readonly maxItems: number,
     private readonly overflow: () => Error,
-  ) {}
-  open(name: string, attrs: TagAttrs): boolean {
-    if (this.parser) {
-      this.parser.open(name, attrs);
-      return true;
-    }
-    if (name === 'row') {
-      this.model = { number: int(attrs.get('r')), cells: [] };
-      const s = attrs.get('s');
-      if (s) this.model.styleId = int(s);
-      return true;
-    }
-    if (name !== 'c') return false;
-    this.parser = this.cell;
-    this.parser.open(name, attrs);
-    return true;
+  ) {
+    super('row');
   }
-  text(text: string): void {
-    this.parser?.text(text);
+  protected begin(attrs: TagAttrs): void {
+    this.model = { number: int(attrs.get('r')), cells: [] };
+    const s = attrs.get('s');
+    if (s) this.model.styleId = int(s);
   }
-  close(name: string): boolean {
-    if (!this.parser) return false;
-    if (!this.parser.close(name)) {
-      this.model!.cells.push(this.parser.model);
-      if (this.maxItems && this.model!.cells.length > this.maxItems) throw this.overflow();
-      this.parser = undefined;
-    }
-    return true;
+  protected childFor(name: string): Xform | undefined {
+    return name === 'c' ? this.cell : undefined;
+  }
+  childDone(child: Xform): void {
+    pushCounted(this.model!.cells, child.model, this.maxItems, this.overflow);
+  }
+  protected end(): boolean {
+    return false;
   }
 }
 
-/** Worksheet elements exceljs parsed; of them, those the import's reader told it to skip. */
+/** Worksheet elements exceljs parsed. */
 const WORKSHEET_KNOWN = new Set([
   'sheetPr',
   'dimension',
@@ -416,7 +485,11 @@ const WORKSHEET_KNOWN = new Set([
   'conditionalFormatting',
   'extLst',
 ]);
-const WORKSHEET_IGNORED = new Set([
+/**
+ * Those the import's reader told exceljs to skip (its `ignoreNodes`): not read at all. Exported for
+ * test/cloud/xlsx-reader.test.ts, whose exceljs reference is given the same list.
+ */
+export const WORKSHEET_IGNORED: readonly string[] = [
   'mergeCells',
   'dataValidations',
   'conditionalFormatting',
@@ -430,55 +503,51 @@ const WORKSHEET_IGNORED = new Set([
   'legacyDrawing',
   'picture',
   'tableParts',
-]);
+];
+
+/** What a worksheet's reader reads past: the elements exceljs parsed, but sheetData and the ignored. */
+const WORKSHEET_SKIPPED = new Set(
+  [...WORKSHEET_KNOWN].filter((name) => name !== 'sheetData' && !WORKSHEET_IGNORED.includes(name)),
+);
 
 /** `<worksheet>`: its rows (null when it has no sheetData); anything else is read past. */
-class WorksheetX implements Xform {
+class WorksheetX extends Root {
   model: { rows: RowModel[] | null } | undefined;
-  private parser?: Xform;
   private readonly row: RowX;
   private readonly sheetData: List;
+  protected readonly children: ReadonlyMap<string, Xform>;
+  protected readonly skipped = WORKSHEET_SKIPPED;
   constructor(limits: ParseLimits) {
+    super('worksheet');
     this.row = new RowX(limits.columns, () => new CountOverflow('columns'));
     this.sheetData = new List('sheetData', this.row, limits.rowElements, () => new CountOverflow('rows'));
+    this.children = new Map([['sheetData', this.sheetData]]);
   }
-  open(name: string, attrs: TagAttrs): boolean {
-    if (this.parser) {
-      this.parser.open(name, attrs);
-      return true;
-    }
-    if (name === 'worksheet') {
-      this.sheetData.reset();
-      this.row.model = null;
-      this.row.cell.model = null;
-      return true;
-    }
-    if (WORKSHEET_KNOWN.has(name) && !WORKSHEET_IGNORED.has(name)) {
-      this.parser = name === 'sheetData' ? this.sheetData : new Skip();
-      this.parser.open(name, attrs);
-    }
-    return true;
+  protected begin(): void {
+    this.sheetData.reset();
+    this.row.model = null;
+    this.row.cell.model = null;
   }
-  text(text: string): void {
-    this.parser?.text(text);
-  }
-  close(name: string): boolean {
-    if (this.parser) {
-      if (!this.parser.close(name)) this.parser = undefined;
-      return true;
-    }
-    if (name !== 'worksheet') return true;
+  protected finish(): void {
     this.model = { rows: this.sheetData.model as RowModel[] | null };
-    return false;
   }
 }
 
 /** A part with one top-level reader: events until the reader's root is done (exceljs's `parse`). */
 function parsePart<X extends Xform>(xml: string, x: X): X {
+  const stack: Xform[] = [x];
+  readers = stack;
   scanXml(xml, {
-    open: (name, attrs) => void x.open(name, attrs),
-    text: (text) => x.text(text),
-    close: (name) => !x.close(name),
+    open: (name, attrs) => void stack[stack.length - 1].open(name, attrs),
+    text: (text) => stack[stack.length - 1].text(text),
+    close: (name) => {
+      const top = stack[stack.length - 1];
+      if (top.close(name)) return false;
+      if (stack.length === 1) return true;
+      stack.pop();
+      (stack[stack.length - 1] as Parent).childDone(top, name);
+      return false;
+    },
   });
   return x;
 }
@@ -494,73 +563,46 @@ function addRun(model: any, run: unknown) {
  * A string made of runs: `<si>` (a string, or `{ richText }`, or `{}` when it holds neither) and `<rPh>`
  * (phonetic text inside it, read and dropped). One state machine, told its own tag and children.
  */
-class RunsX implements Xform {
+class RunsX extends Parent {
   model: any;
-  private parser?: Xform;
   constructor(
-    private readonly tag: 'si' | 'rPh',
+    tag: 'si' | 'rPh',
     private readonly map: Record<string, Xform>,
-  ) {}
-  open(name: string, attrs: TagAttrs): boolean {
-    if (this.parser) {
-      this.parser.open(name, attrs);
-      return true;
-    }
-    if (name === this.tag) {
-      this.model = {};
-      return true;
-    }
-    this.parser = Object.prototype.hasOwnProperty.call(this.map, name) ? this.map[name] : undefined;
-    if (!this.parser) return false;
-    this.parser.open(name, attrs);
-    return true;
+  ) {
+    super(tag);
   }
-  text(text: string): void {
-    this.parser?.text(text);
+  protected begin(): void {
+    this.model = {};
   }
-  close(name: string): boolean {
-    if (this.parser) {
-      if (!this.parser.close(name)) {
-        if (name === 'r') addRun(this.model, this.parser.model);
-        else if (name === 't') this.model = this.parser.model;
-        this.parser = undefined;
-      }
-      return true;
-    }
-    return name !== this.tag;
+  protected childFor(name: string): Xform | undefined {
+    return Object.prototype.hasOwnProperty.call(this.map, name) ? this.map[name] : undefined;
+  }
+  childDone(child: Xform, name: string): void {
+    if (name === 'r') addRun(this.model, child.model);
+    else if (name === 't') this.model = child.model;
   }
 }
 
 const siX = () =>
   new RunsX('si', { r: new RichX(), t: new TextX(), rPh: new RunsX('rPh', { r: new RichX(), t: new TextX() }) });
 
-class SstX implements Xform {
+class SstX extends Parent {
   readonly values: any[] = [];
-  private parser?: RunsX;
   private readonly si = siX();
-  open(name: string, attrs: TagAttrs): boolean {
-    if (this.parser) {
-      this.parser.open(name, attrs);
-      return true;
-    }
-    if (name === 'sst') return true;
-    if (name !== 'si') throw new Error(`sharedStrings: unexpected <${name.slice(0, 40)}>`);
-    this.parser = this.si;
-    this.parser.open(name, attrs);
-    return true;
+  constructor() {
+    super('sst');
   }
-  text(text: string): void {
-    this.parser?.text(text);
+  protected childFor(name: string): Xform | undefined {
+    return name === 'si' ? this.si : undefined;
   }
-  close(name: string): boolean {
-    if (this.parser) {
-      if (!this.parser.close(name)) {
-        this.values.push(this.parser.model);
-        this.parser = undefined;
-      }
-      return true;
-    }
-    if (name === 'sst') return false;
+  protected stray(name: string): boolean {
+    throw new Error(`sharedStrings: unexpected <${name.slice(0, 40)}>`);
+  }
+  childDone(child: Xform): void {
+    this.values.push(child.model);
+  }
+  protected end(name: string): boolean {
+    if (name === this.tag) return false;
     throw new Error(`sharedStrings: unexpected </${name.slice(0, 40)}>`);
   }
 }
@@ -605,46 +647,23 @@ function isDateFmt(fmt: string | undefined): boolean {
   return /[ymdhMsb]/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
-class NumFmtX implements Xform {
-  model: { id: number; formatCode: string } | undefined;
-  open(name: string, attrs: TagAttrs): boolean {
-    if (name !== 'numFmt') return false;
-    this.model = {
-      id: int(attrs.get('numFmtId')),
-      formatCode: (attrs.get('formatCode') as any).replace(/[\\](.)/g, '$1'),
-    };
-    return true;
-  }
-  text(): void {}
-  close(): boolean {
-    return false;
-  }
-}
+const numFmtX = () =>
+  new AttrsX('numFmt', (attrs) => ({
+    id: int(attrs.get('numFmtId')),
+    formatCode: (attrs.get('formatCode') as any).replace(/[\\](.)/g, '$1') as string,
+  }));
 
-class XfX implements Xform {
+/** `<xf>`: a cell format's number format id; its alignment and protection read past. */
+class XfX extends Parent {
   model: { numFmtId: number } | undefined;
-  private parser?: Skip;
-  open(name: string, attrs: TagAttrs): boolean {
-    if (this.parser) {
-      this.parser.open();
-      return true;
-    }
-    if (name === 'xf') {
-      this.model = { numFmtId: int(attrs.get('numFmtId')) };
-      return true;
-    }
-    if (name !== 'alignment' && name !== 'protection') return false;
-    this.parser = new Skip();
-    this.parser.open();
-    return true;
+  constructor() {
+    super('xf');
   }
-  text(): void {}
-  close(name: string): boolean {
-    if (this.parser) {
-      if (!this.parser.close()) this.parser = undefined;
-      return true;
-    }
-    return name !== 'xf';
+  protected begin(attrs: TagAttrs): void {
+    this.model = { numFmtId: int(attrs.get('numFmtId')) };
+  }
+  protected childFor(name: string): Xform | undefined {
+    return name === 'alignment' || name === 'protection' ? new Skip() : undefined;
   }
 }
 
@@ -664,43 +683,24 @@ const STYLE_PARTS = new Set([
   'extLst',
 ]);
 
-class StylesX implements Xform {
+class StylesX extends Root {
   /** Set when `</styleSheet>` is read: the cell formats' number format ids, and custom formats by id. */
   model: { styles?: Array<{ numFmtId: number }>; formats: Map<number, string> } | undefined;
-  private parser?: Xform;
-  private readonly numFmts = new List('numFmts', new NumFmtX());
+  private readonly numFmts = new List('numFmts', numFmtX());
   private readonly cellXfs = new List('cellXfs', new XfX());
-  open(name: string, attrs: TagAttrs): boolean {
-    if (this.parser) {
-      this.parser.open(name, attrs);
-      return true;
-    }
-    if (name === 'styleSheet') return true;
-    this.parser =
-      name === 'numFmts'
-        ? this.numFmts
-        : name === 'cellXfs'
-          ? this.cellXfs
-          : STYLE_PARTS.has(name)
-            ? new Skip()
-            : undefined;
-    this.parser?.open(name, attrs);
-    return true;
+  protected readonly children = new Map<string, Xform>([
+    ['numFmts', this.numFmts],
+    ['cellXfs', this.cellXfs],
+  ]);
+  protected readonly skipped = STYLE_PARTS;
+  constructor() {
+    super('styleSheet');
   }
-  text(text: string): void {
-    this.parser?.text(text);
-  }
-  close(name: string): boolean {
-    if (this.parser) {
-      if (!this.parser.close(name)) this.parser = undefined;
-      return true;
-    }
-    if (name !== 'styleSheet') return true;
+  protected finish(): void {
     const formats = new Map<number, string>();
     for (const f of this.numFmts.model ?? []) formats.set(f.id, f.formatCode);
     const styles = this.cellXfs.model && this.cellXfs.model.length ? this.cellXfs.model : undefined;
     this.model = { styles, formats };
-    return false;
   }
 
   /** The number format of cell format `id` (exceljs's getStyleModel: throws where it did). */
@@ -716,65 +716,25 @@ class StylesX implements Xform {
 
 // --- workbook and its relations: which sheet is first ----------------------------------------
 
-class SheetX implements Xform {
-  model: { id: number; rId: string | undefined } | undefined;
-  open(name: string, attrs: TagAttrs): boolean {
-    if (name !== 'sheet') return false;
-    this.model = { id: int(attrs.get('sheetId')), rId: attrs.get('r:id') };
-    return true;
-  }
-  text(): void {}
-  close(): boolean {
-    return false;
-  }
-}
+const WORKBOOK_SKIPPED = new Set(['fileVersion', 'bookViews', 'definedNames', 'calcPr']);
 
-class WorkbookPrX implements Xform {
-  model: { date1904: boolean } | undefined;
-  open(name: string, attrs: TagAttrs): boolean {
-    if (name !== 'workbookPr') return false;
-    this.model = { date1904: attrs.get('date1904') === '1' };
-    return true;
-  }
-  text(): void {}
-  close(): boolean {
-    return false;
-  }
-}
-
-class WorkbookX implements Xform {
+class WorkbookX extends Root {
   model: { sheets: Array<{ id: number; rId: string | undefined }> | null; date1904: boolean } | undefined;
-  private parser?: Xform;
-  private readonly sheets = new List('sheets', new SheetX());
-  private readonly pr = new WorkbookPrX();
-  open(name: string, attrs: TagAttrs): boolean {
-    if (this.parser) {
-      this.parser.open(name, attrs);
-      return true;
-    }
-    if (name === 'workbook') return true;
-    this.parser =
-      name === 'sheets'
-        ? this.sheets
-        : name === 'workbookPr'
-          ? this.pr
-          : ['fileVersion', 'bookViews', 'definedNames', 'calcPr'].includes(name)
-            ? new Skip()
-            : undefined;
-    this.parser?.open(name, attrs);
-    return true;
+  private readonly sheets = new List(
+    'sheets',
+    new AttrsX('sheet', (attrs) => ({ id: int(attrs.get('sheetId')), rId: attrs.get('r:id') })),
+  );
+  private readonly pr = new AttrsX('workbookPr', (attrs) => ({ date1904: attrs.get('date1904') === '1' }));
+  protected readonly children = new Map<string, Xform>([
+    ['sheets', this.sheets],
+    ['workbookPr', this.pr],
+  ]);
+  protected readonly skipped = WORKBOOK_SKIPPED;
+  constructor() {
+    super('workbook');
   }
-  text(text: string): void {
-    this.parser?.text(text);
-  }
-  close(name: string): boolean {
-    if (this.parser) {
-      if (!this.parser.close(name)) this.parser = undefined;
-      return true;
-    }
-    if (name !== 'workbook') return true;
+  protected finish(): void {
     this.model = { sheets: this.sheets.model, date1904: !!this.pr.model?.date1904 };
-    return false;
   }
 }
 
