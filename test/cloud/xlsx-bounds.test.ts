@@ -4,41 +4,26 @@
  * exceljs load. Bounded by counting: the cells the reader visits, and exceljs's element counts.
  * The preview goes through the built `admin` bundle (`npm run build:functions` first).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 // exceljs's own zip library: used here to write sheet XML that exceljs cannot write in bounded time.
 import JSZip from 'jszip';
 import { readFirstSheet, XLSX_LIMITS } from '../../cloudfunctions/admin/src/imports/xlsx';
 import { useTestApp } from '../helpers/local-app';
+import { adminCalls } from '../helpers/admin';
+import { SCHOOL_LINES, schoolsWorkbook } from '../helpers/xlsx';
 
 const app = useTestApp();
-const BUREAU = { OPENID: 'o-local-hd-bureau', APPID: 'wx-test' };
-const preview = async (file: Buffer) =>
-  (
-    (await app.cloud.invoke(
-      'admin',
-      { action: 'importPreview', table: 'schools', format: 'xlsx', content: file.toString('base64') },
-      BUREAU,
-    )) as { result: any }
-  ).result;
-
-const SCHOOLS = [
-  ['学校名称', '学段', '纬度', '经度', '教师人数'],
-  ['互助道小学', '小学', 39.1301, 117.2601, 88],
-  ['新建实验小学', '小学', 39.1402, 117.2702, 40],
-];
-const LINES = SCHOOLS.map((r) => r.map(String));
+const { previewXlsx: preview } = adminCalls(app);
 
 /** The schools table, then `edit` on its sheet, then `patch` on the sheet's XML. */
 async function workbook(
   edit: (ws: ExcelJS.Worksheet) => void = () => undefined,
   patch?: (xml: string) => string,
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('学校');
-  for (const row of SCHOOLS) ws.addRow(row);
-  wb.addWorksheet('说明').addRow(['只读第一张工作表']);
-  edit(ws);
-  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  const bytes = await schoolsWorkbook((ws, wb) => {
+    wb.addWorksheet('说明').addRow(['只读第一张工作表']);
+    edit(ws);
+  });
   if (!patch) return bytes;
   const zip = await JSZip.loadAsync(bytes);
   const name = 'xl/worksheets/sheet1.xml';
@@ -82,7 +67,7 @@ describe('far-away cells cost one visit each', () => {
       for (const address of ['XFD1', 'A1048576', 'XFD1048576']) ws.getCell(address).style = { font: { bold: true } };
     });
     const sheet = await readFirstSheet(file);
-    expect(sheet.lines).toEqual(LINES);
+    expect(sheet.lines).toEqual(SCHOOL_LINES);
     expect(sheet.visits).toBeLessThanOrEqual(3 + 15 + 2);
     const res = await preview(file);
     expect(res).toMatchObject({ ok: true, data: { fileErrors: [] } });
@@ -116,7 +101,7 @@ describe('sheet parts a plain load expands cell by cell are not parsed', () => {
     ],
   ])('%s', async (_name, patch) => {
     const sheet = await readFirstSheet(await workbook(undefined, patch));
-    expect(sheet.lines).toEqual(LINES);
+    expect(sheet.lines).toEqual(SCHOOL_LINES);
   });
 });
 

@@ -4,44 +4,20 @@
  * and archives of thousands of entries are refused or cut out, bounded by counts and sizes.
  * The preview goes through the built `admin` bundle (`npm run build:functions` first).
  */
-import ExcelJS from 'exceljs';
 // exceljs's own zip library: used here to take a written workbook apart and put hostile parts in.
 import JSZip from 'jszip';
 import { readFirstSheet, XLSX_LIMITS } from '../../cloudfunctions/admin/src/imports/xlsx';
 import { guardXlsx, ZIP_LIMITS } from '../../cloudfunctions/admin/src/imports/zip-guard';
 import { useTestApp } from '../helpers/local-app';
+import { adminCalls } from '../helpers/admin';
+import { SCHOOL_LINES, SCHOOLS, schoolsWorkbook } from '../helpers/xlsx';
 
 const app = useTestApp();
-const BUREAU = { OPENID: 'o-local-hd-bureau', APPID: 'wx-test' };
-const preview = async (file: Buffer) =>
-  (
-    (await app.cloud.invoke(
-      'admin',
-      { action: 'importPreview', table: 'schools', format: 'xlsx', content: file.toString('base64') },
-      BUREAU,
-    )) as { result: any }
-  ).result;
-
-const SCHOOLS = [
-  ['学校名称', '学段', '纬度', '经度', '教师人数'],
-  ['互助道小学', '小学', 39.1301, 117.2601, 88],
-  ['新建实验小学', '小学', 39.1402, 117.2702, 40],
-];
-const LINES = SCHOOLS.map((r) => r.map(String));
-
-async function baseWorkbook(
-  edit: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void = () => undefined,
-): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('学校');
-  for (const row of SCHOOLS) ws.addRow(row);
-  edit(wb, ws);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const { previewXlsx: preview } = adminCalls(app);
 
 /** The schools workbook with its parts changed by `patch` (a JSZip of the written file). */
 async function patched(patch: (zip: JSZip) => Promise<void> | void): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(await baseWorkbook());
+  const zip = await JSZip.loadAsync(await schoolsWorkbook());
   await patch(zip);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
@@ -64,7 +40,7 @@ describe('defined names are cut out before exceljs expands them', () => {
     const file = await withDefinedNames(
       `<definedName name="全部">学校!$A$1:$XFD$1048576</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">学校!$A$1:$XFD$1048576</definedName>`,
     );
-    expect((await readFirstSheet(file)).lines).toEqual(LINES);
+    expect((await readFirstSheet(file)).lines).toEqual(SCHOOL_LINES);
   });
 
   const spelled = (count: number) =>
@@ -73,7 +49,7 @@ describe('defined names are cut out before exceljs expands them', () => {
     );
 
   it('a name spelled cell by cell (200,000 cells): the table reads', async () => {
-    expect((await readFirstSheet(await spelled(200_000))).lines).toEqual(LINES);
+    expect((await readFirstSheet(await spelled(200_000))).lines).toEqual(SCHOOL_LINES);
   });
 
   it('through the preview (15,000 cells: what fits in one call) the same', async () => {
@@ -93,8 +69,8 @@ describe('defined names are cut out before exceljs expands them', () => {
           }),
         )
       ).lines,
-    ).toEqual(LINES);
-    expect((await readFirstSheet(await baseWorkbook())).lines).toEqual(LINES);
+    ).toEqual(SCHOOL_LINES);
+    expect((await readFirstSheet(await schoolsWorkbook())).lines).toEqual(SCHOOL_LINES);
   });
 });
 
@@ -164,7 +140,7 @@ describe('zip bombs are refused before they are inflated past the limits', () =>
   });
 
   it('the deflate ratio test reads the real compressed size: a normal 5,000-row roster passes', async () => {
-    const file = await baseWorkbook((_wb, ws) => {
+    const file = await schoolsWorkbook((ws) => {
       for (let i = 0; i < XLSX_LIMITS.rows - SCHOOLS.length; i++) ws.addRow([`学校${i}`, '小学', 39.1, 117.2, 10]);
     });
     const guarded = await guardXlsx(file);
@@ -175,7 +151,7 @@ describe('zip bombs are refused before they are inflated past the limits', () =>
 
 describe('parts an import does not read are dropped unread', () => {
   it('pictures, a table, comments and an unknown part: dropped, the table reads the same', async () => {
-    const file = await baseWorkbook((wb, ws) => {
+    const file = await schoolsWorkbook((ws, wb) => {
       const png = Buffer.from(
         'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
         'base64',
@@ -201,6 +177,6 @@ describe('parts an import does not read are dropped unread', () => {
       ].sort(),
     );
     const lines = (await readFirstSheet(file)).lines;
-    expect(lines.slice(0, 3).map((l) => l.slice(0, 5))).toEqual(LINES);
+    expect(lines.slice(0, 3).map((l) => l.slice(0, 5))).toEqual(SCHOOL_LINES);
   });
 });

@@ -7,21 +7,13 @@
 import fc from 'fast-check';
 import { readFirstSheet, XLSX_LIMITS } from '../../cloudfunctions/admin/src/imports/xlsx';
 import { useTestApp } from '../helpers/local-app';
+import { adminCalls } from '../helpers/admin';
 import { columnName, farCellSheet, SCHOOL_ROWS, xlsxFile } from './xlsx';
 
 const app = useTestApp();
-const BUREAU = { OPENID: 'o-local-hd-bureau', APPID: 'wx-test' };
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
-
-const preview = async (file: Buffer) =>
-  (
-    (await app.cloud.invoke(
-      'admin',
-      { action: 'importPreview', table: 'schools', format: 'xlsx', content: file.toString('base64') },
-      BUREAU,
-    )) as { result: any }
-  ).result;
+const { previewXlsx: preview } = adminCalls(app);
 
 it('far-away cells: refused by the first filled address past the limits, else read; visits bounded by the cells written', async () => {
   await fc.assert(
