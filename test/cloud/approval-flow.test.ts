@@ -16,6 +16,10 @@ const HC_TEACHER = 'o-local-hc-teacher';
 const setNow = (ms: number) => jest.setSystemTime(ms);
 const slot = (weekday: number, start: string, end: string, periods = 1) => ({ weekday, start, end, periods });
 
+/** The teacher's 跨校兼课 request, filed: what submitExchange answers (`over` as exchangeRequest takes it). */
+const fileExchange = (requestId: string, over: Record<string, unknown> = {}) =>
+  ok('approval', 'submitExchange', exchangeRequest(requestId, over), TEACHER);
+
 /** A school of 第二学区 (no 学区长 account, no principal account in the demo data). */
 function secondXuequSchool(): string {
   const x2 = app.cloud.store.find('xuequ', { xuequId: 'hd-x2' })[0] as any;
@@ -25,12 +29,10 @@ function secondXuequSchool(): string {
 describe('a step nobody holds goes to the bureau (无人审批)', () => {
   let id = '';
   it('warns at filing for each step without an account', async () => {
-    const filed = await ok(
-      'approval',
-      'submitExchange',
-      exchangeRequest('req-esc-000001', { hostSchoolId: secondXuequSchool(), slots: [slot(4, '14:00', '15:00')] }),
-      TEACHER,
-    );
+    const filed = await fileExchange('req-esc-000001', {
+      hostSchoolId: secondXuequSchool(),
+      slots: [slot(4, '14:00', '15:00')],
+    });
     id = filed.id;
     const warnings = filed.checks.filter((c: any) => c.code === 'NO_DECIDER');
     expect(warnings).toHaveLength(2);
@@ -87,12 +89,7 @@ describe('a step nobody holds goes to the bureau (无人审批)', () => {
 describe('a step left waiting escalates (超时), computed from the clock in China time', () => {
   afterAll(() => setNow(TEST_NOW));
   it('is not the bureau’s before the limit, is 超时 after it, and the bureau may then decide', async () => {
-    const filed = await ok(
-      'approval',
-      'submitExchange',
-      exchangeRequest('req-esc-000002', { slots: [slot(4, '15:10', '15:50')] }),
-      TEACHER,
-    );
+    const filed = await fileExchange('req-esc-000002', { slots: [slot(4, '15:10', '15:50')] });
     expect(filed.checks.map((c: any) => c.code)).not.toContain('NO_DECIDER');
     // Filed Monday 10:00 (China): 超时 from Thursday 00:00.
     setNow(Date.parse('2026-11-25T23:59:00+08:00'));
@@ -146,14 +143,7 @@ describe('slot rules, once in the domain', () => {
 describe('退回修改: the requester edits and resubmits; the trail goes on', () => {
   let id = '';
   it('the decider names the part to fix; the requester gets the fields to edit', async () => {
-    id = (
-      await ok(
-        'approval',
-        'submitExchange',
-        exchangeRequest('req-edit-00001', { slots: [slot(5, '14:00', '15:00')] }),
-        TEACHER,
-      )
-    ).id;
+    id = (await fileExchange('req-edit-00001', { slots: [slot(5, '14:00', '15:00')] })).id;
     await ok(
       'approval',
       'decide',
@@ -232,26 +222,16 @@ describe('routing by the 学区 in force when the term starts', () => {
       },
       BUREAU,
     );
-    const before = await ok(
-      'approval',
-      'submitExchange',
-      exchangeRequest('req-term-00001', {
-        slots: [slot(1, '15:00', '16:00')],
-        termStart: '2026-12-01',
-        termEnd: '2027-01-20',
-      }),
-      TEACHER,
-    );
-    const after = await ok(
-      'approval',
-      'submitExchange',
-      exchangeRequest('req-term-00002', {
-        slots: [slot(1, '16:10', '17:00')],
-        termStart: '2027-03-01',
-        termEnd: '2027-07-10',
-      }),
-      TEACHER,
-    );
+    const before = await fileExchange('req-term-00001', {
+      slots: [slot(1, '15:00', '16:00')],
+      termStart: '2026-12-01',
+      termEnd: '2027-01-20',
+    });
+    const after = await fileExchange('req-term-00002', {
+      slots: [slot(1, '16:10', '17:00')],
+      termStart: '2027-03-01',
+      termEnd: '2027-07-10',
+    });
     const stored = (id: string) => app.cloud.store.find('approvals', { _id: id })[0] as any;
     expect(
       stored(before.id)
@@ -272,14 +252,7 @@ describe('催办 and 转交', () => {
   let id = '';
   it('the requester reminds the current approver once per cooldown; others cannot', async () => {
     setNow(TEST_NOW);
-    id = (
-      await ok(
-        'approval',
-        'submitExchange',
-        exchangeRequest('req-remind-0001', { slots: [slot(2, '16:00', '17:00')] }),
-        TEACHER,
-      )
-    ).id;
+    id = (await fileExchange('req-remind-0001', { slots: [slot(2, '16:00', '17:00')] })).id;
     const sent = app.cloud.sentMessages.length;
     const r = await ok('approval', 'remind', { id }, TEACHER);
     expect(r.reminded).toBe(1);
@@ -319,14 +292,7 @@ describe('催办 and 转交', () => {
   });
 
   it('batch approve carries its comment onto each decision', async () => {
-    const a = (
-      await ok(
-        'approval',
-        'submitExchange',
-        exchangeRequest('req-batch-0001', { slots: [slot(2, '08:00', '08:40')] }),
-        TEACHER,
-      )
-    ).id;
+    const a = (await fileExchange('req-batch-0001', { slots: [slot(2, '08:00', '08:40')] })).id;
     const res = await ok('approval', 'batchApprove', { ids: [a], comment: '同意，注意交接' }, HOME);
     expect(res).toEqual([{ id: a, ok: true, code: null, message: null }]);
     expect((await ok('approval', 'detail', { id: a }, HOME)).steps[0].comment).toBe('同意，注意交接');
@@ -382,12 +348,7 @@ describe('inbox paging', () => {
 
 describe('抄送', () => {
   it('an exchange copies the bureau (not a decider), which sees it under 抄送 and hears the outcome', async () => {
-    const filed = await ok(
-      'approval',
-      'submitExchange',
-      exchangeRequest('req-cc-000001', { slots: [slot(1, '08:00', '08:40')] }),
-      TEACHER,
-    );
+    const filed = await fileExchange('req-cc-000001', { slots: [slot(1, '08:00', '08:40')] });
     expect(filed.ccNames).toEqual([expect.stringContaining('教育局')]);
     expect((await ok('approval', 'inbox', { status: 'cc' }, BUREAU)).items.map((r: any) => r.id)).toContain(filed.id);
     expect((await ok('approval', 'inbox', { status: 'cc' }, HOME)).items.map((r: any) => r.id)).not.toContain(filed.id);

@@ -28,33 +28,22 @@ const move = (name: string, effectiveFrom: string, from = 'hd-x1', to = 'hd-x2')
 });
 
 describe('the source of an edit', () => {
+  /** Applies the move of 友爱道小学 to 第二学区 from 2027-09-01, citing `source`. */
+  const moveYouai = (requestId: string, source: Record<string, unknown>) =>
+    admin({ action: 'applyEdit', requestId, edit: move('友爱道小学', '2027-09-01'), source });
+
   it('refuses a source without a title or with a bad date, naming the field; nothing is written', async () => {
     const before = versions();
-    const noTitle = await admin({
-      action: 'applyEdit',
-      requestId: 'req-up-0001',
-      edit: move('友爱道小学', '2027-09-01'),
-      source: { ...DOC, title: '' },
-    });
+    const noTitle = await moveYouai('req-up-0001', { ...DOC, title: '' });
     expect(noTitle).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',
       field: 'source.title',
       message: '文件标题（source.title）至少2字',
     });
-    const badDate = await admin({
-      action: 'applyEdit',
-      requestId: 'req-up-0002',
-      edit: move('友爱道小学', '2027-09-01'),
-      source: { ...DOC, date: '2026/11/20' },
-    });
+    const badDate = await moveYouai('req-up-0002', { ...DOC, date: '2026/11/20' });
     expect(badDate).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'source.date' });
-    const madeUp = await admin({
-      action: 'applyEdit',
-      requestId: 'req-up-0003',
-      edit: move('友爱道小学', '2027-09-01'),
-      source: { ...DOC, date: '2026-02-30' },
-    });
+    const madeUp = await moveYouai('req-up-0003', { ...DOC, date: '2026-02-30' });
     expect(madeUp).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',
@@ -65,12 +54,7 @@ describe('the source of an edit', () => {
   });
 
   it('records the document as entered on the new versions', async () => {
-    const r = await admin({
-      action: 'applyEdit',
-      requestId: 'req-up-0010',
-      edit: move('友爱道小学', '2027-09-01'),
-      source: DOC,
-    });
+    const r = await moveYouai('req-up-0010', DOC);
     expect(r.ok).toBe(true);
     const added = app.cloud.store.find('xuequ', { effectiveFrom: '2027-09-01' }) as any[];
     expect(added.map((v) => v._id).sort()).toEqual(['hd-x1@2027-09-01', 'hd-x2@2027-09-01']);
