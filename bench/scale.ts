@@ -34,6 +34,7 @@ import type { ClockRecord } from '../src/domain/duty/types';
 import { rollupsFromRecords, type KpiRollup } from '../src/domain/kpi-rollup';
 import { CHINA_ZONE } from '../src/domain/time';
 import { writeRollups } from '../local/kpi-rollups';
+import { printBench } from './print';
 
 const root = path.resolve(__dirname, '..');
 const DISTRICT = '120102';
@@ -389,13 +390,4 @@ export async function benchScale(): Promise<{ lines: string[]; report: ScaleRepo
   }
 }
 
-if (require.main === module) {
-  benchScale()
-    .then(({ lines }) => {
-      for (const line of lines) console.log(line);
-    })
-    .catch((err) => {
-      console.error(err);
-      process.exit(1);
-    });
-}
+if (require.main === module) printBench(benchScale);

@@ -26,6 +26,7 @@ import { EVENT_LIMITS } from '../src/contracts/event';
 import { splitIntoPieces } from '../src/domain/imports';
 import { examples } from '../test/fuzz/examples';
 import { hostileXlsxFiles } from '../test/fuzz/xlsx';
+import { printBench } from './print';
 
 const root = path.resolve(__dirname, '..');
 const BUDGET_MS = 1000;
@@ -305,13 +306,4 @@ export async function benchWorst(): Promise<{ lines: string[]; rows: Row[] }> {
   }
 }
 
-if (require.main === module) {
-  benchWorst()
-    .then(({ lines }) => {
-      for (const line of lines) console.log(line);
-    })
-    .catch((err) => {
-      console.error(err);
-      process.exit(1);
-    });
-}
+if (require.main === module) printBench(benchWorst);

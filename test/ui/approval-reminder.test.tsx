@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { wx } from './mocks/taro';
+import { renderAndTap, settle, useTaroEnv } from './render';
 import InboxPage from '@/packages/principal/pages/inbox';
 import { SUBSCRIBE_TEMPLATES } from '@/services/subscribe';
 
@@ -10,20 +11,11 @@ jest.mock('@/services/call', () => {
   return { ...actual, call: jest.fn(async () => []) };
 });
 
-const settle = () =>
-  act(async () => {
-    await new Promise((r) => setTimeout(r, 0));
-  });
-
 describe('the approval inbox asks deciders to subscribe', () => {
-  const env = process.env.TARO_ENV;
+  useTaroEnv('weapp');
   beforeEach(() => {
     wx.reset();
-    process.env.TARO_ENV = 'weapp';
     SUBSCRIBE_TEMPLATES.approval = 'tpl-wait';
-  });
-  afterAll(() => {
-    process.env.TARO_ENV = env;
   });
 
   it('asks for the configured template from the tap itself and confirms the acceptance', async () => {
@@ -42,10 +34,7 @@ describe('the approval inbox asks deciders to subscribe', () => {
 
   it('a declined dialog says so and can be asked again', async () => {
     wx.answers.requestSubscribeMessage = () => ({ 'tpl-wait': 'reject' });
-    render(<InboxPage />);
-    await settle();
-    fireEvent.click(screen.getByTestId('subscribe'));
-    await settle();
+    await renderAndTap(<InboxPage />, 'subscribe');
     expect(screen.getByTestId('subscribe-outcome').textContent).toContain('未开启提醒');
     fireEvent.click(screen.getByTestId('subscribe'));
     expect(wx.calls.filter((c) => c.api === 'requestSubscribeMessage' && c.inTap)).toHaveLength(2);
@@ -56,10 +45,7 @@ describe('the approval inbox asks deciders to subscribe', () => {
     wx.answers.requestSubscribeMessage = () => {
       throw { errCode: 20004, errMsg: 'requestSubscribeMessage:fail:The main switch is switched off' };
     };
-    render(<InboxPage />);
-    await settle();
-    fireEvent.click(screen.getByTestId('subscribe'));
-    await settle();
+    await renderAndTap(<InboxPage />, 'subscribe');
     expect(screen.getByTestId('subscribe-outcome').textContent).toContain('提醒已在微信中关闭');
     fireEvent.click(screen.getByTestId('subscribe-settings'));
     expect(wx.calls.find((c) => c.api === 'openSetting')).toEqual({

@@ -8,6 +8,7 @@ import AskSchoolForm from '@/components/ask-school-form';
 import FamilyQuestions from '@/components/family-questions';
 import StageAnswers from '@/components/stage-answers';
 import { plainText } from '@/services/plain-wording';
+import { settle } from './render';
 import { clearCache } from '@/hooks/data-cache';
 import { enrolmentRules } from '../../cloudfunctions/school/src/actions/enrolment';
 import { getPolicy, listPolicies } from '../../cloudfunctions/school/src/actions/policy';
@@ -54,10 +55,6 @@ jest.mock('@/services/call', () => {
   };
 });
 
-const settle = () =>
-  act(async () => {
-    await new Promise((r) => setTimeout(r, 0));
-  });
 const text = (id: string) => screen.getByTestId(id).textContent ?? '';
 const page = () => document.body.textContent ?? '';
 

@@ -1,4 +1,5 @@
 import { wx } from './mocks/taro';
+import { useTaroEnv } from './render';
 import { exportText } from '@/packages/bureau/pages/imports/export-file';
 
 // A large export answers a file in cloud storage, not the CSV: the bureau page fetches the text
@@ -13,11 +14,10 @@ const FILE = {
 const CSV = '\uFEFF学年,学段\r\n2025,小学';
 
 describe('the export file on the bureau page', () => {
-  const env = process.env.TARO_ENV;
+  useTaroEnv();
   const realFetch = global.fetch;
   beforeEach(() => wx.reset());
   afterAll(() => {
-    process.env.TARO_ENV = env;
     global.fetch = realFetch;
   });
 

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { wx } from './mocks/taro';
+import { renderAndTap, settle, useTaroEnv } from './render';
 import TeacherMonthPage from '@/packages/teacher/pages/month';
 import { call } from '@/services/call';
 import { shareFile } from '@/services/save-csv';
@@ -25,34 +26,22 @@ const MONTH = {
   flags: { late: 0, leftEarly: 0, outOfRange: 0, capped: 0, makeup: 0 },
 };
 const CSV = { filename: '工时-2026-11.csv', csv: '日期,学校\n2026-11-03,互助道小学\n' };
-const settle = () =>
-  act(async () => {
-    await new Promise((r) => setTimeout(r, 0));
-  });
 const mocked = call as jest.Mock;
 
 describe('the month’s CSV export', () => {
-  const env = process.env.TARO_ENV;
+  useTaroEnv('weapp');
   beforeEach(() => {
     wx.reset();
     mocked.mockReset();
     mocked.mockImplementation(async (_fn: string, action: string) => (action === 'exportMonth' ? CSV : MONTH));
   });
-  afterAll(() => {
-    process.env.TARO_ENV = env;
-  });
 
   it('WeChat refuses shareFileMessage after an awaited call (what the mock and WeChat both enforce)', async () => {
-    process.env.TARO_ENV = 'weapp';
     await expect(shareFile({ filePath: 'wxfile://usr/a.csv', fileName: 'a.csv' })).rejects.toThrow(/TAP gesture/);
   });
 
   it('weapp: prepares the file, then the 发送到聊天 tap shares it', async () => {
-    process.env.TARO_ENV = 'weapp';
-    render(<TeacherMonthPage />);
-    await settle();
-    fireEvent.click(screen.getByTestId('export-csv'));
-    await settle();
+    await renderAndTap(<TeacherMonthPage />, 'export-csv');
     expect(mocked).toHaveBeenCalledWith('duty', 'exportMonth', { month: expect.stringMatching(/^\d{4}-\d{2}$/) });
     expect(wx.files.get('wxfile://usr/工时-2026-11.csv')).toBe(CSV.csv);
     expect(wx.calls.some((c) => c.api === 'shareFileMessage')).toBe(false);
@@ -72,11 +61,7 @@ describe('the month’s CSV export', () => {
   });
 
   it('weapp: closing the chat picker is no error; a failed send says why', async () => {
-    process.env.TARO_ENV = 'weapp';
-    render(<TeacherMonthPage />);
-    await settle();
-    fireEvent.click(screen.getByTestId('export-csv'));
-    await settle();
+    await renderAndTap(<TeacherMonthPage />, 'export-csv');
     wx.answers.shareFileMessage = () => {
       throw { errMsg: 'shareFileMessage:fail cancel' };
     };
@@ -93,16 +78,12 @@ describe('the month’s CSV export', () => {
   });
 
   it('a failed export is shown, and nothing is offered to send', async () => {
-    process.env.TARO_ENV = 'weapp';
     const { CallError } = jest.requireActual('../../src/services/call');
     mocked.mockImplementation(async (_fn: string, action: string) => {
       if (action === 'exportMonth') throw new CallError('NETWORK', '网络异常，请检查网络后重试');
       return MONTH;
     });
-    render(<TeacherMonthPage />);
-    await settle();
-    fireEvent.click(screen.getByTestId('export-csv'));
-    await settle();
+    await renderAndTap(<TeacherMonthPage />, 'export-csv');
     expect(screen.getByTestId('export-error').textContent).toBe('网络异常，请检查网络后重试');
     expect(screen.queryByTestId('send-to-chat')).toBeNull();
   });
@@ -117,10 +98,7 @@ describe('the month’s CSV export', () => {
     ) {
       downloads.push(this.download);
     });
-    render(<TeacherMonthPage />);
-    await settle();
-    fireEvent.click(screen.getByTestId('export-csv'));
-    await settle();
+    await renderAndTap(<TeacherMonthPage />, 'export-csv');
     expect(downloads).toEqual(['工时-2026-11.csv']);
     expect(urls[0].type).toBe('text/csv;charset=utf-8');
     expect(screen.queryByTestId('send-to-chat')).toBeNull();

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { wx } from './mocks/taro';
+import { renderAndTap, settle, useTaroEnv } from './render';
 import TeacherHomePage from '@/packages/teacher/pages/home';
 import { call } from '@/services/call';
 import { locationProblem } from '@/services/location';
@@ -32,15 +33,11 @@ const TODAY = {
   missed: [],
   duties: [],
 };
-const settle = () =>
-  act(async () => {
-    await new Promise((r) => setTimeout(r, 0));
-  });
 const mocked = call as jest.Mock;
 const clockCalls = () => mocked.mock.calls.filter(([, action]) => action === 'clockIn');
 
 describe('clock-in without a position', () => {
-  const env = process.env.TARO_ENV;
+  useTaroEnv('weapp');
   beforeEach(() => {
     wx.reset();
     mocked.mockReset();
@@ -49,10 +46,6 @@ describe('clock-in without a position', () => {
         ? TODAY
         : { at: '2026-11-23 10:00', hostSchoolName: '互助道小学', distanceM: 120, pass: true, warnings: [] },
     );
-    process.env.TARO_ENV = 'weapp';
-  });
-  afterAll(() => {
-    process.env.TARO_ENV = env;
   });
 
   it('tells WeChat’s refusals, the phone’s switch and a lost fix apart', () => {
@@ -68,10 +61,7 @@ describe('clock-in without a position', () => {
     wx.answers.getLocation = () => {
       throw { errMsg: 'getLocation:fail auth deny' };
     };
-    render(<TeacherHomePage />);
-    await settle();
-    fireEvent.click(screen.getByTestId('clock-in'));
-    await settle();
+    await renderAndTap(<TeacherHomePage />, 'clock-in');
     expect(screen.getByTestId('location-help').textContent).toContain(
       '没有获得位置权限。请点“去设置”，打开“位置信息”后再签到',
     );
@@ -98,10 +88,7 @@ describe('clock-in without a position', () => {
       throw { errMsg: 'getLocation:fail auth deny' };
     };
     wx.answers.openSetting = () => ({ authSetting: { 'scope.userLocation': false } });
-    render(<TeacherHomePage />);
-    await settle();
-    fireEvent.click(screen.getByTestId('clock-in'));
-    await settle();
+    await renderAndTap(<TeacherHomePage />, 'clock-in');
     fireEvent.click(screen.getByTestId('open-setting'));
     await settle();
     expect(screen.getByTestId('location-still-off')).toBeTruthy();
@@ -112,10 +99,7 @@ describe('clock-in without a position', () => {
     wx.answers.getLocation = () => {
       throw { errMsg: 'getLocation:fail system permission denied' };
     };
-    render(<TeacherHomePage />);
-    await settle();
-    fireEvent.click(screen.getByTestId('clock-in'));
-    await settle();
+    await renderAndTap(<TeacherHomePage />, 'clock-in');
     expect(screen.getByTestId('location-help').textContent).toContain('手机未开启定位');
     expect(screen.queryByTestId('open-setting')).toBeNull();
   });
@@ -125,10 +109,7 @@ describe('clock-in without a position', () => {
     wx.answers.getLocation = () => {
       throw { code: 1, message: 'User denied Geolocation' };
     };
-    render(<TeacherHomePage />);
-    await settle();
-    fireEvent.click(screen.getByTestId('clock-in'));
-    await settle();
+    await renderAndTap(<TeacherHomePage />, 'clock-in');
     expect(screen.getByTestId('location-help').textContent).toContain('浏览器未允许本网站使用位置');
     expect(screen.queryByTestId('open-setting')).toBeNull();
     expect(clockCalls()).toHaveLength(0);
