@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CSV_HEADER, csvField, monthCsv, monthSummary } from '@/domain/duty';
-import { CN, SUBSIDY_TABLE, clockedIn, cn, csvCol, duty, nightDuty, record, slot } from './fixtures';
+import { CN, SUBSIDY_TABLE, clockedIn, cn, csvCol, duty, nightDuty, nightRecord, slot } from './fixtures';
 
 /** A strict RFC 4180 reader, to check the writer against. */
 function parseCsv(text: string): string[][] {
@@ -70,15 +70,7 @@ describe('monthCsv', () => {
   const records = [
     clockedIn('2026-11-23', '08:00', '08:45', '08:12', { clockOutAt: cn('2026-11-23', '08:45'), late: true }),
     clockedIn('2026-11-30', '08:00', '08:45', '07:59'),
-    record({
-      dutyId: 'd2',
-      hostSchoolId: 'host2',
-      sessionDate: '2026-11-30',
-      slotStart: '23:00',
-      slotEnd: '01:00',
-      clockInAt: cn('2026-11-30', '23:00'),
-      clockOutAt: cn('2026-12-01', '01:00'),
-    }),
+    nightRecord('2026-11-30'),
   ];
   const summary = monthSummary(records, [d1, d2], '2026-11', CN, SUBSIDY_TABLE, {
     d1: { distanceKm: 12, hardship: 2 },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import path from 'path';
-import { CSV_HEADER, DEFAULT_DUTY_POLICY } from '@/domain/duty';
+import { CSV_HEADER, DEFAULT_DUTY_POLICY, addDays } from '@/domain/duty';
 import type { ClockRecord, Duty, DutyPolicy, DutySlot, SubsidyTableFile } from '@/domain/duty';
 import { cn } from '../fixtures';
 
@@ -78,3 +78,16 @@ export const clockedIn = (
   inHm: string = slotStart,
   over: Partial<ClockRecord> = {},
 ): ClockRecord => record({ sessionDate, slotStart, slotEnd, clockInAt: cn(sessionDate, inHm), ...over });
+
+/** nightDuty's session of `date`, clocked in at 23:00 and out at 01:00 the next morning (China time). */
+export const nightRecord = (date: string, over: Partial<ClockRecord> = {}): ClockRecord =>
+  record({
+    dutyId: 'd2',
+    hostSchoolId: 'host2',
+    sessionDate: date,
+    slotStart: '23:00',
+    slotEnd: '01:00',
+    clockInAt: cn(date, '23:00'),
+    clockOutAt: cn(addDays(date, 1), '01:00'),
+    ...over,
+  });

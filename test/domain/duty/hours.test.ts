@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { addDays, monthCsv, monthSummary, recordHours } from '@/domain/duty';
 import type { ClockRecord, DutyTravel } from '@/domain/duty';
-import { CN, POLICY, SUBSIDY_TABLE, at, cn, csvCol, duty, nightDuty, record, slot } from './fixtures';
+import { CN, POLICY, SUBSIDY_TABLE, at, cn, csvCol, duty, nightDuty, nightRecord, record, slot } from './fixtures';
 
 const mon = '2026-11-23';
 const base = { sessionDate: mon, slotStart: '08:00', slotEnd: '08:45' };
@@ -181,16 +181,8 @@ describe('monthSummary', () => {
     morning('2026-11-23', { clockOutAt: null, outPass: null, outDistanceM: null }),
     morning('2026-11-30', { makeup: true, inDistanceM: null, outDistanceM: null, outPass: null }),
     morning('2026-10-26'), // October: not November's
-    // Night of Monday 30 November: 60 min in November, 60 in December.
-    record({
-      dutyId: 'd2',
-      hostSchoolId: 'host2',
-      sessionDate: '2026-11-30',
-      slotStart: '23:00',
-      slotEnd: '01:00',
-      clockInAt: at('2026-11-30T15:00:00Z'),
-      clockOutAt: at('2026-11-30T17:00:00Z'),
-    }),
+    // Night of Monday 30 November (15:00–17:00 UTC): 60 min in November, 60 in December.
+    nightRecord('2026-11-30'),
     // 2026-11-30T16:30Z is 00:30 on Tuesday 1 December in China: December's.
     record({
       dutyId: 'd3',
