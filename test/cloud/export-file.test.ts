@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { useTestApp } from '../helpers/local-app';
 import { readStoredFile, readStoredFileByUrlPath } from '../../local/runtime';
-import { ruleMatchKeys, type ZoningMatch } from '@/domain/zoning-match';
+import { bumpReference, huzhuSchoolId, storedZoningRule } from '../helpers/zoning-rules';
 
 /**
  * A table too large for a function's answer (6 MB; ~145 bytes a zoning rule) is written to cloud
@@ -31,24 +31,16 @@ async function call(action: Record<string, unknown>) {
   return result;
 }
 
-function rule(i: number, text: string, schoolId: string) {
-  const match: ZoningMatch = { kind: 'road', road: `导出${i}路`, side: 'all', from: 1, to: 99 };
-  return {
-    _id: `zr-exp-${String(i).padStart(6, '0')}`,
-    districtCode: '120102',
-    schoolYear: 2023,
-    stage: 'primary',
-    match,
-    matchKeys: ruleMatchKeys({ match }),
-    schoolIds: [schoolId],
+const rule = (i: number, text: string, schoolId: string) =>
+  storedZoningRule(
+    `zr-exp-${String(i).padStart(6, '0')}`,
+    2023,
+    { kind: 'road', road: `导出${i}路`, side: 'all', from: 1, to: 99 },
+    schoolId,
     text,
-    document: { title: '河东区2023年划片方案（示例数据）', issuer: '河东区教育局', date: '2023-05-20', number: null },
-    sample: true,
-  };
-}
+  );
 
-const schoolId = () =>
-  (store().find('schools', { districtCode: '120102', name: '互助道小学' })[0] as { _id: string })._id;
+const schoolId = () => huzhuSchoolId(store());
 
 it('formula-like cells are escaped in the export and re-import unchanged', async () => {
   const texts = ['=SUM(A1)示例数据', '-示例数据：减号开头', '+示例数据：加号开头', '@示例数据：at开头'];
@@ -56,7 +48,7 @@ it('formula-like cells are escaped in the export and re-import unchanged', async
     'zoning_rules',
     texts.map((t, i) => rule(900_000 + i, t, schoolId())),
   );
-  store().mutate('meta', { _id: 'reference' }, false, (d) => ({ ...d, version: (d.version as number) + 1 }));
+  bumpReference(store());
   const data = await exportTable('zoning');
   for (const t of texts) expect(data.content).toContain(`,'${t},`);
   const preview = await call({ action: 'importPreview', table: 'zoning', format: 'csv', content: data.content });
@@ -73,7 +65,7 @@ it('20,000 zoning rules: the CSV comes as a stored file, complete and equal to t
   );
   store().insertMany('zoning_rules', docs);
   store().analyze();
-  store().mutate('meta', { _id: 'reference' }, false, (d) => ({ ...d, version: (d.version as number) + 1 }));
+  bumpReference(store());
 
   const data = await exportTable('zoning');
   const total = store().count('zoning_rules', { districtCode: '120102' });

@@ -1,6 +1,7 @@
 import { useTestApp } from '../helpers/local-app';
 import { readStoredFile } from '../../local/runtime';
-import { ruleMatchKeys, type ZoningMatch } from '@/domain/zoning-match';
+import type { ZoningMatch } from '@/domain/zoning-match';
+import { bumpReference, huzhuSchoolId, storedZoningRule } from '../helpers/zoning-rules';
 
 /**
  * What a lookup and a school profile cost in database requests does not grow with the district's rules:
@@ -23,14 +24,10 @@ async function cost(fn: string, input: Record<string, unknown>, openid: string |
   return { data: result.data, requests: roundTrips, sequential: sequentialTrips };
 }
 
-function bumpReference(): void {
-  store().mutate('meta', { _id: 'reference' }, false, (d) => ({ ...d, version: (d.version as number) + 1 }));
-}
-
 let stored = 0;
 /** Rules of an earlier year on roads, 小区 and 社区 no question here names; one on the asked road per thousand. */
 function addRules(upTo: number): void {
-  const school = store().find('schools', { districtCode: '120102', name: '互助道小学' })[0] as { _id: string };
+  const schoolId = huzhuSchoolId(store());
   const docs = [];
   for (let i = stored; i < upTo; i++) {
     const kind = i % 3;
@@ -42,23 +39,12 @@ function addRules(upTo: number): void {
           : kind === 1
             ? { kind: 'estate', name: `规模${i}小区`, aliases: [] }
             : { kind: 'community', communityCode: `9${String(i).padStart(11, '0')}` };
-    docs.push({
-      _id: `zr-cost-${String(i).padStart(6, '0')}`,
-      districtCode: '120102',
-      schoolYear: 2024,
-      stage: 'primary',
-      match,
-      matchKeys: ruleMatchKeys({ match }),
-      schoolIds: [school._id],
-      text: `示例数据：规则${i}`,
-      document: { title: '河东区2024年划片方案（示例数据）', issuer: '河东区教育局', date: '2024-05-20', number: null },
-      sample: true,
-    });
+    docs.push(storedZoningRule(`zr-cost-${String(i).padStart(6, '0')}`, 2024, match, schoolId, `示例数据：规则${i}`));
   }
   store().insertMany('zoning_rules', docs);
   store().analyze();
   stored = upTo;
-  bumpReference();
+  bumpReference(store());
 }
 
 const QUESTIONS: Array<[string, Record<string, unknown>]> = [
@@ -80,7 +66,7 @@ const QUESTIONS: Array<[string, Record<string, unknown>]> = [
 async function costs() {
   const out: Array<{ requests: number; sequential: number }> = [];
   for (const [fn, input] of QUESTIONS) {
-    bumpReference(); // each question cold
+    bumpReference(store()); // each question cold
     const { requests, sequential } = await cost(fn, input);
     out.push({ requests, sequential });
   }

@@ -4,6 +4,7 @@ import { placesOf } from '@/domain/imports/catchments';
 import { ruleMatchKeys } from '@/domain/zoning-match';
 import type { ZoningRule } from '@/domain/zoning';
 import type { DivisionDoc } from '@/server/repositories/reference';
+import { bumpReference } from '../helpers/zoning-rules';
 
 /**
  * The lookup reads only the rules filed under the asked place's match keys. Its answers must be those of
@@ -21,11 +22,6 @@ async function lookup(input: Record<string, unknown>): Promise<unknown> {
   const { result } = (await app.cloud.invoke('school', { action: 'lookup', ...input }, null)) as { result: any };
   expect({ input, ok: result.ok, code: result.code }).toEqual({ input, ok: true, code: undefined });
   return result.data;
-}
-
-/** A reference write as any import makes it: warm instances reload. */
-function bumpReference(): void {
-  store().mutate('meta', { _id: 'reference' }, false, (d) => ({ ...d, version: (d.version as number) + 1 }));
 }
 
 function questions(): Array<Record<string, unknown>> {
@@ -97,10 +93,10 @@ it('a school profile read cold (its own lists and the 对口直升 lists) answer
   };
   const cold: unknown[] = [];
   for (const s of schools) {
-    bumpReference();
+    bumpReference(store());
     cold.push((await profile(s._id)).data);
   }
-  bumpReference();
+  bumpReference(store());
   const warm: unknown[] = [];
   for (const s of schools) {
     // A lookup in the school's district first: the instance holds every list of it, and the profile reads none.
@@ -135,12 +131,12 @@ it('a lookup reading only its place’s rules answers as reading every rule, for
   store().insertMany('zoning_rules', rules as unknown as Array<Record<string, unknown>>);
   store().mutate('catchments', { mechanism: { $ne: 'feeder' } }, true, () => null);
   store().analyze();
-  bumpReference();
+  bumpReference(store());
   const full = await answers();
   expect(full).toEqual(fromLists);
 
   store().mutate('zoning_rules', {}, true, (d) => ({ ...d, matchKeys: ruleMatchKeys(d as unknown as ZoningRule) }));
-  bumpReference();
+  bumpReference(store());
   const keyed = await answers();
   expect(keyed).toEqual(fromLists);
   // Not vacuous: the questions meet zoned answers of every kind.

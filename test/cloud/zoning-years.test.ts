@@ -3,6 +3,7 @@ import { csvText } from '@/domain/csv';
 import { IMPORT_HEADERS, zoningToRow } from '@/domain/imports';
 import { ruleMatchKeys, type ZoningMatch } from '@/domain/zoning-match';
 import type { ZoningRule } from '@/domain/zoning';
+import { bumpReference } from '../helpers/zoning-rules';
 
 /**
  * The district's school years come from a small stored document the zoning import keeps in its
@@ -51,7 +52,7 @@ async function invoke(fn: string, event: Record<string, unknown>, openid: string
 }
 
 async function coldLookup() {
-  store().mutate('meta', { _id: 'reference' }, false, (d) => ({ ...d, version: (d.version as number) + 1 }));
+  bumpReference(store());
   const before = store().stats.rowsRead;
   const data = await invoke('school', ASK, null);
   return { data, rowsRead: store().stats.rowsRead - before };
