@@ -6,6 +6,8 @@ import { CONTRACTS } from '@/contracts';
 import { ERROR_CODES, type ErrorCode } from '@/contracts/envelope';
 import { ACTION_KEY, PLATFORM_EVENT_KEYS } from '@/contracts/event';
 import { fakeServerClock, startTestApp } from '../helpers/local-app';
+import { ROLE_OPENIDS } from '../helpers/personas';
+import { exchangeRequest, inquiryRequest, makeupRequest } from '../helpers/calls';
 import { edgesOf, hostile, hostileString, isObject, payloads, replaced, withKey } from './arbitraries';
 import { examples, ids } from './examples';
 
@@ -27,14 +29,7 @@ import { examples, ids } from './examples';
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
 
-const PERSONAS: Record<string, string | null> = {
-  anonymous: null,
-  parent: 'o-local-parent',
-  teacher: 'o-local-hd-teacher',
-  principal: 'o-local-hd-principal',
-  xuequzhang: 'o-local-hd-xuequzhang',
-  bureau: 'o-local-hd-bureau',
-};
+const PERSONAS: Record<string, string | null> = ROLE_OPENIDS;
 
 /** Every code of the wire contract, checked against the ErrorCode type below. */
 const CODES = [
@@ -167,33 +162,11 @@ beforeAll(async () => {
     if (!result.ok) throw new Error(`fuzz setup ${fn}.${String(data.action)}: ${JSON.stringify(result)}`);
     return result.data;
   };
-  ids.inquiry = (
-    await call(
-      'school',
-      {
-        action: 'askSchool',
-        requestId: 'fuzz-ask-0001',
-        districtCode: '120102',
-        schoolId: 'hd-s06',
-        address: '互助道1号',
-        contactName: '王',
-        phone: '13800000000',
-      },
-      PERSONAS.parent!,
-    )
-  ).id;
+  ids.inquiry = (await call('school', inquiryRequest('fuzz-ask-0001', { schoolId: 'hd-s06' }), PERSONAS.parent!)).id;
   ids.approval = (
     await call(
       'approval',
-      {
-        action: 'submitExchange',
-        requestId: 'fuzz-ap-00001',
-        type: 'cross-teaching',
-        hostSchoolId: 'hd-s05',
-        slots: [{ weekday: 6, start: '09:00', end: '10:00', periods: 1 }],
-        termStart: '2026-12-01',
-        termEnd: '2027-01-20',
-      },
+      exchangeRequest('fuzz-ap-00001', { slots: [{ weekday: 6, start: '09:00', end: '10:00', periods: 1 }] }),
       PERSONAS.teacher!,
     )
   ).id;
@@ -204,20 +177,7 @@ beforeAll(async () => {
       PERSONAS.principal!,
     )
   ).invite.id;
-  ids.makeup = (
-    await call(
-      'duty',
-      {
-        action: 'requestMakeup',
-        requestId: 'fuzz-mk-00001',
-        dutyId: 'dt-hd-teacher-1',
-        sessionDate: '2026-11-19',
-        slotStart: '09:55',
-        reason: '忘记签到',
-      },
-      PERSONAS.teacher!,
-    )
-  ).id;
+  ids.makeup = (await call('duty', makeupRequest('fuzz-mk-00001', { reason: '忘记签到' }), PERSONAS.teacher!)).id;
   watch = new StoreWatch(app.cloud.store.file);
 });
 
