@@ -1,7 +1,9 @@
 import {
   escalateAtOf,
+  hasBlock,
   stepKey,
   type Actor,
+  type PolicyCheck,
   type SchoolsById,
   type ShareCount,
   type XuequHeads,
@@ -9,7 +11,7 @@ import {
 import { CHINA_ZONE } from '@/domain/time';
 import type { ApprovalDoc } from '@/server/repositories/approvals';
 import { COLLECTIONS } from '@/contracts/collections';
-import { forbidden } from '@/server/errors';
+import { AppError, forbidden } from '@/server/errors';
 import type { ActionContext } from '@/server/handler';
 import { districtData, type DistrictData } from '@/server/district-cache';
 import { fetchAll } from '@/server/repositories/query';
@@ -25,6 +27,13 @@ export async function actorOf(ctx: ActionContext): Promise<{ actor: Actor; distr
   const district = await districtData(user.districtCode, ctx.referenceVersion());
   if (!district) throw forbidden('当前账号绑定的区县不存在');
   return { actor: user, district };
+}
+
+/** POLICY_BLOCK when a check blocks, naming every blocking one (prefix: what is refused, e.g. 不能批准：). */
+export function refuseIfBlocked(checks: readonly PolicyCheck[], prefix = ''): void {
+  if (!hasBlock(checks)) return;
+  const blocks = checks.filter((c) => c.level === 'block').map((c) => c.message);
+  throw new AppError('POLICY_BLOCK', `${prefix}${blocks.join('；')}`);
 }
 
 export function namesOf(district: DistrictData): Names {

@@ -26,9 +26,20 @@ export async function noticesForStep(r: ApprovalDoc, names: Names, nowMs: number
   const holders = await decidersOf(step);
   const bureau = escalationOf(r, nowMs) ? await decidersOf({ ...step, roles: ['bureau'] }) : [];
   const who = [...new Set([...holders, ...(step.delegate ? [step.delegate.openid] : []), ...bureau])];
-  return who.map((touser) => ({
+  return who.map((touser) => waiting(r, touser, names));
+}
+
+/** "A request waits for you" to the acting approver a step was just handed to (转交). */
+export function delegateNotice(r: ApprovalDoc, touser: string, names: Names): Notice<'approval'>[] {
+  return [waiting(r, touser, names)];
+}
+
+/** "A request waits for you": the request's pending step, to one account. */
+function waiting(r: ApprovalDoc, touser: string, names: Names): Notice<'approval'> {
+  const step = r.steps[r.current];
+  return {
     touser,
-    template: 'approval' as const,
+    template: 'approval',
     page: DETAIL_PAGE(r._id),
     fields: {
       type: REQUEST_TYPE_LABELS[r.type],
@@ -36,25 +47,7 @@ export async function noticesForStep(r: ApprovalDoc, names: Names, nowMs: number
       step: names(step.schoolId ?? '') || step.label,
       time: dateTimeIn(r.updatedAt, ZONE),
     },
-  }));
-}
-
-/** "A request waits for you" to the acting approver a step was just handed to (转交). */
-export function delegateNotice(r: ApprovalDoc, touser: string, names: Names): Notice<'approval'>[] {
-  const step = r.steps[r.current];
-  return [
-    {
-      touser,
-      template: 'approval',
-      page: DETAIL_PAGE(r._id),
-      fields: {
-        type: REQUEST_TYPE_LABELS[r.type],
-        requester: r.requesterName,
-        step: names(step.schoolId ?? '') || step.label,
-        time: dateTimeIn(r.updatedAt, ZONE),
-      },
-    },
-  ];
+  };
 }
 
 /** "Your request was decided" to the requester, when it is approved, rejected or sent back. */

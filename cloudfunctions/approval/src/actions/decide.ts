@@ -10,7 +10,6 @@ import {
   dutyFromRequest,
   dutyIdFor,
   exchangeChecks,
-  hasBlock,
   isExchange,
   isFinalApproval,
   reject,
@@ -35,7 +34,7 @@ import { getFacility, type FacilityDoc } from '@/server/repositories/facilities'
 import { followNewDuty } from '@/server/repositories/reminder-prefs';
 import { bookInTransaction } from '@/server/facility-booking';
 import { checkTypedText } from '@/server/content-check';
-import { actorOf, indexed, namesOf, rotationCounts } from '../context';
+import { actorOf, indexed, namesOf, refuseIfBlocked, rotationCounts } from '../context';
 import { dateIn } from '@/domain/duty';
 import { routeOf } from './submit';
 import { delegateNotice, noticeForRequester, noticesForCc, noticesForStep, sendAll } from '../notices';
@@ -114,14 +113,7 @@ async function createOutcome(
     nowMs,
     ZONE,
   );
-  if (hasBlock(checks))
-    throw new AppError(
-      'POLICY_BLOCK',
-      `不能批准：${checks
-        .filter((c) => c.level === 'block')
-        .map((c) => c.message)
-        .join('；')}`,
-    );
+  refuseIfBlocked(checks, '不能批准：');
   const duty = dutyDoc(r, district);
   await tx
     .collection(COLLECTIONS.duties)
@@ -282,14 +274,7 @@ export async function resubmit(input: ResubmitInput, ctx: ActionContext): Promis
       teacherAlreadyCounted: counts.active.some((d) => d.teacherOpenid === actor._id),
     }),
   ];
-  if (hasBlock(checks))
-    throw new AppError(
-      'POLICY_BLOCK',
-      checks
-        .filter((c) => c.level === 'block')
-        .map((c) => c.message)
-        .join('；'),
-    );
+  refuseIfBlocked(checks);
   const routed = await routeOf(district, fields, ctx.now, checks);
   const changes = exchangeChanges(before, fields, names);
   const patch = {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ApprovalDetail, approvalInputs } from '@/contracts/approval';
-import { facilityBookingChecks, hasBlock, type FacilityFields, type PolicyCheck } from '@/domain/approval';
+import { facilityBookingChecks, type FacilityFields, type PolicyCheck } from '@/domain/approval';
 import { hmIn } from '@/domain/duty';
 import { COLLECTIONS } from '@/contracts/collections';
 import { runTransaction } from '@/server/cloud';
@@ -10,7 +10,7 @@ import { AppError, forbidden, notFound } from '@/server/errors';
 import type { ActionContext } from '@/server/handler';
 import { confirmedBookings, getFacility } from '@/server/repositories/facilities';
 import { checkTypedText } from '@/server/content-check';
-import { actorOf, namesOf } from '../context';
+import { actorOf, namesOf, refuseIfBlocked } from '../context';
 import { ZONE } from '../views';
 import { approvalIdFor, fileRequest } from './submit';
 
@@ -69,14 +69,7 @@ export async function submitFacility(
     ),
   ];
   // Refused filings claim nothing (fileRequest would refuse them the same way).
-  if (hasBlock(checks))
-    throw new AppError(
-      'POLICY_BLOCK',
-      checks
-        .filter((c) => c.level === 'block')
-        .map((c) => c.message)
-        .join('；'),
-    );
+  refuseIfBlocked(checks);
   await claimBooking(`fc-claim-${actor.schoolId}-${facility._id}-${input.start}-${input.end}`, id, ctx.now);
   return fileRequest(ctx, district, fields, input.requestId, checks);
 }

@@ -4,7 +4,6 @@ import { COLLECTIONS } from '@/contracts/collections';
 import {
   ccOf,
   exchangeChecks,
-  hasBlock,
   markUnstaffed,
   rotationChecks,
   routeDateOf,
@@ -25,7 +24,7 @@ import { insertOnce } from '@/server/repositories/query';
 import { checkTypedText } from '@/server/content-check';
 import { callerRequestKey } from '@/server/request-key';
 import type { DistrictData } from '@/server/district-cache';
-import { actorOf, decidersOf, indexed, namesOf, rotationCounts, schoolsById } from '../context';
+import { actorOf, decidersOf, indexed, namesOf, refuseIfBlocked, rotationCounts, schoolsById } from '../context';
 import { noticesForStep, sendAll } from '../notices';
 import { ZONE, toDetail } from '../views';
 
@@ -58,14 +57,7 @@ export async function fileRequest(
   });
   const existing = await getApproval(id);
   if (existing) return duplicate(existing);
-  if (hasBlock(checks))
-    throw new AppError(
-      'POLICY_BLOCK',
-      checks
-        .filter((c) => c.level === 'block')
-        .map((c) => c.message)
-        .join('；'),
-    );
+  refuseIfBlocked(checks);
   const { steps, checks: all, cc } = await routeOf(district, fields, ctx.now, checks);
   const made = submit(fields, steps, user, ctx.now, {
     _id: id,
