@@ -199,12 +199,16 @@ export interface TodayView {
   reminders: { on: boolean; leadMinutes: number };
 }
 
-export interface ClockResult {
+/** The session a clock record is of, as the answers about one record name it. */
+export interface RecordSession {
   recordId: string;
   hostSchoolName: string;
   sessionDate: string;
   slotStart: string;
   slotEnd: string;
+}
+
+export interface ClockResult extends RecordSession {
   at: string;
   distanceM: number;
   pass: boolean;
@@ -333,12 +337,7 @@ export interface DutyOutputs {
 }
 
 /** 扫码核验's answer: the record now verified (or already so: `duplicate`). */
-export interface VerifyPresenceResult {
-  recordId: string;
-  hostSchoolName: string;
-  sessionDate: string;
-  slotStart: string;
-  slotEnd: string;
+export interface VerifyPresenceResult extends RecordSession {
   /** When the scan verified it (China time). */
   verifiedAt: string;
   /** Metres from the host school at the scan. */

@@ -1,4 +1,4 @@
-import type { MakeupView, SessionView } from '@/contracts/duty';
+import type { MakeupView, RecordSession, SessionView } from '@/contracts/duty';
 import {
   DEFAULT_DUTY_POLICY,
   DUTY_KIND_LABELS,
@@ -55,6 +55,15 @@ export function sessionView(
       : null,
   };
 }
+
+/** The session a record is of, as clockIn, clockOut and verifyPresence answer it. */
+export const recordSession = (duty: DutyDoc, r: ClockRecordDoc): RecordSession => ({
+  recordId: r._id,
+  hostSchoolName: duty.hostSchoolName,
+  sessionDate: r.sessionDate,
+  slotStart: r.slotStart,
+  slotEnd: r.slotEnd,
+});
 
 /** A record's presence as cards show it: counted or not, its label, and why not. */
 export function presenceView(r: ClockRecordDoc): {

@@ -26,7 +26,7 @@ import {
   type DutyDoc,
 } from '@/server/repositories/duties';
 import { insertRecordWithRollup, rollupRecordChange } from '@/server/repositories/kpi-rollups';
-import { ZONE, at, isRefusal, orThrow, policyOf, presenceView } from '../views';
+import { ZONE, at, isRefusal, orThrow, policyOf, presenceView, recordSession } from '../views';
 import { tellHostSchool } from '../notices';
 import { checkTypedText } from '@/server/content-check';
 import { FIELD_WORK_WARNING, presenceOfFieldWork } from '@/domain/duty/field-work';
@@ -59,11 +59,7 @@ function result(
   duplicate: boolean,
 ): ClockResult {
   return {
-    recordId: r._id,
-    hostSchoolName: duty.hostSchoolName,
-    sessionDate: r.sessionDate,
-    slotStart: r.slotStart,
-    slotEnd: r.slotEnd,
+    ...recordSession(duty, r),
     at: at(kind === 'in' ? r.clockInAt : r.clockOutAt)!,
     distanceM: (kind === 'in' ? r.inDistanceM : r.outDistanceM) ?? 0,
     pass: kind === 'in' ? r.inPass : r.outPass === true,

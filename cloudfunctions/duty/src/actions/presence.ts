@@ -19,7 +19,7 @@ import { dutiesOfTeacher, getClockRecord, type ClockRecordDoc, type DutyDoc } fr
 import { rollupRecordChange } from '@/server/repositories/kpi-rollups';
 import { fetchById } from '@/server/repositories/query';
 import { isRefusal as isLimited, takeSlot, usedUp } from '@/server/rate-limit';
-import { ZONE, at, isRefusal, orThrow } from '../views';
+import { ZONE, at, isRefusal, orThrow, recordSession } from '../views';
 import { presenceHmac } from '../presence';
 import { PRESENCE_FAILURE_KEY, presenceLocked } from './clock';
 
@@ -47,11 +47,7 @@ type VerifyInput = { recordId: string; location: LatLng; presenceCode: string };
 
 function verifyResult(duty: DutyDoc, r: ClockRecordDoc, duplicate: boolean): VerifyPresenceResult {
   return {
-    recordId: r._id,
-    hostSchoolName: duty.hostSchoolName,
-    sessionDate: r.sessionDate,
-    slotStart: r.slotStart,
-    slotEnd: r.slotEnd,
+    ...recordSession(duty, r),
     verifiedAt: at(r.presenceVerifiedAt ?? r.clockInAt)!,
     distanceM: r.verifyDistanceM ?? r.inDistanceM ?? 0,
     verified: true,
