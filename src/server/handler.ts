@@ -64,6 +64,23 @@ export type ActionTable<Inputs extends Record<string, z.ZodTypeAny>, Outputs ext
   [A in keyof Inputs]: ActionDef<z.output<Inputs[A]>, Outputs[A], ContextFor<FunctionOf<Inputs>, A>>;
 };
 
+/** Each action's implementation, typed as its ActionTable entry runs. */
+export type ActionRuns<Inputs extends Record<string, z.ZodTypeAny>, Outputs extends Record<keyof Inputs, unknown>> = {
+  [A in keyof Inputs]: ActionTable<Inputs, Outputs>[A]['run'];
+};
+
+/**
+ * A contract's action table from its implementations: each action validates with the contract's input
+ * of the same name, so a function lists only what runs.
+ */
+export function actionTable<Inputs extends Record<string, z.ZodTypeAny>, Outputs extends Record<keyof Inputs, unknown>>(
+  inputs: Inputs,
+  runs: ActionRuns<Inputs, Outputs>,
+): ActionTable<Inputs, Outputs> {
+  const entries = Object.keys(inputs).map((a) => [a, { input: inputs[a], run: runs[a] }]);
+  return Object.fromEntries(entries) as ActionTable<Inputs, Outputs>;
+}
+
 /**
  * A cloud function's main: route → bound → validate → authenticate → authorize → rate-limit → run →
  * envelope. Never throws. Who may call each action, and how often, comes from the one matrix in

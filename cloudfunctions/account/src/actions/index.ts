@@ -1,9 +1,9 @@
-import type { ActionTable } from '@/server/handler';
+import { actionTable } from '@/server/handler';
 import { accountInputs, type AccountOutputs } from '@/contracts/account';
 import { me } from './me';
 import { bind } from './bind';
 
-export const accountActions: ActionTable<typeof accountInputs, AccountOutputs> = {
-  me: { input: accountInputs.me, run: me },
-  bind: { input: accountInputs.bind, run: bind },
-};
+export const accountActions = actionTable<typeof accountInputs, AccountOutputs>(accountInputs, {
+  me,
+  bind,
+});

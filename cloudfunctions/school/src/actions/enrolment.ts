@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ActionContext, ActionTable } from '@/server/handler';
-import { enrolmentInputs, type EnrolmentOutputs, type EnrolmentRulesView } from '@/contracts/enrolment';
+import type { ActionContext, ActionRuns } from '@/server/handler';
+import type { enrolmentInputs, EnrolmentOutputs, EnrolmentRulesView } from '@/contracts/enrolment';
 import { AppError } from '@/server/errors';
 import { CHINA_ZONE, schoolYearLabel } from '@/domain/time';
 import {
@@ -68,7 +68,7 @@ export function assessEnrolment(input: AssessInput, ctx: ActionContext): Enrolme
   }
 }
 
-export const enrolmentActions: ActionTable<typeof enrolmentInputs, EnrolmentOutputs> = {
-  enrolmentRules: { input: enrolmentInputs.enrolmentRules, run: async (input, ctx) => enrolmentRules(input, ctx) },
-  assessEnrolment: { input: enrolmentInputs.assessEnrolment, run: async (input, ctx) => assessEnrolment(input, ctx) },
+export const enrolmentRuns: ActionRuns<typeof enrolmentInputs, EnrolmentOutputs> = {
+  enrolmentRules: async (input, ctx) => enrolmentRules(input, ctx),
+  assessEnrolment: async (input, ctx) => assessEnrolment(input, ctx),
 };

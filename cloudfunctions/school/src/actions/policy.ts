@@ -1,5 +1,5 @@
-import type { ActionTable } from '@/server/handler';
-import { MAX_POLICY_HITS, policyInputs, type PolicyListResult, type PolicyOutputs } from '@/contracts/policy';
+import type { ActionRuns } from '@/server/handler';
+import { MAX_POLICY_HITS, type policyInputs, type PolicyListResult, type PolicyOutputs } from '@/contracts/policy';
 import { notFound } from '@/server/errors';
 import { parseQuery, searchPolicies, type PolicyDocument } from '@/domain/policy-search';
 // Static text, bundled into this function by esbuild (~60 KB); never into the mini-program.
@@ -39,7 +39,7 @@ export function getPolicy(input: { policyId: string }): PolicyDocument {
   return doc;
 }
 
-export const policyActions: ActionTable<typeof policyInputs, PolicyOutputs> = {
-  listPolicies: { input: policyInputs.listPolicies, run: async (input) => listPolicies(input) },
-  getPolicy: { input: policyInputs.getPolicy, run: async (input) => getPolicy(input) },
+export const policyRuns: ActionRuns<typeof policyInputs, PolicyOutputs> = {
+  listPolicies: async (input) => listPolicies(input),
+  getPolicy: async (input) => getPolicy(input),
 };
