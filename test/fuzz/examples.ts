@@ -3,6 +3,8 @@
  * replaced by beforeAll with documents it creates, so decisions, answers and revocations get past their
  * lookups. An action may list several examples (e.g. each kind of a composition edit).
  */
+import { DEFAULT_ADMISSION } from '@/domain/admission';
+
 export const ids = { inquiry: 'iq-none', approval: 'ap-none', invite: 'inv-none', makeup: 'mk-none' };
 
 export type Example = Record<string, unknown>;
@@ -239,14 +241,7 @@ export const examples = (): Record<string, Record<string, Example[]>> => ({
         basis: 'hukou',
         document: '东城区义务教育入学工作意见',
       },
-      {
-        withoutZone: 'ask',
-        middleRule: null,
-        acquiredCutoff: null,
-        placeEveryYears: null,
-        basis: 'residence',
-        document: null,
-      },
+      { ...DEFAULT_ADMISSION },
     ],
   },
 });
