@@ -1,9 +1,9 @@
 import { useTestApp } from '../helpers/local-app';
 import { csvText } from '@/domain/csv';
 import { IMPORT_HEADERS, zoningToRow } from '@/domain/imports';
-import { ruleMatchKeys, type ZoningMatch } from '@/domain/zoning-match';
+import type { ZoningMatch } from '@/domain/zoning-match';
 import type { ZoningRule } from '@/domain/zoning';
-import { bumpReference } from '../helpers/zoning-rules';
+import { bumpReference, storedZoningRule } from '../helpers/zoning-rules';
 
 /**
  * The district's school years come from a small stored document the zoning import keeps in its
@@ -15,29 +15,15 @@ const store = () => app.cloud.store;
 const BUREAU = 'o-local-hd-bureau';
 const ASK = { action: 'lookup', districtCode: '120102', address: '河东区互助道15号3门' };
 
-function rule(
-  i: number,
-  schoolYear: number,
-  match: ZoningMatch,
-  schoolId: string,
-): ZoningRule & { _id: string; districtCode: string } {
-  return {
-    _id: `zr-years-${schoolYear}-${String(i).padStart(6, '0')}`,
-    districtCode: '120102',
+/** Rule i of `schoolYear`, stored as an import files it. */
+const rule = (i: number, schoolYear: number, match: ZoningMatch, schoolId: string) =>
+  storedZoningRule(
+    `zr-years-${schoolYear}-${String(i).padStart(6, '0')}`,
     schoolYear,
-    stage: 'primary',
     match,
-    schoolIds: [schoolId],
-    text: `示例数据：规则${i}`,
-    document: {
-      title: `河东区${schoolYear}年划片方案（示例数据）`,
-      issuer: '河东区教育局',
-      date: `${schoolYear}-05-20`,
-      number: null,
-    },
-    sample: true,
-  } as unknown as ZoningRule & { _id: string; districtCode: string };
-}
+    schoolId,
+    `示例数据：规则${i}`,
+  ) as unknown as ZoningRule & { _id: string; districtCode: string };
 
 async function invoke(fn: string, event: Record<string, unknown>, openid: string | null) {
   const { result } = (await app.cloud.invoke(fn, event, openid ? { OPENID: openid, APPID: 'wx-test' } : null)) as {
@@ -67,7 +53,7 @@ it('the zoning import keeps the years document; a cold lookup reads it instead o
   // Rules of 2023 loaded around the import (no years document yet): the years come from grouping them.
   const loaded = Array.from({ length: 20_000 }, (_x, i) =>
     rule(i, 2023, i === 0 ? hit : { kind: 'road', road: `年份${i}路`, side: 'all', from: 1, to: 99 }, school._id),
-  ).map((r) => ({ ...r, matchKeys: ruleMatchKeys(r) }));
+  );
   store().insertMany('zoning_rules', loaded);
   store().analyze();
   expect(store().find('meta', { _id: 'zoning-years:120102' })).toEqual([]);
