@@ -9,7 +9,7 @@ import {
   type SchoolInfo,
 } from '@/domain/composition';
 import { sourceLabel, type SourceDocument, type XuequVersion } from '@/domain/xuequ';
-import { xuequVersion } from './fixtures';
+import { applied, xuequVersion } from './fixtures';
 
 const SCHOOLS: SchoolInfo[] = ['p1', 'p2', 'p3', 'p4'].map((id) => ({ _id: id, name: `${id}校`, stages: ['primary'] }));
 const nameOf = (id: string) => SCHOOLS.find((s) => s._id === id)?.name ?? id;
@@ -29,13 +29,8 @@ const ctx = (source: SourceDocument, versions = BASE): EditContext => ({
   today: TODAY,
   source,
 });
-const apply = (versions: XuequVersion[], edit: CompositionEdit, source: SourceDocument) => {
-  const plan = planEdit(ctx(source, versions), edit);
-  expect(plan.errors).toEqual([]);
-  const byId = new Map(versions.map((v) => [v._id, v]));
-  for (const w of plan.writes) byId.set(w.doc._id, w.doc);
-  return [...byId.values()];
-};
+const apply = (versions: XuequVersion[], edit: CompositionEdit, source: SourceDocument) =>
+  applied(ctx(source, versions), edit);
 const move: CompositionEdit = {
   kind: 'moveSchool',
   schoolId: 'p2',

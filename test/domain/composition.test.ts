@@ -9,7 +9,7 @@ import {
   type SchoolInfo,
 } from '@/domain/composition';
 import { compositionOn, schoolIdsOf, xuequOfSchool, type XuequVersion } from '@/domain/xuequ';
-import { xuequVersion, type AllianceOf } from './fixtures';
+import { applied as appliedIn, xuequVersion, type AllianceOf } from './fixtures';
 
 const school = (id: string, stage: 'primary' | 'middle' | 'nine' = 'primary'): SchoolInfo => ({
   _id: id,
@@ -68,14 +68,8 @@ const move = (schoolId: string, from = 'hd-x1', to = 'hd-x2', effectiveFrom = '2
   toXuequId: to,
   effectiveFrom,
 });
-/** The versions after applying a plan's writes (set by id, as the action does). */
-const applied = (versions: XuequVersion[], edit: CompositionEdit, today?: string) => {
-  const plan = planEdit(ctx(versions, today), edit);
-  expect(plan.errors).toEqual([]);
-  const byId = new Map(versions.map((v) => [v._id, v]));
-  for (const w of plan.writes) byId.set(w.doc._id, w.doc);
-  return [...byId.values()];
-};
+const applied = (versions: XuequVersion[], edit: CompositionEdit, today?: string) =>
+  appliedIn(ctx(versions, today), edit);
 const where = (versions: XuequVersion[], date: string, id: string) =>
   xuequOfSchool(compositionOn(versions, date), id).map((h) => `${h.xuequ.xuequId}:${h.role}:${h.stage}`);
 

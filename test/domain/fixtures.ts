@@ -1,3 +1,4 @@
+import { planEdit, type CompositionEdit, type EditContext } from '@/domain/composition';
 import type { XuequVersion } from '@/domain/xuequ';
 
 export const CN = 'Asia/Shanghai';
@@ -51,4 +52,13 @@ export function xuequVersion(
     streetsSample: true,
     ...over,
   };
+}
+
+/** The versions after an edit planned in `ctx`, its writes set by id as the action sets them; the plan must have no errors. */
+export function applied(ctx: EditContext, edit: CompositionEdit): XuequVersion[] {
+  const plan = planEdit(ctx, edit);
+  expect(plan.errors).toEqual([]);
+  const byId = new Map(ctx.versions.map((v) => [v._id, v]));
+  for (const w of plan.writes) byId.set(w.doc._id, w.doc);
+  return [...byId.values()];
 }
