@@ -5,6 +5,16 @@ import { community, estate, expectPhrases, MAX, PLACES, range, road, street, who
 type Case = [text: string, expected: Expected[]];
 const one = (text: string, ...matches: Expected['matches'] & object): Case => [text, [{ text, matches }]];
 const unread = (text: string): Case => [text, [{ text, status: 'unread' }]];
+/** A text whose one phrase, `phrase`, is what is left once numbering, labels and stray marks are dropped. */
+const within = (text: string, phrase: string, ...matches: Expected['matches'] & object): Case => [
+  text,
+  [{ text: phrase, matches }],
+];
+/** A text naming whole roads only, one phrase each. */
+const wholeRoads = (text: string, ...names: string[]): Case => [
+  text,
+  names.map((name) => ({ text: name, matches: [whole(name)] })),
+];
 
 const DASHES_AND_NUMBERS: Case[] = [
   one('六纬路1-99号', road('六纬路', 1, 99)),
@@ -102,20 +112,8 @@ const COMPACT: Case[] = [
   one('建设南二街1-9号、三街', road('建设南二街', 1, 9), whole('建设南三街')),
   one('大直沽八号路、九号路', whole('大直沽八号路'), whole('大直沽九号路')),
   // Different road types are different roads: 二马路 is not 中山二马路.
-  [
-    '中山一路、二马路',
-    [
-      { text: '中山一路', matches: [whole('中山一路')] },
-      { text: '二马路', matches: [whole('二马路')] },
-    ],
-  ],
-  [
-    '六纬路、七纬路',
-    [
-      { text: '六纬路', matches: [whole('六纬路')] },
-      { text: '七纬路', matches: [whole('七纬路')] },
-    ],
-  ],
+  wholeRoads('中山一路、二马路', '中山一路', '二马路'),
+  wholeRoads('六纬路、七纬路', '六纬路', '七纬路'),
 ];
 
 const ESTATES: Case[] = [
@@ -235,7 +233,7 @@ const NOTES_AND_LABELS: Case[] = [
   one('如意里1-9号', road('如意里', 1, 9)),
   one('凡尔赛花园', estate('凡尔赛花园')),
   ['如有疑问请咨询学校', [{ text: '如有疑问请咨询学校', status: 'note' }]],
-  ['六纬路1-9号（以房产证地址为准）', [{ text: '六纬路1-9号（以房产证地址为准）', matches: [road('六纬路', 1, 9)] }]],
+  one('六纬路1-9号（以房产证地址为准）', road('六纬路', 1, 9)),
   [
     '和平路小学：和平路1-99号',
     [
@@ -251,8 +249,8 @@ const NOTES_AND_LABELS: Case[] = [
       { text: '七纬路', matches: [whole('七纬路')] },
     ],
   ],
-  ['招生范围：六纬路1-9号', [{ text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] }]],
-  ['第一学区：六纬路1-9号', [{ text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] }]],
+  within('招生范围：六纬路1-9号', '六纬路1-9号', road('六纬路', 1, 9)),
+  within('第一学区：六纬路1-9号', '六纬路1-9号', road('六纬路', 1, 9)),
 ];
 
 const NUMBERING_AND_PUNCTUATION: Case[] = [
@@ -264,31 +262,21 @@ const NUMBERING_AND_PUNCTUATION: Case[] = [
       { text: '八纬路', matches: [whole('八纬路')] },
     ],
   ],
-  ['（一）六纬路1-9号', [{ text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] }]],
-  ['一、六纬路1-9号', [{ text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] }]],
-  ['①六纬路1-9号', [{ text: '六纬路1-9号', matches: [road('六纬路', 1, 9)] }]],
-  ['“六纬路”1-9号。', [{ text: '“六纬路”1-9号', matches: [road('六纬路', 1, 9)] }]],
-  [
-    '六纬路﹑七纬路',
-    [
-      { text: '六纬路', matches: [whole('六纬路')] },
-      { text: '七纬路', matches: [whole('七纬路')] },
-    ],
-  ],
-  [
-    '六纬路、、七纬路；；',
-    [
-      { text: '六纬路', matches: [whole('六纬路')] },
-      { text: '七纬路', matches: [whole('七纬路')] },
-    ],
-  ],
-  [
+  within('（一）六纬路1-9号', '六纬路1-9号', road('六纬路', 1, 9)),
+  within('一、六纬路1-9号', '六纬路1-9号', road('六纬路', 1, 9)),
+  within('①六纬路1-9号', '六纬路1-9号', road('六纬路', 1, 9)),
+  within('“六纬路”1-9号。', '“六纬路”1-9号', road('六纬路', 1, 9)),
+  wholeRoads('六纬路﹑七纬路', '六纬路', '七纬路'),
+  wholeRoads('六纬路、、七纬路；；', '六纬路', '七纬路'),
+  within(
     '六纬路1-9号，，2-8号（双号）。',
-    [{ text: '六纬路1-9号，，2-8号（双号）', matches: [road('六纬路', 1, 9), road('六纬路', 2, 8, 'even')] }],
-  ],
+    '六纬路1-9号，，2-8号（双号）',
+    road('六纬路', 1, 9),
+    road('六纬路', 2, 8, 'even'),
+  ),
   // A bracket left open is read as if closed.
   one('六纬路（单号', whole('六纬路', 'odd')),
-  ['六纬路1-9号等', [{ text: '六纬路1-9号等', matches: [road('六纬路', 1, 9)] }]],
+  one('六纬路1-9号等', road('六纬路', 1, 9)),
 ];
 
 const LEFT_UNREAD: Case[] = [
