@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CSV_HEADER, csvField, monthCsv, monthSummary } from '@/domain/duty';
-import { CN, SUBSIDY_TABLE, clockedIn, cn, csvCol, duty, nightDuty, nightRecord, slot } from './fixtures';
+import { CN, SUBSIDY_TABLE, clockedIn, cn, csvByHeader, csvCol, duty, nightDuty, nightRecord, slot } from './fixtures';
 
 /** A strict RFC 4180 reader, to check the writer against. */
 function parseCsv(text: string): string[][] {
@@ -111,31 +111,23 @@ describe('monthCsv', () => {
 
   it('record rows carry times in China time, minutes, 课时 and flags', () => {
     const [, late, capped, night] = rows;
-    expect([
-      late[csvCol('日期')],
-      late[csvCol('时段')],
-      late[csvCol('签到时间')],
-      late[csvCol('计入分钟')],
-      late[csvCol('课时')],
-      late[csvCol('迟到')],
-    ]).toEqual(['2026-11-23', '08:00–08:45', '2026-11-23 08:12', '33', '2', '是']);
-    expect([capped[csvCol('未签退')], capped[csvCol('签退时间')], capped[csvCol('备注')]]).toEqual([
-      '是',
-      '',
-      '未签退，按时段结束计',
-    ]);
-    expect([
-      night[csvCol('时段')],
-      night[csvCol('签退时间')],
-      night[csvCol('计入分钟')],
-      night[csvCol('计入小时')],
-    ]).toEqual(['23:00–次日01:00', '2026-12-01 01:00', '60', '1']);
+    expect(csvByHeader(late)).toMatchObject({
+      日期: '2026-11-23',
+      时段: '08:00–08:45',
+      签到时间: '2026-11-23 08:12',
+      计入分钟: '33',
+      课时: '2',
+      迟到: '是',
+    });
+    expect(csvByHeader(capped)).toMatchObject({ 未签退: '是', 签退时间: '', 备注: '未签退，按时段结束计' });
+    expect(csvByHeader(night)).toMatchObject({
+      时段: '23:00–次日01:00',
+      签退时间: '2026-12-01 01:00',
+      计入分钟: '60',
+      计入小时: '1',
+    });
     const totals = rows.find((r) => r[0] === '总计')!;
-    expect([totals[csvCol('计入分钟')], totals[csvCol('出勤次数')], totals[csvCol('补助估算（元）')]]).toEqual([
-      '138',
-      '3',
-      '80',
-    ]);
+    expect(csvByHeader(totals)).toMatchObject({ 计入分钟: '138', 出勤次数: '3', '补助估算（元）': '80' });
     const dutyRow = rows.find((r) => r[0] === '任务合计' && r[3] === '跨校兼课')!;
     expect(dutyRow[csvCol('备注')]).toBe('示例数据：40元/天（10–20公里·偏远）');
     expect(rows.at(-1)![csvCol('备注')]).toContain('示例数据');

@@ -15,6 +15,9 @@ export const SUBSIDY_TABLE = JSON.parse(
 
 /** The index of a 考勤 CSV column, by its Chinese header. */
 export const csvCol = (name: (typeof CSV_HEADER)[number]): number => CSV_HEADER.indexOf(name);
+/** A 考勤 CSV row as its cells by column header, to compare a few columns by name. */
+export const csvByHeader = (row: readonly string[]): Record<(typeof CSV_HEADER)[number], string> =>
+  Object.fromEntries(CSV_HEADER.map((name, i) => [name, row[i]])) as Record<(typeof CSV_HEADER)[number], string>;
 
 export const MIN = 60_000;
 

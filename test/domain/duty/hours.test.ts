@@ -1,7 +1,20 @@
 import fc from 'fast-check';
 import { addDays, monthCsv, monthSummary, recordHours } from '@/domain/duty';
 import type { ClockRecord, DutyTravel } from '@/domain/duty';
-import { CN, POLICY, SUBSIDY_TABLE, at, cn, csvCol, duty, nightDuty, nightRecord, record, slot } from './fixtures';
+import {
+  CN,
+  POLICY,
+  SUBSIDY_TABLE,
+  at,
+  cn,
+  csvByHeader,
+  csvCol,
+  duty,
+  nightDuty,
+  nightRecord,
+  record,
+  slot,
+} from './fixtures';
 
 const mon = '2026-11-23';
 const base = { sessionDate: mon, slotStart: '08:00', slotEnd: '08:45' };
@@ -336,13 +349,13 @@ describe('monthSummary: verified presence (扫码签到) decides what counts', (
     expect(records[2][csvCol('核验时间')]).toBe('2026-11-16 08:20');
     expect(records[1].slice(csvCol('计入分钟'), csvCol('未核验课时') + 1)).toEqual(['0', '0', '0', '45', '2']);
     const total = cells.find((c) => c[0] === '总计')!;
-    expect([
-      total[csvCol('课时')],
-      total[csvCol('未核验课时')],
-      total[csvCol('出勤次数')],
-      total[csvCol('未核验次数')],
-      total[csvCol('补助估算（元）')],
-    ]).toEqual(['8', '2', '4', '1', '60']);
+    expect(csvByHeader(total)).toMatchObject({
+      课时: '8',
+      未核验课时: '2',
+      出勤次数: '4',
+      未核验次数: '1',
+      '补助估算（元）': '60',
+    });
     // The column of record rows adds up to the total.
     expect(records.reduce((n, c) => n + Number(c[csvCol('未核验分钟')]), 0)).toBe(Number(total[csvCol('未核验分钟')]));
     expect(cells.some((c) => c[0] === '说明' && c.at(-1)!.includes('1 节未核验'))).toBe(true);
