@@ -1,5 +1,6 @@
 import { cn } from '../domain/duty/fixtures';
 import { TEST_NOW, useTestApp } from '../helpers/local-app';
+import { storedClockRecord } from '../helpers/teacher-duty';
 import { rebuildRollupsInStore } from '../../local/kpi-rollups';
 
 // The dashboard through the built `admin` bundle and the local runtime, over the seeded district plus
@@ -18,6 +19,10 @@ const OTHER_BUREAU = who('o-local-hc-bureau');
 const call = async (data: Record<string, unknown>, as: { OPENID: string; APPID: string }) =>
   ((await app.cloud.invoke('admin', data, as)) as { result: any }).result;
 
+/** The call is refused FORBIDDEN (the failure names the call). */
+const forbidden = async (data: Record<string, unknown>, as: { OPENID: string; APPID: string }) =>
+  expect({ data, as: as.OPENID, ...(await call(data, as)) }).toMatchObject({ data, ok: false, code: 'FORBIDDEN' });
+
 const HOUR = 3_600_000;
 const X1 = ['hd-s01', 'hd-s02', 'hd-s03', 'hd-s04', 'hd-s05', 'hd-s06', 'hd-s07', 'hd-s08', 'hd-s09', 'hd-s10'];
 const X2 = ['hd-s11', 'hd-s12', 'hd-s13', 'hd-s14', 'hd-s15', 'hd-s16', 'hd-s17', 'hd-s18'];
@@ -26,35 +31,7 @@ const staff = (ids?: string[]) =>
     .filter((s) => s.districtCode === '120102' && (!ids || ids.includes(s._id)))
     .reduce((n, s) => n + s.teacherCount, 0);
 
-const record = (
-  id: string,
-  dutyId: string,
-  host: string,
-  date: string,
-  start: string,
-  end: string,
-  over: Record<string, unknown> = {},
-) => ({
-  _id: id,
-  dutyId,
-  teacherOpenid: 'o-local-hd-teacher',
-  hostSchoolId: host,
-  sessionDate: date,
-  slotStart: start,
-  slotEnd: end,
-  clockInAt: cn(date, start),
-  clockOutAt: cn(date, end),
-  inDistanceM: 40,
-  inPass: true,
-  outDistanceM: 50,
-  outPass: true,
-  late: false,
-  leftEarly: false,
-  makeup: false,
-  inRequestId: null,
-  outRequestId: null,
-  ...over,
-});
+const record = storedClockRecord;
 
 function seedFixture() {
   const store = app.cloud.store;
@@ -229,10 +206,7 @@ describe('the bureau', () => {
   });
 
   it('cannot open another district’s 学区', async () => {
-    expect(await call({ action: 'dashboard', scope: 'xuequ', xuequId: 'hd-x1' }, OTHER_BUREAU)).toMatchObject({
-      ok: false,
-      code: 'FORBIDDEN',
-    });
+    await forbidden({ action: 'dashboard', scope: 'xuequ', xuequId: 'hd-x1' }, OTHER_BUREAU);
   });
 });
 
@@ -251,32 +225,17 @@ describe('a 学区长', () => {
   });
 
   it('is FORBIDDEN for another 学区 and for the whole district', async () => {
-    expect(await call({ action: 'dashboard', scope: 'xuequ', xuequId: 'hd-x2' }, LEAD)).toMatchObject({
-      ok: false,
-      code: 'FORBIDDEN',
-    });
-    expect(await call({ action: 'dashboard', scope: 'district' }, LEAD)).toMatchObject({
-      ok: false,
-      code: 'FORBIDDEN',
-    });
-    expect(await call({ action: 'dashboardCsv', scope: 'xuequ', xuequId: 'hd-x2' }, LEAD)).toMatchObject({
-      ok: false,
-      code: 'FORBIDDEN',
-    });
+    await forbidden({ action: 'dashboard', scope: 'xuequ', xuequId: 'hd-x2' }, LEAD);
+    await forbidden({ action: 'dashboard', scope: 'district' }, LEAD);
+    await forbidden({ action: 'dashboardCsv', scope: 'xuequ', xuequId: 'hd-x2' }, LEAD);
   });
 });
 
 describe('principals and teachers', () => {
   it('are FORBIDDEN', async () => {
     for (const as of [PRINCIPAL, TEACHER]) {
-      expect(await call({ action: 'dashboard', scope: 'xuequ', xuequId: 'hd-x1' }, as)).toMatchObject({
-        ok: false,
-        code: 'FORBIDDEN',
-      });
-      expect(await call({ action: 'dashboardCsv', scope: 'district' }, as)).toMatchObject({
-        ok: false,
-        code: 'FORBIDDEN',
-      });
+      await forbidden({ action: 'dashboard', scope: 'xuequ', xuequId: 'hd-x1' }, as);
+      await forbidden({ action: 'dashboardCsv', scope: 'district' }, as);
     }
   });
 });

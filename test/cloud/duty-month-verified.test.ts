@@ -1,6 +1,6 @@
 import { useTestApp } from '../helpers/local-app';
 import { callsOf } from '../helpers/calls';
-import { teacherDutyOf } from '../helpers/teacher-duty';
+import { storedClockRecord, teacherDutyOf } from '../helpers/teacher-duty';
 import { presenceCodeAt } from '../helpers/presence';
 import { NO_CODE_REASON } from '@/domain/presence';
 import { subsidyFor, type SubsidyTableFile } from '@/domain/duty';
@@ -45,26 +45,7 @@ beforeAll(async () => {
   await session('2026-12-10', 'later');
   // A record from before 扫码签到 (no presence field), clocked in within range: counts as it did.
   app.cloud.store.insert('clock_records', [
-    {
-      _id: SESSION('2026-12-14'),
-      dutyId: 'dt-hd-teacher-1',
-      teacherOpenid: TEACHER,
-      hostSchoolId: 'hd-s01',
-      sessionDate: '2026-12-14',
-      slotStart: '09:55',
-      slotEnd: '11:30',
-      clockInAt: Date.parse('2026-12-14T01:55:00Z'),
-      clockOutAt: Date.parse('2026-12-14T03:30:00Z'),
-      inDistanceM: 20,
-      inPass: true,
-      outDistanceM: 20,
-      outPass: true,
-      late: false,
-      leftEarly: false,
-      makeup: false,
-      inRequestId: null,
-      outRequestId: null,
-    },
+    storedClockRecord(SESSION('2026-12-14'), 'dt-hd-teacher-1', 'hd-s01', '2026-12-14', '09:55', '11:30'),
   ]);
   at('2026-12-15T04:00:00Z');
 });

@@ -187,23 +187,20 @@ describe('scope', () => {
 
   it('a principal invites teachers of its school; not a principal, not another school’s teacher', async () => {
     const before = counts();
-    expect(await create(PRINCIPAL, { role: 'principal', schoolId: 'hd-s06' })).toMatchObject({
-      ok: false,
-      code: 'FORBIDDEN',
-    });
-    expect(await create(PRINCIPAL, { role: 'teacher', schoolId: 'hd-s05' })).toMatchObject({
-      ok: false,
-      code: 'FORBIDDEN',
-      message: '只能邀请本校教师',
-    });
-    expect(await create(BUREAU, { role: 'teacher', schoolId: 'hd-s06' })).toMatchObject({
-      ok: false,
-      code: 'FORBIDDEN',
-    });
-    expect(await create(TEACHER, { role: 'teacher', schoolId: 'hd-s06' })).toMatchObject({
-      ok: false,
-      code: 'FORBIDDEN',
-    });
+    const refused: Array<[Who, Record<string, unknown>, { message?: string }]> = [
+      [PRINCIPAL, { role: 'principal', schoolId: 'hd-s06' }, {}],
+      [PRINCIPAL, { role: 'teacher', schoolId: 'hd-s05' }, { message: '只能邀请本校教师' }],
+      [BUREAU, { role: 'teacher', schoolId: 'hd-s06' }, {}],
+      [TEACHER, { role: 'teacher', schoolId: 'hd-s06' }, {}],
+    ];
+    for (const [as, invite, message] of refused)
+      expect({ as: as.OPENID, invite, ...(await create(as, invite)) }).toMatchObject({
+        as: as.OPENID,
+        invite,
+        ok: false,
+        code: 'FORBIDDEN',
+        ...message,
+      });
     expect(await account({ action: 'bind', code: '' }, TEACHER)).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',

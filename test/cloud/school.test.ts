@@ -1,4 +1,5 @@
 import { useTestApp } from '../helpers/local-app';
+import { inquiryRequest } from '../helpers/calls';
 
 // The built `school` bundle through the local runtime and the real wx-server-sdk.
 const app = useTestApp();
@@ -131,16 +132,14 @@ describe('bad input gets a clear error and touches nothing', () => {
 });
 
 describe('account.me', () => {
+  const me = async (openid: string | null) =>
+    ((await app.cloud.invoke('account', { action: 'me' }, openid ? { OPENID: openid, APPID: 'wx-test' } : null)) as any)
+      .result;
   it('needs an identity', async () => {
-    const { result } = await app.cloud.invoke('account', { action: 'me' }, null);
-    expect(result).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(await me(null)).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
   });
   it('knows a bound teacher, their school and its 学区', async () => {
-    const { result } = (await app.cloud.invoke(
-      'account',
-      { action: 'me' },
-      { OPENID: 'o-local-hd-teacher', APPID: 'wx-test' },
-    )) as any;
+    const result = await me('o-local-hd-teacher');
     expect(result.data).toMatchObject({
       roles: ['teacher'],
       school: { name: '友爱道小学' },
@@ -148,11 +147,7 @@ describe('account.me', () => {
     });
   });
   it('an unbound caller is a parent', async () => {
-    const { result } = (await app.cloud.invoke(
-      'account',
-      { action: 'me' },
-      { OPENID: 'o-someone-new', APPID: 'wx-test' },
-    )) as any;
+    const result = await me('o-someone-new');
     expect(result.data.roles).toEqual(['parent']);
   });
 });
@@ -160,14 +155,7 @@ describe('account.me', () => {
 describe('school.askSchool blank text', () => {
   it('refuses an address or contact of spaces only, naming the field, and stores nothing', async () => {
     const before = app.cloud.store.count('zoning_inquiries', {});
-    const base = {
-      action: 'askSchool',
-      requestId: 'blank-ask-0001',
-      districtCode: '120102',
-      address: '互助道1号',
-      contactName: '王',
-      phone: '13800000000',
-    };
+    const base = inquiryRequest('blank-ask-0001');
     const as = { OPENID: 'o-local-parent', APPID: 'wx-test' };
     const blankAddress = (await app.cloud.invoke('school', { ...base, address: '   ' }, as)) as { result: any };
     expect(blankAddress.result).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'address' });

@@ -17,3 +17,37 @@ export function teacherDutyOf(appOf: () => LocalApp) {
   const atHost = (requestId: string, over: Record<string, unknown> = {}) => ({ requestId, location: here(), ...over });
   return { duty1, here, farAway, SESSION, record, atHost };
 }
+
+/**
+ * A clock record of the demo teacher as stored before 扫码签到 (no presence field): in at `start` and out
+ * at `end` (China time) on `date`, both within range; `over` changes any field.
+ */
+export const storedClockRecord = (
+  id: string,
+  dutyId: string,
+  hostSchoolId: string,
+  date: string,
+  start: string,
+  end: string,
+  over: Record<string, unknown> = {},
+) => ({
+  _id: id,
+  dutyId,
+  teacherOpenid: 'o-local-hd-teacher',
+  hostSchoolId,
+  sessionDate: date,
+  slotStart: start,
+  slotEnd: end,
+  clockInAt: Date.parse(`${date}T${start}:00+08:00`),
+  clockOutAt: Date.parse(`${date}T${end}:00+08:00`),
+  inDistanceM: 40,
+  inPass: true,
+  outDistanceM: 50,
+  outPass: true,
+  late: false,
+  leftEarly: false,
+  makeup: false,
+  inRequestId: null,
+  outRequestId: null,
+  ...over,
+});
