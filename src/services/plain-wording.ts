@@ -69,8 +69,27 @@ export function oneIdeaPerLine(text: string): string {
   return text.replace(/([。；！？][”」）)]?)(?=\S)/g, '$1\n');
 }
 
-/** The fixed texts of the parent pages; lookup and school keep theirs inline, as they were written first. */
+/** The fixed texts of the parent pages. */
 export const PLAIN = {
+  // 查学区 (src/pages/lookup)
+  lookupIntro: [
+    '选择住址所在的区、街道和社区，查看所属学区、划片学校和依据。地址只用于本次查询，不会保存。',
+    '选一选家住在哪个区、哪条街道，就能看到孩子上哪所学校。住址不会被保存。',
+  ],
+  lookupDistrict: ['1. 区县', '第一步：选区'],
+  lookupStreet: ['2. 街道', '第二步：选街道'],
+  lookupCommunity: ['3. 社区', '第三步：选社区'],
+  lookupAddress: ['门牌地址（可选，更准确）', '或者直接写住址（门牌号）'],
+  lookupAddressEmpty: ['请先填写门牌地址，如“互助道32号”或小区名称', '请先写上住址，比如“互助道32号”'],
+  lookupSchoolName: ['或输入学校名称', '或者写学校名字'],
+  // 学校 (src/pages/school)
+  schoolNoContact: [
+    '教育局文件没有公布学校的地址和电话，请以学校或教育局的通知为准。',
+    '文件里没有写学校地址和电话，可以打电话问区教育局。',
+  ],
+  schoolUpcoming: ['本校学区调整预告', '以后本校学区会有变化'],
+  schoolCatchment: ['招生范围（登记范围原文）', '这所学校收哪些地方的孩子'],
+  schoolNeighbours: ['同学区学校（由近及远）', '同一个学区的其他学校'],
   // 入学条件 (src/pages/enrol and its components)
   enrolIntro: [
     '回答几个简单的问题，看看孩子入学属于哪一类、要准备哪些材料、什么时候办理。先选择家庭所在的区：',

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
 import type { InputOf } from '@/contracts';
@@ -11,6 +11,7 @@ import StatusView from '@/components/status-view';
 import type { FamilyFacts } from '@/domain/admission';
 import { pagePath, readParam, writePageQuery, type PageQuery } from '@/services/page-url';
 import { rememberDistrict } from '@/services/chosen-district';
+import { PLAIN } from '@/services/plain-wording';
 import './index.scss';
 
 const ROUTE = '/pages/lookup/index';
@@ -114,9 +115,7 @@ export default function LookupPage() {
   };
   const searchAddress = () => {
     const text = typedAddress.trim();
-    setAddressHint(
-      text ? null : elder.say('请先填写门牌地址，如“互助道32号”或小区名称', '请先写上住址，比如“互助道32号”'),
-    );
+    setAddressHint(text ? null : elder.say(...PLAIN.lookupAddressEmpty));
     if (!text) return;
     setSchoolName('');
     setAddress(text);
@@ -132,129 +131,67 @@ export default function LookupPage() {
   return (
     <View className={`lookup ${elder.cls}`}>
       <View className="lookup__intro">
-        <Text>
-          {elder.say(
-            '选择住址所在的区、街道和社区，查看所属学区、划片学校和依据。地址只用于本次查询，不会保存。',
-            '选一选家住在哪个区、哪条街道，就能看到孩子上哪所学校。住址不会被保存。',
-          )}
-        </Text>
+        <Text>{elder.say(...PLAIN.lookupIntro)}</Text>
       </View>
 
-      <View className="lookup__section">
-        <Text className="lookup__label">{elder.say('1. 区县', '第一步：选区')}</Text>
-        <StatusView loading={districts.loading} error={districts.error} onRetry={districts.reload} />
-        {districtCode && district ? (
-          <View className="lookup__chosen" data-testid="chosen-district">
-            <Text>{district.name}</Text>
-            <Text className="lookup__change" data-testid="change-district" onClick={() => pickDistrict(null)}>
-              更改
-            </Text>
-          </View>
-        ) : (
-          <View className="lookup__options">
-            {districts.data?.map((d) => (
-              <View
-                key={d.code}
-                className="lookup__option"
-                data-testid={`district-${d.code}`}
-                onClick={() => pickDistrict(d.code)}
-              >
-                <Text>
-                  {d.city} {d.name}
-                </Text>
-                <Text className="lookup__hint">{d.xuequCount}个学区</Text>
-              </View>
-            ))}
-          </View>
-        )}
-      </View>
+      <PickStep
+        what="district"
+        label={elder.say(...PLAIN.lookupDistrict)}
+        status={<StatusView loading={districts.loading} error={districts.error} onRetry={districts.reload} />}
+        chosen={districtCode && district ? district.name : null}
+        onChange={() => pickDistrict(null)}
+        choices={districts.data?.map((d) => ({
+          code: d.code,
+          label: `${d.city} ${d.name}`,
+          hint: `${d.xuequCount}个学区`,
+        }))}
+        onPick={pickDistrict}
+      />
 
       {district && (
-        <View className="lookup__section">
-          <Text className="lookup__label">{elder.say('2. 街道', '第二步：选街道')}</Text>
-          <StatusView loading={divisions.loading} error={divisions.error} onRetry={divisions.reload} />
-          {streetCode && currentStreet ? (
-            <View className="lookup__chosen" data-testid="chosen-street">
-              <Text>{currentStreet.name}</Text>
-              <Text
-                className="lookup__change"
-                onClick={() => {
-                  setStreetCode(null);
-                  setCommunityCode(null);
-                }}
-              >
-                更改
-              </Text>
-            </View>
-          ) : (
-            <View className="lookup__options lookup__options--grid">
-              {divisions.data?.streets.map((s) => (
-                <View
-                  key={s.code}
-                  className="lookup__option"
-                  data-testid={`street-${s.code}`}
-                  onClick={() => {
-                    setStreetCode(s.code);
-                    setCommunityCode(null);
-                    setSchoolName('');
-                  }}
-                >
-                  <Text>{s.name}</Text>
-                </View>
-              ))}
-            </View>
-          )}
-        </View>
+        <PickStep
+          what="street"
+          grid
+          label={elder.say(...PLAIN.lookupStreet)}
+          status={<StatusView loading={divisions.loading} error={divisions.error} onRetry={divisions.reload} />}
+          chosen={streetCode && currentStreet ? currentStreet.name : null}
+          onChange={() => {
+            setStreetCode(null);
+            setCommunityCode(null);
+          }}
+          choices={divisions.data?.streets.map((s) => ({ code: s.code, label: s.name }))}
+          onPick={(code) => {
+            setStreetCode(code);
+            setCommunityCode(null);
+            setSchoolName('');
+          }}
+        />
       )}
 
       {currentStreet && (
-        <View className="lookup__section">
-          <Text className="lookup__label">{elder.say('3. 社区', '第三步：选社区')}</Text>
-          {community ? (
-            <View className="lookup__chosen" data-testid="chosen-community">
-              <Text>{community.name}</Text>
-              <Text className="lookup__change" onClick={() => setCommunityCode(null)}>
-                更改
-              </Text>
-            </View>
-          ) : (
-            <View className="lookup__options lookup__options--grid">
-              {currentStreet.communities.map((c) => (
-                <View
-                  key={c.code}
-                  className="lookup__option"
-                  data-testid={`community-${c.code}`}
-                  onClick={() => setCommunityCode(c.code)}
-                >
-                  <Text>{c.name}</Text>
-                </View>
-              ))}
-              {currentStreet.communities.length === 0 && <Text className="lookup__hint">该街道没有社区数据</Text>}
-            </View>
-          )}
-        </View>
+        <PickStep
+          what="community"
+          grid
+          label={elder.say(...PLAIN.lookupCommunity)}
+          chosen={community ? community.name : null}
+          onChange={() => setCommunityCode(null)}
+          choices={currentStreet.communities.map((c) => ({ code: c.code, label: c.name }))}
+          onPick={setCommunityCode}
+          empty={currentStreet.communities.length === 0 && <Text className="lookup__hint">该街道没有社区数据</Text>}
+        />
       )}
 
       {district && (
-        <View className="lookup__section">
-          <Text className="lookup__label" id="address-label">
-            {elder.say('门牌地址（可选，更准确）', '或者直接写住址（门牌号）')}
-          </Text>
-          <View className="lookup__search-row">
-            <Input
-              className="lookup__input"
-              data-testid="address-input"
-              aria-labelledby="address-label"
-              value={typedAddress}
-              placeholder="如：互助道32号、诚厚里小区"
-              maxlength={ADDRESS_MAX}
-              onInput={(e) => setTypedAddress(e.detail.value)}
-              onConfirm={searchAddress}
-            />
-            <Button className="lookup__search-btn" data-testid="address-search" type="primary" onClick={searchAddress}>
-              查询
-            </Button>
-          </View>
+        <SearchStep
+          what="address"
+          label={elder.say(...PLAIN.lookupAddress)}
+          value={typedAddress}
+          placeholder="如：互助道32号、诚厚里小区"
+          max={ADDRESS_MAX}
+          onInput={setTypedAddress}
+          onSearch={searchAddress}
+          button="查询"
+        >
           <Text className={`lookup__count${addressFull ? ' lookup__count--full' : ''}`} data-testid="address-count">
             {addressFull
               ? `地址最多${ADDRESS_MAX}字，已到上限，多出的字没有填进去`
@@ -265,30 +202,20 @@ export default function LookupPage() {
               {addressHint}
             </Text>
           )}
-        </View>
+        </SearchStep>
       )}
 
       {district && (
-        <View className="lookup__section lookup__search">
-          <Text className="lookup__label" id="school-label">
-            {elder.say('或输入学校名称', '或者写学校名字')}
-          </Text>
-          <View className="lookup__search-row">
-            <Input
-              className="lookup__input"
-              data-testid="school-input"
-              aria-labelledby="school-label"
-              value={typed}
-              placeholder="如：互助道小学"
-              maxlength={SCHOOL_NAME_MAX}
-              onInput={(e) => setTyped(e.detail.value)}
-              onConfirm={searchSchool}
-            />
-            <Button className="lookup__search-btn" data-testid="school-search" type="primary" onClick={searchSchool}>
-              查找
-            </Button>
-          </View>
-        </View>
+        <SearchStep
+          what="school"
+          label={elder.say(...PLAIN.lookupSchoolName)}
+          value={typed}
+          placeholder="如：互助道小学"
+          max={SCHOOL_NAME_MAX}
+          onInput={setTyped}
+          onSearch={searchSchool}
+          button="查找"
+        />
       )}
 
       <View id="lookup-answer" />
@@ -304,6 +231,93 @@ export default function LookupPage() {
           onAnswer={(key, value) => setFamily({ ...family, [key]: value })}
         />
       )}
+    </View>
+  );
+}
+
+/**
+ * One step of the 区 → 街道 → 社区 picker: the choices, or the chosen one with 更改. Test ids follow `what`:
+ * `${what}-<code>` per choice, `chosen-${what}` and `change-${what}`.
+ */
+function PickStep(props: {
+  what: 'district' | 'street' | 'community';
+  label: string;
+  /** Loading or error of the list, under the label. */
+  status?: ReactNode;
+  chosen: string | null;
+  onChange: () => void;
+  choices: ReadonlyArray<{ code: string; label: string; hint?: string }> | undefined;
+  onPick: (code: string) => void;
+  /** Several short names to a row (街道, 社区) rather than one long one per row (区). */
+  grid?: boolean;
+  empty?: ReactNode;
+}) {
+  const { what } = props;
+  return (
+    <View className="lookup__section">
+      <Text className="lookup__label">{props.label}</Text>
+      {props.status}
+      {props.chosen !== null ? (
+        <View className="lookup__chosen" data-testid={`chosen-${what}`}>
+          <Text>{props.chosen}</Text>
+          <Text className="lookup__change" data-testid={`change-${what}`} onClick={props.onChange}>
+            更改
+          </Text>
+        </View>
+      ) : (
+        <View className={`lookup__options${props.grid ? ' lookup__options--grid' : ''}`}>
+          {props.choices?.map((c) => (
+            <View
+              key={c.code}
+              className="lookup__option"
+              data-testid={`${what}-${c.code}`}
+              onClick={() => props.onPick(c.code)}
+            >
+              <Text>{c.label}</Text>
+              {c.hint && <Text className="lookup__hint">{c.hint}</Text>}
+            </View>
+          ))}
+          {props.empty}
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** A typed search (门牌地址 or 学校名称): label, input and button; test ids `${what}-input`, `${what}-search`. */
+function SearchStep(props: {
+  what: 'address' | 'school';
+  label: string;
+  value: string;
+  placeholder: string;
+  max: number;
+  onInput: (value: string) => void;
+  onSearch: () => void;
+  button: string;
+  children?: ReactNode;
+}) {
+  const { what } = props;
+  return (
+    <View className="lookup__section">
+      <Text className="lookup__label" id={`${what}-label`}>
+        {props.label}
+      </Text>
+      <View className="lookup__search-row">
+        <Input
+          className="lookup__input"
+          data-testid={`${what}-input`}
+          aria-labelledby={`${what}-label`}
+          value={props.value}
+          placeholder={props.placeholder}
+          maxlength={props.max}
+          onInput={(e) => props.onInput(e.detail.value)}
+          onConfirm={props.onSearch}
+        />
+        <Button className="lookup__search-btn" data-testid={`${what}-search`} type="primary" onClick={props.onSearch}>
+          {props.button}
+        </Button>
+      </View>
+      {props.children}
     </View>
   );
 }

@@ -5,6 +5,7 @@ import { distanceMetres, formatDistance } from '@/domain/geo';
 import { SCHOOL_KIND_LABELS } from '@/domain/school';
 import { useCall } from '@/hooks/use-call';
 import { isFavourite, toggleFavourite } from '@/services/favourites';
+import { PLAIN } from '@/services/plain-wording';
 import SampleBadge from '@/components/sample-badge';
 import SchoolCard from '@/components/school-card';
 import StatusView from '@/components/status-view';
@@ -68,12 +69,7 @@ export default function SchoolPage() {
         <View className="school__contact" data-testid="school-contact">
           <Text className="school__contact-row">地址：未公布</Text>
           <Text className="school__contact-row">电话：未公布</Text>
-          <Text className="school__contact-note">
-            {elder.say(
-              '教育局文件没有公布学校的地址和电话，请以学校或教育局的通知为准。',
-              '文件里没有写学校地址和电话，可以打电话问区教育局。',
-            )}
-          </Text>
+          <Text className="school__contact-note">{elder.say(...PLAIN.schoolNoContact)}</Text>
         </View>
         {p.memberships.map((m) => (
           <Text
@@ -97,7 +93,7 @@ export default function SchoolPage() {
       </View>
       <XuequUpcoming
         upcoming={p.upcoming ?? []}
-        title={elder.say('本校学区调整预告', '以后本校学区会有变化')}
+        title={elder.say(...PLAIN.schoolUpcoming)}
         onOpenXuequ={(xid) => void Taro.navigateTo({ url: `/pages/xuequ-detail/index?id=${xid}` })}
       />
       {process.env.TARO_ENV === 'weapp' && here && (
@@ -137,7 +133,7 @@ export default function SchoolPage() {
           <SampleBadge />
         </View>
       )}
-      <Text className="school__heading">{elder.say('招生范围（登记范围原文）', '这所学校收哪些地方的孩子')}</Text>
+      <Text className="school__heading">{elder.say(...PLAIN.schoolCatchment)}</Text>
       {p.catchments.map((c) => (
         <View key={`${c.intakeYear}-${c.stageLabel}`} className="school__catchment" data-testid="school-catchment">
           <Text className="school__line">
@@ -151,7 +147,7 @@ export default function SchoolPage() {
         </View>
       ))}
       {p.catchments.length === 0 && <StatusView empty emptyText="教育局尚未公布本校的登记范围" />}
-      <Text className="school__heading">{elder.say('同学区学校（由近及远）', '同一个学区的其他学校')}</Text>
+      <Text className="school__heading">{elder.say(...PLAIN.schoolNeighbours)}</Text>
       {neighbours.map((n) => (
         <SchoolCard
           key={n.id}
