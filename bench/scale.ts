@@ -35,6 +35,7 @@ import { rollupsFromRecords, type KpiRollup } from '../src/domain/kpi-rollup';
 import { CHINA_ZONE } from '../src/domain/time';
 import { writeRollups } from '../local/kpi-rollups';
 import { printBench } from './print';
+import { OPENID, firstCaller } from './callers';
 
 const root = path.resolve(__dirname, '..');
 const DISTRICT = '120102';
@@ -77,19 +78,10 @@ const BACKGROUND = new Set([
 const INTERACTIVE_BUDGET_MS = 1000;
 const TIMEOUT_BUDGET_MS = 3000;
 
-const OPENID = {
-  parent: 'o-local-parent',
-  teacher: 'o-local-hd-teacher',
-  principal: 'o-local-hd-principal',
-  xuequzhang: 'o-local-hd-xuequzhang',
-  bureau: 'o-local-hd-bureau',
-} as const;
-
-/** A caller the door lets through: the first role the matrix names; clocking needs a teacher on duty. */
+/** A caller the door lets through (see firstCaller); clocking needs a teacher on duty. */
 function callerOf(key: string, access: Access): string {
   if (key === 'duty.clockIn' || key === 'duty.clockOut') return OPENID.teacher;
-  if (access === 'public' || access === 'signed-in') return OPENID.parent;
-  return OPENID[access[0]];
+  return firstCaller(access);
 }
 
 const BATCH = 20_000;

@@ -27,23 +27,10 @@ import { splitIntoPieces } from '../src/domain/imports';
 import { examples } from '../test/fuzz/examples';
 import { hostileXlsxFiles } from '../test/fuzz/xlsx';
 import { printBench } from './print';
+import { OPENID, firstCaller } from './callers';
 
 const root = path.resolve(__dirname, '..');
 const BUDGET_MS = 1000;
-
-const OPENID = {
-  parent: 'o-local-parent',
-  teacher: 'o-local-hd-teacher',
-  principal: 'o-local-hd-principal',
-  xuequzhang: 'o-local-hd-xuequzhang',
-  bureau: 'o-local-hd-bureau',
-} as const;
-
-/** The first role the matrix names (public and signed-in actions: a parent). */
-function callerOf(access: Access): string {
-  if (access === 'public' || access === 'signed-in') return OPENID.parent;
-  return OPENID[access[0]];
-}
 
 type Json = unknown;
 type Path = Array<string | number>;
@@ -240,7 +227,7 @@ export async function benchWorst(): Promise<{ lines: string[]; rows: Row[] }> {
       for (const [action, rule] of Object.entries(ACCESS[fn] as Record<string, { access: Access }>)) {
         const key = `${fn}.${action}`;
         if (only && !only.has(key)) continue;
-        const openid = callerOf(rule.access);
+        const openid = firstCaller(rule.access);
         const cases: Array<{ label: string; run: () => Promise<{ ms: number; answer: string }> }> = [];
         for (const [i, example] of (ex[fn]?.[action] ?? [{}]).entries())
           for (const input of inputsOf(action, example))

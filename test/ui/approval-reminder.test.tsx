@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { wx } from './mocks/taro';
 import { renderAndTap, settle, useTaroEnv } from './render';
 import InboxPage from '@/packages/principal/pages/inbox';

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import * as taro from '@tarojs/taro';
 import EnrolPage from '@/pages/enrol';
 import PolicyPage from '@/pages/policy';
