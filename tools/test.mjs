@@ -69,11 +69,13 @@ const all = jest('results', args);
 
 // The same tests must pass whatever the machine's date: the fast set (domain, contracts, data, cloud
 // through the runtime; not the browser, UI or build suites, to keep CI time bounded) runs once more
-// with the ambient test date in another year, across a school-year boundary (test/helpers/clock.js).
+// with the ambient test date in another year, across a school-year boundary (test/helpers/clock.js),
+// at full depth (the district-scale suites and every property run, as in the first pass).
 const OTHER_TODAY = '2028-08-31T17:00:00Z'; // 2028-09-01 01:00 in China: a school year's first hour, a leap year
 console.log(`\n== jest, fast set again with XUEQU_TEST_TODAY=${OTHER_TODAY}`);
 const other = jest('other-year', ['-c', 'jest.fast.config.js', '--passWithNoTests', ...args], {
   XUEQU_TEST_TODAY: OTHER_TODAY,
+  XUEQU_TEST_DEPTH: 'full',
 });
 
 finish(

@@ -16,6 +16,7 @@ import {
 } from '@/domain/policy-search';
 import { normalizeText } from '@/domain/text';
 import policies from '../../data/policies.json';
+import { runs } from '../helpers/depth';
 
 const real = (policies as { documents: PolicyDocument[] }).documents;
 
@@ -247,7 +248,7 @@ describe('properties', () => {
         }
         return true;
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -269,7 +270,7 @@ describe('properties', () => {
         }
         return Array.isArray(hits);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -286,7 +287,7 @@ describe('properties', () => {
         if (!normalizeText(word)) return true;
         return searchPolicies(real, word).some((h) => h.policyId === u.id && placeKey(h.place) === u.key);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

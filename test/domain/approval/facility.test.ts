@@ -9,6 +9,7 @@ import {
 } from '@/domain/approval';
 import type { Facility, FacilityBooking } from '@/domain/approval';
 import { CN, cn, facilityRequest, principal, teacher } from './fixtures';
+import { runs } from '../../helpers/depth';
 
 const weekdays = [1, 2, 3, 4, 5] as const;
 const GYM: Facility = {
@@ -252,7 +253,7 @@ describe('weekAvailability', () => {
           expect(freeMs).toBeLessThanOrEqual(day.open.reduce((s, o) => s + o.end - o.start, 0));
         }
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });

@@ -15,6 +15,7 @@ import {
 } from '@/domain/approval';
 import type { Actor, ApprovalRequest, ExchangeFields, RequestState, Transition } from '@/domain/approval';
 import { SCHOOLS, VERSIONS, bureau, cn, exchange, principal, teacher, xuequzhang } from './fixtures';
+import { runs } from '../../helpers/depth';
 
 const T0 = cn('2026-11-23', '09:00');
 const releasing = principal('p-youai');
@@ -330,7 +331,7 @@ describe('any sequence of actions (property)', () => {
           reached.add(r.status);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
     expect([...reached].sort()).toEqual(['approved', 'pending', 'rejected', 'returned', 'withdrawn']);
   });

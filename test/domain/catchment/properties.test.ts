@@ -3,6 +3,7 @@ import { parseCatchment, type CatchmentMatch, type CatchmentPhrase } from '@/dom
 import { BOUNDARY } from '@/domain/catchment/place';
 import { buildZoningIndex, matchIndexed } from '@/domain/zoning-match';
 import { MAX, PLACES, rulesOf } from './fixtures';
+import { FAST_DEPTH, runs } from '../../helpers/depth';
 
 // What holds for every text: never a throw, phrases are verbatim slices in order, matches are well formed,
 // a parity range never takes a number of the other parity, and big inputs complete.
@@ -169,7 +170,7 @@ describe('parseCatchment on any text', () => {
       fc.property(anyText, (text) => {
         checkPhrases(text, parseCatchment(text, PLACES));
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -194,7 +195,7 @@ describe('parseCatchment on any text', () => {
           checkPhrases(text, parseCatchment(text, PLACES));
         },
       ),
-      { numRuns: 20 },
+      { numRuns: runs(20) },
     );
   });
 });
@@ -257,13 +258,14 @@ describe('parity', () => {
         expect(sides.length).toBeGreaterThan(0);
         expect(sides.every((side) => side !== 'all')).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
 
 describe('big inputs complete (the reader is linear but for items, read up to a fixed length)', () => {
-  const N = 200_000;
+  // 200 KB each in the full run; the inner loop reads 20 KB (a quadratic step still shows there as seconds).
+  const N = FAST_DEPTH ? 20_000 : 200_000;
   const fill = (s: string) => s.repeat(Math.ceil(N / s.length)).slice(0, N);
   it.each([
     ['a long list', '六纬路1-99号（单号）、2-50号（双号）；和平一、二横路；阳光小区1-5号楼；中山路北侧；\n'],
@@ -278,7 +280,7 @@ describe('big inputs complete (the reader is linear but for items, read up to a 
     ['spaces in ranges', '六纬路 1 '],
     ['labels', '诚厚里社区：\n'],
     ['exclusions', '除阳光小区外、'],
-  ])('%s (200 KB)', (_name, unit) => {
+  ])(`%s (${N / 1000} KB)`, (_name, unit) => {
     const text = fill(unit);
     const phrases = parseCatchment(text, PLACES);
     expect(phrases.length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { CSV_HEADER, csvField, monthCsv, monthSummary } from '@/domain/duty';
 import { CN, SUBSIDY_TABLE, clockedIn, cn, csvByHeader, csvCol, duty, nightDuty, nightRecord, slot } from './fixtures';
+import { runs } from '../../helpers/depth';
 
 /** A strict RFC 4180 reader, to check the writer against. */
 function parseCsv(text: string): string[][] {
@@ -54,7 +55,7 @@ describe('csvField', () => {
         const [parsed] = parseCsv(`${cells.map(csvField).join(',')}\r\n`);
         expect(parsed).toEqual(cells.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c)));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -15,6 +15,7 @@ import {
   record,
   slot,
 } from './fixtures';
+import { runs } from '../../helpers/depth';
 
 const mon = '2026-11-23';
 const base = { sessionDate: mon, slotStart: '08:00', slotEnd: '08:45' };
@@ -162,7 +163,7 @@ describe('recordHours: midnight and zones', () => {
           expect(h.capped).toBe(lengthS === null);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });

@@ -18,6 +18,7 @@ import {
   weekdayOf,
 } from '@/domain/duty';
 import { CN, MIN, POLICY, at, cn, duty, slot } from './fixtures';
+import { runs } from '../../helpers/depth';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -68,7 +69,7 @@ describe('calendar', () => {
           if (zone === CN || zone === 'UTC') expect(back).toBe(Math.floor(ms / MIN) * MIN);
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -177,7 +178,7 @@ describe('todayAndUpcoming', () => {
         const today = dateIn(now, CN);
         for (const s of list) expect(s.sessionDate >= today || s.status === 'open').toBe(true);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });
@@ -280,7 +281,7 @@ describe('openSessionFor', () => {
         expect(r.ok).toBe(inWindow.length > 0);
         if (r.ok) expect(r.session.key).toBe(inWindow[0].key);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -10,6 +10,7 @@ import {
   type ZoningRuleLike,
 } from '@/domain/zoning-match';
 import { WHOLE_ROAD_TO } from '@/domain/zoning-match/rules';
+import { runs } from '../../helpers/depth';
 
 // A handful of roads (each with the spellings people use), estates and communities, so that random rules
 // and random queries actually meet.
@@ -122,7 +123,7 @@ describe('the index answers exactly what the linear scan answers', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
     // The generators must make rules and queries meet, or the property says nothing.
     expect(withHits).toBeGreaterThan(800);
@@ -154,7 +155,7 @@ describe('match keys: the rules filed under a query’s keys are every rule that
           for (const q of queries) expect(naiveMatch(filtered(rules, q), q)).toEqual(naiveMatch(rules, q));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
     // Not vacuous: most rules are left out of a query, and some are read.
     expect(dropped).toBeGreaterThan(kept);
@@ -186,7 +187,7 @@ describe('matching never throws', () => {
         fc.string({ unit: 'binary', maxLength: 20 }),
         (address, communityCode) => check({ address, communityCode }),
       ),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
   it('on 10k-character strings', () => {

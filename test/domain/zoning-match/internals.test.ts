@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { buildAutomaton, searchAutomaton } from '@/domain/zoning-match/aho-corasick';
 import { buildIntervals, stab } from '@/domain/zoning-match/intervals';
+import { runs } from '../../helpers/depth';
 
 describe('interval stabbing', () => {
   it('finds exactly the intervals containing n, overlaps included', () => {
@@ -13,7 +14,7 @@ describe('interval stabbing', () => {
         const expected = list.flatMap(([from, to], i) => (from <= n && n <= to ? [i] : []));
         expect(found.sort((a, b) => a - b)).toEqual(expected);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });
@@ -36,7 +37,7 @@ describe('Aho–Corasick', () => {
           expect(found.sort()).toEqual(expected.sort());
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });
