@@ -34,22 +34,22 @@ describe('the source of an edit', () => {
 
   it('refuses a source without a title or with a bad date, naming the field; nothing is written', async () => {
     const before = versions();
-    const noTitle = await moveYouai('req-up-0001', { ...DOC, title: '' });
-    expect(noTitle).toMatchObject({
-      ok: false,
-      code: 'INVALID_INPUT',
-      field: 'source.title',
-      message: '文件标题（source.title）至少2字',
-    });
-    const badDate = await moveYouai('req-up-0002', { ...DOC, date: '2026/11/20' });
-    expect(badDate).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'source.date' });
-    const madeUp = await moveYouai('req-up-0003', { ...DOC, date: '2026-02-30' });
-    expect(madeUp).toMatchObject({
-      ok: false,
-      code: 'INVALID_INPUT',
-      field: 'source.date',
-      message: '发文日期（source.date）不是有效日期',
-    });
+    const refusals: Array<[string, Record<string, unknown>, { field: string; message?: string }]> = [
+      ['req-up-0001', { ...DOC, title: '' }, { field: 'source.title', message: '文件标题（source.title）至少2字' }],
+      ['req-up-0002', { ...DOC, date: '2026/11/20' }, { field: 'source.date' }],
+      [
+        'req-up-0003',
+        { ...DOC, date: '2026-02-30' },
+        { field: 'source.date', message: '发文日期（source.date）不是有效日期' },
+      ],
+    ];
+    for (const [requestId, source, refusal] of refusals)
+      expect({ source, ...(await moveYouai(requestId, source)) }).toMatchObject({
+        source,
+        ok: false,
+        code: 'INVALID_INPUT',
+        ...refusal,
+      });
     expect(versions()).toBe(before);
   });
 
