@@ -8,7 +8,8 @@ import { AppError } from '@/server/errors';
 import { fieldsOf } from '@/server/cloud';
 import { checkTypedText } from '@/server/content-check';
 import { bumpReferenceVersion } from '@/server/repositories/meta';
-import { applyOnce, earlierResult, type AppliedRequest } from '@/server/repositories/applied';
+import { applyOnce } from '@/server/repositories/applied';
+import { bureauRequest } from '../bureau-request';
 import { bureauScope, editContext, type BureauScope } from './scope';
 
 type EditInput = z.output<(typeof compositionInputs)['previewEdit']>;
@@ -62,15 +63,8 @@ const stamp = (v: XuequVersion | null) =>
  */
 export async function applyEdit(input: ApplyInput, ctx: ActionContext): Promise<ApplyResult> {
   const scope = await bureauScope(ctx);
-  const request: AppliedRequest = {
-    kind: 'composition-edit',
-    districtCode: scope.districtCode,
-    requestId: input.requestId,
-    by: scope.user._id,
-    at: ctx.now,
-  };
-  const done = await earlierResult<Omit<ApplyResult, 'duplicate'>>(request);
-  if (done) return { ...done, duplicate: true };
+  const { request, earlier } = await bureauRequest<ApplyResult>('composition-edit', scope, input.requestId, ctx.now);
+  if (earlier) return earlier;
   // A 学区's name is shown to every parent of the district.
   await checkTypedText(ctx.openid, {
     'edit.name': ['学区名称', 'name' in input.edit ? input.edit.name : null],

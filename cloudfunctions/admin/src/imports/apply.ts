@@ -8,7 +8,7 @@ import { AppError } from '@/server/errors';
 import { fieldsOf, type Tx } from '@/server/cloud';
 import { bumpReferenceVersionFrom, referenceVersion, StaleReference } from '@/server/repositories/meta';
 import { recordZoningYears, zoningRuleYears } from '@/server/repositories/reference';
-import { applyOnce, earlierResult, type AppliedRequest } from '@/server/repositories/applied';
+import { applyOnce } from '@/server/repositories/applied';
 import type { SchoolChange } from '@/domain/imports';
 import type { ZoningRule } from '@/domain/zoning';
 import { ruleMatchKeys } from '@/domain/zoning-match';
@@ -16,6 +16,7 @@ import { checkFile, countsOf, rowViews, teacherLabel, tooManyWrites, type FileIn
 import { schoolChangeLabel } from './catchments';
 import { importScope } from './scope';
 import { dropUpload } from './upload';
+import { bureauRequest } from '../bureau-request';
 
 type ApplyInput = z.output<typeof importsInputs.importApply>;
 
@@ -70,15 +71,8 @@ export async function importApply(input: ApplyInput, ctx: ActionContext): Promis
 
 async function applyAt(input: ApplyInput, ctx: ActionContext, version: number): Promise<ImportResult> {
   const scope = await importScope(ctx);
-  const request: AppliedRequest = {
-    kind: 'import',
-    districtCode: scope.districtCode,
-    requestId: input.requestId,
-    by: scope.user._id,
-    at: ctx.now,
-  };
-  const done = await earlierResult<Omit<ImportResult, 'duplicate'>>(request);
-  if (done) return { ...done, duplicate: true };
+  const { request, earlier } = await bureauRequest<ImportResult>('import', scope, input.requestId, ctx.now);
+  if (earlier) return earlier;
   const { fileErrors, results, roster, removals, schools } = await checkFile(scope, input, ctx.now);
   if (fileErrors.length)
     throw new AppError('INVALID_INPUT', `文件有误，未导入任何数据：${fileErrors.join('；')}`, 'content');

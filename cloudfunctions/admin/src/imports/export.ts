@@ -8,7 +8,7 @@ import type { ExportFile, importsInputs } from '@/contracts/admin-imports';
 import type { ActionContext } from '@/server/handler';
 import { listCatchments, listZoningRules } from '@/server/repositories/reference';
 import { listRoster } from '@/server/repositories/roster';
-import { importScope } from './scope';
+import { importScope, type ImportScope } from './scope';
 
 type ExportInput = z.output<typeof importsInputs.exportTable>;
 
@@ -46,51 +46,48 @@ async function deliver(
 }
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The export's file name after the district's name. */
+const FILE_NAMES: Record<ExportInput['table'], string> = {
+  schools: '学校',
+  teachers: '教师名册',
+  catchments: '登记范围',
+  zoning: '划片规则',
+};
+
+/** A table's stored rows in the export's order, as the import reads them (`nameOf`: a school id's name). */
+async function rowsOf(
+  table: ExportInput['table'],
+  { districtCode, data }: ImportScope,
+  nameOf: (id: string) => string,
+): Promise<string[][]> {
+  switch (table) {
+    case 'schools':
+      return [...data.schools].sort((a, b) => byText(a.name, b.name)).map(schoolToRow);
+    case 'teachers':
+      return (await listRoster(districtCode))
+        .sort((a, b) => byText(nameOf(a.schoolId), nameOf(b.schoolId)) || byText(a.staffNo, b.staffNo))
+        .map((t) => teacherToRow(t, nameOf));
+    case 'catchments':
+      return (await listCatchments(districtCode))
+        .sort(
+          (a, b) =>
+            a.intakeYear - b.intakeYear ||
+            STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage) ||
+            byText(nameOf(a.schoolId), nameOf(b.schoolId)),
+        )
+        .map((c) => catchmentToRow(c, nameOf));
+    default:
+      return (await listZoningRules(districtCode))
+        .sort((a, b) => a.schoolYear - b.schoolYear || byText(a._id, b._id))
+        .map((r) => zoningToRow(r, nameOf));
+  }
+}
+
 /** The district's schools, zoning rules, roster or 登记范围 as CSV with the import's headers (re-imports as unchanged). */
 export async function exportTable(input: ExportInput, ctx: ActionContext): Promise<ExportFile> {
-  const { districtCode, data } = await importScope(ctx);
-  const name = data.district.name;
-  const schoolName = new Map(data.schools.map((s) => [s._id, s.name]));
-  const nameOf = (id: string) => schoolName.get(id) ?? id;
-  if (input.table === 'schools') {
-    const schools = [...data.schools].sort((a, b) => byText(a.name, b.name));
-    return deliver(districtCode, `${name}学校.csv`, IMPORT_HEADERS.schools, schools.map(schoolToRow), ctx.now);
-  }
-  if (input.table === 'teachers') {
-    const roster = (await listRoster(districtCode)).sort(
-      (a, b) => byText(nameOf(a.schoolId), nameOf(b.schoolId)) || byText(a.staffNo, b.staffNo),
-    );
-    return deliver(
-      districtCode,
-      `${name}教师名册.csv`,
-      IMPORT_HEADERS.teachers,
-      roster.map((t) => teacherToRow(t, nameOf)),
-      ctx.now,
-    );
-  }
-  if (input.table === 'catchments') {
-    const lists = (await listCatchments(districtCode)).sort(
-      (a, b) =>
-        a.intakeYear - b.intakeYear ||
-        STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage) ||
-        byText(nameOf(a.schoolId), nameOf(b.schoolId)),
-    );
-    return deliver(
-      districtCode,
-      `${name}登记范围.csv`,
-      IMPORT_HEADERS.catchments,
-      lists.map((c) => catchmentToRow(c, nameOf)),
-      ctx.now,
-    );
-  }
-  const rules = (await listZoningRules(districtCode)).sort(
-    (a, b) => a.schoolYear - b.schoolYear || byText(a._id, b._id),
-  );
-  return deliver(
-    districtCode,
-    `${name}划片规则.csv`,
-    IMPORT_HEADERS.zoning,
-    rules.map((r) => zoningToRow(r, nameOf)),
-    ctx.now,
-  );
+  const scope = await importScope(ctx);
+  const schoolName = new Map(scope.data.schools.map((s) => [s._id, s.name]));
+  const rows = await rowsOf(input.table, scope, (id) => schoolName.get(id) ?? id);
+  const filename = `${scope.data.district.name}${FILE_NAMES[input.table]}.csv`;
+  return deliver(scope.districtCode, filename, IMPORT_HEADERS[input.table], rows, ctx.now);
 }
