@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { useTestApp } from '../helpers/local-app';
+import { adminCalls, caller } from '../helpers/admin';
 import { parseCatchment } from '@/domain/catchment';
 import { placesOf } from '@/domain/imports';
 import type { Division } from '@/domain/divisions';
@@ -9,19 +10,13 @@ import { CATCHMENT_TEMPLATE_CSV } from '@/packages/bureau/pages/imports/tables';
 // every phrase, the import writes the lists and creates the schools the district does not have yet.
 const app = useTestApp();
 
-const who = (OPENID: string) => ({ OPENID, APPID: 'wx-test' });
-const BUREAU = who('o-local-hd-bureau');
-const admin = async (data: Record<string, unknown>, as = BUREAU) =>
-  ((await app.cloud.invoke('admin', data, as)) as { result: any }).result;
-const referenceVersion = () => (app.cloud.store.find('meta', { _id: 'reference' })[0] as { version: number }).version;
+const { admin, importPreview, importApply, requestId, referenceVersion } = adminCalls(app, 'req-catch');
 const counts = () => ({
   catchments: app.cloud.store.count('catchments', {}),
   schools: app.cloud.store.count('schools', {}),
   ref: referenceVersion(),
 });
 const school = (name: string) => app.cloud.store.find('schools', { name })[0] as any;
-let seq = 0;
-const requestId = () => `req-catch-${String(++seq).padStart(4, '0')}`;
 
 const HEADER = '学校名称,学段,学年,划片方式,登记范围,依据文件';
 // Intakes the seed's sample lists do not cover, so every outcome below is the file's own.
@@ -48,7 +43,7 @@ const hedongPlaces = () =>
 describe('登记范围 (catchments)', () => {
   it('preview lists every school’s phrases with their reading, the schools it would create, and writes nothing', async () => {
     const before = counts();
-    const res = await admin({ action: 'importPreview', table: 'catchments', format: 'csv', content: FILE });
+    const res = await importPreview('catchments', FILE);
     expect(res.ok).toBe(true);
     expect(res.data).toMatchObject({
       ok: true,
@@ -86,13 +81,7 @@ describe('登记范围 (catchments)', () => {
   it('applies the lists and the new schools in one go; a retry and a re-import write nothing', async () => {
     const before = counts();
     const id = requestId();
-    const res = await admin({
-      action: 'importApply',
-      table: 'catchments',
-      format: 'csv',
-      content: FILE,
-      requestId: id,
-    });
+    const res = await importApply('catchments', FILE, { requestId: id });
     expect(res.data).toMatchObject({
       table: 'catchments',
       written: 6,
@@ -129,22 +118,17 @@ describe('登记范围 (catchments)', () => {
       app.cloud.store.count('catchments', { schoolId: school('第四十五中学')._id, intakeYear: { $gte: 2031 } }),
     ).toBe(2);
 
-    expect(
-      (await admin({ action: 'importApply', table: 'catchments', format: 'csv', content: FILE, requestId: id })).data,
-    ).toMatchObject({ duplicate: true, written: 6 });
-    const preview = await admin({ action: 'importPreview', table: 'catchments', format: 'csv', content: FILE });
+    expect((await importApply('catchments', FILE, { requestId: id })).data).toMatchObject({
+      duplicate: true,
+      written: 6,
+    });
+    const preview = await importPreview('catchments', FILE);
     expect(preview.data).toMatchObject({
       ok: true,
       counts: { new: 0, changed: 0, unchanged: 6, error: 0 },
       schoolChanges: [],
     });
-    const again = await admin({
-      action: 'importApply',
-      table: 'catchments',
-      format: 'csv',
-      content: FILE,
-      requestId: requestId(),
-    });
+    const again = await importApply('catchments', FILE);
     expect(again.data).toMatchObject({ written: 0, schoolsUpdated: 0, counts: { unchanged: 6 } });
     expect(counts()).toEqual({ catchments: before.catchments + 6, schools: before.schools + 2, ref: before.ref + 1 });
   });
@@ -156,19 +140,13 @@ describe('登记范围 (catchments)', () => {
       csvRow('又一所新学校', '小学', Y, '单校划片', '七纬路全段', ''),
       csvRow('新建小学', '小学', Y, '多校划片', '春华家园'),
     ].join('\r\n');
-    const preview = await admin({ action: 'importPreview', table: 'catchments', format: 'csv', content: bad });
+    const preview = await importPreview('catchments', bad);
     expect(preview.data.ok).toBe(false);
     expect(preview.data.rows.slice(6).map((r: any) => [r.row, r.outcome, r.messages])).toEqual([
       [8, 'error', ['依据文件：不能为空（填写公布登记范围的文件名称）']],
       [9, 'error', ['学校名称：与第6行重复（同一学校、学段、学年只能有一行）']],
     ]);
-    const res = await admin({
-      action: 'importApply',
-      table: 'catchments',
-      format: 'csv',
-      content: bad,
-      requestId: requestId(),
-    });
+    const res = await importApply('catchments', bad);
     expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(res.message).toContain('第8行');
     expect(counts()).toEqual(before);
@@ -181,20 +159,10 @@ describe('登记范围 (catchments)', () => {
       HEADER,
       ...Array.from({ length: 251 }, (_, i) => csvRow(`批量新校${i + 1}`, '小学', Y, '单校划片', '某路全段')),
     ].join('\n');
-    const preview = await admin({ action: 'importPreview', table: 'catchments', format: 'csv', content: many });
+    const preview = await importPreview('catchments', many);
     expect(preview.data.ok).toBe(false);
     expect(preview.data.fileErrors[0]).toContain('本文件有502条');
-    expect(
-      (
-        await admin({
-          action: 'importApply',
-          table: 'catchments',
-          format: 'csv',
-          content: many,
-          requestId: requestId(),
-        })
-      ).ok,
-    ).toBe(false);
+    expect((await importApply('catchments', many)).ok).toBe(false);
     expect(counts()).toEqual(before);
   });
 
@@ -206,7 +174,7 @@ describe('登记范围 (catchments)', () => {
     sheet.addRow(['第四十五中学', '初中', 2033, '多校划片', text, TITLE]);
     sheet.getCell('E2').alignment = { wrapText: true };
     const content = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-    const preview = await admin({ action: 'importPreview', table: 'catchments', format: 'xlsx', content });
+    const preview = await importPreview('catchments', content, { format: 'xlsx' });
     expect(preview.data).toMatchObject({ ok: true, counts: { new: 1 } });
     expect(preview.data.rows[0].phrases).toEqual(
       parseCatchment(text, hedongPlaces()).map((p) => ({
@@ -216,13 +184,7 @@ describe('登记范围 (catchments)', () => {
         reading: p.reading,
       })),
     );
-    const res = await admin({
-      action: 'importApply',
-      table: 'catchments',
-      format: 'xlsx',
-      content,
-      requestId: requestId(),
-    });
+    const res = await importApply('catchments', content, { format: 'xlsx' });
     expect(res.data).toMatchObject({ written: 1, schoolsUpdated: 0 });
     expect(app.cloud.store.find('catchments', { intakeYear: 2033 })[0]).toMatchObject({
       text,
@@ -239,12 +201,7 @@ describe('登记范围 (catchments)', () => {
     });
     expect(exported.data.content.startsWith(`\uFEFF${HEADER}\r\n`)).toBe(true);
     expect(exported.data.content).toContain(quoted(HUZHU));
-    const res = await admin({
-      action: 'importPreview',
-      table: 'catchments',
-      format: 'csv',
-      content: exported.data.content,
-    });
+    const res = await importPreview('catchments', exported.data.content);
     expect(res.data).toMatchObject({
       ok: true,
       counts: { new: 0, changed: 0, unchanged: exported.data.rows, error: 0 },
@@ -253,12 +210,7 @@ describe('登记范围 (catchments)', () => {
   });
 
   it('the page’s template previews without errors', async () => {
-    const res = await admin({
-      action: 'importPreview',
-      table: 'catchments',
-      format: 'csv',
-      content: CATCHMENT_TEMPLATE_CSV,
-    });
+    const res = await importPreview('catchments', CATCHMENT_TEMPLATE_CSV);
     expect(res.data).toMatchObject({ ok: true, fileErrors: [], counts: { error: 0 } });
     expect(res.data.rows.every((r: any) => r.phrases.length > 0)).toBe(true);
   });
@@ -276,18 +228,15 @@ describe('登记范围 (catchments)', () => {
         xuequId: null,
       },
     ]);
-    const bureau = who('o-cy-bureau');
+    const bureau = caller('o-cy-bureau');
     const file = [
       HEADER,
       csvRow('朝阳实验小学', '小学', '2026', '单校划片', '朝阳路1-99号（单号）'),
       csvRow('朝阳第一中学', '初中', '2026', '多校划片', '朝阳路全段'),
     ].join('\n');
-    const preview = await admin({ action: 'importPreview', table: 'catchments', format: 'csv', content: file }, bureau);
+    const preview = await importPreview('catchments', file, {}, bureau);
     expect(preview.data.schoolChanges).toEqual(['新增学校：朝阳实验小学（小学）', '新增学校：朝阳第一中学（初中）']);
-    const res = await admin(
-      { action: 'importApply', table: 'catchments', format: 'csv', content: file, requestId: requestId() },
-      bureau,
-    );
+    const res = await importApply('catchments', file, {}, bureau);
     expect(res.data).toMatchObject({ written: 2, schoolsUpdated: 2 });
     expect(
       app.cloud.store

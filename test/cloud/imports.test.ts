@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { useTestApp } from '../helpers/local-app';
+import { adminCalls, BUREAU, caller } from '../helpers/admin';
 import { splitIntoPieces } from '@/domain/imports';
 import { gbkBytes } from '../helpers/gbk';
 import { insertBulkZoningRules } from '../helpers/bulk-zoning';
@@ -8,12 +9,8 @@ import { insertBulkZoningRules } from '../helpers/bulk-zoning';
 // lookup sees afterwards.
 const app = useTestApp();
 
-const who = (OPENID: string) => ({ OPENID, APPID: 'wx-test' });
-const BUREAU = who('o-local-hd-bureau');
-const PRINCIPAL = who('o-local-hd-principal');
-const admin = async (data: Record<string, unknown>, as: { OPENID: string; APPID: string } | null = BUREAU) =>
-  ((await app.cloud.invoke('admin', data, as)) as { result: any }).result;
-const referenceVersion = () => (app.cloud.store.find('meta', { _id: 'reference' })[0] as { version: number }).version;
+const PRINCIPAL = caller('o-local-hd-principal');
+const { admin, importPreview, importApply, requestId, referenceVersion } = adminCalls(app, 'req-import');
 const counts = () => ({
   schools: app.cloud.store.count('schools', {}),
   rules: app.cloud.store.count('zoning_rules', {}),
@@ -33,11 +30,10 @@ const ZONING = [
   '2026,小学,道路,,富民路,单号,1,99,,,新建实验小学,富民路 单号 1–99号 → 新建实验小学,河东区2026年划片方案,河东教〔2026〕8号,2026-05-20',
   '2026,小学,小区,,,,,,春华家园,春华苑、春华,互助道小学,春华家园 → 互助道小学,河东区2026年划片方案,河东教〔2026〕8号,2026-05-20',
 ].join('\n');
-let seq = 0;
-const requestId = () => `req-import-${String(++seq).padStart(4, '0')}`;
+let uploads = 0;
 /** Sends a file in pieces as the app does for large files; returns its upload id. */
 async function upload(content: string, as = BUREAU): Promise<string> {
-  const uploadId = `upl-test-${String(++seq).padStart(4, '0')}`;
+  const uploadId = `upl-test-${String(++uploads).padStart(4, '0')}`;
   const pieces = splitIntoPieces(content);
   // Out of order and one piece twice: what a retrying client may do.
   const order = [...pieces.keys()].reverse();
@@ -54,17 +50,12 @@ async function upload(content: string, as = BUREAU): Promise<string> {
 describe('who may import', () => {
   it('refuses a principal and an anonymous caller; nothing is written', async () => {
     const before = counts();
-    expect(
-      await admin(
-        { action: 'importApply', table: 'schools', format: 'csv', content: SCHOOLS, requestId: requestId() },
-        PRINCIPAL,
-      ),
-    ).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await importApply('schools', SCHOOLS, {}, PRINCIPAL)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await admin({ action: 'exportTable', table: 'schools' }, null)).toMatchObject({
       ok: false,
       code: 'UNAUTHENTICATED',
     });
-    expect(await admin({ action: 'importPreview', table: 'staff', format: 'csv', content: SCHOOLS })).toMatchObject({
+    expect(await importPreview('staff', SCHOOLS)).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',
       field: 'table',
@@ -76,7 +67,7 @@ describe('who may import', () => {
 describe('schools', () => {
   it('preview shows every row’s outcome and writes nothing', async () => {
     const before = counts();
-    const res = await admin({ action: 'importPreview', table: 'schools', format: 'csv', content: SCHOOLS });
+    const res = await importPreview('schools', SCHOOLS);
     expect(res.ok).toBe(true);
     expect(res.data.rows.map((r: any) => [r.row, r.outcome])).toEqual([
       [2, 'changed'],
@@ -92,7 +83,7 @@ describe('schools', () => {
   });
 
   it('reports missing columns of the file in Chinese', async () => {
-    const res = await admin({ action: 'importPreview', table: 'schools', format: 'csv', content: '名称,纬度\n甲,39' });
+    const res = await importPreview('schools', '名称,纬度\n甲,39');
     expect(res.data.ok).toBe(false);
     expect(res.data.fileErrors[0]).toContain('缺少列：学校名称、学段');
   });
@@ -100,18 +91,12 @@ describe('schools', () => {
   it('a file with one bad row writes nothing', async () => {
     const before = counts();
     const bad = SCHOOLS + '\n坏学校,高中,91,117,';
-    const preview = await admin({ action: 'importPreview', table: 'schools', format: 'csv', content: bad });
+    const preview = await importPreview('schools', bad);
     expect(preview.data.rows[3]).toMatchObject({ row: 5, outcome: 'error' });
     expect(preview.data.rows[3].messages).toEqual(
       expect.arrayContaining([expect.stringContaining('学段：'), expect.stringContaining('纬度：')]),
     );
-    const res = await admin({
-      action: 'importApply',
-      table: 'schools',
-      format: 'csv',
-      content: bad,
-      requestId: requestId(),
-    });
+    const res = await importApply('schools', bad);
     expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(res.message).toContain('第5行');
     expect(counts()).toEqual(before);
@@ -120,13 +105,7 @@ describe('schools', () => {
   it('applies all rows in one go, bumps the reference version, and a re-import changes nothing', async () => {
     const before = counts();
     const id = requestId();
-    const res = await admin({
-      action: 'importApply',
-      table: 'schools',
-      format: 'csv',
-      content: SCHOOLS,
-      requestId: id,
-    });
+    const res = await importApply('schools', SCHOOLS, { requestId: id });
     expect(res.data).toMatchObject({ written: 3, duplicate: false, referenceVersion: before.ref + 1 });
     expect(counts()).toEqual({ ...before, schools: before.schools + 2, ref: before.ref + 1 });
     const huzhu = app.cloud.store.find('schools', { name: '互助道小学' })[0] as any;
@@ -136,16 +115,11 @@ describe('schools', () => {
       teacherCount: 88,
     });
     // The same request again: the first result, nothing written.
-    expect(
-      (await admin({ action: 'importApply', table: 'schools', format: 'csv', content: SCHOOLS, requestId: id })).data,
-    ).toMatchObject({ duplicate: true, written: 3 });
-    const again = await admin({
-      action: 'importApply',
-      table: 'schools',
-      format: 'csv',
-      content: SCHOOLS,
-      requestId: requestId(),
+    expect((await importApply('schools', SCHOOLS, { requestId: id })).data).toMatchObject({
+      duplicate: true,
+      written: 3,
     });
+    const again = await importApply('schools', SCHOOLS);
     expect(again.data).toMatchObject({ written: 0, counts: { unchanged: 3 } });
     expect(counts().ref).toBe(before.ref + 1);
   });
@@ -155,13 +129,7 @@ describe('schools', () => {
     const asGbk = gbkBytes(SCHOOLS).toString('base64');
     expect(Buffer.from(asGbk, 'base64').equals(Buffer.from(SCHOOLS))).toBe(false);
     for (const content of [asUtf8, asGbk]) {
-      const res = await admin({
-        action: 'importPreview',
-        table: 'schools',
-        format: 'csv',
-        encoding: 'base64',
-        content,
-      });
+      const res = await importPreview('schools', content, { encoding: 'base64' });
       expect(res.data).toMatchObject({ ok: true, fileErrors: [] });
       expect(res.data.rows.map((r: any) => r.label)).toEqual(['互助道小学', '新建实验小学', '新建九年一贯制学校']);
     }
@@ -173,26 +141,16 @@ describe('schools', () => {
     for (const line of SCHOOLS.split('\n'))
       sheet.addRow(line.split(',').map((c) => (/^\d+(\.\d+)?$/.test(c) ? Number(c) : c)));
     const content = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-    const res = await admin({ action: 'importPreview', table: 'schools', format: 'xlsx', content });
+    const res = await importPreview('schools', content, { format: 'xlsx' });
     expect(res.data.rows.map((r: any) => r.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
-    const broken = await admin({
-      action: 'importPreview',
-      table: 'schools',
-      format: 'xlsx',
-      content: Buffer.from('not a zip').toString('base64'),
-    });
+    const broken = await importPreview('schools', Buffer.from('not a zip').toString('base64'), { format: 'xlsx' });
     expect(broken).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   });
 
   it('an export re-imports as all unchanged', async () => {
     const exported = await admin({ action: 'exportTable', table: 'schools' });
     expect(exported.data.content.startsWith('\uFEFF学校名称,学段,纬度,经度,教师人数')).toBe(true);
-    const res = await admin({
-      action: 'importPreview',
-      table: 'schools',
-      format: 'csv',
-      content: exported.data.content,
-    });
+    const res = await importPreview('schools', exported.data.content);
     expect(res.data.ok).toBe(true);
     expect(res.data.counts).toEqual({ new: 0, changed: 0, unchanged: exported.data.rows, error: 0 });
   });
@@ -203,12 +161,10 @@ describe('zoning rules', () => {
     const before = counts();
     const bad =
       ZONING + '\n2026,小学,社区,120102001001,,,,,,,不存在小学,某社区 → 不存在小学,河东区2026年划片方案,,2026-05-20';
-    const preview = await admin({ action: 'importPreview', table: 'zoning', format: 'csv', content: bad });
+    const preview = await importPreview('zoning', bad);
     expect(preview.data.rows.map((r: any) => r.outcome)).toEqual(['new', 'new', 'error']);
     expect(preview.data.rows[2].messages).toEqual(['学校名称：本区没有“不存在小学”（请先导入学校）']);
-    expect(
-      (await admin({ action: 'importApply', table: 'zoning', format: 'csv', content: bad, requestId: requestId() })).ok,
-    ).toBe(false);
+    expect((await importApply('zoning', bad)).ok).toBe(false);
     expect(counts()).toEqual(before);
   });
 
@@ -220,13 +176,7 @@ describe('zoning rules', () => {
       null,
     )) as { result: any };
     expect(before富民路.result.data.zoned).toEqual([]);
-    const res = await admin({
-      action: 'importApply',
-      table: 'zoning',
-      format: 'csv',
-      content: ZONING,
-      requestId: requestId(),
-    });
+    const res = await importApply('zoning', ZONING);
     expect(res.data).toMatchObject({ written: 2, counts: { new: 2 } });
     expect(counts()).toEqual({ ...before, rules: before.rules + 2, ref: before.ref + 1 });
     const stored = app.cloud.store.find('zoning_rules', { 'match.road': '富民路' })[0] as any;
@@ -243,7 +193,7 @@ describe('zoning rules', () => {
       null,
     )) as { result: any };
     expect(result.data.zoned.map((z: any) => [z.school.name, z.rule.kind])).toContainEqual(['新建实验小学', 'road']);
-    const again = await admin({ action: 'importPreview', table: 'zoning', format: 'csv', content: ZONING });
+    const again = await importPreview('zoning', ZONING);
     expect(again.data.counts).toEqual({ new: 0, changed: 0, unchanged: 2, error: 0 });
   });
 
@@ -252,12 +202,7 @@ describe('zoning rules', () => {
     insertBulkZoningRules(app.cloud.store);
     const exported = await admin({ action: 'exportTable', table: 'zoning', format: 'csv' });
     expect(exported.data.rows).toBeGreaterThan(500);
-    const inline = await admin({
-      action: 'importPreview',
-      table: 'zoning',
-      format: 'csv',
-      content: exported.data.content,
-    });
+    const inline = await importPreview('zoning', exported.data.content);
     expect(inline).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'content' });
     expect(splitIntoPieces(exported.data.content).length).toBeGreaterThan(1);
     const uploadId = await upload(exported.data.content);
@@ -285,7 +230,7 @@ describe('uploads in pieces', () => {
     expect(early.message).toContain('1/2');
     const other = await admin(
       { action: 'importPreview', table: 'schools', format: 'csv', uploadId },
-      who('o-local-hc-bureau'),
+      caller('o-local-hc-bureau'),
     );
     expect(other).toMatchObject({ ok: false, code: 'NOT_FOUND', field: 'uploadId' });
     expect(
@@ -300,9 +245,7 @@ describe('uploads in pieces', () => {
     ).toBe(2);
     const res = await admin({ action: 'importPreview', table: 'schools', format: 'csv', uploadId });
     expect(res.data.counts.error).toBe(0);
-    expect(
-      await admin({ action: 'importPreview', table: 'schools', format: 'csv', uploadId, content: SCHOOLS }),
-    ).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await importPreview('schools', SCHOOLS, { uploadId })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   });
 });
 
@@ -317,7 +260,7 @@ describe('teacher roster', () => {
   it('marks every bad row in Chinese and writes nothing', async () => {
     const before = counts();
     const bad = ROSTER + '\nHD-0001,重复工号,互助道小学,英语,否\nbad no,,不存在小学,,也许';
-    const preview = await admin({ action: 'importPreview', table: 'teachers', format: 'csv', content: bad });
+    const preview = await importPreview('teachers', bad);
     expect(preview.data.rows.slice(3).map((r: any) => r.outcome)).toEqual(['error', 'error']);
     expect(preview.data.rows[3].messages).toEqual(['工号：与第2行重复']);
     expect(preview.data.rows[4].messages).toEqual(
@@ -328,23 +271,14 @@ describe('teacher roster', () => {
         expect.stringContaining('骨干教师：'),
       ]),
     );
-    expect(
-      (await admin({ action: 'importApply', table: 'teachers', format: 'csv', content: bad, requestId: requestId() }))
-        .ok,
-    ).toBe(false);
+    expect((await importApply('teachers', bad)).ok).toBe(false);
     expect(counts()).toEqual(before);
     expect(app.cloud.store.count('teacher_roster', {})).toBe(0);
   });
 
   it('sets the schools’ teacher and 骨干教师 counts from the roster; the dashboard then shows the key-teacher share', async () => {
     const before = counts();
-    const res = await admin({
-      action: 'importApply',
-      table: 'teachers',
-      format: 'csv',
-      content: ROSTER,
-      requestId: requestId(),
-    });
+    const res = await importApply('teachers', ROSTER);
     expect(res.data).toMatchObject({ written: 3, schoolsUpdated: 2, referenceVersion: before.ref + 1 });
     expect(app.cloud.store.find('schools', { name: '互助道小学' })[0]).toMatchObject({
       teacherCount: 2,
@@ -361,28 +295,12 @@ describe('teacher roster', () => {
     const teacher = app.cloud.store.find('users', { _id: 'o-local-hd-teacher' })[0] as any;
     const home = app.cloud.store.find('schools', { _id: teacher.schoolId })[0] as any;
     const withTeacher = `${ROSTER}\nHD-0100,${teacher.name},${home.name},科学,是`;
-    expect(
-      (
-        await admin({
-          action: 'importApply',
-          table: 'teachers',
-          format: 'csv',
-          content: withTeacher,
-          requestId: requestId(),
-        })
-      ).data,
-    ).toMatchObject({ written: 1 });
+    expect((await importApply('teachers', withTeacher)).data).toMatchObject({ written: 1 });
     const after = await admin({ action: 'dashboard', scope: 'district' });
     expect(after.data.total.key).toMatchObject({ registered: true, count: 1 });
     // A changed row (a teacher moved school) moves the counts; a re-import of the export changes nothing.
     const moved = withTeacher.replace('HD-0002,赵老师,互助道小学', 'HD-0002,赵老师,新建实验小学');
-    const again = await admin({
-      action: 'importApply',
-      table: 'teachers',
-      format: 'csv',
-      content: moved,
-      requestId: requestId(),
-    });
+    const again = await importApply('teachers', moved);
     expect(again.data).toMatchObject({ written: 1, counts: { changed: 1, unchanged: 3 }, schoolsUpdated: 2 });
     expect(app.cloud.store.find('schools', { name: '新建实验小学' })[0]).toMatchObject({
       teacherCount: 2,
@@ -390,13 +308,7 @@ describe('teacher roster', () => {
     });
     const exported = await admin({ action: 'exportTable', table: 'teachers' });
     expect(exported.data.rows).toBe(4);
-    const reimport = await admin({
-      action: 'importApply',
-      table: 'teachers',
-      format: 'csv',
-      content: exported.data.content,
-      requestId: requestId(),
-    });
+    const reimport = await importApply('teachers', exported.data.content);
     expect(reimport.data).toMatchObject({ written: 0, schoolsUpdated: 0, counts: { unchanged: 4 } });
   });
 
@@ -407,24 +319,11 @@ describe('teacher roster', () => {
       .filter((line) => !/HD-0002|HD-0003/.test(line))
       .join('\r\n');
     const before = app.cloud.store.count('teacher_roster', {});
-    const preview = await admin({
-      action: 'importPreview',
-      table: 'teachers',
-      format: 'csv',
-      replace: true,
-      content: kept,
-    });
+    const preview = await importPreview('teachers', kept, { replace: true });
     expect(preview.data).toMatchObject({ ok: true, counts: { unchanged: before - 2 } });
     expect(preview.data.removals.sort()).toEqual(['孙老师（HD-0003）', '赵老师（HD-0002）']);
     expect(app.cloud.store.count('teacher_roster', {})).toBe(before);
-    const res = await admin({
-      action: 'importApply',
-      table: 'teachers',
-      format: 'csv',
-      replace: true,
-      content: kept,
-      requestId: requestId(),
-    });
+    const res = await importApply('teachers', kept, { replace: true });
     expect(res.data).toMatchObject({ written: 0, removed: 2, schoolsUpdated: 1 });
     expect(app.cloud.store.count('teacher_roster', {})).toBe(before - 2);
     // Both of 新建实验小学's teachers are gone: its counts go to zero, not stay as they were.
@@ -433,19 +332,11 @@ describe('teacher roster', () => {
       keyTeacherCount: 0,
     });
     // Without the flag the same file removes nothing.
-    expect(
-      (await admin({ action: 'importPreview', table: 'teachers', format: 'csv', content: kept })).data.removals,
-    ).toEqual([]);
+    expect((await importPreview('teachers', kept)).data.removals).toEqual([]);
   });
 
   it('refuses “replace” for schools and zoning rules', async () => {
-    const res = await admin({
-      action: 'importPreview',
-      table: 'schools',
-      format: 'csv',
-      replace: true,
-      content: SCHOOLS,
-    });
+    const res = await importPreview('schools', SCHOOLS, { replace: true });
     expect(res).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',

@@ -17,14 +17,14 @@ export function adminCalls(app: LocalApp, prefix = 'req') {
     ((await app.cloud.invoke('admin', data, as)) as { result: any }).result;
   const requestId = () => `${prefix}-${String(++seq).padStart(4, '0')}`;
   /** `content` previewed as `table` (a CSV unless `more` says otherwise). */
-  const preview = (table: string, content: string, more: Record<string, unknown> = {}, as?: Caller | null) =>
+  const importPreview = (table: string, content: string, more: Record<string, unknown> = {}, as?: Caller | null) =>
     admin({ action: 'importPreview', table, format: 'csv', content, ...more }, as);
   /** `content` imported as `table`: a CSV under a new request id unless `more` says otherwise. */
-  const apply = (table: string, content: string, more: Record<string, unknown> = {}, as?: Caller | null) =>
+  const importApply = (table: string, content: string, more: Record<string, unknown> = {}, as?: Caller | null) =>
     admin({ action: 'importApply', table, format: 'csv', content, requestId: requestId(), ...more }, as);
   /** An .xlsx file previewed as the schools table. */
-  const previewXlsx = (file: Buffer) => preview('schools', file.toString('base64'), { format: 'xlsx' });
+  const previewXlsx = (file: Buffer) => importPreview('schools', file.toString('base64'), { format: 'xlsx' });
   /** The district data's version (meta/reference), which every import bumps. */
   const referenceVersion = () => (app.cloud.store.find('meta', { _id: 'reference' })[0] as { version: number }).version;
-  return { admin, preview, apply, previewXlsx, requestId, referenceVersion };
+  return { admin, importPreview, importApply, previewXlsx, requestId, referenceVersion };
 }
