@@ -23,7 +23,7 @@ const rule = (i: number, schoolYear: number, match: ZoningMatch, schoolId: strin
     match,
     schoolId,
     `示例数据：规则${i}`,
-  ) as unknown as ZoningRule & { _id: string; districtCode: string };
+  );
 
 async function invoke(fn: string, event: Record<string, unknown>, openid: string | null) {
   const { result } = (await app.cloud.invoke(fn, event, openid ? { OPENID: openid, APPID: 'wx-test' } : null)) as {
@@ -62,7 +62,9 @@ it('the zoning import keeps the years document; a cold lookup reads it instead o
   expect(grouped.data.history.map((h: any) => h.schoolYear)).toContain(2023);
 
   // An import of 2025's rule writes the document: the years known before it and the year it wrote.
-  const csv = csvText(IMPORT_HEADERS.zoning, [zoningToRow(rule(0, 2025, hit, school._id), () => school.name)]);
+  const csv = csvText(IMPORT_HEADERS.zoning, [
+    zoningToRow(rule(0, 2025, hit, school._id) as unknown as ZoningRule, () => school.name),
+  ]);
   const applied = await invoke(
     'admin',
     { action: 'importApply', table: 'zoning', format: 'csv', content: csv, requestId: 'imp-years-2025' },
