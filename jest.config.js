@@ -12,6 +12,9 @@ const common = { transform: { '^.+\\.[tj]sx?$': ts }, setupFiles: [clock], modul
 
 module.exports = {
   testTimeout: 60000,
+  // One seeded store per run and clock instant, copied by the test apps (test/helpers/seed-templates.js).
+  globalSetup: '<rootDir>/test/helpers/seed-templates.js',
+  globalTeardown: '<rootDir>/test/helpers/seed-templates-teardown.js',
   projects: [
     {
       ...common,

@@ -23,6 +23,8 @@ const DISTRICT_SCALE = [
 module.exports = {
   ...node,
   testTimeout: base.testTimeout,
+  globalSetup: base.globalSetup,
+  globalTeardown: base.globalTeardown,
   displayName: 'fast',
   testMatch: ['<rootDir>/test/{domain,contracts,data,cloud}/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', ...(FULL ? [] : DISTRICT_SCALE.map((p) => `<rootDir>/${p}`))],

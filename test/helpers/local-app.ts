@@ -1,16 +1,42 @@
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { COLLECTIONS, INDEXES } from '@/contracts/collections';
 import { startLocalApp, type LocalApp, type LocalAppOptions } from '../../local/app';
+import { seedStore, storeFile } from '../../local/data-dir';
+import { Store } from '../../local/runtime/store';
+import { buildSeed } from '../../tools/seed-data';
 import { TEST_NOW } from './clock';
 
 /** A fixed instant for tests: 2026-11-23 10:00 in Shanghai, in the 2026 school year (defined in ./clock.js). */
 export { TEST_NOW };
 
+/**
+ * Puts a freshly seeded store at `nowMs` into `dataDir`: a copy of the one this jest run seeded first
+ * for that instant (test/helpers/seed-templates.js; seeding is ~0.15 s of CPU, a copy a few ms). Outside
+ * a jest run that set the folder up, nothing: startLocalApp seeds the empty folder itself.
+ */
+function copySeededStore(dataDir: string, nowMs: number): void {
+  const dir = process.env.XUEQU_SEED_TEMPLATES;
+  if (!dir) return;
+  const template = path.join(dir, `seed-${nowMs}.sqlite`);
+  if (!existsSync(template)) {
+    const work = mkdtempSync(path.join(dir, 'work-'));
+    const store = new Store(storeFile(work), { indexes: INDEXES, collections: Object.values(COLLECTIONS) });
+    seedStore({ store }, buildSeed(nowMs), nowMs);
+    store.close(); // checkpoints the WAL into the one file
+    renameSync(storeFile(work), template); // atomic: a worker seeding the same instant leaves the same file
+    rmSync(work, { recursive: true, force: true });
+  }
+  copyFileSync(template, storeFile(dataDir));
+}
+
 /** The whole local stack on a free loopback port with a fresh seeded store in a temp dir. */
 export function startTestApp(opts: LocalAppOptions = {}): Promise<LocalApp> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'xuequ-test-'));
-  return startLocalApp({ dataDir, port: 0, staticDir: null, now: () => TEST_NOW, ...opts });
+  const now = opts.now ?? (() => TEST_NOW);
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'xuequ-test-'));
+  if (!opts.dataDir) copySeededStore(dataDir, now());
+  return startLocalApp({ port: 0, staticDir: null, ...opts, dataDir, now });
 }
 
 /** POST /fn/<name> as the gateway's clients do; `cookie` carries a demo session. */
