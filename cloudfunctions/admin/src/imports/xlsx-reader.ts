@@ -85,7 +85,22 @@ class Skip implements Xform {
  * here the events go straight to the innermost, and its parent hears of its end: the same answers with
  * one call per event instead of one per level.
  */
-let readers: Xform[] = [];
+class Readers {
+  private readonly below: Xform[] = [];
+  constructor(public top: Xform) {}
+  push(x: Xform): void {
+    this.below.push(this.top);
+    this.top = x;
+  }
+  /** Drops the innermost; its parent is then the innermost. */
+  pop(): void {
+    this.top = this.below.pop()!;
+  }
+  get atRoot(): boolean {
+    return this.below.length === 0;
+  }
+}
+let readers = new Readers(null as never);
 
 /**
  * An element whose children other xforms read (exceljs's BaseXform over its map of children). A
@@ -453,6 +468,12 @@ class RowX extends Parent {
   protected childFor(name: string): Xform | undefined {
     return name === 'c' ? this.cell : undefined;
   }
+  /** Every cell opens here: straight to the cell's reader (Parent.open's answer, without its lookups). */
+  open(name: string, attrs: TagAttrs): boolean {
+    if (name !== 'c') return super.open(name, attrs);
+    readers.push(this.cell);
+    return this.cell.open(name, attrs);
+  }
   childDone(child: Xform): void {
     pushCounted(this.model!.cells, child.model, this.maxItems, this.overflow);
   }
@@ -535,17 +556,17 @@ class WorksheetX extends Root {
 
 /** A part with one top-level reader: events until the reader's root is done (exceljs's `parse`). */
 function parsePart<X extends Xform>(xml: string, x: X): X {
-  const stack: Xform[] = [x];
+  const stack = new Readers(x);
   readers = stack;
   scanXml(xml, {
-    open: (name, attrs) => void stack[stack.length - 1].open(name, attrs),
-    text: (text) => stack[stack.length - 1].text(text),
+    open: (name, attrs) => void stack.top.open(name, attrs),
+    text: (text) => stack.top.text(text),
     close: (name) => {
-      const top = stack[stack.length - 1];
+      const top = stack.top;
       if (top.close(name)) return false;
-      if (stack.length === 1) return true;
+      if (stack.atRoot) return true;
       stack.pop();
-      (stack[stack.length - 1] as Parent).childDone(top, name);
+      (stack.top as Parent).childDone(top, name);
       return false;
     },
   });
