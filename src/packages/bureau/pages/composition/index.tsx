@@ -36,6 +36,11 @@ export default function CompositionPage() {
     setDone(null);
     setDraft(e);
   };
+  // Picking another school drops the edit being previewed: it was the previous school's.
+  const pick = (p: Picked) => {
+    setPicked(p);
+    setDraft(null);
+  };
   const applied = (summary: string) => {
     setDraft(null);
     setPicked(null);
@@ -118,10 +123,9 @@ export default function CompositionPage() {
                       key={m.id}
                       className={`comp__chip comp__chip--lead${picked?.schoolId === m.id ? ' comp__chip--on' : ''}`}
                       data-testid={`school-${m.id}`}
-                      onClick={() => {
-                        setPicked({ schoolId: m.id, schoolName: m.name, xuequId: x.id, stage: a.stage, lead: true });
-                        setDraft(null);
-                      }}
+                      onClick={() =>
+                        pick({ schoolId: m.id, schoolName: m.name, xuequId: x.id, stage: a.stage, lead: true })
+                      }
                     >
                       {m.name}·{a.leadTitle || '牵头'}
                     </Text>
@@ -131,10 +135,9 @@ export default function CompositionPage() {
                       key={m.id}
                       className={`comp__chip${picked?.schoolId === m.id ? ' comp__chip--on' : ''}`}
                       data-testid={`school-${m.id}`}
-                      onClick={() => {
-                        setPicked({ schoolId: m.id, schoolName: m.name, xuequId: x.id, stage: a.stage, lead: false });
-                        setDraft(null);
-                      }}
+                      onClick={() =>
+                        pick({ schoolId: m.id, schoolName: m.name, xuequId: x.id, stage: a.stage, lead: false })
+                      }
                     >
                       {m.name}
                     </Text>
@@ -156,9 +159,7 @@ export default function CompositionPage() {
                 key={m.id}
                 className={`comp__chip${picked?.schoolId === m.id ? ' comp__chip--on' : ''}`}
                 data-testid={`school-${m.id}`}
-                onClick={() =>
-                  setPicked({ schoolId: m.id, schoolName: m.name, xuequId: null, stage: null, lead: false })
-                }
+                onClick={() => pick({ schoolId: m.id, schoolName: m.name, xuequId: null, stage: null, lead: false })}
               >
                 {m.name}
               </Text>
