@@ -1,17 +1,12 @@
 import type { Page } from 'playwright-core';
-import { fakeServerClock } from '../helpers/local-app';
 import { exchangeRequest } from '../helpers/calls';
 import { h5Session } from './h5-session';
 
 // Every parent page and every role page (teacher, principal, 学区长, bureau), in normal and in 长辈模式: axe-core finds no serious or critical violation (its
 // colour-contrast rule included), and everything tappable is at least 44 × 44 CSS px.
 const s = h5Session();
+const { byTestId, login, open, schoolId, searchAddress } = s;
 const AXE = require.resolve('axe-core/axe.min.js');
-const byTestId = s.byTestId;
-const fill = (id: string, value: string) =>
-  s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
-const idOf = (collection: string, name: string) =>
-  (s.app.cloud.store.find(collection, { name }) as Array<{ _id: string }>)[0]._id;
 
 interface Finding {
   rule: string;
@@ -110,6 +105,13 @@ async function expectAccessible(page: Page, elder: boolean): Promise<void> {
   expect(targets.checked).toBeGreaterThan(0);
 }
 
+/** Signs in as `persona` with 长辈模式 on or off for every page this page opens next. */
+async function signIn(persona: string, elder: boolean): Promise<void> {
+  await login(persona);
+  // Taro keeps storage as {"data": …} in localStorage; 长辈模式 is read from it on every page.
+  await s.page.addInitScript((on) => localStorage.setItem('elder-mode', JSON.stringify({ data: on })), elder);
+}
+
 type Visit = (page: Page) => Promise<void>;
 const go =
   (hash: string, ready: string): Visit =>
@@ -136,7 +138,7 @@ const PAGES: Array<[string, Visit]> = [
       await page.locator('.xuequ-detail [data-testid="school-card"]').first().waitFor();
     },
   ],
-  ['学校', async (page) => go(`/pages/school/index?id=${idOf('schools', '互助道小学')}`, 'school-name')(page)],
+  ['学校', async (page) => go(`/pages/school/index?id=${schoolId('互助道小学')}`, 'school-name')(page)],
   ['政策', go('/pages/policy/index', 'policy-docs')],
   ['政策原文', go('/pages/policy-detail/index?id=p000', 'home-link')],
   ['入学条件: district', go('/pages/enrol/index', 'enrol-district-120102')],
@@ -169,9 +171,7 @@ describe.each([
   ['长辈模式', true],
 ])('parent pages (%s)', (_mode, elder) => {
   beforeEach(async () => {
-    await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona: 'parent' } });
-    // Taro keeps storage as {"data": …} in localStorage; 长辈模式 is read from it on every page.
-    await s.page.addInitScript((on) => localStorage.setItem('elder-mode', JSON.stringify({ data: on })), elder);
+    await signIn('parent', elder);
   });
 
   it.each(PAGES)('%s: no serious axe violation, contrast checked, targets ≥ 44 px', async (_name, visit) => {
@@ -182,11 +182,11 @@ describe.each([
 
 describe('长辈模式', () => {
   it('is switched in 我的, kept on reload, and makes the text larger on every page', async () => {
-    await s.page.goto(`${s.app.url}/#/pages/lookup/index`);
+    await open('/pages/lookup/index');
     const intro = s.page.locator('.lookup__intro').first();
     await intro.waitFor();
     const normal = await intro.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-    await s.page.goto(`${s.app.url}/#/pages/me/index`);
+    await open('/pages/me/index');
     await byTestId('elder-switch').click();
     expect(await byTestId('elder-switch').textContent()).toContain('已开启');
     await s.page.reload();
@@ -198,10 +198,7 @@ describe('长辈模式', () => {
     expect(large).toBeGreaterThanOrEqual(normal * 1.2);
     // Plain wording too.
     expect(await intro.textContent()).toContain('孩子上哪所学校');
-    await byTestId('district-120102').click();
-    await fill('address-input', '互助道15号');
-    await byTestId('address-search').click();
-    await byTestId('lookup-result').waitFor();
+    await searchAddress('互助道15号');
   });
 });
 
@@ -210,14 +207,12 @@ describe('长辈模式', () => {
 const REQUEST_ID = 'req-e2e-a11y-01';
 let filedId = '';
 beforeAll(async () => {
-  fakeServerClock();
   const r = await s.app.cloud.invoke('approval', exchangeRequest(REQUEST_ID), {
     OPENID: 'o-local-hd-teacher',
     APPID: 'wx-e2e',
   });
   filedId = (r.result as { data: { id: string } }).data.id;
 });
-afterAll(() => jest.useRealTimers());
 
 const ROLE_PAGES: Array<[string, string, Visit]> = [
   ['hd-teacher', '教师 · 首页（签到）', go('/packages/teacher/pages/home/index', 'clock-panel')],
@@ -264,16 +259,14 @@ describe.each([
   it.each(ROLE_PAGES)(
     '%s %s: no serious axe violation, contrast checked, targets ≥ 44 px',
     async (persona, _name, visit) => {
-      await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
-      await s.page.addInitScript((on) => localStorage.setItem('elder-mode', JSON.stringify({ data: on })), elder);
+      await signIn(persona, elder);
       await visit(s.page);
       await expectAccessible(s.page, elder);
     },
   );
 
   it('the request checks show no green ✓ beside 未达标', async () => {
-    await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona: 'hd-principal' } });
-    await s.page.addInitScript((on) => localStorage.setItem('elder-mode', JSON.stringify({ data: on })), elder);
+    await signIn('hd-principal', elder);
     await go(`/packages/principal/pages/request/index?id=${filedId}`, 'approval-checks')(s.page);
     const lines = await s.page
       .locator('.approval__check')
@@ -288,7 +281,7 @@ describe.each([
 
 describe('长辈模式 on the role pages', () => {
   it('makes the text of a role page larger', async () => {
-    await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona: 'hd-bureau' } });
+    await login('hd-bureau');
     const size = async () => {
       await go('/packages/bureau/pages/dashboard/index', 'dashboard-summary')(s.page);
       return s.page

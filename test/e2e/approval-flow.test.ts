@@ -1,4 +1,3 @@
-import { fakeServerClock } from '../helpers/local-app';
 import { exchangeRequest } from '../helpers/calls';
 import { h5Session } from './h5-session';
 
@@ -6,24 +5,15 @@ import { h5Session } from './h5-session';
 // on the part to fix and the edit is resubmitted with the trail; the bureau's 全区审批 view shows a
 // request nobody can decide (无人审批) with a 待办 count, and the bureau decides it.
 const s = h5Session();
-const byTestId = s.byTestId;
-const login = (persona: string) => s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
-const fill = (id: string, value: string) =>
-  s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
+const { byTestId, fill, open, openAs, startExchangeRequest, valueOf, waitForText } = s;
 const as = (OPENID: string) => ({ OPENID, APPID: 'wx-e2e' });
 const app = () => s.app;
 const invoke = async (data: Record<string, unknown>, openid: string) =>
   ((await s.app.cloud.invoke('approval', data, as(openid))).result as any).data;
 
-beforeAll(() => fakeServerClock());
-afterAll(() => jest.useRealTimers());
-
 describe('the teacher’s request form', () => {
   it('shows a refused slot before submitting and will not go on', async () => {
-    await login('hd-teacher');
-    await s.page.goto(`${s.app.url}/#/packages/teacher/pages/request-new/index`);
-    await byTestId('host-hd-s05').click();
-    await byTestId('next-step').click();
+    await startExchangeRequest('hd-s05');
     await fill('slot-0-start', '15:30');
     await fill('slot-0-end', '14:00');
     await byTestId('slot-0-problem').waitFor();
@@ -39,30 +29,18 @@ describe('退回修改 edits the request', () => {
       'o-local-hd-teacher',
     );
     // The releasing principal sends it back in the browser, naming 每周安排.
-    await login('hd-principal');
-    await s.page.goto(`${s.app.url}/#/packages/principal/pages/request/index?id=${filed.id}`);
+    await openAs('hd-principal', `/packages/principal/pages/request/index?id=${filed.id}`);
     await byTestId('fix-slots').click();
-    await s.page
-      .locator('[data-testid="approval-comment"] textarea, textarea[data-testid="approval-comment"]')
-      .first()
-      .fill('周五有教研，请改到周三下午');
+    await fill('approval-comment', '周五有教研，请改到周三下午');
     await byTestId('send-back').click();
-    await s.page.waitForFunction(() =>
-      document.querySelector('[data-testid="approval-detail"]')?.textContent?.includes('已退回修改'),
-    );
+    await waitForText('approval-detail', '已退回修改');
 
-    await login('hd-teacher');
-    await s.page.goto(`${s.app.url}/#/packages/teacher/pages/requests/index?id=${filed.id}`);
+    await openAs('hd-teacher', `/packages/teacher/pages/requests/index?id=${filed.id}`);
     expect(await byTestId('edit-request').textContent()).toContain('请修改每周安排');
     await byTestId('edit-request').click();
     await byTestId('step-slots').waitFor();
     expect(await byTestId('edit-note').textContent()).toContain('每周安排');
-    expect(
-      await s.page
-        .locator('[data-testid="slot-0-start"] input, input[data-testid="slot-0-start"]')
-        .first()
-        .inputValue(),
-    ).toBe('14:00');
+    expect(await valueOf('slot-0-start')).toBe('14:00');
     await s.page.locator('.new-request__day', { hasText: '周三' }).first().click();
     await fill('slot-0-start', '16:00');
     await fill('slot-0-end', '17:00');
@@ -101,11 +79,8 @@ describe('the bureau’s 全区审批', () => {
     );
     await invoke({ action: 'decide', id: filed.id, decision: 'approve', version: 1 }, 'o-local-hd-principal');
 
-    await login('hd-bureau');
-    await s.page.goto(`${s.app.url}/#/packages/bureau/pages/home/index`);
-    await s.page.waitForFunction(() =>
-      document.querySelector('[data-testid="open-approvals"]')?.textContent?.includes('待办 1'),
-    );
+    await openAs('hd-bureau', '/packages/bureau/pages/home/index');
+    await waitForText('open-approvals', '待办 1');
     await byTestId('open-approvals').click();
     await byTestId(`flag-${filed.id}`).waitFor();
     expect(await byTestId(`flag-${filed.id}`).textContent()).toContain('无人审批');
@@ -113,11 +88,9 @@ describe('the bureau’s 全区审批', () => {
     await byTestId('approval-escalation').waitFor();
     expect(await byTestId('approval-escalation').textContent()).toContain('区教育局也可审批');
     await byTestId('approve').click();
-    await s.page.waitForFunction(() =>
-      document.querySelector('[data-testid="approval-detail"]')?.textContent?.includes('区教育局代为审批'),
-    );
+    await waitForText('approval-detail', '区教育局代为审批');
 
-    await s.page.goto(`${s.app.url}/#/packages/bureau/pages/approvals/index`);
+    await open('/packages/bureau/pages/approvals/index');
     await byTestId('tab-pending').click();
     await byTestId(`request-${filed.id}`).waitFor();
   });

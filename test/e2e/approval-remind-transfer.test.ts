@@ -1,4 +1,3 @@
-import { fakeServerClock } from '../helpers/local-app';
 import { exchangeRequest } from '../helpers/calls';
 import { h5Session } from './h5-session';
 
@@ -25,9 +24,6 @@ const shows = (testId: string, text: string) =>
       ),
     [testId, text] as const,
   );
-
-beforeAll(() => fakeServerClock());
-afterAll(() => jest.useRealTimers());
 
 async function file(requestId: string): Promise<string> {
   const r = await s.app.cloud.invoke(

@@ -1,22 +1,12 @@
-import { fakeServerClock } from '../helpers/local-app';
 import { h5Session } from './h5-session';
 
 // A teacher asks for 跨校兼课 in the browser; the releasing principal and the host principal (who is
 // also the 学区长) approve in the browser; the duty appears on the teacher's page.
 const s = h5Session();
-const byTestId = s.byTestId;
-const login = (persona: string) => s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
-const fill = (id: string, value: string) =>
-  s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
-
-beforeAll(() => {
-  fakeServerClock();
-});
-afterAll(() => jest.useRealTimers());
+const { byTestId, fill, openAs, startExchangeRequest } = s;
 
 async function approveAs(persona: string) {
-  await login(persona);
-  await s.page.goto(`${s.app.url}/#/packages/principal/pages/inbox/index`);
+  await openAs(persona, '/packages/principal/pages/inbox/index');
   await s.page.locator('[data-testid^="request-ap-"] .inbox-page__body').first().click();
   await byTestId('approve').click();
   await s.page.waitForFunction(() => !document.querySelector('[data-testid="approve"]'));
@@ -24,11 +14,7 @@ async function approveAs(persona: string) {
 
 describe('跨校兼课 from request to duty', () => {
   it('is asked for, approved by both principals, and becomes the teacher’s duty', async () => {
-    await login('hd-teacher');
-    await s.page.goto(`${s.app.url}/#/packages/teacher/pages/request-new/index`);
-    await byTestId('host-hd-s01').click();
-    await byTestId('next-step').click();
-    await byTestId('step-slots').waitFor();
+    await startExchangeRequest('hd-s01');
     await byTestId('next-step').click();
     await fill('term-start', '2026-12-01');
     await fill('term-end', '2027-01-20');
@@ -45,17 +31,13 @@ describe('跨校兼课 from request to duty', () => {
     await approveAs('hd-xuequzhang');
     expect(await byTestId('approval-detail').textContent()).toContain('已生成交流任务');
 
-    await login('hd-teacher');
-    await s.page.goto(`${s.app.url}/#/packages/teacher/pages/home/index`);
+    await openAs('hd-teacher', '/packages/teacher/pages/home/index');
     await byTestId('clock-panel').waitFor();
     await s.page.waitForFunction(() => document.body.textContent?.includes('跨校兼课：友爱道小学 → 第四十五中学'));
   });
 
   it('a request clashing with the teacher’s duties is refused with the reason', async () => {
-    await login('hd-teacher');
-    await s.page.goto(`${s.app.url}/#/packages/teacher/pages/request-new/index`);
-    await byTestId('host-hd-s01').click();
-    await byTestId('next-step').click();
+    await startExchangeRequest('hd-s01');
     await fill('slot-0-start', '14:30');
     await fill('slot-0-end', '15:00');
     await fill('slot-0-periods', '1');

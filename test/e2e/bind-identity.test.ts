@@ -1,15 +1,11 @@
 import type { Request } from 'playwright-core';
-import { fakeServerClock, TEST_NOW } from '../helpers/local-app';
+import { TEST_NOW } from '../helpers/local-app';
 import { h5Session } from './h5-session';
 
 // Issue 14: after binding an invite, 返回“我的” showed the old identity until a reload. Issue 15: account.me
 // was asked for by every page separately; the client data cache asks once for a sequence of pages.
 const s = h5Session();
-const byTestId = s.byTestId;
-const login = (persona: string) => s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
-const fill = (id: string, value: string) =>
-  s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
-const tab = (label: string) => s.page.locator('.weui-tabbar__item', { hasText: label }).first().click();
+const { bindFromMe, byTestId, login, open, tab } = s;
 
 /** The cloud calls the page makes through the gateway, as `function.action`. */
 function gatewayCalls(): string[] {
@@ -23,8 +19,6 @@ function gatewayCalls(): string[] {
 }
 const countOf = (calls: string[], name: string) => calls.filter((c) => c === name).length;
 
-beforeAll(() => fakeServerClock());
-afterAll(() => jest.useRealTimers());
 // The browser's clock too: the cache's freshness window is measured on it.
 beforeEach(() => s.page.clock.setFixedTime(TEST_NOW));
 
@@ -45,16 +39,13 @@ it('after binding, 返回“我的” shows the new role and its entry at once, 
   await login('parent');
   const loads: string[] = [];
   s.page.on('load', () => loads.push(s.page.url()));
-  await s.page.goto(`${s.app.url}/#/pages/me/index`);
+  await open('/pages/me/index');
   await byTestId('me-roles').waitFor();
   expect(await byTestId('me-roles').textContent()).toBe('家长');
   expect(await s.page.locator('[data-testid="entry-principal"]').count()).toBe(0);
   loads.length = 0;
 
-  await byTestId('open-bind').click();
-  await fill('bind-code', code);
-  await byTestId('bind-submit').click();
-  await byTestId('bind-done').waitFor();
+  await bindFromMe(code);
   await byTestId('back-to-me').click();
 
   await byTestId('entry-principal').waitFor();
@@ -72,13 +63,9 @@ it('a sequence of pages asks for account.me once: 我的 → 绑定身份 → �
   const code = await principalInvite('e2e-bind-identity-02');
   await login('parent');
   const calls = gatewayCalls();
-  await s.page.goto(`${s.app.url}/#/pages/me/index`);
+  await open('/pages/me/index');
   await byTestId('me-roles').waitFor();
-  await byTestId('open-bind').click();
-  await byTestId('bind-code').waitFor();
-  await fill('bind-code', code);
-  await byTestId('bind-submit').click();
-  await byTestId('bind-done').waitFor();
+  await bindFromMe(code);
   await byTestId('open-role-page').click();
   // The principal's home: its entries and the role home both read the account (one answer, from the bind).
   await byTestId('role-home-who').waitFor();

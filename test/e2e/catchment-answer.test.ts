@@ -1,23 +1,16 @@
-import { fakeServerClock } from '../helpers/local-app';
 import { h5Session } from './h5-session';
 
 // Issue 11's path end to end in the browser: the bureau imports its published 登记范围 with a phrase the
 // reader cannot read, sees it marked, fixes it in the file and imports again; a parent's lookup then
 // quotes the published phrase that matched.
 const s = h5Session();
-const byTestId = s.byTestId;
-const login = (persona: string) => s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
-
-beforeAll(() => fakeServerClock());
-afterAll(() => jest.useRealTimers());
+const { byTestId, fill, login, lookupAddress, openAs, pickFile, waitForText } = s;
 
 async function importFile(csv: string) {
-  await login('hd-bureau');
-  await s.page.goto(`${s.app.url}/#/packages/bureau/pages/home/index`);
+  await openAs('hd-bureau', '/packages/bureau/pages/home/index');
   await byTestId('open-imports').click();
   await byTestId('table-catchments').click();
-  const [chooser] = await Promise.all([s.page.waitForEvent('filechooser'), byTestId('pick-file').click()]);
-  await chooser.setFiles({ name: '登记范围.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await pickFile('登记范围.csv', csv);
   await byTestId('import-preview').waitFor();
 }
 
@@ -41,14 +34,7 @@ it('a bureau fixes an unreadable phrase, and a parent sees the published phrase 
   await byTestId('import-result').waitFor();
 
   await login('parent');
-  await s.page.goto(`${s.app.url}/`);
-  await byTestId('district-120102').click();
-  await s.page
-    .locator('[data-testid="address-input"] input, input[data-testid="address-input"]')
-    .first()
-    .fill('河东区和平路12号');
-  await byTestId('address-search').click();
-  await byTestId('zoned-list').waitFor();
+  await lookupAddress('河东区和平路12号', 'zoned-list');
   expect(await byTestId('answer-primary').textContent()).toContain('单校划片：登记入学和平路小学');
   expect(await byTestId('zoned-list').textContent()).toContain(
     '登记范围原文：“和平路2—20号（双号）、和平路1-19号（单号）”',
@@ -56,12 +42,7 @@ it('a bureau fixes an unreadable phrase, and a parent sees the published phrase 
   expect(await byTestId('zoned-list').textContent()).toContain(TITLE);
 
   // A number outside every range: none of these schools.
-  await s.page
-    .locator('[data-testid="address-input"] input, input[data-testid="address-input"]')
-    .first()
-    .fill('河东区和平路22号');
+  await fill('address-input', '河东区和平路22号');
   await byTestId('address-search').click();
-  await s.page.waitForFunction(() =>
-    document.querySelector('[data-testid="answer-primary"]')?.textContent?.includes('河东区教育局'),
-  );
+  await waitForText('answer-primary', '河东区教育局');
 });

@@ -5,27 +5,18 @@ import { h5Session } from './h5-session';
 // The bureau moves a school to another 学区 from next term in the browser; a parent's lookup then shows
 // the current 学区 and the one from that date.
 const s = h5Session();
-const byTestId = s.byTestId;
-const login = (persona: string) => s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
-const schoolId = (name: string) => (s.app.seed.schools.find((x) => x.name === name) as { _id: string })._id;
-const textOf = async (id: string) => (await byTestId(id).textContent()) ?? '';
+const { byTestId, login, lookupAddress, openAs, schoolId, textOf, waitForText } = s;
 
 describe('学区 composition editor', () => {
   const term = nextTermStart(localDate(Date.now(), CHINA_ZONE));
 
   it('the bureau moves 友爱道小学 to 第二学区 from next term, with a preview, and sees it in the history', async () => {
-    await login('hd-bureau');
-    await s.page.goto(`${s.app.url}/#/packages/bureau/pages/composition/index`);
-    await s.page.waitForFunction(
-      (t) => document.querySelector('[data-testid="effective-date"]')?.textContent?.includes(t),
-      term,
-    );
+    await openAs('hd-bureau', '/packages/bureau/pages/composition/index');
+    await waitForText('effective-date', term);
     await byTestId('xuequ-hd-x1').waitFor();
     await s.page.locator(`[data-testid="xuequ-hd-x1"] [data-testid="school-${schoolId('友爱道小学')}"]`).click();
     await byTestId('move-to-hd-x2').click();
-    await s.page.waitForFunction(() =>
-      document.querySelector('[data-testid="preview"]')?.textContent?.includes('友爱道小学划入第二学区'),
-    );
+    await waitForText('preview', '友爱道小学划入第二学区');
     expect(await textOf('preview')).toContain(`调整预览（自${term}起）`);
     expect(s.app.cloud.store.count('xuequ', { districtCode: '120102' })).toBe(5); // the preview wrote nothing
 
@@ -41,22 +32,13 @@ describe('学区 composition editor', () => {
     await s.page.locator(`[data-testid="xuequ-hd-x2"] [data-testid="school-${schoolId('友爱道小学')}"]`).waitFor();
 
     await byTestId('history-hd-x2').click();
-    await s.page.waitForFunction(() =>
-      document.querySelector('[data-testid="history"]')?.textContent?.includes('待生效'),
-    );
+    await waitForText('history', '待生效');
     expect(await textOf('history')).toContain('友爱道小学划入第二学区');
   });
 
   it('the parent’s lookup shows the current 学区 and the one from next term', async () => {
     await login('parent');
-    await s.page.goto(`${s.app.url}/`);
-    await byTestId('district-120102').click();
-    await s.page
-      .locator('[data-testid="address-input"] input, input[data-testid="address-input"]')
-      .first()
-      .fill('友爱道15号');
-    await byTestId('address-search').click();
-    await byTestId('lookup-result').waitFor();
+    await lookupAddress('友爱道15号');
     await byTestId('xuequ-upcoming').waitFor();
     const result = await textOf('lookup-result');
     expect(result).toContain('现在所属学区');

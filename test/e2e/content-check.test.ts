@@ -4,27 +4,13 @@ import { DEFAULT_RISKY_WORD } from '../../local/runtime/sec-check';
 // Issue 12 item 5 in the browser: a 请学校确认 whose question WeChat's text check refuses is not sent;
 // the parent reads which field to change, changes it, and sends it.
 const s = h5Session();
-const byTestId = s.byTestId;
-const fill = (id: string, value: string) =>
-  s.page
-    .locator(
-      `[data-testid="${id}"] input, input[data-testid="${id}"], [data-testid="${id}"] textarea, textarea[data-testid="${id}"]`,
-    )
-    .first()
-    .fill(value);
+const { askSchool, byTestId, fill, login, lookupAddress } = s;
 
 it('a question the text check refuses is explained, nothing is stored, and the changed one is sent', async () => {
-  await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona: 'parent' } });
-  await s.page.goto(`${s.app.url}/`);
-  await byTestId('district-120102').click();
-  await fill('address-input', '互助道500号');
-  await byTestId('address-search').click();
-  await byTestId('lookup-result').waitFor();
+  await login('parent');
+  await lookupAddress('互助道500号');
 
-  await fill('ask-name', '王女士');
-  await fill('ask-phone', '13800000000');
-  await fill('ask-question', `请问${DEFAULT_RISKY_WORD}怎么办`);
-  await byTestId('ask-submit').click();
+  await askSchool('王女士', '13800000000', `请问${DEFAULT_RISKY_WORD}怎么办`);
   await byTestId('ask-error').waitFor();
   const message = await byTestId('ask-error').textContent();
   // The Chinese label, not the field key (the client drops （question）).

@@ -1,16 +1,9 @@
-import { fakeServerClock } from '../helpers/local-app';
 import { h5Session } from './h5-session';
 
 // The bureau opens the dashboard from its home page in the browser and reads the district's rotation
 // share against 30%, opens a 学区, and exports the CSV.
 const s = h5Session();
-const byTestId = s.byTestId;
-const login = (persona: string) => s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
-
-beforeAll(() => {
-  fakeServerClock();
-});
-afterAll(() => jest.useRealTimers());
+const { byTestId, openAs, waitForText } = s;
 
 const staff = () =>
   (s.app.seed.schools as unknown as Array<{ districtCode: string; teacherCount: number }>)
@@ -19,8 +12,7 @@ const staff = () =>
 
 describe('数据看板', () => {
   it('the bureau sees the district’s rotation share against 30%, marked as sample data', async () => {
-    await login('hd-bureau');
-    await s.page.goto(`${s.app.url}/#/packages/bureau/pages/home/index`);
+    await openAs('hd-bureau', '/packages/bureau/pages/home/index');
     await byTestId('open-dashboard').click();
     await byTestId('dashboard-summary').waitFor();
     const summary = (await byTestId('dashboard-summary').textContent())!;
@@ -42,13 +34,10 @@ describe('数据看板', () => {
   });
 
   it('opens a 学区 by tapping its bar, and exports the CSV as a download', async () => {
-    await login('hd-bureau');
-    await s.page.goto(`${s.app.url}/#/packages/bureau/pages/dashboard/index`);
+    await openAs('hd-bureau', '/packages/bureau/pages/dashboard/index');
     await byTestId('rotation-chart').waitFor();
     await s.page.locator('[data-testid="rotation-chart-row"]').first().click();
-    await s.page.waitForFunction(() =>
-      document.querySelector('[data-testid="dashboard-summary"]')?.textContent?.includes('第一学区'),
-    );
+    await waitForText('dashboard-summary', '第一学区');
     expect(await byTestId('rotation-chart').textContent()).toContain('友爱道小学');
     const [download] = await Promise.all([s.page.waitForEvent('download'), byTestId('export-csv').click()]);
     expect(download.suggestedFilename()).toBe('数据看板-河东区第一学区-2026学年.csv');

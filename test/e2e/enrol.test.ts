@@ -3,10 +3,9 @@ import { h5Session } from './h5-session';
 
 // 入学条件 on the H5 build served by the gateway: a parent answers the wizard in chromium.
 const s = h5Session();
-const byTestId = s.byTestId;
+const { byTestId, open, textOf } = s;
 
 const tap = (id: string) => byTestId(id).click();
-const textOf = async (id: string) => (await byTestId(id).textContent()) ?? '';
 const pickDate = async (y: number, m: number, d: number) => {
   await tap(`date-year-${y}`);
   await tap(`date-month-${m}`);
@@ -29,7 +28,7 @@ async function answerAsMigrantFamily(onSecondStep?: () => Promise<void>) {
 
 describe('a parent finds the enrolment rules for a family like theirs', () => {
   it('a 随迁 family in 河东区 (居住证, rented home, child born 31 Aug 2021) gets 第五类, the 五证 and the age check', async () => {
-    await s.page.goto(`${s.app.url}/#/pages/enrol/index`);
+    await open('/pages/enrol/index');
     await tap('enrol-district-120102');
     await byTestId('question-stage').waitFor();
     expect(await textOf('enrol-header')).toContain('河东区');
@@ -80,7 +79,7 @@ describe('a parent finds the enrolment rules for a family like theirs', () => {
   });
 
   it('opened with ?district=: a 本区 family whose child is one day too young, then corrects the date and restarts', async () => {
-    await s.page.goto(`${s.app.url}/#/pages/enrol/index?district=120102`);
+    await open('/pages/enrol/index?district=120102');
     await byTestId('question-stage').waitFor();
     await tap('answer-stage-primary');
     await tap('answer-hukouInDistrict-true');
@@ -116,7 +115,7 @@ describe('a parent finds the enrolment rules for a family like theirs', () => {
   });
 
   it('a birth date in the future is refused in plain Chinese', async () => {
-    await s.page.goto(`${s.app.url}/#/pages/enrol/index?district=350205`);
+    await open('/pages/enrol/index?district=350205');
     await tap('answer-stage-primary');
     await tap('answer-hukouInDistrict-true');
     await tap('answer-housing-rent');
@@ -130,7 +129,7 @@ describe('a parent finds the enrolment rules for a family like theirs', () => {
   });
 
   it('小升初: a child not yet in 六年级 is told there is nothing to do yet, after one question', async () => {
-    await s.page.goto(`${s.app.url}/#/pages/enrol/index?district=110101`);
+    await open('/pages/enrol/index?district=110101');
     await tap('answer-stage-middle');
     await tap('answer-primarySchool-not-yet');
     await byTestId('enrol-result').waitFor();
@@ -142,7 +141,7 @@ describe('a parent finds the enrolment rules for a family like theirs', () => {
   });
 
   it('an unknown district in the route says so and offers another', async () => {
-    await s.page.goto(`${s.app.url}/#/pages/enrol/index?district=310101`);
+    await open('/pages/enrol/index?district=310101');
     await byTestId('status-error').waitFor();
     expect(await textOf('status-error')).toContain('未找到该区县的入学规则');
     await tap('enrol-change-district');

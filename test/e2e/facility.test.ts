@@ -1,5 +1,3 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import type { LocalApp } from '../../local/app';
 import { runTransaction } from '@/server/cloud';
 import { bookInTransaction } from '@/server/facility-booking';
@@ -8,25 +6,24 @@ import type { School } from '@/domain/school';
 import type { XuequVersion } from '@/domain/xuequ';
 import type { FacilityDoc } from '@/server/repositories/facilities';
 import { sampleFacilities } from '../../tools/sample-facilities';
-import { startTestApp, fakeServerClock } from '../helpers/local-app';
-import { launchBrowser } from './browser';
+import { h5Session } from './h5-session';
 
 // The 学区长 (第四十五中学) opens 共享场馆 in the browser: the week of a facility with a booking, then
 // asks to book another school's facility from a free slot. Server time is this process's clock (the
 // gateway runs here), fixed with jest's fake Date at Monday 2026-11-23 10:00 China.
-let app: LocalApp;
-let browser: Browser;
-let page: Page;
+const s = h5Session();
+const { byTestId, fill, openAs, waitForText } = s;
 
 const at = (date: string, hm: string) => instantAt(date, hm, 'Asia/Shanghai');
-const facility = (id: string) => app.cloud.store.find('facilities', { _id: id })[0] as unknown as FacilityDoc;
+const facility = (id: string) => s.app.cloud.store.find('facilities', { _id: id })[0] as unknown as FacilityDoc;
 
 beforeAll(async () => {
-  fakeServerClock();
-  app = await startTestApp({ staticDir: path.resolve(__dirname, '../../dist/h5') });
-  if (app.cloud.store.count('facilities', {}) === 0) {
-    const docs = sampleFacilities(app.seed.schools as unknown as School[], app.seed.xuequ as unknown as XuequVersion[]);
-    app.cloud.store.insertMany(
+  if (s.app.cloud.store.count('facilities', {}) === 0) {
+    const docs = sampleFacilities(
+      s.app.seed.schools as unknown as School[],
+      s.app.seed.xuequ as unknown as XuequVersion[],
+    );
+    s.app.cloud.store.insertMany(
       'facilities',
       docs as unknown as Parameters<LocalApp['cloud']['store']['insertMany']>[1],
     );
@@ -48,22 +45,12 @@ beforeAll(async () => {
       Date.now(),
     ),
   );
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 390, height: 844 } });
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  jest.useRealTimers();
-});
-
-const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`).first();
-const login = (persona: string) => page.request.post(`${app.url}/__dev/login`, { data: { persona } });
+const FACILITIES = '/packages/principal/pages/facilities/index';
 
 describe('共享场馆', () => {
   it('the 学区长 sees the 学区’s facilities and a week with the booked slot and who booked it', async () => {
-    await login('hd-xuequzhang');
-    await page.goto(`${app.url}/#/packages/principal/pages/facilities/index`);
+    await openAs('hd-xuequzhang', FACILITIES);
     await byTestId('facility-fc-hd-s01-gym').waitFor();
     expect(await byTestId('facility-list').textContent()).toContain('互助道小学操场');
     expect(await byTestId('facility-fc-hd-s01-gym').textContent()).toBe('第四十五中学（本校）体育馆');
@@ -80,33 +67,28 @@ describe('共享场馆', () => {
     );
 
     await byTestId('week-next').click();
-    await page.waitForFunction(
+    await s.page.waitForFunction(
       () => document.querySelector('[data-testid="week-title"]')?.textContent === '11/30 起一周',
     );
     await byTestId('day-2026-12-05').waitFor();
-    expect(await page.locator('[data-testid="booked-slot"]').count()).toBe(0);
+    expect(await s.page.locator('[data-testid="booked-slot"]').count()).toBe(0);
   });
 
   it('asks to book another school’s facility from a free slot; the owner’s principal is asked to approve', async () => {
-    await page.goto(`${app.url}/#/packages/principal/pages/facilities/index`);
+    await openAs('hd-xuequzhang', FACILITIES);
     await byTestId('facility-fc-hd-s05-field').click();
     await byTestId('free-2026-11-24-1630').click(); // Tuesday: more than 24 h ahead
     const form = byTestId('book-form');
-    await page.waitForFunction(() =>
-      document.querySelector('[data-testid="book-form"]')?.textContent?.includes('2026-11-24'),
-    );
+    await waitForText('book-form', '2026-11-24');
     expect(await form.textContent()).toMatch(/日期2026-11-24开始16:30结束18:30/);
     await byTestId('book-submit').click();
     expect(await byTestId('book-error').textContent()).toBe('请填写用途（至少2个字）');
 
-    await page
-      .locator('[data-testid="book-purpose"] input, input[data-testid="book-purpose"]')
-      .first()
-      .fill('田径队训练');
+    await fill('book-purpose', '田径队训练');
     await byTestId('book-submit').click();
     await byTestId('book-sent').waitFor();
     expect(await byTestId('book-sent').textContent()).toMatch(/已提交预约申请：2026-11-24 16:30–18:30，等待.*审批/);
-    const [request] = app.cloud.store.find('approvals', { type: 'facility' }) as any[];
+    const [request] = s.app.cloud.store.find('approvals', { type: 'facility' }) as any[];
     expect(request).toMatchObject({
       facilityId: 'fc-hd-s05-field',
       bookingSchoolId: 'hd-s01',
@@ -118,24 +100,17 @@ describe('共享场馆', () => {
   });
 
   it('the owner cancels the booking with a reason: it shows as cancelled and the time is free again', async () => {
-    await page.goto(`${app.url}/#/packages/principal/pages/facilities/index`);
+    await openAs('hd-xuequzhang', FACILITIES);
     await byTestId('cancel-bk-e2e-1').click();
     // Two buttons that say what they do; the reason goes to the other school.
     expect(await byTestId('cancel-keep').textContent()).toContain('不取消');
     expect(await byTestId('cancel-confirm').textContent()).toContain('确认取消预约');
-    await page
-      .locator('[data-testid="cancel-reason"] input, input[data-testid="cancel-reason"]')
-      .first()
-      .fill('场馆维修');
+    await fill('cancel-reason', '场馆维修');
     await byTestId('cancel-confirm').click();
-    await page.waitForFunction(() =>
-      document.querySelector('[data-testid="booking-bk-e2e-1"]')?.textContent?.includes('已取消'),
-    );
-    await page.waitForFunction(() =>
-      document.querySelector('[data-testid="day-2026-11-28"]')?.textContent?.includes('09:00–17:00 空闲'),
-    );
-    expect(await page.locator('[data-testid="cancel-bk-e2e-1"]').count()).toBe(0);
-    expect(app.cloud.store.find('bookings', { _id: 'bk-e2e-1' })[0]).toMatchObject({
+    await waitForText('booking-bk-e2e-1', '已取消');
+    await waitForText('day-2026-11-28', '09:00–17:00 空闲');
+    expect(await s.page.locator('[data-testid="cancel-bk-e2e-1"]').count()).toBe(0);
+    expect(s.app.cloud.store.find('bookings', { _id: 'bk-e2e-1' })[0]).toMatchObject({
       status: 'cancelled',
       cancelledBy: 'o-local-hd-xuequzhang',
       cancelReason: '场馆维修',

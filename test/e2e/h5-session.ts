@@ -3,17 +3,17 @@ import type { Browser, Page } from 'playwright-core';
 import type { LocalApp } from '../../local/app';
 import { fakeServerClock, startTestApp } from '../helpers/local-app';
 import { launchBrowser } from './browser';
+import { pageSteps, type PageSteps } from './steps';
 
-export interface H5Session {
+export interface H5Session extends PageSteps {
   readonly app: LocalApp;
   readonly page: Page;
-  byTestId(id: string): ReturnType<Page['locator']>;
 }
 
 /**
  * Registers the hooks every browser test needs: the server clock at TEST_NOW (the browser's follows it,
  * see ./browser.ts), the H5 build served by a fresh gateway, chromium, and a new phone-sized page per
- * test. Read `app` and `page` inside tests (they change per suite / test).
+ * test. Read `app` and `page` inside tests (they change per suite / test); the steps read them late.
  */
 export function h5Session(): H5Session {
   let app: LocalApp;
@@ -23,6 +23,7 @@ export function h5Session(): H5Session {
     fakeServerClock();
     app = await startTestApp({ staticDir: path.resolve(__dirname, '../../dist/h5') });
     browser = await launchBrowser();
+    fakeServerClock(); // again: the suite starts at TEST_NOW itself, not after the start-up's seconds
   });
   afterAll(async () => {
     await browser?.close();
@@ -42,6 +43,6 @@ export function h5Session(): H5Session {
     get page() {
       return page;
     },
-    byTestId: (id: string) => page.locator(`[data-testid="${id}"]`).first(),
+    ...pageSteps(() => ({ app, page })),
   };
 }

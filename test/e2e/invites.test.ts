@@ -1,25 +1,15 @@
-import { fakeServerClock } from '../helpers/local-app';
 import { h5Session } from './h5-session';
 
 // The bureau creates a principal invite in the browser; the parent persona binds it in the browser and
 // then finds the principal entry under 我的.
 const s = h5Session();
-const byTestId = s.byTestId;
-const login = (persona: string) => s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
-const fill = (id: string, value: string) =>
-  s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
-
-beforeAll(() => {
-  fakeServerClock();
-});
-afterAll(() => jest.useRealTimers());
+const { bindFromMe, byTestId, fill, login, open, openAs } = s;
 
 describe('an invite from the bureau makes a parent a principal', () => {
   let code = '';
 
   it('the bureau creates a principal invite for a school and sees the code once', async () => {
-    await login('hd-bureau');
-    await s.page.goto(`${s.app.url}/#/packages/bureau/pages/home/index`);
+    await openAs('hd-bureau', '/packages/bureau/pages/home/index');
     await byTestId('open-invites').click();
     await byTestId('role-principal').click();
     await fill('school-filter', '中心东道');
@@ -37,24 +27,19 @@ describe('an invite from the bureau makes a parent a principal', () => {
   });
 
   it('the parent binds it under 我的 and then has the principal entry', async () => {
-    await login('parent');
-    await s.page.goto(`${s.app.url}/#/pages/me/index`);
-    await byTestId('open-bind').click();
-    await fill('bind-code', code.toLowerCase());
-    await byTestId('bind-submit').click();
-    await byTestId('bind-done').waitFor();
+    await openAs('parent', '/pages/me/index');
+    await bindFromMe(code.toLowerCase());
     expect(await byTestId('bind-roles').textContent()).toContain('校长');
     expect(await byTestId('bind-done').textContent()).toContain('中心东道小学');
 
-    await s.page.goto(`${s.app.url}/#/pages/me/index`);
+    await open('/pages/me/index');
     await s.page.reload();
     await byTestId('entry-principal').waitFor();
     expect(await byTestId('me-roles').textContent()).toContain('校长');
   });
 
   it('the same code cannot be bound again', async () => {
-    await login('hd-teacher');
-    await s.page.goto(`${s.app.url}/#/pages/bind/index`);
+    await openAs('hd-teacher', '/pages/bind/index');
     await fill('bind-code', code);
     await byTestId('bind-submit').click();
     await byTestId('bind-error').waitFor();
@@ -62,8 +47,7 @@ describe('an invite from the bureau makes a parent a principal', () => {
   });
 
   it('the bureau sees it used, by whom', async () => {
-    await login('hd-bureau');
-    await s.page.goto(`${s.app.url}/#/packages/bureau/pages/invites/index`);
+    await openAs('hd-bureau', '/packages/bureau/pages/invites/index');
     const item = s.page.locator('[data-testid^="invite-inv-"]').first();
     await item.waitFor();
     expect(await item.textContent()).toContain('已使用');
@@ -89,8 +73,7 @@ describe('a principal invites a teacher picked from the bureau’s roster', () =
     });
     expect((await imported.json()).result).toMatchObject({ ok: true, data: { written: 2 } });
 
-    await login('hd-principal');
-    await s.page.goto(`${s.app.url}/#/packages/principal/pages/invites/index`);
+    await openAs('hd-principal', '/packages/principal/pages/invites/index');
     await fill('roster-filter', '钱');
     await byTestId('roster-YA-101').click();
     expect(await byTestId('roster-YA-101').textContent()).toContain('骨干');

@@ -2,7 +2,7 @@ import { h5Session } from './h5-session';
 
 // The H5 build served by the gateway, driven in chromium as a parent and as a teacher would use it.
 const s = h5Session();
-const byTestId = s.byTestId;
+const { byTestId, fill, open, waitForText } = s;
 
 describe('a parent finds the 学区 of a home in 河东区', () => {
   it('picks 区 → 街道 → 社区 and sees 第一学区, its schools, and the zoned schools with the reason', async () => {
@@ -27,10 +27,7 @@ describe('a parent finds the 学区 of a home in 河东区', () => {
   it('types a school name and sees its 学区', async () => {
     await s.page.goto(`${s.app.url}/`);
     await byTestId('district-120102').click();
-    await s.page
-      .locator('[data-testid="school-input"] input, input[data-testid="school-input"]')
-      .first()
-      .fill('东局子');
+    await fill('school-input', '东局子');
     await byTestId('school-search').click();
     const result = byTestId('lookup-result');
     await result.waitFor();
@@ -42,12 +39,10 @@ describe('a parent finds the 学区 of a home in 河东区', () => {
 
 describe('the local demo identity switch', () => {
   it('a teacher persona opens the teacher subpackage and sees their duties', async () => {
-    await s.page.goto(`${s.app.url}/#/pages/me/index`);
+    await open('/pages/me/index');
     await byTestId('dev-persona-switch').waitFor();
     await byTestId('persona-hd-teacher').click();
-    await s.page.waitForFunction(() =>
-      document.querySelector('[data-testid="me-roles"]')?.textContent?.includes('教师'),
-    );
+    await waitForText('me-roles', '教师');
     await byTestId('entry-teacher').click();
     await byTestId('clock-panel').waitFor();
     await s.page.waitForFunction(() => document.body.textContent?.includes('友爱道小学 → 第四十五中学'));

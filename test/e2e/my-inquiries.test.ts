@@ -3,15 +3,12 @@ import { h5Session } from './h5-session';
 // Issue 14: after sending a 请学校确认 question, 我的 → 我的咨询 shows it without a reload (the tab page stays
 // mounted and reloads its list when shown). Issue 13: the lists page with 加载更多.
 const s = h5Session();
-const byTestId = s.byTestId;
-const fill = (id: string, value: string) =>
-  s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
-const tab = (label: string) => s.page.locator('.weui-tabbar__item', { hasText: label }).first().click();
+const { askSchool, byTestId, login, open, searchAddress, tab, waitForText } = s;
 const inquiriesText = () => byTestId('inquiries').textContent();
 
 it('a question sent from 查学区 shows under 我的咨询 when the parent switches to 我的, with no reload', async () => {
-  await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona: 'parent' } });
-  await s.page.goto(`${s.app.url}/#/pages/me/index`);
+  await login('parent');
+  await open('/pages/me/index');
   await byTestId('inquiries').waitFor();
   await s.page.waitForFunction(
     () => !document.querySelector('[data-testid="inquiries"]')?.textContent?.includes('加载中'),
@@ -22,19 +19,12 @@ it('a question sent from 查学区 shows under 我的咨询 when the parent swit
   const loads: string[] = [];
   s.page.on('load', () => loads.push(s.page.url()));
   await tab('查学区');
-  await byTestId('district-120102').click();
-  await fill('address-input', '互助道520号');
-  await byTestId('address-search').click();
-  await byTestId('lookup-result').waitFor();
-  await fill('ask-name', '王女士');
-  await fill('ask-phone', '13800000000');
-  await byTestId('ask-submit').click();
+  await searchAddress('互助道520号');
+  await askSchool('王女士', '13800000000');
   await byTestId('ask-sent').waitFor();
 
   await tab('我的');
-  await s.page.waitForFunction(() =>
-    document.querySelector('[data-testid="inquiries"]')?.textContent?.includes('互助道520号'),
-  );
+  await waitForText('inquiries', '互助道520号');
   expect(await inquiriesText()).toContain('待答复');
   expect(loads).toEqual([]);
 });
@@ -60,8 +50,8 @@ it('45 questions show 20 at a time, and 加载更多 brings the rest without rep
       createdAt: new Date(Date.parse('2026-10-01T02:00:00Z') + i * 60_000),
     })),
   );
-  await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona: 'parent' } });
-  await s.page.goto(`${s.app.url}/#/pages/me/index`);
+  await login('parent');
+  await open('/pages/me/index');
   const items = s.page.locator('[data-testid="inquiries"] .me__inquiry');
   await byTestId('inquiries-more').waitFor();
   expect(await items.count()).toBe(20);

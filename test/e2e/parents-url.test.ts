@@ -4,20 +4,8 @@ import { h5Session } from './h5-session';
 // directly have a way home; an unknown address says so; the wizard's steps are browser history; the
 // 请学校确认 form asks a visitor to sign in first.
 const s = h5Session();
-const byTestId = s.byTestId;
-const fill = (id: string, value: string) =>
-  s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
-const textOf = async (id: string) => (await byTestId(id).textContent()) ?? '';
+const { askSchool, byTestId, fill, login, lookupAddress, open, schoolId, textOf } = s;
 const hash = () => s.page.evaluate(() => decodeURIComponent(window.location.hash));
-const schoolId = (name: string) => (s.app.cloud.store.find('schools', { name }) as Array<{ _id: string }>)[0]._id;
-
-async function lookupAddress(address: string) {
-  await s.page.goto(`${s.app.url}/`);
-  await byTestId('district-120102').click();
-  await fill('address-input', address);
-  await byTestId('address-search').click();
-  await byTestId('lookup-result').waitFor();
-}
 
 describe('the lookup in the URL', () => {
   it('survives a reload and opens from a shared link in a fresh browser', async () => {
@@ -78,7 +66,7 @@ describe('the lookup in the URL', () => {
 
 describe('deep pages opened directly', () => {
   it('a shared school page shows its address and phone honestly and leads home', async () => {
-    await s.page.goto(`${s.app.url}/#/pages/school/index?id=${schoolId('互助道小学')}`);
+    await open(`/pages/school/index?id=${schoolId('互助道小学')}`);
     await byTestId('school-name').waitFor();
     expect(await textOf('school-contact')).toContain('地址：未公布');
     expect(await textOf('school-contact')).toContain('电话：未公布');
@@ -91,13 +79,13 @@ describe('deep pages opened directly', () => {
   it.each(['xuequ-detail/index?id=none', 'policy-detail/index?id=none', 'enrol/index?district=120102'])(
     '%s has a way home',
     async (route) => {
-      await s.page.goto(`${s.app.url}/#/pages/${route}`);
+      await open(`/pages/${route}`);
       await byTestId('home-link').waitFor();
     },
   );
 
   it('an unknown address is a Chinese 页面不存在 page with a link home', async () => {
-    await s.page.goto(`${s.app.url}/#/pages/no-such-page/index`);
+    await open('/pages/no-such-page/index');
     await byTestId('not-found').waitFor();
     expect(await textOf('not-found')).toContain('页面不存在');
     await byTestId('not-found-home').click();
@@ -109,7 +97,7 @@ describe('the enrolment wizard in browser history', () => {
   const tap = (id: string) => byTestId(id).click();
 
   it('back and forward move between steps, a reload stays on the step', async () => {
-    await s.page.goto(`${s.app.url}/#/pages/enrol/index?district=120102`);
+    await open('/pages/enrol/index?district=120102');
     await tap('answer-stage-primary');
     await tap('answer-hukouInDistrict-true');
     await byTestId('question-housing').waitFor();
@@ -132,7 +120,7 @@ describe('the enrolment wizard in browser history', () => {
   });
 
   it('随迁 without 居住证: what to do instead, no category, documents or countdown', async () => {
-    await s.page.goto(`${s.app.url}/#/pages/enrol/index?district=120102`);
+    await open('/pages/enrol/index?district=120102');
     await tap('answer-stage-primary');
     await tap('answer-hukouInDistrict-false');
     await tap('answer-residencePermit-false');
@@ -155,15 +143,13 @@ describe('请学校确认 for a visitor not signed in', () => {
     expect(await s.page.locator('[data-testid="ask-name"]').count()).toBe(0);
     await byTestId('ask-sign-in-go').click();
     await byTestId('me-card').waitFor();
-    await s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona: 'parent' } });
+    await login('parent');
     await s.page.getByText('查学区', { exact: true }).last().click();
     await byTestId('ask-name').waitFor();
     expect(await hash()).toContain('address=互助道500号');
 
     // A wrong phone number: the Chinese label, never the field key.
-    await fill('ask-name', '李先生');
-    await fill('ask-phone', '123');
-    await byTestId('ask-submit').click();
+    await askSchool('李先生', '123');
     await byTestId('ask-error').waitFor();
     const message = await textOf('ask-error');
     expect(message).toContain('手机号');

@@ -2,19 +2,16 @@ import { h5Session } from './h5-session';
 
 // The 政策 tab of the H5 build (`npx taro build --type h5`) served by the gateway, in chromium.
 const s = h5Session();
-const byTestId = s.byTestId;
+const { byTestId, fill, open, waitForText } = s;
 
 const searchFor = async (words: string) => {
-  await s.page
-    .locator('[data-testid="policy-search-input"] input, input[data-testid="policy-search-input"]')
-    .first()
-    .fill(words);
+  await fill('policy-search-input', words);
   await byTestId('policy-search-btn').click();
 };
 
 describe('a parent reads the policy documents', () => {
   it('sees the five documents with issuer, date and what the product takes from them', async () => {
-    await s.page.goto(`${s.app.url}/#/pages/policy/index`);
+    await open('/pages/policy/index');
     await byTestId('policy-docs').waitFor();
     for (const id of ['p000', 'p001', 'p002', 'p003', 'p004']) await byTestId(`policy-doc-${id}`).waitFor();
     const hedong = (await byTestId('policy-doc-p000').textContent())!;
@@ -26,7 +23,7 @@ describe('a parent reads the policy documents', () => {
   });
 
   it('searches 轮岗, opens the Dongcheng document and reads 不少于30% at the highlighted hit', async () => {
-    await s.page.goto(`${s.app.url}/#/pages/policy/index`);
+    await open('/pages/policy/index');
     await byTestId('policy-docs').waitFor();
     await searchFor('轮岗');
     await byTestId('policy-hits').waitFor();
@@ -59,21 +56,19 @@ describe('a parent reads the policy documents', () => {
   });
 
   it('steps to the next hit inside a document', async () => {
-    await s.page.goto(`${s.app.url}/#/pages/policy-detail/index?id=p001&q=${encodeURIComponent('轮岗')}`);
+    await open(`/pages/policy-detail/index?id=p001&q=${encodeURIComponent('轮岗')}`);
     await byTestId('policy-text').waitFor();
     const first = (await byTestId('policy-detail-bar').textContent())!;
     expect(first).toContain('第1处');
     const current1 = await s.page.locator('.policy-detail__current').first().getAttribute('id');
     await byTestId('policy-next').click();
-    await s.page.waitForFunction(() =>
-      document.querySelector('[data-testid="policy-detail-bar"]')?.textContent?.includes('第2处'),
-    );
+    await waitForText('policy-detail-bar', '第2处');
     const current2 = await s.page.locator('.policy-detail__current').first().getAttribute('id');
     expect(current2).not.toBe(current1);
   });
 
   it('a query found nowhere says so plainly; 清除 brings the list back', async () => {
-    await s.page.goto(`${s.app.url}/#/pages/policy/index`);
+    await open('/pages/policy/index');
     await byTestId('policy-docs').waitFor();
     await searchFor('轮岗 蓄水池');
     await byTestId('policy-hits').waitFor();
@@ -83,10 +78,10 @@ describe('a parent reads the policy documents', () => {
   });
 
   it('a suggested word searches in one tap; the Hedong annex shows as a table', async () => {
-    await s.page.goto(`${s.app.url}/#/pages/policy/index`);
+    await open('/pages/policy/index');
     await byTestId('policy-chip-班额').click();
     await byTestId('policy-hit-p004-s2-p3').waitFor();
-    await s.page.goto(`${s.app.url}/#/pages/policy-detail/index?id=p000`);
+    await open('/pages/policy-detail/index?id=p000');
     await byTestId('policy-text').waitFor();
     const row = s.page.locator('.policy-detail__row').filter({ hasText: '第一学区' }).first();
     expect(await row.locator('.policy-detail__cell').allTextContents()).toEqual([
@@ -97,7 +92,7 @@ describe('a parent reads the policy documents', () => {
   });
 
   it('an unknown document shows the error plainly', async () => {
-    await s.page.goto(`${s.app.url}/#/pages/policy-detail/index?id=p999`);
+    await open('/pages/policy-detail/index?id=p999');
     await byTestId('status-error').waitFor();
     expect(await byTestId('status-error').textContent()).toContain('未找到该政策文件');
   });

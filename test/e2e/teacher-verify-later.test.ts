@@ -1,38 +1,23 @@
-import type { Page } from 'playwright-core';
-import type { LocalApp } from '../../local/app';
 import { presenceCodeAt } from '../helpers/presence';
-import { closeTeacherBrowser, startTeacherBrowser, type TeacherBrowser } from './teacher-browser';
+import { teacherSession } from './teacher-browser';
 
 // 扫码核验 in the browser (issue 14): the teacher clocks in without the code (未核验), and later in the
 // same session types the host school's current 6 digits on the card (H5 has no camera scan): the
 // session becomes 已核验 with the time of the scan, on the card and in the month view. Server time is
 // jest's fake Date; the code is the one the host principal's 签到码 page would show at that instant.
-let t: TeacherBrowser;
-let app: LocalApp;
-let page: Page;
+const t = teacherSession();
+const { at, byTestId, open, openAs, waitForCardState, waitForText } = t;
 
-beforeAll(async () => {
-  t = await startTeacherBrowser();
-  ({ app, page } = t);
-});
-afterAll(() => closeTeacherBrowser(t));
-
-const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
-const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`).first();
-const login = (persona: string) => page.request.post(`${app.url}/__dev/login`, { data: { persona } });
 const codeInput = () =>
-  page.locator('[data-testid="verify-code-input"] input, input[data-testid="verify-code-input"]').first();
+  t.page.locator('[data-testid="verify-code-input"] input, input[data-testid="verify-code-input"]').first();
 const SESSION = 'dt-hd-teacher-1-2026-11-23-0955';
 
 describe('扫码核验 on the session card', () => {
   it('an unverified clock-in is verified by typing the code later; the month view shows when', async () => {
     at('2026-11-23T02:00:05Z'); // Monday 10:00:05 China; the session 09:55–11:30 at 第四十五中学 is open
-    await login('hd-teacher');
-    await page.goto(`${app.url}/#/packages/teacher/pages/home/index`);
+    await openAs('hd-teacher', '/packages/teacher/pages/home/index');
     await byTestId('clock-in').click(); // 不扫码签到
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="clock-panel"]')?.getAttribute('data-state') === 'out',
-    );
+    await waitForCardState('out');
     expect(await byTestId('clock-presence').textContent()).toContain('未核验');
     await byTestId('verify-later-submit').waitFor();
     expect(await byTestId('verify-later').textContent()).toContain('11:30 前有效');
@@ -42,34 +27,30 @@ describe('扫码核验 on the session card', () => {
     const good = presenceCodeAt('hd-s01', now).shortCode;
     await codeInput().fill(good === '000000' ? '000001' : '000000');
     await byTestId('verify-later-submit').click();
-    await page.waitForFunction(() =>
-      document.querySelector('[data-testid="verify-later-outcome"]')?.textContent?.includes('签到码'),
-    );
+    await waitForText('verify-later-outcome', '签到码');
     expect(await byTestId('clock-presence').textContent()).toContain('未核验');
 
     await codeInput().fill(good);
     await byTestId('verify-later-submit').click();
-    await page.waitForFunction(() =>
-      document.querySelector('[data-testid="verify-later-outcome"]')?.textContent?.includes('已核验'),
-    );
+    await waitForText('verify-later-outcome', '已核验');
     expect(await byTestId('verify-later-outcome').textContent()).toMatch(
       /已核验：2026-11-23 10:20 扫码，距第四十五中学 \d+ 米/,
     );
-    await page.waitForFunction(
+    await t.page.waitForFunction(
       () => document.querySelector('[data-testid="clock-presence"]')?.textContent === '已核验',
     );
-    expect(await page.locator('[data-testid="verify-later-submit"]').count()).toBe(0);
+    expect(await t.page.locator('[data-testid="verify-later-submit"]').count()).toBe(0);
     expect(await byTestId(`session-presence-${SESSION}`).textContent()).toBe('已核验');
 
     // After a reload the card still says so, and the month view shows the status and the scan's time.
-    await page.reload();
-    await page.waitForFunction(
+    await t.page.reload();
+    await t.page.waitForFunction(
       () => document.querySelector('[data-testid="clock-presence"]')?.textContent === '已核验',
     );
-    await page.goto(`${app.url}/#/packages/teacher/pages/month/index?month=2026-11`);
+    await open('/packages/teacher/pages/month/index?month=2026-11');
     await byTestId('month-line-presence').waitFor();
     expect(await byTestId('month-line-presence').textContent()).toBe('已核验（10:20 扫码核验）');
     expect(await byTestId('month-periods').textContent()).toBe('2');
-    expect(await page.locator('[data-testid="month-unverified"]').count()).toBe(0);
+    expect(await t.page.locator('[data-testid="month-unverified"]').count()).toBe(0);
   });
 });

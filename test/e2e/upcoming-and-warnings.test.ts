@@ -6,12 +6,7 @@ import { h5Session } from './h5-session';
 // then sees the coming change with that document on the school page, the 学区 list and the 学区 detail.
 // An import preview shows what a 修改 row changes and warns about coordinates in another province.
 const s = h5Session();
-const byTestId = s.byTestId;
-const login = (persona: string) => s.page.request.post(`${s.app.url}/__dev/login`, { data: { persona } });
-const schoolId = (name: string) => (s.app.seed.schools.find((x) => x.name === name) as { _id: string })._id;
-const textOf = async (id: string) => (await byTestId(id).first().textContent()) ?? '';
-const fill = (id: string, value: string) =>
-  s.page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value);
+const { byTestId, fill, open, openAs, schoolId, textOf, waitForText } = s;
 const waitText = (selector: string, text: string) =>
   s.page.waitForFunction(
     ([sel, t]) => Array.from(document.querySelectorAll(sel)).some((e) => e.textContent?.includes(t)),
@@ -25,12 +20,8 @@ describe('a coming composition change, with its document', () => {
   const term = nextTermStart(localDate(Date.now(), CHINA_ZONE)); // the server and the page share the test clock
 
   it('the bureau gives the document the change was decided by', async () => {
-    await login('hd-bureau');
-    await s.page.goto(`${s.app.url}/#/packages/bureau/pages/composition/index`);
-    await s.page.waitForFunction(
-      (t) => document.querySelector('[data-testid="effective-date"]')?.textContent?.includes(t),
-      term,
-    );
+    await openAs('hd-bureau', '/packages/bureau/pages/composition/index');
+    await waitForText('effective-date', term);
     await s.page.locator(`[data-testid="xuequ-hd-x1"] [data-testid="school-${schoolId('友爱道小学')}"]`).click();
     await byTestId('move-to-hd-x2').click();
     await waitText('[data-testid="preview"]', '友爱道小学划入第二学区');
@@ -54,8 +45,7 @@ describe('a coming composition change, with its document', () => {
   });
 
   it('the school page tells the parent what changes for 本校, from when, by which document', async () => {
-    await login('parent');
-    await s.page.goto(`${s.app.url}/#/pages/school/index?id=${schoolId('友爱道小学')}`);
+    await openAs('parent', `/pages/school/index?id=${schoolId('友爱道小学')}`);
     await byTestId('xuequ-upcoming').waitFor();
     const text = await textOf('xuequ-upcoming');
     expect(text).toContain(`${dateLabel(term)}起`);
@@ -65,7 +55,7 @@ describe('a coming composition change, with its document', () => {
   });
 
   it('the 学区 list and the 学区 detail show it too', async () => {
-    await s.page.goto(`${s.app.url}/#/pages/xuequ-list/index`);
+    await open('/pages/xuequ-list/index');
     await byTestId('tab-120102').click();
     await waitText('[data-testid="xuequ-card-upcoming"]', '友爱道小学划出第一学区');
     const cards = s.page.locator('[data-testid="xuequ-card-upcoming"]');
@@ -74,7 +64,7 @@ describe('a coming composition change, with its document', () => {
     expect(all).toContain(`${dateLabel(term)}起：友爱道小学划入第二学区`);
     expect(all).toContain(SOURCE);
 
-    await s.page.goto(`${s.app.url}/#/pages/xuequ-detail/index?id=hd-x2`);
+    await open('/pages/xuequ-detail/index?id=hd-x2');
     // Taro keeps the list page in the DOM (hidden): read the detail page's own card.
     const detail = s.page.locator('.xuequ-detail [data-testid="xuequ-card-upcoming"]');
     await detail.waitFor();
@@ -84,8 +74,7 @@ describe('a coming composition change, with its document', () => {
 
 describe('an import preview says what changes and what looks wrong', () => {
   it('a 修改 row lists old → new; coordinates in another province are a warning, not an error', async () => {
-    await login('hd-bureau');
-    await s.page.goto(`${s.app.url}/#/packages/bureau/pages/home/index`);
+    await openAs('hd-bureau', '/packages/bureau/pages/home/index');
     await byTestId('open-imports').click();
     const huzhu = s.app.cloud.store.find('schools', { name: '互助道小学' })[0] as any;
     const file = [
