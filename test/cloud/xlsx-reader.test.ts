@@ -17,9 +17,10 @@ import { guardXlsx } from '../../cloudfunctions/admin/src/imports/zip-guard';
 import { columnName, WORKSHEET_IGNORED } from '../../cloudfunctions/admin/src/imports/xlsx-reader';
 import { AppError } from '@/server/errors';
 import { farCellSheet, hostileXlsxFiles, xlsxFile } from '../fuzz/xlsx';
+import { FAST_DEPTH, runs } from '../helpers/depth';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+const RUNS = Number(process.env.FUZZ_RUNS ?? runs(60));
 
 // ---- the reference: readFirstSheet as it was with exceljs 4.4 -------------------------------------
 
@@ -104,13 +105,15 @@ async function expectSame(bytes: Buffer, label = '') {
 describe('the fixtures read as before', () => {
   // exceljs reads the 5,000 × 40 file in seconds, more on a busy machine: a generous bound, not a timing.
   it('every hostile file of the fuzzer and the bench', async () => {
-    for (const file of await hostileXlsxFiles()) await expectSame(file.bytes, file.name);
+    // The inner loop leaves the two volume files (5,000 × 40 and 6,001 rows, over 100 KB) to the full run.
+    const files = (await hostileXlsxFiles()).filter((f) => !FAST_DEPTH || f.bytes.length < 100_000);
+    for (const file of files) await expectSame(file.bytes, file.name);
   }, 300_000);
 
   it('far cells anywhere, filled or only styled', async () => {
     await fc.assert(
       fc.asyncProperty(farCellSheet, async (spec) => void (await expectSame(await xlsxFile(spec)))),
-      { seed: SEED, numRuns: 20 },
+      { seed: SEED, numRuns: runs(20) },
     );
   });
 });
