@@ -1,5 +1,6 @@
 import { dateLabel, nextTermStart } from '@/domain/composition';
 import { CHINA_ZONE, localDate } from '@/domain/time';
+import { bumpReference } from '../helpers/zoning-rules';
 import { h5Session } from './h5-session';
 
 // The bureau moves a school to another 学区 from next term in the browser; a parent's lookup then shows
@@ -49,5 +50,20 @@ describe('学区 composition editor', () => {
     expect(upcoming).toContain('来源：河东区教育局调整（未附文件');
     expect(upcoming).toContain('第二学区');
     expect(upcoming).toContain('友爱道小学');
+  });
+
+  it('picking a school outside every 学区 drops the previewed edit of the school picked before', async () => {
+    const store = s.app.cloud.store;
+    const [school] = store.find('schools', { _id: schoolId('友爱道小学') });
+    store.insertMany('schools', [{ ...school, _id: 'hd-s-outside', name: '示例数据：未入学区小学' }]);
+    bumpReference(store);
+    await openAs('hd-bureau', '/packages/bureau/pages/composition/index');
+    await byTestId('unassigned').waitFor();
+    await s.page.locator('[data-testid="xuequ-hd-x1"] [data-testid^="school-"]').first().click();
+    await byTestId('move-to-hd-x2').click();
+    await byTestId('preview').waitFor();
+    await s.page.locator('[data-testid="unassigned"] [data-testid="school-hd-s-outside"]').click();
+    await s.page.locator('[data-testid="unassigned"] [data-testid="school-panel"]').waitFor();
+    expect(await byTestId('preview').count()).toBe(0);
   });
 });
