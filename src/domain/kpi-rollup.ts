@@ -54,7 +54,8 @@ export const ROLLUP_SHARDS = 16;
 
 export const rollupId = (hostSchoolId: string, month: string, shard = 0): string => `${hostSchoolId}:${month}:${shard}`;
 
-const emptyFigures = (): RollupFigures => ({
+/** A month with nothing in it. */
+export const emptyFigures = (): RollupFigures => ({
   hostMinutes: 0,
   hostSessions: 0,
   home: [],

@@ -4,6 +4,7 @@ import { isVerified, recordFactsFromRecords, schoolYearPeriod, type RecordFacts 
 import {
   ROLLUP_SHARDS,
   applyDelta,
+  emptyFigures,
   rollupId,
   pendingWindow,
   recordContribution,
@@ -24,15 +25,7 @@ const home: Record<string, string> = { d1: 'h1', d2: 'h2', d3: 'h1' };
 const homeOf = (id: string) => home[id];
 
 /** A month's contribution or change: nothing but what `over` says. */
-const facts = (over: Partial<RollupFigures> = {}): RollupFigures => ({
-  hostMinutes: 0,
-  hostSessions: 0,
-  home: [],
-  orphanSessions: 0,
-  unverified: 0,
-  noCode: 0,
-  ...over,
-});
+const facts = (over: Partial<RollupFigures> = {}): RollupFigures => ({ ...emptyFigures(), ...over });
 
 /** A Monday-morning 08:00–09:00 session on 2 November, clocked in at `inHm` and not out. */
 const monday = (inHm = '08:00', over: Partial<ClockRecord> = {}) =>
