@@ -310,6 +310,16 @@ export class Store {
     return this.db.pragma('integrity_check', { simple: true }) as string;
   }
 
+  /**
+   * A collection's documents as stored, in _id order, as one string: tests compare it before and after
+   * a refused call ("wrote nothing") without parsing every body.
+   */
+  storedText(coll: string): string {
+    this.requireCollection(coll);
+    const sql = `SELECT group_concat(id || char(9) || body, char(10) ORDER BY id) AS t FROM ${quote(coll)}`;
+    return (this.stmt(sql).get() as { t: string | null }).t ?? '';
+  }
+
   /** EXPLAIN QUERY PLAN of the candidate scan for a query: lets tests and benches see index use. */
   explain(coll: string, query: Doc): string[] {
     const { where, params } = this.filterFor(coll, query);

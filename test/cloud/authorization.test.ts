@@ -4,6 +4,7 @@ import type { Role, UserProfile } from '@/domain/roles';
 import { DEFAULT_ADMISSION } from '@/domain/admission';
 import { useTestApp } from '../helpers/local-app';
 import { ROLE_OPENIDS } from '../helpers/personas';
+import { storeContent } from '../helpers/calls';
 
 // Every (persona × function × action) of the one matrix in src/contracts/access.ts, through the built
 // bundles and the runtime with the seeded Hedong personas. The door's answer follows from the roles the
@@ -172,7 +173,7 @@ describe('every persona × action through the runtime', () => {
   const userOf = (openid: string | null) =>
     openid ? ((app.cloud.store.find('users', { _id: openid })[0] as unknown as UserProfile | undefined) ?? null) : null;
   // Every collection, so a write anywhere (a new collection too) shows up.
-  const snapshot = () => JSON.stringify(app.cloud.store.collections().map((c) => [c, app.cloud.store.find(c, {})]));
+  const snapshot = () => storeContent(app.cloud.store);
 
   it('an action that is not in the matrix is unknown', async () => {
     const { result } = (await app.cloud.invoke('school', { action: 'toString' }, null)) as {

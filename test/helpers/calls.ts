@@ -1,4 +1,5 @@
 import type { LocalApp } from '../../local/app';
+import type { Store } from '../../local/runtime';
 
 /** A function's answer as tests read it. */
 export type Result = { ok: boolean; code?: string; message?: string; field?: string; data?: any };
@@ -27,17 +28,17 @@ export function callsOf(appOf: () => LocalApp) {
    * rate counters are left out: a call that ran counts against its caller's limit even when it changed no
    * record (test/cloud/rate-limits.test.ts checks them).
    */
-  const snapshot = () => {
-    const { store } = appOf().cloud;
-    return JSON.stringify(
-      store
-        .collections()
-        .filter((c) => c !== 'rate_counters')
-        .map((c) => [c, store.find(c, {})]),
-    );
-  };
+  const snapshot = () => storeContent(appOf().cloud.store, ['rate_counters']);
   return { call, ok, snapshot };
 }
+
+/** Every document of every collection (but `skip`) as stored: equal before and after means nothing was written. */
+export const storeContent = (store: Store, skip: readonly string[] = []): string =>
+  store
+    .collections()
+    .filter((c) => !skip.includes(c))
+    .map((c) => `${c}\n${store.storedText(c)}`)
+    .join('\n\n');
 
 /** A 跨校兼课 request of the Hedong demo teacher to 互助道小学 (hd-s05). */
 export const exchangeRequest = (requestId: string, over: Record<string, unknown> = {}) => ({

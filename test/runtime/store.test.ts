@@ -147,3 +147,24 @@ describe('indexes', () => {
     });
   });
 });
+
+describe('storedText (what "wrote nothing" compares)', () => {
+  it('changes with every insert, update and removal, and only then', () => {
+    withStore({ collections: ['t'] }, (store) => {
+      const seen = [store.storedText('t')];
+      expect(seen[0]).toBe('');
+      store.insertMany('t', [
+        { _id: 'b', n: 1 },
+        { _id: 'a', n: new Date(0) },
+      ]);
+      seen.push(store.storedText('t'));
+      expect(store.storedText('t')).toBe(seen[1]); // reading changes nothing
+      store.mutate('t', { _id: 'b' }, false, (d) => ({ ...d, n: 2 }));
+      seen.push(store.storedText('t'));
+      store.mutate('t', { _id: 'a' }, false, () => null);
+      seen.push(store.storedText('t'));
+      expect(new Set(seen).size).toBe(4);
+      expect(seen[1].indexOf('a\t')).toBeLessThan(seen[1].indexOf('b\t')); // in _id order
+    });
+  });
+});
