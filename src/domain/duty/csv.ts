@@ -24,8 +24,6 @@ export function csvField(value: Cell): string {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const row = (cells: Cell[]) => cells.map(csvField).join(',');
-
 export const CSV_HEADER = [
   '类型',
   '月份',
@@ -59,25 +57,35 @@ export const CSV_HEADER = [
   '备注',
 ] as const;
 
+type Column = (typeof CSV_HEADER)[number];
+type Row = Partial<Record<Column, Cell>>;
+
+/** One line: each cell under its column's name, the columns not named left empty. */
+const row = (cells: Row) => CSV_HEADER.map((h) => csvField(cells[h] ?? null)).join(',');
+
 const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 const yes = (b: boolean) => (b ? '是' : '');
-const flagCells = (f: FlagCounts): Cell[] => [f.late, f.leftEarly, f.outOfRange, f.capped, f.makeup];
+const flagCells = (f: FlagCounts): Row => ({
+  迟到: f.late,
+  早退: f.leftEarly,
+  超出范围: f.outOfRange,
+  未签退: f.capped,
+  补卡: f.makeup,
+});
 // Verified figures in 计入分钟/课时/出勤次数, 未核验 ones apart (sessionCount in hours.ts): columns add up.
-const totalCells = (t: Totals): Cell[] => [
-  t.minutes,
-  hours(t.minutes),
-  t.periods,
-  t.unverifiedMinutes,
-  t.unverifiedPeriods,
+const totalCells = (t: Totals): Row => ({
+  计入分钟: t.minutes,
+  计入小时: hours(t.minutes),
+  课时: t.periods,
+  未核验分钟: t.unverifiedMinutes,
+  未核验课时: t.unverifiedPeriods,
   ...flagCells(t.flags),
-  null,
-  null,
-  t.sessions,
-  t.unverifiedSessions,
-  t.scheduled,
-  t.subsidyDays,
-  t.subsidyYuan,
-];
+  出勤次数: t.sessions,
+  未核验次数: t.unverifiedSessions,
+  应出勤次数: t.scheduled,
+  补助天数: t.subsidyDays,
+  '补助估算（元）': t.subsidyYuan,
+});
 
 /**
  * A month as CSV: a UTF-8 BOM (without it Excel reads the Chinese as GBK), CRLF line ends, a Chinese
@@ -86,7 +94,7 @@ const totalCells = (t: Totals): Cell[] => [
 export function monthCsv(summary: MonthSummary, names: CsvNames): string {
   const school = (id: string) => names.schools[id] ?? id;
   const teacher = (openid: string, fallback: string) => names.teachers?.[openid] ?? fallback;
-  const out: string[] = [row([...CSV_HEADER])];
+  const out: string[] = [CSV_HEADER.map(csvField).join(',')];
   const m = summary.month;
   for (const l of summary.lines) {
     const r = l.record;
@@ -105,38 +113,33 @@ export function monthCsv(summary: MonthSummary, names: CsvNames): string {
       .filter(Boolean)
       .join('；');
     out.push(
-      row([
-        '记录',
-        m,
-        teacher(l.duty.teacherOpenid, l.duty.teacherName),
-        DUTY_KIND_LABELS[l.duty.kind],
-        school(l.duty.homeSchoolId),
-        school(l.duty.hostSchoolId),
-        r.sessionDate,
-        slot,
-        at(r.clockInAt),
-        at(r.clockOutAt),
-        status,
-        verifiedAt,
-        verified ? l.minutes : 0,
-        verified ? hours(l.minutes) : 0,
-        verified ? l.periods : 0,
-        unverified ? l.minutes : 0,
-        unverified ? l.periods : 0,
-        yes(l.flags.late),
-        yes(l.flags.leftEarly),
-        yes(l.flags.outOfRange),
-        yes(l.flags.capped),
-        yes(l.flags.makeup),
-        r.inDistanceM,
-        r.outDistanceM,
-        null,
-        null,
-        null,
-        null,
-        null,
-        note,
-      ]),
+      row({
+        类型: '记录',
+        月份: m,
+        教师: teacher(l.duty.teacherOpenid, l.duty.teacherName),
+        任务类型: DUTY_KIND_LABELS[l.duty.kind],
+        派出学校: school(l.duty.homeSchoolId),
+        任务学校: school(l.duty.hostSchoolId),
+        日期: r.sessionDate,
+        时段: slot,
+        签到时间: at(r.clockInAt),
+        签退时间: at(r.clockOutAt),
+        核验: status,
+        核验时间: verifiedAt,
+        计入分钟: verified ? l.minutes : 0,
+        计入小时: verified ? hours(l.minutes) : 0,
+        课时: verified ? l.periods : 0,
+        未核验分钟: unverified ? l.minutes : 0,
+        未核验课时: unverified ? l.periods : 0,
+        迟到: yes(l.flags.late),
+        早退: yes(l.flags.leftEarly),
+        超出范围: yes(l.flags.outOfRange),
+        未签退: yes(l.flags.capped),
+        补卡: yes(l.flags.makeup),
+        '签到距离（米）': r.inDistanceM,
+        '签退距离（米）': r.outDistanceM,
+        备注: note,
+      }),
     );
   }
   for (const d of summary.byDuty) {
@@ -144,62 +147,30 @@ export function monthCsv(summary: MonthSummary, names: CsvNames): string {
       ? `${d.rate.sample ? '示例数据：' : ''}${d.rate.yuanPerDay}元/天（${d.rate.band.label}·${HARDSHIP_LABELS[d.rate.hardship]}）`
       : (d.rateProblem ?? '');
     out.push(
-      row([
-        '任务合计',
-        m,
-        teacher(d.teacherOpenid, d.teacherName),
-        DUTY_KIND_LABELS[d.kind],
-        school(d.homeSchoolId),
-        school(d.hostSchoolId),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
+      row({
+        类型: '任务合计',
+        月份: m,
+        教师: teacher(d.teacherOpenid, d.teacherName),
+        任务类型: DUTY_KIND_LABELS[d.kind],
+        派出学校: school(d.homeSchoolId),
+        任务学校: school(d.hostSchoolId),
         ...totalCells(d),
-        rate,
-      ]),
+        备注: rate,
+      }),
     );
   }
   const missing = (t: Totals) => (t.subsidyMissing ? '部分任务缺少补助标准，未计入' : '');
   for (const t of summary.byTeacher)
     out.push(
-      row([
-        '教师合计',
-        m,
-        teacher(t.teacherOpenid, t.teacherName),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
+      row({
+        类型: '教师合计',
+        月份: m,
+        教师: teacher(t.teacherOpenid, t.teacherName),
         ...totalCells(t),
-        missing(t),
-      ]),
+        备注: missing(t),
+      }),
     );
-  out.push(
-    row([
-      '总计',
-      m,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      ...totalCells(summary.total),
-      missing(summary.total),
-    ]),
-  );
+  out.push(row({ 类型: '总计', 月份: m, ...totalCells(summary.total), 备注: missing(summary.total) }));
   const notes = [...summary.notes];
   if (summary.total.unverifiedSessions > 0)
     notes.unshift(
@@ -207,6 +178,6 @@ export function monthCsv(summary: MonthSummary, names: CsvNames): string {
     );
   if (summary.subsidySample)
     notes.unshift('补助金额为示例数据：种子文件要求按距离和艰苦程度差异化补助，但未给出金额，仅供估算');
-  for (const n of notes) out.push(row(['说明', m, ...Array<Cell>(CSV_HEADER.length - 3).fill(null), n]));
+  for (const n of notes) out.push(row({ 类型: '说明', 月份: m, 备注: n }));
   return `\uFEFF${out.join('\r\n')}\r\n`;
 }
