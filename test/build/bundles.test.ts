@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,12 +30,14 @@ describe('each cloud function folder deploys as is', () => {
   });
 
   it.each(functions)('%s: the bundle, copied alone beside wx-server-sdk, loads and requires nothing else', (fn) => {
-    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'fn-')), fn);
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'fn-'));
+    const dir = path.join(tmp, fn);
     mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
     copyFileSync(path.join(root, 'cloudfunctions', fn, 'index.js'), path.join(dir, 'index.js'));
     copyFileSync(path.join(root, 'cloudfunctions', fn, 'package.json'), path.join(dir, 'package.json'));
     symlinkSync(path.join(root, 'node_modules', 'wx-server-sdk'), path.join(dir, 'node_modules', 'wx-server-sdk'), 'dir');
     const r = spawnSync(process.execPath, ['-e', probe, path.join(dir, 'index.js')], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    rmSync(tmp, { recursive: true, force: true });
     expect(r.stderr).not.toMatch(/Cannot find module/);
     expect(r.status).toBe(0);
     const { seen, main } = JSON.parse(r.stdout.trim().split('\n').pop()!);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { COLLECTIONS, INDEXES } from '@/contracts/collections';
@@ -99,6 +99,7 @@ describe('tools/setup-first-bureau.ts', () => {
       expect(created.ok).toBe(true);
     } finally {
       await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -31,12 +31,27 @@ function copySeededStore(dataDir: string, nowMs: number): void {
   copyFileSync(template, storeFile(dataDir));
 }
 
-/** The whole local stack on a free loopback port with a fresh seeded store in a temp dir. */
-export function startTestApp(opts: LocalAppOptions = {}): Promise<LocalApp> {
+/**
+ * The whole local stack on a free loopback port with a fresh seeded store in a temp dir, removed on
+ * close (every cloud suite makes one: left behind they filled /tmp with thousands of stores). A store
+ * in a folder the caller names is the caller's.
+ */
+export async function startTestApp(opts: LocalAppOptions = {}): Promise<LocalApp> {
   const now = opts.now ?? (() => TEST_NOW);
-  const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'xuequ-test-'));
-  if (!opts.dataDir) copySeededStore(dataDir, now());
-  return startLocalApp({ port: 0, staticDir: null, ...opts, dataDir, now });
+  if (opts.dataDir) return startLocalApp({ port: 0, staticDir: null, ...opts, now });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'xuequ-test-'));
+  copySeededStore(dataDir, now());
+  const remove = () => rmSync(dataDir, { recursive: true, force: true });
+  const app = await startLocalApp({ port: 0, staticDir: null, ...opts, dataDir, now }).catch((e: unknown) => {
+    remove();
+    throw e;
+  });
+  const close = app.close;
+  app.close = async () => {
+    await close();
+    remove();
+  };
+  return app;
 }
 
 /** POST /fn/<name> as the gateway's clients do; `cookie` carries a demo session. */
