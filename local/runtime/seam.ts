@@ -60,6 +60,8 @@ function scan(
   found: Map<string, Set<string>>,
   visited: Set<string>,
 ): void {
+  // Most packages have no nested node_modules: a plain existence check is far cheaper than a throwing realpath.
+  if (!fs.existsSync(nodeModules)) return;
   let real: string;
   try {
     real = fs.realpathSync(nodeModules);
