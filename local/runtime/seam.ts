@@ -30,7 +30,8 @@ export interface SeamStatus {
   reqClassAssignments: number;
 }
 
-const PATCHED = Symbol.for('xuequ.localRuntime.patched');
+/** The SDK's own method under a wrapper, so a second install wraps the original again, not its wrapper. */
+const ORIGINAL = Symbol.for('xuequ.localRuntime.original');
 const TX_QUERY_METHODS = ['update', 'remove', 'count'];
 
 const status: SeamStatus = { wxServerSdkDir: '', databaseCopies: [], nodeSdkCopies: [], reqClassAssignments: 0 };
@@ -127,11 +128,13 @@ function pinDatabase(dir: string): void {
     },
   });
   const proto = mod.Query?.prototype ?? moved(`${dir} no longer exports Query`);
-  if (proto[PATCHED]) return;
+  // Wrapped again on every install: a copy of the SDK kept loaded across installs (a test worker's
+  // shared modules) must refuse with this install's CloudDbError, which the transport recognises.
   for (const m of TX_QUERY_METHODS) {
-    const original = proto[m];
+    const present = proto[m] as (AnyFn & { [ORIGINAL]?: AnyFn }) | undefined;
+    const original = present?.[ORIGINAL] ?? present;
     if (typeof original !== 'function') moved(`Query#${m} is gone`);
-    proto[m] = function (this: { _transactionId?: string }, ...args: unknown[]) {
+    const wrapped = function (this: { _transactionId?: string }, ...args: unknown[]) {
       if (this._transactionId) {
         return Promise.reject(
           new CloudDbError(
@@ -140,10 +143,10 @@ function pinDatabase(dir: string): void {
           ),
         );
       }
-      return (original as AnyFn).apply(this, args);
+      return original.apply(this, args);
     };
+    proto[m] = Object.assign(wrapped, { [ORIGINAL]: original });
   }
-  proto[PATCHED] = true;
 }
 
 function blocked(what: string): () => Promise<never> {

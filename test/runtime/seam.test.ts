@@ -90,6 +90,32 @@ describe('seam contract', () => {
     }
   });
 
+  test('every install wraps the SDK’s own Query methods once: a copy kept loaded refuses with the current install’s error', async () => {
+    openCloud().close();
+    const rt = openCloud();
+    try {
+      const { Query } = require(path.join(databaseDir, 'dist', 'commonjs', 'index.js'));
+      const ORIGINAL = Symbol.for('xuequ.localRuntime.original');
+      for (const m of ['update', 'remove', 'count']) {
+        const original = Query.prototype[m][ORIGINAL];
+        expect(typeof original).toBe('function');
+        expect(original[ORIGINAL]).toBeUndefined(); // not the first install's wrapper
+      }
+      const db: Loose = sdk().database();
+      const e = await rejection(
+        db.runTransaction(async (tx: Loose) =>
+          tx
+            .collection('users')
+            .where({ x: 1 })
+            .update({ data: { y: 1 } }),
+        ),
+      );
+      expect(e.errMsg).toMatch(/not allowed in a transaction/);
+    } finally {
+      rt.close();
+    }
+  });
+
   test('nothing reaches the network: other cloud APIs fail locally, requests after close() fail', async () => {
     const rt = openCloud();
     const cloud = sdk();
