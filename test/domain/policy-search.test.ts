@@ -17,6 +17,7 @@ import {
 import { normalizeText } from '@/domain/text';
 import policies from '../../data/policies.json';
 import { runs } from '../helpers/depth';
+import { binaryString } from './binary-string';
 
 const real = (policies as { documents: PolicyDocument[] }).documents;
 
@@ -221,9 +222,9 @@ describe('marks and segments for rendering', () => {
 
 describe('properties', () => {
   const anyString = fc.oneof(
-    fc.string({ unit: 'binary' }),
+    binaryString(),
     fc.string({ unit: 'grapheme' }),
-    fc.string({ unit: 'binary', minLength: 500, maxLength: 3000 }),
+    binaryString({ minLength: 500, maxLength: 3000 }),
     fc.string({
       unit: fc.constantFrom('轮', '岗', ' ', '\u3000', '·', '３', '0', '%', '\uD83D', '\uDE00', 'A', 'ａ', '\t'),
     }),
