@@ -18,6 +18,7 @@ import {
 } from '@/domain/kpi-rollup';
 import { CN, clockedIn, cn, record } from './duty/fixtures';
 import { verifiedLater } from '@/domain/presence';
+import { FAST_DEPTH } from '../helpers/depth';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -242,7 +243,9 @@ describe('figures from rollups equal the full scan', () => {
     cn('2027-09-01', '00:30'), // and the next one's
   ];
   for (const seed of [1, 2, 3]) {
-    for (const nowMs of nows) {
+    for (const [i, nowMs] of nows.entries()) {
+      // The inner loop asks each instant of one district, in turn (five cases); the full run all fifteen.
+      if (FAST_DEPTH && seed !== (i % 3) + 1) continue;
       it(`district ${seed} at ${dateIn(nowMs, CN)} ${new Date(nowMs + 8 * HOUR).toISOString().slice(11, 16)}`, () => {
         const records = existingAt(randomRecords(seed, 400), nowMs);
         const recent = recentOf(records, nowMs);
