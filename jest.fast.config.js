@@ -29,6 +29,9 @@ module.exports = {
   testMatch: ['<rootDir>/test/{domain,contracts,data,cloud}/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', ...(FULL ? [] : DISTRICT_SCALE.map((p) => `<rootDir>/${p}`))],
   transform: { '^.+\\.[tj]sx?$': '<rootDir>/config/jest-esbuild-transform.js' },
+  // Packages from node_modules load once per worker, not once per test file (config/jest-worker-*.js).
+  testEnvironment: '<rootDir>/config/jest-worker-context.js',
+  runtime: '<rootDir>/config/jest-worker-modules.js',
   // The function bundles (2.5 MB of plain CommonJS, rebuilt on every source change) run as built.
   transformIgnorePatterns: ['/node_modules/', '<rootDir>/cloudfunctions/[^/]+/index\\.js$'],
 };
