@@ -159,10 +159,14 @@ describe('zip bombs are refused before they are inflated past the limits', () =>
   });
 
   it('the deflate ratio test reads the real compressed size: a normal 5,000-row roster passes', async () => {
+    // Coordinates to six places, as geocoded: the sheet part is then over ratioFloor, so the ratio test
+    // applies to it (with one decimal it was 1,008,244 bytes and skipped the ratio test).
     const file = await schoolsWorkbook((ws) => {
-      for (let i = 0; i < XLSX_LIMITS.rows - SCHOOLS.length; i++) ws.addRow([`学校${i}`, '小学', 39.1, 117.2, 10]);
+      for (let i = 0; i < XLSX_LIMITS.rows - SCHOOLS.length; i++)
+        ws.addRow([`学校${i}`, '小学', 39.130145, 117.260123, 10]);
     });
     const guarded = await guardXlsx(file);
+    expect(guarded.parts.get('xl/worksheets/sheet1.xml')!.length).toBeGreaterThan(ZIP_LIMITS.ratioFloor);
     expect(guarded.inflated).toBeLessThan(ZIP_LIMITS.totalBytes);
     expect((await readFirstSheet(file)).lines).toHaveLength(XLSX_LIMITS.rows);
   });
