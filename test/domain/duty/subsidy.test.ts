@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { subsidyFor, subsidyTableProblems } from '@/domain/duty';
 import type { SubsidyRate, SubsidyTableFile } from '@/domain/duty';
 import { SUBSIDY_TABLE } from './fixtures';
+import { runs } from '../../helpers/depth';
 
 describe('data/subsidy-table.json', () => {
   it('is well formed, for the three seeded districts, and sample data throughout', () => {
@@ -31,6 +32,7 @@ describe('data/subsidy-table.json', () => {
           expect(rate(code, near, easy)).toBeLessThanOrEqual(rate(code, near, hard));
         },
       ),
+      { numRuns: runs(100) },
     );
   });
 });

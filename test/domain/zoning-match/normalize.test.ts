@@ -118,7 +118,7 @@ describe('normalizeAddress on any input', () => {
   });
   it('handles 10k-character strings', () => {
     fc.assert(fc.property(binaryString({ minLength: 10000, maxLength: 10000 }), invariants), {
-      numRuns: 10,
+      numRuns: runs(10),
     });
     invariants('六'.repeat(10000));
     invariants('路1'.repeat(5000));
