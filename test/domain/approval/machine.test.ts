@@ -286,6 +286,10 @@ describe('any sequence of actions (property)', () => {
   }
 
   const FINAL = new Set<RequestState['status']>(['approved', 'rejected', 'withdrawn']);
+  /** A plain check for the simple facts of the hot loop below: an expect costs more than the action it checks. */
+  const ensure = (ok: boolean, what: string) => {
+    if (!ok) throw new Error(what);
+  };
 
   it('never two final decisions; status, current, steps and version stay consistent', () => {
     const reached = new Set<RequestState['status']>();
@@ -312,17 +316,21 @@ describe('any sequence of actions (property)', () => {
             const a = { ...generated, actor: generated.actor ?? decider ?? teacher };
             const t = apply(r, a, T0 + i + 1);
             if (!t.ok) {
-              expect(t.message).toMatch(/[\u4e00-\u9fff]/);
+              ensure(/[\u4e00-\u9fff]/.test(t.message), `action ${i} refused without a Chinese message: ${t.message}`);
               return;
             }
-            expect(FINAL.has(r.status)).toBe(false); // nothing moves once final
-            expect(a.stale).toBe(false);
+            ensure(!FINAL.has(r.status), `action ${i} (${a.kind}) moved a ${r.status} request`); // nothing moves once final
+            ensure(!a.stale, `action ${i} (${a.kind}) went through with a stale version`);
             const next = t.request;
-            expect(next.version).toBe(r.version + 1);
+            ensure(next.version === r.version + 1, `action ${i}: version ${next.version} after ${r.version}`);
             expect(next.trail.slice(0, -1)).toEqual(r.trail);
             expect(next.trail[next.trail.length - 1]).toMatchObject({ at: T0 + i + 1, by: a.actor._id });
             if (FINAL.has(next.status)) finals++;
-            if (isFinalApproval(r, next)) expect(next.steps.every((s) => s.status === 'approved')).toBe(true);
+            if (isFinalApproval(r, next))
+              ensure(
+                next.steps.every((s) => s.status === 'approved'),
+                `action ${i}: approved with a step not approved`,
+              );
             expect(stateProblems(next)).toEqual([]);
             r = next;
           });
