@@ -138,6 +138,7 @@ describe('the index answers exactly what the linear scan answers', () => {
 describe('match keys: the rules filed under a query’s keys are every rule that can match it', () => {
   // The lookup reads only those rules (matchKeys in queryMatchKeys(query)): dropping the others changes nothing.
   it('on random rule sets and random queries, and on any strings', () => {
+    const RUNS = runs(300);
     let kept = 0;
     let dropped = 0;
     /** The positions of the rules filed under one of the query's keys (ruleKeys[i]: the keys of rule i). */
@@ -167,11 +168,12 @@ describe('match keys: the rules filed under a query’s keys are every rule that
           }
         },
       ),
-      { numRuns: runs(300) },
+      { numRuns: RUNS },
     );
-    // Not vacuous: most rules are left out of a query, and some are read.
+    // Not vacuous: most rules are left out of a query, and some are read (about 13,000 in 300 runs; the
+    // inner loop’s 30 runs read 800 to 1,700, under the unscaled 1,000 a tenth of the time).
     expect(dropped).toBeGreaterThan(kept);
-    expect(kept).toBeGreaterThan(1000);
+    expect(kept).toBeGreaterThan((1000 * RUNS) / 300);
   });
 
   it('a query has a bounded number of keys, whatever its address (the lookup reads them in a few requests)', () => {
