@@ -27,10 +27,19 @@ test('fake timers install over it and useRealTimers comes back to it', () => {
   expect(Math.abs(Date.now() - ambientStart())).toBeLessThan(5 * MINUTE);
 });
 
-test('the clock runs on at real speed and installing twice changes nothing', async () => {
-  const before = Date.now();
-  installAmbientClock(Date.parse('2000-01-01T00:00:00Z'));
-  await new Promise((r) => setTimeout(r, 30));
-  expect(Date.now() - before).toBeGreaterThanOrEqual(25);
-  expect(Date.now() - before).toBeLessThan(5 * MINUTE);
+test('the clock runs on at real speed; installing it again restarts it (a worker’s next file starts there)', async () => {
+  const start = Date.parse('2000-01-01T00:00:00Z');
+  const Ambient = Date;
+  installAmbientClock(start);
+  try {
+    expect(Date).toBe(Ambient); // restarted, not wrapped again
+    expect(Math.abs(Date.now() - start)).toBeLessThan(MINUTE);
+    const before = Date.now();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(Date.now() - before).toBeGreaterThanOrEqual(25);
+    expect(Date.now() - before).toBeLessThan(5 * MINUTE);
+  } finally {
+    installAmbientClock();
+  }
+  expect(Math.abs(Date.now() - ambientStart())).toBeLessThan(MINUTE);
 });

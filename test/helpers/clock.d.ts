@@ -4,5 +4,5 @@ export const TEST_NOW: number;
 export const ENV: 'XUEQU_TEST_TODAY';
 /** Where the ambient clock starts: XUEQU_TEST_TODAY when set, else TEST_NOW. */
 export function ambientStart(): number;
-/** Makes this environment's Date start at `start` and run on; jest.useRealTimers() returns to it. */
+/** Makes this environment's Date start at `start` and run on (again: restarts it); jest.useRealTimers() returns to it. */
 export function installAmbientClock(start?: number, g?: typeof globalThis): void;

@@ -23,12 +23,17 @@ function ambientStart() {
 /**
  * Replaces the global Date of this jest environment by one that starts at `start` and runs on at
  * real speed (durations and timeouts stay real). jest.useFakeTimers() installs over it and
- * jest.useRealTimers() comes back to it, not to the machine's date. Idempotent per environment.
+ * jest.useRealTimers() comes back to it, not to the machine's date. Installing it again restarts it at
+ * `start`: the inner loop's workers keep one global context across test files
+ * (config/jest-worker-context.js), and each file must still start at the ambient date.
  */
 function installAmbientClock(start = ambientStart(), g = globalThis) {
+  if (g.Date.xuequAmbient) {
+    g.Date.restartAt(start);
+    return;
+  }
   const Native = g.Date;
-  if (Native.xuequAmbient) return;
-  const offset = start - Native.now();
+  let offset = 0;
   const now = () => Native.now() + offset;
   function AmbientDate(...args) {
     if (!new.target) return new Native(now()).toString(); // Date() called as a function
@@ -38,6 +43,10 @@ function installAmbientClock(start = ambientStart(), g = globalThis) {
   AmbientDate.prototype = Native.prototype; // instanceof Date either way
   AmbientDate.now = now;
   AmbientDate.xuequAmbient = true;
+  AmbientDate.restartAt = (instant) => {
+    offset = instant - Native.now();
+  };
+  AmbientDate.restartAt(start);
   g.Date = AmbientDate;
 }
 
