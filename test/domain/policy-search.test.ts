@@ -17,7 +17,7 @@ import {
 import { normalizeText } from '@/domain/text';
 import policies from '../../data/policies.json';
 import { runs } from '../helpers/depth';
-import { binaryString } from './binary-string';
+import { binaryString } from '../helpers/binary-string';
 
 const real = (policies as { documents: PolicyDocument[] }).documents;
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { normalizeText, searchByName } from '@/domain/text';
 import { divisionsNamedIn, shortDivisionName, type Division } from '@/domain/divisions';
 import { runs } from '../helpers/depth';
-import { binaryString } from './binary-string';
+import { binaryString } from '../helpers/binary-string';
 
 describe('normalising what people type', () => {
   it.each([

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { binaryString } from '../helpers/binary-string';
 import { z } from 'zod';
 
 /**
@@ -139,7 +140,7 @@ const special = fc.constantFrom(
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: special },
   { weight: 3, arbitrary: oddString },
-  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 64 }) },
+  { weight: 1, arbitrary: binaryString({ maxLength: 64 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 64 }) },
   { weight: 1, arbitrary: huge },
 );

@@ -4,7 +4,7 @@ import { BOUNDARY } from '@/domain/catchment/place';
 import { buildZoningIndex, matchIndexed } from '@/domain/zoning-match';
 import { MAX, PLACES, rulesOf } from './fixtures';
 import { FAST_DEPTH, runs } from '../../helpers/depth';
-import { binaryString } from '../binary-string';
+import { binaryString } from '../../helpers/binary-string';
 
 // What holds for every text: never a throw, phrases are verbatim slices in order, matches are well formed,
 // a parity range never takes a number of the other parity, and big inputs complete.

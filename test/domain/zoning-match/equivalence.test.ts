@@ -12,7 +12,7 @@ import {
 import { naiveMatchPrepared, prepareRules } from '@/domain/zoning-match/naive';
 import { WHOLE_ROAD_TO } from '@/domain/zoning-match/rules';
 import { runs } from '../../helpers/depth';
-import { binaryString } from '../binary-string';
+import { binaryString } from '../../helpers/binary-string';
 
 // A handful of roads (each with the spellings people use), estates and communities, so that random rules
 // and random queries actually meet.

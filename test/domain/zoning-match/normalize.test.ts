@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { chineseNumeral, normalizeAddress } from '@/domain/zoning-match/normalize';
 import { runs } from '../../helpers/depth';
-import { binaryString } from '../binary-string';
+import { binaryString } from '../../helpers/binary-string';
 
 describe('normalizeAddress: road and house number', () => {
   it.each([

@@ -3,9 +3,10 @@ import fc from 'fast-check';
 // fast-check's `unit: 'binary'` (every code point but the surrogates) is a mapToConstant whose reverse
 // mapping, 1.1 million Map entries, is built the first time a string arbitrary of that unit is made (to
 // find the dangerous strings, `__proto__`, `constructor`…, that it slips into generated strings): 1.5 to
-// 2.3 s of CPU in every test file, since jest loads fast-check afresh for each. This is the same unit,
-// the same index-to-code-point mapping (so the same values for a seed), with the reverse mapping worked
-// out arithmetically: the dangerous strings are still slipped in, and shrinking still works.
+// 2.3 s of CPU in every test file that makes one (jest's full run loads fast-check afresh for each).
+// This is the same unit, the same index-to-code-point mapping (so the same values for a seed), with the
+// reverse mapping worked out arithmetically: the dangerous strings are still slipped in, and shrinking
+// still works.
 
 const SURROGATES = 0xe000 - 0xd800;
 
